@@ -1,0 +1,113 @@
+// The appraisal domain as the rest of the product speaks of it: who is appraised, by whom, on what,
+// and what comes out. Rule files (see ../ruleset/schema.ts) decide how inputs become results.
+
+export const RATER_SOURCES = ["self", "peer", "supervisor", "subordinate", "public"] as const;
+/** Who gave a rating: the employee, a peer, the assessor (pejabat penilai), a subordinate, the public. */
+export type RaterSource = (typeof RATER_SOURCES)[number];
+
+export const AXES = ["hasil_kerja", "perilaku"] as const;
+/** The two axes of the national scheme: work results and work behaviour. */
+export type Axis = (typeof AXES)[number];
+
+export const PERIOD_KINDS = ["monthly", "quarterly", "semester", "annual"] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+/** The five national predikat of SE MenPANRB 3/2023, used by the distribution curve. */
+export const NATIONAL_PREDIKAT = ["sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang"] as const;
+export type NationalPredikat = (typeof NATIONAL_PREDIKAT)[number];
+
+export const ORGANISATION_PREDIKAT = ["istimewa", "baik", "butuh_perbaikan", "kurang", "sangat_kurang"] as const;
+export type OrganisationPredikat = (typeof ORGANISATION_PREDIKAT)[number];
+
+export interface Region {
+  id: string;
+  name: string;
+}
+
+export interface Unit {
+  id: string;
+  regionId: string;
+  name: string;
+  parentId: string | null;
+  /** e.g. "dinas", "puskesmas", "sekolah", "kecamatan": rule files may choose indicator sets by it. */
+  type?: string;
+}
+
+export interface Employee {
+  nip: string;
+  nama: string;
+  jabatan: string;
+  /** "struktural", "fungsional" or "pelaksana". */
+  jenisJabatan?: string;
+  /** Jenjang of a functional post, e.g. "Ahli Pertama"; drives the angka kredit coefficient. */
+  jenjang?: string;
+  golongan?: string;
+  unit: string;
+  unitType?: string;
+  /** "PNS" or "PPPK". */
+  status?: string;
+  /** Any further attribute a rule file declares (e.g. { guru: true }). */
+  attributes?: Record<string, string | number | boolean>;
+}
+
+export interface Period {
+  kind: PeriodKind;
+  /** e.g. "2025", "2025-S1", "2025-Q3", "2025-07". */
+  label: string;
+  /** Months of the period the employee actually served; defaults to the period's length. */
+  months?: number;
+}
+
+/** One rater's ratings: indicator id → value on the indicator's scale. */
+export type RaterRatings = Record<string, number>;
+
+/** Target and realisasi per aspect (PP 46/2011: kuantitas, kualitas, waktu, biaya). */
+export interface TargetRealisasi {
+  target: Partial<Record<TargetAspect, number>>;
+  realisasi: Partial<Record<TargetAspect, number>>;
+}
+export const TARGET_ASPECTS = ["kuantitas", "kualitas", "waktu", "biaya"] as const;
+export type TargetAspect = (typeof TARGET_ASPECTS)[number];
+
+/** An objective input for one indicator: a number (percentage, days, score), yes/no, or target vs realisasi. */
+export type IndicatorValue = number | boolean | TargetRealisasi | { target: number; realisasi: number };
+
+export interface HistoryEntry {
+  period: string;
+  predikat: string;
+}
+
+/** Everything known about one employee for one period, before any rule is applied. */
+export interface AppraisalInput {
+  employee: Employee;
+  period?: Period;
+  /** Ratings per rater source; several peers (or public respondents) give an array. */
+  ratings?: Partial<Record<RaterSource, RaterRatings | RaterRatings[]>>;
+  /** Objective inputs per indicator id. */
+  values?: Record<string, IndicatorValue>;
+  /** Further facts the rule file declares (e.g. { inovasi: true }). */
+  facts?: Record<string, string | number | boolean | null>;
+  /** Earlier periods' predikat, oldest first. */
+  history?: HistoryEntry[];
+}
+
+export interface OutcomeEvent {
+  type: string;
+  params: Record<string, unknown>;
+  /** The name of the outcome rule that produced it. */
+  rule: string;
+}
+
+/** What one appraisal comes to. */
+export interface AppraisalResult {
+  nip: string;
+  ruleSetId: string;
+  indicatorSet: string;
+  /** Final score (where the rule set computes one), axis scores and indicator scores, by fact name. */
+  scores: Record<string, number>;
+  /** Every decision-table output and calculation, by fact name (e.g. "rating.hasil_kerja", "sanksi"). */
+  decisions: Record<string, string | number | boolean | null | Array<string | number | boolean | null>>;
+  predikat: string;
+  predikatLabel: string;
+  outcomes: OutcomeEvent[];
+}

@@ -1,0 +1,7 @@
+// @kinerja/core: appraisal domain types and the rules engine. No I/O and no Node-only API, so it runs
+// in Node and in a browser alike.
+export * from "./domain/index.js";
+export * from "./engine/index.js";
+export * from "./ruleset/index.js";
+export * from "./evaluate/index.js";
+export * from "./curve/index.js";

@@ -1,0 +1,369 @@
+// The rule-file format: what a region's BKD writes to say how its civil servants are appraised.
+// Conditions use json-rules-engine's grammar unchanged; everything else is plain data that the
+// evaluator (../evaluate) interprets. `rules/ruleset.schema.json` is generated from this file.
+import { z } from "zod";
+import { AXES, NATIONAL_PREDIKAT, PERIOD_KINDS, RATER_SOURCES, TARGET_ASPECTS } from "../domain/types.js";
+
+const id = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, "an id of lower-case letters, digits and _, starting with a letter");
+/** Fact names may carry dots (score.kualitas, employee.jabatan). */
+const factName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.]*$/, "a fact name such as score.kualitas");
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const raterSourceSchema = z.enum(RATER_SOURCES);
+export const axisSchema = z.enum(AXES);
+
+// ---- json-rules-engine conditions ---------------------------------------------------------------
+
+export const factReferenceSchema = z
+  .object({ fact: z.string(), path: z.string().optional(), params: z.record(z.string(), z.unknown()).optional() })
+  .strict();
+
+export interface ConditionLeaf {
+  fact: string;
+  operator: string;
+  value: unknown;
+  path?: string;
+  params?: Record<string, unknown>;
+  priority?: number;
+  name?: string;
+}
+export interface ConditionReference {
+  condition: string;
+  priority?: number;
+  name?: string;
+}
+export type NestedCondition = ConditionLeaf | ConditionReference | TopLevelCondition;
+export type TopLevelCondition =
+  | { all: NestedCondition[]; priority?: number; name?: string }
+  | { any: NestedCondition[]; priority?: number; name?: string }
+  | { not: NestedCondition; priority?: number; name?: string }
+  | ConditionReference;
+
+const conditionMeta = { priority: z.number().int().positive().optional(), name: z.string().optional() };
+
+export const conditionLeafSchema: z.ZodType<ConditionLeaf> = z
+  .object({
+    fact: z.string().min(1),
+    operator: z.string().min(1),
+    value: z.unknown(),
+    path: z.string().optional(),
+    params: z.record(z.string(), z.unknown()).optional(),
+    ...conditionMeta,
+  })
+  .strict() as z.ZodType<ConditionLeaf>;
+
+export const conditionReferenceSchema: z.ZodType<ConditionReference> = z
+  .object({ condition: z.string().min(1), ...conditionMeta })
+  .strict();
+
+export const topLevelConditionSchema: z.ZodType<TopLevelCondition> = z.lazy(() =>
+  z.union([
+    z.object({ all: z.array(nestedConditionSchema), ...conditionMeta }).strict(),
+    z.object({ any: z.array(nestedConditionSchema), ...conditionMeta }).strict(),
+    z.object({ not: nestedConditionSchema, ...conditionMeta }).strict(),
+    conditionReferenceSchema,
+  ]),
+);
+
+export const nestedConditionSchema: z.ZodType<NestedCondition> = z.lazy(() =>
+  z.union([conditionLeafSchema, topLevelConditionSchema]),
+);
+
+// ---- scales, raters, facts ----------------------------------------------------------------------
+
+export const scaleSchema = z
+  .object({
+    min: z.number(),
+    max: z.number(),
+    step: z.number().positive().optional(),
+    /** How a rating becomes a 0–100 score: value / max × 100, or (value − min) / (max − min) × 100. */
+    toScore: z.enum(["percentOfMax", "linear"]).default("percentOfMax"),
+    labels: z.record(z.string(), z.string()).optional(),
+    /** Guidance shown beside the rating form: how to rate on this scale. */
+    guidance: z.string().optional(),
+  })
+  .strict();
+
+export const ratersSchema = z
+  .object({
+    /** Weight per rater source, totalling 100. */
+    weights: z.partialRecord(raterSourceSchema, z.number().min(0).max(100)),
+    /** A rater source with no input: share its weight among the others, or refuse to evaluate. */
+    missing: z.enum(["renormalise", "refuse"]).default("renormalise"),
+  })
+  .strict();
+
+export const factDeclarationSchema = z
+  .object({
+    type: z.enum(["number", "boolean", "string"]),
+    label: z.string(),
+    description: z.string().optional(),
+    /** Allowed values of a string fact. */
+    values: z.array(z.string()).optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    /** Used when an appraisal does not give the fact. */
+    default: scalar.optional(),
+  })
+  .strict();
+
+// ---- indicators ---------------------------------------------------------------------------------
+
+const ratingInput = z
+  .object({ kind: z.literal("rating"), scale: z.union([z.string(), scaleSchema]) })
+  .strict();
+const targetInput = z
+  .object({
+    kind: z.literal("target"),
+    /** PP 46/2011 aspects used; the task score is their mean. */
+    aspects: z.array(z.enum(TARGET_ASPECTS)).min(1),
+    cap: z.number().positive().optional(),
+  })
+  .strict();
+const achievementInput = z
+  .object({
+    kind: z.literal("achievement"),
+    /** Realisasi / target × 100, capped (PP 30/2019 caps at 120). */
+    cap: z.number().positive().optional(),
+  })
+  .strict();
+const attendanceBand = z
+  .object({ maxDays: z.number().int().min(0).nullable(), score: z.number() })
+  .strict();
+const attendanceInput = z
+  .object({
+    kind: z.literal("attendance"),
+    /** Score by days of unexcused absence, ascending by maxDays; the last band has maxDays null. */
+    bands: z.array(attendanceBand).min(1),
+  })
+  .strict();
+const yesNoInput = z
+  .object({ kind: z.literal("yesno"), yes: z.number().default(100), no: z.number().default(0) })
+  .strict();
+const scoreInput = z
+  .object({ kind: z.literal("score"), min: z.number().default(0), max: z.number().default(100) })
+  .strict();
+
+export const indicatorInputSchema = z.discriminatedUnion("kind", [
+  ratingInput,
+  targetInput,
+  achievementInput,
+  attendanceInput,
+  yesNoInput,
+  scoreInput,
+]);
+
+export const indicatorSchema = z
+  .object({
+    id,
+    name: z.string(),
+    description: z.string().optional(),
+    axis: axisSchema,
+    /** Weight within its axis; an axis's indicators total 100. */
+    weight: z.number().min(0).max(100),
+    input: indicatorInputSchema,
+    /** Rater sources that rate it (rating inputs only); defaults to every source with a weight. */
+    raters: z.array(raterSourceSchema).optional(),
+    /** A training need is proposed when the indicator's score falls below `below`. */
+    training: z.object({ below: z.number(), topic: z.string() }).strict().optional(),
+    /** Examples of constructive feedback, shown to raters. */
+    guidance: z.string().optional(),
+  })
+  .strict();
+
+export const indicatorSetSchema = z
+  .object({
+    id,
+    name: z.string(),
+    description: z.string().optional(),
+    /** Which employees use this set (on employee facts); the first set that matches is chosen. */
+    when: topLevelConditionSchema.optional(),
+    indicators: z.array(indicatorSchema).min(1),
+  })
+  .strict();
+
+// ---- decision tables, calculations, outcomes ----------------------------------------------------
+
+/** One cell: json-rules-engine operators ANDed against the column's fact; {} matches anything. */
+export const decisionCellSchema = z.record(z.string(), z.unknown());
+
+export const decisionRowSchema = z
+  .object({ when: z.array(decisionCellSchema), then: scalar, note: z.string().optional() })
+  .strict();
+
+export const decisionTableSchema = z
+  .object({
+    id,
+    name: z.string().optional(),
+    /** The fact this table sets, e.g. "predikat" or "rating.hasil_kerja". */
+    output: factName,
+    hitPolicy: z.enum(["first", "unique", "collect"]),
+    /** The facts the columns test, in column order. */
+    inputs: z.array(factName).min(1),
+    rows: z.array(decisionRowSchema).min(1),
+    /** Output when no row matches; without it, no match is an error naming the inputs. */
+    default: scalar.optional(),
+    /** The table applies only when this holds; otherwise its output is the default (or null). */
+    when: topLevelConditionSchema.optional(),
+  })
+  .strict();
+
+export type Expression =
+  | number
+  | { fact: string }
+  | { add: Expression[] }
+  | { sub: [Expression, Expression] }
+  | { mul: Expression[] }
+  | { div: [Expression, Expression] }
+  | { min: Expression[] }
+  | { max: Expression[] };
+
+export const expressionSchema: z.ZodType<Expression> = z.lazy(() =>
+  z.union([
+    z.number(),
+    z.object({ fact: factName }).strict(),
+    z.object({ add: z.array(expressionSchema).min(1) }).strict(),
+    z.object({ sub: z.tuple([expressionSchema, expressionSchema]) }).strict(),
+    z.object({ mul: z.array(expressionSchema).min(1) }).strict(),
+    z.object({ div: z.tuple([expressionSchema, expressionSchema]) }).strict(),
+    z.object({ min: z.array(expressionSchema).min(1) }).strict(),
+    z.object({ max: z.array(expressionSchema).min(1) }).strict(),
+  ]),
+);
+
+export const calculationSchema = z
+  .object({
+    /** The fact it sets, e.g. "angka_kredit". */
+    id: factName,
+    name: z.string(),
+    when: topLevelConditionSchema.optional(),
+    expression: expressionSchema,
+    /** Decimal places to round to. */
+    round: z.number().int().min(0).max(6).optional(),
+  })
+  .strict();
+
+export const outcomeRuleSchema = z
+  .object({
+    name: z.string().min(1),
+    priority: z.number().int().positive().optional(),
+    conditions: topLevelConditionSchema,
+    event: z
+      .object({ type: z.string().min(1), params: z.record(z.string(), z.unknown()).optional() })
+      .strict(),
+  })
+  .strict();
+
+// ---- predikat, curve, periods, tests ------------------------------------------------------------
+
+export const predikatValueSchema = z
+  .object({
+    id,
+    label: z.string(),
+    /** Which national predikat it counts as on the distribution curve. */
+    national: z.enum(NATIONAL_PREDIKAT).optional(),
+  })
+  .strict();
+
+export const curveSchema = z
+  .object({
+    /** Whether a broken bound of SE MenPANRB 3/2023 only warns, blocks finalisation, or is not checked. */
+    enforcement: z.enum(["warn", "block", "off"]).default("warn"),
+    /** How a share of a small unit becomes a head count. */
+    rounding: z.enum(["floor", "ceil", "round"]).default("round"),
+  })
+  .strict();
+
+export const periodSchema = z
+  .object({
+    kind: z.enum(PERIOD_KINDS),
+    /** How the periods of a year roll up to the annual result. */
+    rollup: z
+      .object({
+        method: z.enum(["last", "average", "judgement"]),
+        /** For judgement: how far (in score points) the assessor may move from the average. */
+        bounds: z.number().min(0).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export const testCaseSchema = z
+  .object({
+    name: z.string(),
+    input: z.record(z.string(), z.unknown()),
+    expect: z
+      .object({
+        predikat: z.string().optional(),
+        indicatorSet: z.string().optional(),
+        /** Expected fact values (scores, decisions, calculations), compared to 2 decimals. */
+        facts: z.record(z.string(), scalar).optional(),
+        /** Outcome event types that must fire. */
+        outcomes: z.array(z.string()).optional(),
+        /** Outcome event types that must not fire. */
+        notOutcomes: z.array(z.string()).optional(),
+        /** The evaluation must refuse with an error containing this text. */
+        error: z.string().optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const ruleFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    id,
+    name: z.string(),
+    description: z.string().optional(),
+    /** Other rule files (paths relative to this one) whose parts this file inherits and may override. */
+    extends: z.union([z.string(), z.array(z.string())]).optional(),
+    legalBasis: z.array(z.string()).optional(),
+    /** YYYY-MM-DD. */
+    effectiveDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD").optional(),
+    scales: z.record(z.string(), scaleSchema).optional(),
+    raters: ratersSchema.optional(),
+    facts: z.record(factName, factDeclarationSchema).optional(),
+    indicatorSets: z.array(indicatorSetSchema).optional(),
+    /** Axis weights totalling 100; the final `score` is their weighted sum. */
+    axes: z.partialRecord(axisSchema, z.number().min(0).max(100)).optional(),
+    predikat: z.array(predikatValueSchema).optional(),
+    decisions: z.array(decisionTableSchema).optional(),
+    calculations: z.array(calculationSchema).optional(),
+    conditions: z.record(z.string(), topLevelConditionSchema).optional(),
+    outcomes: z.array(outcomeRuleSchema).optional(),
+    curve: curveSchema.optional(),
+    period: periodSchema.optional(),
+    tests: z.array(testCaseSchema).optional(),
+  })
+  .strict();
+
+export type Scale = z.infer<typeof scaleSchema>;
+export type IndicatorInput = z.infer<typeof indicatorInputSchema>;
+export type Indicator = z.infer<typeof indicatorSchema>;
+export type IndicatorSet = z.infer<typeof indicatorSetSchema>;
+export type DecisionCell = z.infer<typeof decisionCellSchema>;
+export type DecisionRow = z.infer<typeof decisionRowSchema>;
+export type DecisionTable = z.infer<typeof decisionTableSchema>;
+export type Calculation = z.infer<typeof calculationSchema>;
+export type OutcomeRule = z.infer<typeof outcomeRuleSchema>;
+export type PredikatValue = z.infer<typeof predikatValueSchema>;
+export type TestCase = z.infer<typeof testCaseSchema>;
+/** A rule file as written: parts may be missing because they come from `extends`. */
+export type RuleFile = z.infer<typeof ruleFileSchema>;
+
+/** A rule set after `extends` is resolved: every part an evaluation needs is present. */
+export type RuleSet = Omit<RuleFile, "extends" | "$schema"> &
+  Required<
+    Pick<
+      RuleFile,
+      "indicatorSets" | "predikat" | "decisions" | "outcomes" | "raters" | "scales" | "facts" | "conditions" | "tests"
+    >
+  > & {
+    calculations: Calculation[];
+    curve: z.infer<typeof curveSchema>;
+    /** The files this set was built from, this one last. */
+    sources: string[];
+  };
