@@ -5,3 +5,5 @@ export * from "./engine/index.js";
 export * from "./ruleset/index.js";
 export * from "./evaluate/index.js";
 export * from "./curve/index.js";
+export * from "./demo/index.js";
+export * from "./whatif/index.js";

@@ -1,0 +1,52 @@
+// Writes records to a file or stdout as JSON Lines or CSV, waiting on back-pressure so memory stays
+// flat however many records flow through.
+import { createWriteStream, type WriteStream } from "node:fs";
+import { once } from "node:events";
+import { stringify } from "csv-stringify/sync";
+
+export interface RecordWriter {
+  write(record: Record<string, unknown>): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function put(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  if (!stream.write(text)) await once(stream, "drain");
+}
+
+function target(path: string | undefined): NodeJS.WritableStream {
+  return path ? createWriteStream(path) : process.stdout;
+}
+
+async function finish(stream: NodeJS.WritableStream): Promise<void> {
+  if (stream === process.stdout) return;
+  const file = stream as WriteStream;
+  file.end();
+  await once(file, "finish");
+}
+
+export function jsonLinesWriter(path?: string): RecordWriter {
+  const stream = target(path);
+  return {
+    write: (record) => put(stream, JSON.stringify(record) + "\n"),
+    close: () => finish(stream),
+  };
+}
+
+/** CSV with a fixed header; cells are taken by column name, missing ones left empty. */
+export function csvWriter(columns: string[], path?: string): RecordWriter {
+  const stream = target(path);
+  let started = false;
+  return {
+    async write(record) {
+      if (!started) {
+        started = true;
+        await put(stream, stringify([columns]));
+      }
+      await put(stream, stringify([columns.map((c) => record[c] ?? "")]));
+    },
+    async close() {
+      if (!started) await put(stream, stringify([columns]));
+      await finish(stream);
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// Reads rule files from disk for the CLI: the core stays free of I/O, so file access is injected here.
+import { readFileSync } from "node:fs";
+import { basename, dirname, relative, resolve } from "node:path";
+import { loadRuleSet, RuleSetError, type RuleIssue, type RuleSet } from "@kinerja/core";
+
+export interface LoadedRuleFile {
+  file: string;
+  ruleSet: RuleSet;
+  issues: RuleIssue[];
+}
+
+/** Shown in messages: the path as the user typed it, relative to where they stand. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith("..") ? path : rel || basename(path);
+}
+
+function readJson(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new RuleSetError([
+      {
+        file: displayPath(path),
+        pointer: "",
+        message: code === "ENOENT" ? "file not found, expected a rule file (.json)" : `cannot be read (${code})`,
+        severity: "error",
+      },
+    ]);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new RuleSetError([
+      { file: displayPath(path), pointer: "", message: `not valid JSON: ${(error as Error).message}`, severity: "error" },
+    ]);
+  }
+}
+
+/** Loads, resolves (`extends`) and checks one rule file. Throws RuleSetError when it cannot be used at all. */
+export function loadRuleFile(path: string): LoadedRuleFile {
+  const absolute = resolve(path);
+  const root = dirname(absolute);
+  const { ruleSet, issues } = loadRuleSet(basename(absolute), (ref) => readJson(resolve(root, ref)));
+  return { file: displayPath(absolute), ruleSet, issues };
+}

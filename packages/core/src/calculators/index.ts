@@ -1,0 +1,2 @@
+export * from "./pp46.js";
+export * from "./achievement.js";
