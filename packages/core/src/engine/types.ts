@@ -1,0 +1,154 @@
+// The JSON grammar of json-rules-engine rules, conditions and events, declared here so the engine
+// does not depend on json-rules-engine at run time or type level. Rule files written for
+// json-rules-engine are valid input unchanged.
+
+/** Runtime facts: fact name → value. A fact whose value is a function is called (see fact-reader.ts). */
+export type Facts = Record<string, unknown>;
+
+/** `{ fact, path?, params? }` used as a condition's `value` or an event param: "the value of that fact". */
+export interface FactReference {
+  fact: string;
+  path?: string;
+  params?: Record<string, unknown>;
+}
+
+/** A leaf: compare the fact (optionally narrowed by a JSONPath `path`) with `value` using `operator`. */
+export interface ConditionProperties {
+  fact: string;
+  /** A built-in operator, optionally prefixed by decorators: "lessThan", "not:in", "someFact:equal". */
+  operator: string;
+  /** A constant, or a FactReference to compare against another fact. */
+  value: unknown;
+  path?: string;
+  params?: Record<string, unknown>;
+  priority?: number;
+  name?: string;
+}
+
+/** A reference to a condition registered by name (`options.conditions`). */
+export interface ConditionReference {
+  condition: string;
+  priority?: number;
+  name?: string;
+}
+
+export interface AllConditions {
+  all: NestedCondition[];
+  priority?: number;
+  name?: string;
+}
+
+export interface AnyConditions {
+  any: NestedCondition[];
+  priority?: number;
+  name?: string;
+}
+
+export interface NotConditions {
+  not: NestedCondition;
+  priority?: number;
+  name?: string;
+}
+
+/** What a rule's `conditions` (and a named condition) must be. */
+export type TopLevelCondition = AllConditions | AnyConditions | NotConditions | ConditionReference;
+
+/** Anything that may appear inside all/any/not. */
+export type NestedCondition = ConditionProperties | TopLevelCondition;
+
+export interface Event {
+  type: string;
+  params?: Record<string, unknown>;
+}
+
+export interface RuleProperties {
+  conditions: TopLevelCondition;
+  event: Event;
+  name?: string;
+  /** Higher runs first; default 1; must be greater than zero. */
+  priority?: number;
+}
+
+export interface ConditionOptions {
+  /** A missing fact reads as `undefined` instead of failing the run with "Undefined fact: X". */
+  allowUndefinedFacts?: boolean;
+  /** A reference to an unknown named condition is false instead of failing the run. */
+  allowUndefinedConditions?: boolean;
+  /** Named conditions, referenced as `{ condition: "name" }`. */
+  conditions?: Record<string, TopLevelCondition>;
+}
+
+export interface CompileOptions extends ConditionOptions {
+  /** Event params of the form `{ fact, path?, params? }` are replaced by that fact's value. */
+  replaceFactsInEventParams?: boolean;
+}
+
+export interface RunResult {
+  /** Events of the rules that passed, highest priority first. */
+  events: Event[];
+  /** Events of the rules that did not pass, highest priority first. */
+  failureEvents: Event[];
+}
+
+/** One evaluated (or skipped) node of a rule's condition tree, as `explain` reports it. */
+export type ConditionTrace = FactConditionTrace | BooleanConditionTrace | NotConditionTrace | ConditionReferenceTrace;
+
+interface TraceBase {
+  name?: string;
+  priority?: unknown;
+  /** Absent when the node was not evaluated (short-circuited by an earlier priority group). */
+  result?: boolean;
+  /** Set on the node whose evaluation failed the rule. */
+  error?: string;
+}
+
+export interface FactConditionTrace extends TraceBase {
+  kind: "fact";
+  fact: unknown;
+  path?: unknown;
+  params?: unknown;
+  operator: unknown;
+  /** The `value` as written in the rule. */
+  value: unknown;
+  /** The value compared against: `value` itself, or the referenced fact's value. */
+  valueResult?: unknown;
+  /** The fact's value after `path`. */
+  factResult?: unknown;
+}
+
+export interface BooleanConditionTrace extends TraceBase {
+  kind: "all" | "any";
+  /** In the order written, not in evaluation order. */
+  conditions: ConditionTrace[];
+}
+
+export interface NotConditionTrace extends TraceBase {
+  kind: "not";
+  condition: ConditionTrace;
+}
+
+export interface ConditionReferenceTrace extends TraceBase {
+  kind: "condition";
+  condition: string;
+  /** The named condition's tree; absent when no condition has that name. */
+  resolved?: ConditionTrace;
+}
+
+export interface RuleTrace {
+  /** Position of the rule in the array given to compileRules. */
+  index: number;
+  name?: string;
+  priority: number;
+  fired: boolean;
+  event: Event;
+  conditions: ConditionTrace;
+  /** Why the run would fail on this rule (e.g. "Undefined fact: score.kualitas"). */
+  error?: string;
+}
+
+export interface CompiledRules {
+  /** Evaluates every rule against the facts, like json-rules-engine's `Engine#run`, synchronously. */
+  run(facts: Facts): RunResult;
+  /** Evaluates again and reports, per rule, each condition's inputs and result. For diagnostics, not the hot path. */
+  explain(facts: Facts): RuleTrace[];
+}

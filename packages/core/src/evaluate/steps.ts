@@ -1,0 +1,134 @@
+// The steps of an explanation, one per stage of the data path, as plain JSON. The evaluator records them
+// only when an explanation is asked for; `explain.ts` turns them into text.
+import type { Axis, RaterSource } from "../domain/types.js";
+import type { TopLevelCondition } from "../ruleset/schema.js";
+
+export interface IndicatorSetStep {
+  kind: "indicatorSet";
+  chosen: string;
+  name: string;
+  /** The sets tried in file order, up to the chosen one. */
+  tried: Array<{ id: string; name: string; when: TopLevelCondition | null; matched: boolean }>;
+}
+
+export interface RaterSourceBreakdown {
+  source: RaterSource;
+  /** Every rating this source gave (several for peers or the public). */
+  values: number[];
+  /** Their mean, or null when the source gave none. */
+  mean: number | null;
+  /** The weight in the rule set. */
+  weight: number;
+  /** The weight after renormalising over the sources present (0–1), null when the source is missing. */
+  share: number | null;
+}
+
+export interface RaterBreakdown {
+  sources: RaterSourceBreakdown[];
+  /** Sources with weight that gave no rating; their weight went to the others. */
+  missing: RaterSource[];
+  /** The weighted mean of the sources present, on the indicator's scale. */
+  aggregate: number;
+}
+
+export type IndicatorFormula =
+  | "rating.percentOfMax"
+  | "rating.linear"
+  | "pp46.task"
+  | "achievement"
+  | "attendance.bands"
+  | "yesno"
+  | "score";
+
+export interface IndicatorStep {
+  kind: "indicator";
+  indicator: string;
+  name: string;
+  axis: Axis;
+  weight: number;
+  formula: IndicatorFormula;
+  /** What the formula used, e.g. { value, min, max } or { target, realisasi, percent, cap }. */
+  inputs: Record<string, unknown>;
+  raters: RaterBreakdown | null;
+  raw: number | boolean;
+  score: number;
+}
+
+export interface Contribution {
+  /** An indicator id, or an axis. */
+  part: string;
+  name: string;
+  weight: number;
+  score: number;
+  /** weight × score / Σ weight: its share of the result. */
+  contribution: number;
+}
+
+export interface AxisStep {
+  kind: "axis";
+  axis: Axis;
+  score: number | null;
+  contributions: Contribution[];
+}
+
+export interface ScoreStep {
+  kind: "score";
+  score: number | null;
+  /** "axes": Σ axis weight × axis score; "indicators": the weighted mean of every indicator. */
+  method: "axes" | "indicators";
+  contributions: Contribution[];
+}
+
+export type DecisionValue = string | number | boolean | null | Array<string | number | boolean | null>;
+
+export interface DecisionStep {
+  kind: "decision";
+  table: string;
+  name: string | null;
+  output: string;
+  hitPolicy: "first" | "unique" | "collect";
+  /** The column facts and their values. */
+  inputs: Record<string, unknown>;
+  /**
+   * "rows": rows hit; "default": no row hit; "gate": the table's `when` did not hold;
+   * "assessor": the appraisal gave the value (an assessor's judgement), so the table was not consulted.
+   */
+  source: "rows" | "default" | "gate" | "assessor";
+  hits: Array<{ index: number; then: string | number | boolean | null; note: string | null }>;
+  value: DecisionValue;
+}
+
+export interface CalculationStep {
+  kind: "calculation";
+  id: string;
+  name: string;
+  /** False when the calculation's `when` did not hold (its value is then null). */
+  applied: boolean;
+  inputs: Record<string, unknown>;
+  value: number | null;
+}
+
+export interface OutcomeStep {
+  kind: "outcome";
+  rule: string;
+  fired: boolean;
+  event: { type: string; params: Record<string, unknown> } | null;
+  /** The engine's condition trace: every condition with the fact value it saw and whether it held. */
+  trace: unknown;
+}
+
+export interface PredikatStep {
+  kind: "predikat";
+  predikat: string;
+  label: string;
+}
+
+export type ExplanationStep =
+  | IndicatorSetStep
+  | IndicatorStep
+  | AxisStep
+  | ScoreStep
+  | DecisionStep
+  | CalculationStep
+  | OutcomeStep
+  | PredikatStep;

@@ -1,0 +1,95 @@
+// Which database to use and how to open it: a SQLite file by default (one machine, no setup), PostgreSQL
+// when DATABASE_URL says postgres://. Everything above this file sees one `Kysely<Database>`.
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import SqliteDatabase from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect, type Dialect } from "kysely";
+import pg from "pg";
+import type { Database } from "./schema.js";
+
+export type DialectName = "sqlite" | "postgres";
+
+export type DatabaseConfig =
+  | { dialect: "sqlite"; file: string }
+  | {
+      dialect: "postgres";
+      url: string;
+      /** A schema to work in (put first on the search path); the tests use one per run. */
+      schema?: string;
+      poolSize?: number;
+    };
+
+/** <repo>/data/kinerja.db, whatever the working directory. */
+export const DEFAULT_SQLITE_FILE = resolve(dirname(fileURLToPath(import.meta.url)), "../../../data/kinerja.db");
+
+/** Reads DATABASE_URL: postgres:// or postgresql:// for PostgreSQL, file:<path> or a path for SQLite. */
+export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  const url = env.DATABASE_URL?.trim();
+  if (!url) return { dialect: "sqlite", file: DEFAULT_SQLITE_FILE };
+  if (/^postgres(ql)?:\/\//.test(url)) return { dialect: "postgres", url };
+  if (url.startsWith("file:")) return { dialect: "sqlite", file: resolve(url.slice("file:".length)) };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+    throw new Error(`DATABASE_URL "${url}": expected postgres://… for PostgreSQL, or file:<path> for SQLite`);
+  }
+  return { dialect: "sqlite", file: resolve(url) };
+}
+
+const PG_JSON = 114;
+const PG_JSONB = 3802;
+const PG_INT8 = 20;
+
+// JSON stays text (as on SQLite) so rows have one shape on both dialects; counts (int8) become numbers.
+function pgTypeParser(oid: number, format?: "text" | "binary"): (value: string) => unknown {
+  if (oid === PG_JSON || oid === PG_JSONB) return (value: string) => value;
+  if (oid === PG_INT8) return (value: string) => Number(value);
+  return pg.types.getTypeParser(oid, format ?? "text") as (value: string) => unknown;
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+export function createDialect(config: DatabaseConfig): Dialect {
+  if (config.dialect === "sqlite") {
+    const { file } = config;
+    return new SqliteDialect({
+      database: async () => {
+        mkdirSync(dirname(file), { recursive: true });
+        const database = new SqliteDatabase(file);
+        database.pragma("journal_mode = WAL");
+        database.pragma("foreign_keys = ON");
+        database.pragma("busy_timeout = 5000");
+        database.pragma("synchronous = NORMAL");
+        return database;
+      },
+    });
+  }
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: config.poolSize ?? 10,
+    types: { getTypeParser: pgTypeParser as typeof pg.types.getTypeParser },
+    ...(config.schema ? { options: `-c search_path=${quoteIdentifier(config.schema)}` } : {}),
+  });
+  return new PostgresDialect({ pool });
+}
+
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** Where it is, for logs: the SQLite file or the PostgreSQL URL without its password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export function describeLocation(config: DatabaseConfig): string {
+  if (config.dialect === "sqlite") return config.file;
+  const url = new URL(config.url);
+  if (url.password) url.password = "***";
+  return config.schema ? `${url.toString()} (schema ${config.schema})` : url.toString();
+}
+
+export function openDatabase(config: DatabaseConfig): OpenDatabase {
+  const db = new Kysely<Database>({ dialect: createDialect(config) });
+  return { db, dialect: config.dialect, location: describeLocation(config), close: () => db.destroy() };
+}

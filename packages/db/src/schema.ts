@@ -1,0 +1,312 @@
+// The database as kysely sees it: one interface mapping every table to its row type. Both dialects
+// share it, so a column's type here is what both SQLite and PostgreSQL hand back:
+// - our timestamps are ISO-8601 UTC text (sortable as text, identical on both dialects);
+// - JSON columns arrive as text on both (jsonb on PostgreSQL, whose parser the pool turns off), and the
+//   services parse them, so a row never changes shape with the dialect;
+// - better-auth's own columns keep the types better-auth reads and writes (dates, booleans).
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** JSON stored as text; parse with `parseJson`, write with `toJson`. */
+export type JsonText = string;
+/** ISO-8601 UTC timestamp, e.g. "2025-07-01T08:30:00.000Z". */
+export type Timestamp = string;
+/** better-auth dates: Date on PostgreSQL, ISO text on SQLite; written as either. */
+type AuthDate = ColumnType<Date | string, Date | string, Date | string>;
+/** better-auth booleans: boolean on PostgreSQL, 0/1 on SQLite. */
+type AuthBoolean = ColumnType<boolean | number, boolean | number, boolean | number>;
+
+export const ROLES = ["operator", "admin", "assessor", "employee"] as const;
+/** operator: national, no region; admin: a region's BKD; assessor: pejabat penilai; employee: pegawai. */
+export type Role = (typeof ROLES)[number];
+
+export const CYCLE_STATUSES = ["draft", "open", "evaluated", "finalised"] as const;
+export type CycleStatus = (typeof CYCLE_STATUSES)[number];
+
+export const RULE_SET_STATUSES = ["draft", "published"] as const;
+export type RuleSetStatus = (typeof RULE_SET_STATUSES)[number];
+
+export const JOB_STATUSES = ["queued", "running", "succeeded", "failed"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export const RUN_STATUSES = ["running", "complete", "failed"] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+// ---- better-auth ------------------------------------------------------------------------------------
+
+export interface UserTable {
+  id: string;
+  name: string;
+  email: string;
+  email_verified: AuthBoolean;
+  image: string | null;
+  created_at: AuthDate;
+  updated_at: AuthDate;
+  /** The NIP for employees and assessors (better-auth's username plugin); null for e-mail sign-ins. */
+  username: string | null;
+  role: Role;
+  /** Null only for national operators. */
+  region_id: string | null;
+}
+
+export interface SessionTable {
+  id: string;
+  expires_at: AuthDate;
+  token: string;
+  created_at: AuthDate;
+  updated_at: AuthDate;
+  ip_address: string | null;
+  user_agent: string | null;
+  user_id: string;
+}
+
+export interface AccountTable {
+  id: string;
+  account_id: string;
+  provider_id: string;
+  user_id: string;
+  access_token: string | null;
+  refresh_token: string | null;
+  id_token: string | null;
+  access_token_expires_at: AuthDate | null;
+  refresh_token_expires_at: AuthDate | null;
+  scope: string | null;
+  password: string | null;
+  created_at: AuthDate;
+  updated_at: AuthDate;
+}
+
+export interface VerificationTable {
+  id: string;
+  identifier: string;
+  value: string;
+  expires_at: AuthDate;
+  created_at: AuthDate;
+  updated_at: AuthDate;
+}
+
+// ---- regions and their organisation ----------------------------------------------------------------
+
+export interface RegionTable {
+  /** A slug: "samarinda", "binjai". */
+  id: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface UnitTable {
+  region_id: string;
+  /** A code unique in the region, e.g. "dinkes" or "pkm-sungai-kunjang". */
+  id: string;
+  parent_id: string | null;
+  name: string;
+  /** "dinas", "puskesmas", "sekolah", "kecamatan" …: rule files choose indicator sets by it. */
+  type: string | null;
+  created_at: Timestamp;
+}
+
+export interface EmployeeTable {
+  region_id: string;
+  id: string;
+  nip: string;
+  nama: string;
+  jabatan: string;
+  jenis_jabatan: string | null;
+  jenjang: string | null;
+  golongan: string | null;
+  /** "PNS" or "PPPK". */
+  status: string | null;
+  unit_id: string;
+  /** The direct superior (pejabat penilai). */
+  atasan_nip: string | null;
+  /** Further attributes a rule file may read: { guru: true }. Defaults to {}. */
+  attributes: Generated<JsonText>;
+  /** Earlier periods' predikat brought from a previous system: [{ period, predikat }]. Defaults to []. */
+  history: Generated<JsonText>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+// ---- rule sets, cycles, assessments, results -------------------------------------------------------
+
+export interface RuleSetVersionTable {
+  region_id: string;
+  id: string;
+  /** 1, 2, 3 … within the region. */
+  version: number;
+  name: string;
+  /** The resolved rule set (no `extends` left), as the evaluator reads it. */
+  content: JsonText;
+  /** sha256 of the canonical JSON of `content`. */
+  content_hash: string;
+  status: RuleSetStatus;
+  author_id: string | null;
+  author_name: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: Timestamp | null;
+}
+
+export interface CycleTable {
+  region_id: string;
+  id: string;
+  name: string;
+  period_kind: string;
+  period_label: string;
+  rule_set_version_id: string;
+  rule_set_hash: string;
+  status: CycleStatus;
+  /** Only employees in this unit and the units below it; null for the whole region. */
+  unit_id: string | null;
+  /** The run whose results are the cycle's results; switched in one transaction when a run completes. */
+  current_run_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AssessmentTable {
+  region_id: string;
+  id: string;
+  cycle_id: string;
+  employee_id: string;
+  source: string;
+  /** The rater's NIP, or a respondent id for public feedback. */
+  rater: string;
+  rater_user_id: string | null;
+  /** Indicator id → rating on its scale. Defaults to {}. */
+  ratings: Generated<JsonText>;
+  /** Objective inputs per indicator id (targets and realisasi, attendance …). Defaults to {}. */
+  values: Generated<JsonText>;
+  /** Declared facts (e.g. { inovasi: true }). Defaults to {}. */
+  facts: Generated<JsonText>;
+  submitted_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ResultRunTable {
+  region_id: string;
+  id: string;
+  cycle_id: string;
+  /** 1, 2, 3 … within the cycle. */
+  version: number;
+  job_id: string;
+  rule_set_version_id: string;
+  rule_set_hash: string;
+  status: RunStatus;
+  total: number;
+  reason: string | null;
+  started_by: string | null;
+  started_at: Timestamp;
+  completed_at: Timestamp | null;
+}
+
+export interface ResultTable {
+  region_id: string;
+  run_id: string;
+  employee_id: string;
+  nip: string;
+  nama: string;
+  unit_id: string;
+  jabatan: string;
+  predikat: string | null;
+  predikat_label: string | null;
+  /** The final score where the rule set computes one. */
+  score: number | null;
+  scores: JsonText;
+  decisions: JsonText;
+  outcomes: JsonText;
+  explanation: JsonText | null;
+  /** The appraisal input as evaluated, so a what-if can re-run it under another rule set. */
+  input: JsonText;
+  rule_set_hash: string;
+  /** Why the appraisal could not be evaluated (then predikat is null). */
+  error: string | null;
+  created_at: Timestamp;
+}
+
+/** One row per outcome event type of a result, so results can be filtered by outcome. */
+export interface ResultOutcomeTable {
+  region_id: string;
+  run_id: string;
+  employee_id: string;
+  type: string;
+}
+
+export interface JobTable {
+  region_id: string;
+  id: string;
+  kind: string;
+  cycle_id: string | null;
+  run_id: string | null;
+  status: Generated<JobStatus>;
+  done: Generated<number>;
+  total: number;
+  error: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+/** Append-only: triggers refuse updates and deletes. */
+export interface AuditLogTable {
+  region_id: string;
+  /** Time-ordered (UUIDv7), so the id orders entries. */
+  id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string;
+  actor_role: string;
+  /** e.g. "employee.update", "cycle.run". */
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: JsonText | null;
+  after: JsonText | null;
+}
+
+export interface Database {
+  user: UserTable;
+  session: SessionTable;
+  account: AccountTable;
+  verification: VerificationTable;
+  regions: RegionTable;
+  units: UnitTable;
+  employees: EmployeeTable;
+  rule_set_versions: RuleSetVersionTable;
+  cycles: CycleTable;
+  assessments: AssessmentTable;
+  result_runs: ResultRunTable;
+  results: ResultTable;
+  result_outcomes: ResultOutcomeTable;
+  jobs: JobTable;
+  audit_log: AuditLogTable;
+}
+
+export type User = Selectable<UserTable>;
+export type Region = Selectable<RegionTable>;
+export type NewRegion = Insertable<RegionTable>;
+export type UnitRow = Selectable<UnitTable>;
+export type NewUnit = Insertable<UnitTable>;
+export type EmployeeRow = Selectable<EmployeeTable>;
+export type NewEmployee = Insertable<EmployeeTable>;
+export type EmployeeUpdate = Updateable<EmployeeTable>;
+export type RuleSetVersionRow = Selectable<RuleSetVersionTable>;
+export type NewRuleSetVersion = Insertable<RuleSetVersionTable>;
+export type CycleRow = Selectable<CycleTable>;
+export type NewCycle = Insertable<CycleTable>;
+export type CycleUpdate = Updateable<CycleTable>;
+export type AssessmentRow = Selectable<AssessmentTable>;
+export type NewAssessment = Insertable<AssessmentTable>;
+export type ResultRunRow = Selectable<ResultRunTable>;
+export type NewResultRun = Insertable<ResultRunTable>;
+export type ResultRow = Selectable<ResultTable>;
+export type NewResult = Insertable<ResultTable>;
+export type NewResultOutcome = Insertable<ResultOutcomeTable>;
+export type JobRow = Selectable<JobTable>;
+export type NewJob = Insertable<JobTable>;
+export type JobUpdate = Updateable<JobTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;
+export type NewAuditLog = Insertable<AuditLogTable>;
