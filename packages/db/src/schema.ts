@@ -159,6 +159,8 @@ export interface CycleTable {
   unit_id: string | null;
   /** The run whose results are the cycle's results; switched in one transaction when a run completes. */
   current_run_id: string | null;
+  /** Unit id → predikat organisasi (istimewa … sangat_kurang), which bounds the unit's distribution. */
+  unit_predikat: Generated<JsonText>;
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -1,6 +1,7 @@
 // The steps of an explanation, one per stage of the data path, as plain JSON. The evaluator records them
 // only when an explanation is asked for; `explain.ts` turns them into text.
-import type { Axis, RaterSource } from "../domain/types.js";
+import type { AppraisalResult, Axis, RaterSource } from "../domain/types.js";
+import type { ConditionTrace } from "../engine/index.js";
 import type { TopLevelCondition } from "../ruleset/schema.js";
 
 export interface IndicatorSetStep {
@@ -94,6 +95,7 @@ export interface DecisionStep {
    * "assessor": the appraisal gave the value (an assessor's judgement), so the table was not consulted.
    */
   source: "rows" | "default" | "gate" | "assessor";
+  /** The rows hit; `index` counts from 0, as in the rule file's JSON pointer (rendered text counts from 1). */
   hits: Array<{ index: number; then: string | number | boolean | null; note: string | null }>;
   value: DecisionValue;
 }
@@ -114,7 +116,7 @@ export interface OutcomeStep {
   fired: boolean;
   event: { type: string; params: Record<string, unknown> } | null;
   /** The engine's condition trace: every condition with the fact value it saw and whether it held. */
-  trace: unknown;
+  trace: ConditionTrace | null;
 }
 
 export interface PredikatStep {
@@ -132,3 +134,14 @@ export type ExplanationStep =
   | CalculationStep
   | OutcomeStep
   | PredikatStep;
+
+/** Everything `explain` tells about one appraisal; `error` is set (and `result` null) when it was refused. */
+export interface Explanation {
+  ruleSetId: string;
+  ruleSetName: string;
+  nip: string;
+  nama: string | null;
+  steps: ExplanationStep[];
+  result: AppraisalResult | null;
+  error: string | null;
+}

@@ -2,6 +2,7 @@
 // Conditions use json-rules-engine's grammar unchanged; everything else is plain data that the
 // evaluator (../evaluate) interprets. `rules/ruleset.schema.json` is generated from this file.
 import { z } from "zod";
+import type { ConditionProperties, ConditionReference, NestedCondition, TopLevelCondition } from "../engine/types.js";
 import { AXES, NATIONAL_PREDIKAT, PERIOD_KINDS, RATER_SOURCES, TARGET_ASPECTS } from "../domain/types.js";
 
 const id = z
@@ -20,26 +21,10 @@ export const factReferenceSchema = z
   .object({ fact: z.string(), path: z.string().optional(), params: z.record(z.string(), z.unknown()).optional() })
   .strict();
 
-export interface ConditionLeaf {
-  fact: string;
-  operator: string;
-  value: unknown;
-  path?: string;
-  params?: Record<string, unknown>;
-  priority?: number;
-  name?: string;
-}
-export interface ConditionReference {
-  condition: string;
-  priority?: number;
-  name?: string;
-}
-export type NestedCondition = ConditionLeaf | ConditionReference | TopLevelCondition;
-export type TopLevelCondition =
-  | { all: NestedCondition[]; priority?: number; name?: string }
-  | { any: NestedCondition[]; priority?: number; name?: string }
-  | { not: NestedCondition; priority?: number; name?: string }
-  | ConditionReference;
+// The condition grammar's types are the engine's own: one definition of json-rules-engine's format.
+export type { ConditionReference, NestedCondition, TopLevelCondition } from "../engine/types.js";
+/** A condition leaf: `{ fact, operator, value, path?, params? }`. */
+export type ConditionLeaf = ConditionProperties;
 
 const conditionMeta = { priority: z.number().int().positive().optional(), name: z.string().optional() };
 
@@ -90,8 +75,12 @@ export const ratersSchema = z
   .object({
     /** Weight per rater source, totalling 100. */
     weights: z.partialRecord(raterSourceSchema, z.number().min(0).max(100)),
-    /** A rater source with no input: share its weight among the others, or refuse to evaluate. */
-    missing: z.enum(["renormalise", "refuse"]).default("renormalise"),
+    /**
+     * A rater source with no input: share its weight among the others, or refuse to evaluate.
+     * Optional here rather than defaulted, so a file that extends another inherits the parent's choice;
+     * resolveRuleSet fills RATERS_DEFAULTS at the end.
+     */
+    missing: z.enum(["renormalise", "refuse"]).optional().meta({ default: "renormalise" }),
   })
   .strict();
 
@@ -267,12 +256,14 @@ export const predikatValueSchema = z
   })
   .strict();
 
+// Curve keys are optional (not defaulted) so that a region overriding one key inherits the other from
+// the file it extends; resolveRuleSet fills CURVE_DEFAULTS at the end.
 export const curveSchema = z
   .object({
     /** Whether a broken bound of SE MenPANRB 3/2023 only warns, blocks finalisation, or is not checked. */
-    enforcement: z.enum(["warn", "block", "off"]).default("warn"),
+    enforcement: z.enum(["warn", "block", "off"]).optional().meta({ default: "warn" }),
     /** How a share of a small unit becomes a head count. */
-    rounding: z.enum(["floor", "ceil", "round"]).default("round"),
+    rounding: z.enum(["floor", "ceil", "round"]).optional().meta({ default: "round" }),
   })
   .strict();
 
@@ -354,16 +345,21 @@ export type TestCase = z.infer<typeof testCaseSchema>;
 /** A rule file as written: parts may be missing because they come from `extends`. */
 export type RuleFile = z.infer<typeof ruleFileSchema>;
 
+export type Raters = Required<z.infer<typeof ratersSchema>>;
+export type Curve = Required<z.infer<typeof curveSchema>>;
+
+/** What a resolved rule set has where no file in its chain says otherwise. */
+export const RATERS_DEFAULTS: Raters = { weights: { supervisor: 100 }, missing: "renormalise" };
+export const CURVE_DEFAULTS: Curve = { enforcement: "warn", rounding: "round" };
+
 /** A rule set after `extends` is resolved: every part an evaluation needs is present. */
-export type RuleSet = Omit<RuleFile, "extends" | "$schema"> &
+export type RuleSet = Omit<RuleFile, "extends" | "$schema" | "raters" | "curve"> &
   Required<
-    Pick<
-      RuleFile,
-      "indicatorSets" | "predikat" | "decisions" | "outcomes" | "raters" | "scales" | "facts" | "conditions" | "tests"
-    >
+    Pick<RuleFile, "indicatorSets" | "predikat" | "decisions" | "outcomes" | "scales" | "facts" | "conditions" | "tests">
   > & {
+    raters: Raters;
     calculations: Calculation[];
-    curve: z.infer<typeof curveSchema>;
+    curve: Curve;
     /** The files this set was built from, this one last. */
     sources: string[];
   };

@@ -1,0 +1,105 @@
+// better-auth on our own database: e-mail + password for operators and admins, NIP + password (the
+// username plugin, the NIP as username) for assessors and employees. Its tables come from our migrations
+// with snake_case columns, so every field is mapped here. Sign-up is closed: admins create accounts.
+import { betterAuth } from "better-auth";
+import { username } from "better-auth/plugins/username";
+import { parseNip } from "@kinerja/core";
+import { newId, type Database, type DialectName, type Role } from "@kinerja/db";
+import type { Kysely } from "kysely";
+
+export interface AuthOptions {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** Signs session cookies; at least 32 characters. */
+  secret: string;
+  /** The public origin of the server, e.g. http://localhost:3000; inferred from each request when absent. */
+  baseURL?: string;
+  trustedOrigins?: string[];
+}
+
+const timestamps = { createdAt: "created_at", updatedAt: "updated_at" } as const;
+
+export function createAuth(options: AuthOptions) {
+  return betterAuth({
+    appName: "Kinerja",
+    basePath: "/api/auth",
+    ...(options.baseURL ? { baseURL: options.baseURL } : {}),
+    secret: options.secret,
+    trustedOrigins: options.trustedOrigins ?? [],
+    database: { db: options.db, type: options.dialect },
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
+    user: {
+      fields: { emailVerified: "email_verified", ...timestamps },
+      additionalFields: {
+        role: { type: "string", required: true, input: false, fieldName: "role" },
+        regionId: { type: "string", required: false, input: false, fieldName: "region_id" },
+      },
+    },
+    session: {
+      fields: {
+        expiresAt: "expires_at",
+        ipAddress: "ip_address",
+        userAgent: "user_agent",
+        userId: "user_id",
+        ...timestamps,
+      },
+    },
+    account: {
+      fields: {
+        accountId: "account_id",
+        providerId: "provider_id",
+        userId: "user_id",
+        accessToken: "access_token",
+        refreshToken: "refresh_token",
+        idToken: "id_token",
+        accessTokenExpiresAt: "access_token_expires_at",
+        refreshTokenExpiresAt: "refresh_token_expires_at",
+        ...timestamps,
+      },
+    },
+    verification: { fields: { expiresAt: "expires_at", ...timestamps } },
+    plugins: [
+      username({
+        displayUsername: false,
+        minUsernameLength: 18,
+        maxUsernameLength: 18,
+        usernameValidator: (value) => parseNip(value).ok,
+      }),
+    ],
+    advanced: { database: { generateId: () => newId() } },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+/** The signed-in user as the API sees it. */
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+  /** The NIP of employees and assessors. */
+  username: string | null;
+  role: Role;
+  regionId: string | null;
+}
+
+export interface Session {
+  user: SessionUser;
+}
+
+/** Reads the session of a request's cookies (or bearer token), null when signed out. */
+export async function sessionFromHeaders(auth: Auth, headers: Headers): Promise<Session | null> {
+  const found = await auth.api.getSession({ headers });
+  if (!found) return null;
+  const { user } = found;
+  return {
+    user: {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      username: user.username ?? null,
+      role: user.role as Role,
+      regionId: user.regionId ?? null,
+    },
+  };
+}

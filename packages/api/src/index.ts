@@ -1,0 +1,10 @@
+// @kinerja/api: the tRPC API, better-auth, and the services behind them, for the server to mount.
+export { appRouter, type AppRouter } from "./root.js";
+export { createCallerFactory, createContext, createContextInner, type Context } from "./trpc.js";
+export { createAuth, sessionFromHeaders, type Auth, type Session, type SessionUser } from "./auth.js";
+export { JobRunner, type JobRunnerOptions } from "./services/jobs.js";
+export { recoverInterruptedJobs } from "./services/cycle-run.js";
+export { createAccount, type NewAccount } from "./services/accounts.js";
+export { exportResults, type ExportFormat, type ExportFile } from "./services/exports.js";
+export { handleExport } from "./http/export.js";
+export { contentHash, storedContent } from "./services/engine.js";

@@ -1,0 +1,23 @@
+// The whole API: one router per topic.
+import { assessmentRouter } from "./router/assessment.js";
+import { auditRouter } from "./router/audit.js";
+import { cycleRouter } from "./router/cycle.js";
+import { employeeRouter } from "./router/employee.js";
+import { regionRouter } from "./router/region.js";
+import { resultRouter } from "./router/result.js";
+import { ruleSetRouter } from "./router/rule-set.js";
+import { unitRouter } from "./router/unit.js";
+import { createTRPCRouter } from "./trpc.js";
+
+export const appRouter = createTRPCRouter({
+  region: regionRouter,
+  unit: unitRouter,
+  employee: employeeRouter,
+  ruleSet: ruleSetRouter,
+  cycle: cycleRouter,
+  assessment: assessmentRouter,
+  result: resultRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;

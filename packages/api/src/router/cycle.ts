@@ -1,0 +1,77 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { ORGANISATION_PREDIKAT, PERIOD_KINDS } from "@kinerja/core";
+import { z } from "zod";
+import { listRuns, runStatus, startCycleRun } from "../services/cycle-run.js";
+import { createCycle, cycleView, findCycle, listCycles, openCycle, setUnitPredikat } from "../services/cycles.js";
+import { finaliseCycle } from "../services/finalise.js";
+import { actorOf, regionProcedure } from "../trpc.js";
+
+const everyone = ["operator", "admin", "assessor", "employee"] as const;
+const POLL_MS = 250;
+
+export const cycleRouter = {
+  list: regionProcedure(...everyone).query(({ ctx }) => listCycles(ctx.db, ctx.regionId)),
+
+  get: regionProcedure(...everyone)
+    .input(z.object({ id: z.string() }))
+    .query(async ({ ctx, input }) => cycleView(await findCycle(ctx.db, ctx.regionId, input.id))),
+
+  create: regionProcedure("operator", "admin")
+    .input(
+      z.object({
+        name: z.string().trim().min(1),
+        periodKind: z.enum(PERIOD_KINDS),
+        periodLabel: z.string().regex(/^\d{4}(-(S[12]|Q[1-4]|\d{2}))?$/, "2025, 2025-S1, 2025-Q3 atau 2025-07"),
+        unitId: z.string().nullable().optional(),
+        ruleSetVersionId: z.string().optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => createCycle(ctx.db, ctx.regionId, actorOf(ctx.user), input)),
+
+  open: regionProcedure("operator", "admin")
+    .input(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => openCycle(ctx.db, ctx.regionId, actorOf(ctx.user), input.id)),
+
+  /** Finalises an evaluated cycle (refused while a blocking curve bound is broken). */
+  close: regionProcedure("operator", "admin")
+    .input(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => finaliseCycle(ctx.db, ctx.regionId, actorOf(ctx.user), input.id)),
+
+  setUnitPredikat: regionProcedure("operator", "admin")
+    .input(z.object({ cycleId: z.string(), unitId: z.string(), predikat: z.enum(ORGANISATION_PREDIKAT) }))
+    .mutation(({ ctx, input }) => setUnitPredikat(ctx.db, ctx.regionId, actorOf(ctx.user), input)),
+
+  /** Starts the evaluation as a background job; follow it with runStatus or onRunProgress. */
+  run: regionProcedure("operator", "admin")
+    .input(z.object({ id: z.string(), reason: z.string().max(500).optional() }))
+    .mutation(({ ctx, input }) =>
+      startCycleRun(ctx.db, ctx.jobs, ctx.regionId, actorOf(ctx.user), { cycleId: input.id, ...(input.reason ? { reason: input.reason } : {}) }),
+    ),
+
+  runStatus: regionProcedure("operator", "admin")
+    .input(z.object({ jobId: z.string().optional(), cycleId: z.string().optional() }))
+    .query(({ ctx, input }) => runStatus(ctx.db, ctx.regionId, input)),
+
+  /** The job's progress as it changes, ending when it succeeds or fails. */
+  onRunProgress: regionProcedure("operator", "admin")
+    .input(z.object({ jobId: z.string() }))
+    .subscription(async function* ({ ctx, input, signal }) {
+      let last = "";
+      while (!signal?.aborted) {
+        const status = await runStatus(ctx.db, ctx.regionId, { jobId: input.jobId });
+        if (!status) return;
+        const key = `${status.status}:${status.done}`;
+        if (key !== last) {
+          last = key;
+          yield status;
+        }
+        if (status.status === "succeeded" || status.status === "failed") return;
+        await sleep(POLL_MS, undefined, { signal }).catch(() => undefined);
+      }
+    }),
+
+  runs: regionProcedure("operator", "admin")
+    .input(z.object({ id: z.string() }))
+    .query(({ ctx, input }) => listRuns(ctx.db, ctx.regionId, input.id)),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,24 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { listAccounts } from "../services/accounts.js";
+import { createRegion, listRegions } from "../services/regions.js";
+import { actorOf, protectedProcedure, regionProcedure, roleProcedure } from "../trpc.js";
+
+export const regionRouter = {
+  /** Operators: every region; everyone else: their own. */
+  list: protectedProcedure.query(({ ctx }) => listRegions(ctx.db, ctx.user)),
+
+  /** A new region with its first admin (who signs in with the e-mail). */
+  create: roleProcedure("operator")
+    .input(
+      z.object({
+        id: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, "huruf kecil, angka dan -, diawali huruf (contoh: kota-binjai)"),
+        name: z.string().trim().min(3),
+        admin: z.object({ name: z.string().trim().min(1), email: z.email(), password: z.string().min(8) }),
+      }),
+    )
+    .mutation(({ ctx, input }) => createRegion(ctx.db, actorOf(ctx.user), input)),
+
+  /** The region's sign-ins (no passwords). */
+  accounts: regionProcedure("operator", "admin").query(({ ctx }) => listAccounts(ctx.db, ctx.regionId)),
+} satisfies TRPCRouterRecord;

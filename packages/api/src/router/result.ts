@@ -1,0 +1,33 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { employeeScope } from "../services/employees.js";
+import { pageInput } from "../services/pagination.js";
+import { distribution, getResult, listResults } from "../services/results.js";
+import { regionProcedure } from "../trpc.js";
+
+const everyone = ["operator", "admin", "assessor", "employee"] as const;
+
+export const resultRouter = {
+  list: regionProcedure(...everyone)
+    .input(
+      z.object({
+        cycleId: z.string(),
+        runId: z.string().optional(),
+        unitId: z.string().optional(),
+        predikat: z.string().optional(),
+        outcomeType: z.string().optional(),
+        search: z.string().max(100).optional(),
+        ...pageInput,
+      }),
+    )
+    .query(({ ctx, input }) => listResults(ctx.db, ctx.regionId, employeeScope(ctx.user), input)),
+
+  /** One employee's result with the explanation of every step. */
+  get: regionProcedure(...everyone)
+    .input(z.object({ cycleId: z.string(), employeeId: z.string(), runId: z.string().optional() }))
+    .query(({ ctx, input }) => getResult(ctx.db, ctx.regionId, employeeScope(ctx.user), input)),
+
+  distribution: regionProcedure("operator", "admin", "assessor")
+    .input(z.object({ cycleId: z.string(), unitId: z.string().optional(), runId: z.string().optional() }))
+    .query(({ ctx, input }) => distribution(ctx.db, ctx.regionId, employeeScope(ctx.user), input)),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,45 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import {
+  diffRuleSets,
+  getRuleSetVersion,
+  listRuleSetVersions,
+  publishRuleSet,
+  ruleSetFile,
+  saveDraft,
+  validateRuleSet,
+} from "../services/rule-sets.js";
+import { whatIf } from "../services/what-if.js";
+import { actorOf, regionProcedure } from "../trpc.js";
+
+const content = z.record(z.string(), z.unknown());
+
+export const ruleSetRouter = {
+  list: regionProcedure("operator", "admin", "assessor", "employee").query(({ ctx }) => listRuleSetVersions(ctx.db, ctx.regionId)),
+
+  get: regionProcedure("operator", "admin", "assessor", "employee")
+    .input(z.object({ id: z.string() }))
+    .query(({ ctx, input }) => getRuleSetVersion(ctx.db, ctx.regionId, input.id)),
+
+  /** Schema, static checks and the rule set's own cases; every issue names its JSON pointer. */
+  validate: regionProcedure("operator", "admin")
+    .input(z.object({ content }))
+    .mutation(({ ctx, input }) => validateRuleSet(input.content, ruleSetFile(ctx.regionId, "baru"))),
+
+  saveDraft: regionProcedure("operator", "admin")
+    .input(z.object({ id: z.string().optional(), content }))
+    .mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.regionId, actorOf(ctx.user), input)),
+
+  publish: regionProcedure("operator", "admin")
+    .input(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => publishRuleSet(ctx.db, ctx.regionId, actorOf(ctx.user), input.id)),
+
+  diff: regionProcedure("operator", "admin")
+    .input(z.object({ fromId: z.string(), toId: z.string() }))
+    .query(({ ctx, input }) => diffRuleSets(ctx.db, ctx.regionId, input.fromId, input.toId)),
+
+  /** A version (or unsaved content) evaluated on a past cycle's stored inputs: who moves. */
+  whatIf: regionProcedure("operator", "admin")
+    .input(z.object({ cycleId: z.string(), ruleSetVersionId: z.string().optional(), content: content.optional() }))
+    .mutation(({ ctx, input }) => whatIf(ctx.db, ctx.regionId, input)),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,22 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { saveUnit, unitTree } from "../services/units.js";
+import { actorOf, regionProcedure } from "../trpc.js";
+
+const unitId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, "kode unit: huruf kecil, angka, titik, - dan _");
+
+export const unitRouter = {
+  tree: regionProcedure("operator", "admin", "assessor", "employee").query(({ ctx }) => unitTree(ctx.db, ctx.regionId)),
+
+  /** Creates a unit, or renames / moves it when the code exists. */
+  save: regionProcedure("operator", "admin")
+    .input(
+      z.object({
+        id: unitId,
+        name: z.string().trim().min(1),
+        parentId: unitId.nullable().default(null),
+        type: z.string().trim().min(1).nullable().default(null),
+      }),
+    )
+    .mutation(({ ctx, input }) => saveUnit(ctx.db, ctx.regionId, actorOf(ctx.user), input)),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,359 @@
+// Running a cycle's evaluation as a job. The job is recorded first (so a client can follow it), then runs
+// in this process detached from the request. Results go into a new run in batches, each batch one
+// transaction that also advances the job's progress; only when every batch is in does one transaction
+// make the new run the cycle's current one. A failure or crash midway leaves the previous run current:
+// readers see the old results or the new ones, never a mix. Runs are never changed once complete.
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+import { TRPCError } from "@trpc/server";
+import type { AppraisalResult, Explanation } from "@kinerja/core";
+import {
+  newId,
+  now,
+  parseJson,
+  toJson,
+  type CycleRow,
+  type Database,
+  type JobRow,
+  type JobStatus,
+  type NewResult,
+  type NewResultOutcome,
+} from "@kinerja/db";
+import type { Kysely } from "kysely";
+import type { Actor } from "../trpc.js";
+import { appraisalInputs } from "./appraisal-inputs.js";
+import { audit } from "./audit.js";
+import { findCycle } from "./cycles.js";
+import { compileContent, contentHash } from "./engine.js";
+import type { JobRunner } from "./jobs.js";
+import { findRuleSetVersion, ruleSetFile } from "./rule-sets.js";
+import { unitSubtree } from "./units.js";
+
+export interface RunStatus {
+  jobId: string;
+  cycleId: string | null;
+  runId: string | null;
+  status: JobStatus;
+  done: number;
+  total: number;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+function runStatusOf(job: JobRow): RunStatus {
+  return {
+    jobId: job.id,
+    cycleId: job.cycle_id,
+    runId: job.run_id,
+    status: job.status,
+    done: job.done,
+    total: job.total,
+    error: job.error,
+    createdAt: job.created_at,
+    startedAt: job.started_at,
+    finishedAt: job.finished_at,
+  };
+}
+
+async function employeeIdsInScope(db: Kysely<Database>, cycle: CycleRow): Promise<string[]> {
+  let query = db.selectFrom("employees").select("id").where("region_id", "=", cycle.region_id);
+  if (cycle.unit_id) query = query.where("unit_id", "in", await unitSubtree(db, cycle.region_id, cycle.unit_id));
+  return (await query.orderBy("id").execute()).map((e) => e.id);
+}
+
+/**
+ * Records a job and a new run for the cycle and starts the evaluation in the background. Open and
+ * evaluated cycles may be run; a finalised cycle only with a reason (e.g. an upheld appeal), and its
+ * earlier runs stay as they were.
+ */
+export async function startCycleRun(
+  db: Kysely<Database>,
+  jobs: JobRunner,
+  regionId: string,
+  actor: Actor,
+  input: { cycleId: string; reason?: string },
+): Promise<RunStatus> {
+  const { job, cycle } = await db.transaction().execute(async (trx) => {
+    const at = now();
+    // Touching the cycle first locks its row (PostgreSQL) so two runs of one cycle cannot start together.
+    await trx
+      .updateTable("cycles")
+      .set({ updated_at: at })
+      .where("region_id", "=", regionId)
+      .where("id", "=", input.cycleId)
+      .execute();
+    const cycle = await findCycle(trx, regionId, input.cycleId);
+    if (cycle.status === "draft") {
+      throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Siklus masih draf; buka siklus terlebih dahulu" });
+    }
+    if (cycle.status === "finalised" && !input.reason?.trim()) {
+      throw new TRPCError({
+        code: "PRECONDITION_FAILED",
+        message: "Siklus sudah final; penilaian ulang memerlukan alasan (misalnya keberatan yang dikabulkan)",
+      });
+    }
+    const active = await trx
+      .selectFrom("jobs")
+      .select("id")
+      .where("region_id", "=", regionId)
+      .where("cycle_id", "=", cycle.id)
+      .where("status", "in", ["queued", "running"])
+      .executeTakeFirst();
+    if (active) throw new TRPCError({ code: "CONFLICT", message: `Penilaian siklus ini sedang berjalan (job ${active.id})` });
+    const total = (await employeeIdsInScope(trx, cycle)).length;
+    const last = await trx
+      .selectFrom("result_runs")
+      .select((eb) => eb.fn.max("version").as("version"))
+      .where("region_id", "=", regionId)
+      .where("cycle_id", "=", cycle.id)
+      .executeTakeFirst();
+    const jobId = newId();
+    const runId = newId();
+    await trx
+      .insertInto("jobs")
+      .values({
+        region_id: regionId,
+        id: jobId,
+        kind: "cycle.run",
+        cycle_id: cycle.id,
+        run_id: runId,
+        total,
+        error: null,
+        created_by: actor.id,
+        created_at: at,
+        started_at: null,
+        finished_at: null,
+        updated_at: at,
+      })
+      .execute();
+    await trx
+      .insertInto("result_runs")
+      .values({
+        region_id: regionId,
+        id: runId,
+        cycle_id: cycle.id,
+        version: Number(last?.version ?? 0) + 1,
+        job_id: jobId,
+        rule_set_version_id: cycle.rule_set_version_id,
+        rule_set_hash: cycle.rule_set_hash,
+        status: "running",
+        total,
+        reason: input.reason?.trim() || null,
+        started_by: actor.id,
+        started_at: at,
+        completed_at: null,
+      })
+      .execute();
+    await audit(trx, {
+      regionId,
+      actor,
+      action: "cycle.run",
+      entity: "cycle",
+      entityId: cycle.id,
+      after: { jobId, runId, total, reason: input.reason ?? null },
+    });
+    const job = await trx.selectFrom("jobs").selectAll().where("region_id", "=", regionId).where("id", "=", jobId).executeTakeFirstOrThrow();
+    return { job, cycle };
+  });
+  jobs.start(job.id, () => executeCycleRun(db, jobs, actor, cycle, job));
+  return runStatusOf(job);
+}
+
+function resultRow(regionId: string, runId: string, hash: string, employeeId: string, input: unknown, explanation: Explanation): NewResult {
+  const result: AppraisalResult | null = explanation.result;
+  const employee = (input as { employee: { nip: string; nama: string; unit: string; jabatan: string } }).employee;
+  return {
+    region_id: regionId,
+    run_id: runId,
+    employee_id: employeeId,
+    nip: employee.nip,
+    nama: employee.nama,
+    unit_id: employee.unit,
+    jabatan: employee.jabatan,
+    predikat: result?.predikat ?? null,
+    predikat_label: result?.predikatLabel ?? null,
+    score: typeof result?.scores.score === "number" ? result.scores.score : null,
+    scores: toJson(result?.scores ?? {}),
+    decisions: toJson(result?.decisions ?? {}),
+    outcomes: toJson(result?.outcomes ?? []),
+    explanation: toJson(explanation),
+    input: toJson(input),
+    rule_set_hash: hash,
+    error: explanation.error,
+    created_at: now(),
+  };
+}
+
+async function executeCycleRun(db: Kysely<Database>, jobs: JobRunner, actor: Actor, cycle: CycleRow, job: JobRow): Promise<void> {
+  const regionId = cycle.region_id;
+  const runId = job.run_id as string;
+  try {
+    await db
+      .updateTable("jobs")
+      .set({ status: "running", started_at: now(), updated_at: now() })
+      .where("region_id", "=", regionId)
+      .where("id", "=", job.id)
+      .execute();
+    const version = await findRuleSetVersion(db, regionId, cycle.rule_set_version_id);
+    const content = parseJson<unknown>(version.content);
+    if (contentHash(content) !== cycle.rule_set_hash) {
+      throw new Error(`isi rule set versi ${version.version} tidak cocok dengan hash yang disematkan pada siklus`);
+    }
+    const compiled = compileContent(content, ruleSetFile(regionId, version.version));
+    const ids = await employeeIdsInScope(db, cycle);
+    let done = 0;
+    for (let batch = 0; batch * jobs.batchSize < ids.length; batch++) {
+      const batchIds = ids.slice(batch * jobs.batchSize, (batch + 1) * jobs.batchSize);
+      const employees = await db
+        .selectFrom("employees")
+        .selectAll()
+        .where("region_id", "=", regionId)
+        .where("id", "in", batchIds)
+        .orderBy("id")
+        .execute();
+      const inputs = await appraisalInputs(db, cycle, employees);
+      const rows: NewResult[] = [];
+      const outcomes: NewResultOutcome[] = [];
+      employees.forEach((employee, i) => {
+        const input = inputs[i];
+        if (!input) return;
+        const explanation = compiled.explain(input);
+        rows.push(resultRow(regionId, runId, cycle.rule_set_hash, employee.id, input, explanation));
+        const types = new Set((explanation.result?.outcomes ?? []).map((o) => o.type));
+        for (const type of types) outcomes.push({ region_id: regionId, run_id: runId, employee_id: employee.id, type });
+      });
+      done += employees.length;
+      await db.transaction().execute(async (trx) => {
+        if (rows.length > 0) await trx.insertInto("results").values(rows).execute();
+        if (outcomes.length > 0) await trx.insertInto("result_outcomes").values(outcomes).execute();
+        await trx
+          .updateTable("jobs")
+          .set({ done, updated_at: now() })
+          .where("region_id", "=", regionId)
+          .where("id", "=", job.id)
+          .execute();
+      });
+      await jobs.afterBatch?.(batch);
+      await yieldToEventLoop();
+    }
+    await db.transaction().execute(async (trx) => {
+      const at = now();
+      const current = await findCycle(trx, regionId, cycle.id);
+      await trx
+        .updateTable("result_runs")
+        .set({ status: "complete", completed_at: at })
+        .where("region_id", "=", regionId)
+        .where("id", "=", runId)
+        .execute();
+      await trx
+        .updateTable("cycles")
+        .set({ current_run_id: runId, status: current.status === "finalised" ? "finalised" : "evaluated", updated_at: at })
+        .where("region_id", "=", regionId)
+        .where("id", "=", cycle.id)
+        .execute();
+      await trx
+        .updateTable("jobs")
+        .set({ status: "succeeded", finished_at: at, updated_at: at })
+        .where("region_id", "=", regionId)
+        .where("id", "=", job.id)
+        .execute();
+      await audit(trx, {
+        regionId,
+        actor,
+        action: "cycle.evaluated",
+        entity: "cycle",
+        entityId: cycle.id,
+        before: { currentRunId: current.current_run_id, status: current.status },
+        after: { currentRunId: runId, evaluated: done },
+      });
+    });
+  } catch (error) {
+    await failRun(db, regionId, job.id, runId, error instanceof Error ? error.message : String(error));
+    throw error;
+  }
+}
+
+/** Marks the job and its run failed and drops the run's partial results; the cycle's current run is untouched. */
+async function failRun(db: Kysely<Database>, regionId: string, jobId: string, runId: string | null, message: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const at = now();
+    if (runId) {
+      await trx.deleteFrom("result_outcomes").where("region_id", "=", regionId).where("run_id", "=", runId).execute();
+      await trx.deleteFrom("results").where("region_id", "=", regionId).where("run_id", "=", runId).execute();
+      await trx
+        .updateTable("result_runs")
+        .set({ status: "failed", completed_at: at })
+        .where("region_id", "=", regionId)
+        .where("id", "=", runId)
+        .where("status", "=", "running")
+        .execute();
+    }
+    await trx
+      .updateTable("jobs")
+      .set({ status: "failed", error: message, finished_at: at, updated_at: at })
+      .where("region_id", "=", regionId)
+      .where("id", "=", jobId)
+      .execute();
+  });
+}
+
+/** On start: jobs a previous process left running can no longer finish; say so and keep the old results current. */
+export async function recoverInterruptedJobs(db: Kysely<Database>): Promise<number> {
+  const stale = await db.selectFrom("jobs").selectAll().where("status", "in", ["queued", "running"]).execute();
+  for (const job of stale) {
+    await failRun(db, job.region_id, job.id, job.run_id, "terhenti karena server dimulai ulang; jalankan penilaian lagi");
+  }
+  return stale.length;
+}
+
+/** A job's progress; with only a cycle id, that cycle's latest job. */
+export async function runStatus(
+  db: Kysely<Database>,
+  regionId: string,
+  input: { jobId?: string; cycleId?: string },
+): Promise<RunStatus | null> {
+  let query = db.selectFrom("jobs").selectAll().where("region_id", "=", regionId);
+  if (input.jobId) query = query.where("id", "=", input.jobId);
+  else if (input.cycleId) {
+    await findCycle(db, regionId, input.cycleId);
+    query = query.where("cycle_id", "=", input.cycleId);
+  } else throw new TRPCError({ code: "BAD_REQUEST", message: "Sebutkan jobId atau cycleId" });
+  const job = await query.orderBy("id", "desc").limit(1).executeTakeFirst();
+  if (!job && input.jobId) throw new TRPCError({ code: "NOT_FOUND", message: `Job ${input.jobId} tidak ditemukan` });
+  return job ? runStatusOf(job) : null;
+}
+
+export interface RunView {
+  id: string;
+  version: number;
+  status: string;
+  total: number;
+  ruleSetHash: string;
+  reason: string | null;
+  startedAt: string;
+  completedAt: string | null;
+  current: boolean;
+}
+
+export async function listRuns(db: Kysely<Database>, regionId: string, cycleId: string): Promise<RunView[]> {
+  const cycle = await findCycle(db, regionId, cycleId);
+  const runs = await db
+    .selectFrom("result_runs")
+    .selectAll()
+    .where("region_id", "=", regionId)
+    .where("cycle_id", "=", cycleId)
+    .orderBy("version", "desc")
+    .execute();
+  return runs.map((r) => ({
+    id: r.id,
+    version: r.version,
+    status: r.status,
+    total: r.total,
+    ruleSetHash: r.rule_set_hash,
+    reason: r.reason,
+    startedAt: r.started_at,
+    completedAt: r.completed_at,
+    current: r.id === cycle.current_run_id,
+  }));
+}

@@ -1,0 +1,121 @@
+// Where the API meets @kinerja/core: a stored rule set's content is validated, resolved, compiled and
+// hashed here, and compiled rule sets are cached by content hash (content never changes under a hash).
+import { createHash } from "node:crypto";
+import {
+  checkRuleSet,
+  compileRuleSet,
+  parseRuleFile,
+  resolveRuleSet,
+  RuleSetError,
+  runTestCases,
+  type CaseResult,
+  type CompiledRuleSet,
+  type RuleIssue,
+  type RuleSet,
+} from "@kinerja/core";
+
+/** JSON with object keys sorted, so equal content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function contentHash(content: unknown): string {
+  return createHash("sha256").update(canonicalJson(content)).digest("hex");
+}
+
+/** A resolved rule set stored as a self-contained rule file: `sources` (the files it came from) is dropped. */
+export function storedContent(ruleSet: RuleSet): Record<string, unknown> {
+  const { sources: _sources, ...content } = ruleSet;
+  return content;
+}
+
+export interface Validation {
+  /** True when no issue is an error. */
+  ok: boolean;
+  issues: RuleIssue[];
+  ruleSet: RuleSet | null;
+}
+
+function issuesOf(error: unknown, file: string): RuleIssue[] {
+  if (error instanceof RuleSetError) return error.issues;
+  const message = error instanceof Error ? error.message : String(error);
+  return [{ file, pointer: "", message, severity: "error" }];
+}
+
+/** Validates stored content: the schema, then (when it parses) the static checks and compilation. */
+export function validateContent(content: unknown, file: string): Validation {
+  let ruleSet: RuleSet;
+  try {
+    const parsed = parseRuleFile(content, file);
+    if (parsed.extends !== undefined) {
+      return {
+        ok: false,
+        ruleSet: null,
+        issues: [
+          {
+            file,
+            pointer: "/extends",
+            message: "rule set yang disimpan harus berdiri sendiri; yang diharapkan: isi file induk sudah digabung, tanpa extends",
+            severity: "error",
+          },
+        ],
+      };
+    }
+    ruleSet = resolveRuleSet(parsed, file, (ref) => {
+      throw new RuleSetError([{ file, pointer: "/extends", message: `extends ${ref} tidak didukung`, severity: "error" }]);
+    });
+  } catch (error) {
+    return { ok: false, issues: issuesOf(error, file), ruleSet: null };
+  }
+  const issues = checkRuleSet(ruleSet, file);
+  if (!issues.some((i) => i.severity === "error")) {
+    try {
+      compiledFor(ruleSet);
+    } catch (error) {
+      issues.push(...issuesOf(error, file));
+    }
+  }
+  return { ok: !issues.some((i) => i.severity === "error"), issues, ruleSet };
+}
+
+const cache = new Map<string, CompiledRuleSet>();
+const CACHE_SIZE = 32;
+
+function compiledFor(ruleSet: RuleSet): CompiledRuleSet {
+  const hash = contentHash(storedContent(ruleSet));
+  const hit = cache.get(hash);
+  if (hit) return hit;
+  const compiled = compileRuleSet(ruleSet);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(hash, compiled);
+  return compiled;
+}
+
+/** Compiles stored content; throws RuleSetError when it is not a usable rule set. */
+export function compileContent(content: unknown, file: string): CompiledRuleSet {
+  const validation = validateContent(content, file);
+  if (!validation.ok || !validation.ruleSet) throw new RuleSetError(validation.issues.filter((i) => i.severity === "error"));
+  return compiledFor(validation.ruleSet);
+}
+
+export interface TestSummary {
+  passed: number;
+  failed: number;
+  cases: Array<{ name: string; passed: boolean; message: string }>;
+}
+
+export function testContent(compiled: CompiledRuleSet): TestSummary {
+  const results: CaseResult[] = runTestCases(compiled);
+  return {
+    passed: results.filter((r) => r.passed).length,
+    failed: results.filter((r) => !r.passed).length,
+    cases: results.map((r) => ({ name: r.name, passed: r.passed, message: r.message })),
+  };
+}

@@ -1,0 +1,40 @@
+// Cursor pagination: a page is `limit` items and an opaque cursor naming the last one's sort key, so
+// the next page starts after it however the table changes meanwhile.
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+
+export const pageInput = {
+  cursor: z.string().optional(),
+  limit: z.number().int().min(1).max(500).default(50),
+};
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+type Key = Array<string | number>;
+
+export function encodeCursor(key: Key): string {
+  return Buffer.from(JSON.stringify(key)).toString("base64url");
+}
+
+export function decodeCursor(cursor: string, length: number): Key {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(key) && key.length === length && key.every((k) => typeof k === "string" || typeof k === "number")) {
+      return key as Key;
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new TRPCError({ code: "BAD_REQUEST", message: "cursor tidak sah: gunakan nextCursor dari halaman sebelumnya" });
+}
+
+/** `rows` was fetched with limit + 1: the extra row only tells that another page exists. */
+export function pageOf<R, T>(rows: R[], limit: number, keyOf: (row: R) => Key, map: (row: R) => T): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items: items.map(map), nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null };
+}

@@ -1,0 +1,263 @@
+// Reading a cycle's results: always those of one run (the cycle's current run unless another is named),
+// so a run being written is never seen half-done. Assessors see their direct reports, employees themselves.
+import { TRPCError } from "@trpc/server";
+import {
+  checkBounds,
+  countNationalPredikat,
+  type BoundCheck,
+  type NationalPredikat,
+  type OrganisationPredikat,
+  type RuleSet,
+} from "@kinerja/core";
+import { parseJson, type CycleRow, type Database, type ResultRow } from "@kinerja/db";
+import type { Kysely, SelectQueryBuilder } from "kysely";
+import { findCycle } from "./cycles.js";
+import type { EmployeeScope } from "./employees.js";
+import { decodeCursor, pageOf, type Page } from "./pagination.js";
+import { findRuleSetVersion } from "./rule-sets.js";
+import { contains } from "./search.js";
+import { unitSubtree } from "./units.js";
+
+export interface ResultSummary {
+  employeeId: string;
+  nip: string;
+  nama: string;
+  jabatan: string;
+  unitId: string;
+  predikat: string | null;
+  predikatLabel: string | null;
+  score: number | null;
+  outcomes: string[];
+  error: string | null;
+}
+
+export interface ResultDetail extends ResultSummary {
+  runId: string;
+  runVersion: number;
+  ruleSetHash: string;
+  scores: Record<string, number>;
+  decisions: Record<string, unknown>;
+  outcomeEvents: Array<{ type: string; params: Record<string, unknown>; rule: string }>;
+  explanation: unknown;
+  input: unknown;
+}
+
+function summaryOf(row: ResultRow): ResultSummary {
+  const events = parseJson<Array<{ type: string }>>(row.outcomes);
+  return {
+    employeeId: row.employee_id,
+    nip: row.nip,
+    nama: row.nama,
+    jabatan: row.jabatan,
+    unitId: row.unit_id,
+    predikat: row.predikat,
+    predikatLabel: row.predikat_label,
+    score: row.score,
+    outcomes: [...new Set(events.map((e) => e.type))],
+    error: row.error,
+  };
+}
+
+/** The run to read: the named one (it must belong to the cycle) or the cycle's current run. */
+export async function resolveRun(
+  db: Kysely<Database>,
+  regionId: string,
+  cycle: CycleRow,
+  runId?: string,
+): Promise<{ id: string; version: number } | null> {
+  const id = runId ?? cycle.current_run_id;
+  if (!id) return null;
+  const run = await db
+    .selectFrom("result_runs")
+    .select(["id", "version", "status"])
+    .where("region_id", "=", regionId)
+    .where("cycle_id", "=", cycle.id)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!run) throw new TRPCError({ code: "NOT_FOUND", message: `Run ${id} tidak ditemukan pada siklus ini` });
+  if (run.status !== "complete") {
+    throw new TRPCError({ code: "PRECONDITION_FAILED", message: `Run versi ${run.version} belum selesai (${run.status})` });
+  }
+  return run;
+}
+
+function scoped<O>(
+  query: SelectQueryBuilder<Database, "results", O>,
+  db: Kysely<Database>,
+  regionId: string,
+  scope: EmployeeScope,
+): SelectQueryBuilder<Database, "results", O> {
+  if (scope.kind === "self") return query.where("results.nip", "=", scope.nip);
+  if (scope.kind === "reports") {
+    return query.where(
+      "results.employee_id",
+      "in",
+      db.selectFrom("employees").select("id").where("region_id", "=", regionId).where("atasan_nip", "=", scope.atasanNip),
+    );
+  }
+  return query;
+}
+
+export interface ResultFilter {
+  cycleId: string;
+  runId?: string;
+  unitId?: string;
+  predikat?: string;
+  outcomeType?: string;
+  search?: string;
+  cursor?: string;
+  limit: number;
+}
+
+export async function listResults(
+  db: Kysely<Database>,
+  regionId: string,
+  scope: EmployeeScope,
+  filter: ResultFilter,
+): Promise<Page<ResultSummary> & { runId: string | null; runVersion: number | null }> {
+  const cycle = await findCycle(db, regionId, filter.cycleId);
+  const run = await resolveRun(db, regionId, cycle, filter.runId);
+  if (!run) return { items: [], nextCursor: null, runId: null, runVersion: null };
+  let query = scoped(
+    db.selectFrom("results").selectAll().where("results.region_id", "=", regionId).where("results.run_id", "=", run.id),
+    db,
+    regionId,
+    scope,
+  );
+  if (filter.unitId) query = query.where("results.unit_id", "in", await unitSubtree(db, regionId, filter.unitId));
+  if (filter.predikat) query = query.where("results.predikat", "=", filter.predikat);
+  if (filter.outcomeType) {
+    const type = filter.outcomeType;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("result_outcomes")
+          .select("result_outcomes.type")
+          .whereRef("result_outcomes.region_id", "=", "results.region_id")
+          .whereRef("result_outcomes.run_id", "=", "results.run_id")
+          .whereRef("result_outcomes.employee_id", "=", "results.employee_id")
+          .where("result_outcomes.type", "=", type),
+      ),
+    );
+  }
+  const search = filter.search?.trim();
+  if (search) query = query.where((eb) => eb.or([contains("results.nama", search), contains("results.nip", search)]));
+  if (filter.cursor) {
+    const [nip] = decodeCursor(filter.cursor, 1);
+    query = query.where("results.nip", ">", String(nip));
+  }
+  const rows = await query.orderBy("results.nip").limit(filter.limit + 1).execute();
+  return { ...pageOf(rows, filter.limit, (r) => [r.nip], summaryOf), runId: run.id, runVersion: run.version };
+}
+
+export async function getResult(
+  db: Kysely<Database>,
+  regionId: string,
+  scope: EmployeeScope,
+  input: { cycleId: string; employeeId: string; runId?: string },
+): Promise<ResultDetail> {
+  const cycle = await findCycle(db, regionId, input.cycleId);
+  const run = await resolveRun(db, regionId, cycle, input.runId);
+  const row = run
+    ? await scoped(
+        db
+          .selectFrom("results")
+          .selectAll()
+          .where("results.region_id", "=", regionId)
+          .where("results.run_id", "=", run.id)
+          .where("results.employee_id", "=", input.employeeId),
+        db,
+        regionId,
+        scope,
+      ).executeTakeFirst()
+    : undefined;
+  if (!run || !row) throw new TRPCError({ code: "NOT_FOUND", message: `Hasil pegawai ${input.employeeId} tidak ditemukan` });
+  return {
+    ...summaryOf(row),
+    runId: run.id,
+    runVersion: run.version,
+    ruleSetHash: row.rule_set_hash,
+    scores: parseJson(row.scores),
+    decisions: parseJson(row.decisions),
+    outcomeEvents: parseJson(row.outcomes),
+    explanation: parseJson(row.explanation),
+    input: parseJson(row.input),
+  };
+}
+
+export interface UnitDistribution {
+  unitId: string;
+  unitName: string;
+  organisationPredikat: OrganisationPredikat;
+  /** Whether the predikat organisasi was set for the cycle, or assumed (baik). */
+  organisationPredikatSet: boolean;
+  total: number;
+  /** Per predikat id of the rule set. */
+  counts: Record<string, number>;
+  national: Record<NationalPredikat, number>;
+  /** Predikat with no national counterpart, left off the curve. */
+  unmapped: Record<string, number>;
+  checks: BoundCheck[];
+  broken: number;
+}
+
+export interface Distribution {
+  runId: string | null;
+  enforcement: "warn" | "block" | "off";
+  units: UnitDistribution[];
+}
+
+/** Per unit (employees placed directly in it): counts per predikat, checked against the curve. */
+export async function distribution(
+  db: Kysely<Database>,
+  regionId: string,
+  scope: EmployeeScope,
+  input: { cycleId: string; unitId?: string; runId?: string },
+): Promise<Distribution> {
+  const cycle = await findCycle(db, regionId, input.cycleId);
+  const version = await findRuleSetVersion(db, regionId, cycle.rule_set_version_id);
+  const ruleSet = parseJson<Pick<RuleSet, "predikat" | "curve">>(version.content);
+  const curve = { enforcement: ruleSet.curve?.enforcement ?? "warn", rounding: ruleSet.curve?.rounding ?? "round" } as const;
+  const run = await resolveRun(db, regionId, cycle, input.runId);
+  if (!run) return { runId: null, enforcement: curve.enforcement, units: [] };
+  let query = scoped(
+    db
+      .selectFrom("results")
+      .select(["results.unit_id", "results.predikat"])
+      .where("results.region_id", "=", regionId)
+      .where("results.run_id", "=", run.id)
+      .where("results.predikat", "is not", null),
+    db,
+    regionId,
+    scope,
+  );
+  if (input.unitId) query = query.where("results.unit_id", "in", await unitSubtree(db, regionId, input.unitId));
+  const rows = await query.execute();
+  const names = new Map(
+    (await db.selectFrom("units").select(["id", "name"]).where("region_id", "=", regionId).execute()).map((u) => [u.id, u.name]),
+  );
+  const unitPredikat = parseJson<Record<string, OrganisationPredikat>>(cycle.unit_predikat);
+  const byUnit = new Map<string, Array<{ predikat: string }>>();
+  for (const r of rows) byUnit.set(r.unit_id, [...(byUnit.get(r.unit_id) ?? []), { predikat: r.predikat as string }]);
+  const units = [...byUnit.entries()].map(([unitId, results]): UnitDistribution => {
+    const counts: Record<string, number> = {};
+    for (const r of results) counts[r.predikat] = (counts[r.predikat] ?? 0) + 1;
+    const { counts: national, unmapped } = countNationalPredikat(results, ruleSet.predikat ?? []);
+    const organisationPredikat = unitPredikat[unitId] ?? "baik";
+    const checks = checkBounds({ counts: national, organisationPredikat, rounding: curve.rounding });
+    return {
+      unitId,
+      unitName: names.get(unitId) ?? unitId,
+      organisationPredikat,
+      organisationPredikatSet: unitId in unitPredikat,
+      total: results.length,
+      counts,
+      national,
+      unmapped,
+      checks,
+      broken: checks.filter((c) => c.broken).length,
+    };
+  });
+  units.sort((a, b) => a.unitName.localeCompare(b.unitName));
+  return { runId: run.id, enforcement: curve.enforcement, units };
+}

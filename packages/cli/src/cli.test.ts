@@ -1,0 +1,179 @@
+// The `kinerja` command as a user runs it: a real process, real files, exit codes and messages.
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const MAIN = resolve(import.meta.dirname, "main.ts");
+const FIXTURES = resolve(import.meta.dirname, "test-fixtures");
+const RULE_FILE = join(FIXTURES, "kota-uji.json");
+const TSX = resolve(import.meta.dirname, "../node_modules/.bin/tsx");
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function kinerja(...args: string[]): Promise<Outcome> {
+  try {
+    const { stdout, stderr } = await run(TSX, [MAIN, ...args], { maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const workdir = () => mkdtempSync(join(tmpdir(), "kinerja-cli-"));
+
+function jsonLines(path: string): Array<Record<string, unknown>> {
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+describe("kinerja validate", () => {
+  it("accepts a valid rule file with exit 0", async () => {
+    const result = await kinerja("validate", RULE_FILE);
+    expect(result.stderr).toContain("kota-uji.json: sah");
+    expect(result.code).toBe(0);
+  });
+
+  it("names the file, the JSON pointer and what was expected, with exit 1", async () => {
+    const dir = workdir();
+    const bad = JSON.parse(readFileSync(RULE_FILE, "utf8")) as { indicatorSets: Array<{ indicators: Array<{ weight: unknown }> }> };
+    (bad.indicatorSets[0]!.indicators[1]!).weight = "50";
+    const path = join(dir, "rusak.json");
+    writeFileSync(path, JSON.stringify(bad));
+    const result = await kinerja("validate", path);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/rusak\.json: \/indicatorSets\/0\/indicators\/1\/weight: .*number/);
+  });
+
+  it("reports weights that do not total 100", async () => {
+    const dir = workdir();
+    const bad = JSON.parse(readFileSync(RULE_FILE, "utf8")) as { indicatorSets: Array<{ indicators: Array<{ weight: number }> }> };
+    bad.indicatorSets[0]!.indicators[1]!.weight = 40;
+    const path = join(dir, "bobot.json");
+    writeFileSync(path, JSON.stringify(bad));
+    const result = await kinerja("validate", path);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/bobot\.json: \/indicatorSets\/0.*90.*100/);
+  });
+
+  it("says so when the file does not exist", async () => {
+    const result = await kinerja("validate", "tidak-ada.json");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/tidak-ada\.json.*not found/);
+  });
+});
+
+describe("kinerja test", () => {
+  it("runs the embedded cases and passes", async () => {
+    const result = await kinerja("test", RULE_FILE);
+    expect(result.stderr).toContain("2/2");
+    expect(result.code).toBe(0);
+  });
+
+  it("names a failing case and what it expected, with exit 1", async () => {
+    const dir = workdir();
+    const file = JSON.parse(readFileSync(RULE_FILE, "utf8")) as { tests: Array<{ expect: { predikat: string } }> };
+    file.tests[1]!.expect.predikat = "sangat_baik";
+    const path = join(dir, "salah.json");
+    writeFileSync(path, JSON.stringify(file));
+    const result = await kinerja("test", path);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("komunikasi lemah: pelatihan");
+    expect(result.stderr).toMatch(/sangat_baik/);
+    expect(result.stderr).toMatch(/baik/);
+  });
+});
+
+describe("kinerja evaluate", () => {
+  it("writes one result per employee, the same from JSON and from CSV", async () => {
+    const dir = workdir();
+    const fromJson = join(dir, "json.jsonl");
+    const fromCsv = join(dir, "csv.jsonl");
+    expect((await kinerja("evaluate", "--rules", RULE_FILE, "--input", join(FIXTURES, "input.json"), "--out", fromJson)).code).toBe(0);
+    expect((await kinerja("evaluate", "--rules", RULE_FILE, "--input", join(FIXTURES, "input.csv"), "--out", fromCsv)).code).toBe(0);
+    const results = jsonLines(fromJson);
+    expect(results.map((r) => [r.nip, r.predikat])).toEqual([
+      ["198503122010011001", "baik"],
+      ["199001012015032002", "kurang"],
+    ]);
+    expect(jsonLines(fromCsv)).toEqual(results);
+    const siti = results[1] as { outcomes: Array<{ type: string }> };
+    expect(siti.outcomes.map((o) => o.type).sort()).toEqual(["pelatihan", "pembinaan"]);
+  });
+
+  it("explains a result step by step in Indonesian, and in English on request", async () => {
+    const id = await kinerja("evaluate", "--rules", RULE_FILE, "--input", join(FIXTURES, "input.json"), "--explain");
+    expect(id.code).toBe(0);
+    expect(id.stdout).toContain("Komunikasi");
+    expect(id.stdout).toMatch(/predikat/i);
+    const en = await kinerja("evaluate", "--rules", RULE_FILE, "--input", join(FIXTURES, "input.json"), "--explain", "--lang", "en");
+    expect(en.stdout).not.toEqual(id.stdout);
+  });
+
+  it("reports a bad row with its line and still writes the good ones", async () => {
+    const dir = workdir();
+    const csv = readFileSync(join(FIXTURES, "input.csv"), "utf8").replace("2,3,,,,,50", "9,3,,,,,50");
+    const input = join(dir, "input.csv");
+    const out = join(dir, "hasil.csv");
+    writeFileSync(input, csv);
+    const result = await kinerja("evaluate", "--rules", RULE_FILE, "--input", input, "--out", out);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/baris 3/);
+    expect(result.stderr).toMatch(/komunikasi/);
+    const lines = readFileSync(out, "utf8").trim().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain("198503122010011001");
+  });
+
+  it("rejects an unknown CSV column naming it", async () => {
+    const dir = workdir();
+    const input = join(dir, "input.csv");
+    writeFileSync(input, "nip,nama,jabatan,unit,atasn.komunikasi\n198503122010011001,A,B,C,4\n");
+    const result = await kinerja("evaluate", "--rules", RULE_FILE, "--input", input);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/baris 2, kolom atasn\.komunikasi: unknown column/);
+  });
+});
+
+describe("kinerja simulate", () => {
+  it("reports who moves when a band changes, and the step that changed", async () => {
+    const dir = workdir();
+    const changed = JSON.parse(readFileSync(RULE_FILE, "utf8")) as { decisions: Array<{ rows: Array<{ when: Array<Record<string, number>> }> }> };
+    const rows = changed.decisions[0]!.rows;
+    rows[1]!.when[0] = { greaterThanInclusive: 99 };
+    rows[2]!.when[0] = { greaterThanInclusive: 60, lessThan: 99 };
+    const to = join(dir, "baru.json");
+    writeFileSync(to, JSON.stringify(changed));
+    const result = await kinerja("simulate", "--from", RULE_FILE, "--to", to, "--input", join(FIXTURES, "input.json"));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/198503122010011001 Budi Siregar \(bkpsdm\): baik → cukup\s+\[predikat: "baik" → "cukup"\]/);
+    expect(result.stdout).toMatch(/1 pegawai berpindah predikat/);
+  });
+});
+
+describe("kinerja schema", () => {
+  it("writes the rule-file JSON Schema", async () => {
+    const out = join(workdir(), "schema.json");
+    expect((await kinerja("schema", "--out", out)).code).toBe(0);
+    const schema = JSON.parse(readFileSync(out, "utf8")) as { properties: Record<string, unknown> };
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["indicatorSets", "decisions", "outcomes", "tests", "extends"]));
+  });
+});
+
+describe("kinerja usage", () => {
+  it("explains an unknown command with exit 2", async () => {
+    const result = await kinerja("nilai");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown command "nilai"');
+  });
+});

@@ -1,0 +1,99 @@
+// Benchmark (not a test): the appraisal outcome rules evaluated by compileRules, by json-rules-engine
+// and by hand-written TypeScript, per appraisal. Run with `pnpm bench` (tsx bench/engine.bench.ts).
+// All three must give the same events before anything is timed.
+import { Engine } from "json-rules-engine";
+import { compileRules, type Event, type RunResult } from "../src/engine/index.js";
+import { appraisalRules, generateAppraisalFacts } from "./appraisal-rules.js";
+import { handwrittenOutcomes } from "./handwritten-outcomes.js";
+
+const APPRAISALS = 20_000;
+/** json-rules-engine is timed on a prefix of the appraisals, then scaled per appraisal. */
+const REFERENCE_APPRAISALS = 1_000;
+const WARMUP_ROUNDS = 5;
+const ROUNDS = 15;
+const REFERENCE_ROUNDS = 5;
+
+const facts = generateAppraisalFacts(APPRAISALS);
+const compiled = compileRules(appraisalRules);
+const engine = new Engine(structuredClone(appraisalRules) as never);
+
+/** json-rules-engine's order among rules of equal priority is not defined, so compare those as sets. */
+const priorityOfEvent = new Map(appraisalRules.map((rule) => [JSON.stringify(rule.event), rule.priority ?? 1]));
+function normalised(events: readonly Event[]): string[] {
+  return events
+    .map((event) => JSON.stringify(event))
+    .sort((a, b) => priorityOfEvent.get(b)! - priorityOfEvent.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function sameOutcome(a: RunResult, b: RunResult, exactOrder: boolean): boolean {
+  const view = (events: readonly Event[]) => (exactOrder ? events.map((e) => JSON.stringify(e)) : normalised(events));
+  return (
+    JSON.stringify(view(a.events)) === JSON.stringify(view(b.events)) &&
+    JSON.stringify(view(a.failureEvents)) === JSON.stringify(view(b.failureEvents))
+  );
+}
+
+async function verify(): Promise<void> {
+  for (const [i, appraisal] of facts.entries()) {
+    const ours = compiled.run(appraisal);
+    if (!sameOutcome(ours, handwrittenOutcomes(appraisal), true)) {
+      throw new Error(`appraisal ${i}: compiled rules and hand-written code disagree`);
+    }
+    if (i < REFERENCE_APPRAISALS) {
+      const reference = await engine.run(appraisal);
+      if (!sameOutcome(ours, reference as RunResult, false)) {
+        throw new Error(`appraisal ${i}: compiled rules and json-rules-engine disagree`);
+      }
+    }
+  }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Sum of event counts, kept so the work cannot be optimised away. */
+let checksum = 0;
+
+function nsPerAppraisal(run: (facts: (typeof facts)[number]) => RunResult): number {
+  const round = () => {
+    const start = process.hrtime.bigint();
+    for (const appraisal of facts) checksum += run(appraisal).events.length;
+    return Number(process.hrtime.bigint() - start) / facts.length;
+  };
+  for (let i = 0; i < WARMUP_ROUNDS; i++) round();
+  return median(Array.from({ length: ROUNDS }, round));
+}
+
+async function referenceNsPerAppraisal(): Promise<number> {
+  const subset = facts.slice(0, REFERENCE_APPRAISALS);
+  const round = async () => {
+    const start = process.hrtime.bigint();
+    for (const appraisal of subset) checksum += (await engine.run(appraisal)).events.length;
+    return Number(process.hrtime.bigint() - start) / subset.length;
+  };
+  await round();
+  const times: number[] = [];
+  for (let i = 0; i < REFERENCE_ROUNDS; i++) times.push(await round());
+  return median(times);
+}
+
+await verify();
+// Alternate the three so none profits alone from a warm machine.
+const handwritten = nsPerAppraisal(handwrittenOutcomes);
+const ours = nsPerAppraisal((appraisal) => compiled.run(appraisal));
+const reference = await referenceNsPerAppraisal();
+const handwrittenAgain = nsPerAppraisal(handwrittenOutcomes);
+const oursAgain = nsPerAppraisal((appraisal) => compiled.run(appraisal));
+const handwrittenNs = Math.min(handwritten, handwrittenAgain);
+const oursNs = Math.min(ours, oursAgain);
+
+console.log(`node ${process.version}, ${appraisalRules.length} rules, ${APPRAISALS} appraisals (json-rules-engine: first ${REFERENCE_APPRAISALS})`);
+console.log(`events identical across the three: yes (checksum ${checksum})`);
+console.log(`compileRules().run:     ${oursNs.toFixed(0)} ns per appraisal`);
+console.log(`hand-written:           ${handwrittenNs.toFixed(0)} ns per appraisal`);
+console.log(`json-rules-engine run:  ${reference.toFixed(0)} ns per appraisal`);
+console.log(`engine.speedup_vs_json_rules_engine: ${(reference / oursNs).toFixed(2)}`);
+console.log(`engine.slowdown_vs_handwritten: ${(oursNs / handwrittenNs).toFixed(2)}`);

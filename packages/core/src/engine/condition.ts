@@ -1,0 +1,217 @@
+// Compiles a json-rules-engine condition tree into nodes that each carry a synchronous `evaluate`.
+// The nodes keep what the rule said (fact, operator, children in written order) so `explain` can
+// walk the same tree and report on it using the very same evaluators.
+import { allOf, anyOf, type Predicate } from "./combinators.js";
+import { compileComparison } from "./comparison.js";
+import { compileConstantTest } from "./constant-test.js";
+import { RuleDefinitionError, UndefinedConditionError, UnknownOperatorError, pointerTo } from "./errors.js";
+import { compileFactReader, isFactReference, type FactReader } from "./fact-reader.js";
+import { parseOperatorName } from "./operators.js";
+import { booleanPriority, leafPriority, prioritise } from "./priority.js";
+import { copyRuleValue } from "./rule-value.js";
+import type { ConditionOptions, Facts, NestedCondition } from "./types.js";
+
+export type { Predicate } from "./combinators.js";
+
+interface NodeBase {
+  evaluate: Predicate;
+  /** The priority that places this node in its parent's groups. */
+  priority: unknown;
+  name: unknown;
+}
+
+export interface CompiledFactCondition extends NodeBase {
+  kind: "fact";
+  fact: unknown;
+  path: unknown;
+  params: unknown;
+  operator: unknown;
+  value: unknown;
+  readFact: FactReader;
+  /** The value compared against: the constant, or the referenced fact read at run time. */
+  readValue: FactReader;
+}
+
+export interface CompiledBooleanCondition extends NodeBase {
+  kind: "all" | "any";
+  /** In the order written. */
+  conditions: CompiledCondition[];
+}
+
+export interface CompiledNotCondition extends NodeBase {
+  kind: "not";
+  condition: CompiledCondition;
+}
+
+export interface CompiledConditionReference extends NodeBase {
+  kind: "condition";
+  condition: unknown;
+  /** The named condition, or undefined when there is none by that name. */
+  resolved: CompiledCondition | undefined;
+}
+
+export type CompiledCondition =
+  | CompiledFactCondition
+  | CompiledBooleanCondition
+  | CompiledNotCondition
+  | CompiledConditionReference;
+
+type ConditionObject = Record<string, unknown>;
+
+const ROOT_KEYS = ["all", "any", "not", "condition"];
+const ROOT_PROBLEM = '"conditions" root must contain a single instance of "all", "any", "not", or "condition"';
+
+/**
+ * Compiles conditions under one set of options. Named conditions are compiled once, when the
+ * compiler is made, and shared by every reference to them.
+ */
+export class ConditionCompiler {
+  private readonly allowUndefinedFacts: boolean;
+  private readonly allowUndefinedConditions: boolean;
+  private readonly namedSources: Record<string, unknown>;
+  private readonly named = new Map<string, CompiledCondition>();
+  /** Names being compiled, to refuse a condition that refers back to itself. */
+  private readonly compiling: string[] = [];
+
+  constructor(options: ConditionOptions = {}) {
+    this.allowUndefinedFacts = options.allowUndefinedFacts ?? false;
+    this.allowUndefinedConditions = options.allowUndefinedConditions ?? false;
+    this.namedSources = options.conditions ?? {};
+    for (const name of Object.keys(this.namedSources)) this.compileNamed(name);
+  }
+
+  /** A rule's `conditions`: all, any, not or a named-condition reference, chosen as Rule#evaluate chooses. */
+  compileRoot(condition: unknown, pointer: string): CompiledCondition {
+    if (!isObject(condition) || !ROOT_KEYS.some((key) => Object.hasOwn(condition, key))) {
+      throw new RuleDefinitionError(pointer, ROOT_PROBLEM);
+    }
+    const kind = booleanKind(condition);
+    return kind ? this.compileBoolean(condition, kind, pointer) : this.compileReference(condition);
+  }
+
+  /** A condition inside all/any/not (or standing alone): a reference, all/any/not, or a fact condition. */
+  compileNested(condition: unknown, pointer: string): CompiledCondition {
+    if (!condition) throw new RuleDefinitionError(pointer, "a condition is required here");
+    if (!isObject(condition)) {
+      throw new RuleDefinitionError(pointer, 'expected a condition object with "fact", "operator" and "value"');
+    }
+    if (Object.hasOwn(condition, "condition")) return this.compileReference(condition);
+    const kind = booleanKind(condition);
+    return kind ? this.compileBoolean(condition, kind, pointer) : this.compileFact(condition, pointer);
+  }
+
+  private compileBoolean(condition: ConditionObject, kind: "all" | "any" | "not", pointer: string): CompiledCondition {
+    const priority = booleanPriority(condition.priority);
+    const children = condition[kind];
+    const childPointer = pointerTo(pointer, kind);
+    if (kind === "not") {
+      if (Array.isArray(children)) throw new RuleDefinitionError(childPointer, '"not" cannot be an array');
+      const child = this.compileNested(children, childPointer);
+      const inner = child.evaluate;
+      return { kind, priority, name: condition.name, condition: child, evaluate: (facts) => !inner(facts) };
+    }
+    if (!Array.isArray(children)) throw new RuleDefinitionError(childPointer, `"${kind}" must be an array`);
+    const conditions = children.map((child, i) => this.compileNested(child, pointerTo(childPointer, i)));
+    return { kind, priority, name: condition.name, conditions, evaluate: combine(kind, conditions) };
+  }
+
+  private compileReference(condition: ConditionObject): CompiledConditionReference {
+    const name = condition.condition;
+    const resolved = typeof name === "string" && Object.hasOwn(this.namedSources, name) ? this.compileNamed(name) : undefined;
+    let evaluate: Predicate;
+    if (resolved) evaluate = resolved.evaluate;
+    else if (this.allowUndefinedConditions) evaluate = () => false;
+    else
+      evaluate = () => {
+        throw new UndefinedConditionError(name);
+      };
+    return { kind: "condition", priority: leafPriority(condition.priority), name: condition.name, condition: name, resolved, evaluate };
+  }
+
+  private compileFact(condition: ConditionObject, pointer: string): CompiledFactCondition {
+    for (const key of ["fact", "operator", "value"]) {
+      if (!Object.hasOwn(condition, key)) throw new RuleDefinitionError(pointer, `a fact condition requires "${key}"`);
+    }
+    const { fact, path, params, operator, value } = condition;
+    const readFact = compileFactReader(condition as { fact: unknown }, this.allowUndefinedFacts);
+    const chain = parseOperatorName(operator);
+    const constant = isFactReference(value) ? undefined : copyRuleValue(value);
+    const readValue = isFactReference(value) ? compileFactReader(value, this.allowUndefinedFacts) : () => constant;
+    let evaluate: Predicate;
+    if (chain === undefined) {
+      // json-rules-engine accepts the rule and fails only when the condition is evaluated.
+      evaluate = () => {
+        throw new UnknownOperatorError(operator);
+      };
+    } else if (isFactReference(value)) {
+      const compare = compileComparison(chain);
+      // The engine resolves the value before the fact, so its error is the one reported.
+      evaluate = (facts) => {
+        const expected = readValue(facts);
+        return compare(readFact(facts), expected);
+      };
+    } else {
+      const test = compileConstantTest(chain, constant);
+      evaluate = (facts) => test(readFact(facts));
+    }
+    return {
+      kind: "fact",
+      priority: leafPriority(condition.priority),
+      name: condition.name,
+      fact,
+      path,
+      params,
+      operator,
+      value,
+      readFact,
+      readValue,
+      evaluate,
+    };
+  }
+
+  private compileNamed(name: string): CompiledCondition {
+    const done = this.named.get(name);
+    if (done) return done;
+    const pointer = pointerTo("/conditions", name);
+    if (this.compiling.includes(name)) {
+      const cycle = [...this.compiling.slice(this.compiling.indexOf(name)), name].join(" → ");
+      throw new RuleDefinitionError(pointer, `named conditions refer to each other in a cycle: ${cycle}`);
+    }
+    if (!name) throw new RuleDefinitionError(pointer, "a named condition requires a name");
+    this.compiling.push(name);
+    // Once resolved, a reference is evaluated as a nested condition (Rule#realize → evaluateCondition).
+    const source = this.namedSources[name];
+    if (!isObject(source) || !ROOT_KEYS.some((key) => Object.hasOwn(source, key))) {
+      throw new RuleDefinitionError(pointer, ROOT_PROBLEM);
+    }
+    const compiled = this.compileNested(source, pointer);
+    this.compiling.pop();
+    this.named.set(name, compiled);
+    return compiled;
+  }
+}
+
+/** Which of all/any/not a condition is, checked in json-rules-engine's order. */
+function booleanKind(condition: ConditionObject): "all" | "any" | "not" | undefined {
+  if (Object.hasOwn(condition, "any")) return "any";
+  if (Object.hasOwn(condition, "all")) return "all";
+  if (Object.hasOwn(condition, "not")) return "not";
+  return undefined;
+}
+
+function combine(kind: "all" | "any", conditions: readonly CompiledCondition[]): Predicate {
+  // No condition passes both all and any; one condition is evaluated alone, without grouping.
+  if (conditions.length === 0) return () => true;
+  if (conditions.length === 1) return conditions[0]!.evaluate;
+  const groups = prioritise(conditions, (c) => c.priority).map((group) => group.map((c) => c.evaluate));
+  return kind === "all" ? allOf(groups) : anyOf(groups);
+}
+
+function isObject(value: unknown): value is ConditionObject {
+  return typeof value === "object" && value !== null;
+}
+
+/** Compiles one condition (a fact condition, all/any/not, or a reference) into a predicate over facts. */
+export function compileCondition(condition: NestedCondition, options: ConditionOptions = {}): (facts: Facts) => boolean {
+  return new ConditionCompiler(options).compileNested(condition, "").evaluate;
+}

@@ -1,0 +1,162 @@
+// What the static checks share: where issues go, and what is known about each fact (when it becomes
+// available in the evaluation order, and which values it can take).
+import { AXES } from "../domain/types.js";
+import { pointer, type IssueSeverity, type RuleIssue } from "./errors.js";
+import { allFactNames, inputFactNames, isEmployeeAttributeFact } from "./facts.js";
+import type { RuleSet } from "./schema.js";
+import { didYouMean, listNames } from "./suggest.js";
+
+export type Scalar = string | number | boolean | null;
+
+export class Reporter {
+  readonly issues: RuleIssue[] = [];
+  private readonly seen = new Set<string>();
+  constructor(private readonly file: string) {}
+
+  error(at: string, message: string): void {
+    this.add(at, message, "error");
+  }
+
+  warning(at: string, message: string): void {
+    this.add(at, message, "warning");
+  }
+
+  private add(at: string, message: string, severity: IssueSeverity): void {
+    const key = `${at}\u0000${message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.issues.push({ file: this.file, pointer: at, message, severity });
+  }
+}
+
+export function show(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
+}
+
+/** The values a fact can take, where the rule set fixes them (predikat ids, a table's results, enums). */
+export interface FactDomain {
+  values: Scalar[];
+  /** Why a value outside the domain is wrong, e.g. `"cukup" is not a declared predikat`. */
+  outside(value: unknown): string;
+}
+
+/** Where a computed fact comes from and its position in the evaluation order. */
+interface Producer {
+  at: string;
+  order: number;
+}
+
+const PREDIKAT_FACTS = ["predikat", "predikat.previous"];
+
+/**
+ * The evaluation order is: input facts → indicator set → indicator, axis and final scores → decision
+ * tables in file order → calculations in file order → outcome rules (which see everything).
+ */
+export class FactCatalog {
+  /** Facts known before any score: what `indicatorSets[].when` may read. */
+  readonly inputs: Set<string>;
+  /** Inputs plus every fact the scoring stage provides (for any indicator set). */
+  readonly scored: Set<string>;
+  /** Every fact an outcome rule may read. */
+  readonly everything: Set<string>;
+  readonly producers = new Map<string, Producer[]>();
+  private readonly domains = new Map<string, FactDomain | undefined>();
+
+  constructor(private readonly ruleSet: RuleSet) {
+    this.inputs = inputFactNames(ruleSet);
+    this.everything = new Set(this.inputs);
+    for (const set of ruleSet.indicatorSets) for (const name of allFactNames(ruleSet, set)) this.everything.add(name);
+    if (!ruleSet.indicatorSets.length) {
+      for (const name of ["score", "indicatorSet", ...AXES.map((a) => `score.${a}`)]) this.everything.add(name);
+    }
+    ruleSet.decisions.forEach((table, i) => this.addProducer(table.output, pointer("decisions", i), i));
+    ruleSet.calculations.forEach((calc, j) =>
+      this.addProducer(calc.id, pointer("calculations", j), ruleSet.decisions.length + j),
+    );
+    this.everything.add("predikat");
+    this.scored = new Set([...this.everything].filter((name) => !this.producers.has(name) || this.inputs.has(name)));
+  }
+
+  private addProducer(fact: string, at: string, order: number): void {
+    this.everything.add(fact);
+    const list = this.producers.get(fact) ?? [];
+    list.push({ at, order });
+    this.producers.set(fact, list);
+  }
+
+  /** The order of decision table `i` (calculations follow all tables). */
+  decisionOrder(i: number): number {
+    return i;
+  }
+
+  calculationOrder(j: number): number {
+    return this.ruleSet.decisions.length + j;
+  }
+
+  /**
+   * Why `fact` cannot be read at evaluation position `order` (Infinity: by outcome rules; -1: when the
+   * indicator set is chosen), or undefined when it can.
+   */
+  problem(fact: string, order: number): string | undefined {
+    if (isEmployeeAttributeFact(fact)) return undefined;
+    if (order < 0) {
+      if (this.inputs.has(fact)) return undefined;
+      if (this.everything.has(fact)) {
+        return `"${fact}" is not known yet when the indicator set is chosen; expected an input fact (employee.*, period.*, history, predikat.previous or a fact declared in /facts)`;
+      }
+    } else {
+      if (this.scored.has(fact)) return undefined;
+      const producers = this.producers.get(fact) ?? [];
+      if (producers.some((p) => p.order < order)) return undefined;
+      const later = producers.find((p) => p.order >= order);
+      if (later) {
+        return `"${fact}" is set by ${later.at}, which is evaluated after this; expected a fact set earlier (decision tables run in file order, then calculations in file order)`;
+      }
+    }
+    return `unknown fact "${fact}"${didYouMean(fact, this.everything)}; expected a fact declared in /facts, an input fact (employee.*, period.*, history), an indicator fact (score.<id>, raw.<id>, rating.<id>.<source>), an axis score, "score", or the output of a decision table or calculation`;
+  }
+
+  /** The values `fact` can take, when the rule set fixes them. */
+  domain(fact: string): FactDomain | undefined {
+    if (!this.domains.has(fact)) this.domains.set(fact, this.computeDomain(fact));
+    return this.domains.get(fact);
+  }
+
+  private computeDomain(fact: string): FactDomain | undefined {
+    const { predikat, decisions, facts } = this.ruleSet;
+    if (PREDIKAT_FACTS.includes(fact) && predikat.length) {
+      const ids = predikat.map((p) => p.id);
+      return {
+        values: fact === "predikat" ? ids : [...ids, null],
+        outside: (value) => `${show(value)} is not a declared predikat; expected one of ${listNames(ids)}${typeof value === "string" ? didYouMean(value, ids) : ""}`,
+      };
+    }
+    const values = new Set<Scalar>();
+    const declared = facts[fact];
+    if (declared?.values || declared?.type === "boolean") {
+      for (const v of declared.values ?? [true, false]) values.add(v);
+      values.add(declared.default ?? null);
+    }
+    const tables = decisions.flatMap((table, i) => (table.output === fact ? [{ table, at: pointer("decisions", i) }] : []));
+    if (tables.some(({ table }) => table.hitPolicy === "collect") || this.ruleSet.calculations.some((c) => c.id === fact)) {
+      return undefined;
+    }
+    for (const { table } of tables) {
+      for (const row of table.rows) values.add(row.then);
+      if (table.default !== undefined) values.add(table.default);
+      else if (table.when) values.add(null);
+    }
+    if (!values.size || (declared && !declared.values && declared.type !== "boolean")) return undefined;
+    const list = [...values];
+    const from = [
+      ...(declared ? [pointer("facts", fact)] : []),
+      ...tables.map(({ at }) => at),
+    ].join(", ");
+    const named = list.filter((v): v is string => typeof v === "string");
+    return {
+      values: list,
+      outside: (value) =>
+        `${fact} is only ever ${list.map(show).join(", ")} (from ${from}), never ${show(value)}; expected one of those${typeof value === "string" ? didYouMean(value, named) : ""}`,
+    };
+  }
+}

@@ -1,0 +1,256 @@
+// Static checks on decision tables: row shape, cell operators, rows that can never match, the predikat
+// table, and score bands: gaps between bands, overlaps under hit policy "unique", rows hidden by earlier
+// ones under "first".
+import { describeImpossibility, type ConditionChecker } from "./check-conditions.js";
+import { show, type FactCatalog, type Reporter } from "./check-context.js";
+import { pointer } from "./errors.js";
+import {
+  boundInterval,
+  boundSymbol,
+  contains,
+  describeInterval,
+  EVERY_NUMBER,
+  gaps,
+  intersect,
+  isBoundOperator,
+  isEmpty,
+  type Interval,
+} from "./intervals.js";
+import type { DecisionCell, DecisionTable, RuleSet } from "./schema.js";
+import { didYouMean, listNames } from "./suggest.js";
+
+/** A cell as the band checks see it: matches anything, a number interval, or some other test. */
+type Cell = { kind: "any" } | { kind: "number"; interval: Interval } | { kind: "other"; key: string; cell: DecisionCell };
+
+function classify(cell: DecisionCell): Cell {
+  const entries = Object.entries(cell);
+  if (!entries.length) return { kind: "any" };
+  if (entries.every(([op, value]) => isBoundOperator(op) && typeof value === "number")) {
+    let interval = EVERY_NUMBER;
+    for (const [op, value] of entries) if (isBoundOperator(op)) interval = intersect(interval, boundInterval(op, value as number));
+    return { kind: "number", interval };
+  }
+  const key = JSON.stringify(entries.sort(([a], [b]) => a.localeCompare(b)));
+  return { kind: "other", key, cell };
+}
+
+/** True when every input `inner` matches, `outer` matches too. */
+function covers(outer: Cell, inner: Cell): boolean {
+  if (outer.kind === "any") return true;
+  if (outer.kind === "number") return inner.kind === "number" && contains(outer.interval, inner.interval);
+  return inner.kind === "other" && inner.key === outer.key;
+}
+
+function cellText(fact: string, cell: DecisionCell): string {
+  const tests = Object.entries(cell).map(([op, value]) => `${isBoundOperator(op) ? boundSymbol(op) : op} ${show(value)}`);
+  return tests.length ? `${fact} ${tests.join(" and ")}` : `any ${fact}`;
+}
+
+function rowText(table: DecisionTable, r: number, columns?: number[]): string {
+  const cells = table.rows[r]?.when ?? [];
+  const shown = (columns ?? cells.map((_, c) => c)).filter((c) => Object.keys(cells[c] ?? {}).length);
+  const text = shown.map((c) => cellText(table.inputs[c] ?? "?", cells[c] ?? {})).join(", ");
+  return `rows/${r} (${text || "matches anything"})`;
+}
+
+/** The values a numeric column can take: a declared fact's min/max; scores are never negative. */
+function numericDomain(ruleSet: RuleSet, fact: string): Interval {
+  const declared = ruleSet.facts[fact];
+  if (declared && (declared.min !== undefined || declared.max !== undefined)) {
+    return {
+      lo: declared.min ?? -Infinity,
+      loIncluded: declared.min !== undefined,
+      hi: declared.max ?? Infinity,
+      hiIncluded: declared.max !== undefined,
+    };
+  }
+  if (fact === "score" || fact.startsWith("score.")) return { lo: 0, loIncluded: true, hi: Infinity, hiIncluded: false };
+  return EVERY_NUMBER;
+}
+
+export class DecisionChecker {
+  constructor(
+    private readonly ruleSet: RuleSet,
+    private readonly catalog: FactCatalog,
+    private readonly conditions: ConditionChecker,
+    private readonly report: Reporter,
+  ) {}
+
+  checkAll(): void {
+    const { decisions, predikat } = this.ruleSet;
+    decisions.forEach((table, i) => this.checkTable(table, i));
+    if (!decisions.some((t) => t.output === "predikat")) {
+      this.report.error(pointer("decisions"), `no decision table sets "predikat"; expected one with "output": "predikat" (score bands or the kuadran)`);
+    } else {
+      const producible = new Set(
+        decisions.filter((t) => t.output === "predikat").flatMap((t) => [...t.rows.map((row) => row.then), t.default]),
+      );
+      predikat.forEach((p, i) => {
+        if (!producible.has(p.id)) {
+          this.report.warning(pointer("predikat", i), `predikat "${p.id}" is never the result of a table that sets predikat; expected it as some row's "then" (or a "default")`);
+        }
+      });
+    }
+  }
+
+  private checkTable(table: DecisionTable, i: number): void {
+    const at = pointer("decisions", i);
+    const order = this.catalog.decisionOrder(i);
+    table.inputs.forEach((fact, c) => this.conditions.checkFact(fact, `${at}/inputs/${c}`, order));
+    if (table.when) {
+      const never = this.conditions.check(table.when, `${at}/when`, order);
+      if (never) this.report.error(`${at}/when`, `table "${table.id}" never applies: ${describeImpossibility(never, `${at}/when`)}`);
+    }
+    let shapeOk = true;
+    table.rows.forEach((row, r) => {
+      const rowAt = `${at}/rows/${r}`;
+      if (row.when.length !== table.inputs.length) {
+        shapeOk = false;
+        this.report.error(
+          `${rowAt}/when`,
+          `this row has ${row.when.length} ${row.when.length === 1 ? "cell" : "cells"}, expected ${table.inputs.length}: one per input (${table.inputs.join(", ")}), {} for "any value"`,
+        );
+        return;
+      }
+      const leaves = row.when.flatMap((cell, c) =>
+        Object.entries(cell).map(([operator, value]) => {
+          const leaf = { fact: table.inputs[c] ?? "", operator, value };
+          const cellAt = `${rowAt}/when/${c}/${pointer(operator).slice(1)}`;
+          this.conditions.checkLeaf(leaf, order, { operator: cellAt, value: cellAt });
+          return { leaf, at: cellAt };
+        }),
+      );
+      const never = this.conditions.contradiction(leaves, `${rowAt}/when`);
+      if (never) this.report.error(`${rowAt}/when`, `this row can never match: ${describeImpossibility(never, `${rowAt}/when`)}`);
+    });
+    if (table.output === "predikat") this.checkPredikatTable(table, at);
+    if (!shapeOk) return;
+    const cells = table.rows.map((row) => row.when.map(classify));
+    if (table.hitPolicy !== "collect") this.checkGaps(table, at, cells);
+    if (table.hitPolicy === "unique") this.checkOverlaps(table, at, cells);
+    if (table.hitPolicy === "first") this.checkShadowed(table, at, cells);
+  }
+
+  private checkPredikatTable(table: DecisionTable, at: string): void {
+    const ids = this.ruleSet.predikat.map((p) => p.id);
+    if (!ids.length) {
+      this.report.error(pointer("predikat"), `no predikat declared, but ${at} sets predikat; expected a list of predikat, e.g. { "id": "baik", "label": "Baik" }`);
+      return;
+    }
+    if (table.hitPolicy === "collect") {
+      this.report.error(`${at}/hitPolicy`, `a table that sets predikat must choose one row, but its hit policy is "collect"; expected "first" or "unique"`);
+    }
+    const checkId = (value: unknown, where: string) => {
+      if (typeof value === "string" && ids.includes(value)) return;
+      const hint = typeof value === "string" ? didYouMean(value, ids) : "";
+      this.report.error(where, `${show(value)} is not a declared predikat${hint}; expected one of ${listNames(ids)} (see /predikat)`);
+    };
+    table.rows.forEach((row, r) => checkId(row.then, `${at}/rows/${r}/then`));
+    if (table.default !== undefined) checkId(table.default, `${at}/default`);
+  }
+
+  /** Values of a numeric column no row matches, among rows that agree on every other column. */
+  private checkGaps(table: DecisionTable, at: string, cells: Cell[][]): void {
+    const reported = new Set<string>();
+    table.inputs.forEach((fact, column) => {
+      const columnCells = cells.map((row) => row[column]);
+      if (!columnCells.some((c) => c?.kind === "number") || columnCells.some((c) => c?.kind === "other")) return;
+      const domain = numericDomain(this.ruleSet, fact);
+      cells.forEach((pattern, g) => {
+        const others = (row: Cell[]) => row.every((cell, c) => c === column || covers(cell, pattern[c] ?? cell));
+        const members = cells.flatMap((row, r) => (others(row) ? [r] : []));
+        const intervals = members.map((r) => {
+          const cell = cells[r]?.[column];
+          return cell?.kind === "number" ? cell.interval : EVERY_NUMBER;
+        });
+        const otherColumns = table.inputs.map((_, c) => c).filter((c) => c !== column);
+        const context = otherColumns.filter((c) => pattern[c]?.kind !== "any").map((c) => cellText(table.inputs[c] ?? "", table.rows[g]?.when[c] ?? {}));
+        const when = context.length ? ` when ${context.join(" and ")}` : "";
+        for (const gap of gaps(domain, intervals)) {
+          const key = `${column}|${JSON.stringify(gap)}|${when}`;
+          if (reported.has(key)) continue;
+          reported.add(key);
+          this.reportGap(table, at, fact, column, gap, when, members, intervals, domain);
+        }
+      });
+    });
+  }
+
+  private reportGap(
+    table: DecisionTable,
+    at: string,
+    fact: string,
+    column: number,
+    gap: Interval,
+    when: string,
+    members: number[],
+    intervals: Interval[],
+    domain: Interval,
+  ): void {
+    const interior = gap.lo !== domain.lo && gap.hi !== domain.hi;
+    if (table.default !== undefined && !interior) return;
+    const below = members.find((_, k) => intervals[k]?.hi === gap.lo);
+    const above = members.find((_, k) => intervals[k]?.lo === gap.hi);
+    const near = [below, above].filter((r): r is number => r !== undefined).map((r) => rowText(table, r, [column]));
+    const where = near.length === 2 ? ` (between ${near[0]} and ${near[1]})` : near.length ? ` (next to ${near[0]})` : "";
+    const message = `${fact} ${describeInterval(gap)} matches no row${when}${where}`;
+    if (table.default !== undefined) {
+      this.report.warning(`${at}/rows`, `${message}, so it falls to the default ${show(table.default)}; expected bands that meet, such as "lessThan": 91 next to "greaterThanInclusive": 91`);
+    } else {
+      this.report.error(`${at}/rows`, `${message}; expected the rows to cover every value (bands that meet, such as "lessThan": 91 next to "greaterThanInclusive": 91), or a "default"`);
+    }
+  }
+
+  /** Under "unique", two rows that both match some input. */
+  private checkOverlaps(table: DecisionTable, at: string, cells: Cell[][]): void {
+    cells.forEach((rowB, b) => {
+      for (let a = 0; a < b; a++) {
+        const rowA = cells[a] ?? [];
+        const region: string[] = [];
+        const overlap = rowB.every((cellB, c) => {
+          const cellA = rowA[c];
+          const fact = table.inputs[c] ?? "";
+          if (!cellA) return false;
+          if (cellA.kind === "any" || cellB.kind === "any") {
+            const narrower = cellA.kind === "any" ? b : a;
+            const cell = table.rows[narrower]?.when[c] ?? {};
+            if (Object.keys(cell).length) region.push(cellText(fact, cell));
+            return true;
+          }
+          if (cellA.kind === "number" && cellB.kind === "number") {
+            const both = intersect(cellA.interval, cellB.interval);
+            if (isEmpty(both)) return false;
+            region.push(`${fact} ${describeInterval(both)}`);
+            return true;
+          }
+          // Two other tests overlap for certain only when they are the same test.
+          if (cellA.kind === "other" && cellB.kind === "other" && cellA.key === cellB.key) {
+            region.push(cellText(fact, cellA.cell));
+            return true;
+          }
+          return false;
+        });
+        if (!overlap) continue;
+        this.report.error(
+          `${at}/rows/${b}`,
+          `${rowText(table, a)} and ${rowText(table, b)} both match when ${region.join(" and ") || "anything"}; hit policy "unique" expects at most one row to match, so expected rows that do not overlap (or "first" if the earlier row should win)`,
+        );
+        return;
+      }
+    });
+  }
+
+  /** Under "first", a row that an earlier row always catches first. */
+  private checkShadowed(table: DecisionTable, at: string, cells: Cell[][]): void {
+    cells.forEach((rowB, b) => {
+      // A row that matches nothing is reported as such, not as hidden.
+      if (rowB.some((cell) => cell.kind === "number" && isEmpty(cell.interval))) return;
+      const a = cells.findIndex((rowA, k) => k < b && rowA.every((cellA, c) => covers(cellA, rowB[c] ?? cellA)));
+      if (a < 0) return;
+      this.report.warning(
+        `${at}/rows/${b}`,
+        `this row is never chosen: ${rowText(table, a)} comes first and matches everything it matches; expected it above rows/${a}, or removed`,
+      );
+    });
+  }
+}

@@ -1,0 +1,280 @@
+// Static checks on a resolved rule set, run before any appraisal: weights that total 100, duplicate or
+// dangling ids, facts read before they exist, unknown operators, gaps and overlaps in score bands, rules
+// that can never fire, and test cases that expect what the rules cannot give. Pointers refer to the
+// resolved set, whose structure mirrors the rule file's.
+import { AXES } from "../domain/types.js";
+import { ConditionChecker, describeImpossibility, isFactValue } from "./check-conditions.js";
+import { FactCatalog, Reporter } from "./check-context.js";
+import { DecisionChecker } from "./check-decisions.js";
+import { pointer, type RuleIssue } from "./errors.js";
+import { indicatorFactNames } from "./facts.js";
+import type { Expression, Indicator, NestedCondition, RuleSet, Scale } from "./schema.js";
+import { didYouMean, listNames } from "./suggest.js";
+
+const TOLERANCE = 1e-6;
+
+function total(values: Iterable<number>): number {
+  let sum = 0;
+  for (const v of values) sum += v;
+  return Number(sum.toFixed(6));
+}
+
+function parts(entries: Array<[string, number]>): string {
+  return entries.map(([name, weight]) => `${name} ${weight}`).join(", ");
+}
+
+function checkWeights(ruleSet: RuleSet, report: Reporter): void {
+  const raterEntries = Object.entries(ruleSet.raters.weights).filter((e): e is [string, number] => e[1] !== undefined);
+  const raterTotal = total(raterEntries.map(([, w]) => w));
+  if (Math.abs(raterTotal - 100) > TOLERANCE) {
+    report.error(pointer("raters", "weights"), `rater weights total ${raterTotal} (${parts(raterEntries) || "none given"}), expected 100`);
+  }
+  const axisEntries = Object.entries(ruleSet.axes ?? {}).filter((e): e is [string, number] => e[1] !== undefined);
+  if (ruleSet.axes) {
+    const axisTotal = total(axisEntries.map(([, w]) => w));
+    if (Math.abs(axisTotal - 100) > TOLERANCE) {
+      report.error(pointer("axes"), `axis weights total ${axisTotal} (${parts(axisEntries) || "none given"}), expected 100`);
+    }
+  }
+  ruleSet.indicatorSets.forEach((set, s) => {
+    const at = pointer("indicatorSets", s, "indicators");
+    for (const axis of AXES) {
+      const members = set.indicators.filter((indicator) => indicator.axis === axis);
+      const axisWeight = ruleSet.axes?.[axis];
+      if (!members.length) {
+        if (axisWeight !== undefined && axisWeight > 0) {
+          report.error(at, `set "${set.id}" has no ${axis} indicator, but /axes gives ${axis} a weight of ${axisWeight}; expected at least one ${axis} indicator in this set, or ${axis}: 0 in /axes`);
+        }
+        continue;
+      }
+      const sum = total(members.map((m) => m.weight));
+      if (Math.abs(sum - 100) > TOLERANCE) {
+        report.error(at, `the ${axis} indicators of set "${set.id}" total ${sum} (${parts(members.map((m) => [m.id, m.weight]))}), expected 100`);
+      }
+    }
+  });
+}
+
+/** Reports every item after the first whose key repeats, pointing at the repeated key. */
+function checkUnique<T>(items: readonly T[], key: (item: T) => string, at: (index: number) => string, what: string, report: Reporter): void {
+  const first = new Map<string, number>();
+  items.forEach((item, index) => {
+    const k = key(item);
+    const earlier = first.get(k);
+    if (earlier === undefined) first.set(k, index);
+    else report.error(at(index), `duplicate ${what} "${k}" (also at ${at(earlier)}); expected each ${what} once`);
+  });
+}
+
+function checkIds(ruleSet: RuleSet, report: Reporter): void {
+  checkUnique(ruleSet.indicatorSets, (s) => s.id, (i) => pointer("indicatorSets", i, "id"), "indicator set id", report);
+  ruleSet.indicatorSets.forEach((set, s) =>
+    checkUnique(set.indicators, (x) => x.id, (i) => pointer("indicatorSets", s, "indicators", i, "id"), "indicator id", report),
+  );
+  checkUnique(ruleSet.decisions, (t) => t.id, (i) => pointer("decisions", i, "id"), "decision table id", report);
+  checkUnique(ruleSet.calculations, (c) => c.id, (i) => pointer("calculations", i, "id"), "calculation id", report);
+  checkUnique(ruleSet.predikat, (p) => p.id, (i) => pointer("predikat", i, "id"), "predikat id", report);
+  checkUnique(ruleSet.outcomes, (o) => o.name, (i) => pointer("outcomes", i, "name"), "outcome rule name", report);
+  checkUnique(ruleSet.tests, (t) => t.name, (i) => pointer("tests", i, "name"), "test name", report);
+}
+
+function checkScale(scale: Scale, at: string, report: Reporter): void {
+  if (scale.min >= scale.max) report.error(`${at}/max`, `the scale's max (${scale.max}) is not above its min (${scale.min}); expected max > min`);
+}
+
+function checkIndicator(ruleSet: RuleSet, indicator: Indicator, at: string, report: Reporter): void {
+  if ((AXES as readonly string[]).includes(indicator.id)) {
+    report.error(`${at}/id`, `indicator id "${indicator.id}" is also an axis name, so score.${indicator.id} would mean two things; expected an id other than ${listNames(AXES)}`);
+  }
+  const { input } = indicator;
+  if (input.kind === "rating") {
+    if (typeof input.scale === "string") {
+      const names = Object.keys(ruleSet.scales);
+      if (!names.includes(input.scale)) {
+        const expected = names.length ? `one of the scales in /scales: ${listNames(names)}` : "a scale declared in /scales (there are none), or a scale object here";
+        report.error(`${at}/input/scale`, `unknown scale "${input.scale}"${didYouMean(input.scale, names)}; expected ${expected}`);
+      }
+    } else {
+      checkScale(input.scale, `${at}/input/scale`, report);
+    }
+  }
+  if (input.kind === "attendance") {
+    input.bands.forEach((band, b) => {
+      const last = b === input.bands.length - 1;
+      const where = `${at}/input/bands/${b}/maxDays`;
+      const previous = input.bands[b - 1]?.maxDays;
+      if (last && band.maxDays !== null) report.error(where, `the last band has maxDays ${band.maxDays}, so more days than that get no score; expected null (every remaining day count)`);
+      if (!last && band.maxDays === null) report.error(where, `only the last band may have maxDays null, expected a number of days here`);
+      if (band.maxDays !== null && previous !== undefined && previous !== null && band.maxDays <= previous) {
+        report.error(where, `maxDays ${band.maxDays} does not follow ${previous} of the band before; expected bands in ascending order of maxDays`);
+      }
+    });
+  }
+  if (indicator.raters) {
+    if (input.kind !== "rating") report.warning(`${at}/raters`, `raters apply only to rating inputs, and this input is "${input.kind}"; expected no raters here`);
+    const weighted = Object.entries(ruleSet.raters.weights).flatMap(([source, w]) => (w ? [source] : []));
+    indicator.raters.forEach((source, r) => {
+      if (!weighted.includes(source)) {
+        report.error(`${at}/raters/${r}`, `rater "${source}" has no weight in /raters/weights; expected one of the sources with a weight: ${listNames(weighted)}`);
+      }
+    });
+  }
+}
+
+function checkIndicatorSets(ruleSet: RuleSet, conditions: ConditionChecker, report: Reporter): void {
+  for (const [name, scale] of Object.entries(ruleSet.scales)) checkScale(scale, pointer("scales", name), report);
+  ruleSet.indicatorSets.forEach((set, s) => {
+    const at = pointer("indicatorSets", s);
+    set.indicators.forEach((indicator, i) => checkIndicator(ruleSet, indicator, `${at}/indicators/${i}`, report));
+    if (set.when) {
+      const never = conditions.check(set.when, `${at}/when`, -1);
+      if (never) report.error(`${at}/when`, `set "${set.id}" is never chosen: ${describeImpossibility(never, `${at}/when`)}`);
+    }
+    const catchAll = ruleSet.indicatorSets.findIndex((other, k) => k < s && !other.when);
+    if (catchAll >= 0) {
+      report.warning(at, `set "${set.id}" is never chosen: /indicatorSets/${catchAll} has no "when", so it takes every employee first; expected sets with a "when" before the one without`);
+    }
+  });
+}
+
+/** Declared facts: values consistent with their type, and no name the evaluation computes itself. */
+function checkDeclaredFacts(ruleSet: RuleSet, report: Reporter): void {
+  const computed = new Map<string, string>([["score", "the final score"], ["indicatorSet", "the chosen indicator set"]]);
+  for (const axis of AXES) computed.set(`score.${axis}`, `the ${axis} axis score`);
+  for (const set of ruleSet.indicatorSets) {
+    for (const indicator of set.indicators) {
+      for (const name of indicatorFactNames(indicator.id)) computed.set(name, `indicator "${indicator.id}"`);
+    }
+  }
+  ruleSet.calculations.forEach((calc, j) => computed.set(calc.id, `calculation /calculations/${j}`));
+  for (const [name, fact] of Object.entries(ruleSet.facts)) {
+    const at = pointer("facts", name);
+    const source = computed.get(name);
+    if (source) report.error(at, `fact "${name}" is computed from ${source}, so an appraisal cannot give it; expected a name for an input that nothing computes`);
+    if (fact.min !== undefined && fact.max !== undefined && fact.min > fact.max) {
+      report.error(`${at}/max`, `max ${fact.max} is below min ${fact.min}; expected max ≥ min`);
+    }
+    if (fact.values && fact.type !== "string") report.error(`${at}/values`, `values apply to string facts, and this fact is a ${fact.type}; expected no values, or "type": "string"`);
+    const value = fact.default;
+    if (value === undefined || value === null) continue;
+    if (typeof value !== fact.type) {
+      report.error(`${at}/default`, `default ${JSON.stringify(value)} is not a ${fact.type}; expected a ${fact.type}, as "type" says`);
+    } else if (fact.values && !fact.values.includes(String(value))) {
+      report.error(`${at}/default`, `default ${JSON.stringify(value)} is not one of the fact's values; expected one of ${listNames(fact.values)}`);
+    }
+  }
+}
+
+/** Named conditions that refer to themselves would never finish evaluating. */
+function checkConditionCycles(ruleSet: RuleSet, report: Reporter): void {
+  const references = (condition: NestedCondition): string[] => {
+    if ("all" in condition) return condition.all.flatMap(references);
+    if ("any" in condition) return condition.any.flatMap(references);
+    if ("not" in condition) return references(condition.not);
+    if ("condition" in condition) return [condition.condition];
+    return [];
+  };
+  const reported = new Set<string>();
+  const walk = (name: string, chain: string[]): void => {
+    const condition = ruleSet.conditions[name];
+    if (!condition) return;
+    const start = chain.indexOf(name);
+    if (start >= 0) {
+      const cycle = chain.slice(start);
+      const key = [...cycle].sort().join("\u0000");
+      if (!reported.has(key)) {
+        reported.add(key);
+        report.error(pointer("conditions", name), `condition "${name}" refers back to itself (${[...cycle, name].join(" → ")}); expected conditions that do not refer to themselves`);
+      }
+      return;
+    }
+    for (const next of new Set(references(condition))) walk(next, [...chain, name]);
+  };
+  for (const name of Object.keys(ruleSet.conditions)) walk(name, []);
+}
+
+function checkExpression(expression: Expression, at: string, order: number, conditions: ConditionChecker): void {
+  if (typeof expression === "number") return;
+  if ("fact" in expression) {
+    conditions.checkFact(expression.fact, `${at}/fact`, order);
+    return;
+  }
+  for (const [op, args] of Object.entries(expression) as Array<[string, Expression[]]>) {
+    args.forEach((arg, i) => checkExpression(arg, `${at}/${op}/${i}`, order, conditions));
+  }
+}
+
+function checkCalculations(ruleSet: RuleSet, catalog: FactCatalog, conditions: ConditionChecker, report: Reporter): void {
+  ruleSet.calculations.forEach((calc, j) => {
+    const at = pointer("calculations", j);
+    const order = catalog.calculationOrder(j);
+    checkExpression(calc.expression, `${at}/expression`, order, conditions);
+    if (calc.when) {
+      const never = conditions.check(calc.when, `${at}/when`, order);
+      if (never) report.error(`${at}/when`, `calculation "${calc.id}" never applies: ${describeImpossibility(never, `${at}/when`)}`);
+    }
+  });
+}
+
+function checkOutcomes(ruleSet: RuleSet, conditions: ConditionChecker, report: Reporter): void {
+  for (const name of Object.keys(ruleSet.conditions)) conditions.checkNamed(name);
+  ruleSet.outcomes.forEach((rule, k) => {
+    const at = pointer("outcomes", k);
+    const never = conditions.check(rule.conditions, `${at}/conditions`, Infinity);
+    if (never) report.error(at, `outcome rule "${rule.name}" can never fire: ${describeImpossibility(never, `${at}/conditions`)}`);
+    for (const [key, value] of Object.entries(rule.event.params ?? {})) {
+      if (isFactValue(value)) conditions.checkFact(value.fact, `${at}/event/params/${pointer(key).slice(1)}/fact`, Infinity);
+    }
+  });
+}
+
+/** Event types some outcome rule emits; an indicator with `training` emits "pelatihan". */
+function emittedEventTypes(ruleSet: RuleSet): Set<string> {
+  const types = new Set(ruleSet.outcomes.map((rule) => rule.event.type));
+  if (ruleSet.indicatorSets.some((set) => set.indicators.some((indicator) => indicator.training))) types.add("pelatihan");
+  return types;
+}
+
+function checkTests(ruleSet: RuleSet, catalog: FactCatalog, report: Reporter): void {
+  const predikatIds = ruleSet.predikat.map((p) => p.id);
+  const setIds = ruleSet.indicatorSets.map((s) => s.id);
+  const events = emittedEventTypes(ruleSet);
+  ruleSet.tests.forEach((test, t) => {
+    const at = pointer("tests", t, "expect");
+    const { predikat, indicatorSet, outcomes, notOutcomes, facts } = test.expect;
+    if (predikat !== undefined && !predikatIds.includes(predikat)) {
+      report.error(`${at}/predikat`, `"${predikat}" is not a declared predikat${didYouMean(predikat, predikatIds)}; expected one of ${listNames(predikatIds)}`);
+    }
+    if (indicatorSet !== undefined && !setIds.includes(indicatorSet)) {
+      report.error(`${at}/indicatorSet`, `"${indicatorSet}" is not an indicator set${didYouMean(indicatorSet, setIds)}; expected one of ${listNames(setIds)}`);
+    }
+    for (const [key, list] of [["outcomes", outcomes], ["notOutcomes", notOutcomes]] as const) {
+      list?.forEach((type, i) => {
+        if (events.has(type)) return;
+        const expected = events.size ? `one of the event types the outcome rules emit: ${listNames(events)}` : "an event type of some outcome rule (there are none)";
+        report.error(`${at}/${key}/${i}`, `no outcome rule emits "${type}"${didYouMean(type, events)}; expected ${expected}`);
+      });
+    }
+    for (const name of Object.keys(facts ?? {})) {
+      const problem = catalog.problem(name, Infinity);
+      if (problem) report.error(`${at}/facts/${pointer(name).slice(1)}`, problem);
+    }
+  });
+}
+
+/** Every problem the static checks find in a resolved rule set, errors and warnings. */
+export function checkRuleSet(ruleSet: RuleSet, file = ruleSet.sources.at(-1) ?? ruleSet.id): RuleIssue[] {
+  const report = new Reporter(file);
+  const catalog = new FactCatalog(ruleSet);
+  const conditions = new ConditionChecker(ruleSet, catalog, report);
+  checkWeights(ruleSet, report);
+  checkIds(ruleSet, report);
+  checkIndicatorSets(ruleSet, conditions, report);
+  checkDeclaredFacts(ruleSet, report);
+  checkConditionCycles(ruleSet, report);
+  new DecisionChecker(ruleSet, catalog, conditions, report).checkAll();
+  checkCalculations(ruleSet, catalog, conditions, report);
+  checkOutcomes(ruleSet, conditions, report);
+  checkTests(ruleSet, catalog, report);
+  return report.issues;
+}

@@ -1,0 +1,10 @@
+// The rule-file format and everything that turns a file into a checked rule set: parse, resolve
+// `extends`, static checks, and the JSON Schema for editors.
+export * from "./schema.js";
+export * from "./errors.js";
+export * from "./facts.js";
+export { parseRuleFile, parseRuleFileText } from "./parse.js";
+export { findJsonSyntaxError, type JsonSyntaxError } from "./json-syntax.js";
+export { resolveRuleSet, resolveRulePath, loadRuleSet, type LoadRuleFile, type LoadRuleSetOptions } from "./resolve.js";
+export { checkRuleSet } from "./check.js";
+export { ruleFileJsonSchema, RULE_FILE_SCHEMA_ID } from "./json-schema.js";

@@ -1,0 +1,29 @@
+// Reading one rule file: JSON text → validated RuleFile, or a RuleSetError listing every problem with
+// its JSON pointer. No file access here: callers read the text (from disk, a request, a browser upload).
+import { RuleSetError } from "./errors.js";
+import { findJsonSyntaxError } from "./json-syntax.js";
+import { ruleFileSchema, type RuleFile } from "./schema.js";
+import { explainZodIssues } from "./zod-issues.js";
+
+/** Validates already-parsed JSON as a rule file; `file` names it in every issue. */
+export function parseRuleFile(json: unknown, file: string): RuleFile {
+  const result = ruleFileSchema.safeParse(json);
+  if (result.success) return result.data;
+  throw new RuleSetError(explainZodIssues(result.error.issues, ruleFileSchema, json, file));
+}
+
+/** Parses JSON text (a leading byte-order mark is allowed) and validates it as a rule file. */
+export function parseRuleFileText(text: string, file: string): RuleFile {
+  const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  let json: unknown;
+  try {
+    json = JSON.parse(source);
+  } catch (error) {
+    const syntax = findJsonSyntaxError(source);
+    const message = syntax
+      ? `line ${syntax.line}, column ${syntax.column}: ${syntax.message}`
+      : `not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
+    throw new RuleSetError([{ file, pointer: syntax?.pointer ?? "", message, severity: "error" }]);
+  }
+  return parseRuleFile(json, file);
+}

@@ -1,0 +1,6 @@
+// @kinerja/db: the schema types, the dialect factory and the migrations, for SQLite and PostgreSQL alike.
+export * from "./schema.js";
+export * from "./dialect.js";
+export * from "./migrate.js";
+export * from "./ids.js";
+export * from "./json.js";

@@ -1,0 +1,36 @@
+// Brings a database up to the latest schema with kysely's Migrator; the server calls it on every start.
+import { Migrator, type Kysely, type MigrationResult } from "kysely";
+import type { DialectName } from "./dialect.js";
+import { migrations } from "./migrations/index.js";
+
+export class MigrationError extends Error {
+  readonly results: MigrationResult[];
+  constructor(cause: unknown, results: MigrationResult[]) {
+    const failed = results.find((r) => r.status === "Error");
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(failed ? `migration ${failed.migrationName} failed: ${reason}` : `migrations failed: ${reason}`, { cause });
+    this.name = "MigrationError";
+    this.results = results;
+  }
+}
+
+/** Runs every pending migration in name order; returns the names it ran. */
+export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: {
+      getMigrations: async () =>
+        Object.fromEntries(
+          Object.entries(migrations).map(([name, migration]) => [name, { up: (kysely: Kysely<any>) => migration.up(kysely, dialect) }]),
+        ),
+    },
+  });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) throw new MigrationError(error, results);
+  return results.filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/** The migrations the code knows, in the order they run. */
+export function migrationNames(): string[] {
+  return Object.keys(migrations).sort();
+}

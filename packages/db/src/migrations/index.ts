@@ -1,0 +1,18 @@
+// Every migration, by name. Names start with an ISO date so they sort in the order they were written;
+// a migration is frozen once merged: it takes Kysely<any> and imports nothing of ours.
+import type { Kysely } from "kysely";
+import * as regionsAndAuth from "./2025-07-01_01_regions_and_auth.js";
+import * as unitsAndEmployees from "./2025-07-01_02_units_and_employees.js";
+import * as ruleSetsCyclesResults from "./2025-07-01_03_rule_sets_cycles_results.js";
+import * as auditLog from "./2025-07-01_04_audit_log.js";
+
+export interface DialectMigration {
+  up(db: Kysely<any>, dialect: "sqlite" | "postgres"): Promise<void>;
+}
+
+export const migrations: Record<string, DialectMigration> = {
+  "2025-07-01_01_regions_and_auth": regionsAndAuth,
+  "2025-07-01_02_units_and_employees": unitsAndEmployees,
+  "2025-07-01_03_rule_sets_cycles_results": ruleSetsCyclesResults,
+  "2025-07-01_04_audit_log": auditLog,
+};

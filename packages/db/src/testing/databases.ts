@@ -1,0 +1,70 @@
+// Throwaway databases for tests, one per suite: a SQLite file in a temporary folder, or a fresh
+// PostgreSQL schema dropped afterwards. Which dialects run is decided once per test run (global-setup.ts).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { openDatabase, type DialectName, type OpenDatabase } from "../dialect.js";
+import { migrateToLatest } from "../migrate.js";
+
+export const TEST_POSTGRES_URL = process.env.KINERJA_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+export interface TestDatabase extends OpenDatabase {
+  /** Closes the connection and removes the file or schema. */
+  dispose(): Promise<void>;
+}
+
+/** Whether PostgreSQL answers at the test URL; the reason when it does not. */
+export async function probePostgres(url = TEST_POSTGRES_URL): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.query("select 1");
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Opens an empty database of the dialect; `migrated` (default true) runs the migrations first. */
+export async function createTestDatabase(dialect: DialectName, options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+  let database: TestDatabase;
+  if (dialect === "sqlite") {
+    const dir = mkdtempSync(join(tmpdir(), "kinerja-test-"));
+    const open = openDatabase({ dialect: "sqlite", file: join(dir, "kinerja.db") });
+    database = {
+      ...open,
+      dispose: async () => {
+        await open.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } else {
+    const schema = `kinerja_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+    const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE SCHEMA "${schema}"`);
+    } finally {
+      await admin.end();
+    }
+    const open = openDatabase({ dialect: "postgres", url: TEST_POSTGRES_URL, schema, poolSize: 4 });
+    database = {
+      ...open,
+      dispose: async () => {
+        await open.close();
+        const cleanup = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+        await cleanup.connect();
+        try {
+          await cleanup.query(`DROP SCHEMA "${schema}" CASCADE`);
+        } finally {
+          await cleanup.end();
+        }
+      },
+    };
+  }
+  if (options.migrated ?? true) await migrateToLatest(database.db, dialect);
+  return database;
+}

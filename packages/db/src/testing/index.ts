@@ -1,0 +1,2 @@
+// Test helpers for every package whose tests need a database (`@kinerja/db/testing`).
+export * from "./databases.js";
