@@ -7,3 +7,4 @@ export * from "./evaluate/index.js";
 export * from "./curve/index.js";
 export * from "./demo/index.js";
 export * from "./whatif/index.js";
+export * from "./periods/index.js";

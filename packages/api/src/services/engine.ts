@@ -1,9 +1,11 @@
 // Where the API meets @kinerja/core: a stored rule set's content is validated, resolved, compiled and
 // hashed here, and compiled rule sets are cached by content hash (content never changes under a hash).
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import {
   checkRuleSet,
   compileRuleSet,
+  loadRuleSet,
   parseRuleFile,
   resolveRuleSet,
   RuleSetError,
@@ -118,4 +120,10 @@ export function testContent(compiled: CompiledRuleSet): TestSummary {
     failed: results.filter((r) => !r.passed).length,
     cases: results.map((r) => ({ name: r.name, passed: r.passed, message: r.message })),
   };
+}
+
+/** Reads a rule file from disk (resolving `extends` beside it) as content ready to store. */
+export function loadRuleFile(path: string): { content: Record<string, unknown>; ruleSet: RuleSet; issues: RuleIssue[] } {
+  const { ruleSet, issues } = loadRuleSet(path, (file) => JSON.parse(readFileSync(file, "utf8")) as unknown);
+  return { content: storedContent(ruleSet), ruleSet, issues };
 }

@@ -175,7 +175,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   }
 
   function run(input: AppraisalInput, ctx: RunContext): { facts: Facts; result: AppraisalResult } {
-    const facts: Facts = { ...template };
+    const facts: Facts = Object.create(template) as Facts;
     inputFacts(input, facts, ctx);
     const compiled = chooseSet(facts, ctx);
     facts.indicatorSet = compiled.set.id;

@@ -274,8 +274,11 @@ export const periodSchema = z
     rollup: z
       .object({
         method: z.enum(["last", "average", "judgement"]),
-        /** For judgement: how far (in score points) the assessor may move from the average. */
-        bounds: z.number().min(0).optional(),
+        /**
+         * For judgement: how many predikat levels the assessor may move the annual predikat away from the
+         * one the average of the periods gives (0: none, 1: one level up or down).
+         */
+        bounds: z.number().int().min(0).optional(),
       })
       .strict()
       .optional(),
