@@ -1,7 +1,7 @@
 // better-auth on our own database: e-mail + password for operators and admins, NIP + password (the
 // username plugin, the NIP as username) for assessors and employees. Its tables come from our migrations
 // with snake_case columns, so every field is mapped here. Sign-up is closed: admins create accounts.
-import { betterAuth } from "better-auth";
+import { betterAuth, type BetterAuthOptions } from "better-auth";
 import { username } from "better-auth/plugins/username";
 import { parseNip } from "@kinerja/core";
 import { newId, type Database, type DialectName, type Role } from "@kinerja/db";
@@ -19,8 +19,9 @@ export interface AuthOptions {
 
 const timestamps = { createdAt: "created_at", updatedAt: "updated_at" } as const;
 
-export function createAuth(options: AuthOptions) {
-  return betterAuth({
+/** better-auth's configuration on our database (also what its schema check compares our tables with). */
+export function authOptions(options: AuthOptions) {
+  return {
     appName: "Kinerja",
     basePath: "/api/auth",
     ...(options.baseURL ? { baseURL: options.baseURL } : {}),
@@ -67,7 +68,11 @@ export function createAuth(options: AuthOptions) {
       }),
     ],
     advanced: { database: { generateId: () => newId() } },
-  });
+  } satisfies BetterAuthOptions;
+}
+
+export function createAuth(options: AuthOptions) {
+  return betterAuth(authOptions(options));
 }
 
 export type Auth = ReturnType<typeof createAuth>;

@@ -1,76 +1,68 @@
 // all/any over priority groups, as json-rules-engine's Rule#prioritizeAndRun evaluates them: groups run
-// highest priority first and stop once the outcome is decided, but every member of a group is
-// evaluated, because the engine awaits a group with Promise.all — so an undefined fact in any member
-// fails the run even when another member already decided the group.
-import type { Facts } from "./types.js";
+// highest priority first and stop once the outcome is decided. Within a group the engine evaluates
+// every member (it awaits them with Promise.all), so after a member decides the group, the rest still
+// run unless they cannot throw this run (see quiet.ts): an undefined fact in any member fails the run.
+import { SLOW, type SlotState } from "./fact-slots.js";
 
-export type Predicate = (facts: Facts) => boolean;
+/** A compiled condition: decides on one run's slot state (see fact-slots.ts). */
+export type Predicate = (state: SlotState) => boolean;
 
-export function allOf(groups: readonly (readonly Predicate[])[]): Predicate {
-  const steps = groups.map(everyMember);
+export interface Member {
+  evaluate: Predicate;
+  /** Slots that, when none is SLOW, make evaluation unable to throw; undefined when it may throw anyway. */
+  quiet: readonly number[] | undefined;
+}
+
+export function allOf(groups: readonly (readonly Member[])[]): Predicate {
+  const steps = groups.map((group) => groupOf(group, false));
   if (steps.length === 1) return steps[0]!;
-  return (facts) => {
-    for (const step of steps) if (!step(facts)) return false;
+  return (state) => {
+    for (const step of steps) if (!step(state)) return false;
     return true;
   };
 }
 
-export function anyOf(groups: readonly (readonly Predicate[])[]): Predicate {
-  const steps = groups.map(someMember);
+export function anyOf(groups: readonly (readonly Member[])[]): Predicate {
+  const steps = groups.map((group) => groupOf(group, true));
   if (steps.length === 1) return steps[0]!;
-  return (facts) => {
-    for (const step of steps) if (step(facts)) return true;
+  return (state) => {
+    for (const step of steps) if (step(state)) return true;
     return false;
   };
 }
 
-// The operand order below (later members first, then the saved result) makes every member run.
-function everyMember(members: readonly Predicate[]): Predicate {
-  const [a, b, c] = members;
-  switch (members.length) {
-    case 1:
-      return a!;
-    case 2:
-      return (facts) => {
-        const first = a!(facts);
-        return b!(facts) && first;
-      };
-    case 3:
-      return (facts) => {
-        const first = a!(facts);
-        const second = b!(facts);
-        return c!(facts) && first && second;
-      };
-    default:
-      return (facts) => {
-        let passed = true;
-        for (const member of members) if (!member(facts)) passed = false;
-        return passed;
-      };
-  }
+/** True when `quiet` says the member cannot throw on this state, so it need not run. */
+function canSkip(quiet: readonly number[] | undefined, state: SlotState): boolean {
+  if (quiet === undefined) return false;
+  for (const slot of quiet) if (state[slot] === SLOW) return false;
+  return true;
 }
 
-function someMember(members: readonly Predicate[]): Predicate {
-  const [a, b, c] = members;
-  switch (members.length) {
-    case 1:
-      return a!;
-    case 2:
-      return (facts) => {
-        const first = a!(facts);
-        return b!(facts) || first;
-      };
-    case 3:
-      return (facts) => {
-        const first = a!(facts);
-        const second = b!(facts);
-        return c!(facts) || first || second;
-      };
-    default:
-      return (facts) => {
-        let passed = false;
-        for (const member of members) if (member(facts)) passed = true;
-        return passed;
-      };
+/** One priority group of an all (decided by a failing member) or an any (decided by a passing member). */
+export interface Group {
+  evaluators: readonly Predicate[];
+  quiet: ReadonlyArray<readonly number[] | undefined>;
+  /** The member result that decides the group: false for all, true for any. */
+  decisive: boolean;
+}
+
+function groupOf(members: readonly Member[], decisive: boolean): Predicate {
+  if (members.length === 1) return members[0]!.evaluate;
+  const group = makeGroup(members, decisive);
+  return (state) => evaluateGroup(group, state);
+}
+
+export function makeGroup(members: readonly Member[], decisive: boolean): Group {
+  return { evaluators: members.map((member) => member.evaluate), quiet: members.map((member) => member.quiet), decisive };
+}
+
+/** Kept small and free of closures so the engine inlines it where it is called. */
+export function evaluateGroup(group: Group, state: SlotState): boolean {
+  const { evaluators, quiet, decisive } = group;
+  for (let i = 0; i < evaluators.length; i++) {
+    if (evaluators[i]!(state) !== decisive) continue;
+    for (let j = i + 1; j < evaluators.length; j++) if (!canSkip(quiet[j], state)) evaluators[j]!(state);
+    return decisive;
   }
+  return !decisive;
 }

@@ -1,20 +1,21 @@
 // Compiles a json-rules-engine condition tree into nodes that each carry a synchronous `evaluate`.
 // The nodes keep what the rule said (fact, operator, children in written order) so `explain` can
 // walk the same tree and report on it using the very same evaluators.
-import { allOf, anyOf, type Predicate } from "./combinators.js";
+import { allOf, anyOf, evaluateGroup, makeGroup, type Group, type Member, type Predicate } from "./combinators.js";
 import { compileComparison } from "./comparison.js";
-import { compileConstantTest } from "./constant-test.js";
+import { compileConstantCondition } from "./constant-test.js";
 import { RuleDefinitionError, UndefinedConditionError, UnknownOperatorError, pointerTo } from "./errors.js";
 import { compileFactReader, isFactReference, type FactReader } from "./fact-reader.js";
+import { FactSlots, slotRunner, slotValue } from "./fact-slots.js";
 import { parseOperatorName } from "./operators.js";
 import { booleanPriority, leafPriority, prioritise } from "./priority.js";
+import { operatorIsQuiet } from "./quiet.js";
 import { copyRuleValue } from "./rule-value.js";
 import type { ConditionOptions, Facts, NestedCondition } from "./types.js";
 
 export type { Predicate } from "./combinators.js";
 
-interface NodeBase {
-  evaluate: Predicate;
+interface NodeBase extends Member {
   /** The priority that places this node in its parent's groups. */
   priority: unknown;
   name: unknown;
@@ -36,6 +37,8 @@ export interface CompiledBooleanCondition extends NodeBase {
   kind: "all" | "any";
   /** In the order written. */
   conditions: CompiledCondition[];
+  /** Set when the conditions form a single priority group, so a caller can evaluate it inline. */
+  group: Group | undefined;
 }
 
 export interface CompiledNotCondition extends NodeBase {
@@ -62,10 +65,11 @@ const ROOT_KEYS = ["all", "any", "not", "condition"];
 const ROOT_PROBLEM = '"conditions" root must contain a single instance of "all", "any", "not", or "condition"';
 
 /**
- * Compiles conditions under one set of options. Named conditions are compiled once, when the
- * compiler is made, and shared by every reference to them.
+ * Compiles conditions under one set of options, into one table of fact slots. Named conditions are
+ * compiled once, when the compiler is made, and shared by every reference to them.
  */
 export class ConditionCompiler {
+  readonly slots: FactSlots;
   private readonly allowUndefinedFacts: boolean;
   private readonly allowUndefinedConditions: boolean;
   private readonly namedSources: Record<string, unknown>;
@@ -77,6 +81,7 @@ export class ConditionCompiler {
     this.allowUndefinedFacts = options.allowUndefinedFacts ?? false;
     this.allowUndefinedConditions = options.allowUndefinedConditions ?? false;
     this.namedSources = options.conditions ?? {};
+    this.slots = new FactSlots(this.allowUndefinedFacts);
     for (const name of Object.keys(this.namedSources)) this.compileNamed(name);
   }
 
@@ -108,11 +113,12 @@ export class ConditionCompiler {
       if (Array.isArray(children)) throw new RuleDefinitionError(childPointer, '"not" cannot be an array');
       const child = this.compileNested(children, childPointer);
       const inner = child.evaluate;
-      return { kind, priority, name: condition.name, condition: child, evaluate: (facts) => !inner(facts) };
+      return { kind, priority, name: condition.name, condition: child, quiet: child.quiet, evaluate: (state) => !inner(state) };
     }
     if (!Array.isArray(children)) throw new RuleDefinitionError(childPointer, `"${kind}" must be an array`);
     const conditions = children.map((child, i) => this.compileNested(child, pointerTo(childPointer, i)));
-    return { kind, priority, name: condition.name, conditions, evaluate: combine(kind, conditions) };
+    const { evaluate, group } = combine(kind, conditions);
+    return { kind, priority, name: condition.name, conditions, quiet: quietAll(conditions), evaluate, group };
   }
 
   private compileReference(condition: ConditionObject): CompiledConditionReference {
@@ -125,7 +131,9 @@ export class ConditionCompiler {
       evaluate = () => {
         throw new UndefinedConditionError(name);
       };
-    return { kind: "condition", priority: leafPriority(condition.priority), name: condition.name, condition: name, resolved, evaluate };
+    const quiet = resolved ? resolved.quiet : this.allowUndefinedConditions ? [] : undefined;
+    const priority = leafPriority(condition.priority);
+    return { kind: "condition", priority, name: condition.name, condition: name, resolved, quiet, evaluate };
   }
 
   private compileFact(condition: ConditionObject, pointer: string): CompiledFactCondition {
@@ -133,26 +141,31 @@ export class ConditionCompiler {
       if (!Object.hasOwn(condition, key)) throw new RuleDefinitionError(pointer, `a fact condition requires "${key}"`);
     }
     const { fact, path, params, operator, value } = condition;
-    const readFact = compileFactReader(condition as { fact: unknown }, this.allowUndefinedFacts);
+    const source = condition as { fact: unknown };
+    const readFact = compileFactReader(source, this.allowUndefinedFacts);
+    const factSlot = this.slots.slotFor(source);
     const chain = parseOperatorName(operator);
-    const constant = isFactReference(value) ? undefined : copyRuleValue(value);
-    const readValue = isFactReference(value) ? compileFactReader(value, this.allowUndefinedFacts) : () => constant;
+    let readValue: FactReader;
     let evaluate: Predicate;
-    if (chain === undefined) {
-      // json-rules-engine accepts the rule and fails only when the condition is evaluated.
-      evaluate = () => {
-        throw new UnknownOperatorError(operator);
-      };
-    } else if (isFactReference(value)) {
-      const compare = compileComparison(chain);
+    let quiet: number[] | undefined;
+    if (isFactReference(value)) {
+      const readExpected = compileFactReader(value, this.allowUndefinedFacts);
+      const valueSlot = this.slots.slotFor(value);
+      readValue = readExpected;
+      const compare = chain && compileComparison(chain);
+      quiet = chain && operatorIsQuiet(chain, { known: false }) ? [factSlot, valueSlot] : undefined;
       // The engine resolves the value before the fact, so its error is the one reported.
-      evaluate = (facts) => {
-        const expected = readValue(facts);
-        return compare(readFact(facts), expected);
-      };
+      evaluate = compare
+        ? (state) => {
+            const expected = slotValue(state, valueSlot, readExpected);
+            return compare(slotValue(state, factSlot, readFact), expected);
+          }
+        : unknownOperator(operator);
     } else {
-      const test = compileConstantTest(chain, constant);
-      evaluate = (facts) => test(readFact(facts));
+      const constant = copyRuleValue(value);
+      readValue = () => constant;
+      quiet = chain && operatorIsQuiet(chain, { known: true, value: constant }) ? [factSlot] : undefined;
+      evaluate = chain ? compileConstantCondition(chain, constant, factSlot, readFact) : unknownOperator(operator);
     }
     return {
       kind: "fact",
@@ -165,6 +178,7 @@ export class ConditionCompiler {
       value,
       readFact,
       readValue,
+      quiet,
       evaluate,
     };
   }
@@ -199,12 +213,33 @@ function booleanKind(condition: ConditionObject): "all" | "any" | "not" | undefi
   return undefined;
 }
 
-function combine(kind: "all" | "any", conditions: readonly CompiledCondition[]): Predicate {
+function combine(kind: "all" | "any", conditions: readonly CompiledCondition[]): { evaluate: Predicate; group: Group | undefined } {
   // No condition passes both all and any; one condition is evaluated alone, without grouping.
-  if (conditions.length === 0) return () => true;
-  if (conditions.length === 1) return conditions[0]!.evaluate;
-  const groups = prioritise(conditions, (c) => c.priority).map((group) => group.map((c) => c.evaluate));
-  return kind === "all" ? allOf(groups) : anyOf(groups);
+  if (conditions.length === 0) return { evaluate: () => true, group: undefined };
+  if (conditions.length === 1) return { evaluate: conditions[0]!.evaluate, group: undefined };
+  const groups = prioritise(conditions, (c) => c.priority);
+  if (groups.length === 1) {
+    const group = makeGroup(conditions, kind === "any");
+    return { evaluate: (state) => evaluateGroup(group, state), group };
+  }
+  return { evaluate: kind === "all" ? allOf(groups) : anyOf(groups), group: undefined };
+}
+
+/** The union of the members' quiet slots, or undefined when any member may throw regardless. */
+function quietAll(conditions: readonly CompiledCondition[]): number[] | undefined {
+  const slots = new Set<number>();
+  for (const condition of conditions) {
+    if (condition.quiet === undefined) return undefined;
+    for (const slot of condition.quiet) slots.add(slot);
+  }
+  return [...slots];
+}
+
+/** json-rules-engine accepts a rule with an unknown operator and fails only when the condition is evaluated. */
+function unknownOperator(operator: unknown): Predicate {
+  return () => {
+    throw new UnknownOperatorError(operator);
+  };
 }
 
 function isObject(value: unknown): value is ConditionObject {
@@ -213,5 +248,8 @@ function isObject(value: unknown): value is ConditionObject {
 
 /** Compiles one condition (a fact condition, all/any/not, or a reference) into a predicate over facts. */
 export function compileCondition(condition: NestedCondition, options: ConditionOptions = {}): (facts: Facts) => boolean {
-  return new ConditionCompiler(options).compileNested(condition, "").evaluate;
+  const compiler = new ConditionCompiler(options);
+  const evaluate = compiler.compileNested(condition, "").evaluate;
+  const withState = slotRunner(compiler.slots);
+  return (facts) => withState(facts, evaluate);
 }

@@ -3,6 +3,7 @@
 // uses, so a trace cannot disagree with a run; only the walk over groups is repeated here, and the
 // differential test checks it against json-rules-engine too.
 import type { CompiledCondition, CompiledFactCondition } from "./condition.js";
+import type { SlotState } from "./fact-slots.js";
 import { prioritise } from "./priority.js";
 import type { CompiledRule } from "./rules.js";
 import type {
@@ -15,12 +16,13 @@ import type {
   RuleTrace,
 } from "./types.js";
 
-export function explainRule(rule: CompiledRule, facts: Facts): RuleTrace {
+export function explainRule(rule: CompiledRule, state: SlotState): RuleTrace {
+  const facts = state[0] as Facts;
   const conditions = skeleton(rule.conditions);
   const trace: RuleTrace = { index: rule.index, priority: rule.priority, fired: false, event: rule.event, conditions };
   if (rule.name !== undefined) trace.name = rule.name;
   try {
-    trace.fired = fill(rule.conditions, conditions, facts);
+    trace.fired = fill(rule.conditions, conditions, state);
     if (rule.resolveEvent) trace.event = rule.resolveEvent(facts);
   } catch (error) {
     trace.error = messageOf(error);
@@ -59,44 +61,45 @@ function skeleton(node: CompiledCondition): ConditionTrace {
  * Evaluates `node` as a run does, writing results into `trace`; rethrows what the run would throw,
  * after noting the message on the node that threw it.
  */
-function fill(node: CompiledCondition, trace: ConditionTrace, facts: Facts): boolean {
+function fill(node: CompiledCondition, trace: ConditionTrace, state: SlotState): boolean {
   let result: boolean;
   switch (node.kind) {
     case "fact":
-      result = failingHere(trace, () => fillFact(node, trace as FactConditionTrace, facts));
+      result = failingHere(trace, () => fillFact(node, trace as FactConditionTrace, state));
       break;
     case "not":
-      result = !fill(node.condition, (trace as NotConditionTrace).condition, facts);
+      result = !fill(node.condition, (trace as NotConditionTrace).condition, state);
       break;
     case "condition": {
       const inner = (trace as ConditionReferenceTrace).resolved;
-      result = node.resolved && inner ? fill(node.resolved, inner, facts) : failingHere(trace, () => node.evaluate(facts));
+      result = node.resolved && inner ? fill(node.resolved, inner, state) : failingHere(trace, () => node.evaluate(state));
       break;
     }
     case "all":
     case "any":
-      result = fillGroups(node.kind, node.conditions, (trace as BooleanConditionTrace).conditions, facts);
+      result = fillGroups(node.kind, node.conditions, (trace as BooleanConditionTrace).conditions, state);
       break;
   }
   trace.result = result;
   return result;
 }
 
-function fillFact(node: CompiledFactCondition, trace: FactConditionTrace, facts: Facts): boolean {
+function fillFact(node: CompiledFactCondition, trace: FactConditionTrace, state: SlotState): boolean {
+  const facts = state[0] as Facts;
   trace.valueResult = node.readValue(facts);
   trace.factResult = node.readFact(facts);
-  return node.evaluate(facts);
+  return node.evaluate(state);
 }
 
 function fillGroups(
   kind: "all" | "any",
   nodes: readonly CompiledCondition[],
   traces: readonly ConditionTrace[],
-  facts: Facts,
+  state: SlotState,
 ): boolean {
   if (nodes.length === 0) return true;
   const indexed = nodes.map((node, i) => ({ node, trace: traces[i]! }));
-  if (indexed.length === 1) return fill(indexed[0]!.node, indexed[0]!.trace, facts);
+  if (indexed.length === 1) return fill(indexed[0]!.node, indexed[0]!.trace, state);
   let outcome = kind === "all";
   for (const group of prioritise(indexed, (entry) => entry.node.priority)) {
     if (kind === "all" ? !outcome : outcome) break;
@@ -104,7 +107,7 @@ function fillGroups(
     let failure: { error: unknown } | undefined;
     const results = group.map((entry) => {
       try {
-        return fill(entry.node, entry.trace, facts);
+        return fill(entry.node, entry.trace, state);
       } catch (error) {
         failure ??= { error };
         return false;

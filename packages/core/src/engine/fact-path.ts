@@ -21,39 +21,49 @@ function isPlainSegment(segment: string): boolean {
   return first !== "?" && first !== "(" && first !== "@" && first !== "`";
 }
 
-/** The path's property names, or undefined when jsonpath-plus must evaluate it. */
-export function plainPathSegments(path: unknown): string[] | undefined {
+/** One property a plain path follows. */
+export interface PathStep {
+  key: string;
+  /** Some built-in prototype has a property by this name, so being found is not enough: it must be own. */
+  inherited: boolean;
+}
+
+const BUILT_IN_PROTOTYPES: readonly object[] = [
+  Object.prototype,
+  Array.prototype,
+  String.prototype,
+  Number.prototype,
+  Boolean.prototype,
+  BigInt.prototype,
+];
+
+/** The path's steps, or undefined when jsonpath-plus must evaluate it. */
+export function plainPathSegments(path: unknown): PathStep[] | undefined {
   if (typeof path !== "string") return undefined;
   const segments = JSONPath.toPathArray(path);
   if (segments[0] === "$" && segments.length > 1) segments.shift();
   if (segments.length === 1 && segments[0] === "$") return [];
-  return segments.every(isPlainSegment) ? segments : undefined;
+  if (!segments.every(isPlainSegment)) return undefined;
+  return segments.map((key) => ({ key, inherited: BUILT_IN_PROTOTYPES.some((prototype) => key in prototype) }));
 }
 
 /**
  * jsonpath-plus follows a property only when the current value is truthy and has it as an own
- * property (strings have own indices and `length`), and a path with no match gives undefined.
+ * property (strings have own indices and `length`); a path with no match gives undefined. For a
+ * JSON-like value a property no built-in prototype has is own whenever it is found, which saves
+ * the own-property check on every step but the rare ones like `length` or `constructor`.
  */
-function step(value: unknown, key: string): unknown {
-  return value && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+export function followPath(value: unknown, steps: readonly PathStep[]): unknown {
+  for (const { key, inherited } of steps) {
+    if (!value) return undefined;
+    if (inherited && !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
 }
 
 export function compileFactPath(path: unknown): PathAccessor {
-  const segments = plainPathSegments(path);
-  if (segments === undefined) return (json) => JSONPath({ path: path as string, json, wrap: false }) as unknown;
-  const [first, second] = segments;
-  switch (segments.length) {
-    case 0:
-      return (json) => json;
-    case 1:
-      return (json) => step(json, first!);
-    case 2:
-      return (json) => step(step(json, first!), second!);
-    default:
-      return (json) => {
-        let value: unknown = json;
-        for (const key of segments) value = step(value, key);
-        return value;
-      };
-  }
+  const steps = plainPathSegments(path);
+  if (steps === undefined) return (json) => JSONPath({ path: path as string, json, wrap: false }) as unknown;
+  return (json) => followPath(json, steps);
 }

@@ -4,7 +4,6 @@ export type * from "./types.js";
 export { compileRules, type CompiledRule } from "./rules.js";
 export {
   compileCondition,
-  ConditionCompiler,
   type CompiledCondition,
   type CompiledFactCondition,
   type CompiledBooleanCondition,
@@ -12,7 +11,7 @@ export {
   type CompiledConditionReference,
   type Predicate,
 } from "./condition.js";
-export { compileFactPath, plainPathSegments, type PathAccessor } from "./fact-path.js";
+export { compileFactPath, followPath, plainPathSegments, type PathAccessor } from "./fact-path.js";
 export { compileFactReader, isFactReference, type FactReader, type FactSource } from "./fact-reader.js";
 export {
   KNOWN_OPERATORS,

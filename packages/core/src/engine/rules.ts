@@ -1,10 +1,12 @@
 // compileRules: json-rules-engine's `new Engine(rules, options).run(facts)` compiled once into
 // synchronous closures. Rules run highest priority first; within a priority, in the order given
 // (json-rules-engine runs them concurrently, so its order there is not defined).
+import { evaluateGroup, type Group } from "./combinators.js";
 import { ConditionCompiler, type CompiledCondition, type Predicate } from "./condition.js";
 import { RuleDefinitionError, pointerTo } from "./errors.js";
 import { compileEvent } from "./event.js";
 import { explainRule } from "./explain.js";
+import { slotRunner, type SlotState } from "./fact-slots.js";
 import { prioritise, rulePriority } from "./priority.js";
 import type { CompileOptions, CompiledRules, Event, Facts, RuleProperties, RunResult } from "./types.js";
 
@@ -15,6 +17,8 @@ export interface CompiledRule {
   priority: number;
   conditions: CompiledCondition;
   evaluate: Predicate;
+  /** The root's single priority group, evaluated in the run loop itself to save a call. */
+  group: Group | undefined;
   event: Event;
   resolveEvent: ((facts: Facts) => Event) | undefined;
 }
@@ -42,23 +46,28 @@ export function compileRules(rules: readonly RuleProperties[], options: CompileO
       priority,
       conditions,
       evaluate: conditions.evaluate,
+      group: conditions.kind === "all" || conditions.kind === "any" ? conditions.group : undefined,
       event,
       resolveEvent: resolve,
     };
     return rule_;
   });
   const ordered = prioritise(compiled, (rule) => rule.priority).flat();
+  const withState = slotRunner(compiler.slots);
+  const run = (state: SlotState) => runRules(ordered, state);
+  const explain = (state: SlotState) => ordered.map((rule) => explainRule(rule, state));
   return {
-    run: (facts) => runRules(ordered, facts),
-    explain: (facts) => ordered.map((rule) => explainRule(rule, facts)),
+    run: (facts) => withState(facts, run),
+    explain: (facts) => withState(facts, explain),
   };
 }
 
-function runRules(rules: readonly CompiledRule[], facts: Facts): RunResult {
+function runRules(rules: readonly CompiledRule[], state: SlotState): RunResult {
+  const facts = state[0] as Facts;
   const events: Event[] = [];
   const failureEvents: Event[] = [];
   for (const rule of rules) {
-    const passed = rule.evaluate(facts);
+    const passed = rule.group === undefined ? rule.evaluate(state) : evaluateGroup(rule.group, state);
     const event = rule.resolveEvent === undefined ? rule.event : rule.resolveEvent(facts);
     if (passed) events.push(event);
     else failureEvents.push(event);

@@ -52,11 +52,13 @@ function compileExpression(expression: Expression, label: string): Evaluator {
   };
 }
 
-/** Rounds half away from zero at `places` decimals, immune to 1.005 × 100 = 100.49999…. */
+/**
+ * Rounds half away from zero at `places` decimals. The nudge of one relative epsilon undoes the binary
+ * error that makes 1.005 × 100 = 100.49999…, so 1.005 rounds to 1.01 as a person expects.
+ */
 export function roundTo(value: number, places: number): number {
   const factor = 10 ** places;
-  const scaled = Math.abs(value) * factor;
-  return (Math.sign(value) * Math.round(Number(scaled.toPrecision(15)))) / factor;
+  return (Math.sign(value) * Math.round(Math.abs(value) * factor * (1 + Number.EPSILON))) / factor;
 }
 
 export function compileCalculation(ruleSet: RuleSet, index: number): CompiledCalculation {

@@ -105,7 +105,9 @@ describe("the fact map", () => {
     expect(facts.employee).toMatchObject({ nip: employee().nip });
     expect(facts["employee.jabatan"]).toBe("Analis Kepegawaian");
     expect(facts["employee.golongan"]).toBeNull();
-    expect(facts["employee.guru"]).toBe(false);
+    // Only attributes the rule set reads become flat facts; the rest stay on the employee object.
+    expect(facts["employee.guru"]).toBeUndefined();
+    expect(facts.employee).toMatchObject({ attributes: { guru: false } });
     expect(facts["period.kind"]).toBe("annual");
     expect(facts["period.label"]).toBe("2025");
     expect(facts["period.months"]).toBe(12);

@@ -10,7 +10,7 @@ import { compileCalculation } from "./calculations.js";
 import { refuse, show, type Facts, type RunContext } from "./context.js";
 import { compileDecision } from "./decisions.js";
 import { compileIndicator, type CompiledIndicator } from "./indicators.js";
-import { compileInputFacts } from "./input-facts.js";
+import { attributeFactNames, compileInputFacts } from "./input-facts.js";
 import { compileOutcomes, type CompiledOutcomes } from "./outcomes.js";
 import { ruleSetFactReferences } from "./references.js";
 import { compileRuleCondition, ruleFile } from "./rule-errors.js";
@@ -43,7 +43,10 @@ interface CompiledSet {
  */
 function factTemplate(ruleSet: RuleSet): Facts {
   const known = inputFactNames(ruleSet);
+  // Per set for its indicators' facts; decision outputs and calculations are known even with no set.
   for (const set of ruleSet.indicatorSets) for (const name of allFactNames(ruleSet, set)) known.add(name);
+  for (const table of ruleSet.decisions) known.add(table.output);
+  for (const calculation of ruleSet.calculations) known.add(calculation.id);
   const issues: RuleIssue[] = [];
   for (const reference of ruleSetFactReferences(ruleSet)) {
     if (known.has(reference.fact)) continue;
@@ -63,7 +66,13 @@ function factTemplate(ruleSet: RuleSet): Facts {
   if (issues.length > 0) throw new RuleSetError(issues);
   const template: Facts = {};
   for (const name of known) template[name] = null;
-  return template;
+  // A fact holds null in one appraisal and a number or string in the next. Storing a number in every
+  // field of a scratch copy makes V8 widen each field to "any value" now, so the per-appraisal copies
+  // share one stable shape instead of deprecating it on the first evaluation (which made the copy slow).
+  const widened: Facts = { ...template };
+  for (const name of known) widened[name] = 0;
+  for (const name of known) widened[name] = null;
+  return { ...widened };
 }
 
 function compileSet(ruleSet: RuleSet, index: number): CompiledSet {
@@ -103,10 +112,11 @@ function contributions(parts: Array<{ part: string; name: string; weight: number
 }
 
 const AXIS_NAMES: Record<Axis, string> = { hasil_kerja: "Hasil Kerja", perilaku: "Perilaku Kerja" };
+const AXIS_FACTS: Record<Axis, string> = { hasil_kerja: "score.hasil_kerja", perilaku: "score.perilaku" };
 
 export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   const template = factTemplate(ruleSet);
-  const inputFacts = compileInputFacts(ruleSet);
+  const inputFacts = compileInputFacts(ruleSet, attributeFactNames(Object.keys(template)));
   const sets = ruleSet.indicatorSets.map((_, i) => compileSet(ruleSet, i));
   const decisions = ruleSet.decisions.map((_, i) => compileDecision(ruleSet, i));
   // Only a table whose output the rule set declares as a fact can take an assessor's judgement.
@@ -142,7 +152,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
       const parts = members.map((i) => ({ weight: compiled.indicators[i]!.indicator.weight, score: scores[i]! }));
       const score = weightedMean(parts);
       axisScores[axis] = score;
-      facts[`score.${axis}`] = score;
+      facts[AXIS_FACTS[axis]] = score;
       if (ctx.steps) {
         const named = members.map((i) => {
           const { id, name, weight } = compiled.indicators[i]!.indicator;
@@ -175,7 +185,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   }
 
   function run(input: AppraisalInput, ctx: RunContext): { facts: Facts; result: AppraisalResult } {
-    const facts: Facts = Object.create(template) as Facts;
+    const facts: Facts = { ...template };
     inputFacts(input, facts, ctx);
     const compiled = chooseSet(facts, ctx);
     facts.indicatorSet = compiled.set.id;
@@ -183,9 +193,8 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
 
     const given = input.facts;
     for (let i = 0; i < decisions.length; i++) {
-      const output = decisions[i]!.table.output;
-      const judged = judgeable[i]! && given !== undefined && given[output] !== undefined && given[output] !== null;
-      decisions[i]!.evaluate(facts, judged, ctx);
+      const judgement = judgeable[i] ? given?.[decisions[i]!.table.output] : undefined;
+      decisions[i]!.evaluate(facts, judgement !== undefined && judgement !== null, ctx);
     }
     for (const calculation of calculations) calculation.evaluate(facts, ctx);
     const outcomes = compiled.outcomes.run(facts, ctx);
@@ -203,8 +212,8 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     const scores: Record<string, number> = {};
     if (typeof facts.score === "number") scores.score = facts.score;
     for (const axis of AXES) {
-      const value = facts[`score.${axis}`];
-      if (typeof value === "number") scores[`score.${axis}`] = value;
+      const value = facts[AXIS_FACTS[axis]];
+      if (typeof value === "number") scores[AXIS_FACTS[axis]] = value;
     }
     for (const { scoreFact } of compiled.indicators) scores[scoreFact] = facts[scoreFact] as number;
     const decided: AppraisalResult["decisions"] = {};

@@ -4,7 +4,7 @@ import { AppraisalError } from "../ruleset/errors.js";
 import type { ExplanationStep } from "./steps.js";
 
 /** The fact map of one appraisal: flat names (score.kualitas, employee.jabatan) to values, null when absent. */
-export type Facts = Record<string, unknown>;
+export type { Facts } from "../engine/index.js";
 
 export interface RunContext {
   nip: string;

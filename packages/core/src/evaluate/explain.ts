@@ -155,7 +155,7 @@ function renderSet(step: IndicatorSetStep, w: Words): string {
   const why = chosen?.when ? w.matched : w.matchedAll;
   const tried =
     step.tried.length > 1
-      ? `; ${w.tried}: ${step.tried.map((t) => `${t.id} (${t.matched ? w.matched : w.notMatched})`).join(", ")}`
+      ? `; ${w.tried}: ${step.tried.map((t) => `${t.id} (${t.matched ? (t.when ? w.matched : w.matchedAll) : w.notMatched})`).join(", ")}`
       : "";
   return `${w.set}: ${step.name} (${step.chosen}), ${why}${tried}`;
 }

@@ -1,17 +1,23 @@
-// The facts known before any rule runs: the employee (as one object and flat `employee.*`, free attributes
-// included), the period, history, and the facts the rule set declares. Every fact the rule set can read
-// starts as null, because the outcome engine refuses undefined facts.
+// The facts known before any rule runs: the employee (as one object and flat `employee.*`), the period,
+// history, and the facts the rule set declares. Every fact the rule set can read starts as null, because
+// the outcome engine refuses undefined facts. A free attribute becomes `employee.<attribute>` when the
+// rule set reads it under that name; every attribute stays reachable as the `employee` fact with a path.
 import type { AppraisalInput, PeriodKind } from "../domain/types.js";
-import { EMPLOYEE_FACTS } from "../ruleset/facts.js";
+import { EMPLOYEE_FACTS, isEmployeeAttributeFact } from "../ruleset/facts.js";
 import type { RuleSet } from "../ruleset/schema.js";
 import { refuse, show, type Facts, type RunContext } from "./context.js";
 
 export const PERIOD_MONTHS: Record<PeriodKind, number> = { monthly: 1, quarterly: 3, semester: 6, annual: 12 };
 
-/** `employee.nip` … `employee.status`, paired with the Employee field they come from. */
-const EMPLOYEE_FIELDS = EMPLOYEE_FACTS.filter((name) => name !== "employee").map(
-  (name) => [name, name.slice("employee.".length)] as const,
-);
+/** `employee.nip` … `employee.status`, and the Employee field each comes from. */
+const EMPLOYEE_FIELD_FACTS = EMPLOYEE_FACTS.filter((name) => name !== "employee");
+const EMPLOYEE_FIELDS = EMPLOYEE_FIELD_FACTS.map((name) => name.slice("employee.".length));
+
+/** The `employee.<attribute>` facts among `factNames`: free attributes, not the Employee fields. */
+export function attributeFactNames(factNames: Iterable<string>): string[] {
+  const fields = new Set<string>(EMPLOYEE_FACTS);
+  return [...factNames].filter((name) => isEmployeeAttributeFact(name) && !fields.has(name));
+}
 
 type Declared = RuleSet["facts"][string];
 
@@ -38,12 +44,21 @@ function checkDeclared(ctx: RunContext, name: string, declared: Declared, value:
 }
 
 /** Builds the input facts of one appraisal into `facts`, a fresh copy of the rule set's null template. */
-export function compileInputFacts(ruleSet: RuleSet): (input: AppraisalInput, facts: Facts, ctx: RunContext) => void {
-  const declared = Object.entries(ruleSet.facts);
+export function compileInputFacts(
+  ruleSet: RuleSet,
+  attributeFacts: readonly string[],
+): (input: AppraisalInput, facts: Facts, ctx: RunContext) => void {
+  const declaredNames = Object.keys(ruleSet.facts);
+  const declarations = Object.values(ruleSet.facts);
   const defaultKind = ruleSet.period?.kind ?? null;
+  // Only the attributes the rule set reads: copying every attribute would add keys to the fact map that
+  // no rule reads, and changing its shape per employee makes every evaluation markedly slower.
+  const attributes = attributeFacts.map((name) => name.slice("employee.".length));
   return (input, facts, ctx) => {
     const given = input.facts;
-    for (const [name, declaration] of declared) {
+    for (let i = 0; i < declaredNames.length; i++) {
+      const name = declaredNames[i]!;
+      const declaration = declarations[i]!;
       const value = given?.[name];
       if (value === undefined || value === null) {
         facts[name] = declaration.default ?? null;
@@ -55,10 +70,15 @@ export function compileInputFacts(ruleSet: RuleSet): (input: AppraisalInput, fac
 
     const employee = input.employee;
     facts.employee = employee;
-    const attributes = employee.attributes;
-    if (attributes) for (const key in attributes) facts[`employee.${key}`] = attributes[key];
+    const employeeAttributes = employee.attributes;
+    if (employeeAttributes) {
+      for (let i = 0; i < attributes.length; i++) {
+        const value = employeeAttributes[attributes[i]!];
+        if (value !== undefined) facts[attributeFacts[i]!] = value;
+      }
+    }
     const record = employee as unknown as Record<string, unknown>;
-    for (const [fact, field] of EMPLOYEE_FIELDS) facts[fact] = record[field] ?? null;
+    for (let i = 0; i < EMPLOYEE_FIELDS.length; i++) facts[EMPLOYEE_FIELD_FACTS[i]!] = record[EMPLOYEE_FIELDS[i]!] ?? null;
 
     const period = input.period;
     const kind = period?.kind ?? defaultKind;

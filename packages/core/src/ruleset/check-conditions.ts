@@ -3,7 +3,7 @@
 // can never hold (contradictory bounds in an `all`, an `any` whose every branch is impossible).
 import { KNOWN_OPERATORS, isKnownOperator } from "../engine/operators.js";
 import type { FactCatalog, Reporter } from "./check-context.js";
-import { show } from "./check-context.js";
+import { show, type Scalar } from "./check-context.js";
 import { pointer } from "./errors.js";
 import { boundInterval, boundSymbol, intersect, isBoundOperator, isEmpty } from "./intervals.js";
 import type { ConditionLeaf, NestedCondition, RuleSet } from "./schema.js";
@@ -26,19 +26,23 @@ export function isFactValue(value: unknown): value is { fact: string } {
 }
 
 export function unknownOperatorMessage(operator: string): string {
-  return `unknown operator "${operator}"${didYouMean(operator, KNOWN_OPERATORS)}; expected one of ${KNOWN_OPERATORS.join(", ")}, optionally decorated as in "not:equal" or "someFact:greaterThan"`;
+  return (
+    `unknown operator "${operator}"${didYouMean(operator, KNOWN_OPERATORS)}; expected one of ` +
+    `${KNOWN_OPERATORS.join(", ")}, optionally decorated as in "not:equal" or "someFact:greaterThan"`
+  );
 }
 
 const OPERATOR_WORDS: Record<string, string> = { notEqual: "≠", in: "in", notIn: "not in" };
 
 export function describeLeaf(leaf: ConditionLeaf): string {
-  const symbol = isBoundOperator(leaf.operator) ? boundSymbol(leaf.operator) : (OPERATOR_WORDS[leaf.operator] ?? leaf.operator);
+  const { operator } = leaf;
+  const symbol = isBoundOperator(operator) ? boundSymbol(operator) : (OPERATOR_WORDS[operator] ?? operator);
   const value = isFactValue(leaf.value) ? `fact ${leaf.value.fact}` : show(leaf.value);
   return `${leaf.fact}${leaf.path ? leaf.path : ""} ${symbol} ${value}`;
 }
 
 /** Whether `fact operator value` holds for a fact value; undefined when this check cannot tell. */
-function holds(operator: string, factValue: unknown, value: unknown): boolean | undefined {
+export function holds(operator: string, factValue: unknown, value: unknown): boolean | undefined {
   switch (operator) {
     case "equal":
       return factValue === value;
@@ -110,7 +114,7 @@ export class ConditionChecker {
 
   /** Values that a fact with a fixed set of values never takes, where they do not already make the leaf impossible. */
   private checkLiterals(leaf: ConditionLeaf, valueAt: string): void {
-    const domain = leaf.path || leaf.params ? undefined : this.catalog.domain(leaf.fact);
+    const domain = leaf.path || leaf.params || isFactValue(leaf.value) ? undefined : this.catalog.domain(leaf.fact);
     if (!domain || !LITERAL_OPERATORS.has(leaf.operator)) return;
     const literals = literalsOf(leaf);
     const outside = literals.flatMap((v, k) => (domain.values.includes(v as never) ? [] : [{ v, k }]));
@@ -137,7 +141,9 @@ export class ConditionChecker {
     const target = this.ruleSet.conditions[name];
     if (!target) {
       const names = Object.keys(this.ruleSet.conditions);
-      const expected = names.length ? `one of the names in /conditions: ${listNames(names)}` : "a condition declared in /conditions (there are none)";
+      const expected = names.length
+        ? `one of the names in /conditions: ${listNames(names)}`
+        : "a condition declared in /conditions (there are none)";
       this.report.error(`${at}/condition`, `unknown condition "${name}"${didYouMean(name, names)}; expected ${expected}`);
       return;
     }
@@ -241,13 +247,16 @@ export class ConditionChecker {
       const { leaf } = placed;
       if (domain.values.some((v) => holds(leaf.operator, v, leaf.value) !== false)) continue;
       const literals = literalsOf(leaf);
-      if (LITERAL_OPERATORS.has(leaf.operator) && literals.length === 1) return { at: placed.at, reason: domain.outside(literals[0]) };
-      if (leaf.operator === "in") {
-        return { at: placed.at, reason: `none of ${show(leaf.value)} is a value ${leaf.fact} can take; expected some of ${values}` };
-      }
-      return { at: placed.at, reason: `${describeLeaf(leaf)} holds for none of the values ${leaf.fact} can take; expected a test that one of ${values} passes` };
+      const reason =
+        LITERAL_OPERATORS.has(leaf.operator) && literals.length === 1
+          ? domain.outside(literals[0])
+          : leaf.operator === "in"
+            ? `none of ${show(leaf.value)} is a value ${leaf.fact} can take; expected some of ${values}`
+            : `${describeLeaf(leaf)} holds for none of the values ${leaf.fact} can take; expected a test that one of ${values} passes`;
+      return { at: placed.at, reason };
     }
-    if (group.length > 1 && !domain.values.some((v) => group.every(({ leaf }) => holds(leaf.operator, v, leaf.value) !== false))) {
+    const passesAll = (v: Scalar) => group.every(({ leaf }) => holds(leaf.operator, v, leaf.value) !== false);
+    if (group.length > 1 && !domain.values.some(passesAll)) {
       return { at, reason: `${listPlaced(group)} cannot all hold; expected tests that one of ${values} passes` };
     }
     return undefined;

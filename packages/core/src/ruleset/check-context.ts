@@ -48,6 +48,11 @@ interface Producer {
 
 const PREDIKAT_FACTS = ["predikat", "predikat.previous"];
 
+const INPUT_FACTS = "an input fact (employee.*, period.*, history, predikat.previous or a fact declared in /facts)";
+const KNOWN_FACTS =
+  "a fact declared in /facts, an input fact (employee.*, period.*, history), an indicator fact (score.<id>, " +
+  'raw.<id>, rating.<id>.<source>), an axis score, "score", or the output of a decision table or calculation';
+
 /**
  * The evaluation order is: input facts → indicator set → indicator, axis and final scores → decision
  * tables in file order → calculations in file order → outcome rules (which see everything).
@@ -102,7 +107,7 @@ export class FactCatalog {
     if (order < 0) {
       if (this.inputs.has(fact)) return undefined;
       if (this.everything.has(fact)) {
-        return `"${fact}" is not known yet when the indicator set is chosen; expected an input fact (employee.*, period.*, history, predikat.previous or a fact declared in /facts)`;
+        return `"${fact}" is not known yet when the indicator set is chosen; expected ${INPUT_FACTS}`;
       }
     } else {
       if (this.scored.has(fact)) return undefined;
@@ -110,10 +115,13 @@ export class FactCatalog {
       if (producers.some((p) => p.order < order)) return undefined;
       const later = producers.find((p) => p.order >= order);
       if (later) {
-        return `"${fact}" is set by ${later.at}, which is evaluated after this; expected a fact set earlier (decision tables run in file order, then calculations in file order)`;
+        return (
+          `"${fact}" is set by ${later.at}, which is evaluated after this; expected a fact set earlier ` +
+          "(decision tables run in file order, then calculations in file order)"
+        );
       }
     }
-    return `unknown fact "${fact}"${didYouMean(fact, this.everything)}; expected a fact declared in /facts, an input fact (employee.*, period.*, history), an indicator fact (score.<id>, raw.<id>, rating.<id>.<source>), an axis score, "score", or the output of a decision table or calculation`;
+    return `unknown fact "${fact}"${didYouMean(fact, this.everything)}; expected ${KNOWN_FACTS}`;
   }
 
   /** The values `fact` can take, when the rule set fixes them. */
@@ -128,19 +136,21 @@ export class FactCatalog {
       const ids = predikat.map((p) => p.id);
       return {
         values: fact === "predikat" ? ids : [...ids, null],
-        outside: (value) => `${show(value)} is not a declared predikat; expected one of ${listNames(ids)}${typeof value === "string" ? didYouMean(value, ids) : ""}`,
+        outside: (value) => `${show(value)} is not a declared predikat; expected one of ${listNames(ids)}${didYouMean(value, ids)}`,
       };
     }
     const values = new Set<Scalar>();
     const declared = facts[fact];
+    const tables = decisions.flatMap((table, i) =>
+      table.output === fact ? [{ table, at: pointer("decisions", i) }] : [],
+    );
     if (declared?.values || declared?.type === "boolean") {
       for (const v of declared.values ?? [true, false]) values.add(v);
-      values.add(declared.default ?? null);
+      // An absent input is null; a table that sets the fact fills it in, so only its own results count.
+      if (!tables.length) values.add(declared.default ?? null);
     }
-    const tables = decisions.flatMap((table, i) => (table.output === fact ? [{ table, at: pointer("decisions", i) }] : []));
-    if (tables.some(({ table }) => table.hitPolicy === "collect") || this.ruleSet.calculations.some((c) => c.id === fact)) {
-      return undefined;
-    }
+    const computed = this.ruleSet.calculations.some((c) => c.id === fact);
+    if (computed || tables.some(({ table }) => table.hitPolicy === "collect")) return undefined;
     for (const { table } of tables) {
       for (const row of table.rows) values.add(row.then);
       if (table.default !== undefined) values.add(table.default);
@@ -148,15 +158,13 @@ export class FactCatalog {
     }
     if (!values.size || (declared && !declared.values && declared.type !== "boolean")) return undefined;
     const list = [...values];
-    const from = [
-      ...(declared ? [pointer("facts", fact)] : []),
-      ...tables.map(({ at }) => at),
-    ].join(", ");
+    const from = [...(declared ? [pointer("facts", fact)] : []), ...tables.map(({ at }) => at)].join(", ");
     const named = list.filter((v): v is string => typeof v === "string");
     return {
       values: list,
       outside: (value) =>
-        `${fact} is only ever ${list.map(show).join(", ")} (from ${from}), never ${show(value)}; expected one of those${typeof value === "string" ? didYouMean(value, named) : ""}`,
+        `${fact} is only ever ${list.map(show).join(", ")} (from ${from}), never ${show(value)}; ` +
+        `expected one of those${didYouMean(value, named)}`,
     };
   }
 }

@@ -1,8 +1,8 @@
 // Static checks on decision tables: row shape, cell operators, rows that can never match, the predikat
 // table, and score bands: gaps between bands, overlaps under hit policy "unique", rows hidden by earlier
 // ones under "first".
-import { describeImpossibility, type ConditionChecker } from "./check-conditions.js";
-import { show, type FactCatalog, type Reporter } from "./check-context.js";
+import { describeImpossibility, holds, type ConditionChecker } from "./check-conditions.js";
+import { show, type FactCatalog, type Reporter, type Scalar } from "./check-context.js";
 import { pointer } from "./errors.js";
 import {
   boundInterval,
@@ -68,6 +68,14 @@ function numericDomain(ruleSet: RuleSet, fact: string): Interval {
   return EVERY_NUMBER;
 }
 
+const ONE_ROW_EXPECTED =
+  'hit policy "unique" expects at most one row to match, so expected rows that do not overlap ' +
+  '(or "first" if the earlier row should win)';
+const BANDS_MEET = 'bands that meet, such as "lessThan": 91 next to "greaterThanInclusive": 91';
+
+/** Beyond this many combinations of input values, tables are checked band by band instead. */
+const MAX_COMBINATIONS = 1000;
+
 export class DecisionChecker {
   constructor(
     private readonly ruleSet: RuleSet,
@@ -80,14 +88,21 @@ export class DecisionChecker {
     const { decisions, predikat } = this.ruleSet;
     decisions.forEach((table, i) => this.checkTable(table, i));
     if (!decisions.some((t) => t.output === "predikat")) {
-      this.report.error(pointer("decisions"), `no decision table sets "predikat"; expected one with "output": "predikat" (score bands or the kuadran)`);
+      this.report.error(
+        pointer("decisions"),
+        'no decision table sets "predikat"; expected one with "output": "predikat" (score bands or the kuadran)',
+      );
     } else {
       const producible = new Set(
         decisions.filter((t) => t.output === "predikat").flatMap((t) => [...t.rows.map((row) => row.then), t.default]),
       );
       predikat.forEach((p, i) => {
         if (!producible.has(p.id)) {
-          this.report.warning(pointer("predikat", i), `predikat "${p.id}" is never the result of a table that sets predikat; expected it as some row's "then" (or a "default")`);
+          this.report.warning(
+            pointer("predikat", i),
+            `predikat "${p.id}" is never the result of a table that sets predikat; ` +
+              `expected it as some row's "then" (or a "default")`,
+          );
         }
       });
     }
@@ -108,7 +123,8 @@ export class DecisionChecker {
         shapeOk = false;
         this.report.error(
           `${rowAt}/when`,
-          `this row has ${row.when.length} ${row.when.length === 1 ? "cell" : "cells"}, expected ${table.inputs.length}: one per input (${table.inputs.join(", ")}), {} for "any value"`,
+          `this row has ${row.when.length} ${row.when.length === 1 ? "cell" : "cells"}, expected ` +
+            `${table.inputs.length}: one per input (${table.inputs.join(", ")}), {} for "any value"`,
         );
         return;
       }
@@ -124,7 +140,7 @@ export class DecisionChecker {
       if (never) this.report.error(`${rowAt}/when`, `this row can never match: ${describeImpossibility(never, `${rowAt}/when`)}`);
     });
     if (table.output === "predikat") this.checkPredikatTable(table, at);
-    if (!shapeOk) return;
+    if (!shapeOk || this.checkCombinations(table, at)) return;
     const cells = table.rows.map((row) => row.when.map(classify));
     if (table.hitPolicy !== "collect") this.checkGaps(table, at, cells);
     if (table.hitPolicy === "unique") this.checkOverlaps(table, at, cells);
@@ -134,11 +150,17 @@ export class DecisionChecker {
   private checkPredikatTable(table: DecisionTable, at: string): void {
     const ids = this.ruleSet.predikat.map((p) => p.id);
     if (!ids.length) {
-      this.report.error(pointer("predikat"), `no predikat declared, but ${at} sets predikat; expected a list of predikat, e.g. { "id": "baik", "label": "Baik" }`);
+      this.report.error(
+        pointer("predikat"),
+        `no predikat declared, but ${at} sets predikat; expected a list of predikat, e.g. { "id": "baik", "label": "Baik" }`,
+      );
       return;
     }
     if (table.hitPolicy === "collect") {
-      this.report.error(`${at}/hitPolicy`, `a table that sets predikat must choose one row, but its hit policy is "collect"; expected "first" or "unique"`);
+      this.report.error(
+        `${at}/hitPolicy`,
+        'a table that sets predikat must choose one row, but its hit policy is "collect"; expected "first" or "unique"',
+      );
     }
     const checkId = (value: unknown, where: string) => {
       if (typeof value === "string" && ids.includes(value)) return;
@@ -147,6 +169,75 @@ export class DecisionChecker {
     };
     table.rows.forEach((row, r) => checkId(row.then, `${at}/rows/${r}/then`));
     if (table.default !== undefined) checkId(table.default, `${at}/default`);
+  }
+
+  /**
+   * When every input has a fixed set of values (the kuadran reads two rating tables), tries every
+   * combination: one that no row matches, two rows that match the same one under "unique", a row that
+   * under "first" is never the first to match. False when the table's inputs do not allow this.
+   */
+  private checkCombinations(table: DecisionTable, at: string): boolean {
+    const domains = table.inputs.map((fact) => this.catalog.domain(fact)?.values);
+    const size = domains.reduce((n, values) => n * (values?.length ?? Infinity), 1);
+    if (size > MAX_COMBINATIONS) return false;
+    const matches = (r: number, combination: Scalar[]): boolean | undefined => {
+      let all: boolean | undefined = true;
+      table.rows[r]?.when.forEach((cell, c) => {
+        for (const [operator, value] of Object.entries(cell)) {
+          const result = holds(operator, combination[c], value);
+          if (result === undefined) all = undefined;
+          else if (!result && all !== undefined) all = false;
+        }
+      });
+      return all;
+    };
+    const combinations = (domains as Scalar[][]).reduce<Scalar[][]>(
+      (partial, values) => partial.flatMap((prefix) => values.map((v) => [...prefix, v])),
+      [[]],
+    );
+    const hits = combinations.map((combination) => table.rows.map((_, r) => matches(r, combination)));
+    if (hits.some((row) => row.includes(undefined))) return false;
+    const describe = (combination: Scalar[]) => table.inputs.map((fact, c) => `${fact} = ${show(combination[c])}`).join(" and ");
+    const unmatched = combinations.filter((_, k) => !hits[k]?.includes(true));
+    if (unmatched.length && table.default === undefined && table.hitPolicy !== "collect") {
+      const listed = unmatched.slice(0, 5).map((combination) => `(${describe(combination)})`).join(", ");
+      const more = unmatched.length > 5 ? ` and ${unmatched.length - 5} more` : "";
+      this.report.error(
+        `${at}/rows`,
+        `no row matches ${listed}${more}; expected a row for every combination of the inputs' values, or a "default"`,
+      );
+    }
+    const first = (k: number) => hits[k]?.indexOf(true) ?? -1;
+    if (table.hitPolicy === "unique") {
+      const shared = new Map<string, { a: number; b: number; combinations: Scalar[][] }>();
+      combinations.forEach((combination, k) => {
+        const [a, b] = hits[k]?.flatMap((hit, r) => (hit ? [r] : [])) ?? [];
+        if (a === undefined || b === undefined) return;
+        const pair = shared.get(`${a}|${b}`) ?? { a, b, combinations: [] };
+        pair.combinations.push(combination);
+        shared.set(`${a}|${b}`, pair);
+      });
+      for (const { a, b, combinations: both } of shared.values()) {
+        const listed = both.map((combination) => `(${describe(combination)})`).join(", ");
+        this.report.error(
+          `${at}/rows/${b}`,
+          `${rowText(table, a)} and ${rowText(table, b)} both match ${listed}; ${ONE_ROW_EXPECTED}`,
+        );
+      }
+    }
+    if (table.hitPolicy === "first") {
+      table.rows.forEach((_, r) => {
+        const matched = combinations.some((_, k) => hits[k]?.[r] === true);
+        if (!matched || combinations.some((_, k) => first(k) === r)) return;
+        const earlier = combinations.map((_, k) => (hits[k]?.[r] ? first(k) : -1)).filter((e) => e >= 0);
+        const rows = [...new Set(earlier)].map((e) => `rows/${e}`).join(" or ");
+        this.report.warning(
+          `${at}/rows/${r}`,
+          `this row is never chosen: every input it matches is matched first by ${rows}; expected it above them, or removed`,
+        );
+      });
+    }
+    return true;
   }
 
   /** Values of a numeric column no row matches, among rows that agree on every other column. */
@@ -163,9 +254,7 @@ export class DecisionChecker {
           const cell = cells[r]?.[column];
           return cell?.kind === "number" ? cell.interval : EVERY_NUMBER;
         });
-        const otherColumns = table.inputs.map((_, c) => c).filter((c) => c !== column);
-        const context = otherColumns.filter((c) => pattern[c]?.kind !== "any").map((c) => cellText(table.inputs[c] ?? "", table.rows[g]?.when[c] ?? {}));
-        const when = context.length ? ` when ${context.join(" and ")}` : "";
+        const when = this.groupText(table, column, g, pattern, cells);
         for (const gap of gaps(domain, intervals)) {
           const key = `${column}|${JSON.stringify(gap)}|${when}`;
           if (reported.has(key)) continue;
@@ -174,6 +263,26 @@ export class DecisionChecker {
         }
       });
     });
+  }
+
+  /**
+   * The other columns' part of a gap message: " when inovasi = true" for a group of rows that tests
+   * it, " unless inovasi = true" for rows that match any value while other rows test specific ones.
+   */
+  private groupText(table: DecisionTable, column: number, g: number, pattern: Cell[], cells: Cell[][]): string {
+    const when: string[] = [];
+    const unless = new Set<string>();
+    table.inputs.forEach((fact, c) => {
+      if (c === column) return;
+      if (pattern[c]?.kind !== "any") {
+        when.push(cellText(fact, table.rows[g]?.when[c] ?? {}));
+        return;
+      }
+      cells.forEach((row, r) => {
+        if (row[c]?.kind !== "any") unless.add(cellText(fact, table.rows[r]?.when[c] ?? {}));
+      });
+    });
+    return `${when.length ? ` when ${when.join(" and ")}` : ""}${unless.size ? ` unless ${[...unless].join(" or ")}` : ""}`;
   }
 
   private reportGap(
@@ -195,9 +304,9 @@ export class DecisionChecker {
     const where = near.length === 2 ? ` (between ${near[0]} and ${near[1]})` : near.length ? ` (next to ${near[0]})` : "";
     const message = `${fact} ${describeInterval(gap)} matches no row${when}${where}`;
     if (table.default !== undefined) {
-      this.report.warning(`${at}/rows`, `${message}, so it falls to the default ${show(table.default)}; expected bands that meet, such as "lessThan": 91 next to "greaterThanInclusive": 91`);
+      this.report.warning(`${at}/rows`, `${message}, so it falls to the default ${show(table.default)}; expected ${BANDS_MEET}`);
     } else {
-      this.report.error(`${at}/rows`, `${message}; expected the rows to cover every value (bands that meet, such as "lessThan": 91 next to "greaterThanInclusive": 91), or a "default"`);
+      this.report.error(`${at}/rows`, `${message}; expected the rows to cover every value (${BANDS_MEET}), or a "default"`);
     }
   }
 
@@ -233,7 +342,7 @@ export class DecisionChecker {
         if (!overlap) continue;
         this.report.error(
           `${at}/rows/${b}`,
-          `${rowText(table, a)} and ${rowText(table, b)} both match when ${region.join(" and ") || "anything"}; hit policy "unique" expects at most one row to match, so expected rows that do not overlap (or "first" if the earlier row should win)`,
+          `${rowText(table, a)} and ${rowText(table, b)} both match when ${region.join(" and ") || "anything"}; ${ONE_ROW_EXPECTED}`,
         );
         return;
       }
@@ -249,7 +358,8 @@ export class DecisionChecker {
       if (a < 0) return;
       this.report.warning(
         `${at}/rows/${b}`,
-        `this row is never chosen: ${rowText(table, a)} comes first and matches everything it matches; expected it above rows/${a}, or removed`,
+        `this row is never chosen: ${rowText(table, a)} comes first and matches everything it matches; ` +
+          `expected it above rows/${a}, or removed`,
       );
     });
   }

@@ -27,7 +27,8 @@ function checkWeights(ruleSet: RuleSet, report: Reporter): void {
   const raterEntries = Object.entries(ruleSet.raters.weights).filter((e): e is [string, number] => e[1] !== undefined);
   const raterTotal = total(raterEntries.map(([, w]) => w));
   if (Math.abs(raterTotal - 100) > TOLERANCE) {
-    report.error(pointer("raters", "weights"), `rater weights total ${raterTotal} (${parts(raterEntries) || "none given"}), expected 100`);
+    const listed = parts(raterEntries) || "none given";
+    report.error(pointer("raters", "weights"), `rater weights total ${raterTotal} (${listed}), expected 100`);
   }
   const axisEntries = Object.entries(ruleSet.axes ?? {}).filter((e): e is [string, number] => e[1] !== undefined);
   if (ruleSet.axes) {
@@ -43,20 +44,31 @@ function checkWeights(ruleSet: RuleSet, report: Reporter): void {
       const axisWeight = ruleSet.axes?.[axis];
       if (!members.length) {
         if (axisWeight !== undefined && axisWeight > 0) {
-          report.error(at, `set "${set.id}" has no ${axis} indicator, but /axes gives ${axis} a weight of ${axisWeight}; expected at least one ${axis} indicator in this set, or ${axis}: 0 in /axes`);
+          report.error(
+            at,
+            `set "${set.id}" has no ${axis} indicator, but /axes gives ${axis} a weight of ${axisWeight}; ` +
+              `expected at least one ${axis} indicator in this set, or ${axis}: 0 in /axes`,
+          );
         }
         continue;
       }
       const sum = total(members.map((m) => m.weight));
       if (Math.abs(sum - 100) > TOLERANCE) {
-        report.error(at, `the ${axis} indicators of set "${set.id}" total ${sum} (${parts(members.map((m) => [m.id, m.weight]))}), expected 100`);
+        const listed = parts(members.map((m) => [m.id, m.weight]));
+        report.error(at, `the ${axis} indicators of set "${set.id}" total ${sum} (${listed}), expected 100`);
       }
     }
   });
 }
 
 /** Reports every item after the first whose key repeats, pointing at the repeated key. */
-function checkUnique<T>(items: readonly T[], key: (item: T) => string, at: (index: number) => string, what: string, report: Reporter): void {
+function checkUnique<T>(
+  items: readonly T[],
+  key: (item: T) => string,
+  at: (index: number) => string,
+  what: string,
+  report: Reporter,
+): void {
   const first = new Map<string, number>();
   items.forEach((item, index) => {
     const k = key(item);
@@ -79,20 +91,29 @@ function checkIds(ruleSet: RuleSet, report: Reporter): void {
 }
 
 function checkScale(scale: Scale, at: string, report: Reporter): void {
-  if (scale.min >= scale.max) report.error(`${at}/max`, `the scale's max (${scale.max}) is not above its min (${scale.min}); expected max > min`);
+  if (scale.min >= scale.max) {
+    report.error(`${at}/max`, `the scale's max (${scale.max}) is not above its min (${scale.min}); expected max > min`);
+  }
 }
 
 function checkIndicator(ruleSet: RuleSet, indicator: Indicator, at: string, report: Reporter): void {
   if ((AXES as readonly string[]).includes(indicator.id)) {
-    report.error(`${at}/id`, `indicator id "${indicator.id}" is also an axis name, so score.${indicator.id} would mean two things; expected an id other than ${listNames(AXES)}`);
+    report.error(
+      `${at}/id`,
+      `indicator id "${indicator.id}" is also an axis name, so score.${indicator.id} would mean two things; ` +
+        `expected an id other than ${listNames(AXES)}`,
+    );
   }
   const { input } = indicator;
   if (input.kind === "rating") {
     if (typeof input.scale === "string") {
       const names = Object.keys(ruleSet.scales);
       if (!names.includes(input.scale)) {
-        const expected = names.length ? `one of the scales in /scales: ${listNames(names)}` : "a scale declared in /scales (there are none), or a scale object here";
-        report.error(`${at}/input/scale`, `unknown scale "${input.scale}"${didYouMean(input.scale, names)}; expected ${expected}`);
+        const expected = names.length
+          ? `one of the scales in /scales: ${listNames(names)}`
+          : "a scale declared in /scales (there are none), or a scale object here";
+        const hint = didYouMean(input.scale, names);
+        report.error(`${at}/input/scale`, `unknown scale "${input.scale}"${hint}; expected ${expected}`);
       }
     } else {
       checkScale(input.scale, `${at}/input/scale`, report);
@@ -103,19 +124,38 @@ function checkIndicator(ruleSet: RuleSet, indicator: Indicator, at: string, repo
       const last = b === input.bands.length - 1;
       const where = `${at}/input/bands/${b}/maxDays`;
       const previous = input.bands[b - 1]?.maxDays;
-      if (last && band.maxDays !== null) report.error(where, `the last band has maxDays ${band.maxDays}, so more days than that get no score; expected null (every remaining day count)`);
-      if (!last && band.maxDays === null) report.error(where, `only the last band may have maxDays null, expected a number of days here`);
+      if (last && band.maxDays !== null) {
+        report.error(
+          where,
+          `the last band has maxDays ${band.maxDays}, so more days than that get no score; ` +
+            "expected null (every remaining day count)",
+        );
+      }
+      if (!last && band.maxDays === null) {
+        report.error(where, "only the last band may have maxDays null, expected a number of days here");
+      }
       if (band.maxDays !== null && previous !== undefined && previous !== null && band.maxDays <= previous) {
-        report.error(where, `maxDays ${band.maxDays} does not follow ${previous} of the band before; expected bands in ascending order of maxDays`);
+        report.error(
+          where,
+          `maxDays ${band.maxDays} does not follow ${previous} of the band before; expected bands in ascending order of maxDays`,
+        );
       }
     });
   }
   if (indicator.raters) {
-    if (input.kind !== "rating") report.warning(`${at}/raters`, `raters apply only to rating inputs, and this input is "${input.kind}"; expected no raters here`);
+    if (input.kind !== "rating") {
+      report.warning(
+        `${at}/raters`,
+        `raters apply only to rating inputs, and this input is "${input.kind}"; expected no raters here`,
+      );
+    }
     const weighted = Object.entries(ruleSet.raters.weights).flatMap(([source, w]) => (w ? [source] : []));
     indicator.raters.forEach((source, r) => {
       if (!weighted.includes(source)) {
-        report.error(`${at}/raters/${r}`, `rater "${source}" has no weight in /raters/weights; expected one of the sources with a weight: ${listNames(weighted)}`);
+        report.error(
+          `${at}/raters/${r}`,
+          `rater "${source}" has no weight in /raters/weights; expected one of the sources with a weight: ${listNames(weighted)}`,
+        );
       }
     });
   }
@@ -132,7 +172,11 @@ function checkIndicatorSets(ruleSet: RuleSet, conditions: ConditionChecker, repo
     }
     const catchAll = ruleSet.indicatorSets.findIndex((other, k) => k < s && !other.when);
     if (catchAll >= 0) {
-      report.warning(at, `set "${set.id}" is never chosen: /indicatorSets/${catchAll} has no "when", so it takes every employee first; expected sets with a "when" before the one without`);
+      report.warning(
+        at,
+        `set "${set.id}" is never chosen: /indicatorSets/${catchAll} has no "when", so it takes every employee first; ` +
+          'expected sets with a "when" before the one without',
+      );
     }
   });
 }
@@ -150,17 +194,31 @@ function checkDeclaredFacts(ruleSet: RuleSet, report: Reporter): void {
   for (const [name, fact] of Object.entries(ruleSet.facts)) {
     const at = pointer("facts", name);
     const source = computed.get(name);
-    if (source) report.error(at, `fact "${name}" is computed from ${source}, so an appraisal cannot give it; expected a name for an input that nothing computes`);
+    if (source) {
+      report.error(
+        at,
+        `fact "${name}" is computed from ${source}, so an appraisal cannot give it; ` +
+          "expected a name for an input that nothing computes",
+      );
+    }
     if (fact.min !== undefined && fact.max !== undefined && fact.min > fact.max) {
       report.error(`${at}/max`, `max ${fact.max} is below min ${fact.min}; expected max ≥ min`);
     }
-    if (fact.values && fact.type !== "string") report.error(`${at}/values`, `values apply to string facts, and this fact is a ${fact.type}; expected no values, or "type": "string"`);
+    if (fact.values && fact.type !== "string") {
+      report.error(
+        `${at}/values`,
+        `values apply to string facts, and this fact is a ${fact.type}; expected no values, or "type": "string"`,
+      );
+    }
     const value = fact.default;
     if (value === undefined || value === null) continue;
     if (typeof value !== fact.type) {
       report.error(`${at}/default`, `default ${JSON.stringify(value)} is not a ${fact.type}; expected a ${fact.type}, as "type" says`);
     } else if (fact.values && !fact.values.includes(String(value))) {
-      report.error(`${at}/default`, `default ${JSON.stringify(value)} is not one of the fact's values; expected one of ${listNames(fact.values)}`);
+      report.error(
+        `${at}/default`,
+        `default ${JSON.stringify(value)} is not one of the fact's values; expected one of ${listNames(fact.values)}`,
+      );
     }
   }
 }
@@ -184,7 +242,11 @@ function checkConditionCycles(ruleSet: RuleSet, report: Reporter): void {
       const key = [...cycle].sort().join("\u0000");
       if (!reported.has(key)) {
         reported.add(key);
-        report.error(pointer("conditions", name), `condition "${name}" refers back to itself (${[...cycle, name].join(" → ")}); expected conditions that do not refer to themselves`);
+        report.error(
+          pointer("conditions", name),
+          `condition "${name}" refers back to itself (${[...cycle, name].join(" → ")}); ` +
+            "expected conditions that do not refer to themselves",
+        );
       }
       return;
     }
@@ -243,15 +305,19 @@ function checkTests(ruleSet: RuleSet, catalog: FactCatalog, report: Reporter): v
     const at = pointer("tests", t, "expect");
     const { predikat, indicatorSet, outcomes, notOutcomes, facts } = test.expect;
     if (predikat !== undefined && !predikatIds.includes(predikat)) {
-      report.error(`${at}/predikat`, `"${predikat}" is not a declared predikat${didYouMean(predikat, predikatIds)}; expected one of ${listNames(predikatIds)}`);
+      const hint = didYouMean(predikat, predikatIds);
+      report.error(`${at}/predikat`, `"${predikat}" is not a declared predikat${hint}; expected one of ${listNames(predikatIds)}`);
     }
     if (indicatorSet !== undefined && !setIds.includes(indicatorSet)) {
-      report.error(`${at}/indicatorSet`, `"${indicatorSet}" is not an indicator set${didYouMean(indicatorSet, setIds)}; expected one of ${listNames(setIds)}`);
+      const hint = didYouMean(indicatorSet, setIds);
+      report.error(`${at}/indicatorSet`, `"${indicatorSet}" is not an indicator set${hint}; expected one of ${listNames(setIds)}`);
     }
     for (const [key, list] of [["outcomes", outcomes], ["notOutcomes", notOutcomes]] as const) {
       list?.forEach((type, i) => {
         if (events.has(type)) return;
-        const expected = events.size ? `one of the event types the outcome rules emit: ${listNames(events)}` : "an event type of some outcome rule (there are none)";
+        const expected = events.size
+          ? `one of the event types the outcome rules emit: ${listNames(events)}`
+          : "an event type of some outcome rule (there are none)";
         report.error(`${at}/${key}/${i}`, `no outcome rule emits "${type}"${didYouMean(type, events)}; expected ${expected}`);
       });
     }

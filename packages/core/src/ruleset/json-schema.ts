@@ -43,7 +43,9 @@ export function ruleFileJsonSchema(): Record<string, unknown> {
     $id: RULE_FILE_SCHEMA_ID,
     title: "Kinerja rule file",
     description:
-      "How a region appraises its civil servants (penilaian kinerja ASN): indicators and weights, predikat decision tables, calculations, outcome rules (json-rules-engine conditions) and test cases. A file may extend others and override parts of them.",
+      "How a region appraises its civil servants (penilaian kinerja ASN): indicators and weights, predikat " +
+      "decision tables, calculations, outcome rules (json-rules-engine conditions) and test cases. A file may " +
+      "extend others and override parts of them.",
     ...rest,
   };
 }

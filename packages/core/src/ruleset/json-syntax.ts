@@ -150,7 +150,9 @@ class Scanner {
       const c = this.text[this.pos];
       if (c === undefined) this.fail('the text ends inside a string, expected a closing "', start);
       if (c === '"') break;
-      if (c < " ") this.fail('found a line break or control character inside a string, expected a closing " first (write \\n for a line break)');
+      if (c < " ") {
+        this.fail('found a line break or control character inside a string, expected a closing " first (write \\n for a line break)');
+      }
       if (c === "\\") {
         const escape = this.text[this.pos + 1];
         if (escape === "u") {

@@ -58,7 +58,8 @@ function unique(items: string[]): string[] {
 /** Lays `child` over `parent`; the rules for each part are those of the rule-file format (see below). */
 function mergeParts(parent: RuleParts, child: RuleParts): RuleParts {
   const byId = (item: { id: string }) => item.id;
-  const legalBasis = parent.legalBasis || child.legalBasis ? unique([...(parent.legalBasis ?? []), ...(child.legalBasis ?? [])]) : undefined;
+  const legalBasis =
+    parent.legalBasis || child.legalBasis ? unique([...(parent.legalBasis ?? []), ...(child.legalBasis ?? [])]) : undefined;
   return defined({
     ...parent,
     ...defined(child),

@@ -1,16 +1,18 @@
 // "Did you mean …?" for misspelt names (facts, keys, operators, scales), so an error points at the fix.
 
+/** Edits (insert, delete, substitute, swap two neighbours) that turn `a` into `b`. */
 function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
     }
-    previous = current;
   }
-  return previous[b.length] ?? 0;
+  return d[a.length]![b.length]!;
 }
 
 /** The candidate closest to `name`, if one is close enough to be a likely typo. */
@@ -27,12 +29,13 @@ export function closest(name: string, candidates: Iterable<string>): string | un
     }
   }
   // Very short names are too easily one edit from anything to suggest more than a change of case.
-  const allowed = name.length < 3 ? 0 : Math.ceil(name.length / 3);
+  const allowed = name.length < 3 ? 0 : Math.max(1, Math.floor(name.length / 3));
   return bestDistance <= allowed ? best : undefined;
 }
 
-/** ` (did you mean "x"?)`, or "" when nothing is close. */
-export function didYouMean(name: string, candidates: Iterable<string>): string {
+/** ` (did you mean "x"?)`, or "" when nothing is close (or `name` is not a string). */
+export function didYouMean(name: unknown, candidates: Iterable<string>): string {
+  if (typeof name !== "string") return "";
   const match = closest(name, candidates);
   return match === undefined ? "" : ` (did you mean "${match}"?)`;
 }

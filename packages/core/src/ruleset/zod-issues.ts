@@ -189,7 +189,7 @@ function describeString(def: SchemaDef): string {
 }
 
 /** What a schema accepts, in words: "a number from 0 to 100", `one of "first", "unique" or "collect"`. */
-export function describeSchema(schema: Schema): string {
+function describeSchema(schema: Schema): string {
   const inner = unwrap(schema);
   const def = inner._zod.def;
   const nullable = schema._zod.def.type === "nullable" ? " or null" : "";
@@ -238,7 +238,7 @@ export function describeSchema(schema: Schema): string {
 }
 
 /** How a found value reads in a message: `"60" (a string)`, `160`, `a list`. */
-export function showValue(value: unknown): string {
+function showValue(value: unknown): string {
   if (typeof value === "string") {
     const text = value.length > 40 ? `${value.slice(0, 37)}...` : value;
     return value === "" ? `"" (an empty string)` : `${JSON.stringify(text)} (a string)`;
@@ -356,7 +356,8 @@ class Explainer {
       for (const branchIssue of issue.errors[only] ?? []) this.explain(branchIssue, path, options?.[only]);
       return;
     }
-    this.findings.push({ path, message: `found ${showValue(value)}, expected ${this.describeAlternatives(bestBranches, best, options, here)}` });
+    const expected = this.describeAlternatives(bestBranches, best, options, here);
+    this.findings.push({ path, message: `found ${showValue(value)}, expected ${expected}` });
   }
 
   /** Several branches fit equally badly: name what tells them apart (their required keys), or their types. */

@@ -7,6 +7,13 @@ import pg from "pg";
 import { openDatabase, type DialectName, type OpenDatabase } from "../dialect.js";
 import { migrateToLatest } from "../migrate.js";
 
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The dialects this test run covers (see global-setup.ts). */
+    dialects: DialectName[];
+  }
+}
+
 export const TEST_POSTGRES_URL = process.env.KINERJA_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 export interface TestDatabase extends OpenDatabase {

@@ -2,14 +2,7 @@
 // PostgreSQL when it answers. KINERJA_REQUIRE_POSTGRES=1 (set in CI) turns an absent PostgreSQL into a
 // failure instead of a skip. Suites read the answer with `inject("dialects")`.
 import type { TestProject } from "vitest/node";
-import type { DialectName } from "../dialect.js";
 import { probePostgres, TEST_POSTGRES_URL } from "./databases.js";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    dialects: DialectName[];
-  }
-}
 
 export default async function setup(project: TestProject): Promise<void> {
   const probe = await probePostgres();

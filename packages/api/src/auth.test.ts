@@ -1,0 +1,77 @@
+import { getMigrations } from "better-auth/db/migration";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { authOptions, createAuth, sessionFromHeaders, type Auth } from "./auth.js";
+import { createOperator, createTestEnv, OPERATOR_EMAIL, PASSWORD, seedRegion, type SeededRegion, type TestEnv } from "./testing/env.js";
+
+const SECRET = "uji-rahasia-yang-cukup-panjang-32-karakter";
+const ORIGIN = "http://localhost:3000";
+
+describe.each(inject("dialects"))("better-auth on %s", (dialect) => {
+  let env: TestEnv;
+  let auth: Auth;
+  let binjai: SeededRegion;
+
+  beforeAll(async () => {
+    env = await createTestEnv(dialect);
+    await createOperator(env);
+    binjai = await seedRegion(env, "binjai", 12);
+    auth = createAuth({ db: env.database.db, dialect, secret: SECRET, baseURL: ORIGIN });
+  });
+  afterAll(() => env?.dispose());
+
+  function post(path: string, body: unknown, headers: Record<string, string> = {}) {
+    return auth.handler(
+      new Request(`${ORIGIN}/api/auth${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: ORIGIN, ...headers },
+        body: JSON.stringify(body),
+      }),
+    );
+  }
+
+  async function cookieOf(response: Response): Promise<string> {
+    expect(response.status, await response.clone().text()).toBe(200);
+    return response.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+  }
+
+  it("finds our migrations' tables exactly as its own schema expects them", async () => {
+    const plan = await getMigrations(authOptions({ db: env.database.db, dialect, secret: SECRET }));
+    expect(plan.toBeCreated).toEqual([]);
+    expect(plan.toBeAdded).toEqual([]);
+  });
+
+  it("signs an operator in by e-mail and reads role and region from the session", async () => {
+    const cookie = await cookieOf(await post("/sign-in/email", { email: OPERATOR_EMAIL, password: PASSWORD }));
+    const session = await sessionFromHeaders(auth, new Headers({ cookie }));
+    expect(session?.user).toMatchObject({ email: OPERATOR_EMAIL, role: "operator", regionId: null });
+  });
+
+  it("signs an assessor and an employee in by NIP", async () => {
+    for (const user of [binjai.assessor, binjai.employee]) {
+      const cookie = await cookieOf(await post("/sign-in/username", { username: user.username, password: PASSWORD }));
+      const session = await sessionFromHeaders(auth, new Headers({ cookie }));
+      expect(session?.user).toMatchObject({ id: user.id, username: user.username, role: user.role, regionId: "binjai" });
+    }
+  });
+
+  it("refuses a wrong password, an invalid NIP, and sign-up", async () => {
+    expect((await post("/sign-in/email", { email: "admin@binjai.test", password: "salah-sandi" })).status).toBe(401);
+    expect((await post("/sign-in/username", { username: binjai.employee.username, password: "salah-sandi" })).status).toBe(401);
+    expect((await post("/sign-in/username", { username: "123456789012345678", password: PASSWORD })).status).toBe(422);
+    const signUp = await post("/sign-up/email", { email: "baru@binjai.test", password: PASSWORD, name: "Baru" });
+    expect(signUp.status).toBe(400);
+    const count = await env.database.db.selectFrom("user").select("email").where("email", "=", "baru@binjai.test").execute();
+    expect(count).toEqual([]);
+  });
+
+  it("reads no session without cookies, and none after sign-out", async () => {
+    expect(await sessionFromHeaders(auth, new Headers())).toBeNull();
+    const cookie = await cookieOf(await post("/sign-in/email", { email: "admin@binjai.test", password: PASSWORD }));
+    expect((await sessionFromHeaders(auth, new Headers({ cookie })))?.user.role).toBe("admin");
+    await post("/sign-out", {}, { cookie });
+    expect(await sessionFromHeaders(auth, new Headers({ cookie }))).toBeNull();
+  });
+});

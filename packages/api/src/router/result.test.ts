@@ -1,0 +1,151 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { employeeScope } from "../services/employees.js";
+import { exportResults } from "../services/exports.js";
+import { demoAppraisals, writeDemoAssessments } from "../services/demo.js";
+import { loadRuleFile } from "../services/engine.js";
+import { createTestEnv, demoProfile, NATIONAL_RULES, seedRegion, type SeededRegion, type TestEnv } from "../testing/env.js";
+
+const SIZE = 30;
+
+describe.each(inject("dialects"))("results, distribution and exports on %s", (dialect) => {
+  let env: TestEnv;
+  let binjai: SeededRegion;
+
+  beforeAll(async () => {
+    env = await createTestEnv(dialect);
+    binjai = await seedRegion(env, "binjai", SIZE);
+  });
+  afterAll(() => env?.dispose());
+
+  const admin = () => env.as(binjai.admin);
+
+  it("lists nothing before the cycle is evaluated", async () => {
+    expect(await admin().result.list({ cycleId: binjai.cycleId })).toEqual({ items: [], nextCursor: null, runId: null, runVersion: null });
+    expect((await admin().result.distribution({ cycleId: binjai.cycleId })).units).toEqual([]);
+    await admin().cycle.run({ id: binjai.cycleId });
+    await env.jobs.idle();
+  });
+
+  it("pages through the current run's results and filters them by predikat, outcome, unit and name", async () => {
+    const all: Array<{ nip: string; predikat: string | null; outcomes: string[]; unitId: string; nama: string }> = [];
+    let cursor: string | undefined;
+    do {
+      const page = await admin().result.list({ cycleId: binjai.cycleId, limit: 8, ...(cursor ? { cursor } : {}) });
+      all.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(all).toHaveLength(SIZE);
+    expect(new Set(all.map((r) => r.nip)).size).toBe(SIZE);
+
+    const predikat = all[0]!.predikat!;
+    const byPredikat = await admin().result.list({ cycleId: binjai.cycleId, predikat, limit: 100 });
+    expect(byPredikat.items.length).toBe(all.filter((r) => r.predikat === predikat).length);
+
+    const outcome = all.flatMap((r) => r.outcomes)[0];
+    if (outcome) {
+      const byOutcome = await admin().result.list({ cycleId: binjai.cycleId, outcomeType: outcome, limit: 100 });
+      expect(byOutcome.items.length).toBe(all.filter((r) => r.outcomes.includes(outcome)).length);
+      expect(byOutcome.items.every((r) => r.outcomes.includes(outcome))).toBe(true);
+    }
+    const unitId = all[0]!.unitId;
+    const byUnit = await admin().result.list({ cycleId: binjai.cycleId, unitId, limit: 100 });
+    expect(byUnit.items.every((r) => r.unitId === unitId || all.some((a) => a.unitId === r.unitId))).toBe(true);
+    expect(byUnit.items.length).toBeGreaterThanOrEqual(all.filter((r) => r.unitId === unitId).length);
+    const byName = await admin().result.list({ cycleId: binjai.cycleId, search: all[3]!.nama.toLowerCase() });
+    expect(byName.items.map((r) => r.nip)).toContain(all[3]!.nip);
+  });
+
+  it("gives one employee's result with its explanation and the stored input", async () => {
+    const detail = await admin().result.get({ cycleId: binjai.cycleId, employeeId: binjai.report.id });
+    expect(detail).toMatchObject({ nip: binjai.report.nip, runVersion: 1 });
+    expect(detail.ruleSetHash).toBe((await admin().cycle.get({ id: binjai.cycleId })).ruleSetHash);
+    expect(detail.explanation).toMatchObject({ nip: binjai.report.nip, steps: expect.any(Array) });
+    expect(detail.input).toMatchObject({ employee: { nip: binjai.report.nip } });
+    expect(typeof detail.scores).toBe("object");
+  });
+
+  it("shows an assessor only their reports' results and an employee only their own", async () => {
+    const team = await env.as(binjai.assessor).result.list({ cycleId: binjai.cycleId, limit: 100 });
+    const reports = await env.as(binjai.assessor).employee.list({ limit: 100 });
+    expect(team.items.map((r) => r.nip).sort()).toEqual(reports.items.map((e) => e.nip).sort());
+    const own = await env.as(binjai.employee).result.list({ cycleId: binjai.cycleId });
+    expect(own.items.map((r) => r.nip)).toEqual([binjai.employee.username]);
+    expect((await env.as(binjai.employee).result.get({ cycleId: binjai.cycleId, employeeId: binjai.report.id })).nip).toBe(
+      binjai.employee.username,
+    );
+    const other = (await admin().result.list({ cycleId: binjai.cycleId, limit: 100 })).items.find(
+      (r) => r.nip !== binjai.employee.username && r.nip !== binjai.assessor.username && !reports.items.some((e) => e.nip === r.nip),
+    )!;
+    await expect(env.as(binjai.employee).result.get({ cycleId: binjai.cycleId, employeeId: other.employeeId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(env.as(binjai.assessor).result.get({ cycleId: binjai.cycleId, employeeId: other.employeeId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(env.as(binjai.employee).result.distribution({ cycleId: binjai.cycleId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("checks each unit's distribution against the curve of its predikat organisasi", async () => {
+    const curve = await admin().result.distribution({ cycleId: binjai.cycleId });
+    expect(curve.enforcement).toBe("warn");
+    expect(curve.units.reduce((n, u) => n + u.total, 0)).toBe(SIZE);
+    const unit = curve.units[0]!;
+    expect(unit).toMatchObject({ organisationPredikat: "baik", organisationPredikatSet: false });
+    expect(unit.checks.length).toBeGreaterThan(0);
+    expect(Object.values(unit.national).reduce((a, b) => a + b, 0)).toBe(unit.total);
+    await admin().cycle.setUnitPredikat({ cycleId: binjai.cycleId, unitId: unit.unitId, predikat: "sangat_kurang" });
+    const after = await admin().result.distribution({ cycleId: binjai.cycleId, unitId: unit.unitId });
+    const same = after.units.find((u) => u.unitId === unit.unitId)!;
+    expect(same).toMatchObject({ organisationPredikat: "sangat_kurang", organisationPredikatSet: true });
+    expect(same.broken).toBeGreaterThan(0);
+    expect(same.checks.filter((c) => c.broken).every((c) => /paling (sedikit|banyak)|tidak ada/.test(c.message.id))).toBe(true);
+  });
+
+  it("blocks finalising while a bound is broken where the rule set says block", async () => {
+    const { content, ruleSet } = loadRuleFile(NATIONAL_RULES);
+    const blocking = { ...content, curve: { enforcement: "block", rounding: "round" } };
+    const draft = await admin().ruleSet.saveDraft({ content: blocking });
+    await admin().ruleSet.publish({ id: draft.version.id });
+    const cycle = await admin().cycle.create({ name: "Blok", periodKind: "annual", periodLabel: "2024" });
+    await admin().cycle.open({ id: cycle.id });
+    const inputs = demoAppraisals(ruleSet, demoProfile("binjai"), { size: SIZE, seed: 1 });
+    const employees = new Map(
+      (await admin().employee.list({ limit: 100 })).items.map((e, i) => [inputs[i]!.employee.nip, e.id] as const),
+    );
+    await writeDemoAssessments(env.database.db, "binjai", cycle.id, inputs, employees);
+    await admin().cycle.run({ id: cycle.id });
+    await env.jobs.idle();
+    const curve = await admin().result.distribution({ cycleId: cycle.id });
+    for (const unit of curve.units) {
+      await admin().cycle.setUnitPredikat({ cycleId: cycle.id, unitId: unit.unitId, predikat: "sangat_kurang" });
+    }
+    await expect(admin().cycle.close({ id: cycle.id })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringContaining("Distribusi belum sesuai kurva"),
+    });
+    expect((await admin().cycle.get({ id: cycle.id })).status).toBe("evaluated");
+  });
+
+  it("exports the current results as XLSX and CSV with Indonesian headers", async () => {
+    const xlsx = await exportResults(env.database.db, "binjai", { kind: "all" }, binjai.cycleId, "xlsx");
+    expect(xlsx.filename).toBe("hasil-binjai-2025-v1.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet("Hasil Penilaian")!;
+    expect(sheet.getRow(1).values).toEqual([undefined, "No", "NIP", "Nama", "Jabatan", "Unit Kerja", "Nilai Akhir", "Predikat", "Tindak Lanjut", "Keterangan"]);
+    expect(sheet.rowCount).toBe(SIZE + 1);
+    expect(String(sheet.getRow(2).getCell(2).value)).toMatch(/^\d{18}$/);
+
+    const csv = await exportResults(env.database.db, "binjai", { kind: "all" }, binjai.cycleId, "csv");
+    const lines = csv.body.toString("utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("No,NIP,Nama,Jabatan,Unit Kerja,Nilai Akhir,Predikat,Tindak Lanjut,Keterangan");
+    expect(lines).toHaveLength(SIZE + 1);
+
+    const own = await exportResults(env.database.db, "binjai", employeeScope(binjai.employee), binjai.cycleId, "csv");
+    expect(own.body.toString("utf8").trim().split("\r\n")).toHaveLength(2);
+    await expect(exportResults(env.database.db, "pariaman", { kind: "all" }, binjai.cycleId, "csv")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+});

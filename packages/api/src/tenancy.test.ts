@@ -1,0 +1,148 @@
+// Every router, asked by users of one region for another region's data by id: refused (FORBIDDEN when
+// they name the other region, NOT_FOUND when they pass its ids), and the other region is left untouched.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { SessionUser } from "./auth.js";
+import { createOperator, createTestEnv, seedRegion, type Caller, type SeededRegion, type TestEnv } from "./testing/env.js";
+
+type Attempt = [name: string, call: (caller: Caller) => Promise<unknown>];
+
+describe.each(inject("dialects"))("region isolation on %s", (dialect) => {
+  let env: TestEnv;
+  let operator: SessionUser;
+  let binjai: SeededRegion;
+  let pariaman: SeededRegion;
+  let pariamanDraftId: string;
+  let pariamanJobId: string;
+  let pariamanUnitId: string;
+
+  /** Everything of Pariaman's, row by row, to prove nothing changed. */
+  async function pariamanState(): Promise<unknown> {
+    const { db } = env.database;
+    const tables = ["units", "employees", "rule_set_versions", "cycles", "assessments", "result_runs", "results", "jobs", "audit_log"] as const;
+    const state: Record<string, unknown> = {};
+    for (const table of tables) {
+      state[table] = await db.selectFrom(table).selectAll().where("region_id", "=", "pariaman").orderBy("region_id").execute();
+    }
+    return JSON.parse(JSON.stringify(state, (_k, v: unknown) => v));
+  }
+
+  beforeAll(async () => {
+    env = await createTestEnv(dialect);
+    operator = await createOperator(env);
+    binjai = await seedRegion(env, "binjai", 12);
+    pariaman = await seedRegion(env, "pariaman", 12);
+    const asPariaman = env.as(pariaman.admin);
+    const current = await asPariaman.ruleSet.get({ id: pariaman.ruleSetVersionId });
+    pariamanDraftId = (await asPariaman.ruleSet.saveDraft({ content: current.content })).version.id;
+    pariamanJobId = (await asPariaman.cycle.run({ id: pariaman.cycleId })).jobId;
+    await env.jobs.idle();
+    pariamanUnitId = (await asPariaman.unit.tree())[0]?.id ?? "";
+  });
+  afterAll(() => env?.dispose());
+
+  function attemptsWithPariamanIds(): Attempt[] {
+    const p = pariaman;
+    const someEmployee = p.report.id;
+    return [
+      ["employee.get", (c) => c.employee.get({ id: someEmployee })],
+      ["employee.update", (c) => c.employee.update({ id: someEmployee, patch: { nama: "Diubah" } })],
+      ["employee.list by unit", (c) => c.employee.list({ unitId: "no-such-unit-in-binjai" })],
+      ["ruleSet.get", (c) => c.ruleSet.get({ id: p.ruleSetVersionId })],
+      ["ruleSet.saveDraft over", (c) => c.ruleSet.saveDraft({ id: pariamanDraftId, content: { id: "x", name: "x" } })],
+      ["ruleSet.publish", (c) => c.ruleSet.publish({ id: pariamanDraftId })],
+      ["ruleSet.diff", (c) => c.ruleSet.diff({ fromId: p.ruleSetVersionId, toId: pariamanDraftId })],
+      ["ruleSet.whatIf", (c) => c.ruleSet.whatIf({ cycleId: p.cycleId, ruleSetVersionId: pariamanDraftId })],
+      ["cycle.get", (c) => c.cycle.get({ id: p.cycleId })],
+      ["cycle.create pinned", (c) => c.cycle.create({ name: "x", periodKind: "annual", periodLabel: "2026", ruleSetVersionId: p.ruleSetVersionId })],
+      ["cycle.open", (c) => c.cycle.open({ id: p.cycleId })],
+      ["cycle.close", (c) => c.cycle.close({ id: p.cycleId })],
+      ["cycle.run", (c) => c.cycle.run({ id: p.cycleId })],
+      ["cycle.runStatus job", (c) => c.cycle.runStatus({ jobId: pariamanJobId })],
+      ["cycle.runStatus cycle", (c) => c.cycle.runStatus({ cycleId: p.cycleId })],
+      ["cycle.runs", (c) => c.cycle.runs({ id: p.cycleId })],
+      ["cycle.setUnitPredikat", (c) => c.cycle.setUnitPredikat({ cycleId: p.cycleId, unitId: pariamanUnitId, predikat: "istimewa" })],
+      ["assessment.list", (c) => c.assessment.list({ cycleId: p.cycleId, employeeId: someEmployee })],
+      ["assessment.submit", (c) => c.assessment.submit({ cycleId: p.cycleId, employeeId: someEmployee, source: "supervisor", ratings: {} })],
+      ["result.list", (c) => c.result.list({ cycleId: p.cycleId })],
+      ["result.get", (c) => c.result.get({ cycleId: p.cycleId, employeeId: someEmployee })],
+      ["result.distribution", (c) => c.result.distribution({ cycleId: p.cycleId })],
+    ];
+  }
+
+  function attemptsNamingPariaman(): Attempt[] {
+    const regionId = "pariaman";
+    return [
+      ["region.accounts", (c) => c.region.accounts({ regionId })],
+      ["unit.tree", (c) => c.unit.tree({ regionId })],
+      ["unit.save", (c) => c.unit.save({ regionId, id: "baru", name: "Baru" })],
+      ["employee.list", (c) => c.employee.list({ regionId })],
+      ["employee.import", (c) => c.employee.import({ regionId, format: "csv", content: "nip,nama,jabatan,unit\n" })],
+      ["ruleSet.list", (c) => c.ruleSet.list({ regionId })],
+      ["ruleSet.validate", (c) => c.ruleSet.validate({ regionId, content: {} })],
+      ["cycle.list", (c) => c.cycle.list({ regionId })],
+      ["audit.list", (c) => c.audit.list({ regionId })],
+      ["result.list", (c) => c.result.list({ regionId, cycleId: pariaman.cycleId })],
+    ];
+  }
+
+  it("refuses Binjai's admin every one of Pariaman's ids, and Pariaman stays as it was", async () => {
+    const before = await pariamanState();
+    const caller = env.as(binjai.admin);
+    for (const [name, call] of attemptsWithPariamanIds()) {
+      const error = await call(caller).then(
+        () => null,
+        (e: { code?: string }) => e.code,
+      );
+      expect([name, error]).toEqual([name, "NOT_FOUND"]);
+    }
+    expect(await pariamanState()).toEqual(before);
+  });
+
+  it("refuses every user of Binjai who names Pariaman as their region", async () => {
+    const before = await pariamanState();
+    for (const user of [binjai.admin, binjai.assessor, binjai.employee]) {
+      const caller = env.as(user);
+      for (const [name, call] of attemptsNamingPariaman()) {
+        const error = await call(caller).then(
+          () => null,
+          (e: { code?: string }) => e.code,
+        );
+        expect([user.role, name, error]).toEqual([user.role, name, "FORBIDDEN"]);
+      }
+    }
+    expect(await pariamanState()).toEqual(before);
+  });
+
+  it("refuses Binjai's assessor and employee Pariaman's ids too", async () => {
+    for (const user of [binjai.assessor, binjai.employee]) {
+      const caller = env.as(user);
+      for (const [name, call] of attemptsWithPariamanIds()) {
+        const error = await call(caller).then(
+          () => null,
+          (e: { code?: string }) => e.code,
+        );
+        expect(["FORBIDDEN", "NOT_FOUND"], `${user.role} ${name}`).toContain(error);
+      }
+    }
+  });
+
+  it("shows Binjai's lists without a trace of Pariaman", async () => {
+    const caller = env.as(binjai.admin);
+    const employees = await caller.employee.list({ limit: 500 });
+    const pariamanNips = new Set(
+      (await env.database.db.selectFrom("employees").select("id").where("region_id", "=", "pariaman").execute()).map((e) => e.id),
+    );
+    expect(employees.items.some((e) => pariamanNips.has(e.id))).toBe(false);
+    expect((await caller.cycle.list()).map((c) => c.id)).toEqual([binjai.cycleId]);
+    expect((await caller.ruleSet.list()).map((v) => v.id)).toEqual([binjai.ruleSetVersionId]);
+    const audit = await caller.audit.list({ entityId: pariaman.cycleId });
+    expect(audit.items).toEqual([]);
+  });
+
+  it("lets the operator into Pariaman by naming it, and nowhere without a region", async () => {
+    const caller = env.as(operator);
+    expect((await caller.cycle.get({ regionId: "pariaman", id: pariaman.cycleId })).id).toBe(pariaman.cycleId);
+    await expect(caller.cycle.get({ regionId: "binjai", id: pariaman.cycleId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(caller.cycle.list()).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});
