@@ -8,3 +8,4 @@ export { createAccount, type NewAccount } from "./services/accounts.js";
 export { exportResults, type ExportFormat, type ExportFile } from "./services/exports.js";
 export { handleExport } from "./http/export.js";
 export { contentHash, storedContent } from "./services/engine.js";
+export { DEMO_REGIONS, isEmpty, seedDemo, type SeedOptions, type SignIn } from "./services/seed.js";

@@ -8,3 +8,4 @@ export * from "./curve/index.js";
 export * from "./demo/index.js";
 export * from "./whatif/index.js";
 export * from "./periods/index.js";
+export * from "./calculators/index.js";

@@ -63,9 +63,11 @@ function scaleOf(ruleSet: RuleSet, indicator: Indicator): Scale | null {
 }
 
 function rate(scale: Scale, ability: number, bias: number, random: Random): number {
-  const mid = (scale.min + scale.max) / 2;
-  const spread = (scale.max - scale.min) / 4;
-  const raw = mid + (ability + bias + random.normal() * 0.5) * spread;
+  // Ratings in practice sit above the middle of a scale: most civil servants are rated as meeting
+  // expectations, fewer above, few below.
+  const centre = scale.min + (scale.max - scale.min) * 0.74;
+  const spread = (scale.max - scale.min) / 7;
+  const raw = centre + (ability + bias + random.normal() * 0.4) * spread;
   const step = scale.step ?? 1;
   const stepped = Math.round(raw / step) * step;
   return Math.min(scale.max, Math.max(scale.min, Number(stepped.toFixed(2))));
@@ -78,10 +80,10 @@ function objectiveValue(indicator: Indicator, ability: number, random: Random): 
       return null;
     case "target": {
       const target = { kuantitas: random.int(4, 60), kualitas: 100, waktu: 12, biaya: random.int(10, 200) * 1_000_000 };
-      const level = 0.92 + ability * 0.06 + random.normal() * 0.03;
+      const level = 0.97 + ability * 0.05 + random.normal() * 0.03;
       const realisasi = {
         kuantitas: Math.max(0, Math.round(target.kuantitas * level)),
-        kualitas: Math.min(100, Math.max(40, Math.round(88 + ability * 8 + random.normal() * 4))),
+        kualitas: Math.min(100, Math.max(40, Math.round(93 + ability * 5 + random.normal() * 3))),
         waktu: Math.max(6, Math.min(14, Math.round(12 - ability + random.normal()))),
         biaya: Math.round(target.biaya * Math.min(1.1, Math.max(0.7, 1 - ability * 0.05))),
       };
@@ -90,17 +92,19 @@ function objectiveValue(indicator: Indicator, ability: number, random: Random): 
       return { target: pickAspects(target), realisasi: pickAspects(realisasi) };
     }
     case "achievement":
-      return { target: 100, realisasi: Math.max(0, Math.round(95 + ability * 10 + random.normal() * 6)) };
+      return { target: 100, realisasi: Math.max(0, Math.round(96 + ability * 6 + random.normal() * 3)) };
     case "attendance": {
-      const roll = random.next();
-      if (roll < 0.7 + Math.min(0.2, ability * 0.05)) return random.int(0, 2);
-      if (roll < 0.95) return random.int(3, 10);
+      // Days of unexcused absence in the period: most have none, a few have many.
+      const roll = random.next() - Math.max(-0.1, Math.min(0.1, ability * 0.05));
+      if (roll < 0.82) return 0;
+      if (roll < 0.93) return random.int(1, 3);
+      if (roll < 0.99) return random.int(4, 10);
       return random.int(11, 30);
     }
     case "yesno":
       return ability + random.normal() * 0.5 > 0.8;
     case "score":
-      return Math.min(input.max, Math.max(input.min, Math.round(75 + ability * 10 + random.normal() * 5)));
+      return Math.min(input.max, Math.max(input.min, Math.round(82 + ability * 8 + random.normal() * 4)));
   }
 }
 
@@ -182,7 +186,7 @@ export function* generateDemo(ruleSet: RuleSet, profile: DemoProfile, options: D
       const count = source === "peer" ? PEERS_PER_EMPLOYEE : source === "public" ? 5 : 1;
       const sheets: RaterRatings[] = [];
       for (let k = 0; k < count; k++) {
-        const bias = source === "supervisor" ? supervisorBias : source === "self" ? 0.5 : random.normal() * 0.3;
+        const bias = source === "supervisor" ? supervisorBias : source === "self" ? 0.4 : random.normal() * 0.2;
         const sheet: RaterRatings = {};
         for (const indicator of indicators.values()) {
           const scale = scaleOf(ruleSet, indicator);

@@ -12,9 +12,8 @@ export type Operand = { known: true; value: unknown } | { known: false };
 
 export function operatorIsQuiet(chain: OperatorChain, jsonValue: Operand, from = 0): boolean {
   const decorator = chain.decorators[from];
+  if (decorator === undefined) return baseIsQuiet(chain.base, jsonValue);
   switch (decorator) {
-    case undefined:
-      return baseIsQuiet(chain.base, jsonValue);
     case "not":
     case "someFact":
     case "everyFact":

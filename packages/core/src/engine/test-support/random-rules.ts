@@ -130,7 +130,7 @@ function facts(random: Random): Facts {
     if (random.chance(0.04)) continue;
     result[name] = name === "obj" && random.chance(0.7) ? objectValue(random, 2) : value(random, 2);
   }
-  if (random.chance(0.05)) result.toString = primitive(random);
+  if (random.chance(0.05)) Object.assign(result, { toString: primitive(random) });
   return result;
 }
 

@@ -1,0 +1,60 @@
+// The server's settings, all from the environment, all with defaults that work from a fresh clone:
+// port 3000, SQLite at <repo>/data/kinerja.db, a session secret kept beside it, rules from <repo>/rules.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { databaseConfigFromEnv, type DatabaseConfig } from "@kinerja/db";
+
+const repo = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  authSecret: string;
+  /** The public origin, when known ahead (BETTER_AUTH_URL); otherwise read from each request. */
+  baseURL: string | undefined;
+  rulesDir: string;
+  adminDist: string;
+  /** Seed the demo regions when the database is empty. */
+  seed: boolean;
+  seedPassword: string;
+  /** Employees generated per region when seeding. */
+  seedSize: number;
+}
+
+export const DEFAULT_SEED_PASSWORD = "kinerja-demo-2025";
+
+/** BETTER_AUTH_SECRET, or a random secret made once and kept in data/, so sessions outlive restarts. */
+function authSecret(env: NodeJS.ProcessEnv, file: string): string {
+  const given = env.BETTER_AUTH_SECRET?.trim();
+  if (given) return given;
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(36).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+function positiveInt(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name}="${raw}": expected a whole number`);
+  return value;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return {
+    port: positiveInt("PORT", env.PORT, 3000),
+    host: env.HOST?.trim() || "0.0.0.0",
+    database: databaseConfigFromEnv(env),
+    authSecret: authSecret(env, env.KINERJA_SECRET_FILE?.trim() || repo("data/auth-secret")),
+    baseURL: env.BETTER_AUTH_URL?.trim() || undefined,
+    rulesDir: env.KINERJA_RULES_DIR?.trim() || repo("rules"),
+    adminDist: env.KINERJA_ADMIN_DIST?.trim() || repo("apps/admin/dist"),
+    seed: env.KINERJA_SEED !== "0",
+    seedPassword: env.KINERJA_SEED_PASSWORD?.trim() || DEFAULT_SEED_PASSWORD,
+    seedSize: positiveInt("KINERJA_SEED_SIZE", env.KINERJA_SEED_SIZE, 300),
+  };
+}
