@@ -1,7 +1,7 @@
 // Reads rule files from disk for the CLI: the core stays free of I/O, so file access is injected here.
 import { readFileSync } from "node:fs";
 import { basename, dirname, relative, resolve } from "node:path";
-import { loadRuleSet, RuleSetError, type RuleIssue, type RuleSet } from "@kinerja/core";
+import { loadRuleSet, parseRuleFileText, RuleSetError, type RuleIssue, type RuleSet } from "@kinerja/core";
 
 export interface LoadedRuleFile {
   file: string;
@@ -30,13 +30,7 @@ function readJson(path: string): unknown {
       },
     ]);
   }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new RuleSetError([
-      { file: displayPath(path), pointer: "", message: `not valid JSON: ${(error as Error).message}`, severity: "error" },
-    ]);
-  }
+  return parseRuleFileText(text, displayPath(path));
 }
 
 /** Loads, resolves (`extends`) and checks one rule file. Throws RuleSetError when it cannot be used at all. */

@@ -107,7 +107,8 @@ function load(loader: LoadRuleFile, ref: string, from: string, where: string, pa
 }
 
 function resolveChain(file: RuleFile, fileName: string, loader: LoadRuleFile, chain: string[]): Resolved {
-  const { extends: parents, $schema: _schema, ...own } = file;
+  // `checkWith` speaks only of the file it is written in (see loadRuleSet): a parent's is dropped.
+  const { extends: parents, $schema: _schema, checkWith: _checkWith, ...own } = file;
   const refs = parents === undefined ? [] : typeof parents === "string" ? [parents] : parents;
   let base: Resolved | undefined;
   refs.forEach((ref, index) => {
@@ -182,6 +183,12 @@ export function loadRuleSet(
     if (error instanceof RuleSetError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new RuleSetError([{ file: fileName, pointer: "", message: `cannot read the file: ${reason}`, severity: "error" }]);
+  }
+  // A part meant to be extended (e.g. a discipline table) is checked and tested on top of the file it
+  // names, as a region that extends both would use it.
+  if (root.checkWith !== undefined) {
+    const own = root.extends === undefined ? [] : typeof root.extends === "string" ? [root.extends] : root.extends;
+    root = { ...root, extends: [root.checkWith, ...own] };
   }
   const ruleSet = resolveRuleSet(root, fileName, (ref, from) => read(resolveRulePath(from, ref)));
   return { ruleSet, issues: opts.check === false ? [] : checkRuleSet(ruleSet, fileName) };

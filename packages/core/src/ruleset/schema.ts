@@ -314,6 +314,11 @@ export const ruleFileSchema = z
     description: z.string().optional(),
     /** Other rule files (paths relative to this one) whose parts this file inherits and may override. */
     extends: z.union([z.string(), z.array(z.string())]).optional(),
+    /**
+     * For a part that other files extend rather than a whole rule set (e.g. a discipline table): it is
+     * validated, and its cases run, on top of this file (a path relative to it). Ignored where it is extended.
+     */
+    checkWith: z.string().optional(),
     legalBasis: z.array(z.string()).optional(),
     /** YYYY-MM-DD. */
     effectiveDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD").optional(),
@@ -356,7 +361,7 @@ export const RATERS_DEFAULTS: Raters = { weights: { supervisor: 100 }, missing: 
 export const CURVE_DEFAULTS: Curve = { enforcement: "warn", rounding: "round" };
 
 /** A rule set after `extends` is resolved: every part an evaluation needs is present. */
-export type RuleSet = Omit<RuleFile, "extends" | "$schema" | "raters" | "curve"> &
+export type RuleSet = Omit<RuleFile, "extends" | "$schema" | "checkWith" | "raters" | "curve"> &
   Required<
     Pick<RuleFile, "indicatorSets" | "predikat" | "decisions" | "outcomes" | "scales" | "facts" | "conditions" | "tests">
   > & {

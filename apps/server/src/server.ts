@@ -1,0 +1,76 @@
+// One HTTP server on one port: better-auth under /api/auth, tRPC under /trpc, result exports, a health
+// check, and the admin app at /. Every request is logged as one JSON line when it finishes.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { appRouter, createContext, handleExport, type Auth, type JobRunner } from "@kinerja/api";
+import type { Database } from "@kinerja/db";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
+import { sql, type Kysely } from "kysely";
+import { homePage } from "./home-page.js";
+import { errorFields, type Logger } from "./log.js";
+import { hasAdminApp, serveStatic } from "./static.js";
+
+export interface AppDeps {
+  db: Kysely<Database>;
+  auth: Auth;
+  jobs: JobRunner;
+  logger: Logger;
+  adminDist: string;
+  /** Shown on the fallback home page when the demo accounts still use the documented password. */
+  demoPassword: string | null;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+  res.end(JSON.stringify(body));
+}
+
+export function createApp(deps: AppDeps): Server {
+  const authHandler = toNodeHandler(deps.auth);
+  const trpcHandler = createHTTPHandler({
+    router: appRouter,
+    basePath: "/trpc/",
+    createContext: ({ req }) => createContext({ db: deps.db, auth: deps.auth, headers: fromNodeHeaders(req.headers), jobs: deps.jobs }),
+    onError: ({ error, path }) => {
+      if (error.code === "INTERNAL_SERVER_ERROR") deps.logger.log("error", "trpc error", { path, ...errorFields(error.cause ?? error) });
+    },
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (path === "/api/auth" || path.startsWith("/api/auth/")) return authHandler(req, res);
+    if (path.startsWith("/trpc/")) return trpcHandler(req, res);
+    if (await handleExport(req, res, deps)) return;
+    if (path === "/health") {
+      try {
+        await sql`select 1`.execute(deps.db);
+        return sendJson(res, 200, { status: "ok", database: "ok", jobs: deps.jobs.inFlight });
+      } catch (error) {
+        deps.logger.log("error", "health check failed", errorFields(error));
+        return sendJson(res, 503, { status: "error", database: "unreachable" });
+      }
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") return sendJson(res, 404, { error: `Tidak ada ${req.method} ${path}` });
+    if (hasAdminApp(deps.adminDist)) return serveStatic(deps.adminDist, req, res);
+    if (path !== "/") return sendJson(res, 404, { error: `Tidak ditemukan: ${path}` });
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(await homePage(deps.db, deps.demoPassword));
+  }
+
+  return createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      deps.logger.log("info", "request", {
+        method: req.method,
+        path: (req.url ?? "/").split("?")[0],
+        status: res.statusCode,
+        ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+      });
+    });
+    route(req, res).catch((error: unknown) => {
+      deps.logger.log("error", "request failed", { path: req.url, ...errorFields(error) });
+      if (!res.headersSent) sendJson(res, 500, { error: "Terjadi kesalahan di server" });
+      else res.end();
+    });
+  });
+}

@@ -1,0 +1,97 @@
+// Starting and stopping the server: open the database (SQLite by default, PostgreSQL by DATABASE_URL),
+// migrate it, mark jobs a previous process left running as failed, seed the demo regions on an empty
+// database and print their sign-ins, then listen. Stopping refuses new connections, lets requests in
+// flight finish, and closes the database.
+import type { AddressInfo } from "node:net";
+import { createAuth, DEMO_REGIONS, isEmpty, JobRunner, recoverInterruptedJobs, seedDemo, type SignIn } from "@kinerja/api";
+import { migrateToLatest, openDatabase, type OpenDatabase } from "@kinerja/db";
+import type { Server } from "node:http";
+import { configFromEnv, DEFAULT_SEED_PASSWORD, type ServerConfig } from "./config.js";
+import { errorFields, jsonLogger, type Logger } from "./log.js";
+import { createApp } from "./server.js";
+
+const ROLE_LABELS: Record<SignIn["role"], string> = {
+  operator: "operator nasional",
+  admin: "admin wilayah",
+  assessor: "pejabat penilai",
+  employee: "pegawai",
+};
+
+function printSignIns(signIns: SignIn[], origin: string, write: (text: string) => void): void {
+  const regionName = (id: string | null) => DEMO_REGIONS.find((r) => r.id === id)?.name ?? "Nasional";
+  const lines = signIns.map(
+    (s) => `  ${regionName(s.regionId).padEnd(24)} ${ROLE_LABELS[s.role].padEnd(18)} ${s.login.padEnd(34)} ${s.password}`,
+  );
+  write(
+    [
+      "",
+      "Akun demo dibuat (demo sign-ins). Masuk di " + origin,
+      `  ${"Wilayah".padEnd(24)} ${"Peran".padEnd(18)} ${"E-mail / NIP".padEnd(34)} Kata sandi`,
+      ...lines,
+      "  E-mail: POST /api/auth/sign-in/email   NIP: POST /api/auth/sign-in/username",
+      "",
+    ].join("\n") + "\n",
+  );
+}
+
+export interface Running {
+  server: Server;
+  database: OpenDatabase;
+  jobs: JobRunner;
+  url: string;
+  signIns: SignIn[];
+  /** Stops accepting, waits for requests (and, up to `graceMs`, jobs) in flight, closes the database. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export async function start(config: ServerConfig, logger: Logger, write: (text: string) => void = (t) => process.stdout.write(t)): Promise<Running> {
+  const database = openDatabase(config.database);
+  const { db } = database;
+  const applied = await migrateToLatest(db, database.dialect);
+  logger.log("info", "database ready", { dialect: database.dialect, location: database.location, migrationsApplied: applied });
+  const interrupted = await recoverInterruptedJobs(db);
+  if (interrupted > 0) logger.log("warn", "jobs interrupted by the previous stop were marked failed", { count: interrupted });
+
+  let signIns: SignIn[] = [];
+  if (config.seed && (await isEmpty(db))) {
+    logger.log("info", "empty database: seeding demo regions", { regions: DEMO_REGIONS.map((r) => r.id), perRegion: config.seedSize });
+    signIns = await seedDemo(db, { rulesDir: config.rulesDir, password: config.seedPassword, size: config.seedSize });
+  }
+
+  const jobs = new JobRunner({ onError: (jobId, error) => logger.log("error", "job failed", { jobId, ...errorFields(error) }) });
+  const auth = createAuth({ db, dialect: database.dialect, secret: config.authSecret, ...(config.baseURL ? { baseURL: config.baseURL } : {}) });
+  const server = createApp({
+    db,
+    auth,
+    jobs,
+    logger,
+    adminDist: config.adminDist,
+    demoPassword: config.seedPassword === DEFAULT_SEED_PASSWORD ? DEFAULT_SEED_PASSWORD : null,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+  logger.log("info", "listening", { url, port });
+  if (signIns.length > 0) printSignIns(signIns, url, write);
+
+  let stopping: Promise<void> | null = null;
+  const stop = (graceMs = 10_000): Promise<void> => {
+    stopping ??= (async () => {
+      logger.log("info", "shutting down: no new connections, finishing requests in flight");
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+      await closed;
+      clearTimeout(deadline);
+      const jobsDone = await Promise.race([jobs.idle().then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), graceMs).unref())]);
+      if (!jobsDone) logger.log("warn", "jobs still running at shutdown; they will be marked failed on the next start");
+      await database.close();
+      logger.log("info", "stopped");
+    })();
+    return stopping;
+  };
+  return { server, database, jobs, url, signIns, stop };
+}
