@@ -59,7 +59,13 @@ export async function start(config: ServerConfig, logger: Logger, write: (text: 
   }
 
   const jobs = new JobRunner({ onError: (jobId, error) => logger.log("error", "job failed", { jobId, ...errorFields(error) }) });
-  const auth = createAuth({ db, dialect: database.dialect, secret: config.authSecret, ...(config.baseURL ? { baseURL: config.baseURL } : {}) });
+  const auth = createAuth({
+    db,
+    dialect: database.dialect,
+    secret: config.authSecret,
+    log: (level, message) => logger.log(level, message, { source: "better-auth" }),
+    ...(config.baseURL ? { baseURL: config.baseURL } : {}),
+  });
   const server = createApp({
     db,
     auth,

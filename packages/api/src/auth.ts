@@ -15,6 +15,8 @@ export interface AuthOptions {
   /** The public origin of the server, e.g. http://localhost:3000; inferred from each request when absent. */
   baseURL?: string;
   trustedOrigins?: string[];
+  /** Where better-auth's own messages go (default: its console logger). */
+  log?: (level: "debug" | "info" | "warn" | "error", message: string) => void;
 }
 
 const timestamps = { createdAt: "created_at", updatedAt: "updated_at" } as const;
@@ -68,6 +70,7 @@ export function authOptions(options: AuthOptions) {
       }),
     ],
     advanced: { database: { generateId: () => newId() } },
+    ...(options.log ? { logger: { log: (level: "debug" | "info" | "warn" | "error", message: string) => options.log?.(level, message) } } : {}),
   } satisfies BetterAuthOptions;
 }
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { openDatabase, type DialectName, type OpenDatabase } from "../dialect.js";
+import { openDatabase, type DatabaseConfig, type DialectName, type OpenDatabase } from "../dialect.js";
 import { migrateToLatest } from "../migrate.js";
 
 declare module "vitest" {
@@ -17,6 +17,8 @@ declare module "vitest" {
 export const TEST_POSTGRES_URL = process.env.KINERJA_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 export interface TestDatabase extends OpenDatabase {
+  /** How to open it again (e.g. from a server under test). */
+  config: DatabaseConfig;
   /** Closes the connection and removes the file or schema. */
   dispose(): Promise<void>;
 }
@@ -40,9 +42,11 @@ export async function createTestDatabase(dialect: DialectName, options: { migrat
   let database: TestDatabase;
   if (dialect === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "kinerja-test-"));
-    const open = openDatabase({ dialect: "sqlite", file: join(dir, "kinerja.db") });
+    const config: DatabaseConfig = { dialect: "sqlite", file: join(dir, "kinerja.db") };
+    const open = openDatabase(config);
     database = {
       ...open,
+      config,
       dispose: async () => {
         await open.close();
         rmSync(dir, { recursive: true, force: true });
@@ -57,9 +61,11 @@ export async function createTestDatabase(dialect: DialectName, options: { migrat
     } finally {
       await admin.end();
     }
-    const open = openDatabase({ dialect: "postgres", url: TEST_POSTGRES_URL, schema, poolSize: 4 });
+    const config: DatabaseConfig = { dialect: "postgres", url: TEST_POSTGRES_URL, schema, poolSize: 4 };
+    const open = openDatabase(config);
     database = {
       ...open,
+      config,
       dispose: async () => {
         await open.close();
         const cleanup = new pg.Client({ connectionString: TEST_POSTGRES_URL });
