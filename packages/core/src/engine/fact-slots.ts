@@ -49,7 +49,7 @@ export class FactSlots {
   }
 
   newState(): SlotState {
-    return new Array<unknown>(this.size).fill(SLOW);
+    return Array.from({ length: this.size }, () => SLOW);
   }
 
   /** Reads this run's facts into `state`. */
