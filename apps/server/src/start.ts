@@ -88,9 +88,12 @@ export async function start(config: ServerConfig, logger: Logger, write: (text: 
     stopping ??= (async () => {
       logger.log("info", "shutting down: no new connections, finishing requests in flight");
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
+      // Keep-alive connections turn idle as their last response ends; close them as they do.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
       const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+      server.closeIdleConnections();
       await closed;
+      clearInterval(sweep);
       clearTimeout(deadline);
       const jobsDone = await Promise.race([jobs.idle().then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), graceMs).unref())]);
       if (!jobsDone) logger.log("warn", "jobs still running at shutdown; they will be marked failed on the next start");

@@ -77,6 +77,20 @@ export interface HistoryEntry {
   predikat: string;
 }
 
+/**
+ * A change to a decision's output made by people, not rules: an assessor's annual judgement, or the unit's
+ * evaluation forum (forum evaluasi) moving a predikat. It always carries who made it and why; whether it
+ * is allowed (bounds, roles) is decided before it reaches the evaluator.
+ */
+export interface Adjustment {
+  /** The decision output it sets, e.g. "predikat". */
+  fact: string;
+  value: string | number | boolean | null;
+  reason: string;
+  by: string;
+  at?: string;
+}
+
 /** Everything known about one employee for one period, before any rule is applied. */
 export interface AppraisalInput {
   employee: Employee;
@@ -89,6 +103,8 @@ export interface AppraisalInput {
   facts?: Record<string, string | number | boolean | null>;
   /** Earlier periods' predikat, oldest first. */
   history?: HistoryEntry[];
+  /** Adjustments of decision outputs, applied after the table decides and before outcomes run. */
+  adjustments?: Adjustment[];
 }
 
 export interface OutcomeEvent {
@@ -110,4 +126,6 @@ export interface AppraisalResult {
   predikat: string;
   predikatLabel: string;
   outcomes: OutcomeEvent[];
+  /** Adjustments applied, with the value the rules had given. */
+  adjustments?: Array<Adjustment & { from: unknown }>;
 }

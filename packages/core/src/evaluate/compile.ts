@@ -2,7 +2,7 @@
 // DESIGN.md, from inputs to indicator scores, axis scores, decision tables, calculations, outcome rules
 // and predikat. The hot path builds one fact map per appraisal and nothing else; an explanation is
 // recorded only when `explain` is called.
-import { AXES, type AppraisalInput, type AppraisalResult, type Axis } from "../domain/types.js";
+import { AXES, type Adjustment, type AppraisalInput, type AppraisalResult, type Axis } from "../domain/types.js";
 import { AppraisalError, pointer, RuleSetError, type RuleIssue } from "../ruleset/errors.js";
 import { allFactNames, inputFactNames, isEmployeeAttributeFact } from "../ruleset/facts.js";
 import type { IndicatorSet, RuleSet } from "../ruleset/schema.js";
@@ -192,9 +192,13 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     scoreIndicators(compiled, input, facts, ctx);
 
     const given = input.facts;
+    const adjustments = input.adjustments;
+    const applied: NonNullable<AppraisalResult["adjustments"]> = [];
     for (let i = 0; i < decisions.length; i++) {
-      const judgement = judgeable[i] ? given?.[decisions[i]!.table.output] : undefined;
+      const output = decisions[i]!.table.output;
+      const judgement = judgeable[i] ? given?.[output] : undefined;
       decisions[i]!.evaluate(facts, judgement !== undefined && judgement !== null, ctx);
+      if (adjustments !== undefined) applyAdjustments(adjustments, output, facts, applied, ctx);
     }
     for (const calculation of calculations) calculation.evaluate(facts, ctx);
     const outcomes = compiled.outcomes.run(facts, ctx);
@@ -230,8 +234,32 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
         predikat,
         predikatLabel,
         outcomes,
+        ...(applied.length > 0 ? { adjustments: applied } : {}),
       },
     };
+  }
+
+  /** Applies the adjustments of one decision output, in order, after its table has decided. */
+  function applyAdjustments(
+    adjustments: Adjustment[],
+    output: string,
+    facts: Facts,
+    applied: NonNullable<AppraisalResult["adjustments"]>,
+    ctx: RunContext,
+  ): void {
+    for (const adjustment of adjustments) {
+      if (adjustment.fact !== output) continue;
+      if (typeof adjustment.reason !== "string" || adjustment.reason.trim() === "") {
+        refuse(ctx, `penyesuaian ${output} oleh ${show(adjustment.by)} tidak disertai alasan tertulis`);
+      }
+      if (output === "predikat" && !predikatLabels.has(String(adjustment.value))) {
+        refuse(ctx, `penyesuaian predikat ke ${show(adjustment.value)}: predikat tidak dikenal; yang boleh: ${[...predikatLabels.keys()].join(", ")}`);
+      }
+      const from = facts[output];
+      facts[output] = adjustment.value;
+      applied.push({ ...adjustment, from });
+      ctx.steps?.push({ kind: "adjustment", fact: output, from, to: adjustment.value, reason: adjustment.reason, by: adjustment.by, at: adjustment.at ?? null });
+    }
   }
 
   function contextFor(input: AppraisalInput, steps: ExplanationStep[] | null): RunContext {

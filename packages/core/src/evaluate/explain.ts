@@ -98,6 +98,8 @@ const T = {
     condition: "syarat",
     predikat: "Predikat",
     refused: "Penilaian ditolak",
+    adjusted: (fact: string, from: string, to: string, by: string, reason: string) =>
+      `Penyesuaian ${fact}: ${from} → ${to} oleh ${by}; alasan: ${reason}`,
   },
   en: {
     title: (nama: string, nip: string, rules: string, id: string) => `Explanation of the appraisal of ${nama} (NIP ${nip}) under "${rules}" (${id})`,
@@ -145,6 +147,8 @@ const T = {
     condition: "condition",
     predikat: "Predikat",
     refused: "Appraisal refused",
+    adjusted: (fact: string, from: string, to: string, by: string, reason: string) =>
+      `Adjustment of ${fact}: ${from} → ${to} by ${by}; reason: ${reason}`,
   },
 } as const;
 
@@ -319,6 +323,8 @@ function renderStep(step: ExplanationStep, lang: Lang): string {
       return renderOutcome(step, w, lang);
     case "predikat":
       return `${w.predikat}: ${step.label} (${step.predikat})`;
+    case "adjustment":
+      return w.adjusted(step.fact, JSON.stringify(step.from), JSON.stringify(step.to), step.by, step.reason);
   }
 }
 

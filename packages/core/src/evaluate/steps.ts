@@ -125,8 +125,20 @@ export interface PredikatStep {
   label: string;
 }
 
+/** A decision output changed by people (an assessor's judgement, the evaluation forum), with who and why. */
+export interface AdjustmentStep {
+  kind: "adjustment";
+  fact: string;
+  from: unknown;
+  to: unknown;
+  reason: string;
+  by: string;
+  at: string | null;
+}
+
 export type ExplanationStep =
   | IndicatorSetStep
+  | AdjustmentStep
   | IndicatorStep
   | AxisStep
   | ScoreStep

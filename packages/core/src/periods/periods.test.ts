@@ -69,6 +69,11 @@ describe("rollUpYear", () => {
     expect(annual.result.predikat).toBe("sangat_baik");
     expect(annual.result.predikatLabel).toBe("Sangat Baik");
     expect(annual.judgement?.reason).toBe("Memimpin inovasi layanan");
+    // The award for Sangat Baik follows the judged predikat, and the result says who moved it and why.
+    expect(annual.result.outcomes.map((o) => o.type)).toContain("penghargaan");
+    expect(annual.result.adjustments).toEqual([
+      { fact: "predikat", value: "sangat_baik", from: "baik", reason: "Memimpin inovasi layanan", by: "196901011990031001" },
+    ]);
   });
 
   it("refuses a judgement beyond the bounds, without a reason, or where the region allows none", () => {

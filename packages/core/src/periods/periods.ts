@@ -112,12 +112,10 @@ export function rollUpYear(compiled: Evaluate, periods: AppraisalInput[], year: 
   const method = ruleSet.period?.rollup?.method ?? "last";
   const last = periods.at(-1);
   if (!last) throw new RangeError("rollUpYear needs at least one period");
-  const labels = periods.map((p) => p.period?.label ?? "");
-  const base =
-    method === "last"
-      ? compiled.evaluate({ ...last, period: { kind: "annual", label: year, months: 12 } })
-      : compiled.evaluate(combinePeriodInputs(ruleSet, periods, year));
-  const annual: AnnualResult = { result: base, method, periods: labels, computedPredikat: base.predikat };
+  const yearInput =
+    method === "last" ? { ...last, period: { kind: "annual" as const, label: year, months: 12 } } : combinePeriodInputs(ruleSet, periods, year);
+  const base = compiled.evaluate(yearInput);
+  const annual: AnnualResult = { result: base, method, periods: periods.map((p) => p.period?.label ?? ""), computedPredikat: base.predikat };
   if (!judgement) return annual;
 
   if (method !== "judgement") {
@@ -135,6 +133,9 @@ export function rollUpYear(compiled: Evaluate, periods: AppraisalInput[], year: 
       `predikat "${judgement.predikat}" berjarak ${Math.abs(to - from)} tingkat dari hasil rata-rata periode ("${base.predikat}"); paling jauh ${bounds} tingkat`,
     );
   }
-  const label = ruleSet.predikat[to]?.label ?? judgement.predikat;
-  return { ...annual, result: { ...base, predikat: judgement.predikat, predikatLabel: label }, judgement };
+  // The judgement goes through the evaluator so that outcomes (awards, coaching) follow the judged predikat
+  // and the explanation shows who moved it and why.
+  const adjustment = { fact: "predikat", value: judgement.predikat, reason: judgement.reason, by: judgement.by };
+  const result = compiled.evaluate({ ...yearInput, adjustments: [...(yearInput.adjustments ?? []), adjustment] });
+  return { ...annual, result, judgement };
 }
