@@ -6,8 +6,8 @@ import type { AddressInfo } from "node:net";
 import { createAuth, DEMO_REGIONS, isEmpty, JobRunner, recoverInterruptedJobs, seedDemo, type SignIn } from "@kinerja/api";
 import { migrateToLatest, openDatabase, type OpenDatabase } from "@kinerja/db";
 import type { Server } from "node:http";
-import { configFromEnv, DEFAULT_SEED_PASSWORD, type ServerConfig } from "./config.js";
-import { errorFields, jsonLogger, type Logger } from "./log.js";
+import { DEFAULT_SEED_PASSWORD, type ServerConfig } from "./config.js";
+import { errorFields, type Logger } from "./log.js";
 import { createApp } from "./server.js";
 
 const ROLE_LABELS: Record<SignIn["role"], string> = {

@@ -1,6 +1,7 @@
 // Brings a database up to the latest schema with kysely's Migrator; the server calls it on every start.
-import { Migrator, type Kysely, type MigrationResult } from "kysely";
+import { Migrator, type Kysely, type Migration, type MigrationResult } from "kysely";
 import type { DialectName } from "./dialect.js";
+import type { Database } from "./schema.js";
 import { migrations } from "./migrations/index.js";
 
 export class MigrationError extends Error {
@@ -15,16 +16,10 @@ export class MigrationError extends Error {
 }
 
 /** Runs every pending migration in name order; returns the names it ran. */
-export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Promise<string[]> {
-  const migrator = new Migrator({
-    db,
-    provider: {
-      getMigrations: async () =>
-        Object.fromEntries(
-          Object.entries(migrations).map(([name, migration]) => [name, { up: (kysely: Kysely<any>) => migration.up(kysely, dialect) }]),
-        ),
-    },
-  });
+export async function migrateToLatest(db: Kysely<Database>, dialect: DialectName): Promise<string[]> {
+  const forDialect: Record<string, Migration> = {};
+  for (const [name, migration] of Object.entries(migrations)) forDialect[name] = { up: (kysely) => migration.up(kysely, dialect) };
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => forDialect } });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) throw new MigrationError(error, results);
   return results.filter((r) => r.status === "Success").map((r) => r.migrationName);

@@ -2,6 +2,7 @@
 // better-auth's own migrator so one migration set serves both dialects. Column names are snake_case; the
 // auth configuration maps better-auth's field names onto them. The user carries role and region_id, and
 // username holds the NIP of employees and assessors.
+/* eslint-disable @typescript-eslint/no-explicit-any -- a frozen migration takes Kysely<any>, never our Database type */
 import type { Kysely } from "kysely";
 
 export async function up(db: Kysely<any>, dialect: "sqlite" | "postgres"): Promise<void> {

@@ -1,5 +1,6 @@
 // A region's organisation: units as a tree, and its employees. Keys lead with region_id so PostgreSQL can
 // be sharded by region; composite foreign keys keep a row from pointing into another region.
+/* eslint-disable @typescript-eslint/no-explicit-any -- a frozen migration takes Kysely<any>, never our Database type */
 import { sql, type Kysely } from "kysely";
 
 export async function up(db: Kysely<any>, dialect: "sqlite" | "postgres"): Promise<void> {

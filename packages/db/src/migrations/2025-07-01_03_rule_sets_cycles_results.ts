@@ -1,6 +1,7 @@
 // Rule set versions, appraisal cycles, the assessments collected in them, evaluation runs with their
 // results, and the jobs that run them. A cycle points at its current run; a new run is written beside the
 // old one and the pointer moves only when it is complete, so results are never changed in place.
+/* eslint-disable @typescript-eslint/no-explicit-any -- a frozen migration takes Kysely<any>, never our Database type */
 import { sql, type Kysely } from "kysely";
 
 export async function up(db: Kysely<any>, dialect: "sqlite" | "postgres"): Promise<void> {

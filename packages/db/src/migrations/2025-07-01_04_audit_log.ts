@@ -1,5 +1,6 @@
 // The audit log: who changed what, when, with the values before and after. Append-only, and the database
 // itself refuses updates and deletes so no code path can rewrite history.
+/* eslint-disable @typescript-eslint/no-explicit-any -- a frozen migration takes Kysely<any>, never our Database type */
 import { sql, type Kysely } from "kysely";
 
 export async function up(db: Kysely<any>, dialect: "sqlite" | "postgres"): Promise<void> {

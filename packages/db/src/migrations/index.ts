@@ -7,6 +7,7 @@ import * as ruleSetsCyclesResults from "./2025-07-01_03_rule_sets_cycles_results
 import * as auditLog from "./2025-07-01_04_audit_log.js";
 
 export interface DialectMigration {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as kysely's own Migration
   up(db: Kysely<any>, dialect: "sqlite" | "postgres"): Promise<void>;
 }
 
