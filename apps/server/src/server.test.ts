@@ -164,6 +164,12 @@ describe.each(inject("dialects"))("server over HTTP on %s", (dialect) => {
       status = (await admin.query<{ status: string }>("cycle.runStatus", { jobId: started.data?.jobId })).data?.status ?? "";
     }
     expect(status).toBe("succeeded");
+    const events = await admin.fetch(
+      `/trpc/cycle.onRunProgress?input=${encodeURIComponent(JSON.stringify({ jobId: started.data?.jobId }))}`,
+      { headers: { accept: "text/event-stream" } },
+    );
+    expect(events.headers.get("content-type")).toMatch(/text\/event-stream/);
+    expect(await events.text()).toMatch(/"status":"succeeded","done":40/);
 
     const xlsx = await admin.fetch(`/export/cycles/${cycleId}/results.xlsx`);
     expect(xlsx.status).toBe(200);

@@ -1,4 +1,5 @@
 // The whole API: one router per topic.
+import { accountRouter } from "./router/account.js";
 import { assessmentRouter } from "./router/assessment.js";
 import { auditRouter } from "./router/audit.js";
 import { cycleRouter } from "./router/cycle.js";
@@ -11,6 +12,7 @@ import { createTRPCRouter } from "./trpc.js";
 
 export const appRouter = createTRPCRouter({
   region: regionRouter,
+  account: accountRouter,
   unit: unitRouter,
   employee: employeeRouter,
   ruleSet: ruleSetRouter,

@@ -33,7 +33,7 @@ describe.each(inject("dialects"))("region router on %s", (dialect) => {
     });
     expect(created.region).toEqual({ id: "samarinda", name: "Kota Samarinda" });
     expect(created.admin).toMatchObject({ role: "admin", regionId: "samarinda", email: "admin@samarinda.test" });
-    const accounts = await env.as(operator).region.accounts({ regionId: "samarinda" });
+    const accounts = await env.as(operator).account.list({ regionId: "samarinda" });
     expect(accounts.map((a) => a.email)).toEqual(["admin@samarinda.test"]);
     const log = await env.as(operator).audit.list({ regionId: "samarinda" });
     expect(log.items.map((e) => e.action)).toEqual(["region.create"]);
@@ -65,11 +65,11 @@ describe.each(inject("dialects"))("region router on %s", (dialect) => {
   });
 
   it("shows a region's accounts only to its admin (and operators)", async () => {
-    await expect(env.as(binjai.admin).region.accounts({ regionId: "pariaman" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(env.as(binjai.employee).region.accounts()).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const own = await env.as(pariaman.admin).region.accounts();
+    await expect(env.as(binjai.admin).account.list({ regionId: "pariaman" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(env.as(binjai.employee).account.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const own = await env.as(pariaman.admin).account.list();
     expect(own.every((a) => a.regionId === "pariaman")).toBe(true);
-    await expect(env.as(operator).region.accounts()).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(env.as(operator).region.accounts({ regionId: "atlantis" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(env.as(operator).account.list()).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(env.as(operator).account.list({ regionId: "atlantis" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

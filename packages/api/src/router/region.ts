@@ -1,8 +1,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { listAccounts } from "../services/accounts.js";
 import { createRegion, listRegions } from "../services/regions.js";
-import { actorOf, protectedProcedure, regionProcedure, roleProcedure } from "../trpc.js";
+import { actorOf, protectedProcedure, roleProcedure } from "../trpc.js";
 
 export const regionRouter = {
   /** Operators: every region; everyone else: their own. */
@@ -18,7 +17,4 @@ export const regionRouter = {
       }),
     )
     .mutation(({ ctx, input }) => createRegion(ctx.db, actorOf(ctx.user), input)),
-
-  /** The region's sign-ins (no passwords). */
-  accounts: regionProcedure("operator", "admin").query(({ ctx }) => listAccounts(ctx.db, ctx.regionId)),
 } satisfies TRPCRouterRecord;

@@ -5,6 +5,8 @@ import { parseNip } from "@kinerja/core";
 import { newId, now, type Database, type Role } from "@kinerja/db";
 import { hashPassword } from "better-auth/crypto";
 import { sql, type Kysely } from "kysely";
+import type { Actor } from "../trpc.js";
+import { audit } from "./audit.js";
 
 export interface NewAccount {
   name: string;
@@ -104,4 +106,49 @@ export async function listAccounts(db: Kysely<Database>, regionId: string | null
   query = regionId === null ? query.where("region_id", "is", null) : query.where("region_id", "=", regionId);
   const rows = await query.orderBy("role").orderBy("name").execute();
   return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, username: r.username, role: r.role, regionId: r.region_id }));
+}
+
+/**
+ * A sign-in for someone of the region: an admin by e-mail, or an assessor or employee by the NIP of one
+ * of the region's employees (their name is taken from the employee record). Audited.
+ */
+export async function createRegionAccount(
+  db: Kysely<Database>,
+  regionId: string,
+  actor: Actor,
+  input: { role: "admin" | "assessor" | "employee"; password: string; email?: string; nip?: string; name?: string },
+): Promise<Account> {
+  return db.transaction().execute(async (trx) => {
+    let account: Account;
+    if (input.role === "admin") {
+      if (!input.email || !input.name) throw new TRPCError({ code: "BAD_REQUEST", message: "Akun admin perlu nama dan e-mail" });
+      account = await createAccount(trx, { name: input.name, email: input.email, password: input.password, role: "admin", regionId });
+    } else {
+      if (!input.nip) throw new TRPCError({ code: "BAD_REQUEST", message: `Akun ${input.role} perlu NIP pegawai` });
+      const employee = await trx
+        .selectFrom("employees")
+        .select(["nip", "nama"])
+        .where("region_id", "=", regionId)
+        .where("nip", "=", input.nip.replace(/\s+/g, ""))
+        .executeTakeFirst();
+      if (!employee) throw new TRPCError({ code: "NOT_FOUND", message: `Tidak ada pegawai dengan NIP ${input.nip} di wilayah ini` });
+      account = await createAccount(trx, {
+        name: input.name ?? employee.nama,
+        nip: employee.nip,
+        password: input.password,
+        role: input.role,
+        regionId,
+        ...(input.email ? { email: input.email } : {}),
+      });
+    }
+    await audit(trx, {
+      regionId,
+      actor,
+      action: "account.create",
+      entity: "user",
+      entityId: account.id,
+      after: { role: account.role, email: account.email, username: account.username },
+    });
+    return account;
+  });
 }

@@ -33,10 +33,10 @@ export function indexOfIn(container: unknown, item: unknown): number {
 
 // JavaScript's relational operators on whatever the values are (numbers, numeric strings, arrays…);
 // json-rules-engine applies them to unconverted values, so the casts only quiet the type checker.
-export const lessThan: Comparison = (a, b) => (a as number) < (b as number);
-export const lessThanInclusive: Comparison = (a, b) => (a as number) <= (b as number);
-export const greaterThan: Comparison = (a, b) => (a as number) > (b as number);
-export const greaterThanInclusive: Comparison = (a, b) => (a as number) >= (b as number);
+const lessThan: Comparison = (a, b) => (a as number) < (b as number);
+const lessThanInclusive: Comparison = (a, b) => (a as number) <= (b as number);
+const greaterThan: Comparison = (a, b) => (a as number) > (b as number);
+const greaterThanInclusive: Comparison = (a, b) => (a as number) >= (b as number);
 
 type Iterable = { some(test: (item: unknown) => boolean): boolean; every(test: (item: unknown) => boolean): boolean };
 

@@ -3,7 +3,7 @@
 // walk the same tree and report on it using the very same evaluators.
 import { allOf, anyOf, evaluateGroup, makeGroup, type Group, type Member, type Predicate } from "./combinators.js";
 import { compileComparison } from "./comparison.js";
-import { compileConstantCondition } from "./constant-test.js";
+import { compileConstantCondition, type SimpleTest } from "./constant-test.js";
 import { RuleDefinitionError, UndefinedConditionError, UnknownOperatorError, pointerTo } from "./errors.js";
 import { compileFactReader, isFactReference, type FactReader } from "./fact-reader.js";
 import { FactSlots, slotRunner, slotValue } from "./fact-slots.js";
@@ -31,6 +31,10 @@ export interface CompiledFactCondition extends NodeBase {
   readFact: FactReader;
   /** The value compared against: the constant, or the referenced fact read at run time. */
   readValue: FactReader;
+  /** Where a run's state holds the fact's value (after `path`). */
+  slot: number;
+  /** The condition as plain data, when it is an undecorated operator against a constant. */
+  simple: SimpleTest | undefined;
 }
 
 export interface CompiledBooleanCondition extends NodeBase {
@@ -148,6 +152,7 @@ export class ConditionCompiler {
     let readValue: FactReader;
     let evaluate: Predicate;
     let quiet: number[] | undefined;
+    let simple: SimpleTest | undefined;
     if (isFactReference(value)) {
       const readExpected = compileFactReader(value, this.allowUndefinedFacts);
       const valueSlot = this.slots.slotFor(value);
@@ -165,7 +170,8 @@ export class ConditionCompiler {
       const constant = copyRuleValue(value);
       readValue = () => constant;
       quiet = chain && operatorIsQuiet(chain, { known: true, value: constant }) ? [factSlot] : undefined;
-      evaluate = chain ? compileConstantCondition(chain, constant, factSlot, readFact) : unknownOperator(operator);
+      if (chain) ({ evaluate, simple } = compileConstantCondition(chain, constant, factSlot, readFact));
+      else evaluate = unknownOperator(operator);
     }
     return {
       kind: "fact",
@@ -178,6 +184,8 @@ export class ConditionCompiler {
       value,
       readFact,
       readValue,
+      slot: factSlot,
+      simple,
       quiet,
       evaluate,
     };

@@ -1,92 +1,135 @@
-// Operators specialised for a constant `value`, known when the rule is compiled: the test closes over
-// the value and takes only the fact value. Each specialisation must agree with the general form in
-// comparison.ts for that value; anything not specialised falls back to the general form. The
-// commonest conditions (an undecorated operator) also get the fact read fused into the same closure.
+// Operators specialised for a constant `value`, known when the rule is compiled. Each specialisation
+// must agree with the general form in comparison.ts for that value; anything not specialised falls
+// back to the general form.
+//
+// The undecorated operators — nearly every condition in practice — become a SimpleTest: plain data
+// that one small function, `passes`, evaluates. The engine inlines `passes` wherever it is called,
+// so these conditions cost no closure call on the fast path (see formula.ts).
 //
 // The constant is the compiler's private copy of the rule's value (json-rules-engine compares against
 // a clone too), so an object in it is never identical to a fact value: equality can only match primitives.
-import {
-  compileComparison,
-  greaterThan,
-  greaterThanInclusive,
-  indexOfIn,
-  isNumeric,
-  lessThan,
-  lessThanInclusive,
-  type Comparison,
-} from "./comparison.js";
 import type { Predicate } from "./combinators.js";
+import { compileComparison, indexOfIn, isNumeric } from "./comparison.js";
 import type { FactReader } from "./fact-reader.js";
 import { slotValue } from "./fact-slots.js";
 import type { BaseOperator, OperatorChain } from "./operators.js";
 
 export type FactTest = (factValue: unknown) => boolean;
 
-/** Above this many candidates a Set beats Array#indexOf. */
+const EQUAL = 0;
+const NOT_EQUAL = 1;
+const IN = 2;
+const NOT_IN = 3;
+const CONTAINS = 4;
+const DOES_NOT_CONTAIN = 5;
+const LESS_THAN = 6;
+const LESS_THAN_INCLUSIVE = 7;
+const GREATER_THAN = 8;
+const GREATER_THAN_INCLUSIVE = 9;
+
+const OP_CODES: Record<BaseOperator, number> = {
+  equal: EQUAL,
+  notEqual: NOT_EQUAL,
+  in: IN,
+  notIn: NOT_IN,
+  contains: CONTAINS,
+  doesNotContain: DOES_NOT_CONTAIN,
+  lessThan: LESS_THAN,
+  lessThanInclusive: LESS_THAN_INCLUSIVE,
+  greaterThan: GREATER_THAN,
+  greaterThanInclusive: GREATER_THAN_INCLUSIVE,
+};
+
+/** Above this many candidates a Set beats a scan. */
 const SET_THRESHOLD = 8;
+
+/** An undecorated operator against a constant. Every field is always present, so the shape never varies. */
+export interface SimpleTest {
+  op: number;
+  value: unknown;
+  /** For in/notIn against a list: the items indexOf could find (objects are private copies; NaN equals nothing). */
+  candidates: readonly unknown[];
+  /** The candidates as a Set, when there are many; Set#has (SameValueZero) is === once NaN is left out. */
+  set: ReadonlySet<unknown> | undefined;
+  /** For in/notIn against a string: `text.indexOf(fact)`, which converts the fact to a string. */
+  text: string | undefined;
+}
+
+/** The SimpleTest for `base` against `value`, or undefined when the general form must run (it may throw). */
+export function simpleTest(base: BaseOperator, value: unknown): SimpleTest | undefined {
+  const test: SimpleTest = { op: OP_CODES[base], value, candidates: [], set: undefined, text: undefined };
+  if (base !== "in" && base !== "notIn") return test;
+  if (typeof value === "string") return { ...test, text: value };
+  if (!Array.isArray(value)) return undefined;
+  const candidates = value.filter((item: unknown) => isPrimitive(item) && !Number.isNaN(item));
+  return { ...test, candidates, set: candidates.length > SET_THRESHOLD ? new Set(candidates) : undefined };
+}
+
+/** Whether the fact value passes `test`. Kept small and closure-free so the engine inlines it. */
+export function passes(test: SimpleTest, fv: unknown): boolean {
+  const value = test.value;
+  switch (test.op) {
+    case EQUAL:
+      return fv === value;
+    case NOT_EQUAL:
+      return fv !== value;
+    case IN:
+      return isMember(test, fv);
+    case NOT_IN:
+      return !isMember(test, fv);
+    case CONTAINS:
+      return Array.isArray(fv) && fv.indexOf(value) > -1;
+    case DOES_NOT_CONTAIN:
+      return Array.isArray(fv) && fv.indexOf(value) === -1;
+  }
+  // The numeric operators: json-rules-engine's parseFloat validator (a number passes unless NaN, and
+  // NaN compares false anyway), then JavaScript's comparison of the unconverted values.
+  if (typeof fv !== "number" && !isNumeric(fv)) return false;
+  const a = fv as number;
+  const b = value as number;
+  switch (test.op) {
+    case LESS_THAN:
+      return a < b;
+    case LESS_THAN_INCLUSIVE:
+      return a <= b;
+    case GREATER_THAN:
+      return a > b;
+    default:
+      return a >= b;
+  }
+}
+
+function isMember(test: SimpleTest, fv: unknown): boolean {
+  if (test.text !== undefined) return indexOfIn(test.text, fv) > -1;
+  if (test.set !== undefined) return test.set.has(fv);
+  const candidates = test.candidates;
+  for (let i = 0; i < candidates.length; i++) if (candidates[i] === fv) return true;
+  return false;
+}
+
+/** A fact condition with a constant value, reading the fact from its slot (or with `read` when SLOW). */
+export function compileConstantCondition(
+  chain: OperatorChain,
+  value: unknown,
+  slot: number,
+  read: FactReader,
+): { evaluate: Predicate; simple: SimpleTest | undefined } {
+  const simple = chain.decorators.length === 0 ? simpleTest(chain.base, value) : undefined;
+  if (simple) return { evaluate: (state) => passes(simple, slotValue(state, slot, read)), simple };
+  const test = compileConstantTest(chain, value);
+  return { evaluate: (state) => test(slotValue(state, slot, read)), simple: undefined };
+}
 
 export function compileConstantTest(chain: OperatorChain, value: unknown): FactTest {
   return specialise(chain, 0, value);
 }
 
-/** A fact condition with a constant value, reading the fact from its slot (or with `read` when SLOW). */
-export function compileConstantCondition(chain: OperatorChain, value: unknown, slot: number, read: FactReader): Predicate {
-  const fused = chain.decorators.length === 0 ? fusedBaseTest(chain.base, value, slot, read) : undefined;
-  if (fused) return fused;
-  const test = compileConstantTest(chain, value);
-  return (state) => test(slotValue(state, slot, read));
-}
-
-/** The forms of baseTest below with the slot read in the same closure: one call per condition instead of two. */
-function fusedBaseTest(base: BaseOperator, value: unknown, slot: number, read: FactReader): Predicate | undefined {
-  switch (base) {
-    case "equal":
-      return (state) => slotValue(state, slot, read) === value;
-    case "notEqual":
-      return (state) => slotValue(state, slot, read) !== value;
-    case "in":
-    case "notIn": {
-      const candidates = arrayCandidates(value);
-      if (candidates === undefined || candidates.length > SET_THRESHOLD) return undefined;
-      const found = base === "in";
-      return (state) => {
-        const fv = slotValue(state, slot, read);
-        for (const candidate of candidates) if (candidate === fv) return found;
-        return !found;
-      };
-    }
-    case "lessThan":
-    case "lessThanInclusive":
-    case "greaterThan":
-    case "greaterThanInclusive": {
-      if (typeof value !== "number") return undefined;
-      // The comparison is spelled out rather than called through RELATIONAL: a call here costs as
-      // much as the rest of the condition.
-      return (state) => {
-        const fv = slotValue(state, slot, read) as number;
-        if (typeof fv !== "number" && !isNumeric(fv)) return false;
-        switch (base) {
-          case "lessThan":
-            return fv < value;
-          case "lessThanInclusive":
-            return fv <= value;
-          case "greaterThan":
-            return fv > value;
-          case "greaterThanInclusive":
-            return fv >= value;
-        }
-      };
-    }
-    default:
-      return undefined;
-  }
-}
-
-const RELATIONAL = { lessThan, lessThanInclusive, greaterThan, greaterThanInclusive };
-
 function specialise(chain: OperatorChain, from: number, value: unknown): FactTest {
   const decorator = chain.decorators[from];
-  if (decorator === undefined) return baseTest(chain.base, value) ?? general(chain, from, value);
+  if (decorator === undefined) {
+    const simple = simpleTest(chain.base, value);
+    return simple ? (fv) => passes(simple, fv) : general(chain, from, value);
+  }
   switch (decorator) {
     case "not": {
       const inner = specialise(chain, from + 1, value);
@@ -125,59 +168,6 @@ function specialise(chain: OperatorChain, from: number, value: unknown): FactTes
 function general(chain: OperatorChain, from: number, value: unknown): FactTest {
   const comparison = compileComparison(chain, from);
   return (fv) => comparison(fv, value);
-}
-
-/** The base operator against a constant, or undefined to use the general form. */
-function baseTest(base: BaseOperator, value: unknown): FactTest | undefined {
-  switch (base) {
-    case "equal":
-      return (fv) => fv === value;
-    case "notEqual":
-      return (fv) => fv !== value;
-    case "in":
-      return membership(value);
-    case "notIn": {
-      const isIn = membership(value);
-      return isIn && ((fv) => !isIn(fv));
-    }
-    case "contains":
-      return (fv) => Array.isArray(fv) && fv.indexOf(value) > -1;
-    case "doesNotContain":
-      return (fv) => Array.isArray(fv) && fv.indexOf(value) === -1;
-    case "lessThan":
-    case "lessThanInclusive":
-    case "greaterThan":
-    case "greaterThanInclusive":
-      return numeric(value, RELATIONAL[base]);
-  }
-}
-
-/** `value.indexOf(fv) > -1` for an array or string value; other values throw, so they take the general form. */
-function membership(value: unknown): FactTest | undefined {
-  if (typeof value === "string") return (fv) => indexOfIn(value, fv) > -1;
-  const candidates = arrayCandidates(value);
-  if (candidates === undefined) return undefined;
-  if (candidates.length > SET_THRESHOLD) {
-    // Set#has is SameValueZero; without NaN among the candidates that is the same as ===.
-    const set = new Set<unknown>(candidates);
-    return (fv) => set.has(fv);
-  }
-  return (fv) => {
-    for (const candidate of candidates) if (candidate === fv) return true;
-    return false;
-  };
-}
-
-/** The items of an array value that indexOf (===) can find: objects are private copies and NaN equals nothing. */
-function arrayCandidates(value: unknown): unknown[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  return value.filter((item: unknown) => isPrimitive(item) && !Number.isNaN(item));
-}
-
-/** A number constant: the fact passes the parseFloat validator by being a non-NaN number, and NaN compares false anyway. */
-function numeric(value: unknown, compare: Comparison): FactTest | undefined {
-  if (typeof value !== "number") return undefined;
-  return (fv) => (typeof fv === "number" ? compare(fv, value) : isNumeric(fv) && compare(fv, value));
 }
 
 function isPrimitive(value: unknown): boolean {

@@ -52,20 +52,30 @@ export class FactSlots {
     return Array.from({ length: this.size }, () => SLOW);
   }
 
-  /** Reads this run's facts into `state`. */
-  fill(state: SlotState, facts: Facts): void {
+  /** Reads this run's facts into `state`; true when no slot is SLOW, so nothing read can throw. */
+  fill(state: SlotState, facts: Facts): boolean {
     state[0] = facts;
+    let clean = true;
     for (const { id, slot, ownOnly } of this.factEntries) {
       const value = facts[id];
       const present = (value !== undefined && !ownOnly) || Object.hasOwn(facts, id);
-      state[slot] = !present ? this.missing : typeof value === "function" ? SLOW : value;
+      const slotValue = !present ? this.missing : typeof value === "function" ? SLOW : value;
+      if (slotValue === SLOW) clean = false;
+      state[slot] = slotValue;
     }
     for (const { slot, factSlot, steps } of this.pathEntries) {
       const value = state[factSlot];
       // As Almanac#factValue: a path applies to objects only; anything else is compared as it is.
       state[slot] = typeof value === "object" && value !== null ? followPath(value, steps) : value;
     }
+    return clean;
   }
+
+  /** True for slots `fill` writes; the one slot that is always SLOW is not. */
+  isFilled(slot: number): boolean {
+    return slot !== this.slowSlot;
+  }
+
 
   private factSlot(id: string): number {
     let slot = this.factSlots.get(id);
