@@ -1,6 +1,6 @@
 // The `kinerja` command as a user runs it: a real process, real files, exit codes and messages.
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -64,6 +64,15 @@ describe("kinerja validate", () => {
     const result = await kinerja("validate", path);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/bobot\.json: \/indicatorSets\/0.*90.*100/);
+  });
+
+  it("passes over the JSON Schema beside the rule files, so `validate rules/*.json` checks only rule files", async () => {
+    const rules = resolve(import.meta.dirname, "../../../rules");
+    const all = readdirSync(rules).filter((f) => f.endsWith(".json")).map((f) => join(rules, f));
+    expect(all.some((f) => f.endsWith("ruleset.schema.json"))).toBe(true);
+    const result = await kinerja("validate", ...all);
+    expect(result.stderr).toMatch(/ruleset\.schema\.json: JSON Schema berkas aturan, dilewati/);
+    expect(result.code).toBe(0);
   });
 
   it("says so when the file does not exist", async () => {

@@ -1,7 +1,7 @@
 // Reads rule files from disk for the CLI: the core stays free of I/O, so file access is injected here.
 import { readFileSync } from "node:fs";
 import { basename, dirname, relative, resolve } from "node:path";
-import { loadRuleSet, parseRuleFileText, RuleSetError, type RuleIssue, type RuleSet } from "@kinerja/core";
+import { loadRuleSet, parseRuleFileText, RULE_FILE_SCHEMA_ID, RuleSetError, type RuleIssue, type RuleSet } from "@kinerja/core";
 
 export interface LoadedRuleFile {
   file: string;
@@ -39,4 +39,17 @@ export function loadRuleFile(path: string): LoadedRuleFile {
   const root = dirname(absolute);
   const { ruleSet, issues } = loadRuleSet(basename(absolute), (ref) => readJson(resolve(root, ref)));
   return { file: displayPath(absolute), ruleSet, issues };
+}
+
+/**
+ * True for the rule files' JSON Schema (rules/ruleset.schema.json), which sits among the rule files so
+ * editors find it: `kinerja validate rules/*.json` passes over it instead of reporting it.
+ */
+export function isRuleFileSchema(path: string): boolean {
+  try {
+    const json = JSON.parse(readFileSync(path, "utf8")) as { $id?: unknown };
+    return json.$id === RULE_FILE_SCHEMA_ID;
+  } catch {
+    return false;
+  }
 }

@@ -1,11 +1,15 @@
 // `kinerja test <files…>`: runs each rule file's embedded cases and says which failed and how.
 import { compileRuleSet, formatIssue, RuleSetError, runTestCases } from "@kinerja/core";
-import { loadRuleFile } from "../rule-files.js";
+import { isRuleFileSchema, loadRuleFile } from "../rule-files.js";
 
 export function test(files: string[], log: (line: string) => void): number {
   let passed = 0;
   let failed = 0;
   for (const path of files) {
+    if (isRuleFileSchema(path)) {
+      log(`- ${path}: JSON Schema berkas aturan, dilewati`);
+      continue;
+    }
     try {
       const { file, ruleSet, issues } = loadRuleFile(path);
       const errors = issues.filter((i) => i.severity === "error");

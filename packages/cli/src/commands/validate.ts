@@ -1,10 +1,14 @@
 // `kinerja validate <files…>`: every problem in every file, with file, JSON pointer and what was expected.
 import { formatIssue, RuleSetError } from "@kinerja/core";
-import { loadRuleFile } from "../rule-files.js";
+import { isRuleFileSchema, loadRuleFile } from "../rule-files.js";
 
 export function validate(files: string[], log: (line: string) => void): number {
   let failed = 0;
   for (const path of files) {
+    if (isRuleFileSchema(path)) {
+      log(`- ${path}: JSON Schema berkas aturan, dilewati`);
+      continue;
+    }
     try {
       const { file, issues } = loadRuleFile(path);
       const errors = issues.filter((i) => i.severity === "error");

@@ -67,7 +67,7 @@ export function simpleTest(base: BaseOperator, value: unknown): SimpleTest | und
 
 /** Whether the fact value passes `test`. Kept small and closure-free so the engine inlines it. */
 export function passes(test: SimpleTest, fv: unknown): boolean {
-  const value = test.value;
+  const value = test.value as number;
   switch (test.op) {
     case EQUAL:
       return fv === value;
@@ -81,22 +81,21 @@ export function passes(test: SimpleTest, fv: unknown): boolean {
       return Array.isArray(fv) && fv.indexOf(value) > -1;
     case DOES_NOT_CONTAIN:
       return Array.isArray(fv) && fv.indexOf(value) === -1;
-  }
-  // The numeric operators: json-rules-engine's parseFloat validator (a number passes unless NaN, and
-  // NaN compares false anyway), then JavaScript's comparison of the unconverted values.
-  if (typeof fv !== "number" && !isNumeric(fv)) return false;
-  const a = fv as number;
-  const b = value as number;
-  switch (test.op) {
+    // json-rules-engine's parseFloat validator, then JavaScript's comparison of the unconverted values.
     case LESS_THAN:
-      return a < b;
+      return isNumber(fv) && (fv as number) < value;
     case LESS_THAN_INCLUSIVE:
-      return a <= b;
+      return isNumber(fv) && (fv as number) <= value;
     case GREATER_THAN:
-      return a > b;
+      return isNumber(fv) && (fv as number) > value;
     default:
-      return a >= b;
+      return isNumber(fv) && (fv as number) >= value;
   }
+}
+
+/** The validator's verdict, answered without parseFloat for numbers (all pass but NaN, which compares false anyway). */
+function isNumber(fv: unknown): boolean {
+  return typeof fv === "number" || isNumeric(fv);
 }
 
 function isMember(test: SimpleTest, fv: unknown): boolean {

@@ -5,12 +5,14 @@
 import { RuleDefinitionError } from "./errors.js";
 import { compileFactReader, isFactReference, type FactReader } from "./fact-reader.js";
 import { frozenRuleValue } from "./rule-value.js";
-import type { Event, Facts } from "./types.js";
+import type { Event, FactReference, Facts } from "./types.js";
 
 export interface CompiledEvent {
   event: Event;
   /** Builds the event with fact-valued params filled in; undefined when the event never changes. */
   resolve: ((facts: Facts) => Event) | undefined;
+  /** The facts `resolve` reads. */
+  references: FactReference[];
 }
 
 export interface EventOptions {
@@ -28,17 +30,21 @@ export function compileEvent(source: unknown, pointer: string, options: EventOpt
   const event: Event = params ? { type, params: frozenRuleValue(params) as Record<string, unknown> } : { type };
   Object.freeze(event);
   if (!options.replaceFactsInEventParams || typeof event.params !== "object" || event.params === null) {
-    return { event, resolve: undefined };
+    return { event, resolve: undefined, references: [] };
   }
   const frozenParams = event.params;
   const readers: Array<[string, FactReader]> = [];
+  const references: FactReference[] = [];
   for (const key of Object.keys(frozenParams)) {
     const value = frozenParams[key];
-    if (isFactReference(value)) readers.push([key, compileFactReader(value, options.allowUndefinedFacts)]);
+    if (!isFactReference(value)) continue;
+    readers.push([key, compileFactReader(value, options.allowUndefinedFacts)]);
+    references.push(value);
   }
-  if (readers.length === 0) return { event, resolve: undefined };
+  if (readers.length === 0) return { event, resolve: undefined, references };
   return {
     event,
+    references,
     resolve: (facts) => {
       const resolved: Record<string, unknown> = Array.isArray(frozenParams)
         ? (frozenParams.slice() as unknown as Record<string, unknown>)

@@ -54,10 +54,11 @@ export function plainPathSegments(path: unknown): PathStep[] | undefined {
  * the own-property check on every step but the rare ones like `length` or `constructor`.
  */
 export function followPath(value: unknown, steps: readonly PathStep[]): unknown {
-  for (const { key, inherited } of steps) {
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
     if (!value) return undefined;
-    if (inherited && !Object.hasOwn(value, key)) return undefined;
-    value = (value as Record<string, unknown>)[key];
+    if (step.inherited && !Object.hasOwn(value, step.key)) return undefined;
+    value = (value as Record<string, unknown>)[step.key];
   }
   return value;
 }

@@ -39,11 +39,16 @@ export class FactSlots {
     this.missing = allowUndefinedFacts ? undefined : SLOW;
   }
 
-  /** The slot holding what `source` reads: its fact, or its fact after a plain path, or SLOW always. */
+  /**
+   * The slot holding what `source` reads: its fact, or its fact after a plain path, or SLOW always.
+   * The fact itself is read into a slot in every case, so that `fill` reports a run as clean only
+   * when every fact the conditions and events may read is present and not a function.
+   */
   slotFor(source: FactSource): number {
     const id = source.fact;
     if (typeof id !== "string") return this.alwaysSlow();
-    if (!source.path) return this.factSlot(id);
+    const factSlot = this.factSlot(id);
+    if (!source.path) return factSlot;
     const steps = plainPathSegments(source.path);
     return steps ? this.pathSlot(id, steps) : this.alwaysSlow();
   }

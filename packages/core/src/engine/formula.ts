@@ -1,22 +1,14 @@
 // The fast path of a run. When every fact a rule set reads is present and plain (no slot is SLOW) and
-// a rule's conditions are all quiet (see quiet.ts), nothing can throw, so json-rules-engine's order
-// of evaluation (priority groups, Promise.all) cannot change the outcome: the rule is just a boolean
-// formula over its conditions. Each distinct condition is then evaluated once per run into a results
-// array, and each rule's formula is read off it — by plain functions the engine inlines, instead of a
-// closure call per condition. Rules that do not qualify, and runs that are not clean, take the exact
-// path (the compiled condition tree).
+// a rule's conditions are all quiet (see quiet.ts), nothing can throw, so json-rules-engine's order of
+// evaluation (priority groups, every member of a group) cannot change the outcome: the rule is just a
+// boolean formula over its conditions, evaluated left to right with ordinary short-circuiting. The
+// formula is plain data read by one small recursive function, which the engine inlines into the run
+// loop, and undecorated conditions are evaluated inline by `passes` — no closure call per condition.
+// Rules that do not qualify, and runs that are not clean, take the exact path (the condition tree).
 import type { Predicate } from "./combinators.js";
-import type { CompiledCondition, CompiledFactCondition } from "./condition.js";
+import type { CompiledCondition } from "./condition.js";
 import { passes, type SimpleTest } from "./constant-test.js";
 import type { FactSlots, SlotState } from "./fact-slots.js";
-
-/** A condition evaluated once per clean run. */
-interface FormulaCondition {
-  slot: number;
-  /** Evaluated inline when set; otherwise `evaluate` is called. */
-  simple: SimpleTest | undefined;
-  evaluate: Predicate;
-}
 
 const CONDITION = 0;
 const ALL = 1;
@@ -27,104 +19,76 @@ const CONSTANT = 4;
 /** A node of a rule's formula; every field is always present so the shape never varies. */
 export interface Formula {
   kind: number;
-  /** For CONDITION: its index in the results. */
-  index: number;
-  /** For CONSTANT. */
+  /** CONDITION: evaluated inline when set, else by calling `evaluate`. */
+  simple: SimpleTest | undefined;
+  /** CONDITION: where the fact's value is in the run's state. */
+  slot: number;
+  evaluate: Predicate | undefined;
+  /** CONSTANT. */
   value: boolean;
-  /** For ALL, ANY (the operands) and NOT (one operand). */
+  /** ALL and ANY: the operands; NOT: its one operand. */
   operands: Formula[];
 }
 
-/** Collects the distinct conditions of the rules that qualify for the fast path. */
-export class FormulaBuilder {
-  readonly conditions: FormulaCondition[] = [];
-  private readonly byNode = new Map<CompiledFactCondition, number>();
-  private readonly byContent = new Map<string, number>();
+function node(kind: number, operands: Formula[] = [], value = false): Formula {
+  return { kind, simple: undefined, slot: 0, evaluate: undefined, value, operands };
+}
 
-  constructor(
-    private readonly slots: FactSlots,
-    private readonly allowUndefinedConditions: boolean,
-  ) {}
-
-  /** The rule's formula, or undefined when a condition could throw (so the exact path must run). */
-  formulaOf(node: CompiledCondition): Formula | undefined {
-    switch (node.kind) {
-      case "fact": {
-        if (node.quiet === undefined || !node.quiet.every((slot) => this.slots.isFilled(slot))) return undefined;
-        return formula(CONDITION, this.indexOf(node), false, []);
-      }
-      case "all":
-      case "any": {
-        const operands: Formula[] = [];
-        for (const child of node.conditions) {
-          const operand = this.formulaOf(child);
-          if (operand === undefined) return undefined;
-          operands.push(operand);
-        }
-        return formula(node.kind === "all" ? ALL : ANY, 0, false, operands);
-      }
-      case "not": {
-        const operand = this.formulaOf(node.condition);
-        return operand && formula(NOT, 0, false, [operand]);
-      }
-      case "condition":
-        if (node.resolved) return this.formulaOf(node.resolved);
-        return this.allowUndefinedConditions ? formula(CONSTANT, 0, false, []) : undefined;
+/** The condition tree as a formula, or undefined when a condition could throw (so the exact path must run). */
+export function formulaOf(tree: CompiledCondition, slots: FactSlots, allowUndefinedConditions: boolean): Formula | undefined {
+  switch (tree.kind) {
+    case "fact": {
+      if (tree.quiet === undefined || !tree.quiet.every((slot) => slots.isFilled(slot))) return undefined;
+      return { ...node(CONDITION), simple: tree.simple, slot: tree.slot, evaluate: tree.evaluate };
     }
-  }
-
-  private indexOf(node: CompiledFactCondition): number {
-    const known = this.byNode.get(node);
-    if (known !== undefined) return known;
-    // The same condition written in several rules (e.g. `jenisJabatan equal fungsional`) is evaluated once.
-    const key = node.simple ? contentKey(node.slot, node.operator, node.simple.value) : undefined;
-    const index = (key === undefined ? undefined : this.byContent.get(key)) ?? this.conditions.length;
-    if (index === this.conditions.length) this.conditions.push({ slot: node.slot, simple: node.simple, evaluate: node.evaluate });
-    if (key !== undefined) this.byContent.set(key, index);
-    this.byNode.set(node, index);
-    return index;
-  }
-}
-
-function formula(kind: number, index: number, value: boolean, operands: Formula[]): Formula {
-  return { kind, index, value, operands };
-}
-
-/** A key equal for conditions that must give equal results, or undefined for values not worth comparing. */
-function contentKey(slot: number, operator: unknown, value: unknown): string | undefined {
-  const plain = (item: unknown) =>
-    typeof item === "string" || typeof item === "boolean" || item === null || (typeof item === "number" && Number.isFinite(item));
-  if (!plain(value) && !(Array.isArray(value) && value.every(plain))) return undefined;
-  return JSON.stringify([slot, operator, value]);
-}
-
-/** Evaluates every distinct condition for this (clean) run. */
-export function evaluateConditions(conditions: readonly FormulaCondition[], state: SlotState, results: boolean[]): void {
-  for (let i = 0; i < conditions.length; i++) {
-    const condition = conditions[i]!;
-    results[i] = condition.simple !== undefined ? passes(condition.simple, state[condition.slot]) : condition.evaluate(state);
+    case "all":
+    case "any": {
+      const operands: Formula[] = [];
+      for (const child of tree.conditions) {
+        const operand = formulaOf(child, slots, allowUndefinedConditions);
+        if (operand === undefined) return undefined;
+        operands.push(operand);
+      }
+      // One operand decides all and any alike.
+      return operands.length === 1 ? operands[0] : node(tree.kind === "all" ? ALL : ANY, operands);
+    }
+    case "not": {
+      const operand = formulaOf(tree.condition, slots, allowUndefinedConditions);
+      return operand && node(NOT, [operand]);
+    }
+    case "condition":
+      if (tree.resolved) return formulaOf(tree.resolved, slots, allowUndefinedConditions);
+      return allowUndefinedConditions ? node(CONSTANT) : undefined;
   }
 }
 
-export function evaluateFormula(node: Formula, results: readonly boolean[]): boolean {
-  switch (node.kind) {
+/** Evaluates a formula on a clean run's state. */
+export function evaluateFormula(formula: Formula, state: SlotState): boolean {
+  const operands = formula.operands;
+  switch (formula.kind) {
     case CONDITION:
-      return results[node.index]!;
+      return condition(formula, state);
     case ALL:
-      for (const operand of node.operands) {
-        if (!(operand.kind === CONDITION ? results[operand.index]! : evaluateFormula(operand, results))) return false;
+      for (let i = 0; i < operands.length; i++) {
+        const operand = operands[i]!;
+        if (!(operand.kind === CONDITION ? condition(operand, state) : evaluateFormula(operand, state))) return false;
       }
       return true;
     case ANY:
       // json-rules-engine passes an empty any, like an empty all.
-      if (node.operands.length === 0) return true;
-      for (const operand of node.operands) {
-        if (operand.kind === CONDITION ? results[operand.index]! : evaluateFormula(operand, results)) return true;
+      if (operands.length === 0) return true;
+      for (let i = 0; i < operands.length; i++) {
+        const operand = operands[i]!;
+        if (operand.kind === CONDITION ? condition(operand, state) : evaluateFormula(operand, state)) return true;
       }
       return false;
     case NOT:
-      return !evaluateFormula(node.operands[0]!, results);
+      return !evaluateFormula(operands[0]!, state);
     default:
-      return node.value;
+      return formula.value;
   }
+}
+
+function condition(formula: Formula, state: SlotState): boolean {
+  return formula.simple !== undefined ? passes(formula.simple, state[formula.slot]) : formula.evaluate!(state);
 }

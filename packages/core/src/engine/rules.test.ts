@@ -54,6 +54,18 @@ describe("compileRules().run", () => {
     const outer = compiled.run({ predikat: () => (inner() === 0 ? "baik" : "?") });
     expect(outer.events).toEqual([{ type: "pembinaan" }]);
   });
+
+  it("does so too when the function fact is read only by an event param", () => {
+    const compiled = compileRules(
+      [
+        { conditions: predikatIs("baik"), event: { type: "a", params: { n: { fact: "n" } } } },
+        { conditions: predikatIs("baik"), event: { type: "b" } },
+      ],
+      { replaceFactsInEventParams: true },
+    );
+    const n = () => compiled.run({ predikat: "kurang", n: 0 }).events.length;
+    expect(compiled.run({ predikat: "baik", n }).events).toEqual([{ type: "a", params: { n: 0 } }, { type: "b" }]);
+  });
 });
 
 describe("replaceFactsInEventParams", () => {

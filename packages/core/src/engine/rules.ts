@@ -6,7 +6,7 @@ import { RuleDefinitionError, pointerTo } from "./errors.js";
 import { compileEvent } from "./event.js";
 import { explainRule } from "./explain.js";
 import type { FactSlots, SlotState } from "./fact-slots.js";
-import { FormulaBuilder, evaluateConditions, evaluateFormula, type Formula } from "./formula.js";
+import { evaluateFormula, formulaOf, type Formula } from "./formula.js";
 import { prioritise, rulePriority } from "./priority.js";
 import type { CompileOptions, CompiledRules, Event, Facts, RuleProperties, RunResult } from "./types.js";
 
@@ -24,7 +24,7 @@ export interface CompiledRule {
 
 export function compileRules(rules: readonly RuleProperties[], options: CompileOptions = {}): CompiledRules {
   const compiler = new ConditionCompiler(options);
-  const formulas = new FormulaBuilder(compiler.slots, options.allowUndefinedConditions ?? false);
+  const allowUndefinedConditions = options.allowUndefinedConditions ?? false;
   const eventOptions = {
     replaceFactsInEventParams: options.replaceFactsInEventParams ?? false,
     allowUndefinedFacts: options.allowUndefinedFacts ?? false,
@@ -38,19 +38,20 @@ export function compileRules(rules: readonly RuleProperties[], options: CompileO
     const priority = rulePriority(rule.priority);
     if (priority <= 0) throw new RuleDefinitionError(pointerTo(pointer, "priority"), "priority must be greater than zero");
     const conditions = compiler.compileRoot(rule.conditions, pointerTo(pointer, "conditions"));
-    const { event, resolve } = compileEvent(rule.event, pointerTo(pointer, "event"), eventOptions);
+    const { event, resolve, references } = compileEvent(rule.event, pointerTo(pointer, "event"), eventOptions);
+    for (const reference of references) compiler.slots.slotFor(reference);
     const name: unknown = rule.name;
     return {
       index,
       name: name || name === 0 ? (name as string) : undefined,
       priority,
       conditions,
-      formula: formulas.formulaOf(conditions),
+      formula: formulaOf(conditions, compiler.slots, allowUndefinedConditions),
       event,
       resolveEvent: resolve,
     };
   });
-  const runner = new RuleRunner(prioritise(compiled, (rule) => rule.priority).flat(), compiler.slots, formulas);
+  const runner = new RuleRunner(prioritise(compiled, (rule) => rule.priority).flat(), compiler.slots);
   return {
     run: (facts) => runner.run(facts),
     explain: (facts) => runner.explain(facts),
@@ -58,28 +59,31 @@ export function compileRules(rules: readonly RuleProperties[], options: CompileO
 }
 
 /**
- * Runs compiled rules. One state and one results array are reused from run to run; a run that starts
- * while another is under way (a function fact calling back into the same rules) gets its own.
+ * Runs compiled rules. One state is reused from run to run; a run that starts while another is under
+ * way (a function fact calling back into the same rules) gets its own.
  */
 class RuleRunner {
   private readonly state: SlotState;
-  private readonly results: boolean[];
   private busy = false;
 
   constructor(
     private readonly rules: readonly CompiledRule[],
     private readonly slots: FactSlots,
-    private readonly formulas: FormulaBuilder,
   ) {
     this.state = slots.newState();
-    this.results = formulas.conditions.map(() => false);
   }
 
   run(facts: Facts): RunResult {
-    if (this.busy) return this.evaluate(facts, this.slots.newState(), this.formulas.conditions.map(() => false));
+    if (this.busy) {
+      const own = this.slots.newState();
+      return this.evaluate(facts, own, this.slots.fill(own, facts));
+    }
+    const state = this.state;
+    // A clean run calls no user code (no function facts), so nothing can start a run inside it.
+    if (this.slots.fill(state, facts)) return this.evaluate(facts, state, true);
     this.busy = true;
     try {
-      return this.evaluate(facts, this.state, this.results);
+      return this.evaluate(facts, state, false);
     } finally {
       this.busy = false;
     }
@@ -91,14 +95,12 @@ class RuleRunner {
     return this.rules.map((rule) => explainRule(rule, state));
   }
 
-  private evaluate(facts: Facts, state: SlotState, results: boolean[]): RunResult {
-    const clean = this.slots.fill(state, facts);
-    if (clean) evaluateConditions(this.formulas.conditions, state, results);
+  private evaluate(facts: Facts, state: SlotState, clean: boolean): RunResult {
     const events: Event[] = [];
     const failureEvents: Event[] = [];
     for (const rule of this.rules) {
       const formula = rule.formula;
-      const passed = clean && formula !== undefined ? evaluateFormula(formula, results) : rule.conditions.evaluate(state);
+      const passed = clean && formula !== undefined ? evaluateFormula(formula, state) : rule.conditions.evaluate(state);
       const event = rule.resolveEvent === undefined ? rule.event : rule.resolveEvent(facts);
       if (passed) events.push(event);
       else failureEvents.push(event);

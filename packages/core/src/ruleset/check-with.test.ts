@@ -48,3 +48,15 @@ describe("checkWith", () => {
     expect(issues.some((i) => i.severity === "error" && /predikat/.test(i.message))).toBe(true);
   });
 });
+
+describe("workflow settings", () => {
+  it("fill the defaults and merge section by section through extends", () => {
+    const parent = { ...baseFile(), id: "induk", workflow: { calibration: { forum: false, maxLevels: 2 }, appeals: { windowDays: 30 } } };
+    const child = { ...baseFile(), id: "anak", extends: "./induk.json", workflow: { calibration: { maxLevels: 0 } } };
+    const { ruleSet } = loadRuleSet("rules/anak.json", read({ "rules/anak.json": child, "rules/induk.json": parent }));
+    expect(ruleSet.workflow.calibration).toEqual({ forum: false, maxLevels: 0 });
+    expect(ruleSet.workflow.appeals).toEqual({ windowDays: 30 });
+    expect(ruleSet.workflow.evidence.maxBytes).toBe(5 * 1024 * 1024);
+    expect(ruleSet.workflow.planning).toEqual({ required: true, cascade: true });
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { RuleSetError } from "./errors.js";
 import { parseRuleFile } from "./parse.js";
 import { loadRuleSet, resolveRulePath, resolveRuleSet } from "./resolve.js";
-import { CURVE_DEFAULTS, RATERS_DEFAULTS } from "./schema.js";
+import { CURVE_DEFAULTS, RATERS_DEFAULTS, WORKFLOW_DEFAULTS } from "./schema.js";
 import { baseFile, type RuleFileJson } from "./test-support/rule-files.js";
 
 /** An in-memory folder of rule files, read the way loadRuleSet reads them. */
@@ -76,6 +76,7 @@ describe("resolveRuleSet", () => {
       tests: [],
       raters: RATERS_DEFAULTS,
       curve: CURVE_DEFAULTS,
+      workflow: WORKFLOW_DEFAULTS,
       sources: ["a.json"],
     });
   });

@@ -3,7 +3,7 @@
 import { checkRuleSet } from "./check.js";
 import { RuleSetError, pointer, type RuleIssue } from "./errors.js";
 import { parseRuleFile } from "./parse.js";
-import { CURVE_DEFAULTS, RATERS_DEFAULTS, type RuleFile, type RuleSet } from "./schema.js";
+import { CURVE_DEFAULTS, RATERS_DEFAULTS, WORKFLOW_DEFAULTS, type RuleFile, type RuleSet } from "./schema.js";
 
 /** Loads the rule file that `ref` (an `extends` entry) names, relative to the including file `from`. */
 export type LoadRuleFile = (ref: string, from: string) => RuleFile;
@@ -56,6 +56,18 @@ function unique(items: string[]): string[] {
 }
 
 /** Lays `child` over `parent`; the rules for each part are those of the rule-file format (see below). */
+type WorkflowParts = RuleParts["workflow"];
+
+/** Workflow sections merge key by key, so `calibration: { maxLevels }` keeps an inherited `forum`. */
+function mergeWorkflow(parent: WorkflowParts, child: WorkflowParts): WorkflowParts {
+  if (!parent || !child) return child ?? parent;
+  const merged: NonNullable<WorkflowParts> = { ...parent };
+  for (const key of Object.keys(child) as Array<keyof NonNullable<WorkflowParts>>) {
+    merged[key] = { ...parent[key], ...defined(child[key] ?? {}) } as never;
+  }
+  return merged;
+}
+
 function mergeParts(parent: RuleParts, child: RuleParts): RuleParts {
   const byId = (item: { id: string }) => item.id;
   const legalBasis =
@@ -73,6 +85,7 @@ function mergeParts(parent: RuleParts, child: RuleParts): RuleParts {
     axes: overlay(parent.axes, child.axes),
     curve: overlay(parent.curve, child.curve),
     period: overlay(parent.period, child.period),
+    workflow: mergeWorkflow(parent.workflow, child.workflow),
     indicatorSets: mergeBy(parent.indicatorSets, child.indicatorSets, byId),
     decisions: mergeBy(parent.decisions, child.decisions, byId),
     calculations: mergeBy(parent.calculations, child.calculations, byId),
@@ -155,6 +168,13 @@ export function resolveRuleSet(file: RuleFile, fileName: string, load: LoadRuleF
     tests: parts.tests ?? [],
     raters: { ...RATERS_DEFAULTS, ...defined(parts.raters ?? {}) },
     curve: { ...CURVE_DEFAULTS, ...defined(parts.curve ?? {}) },
+    workflow: {
+      planning: { ...WORKFLOW_DEFAULTS.planning, ...defined(parts.workflow?.planning ?? {}) },
+      evidence: { ...WORKFLOW_DEFAULTS.evidence, ...defined(parts.workflow?.evidence ?? {}) },
+      peers: { ...WORKFLOW_DEFAULTS.peers, ...defined(parts.workflow?.peers ?? {}) },
+      calibration: { ...WORKFLOW_DEFAULTS.calibration, ...defined(parts.workflow?.calibration ?? {}) },
+      appeals: { ...WORKFLOW_DEFAULTS.appeals, ...defined(parts.workflow?.appeals ?? {}) },
+    },
     sources,
   };
 }

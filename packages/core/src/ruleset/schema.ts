@@ -285,6 +285,55 @@ export const periodSchema = z
   })
   .strict();
 
+// Workflow settings: how a region runs the steps of a cycle around the rules. Every key is optional so
+// a file that extends another inherits what it does not say; resolveRuleSet fills WORKFLOW_DEFAULTS.
+export const workflowSchema = z
+  .object({
+    planning: z
+      .object({
+        /** Each employee's plan (SKP) must be approved before the period is assessed. */
+        required: z.boolean().optional().meta({ default: true }),
+        /** Each RHK must cascade from (menginduk) an RHK of the superior's plan. */
+        cascade: z.boolean().optional().meta({ default: true }),
+      })
+      .strict()
+      .optional(),
+    evidence: z
+      .object({
+        /** Largest evidence file (bukti dukung) for a work entry, in bytes. */
+        maxBytes: z.number().int().positive().optional().meta({ default: 5 * 1024 * 1024 }),
+        /** Accepted file types (MIME). */
+        types: z.array(z.string()).min(1).optional().meta({ default: ["application/pdf", "image/jpeg", "image/png"] }),
+      })
+      .strict()
+      .optional(),
+    peers: z
+      .object({
+        /** How many peers rate each employee, at least and at most. */
+        min: z.number().int().min(0).optional().meta({ default: 0 }),
+        max: z.number().int().min(0).optional().meta({ default: 5 }),
+      })
+      .strict()
+      .optional(),
+    calibration: z
+      .object({
+        /** Results are reviewed by the unit's evaluation forum (forum evaluasi) before finalisation. */
+        forum: z.boolean().optional().meta({ default: true }),
+        /** How many predikat levels the forum may move one employee's predikat (always with a written reason). */
+        maxLevels: z.number().int().min(0).optional().meta({ default: 1 }),
+      })
+      .strict()
+      .optional(),
+    appeals: z
+      .object({
+        /** Days after finalisation within which an employee may appeal (keberatan). */
+        windowDays: z.number().int().min(0).optional().meta({ default: 14 }),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
 export const testCaseSchema = z
   .object({
     name: z.string(),
@@ -335,6 +384,7 @@ export const ruleFileSchema = z
     outcomes: z.array(outcomeRuleSchema).optional(),
     curve: curveSchema.optional(),
     period: periodSchema.optional(),
+    workflow: workflowSchema.optional(),
     tests: z.array(testCaseSchema).optional(),
   })
   .strict();
@@ -354,6 +404,16 @@ export type TestCase = z.infer<typeof testCaseSchema>;
 export type RuleFile = z.infer<typeof ruleFileSchema>;
 
 export type Raters = Required<z.infer<typeof ratersSchema>>;
+type WorkflowFile = z.infer<typeof workflowSchema>;
+/** Workflow settings with every default filled. */
+export type Workflow = { [K in keyof WorkflowFile]-?: Required<NonNullable<WorkflowFile[K]>> };
+export const WORKFLOW_DEFAULTS: Workflow = {
+  planning: { required: true, cascade: true },
+  evidence: { maxBytes: 5 * 1024 * 1024, types: ["application/pdf", "image/jpeg", "image/png"] },
+  peers: { min: 0, max: 5 },
+  calibration: { forum: true, maxLevels: 1 },
+  appeals: { windowDays: 14 },
+};
 export type Curve = Required<z.infer<typeof curveSchema>>;
 
 /** What a resolved rule set has where no file in its chain says otherwise. */
@@ -361,11 +421,12 @@ export const RATERS_DEFAULTS: Raters = { weights: { supervisor: 100 }, missing: 
 export const CURVE_DEFAULTS: Curve = { enforcement: "warn", rounding: "round" };
 
 /** A rule set after `extends` is resolved: every part an evaluation needs is present. */
-export type RuleSet = Omit<RuleFile, "extends" | "$schema" | "checkWith" | "raters" | "curve"> &
+export type RuleSet = Omit<RuleFile, "extends" | "$schema" | "checkWith" | "raters" | "curve" | "workflow"> &
   Required<
     Pick<RuleFile, "indicatorSets" | "predikat" | "decisions" | "outcomes" | "scales" | "facts" | "conditions" | "tests">
   > & {
     raters: Raters;
+    workflow: Workflow;
     calculations: Calculation[];
     curve: Curve;
     /** The files this set was built from, this one last. */

@@ -1,7 +1,7 @@
 // Small rule sets and appraisals built in TypeScript for the evaluator's tests: a resolved RuleSet with
 // every part present, so each test spells out only what it is about.
 import type { AppraisalInput, Employee } from "../../domain/types.js";
-import type { Indicator, IndicatorSet, RuleSet } from "../../ruleset/schema.js";
+import { WORKFLOW_DEFAULTS, type Indicator, type IndicatorSet, type RuleSet } from "../../ruleset/schema.js";
 
 export function ruleSet(parts: Partial<RuleSet> & Pick<RuleSet, "indicatorSets">): RuleSet {
   return {
@@ -17,6 +17,7 @@ export function ruleSet(parts: Partial<RuleSet> & Pick<RuleSet, "indicatorSets">
     tests: [],
     calculations: [],
     curve: { enforcement: "warn", rounding: "round" },
+    workflow: WORKFLOW_DEFAULTS,
     sources: ["rules/uji.json"],
     ...parts,
   };

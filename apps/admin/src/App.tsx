@@ -1,0 +1,81 @@
+// Signed out: the sign-in page. Signed in: the portal, with the screens the user's role may use.
+import { lazy, Suspense, useCallback } from "react";
+import { Navigate, Route, Routes } from "react-router";
+import { useQueryClient } from "@tanstack/react-query";
+import { AppLayout } from "./components/AppLayout";
+import { FullPageLoader, Loading } from "./components/States";
+import { authClient, type PortalUser, type Role } from "./lib/auth";
+import { SessionProvider, useSession } from "./lib/session";
+import { SignInPage } from "./pages/SignInPage";
+import { ChooseRegionPage } from "./pages/ChooseRegionPage";
+import { DashboardPage } from "./pages/DashboardPage";
+
+const RulesPage = lazy(() => import("./pages/rules/RulesPage"));
+const OrganisationPage = lazy(() => import("./pages/organisation/OrganisationPage"));
+const CyclesPage = lazy(() => import("./pages/cycles/CyclesPage"));
+const CyclePage = lazy(() => import("./pages/cycles/CyclePage"));
+const ResultPage = lazy(() => import("./pages/cycles/ResultPage"));
+const AuditPage = lazy(() => import("./pages/AuditPage"));
+const MyResultPage = lazy(() => import("./pages/me/MyResultPage"));
+const MyAssessmentsPage = lazy(() => import("./pages/me/MyAssessmentsPage"));
+
+function toPortalUser(user: Record<string, unknown>): PortalUser {
+  return {
+    id: String(user.id),
+    name: String(user.name ?? ""),
+    email: String(user.email ?? ""),
+    username: typeof user.username === "string" ? user.username : null,
+    role: user.role as Role,
+    regionId: typeof user.regionId === "string" ? user.regionId : null,
+  };
+}
+
+/** Where each role starts. */
+export function homeOf(role: Role): string {
+  if (role === "assessor") return "/assessments";
+  if (role === "employee") return "/me";
+  return "/";
+}
+
+function PortalRoutes() {
+  const { user, regionId } = useSession();
+  const manager = user.role === "operator" || user.role === "admin";
+  if (!regionId) return <ChooseRegionPage />;
+  return (
+    <Suspense fallback={<Loading rows={6} />}>
+      <Routes key={regionId}>
+        {manager && <Route path="/" element={<DashboardPage />} />}
+        {manager && <Route path="/rules" element={<RulesPage />} />}
+        {manager && <Route path="/organisation" element={<OrganisationPage />} />}
+        {manager && <Route path="/audit" element={<AuditPage />} />}
+        {user.role !== "employee" && <Route path="/cycles" element={<CyclesPage />} />}
+        {user.role !== "employee" && <Route path="/cycles/:cycleId" element={<CyclePage />} />}
+        <Route path="/cycles/:cycleId/employees/:employeeId" element={<ResultPage />} />
+        {user.role === "assessor" && <Route path="/assessments" element={<MyAssessmentsPage />} />}
+        {(user.role === "employee" || user.role === "assessor") && <Route path="/me" element={<MyResultPage />} />}
+        <Route path="*" element={<Navigate to={homeOf(user.role)} replace />} />
+      </Routes>
+    </Suspense>
+  );
+}
+
+export function App() {
+  const session = authClient.useSession();
+  const queryClient = useQueryClient();
+  const signOut = useCallback(async () => {
+    await authClient.signOut();
+    queryClient.clear();
+    await session.refetch();
+  }, [queryClient, session]);
+
+  if (session.isPending && !session.data) return <FullPageLoader />;
+  if (!session.data) return <SignInPage onSignedIn={() => session.refetch()} />;
+  const user = toPortalUser(session.data.user as unknown as Record<string, unknown>);
+  return (
+    <SessionProvider key={user.id} user={user} signOut={signOut}>
+      <AppLayout>
+        <PortalRoutes />
+      </AppLayout>
+    </SessionProvider>
+  );
+}

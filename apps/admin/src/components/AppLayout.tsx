@@ -1,0 +1,137 @@
+// The frame of every signed-in screen: header (region, language, account), navigation by role, and the
+// main area. The navigation folds behind a menu button below tablet width.
+import { AppShell, Badge, Burger, Button, Group, NavLink, Select, SegmentedControl, Text, Title, VisuallyHidden } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation } from "react-router";
+import { currentLanguage, setLanguage, type Language } from "../i18n";
+import type { Role } from "../lib/auth";
+import { useSession } from "../lib/session";
+import { useTRPC } from "../lib/trpc";
+
+interface NavItem {
+  to: string;
+  label: string;
+  roles: Role[];
+}
+
+const NAV: NavItem[] = [
+  { to: "/", label: "nav.dashboard", roles: ["operator", "admin"] },
+  { to: "/rules", label: "nav.rules", roles: ["operator", "admin"] },
+  { to: "/organisation", label: "nav.organisation", roles: ["operator", "admin"] },
+  { to: "/cycles", label: "nav.cycles", roles: ["operator", "admin"] },
+  { to: "/audit", label: "nav.audit", roles: ["operator", "admin"] },
+  { to: "/assessments", label: "nav.myAssessments", roles: ["assessor"] },
+  { to: "/cycles", label: "nav.teamResults", roles: ["assessor"] },
+  { to: "/me", label: "nav.myResult", roles: ["employee", "assessor"] },
+];
+
+function isActive(pathname: string, to: string): boolean {
+  return to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`);
+}
+
+export function RegionSwitch() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const { user, regionId, setRegionId } = useSession();
+  const regions = useQuery(trpc.region.list.queryOptions());
+  const data = (regions.data ?? []).map((r) => ({ value: r.id, label: r.name }));
+  if (user.role !== "operator") {
+    const name = regions.data?.find((r) => r.id === regionId)?.name ?? regionId ?? "";
+    return (
+      <Text size="sm" fw={600} visibleFrom="xs" data-testid="region-name">
+        {name}
+      </Text>
+    );
+  }
+  return (
+    <Select
+      aria-label={t("layout.region")}
+      placeholder={t("layout.chooseRegion")}
+      data={data}
+      value={regionId}
+      onChange={(value) => value && setRegionId(value)}
+      w={220}
+      size="sm"
+      allowDeselect={false}
+      disabled={regions.isPending}
+      data-testid="region-switch"
+    />
+  );
+}
+
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <SegmentedControl
+      size="xs"
+      aria-label={t("layout.language")}
+      value={i18n.language === "en" ? "en" : currentLanguage()}
+      onChange={(value) => setLanguage(value as Language)}
+      data={[
+        { value: "id", label: "ID" },
+        { value: "en", label: "EN" },
+      ]}
+    />
+  );
+}
+
+export function AppLayout(props: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { user, signOut } = useSession();
+  const [opened, { toggle, close }] = useDisclosure();
+  const { pathname } = useLocation();
+  const items = NAV.filter((item) => item.roles.includes(user.role));
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="md">
+      <a className="skip-link" href="#main">
+        {t("layout.skipToContent")}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("layout.menu")} />
+            <Title order={1} size="h3" c="blue.8">
+              Kinerja
+            </Title>
+            <RegionSwitch />
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch />
+            <Group gap={6} visibleFrom="md" wrap="nowrap">
+              <Text size="sm" data-testid="user-name">
+                {user.name}
+              </Text>
+              <Badge variant="light">{t(`roles.${user.role}`)}</Badge>
+            </Group>
+            <Button variant="default" size="xs" onClick={() => void signOut()}>
+              {t("layout.signOut")}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t("layout.navigation")}>
+        <VisuallyHidden>
+          <h2>{t("layout.navigation")}</h2>
+        </VisuallyHidden>
+        {items.map((item) => (
+          <NavLink
+            key={`${item.to}-${item.label}`}
+            component={Link}
+            to={item.to}
+            label={t(item.label)}
+            active={isActive(pathname, item.to)}
+            onClick={close}
+            aria-current={isActive(pathname, item.to) ? "page" : undefined}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        {props.children}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

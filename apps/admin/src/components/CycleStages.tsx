@@ -1,0 +1,16 @@
+// A cycle's stage: draft → open for assessments → evaluated → final.
+import { Stepper } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { stageIndex, STAGES, type Stage } from "../lib/cycles";
+
+export function CycleStages(props: { status: Stage }) {
+  const { t } = useTranslation();
+  const active = props.status === "finalised" ? STAGES.length : stageIndex(props.status) + 1;
+  return (
+    <Stepper active={active} size="sm" allowNextStepsSelect={false} aria-label={t("cycle.stageLabel")}>
+      {STAGES.map((stage) => (
+        <Stepper.Step key={stage} label={t(`cycle.status.${stage}`)} description={t(`cycle.stageHelp.${stage}`)} />
+      ))}
+    </Stepper>
+  );
+}

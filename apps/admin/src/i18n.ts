@@ -1,0 +1,47 @@
+// UI text: Indonesian by default, English by the switch in the header; the choice is remembered.
+// Every string the portal shows lives in locales/id.json and locales/en.json.
+import i18next from "i18next";
+import { initReactI18next } from "react-i18next";
+import en from "./locales/en.json";
+import id from "./locales/id.json";
+
+export const LANGUAGES = ["id", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+const STORAGE_KEY = "kinerja.lang";
+
+function storedLanguage(): Language {
+  try {
+    const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+    return stored === "en" ? "en" : "id";
+  } catch {
+    return "id";
+  }
+}
+
+export function setLanguage(lang: Language): void {
+  void i18next.changeLanguage(lang);
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Private windows may refuse storage; the switch still works for this visit.
+  }
+  if (typeof document !== "undefined") document.documentElement.lang = lang;
+}
+
+export function initI18n(lang: Language = storedLanguage()) {
+  if (!i18next.isInitialized) {
+    void i18next.use(initReactI18next).init({
+      resources: { id: { translation: id }, en: { translation: en } },
+      lng: lang,
+      fallbackLng: "id",
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+  }
+  if (typeof document !== "undefined") document.documentElement.lang = lang;
+  return i18next;
+}
+
+export function currentLanguage(): Language {
+  return i18next.language === "en" ? "en" : "id";
+}

@@ -1,0 +1,55 @@
+// better-auth's browser client: e-mail sign-in for operators and admins, NIP sign-in (the username
+// plugin) for assessors and employees. The session carries the role and region the API decides by.
+import { inferAdditionalFields, usernameClient } from "better-auth/client/plugins";
+import { createAuthClient } from "better-auth/react";
+
+export const authClient = createAuthClient({
+  baseURL: typeof window === "undefined" ? "http://localhost" : window.location.origin,
+  plugins: [
+    usernameClient(),
+    inferAdditionalFields({
+      user: {
+        role: { type: "string", required: true, input: false },
+        regionId: { type: "string", required: false, input: false },
+      },
+    }),
+  ],
+});
+
+export type Role = "operator" | "admin" | "assessor" | "employee";
+
+export interface PortalUser {
+  id: string;
+  name: string;
+  email: string;
+  /** The NIP of assessors and employees. */
+  username: string | null;
+  role: Role;
+  regionId: string | null;
+}
+
+const NIP = /^\d{18}$/;
+
+/** An 18-digit login is a NIP; anything else is an e-mail address. */
+export function loginKind(login: string): "nip" | "email" {
+  return NIP.test(login.replace(/\s+/g, "")) ? "nip" : "email";
+}
+
+export interface SignInResult {
+  ok: boolean;
+  /** better-auth's error code or message when refused. */
+  error?: string;
+  status?: number;
+}
+
+export async function signIn(login: string, password: string): Promise<SignInResult> {
+  const trimmed = login.trim();
+  const response =
+    loginKind(trimmed) === "nip"
+      ? await authClient.signIn.username({ username: trimmed.replace(/\s+/g, ""), password })
+      : await authClient.signIn.email({ email: trimmed, password });
+  if (response.error) {
+    return { ok: false, error: response.error.code ?? response.error.message ?? "", status: response.error.status };
+  }
+  return { ok: true };
+}

@@ -1,0 +1,219 @@
+// The region's rules: edit the newest version (or any other) as forms or raw JSON, see every problem and
+// the embedded cases' results as you type (checked in the browser with @kinerja/core), try the change on
+// a past cycle, save it as a draft, publish it, and compare versions.
+import { Alert, Badge, Button, FileButton, Group, Stack, Tabs, Text, Title } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import type { RuleFile } from "@kinerja/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { EmptyState, ErrorState, Loading } from "../../components/States";
+import { errorMessage } from "../../lib/errors";
+import { validateRuleText } from "../../lib/rule-validation";
+import { useRegionId } from "../../lib/session";
+import { useTRPC, type RouterOutputs } from "../../lib/trpc";
+import { JsonEditor, type JsonEditorHandle } from "./JsonEditor";
+import { RuleForms, type Update } from "./RuleForms";
+import { ValidationPanel, ValidationSummary } from "./ValidationPanel";
+import { VersionsPanel } from "./VersionsPanel";
+import { WhatIfPanel } from "./WhatIfPanel";
+
+type Version = RouterOutputs["ruleSet"]["get"];
+type VersionSummary = RouterOutputs["ruleSet"]["list"][number];
+
+function parseObject(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function emptyRuleFile(regionId: string, name: string): string {
+  return `${JSON.stringify({ id: regionId.replace(/[^a-z0-9_]/g, "_"), name, indicatorSets: [], predikat: [], decisions: [], outcomes: [], tests: [] }, null, 2)}\n`;
+}
+
+function RuleEditor(props: { version: Version | null; versions: VersionSummary[]; initialText: string; onOpen(id: string): void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const regionId = useRegionId();
+  const { version } = props;
+  const [text, setText] = useState(props.initialText);
+  const [savedText, setSavedText] = useState(version ? props.initialText : "");
+  const [draftId, setDraftId] = useState<string | null>(version?.status === "draft" ? version.id : null);
+  const [tab, setTab] = useState<string | null>("form");
+  const editor = useRef<JsonEditorHandle>(null);
+  const [checked] = useDebouncedValue(text, 300);
+  const validation = useMemo(() => validateRuleText(checked, `${regionId}/${t("rules.edited")}`), [checked, regionId, t]);
+  const parsed = useMemo(() => parseObject(text), [text]);
+  const lastGood = useRef<Record<string, unknown> | null>(parsed);
+  if (parsed) lastGood.current = parsed;
+  const dirty = text !== savedText;
+  const checking = text !== checked;
+
+  const update: Update = (change) => {
+    const base = parsed ?? lastGood.current;
+    if (!base) return;
+    const next = structuredClone(base) as RuleFile;
+    change(next);
+    setText(`${JSON.stringify(next, null, 2)}\n`);
+  };
+
+  const remember = (summary: VersionSummary, content: Record<string, unknown>) => {
+    queryClient.setQueryData(trpc.ruleSet.get.queryKey({ regionId, id: summary.id }), { ...summary, content });
+    void queryClient.invalidateQueries({ queryKey: trpc.ruleSet.list.queryKey({ regionId }) });
+  };
+
+  const saveDraft = useMutation(trpc.ruleSet.saveDraft.mutationOptions());
+  const publish = useMutation(trpc.ruleSet.publish.mutationOptions());
+
+  async function save(): Promise<VersionSummary | null> {
+    if (!parsed) return null;
+    const saved = await saveDraft.mutateAsync({ regionId, ...(draftId ? { id: draftId } : {}), content: parsed });
+    setSavedText(text);
+    setDraftId(saved.version.id);
+    remember(saved.version, parsed);
+    return saved.version;
+  }
+
+  async function onSave() {
+    try {
+      const saved = await save();
+      if (saved) {
+        notifications.show({ color: "teal", message: t("rules.saved", { version: saved.version }) });
+        props.onOpen(saved.id);
+      }
+    } catch (error) {
+      notifications.show({ color: "red", title: t("rules.saveFailed"), message: errorMessage(error, t) });
+    }
+  }
+
+  async function onPublish() {
+    try {
+      const draft = dirty || !draftId ? await save() : props.versions.find((v) => v.id === draftId) ?? null;
+      if (!draft || !parsed) return;
+      const published = await publish.mutateAsync({ regionId, id: draft.id });
+      remember(published, parsed);
+      notifications.show({ color: "teal", message: t("rules.published", { version: published.version }) });
+      props.onOpen(published.id);
+    } catch (error) {
+      notifications.show({ color: "red", title: t("rules.publishFailed"), message: errorMessage(error, t), autoClose: false });
+    }
+  }
+
+  const reveal = (offset: number) => {
+    setTab("json");
+    requestAnimationFrame(() => editor.current?.reveal(offset));
+  };
+
+  const busy = saveDraft.isPending || publish.isPending;
+  const canPublish = validation.ok && !checking && parsed !== null && (dirty || draftId !== null);
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={2}>{t("rules.title")}</Title>
+          <Group gap="xs" mt={4}>
+            {version ? (
+              <>
+                <Text size="sm">{t("rules.editing", { version: version.version, name: version.name })}</Text>
+                <Badge color={version.status === "published" ? "teal" : "gray"} data-testid="open-version-status">
+                  {t(`rules.status.${version.status}`)}
+                </Badge>
+              </>
+            ) : (
+              <Text size="sm">{t("rules.newFile")}</Text>
+            )}
+            {dirty && <Badge color="orange" variant="light">{t("rules.unsaved")}</Badge>}
+          </Group>
+        </div>
+        <Group>
+          <FileButton accept="application/json,.json" onChange={(file) => void file?.text().then(setText)}>
+            {(buttonProps) => (
+              <Button variant="default" {...buttonProps}>
+                {t("rules.upload")}
+              </Button>
+            )}
+          </FileButton>
+          <Button variant="default" disabled={!dirty || busy} onClick={() => setText(savedText || props.initialText)}>
+            {t("rules.discard")}
+          </Button>
+          <Button variant="light" disabled={!dirty || !parsed || busy} loading={saveDraft.isPending} onClick={() => void onSave()}>
+            {t("rules.saveDraft")}
+          </Button>
+          <Button disabled={!canPublish || busy} loading={publish.isPending} onClick={() => void onPublish()}>
+            {t("rules.publish")}
+          </Button>
+        </Group>
+      </Group>
+      <ValidationSummary validation={validation} checking={checking} />
+      {!validation.ok && !checking && (
+        <Text size="sm" c="dimmed">
+          {t("rules.publishBlocked")}
+        </Text>
+      )}
+      <Tabs value={tab} onChange={setTab} keepMounted>
+        <Tabs.List>
+          <Tabs.Tab value="form">{t("rules.tabs.form")}</Tabs.Tab>
+          <Tabs.Tab value="json">{t("rules.tabs.json")}</Tabs.Tab>
+          <Tabs.Tab value="check">{t("rules.tabs.check")}</Tabs.Tab>
+          <Tabs.Tab value="whatif">{t("rules.tabs.whatIf")}</Tabs.Tab>
+          <Tabs.Tab value="versions">{t("rules.tabs.versions")}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="form" pt="md">
+          {parsed ? (
+            <RuleForms file={parsed as RuleFile} update={update} results={validation.tests} />
+          ) : (
+            <Alert color="yellow" title={t("rules.form.jsonBroken")}>
+              {t("rules.form.jsonBrokenHelp")}
+            </Alert>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="json" pt="md">
+          <JsonEditor ref={editor} value={text} onChange={setText} issues={validation.issues} />
+        </Tabs.Panel>
+        <Tabs.Panel value="check" pt="md">
+          <ValidationPanel validation={validation} onReveal={reveal} />
+        </Tabs.Panel>
+        <Tabs.Panel value="whatif" pt="md">
+          <WhatIfPanel content={validation.content} valid={validation.issues.every((i) => i.severity !== "error")} />
+        </Tabs.Panel>
+        <Tabs.Panel value="versions" pt="md">
+          <VersionsPanel versions={props.versions} openId={version?.id ?? null} onOpen={props.onOpen} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+export default function RulesPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const regionId = useRegionId();
+  const versions = useQuery(trpc.ruleSet.list.queryOptions({ regionId }));
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+  const id = openId ?? versions.data?.[0]?.id ?? null;
+  const version = useQuery({ ...trpc.ruleSet.get.queryOptions({ regionId, id: id ?? "" }), enabled: id !== null });
+
+  if (versions.error) return <ErrorState error={versions.error} onRetry={() => void versions.refetch()} />;
+  if (version.error) return <ErrorState error={version.error} onRetry={() => void version.refetch()} />;
+  if (versions.isPending || (id !== null && version.isPending)) return <Loading rows={8} />;
+  if (!id && !starting) {
+    return (
+      <Stack>
+        <Title order={2}>{t("rules.title")}</Title>
+        <EmptyState title={t("rules.none")} action={<Button onClick={() => setStarting(true)}>{t("rules.start")}</Button>}>
+          {t("rules.noneHelp")}
+        </EmptyState>
+      </Stack>
+    );
+  }
+  const data = version.data ?? null;
+  const initialText = data ? `${JSON.stringify(data.content, null, 2)}\n` : emptyRuleFile(regionId, t("rules.newName"));
+  return <RuleEditor key={data?.id ?? "new"} version={data} versions={versions.data} initialText={initialText} onOpen={setOpenId} />;
+}
