@@ -1,32 +1,12 @@
 // The `kinerja` command as a user runs it: a real process, real files, exit codes and messages.
-import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { kinerja } from "./test-support/run-cli.js";
 
-const run = promisify(execFile);
-const MAIN = resolve(import.meta.dirname, "main.ts");
 const FIXTURES = resolve(import.meta.dirname, "test-fixtures");
 const RULE_FILE = join(FIXTURES, "kota-uji.json");
-const TSX = resolve(import.meta.dirname, "../node_modules/.bin/tsx");
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function kinerja(...args: string[]): Promise<Outcome> {
-  try {
-    const { stdout, stderr } = await run(TSX, [MAIN, ...args], { maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const workdir = () => mkdtempSync(join(tmpdir(), "kinerja-cli-"));
 

@@ -1,26 +1,12 @@
 // `kinerja demo` on the shipped regions: deterministic output, CSV that reads back to the same
 // appraisals, every appraisal evaluable under its region's rules, and a clear refusal of bad sizes.
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { kinerja } from "./test-support/run-cli.js";
 
-const run = promisify(execFile);
-const MAIN = resolve(import.meta.dirname, "main.ts");
-const TSX = resolve(import.meta.dirname, "../node_modules/.bin/tsx");
 const RULES = resolve(import.meta.dirname, "../../../rules");
-
-async function kinerja(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(TSX, [MAIN, ...args], { maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const lines = (path: string) => readFileSync(path, "utf8").trim().split("\n");
 

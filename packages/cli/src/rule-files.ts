@@ -1,7 +1,7 @@
 // Reads rule files from disk for the CLI: the core stays free of I/O, so file access is injected here.
 import { readFileSync } from "node:fs";
 import { basename, dirname, relative, resolve } from "node:path";
-import { loadRuleSet, parseRuleFileText, RULE_FILE_SCHEMA_ID, RuleSetError, type RuleIssue, type RuleSet } from "@kinerja/core";
+import { formatIssue, loadRuleSet, parseRuleFileText, RULE_FILE_SCHEMA_ID, RuleSetError, type RuleIssue, type RuleSet } from "@kinerja/core";
 
 export interface LoadedRuleFile {
   file: string;
@@ -52,4 +52,30 @@ export function isRuleFileSchema(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Loads each named rule file in turn and hands it to `visit`, passing over the JSON Schema and reporting a
+ * file that cannot be read at all (with its problems) instead of stopping. Returns how many could not be read.
+ */
+export function eachRuleFile(paths: string[], log: (line: string) => void, visit: (loaded: LoadedRuleFile) => void): number {
+  let unreadable = 0;
+  for (const path of paths) {
+    if (isRuleFileSchema(path)) {
+      log(`- ${path}: JSON Schema berkas aturan, dilewati`);
+      continue;
+    }
+    let loaded: LoadedRuleFile;
+    try {
+      loaded = loadRuleFile(path);
+    } catch (error) {
+      if (!(error instanceof RuleSetError)) throw error;
+      unreadable++;
+      for (const issue of error.issues) log(formatIssue(issue));
+      log(`✗ ${path}: tidak dapat dibaca`);
+      continue;
+    }
+    visit(loaded);
+  }
+  return unreadable;
 }

@@ -1,31 +1,19 @@
 // `kinerja validate <files…>`: every problem in every file, with file, JSON pointer and what was expected.
-import { formatIssue, RuleSetError } from "@kinerja/core";
-import { isRuleFileSchema, loadRuleFile } from "../rule-files.js";
+import { formatIssue } from "@kinerja/core";
+import { eachRuleFile } from "../rule-files.js";
 
 export function validate(files: string[], log: (line: string) => void): number {
   let failed = 0;
-  for (const path of files) {
-    if (isRuleFileSchema(path)) {
-      log(`- ${path}: JSON Schema berkas aturan, dilewati`);
-      continue;
-    }
-    try {
-      const { file, issues } = loadRuleFile(path);
-      const errors = issues.filter((i) => i.severity === "error");
-      for (const issue of issues) log(formatIssue(issue));
-      if (errors.length > 0) {
-        failed++;
-        log(`✗ ${file}: ${errors.length} kesalahan`);
-      } else {
-        const warnings = issues.length - errors.length;
-        log(`✓ ${file}: sah${warnings > 0 ? ` (${warnings} peringatan)` : ""}`);
-      }
-    } catch (error) {
-      if (!(error instanceof RuleSetError)) throw error;
+  const unreadable = eachRuleFile(files, log, ({ file, issues }) => {
+    for (const issue of issues) log(formatIssue(issue));
+    const errors = issues.filter((i) => i.severity === "error").length;
+    if (errors > 0) {
       failed++;
-      for (const issue of error.issues) log(formatIssue(issue));
-      log(`✗ ${path}: tidak dapat dibaca`);
+      log(`✗ ${file}: ${errors} kesalahan`);
+      return;
     }
-  }
-  return failed === 0 ? 0 : 1;
+    const warnings = issues.length - errors;
+    log(`✓ ${file}: sah${warnings > 0 ? ` (${warnings} peringatan)` : ""}`);
+  });
+  return failed + unreadable === 0 ? 0 : 1;
 }
