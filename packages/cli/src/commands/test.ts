@@ -5,7 +5,7 @@ import { eachRuleFile } from "../rule-files.js";
 export function test(files: string[], log: (line: string) => void): number {
   let passed = 0;
   let failed = 0;
-  failed += eachRuleFile(files, log, ({ file, ruleSet, issues }) => {
+  const unreadable = eachRuleFile(files, log, ({ file, ruleSet, issues }) => {
     const errors = issues.filter((i) => i.severity === "error");
     if (errors.length > 0) {
       for (const issue of errors) log(formatIssue(issue));
@@ -20,6 +20,7 @@ export function test(files: string[], log: (line: string) => void): number {
     failed += bad.length;
     log(`${bad.length === 0 ? "✓" : "✗"} ${file}: ${results.length - bad.length}/${results.length} kasus lulus`);
   });
+  failed += unreadable;
   log(`${passed} passed, ${failed} failed`);
   return failed === 0 ? 0 : 1;
 }
