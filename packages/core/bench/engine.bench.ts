@@ -10,7 +10,7 @@ const APPRAISALS = 20_000;
 /** json-rules-engine is timed on a prefix of the appraisals, then scaled per appraisal. */
 const REFERENCE_APPRAISALS = 1_000;
 const WARMUP_ROUNDS = 5;
-const ROUNDS = 15;
+const ROUNDS = 21;
 const REFERENCE_ROUNDS = 5;
 
 const facts = generateAppraisalFacts(APPRAISALS);
@@ -57,43 +57,50 @@ function median(values: readonly number[]): number {
 /** Sum of event counts, kept so the work cannot be optimised away. */
 let checksum = 0;
 
-function nsPerAppraisal(run: (appraisal: AppraisalFacts) => RunResult): number {
-  const round = () => {
-    const start = process.hrtime.bigint();
-    for (const appraisal of facts) checksum += run(appraisal).events.length;
-    return Number(process.hrtime.bigint() - start) / facts.length;
-  };
-  for (let i = 0; i < WARMUP_ROUNDS; i++) round();
-  return median(Array.from({ length: ROUNDS }, round));
+/** Nanoseconds per appraisal for one pass over every appraisal. */
+function round(run: (appraisal: AppraisalFacts) => RunResult): number {
+  const start = process.hrtime.bigint();
+  for (const appraisal of facts) checksum += run(appraisal).events.length;
+  return Number(process.hrtime.bigint() - start) / facts.length;
+}
+
+/** Median per-appraisal times; rounds alternate between the two so a busy machine slows both alike. */
+function timeSynchronous(): { ours: number; handwritten: number } {
+  const ours: number[] = [];
+  const handwritten: number[] = [];
+  const compiledRun = (appraisal: AppraisalFacts) => compiled.run(appraisal);
+  for (let i = 0; i < WARMUP_ROUNDS + ROUNDS; i++) {
+    const a = round(compiledRun);
+    const b = round(handwrittenOutcomes);
+    if (i >= WARMUP_ROUNDS) {
+      ours.push(a);
+      handwritten.push(b);
+    }
+  }
+  return { ours: median(ours), handwritten: median(handwritten) };
 }
 
 async function referenceNsPerAppraisal(): Promise<number> {
   const subset = facts.slice(0, REFERENCE_APPRAISALS);
-  const round = async () => {
+  const referenceRound = async () => {
     const start = process.hrtime.bigint();
     for (const appraisal of subset) checksum += (await engine.run(appraisal)).events.length;
     return Number(process.hrtime.bigint() - start) / subset.length;
   };
-  await round();
+  await referenceRound();
   const times: number[] = [];
-  for (let i = 0; i < REFERENCE_ROUNDS; i++) times.push(await round());
+  for (let i = 0; i < REFERENCE_ROUNDS; i++) times.push(await referenceRound());
   return median(times);
 }
 
 await verify();
-// Alternate the three so none profits alone from a warm machine.
-const handwritten = nsPerAppraisal(handwrittenOutcomes);
-const ours = nsPerAppraisal((appraisal) => compiled.run(appraisal));
 const reference = await referenceNsPerAppraisal();
-const handwrittenAgain = nsPerAppraisal(handwrittenOutcomes);
-const oursAgain = nsPerAppraisal((appraisal) => compiled.run(appraisal));
-const handwrittenNs = Math.min(handwritten, handwrittenAgain);
-const oursNs = Math.min(ours, oursAgain);
+const { ours, handwritten } = timeSynchronous();
 
 console.log(`node ${process.version}, ${appraisalRules.length} rules, ${APPRAISALS} appraisals (json-rules-engine: first ${REFERENCE_APPRAISALS})`);
 console.log(`events identical across the three: yes (checksum ${checksum})`);
-console.log(`compileRules().run:     ${oursNs.toFixed(0)} ns per appraisal`);
-console.log(`hand-written:           ${handwrittenNs.toFixed(0)} ns per appraisal`);
-console.log(`json-rules-engine run:  ${reference.toFixed(0)} ns per appraisal`);
-console.log(`engine.speedup_vs_json_rules_engine: ${(reference / oursNs).toFixed(2)}`);
-console.log(`engine.slowdown_vs_handwritten: ${(oursNs / handwrittenNs).toFixed(2)}`);
+console.log(`compileRules().run:     ${ours.toFixed(0)} ns per appraisal (median of ${ROUNDS} rounds)`);
+console.log(`hand-written:           ${handwritten.toFixed(0)} ns per appraisal (median of ${ROUNDS} rounds)`);
+console.log(`json-rules-engine run:  ${reference.toFixed(0)} ns per appraisal (median of ${REFERENCE_ROUNDS} rounds)`);
+console.log(`engine.speedup_vs_json_rules_engine: ${(reference / ours).toFixed(2)}`);
+console.log(`engine.slowdown_vs_handwritten: ${(ours / handwritten).toFixed(2)}`);

@@ -38,6 +38,12 @@ describe("generateDemo", () => {
     expect(seen.size).toBe(20_000);
   });
 
+  it("gives other seeds (other regions) other NIPs", () => {
+    const first = new Set([...generateDemo(kuadranRuleSet(), profile, { size: 2_000, seed: 1 })].map((i) => i.employee.nip));
+    const second = [...generateDemo(kuadranRuleSet(), profile, { size: 2_000, seed: 2 })].map((i) => i.employee.nip);
+    expect(second.filter((nip) => first.has(nip))).toEqual([]);
+  });
+
   it("places posts only in units of their type, and each team under its unit's head", () => {
     const inputs = [...generateDemo(kuadranRuleSet(), profile, { size: 200, seed: 3 })];
     for (const { employee } of inputs) {

@@ -37,9 +37,11 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, "0");
 }
 
-function makeNip(index: number, year: number, random: Random): { nip: string; birthYear: number } {
+function makeNip(index: number, seed: number, year: number, random: Random): { nip: string; birthYear: number } {
   const sequence = (index % 999) + 1;
-  const group = Math.floor(index / 999);
+  // A run's groups are consecutive and fewer than the span, so birth dates (and NIPs) never repeat within
+  // a run; the seed shifts them so that runs with other seeds (other regions) get other NIPs.
+  const group = Math.floor(index / 999) + ((seed >>> 0) * 1_009) % BIRTH_DAY_SPAN;
   const dayOffset = (group * BIRTH_DAY_STEP) % BIRTH_DAY_SPAN;
   const birth = new Date(Date.UTC(1966, 0, 1 + dayOffset));
   const birthYear = birth.getUTCFullYear();
@@ -162,7 +164,7 @@ export function* generateDemo(ruleSet: RuleSet, profile: DemoProfile, options: D
       isHead && structural.length > 0
         ? random.pick(structural)
         : random.pickWeighted(posts.filter((p) => p.jenisJabatan !== "struktural").concat(), (p) => p.share);
-    const { nip } = makeNip(index, year, random);
+    const { nip } = makeNip(index, seed, year, random);
     const ability = random.normal();
     const employee: Employee = {
       nip,

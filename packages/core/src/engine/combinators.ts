@@ -38,31 +38,17 @@ function canSkip(quiet: readonly number[] | undefined, state: SlotState): boolea
   return true;
 }
 
-/** One priority group of an all (decided by a failing member) or an any (decided by a passing member). */
-export interface Group {
-  evaluators: readonly Predicate[];
-  quiet: ReadonlyArray<readonly number[] | undefined>;
-  /** The member result that decides the group: false for all, true for any. */
-  decisive: boolean;
-}
-
+/** One priority group; `decisive` is the member result that decides it: false for all, true for any. */
 function groupOf(members: readonly Member[], decisive: boolean): Predicate {
   if (members.length === 1) return members[0]!.evaluate;
-  const group = makeGroup(members, decisive);
-  return (state) => evaluateGroup(group, state);
-}
-
-export function makeGroup(members: readonly Member[], decisive: boolean): Group {
-  return { evaluators: members.map((member) => member.evaluate), quiet: members.map((member) => member.quiet), decisive };
-}
-
-/** Kept small and free of closures so the engine inlines it where it is called. */
-export function evaluateGroup(group: Group, state: SlotState): boolean {
-  const { evaluators, quiet, decisive } = group;
-  for (let i = 0; i < evaluators.length; i++) {
-    if (evaluators[i]!(state) !== decisive) continue;
-    for (let j = i + 1; j < evaluators.length; j++) if (!canSkip(quiet[j], state)) evaluators[j]!(state);
-    return decisive;
-  }
-  return !decisive;
+  const evaluators = members.map((member) => member.evaluate);
+  const quiet = members.map((member) => member.quiet);
+  return (state) => {
+    for (let i = 0; i < evaluators.length; i++) {
+      if (evaluators[i]!(state) !== decisive) continue;
+      for (let j = i + 1; j < evaluators.length; j++) if (!canSkip(quiet[j], state)) evaluators[j]!(state);
+      return decisive;
+    }
+    return !decisive;
+  };
 }

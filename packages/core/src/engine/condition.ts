@@ -1,48 +1,28 @@
 // Compiles a json-rules-engine condition tree into nodes that each carry a synchronous `evaluate`.
 // The nodes keep what the rule said (fact, operator, children in written order) so `explain` can
 // walk the same tree and report on it using the very same evaluators.
-import { allOf, anyOf, evaluateGroup, makeGroup, type Group, type Member, type Predicate } from "./combinators.js";
-import { compileComparison } from "./comparison.js";
-import { compileConstantCondition, type SimpleTest } from "./constant-test.js";
-import { RuleDefinitionError, UndefinedConditionError, UnknownOperatorError, pointerTo } from "./errors.js";
-import { compileFactReader, isFactReference, type FactReader } from "./fact-reader.js";
-import { FactSlots, slotRunner, slotValue } from "./fact-slots.js";
-import { parseOperatorName } from "./operators.js";
+import { allOf, anyOf, type Member, type Predicate } from "./combinators.js";
+import { RuleDefinitionError, UndefinedConditionError, pointerTo } from "./errors.js";
+import { compileFactCondition, type CompiledFactCondition } from "./fact-condition.js";
+import { FactSlots, slotRunner } from "./fact-slots.js";
+import { evaluateFormula, formulaOf } from "./formula.js";
 import { booleanPriority, leafPriority, prioritise } from "./priority.js";
-import { operatorIsQuiet } from "./quiet.js";
-import { copyRuleValue } from "./rule-value.js";
 import type { ConditionOptions, Facts, NestedCondition } from "./types.js";
 
 export type { Predicate } from "./combinators.js";
+export type { CompiledFactCondition } from "./fact-condition.js";
 
-interface NodeBase extends Member {
+/** What every compiled node has: an evaluator, its quiet slots, and its place among its siblings. */
+export interface NodeBase extends Member {
   /** The priority that places this node in its parent's groups. */
   priority: unknown;
   name: unknown;
-}
-
-export interface CompiledFactCondition extends NodeBase {
-  kind: "fact";
-  fact: unknown;
-  path: unknown;
-  params: unknown;
-  operator: unknown;
-  value: unknown;
-  readFact: FactReader;
-  /** The value compared against: the constant, or the referenced fact read at run time. */
-  readValue: FactReader;
-  /** Where a run's state holds the fact's value (after `path`). */
-  slot: number;
-  /** The condition as plain data, when it is an undecorated operator against a constant. */
-  simple: SimpleTest | undefined;
 }
 
 export interface CompiledBooleanCondition extends NodeBase {
   kind: "all" | "any";
   /** In the order written. */
   conditions: CompiledCondition[];
-  /** Set when the conditions form a single priority group, so a caller can evaluate it inline. */
-  group: Group | undefined;
 }
 
 export interface CompiledNotCondition extends NodeBase {
@@ -106,7 +86,9 @@ export class ConditionCompiler {
     }
     if (Object.hasOwn(condition, "condition")) return this.compileReference(condition);
     const kind = booleanKind(condition);
-    return kind ? this.compileBoolean(condition, kind, pointer) : this.compileFact(condition, pointer);
+    return kind
+      ? this.compileBoolean(condition, kind, pointer)
+      : compileFactCondition(condition, pointer, this.slots, this.allowUndefinedFacts);
   }
 
   private compileBoolean(condition: ConditionObject, kind: "all" | "any" | "not", pointer: string): CompiledCondition {
@@ -121,8 +103,7 @@ export class ConditionCompiler {
     }
     if (!Array.isArray(children)) throw new RuleDefinitionError(childPointer, `"${kind}" must be an array`);
     const conditions = children.map((child, i) => this.compileNested(child, pointerTo(childPointer, i)));
-    const { evaluate, group } = combine(kind, conditions);
-    return { kind, priority, name: condition.name, conditions, quiet: quietAll(conditions), evaluate, group };
+    return { kind, priority, name: condition.name, conditions, quiet: quietAll(conditions), evaluate: combine(kind, conditions) };
   }
 
   private compileReference(condition: ConditionObject): CompiledConditionReference {
@@ -138,57 +119,6 @@ export class ConditionCompiler {
     const quiet = resolved ? resolved.quiet : this.allowUndefinedConditions ? [] : undefined;
     const priority = leafPriority(condition.priority);
     return { kind: "condition", priority, name: condition.name, condition: name, resolved, quiet, evaluate };
-  }
-
-  private compileFact(condition: ConditionObject, pointer: string): CompiledFactCondition {
-    for (const key of ["fact", "operator", "value"]) {
-      if (!Object.hasOwn(condition, key)) throw new RuleDefinitionError(pointer, `a fact condition requires "${key}"`);
-    }
-    const { fact, path, params, operator, value } = condition;
-    const source = condition as { fact: unknown };
-    const readFact = compileFactReader(source, this.allowUndefinedFacts);
-    const factSlot = this.slots.slotFor(source);
-    const chain = parseOperatorName(operator);
-    let readValue: FactReader;
-    let evaluate: Predicate;
-    let quiet: number[] | undefined;
-    let simple: SimpleTest | undefined;
-    if (isFactReference(value)) {
-      const readExpected = compileFactReader(value, this.allowUndefinedFacts);
-      const valueSlot = this.slots.slotFor(value);
-      readValue = readExpected;
-      const compare = chain && compileComparison(chain);
-      quiet = chain && operatorIsQuiet(chain, { known: false }) ? [factSlot, valueSlot] : undefined;
-      // The engine resolves the value before the fact, so its error is the one reported.
-      evaluate = compare
-        ? (state) => {
-            const expected = slotValue(state, valueSlot, readExpected);
-            return compare(slotValue(state, factSlot, readFact), expected);
-          }
-        : unknownOperator(operator);
-    } else {
-      const constant = copyRuleValue(value);
-      readValue = () => constant;
-      quiet = chain && operatorIsQuiet(chain, { known: true, value: constant }) ? [factSlot] : undefined;
-      if (chain) ({ evaluate, simple } = compileConstantCondition(chain, constant, factSlot, readFact));
-      else evaluate = unknownOperator(operator);
-    }
-    return {
-      kind: "fact",
-      priority: leafPriority(condition.priority),
-      name: condition.name,
-      fact,
-      path,
-      params,
-      operator,
-      value,
-      readFact,
-      readValue,
-      slot: factSlot,
-      simple,
-      quiet,
-      evaluate,
-    };
   }
 
   private compileNamed(name: string): CompiledCondition {
@@ -221,16 +151,12 @@ function booleanKind(condition: ConditionObject): "all" | "any" | "not" | undefi
   return undefined;
 }
 
-function combine(kind: "all" | "any", conditions: readonly CompiledCondition[]): { evaluate: Predicate; group: Group | undefined } {
+function combine(kind: "all" | "any", conditions: readonly CompiledCondition[]): Predicate {
   // No condition passes both all and any; one condition is evaluated alone, without grouping.
-  if (conditions.length === 0) return { evaluate: () => true, group: undefined };
-  if (conditions.length === 1) return { evaluate: conditions[0]!.evaluate, group: undefined };
+  if (conditions.length === 0) return () => true;
+  if (conditions.length === 1) return conditions[0]!.evaluate;
   const groups = prioritise(conditions, (c) => c.priority);
-  if (groups.length === 1) {
-    const group = makeGroup(conditions, kind === "any");
-    return { evaluate: (state) => evaluateGroup(group, state), group };
-  }
-  return { evaluate: kind === "all" ? allOf(groups) : anyOf(groups), group: undefined };
+  return kind === "all" ? allOf(groups) : anyOf(groups);
 }
 
 /** The union of the members' quiet slots, or undefined when any member may throw regardless. */
@@ -243,13 +169,6 @@ function quietAll(conditions: readonly CompiledCondition[]): number[] | undefine
   return [...slots];
 }
 
-/** json-rules-engine accepts a rule with an unknown operator and fails only when the condition is evaluated. */
-function unknownOperator(operator: unknown): Predicate {
-  return () => {
-    throw new UnknownOperatorError(operator);
-  };
-}
-
 function isObject(value: unknown): value is ConditionObject {
   return typeof value === "object" && value !== null;
 }
@@ -257,7 +176,10 @@ function isObject(value: unknown): value is ConditionObject {
 /** Compiles one condition (a fact condition, all/any/not, or a reference) into a predicate over facts. */
 export function compileCondition(condition: NestedCondition, options: ConditionOptions = {}): (facts: Facts) => boolean {
   const compiler = new ConditionCompiler(options);
-  const evaluate = compiler.compileNested(condition, "").evaluate;
-  const withState = slotRunner(compiler.slots);
-  return (facts) => withState(facts, evaluate);
+  const tree = compiler.compileNested(condition, "");
+  const formula = formulaOf(tree, compiler.slots, options.allowUndefinedConditions ?? false);
+  const withState = slotRunner(compiler.slots, (state, clean) =>
+    clean && formula !== undefined ? evaluateFormula(formula, state) : tree.evaluate(state),
+  );
+  return withState;
 }

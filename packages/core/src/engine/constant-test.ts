@@ -57,12 +57,19 @@ export interface SimpleTest {
 
 /** The SimpleTest for `base` against `value`, or undefined when the general form must run (it may throw). */
 export function simpleTest(base: BaseOperator, value: unknown): SimpleTest | undefined {
-  const test: SimpleTest = { op: OP_CODES[base], value, candidates: [], set: undefined, text: undefined };
-  if (base !== "in" && base !== "notIn") return test;
-  if (typeof value === "string") return { ...test, text: value };
+  const op = OP_CODES[base];
+  // One object literal for every test, so `passes` always sees one shape.
+  const test = (candidates: readonly unknown[], text: string | undefined): SimpleTest => ({
+    op,
+    value,
+    candidates,
+    set: candidates.length > SET_THRESHOLD ? new Set(candidates) : undefined,
+    text,
+  });
+  if (base !== "in" && base !== "notIn") return test([], undefined);
+  if (typeof value === "string") return test([], value);
   if (!Array.isArray(value)) return undefined;
-  const candidates = value.filter((item: unknown) => isPrimitive(item) && !Number.isNaN(item));
-  return { ...test, candidates, set: candidates.length > SET_THRESHOLD ? new Set(candidates) : undefined };
+  return test(value.filter((item: unknown) => isPrimitive(item) && !Number.isNaN(item)), undefined);
 }
 
 /** Whether the fact value passes `test`. Kept small and closure-free so the engine inlines it. */

@@ -124,6 +124,5 @@ describe("compileRules against json-rules-engine", () => {
     expect(tally.failedRuns).toBeGreaterThan(CASES / 10);
     expect(tally.firedEvents).toBeGreaterThan(CASES);
     expect(unhandled).toBeLessThan(tally.failedRuns);
-    console.log(tally, unhandled);
   });
 });

@@ -1,7 +1,7 @@
-// explain: walks a compiled rule's condition tree in the order a run evaluates it and records each
-// node's inputs and result. Fact conditions are decided by their compiled `evaluate`, the one the run
-// uses, so a trace cannot disagree with a run; only the walk over groups is repeated here, and the
-// differential test checks it against json-rules-engine too.
+// explain: walks a compiled rule's condition tree in json-rules-engine's order (priority groups, every
+// member of a group) and records each node's inputs and result. Fact conditions are decided by their
+// compiled `evaluate`, the closures a run uses, so a trace cannot disagree with a run on them; only
+// the walk over groups is repeated here, and the differential test checks it against runs.
 import type { CompiledCondition, CompiledFactCondition } from "./condition.js";
 import type { SlotState } from "./fact-slots.js";
 import { prioritise } from "./priority.js";

@@ -61,14 +61,23 @@ export class FactSlots {
   fill(state: SlotState, facts: Facts): boolean {
     state[0] = facts;
     let clean = true;
-    for (const { id, slot, ownOnly } of this.factEntries) {
+    const entries = this.factEntries;
+    for (let i = 0; i < entries.length; i++) {
+      const { id, slot, ownOnly } = entries[i]!;
       const value = facts[id];
+      // Only an undefined value (or a name Object.prototype also has) needs the own-property check.
       const present = (value !== undefined && !ownOnly) || Object.hasOwn(facts, id);
-      const slotValue = !present ? this.missing : typeof value === "function" ? SLOW : value;
-      if (slotValue === SLOW) clean = false;
-      state[slot] = slotValue;
+      if (!present) {
+        state[slot] = this.missing;
+        if (this.missing === SLOW) clean = false;
+      } else if (typeof value === "function") {
+        state[slot] = SLOW;
+        clean = false;
+      } else state[slot] = value;
     }
-    for (const { slot, factSlot, steps } of this.pathEntries) {
+    const paths = this.pathEntries;
+    for (let i = 0; i < paths.length; i++) {
+      const { slot, factSlot, steps } = paths[i]!;
       const value = state[factSlot];
       // As Almanac#factValue: a path applies to objects only; anything else is compared as it is.
       state[slot] = typeof value === "object" && value !== null ? followPath(value, steps) : value;
@@ -80,7 +89,6 @@ export class FactSlots {
   isFilled(slot: number): boolean {
     return slot !== this.slowSlot;
   }
-
 
   private factSlot(id: string): number {
     let slot = this.factSlots.get(id);
@@ -116,22 +124,23 @@ export function slotValue(state: SlotState, slot: number, read: FactReader): unk
 }
 
 /**
- * Runs `body` with this run's slot state. One state array is reused; a run that starts while another
- * is under way (a function fact calling back into the same rules) gets its own.
+ * A function of the facts that reads them into a slot state and hands it to `body`, with whether the
+ * run is clean. One state is reused from run to run. A run that starts while another is under way
+ * — a function fact calling back into the same rules — gets its own; only a run that is not clean
+ * can call a function fact, so only such a run needs guarding.
  */
-export function slotRunner(slots: FactSlots): <T>(facts: Facts, body: (state: SlotState) => T) => T {
+export function slotRunner<T>(slots: FactSlots, body: (state: SlotState, clean: boolean) => T): (facts: Facts) => T {
   const shared = slots.newState();
   let busy = false;
-  return (facts, body) => {
+  return (facts) => {
     if (busy) {
       const own = slots.newState();
-      slots.fill(own, facts);
-      return body(own);
+      return body(own, slots.fill(own, facts));
     }
+    if (slots.fill(shared, facts)) return body(shared, true);
     busy = true;
     try {
-      slots.fill(shared, facts);
-      return body(shared);
+      return body(shared, false);
     } finally {
       busy = false;
     }

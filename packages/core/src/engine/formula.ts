@@ -6,7 +6,7 @@
 // loop, and undecorated conditions are evaluated inline by `passes` — no closure call per condition.
 // Rules that do not qualify, and runs that are not clean, take the exact path (the condition tree).
 import type { Predicate } from "./combinators.js";
-import type { CompiledCondition } from "./condition.js";
+import type { CompiledCondition, CompiledFactCondition } from "./condition.js";
 import { passes, type SimpleTest } from "./constant-test.js";
 import type { FactSlots, SlotState } from "./fact-slots.js";
 
@@ -30,8 +30,16 @@ export interface Formula {
   operands: Formula[];
 }
 
-function node(kind: number, operands: Formula[] = [], value = false): Formula {
-  return { kind, simple: undefined, slot: 0, evaluate: undefined, value, operands };
+/** The one object literal every node is made by, so `evaluateFormula` always sees one shape. */
+function node(kind: number, operands: Formula[] = [], value = false, condition?: CompiledFactCondition): Formula {
+  return {
+    kind,
+    simple: condition?.simple,
+    slot: condition?.slot ?? 0,
+    evaluate: condition?.evaluate,
+    value,
+    operands,
+  };
 }
 
 /** The condition tree as a formula, or undefined when a condition could throw (so the exact path must run). */
@@ -39,7 +47,7 @@ export function formulaOf(tree: CompiledCondition, slots: FactSlots, allowUndefi
   switch (tree.kind) {
     case "fact": {
       if (tree.quiet === undefined || !tree.quiet.every((slot) => slots.isFilled(slot))) return undefined;
-      return { ...node(CONDITION), simple: tree.simple, slot: tree.slot, evaluate: tree.evaluate };
+      return node(CONDITION, [], false, tree);
     }
     case "all":
     case "any": {

@@ -5,7 +5,7 @@ import { ConditionCompiler, type CompiledCondition } from "./condition.js";
 import { RuleDefinitionError, pointerTo } from "./errors.js";
 import { compileEvent } from "./event.js";
 import { explainRule } from "./explain.js";
-import type { FactSlots, SlotState } from "./fact-slots.js";
+import { slotRunner, type SlotState } from "./fact-slots.js";
 import { evaluateFormula, formulaOf, type Formula } from "./formula.js";
 import { prioritise, rulePriority } from "./priority.js";
 import type { CompileOptions, CompiledRules, Event, Facts, RuleProperties, RunResult } from "./types.js";
@@ -51,60 +51,27 @@ export function compileRules(rules: readonly RuleProperties[], options: CompileO
       resolveEvent: resolve,
     };
   });
-  const runner = new RuleRunner(prioritise(compiled, (rule) => rule.priority).flat(), compiler.slots);
+  const ordered = prioritise(compiled, (rule) => rule.priority).flat();
   return {
-    run: (facts) => runner.run(facts),
-    explain: (facts) => runner.explain(facts),
+    run: slotRunner(compiler.slots, (state, clean) => runRules(ordered, state, clean)),
+    explain: (facts) => {
+      const state = compiler.slots.newState();
+      compiler.slots.fill(state, facts);
+      return ordered.map((rule) => explainRule(rule, state));
+    },
   };
 }
 
-/**
- * Runs compiled rules. One state is reused from run to run; a run that starts while another is under
- * way (a function fact calling back into the same rules) gets its own.
- */
-class RuleRunner {
-  private readonly state: SlotState;
-  private busy = false;
-
-  constructor(
-    private readonly rules: readonly CompiledRule[],
-    private readonly slots: FactSlots,
-  ) {
-    this.state = slots.newState();
+function runRules(rules: readonly CompiledRule[], state: SlotState, clean: boolean): RunResult {
+  const facts = state[0] as Facts;
+  const events: Event[] = [];
+  const failureEvents: Event[] = [];
+  for (const rule of rules) {
+    const formula = rule.formula;
+    const passed = clean && formula !== undefined ? evaluateFormula(formula, state) : rule.conditions.evaluate(state);
+    const event = rule.resolveEvent === undefined ? rule.event : rule.resolveEvent(facts);
+    if (passed) events.push(event);
+    else failureEvents.push(event);
   }
-
-  run(facts: Facts): RunResult {
-    if (this.busy) {
-      const own = this.slots.newState();
-      return this.evaluate(facts, own, this.slots.fill(own, facts));
-    }
-    const state = this.state;
-    // A clean run calls no user code (no function facts), so nothing can start a run inside it.
-    if (this.slots.fill(state, facts)) return this.evaluate(facts, state, true);
-    this.busy = true;
-    try {
-      return this.evaluate(facts, state, false);
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  explain(facts: Facts) {
-    const state = this.slots.newState();
-    this.slots.fill(state, facts);
-    return this.rules.map((rule) => explainRule(rule, state));
-  }
-
-  private evaluate(facts: Facts, state: SlotState, clean: boolean): RunResult {
-    const events: Event[] = [];
-    const failureEvents: Event[] = [];
-    for (const rule of this.rules) {
-      const formula = rule.formula;
-      const passed = clean && formula !== undefined ? evaluateFormula(formula, state) : rule.conditions.evaluate(state);
-      const event = rule.resolveEvent === undefined ? rule.event : rule.resolveEvent(facts);
-      if (passed) events.push(event);
-      else failureEvents.push(event);
-    }
-    return { events, failureEvents };
-  }
+  return { events, failureEvents };
 }

@@ -1,0 +1,76 @@
+// A fact condition — `{ fact, path?, params?, operator, value }` — compiled: how to read its fact and
+// its value, the predicate, whether it can throw (quiet.ts), and, for an undecorated operator against
+// a constant, the plain-data form the fast path evaluates inline (constant-test.ts).
+import type { Predicate } from "./combinators.js";
+import { compileComparison } from "./comparison.js";
+import type { NodeBase } from "./condition.js";
+import { compileConstantCondition, type SimpleTest } from "./constant-test.js";
+import { RuleDefinitionError, UnknownOperatorError } from "./errors.js";
+import { compileFactReader, isFactReference, type FactReader } from "./fact-reader.js";
+import { slotValue, type FactSlots } from "./fact-slots.js";
+import { parseOperatorName } from "./operators.js";
+import { leafPriority } from "./priority.js";
+import { operatorIsQuiet } from "./quiet.js";
+import { copyRuleValue } from "./rule-value.js";
+
+export interface CompiledFactCondition extends NodeBase {
+  kind: "fact";
+  fact: unknown;
+  path: unknown;
+  params: unknown;
+  operator: unknown;
+  value: unknown;
+  readFact: FactReader;
+  /** The value compared against: the constant, or the referenced fact read at run time. */
+  readValue: FactReader;
+  /** Where a run's state holds the fact's value (after `path`). */
+  slot: number;
+  /** The condition as plain data, when it is an undecorated operator against a constant. */
+  simple: SimpleTest | undefined;
+}
+
+export function compileFactCondition(
+  condition: Record<string, unknown>,
+  pointer: string,
+  slots: FactSlots,
+  allowUndefinedFacts: boolean,
+): CompiledFactCondition {
+  for (const key of ["fact", "operator", "value"]) {
+    if (!Object.hasOwn(condition, key)) throw new RuleDefinitionError(pointer, `a fact condition requires "${key}"`);
+  }
+  const { fact, path, params, operator, value } = condition;
+  const source = condition as { fact: unknown };
+  const readFact = compileFactReader(source, allowUndefinedFacts);
+  const slot = slots.slotFor(source);
+  const chain = parseOperatorName(operator);
+  const base = { kind: "fact", priority: leafPriority(condition.priority), name: condition.name, fact, path, params, operator, value, readFact, slot } as const;
+
+  if (isFactReference(value)) {
+    const readValue = compileFactReader(value, allowUndefinedFacts);
+    const valueSlot = slots.slotFor(value);
+    const compare = chain && compileComparison(chain);
+    // The engine resolves the value before the fact, so its error is the one reported.
+    const evaluate: Predicate = compare
+      ? (state) => {
+          const expected = slotValue(state, valueSlot, readValue);
+          return compare(slotValue(state, slot, readFact), expected);
+        }
+      : unknownOperator(operator);
+    const quiet = chain && operatorIsQuiet(chain, { known: false }) ? [slot, valueSlot] : undefined;
+    return { ...base, readValue, simple: undefined, quiet, evaluate };
+  }
+
+  const constant = copyRuleValue(value);
+  const readValue = () => constant;
+  if (!chain) return { ...base, readValue, simple: undefined, quiet: undefined, evaluate: unknownOperator(operator) };
+  const { evaluate, simple } = compileConstantCondition(chain, constant, slot, readFact);
+  const quiet = operatorIsQuiet(chain, { known: true, value: constant }) ? [slot] : undefined;
+  return { ...base, readValue, simple, quiet, evaluate };
+}
+
+/** json-rules-engine accepts a rule with an unknown operator and fails only when the condition is evaluated. */
+function unknownOperator(operator: unknown): Predicate {
+  return () => {
+    throw new UnknownOperatorError(operator);
+  };
+}
