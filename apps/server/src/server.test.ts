@@ -226,8 +226,11 @@ describe.each(inject("dialects"))("server over HTTP on %s", (dialect) => {
     const again = await start(config, logger, () => undefined);
     expect(again.signIns).toEqual([]);
     expect((await database.db.selectFrom("regions").select("id").execute()).length).toBe(4);
+    // Stop only once the server holds the request, so the request is truly in flight (a fixed delay
+    // loses that race on a loaded machine).
+    const received = new Promise((resolve) => again.server.once("request", resolve));
     const inFlight = fetch(`${again.url}/health`);
-    await new Promise((r) => setTimeout(r, 5));
+    await received;
     await again.stop(2_000);
     expect((await inFlight).status).toBe(200);
     await expect(fetch(`${again.url}/health`)).rejects.toThrow();
