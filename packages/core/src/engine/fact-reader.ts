@@ -46,7 +46,7 @@ function compileLookup(source: FactSource, allowUndefinedFacts: boolean): FactRe
   return (facts) => {
     const value = facts[id];
     if (value === undefined) return Object.hasOwn(facts, id) ? undefined : missing();
-    return typeof value === "function" ? callFactFunction(id, value as FactFunction, params) : value;
+    return resolve(value);
   };
 }
 
