@@ -121,8 +121,9 @@ function declaredFacts(ruleSet: RuleSet, ability: number, random: Random): Recor
   const decided = new Set(ruleSet.decisions.map((d) => d.output));
   const facts: Record<string, string | number | boolean> = {};
   for (const [name, fact] of Object.entries(ruleSet.facts)) {
-    // Outputs of decision tables are left to the tables (an assessor's judgement may override them).
-    if (decided.has(name)) continue;
+    // Outputs of decision tables are left to the tables (an assessor's judgement may override them), and
+    // facts taken from a scored fact come from the indicator's own input.
+    if (decided.has(name) || fact.from !== undefined) continue;
     if (fact.type === "boolean") facts[name] = ability + random.normal() * 0.5 > 1.3;
     else if (fact.type === "number") {
       const min = fact.min ?? 0;

@@ -10,7 +10,7 @@ import { compileCalculation } from "./calculations.js";
 import { refuse, show, type Facts, type RunContext } from "./context.js";
 import { compileDecision } from "./decisions.js";
 import { compileIndicator, type CompiledIndicator } from "./indicators.js";
-import { attributeFactNames, compileInputFacts } from "./input-facts.js";
+import { attributeFactNames, compileDerivedFacts, compileInputFacts } from "./input-facts.js";
 import { compileOutcomes, type CompiledOutcomes } from "./outcomes.js";
 import { ruleSetFactReferences } from "./references.js";
 import { compileRuleCondition, ruleFile } from "./rule-errors.js";
@@ -117,6 +117,7 @@ const AXIS_FACTS: Record<Axis, string> = { hasil_kerja: "score.hasil_kerja", per
 export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   const template = factTemplate(ruleSet);
   const inputFacts = compileInputFacts(ruleSet, attributeFactNames(Object.keys(template)));
+  const derivedFacts = compileDerivedFacts(ruleSet);
   const sets = ruleSet.indicatorSets.map((_, i) => compileSet(ruleSet, i));
   const decisions = ruleSet.decisions.map((_, i) => compileDecision(ruleSet, i));
   // Only a table whose output the rule set declares as a fact can take an assessor's judgement.
@@ -190,6 +191,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     const compiled = chooseSet(facts, ctx);
     facts.indicatorSet = compiled.set.id;
     scoreIndicators(compiled, input, facts, ctx);
+    derivedFacts(facts, ctx);
 
     const given = input.facts;
     const adjustments = input.adjustments;

@@ -48,14 +48,23 @@ export function compileInputFacts(
   ruleSet: RuleSet,
   attributeFacts: readonly string[],
 ): (input: AppraisalInput, facts: Facts, ctx: RunContext) => void {
-  const declaredNames = Object.keys(ruleSet.facts);
-  const declarations = Object.values(ruleSet.facts);
+  // Facts taken `from` a scored fact are set after scoring (see compileDerivedFacts), not from the input.
+  const inputEntries = Object.entries(ruleSet.facts).filter(([, fact]) => fact.from === undefined);
+  const declaredNames = inputEntries.map(([name]) => name);
+  const declarations = inputEntries.map(([, fact]) => fact);
+  const derived = Object.keys(ruleSet.facts).filter((name) => ruleSet.facts[name]!.from !== undefined);
   const defaultKind = ruleSet.period?.kind ?? null;
   // Only the attributes the rule set reads: copying every attribute would add keys to the fact map that
   // no rule reads, and changing its shape per employee makes every evaluation markedly slower.
   const attributes = attributeFacts.map((name) => name.slice("employee.".length));
   return (input, facts, ctx) => {
     const given = input.facts;
+    for (const name of derived) {
+      const value = given?.[name];
+      if (value !== undefined && value !== null) {
+        refuse(ctx, `fakta "${name}" diambil dari ${ruleSet.facts[name]!.from}, jadi tidak boleh diisi langsung (ditemukan ${show(value)})`);
+      }
+    }
     for (let i = 0; i < declaredNames.length; i++) {
       const name = declaredNames[i]!;
       const declaration = declarations[i]!;
@@ -96,5 +105,21 @@ export function compileInputFacts(
     const history = input.history ?? [];
     facts.history = history;
     facts["predikat.previous"] = history.length > 0 ? (history[history.length - 1]?.predikat ?? null) : null;
+  };
+}
+
+/** Sets the declared facts taken `from` a scored fact, once indicators are scored and before any decision. */
+export function compileDerivedFacts(ruleSet: RuleSet): (facts: Facts, ctx: RunContext) => void {
+  const derived = Object.entries(ruleSet.facts).filter(([, fact]) => fact.from !== undefined);
+  return (facts, ctx) => {
+    for (const [name, declaration] of derived) {
+      const value = facts[declaration.from!];
+      if (value === undefined || value === null) {
+        facts[name] = declaration.default ?? null;
+        continue;
+      }
+      checkDeclared(ctx, name, declaration, value);
+      facts[name] = value;
+    }
   };
 }

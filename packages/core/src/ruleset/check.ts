@@ -190,6 +190,8 @@ function checkDeclaredFacts(ruleSet: RuleSet, report: Reporter): void {
       for (const name of indicatorFactNames(indicator.id)) computed.set(name, `indicator "${indicator.id}"`);
     }
   }
+  // What a `from` may name: facts that exist once indicators are scored, before any decision table.
+  const scored = new Set([...computed.keys()].filter((name) => name !== "indicatorSet"));
   ruleSet.calculations.forEach((calc, j) => computed.set(calc.id, `calculation /calculations/${j}`));
   for (const [name, fact] of Object.entries(ruleSet.facts)) {
     const at = pointer("facts", name);
@@ -199,6 +201,13 @@ function checkDeclaredFacts(ruleSet: RuleSet, report: Reporter): void {
         at,
         `fact "${name}" is computed from ${source}, so an appraisal cannot give it; ` +
           "expected a name for an input that nothing computes",
+      );
+    }
+    if (fact.from !== undefined && !scored.has(fact.from)) {
+      report.error(
+        `${at}/from`,
+        `"${fact.from}" is not a fact that scoring gives${didYouMean(fact.from, [...scored])}; ` +
+          "expected an indicator fact (score.<id>, raw.<id>, rating.<id>.<source>) or an axis score",
       );
     }
     if (fact.min !== undefined && fact.max !== undefined && fact.min > fact.max) {

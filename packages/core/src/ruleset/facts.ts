@@ -24,8 +24,15 @@ export const HISTORY_FACTS = ["history", "predikat.previous"] as const;
 /** Facts about the employee and period, available before any score exists (e.g. to choose an indicator set). */
 export function inputFactNames(ruleSet: Pick<RuleSet, "facts">): Set<string> {
   const names = new Set<string>([...EMPLOYEE_FACTS, ...PERIOD_FACTS, ...HISTORY_FACTS]);
-  for (const name of Object.keys(ruleSet.facts)) names.add(name);
+  for (const [name, fact] of Object.entries(ruleSet.facts)) if (fact.from === undefined) names.add(name);
   return names;
+}
+
+/** Declared facts taken from a scored fact (`from`): known once indicators are scored, not before. */
+export function derivedFactNames(ruleSet: Pick<RuleSet, "facts">): string[] {
+  return Object.entries(ruleSet.facts)
+    .filter(([, fact]) => fact.from !== undefined)
+    .map(([name]) => name);
 }
 
 /** True for `employee.<attribute>`: free employee attributes are always allowed. */
@@ -45,6 +52,7 @@ export function indicatorFactNames(indicatorId: string): string[] {
 /** Every fact an outcome rule may read for employees on the given indicator set, in evaluation order. */
 export function allFactNames(ruleSet: RuleSet, set: IndicatorSet): Set<string> {
   const names = inputFactNames(ruleSet);
+  for (const name of derivedFactNames(ruleSet)) names.add(name);
   names.add("score");
   for (const axis of AXES) names.add(`score.${axis}`);
   for (const indicator of set.indicators) for (const n of indicatorFactNames(indicator.id)) names.add(n);

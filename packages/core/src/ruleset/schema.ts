@@ -95,6 +95,12 @@ export const factDeclarationSchema = z
     max: z.number().optional(),
     /** Used when an appraisal does not give the fact. */
     default: scalar.optional(),
+    /**
+     * Taken from an indicator or axis fact once indicators are scored (e.g. "raw.kehadiran"), so one
+     * input serves both (absence days scored as discipline and read by the sanction table). An appraisal
+     * cannot give it, and an indicator set's `when` cannot read it.
+     */
+    from: factName.optional(),
   })
   .strict();
 
