@@ -154,6 +154,8 @@ export function* generateDemo(ruleSet: RuleSet, profile: DemoProfile, options: D
   const weightedSources = Object.entries(ruleSet.raters.weights)
     .filter(([, weight]) => (weight ?? 0) > 0)
     .map(([source]) => source as RaterSource);
+  // Every source some indicator is rated by, including those with weights of their own (raterWeights).
+  const sources = [...new Set([...weightedSources, ...[...indicators.values()].flatMap((i) => i.raters ?? [])])];
 
   for (let index = 0; index < size; index++) {
     const state = random.pickWeighted([...units.values()], (s) => s.unit.size);
@@ -185,7 +187,7 @@ export function* generateDemo(ruleSet: RuleSet, profile: DemoProfile, options: D
 
     const ratings: Partial<Record<RaterSource, RaterRatings | RaterRatings[]>> = {};
     const values: Record<string, IndicatorValue> = {};
-    for (const source of weightedSources) {
+    for (const source of sources) {
       const count = source === "peer" ? PEERS_PER_EMPLOYEE : source === "public" ? 5 : 1;
       const sheets: RaterRatings[] = [];
       for (let k = 0; k < count; k++) {

@@ -47,7 +47,7 @@ function resolveScale(ruleSet: RuleSet, scale: string | Scale, at: Array<string 
 
 function ratingScorer(ruleSet: RuleSet, indicator: Indicator, scale: Scale): Scorer {
   const id = indicator.id;
-  const configured = ruleSet.raters.weights;
+  const configured = indicator.raterWeights ?? ruleSet.raters.weights;
   // In the order the rule file lists them, so explanations read as the region wrote its weights.
   const sources: RaterSource[] =
     indicator.raters ?? (Object.keys(configured) as RaterSource[]).filter((s) => RATER_SOURCES.includes(s));

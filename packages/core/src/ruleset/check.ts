@@ -149,15 +149,28 @@ function checkIndicator(ruleSet: RuleSet, indicator: Indicator, at: string, repo
         `raters apply only to rating inputs, and this input is "${input.kind}"; expected no raters here`,
       );
     }
-    const weighted = Object.entries(ruleSet.raters.weights).flatMap(([source, w]) => (w ? [source] : []));
+    const own = indicator.raterWeights;
+    const weights = own ?? ruleSet.raters.weights;
+    const where = own ? `${at}/raterWeights` : "/raters/weights";
+    const weighted = Object.entries(weights).flatMap(([source, w]) => (w ? [source] : []));
     indicator.raters.forEach((source, r) => {
       if (!weighted.includes(source)) {
         report.error(
           `${at}/raters/${r}`,
-          `rater "${source}" has no weight in /raters/weights; expected one of the sources with a weight: ${listNames(weighted)}`,
+          `rater "${source}" has no weight in ${where}; expected one of the sources with a weight: ${listNames(weighted)}`,
         );
       }
     });
+  }
+  if (indicator.raterWeights) {
+    const entries = Object.entries(indicator.raterWeights).filter((e): e is [string, number] => e[1] !== undefined);
+    const sum = total(entries.map(([, w]) => w));
+    if (Math.abs(sum - 100) > TOLERANCE) {
+      report.error(`${at}/raterWeights`, `rater weights of this indicator total ${sum} (${parts(entries)}), expected 100`);
+    }
+    if (input.kind !== "rating") {
+      report.warning(`${at}/raterWeights`, `rater weights apply only to rating inputs, and this input is "${input.kind}"; expected none here`);
+    }
   }
 }
 

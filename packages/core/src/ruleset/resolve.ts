@@ -160,7 +160,15 @@ export function resolveRuleSet(file: RuleFile, fileName: string, load: LoadRuleF
     scales: parts.scales ?? {},
     facts: parts.facts ?? {},
     conditions: parts.conditions ?? {},
-    indicatorSets: parts.indicatorSets ?? [],
+    // An indicator with its own rater weights is rated by exactly those sources.
+    indicatorSets: (parts.indicatorSets ?? []).map((set) => ({
+      ...set,
+      indicators: set.indicators.map((indicator) =>
+        indicator.raterWeights && !indicator.raters
+          ? { ...indicator, raters: Object.keys(indicator.raterWeights) as NonNullable<typeof indicator.raters> }
+          : indicator,
+      ),
+    })),
     predikat: parts.predikat ?? [],
     decisions: parts.decisions ?? [],
     calculations: parts.calculations ?? [],

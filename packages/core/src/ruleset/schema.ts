@@ -161,6 +161,11 @@ export const indicatorSchema = z
     input: indicatorInputSchema,
     /** Rater sources that rate it (rating inputs only); defaults to every source with a weight. */
     raters: z.array(raterSourceSchema).optional(),
+    /**
+     * Rater weights for this indicator alone, totalling 100, in place of /raters/weights (e.g.
+     * { "public": 100 } for public satisfaction). Its sources are the indicator's raters.
+     */
+    raterWeights: z.partialRecord(raterSourceSchema, z.number().min(0).max(100)).optional(),
     /** A training need is proposed when the indicator's score falls below `below`. */
     training: z.object({ below: z.number(), topic: z.string() }).strict().optional(),
     /** Examples of constructive feedback, shown to raters. */
