@@ -2,6 +2,7 @@
 // are documented in docs/input-format.md; this module turns a row into an AppraisalInput and back.
 import {
   RATER_SOURCES,
+  ratersOf,
   TARGET_ASPECTS,
   type AppraisalInput,
   type Employee,
@@ -144,14 +145,13 @@ export function rowToInput(cells: Record<string, string>, row: number): Appraisa
 /** The CSV header for a rule set's inputs: every column `inputToRow` can fill. */
 export function csvColumns(ruleSet: RuleSet): string[] {
   const columns = ["nip", "nama", "jabatan", "jenis_jabatan", "jenjang", "golongan", "unit", "unit_type", "status", "atribut.guru", "atribut.atasan", "jenis_periode", "periode", "bulan"];
-  const sources = Object.keys(ruleSet.raters.weights) as RaterSource[];
   const seen = new Set<string>();
   for (const set of ruleSet.indicatorSets) {
     for (const indicator of set.indicators) {
       if (seen.has(indicator.id)) continue;
       seen.add(indicator.id);
       const input = indicator.input;
-      if (input.kind === "rating") for (const source of indicator.raters ?? sources) columns.push(`${source}.${indicator.id}`);
+      if (input.kind === "rating") for (const source of ratersOf(ruleSet, indicator)) columns.push(`${source}.${indicator.id}`);
       else if (input.kind === "target") {
         for (const aspect of input.aspects) columns.push(`target.${indicator.id}.${aspect}`, `realisasi.${indicator.id}.${aspect}`);
       } else if (input.kind === "achievement") columns.push(`target.${indicator.id}`, `realisasi.${indicator.id}`);

@@ -3,6 +3,7 @@
 // inputs per indicator kind, attendance, declared facts and history. Driven only by the rule set
 // and the region's profile, and yielded one at a time so a million appraisals need flat memory.
 import type { AppraisalInput, Employee, IndicatorValue, RaterRatings, RaterSource } from "../domain/types.js";
+import { ratersOf } from "../ruleset/raters.js";
 import type { Indicator, RuleSet, Scale } from "../ruleset/schema.js";
 import { FAMILY_NAMES, GIVEN_NAMES } from "./names.js";
 import type { DemoPost, DemoProfile, DemoUnit } from "./profile.js";
@@ -155,7 +156,7 @@ export function* generateDemo(ruleSet: RuleSet, profile: DemoProfile, options: D
     .filter(([, weight]) => (weight ?? 0) > 0)
     .map(([source]) => source as RaterSource);
   // Every source some indicator is rated by, including those with weights of their own (raterWeights).
-  const sources = [...new Set([...weightedSources, ...[...indicators.values()].flatMap((i) => i.raters ?? [])])];
+  const sources = [...new Set([...weightedSources, ...[...indicators.values()].flatMap((i) => ratersOf(ruleSet, i))])];
 
   for (let index = 0; index < size; index++) {
     const state = random.pickWeighted([...units.values()], (s) => s.unit.size);
@@ -195,7 +196,7 @@ export function* generateDemo(ruleSet: RuleSet, profile: DemoProfile, options: D
         const sheet: RaterRatings = {};
         for (const indicator of indicators.values()) {
           const scale = scaleOf(ruleSet, indicator);
-          const raters = indicator.raters ?? weightedSources;
+          const raters = ratersOf(ruleSet, indicator);
           if (scale && raters.includes(source)) sheet[indicator.id] = rate(scale, ability, bias, random);
         }
         sheets.push(sheet);

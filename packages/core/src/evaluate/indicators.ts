@@ -1,10 +1,11 @@
 // Indicator scores: each indicator of a set compiled once into a closure that reads its input (ratings per
 // rater source, or an objective value), sets `score.<id>`, `raw.<id>` and `rating.<id>.<source>`, and
 // returns the score.
-import { RATER_SOURCES, TARGET_ASPECTS, type AppraisalInput, type RaterSource, type TargetRealisasi } from "../domain/types.js";
+import { TARGET_ASPECTS, type AppraisalInput, type RaterSource, type TargetRealisasi } from "../domain/types.js";
 import { achievementPercent, capScore } from "../calculators/achievement.js";
 import { taskScore } from "../calculators/pp46.js";
 import { pointer } from "../ruleset/errors.js";
+import { raterWeightsOf, ratersOf } from "../ruleset/raters.js";
 import type { Indicator, IndicatorInput, RuleSet, Scale } from "../ruleset/schema.js";
 import { refuse, show, SOURCE_LABELS, type Facts, type RunContext } from "./context.js";
 import { ruleSetError } from "./rule-errors.js";
@@ -47,10 +48,9 @@ function resolveScale(ruleSet: RuleSet, scale: string | Scale, at: Array<string 
 
 function ratingScorer(ruleSet: RuleSet, indicator: Indicator, scale: Scale): Scorer {
   const id = indicator.id;
-  const configured = indicator.raterWeights ?? ruleSet.raters.weights;
+  const configured = raterWeightsOf(ruleSet, indicator);
   // In the order the rule file lists them, so explanations read as the region wrote its weights.
-  const sources: RaterSource[] =
-    indicator.raters ?? (Object.keys(configured) as RaterSource[]).filter((s) => RATER_SOURCES.includes(s));
+  const sources = ratersOf(ruleSet, indicator);
   let weights = sources.map((s) => configured[s] ?? 0);
   // Sources that carry no weight between them (e.g. an indicator rated only by "self", which has none)
   // count equally rather than leaving the indicator unscorable.

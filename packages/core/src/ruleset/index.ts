@@ -8,3 +8,4 @@ export { findJsonSyntaxError, type JsonSyntaxError } from "./json-syntax.js";
 export { resolveRuleSet, resolveRulePath, loadRuleSet, type LoadRuleFile, type LoadRuleSetOptions } from "./resolve.js";
 export { checkRuleSet } from "./check.js";
 export { ruleFileJsonSchema, RULE_FILE_SCHEMA_ID } from "./json-schema.js";
+export { ratersOf, raterWeightsOf } from "./raters.js";
