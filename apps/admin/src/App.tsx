@@ -51,8 +51,8 @@ function PortalRoutes() {
         {user.role !== "employee" && <Route path="/cycles" element={<CyclesPage />} />}
         {user.role !== "employee" && <Route path="/cycles/:cycleId" element={<CyclePage />} />}
         <Route path="/cycles/:cycleId/employees/:employeeId" element={<ResultPage />} />
-        {user.role === "assessor" && <Route path="/assessments" element={<MyAssessmentsPage />} />}
-        {(user.role === "employee" || user.role === "assessor") && <Route path="/me" element={<MyResultPage />} />}
+        {(user.role === "assessor" || user.role === "employee") && <Route path="/assessments" element={<MyAssessmentsPage />} />}
+        {user.role === "employee" && <Route path="/me" element={<MyResultPage />} />}
         <Route path="*" element={<Navigate to={homeOf(user.role)} replace />} />
       </Routes>
     </Suspense>

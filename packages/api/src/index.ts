@@ -7,5 +7,7 @@ export { recoverInterruptedJobs } from "./services/cycle-run.js";
 export { createAccount, type NewAccount } from "./services/accounts.js";
 export { exportResults, type ExportFormat, type ExportFile } from "./services/exports.js";
 export { handleExport } from "./http/export.js";
+export { handleEvidence } from "./http/evidence.js";
+export { handleDownloads } from "./http/downloads.js";
 export { contentHash, storedContent } from "./services/engine.js";
 export { DEMO_REGIONS, isEmpty, seedDemo, type SeedOptions, type SignIn } from "./services/seed.js";

@@ -8,6 +8,14 @@ import { regionRouter } from "./router/region.js";
 import { resultRouter } from "./router/result.js";
 import { ruleSetRouter } from "./router/rule-set.js";
 import { unitRouter } from "./router/unit.js";
+import { dialogueRouter } from "./router/dialogue.js";
+import { feedbackRouter } from "./router/feedback.js";
+import { planRouter } from "./router/plan.js";
+import { workEntryRouter } from "./router/work-entry.js";
+import { appealRouter } from "./router/appeal.js";
+import { followUpRouter } from "./router/follow-up.js";
+import { forumRouter } from "./router/forum.js";
+import { raterQualityRouter } from "./router/rater-quality.js";
 import { createTRPCRouter } from "./trpc.js";
 
 export const appRouter = createTRPCRouter({
@@ -20,6 +28,14 @@ export const appRouter = createTRPCRouter({
   assessment: assessmentRouter,
   result: resultRouter,
   audit: auditRouter,
+  plan: planRouter,
+  workEntry: workEntryRouter,
+  feedback: feedbackRouter,
+  dialogue: dialogueRouter,
+  forum: forumRouter,
+  appeal: appealRouter,
+  followUp: followUpRouter,
+  raterQuality: raterQualityRouter,
 });
 
 export type AppRouter = typeof appRouter;

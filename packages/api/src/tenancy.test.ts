@@ -2,7 +2,9 @@
 // they name the other region, NOT_FOUND when they pass its ids), and the other region is left untouched.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { SessionUser } from "./auth.js";
+import { storeEvidence } from "./services/evidence.js";
 import { createOperator, createTestEnv, seedRegion, type Caller, type SeededRegion, type TestEnv } from "./testing/env.js";
+import { actorOf } from "./trpc.js";
 
 type Attempt = [name: string, call: (caller: Caller) => Promise<unknown>];
 
@@ -14,11 +16,31 @@ describe.each(inject("dialects"))("region isolation on %s", (dialect) => {
   let pariamanDraftId: string;
   let pariamanJobId: string;
   let pariamanUnitId: string;
+  /** Pariaman's plan, work entry, evidence, feedback and dialogue. */
+  let pariamanWork: { planId: string; rhkId: string; ikiId: string; entryId: string; evidenceId: string; feedbackId: string; dialogueId: string };
 
   /** Everything of Pariaman's, row by row, to prove nothing changed. */
   async function pariamanState(): Promise<unknown> {
     const { db } = env.database;
-    const tables = ["units", "employees", "rule_set_versions", "cycles", "assessments", "result_runs", "results", "jobs", "audit_log"] as const;
+    const tables = [
+      "units",
+      "employees",
+      "rule_set_versions",
+      "cycles",
+      "assessments",
+      "result_runs",
+      "results",
+      "jobs",
+      "audit_log",
+      "plans",
+      "plan_reviews",
+      "plan_rhk",
+      "plan_iki",
+      "work_entries",
+      "evidence_files",
+      "feedback",
+      "dialogues",
+    ] as const;
     const state: Record<string, unknown> = {};
     for (const table of tables) {
       state[table] = await db.selectFrom(table).selectAll().where("region_id", "=", "pariaman").orderBy("region_id").execute();
@@ -37,11 +59,44 @@ describe.each(inject("dialects"))("region isolation on %s", (dialect) => {
     pariamanJobId = (await asPariaman.cycle.run({ id: pariaman.cycleId })).jobId;
     await env.jobs.idle();
     pariamanUnitId = (await asPariaman.unit.tree())[0]?.id ?? "";
+    const pariamanEmployee = env.as(pariaman.employee);
+    const plan = await pariamanEmployee.plan.create({ cycleId: pariaman.cycleId });
+    const saved = await pariamanEmployee.plan.save({
+      id: plan.id,
+      rhk: [{ kind: "utama", text: "Layanan", indicators: [{ text: "Berkas", target: 10, satuan: "berkas", indicatorId: "capaian_rhk" }] }],
+    });
+    await pariamanEmployee.plan.submit({ id: plan.id });
+    await env.as(pariaman.assessor).plan.approve({ id: plan.id });
+    const ikiId = saved.rhk[0]!.indicators[0]!.id;
+    const entry = await pariamanEmployee.workEntry.create({ ikiId, workDate: "2025-02-03", description: "Berkas", quantity: 2 });
+    const evidence = await storeEvidence(env.database.db, "pariaman", pariaman.employee, actorOf(pariaman.employee), {
+      workEntryId: entry.id,
+      filename: "bukti.pdf",
+      content: Buffer.from("%PDF-1.7\n"),
+    });
+    const feedback = await pariamanEmployee.feedback.post({ workEntryId: entry.id, kind: "request", body: "Mohon masukan" });
+    const dialogue = await env.as(pariaman.assessor).dialogue.record({
+      cycleId: pariaman.cycleId,
+      employeeId: pariaman.report.id,
+      heldOn: "2025-03-01",
+      topic: "Pembinaan",
+      agreedActions: [],
+    });
+    pariamanWork = {
+      planId: plan.id,
+      rhkId: saved.rhk[0]!.id,
+      ikiId,
+      entryId: entry.id,
+      evidenceId: evidence.id,
+      feedbackId: feedback.id,
+      dialogueId: dialogue.id,
+    };
   });
   afterAll(() => env?.dispose());
 
   function attemptsWithPariamanIds(): Attempt[] {
     const p = pariaman;
+    const pw = pariamanWork;
     const someEmployee = p.report.id;
     return [
       ["employee.get", (c) => c.employee.get({ id: someEmployee })],
@@ -66,6 +121,31 @@ describe.each(inject("dialects"))("region isolation on %s", (dialect) => {
       ["result.list", (c) => c.result.list({ cycleId: p.cycleId })],
       ["result.get", (c) => c.result.get({ cycleId: p.cycleId, employeeId: someEmployee })],
       ["result.distribution", (c) => c.result.distribution({ cycleId: p.cycleId })],
+      ["plan.get", (c) => c.plan.get({ id: pw.planId })],
+      ["plan.get by cycle", (c) => c.plan.get({ cycleId: p.cycleId, employeeId: someEmployee })],
+      ["plan.list", (c) => c.plan.list({ cycleId: p.cycleId })],
+      ["plan.create", (c) => c.plan.create({ cycleId: p.cycleId, employeeId: someEmployee })],
+      ["plan.save", (c) => c.plan.save({ id: pw.planId, rhk: [] })],
+      ["plan.link", (c) => c.plan.link({ rhkId: pw.rhkId, parentRhkId: null })],
+      ["plan.submit", (c) => c.plan.submit({ id: pw.planId })],
+      ["plan.approve", (c) => c.plan.approve({ id: pw.planId })],
+      ["plan.requestRevision", (c) => c.plan.requestRevision({ id: pw.planId, note: "x" })],
+      ["plan.reject", (c) => c.plan.reject({ id: pw.planId, reason: "x" })],
+      ["plan.waiting", (c) => c.plan.waiting({ cycleId: p.cycleId, on: "approval" })],
+      ["workEntry.create", (c) => c.workEntry.create({ ikiId: pw.ikiId, workDate: "2025-02-04", description: "x", quantity: 1 })],
+      ["workEntry.update", (c) => c.workEntry.update({ id: pw.entryId, quantity: 9 })],
+      ["workEntry.confirm", (c) => c.workEntry.confirm({ id: pw.entryId })],
+      ["workEntry.return", (c) => c.workEntry.return({ id: pw.entryId, note: "x" })],
+      ["workEntry.get", (c) => c.workEntry.get({ id: pw.entryId })],
+      ["workEntry.list", (c) => c.workEntry.list({ cycleId: p.cycleId })],
+      ["workEntry.progress", (c) => c.workEntry.progress({ cycleId: p.cycleId, employeeId: someEmployee })],
+      ["workEntry.removeEvidence", (c) => c.workEntry.removeEvidence({ evidenceId: pw.evidenceId })],
+      ["feedback.post", (c) => c.feedback.post({ workEntryId: pw.entryId, kind: "feedback", body: "x" })],
+      ["feedback.post reply", (c) => c.feedback.post({ workEntryId: pw.entryId, kind: "feedback", body: "x", parentId: pw.feedbackId })],
+      ["feedback.list", (c) => c.feedback.list({ workEntryId: pw.entryId })],
+      ["dialogue.record", (c) => c.dialogue.record({ cycleId: p.cycleId, employeeId: someEmployee, heldOn: "2025-03-02", topic: "x", agreedActions: [] })],
+      ["dialogue.rate", (c) => c.dialogue.rate({ id: pw.dialogueId, usefulness: 5 })],
+      ["dialogue.listForEmployee", (c) => c.dialogue.listForEmployee({ cycleId: p.cycleId, employeeId: someEmployee })],
     ];
   }
 
@@ -83,6 +163,13 @@ describe.each(inject("dialects"))("region isolation on %s", (dialect) => {
       ["cycle.list", (c) => c.cycle.list({ regionId })],
       ["audit.list", (c) => c.audit.list({ regionId })],
       ["result.list", (c) => c.result.list({ regionId, cycleId: pariaman.cycleId })],
+      ["plan.list", (c) => c.plan.list({ regionId, cycleId: pariaman.cycleId })],
+      ["plan.create", (c) => c.plan.create({ regionId, cycleId: pariaman.cycleId })],
+      ["plan.waiting", (c) => c.plan.waiting({ regionId, cycleId: pariaman.cycleId, on: "superiorPlan" })],
+      ["workEntry.list", (c) => c.workEntry.list({ regionId, cycleId: pariaman.cycleId })],
+      ["workEntry.progress", (c) => c.workEntry.progress({ regionId, cycleId: pariaman.cycleId })],
+      ["feedback.inbox", (c) => c.feedback.inbox({ regionId })],
+      ["dialogue.listForEmployee", (c) => c.dialogue.listForEmployee({ regionId, cycleId: pariaman.cycleId, employeeId: pariaman.report.id })],
     ];
   }
 
@@ -145,5 +232,7 @@ describe.each(inject("dialects"))("region isolation on %s", (dialect) => {
     expect((await caller.cycle.get({ regionId: "pariaman", id: pariaman.cycleId })).id).toBe(pariaman.cycleId);
     await expect(caller.cycle.get({ regionId: "binjai", id: pariaman.cycleId })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(caller.cycle.list()).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect((await caller.plan.get({ regionId: "pariaman", id: pariamanWork.planId }))?.id).toBe(pariamanWork.planId);
+    await expect(caller.workEntry.get({ regionId: "binjai", id: pariamanWork.entryId })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -164,6 +164,8 @@ export interface CycleTable {
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** When the cycle was finalised; the appeal window (workflow.appeals.windowDays) counts from it. */
+  finalised_at: Generated<Timestamp | null>;
 }
 
 export interface AssessmentTable {
@@ -184,6 +186,8 @@ export interface AssessmentTable {
   submitted_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The rater's written feedback; a peer's is shown to the rated employee without the peer's identity. */
+  comment: Generated<string | null>;
 }
 
 export interface ResultRunTable {
@@ -269,6 +273,271 @@ export interface AuditLogTable {
   after: JsonText | null;
 }
 
+// ---- planning (SKP), work entries, feedback, coaching dialogues --------------------------------------
+
+export const PLAN_STATUSES = ["draft", "submitted", "revision", "rejected", "approved"] as const;
+/** draft → submitted → approved, or back to the employee as revision (with a note) or rejected (with a reason). */
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+export const RHK_KINDS = ["utama", "tambahan"] as const;
+export type RhkKind = (typeof RHK_KINDS)[number];
+
+export const WORK_ENTRY_STATUSES = ["submitted", "confirmed", "returned"] as const;
+export type WorkEntryStatus = (typeof WORK_ENTRY_STATUSES)[number];
+
+/** One employee's plan (SKP) for one cycle. */
+export interface PlanTable {
+  region_id: string;
+  id: string;
+  cycle_id: string;
+  employee_id: string;
+  status: PlanStatus;
+  /** The superior (pejabat penilai) the plan was last submitted to. */
+  assessor_nip: string | null;
+  /** The note of the last revision request, or the reason of the last rejection. */
+  review_note: string | null;
+  submitted_at: Timestamp | null;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Each step of a plan's review (submit, approve, revise, reject), for the employee to read back. */
+export interface PlanReviewTable {
+  region_id: string;
+  id: string;
+  plan_id: string;
+  action: string;
+  note: string | null;
+  actor_id: string | null;
+  actor_name: string;
+  actor_role: string;
+  at: Timestamp;
+}
+
+/** An RHK row of a plan; `parent_rhk_id` is the superior's RHK it cascades from (menginduk). */
+export interface PlanRhkTable {
+  region_id: string;
+  id: string;
+  plan_id: string;
+  kind: RhkKind;
+  text: string;
+  parent_rhk_id: string | null;
+  position: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** An IKI of an RHK; `indicator_id` ties it to a target/achievement indicator of the cycle's rule set. */
+export interface PlanIkiTable {
+  region_id: string;
+  id: string;
+  plan_id: string;
+  rhk_id: string;
+  text: string;
+  target: number;
+  /** The unit of the target: "dokumen", "pasien", "%". */
+  satuan: string;
+  indicator_id: string | null;
+  /** For indicators of kind target: the PP 46/2011 aspect the IKI measures (kuantitas, kualitas …). */
+  aspect: string | null;
+  position: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WorkEntryTable {
+  region_id: string;
+  id: string;
+  cycle_id: string;
+  employee_id: string;
+  plan_id: string;
+  iki_id: string;
+  /** YYYY-MM-DD. */
+  work_date: string;
+  description: string;
+  quantity: number;
+  status: WorkEntryStatus;
+  review_note: string | null;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A work entry's evidence file (bukti dukung); the bytes live in `content`. */
+export interface EvidenceFileTable {
+  region_id: string;
+  id: string;
+  work_entry_id: string;
+  filename: string;
+  /** The type detected from the file's first bytes. */
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: string | null;
+  created_at: Timestamp;
+}
+
+/** A message in a work entry's feedback thread: a request for feedback, or feedback. */
+export interface FeedbackTable {
+  region_id: string;
+  id: string;
+  work_entry_id: string;
+  parent_id: string | null;
+  kind: "request" | "feedback";
+  /** Whom a request asks, by NIP. */
+  asked_nip: string | null;
+  body: string;
+  author_id: string | null;
+  author_name: string;
+  author_role: string;
+  author_nip: string | null;
+  created_at: Timestamp;
+}
+
+/** A coaching conversation (dialog kinerja) between an assessor and an employee. */
+export interface DialogueTable {
+  region_id: string;
+  id: string;
+  cycle_id: string;
+  employee_id: string;
+  assessor_nip: string | null;
+  /** YYYY-MM-DD. */
+  held_on: string;
+  topic: string;
+  /** The actions agreed: string[]. */
+  agreed_actions: JsonText;
+  notes: string | null;
+  recorded_by: string | null;
+  recorded_by_name: string;
+  /** The employee's rating of how useful the coaching was, 1–5. */
+  usefulness: number | null;
+  usefulness_comment: string | null;
+  rated_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+// ---- assessment workflow: scope, deadlines, peers, reopenings, calibration, appeals -----------------
+
+/** The units a cycle covers (each with the units below it), for a phased roll-out; none: as `unit_id`. */
+export interface CycleUnitTable {
+  region_id: string;
+  cycle_id: string;
+  unit_id: string;
+}
+
+/** When each rater source's sheets are due in a cycle. */
+export interface AssessmentDeadlineTable {
+  region_id: string;
+  cycle_id: string;
+  /** A rater source: self, peer, supervisor, subordinate, public. */
+  source: string;
+  /** YYYY-MM-DD, the last day sheets are on time. */
+  due_date: string;
+  set_by: string | null;
+  updated_at: Timestamp;
+}
+
+/** The peers chosen to rate an employee in a cycle (within the rule set's workflow.peers.min/max). */
+export interface PeerAssignmentTable {
+  region_id: string;
+  cycle_id: string;
+  employee_id: string;
+  peer_employee_id: string;
+  assigned_by: string | null;
+  created_at: Timestamp;
+}
+
+/** A submitted sheet opened again for changes by the assessor, with the reason. */
+export interface AssessmentReopeningTable {
+  region_id: string;
+  id: string;
+  assessment_id: string;
+  reason: string;
+  actor_id: string | null;
+  actor_name: string;
+  at: Timestamp;
+}
+
+export const APPEAL_STATUSES = ["submitted", "rejected", "upheld"] as const;
+export type AppealStatus = (typeof APPEAL_STATUSES)[number];
+
+/** An employee's appeal (keberatan) against a finalised result, decided by the assessor's own superior. */
+export interface AppealTable {
+  region_id: string;
+  id: string;
+  cycle_id: string;
+  employee_id: string;
+  /** The result version appealed against. */
+  run_id: string;
+  predikat: string;
+  reason: string;
+  status: AppealStatus;
+  /** The employee's assessor (pejabat penilai) when the appeal was made. */
+  assessor_nip: string | null;
+  /** Who decides: the assessor's superior (atasan pejabat penilai); null when there is none (the BKD decides). */
+  decider_nip: string | null;
+  submitted_by: string | null;
+  submitted_at: Timestamp;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decided_at: Timestamp | null;
+  decision_reason: string | null;
+  new_predikat: string | null;
+  /** The result version an upheld appeal produced. */
+  result_run_id: string | null;
+}
+
+export const ADJUSTMENT_KINDS = ["forum", "appeal"] as const;
+export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number];
+
+/**
+ * A decision output changed by people (core's `Adjustment`): by the evaluation forum, or by an upheld
+ * appeal. Append-only; passed as `AppraisalInput.adjustments` whenever the employee is evaluated again.
+ */
+export interface PredikatAdjustmentTable {
+  region_id: string;
+  id: string;
+  cycle_id: string;
+  employee_id: string;
+  kind: AdjustmentKind;
+  /** The decision output it sets: "predikat". */
+  fact: string;
+  /** The value before it (as the current result had it). */
+  from_value: string | null;
+  to_value: string;
+  reason: string;
+  /** Who, as the explanation names them. */
+  by_label: string;
+  actor_id: string | null;
+  actor_name: string;
+  appeal_id: string | null;
+  /** The result version it produced. */
+  run_id: string;
+  created_at: Timestamp;
+}
+
+/** A meeting of a unit's evaluation forum (forum evaluasi): who sat in it, and its notes. */
+export interface ForumSessionTable {
+  region_id: string;
+  id: string;
+  cycle_id: string;
+  unit_id: string;
+  /** YYYY-MM-DD. */
+  held_on: string;
+  /** NIPs of the members: string[]. */
+  members: JsonText;
+  notes: string | null;
+  actor_id: string | null;
+  actor_name: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   user: UserTable;
   session: SessionTable;
@@ -285,6 +554,21 @@ export interface Database {
   result_outcomes: ResultOutcomeTable;
   jobs: JobTable;
   audit_log: AuditLogTable;
+  plans: PlanTable;
+  plan_reviews: PlanReviewTable;
+  plan_rhk: PlanRhkTable;
+  plan_iki: PlanIkiTable;
+  work_entries: WorkEntryTable;
+  evidence_files: EvidenceFileTable;
+  feedback: FeedbackTable;
+  dialogues: DialogueTable;
+  cycle_units: CycleUnitTable;
+  assessment_deadlines: AssessmentDeadlineTable;
+  peer_assignments: PeerAssignmentTable;
+  assessment_reopenings: AssessmentReopeningTable;
+  appeals: AppealTable;
+  predikat_adjustments: PredikatAdjustmentTable;
+  forum_sessions: ForumSessionTable;
 }
 
 export type User = Selectable<UserTable>;
@@ -312,3 +596,16 @@ export type NewJob = Insertable<JobTable>;
 export type JobUpdate = Updateable<JobTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type NewAuditLog = Insertable<AuditLogTable>;
+export type PlanRow = Selectable<PlanTable>;
+export type PlanRhkRow = Selectable<PlanRhkTable>;
+export type PlanIkiRow = Selectable<PlanIkiTable>;
+export type PlanReviewRow = Selectable<PlanReviewTable>;
+export type WorkEntryRow = Selectable<WorkEntryTable>;
+export type EvidenceFileRow = Selectable<EvidenceFileTable>;
+export type FeedbackRow = Selectable<FeedbackTable>;
+export type DialogueRow = Selectable<DialogueTable>;
+export type AssessmentDeadlineRow = Selectable<AssessmentDeadlineTable>;
+export type PeerAssignmentRow = Selectable<PeerAssignmentTable>;
+export type AppealRow = Selectable<AppealTable>;
+export type PredikatAdjustmentRow = Selectable<PredikatAdjustmentTable>;
+export type ForumSessionRow = Selectable<ForumSessionTable>;

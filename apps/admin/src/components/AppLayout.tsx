@@ -23,9 +23,9 @@ const NAV: NavItem[] = [
   { to: "/organisation", label: "nav.organisation", roles: ["operator", "admin"] },
   { to: "/cycles", label: "nav.cycles", roles: ["operator", "admin"] },
   { to: "/audit", label: "nav.audit", roles: ["operator", "admin"] },
-  { to: "/assessments", label: "nav.myAssessments", roles: ["assessor"] },
+  { to: "/assessments", label: "nav.myAssessments", roles: ["assessor", "employee"] },
   { to: "/cycles", label: "nav.teamResults", roles: ["assessor"] },
-  { to: "/me", label: "nav.myResult", roles: ["employee", "assessor"] },
+  { to: "/me", label: "nav.myResult", roles: ["employee"] },
 ];
 
 function isActive(pathname: string, to: string): boolean {
@@ -86,14 +86,14 @@ export function AppLayout(props: { children: ReactNode }) {
   const items = NAV.filter((item) => item.roles.includes(user.role));
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="md">
+    <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: "md", collapsed: { mobile: !opened } }} padding="md">
       <a className="skip-link" href="#main">
         {t("layout.skipToContent")}
       </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("layout.menu")} />
+            <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label={t("layout.menu")} />
             <Title order={1} size="h3" c="blue.8">
               Kinerja
             </Title>

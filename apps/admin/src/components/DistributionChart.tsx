@@ -42,6 +42,7 @@ export function DistributionChart(props: DistributionChartProps) {
           withLegend
           legendProps={{ verticalAlign: "bottom" }}
           yAxisProps={{ domain: [0, 100] }}
+          xAxisProps={{ interval: 0, tick: { fontSize: 11 } }}
           series={[
             { name: "actual", label: t("distribution.actual"), color: "blue.8" },
             { name: "atMost", label: t("distribution.atMost"), color: "red.7" },

@@ -105,7 +105,7 @@ function CycleSummary(props: { cycle: Cycle }) {
           <Group>
             <Badge color={STAGE_COLORS[cycle.status]}>{t(`cycle.status.${cycle.status}`)}</Badge>
             <Button component={Link} to={`/cycles/${cycle.id}`} variant="light">
-              {t("dashboard.openCycle")}
+              {t("dashboard.viewCycle")}
             </Button>
           </Group>
         </Group>

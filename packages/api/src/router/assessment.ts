@@ -1,7 +1,9 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { RATER_SOURCES } from "@kinerja/core";
 import { z } from "zod";
-import { listAssessments, submitAssessment } from "../services/assessments.js";
+import { assessmentForm, feedbackFor, listAssessments, reopenAssessment, saveAssessment } from "../services/assessments.js";
+import { listDeadlines, reminders, setDeadline, tasks } from "../services/deadlines.js";
+import { listPeers, setPeers } from "../services/peers.js";
 import { actorOf, regionProcedure } from "../trpc.js";
 
 const everyone = ["operator", "admin", "assessor", "employee"] as const;
@@ -11,23 +13,75 @@ const indicatorValue = z.union([
   z.object({ target: z.number(), realisasi: z.number() }),
   z.object({ target: z.record(z.string(), z.number()), realisasi: z.record(z.string(), z.number()) }),
 ]);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "tanggal YYYY-MM-DD");
+const sheet = z.object({
+  cycleId: z.string(),
+  employeeId: z.string(),
+  source: z.enum(RATER_SOURCES),
+  /** Admins name the rater (a NIP, or a respondent id for public surveys). */
+  rater: z.string().optional(),
+  ratings: z.record(z.string(), z.number()),
+  values: z.record(z.string(), indicatorValue).optional(),
+  facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+  /** Written feedback; a peer's reaches the employee without the peer's name. */
+  comment: z.string().max(4000).optional(),
+});
 
 export const assessmentRouter = {
   list: regionProcedure(...everyone)
     .input(z.object({ cycleId: z.string(), employeeId: z.string() }))
     .query(({ ctx, input }) => listAssessments(ctx.db, ctx.regionId, ctx.user, input)),
 
+  /** The indicators, scales and values the caller fills in when rating the employee as the source. */
+  form: regionProcedure(...everyone)
+    .input(z.object({ cycleId: z.string(), employeeId: z.string(), source: z.enum(RATER_SOURCES), rater: z.string().optional() }))
+    .query(({ ctx, input }) => assessmentForm(ctx.db, ctx.regionId, ctx.user, input)),
+
+  /** Saves a sheet as a draft: checked against the scales, not yet for completeness, still editable. */
+  save: regionProcedure(...everyone)
+    .input(sheet)
+    .mutation(({ ctx, input }) => saveAssessment(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input, false)),
+
+  /** Submits a complete sheet; it is locked until the employee's assessor reopens it. */
   submit: regionProcedure(...everyone)
-    .input(
-      z.object({
-        cycleId: z.string(),
-        employeeId: z.string(),
-        source: z.enum(RATER_SOURCES),
-        rater: z.string().optional(),
-        ratings: z.record(z.string(), z.number()),
-        values: z.record(z.string(), indicatorValue).optional(),
-        facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
-      }),
-    )
-    .mutation(({ ctx, input }) => submitAssessment(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
+    .input(sheet)
+    .mutation(({ ctx, input }) => saveAssessment(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input, true)),
+
+  /** Opens a submitted sheet again (the employee's assessor or the admin), with the reason recorded. */
+  reopen: regionProcedure(...everyone)
+    .input(z.object({ assessmentId: z.string(), reason: z.string().max(2000) }))
+    .mutation(({ ctx, input }) => reopenAssessment(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
+
+  /** Written feedback on an employee; the employee reads it without peers' identities. */
+  feedback: regionProcedure(...everyone)
+    .input(z.object({ cycleId: z.string(), employeeId: z.string() }))
+    .query(({ ctx, input }) => feedbackFor(ctx.db, ctx.regionId, ctx.user, input)),
+
+  /** The caller's own sheets to write in the cycle, with state and deadline. */
+  tasks: regionProcedure(...everyone)
+    .input(z.object({ cycleId: z.string(), asOf: date.optional() }))
+    .query(({ ctx, input }) => tasks(ctx.db, ctx.regionId, ctx.user, input)),
+
+  /** The peers chosen for an employee (admin, the employee's assessor; never the employee). */
+  peers: regionProcedure("operator", "admin", "assessor")
+    .input(z.object({ cycleId: z.string(), employeeId: z.string() }))
+    .query(({ ctx, input }) => listPeers(ctx.db, ctx.regionId, ctx.user, input)),
+
+  /** Chooses an employee's peers (employee ids), within the rule set's workflow.peers.min/max. */
+  setPeers: regionProcedure("operator", "admin", "assessor")
+    .input(z.object({ cycleId: z.string(), employeeId: z.string(), peerIds: z.array(z.string()).max(50) }))
+    .mutation(({ ctx, input }) => setPeers(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
+
+  deadlines: regionProcedure(...everyone)
+    .input(z.object({ cycleId: z.string() }))
+    .query(({ ctx, input }) => listDeadlines(ctx.db, ctx.regionId, input.cycleId)),
+
+  setDeadline: regionProcedure("operator", "admin")
+    .input(z.object({ cycleId: z.string(), source: z.enum(RATER_SOURCES), dueDate: date }))
+    .mutation(({ ctx, input }) => setDeadline(ctx.db, ctx.regionId, actorOf(ctx.user), input)),
+
+  /** Who is late (rater, ratee, source, days late) as of a day (today in WIB by default). */
+  reminders: regionProcedure(...everyone)
+    .input(z.object({ cycleId: z.string(), asOf: date.optional(), unitId: z.string().optional() }))
+    .query(({ ctx, input }) => reminders(ctx.db, ctx.regionId, ctx.user, input)),
 } satisfies TRPCRouterRecord;

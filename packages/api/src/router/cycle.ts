@@ -5,6 +5,7 @@ import { z } from "zod";
 import { listRuns, runStatus, startCycleRun } from "../services/cycle-run.js";
 import { createCycle, cycleView, findCycle, listCycles, openCycle, setUnitPredikat } from "../services/cycles.js";
 import { finaliseCycle } from "../services/finalise.js";
+import { cycleScope, setCycleUnits } from "../services/roll-out.js";
 import { actorOf, regionProcedure } from "../trpc.js";
 
 const everyone = ["operator", "admin", "assessor", "employee"] as const;
@@ -24,6 +25,8 @@ export const cycleRouter = {
         periodKind: z.enum(PERIOD_KINDS),
         periodLabel: z.string().regex(/^\d{4}(-(S[12]|Q[1-4]|\d{2}))?$/, "2025, 2025-S1, 2025-Q3 atau 2025-07"),
         unitId: z.string().nullable().optional(),
+        /** The units it covers (with the units below them), for a phased roll-out. */
+        unitIds: z.array(z.string()).max(500).optional(),
         ruleSetVersionId: z.string().optional(),
       }),
     )
@@ -37,6 +40,16 @@ export const cycleRouter = {
   close: regionProcedure("operator", "admin")
     .input(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) => finaliseCycle(ctx.db, ctx.regionId, actorOf(ctx.user), input.id)),
+
+  /** Which units (and employees) a cycle covers. */
+  scope: regionProcedure(...everyone)
+    .input(z.object({ id: z.string() }))
+    .query(({ ctx, input }) => cycleScope(ctx.db, ctx.regionId, input.id)),
+
+  /** Chooses the units of a draft cycle (pilot units first); an empty list covers the whole region. */
+  setUnits: regionProcedure("operator", "admin")
+    .input(z.object({ id: z.string(), unitIds: z.array(z.string()).max(500) }))
+    .mutation(({ ctx, input }) => setCycleUnits(ctx.db, ctx.regionId, actorOf(ctx.user), { cycleId: input.id, unitIds: input.unitIds })),
 
   setUnitPredikat: regionProcedure("operator", "admin")
     .input(z.object({ cycleId: z.string(), unitId: z.string(), predikat: z.enum(ORGANISATION_PREDIKAT) }))

@@ -4,10 +4,12 @@
 import type { AppraisalInput, Employee, HistoryEntry, IndicatorValue, PeriodKind, RaterRatings, RaterSource } from "@kinerja/core";
 import { parseJson, type AssessmentRow, type CycleRow, type Database, type EmployeeRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
+import { realisasiFromWorkEntries, withRealisasi } from "./realisasi.js";
+import { storedAdjustments } from "./adjustments.js";
 
 type Facts = NonNullable<AppraisalInput["facts"]>;
 
-function employeeOf(row: EmployeeRow, unitType: string | null): Employee {
+export function employeeOf(row: EmployeeRow, unitType: string | null): Employee {
   const employee: Employee = { nip: row.nip, nama: row.nama, jabatan: row.jabatan, unit: row.unit_id };
   if (row.jenis_jabatan) employee.jenisJabatan = row.jenis_jabatan;
   if (row.jenjang) employee.jenjang = row.jenjang;
@@ -59,10 +61,15 @@ export async function appraisalInputs(
     .where("cycles.period_label", "<", cycle.period_label)
     .where("results.predikat", "is not", null)
     .execute();
+  // Predikat moved by the evaluation forum or an upheld appeal stay moved whenever the cycle is evaluated again.
+  const adjustmentsOf = await storedAdjustments(db, regionId, cycle.id, ids);
   const historyOf = new Map<string, HistoryEntry[]>();
   for (const r of earlier) {
     historyOf.set(r.employee_id, [...(historyOf.get(r.employee_id) ?? []), { period: r.period_label, predikat: r.predikat as string }]);
   }
+
+  // Confirmed work entries give the realisasi of the indicators their plans' IKIs are tied to.
+  const realisasi = await realisasiFromWorkEntries(db, cycle, ids);
 
   return employees.map((row) => {
     const ratings: Partial<Record<RaterSource, RaterRatings[]>> = {};
@@ -85,10 +92,12 @@ export async function appraisalInputs(
       ratings: Object.fromEntries(
         Object.entries(ratings).map(([source, sheets]) => [source, sheets.length === 1 ? sheets[0] : sheets]),
       ) as AppraisalInput["ratings"],
-      values,
+      values: withRealisasi(values, realisasi.get(row.id)),
       facts,
       history,
     };
+    const adjustments = adjustmentsOf.get(row.id);
+    if (adjustments) input.adjustments = adjustments;
     return input;
   });
 }

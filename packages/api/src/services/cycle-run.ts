@@ -22,11 +22,11 @@ import type { Kysely } from "kysely";
 import type { Actor } from "../trpc.js";
 import { appraisalInputs } from "./appraisal-inputs.js";
 import { audit } from "./audit.js";
+import { cycleEmployeeIds } from "./cycle-scope.js";
 import { findCycle } from "./cycles.js";
 import { compileContent, contentHash } from "./engine.js";
 import type { JobRunner } from "./jobs.js";
 import { findRuleSetVersion, ruleSetFile } from "./rule-sets.js";
-import { unitSubtree } from "./units.js";
 
 export interface RunStatus {
   jobId: string;
@@ -54,12 +54,6 @@ function runStatusOf(job: JobRow): RunStatus {
     startedAt: job.started_at,
     finishedAt: job.finished_at,
   };
-}
-
-async function employeeIdsInScope(db: Kysely<Database>, cycle: CycleRow): Promise<string[]> {
-  let query = db.selectFrom("employees").select("id").where("region_id", "=", cycle.region_id);
-  if (cycle.unit_id) query = query.where("unit_id", "in", await unitSubtree(db, cycle.region_id, cycle.unit_id));
-  return (await query.orderBy("id").execute()).map((e) => e.id);
 }
 
 /**
@@ -101,7 +95,7 @@ export async function startCycleRun(
       .where("status", "in", ["queued", "running"])
       .executeTakeFirst();
     if (active) throw new TRPCError({ code: "CONFLICT", message: `Penilaian siklus ini sedang berjalan (job ${active.id})` });
-    const total = (await employeeIdsInScope(trx, cycle)).length;
+    const total = (await cycleEmployeeIds(trx, cycle)).length;
     const last = await trx
       .selectFrom("result_runs")
       .select((eb) => eb.fn.max("version").as("version"))
@@ -160,7 +154,8 @@ export async function startCycleRun(
   return runStatusOf(job);
 }
 
-function resultRow(regionId: string, runId: string, hash: string, employeeId: string, input: unknown, explanation: Explanation): NewResult {
+/** One result row of a run, from the input evaluated and its explanation. */
+export function resultRow(regionId: string, runId: string, hash: string, employeeId: string, input: unknown, explanation: Explanation): NewResult {
   const result: AppraisalResult | null = explanation.result;
   const employee = (input as { employee: { nip: string; nama: string; unit: string; jabatan: string } }).employee;
   return {
@@ -201,7 +196,7 @@ async function executeCycleRun(db: Kysely<Database>, jobs: JobRunner, actor: Act
       throw new Error(`isi rule set versi ${version.version} tidak cocok dengan hash yang disematkan pada siklus`);
     }
     const compiled = compileContent(content, ruleSetFile(regionId, version.version));
-    const ids = await employeeIdsInScope(db, cycle);
+    const ids = await cycleEmployeeIds(db, cycle);
     let done = 0;
     for (let batch = 0; batch * jobs.batchSize < ids.length; batch++) {
       const batchIds = ids.slice(batch * jobs.batchSize, (batch + 1) * jobs.batchSize);

@@ -2,10 +2,11 @@
 // hash). draft → open (assessments come in) → evaluated (a run's results are current) → finalised.
 import { TRPCError } from "@trpc/server";
 import { ORGANISATION_PREDIKAT, PERIOD_KINDS, type OrganisationPredikat } from "@kinerja/core";
-import { newId, now, parseJson, toJson, type CycleRow, type CycleStatus, type Database } from "@kinerja/db";
+import { newId, now, parseJson, toJson, type CycleRow, type CycleStatus, type CycleUpdate, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import type { Actor } from "../trpc.js";
 import { audit } from "./audit.js";
+import { assertNoOverlap, writeCycleUnits } from "./cycle-scope.js";
 import { findRuleSetVersion, latestPublished } from "./rule-sets.js";
 
 export interface CycleView {
@@ -21,6 +22,7 @@ export interface CycleView {
   unitPredikat: Record<string, OrganisationPredikat>;
   createdAt: string;
   updatedAt: string;
+  finalisedAt: string | null;
 }
 
 export function cycleView(row: CycleRow): CycleView {
@@ -37,6 +39,7 @@ export function cycleView(row: CycleRow): CycleView {
     unitPredikat: parseJson(row.unit_predikat),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    finalisedAt: row.finalised_at,
   };
 }
 
@@ -62,6 +65,8 @@ export interface NewCycle {
   periodKind: (typeof PERIOD_KINDS)[number];
   periodLabel: string;
   unitId?: string | null;
+  /** The units it covers (each with the units below it), for a phased roll-out; see cycle-scope.ts. */
+  unitIds?: string[];
   /** A published version; the newest published one when absent. */
   ruleSetVersionId?: string;
 }
@@ -109,8 +114,16 @@ export async function createCycle(db: Kysely<Database>, regionId: string, actor:
         updated_at: at,
       })
       .execute();
+    if (input.unitIds && input.unitIds.length > 0) await writeCycleUnits(trx, regionId, id, input.unitIds);
     const row = await findCycle(trx, regionId, id);
-    await audit(trx, { regionId, actor, action: "cycle.create", entity: "cycle", entityId: id, after: cycleView(row) });
+    await audit(trx, {
+      regionId,
+      actor,
+      action: "cycle.create",
+      entity: "cycle",
+      entityId: id,
+      after: { ...cycleView(row), ...(input.unitIds?.length ? { unitIds: input.unitIds } : {}) },
+    });
     return cycleView(row);
   });
 }
@@ -123,6 +136,7 @@ async function moveStatus(
   from: CycleStatus,
   to: CycleStatus,
   action: string,
+  step: { check?: (trx: Kysely<Database>, cycle: CycleRow) => Promise<void>; set?: CycleUpdate } = {},
 ): Promise<CycleView> {
   return db.transaction().execute(async (trx) => {
     const cycle = await findCycle(trx, regionId, id);
@@ -132,9 +146,10 @@ async function moveStatus(
         message: `Siklus berstatus ${cycle.status}; tindakan ini hanya untuk siklus berstatus ${from}`,
       });
     }
+    await step.check?.(trx, cycle);
     await trx
       .updateTable("cycles")
-      .set({ status: to, updated_at: now() })
+      .set({ ...step.set, status: to, updated_at: now() })
       .where("region_id", "=", regionId)
       .where("id", "=", id)
       .where("status", "=", from)
@@ -144,14 +159,20 @@ async function moveStatus(
   });
 }
 
-/** Opens a draft cycle for assessments. */
+/** Opens a draft cycle for assessments, unless one of its employees is already in a cycle of the same period. */
 export function openCycle(db: Kysely<Database>, regionId: string, actor: Actor, id: string): Promise<CycleView> {
-  return moveStatus(db, regionId, actor, id, "draft", "open", "cycle.open");
+  return moveStatus(db, regionId, actor, id, "draft", "open", "cycle.open", { check: assertNoOverlap });
 }
 
-/** Closes an evaluated cycle: its current results become final (see finalise.ts for the curve check). */
-export function closeCycle(db: Kysely<Database>, regionId: string, actor: Actor, id: string): Promise<CycleView> {
-  return moveStatus(db, regionId, actor, id, "evaluated", "finalised", "cycle.finalise");
+/** Closes an evaluated cycle: its current results become final (see finalise.ts for the checks before). */
+export function closeCycle(
+  db: Kysely<Database>,
+  regionId: string,
+  actor: Actor,
+  id: string,
+  check?: (trx: Kysely<Database>, cycle: CycleRow) => Promise<void>,
+): Promise<CycleView> {
+  return moveStatus(db, regionId, actor, id, "evaluated", "finalised", "cycle.finalise", { set: { finalised_at: now() }, ...(check ? { check } : {}) });
 }
 
 /** Records a unit's predikat organisasi for the cycle, which bounds its employees' distribution. */

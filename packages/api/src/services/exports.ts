@@ -30,7 +30,7 @@ export interface ExportFile {
   body: Buffer;
 }
 
-function csvField(value: string | number | null): string {
+export function csvField(value: string | number | null): string {
   const text = value === null ? "" : String(value);
   return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -1,11 +1,28 @@
 // Finalising a cycle: its current results become final. Where the region's rules say the distribution
 // curve blocks (curve.enforcement = "block"), a unit breaking a bound stops it, naming unit and bound.
+// Once final, nothing of the cycle changes in place: sheets cannot be saved, submitted or reopened,
+// peers and deadlines are fixed, the forum adjusts no more, and results change only as a new version
+// through an upheld appeal (or a re-run with a reason); the database refuses updates of result rows.
 import { TRPCError } from "@trpc/server";
-import type { Database } from "@kinerja/db";
+import type { CycleRow, Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import type { Actor } from "../trpc.js";
 import { closeCycle, type CycleView } from "./cycles.js";
 import { distribution } from "./results.js";
+
+/** A run still being written would make its results current after finalisation. */
+async function noRunInFlight(trx: Kysely<Database>, cycle: CycleRow): Promise<void> {
+  const active = await trx
+    .selectFrom("jobs")
+    .select("id")
+    .where("region_id", "=", cycle.region_id)
+    .where("cycle_id", "=", cycle.id)
+    .where("status", "in", ["queued", "running"])
+    .executeTakeFirst();
+  if (active) {
+    throw new TRPCError({ code: "CONFLICT", message: `Penilaian siklus ini sedang berjalan (job ${active.id}); tetapkan setelah selesai` });
+  }
+}
 
 export async function finaliseCycle(db: Kysely<Database>, regionId: string, actor: Actor, id: string): Promise<CycleView> {
   const curve = await distribution(db, regionId, { kind: "all" }, { cycleId: id });
@@ -18,5 +35,5 @@ export async function finaliseCycle(db: Kysely<Database>, regionId: string, acto
       });
     }
   }
-  return closeCycle(db, regionId, actor, id);
+  return closeCycle(db, regionId, actor, id, noRunInFlight);
 }

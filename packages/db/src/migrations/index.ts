@@ -5,6 +5,8 @@ import * as regionsAndAuth from "./2025-07-01_01_regions_and_auth.js";
 import * as unitsAndEmployees from "./2025-07-01_02_units_and_employees.js";
 import * as ruleSetsCyclesResults from "./2025-07-01_03_rule_sets_cycles_results.js";
 import * as auditLog from "./2025-07-01_04_audit_log.js";
+import * as plansEntries from "./2025-08-01_05_plans_entries.js";
+import * as assessmentWorkflow from "./2025-08-01_06_assessment_workflow.js";
 
 export interface DialectMigration {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as kysely's own Migration
@@ -16,4 +18,6 @@ export const migrations: Record<string, DialectMigration> = {
   "2025-07-01_02_units_and_employees": unitsAndEmployees,
   "2025-07-01_03_rule_sets_cycles_results": ruleSetsCyclesResults,
   "2025-07-01_04_audit_log": auditLog,
+  "2025-08-01_05_plans_entries": plansEntries,
+  "2025-08-01_06_assessment_workflow": assessmentWorkflow,
 };

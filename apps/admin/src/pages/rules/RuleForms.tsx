@@ -74,6 +74,7 @@ function Identity(props: { file: RuleFile; update: Update }) {
         label={t("rules.form.description")}
         autosize
         minRows={2}
+        maxRows={5}
         value={file.description ?? ""}
         onChange={(e) => { const v = e.currentTarget.value; update((d) => { d.description = v; }); }}
       />
@@ -104,7 +105,7 @@ function RaterWeights(props: { file: RuleFile; update: Update }) {
               value={weights[source]}
               min={0}
               max={100}
-              w={130}
+              w={190}
               onChange={(v) => update((d) => { d.raters = { ...d.raters, weights: { ...d.raters?.weights, [source]: num(v) } }; })}
             />
             <RemoveButton

@@ -1,7 +1,7 @@
 // The region's rules: edit the newest version (or any other) as forms or raw JSON, see every problem and
 // the embedded cases' results as you type (checked in the browser with @kinerja/core), try the change on
 // a past cycle, save it as a draft, publish it, and compare versions.
-import { Alert, Badge, Button, FileButton, Group, Stack, Tabs, Text, Title } from "@mantine/core";
+import { Alert, Badge, Box, Button, FileButton, Group, Stack, Tabs, Text, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import type { RuleFile } from "@kinerja/core";
@@ -15,7 +15,7 @@ import { useRegionId } from "../../lib/session";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
 import { JsonEditor, type JsonEditorHandle } from "./JsonEditor";
 import { RuleForms, type Update } from "./RuleForms";
-import { ValidationPanel, ValidationSummary } from "./ValidationPanel";
+import { IssueLines, ValidationPanel, ValidationSummary } from "./ValidationPanel";
 import { VersionsPanel } from "./VersionsPanel";
 import { WhatIfPanel } from "./WhatIfPanel";
 
@@ -114,48 +114,56 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
 
   return (
     <Stack>
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={2}>{t("rules.title")}</Title>
-          <Group gap="xs" mt={4}>
-            {version ? (
-              <>
-                <Text size="sm">{t("rules.editing", { version: version.version, name: version.name })}</Text>
-                <Badge color={version.status === "published" ? "teal" : "gray"} data-testid="open-version-status">
-                  {t(`rules.status.${version.status}`)}
+      <Box pos="sticky" top={60} py="xs" bg="var(--mantine-color-body)" style={{ zIndex: 5, borderBottom: "1px solid var(--mantine-color-gray-2)" }}>
+        <Group justify="space-between" align="flex-start">
+          <Box style={{ flex: "1 1 0", minWidth: 260 }}>
+            <Title order={2}>{t("rules.title")}</Title>
+            <Group gap="xs" mt={4}>
+              {version ? (
+                <>
+                  <Text size="sm">{t("rules.editing", { version: version.version, name: version.name })}</Text>
+                  <Badge color={version.status === "published" ? "teal" : "gray"} data-testid="open-version-status">
+                    {t(`rules.status.${version.status}`)}
+                  </Badge>
+                </>
+              ) : (
+                <Text size="sm">{t("rules.newFile")}</Text>
+              )}
+              {dirty && (
+                <Badge color="orange" variant="light">
+                  {t("rules.unsaved")}
                 </Badge>
-              </>
-            ) : (
-              <Text size="sm">{t("rules.newFile")}</Text>
-            )}
-            {dirty && <Badge color="orange" variant="light">{t("rules.unsaved")}</Badge>}
+              )}
+            </Group>
+          </Box>
+          <Group gap="xs" wrap="nowrap">
+            <FileButton accept="application/json,.json" onChange={(file) => void file?.text().then(setText)}>
+              {(buttonProps) => (
+                <Button variant="default" {...buttonProps}>
+                  {t("rules.upload")}
+                </Button>
+              )}
+            </FileButton>
+            <Button variant="default" disabled={!dirty || busy} onClick={() => setText(savedText || props.initialText)}>
+              {t("rules.discard")}
+            </Button>
+            <Button variant="light" disabled={!dirty || !parsed || busy} loading={saveDraft.isPending} onClick={() => void onSave()}>
+              {t("rules.saveDraft")}
+            </Button>
+            <Button disabled={!canPublish || busy} loading={publish.isPending} onClick={() => void onPublish()}>
+              {t("rules.publish")}
+            </Button>
           </Group>
-        </div>
-        <Group>
-          <FileButton accept="application/json,.json" onChange={(file) => void file?.text().then(setText)}>
-            {(buttonProps) => (
-              <Button variant="default" {...buttonProps}>
-                {t("rules.upload")}
-              </Button>
-            )}
-          </FileButton>
-          <Button variant="default" disabled={!dirty || busy} onClick={() => setText(savedText || props.initialText)}>
-            {t("rules.discard")}
-          </Button>
-          <Button variant="light" disabled={!dirty || !parsed || busy} loading={saveDraft.isPending} onClick={() => void onSave()}>
-            {t("rules.saveDraft")}
-          </Button>
-          <Button disabled={!canPublish || busy} loading={publish.isPending} onClick={() => void onPublish()}>
-            {t("rules.publish")}
-          </Button>
         </Group>
-      </Group>
-      <ValidationSummary validation={validation} checking={checking} />
-      {!validation.ok && !checking && (
-        <Text size="sm" c="dimmed">
-          {t("rules.publishBlocked")}
-        </Text>
-      )}
+        <Group gap="sm" mt="xs" mih={28}>
+          <ValidationSummary validation={validation} checking={checking} />
+          {!validation.ok && !checking && (
+            <Text size="sm" c="dimmed">
+              {t("rules.publishBlocked")}
+            </Text>
+          )}
+        </Group>
+      </Box>
       <Tabs value={tab} onChange={setTab} keepMounted>
         <Tabs.List>
           <Tabs.Tab value="form">{t("rules.tabs.form")}</Tabs.Tab>
@@ -174,7 +182,10 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
           )}
         </Tabs.Panel>
         <Tabs.Panel value="json" pt="md">
-          <JsonEditor ref={editor} value={text} onChange={setText} issues={validation.issues} />
+          <Stack gap="xs">
+            <IssueLines validation={validation} onReveal={reveal} />
+            <JsonEditor ref={editor} value={text} onChange={setText} issues={validation.issues} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="check" pt="md">
           <ValidationPanel validation={validation} onReveal={reveal} />

@@ -7,7 +7,7 @@ import type { RuleValidation } from "../../lib/rule-validation";
 export function ValidationSummary(props: { validation: RuleValidation | null; checking: boolean }) {
   const { t } = useTranslation();
   const v = props.validation;
-  if (!v) return <Badge color="gray">{t("rules.check.checking")}</Badge>;
+  if (!v) return <Badge color="gray" tt="none" size="lg">{t("rules.check.checking")}</Badge>;
   const errors = v.issues.filter((i) => i.severity === "error").length;
   const warnings = v.issues.length - errors;
   const passed = v.tests?.filter((c) => c.passed).length ?? 0;
@@ -15,13 +15,13 @@ export function ValidationSummary(props: { validation: RuleValidation | null; ch
   return (
     <Group gap="xs" aria-live="polite" data-testid="validation-summary">
       {errors > 0 ? (
-        <Badge color="red">{t("rules.check.errors", { count: errors })}</Badge>
+        <Badge color="red" tt="none" size="lg">{t("rules.check.errors", { count: errors })}</Badge>
       ) : (
-        <Badge color="teal">{t("rules.check.valid")}</Badge>
+        <Badge color="teal" tt="none" size="lg">{t("rules.check.valid")}</Badge>
       )}
-      {warnings > 0 && <Badge color="yellow.9">{t("rules.check.warnings", { count: warnings })}</Badge>}
+      {warnings > 0 && <Badge color="yellow.9" tt="none" size="lg">{t("rules.check.warnings", { count: warnings })}</Badge>}
       {v.tests && (
-        <Badge color={passed === total ? "teal" : "red"}>{t("rules.check.cases", { passed, total })}</Badge>
+        <Badge color={passed === total ? "teal" : "red"} tt="none" size="lg">{t("rules.check.cases", { passed, total })}</Badge>
       )}
       {props.checking && (
         <Text size="xs" c="dimmed">
@@ -89,6 +89,31 @@ export function ValidationPanel(props: { validation: RuleValidation | null; onRe
             </List.Item>
           ))}
         </List>
+      )}
+    </Stack>
+  );
+}
+
+const LINES_SHOWN = 5;
+
+/** The first few issues as one line each above the JSON, each a button to its place. */
+export function IssueLines(props: { validation: RuleValidation | null; onReveal(offset: number): void }) {
+  const { t } = useTranslation();
+  const issues = props.validation?.issues ?? [];
+  if (issues.length === 0) return null;
+  return (
+    <Stack gap={2} data-testid="json-issues">
+      {issues.slice(0, LINES_SHOWN).map((issue, i) => (
+        <UnstyledButton key={i} onClick={() => props.onReveal(issue.from)}>
+          <Text size="sm" c={issue.severity === "error" ? "red.8" : "yellow.9"}>
+            {t("rules.check.line", { line: issue.line })} · <span className="mono">{issue.pointer || "/"}</span>: {issue.message}
+          </Text>
+        </UnstyledButton>
+      ))}
+      {issues.length > LINES_SHOWN && (
+        <Text size="xs" c="dimmed">
+          {t("rules.check.more", { count: issues.length - LINES_SHOWN })}
+        </Text>
       )}
     </Stack>
   );

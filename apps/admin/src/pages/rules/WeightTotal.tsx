@@ -14,7 +14,7 @@ export function WeightTotal(props: { label: string; total: number; expected?: nu
   const ok = Math.abs(props.total - expected) < 1e-9;
   const total = formatScore(props.total, currentLanguage()).replace(/[,.]00$/, "");
   return (
-    <Badge color={ok ? "teal" : "red"} variant={ok ? "light" : "filled"} role="status" data-testid={props.testId} size="lg">
+    <Badge color={ok ? "teal" : "red"} variant={ok ? "light" : "filled"} role="status" data-testid={props.testId} size="lg" tt="none">
       {ok ? t("rules.form.totalOk", { label: props.label, total }) : t("rules.form.totalWrong", { label: props.label, total, expected })}
     </Badge>
   );

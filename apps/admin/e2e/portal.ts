@@ -1,0 +1,31 @@
+// Steps a person takes in the portal, shared by the browser tests and the screenshot script.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { PASSWORD } from "./server";
+
+export async function newPage(browser: Browser, baseURL: string, viewport = { width: 1366, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL, viewport, locale: "id-ID", acceptDownloads: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  return { context, page };
+}
+
+export async function signIn(page: Page, login: string, password = PASSWORD): Promise<void> {
+  await page.goto("/");
+  await page.getByLabel("E-mail atau NIP").fill(login);
+  await page.getByLabel("Kata sandi").fill(password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.getByRole("button", { name: "Keluar" }).waitFor();
+}
+
+/** Opens the region's newest cycle from the cycle list. */
+export async function openFirstCycle(page: Page): Promise<void> {
+  await page.goto("/cycles");
+  await page.getByTestId("cycle-table").getByRole("link").first().click();
+  await page.getByTestId("cycle-status").waitFor();
+}
+
+/** Runs the open cycle's evaluation from its page and waits until the job is done. */
+export async function runEvaluation(page: Page): Promise<void> {
+  await page.getByRole("button", { name: /Jalankan penilaian|Hitung ulang/ }).click();
+  await page.getByTestId("run-progress").getByText(/Selesai:/).waitFor({ timeout: 90_000 });
+}

@@ -1,0 +1,135 @@
+// The evaluation forum (calibration): each unit's predikat distribution against the curve for its
+// predikat organisasi, which the forum sets here; broken bounds are named. Finalising is refused while a
+// blocking curve is broken.
+import { Alert, Card, Grid, Group, List, Select, Stack, Table, Text, Title, UnstyledButton } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import type { OrganisationPredikat } from "@kinerja/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { DistributionChart } from "../../components/DistributionChart";
+import { EmptyState, ErrorState, Loading } from "../../components/States";
+import { currentLanguage } from "../../i18n";
+import { errorMessage } from "../../lib/errors";
+import { formatCount } from "../../lib/format";
+import { NATIONAL_PREDIKAT, nationalLabel, ORGANISATION_PREDIKAT, organisationLabel, totalNational } from "../../lib/predikat";
+import { useRegionId } from "../../lib/session";
+import { useTRPC } from "../../lib/trpc";
+
+export function CalibrationPanel(props: { cycleId: string; editable: boolean }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const regionId = useRegionId();
+  const queryClient = useQueryClient();
+  const lang = currentLanguage();
+  const distribution = useQuery(trpc.result.distribution.queryOptions({ regionId, cycleId: props.cycleId }));
+  const setPredikat = useMutation(trpc.cycle.setUnitPredikat.mutationOptions());
+  const [selected, setSelected] = useState<string | null>(null);
+
+  if (distribution.isPending) return <Loading rows={8} />;
+  if (distribution.error) return <ErrorState error={distribution.error} onRetry={() => void distribution.refetch()} />;
+  const { units, enforcement } = distribution.data;
+  if (units.length === 0) return <EmptyState title={t("calibration.none")}>{t("calibration.noneHelp")}</EmptyState>;
+  const unit = units.find((u) => u.unitId === selected) ?? null;
+  const broken = units.filter((u) => u.broken > 0).length;
+
+  return (
+    <Stack>
+      <Alert color={broken === 0 ? "teal" : enforcement === "block" ? "red" : "yellow"} title={t(`calibration.enforcement.${enforcement}`)}>
+        {broken === 0 ? t("calibration.allWithin") : t("calibration.broken", { count: broken })}
+      </Alert>
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Table.ScrollContainer minWidth={620}>
+            <Table highlightOnHover data-testid="calibration-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("results.unit")}</Table.Th>
+                  <Table.Th>{t("calibration.organisation")}</Table.Th>
+                  {NATIONAL_PREDIKAT.map((p) => (
+                    <Table.Th key={p} ta="right" title={nationalLabel(p, lang)}>
+                      {nationalLabel(p, lang).split(/[ /]/).map((w) => w[0]).join("")}
+                    </Table.Th>
+                  ))}
+                  <Table.Th>{t("calibration.curve")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {units.map((u) => (
+                  <Table.Tr key={u.unitId} bg={u.unitId === selected ? "blue.0" : undefined}>
+                    <Table.Td>
+                      <UnstyledButton onClick={() => setSelected(u.unitId)} td="underline" fz="sm">
+                        {u.unitName}
+                      </UnstyledButton>
+                      <Text size="xs" c="dimmed">{t("calibration.employees", { count: u.total })}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {organisationLabel(u.organisationPredikat, lang)}
+                      {!u.organisationPredikatSet && <Text size="xs" c="dimmed">{t("calibration.assumed")}</Text>}
+                    </Table.Td>
+                    {NATIONAL_PREDIKAT.map((p) => (
+                      <Table.Td key={p} ta="right" className="tabular">{formatCount(u.national[p], lang)}</Table.Td>
+                    ))}
+                    <Table.Td>
+                      {u.broken > 0 ? (
+                        <Text size="sm" fw={700} c="red.8">✗ {t("calibration.brokenCount", { count: u.broken })}</Text>
+                      ) : (
+                        <Text size="sm" c="teal.9">✓ {t("calibration.ok")}</Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Card withBorder padding="md">
+            {unit ? (
+              <Stack>
+                <Title order={3} size="h5">{unit.unitName}</Title>
+                <Select
+                  label={t("calibration.organisation")}
+                  description={t("calibration.organisationHelp")}
+                  data={ORGANISATION_PREDIKAT.map((p) => ({ value: p, label: organisationLabel(p, lang) }))}
+                  value={unit.organisationPredikat}
+                  allowDeselect={false}
+                  disabled={!props.editable || setPredikat.isPending}
+                  onChange={async (value) => {
+                    if (!value) return;
+                    try {
+                      await setPredikat.mutateAsync({ regionId, cycleId: props.cycleId, unitId: unit.unitId, predikat: value as OrganisationPredikat });
+                      await queryClient.invalidateQueries({ queryKey: trpc.result.distribution.queryKey({ regionId, cycleId: props.cycleId }) });
+                    } catch (error) {
+                      notifications.show({ color: "red", message: errorMessage(error, t) });
+                    }
+                  }}
+                />
+                <DistributionChart counts={unit.national} organisation={unit.organisationPredikat} height={220} />
+                <List spacing={4} size="sm">
+                  {unit.checks.map((check, i) => (
+                    <List.Item key={i} c={check.broken ? "red.8" : undefined}>
+                      {check.broken ? "✗ " : "✓ "}
+                      {check.message[lang]}
+                    </List.Item>
+                  ))}
+                </List>
+                {Object.keys(unit.unmapped).length > 0 && (
+                  <Text size="xs" c="dimmed">{t("calibration.unmapped", { list: Object.entries(unit.unmapped).map(([k, v]) => `${k} (${v})`).join(", ") })}</Text>
+                )}
+              </Stack>
+            ) : (
+              <Stack>
+                <Group justify="space-between">
+                  <Title order={3} size="h5">{t("calibration.region")}</Title>
+                </Group>
+                <DistributionChart counts={totalNational(units)} organisation="baik" height={220} />
+                <Text size="sm" c="dimmed">{t("calibration.pickUnit")}</Text>
+              </Stack>
+            )}
+          </Card>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

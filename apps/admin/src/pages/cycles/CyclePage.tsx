@@ -1,0 +1,178 @@
+// One cycle: its stage and the actions that move it on (open, evaluate, finalise), then its results,
+// the evaluation forum's calibration against the curve, follow-up lists and downloads.
+import { Anchor, Badge, Button, Card, Group, Modal, Stack, Tabs, Text, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import type { RuleFile } from "@kinerja/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { CycleStages } from "../../components/CycleStages";
+import { ErrorState, Loading } from "../../components/States";
+import { currentLanguage } from "../../i18n";
+import { STAGE_COLORS, type Cycle } from "../../lib/cycles";
+import { errorMessage } from "../../lib/errors";
+import { formatDateTime } from "../../lib/format";
+import { hasRole, MANAGERS, useRegionId, useSession } from "../../lib/session";
+import { useTRPC } from "../../lib/trpc";
+import { CalibrationPanel } from "./CalibrationPanel";
+import { ResultsPanel } from "./ResultsPanel";
+import { RunPanel } from "./RunPanel";
+
+export function exportHref(cycleId: string, regionId: string, format: "xlsx" | "csv"): string {
+  return `/export/cycles/${encodeURIComponent(cycleId)}/results.${format}?regionId=${encodeURIComponent(regionId)}`;
+}
+
+function StageActions(props: { cycle: Cycle }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const regionId = useRegionId();
+  const queryClient = useQueryClient();
+  const { cycle } = props;
+  const open = useMutation(trpc.cycle.open.mutationOptions());
+  const close = useMutation(trpc.cycle.close.mutationOptions());
+  const [confirming, setConfirming] = useState(false);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.cycle.pathKey() });
+  return (
+    <Group align="flex-start">
+      {cycle.status === "draft" && (
+        <Button
+          loading={open.isPending}
+          onClick={async () => {
+            try {
+              await open.mutateAsync({ regionId, id: cycle.id });
+              await refresh();
+              notifications.show({ color: "teal", message: t("cycle.opened") });
+            } catch (error) {
+              notifications.show({ color: "red", message: errorMessage(error, t) });
+            }
+          }}
+        >
+          {t("cycle.open")}
+        </Button>
+      )}
+      <RunPanel cycle={cycle} />
+      {cycle.status === "evaluated" && (
+        <Button color="teal" variant="light" onClick={() => setConfirming(true)}>
+          {t("cycle.finalise")}
+        </Button>
+      )}
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t("cycle.finaliseTitle")}>
+        <Stack>
+          <Text size="sm">{t("cycle.finaliseHelp")}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              {t("common.cancel")}
+            </Button>
+            <Button
+              color="teal"
+              loading={close.isPending}
+              onClick={async () => {
+                try {
+                  await close.mutateAsync({ regionId, id: cycle.id });
+                  await refresh();
+                  setConfirming(false);
+                  notifications.show({ color: "teal", message: t("cycle.finalised") });
+                } catch (error) {
+                  notifications.show({ color: "red", title: t("cycle.finaliseFailed"), message: errorMessage(error, t), autoClose: false });
+                }
+              }}
+            >
+              {t("cycle.finalise")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Group>
+  );
+}
+
+export default function CyclePage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const regionId = useRegionId();
+  const { user } = useSession();
+  const lang = currentLanguage();
+  const { cycleId = "" } = useParams();
+  const manager = hasRole(user, ...MANAGERS);
+  const cycle = useQuery(trpc.cycle.get.queryOptions({ regionId, id: cycleId }));
+  const ruleSet = useQuery({ ...trpc.ruleSet.get.queryOptions({ regionId, id: cycle.data?.ruleSetVersionId ?? "" }), enabled: Boolean(cycle.data) });
+  const units = useQuery(trpc.unit.tree.queryOptions({ regionId }));
+  const runs = useQuery({ ...trpc.cycle.runs.queryOptions({ regionId, id: cycleId }), enabled: manager });
+  const [tab, setTab] = useState<string | null>("results");
+
+  if (cycle.error) return <ErrorState error={cycle.error} onRetry={() => void cycle.refetch()} />;
+  if (cycle.isPending) return <Loading rows={8} />;
+  const c = cycle.data;
+  const current = runs.data?.find((r) => r.current) ?? null;
+  const ruleFile = (ruleSet.data?.content ?? null) as RuleFile | null;
+
+  return (
+    <Stack>
+      <Anchor component={Link} to="/cycles" size="sm">
+        ← {t("cycle.back")}
+      </Anchor>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={2}>{c.name}</Title>
+          <Group gap="xs">
+            <Badge color={STAGE_COLORS[c.status]} data-testid="cycle-status">
+              {t(`cycle.status.${c.status}`)}
+            </Badge>
+            <Text size="sm" c="dimmed">
+              {c.periodLabel} · {t(`cycle.kind.${c.periodKind}`)}
+              {ruleSet.data ? ` · ${t("cycle.rules", { version: ruleSet.data.version, name: ruleSet.data.name })}` : ""}
+            </Text>
+          </Group>
+          {current && (
+            <Text size="xs" c="dimmed">
+              {t("cycle.currentRun", { version: current.version, total: current.total, at: formatDateTime(current.completedAt, lang) })}
+            </Text>
+          )}
+        </div>
+        {c.currentRunId && (
+          <Group gap="xs">
+            <Button component="a" href={exportHref(c.id, regionId, "xlsx")} variant="default" size="sm" download>
+              {t("cycle.exportXlsx")}
+            </Button>
+            <Button component="a" href={exportHref(c.id, regionId, "csv")} variant="default" size="sm" download>
+              {t("cycle.exportCsv")}
+            </Button>
+          </Group>
+        )}
+      </Group>
+      {manager && (
+        <Card withBorder padding="md">
+          <Stack>
+            <CycleStages status={c.status} />
+            <StageActions cycle={c} />
+          </Stack>
+        </Card>
+      )}
+      {c.currentRunId === null ? (
+        <Card withBorder>
+          <Text ta="center" c="dimmed" py="lg">
+            {c.status === "draft" ? t("cycle.draftHelp") : t("cycle.notEvaluatedHelp")}
+          </Text>
+        </Card>
+      ) : (
+        <Tabs value={tab} onChange={setTab}>
+          <Tabs.List>
+            <Tabs.Tab value="results">{t("cycle.tabs.results")}</Tabs.Tab>
+            {user.role !== "employee" && <Tabs.Tab value="calibration">{t("cycle.tabs.calibration")}</Tabs.Tab>}
+            <Tabs.Tab value="followUps">{t("cycle.tabs.followUps")}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="results" pt="md">
+            <ResultsPanel key={c.currentRunId} cycleId={c.id} ruleFile={ruleFile} units={units.data ?? []} expected={current?.total ?? null} />
+          </Tabs.Panel>
+          <Tabs.Panel value="calibration" pt="md">
+            {tab === "calibration" && <CalibrationPanel cycleId={c.id} editable={manager && c.status !== "finalised"} />}
+          </Tabs.Panel>
+          <Tabs.Panel value="followUps" pt="md">
+            {tab === "followUps" && <ResultsPanel key={`f-${c.currentRunId}`} cycleId={c.id} ruleFile={ruleFile} units={units.data ?? []} expected={null} requireOutcome />}
+          </Tabs.Panel>
+        </Tabs>
+      )}
+    </Stack>
+  );
+}

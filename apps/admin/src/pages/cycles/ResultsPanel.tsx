@@ -1,0 +1,146 @@
+// A cycle's results: filters the server applies (search, predikat, unit, follow-up), every page loaded
+// in the background into the virtualised table, which sorts on any column.
+import { Group, Progress, Select, Stack, Text, TextInput } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import type { RuleFile } from "@kinerja/core";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { ResultsTable } from "../../components/ResultsTable";
+import { EmptyState, ErrorState, Loading } from "../../components/States";
+import { currentLanguage } from "../../i18n";
+import { formatCount } from "../../lib/format";
+import { useRegionId } from "../../lib/session";
+import { useTRPC } from "../../lib/trpc";
+import { flattenUnits, type UnitNode } from "../organisation/UnitTree";
+
+const PAGE = 500;
+
+/** The follow-up (outcome event) types a rule set can produce. */
+export function outcomeTypes(file: RuleFile | null): string[] {
+  if (!file) return [];
+  const types = new Set((file.outcomes ?? []).map((o) => o.event.type));
+  if ((file.indicatorSets ?? []).some((s) => s.indicators.some((i) => i.training))) types.add("pelatihan");
+  return [...types].sort();
+}
+
+export function ResultsPanel(props: {
+  cycleId: string;
+  ruleFile: RuleFile | null;
+  units: UnitNode[];
+  /** Employees evaluated in the current run, when known: the progress of loading. */
+  expected: number | null;
+  /** Pick a follow-up type first (the follow-up lists). */
+  requireOutcome?: boolean;
+}) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const regionId = useRegionId();
+  const navigate = useNavigate();
+  const lang = currentLanguage();
+  const [search, setSearch] = useState("");
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const [predikat, setPredikat] = useState<string | null>(null);
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const types = outcomeTypes(props.ruleFile);
+  const [outcomeType, setOutcomeType] = useState<string | null>(props.requireOutcome ? (types[0] ?? null) : null);
+  const flat = useMemo(() => flattenUnits(props.units), [props.units]);
+  const names = useMemo(() => new Map(flat.map((u) => [u.id, u.name])), [flat]);
+  const unitName = useCallback((id: string) => names.get(id) ?? id, [names]);
+  const filtered = Boolean(debounced || predikat || unitId || outcomeType);
+
+  const pages = useInfiniteQuery({
+    ...trpc.result.list.infiniteQueryOptions(
+      {
+        regionId,
+        cycleId: props.cycleId,
+        limit: PAGE,
+        ...(debounced ? { search: debounced } : {}),
+        ...(predikat ? { predikat } : {}),
+        ...(unitId ? { unitId } : {}),
+        ...(outcomeType ? { outcomeType } : {}),
+      },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
+    enabled: !props.requireOutcome || outcomeType !== null,
+  });
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const rows = useMemo(() => pages.data?.pages.flatMap((p) => p.items) ?? [], [pages.data]);
+  const loading = pages.isPending || hasNextPage;
+
+  return (
+    <Stack>
+      <Group align="flex-end" wrap="wrap">
+        {props.requireOutcome && (
+          <Select
+            label={t("results.followUp")}
+            data={types.map((type) => ({ value: type, label: t(`outcomes.${type}`, { defaultValue: type }) }))}
+            value={outcomeType}
+            onChange={setOutcomeType}
+            allowDeselect={false}
+            w={260}
+          />
+        )}
+        <TextInput label={t("results.search")} placeholder={t("results.searchPlaceholder")} type="search" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={260} />
+        <Select
+          label={t("results.predikat")}
+          placeholder={t("results.all")}
+          data={(props.ruleFile?.predikat ?? []).map((p) => ({ value: p.id, label: p.label }))}
+          value={predikat}
+          onChange={setPredikat}
+          clearable
+          w={200}
+        />
+        <Select
+          label={t("results.unit")}
+          placeholder={t("results.all")}
+          data={flat.map((u) => ({ value: u.id, label: `${"— ".repeat(u.depth)}${u.name}` }))}
+          value={unitId}
+          onChange={setUnitId}
+          clearable
+          searchable
+          w={260}
+        />
+        {!props.requireOutcome && (
+          <Select
+            label={t("results.followUp")}
+            placeholder={t("results.all")}
+            data={types.map((type) => ({ value: type, label: t(`outcomes.${type}`, { defaultValue: type }) }))}
+            value={outcomeType}
+            onChange={setOutcomeType}
+            clearable
+            w={220}
+          />
+        )}
+      </Group>
+      <Group justify="space-between" mih={28}>
+        <Text size="sm" aria-live="polite" data-testid="results-count">
+          {loading
+            ? t("results.loading", { loaded: formatCount(rows.length, lang) })
+            : t("results.count", { count: rows.length, formatted: formatCount(rows.length, lang) })}
+        </Text>
+        {loading && props.expected && !filtered && (
+          <Progress value={(rows.length / props.expected) * 100} w={200} aria-label={t("results.loadingLabel")} />
+        )}
+      </Group>
+      {pages.error && <ErrorState error={pages.error} onRetry={() => void pages.refetch()} />}
+      {pages.isPending && (!props.requireOutcome || outcomeType) && <Loading rows={8} />}
+      {props.requireOutcome && types.length === 0 && <EmptyState title={t("results.noFollowUps")} />}
+      {pages.data && rows.length === 0 && !loading && (
+        <EmptyState title={filtered ? t("results.noMatch") : t("results.none")}>{filtered ? t("results.noMatchHelp") : t("results.noneHelp")}</EmptyState>
+      )}
+      {rows.length > 0 && (
+        <ResultsTable
+          rows={rows}
+          unitName={unitName}
+          label={t("results.tableLabel")}
+          onOpen={(row) => void navigate(`/cycles/${props.cycleId}/employees/${row.employeeId}`)}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,53 @@
+// Organisation and people: the unit tree, the employees with their assessors, and sheet imports.
+import { Stack, Tabs, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ErrorState, Loading } from "../../components/States";
+import { useRegionId } from "../../lib/session";
+import { useTRPC } from "../../lib/trpc";
+import { EmployeesPanel } from "./EmployeesPanel";
+import { ImportPanel } from "./ImportPanel";
+import { UnitTree } from "./UnitTree";
+
+export default function OrganisationPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const regionId = useRegionId();
+  const tree = useQuery(trpc.unit.tree.queryOptions({ regionId }));
+  const [tab, setTab] = useState<string | null>("employees");
+  const [unitId, setUnitId] = useState<string | null>(null);
+  return (
+    <Stack>
+      <Title order={2}>{t("organisation.title")}</Title>
+      <Tabs value={tab} onChange={setTab}>
+        <Tabs.List>
+          <Tabs.Tab value="employees">{t("organisation.tabs.employees")}</Tabs.Tab>
+          <Tabs.Tab value="units">{t("organisation.tabs.units")}</Tabs.Tab>
+          <Tabs.Tab value="import">{t("organisation.tabs.import")}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="employees" pt="md">
+          {tree.error && <ErrorState error={tree.error} />}
+          {tree.isPending ? <Loading rows={8} /> : <EmployeesPanel units={tree.data ?? []} unitId={unitId} onUnitChange={setUnitId} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="units" pt="md">
+          {tree.error && <ErrorState error={tree.error} />}
+          {tree.isPending ? (
+            <Loading rows={8} />
+          ) : (
+            <UnitTree
+              units={tree.data ?? []}
+              onShowEmployees={(id) => {
+                setUnitId(id);
+                setTab("employees");
+              }}
+            />
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="import" pt="md">
+          <ImportPanel />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

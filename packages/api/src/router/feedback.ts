@@ -1,0 +1,31 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { feedbackInbox, listFeedback, postFeedback } from "../services/feedback.js";
+import { pageInput } from "../services/pagination.js";
+import { actorOf, regionProcedure } from "../trpc.js";
+
+const everyone = ["operator", "admin", "assessor", "employee"] as const;
+
+export const feedbackRouter = {
+  /** Anyone in the region asks for feedback on a work entry (optionally from a colleague, by NIP) or gives it. */
+  post: regionProcedure(...everyone)
+    .input(
+      z.object({
+        workEntryId: z.string(),
+        kind: z.enum(["request", "feedback"]),
+        body: z.string().trim().min(1, "Isi umpan balik tidak boleh kosong").max(4000),
+        parentId: z.string().optional(),
+        askNip: z.string().regex(/^\d{18}$/, "NIP 18 angka").optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => postFeedback(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
+
+  list: regionProcedure(...everyone)
+    .input(z.object({ workEntryId: z.string(), ...pageInput }))
+    .query(({ ctx, input }) => listFeedback(ctx.db, ctx.regionId, ctx.user, input)),
+
+  /** Requests for feedback addressed to the signed-in user. */
+  inbox: regionProcedure(...everyone)
+    .input(z.object(pageInput))
+    .query(({ ctx, input }) => feedbackInbox(ctx.db, ctx.regionId, ctx.user, input)),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,28 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { adjustPredikat, cycleAdjustments, forumView, recordForumSession } from "../services/forum.js";
+import { actorOf, regionProcedure } from "../trpc.js";
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "tanggal YYYY-MM-DD");
+
+export const forumRouter = {
+  /** A unit's results after a run, checked against the distribution curve, with rater-quality flags. */
+  view: regionProcedure("operator", "admin", "assessor")
+    .input(z.object({ cycleId: z.string(), unitId: z.string() }))
+    .query(({ ctx, input }) => forumView(ctx.db, ctx.regionId, ctx.user, input)),
+
+  /** Moves one employee's predikat within workflow.calibration.maxLevels, with a written reason: a new result version. */
+  adjust: regionProcedure("operator", "admin", "assessor")
+    .input(z.object({ cycleId: z.string(), employeeId: z.string(), predikat: z.string(), reason: z.string().max(2000) }))
+    .mutation(({ ctx, input }) => adjustPredikat(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
+
+  /** Records a meeting of the unit's forum: members (NIPs) and notes. */
+  record: regionProcedure("operator", "admin", "assessor")
+    .input(z.object({ cycleId: z.string(), unitId: z.string(), heldOn: date, memberNips: z.array(z.string()).max(100), notes: z.string().max(4000).optional() }))
+    .mutation(({ ctx, input }) => recordForumSession(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
+
+  /** The adjustments of a cycle (one employee's, or those the caller may see). */
+  adjustments: regionProcedure("operator", "admin", "assessor", "employee")
+    .input(z.object({ cycleId: z.string(), employeeId: z.string().optional() }))
+    .query(({ ctx, input }) => cycleAdjustments(ctx.db, ctx.regionId, ctx.user, input)),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,77 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { TARGET_ASPECTS } from "@kinerja/core";
+import { PLAN_STATUSES, RHK_KINDS } from "@kinerja/db";
+import { z } from "zod";
+import { pageInput } from "../services/pagination.js";
+import { planWaiting } from "../services/plan-waiting.js";
+import { createPlan, decidePlan, getPlan, linkRhk, listPlans, savePlan, submitPlan } from "../services/plans.js";
+import { actorOf, regionProcedure } from "../trpc.js";
+
+const everyone = ["operator", "admin", "assessor", "employee"] as const;
+const text = (what: string, max: number) => z.string().trim().min(1, `${what} tidak boleh kosong`).max(max);
+
+const iki = z.object({
+  id: z.string().optional(),
+  text: text("Teks IKI", 500),
+  target: z.number().positive("Target harus lebih dari 0"),
+  satuan: text("Satuan target", 50),
+  indicatorId: z.string().nullable().optional(),
+  aspect: z.enum(TARGET_ASPECTS).nullable().optional(),
+});
+
+const rhk = z.object({
+  id: z.string().optional(),
+  kind: z.enum(RHK_KINDS),
+  text: text("Teks RHK", 1000),
+  parentRhkId: z.string().nullable().optional(),
+  indicators: z.array(iki).max(20),
+});
+
+export const planRouter = {
+  /** A plan by id, or the plan of an employee (own when none named) in a cycle; null when there is none yet. */
+  get: regionProcedure(...everyone)
+    .input(z.object({ id: z.string().optional(), cycleId: z.string().optional(), employeeId: z.string().optional() }))
+    .query(({ ctx, input }) => getPlan(ctx.db, ctx.regionId, ctx.user, input)),
+
+  list: regionProcedure(...everyone)
+    .input(z.object({ cycleId: z.string(), status: z.enum(PLAN_STATUSES).optional(), employeeId: z.string().optional(), ...pageInput }))
+    .query(({ ctx, input }) => listPlans(ctx.db, ctx.regionId, ctx.user, input)),
+
+  /** Starts a plan: employees and assessors their own, admins anyone's. */
+  create: regionProcedure(...everyone)
+    .input(z.object({ cycleId: z.string(), employeeId: z.string().optional() }))
+    .mutation(({ ctx, input }) => createPlan(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
+
+  /** Replaces the plan's RHK rows and IKIs (rows with an id are kept) while it is draft, in revision or rejected. */
+  save: regionProcedure(...everyone)
+    .input(z.object({ id: z.string(), rhk: z.array(rhk).max(50) }))
+    .mutation(({ ctx, input }) => savePlan(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
+
+  /** Links an RHK to (or unlinks it from) an RHK of the superior's plan, in any status. */
+  link: regionProcedure(...everyone)
+    .input(z.object({ rhkId: z.string(), parentRhkId: z.string().nullable() }))
+    .mutation(({ ctx, input }) => linkRhk(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
+
+  submit: regionProcedure(...everyone)
+    .input(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => submitPlan(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
+
+  approve: regionProcedure("operator", "admin", "assessor")
+    .input(z.object({ id: z.string(), note: z.string().max(2000).optional() }))
+    .mutation(({ ctx, input }) => decidePlan(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), { ...input, decision: "approve" })),
+
+  requestRevision: regionProcedure("operator", "admin", "assessor")
+    .input(z.object({ id: z.string(), note: text("Catatan revisi", 2000) }))
+    .mutation(({ ctx, input }) => decidePlan(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), { ...input, decision: "revise" })),
+
+  reject: regionProcedure("operator", "admin", "assessor")
+    .input(z.object({ id: z.string(), reason: text("Alasan penolakan", 2000) }))
+    .mutation(({ ctx, input }) =>
+      decidePlan(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), { id: input.id, decision: "reject", note: input.reason }),
+    ),
+
+  /** Who waits on whom: plans waiting for the assessor's decision, or for the superior's plan, grouped by that person. */
+  waiting: regionProcedure("operator", "admin")
+    .input(z.object({ cycleId: z.string(), on: z.enum(["approval", "superiorPlan"]), ...pageInput }))
+    .query(({ ctx, input }) => planWaiting(ctx.db, ctx.regionId, input)),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,56 @@
+// Who a signed-in user is to an employee, for the work of the period: the employee themselves, their
+// assessor (pejabat penilai: an assessor account whose NIP is the employee's atasan), or an admin of the
+// region (operators count as admins once inside a region). Each service names the relations an action
+// allows; anyone else is refused with a message saying who may.
+import { TRPCError } from "@trpc/server";
+import type { Database, EmployeeRow } from "@kinerja/db";
+import type { Kysely } from "kysely";
+import type { SessionUser } from "../auth.js";
+
+export type Relation = "self" | "assessor" | "admin";
+
+const WHO: Record<Relation, string> = {
+  self: "pegawai yang bersangkutan",
+  assessor: "atasan langsungnya (pejabat penilai)",
+  admin: "admin BKPSDM wilayah",
+};
+
+export async function findEmployee(db: Kysely<Database>, regionId: string, id: string): Promise<EmployeeRow> {
+  const row = await db.selectFrom("employees").selectAll().where("region_id", "=", regionId).where("id", "=", id).executeTakeFirst();
+  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `Pegawai ${id} tidak ditemukan` });
+  return row;
+}
+
+/** The employee record of the signed-in user (by NIP), or null for admins and operators. */
+export async function ownEmployee(db: Kysely<Database>, regionId: string, user: SessionUser): Promise<EmployeeRow | null> {
+  if (!user.username) return null;
+  const row = await db
+    .selectFrom("employees")
+    .selectAll()
+    .where("region_id", "=", regionId)
+    .where("nip", "=", user.username)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export function relationTo(user: SessionUser, employee: Pick<EmployeeRow, "nip" | "atasan_nip">): Relation | null {
+  if (user.role === "admin" || user.role === "operator") return "admin";
+  if (user.username && user.username === employee.nip) return "self";
+  if (user.role === "assessor" && user.username && employee.atasan_nip === user.username) return "assessor";
+  return null;
+}
+
+/** The user's relation to the employee when it is one of `allowed`; FORBIDDEN naming who may otherwise. */
+export function requireRelation(
+  user: SessionUser,
+  employee: Pick<EmployeeRow, "nip" | "atasan_nip" | "nama">,
+  allowed: readonly Relation[],
+  action: string,
+): Relation {
+  const relation = relationTo(user, employee);
+  if (relation && allowed.includes(relation)) return relation;
+  throw new TRPCError({
+    code: "FORBIDDEN",
+    message: `Anda tidak berwenang ${action} untuk ${employee.nama} (NIP ${employee.nip}); yang berwenang: ${allowed.map((r) => WHO[r]).join(", ")}`,
+  });
+}
