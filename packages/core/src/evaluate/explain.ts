@@ -276,6 +276,39 @@ function mark(result: boolean | undefined, w: Words): string {
 }
 
 /** A condition trace on one line: each leaf with the fact value it saw and whether it held. */
+/** Operators as a reader knows them; decorated chains (e.g. "not:someFact:equal") stay as written. */
+const OPERATOR_WORDS: Record<Lang, Record<string, string>> = {
+  id: {
+    equal: "=",
+    notEqual: "≠",
+    lessThan: "<",
+    lessThanInclusive: "≤",
+    greaterThan: ">",
+    greaterThanInclusive: "≥",
+    in: "salah satu dari",
+    notIn: "bukan salah satu dari",
+    contains: "memuat",
+    doesNotContain: "tidak memuat",
+  },
+  en: {
+    equal: "=",
+    notEqual: "≠",
+    lessThan: "<",
+    lessThanInclusive: "≤",
+    greaterThan: ">",
+    greaterThanInclusive: "≥",
+    in: "one of",
+    notIn: "none of",
+    contains: "contains",
+    doesNotContain: "does not contain",
+  },
+};
+
+function operatorWord(operator: unknown, lang: Lang): string {
+  const name = String(operator);
+  return OPERATOR_WORDS[lang][name] ?? name;
+}
+
 export function renderCondition(trace: ConditionTrace, lang: Lang): string {
   const w = T[lang];
   switch (trace.kind) {
@@ -283,7 +316,7 @@ export function renderCondition(trace: ConditionTrace, lang: Lang): string {
       const path = typeof trace.path === "string" ? trace.path : "";
       const seen = "factResult" in trace ? ` = ${value(trace.factResult, lang)}` : "";
       const compared = "valueResult" in trace && trace.valueResult !== trace.value ? value(trace.valueResult, lang) : value(trace.value, lang);
-      return `${String(trace.fact)}${path}${seen} ${String(trace.operator)} ${compared} ${mark(trace.result, w)}`;
+      return `${String(trace.fact)}${path}${seen} ${operatorWord(trace.operator, lang)} ${compared} ${mark(trace.result, w)}`;
     }
     case "all":
     case "any":
