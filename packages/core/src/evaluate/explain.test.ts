@@ -117,7 +117,7 @@ describe("explanation", () => {
     expect(lines[9]).toBe("9. Perhitungan TPP: 85,85 (score = 85,85)");
     expect(lines[10]).toBe(
       '10. Aturan tindak lanjut "pelatihan:disiplin": terpicu → pelatihan {"indicator":"disiplin","topic":"Manajemen waktu"} ' +
-        "(semua dari [score.disiplin = 90 lessThan 95 ✓] ✓)",
+        "(semua dari [score.disiplin (90) < 95 ✓] ✓)",
     );
     expect(lines[11]).toBe("11. Predikat: Baik (baik)");
   });

@@ -314,7 +314,7 @@ export function renderCondition(trace: ConditionTrace, lang: Lang): string {
   switch (trace.kind) {
     case "fact": {
       const path = typeof trace.path === "string" ? trace.path : "";
-      const seen = "factResult" in trace ? ` = ${value(trace.factResult, lang)}` : "";
+      const seen = "factResult" in trace ? ` (${value(trace.factResult, lang)})` : "";
       const compared = "valueResult" in trace && trace.valueResult !== trace.value ? value(trace.valueResult, lang) : value(trace.value, lang);
       return `${String(trace.fact)}${path}${seen} ${operatorWord(trace.operator, lang)} ${compared} ${mark(trace.result, w)}`;
     }
