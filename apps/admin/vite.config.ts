@@ -14,7 +14,7 @@ const toServer: ProxyOptions = {
 
 export default defineConfig({
   plugins: [react()],
-  server: { proxy: { "/trpc": toServer, "/api": toServer, "/export": toServer } },
+  server: { proxy: { "/trpc": toServer, "/api": toServer, "/export": toServer, "/documents": toServer, "/evidence": toServer } },
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "./browser";
-import { newPage, openFirstCycle, runEvaluation, signIn } from "./portal";
+import { newPage, openFirstCycle, reopenIfLocked, runEvaluation, signIn } from "./portal";
 import { PASSWORD, signInFor, startServer, type RunningServer } from "./server";
 
 const SEED_SIZE = 60;
@@ -137,13 +137,7 @@ describe("the admin portal in a browser", () => {
     await page.getByRole("navigation", { name: "Pegawai yang dinilai" }).locator("a, button").first().click();
     const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Kirim penilaian" }) });
     await form.waitFor();
-    // The demo data arrives submitted: the assessor opens the sheet again, with a reason, to change it.
-    if (await page.getByRole("button", { name: "Buka kembali" }).isVisible()) {
-      await page.getByRole("button", { name: "Buka kembali" }).click();
-      await page.getByRole("dialog").getByLabel("Alasan").fill("Koreksi nilai setelah diskusi kinerja");
-      await page.getByRole("dialog").getByRole("button", { name: "Buka kembali" }).click();
-      await page.getByText("Lembar penilaian dibuka kembali.").waitFor();
-    }
+    await reopenIfLocked(page);
     await form.locator("label").filter({ hasText: /^3$/ }).first().click();
     await page.getByRole("complementary", { name: "Petunjuk penilaian" }).getByText(/^Skala /).waitFor();
     await page.getByRole("button", { name: "Kirim penilaian" }).click();
@@ -151,6 +145,49 @@ describe("the admin portal in a browser", () => {
     await notice.waitFor();
     expect(await notice.textContent()).toMatch(/Penilaian untuk .* disimpan\./);
     await context.close();
+  });
+
+  it("carries an employee's SKP from draft to approval, then logs work the assessor confirms", async () => {
+    const employee = await newPage(browser, server.url);
+    await signIn(employee.page, signInFor(server, "employee", "binjai"));
+    await employee.page.getByRole("navigation", { name: "Navigasi" }).getByRole("link", { name: "SKP & catatan kerja saya" }).click();
+    await employee.page.getByRole("button", { name: "Mulai SKP" }).click();
+    await employee.page.getByRole("button", { name: "Tambah RHK" }).click();
+    await employee.page.getByLabel("Rencana hasil kerja").fill("Tersusunnya modul ajar semester genap");
+    await employee.page.getByLabel("IKI", { exact: true }).fill("Jumlah modul ajar yang disusun");
+    await employee.page.getByLabel("Target").fill("4");
+    await employee.page.getByRole("button", { name: "Ajukan ke pejabat penilai" }).click();
+    await employee.page.getByTestId("plan-status").getByText("Diajukan").waitFor();
+
+    const assessor = await newPage(browser, server.url);
+    await signIn(assessor.page, signInFor(server, "assessor", "binjai"));
+    await assessor.page.getByRole("navigation", { name: "Navigasi" }).getByRole("link", { name: "Rencana & catatan kerja tim" }).click();
+    await assessor.page.getByRole("navigation", { name: "SKP" }).locator("a, button").first().click();
+    await assessor.page.getByRole("button", { name: "Setujui" }).click();
+    await assessor.page.getByRole("dialog").getByRole("button", { name: "Simpan keputusan" }).click();
+    await assessor.page.getByText(/SKP .* disetujui\./).waitFor();
+
+    await employee.page.reload();
+    await employee.page.getByTestId("plan-status").getByText("Disetujui").waitFor();
+    await employee.page.getByTestId("work-iki").click();
+    await employee.page.getByRole("option", { name: "Jumlah modul ajar yang disusun" }).click();
+    await employee.page.getByLabel("Uraian pekerjaan").fill("Modul ajar IPA kelas 5 selesai");
+    await employee.page.getByRole("button", { name: "Catat", exact: true }).click();
+    const logged = employee.page.getByRole("alert").filter({ hasText: /Pekerjaan dicatat|Pekerjaan tidak bisa dicatat/ });
+    await logged.waitFor();
+    expect(await logged.textContent()).toMatch(/Pekerjaan dicatat/);
+    await employee.page.getByTestId("work-entries").getByText("Menunggu").waitFor();
+
+    await assessor.page.getByRole("tab", { name: "Catatan kerja untuk dikonfirmasi" }).click();
+    const entries = assessor.page.getByTestId("entries-to-review");
+    await entries.getByText("Modul ajar IPA kelas 5 selesai").waitFor();
+    await entries.getByRole("button", { name: "Konfirmasi" }).first().click();
+    await assessor.page.getByText("Tidak ada catatan kerja yang menunggu").waitFor();
+
+    await employee.page.reload();
+    await employee.page.getByTestId("work-entries").getByText("Dikonfirmasi").waitFor();
+    await employee.context.close();
+    await assessor.context.close();
   });
 
   it("lets the national operator choose a region and switch to it", async () => {

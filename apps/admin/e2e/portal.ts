@@ -29,3 +29,13 @@ export async function runEvaluation(page: Page): Promise<void> {
   await page.getByRole("button", { name: /Jalankan penilaian|Hitung ulang/ }).click();
   await page.getByTestId("run-progress").getByText(/Selesai:/).waitFor({ timeout: 90_000 });
 }
+
+/** The demo data arrives submitted: the assessor opens the sheet again, with a reason, to change it. */
+export async function reopenIfLocked(page: Page): Promise<void> {
+  const reopen = page.getByRole("button", { name: "Buka kembali" });
+  if (!(await reopen.isVisible())) return;
+  await reopen.click();
+  await page.getByRole("dialog").getByLabel("Alasan").fill("Koreksi nilai setelah diskusi kinerja");
+  await page.getByRole("dialog").getByRole("button", { name: "Buka kembali" }).click();
+  await page.getByText("Lembar penilaian dibuka kembali.").waitFor();
+}

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { launchBrowser } from "../e2e/browser";
 import { ensureBuilt } from "../e2e/build";
-import { newPage, openFirstCycle, runEvaluation, signIn } from "../e2e/portal";
+import { newPage, openFirstCycle, reopenIfLocked, runEvaluation, signIn } from "../e2e/portal";
 import { signInFor, startServer } from "../e2e/server";
 
 const OUT = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url));
@@ -96,6 +96,7 @@ async function main(): Promise<void> {
     await signIn(assessor.page, signInFor(server, "assessor", "binjai"));
     await assessor.page.getByRole("navigation", { name: "Pegawai yang dinilai" }).locator("a, button").first().click();
     await assessor.page.getByRole("button", { name: "Kirim penilaian" }).waitFor();
+    await reopenIfLocked(assessor.page);
     await assessor.page.locator("form label").filter({ hasText: /^4$/ }).first().click();
     await shot(assessor.page, "16-assessor-rating-form", true);
     await assessor.context.close();

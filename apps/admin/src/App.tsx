@@ -18,6 +18,8 @@ const ResultPage = lazy(() => import("./pages/cycles/ResultPage"));
 const AuditPage = lazy(() => import("./pages/AuditPage"));
 const MyResultPage = lazy(() => import("./pages/me/MyResultPage"));
 const MyAssessmentsPage = lazy(() => import("./pages/me/MyAssessmentsPage"));
+const MyPlanPage = lazy(() => import("./pages/plan/MyPlanPage"));
+const TeamPage = lazy(() => import("./pages/plan/TeamPage"));
 
 function toPortalUser(user: Record<string, unknown>): PortalUser {
   return {
@@ -53,6 +55,8 @@ function PortalRoutes() {
         <Route path="/cycles/:cycleId/employees/:employeeId" element={<ResultPage />} />
         {(user.role === "assessor" || user.role === "employee") && <Route path="/assessments" element={<MyAssessmentsPage />} />}
         {user.role === "employee" && <Route path="/me" element={<MyResultPage />} />}
+        {(user.role === "employee" || user.role === "assessor") && <Route path="/plan" element={<MyPlanPage />} />}
+        {user.role !== "employee" && <Route path="/team" element={<TeamPage />} />}
         <Route path="*" element={<Navigate to={homeOf(user.role)} replace />} />
       </Routes>
     </Suspense>

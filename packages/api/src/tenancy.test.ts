@@ -2,6 +2,7 @@
 // they name the other region, NOT_FOUND when they pass its ids), and the other region is left untouched.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { SessionUser } from "./auth.js";
+import { newId, now } from "@kinerja/db";
 import { storeEvidence } from "./services/evidence.js";
 import { createOperator, createTestEnv, seedRegion, type Caller, type SeededRegion, type TestEnv } from "./testing/env.js";
 import { actorOf } from "./trpc.js";
@@ -18,6 +19,8 @@ describe.each(inject("dialects"))("region isolation on %s", (dialect) => {
   let pariamanUnitId: string;
   /** Pariaman's plan, work entry, evidence, feedback and dialogue. */
   let pariamanWork: { planId: string; rhkId: string; ikiId: string; entryId: string; evidenceId: string; feedbackId: string; dialogueId: string };
+  /** Pariaman's assessment workflow: a sheet, an appeal (and a forum adjustment and session, found by state). */
+  let pariamanAssessment: { sheetId: string; appealId: string };
 
   /** Everything of Pariaman's, row by row, to prove nothing changed. */
   async function pariamanState(): Promise<unknown> {
@@ -40,6 +43,13 @@ describe.each(inject("dialects"))("region isolation on %s", (dialect) => {
       "evidence_files",
       "feedback",
       "dialogues",
+      "cycle_units",
+      "assessment_deadlines",
+      "peer_assignments",
+      "assessment_reopenings",
+      "appeals",
+      "predikat_adjustments",
+      "forum_sessions",
     ] as const;
     const state: Record<string, unknown> = {};
     for (const table of tables) {
@@ -94,6 +104,100 @@ describe.each(inject("dialects"))("region isolation on %s", (dialect) => {
   });
   afterAll(() => env?.dispose());
 
+  // Pariaman's assessment workflow rows: a forum adjustment and session through the API, a deadline, peers,
+  // a reopening and an appeal written straight in (the cycle is already evaluated, past those steps).
+  beforeAll(async () => {
+    const { db } = env.database;
+    const asPariaman = env.as(pariaman.admin);
+    const pariamanRow = (table: "employees" | "assessments", column: "id" | "employee_id", value: string) =>
+      db.selectFrom(table).selectAll().where("region_id", "=", "pariaman").where(column, "=", value).executeTakeFirstOrThrow();
+    const reportRow = await pariamanRow("employees", "id", pariaman.report.id);
+    const view = await asPariaman.forum.view({ cycleId: pariaman.cycleId, unitId: (reportRow as { unit_id: string }).unit_id });
+    const report = view.employees.find((e) => e.employeeId === pariaman.report.id)!;
+    const to = report.allowedPredikat.find((p) => p !== report.predikat)!;
+    await asPariaman.forum.adjust({ cycleId: pariaman.cycleId, employeeId: pariaman.report.id, predikat: to, reason: "Forum evaluasi Pariaman menyesuaikan" });
+    await asPariaman.forum.record({ cycleId: pariaman.cycleId, unitId: view.unit.id, heldOn: "2026-01-10", memberNips: [pariaman.assessor.username!] });
+    const sheet = await pariamanRow("assessments", "employee_id", pariaman.report.id);
+    const colleague = await db
+      .selectFrom("employees")
+      .select("id")
+      .where("region_id", "=", "pariaman")
+      .where("id", "!=", pariaman.report.id)
+      .executeTakeFirstOrThrow();
+    const cycle = await asPariaman.cycle.get({ id: pariaman.cycleId });
+    const at = now();
+    const appealId = newId();
+    await db
+      .insertInto("assessment_deadlines")
+      .values({ region_id: "pariaman", cycle_id: pariaman.cycleId, source: "supervisor", due_date: "2025-12-15", set_by: null, updated_at: at })
+      .execute();
+    await db
+      .insertInto("peer_assignments")
+      .values({ region_id: "pariaman", cycle_id: pariaman.cycleId, employee_id: pariaman.report.id, peer_employee_id: colleague.id, assigned_by: null, created_at: at })
+      .execute();
+    await db
+      .insertInto("assessment_reopenings")
+      .values({ region_id: "pariaman", id: newId(), assessment_id: sheet.id, reason: "uji", actor_id: null, actor_name: "uji", at })
+      .execute();
+    await db
+      .insertInto("appeals")
+      .values({
+        region_id: "pariaman",
+        id: appealId,
+        cycle_id: pariaman.cycleId,
+        employee_id: pariaman.report.id,
+        run_id: cycle.currentRunId!,
+        predikat: to,
+        reason: "Keberatan uji",
+        status: "submitted",
+        assessor_nip: pariaman.assessor.username,
+        decider_nip: null,
+        submitted_by: null,
+        submitted_at: at,
+        decided_by: null,
+        decided_by_name: null,
+        decided_at: null,
+        decision_reason: null,
+        new_predikat: null,
+        result_run_id: null,
+      })
+      .execute();
+    pariamanAssessment = { sheetId: sheet.id, appealId };
+  });
+
+  /** The assessment workflow's procedures, with Pariaman's ids. */
+  function workflowAttemptsWithPariamanIds(): Attempt[] {
+    const p = pariaman;
+    const pa = pariamanAssessment;
+    const cycleId = p.cycleId;
+    const employeeId = p.report.id;
+    const reason = "Alasan yang cukup panjang";
+    return [
+      ["assessment.form", (c) => c.assessment.form({ cycleId, employeeId, source: "supervisor" })],
+      ["assessment.save", (c) => c.assessment.save({ cycleId, employeeId, source: "supervisor", ratings: {} })],
+      ["assessment.reopen", (c) => c.assessment.reopen({ assessmentId: pa.sheetId, reason })],
+      ["assessment.feedback", (c) => c.assessment.feedback({ cycleId, employeeId })],
+      ["assessment.tasks", (c) => c.assessment.tasks({ cycleId })],
+      ["assessment.peers", (c) => c.assessment.peers({ cycleId, employeeId })],
+      ["assessment.setPeers", (c) => c.assessment.setPeers({ cycleId, employeeId, peerIds: [] })],
+      ["assessment.deadlines", (c) => c.assessment.deadlines({ cycleId })],
+      ["assessment.setDeadline", (c) => c.assessment.setDeadline({ cycleId, source: "supervisor", dueDate: "2025-12-31" })],
+      ["assessment.reminders", (c) => c.assessment.reminders({ cycleId })],
+      ["cycle.scope", (c) => c.cycle.scope({ id: cycleId })],
+      ["cycle.setUnits", (c) => c.cycle.setUnits({ id: cycleId, unitIds: [] })],
+      ["forum.view", (c) => c.forum.view({ cycleId, unitId: pariamanUnitId })],
+      ["forum.adjust", (c) => c.forum.adjust({ cycleId, employeeId, predikat: "baik", reason })],
+      ["forum.record", (c) => c.forum.record({ cycleId, unitId: pariamanUnitId, heldOn: "2026-01-11", memberNips: [] })],
+      ["forum.adjustments", (c) => c.forum.adjustments({ cycleId })],
+      ["appeal.decide", (c) => c.appeal.decide({ appealId: pa.appealId, decision: "uphold", reason, predikat: "baik" })],
+      ["appeal.get", (c) => c.appeal.get({ id: pa.appealId })],
+      ["followUp.summary", (c) => c.followUp.summary({ cycleId })],
+      ["followUp.list", (c) => c.followUp.list({ cycleId, type: "angka_kredit" })],
+      ["followUp.training", (c) => c.followUp.training({ cycleId })],
+      ["raterQuality.raters", (c) => c.raterQuality.raters({ cycleId })],
+    ];
+  }
+
   function attemptsWithPariamanIds(): Attempt[] {
     const p = pariaman;
     const pw = pariamanWork;
@@ -146,6 +250,7 @@ describe.each(inject("dialects"))("region isolation on %s", (dialect) => {
       ["dialogue.record", (c) => c.dialogue.record({ cycleId: p.cycleId, employeeId: someEmployee, heldOn: "2025-03-02", topic: "x", agreedActions: [] })],
       ["dialogue.rate", (c) => c.dialogue.rate({ id: pw.dialogueId, usefulness: 5 })],
       ["dialogue.listForEmployee", (c) => c.dialogue.listForEmployee({ cycleId: p.cycleId, employeeId: someEmployee })],
+      ...workflowAttemptsWithPariamanIds(),
     ];
   }
 
@@ -170,6 +275,18 @@ describe.each(inject("dialects"))("region isolation on %s", (dialect) => {
       ["workEntry.progress", (c) => c.workEntry.progress({ regionId, cycleId: pariaman.cycleId })],
       ["feedback.inbox", (c) => c.feedback.inbox({ regionId })],
       ["dialogue.listForEmployee", (c) => c.dialogue.listForEmployee({ regionId, cycleId: pariaman.cycleId, employeeId: pariaman.report.id })],
+      ["assessment.deadlines", (c) => c.assessment.deadlines({ regionId, cycleId: pariaman.cycleId })],
+      ["assessment.reminders", (c) => c.assessment.reminders({ regionId, cycleId: pariaman.cycleId })],
+      ["assessment.tasks", (c) => c.assessment.tasks({ regionId, cycleId: pariaman.cycleId })],
+      ["cycle.scope", (c) => c.cycle.scope({ regionId, id: pariaman.cycleId })],
+      ["forum.view", (c) => c.forum.view({ regionId, cycleId: pariaman.cycleId, unitId: pariamanUnitId })],
+      ["forum.adjustments", (c) => c.forum.adjustments({ regionId, cycleId: pariaman.cycleId })],
+      ["appeal.submit", (c) => c.appeal.submit({ regionId, cycleId: pariaman.cycleId, reason: "Keberatan dari wilayah lain" })],
+      ["appeal.inbox", (c) => c.appeal.inbox({ regionId })],
+      ["appeal.mine", (c) => c.appeal.mine({ regionId })],
+      ["followUp.summary", (c) => c.followUp.summary({ regionId, cycleId: pariaman.cycleId })],
+      ["followUp.training", (c) => c.followUp.training({ regionId, cycleId: pariaman.cycleId })],
+      ["raterQuality.raters", (c) => c.raterQuality.raters({ regionId, cycleId: pariaman.cycleId })],
     ];
   }
 
@@ -212,6 +329,18 @@ describe.each(inject("dialects"))("region isolation on %s", (dialect) => {
         expect(["FORBIDDEN", "NOT_FOUND"], `${user.role} ${name}`).toContain(error);
       }
     }
+  });
+
+  it("refuses Binjai's employees an appeal against Pariaman's cycle, and shows them none of Pariaman's appeals", async () => {
+    const before = await pariamanState();
+    for (const user of [binjai.assessor, binjai.employee]) {
+      await expect(env.as(user).appeal.submit({ cycleId: pariaman.cycleId, reason: "Keberatan atas siklus wilayah lain" })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+    }
+    expect(await env.as(binjai.admin).appeal.inbox({})).toEqual([]);
+    expect(await env.as(binjai.admin).forum.adjustments({ cycleId: binjai.cycleId })).toEqual([]);
+    expect(await pariamanState()).toEqual(before);
   });
 
   it("shows Binjai's lists without a trace of Pariaman", async () => {

@@ -3,7 +3,7 @@
 // workflow settings. Compiled rule sets are kept by content hash (content never changes under a hash).
 import { TRPCError } from "@trpc/server";
 import {
-  RATER_SOURCES,
+  ratersOf,
   type AppraisalInput,
   type CompiledRuleSet,
   type Indicator,
@@ -48,10 +48,9 @@ export async function cycleRules(db: Kysely<Database>, cycle: CycleRow): Promise
   return compiled;
 }
 
-/** The sources that rate an indicator, as the evaluator reads them: its own list, or every weighted source. */
+/** The sources that rate an indicator, as the evaluator reads them (none for objective indicators). */
 export function sourcesOf(ruleSet: RuleSet, indicator: Indicator): RaterSource[] {
-  if (indicator.input.kind !== "rating") return [];
-  return indicator.raters ?? (Object.keys(ruleSet.raters.weights) as RaterSource[]).filter((s) => RATER_SOURCES.includes(s));
+  return indicator.input.kind === "rating" ? ratersOf(ruleSet, indicator) : [];
 }
 
 export function scaleOf(ruleSet: RuleSet, indicator: Indicator): Scale | null {

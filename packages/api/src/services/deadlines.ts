@@ -251,8 +251,8 @@ export async function reminders(
   const ratees = await rateesFor(db, cycle, user, input.unitId);
   const own = user.username ?? "";
   const seesAll = user.role === "admin" || user.role === "operator";
-  const visible = (s: ExpectedSheet) =>
-    seesAll || s.rater?.nip === own || (user.role === "assessor" && ratees.find((r) => r.id === s.ratee.employeeId)?.atasan_nip === own);
+  const assessed = new Set(ratees.filter((r) => user.role === "assessor" && r.atasan_nip === own).map((r) => r.id));
+  const visible = (s: ExpectedSheet) => seesAll || s.rater?.nip === own || assessed.has(s.ratee.employeeId);
   const late: LateSheet[] = [];
   for (const sheet of await expectedSheets(db, cycle, ratees)) {
     const due = deadlines.get(sheet.source);
@@ -266,19 +266,19 @@ export async function reminders(
   if (user.role !== "employee") {
     const compiled = await cycleRules(db, cycle);
     const { min } = compiled.ruleSet.workflow.peers;
-    const assessed = ratees.filter((r) => seesAll || r.atasan_nip === own);
-    if (min > 0 && assessed.length > 0) {
-      const sets = await indicatorSetsOf(db, cycle, compiled, assessed);
+    const theirs = ratees.filter((r) => seesAll || assessed.has(r.id));
+    if (min > 0 && theirs.length > 0) {
+      const sets = await indicatorSetsOf(db, cycle, compiled, theirs);
       const counts = await db
         .selectFrom("peer_assignments")
         .select((eb) => ["employee_id", eb.fn.countAll<number>().as("n")])
         .where("region_id", "=", regionId)
         .where("cycle_id", "=", cycle.id)
-        .where("employee_id", "in", assessed.map((r) => r.id))
+        .where("employee_id", "in", theirs.map((r) => r.id))
         .groupBy("employee_id")
         .execute();
       const countOf = new Map(counts.map((c) => [c.employee_id, Number(c.n)]));
-      for (const r of assessed) {
+      for (const r of theirs) {
         const set = sets.get(r.id);
         const assigned = countOf.get(r.id) ?? 0;
         if (set && sourcesOfSet(compiled.ruleSet, set).has("peer") && assigned < min) missingPeers.push({ ...person(r), assigned, min });

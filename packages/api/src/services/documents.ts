@@ -19,6 +19,13 @@ import { PdfWriter } from "./pdf.js";
 import { distribution, resolveRun, type UnitDistribution } from "./results.js";
 import { workProgress } from "./work-entries.js";
 
+const STATUS_NAMES: Record<CycleRow["status"], string> = {
+  draft: "draf",
+  open: "dibuka (penilaian berjalan)",
+  evaluated: "sudah dinilai, belum ditetapkan",
+  finalised: "ditetapkan (final)",
+};
+
 export interface DocumentOptions {
   /** Uncompressed streams (tests read the text). */
   compress?: boolean;
@@ -146,7 +153,6 @@ export async function employeeDocument(
   const explanation = parseJson<Explanation>(result.explanation ?? "null");
   const appraisal = parseJson<AppraisalInput>(result.input);
   const indicatorSteps = (explanation?.steps ?? []).flatMap((s) => (s.kind === "indicator" ? [s] : []));
-  const names = new Map(ruleSet.indicatorSets.flatMap((set) => set.indicators.map((i) => [i.id, i.name] as const)));
   const scores = parseJson<Record<string, number>>(result.scores);
   const decisions = parseJson<Record<string, unknown>>(result.decisions);
   const outcomes = parseJson<Array<{ type: string; params: Record<string, unknown>; rule: string }>>(result.outcomes);
@@ -320,7 +326,7 @@ export async function unitDocument(
   pdf.fields([
     ["Siklus", cycle.name],
     ["Periode penilaian", `${formatPeriod(cycle.period_label)} (${cycle.period_label})`],
-    ["Status siklus", cycle.status === "finalised" ? `final (${cycle.finalised_at ? formatDate(cycle.finalised_at) : "-"})` : cycle.status],
+    ["Status siklus", cycle.status === "finalised" ? `ditetapkan (final) pada ${cycle.finalised_at ? formatDate(cycle.finalised_at) : "-"}` : STATUS_NAMES[cycle.status]],
     ["Versi hasil", String(run.version)],
   ]);
   pdf.heading("Predikat pegawai");

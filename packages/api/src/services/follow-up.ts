@@ -223,7 +223,18 @@ export interface TrainingTopic {
   /** Employees who need it. */
   count: number;
   indicators: string[];
-  employees: Array<{ employeeId: string; nip: string; nama: string; jabatan: string; unitId: string; unitName: string; indicator: string; rule: string }>;
+  employees: Array<{
+    employeeId: string;
+    nip: string;
+    nama: string;
+    jabatan: string;
+    unitId: string;
+    unitName: string;
+    indicator: string;
+    /** The indicator's score that fell below the rule's threshold. */
+    score: number | null;
+    rule: string;
+  }>;
 }
 
 /** Training needs grouped by topic, most needed first: a training plan (topic → employees). */
@@ -236,7 +247,17 @@ export async function trainingPlan(db: Kysely<Database>, regionId: string, scope
     topics.set(topic, item);
     if (!item.indicators.includes(indicator)) item.indicators.push(indicator);
     if (!item.employees.some((x) => x.employeeId === e.employeeId)) item.count++;
-    item.employees.push({ employeeId: e.employeeId, nip: e.nip, nama: e.nama, jabatan: e.jabatan, unitId: e.unitId, unitName: e.unitName, indicator, rule: e.rule });
+    item.employees.push({
+      employeeId: e.employeeId,
+      nip: e.nip,
+      nama: e.nama,
+      jabatan: e.jabatan,
+      unitId: e.unitId,
+      unitName: e.unitName,
+      indicator,
+      score: e.value,
+      rule: e.rule,
+    });
   }
   return [...topics.values()].sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic));
 }

@@ -14,6 +14,7 @@ import { listAdjustments, rulePredikat, type AdjustmentView } from "./adjustment
 import { audit } from "./audit.js";
 import { cycleRules, predikatLabel, predikatLevels } from "./cycle-rules.js";
 import { findCycle } from "./cycles.js";
+import { isCalendarDate } from "./deadlines.js";
 import { raterQuality, type RaterQuality } from "./rater-quality.js";
 import { reviseResults } from "./result-revisions.js";
 import { distribution, resolveRun, type UnitDistribution } from "./results.js";
@@ -215,6 +216,9 @@ export async function recordForumSession(
   actor: Actor,
   input: { cycleId: string; unitId: string; heldOn: string; memberNips: string[]; notes?: string },
 ): Promise<ForumSessionView[]> {
+  if (!isCalendarDate(input.heldOn)) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: `Tanggal forum ${input.heldOn} tidak sah; yang diharapkan: tanggal YYYY-MM-DD` });
+  }
   await db.transaction().execute(async (trx) => {
     const cycle = await evaluatedCycle(trx, regionId, input.cycleId);
     const unit = await unitOf(trx, regionId, input.unitId);

@@ -111,15 +111,14 @@ export async function raterQuality(db: Kysely<Database>, cycle: CycleRow): Promi
     if (mine.length > 0) entry.differences.push(mean(mine) - mean(theirs));
   }
 
+  const raterNips = [...perRater.keys()];
   const names = new Map(
-    (
-      await db
-        .selectFrom("employees")
-        .select(["nip", "nama"])
-        .where("region_id", "=", regionId)
-        .where("nip", "in", [...perRater.keys(), ""])
-        .execute()
-    ).map((e) => [e.nip, e.nama]),
+    raterNips.length === 0
+      ? []
+      : (await db.selectFrom("employees").select(["nip", "nama"]).where("region_id", "=", regionId).where("nip", "in", raterNips).execute()).map((e) => [
+          e.nip,
+          e.nama,
+        ]),
   );
   const compared = [...perRater.values()].filter((e) => e.differences.length > 0).map((e) => mean(e.differences));
   const mu = compared.length > 0 ? mean(compared) : 0;

@@ -1,7 +1,7 @@
 // The evaluation forum (calibration): each unit's predikat distribution against the curve for its
 // predikat organisasi, which the forum sets here; broken bounds are named. Finalising is refused while a
 // blocking curve is broken.
-import { Alert, Card, Grid, Group, List, Select, Stack, Table, Text, Title, UnstyledButton } from "@mantine/core";
+import { Alert, Button, Card, Grid, Group, List, Select, Stack, Table, Text, Title, UnstyledButton } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { OrganisationPredikat } from "@kinerja/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -10,6 +10,7 @@ import { useTranslation } from "react-i18next";
 import { DistributionChart } from "../../components/DistributionChart";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { currentLanguage } from "../../i18n";
+import { unitDocument } from "../../lib/downloads";
 import { errorMessage } from "../../lib/errors";
 import { formatCount } from "../../lib/format";
 import { NATIONAL_PREDIKAT, nationalLabel, ORGANISATION_PREDIKAT, organisationLabel, totalNational } from "../../lib/predikat";
@@ -87,7 +88,12 @@ export function CalibrationPanel(props: { cycleId: string; editable: boolean }) 
           <Card withBorder padding="md">
             {unit ? (
               <Stack>
-                <Title order={3} size="h5">{unit.unitName}</Title>
+                <Group justify="space-between" wrap="nowrap">
+                  <Title order={3} size="h5">{unit.unitName}</Title>
+                  <Button component="a" size="xs" variant="default" href={unitDocument(props.cycleId, unit.unitId, regionId)} download>
+                    {t("calibration.unitPdf")}
+                  </Button>
+                </Group>
                 <Select
                   label={t("calibration.organisation")}
                   description={t("calibration.organisationHelp")}

@@ -11,6 +11,7 @@ import { CycleStages } from "../../components/CycleStages";
 import { ErrorState, Loading } from "../../components/States";
 import { currentLanguage } from "../../i18n";
 import { STAGE_COLORS, type Cycle } from "../../lib/cycles";
+import { resultsExport } from "../../lib/downloads";
 import { errorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { hasRole, MANAGERS, useRegionId, useSession } from "../../lib/session";
@@ -18,10 +19,6 @@ import { useTRPC } from "../../lib/trpc";
 import { CalibrationPanel } from "./CalibrationPanel";
 import { ResultsPanel } from "./ResultsPanel";
 import { RunPanel } from "./RunPanel";
-
-export function exportHref(cycleId: string, regionId: string, format: "xlsx" | "csv"): string {
-  return `/export/cycles/${encodeURIComponent(cycleId)}/results.${format}?regionId=${encodeURIComponent(regionId)}`;
-}
 
 function StageActions(props: { cycle: Cycle }) {
   const { t } = useTranslation();
@@ -132,10 +129,10 @@ export default function CyclePage() {
         </div>
         {c.currentRunId && (
           <Group gap="xs">
-            <Button component="a" href={exportHref(c.id, regionId, "xlsx")} variant="default" size="sm" download>
+            <Button component="a" href={resultsExport(c.id, regionId, "xlsx")} variant="default" size="sm" download>
               {t("cycle.exportXlsx")}
             </Button>
-            <Button component="a" href={exportHref(c.id, regionId, "csv")} variant="default" size="sm" download>
+            <Button component="a" href={resultsExport(c.id, regionId, "csv")} variant="default" size="sm" download>
               {t("cycle.exportCsv")}
             </Button>
           </Group>

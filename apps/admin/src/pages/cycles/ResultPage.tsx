@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ExplanationView } from "../../components/ExplanationView";
 import { ErrorState, Loading } from "../../components/States";
+import { employeeDocument } from "../../lib/downloads";
 import { useRegionId, useSession } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 
@@ -36,9 +37,14 @@ export default function ResultPage() {
                 {t("result.run", { version: result.data.runVersion, hash: result.data.ruleSetHash.slice(0, 12) })}
               </Text>
             </div>
-            <Button variant="default" className="no-print" onClick={() => window.print()}>
-              {t("result.print")}
-            </Button>
+            <Group className="no-print" gap="xs">
+              <Button component="a" href={employeeDocument(cycleId, result.data.nip, regionId)} variant="default" download>
+                {t("result.pdf")}
+              </Button>
+              <Button variant="default" onClick={() => window.print()}>
+                {t("result.print")}
+              </Button>
+            </Group>
           </Group>
           <ExplanationView explanation={result.data.explanation as Explanation} />
         </>

@@ -1,6 +1,6 @@
 // A cycle's results: filters the server applies (search, predikat, unit, follow-up), every page loaded
 // in the background into the virtualised table, which sorts on any column.
-import { Group, Progress, Select, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, Progress, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import type { RuleFile } from "@kinerja/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
@@ -10,6 +10,7 @@ import { useNavigate } from "react-router";
 import { ResultsTable } from "../../components/ResultsTable";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { currentLanguage } from "../../i18n";
+import { followUpExport } from "../../lib/downloads";
 import { formatCount } from "../../lib/format";
 import { useRegionId } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
@@ -117,6 +118,16 @@ export function ResultsPanel(props: {
           />
         )}
       </Group>
+      {props.requireOutcome && outcomeType && (
+        <Group gap="xs">
+          <Button component="a" size="xs" variant="default" href={followUpExport(props.cycleId, outcomeType, regionId, "xlsx", unitId)} download>
+            {t("results.followUpXlsx")}
+          </Button>
+          <Button component="a" size="xs" variant="default" href={followUpExport(props.cycleId, outcomeType, regionId, "csv", unitId)} download>
+            {t("results.followUpCsv")}
+          </Button>
+        </Group>
+      )}
       <Group justify="space-between" mih={28}>
         <Text size="sm" aria-live="polite" data-testid="results-count">
           {loading

@@ -32,7 +32,7 @@ describe("the rules screen", () => {
   it("checks the region's rules in the browser and runs their cases", async () => {
     setup();
     const summary = await screen.findByTestId("validation-summary");
-    await waitFor(() => expect(summary.textContent).toContain("Tidak ada kesalahan"));
+    await waitFor(() => expect(summary.textContent).toContain("Tidak ada kesalahan"), { timeout: 5000 });
     expect(summary.textContent).toMatch(/Kasus uji: (\d+)\/\1 lulus/);
   });
 
@@ -43,10 +43,10 @@ describe("the rules screen", () => {
     fireEvent.change(input, { target: { value: String(before - 10) } });
     const totals = screen.getAllByRole("status").map((s) => s.textContent ?? "");
     expect(totals.some((text) => /jumlah 90, harus 100/.test(text))).toBe(true);
-    await waitFor(() => expect(screen.getByTestId("validation-summary").textContent).toMatch(/\d+ kesalahan/));
+    await waitFor(() => expect(screen.getByTestId("validation-summary").textContent).toMatch(/\d+ kesalahan/), { timeout: 5000 });
     expect(screen.getByText("Ada perubahan yang belum disimpan")).toBeTruthy();
     expect((screen.getByRole("button", { name: "Terbitkan" }) as HTMLButtonElement).disabled).toBe(true);
-    const issues = await screen.findByTestId("json-issues");
+    const issues = await screen.findByTestId("json-issues", {}, { timeout: 5000 });
     expect(within(issues).getByText(/\/indicatorSets\/0\/indicators/)).toBeTruthy();
   });
 
@@ -65,7 +65,7 @@ describe("the rules screen", () => {
     const name = await screen.findByLabelText("Nama aturan");
     fireEvent.change(name, { target: { value: "Aturan Binjai 2026" } });
     const publish = screen.getByRole("button", { name: "Terbitkan" }) as HTMLButtonElement;
-    await waitFor(() => expect(publish.disabled).toBe(false));
+    await waitFor(() => expect(publish.disabled).toBe(false), { timeout: 5000 });
     fireEvent.click(publish);
     await waitFor(() => expect(calls).toEqual(["saveDraft", "publish"]));
     expect(await screen.findByText("Versi 2 diterbitkan.")).toBeTruthy();

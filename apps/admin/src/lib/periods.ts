@@ -1,0 +1,26 @@
+// The calendar days a cycle's period label covers (2025, 2025-S1, 2025-Q3, 2025-07), for date fields.
+export function periodRange(label: string): { start: string; end: string } | null {
+  const match = /^(\d{4})(?:-(S[12]|Q[1-4]|\d{2}))?$/.exec(label);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const part = match[2];
+  let from = 1;
+  let to = 12;
+  if (part?.startsWith("S")) [from, to] = part === "S1" ? [1, 6] : [7, 12];
+  else if (part?.startsWith("Q")) {
+    const q = Number(part.slice(1));
+    [from, to] = [q * 3 - 2, q * 3];
+  } else if (part) [from, to] = [Number(part), Number(part)];
+  const lastDay = new Date(Date.UTC(year, to, 0)).getUTCDate();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return { start: `${year}-${pad(from)}-01`, end: `${year}-${pad(to)}-${pad(lastDay)}` };
+}
+
+/** Today when it falls in the period, else the period's nearest end. */
+export function defaultDay(label: string, today = new Date().toISOString().slice(0, 10)): string {
+  const range = periodRange(label);
+  if (!range) return today;
+  if (today < range.start) return range.start;
+  if (today > range.end) return range.end;
+  return today;
+}
