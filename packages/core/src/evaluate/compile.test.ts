@@ -228,3 +228,15 @@ describe("rule-set errors found while compiling", () => {
     expect(() => compileRuleSet(rules)).toThrow('rules/uji.json: /outcomes/0/conditions/all/0: a fact condition requires "operator"');
   });
 });
+
+describe("indicatorSetFor", () => {
+  it("chooses the set from the employee alone, or says none applies", () => {
+    const base = kuadranRuleSet();
+    const guru = { ...base.indicatorSets[0]!, id: "guru", when: { all: [{ fact: "employee.unitType", operator: "equal", value: "sekolah" }] } };
+    const compiled = compileRuleSet({ ...base, indicatorSets: [guru, ...base.indicatorSets] });
+    expect(compiled.indicatorSetFor({ employee: employee({ unitType: "sekolah" }) }).id).toBe("guru");
+    expect(compiled.indicatorSetFor({ employee: employee({ unitType: "dinas" }) }).id).toBe(base.indicatorSets[0]!.id);
+    const onlyGuru = compileRuleSet({ ...base, indicatorSets: [guru] });
+    expect(() => onlyGuru.indicatorSetFor({ employee: employee({ unitType: "dinas" }) })).toThrow(/tidak ada set indikator/);
+  });
+});

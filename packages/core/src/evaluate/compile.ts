@@ -26,6 +26,11 @@ export interface CompiledRuleSet {
   explain(input: AppraisalInput): Explanation;
   /** The full fact map after evaluation (every fact, null where unknown), for debugging and what-if. */
   facts(input: AppraisalInput): Facts;
+  /**
+   * The indicator set an employee is appraised on, from the employee and period alone (no ratings needed),
+   * e.g. to show a rating form. Throws AppraisalError when no set applies.
+   */
+  indicatorSetFor(input: Pick<AppraisalInput, "employee" | "period" | "facts" | "history">): IndicatorSet;
 }
 
 interface CompiledSet {
@@ -320,6 +325,12 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     },
     facts(input) {
       return run(input, contextFor(input, null)).facts;
+    },
+    indicatorSetFor(input) {
+      const ctx = contextFor(input, null);
+      const facts: Facts = { ...template };
+      inputFacts(input, facts, ctx);
+      return chooseSet(facts, ctx).set;
     },
   };
 }

@@ -5,3 +5,4 @@ export { runTestCases, type CaseResult } from "./cases.js";
 export { trainingRule } from "./outcomes.js";
 export { PERIOD_MONTHS } from "./input-facts.js";
 export type * from "./steps.js";
+export { SOURCE_LABELS } from "./context.js";
