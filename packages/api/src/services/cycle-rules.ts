@@ -3,6 +3,7 @@
 // workflow settings. Compiled rule sets are kept by content hash (content never changes under a hash).
 import { TRPCError } from "@trpc/server";
 import {
+  AppraisalError,
   ratersOf,
   type AppraisalInput,
   type CompiledRuleSet,
@@ -73,16 +74,15 @@ export function indicatorsById(ruleSet: RuleSet): Map<string, Indicator> {
 
 /** The indicator set the rule set chooses for an employee (from the employee's facts alone). */
 export function indicatorSetOf(compiled: CompiledRuleSet, input: AppraisalInput): IndicatorSet {
-  const explanation = compiled.explain({ employee: input.employee, ...(input.period ? { period: input.period } : {}) });
-  const step = explanation.steps.find((s) => s.kind === "indicatorSet");
-  const set = step?.kind === "indicatorSet" ? compiled.ruleSet.indicatorSets.find((s) => s.id === step.chosen) : undefined;
-  if (!set) {
+  try {
+    return compiled.indicatorSetFor({ employee: input.employee, ...(input.period ? { period: input.period } : {}) });
+  } catch (error) {
+    if (!(error instanceof AppraisalError)) throw error;
     throw new TRPCError({
       code: "PRECONDITION_FAILED",
-      message: `Pegawai ${input.employee.nama} (${input.employee.nip}) tidak masuk set indikator mana pun: ${explanation.error ?? "tidak ada yang cocok"}`,
+      message: `Pegawai ${input.employee.nama} (${input.employee.nip}) tidak masuk set indikator mana pun: ${error.message}`,
     });
   }
-  return set;
 }
 
 /** The indicator set of each employee (by employee id) for the cycle. */
