@@ -130,6 +130,34 @@ describe("the admin portal in a browser", () => {
     await context.close();
   });
 
+  it("finalises the cycle; the employee appeals and the admin upholds it with a new predikat", async () => {
+    await openFirstCycle(admin);
+    await admin.getByRole("button", { name: "Finalkan siklus" }).click();
+    await admin.getByRole("dialog").getByRole("button", { name: "Finalkan siklus" }).click();
+    await admin.getByTestId("cycle-status").getByText("Final").waitFor();
+
+    const { page, context } = await newPage(browser, server.url);
+    await signIn(page, signInFor(server, "employee", "samarinda"));
+    await page.getByRole("button", { name: "Ajukan keberatan" }).click();
+    await page.getByRole("dialog").getByLabel("Alasan keberatan").fill("Realisasi triwulan IV belum dihitung; bukti laporan terlampir di e-performance.");
+    await page.getByRole("dialog").getByRole("button", { name: "Kirim keberatan" }).click();
+    await page.getByText("Menunggu keputusan").waitFor();
+
+    await admin.getByRole("navigation", { name: "Navigasi" }).getByRole("link", { name: "Keberatan" }).click();
+    await admin.getByRole("navigation", { name: "Keberatan" }).locator("a, button").first().click();
+    await admin.getByLabel("Alasan keputusan").fill("Bukti realisasi triwulan IV sah; capaian dihitung ulang.");
+    await admin.getByLabel("Predikat baru (bila dikabulkan)").first().click();
+    await admin.getByRole("option").first().click();
+    await admin.getByRole("button", { name: "Kabulkan" }).click();
+    const decided = admin.getByRole("alert").filter({ hasText: /dikabulkan|Keberatan/ }).last();
+    await decided.waitFor();
+    expect(await decided.textContent()).toMatch(/dikabulkan; hasil dinilai ulang/);
+
+    await page.reload();
+    await page.getByText("Dikabulkan").waitFor();
+    await context.close();
+  });
+
   it("lets an assessor rate a direct report beside the region's guidance", async () => {
     const { page, context } = await newPage(browser, server.url);
     await signIn(page, signInFor(server, "assessor", "binjai"));

@@ -13,8 +13,16 @@ export async function signIn(page: Page, login: string, password = PASSWORD): Pr
   await page.goto("/");
   await page.getByLabel("E-mail atau NIP").fill(login);
   await page.getByLabel("Kata sandi").fill(password);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await page.getByRole("button", { name: "Keluar" }).waitFor();
+  // better-auth limits sign-ins per address; several people signing in at once from one test wait their turn.
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await page.getByRole("button", { name: "Masuk" }).click();
+    const signedIn = page.getByRole("button", { name: "Keluar" });
+    const limited = page.getByText("Terlalu banyak percobaan");
+    await signedIn.or(limited).first().waitFor();
+    if (await signedIn.isVisible()) return;
+    await page.waitForTimeout(10_000);
+  }
+  throw new Error(`could not sign in as ${login}: still rate-limited`);
 }
 
 /** Opens the region's newest cycle from the cycle list. */

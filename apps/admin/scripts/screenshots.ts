@@ -81,6 +81,10 @@ async function main(): Promise<void> {
     await page.getByTestId("results-scroller").getByRole("row").first().click();
     await page.getByTestId("explanation").waitFor();
     await shot(page, "13-result-explanation", true);
+    await page.getByRole("button", { name: "Sesuaikan predikat (forum)" }).click();
+    await page.getByRole("dialog").waitFor();
+    await shot(page, "13b-forum-adjustment");
+    await page.keyboard.press("Escape");
 
     await page.goto("/audit");
     await page.getByTestId("audit-table").waitFor();
@@ -113,6 +117,46 @@ async function main(): Promise<void> {
     await employee.page.getByTestId("explanation").waitFor();
     await shot(employee.page, "18-employee-my-result", true);
     await employee.context.close();
+
+    const planner = await newPage(browser, server.url);
+    await signIn(planner.page, signInFor(server, "employee", "binjai"));
+    await planner.page.goto("/plan");
+    await planner.page.getByRole("button", { name: "Mulai SKP" }).click();
+    await planner.page.getByRole("button", { name: "Tambah RHK" }).click();
+    await planner.page.getByLabel("Rencana hasil kerja").fill("Tersusunnya modul ajar semester genap");
+    await planner.page.getByLabel("IKI", { exact: true }).fill("Jumlah modul ajar yang disusun");
+    await planner.page.getByLabel("Target").fill("4");
+    await shot(planner.page, "19-employee-skp-editor", true);
+    await planner.page.getByRole("button", { name: "Ajukan ke pejabat penilai" }).click();
+    await planner.page.getByTestId("plan-status").getByText("Diajukan").waitFor();
+    await planner.context.close();
+
+    const reviewer = await newPage(browser, server.url);
+    await signIn(reviewer.page, signInFor(server, "assessor", "binjai"));
+    await reviewer.page.goto("/team");
+    await reviewer.page.getByRole("navigation", { name: "SKP" }).locator("a, button").first().click();
+    await reviewer.page.getByRole("button", { name: "Setujui" }).waitFor();
+    await shot(reviewer.page, "20-assessor-plan-review", true);
+    await reviewer.context.close();
+
+    const finaliser = await newPage(browser, server.url);
+    await signIn(finaliser.page, signInFor(server, "admin", "samarinda"));
+    await openFirstCycle(finaliser.page);
+    await finaliser.page.getByRole("button", { name: "Finalkan siklus" }).click();
+    await finaliser.page.getByRole("dialog").getByRole("button", { name: "Finalkan siklus" }).click();
+    await finaliser.page.getByTestId("cycle-status").getByText("Final").waitFor();
+    const appellant = await newPage(browser, server.url);
+    await signIn(appellant.page, signInFor(server, "employee", "samarinda"));
+    await appellant.page.getByRole("button", { name: "Ajukan keberatan" }).click();
+    await appellant.page.getByRole("dialog").getByLabel("Alasan keberatan").fill("Realisasi triwulan IV belum dihitung; bukti laporan terlampir di e-performance.");
+    await appellant.page.getByRole("dialog").getByRole("button", { name: "Kirim keberatan" }).click();
+    await appellant.page.getByText("Menunggu keputusan").waitFor();
+    await appellant.context.close();
+    await finaliser.page.goto("/appeals");
+    await finaliser.page.getByRole("navigation", { name: "Keberatan" }).locator("a, button").first().click();
+    await finaliser.page.getByLabel("Alasan keputusan").waitFor();
+    await shot(finaliser.page, "21-appeals-inbox");
+    await finaliser.context.close();
   } finally {
     await browser.close();
     await server.stop();

@@ -20,6 +20,7 @@ const MyResultPage = lazy(() => import("./pages/me/MyResultPage"));
 const MyAssessmentsPage = lazy(() => import("./pages/me/MyAssessmentsPage"));
 const MyPlanPage = lazy(() => import("./pages/plan/MyPlanPage"));
 const TeamPage = lazy(() => import("./pages/plan/TeamPage"));
+const AppealsPage = lazy(() => import("./pages/appeals/AppealsPage"));
 
 function toPortalUser(user: Record<string, unknown>): PortalUser {
   return {
@@ -57,6 +58,7 @@ function PortalRoutes() {
         {user.role === "employee" && <Route path="/me" element={<MyResultPage />} />}
         {(user.role === "employee" || user.role === "assessor") && <Route path="/plan" element={<MyPlanPage />} />}
         {user.role !== "employee" && <Route path="/team" element={<TeamPage />} />}
+        {user.role !== "employee" && <Route path="/appeals" element={<AppealsPage />} />}
         <Route path="*" element={<Navigate to={homeOf(user.role)} replace />} />
       </Routes>
     </Suspense>

@@ -1,8 +1,8 @@
-// One HTTP server on one port: better-auth under /api/auth, tRPC under /trpc, result exports, evidence files,
-// documents (PDF) and follow-up exports, a health check, and the admin app at /. Every request is logged as
-// one JSON line when it finishes.
+// One HTTP server on one port: better-auth under /api/auth, tRPC under /trpc, evidence files, downloads
+// (result and follow-up exports, documents as PDF), a health check, and the admin app at /. Every request
+// is logged as one JSON line when it finishes.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { appRouter, createContext, handleDownloads, handleEvidence, handleExport, type Auth, type JobRunner } from "@kinerja/api";
+import { appRouter, createContext, handleDownloads, handleEvidence, type Auth, type JobRunner } from "@kinerja/api";
 import type { Database } from "@kinerja/db";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
@@ -41,7 +41,6 @@ export function createApp(deps: AppDeps): Server {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     if (path === "/api/auth" || path.startsWith("/api/auth/")) return authHandler(req, res);
     if (path.startsWith("/trpc/")) return trpcHandler(req, res);
-    if (await handleExport(req, res, deps)) return;
     if (await handleEvidence(req, res, deps)) return;
     if (await handleDownloads(req, res, deps)) return;
     if (path === "/health") {

@@ -5,8 +5,8 @@ export { createAuth, sessionFromHeaders, type Auth, type Session, type SessionUs
 export { JobRunner, type JobRunnerOptions } from "./services/jobs.js";
 export { recoverInterruptedJobs } from "./services/cycle-run.js";
 export { createAccount, type NewAccount } from "./services/accounts.js";
-export { exportResults, type ExportFormat, type ExportFile } from "./services/exports.js";
-export { handleExport } from "./http/export.js";
+export { exportResults } from "./services/exports.js";
+export type { ExportFormat, ExportFile } from "./services/spreadsheet.js";
 export { handleEvidence } from "./http/evidence.js";
 export { handleDownloads } from "./http/downloads.js";
 export { contentHash, storedContent } from "./services/engine.js";

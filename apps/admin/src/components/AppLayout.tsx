@@ -23,6 +23,7 @@ const NAV: NavItem[] = [
   { to: "/organisation", label: "nav.organisation", roles: ["operator", "admin"] },
   { to: "/cycles", label: "nav.cycles", roles: ["operator", "admin"] },
   { to: "/team", label: "nav.team", roles: ["operator", "admin", "assessor"] },
+  { to: "/appeals", label: "nav.appeals", roles: ["operator", "admin", "assessor"] },
   { to: "/audit", label: "nav.audit", roles: ["operator", "admin"] },
   { to: "/plan", label: "nav.myPlan", roles: ["assessor", "employee"] },
   { to: "/assessments", label: "nav.myAssessments", roles: ["assessor", "employee"] },

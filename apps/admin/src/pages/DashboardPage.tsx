@@ -87,6 +87,7 @@ function CycleSummary(props: { cycle: Cycle }) {
     ...trpc.result.distribution.queryOptions({ regionId, cycleId: cycle.id }),
     enabled: cycle.currentRunId !== null,
   });
+  const reminders = useQuery({ ...trpc.assessment.reminders.queryOptions({ regionId, cycleId: cycle.id }), enabled: cycle.status === "open" });
   const current = runs.data?.find((r) => r.current);
   const units = distribution.data?.units ?? [];
   const broken = units.filter((u) => u.broken > 0).length;
@@ -111,7 +112,7 @@ function CycleSummary(props: { cycle: Cycle }) {
         </Group>
         <CycleStages status={cycle.status} />
       </Card>
-      <SimpleGrid cols={{ base: 1, xs: 3 }}>
+      <SimpleGrid cols={{ base: 1, xs: cycle.status === "open" ? 4 : 3 }}>
         <Figure
           label={t("dashboard.evaluated")}
           value={current ? formatCount(current.total, lang) : "–"}
@@ -119,6 +120,14 @@ function CycleSummary(props: { cycle: Cycle }) {
           testId="figure-evaluated"
         />
         <Figure label={t("dashboard.units")} value={formatCount(units.length, lang)} hint={t("dashboard.unitsHint")} />
+        {cycle.status === "open" && (
+          <Figure
+            label={t("dashboard.lateSheets")}
+            value={reminders.data ? formatCount(reminders.data.late.length, lang) : "–"}
+            hint={reminders.data ? t("dashboard.missingPeers", { count: reminders.data.missingPeers.length }) : undefined}
+            testId="figure-late"
+          />
+        )}
         <Figure
           label={t("dashboard.unitsBroken")}
           value={distribution.data ? formatCount(broken, lang) : "–"}

@@ -1,41 +1,28 @@
-// Downloads of the assessment workflow, as plain HTTP so a browser link can fetch them, with the same
-// session, role and region checks as the tRPC API (`?regionId=` for operators):
-//   GET /documents/cycles/:cycleId/employees/:nip.pdf[?runId=]  the employee's evaluation document
-//   GET /documents/cycles/:cycleId/units/:unitId.pdf[?runId=]   the unit's predikat decision
+// Downloads, as plain HTTP so a browser link can fetch them, with the same session, role and region checks
+// as the tRPC API (`?regionId=` for operators):
+//   GET /export/cycles/:cycleId/results.{xlsx,csv}                   the cycle's current results
 //   GET /export/cycles/:cycleId/follow-up/:type.{xlsx,csv}[?unitId=]  one follow-up list
+//   GET /documents/cycles/:cycleId/employees/:nip.pdf[?runId=]       the employee's evaluation document
+//   GET /documents/cycles/:cycleId/units/:unitId.pdf[?runId=]        the unit's predikat decision
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import type { Database } from "@kinerja/db";
-import { fromNodeHeaders } from "better-auth/node";
-import type { Kysely } from "kysely";
-import { sessionFromHeaders, type Auth, type SessionUser } from "../auth.js";
+import type { SessionUser } from "../auth.js";
 import { employeeDocument, unitDocument } from "../services/documents.js";
 import { employeeScope } from "../services/employees.js";
-import type { ExportFormat } from "../services/exports.js";
+import { exportResults } from "../services/exports.js";
 import { exportFollowUp } from "../services/follow-up.js";
-import { assertRole, resolveRegion } from "../services/tenancy.js";
+import type { ExportFile, ExportFormat } from "../services/spreadsheet.js";
+import { signedIn, type HttpDeps } from "./session.js";
 
-interface File {
-  filename: string;
-  contentType: string;
-  body: Buffer;
-}
+type Handler = (deps: HttpDeps, user: SessionUser, regionId: string, match: string[], url: URL) => Promise<ExportFile>;
 
-type Handler = (deps: { db: Kysely<Database> }, user: SessionUser, regionId: string, match: string[], url: URL) => Promise<File>;
-
-const pdf = (file: { filename: string; body: Buffer }): File => ({ ...file, contentType: "application/pdf" });
+const pdf = (file: { filename: string; body: Buffer }): ExportFile => ({ ...file, contentType: "application/pdf" });
 
 const ROUTES: Array<[RegExp, Handler]> = [
   [
-    /^\/documents\/cycles\/([^/]+)\/employees\/(\d{18})\.pdf$/,
-    async ({ db }, user, regionId, [cycleId, nip], url) =>
-      pdf(await employeeDocument(db, regionId, user, { cycleId: cycleId as string, nip: nip as string }, runOf(url))),
-  ],
-  [
-    /^\/documents\/cycles\/([^/]+)\/units\/([^/]+)\.pdf$/,
-    async ({ db }, user, regionId, [cycleId, unitId], url) =>
-      pdf(await unitDocument(db, regionId, user, { cycleId: cycleId as string, unitId: unitId as string }, runOf(url))),
+    /^\/export\/cycles\/([^/]+)\/results\.(xlsx|csv)$/,
+    ({ db }, user, regionId, [cycleId, format]) => exportResults(db, regionId, employeeScope(user), cycleId as string, format as ExportFormat),
   ],
   [
     /^\/export\/cycles\/([^/]+)\/follow-up\/([a-z0-9_]+)\.(xlsx|csv)$/,
@@ -48,6 +35,16 @@ const ROUTES: Array<[RegExp, Handler]> = [
         ...(unitId ? { unitId } : {}),
       });
     },
+  ],
+  [
+    /^\/documents\/cycles\/([^/]+)\/employees\/(\d{18})\.pdf$/,
+    async ({ db }, user, regionId, [cycleId, nip], url) =>
+      pdf(await employeeDocument(db, regionId, user, { cycleId: cycleId as string, nip: nip as string }, runOf(url))),
+  ],
+  [
+    /^\/documents\/cycles\/([^/]+)\/units\/([^/]+)\.pdf$/,
+    async ({ db }, user, regionId, [cycleId, unitId], url) =>
+      pdf(await unitDocument(db, regionId, user, { cycleId: cycleId as string, unitId: unitId as string }, runOf(url))),
   ],
 ];
 
@@ -62,11 +59,7 @@ function sendError(res: ServerResponse, status: number, message: string): void {
 }
 
 /** Handles the request when it is one of the routes above; false when it is not. */
-export async function handleDownloads(
-  req: IncomingMessage,
-  res: ServerResponse,
-  deps: { db: Kysely<Database>; auth: Auth },
-): Promise<boolean> {
+export async function handleDownloads(req: IncomingMessage, res: ServerResponse, deps: HttpDeps): Promise<boolean> {
   const url = new URL(req.url ?? "/", "http://localhost");
   const route = ROUTES.map(([pattern, handler]) => ({ match: pattern.exec(url.pathname), handler })).find((r) => r.match);
   if (!route?.match) return false;
@@ -75,10 +68,7 @@ export async function handleDownloads(
     return true;
   }
   try {
-    const session = await sessionFromHeaders(deps.auth, fromNodeHeaders(req.headers));
-    if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Silakan masuk terlebih dahulu" });
-    assertRole(session.user, ["operator", "admin", "assessor", "employee"]);
-    const regionId = await resolveRegion(deps.db, session.user, url.searchParams.get("regionId") ?? undefined);
+    const { session, regionId } = await signedIn(req, url, deps);
     const file = await route.handler(deps, session.user, regionId, route.match.slice(1).map(decodeURIComponent), url);
     res.writeHead(200, {
       "content-type": file.contentType,

@@ -6,13 +6,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import type { Database } from "@kinerja/db";
-import { fromNodeHeaders } from "better-auth/node";
-import type { Kysely } from "kysely";
-import { sessionFromHeaders, type Auth, type Session } from "../auth.js";
 import { evidenceRules, readEvidence, storeEvidence } from "../services/evidence.js";
-import { assertRole, resolveRegion } from "../services/tenancy.js";
 import { actorOf } from "../trpc.js";
+import { signedIn, type HttpDeps } from "./session.js";
 
 const UPLOAD = /^\/evidence\/work-entries\/([^/]+)$/;
 const DOWNLOAD = /^\/evidence\/files\/([^/]+)$/;
@@ -54,14 +50,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-async function signedIn(req: IncomingMessage, url: URL, deps: { db: Kysely<Database>; auth: Auth }): Promise<{ session: Session; regionId: string }> {
-  const session = await sessionFromHeaders(deps.auth, fromNodeHeaders(req.headers));
-  if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Silakan masuk terlebih dahulu" });
-  assertRole(session.user, ["operator", "admin", "assessor", "employee"]);
-  return { session, regionId: await resolveRegion(deps.db, session.user, url.searchParams.get("regionId") ?? undefined) };
-}
-
-async function upload(req: IncomingMessage, res: ServerResponse, url: URL, entryId: string, deps: { db: Kysely<Database>; auth: Auth }): Promise<void> {
+async function upload(req: IncomingMessage, res: ServerResponse, url: URL, entryId: string, deps: HttpDeps): Promise<void> {
   const { session, regionId } = await signedIn(req, url, deps);
   const rules = await evidenceRules(deps.db, regionId, session.user, entryId);
   const contentType = req.headers["content-type"] ?? "";
@@ -99,7 +88,7 @@ async function upload(req: IncomingMessage, res: ServerResponse, url: URL, entry
   sendJson(res, 201, stored);
 }
 
-async function download(req: IncomingMessage, res: ServerResponse, url: URL, evidenceId: string, deps: { db: Kysely<Database>; auth: Auth }): Promise<void> {
+async function download(req: IncomingMessage, res: ServerResponse, url: URL, evidenceId: string, deps: HttpDeps): Promise<void> {
   const { session, regionId } = await signedIn(req, url, deps);
   const file = await readEvidence(deps.db, regionId, session.user, evidenceId);
   const ascii = file.filename.replace(/[^\x20-\x7e]/g, "_");
@@ -114,7 +103,7 @@ async function download(req: IncomingMessage, res: ServerResponse, url: URL, evi
 }
 
 /** Handles the request when it is an evidence route; false when it is not one. */
-export async function handleEvidence(req: IncomingMessage, res: ServerResponse, deps: { db: Kysely<Database>; auth: Auth }): Promise<boolean> {
+export async function handleEvidence(req: IncomingMessage, res: ServerResponse, deps: HttpDeps): Promise<boolean> {
   const url = new URL(req.url ?? "/", "http://localhost");
   const uploadMatch = UPLOAD.exec(url.pathname);
   const downloadMatch = DOWNLOAD.exec(url.pathname);

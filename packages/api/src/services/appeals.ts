@@ -10,10 +10,11 @@ import type { SessionUser } from "../auth.js";
 import type { Actor } from "../trpc.js";
 import { employeeFor, findEmployeeByNip } from "./access.js";
 import { audit } from "./audit.js";
-import { cycleRules, predikatLabel, predikatLevels } from "./cycle-rules.js";
-import { findCycle } from "./cycles.js";
+import { predikatLabel, predikatLevels } from "./cycle-rules.js";
+import { findCycle, lockCycle } from "./cycles.js";
 import { currentResult, requireReason } from "./forum.js";
 import { formatDate } from "./indonesian.js";
+import { cycleRules } from "./pinned-rules.js";
 import { reviseResults } from "./result-revisions.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -238,9 +239,8 @@ export type AppealDecision = { appealId: string; decision: "reject"; reason: str
 export async function decideAppeal(db: Kysely<Database>, regionId: string, user: SessionUser, actor: Actor, input: AppealDecision): Promise<AppealView> {
   const reason = requireReason(input.reason, "Keputusan atas keberatan");
   await db.transaction().execute(async (trx) => {
-    // Touching the cycle first locks its row (PostgreSQL): two decisions never both see the appeal pending.
-    const { cycle_id: cycleId } = await findAppeal(trx, regionId, input.appealId);
-    await trx.updateTable("cycles").set({ updated_at: now() }).where("region_id", "=", regionId).where("id", "=", cycleId).execute();
+    // Locking the cycle first means two decisions never both see the appeal pending.
+    await lockCycle(trx, regionId, (await findAppeal(trx, regionId, input.appealId)).cycle_id);
     const appeal = await findAppeal(trx, regionId, input.appealId);
     if (!decides(user, appeal)) {
       throw new TRPCError({

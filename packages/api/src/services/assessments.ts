@@ -11,10 +11,11 @@ import type { Kysely } from "kysely";
 import type { SessionUser } from "../auth.js";
 import type { Actor } from "../trpc.js";
 import { employeeFor } from "./access.js";
+import { cycleRules } from "./pinned-rules.js";
 import { findEmployee } from "./relations.js";
 import { objectiveIndicators, ratedBy, sheetProblems } from "./assessment-rules.js";
 import { audit } from "./audit.js";
-import { cycleRules, indicatorSetsOf, scaleOf, SOURCE_NAMES, sourcesOfSet } from "./cycle-rules.js";
+import { indicatorSetsOf, scaleOf, SOURCE_NAMES, sourcesOfSet } from "./cycle-rules.js";
 import { assertInCycle } from "./cycle-scope.js";
 import { findCycle } from "./cycles.js";
 

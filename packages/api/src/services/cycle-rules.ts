@@ -1,6 +1,5 @@
-// The rule set a cycle is pinned to, compiled, and what the assessment workflow reads from it: the rater
-// sources each indicator takes, scales, the indicator set an employee falls in, predikat levels and the
-// workflow settings. Compiled rule sets are kept by content hash (content never changes under a hash).
+// What the assessment workflow reads from a cycle's rule set (compiled in pinned-rules.ts): the rater
+// sources each indicator takes, scales, the indicator set an employee falls in, and predikat levels.
 import { TRPCError } from "@trpc/server";
 import {
   AppraisalError,
@@ -14,11 +13,9 @@ import {
   type RuleSet,
   type Scale,
 } from "@kinerja/core";
-import { parseJson, type CycleRow, type Database, type EmployeeRow } from "@kinerja/db";
+import type { CycleRow, Database, EmployeeRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { employeeOf } from "./appraisal-inputs.js";
-import { compileContent, contentHash } from "./engine.js";
-import { findRuleSetVersion, ruleSetFile } from "./rule-sets.js";
 
 /** Indonesian names of the rater sources, for messages and documents. */
 export const SOURCE_NAMES: Record<RaterSource, string> = {
@@ -28,26 +25,6 @@ export const SOURCE_NAMES: Record<RaterSource, string> = {
   subordinate: "bawahan",
   public: "masyarakat (survei kepuasan)",
 };
-
-const compiledByHash = new Map<string, CompiledRuleSet>();
-const CACHE_SIZE = 32;
-
-export async function cycleRules(db: Kysely<Database>, cycle: CycleRow): Promise<CompiledRuleSet> {
-  const hit = compiledByHash.get(cycle.rule_set_hash);
-  if (hit) return hit;
-  const version = await findRuleSetVersion(db, cycle.region_id, cycle.rule_set_version_id);
-  const content = parseJson<unknown>(version.content);
-  if (contentHash(content) !== cycle.rule_set_hash) {
-    throw new TRPCError({
-      code: "INTERNAL_SERVER_ERROR",
-      message: `Isi rule set versi ${version.version} tidak cocok dengan hash yang disematkan pada siklus`,
-    });
-  }
-  const compiled = compileContent(content, ruleSetFile(cycle.region_id, version.version));
-  if (compiledByHash.size >= CACHE_SIZE) compiledByHash.delete(compiledByHash.keys().next().value as string);
-  compiledByHash.set(cycle.rule_set_hash, compiled);
-  return compiled;
-}
 
 /** The sources that rate an indicator, as the evaluator reads them (none for objective indicators). */
 export function sourcesOf(ruleSet: RuleSet, indicator: Indicator): RaterSource[] {

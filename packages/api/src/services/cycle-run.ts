@@ -5,28 +5,16 @@
 // readers see the old results or the new ones, never a mix. Runs are never changed once complete.
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { TRPCError } from "@trpc/server";
-import type { AppraisalResult, Explanation } from "@kinerja/core";
-import {
-  newId,
-  now,
-  parseJson,
-  toJson,
-  type CycleRow,
-  type Database,
-  type JobRow,
-  type JobStatus,
-  type NewResult,
-  type NewResultOutcome,
-} from "@kinerja/db";
+import { now, type CycleRow, type Database, type JobRow, type JobStatus, type NewResult, type NewResultOutcome } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import type { Actor } from "../trpc.js";
 import { appraisalInputs } from "./appraisal-inputs.js";
 import { audit } from "./audit.js";
 import { cycleEmployeeIds } from "./cycle-scope.js";
-import { findCycle } from "./cycles.js";
-import { compileContent, contentHash } from "./engine.js";
+import { findCycle, lockCycle } from "./cycles.js";
 import type { JobRunner } from "./jobs.js";
-import { findRuleSetVersion, ruleSetFile } from "./rule-sets.js";
+import { cycleRules } from "./pinned-rules.js";
+import { assertNoRunInFlight, insertRun, outcomeRows, resultRow } from "./result-runs.js";
 
 export interface RunStatus {
   jobId: string;
@@ -70,13 +58,8 @@ export async function startCycleRun(
 ): Promise<RunStatus> {
   const { job, cycle } = await db.transaction().execute(async (trx) => {
     const at = now();
-    // Touching the cycle first locks its row (PostgreSQL) so two runs of one cycle cannot start together.
-    await trx
-      .updateTable("cycles")
-      .set({ updated_at: at })
-      .where("region_id", "=", regionId)
-      .where("id", "=", input.cycleId)
-      .execute();
+    // Locking the cycle first means two runs of one cycle cannot start together.
+    await lockCycle(trx, regionId, input.cycleId, at);
     const cycle = await findCycle(trx, regionId, input.cycleId);
     if (cycle.status === "draft") {
       throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Siklus masih draf; buka siklus terlebih dahulu" });
@@ -87,58 +70,9 @@ export async function startCycleRun(
         message: "Siklus sudah final; penilaian ulang memerlukan alasan (misalnya keberatan yang dikabulkan)",
       });
     }
-    const active = await trx
-      .selectFrom("jobs")
-      .select("id")
-      .where("region_id", "=", regionId)
-      .where("cycle_id", "=", cycle.id)
-      .where("status", "in", ["queued", "running"])
-      .executeTakeFirst();
-    if (active) throw new TRPCError({ code: "CONFLICT", message: `Penilaian siklus ini sedang berjalan (job ${active.id})` });
+    await assertNoRunInFlight(trx, cycle);
     const total = (await cycleEmployeeIds(trx, cycle)).length;
-    const last = await trx
-      .selectFrom("result_runs")
-      .select((eb) => eb.fn.max("version").as("version"))
-      .where("region_id", "=", regionId)
-      .where("cycle_id", "=", cycle.id)
-      .executeTakeFirst();
-    const jobId = newId();
-    const runId = newId();
-    await trx
-      .insertInto("jobs")
-      .values({
-        region_id: regionId,
-        id: jobId,
-        kind: "cycle.run",
-        cycle_id: cycle.id,
-        run_id: runId,
-        total,
-        error: null,
-        created_by: actor.id,
-        created_at: at,
-        started_at: null,
-        finished_at: null,
-        updated_at: at,
-      })
-      .execute();
-    await trx
-      .insertInto("result_runs")
-      .values({
-        region_id: regionId,
-        id: runId,
-        cycle_id: cycle.id,
-        version: Number(last?.version ?? 0) + 1,
-        job_id: jobId,
-        rule_set_version_id: cycle.rule_set_version_id,
-        rule_set_hash: cycle.rule_set_hash,
-        status: "running",
-        total,
-        reason: input.reason?.trim() || null,
-        started_by: actor.id,
-        started_at: at,
-        completed_at: null,
-      })
-      .execute();
+    const { jobId, runId } = await insertRun(trx, cycle, actor, { kind: "cycle.run", total, reason: input.reason?.trim() || null, complete: false, at });
     await audit(trx, {
       regionId,
       actor,
@@ -154,32 +88,6 @@ export async function startCycleRun(
   return runStatusOf(job);
 }
 
-/** One result row of a run, from the input evaluated and its explanation. */
-export function resultRow(regionId: string, runId: string, hash: string, employeeId: string, input: unknown, explanation: Explanation): NewResult {
-  const result: AppraisalResult | null = explanation.result;
-  const employee = (input as { employee: { nip: string; nama: string; unit: string; jabatan: string } }).employee;
-  return {
-    region_id: regionId,
-    run_id: runId,
-    employee_id: employeeId,
-    nip: employee.nip,
-    nama: employee.nama,
-    unit_id: employee.unit,
-    jabatan: employee.jabatan,
-    predikat: result?.predikat ?? null,
-    predikat_label: result?.predikatLabel ?? null,
-    score: typeof result?.scores.score === "number" ? result.scores.score : null,
-    scores: toJson(result?.scores ?? {}),
-    decisions: toJson(result?.decisions ?? {}),
-    outcomes: toJson(result?.outcomes ?? []),
-    explanation: toJson(explanation),
-    input: toJson(input),
-    rule_set_hash: hash,
-    error: explanation.error,
-    created_at: now(),
-  };
-}
-
 async function executeCycleRun(db: Kysely<Database>, jobs: JobRunner, actor: Actor, cycle: CycleRow, job: JobRow): Promise<void> {
   const regionId = cycle.region_id;
   const runId = job.run_id as string;
@@ -190,12 +98,7 @@ async function executeCycleRun(db: Kysely<Database>, jobs: JobRunner, actor: Act
       .where("region_id", "=", regionId)
       .where("id", "=", job.id)
       .execute();
-    const version = await findRuleSetVersion(db, regionId, cycle.rule_set_version_id);
-    const content = parseJson<unknown>(version.content);
-    if (contentHash(content) !== cycle.rule_set_hash) {
-      throw new Error(`isi rule set versi ${version.version} tidak cocok dengan hash yang disematkan pada siklus`);
-    }
-    const compiled = compileContent(content, ruleSetFile(regionId, version.version));
+    const compiled = await cycleRules(db, cycle);
     const ids = await cycleEmployeeIds(db, cycle);
     let done = 0;
     for (let batch = 0; batch * jobs.batchSize < ids.length; batch++) {
@@ -215,8 +118,7 @@ async function executeCycleRun(db: Kysely<Database>, jobs: JobRunner, actor: Act
         if (!input) return;
         const explanation = compiled.explain(input);
         rows.push(resultRow(regionId, runId, cycle.rule_set_hash, employee.id, input, explanation));
-        const types = new Set((explanation.result?.outcomes ?? []).map((o) => o.type));
-        for (const type of types) outcomes.push({ region_id: regionId, run_id: runId, employee_id: employee.id, type });
+        outcomes.push(...outcomeRows(regionId, runId, employee.id, explanation));
       });
       done += employees.length;
       await db.transaction().execute(async (trx) => {

@@ -49,6 +49,14 @@ export async function findCycle(db: Kysely<Database>, regionId: string, id: stri
   return row;
 }
 
+/**
+ * Touches the cycle's row, which (on PostgreSQL) locks it until the transaction ends: writers that check
+ * a cycle's state and then change its results go one at a time.
+ */
+export async function lockCycle(trx: Kysely<Database>, regionId: string, id: string, at = now()): Promise<void> {
+  await trx.updateTable("cycles").set({ updated_at: at }).where("region_id", "=", regionId).where("id", "=", id).execute();
+}
+
 export async function listCycles(db: Kysely<Database>, regionId: string): Promise<CycleView[]> {
   const rows = await db
     .selectFrom("cycles")

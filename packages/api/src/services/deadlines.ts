@@ -8,9 +8,10 @@ import type { Kysely } from "kysely";
 import type { SessionUser } from "../auth.js";
 import type { Actor } from "../trpc.js";
 import { audit } from "./audit.js";
-import { cycleRules, indicatorSetsOf, SOURCE_NAMES, sourcesOf, sourcesOfSet } from "./cycle-rules.js";
+import { indicatorSetsOf, SOURCE_NAMES, sourcesOf, sourcesOfSet } from "./cycle-rules.js";
 import { cycleEmployeeIds } from "./cycle-scope.js";
 import { findCycle } from "./cycles.js";
+import { cycleRules } from "./pinned-rules.js";
 import { unitSubtree } from "./units.js";
 
 export interface DeadlineView {

@@ -12,12 +12,13 @@ import type { SessionUser } from "../auth.js";
 import { findEmployeeByNip, standingTo } from "./access.js";
 import { listAdjustments } from "./adjustments.js";
 import { feedbackItems } from "./assessments.js";
-import { cycleRules, predikatLabel, SOURCE_NAMES } from "./cycle-rules.js";
+import { predikatLabel, SOURCE_NAMES } from "./cycle-rules.js";
 import { findCycle } from "./cycles.js";
 import { formatDate, formatNumberId, formatPeriod } from "./indonesian.js";
 import { PdfWriter } from "./pdf.js";
+import { cycleRules } from "./pinned-rules.js";
 import { distribution, resolveRun, type UnitDistribution } from "./results.js";
-import { workProgress } from "./work-entries.js";
+import { planProgress } from "./work-entries.js";
 
 const STATUS_NAMES: Record<CycleRow["status"], string> = {
   draft: "draf",
@@ -84,14 +85,9 @@ function valueText(value: unknown): { target: string; realisasi: string } {
   return { target: "-", realisasi: "-" };
 }
 
-/**
- * The employee's plan (SKP): each IKI with its target and the realisasi confirmed so far, as the work
- * service reckons it. Access was checked by the caller, including the assessor's superior, whom the work
- * service does not know; so it reads here as the region's admin.
- */
-async function planRows(db: Kysely<Database>, regionId: string, cycleId: string, employeeId: string): Promise<string[][]> {
-  const reader: SessionUser = { id: "documents", name: "Dokumen", email: "documents@kinerja.invalid", username: null, role: "admin", regionId };
-  const progress = await workProgress(db, regionId, reader, { cycleId, employeeId });
+/** The employee's plan (SKP): each IKI with its target and the realisasi confirmed so far, as the work service reckons it. */
+async function planRows(db: Kysely<Database>, cycle: CycleRow, employee: EmployeeRow): Promise<string[][]> {
+  const progress = await planProgress(db, cycle, employee);
   return progress.indicators.map((iki) => [
     iki.rhkText,
     iki.text,
@@ -160,7 +156,7 @@ export async function employeeDocument(
   const adjustments = (await listAdjustments(db, regionId, cycle.id, [employee.id])).filter((a) => a.runId <= run.id);
   const feedback = await feedbackItems(db, regionId, cycle.id, employee.id, true);
   const curve = await distribution(db, regionId, { kind: "all" }, { cycleId: cycle.id, unitId: employee.unit_id, runId: run.id });
-  const plan = await planRows(db, regionId, cycle.id, employee.id);
+  const plan = await planRows(db, cycle, employee);
 
   const pdf = new PdfWriter({
     title: `Dokumen Evaluasi Kinerja Pegawai - ${employee.nama}`,

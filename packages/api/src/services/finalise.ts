@@ -8,20 +8,12 @@ import type { CycleRow, Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import type { Actor } from "../trpc.js";
 import { closeCycle, type CycleView } from "./cycles.js";
+import { assertNoRunInFlight } from "./result-runs.js";
 import { distribution } from "./results.js";
 
 /** A run still being written would make its results current after finalisation. */
-async function noRunInFlight(trx: Kysely<Database>, cycle: CycleRow): Promise<void> {
-  const active = await trx
-    .selectFrom("jobs")
-    .select("id")
-    .where("region_id", "=", cycle.region_id)
-    .where("cycle_id", "=", cycle.id)
-    .where("status", "in", ["queued", "running"])
-    .executeTakeFirst();
-  if (active) {
-    throw new TRPCError({ code: "CONFLICT", message: `Penilaian siklus ini sedang berjalan (job ${active.id}); tetapkan setelah selesai` });
-  }
+function noRunInFlight(trx: Kysely<Database>, cycle: CycleRow): Promise<void> {
+  return assertNoRunInFlight(trx, cycle, "tetapkan setelah selesai");
 }
 
 export async function finaliseCycle(db: Kysely<Database>, regionId: string, actor: Actor, id: string): Promise<CycleView> {

@@ -3,14 +3,13 @@
 // proposals, TPP percentages, angka kredit — each entry with the outcome rule that produced it. Outcome
 // types are the region's own; known ones are grouped into kinds, the rest are listed as they are.
 import { TRPCError } from "@trpc/server";
-import { parseJson, type Database } from "@kinerja/db";
-import ExcelJS from "exceljs";
+import { parseJson, type CycleRow, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { findCycle } from "./cycles.js";
 import type { EmployeeScope } from "./employees.js";
-import { csvField, type ExportFile, type ExportFormat } from "./exports.js";
 import { formatNumberId } from "./indonesian.js";
-import { resolveRun } from "./results.js";
+import { resolveRun, runResults, withOutcomeType } from "./results.js";
+import { safeName, tableFile, type Column, type ExportFile, type ExportFormat } from "./spreadsheet.js";
 import { unitSubtree } from "./units.js";
 
 export const FOLLOW_UP_KINDS = ["award", "training", "coaching", "promotion", "education", "salary", "tpp", "angkaKredit", "discipline", "other"] as const;
@@ -102,13 +101,12 @@ interface Filter {
   unitId?: string;
 }
 
-/** Every outcome event of the current results the viewer may see, as follow-up entries. */
-async function entries(db: Kysely<Database>, regionId: string, scope: EmployeeScope, filter: Filter & { type?: string }): Promise<FollowUpEntry[]> {
-  const cycle = await findCycle(db, regionId, filter.cycleId);
+/** Every outcome event of the cycle's current results the viewer may see, as follow-up entries. */
+async function entries(db: Kysely<Database>, cycle: CycleRow, scope: EmployeeScope, filter: Omit<Filter, "cycleId"> & { type?: string }): Promise<FollowUpEntry[]> {
+  const regionId = cycle.region_id;
   const run = await resolveRun(db, regionId, cycle);
   if (!run) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Siklus ini belum dinilai; tindak lanjut muncul dari hasil penilaian" });
-  let query = db
-    .selectFrom("results")
+  let query = runResults(db, regionId, run.id, scope)
     .leftJoin("units", (join) => join.onRef("units.region_id", "=", "results.region_id").onRef("units.id", "=", "results.unit_id"))
     .select([
       "results.employee_id",
@@ -122,32 +120,9 @@ async function entries(db: Kysely<Database>, regionId: string, scope: EmployeeSc
       "results.outcomes",
       "results.scores",
       "units.name as unit_name",
-    ])
-    .where("results.region_id", "=", regionId)
-    .where("results.run_id", "=", run.id);
-  if (scope.kind === "self") query = query.where("results.nip", "=", scope.nip);
-  if (scope.kind === "reports") {
-    query = query.where(
-      "results.employee_id",
-      "in",
-      db.selectFrom("employees").select("id").where("region_id", "=", regionId).where("atasan_nip", "=", scope.atasanNip),
-    );
-  }
+    ]);
   if (filter.unitId) query = query.where("results.unit_id", "in", await unitSubtree(db, regionId, filter.unitId));
-  if (filter.type) {
-    const type = filter.type;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("result_outcomes")
-          .select("result_outcomes.type")
-          .whereRef("result_outcomes.region_id", "=", "results.region_id")
-          .whereRef("result_outcomes.run_id", "=", "results.run_id")
-          .whereRef("result_outcomes.employee_id", "=", "results.employee_id")
-          .where("result_outcomes.type", "=", type),
-      ),
-    );
-  }
+  if (filter.type) query = withOutcomeType(query, filter.type);
   const rows = await query.orderBy("units.name").orderBy("results.nama").execute();
   return rows.flatMap((r) =>
     parseJson<OutcomeEvent[]>(r.outcomes)
@@ -188,7 +163,7 @@ export interface FollowUpSummaryItem {
 
 export async function followUpSummary(db: Kysely<Database>, regionId: string, scope: EmployeeScope, filter: Filter): Promise<FollowUpSummaryItem[]> {
   const byType = new Map<string, { label: string; employees: Set<string>; rules: Set<string> }>();
-  for (const e of await entries(db, regionId, scope, filter)) {
+  for (const e of await entries(db, await findCycle(db, regionId, filter.cycleId), scope, filter)) {
     const item = byType.get(e.type) ?? { label: typeof e.params.label === "string" ? e.params.label : e.type, employees: new Set(), rules: new Set() };
     byType.set(e.type, item);
     item.employees.add(e.employeeId);
@@ -214,7 +189,7 @@ export async function followUpList(
   filter: Filter & { type?: string; kind?: FollowUpKind },
 ): Promise<FollowUpEntry[]> {
   if (!filter.type && !filter.kind) throw new TRPCError({ code: "BAD_REQUEST", message: "Sebutkan type (jenis tindak lanjut, mis. penghargaan) atau kind" });
-  const found = await entries(db, regionId, scope, filter);
+  const found = await entries(db, await findCycle(db, regionId, filter.cycleId), scope, filter);
   return filter.kind ? found.filter((e) => kindOf(e.type) === filter.kind) : found;
 }
 
@@ -240,7 +215,7 @@ export interface TrainingTopic {
 /** Training needs grouped by topic, most needed first: a training plan (topic → employees). */
 export async function trainingPlan(db: Kysely<Database>, regionId: string, scope: EmployeeScope, filter: Filter): Promise<TrainingTopic[]> {
   const topics = new Map<string, TrainingTopic>();
-  for (const e of await entries(db, regionId, scope, { ...filter, type: "pelatihan" })) {
+  for (const e of await entries(db, await findCycle(db, regionId, filter.cycleId), scope, { ...filter, type: "pelatihan" })) {
     const topic = String(e.params.topic ?? "(tanpa topik)");
     const indicator = String(e.params.indicator ?? "");
     const item = topics.get(topic) ?? { topic, count: 0, indicators: [], employees: [] };
@@ -264,7 +239,7 @@ export async function trainingPlan(db: Kysely<Database>, regionId: string, scope
 
 const COLUMNS = [
   { header: "No", key: "no", width: 6 },
-  { header: "NIP", key: "nip", width: 22 },
+  { header: "NIP", key: "nip", width: 22, text: true },
   { header: "Nama", key: "nama", width: 32 },
   { header: "Jabatan", key: "jabatan", width: 32 },
   { header: "Unit Kerja", key: "unit", width: 32 },
@@ -272,9 +247,7 @@ const COLUMNS = [
   { header: "Tindak Lanjut", key: "detail", width: 50 },
   { header: "Nilai", key: "value", width: 12 },
   { header: "Aturan", key: "rule", width: 28 },
-] as const;
-
-type Row = Record<(typeof COLUMNS)[number]["key"], string | number | null>;
+] as const satisfies ReadonlyArray<Column<string>>;
 
 /** One follow-up list as a spreadsheet or CSV; training needs come ordered by topic. */
 export async function exportFollowUp(
@@ -284,43 +257,30 @@ export async function exportFollowUp(
   input: Filter & { type: string; format: ExportFormat },
 ): Promise<ExportFile> {
   const cycle = await findCycle(db, regionId, input.cycleId);
-  const found = await entries(db, regionId, scope, input);
+  const found = await entries(db, cycle, scope, input);
   const ordered = input.type === "pelatihan" ? [...found].sort((a, b) => String(a.params.topic).localeCompare(String(b.params.topic)) || a.nama.localeCompare(b.nama)) : found;
-  const rows: Row[] = ordered.map((e, i) => ({
-    no: i + 1,
-    nip: e.nip,
-    nama: e.nama,
-    jabatan: e.jabatan,
-    unit: e.unitName,
-    predikat: e.predikatLabel ?? "",
-    detail: e.detail,
-    value: e.value,
-    rule: e.rule,
-  }));
-  const base = `tindak-lanjut-${input.type}-${regionId}-${cycle.period_label}${input.unitId ? `-${input.unitId}` : ""}`.replace(/[^A-Za-z0-9._-]/g, "_");
-  if (input.format === "csv") {
-    const lines = [COLUMNS.map((c) => csvField(c.header)).join(","), ...rows.map((row) => COLUMNS.map((c) => csvField(row[c.key])).join(","))];
-    return { filename: `${base}.csv`, contentType: "text/csv; charset=utf-8", body: Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`, "utf8") };
-  }
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Kinerja";
-  const sheet = workbook.addWorksheet("Tindak Lanjut");
-  sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-  sheet.getColumn("nip").numFmt = "@";
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: "frozen", ySplit: 1 }];
-  sheet.addRows(rows);
-  const about = workbook.addWorksheet("Keterangan");
-  about.addRows([
-    ["Siklus", cycle.name],
-    ["Periode", cycle.period_label],
-    ["Jenis tindak lanjut", input.type],
-    ["Unit", input.unitId ?? "semua"],
-    ["Hash rule set", cycle.rule_set_hash],
-  ]);
-  return {
-    filename: `${base}.xlsx`,
-    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    body: Buffer.from(await workbook.xlsx.writeBuffer()),
-  };
+  return tableFile({
+    format: input.format,
+    name: safeName(`tindak-lanjut-${input.type}-${regionId}-${cycle.period_label}${input.unitId ? `-${input.unitId}` : ""}`),
+    sheetName: "Tindak Lanjut",
+    columns: COLUMNS,
+    rows: ordered.map((e, i) => ({
+      no: i + 1,
+      nip: e.nip,
+      nama: e.nama,
+      jabatan: e.jabatan,
+      unit: e.unitName,
+      predikat: e.predikatLabel ?? "",
+      detail: e.detail,
+      value: e.value,
+      rule: e.rule,
+    })),
+    about: [
+      ["Siklus", cycle.name],
+      ["Periode", cycle.period_label],
+      ["Jenis tindak lanjut", input.type],
+      ["Unit", input.unitId ?? "semua"],
+      ["Hash rule set", cycle.rule_set_hash],
+    ],
+  });
 }

@@ -12,11 +12,13 @@ import type { Actor } from "../trpc.js";
 import { employeeFor } from "./access.js";
 import { listAdjustments, rulePredikat, type AdjustmentView } from "./adjustments.js";
 import { audit } from "./audit.js";
-import { cycleRules, predikatLabel, predikatLevels } from "./cycle-rules.js";
-import { findCycle } from "./cycles.js";
+import { predikatLabel, predikatLevels } from "./cycle-rules.js";
+import { findCycle, lockCycle } from "./cycles.js";
 import { isCalendarDate } from "./deadlines.js";
+import { cycleRules } from "./pinned-rules.js";
 import { raterQuality, type RaterQuality } from "./rater-quality.js";
 import { reviseResults } from "./result-revisions.js";
+import { outcomeTypes } from "./result-runs.js";
 import { distribution, resolveRun, type UnitDistribution } from "./results.js";
 
 export const MIN_REASON = 10;
@@ -145,7 +147,7 @@ export async function forumView(
       predikatLabel: r.predikat_label,
       rulePredikat: fromRules,
       score: r.score,
-      outcomes: [...new Set(parseJson<Array<{ type: string }>>(r.outcomes).map((o) => o.type))],
+      outcomes: outcomeTypes(parseJson<Array<{ type: string }>>(r.outcomes)),
       adjustments: own,
       allowedPredikat: calibration.forum ? allowedAround(levels, fromRules, calibration.maxLevels) : [],
       error: r.error,
@@ -280,8 +282,8 @@ export async function adjustPredikat(
 ): Promise<AdjustmentResult> {
   const reason = requireReason(input.reason, "Penyesuaian predikat oleh forum evaluasi");
   return db.transaction().execute(async (trx) => {
-    // Touching the cycle first locks its row (PostgreSQL), so two changes never build on the same version.
-    await trx.updateTable("cycles").set({ updated_at: now() }).where("region_id", "=", regionId).where("id", "=", input.cycleId).execute();
+    // Locking the cycle first means two changes never build on the same version.
+    await lockCycle(trx, regionId, input.cycleId);
     const cycle = await evaluatedCycle(trx, regionId, input.cycleId);
     const { employee, standing } = await employeeFor(trx, regionId, user, input.employeeId);
     if (standing !== "admin" && standing !== "assessor") {
@@ -336,7 +338,7 @@ export async function adjustPredikat(
       from: current,
       predikat: result?.predikat ?? input.predikat,
       predikatLabel: result?.predikatLabel ?? predikatLabel(ruleSet, input.predikat),
-      outcomes: [...new Set((result?.outcomes ?? []).map((o) => o.type))],
+      outcomes: outcomeTypes(result?.outcomes ?? []),
     };
   });
 }

@@ -8,9 +8,10 @@ import type { SessionUser } from "../auth.js";
 import type { Actor } from "../trpc.js";
 import { employeeFor } from "./access.js";
 import { audit } from "./audit.js";
-import { cycleRules, indicatorSetsOf, sourcesOfSet } from "./cycle-rules.js";
+import { indicatorSetsOf, sourcesOfSet } from "./cycle-rules.js";
 import { assertInCycle, cycleUnitIds } from "./cycle-scope.js";
 import { findCycle } from "./cycles.js";
+import { cycleRules } from "./pinned-rules.js";
 
 export interface PeerView {
   employeeId: string;

@@ -25,9 +25,10 @@ import type { Actor } from "../trpc.js";
 import { audit } from "./audit.js";
 import { findCycle } from "./cycles.js";
 import { decodeCursor, pageOf, type Page } from "./pagination.js";
-import { findEmployee, ownEmployee, relationTo, requireRelation } from "./relations.js";
+import { cycleRules } from "./pinned-rules.js";
+import { findEmployee, ownEmployee, requireRelation, requireReviewer } from "./relations.js";
 import { unitSubtree } from "./units.js";
-import { assertPlanningOpen, cycleRuleSet, cycleWorkflow, objectiveIndicators } from "./workflow.js";
+import { assertPlanningOpen, cycleWorkflow, objectiveIndicators } from "./workflow.js";
 
 export const PLAN_STATUS_LABEL: Record<PlanStatus, string> = {
   draft: "draf",
@@ -124,6 +125,17 @@ export async function findPlan(db: Kysely<Database>, regionId: string, id: strin
   return row;
 }
 
+/** The employee's plan in the cycle, if they have one yet. */
+export async function planOf(db: Kysely<Database>, cycle: Pick<CycleRow, "region_id" | "id">, employeeId: string): Promise<PlanRow | undefined> {
+  return db
+    .selectFrom("plans")
+    .selectAll()
+    .where("region_id", "=", cycle.region_id)
+    .where("cycle_id", "=", cycle.id)
+    .where("employee_id", "=", employeeId)
+    .executeTakeFirst();
+}
+
 interface SuperiorPlan {
   nip: string;
   nama: string | null;
@@ -140,15 +152,7 @@ async function superiorPlanOf(db: Kysely<Database>, cycle: CycleRow, employee: E
     .where("region_id", "=", cycle.region_id)
     .where("nip", "=", employee.atasan_nip)
     .executeTakeFirst();
-  const plan = superior
-    ? ((await db
-        .selectFrom("plans")
-        .selectAll()
-        .where("region_id", "=", cycle.region_id)
-        .where("cycle_id", "=", cycle.id)
-        .where("employee_id", "=", superior.id)
-        .executeTakeFirst()) ?? null)
-    : null;
+  const plan = superior ? ((await planOf(db, cycle, superior.id)) ?? null) : null;
   const rhk = plan
     ? await db.selectFrom("plan_rhk").selectAll().where("region_id", "=", cycle.region_id).where("plan_id", "=", plan.id).orderBy("position").execute()
     : [];
@@ -254,13 +258,7 @@ export async function getPlan(
     const cycle = await findCycle(db, regionId, input.cycleId);
     const employee = await employeeNamedOrOwn(db, regionId, user, input.employeeId);
     requireRelation(user, employee, ["self", "assessor", "admin"], "melihat SKP");
-    const plan = await db
-      .selectFrom("plans")
-      .selectAll()
-      .where("region_id", "=", regionId)
-      .where("cycle_id", "=", cycle.id)
-      .where("employee_id", "=", employee.id)
-      .executeTakeFirst();
+    const plan = await planOf(db, cycle, employee.id);
     if (!plan) return null;
     parts = { plan, employee, cycle };
   } else throw new TRPCError({ code: "BAD_REQUEST", message: "Sebutkan id SKP, atau cycleId (dan employeeId)" });
@@ -294,13 +292,7 @@ export async function createPlan(
         message: `${employee.nama} (unit ${employee.unit_id}) tidak termasuk siklus ini; siklus hanya untuk unit ${cycle.unit_id} dan unit di bawahnya`,
       });
     }
-    const existing = await trx
-      .selectFrom("plans")
-      .select(["id", "status"])
-      .where("region_id", "=", regionId)
-      .where("cycle_id", "=", cycle.id)
-      .where("employee_id", "=", employee.id)
-      .executeTakeFirst();
+    const existing = await planOf(trx, cycle, employee.id);
     if (existing) {
       throw new TRPCError({
         code: "CONFLICT",
@@ -371,7 +363,7 @@ export async function savePlan(
       });
     }
     const before = await planView(trx, parts);
-    const indicators = objectiveIndicators(await cycleRuleSet(trx, cycle));
+    const indicators = objectiveIndicators((await cycleRules(trx, cycle)).ruleSet);
     const superior = await superiorPlanOf(trx, cycle, employee);
     const oldRhk = new Map((await trx.selectFrom("plan_rhk").selectAll().where("region_id", "=", regionId).where("plan_id", "=", plan.id).execute()).map((r) => [r.id, r]));
     const oldIki = new Map((await trx.selectFrom("plan_iki").selectAll().where("region_id", "=", regionId).where("plan_id", "=", plan.id).execute()).map((i) => [i.id, i]));
@@ -635,10 +627,7 @@ export async function decidePlan(
   return db.transaction().execute(async (trx) => {
     const parts = await partsOf(trx, regionId, input.id);
     const { plan, employee, cycle } = parts;
-    if (relationTo(user, employee) === "self") {
-      throw new TRPCError({ code: "FORBIDDEN", message: "SKP sendiri tidak bisa dinilai sendiri; keputusan ada pada atasan langsung" });
-    }
-    requireRelation(user, employee, ["assessor", "admin"], decision.verb);
+    requireReviewer(user, employee, decision.verb, "SKP sendiri tidak bisa dinilai sendiri; keputusan ada pada atasan langsung");
     assertPlanningOpen(cycle);
     if (plan.status !== "submitted") {
       throw new TRPCError({

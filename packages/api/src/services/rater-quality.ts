@@ -9,8 +9,9 @@ import type { RaterSource } from "@kinerja/core";
 import { formatNumber } from "@kinerja/core";
 import { parseJson, type CycleRow, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import { cycleRules, indicatorsById, ratingScore, scaleOf } from "./cycle-rules.js";
+import { indicatorsById, ratingScore, scaleOf } from "./cycle-rules.js";
 import { findCycle } from "./cycles.js";
+import { cycleRules } from "./pinned-rules.js";
 import { unitSubtree } from "./units.js";
 
 /** |z| at or above this marks a lenient or severe rater. */

@@ -54,3 +54,9 @@ export function requireRelation(
     message: `Anda tidak berwenang ${action} untuk ${employee.nama} (NIP ${employee.nip}); yang berwenang: ${allowed.map((r) => WHO[r]).join(", ")}`,
   });
 }
+
+/** The assessor (or an admin) reviewing an employee's own work, which the employee never reviews: `own` says so. */
+export function requireReviewer(user: SessionUser, employee: Pick<EmployeeRow, "nip" | "atasan_nip" | "nama">, action: string, own: string): Relation {
+  if (relationTo(user, employee) === "self") throw new TRPCError({ code: "FORBIDDEN", message: own });
+  return requireRelation(user, employee, ["assessor", "admin"], action);
+}

@@ -8,8 +8,8 @@ import { newId, now, parseJson, type AdjustmentKind, type CycleRow, type Databas
 import { sql, type Kysely } from "kysely";
 import type { Actor } from "../trpc.js";
 import { storedAdjustments } from "./adjustments.js";
-import { cycleRules } from "./cycle-rules.js";
-import { resultRow } from "./cycle-run.js";
+import { cycleRules } from "./pinned-rules.js";
+import { assertNoRunInFlight, insertRun, outcomeRows, resultRow } from "./result-runs.js";
 
 export interface PredikatChange {
   employeeId: string;
@@ -62,14 +62,7 @@ export async function reviseResults(
   const regionId = cycle.region_id;
   const currentRunId = cycle.current_run_id;
   if (!currentRunId) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Siklus ini belum dinilai; belum ada hasil untuk diubah" });
-  const active = await trx
-    .selectFrom("jobs")
-    .select("id")
-    .where("region_id", "=", regionId)
-    .where("cycle_id", "=", cycle.id)
-    .where("status", "in", ["queued", "running"])
-    .executeTakeFirst();
-  if (active) throw new TRPCError({ code: "CONFLICT", message: `Penilaian siklus ini sedang berjalan (job ${active.id}); ulangi setelah selesai` });
+  await assertNoRunInFlight(trx, cycle, "ulangi setelah selesai");
 
   const ids = [...new Set(changes.map((c) => c.employeeId))];
   const current = await trx
@@ -82,59 +75,14 @@ export async function reviseResults(
   const currentOf = new Map(current.map((r) => [r.employee_id, r]));
   for (const id of ids) if (!currentOf.has(id)) throw new TRPCError({ code: "NOT_FOUND", message: `Hasil pegawai ${id} tidak ditemukan pada siklus ini` });
 
-  const at = now();
-  const jobId = newId();
-  const runId = newId();
-  const last = await trx
-    .selectFrom("result_runs")
-    .select((eb) => eb.fn.max("version").as("version"))
-    .where("region_id", "=", regionId)
-    .where("cycle_id", "=", cycle.id)
-    .executeTakeFirst();
-  const version = Number(last?.version ?? 0) + 1;
   const { n: total } = await trx
     .selectFrom("results")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("region_id", "=", regionId)
     .where("run_id", "=", currentRunId)
     .executeTakeFirstOrThrow();
-  await trx
-    .insertInto("jobs")
-    .values({
-      region_id: regionId,
-      id: jobId,
-      kind: "result.revise",
-      cycle_id: cycle.id,
-      run_id: runId,
-      status: "succeeded",
-      done: Number(total),
-      total: Number(total),
-      error: null,
-      created_by: actor.id,
-      created_at: at,
-      started_at: at,
-      finished_at: at,
-      updated_at: at,
-    })
-    .execute();
-  await trx
-    .insertInto("result_runs")
-    .values({
-      region_id: regionId,
-      id: runId,
-      cycle_id: cycle.id,
-      version,
-      job_id: jobId,
-      rule_set_version_id: cycle.rule_set_version_id,
-      rule_set_hash: cycle.rule_set_hash,
-      status: "complete",
-      total: Number(total),
-      reason,
-      started_by: actor.id,
-      started_at: at,
-      completed_at: at,
-    })
-    .execute();
+  const at = now();
+  const { runId, version } = await insertRun(trx, cycle, actor, { kind: "result.revise", total: Number(total), reason, complete: true, at });
   for (const change of changes) {
     await trx
       .insertInto("predikat_adjustments")
@@ -171,9 +119,7 @@ export async function reviseResults(
       throw new TRPCError({ code: "BAD_REQUEST", message: `Hasil ${previous.nama} tidak dapat dinilai ulang: ${explanation.error}` });
     }
     explanations.set(id, explanation);
-    for (const type of new Set((explanation.result?.outcomes ?? []).map((o) => o.type))) {
-      outcomes.push({ region_id: regionId, run_id: runId, employee_id: id, type });
-    }
+    outcomes.push(...outcomeRows(regionId, runId, id, explanation));
     return resultRow(regionId, runId, cycle.rule_set_hash, id, input, explanation);
   });
 

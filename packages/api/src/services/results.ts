@@ -1,20 +1,14 @@
 // Reading a cycle's results: always those of one run (the cycle's current run unless another is named),
 // so a run being written is never seen half-done. Assessors see their direct reports, employees themselves.
 import { TRPCError } from "@trpc/server";
-import {
-  checkBounds,
-  countNationalPredikat,
-  type BoundCheck,
-  type NationalPredikat,
-  type OrganisationPredikat,
-  type RuleSet,
-} from "@kinerja/core";
+import { checkBounds, countNationalPredikat, type BoundCheck, type NationalPredikat, type OrganisationPredikat } from "@kinerja/core";
 import { parseJson, type CycleRow, type Database, type ResultRow } from "@kinerja/db";
 import type { Kysely, SelectQueryBuilder } from "kysely";
 import { findCycle } from "./cycles.js";
 import type { EmployeeScope } from "./employees.js";
 import { decodeCursor, pageOf, type Page } from "./pagination.js";
-import { findRuleSetVersion } from "./rule-sets.js";
+import { cycleRules } from "./pinned-rules.js";
+import { outcomeTypes } from "./result-runs.js";
 import { contains } from "./search.js";
 import { unitSubtree } from "./units.js";
 
@@ -53,7 +47,7 @@ function summaryOf(row: ResultRow): ResultSummary {
     predikat: row.predikat,
     predikatLabel: row.predikat_label,
     score: row.score,
-    outcomes: [...new Set(events.map((e) => e.type))],
+    outcomes: outcomeTypes(events),
     error: row.error,
   };
 }
@@ -98,6 +92,26 @@ function scoped<O>(
   return query;
 }
 
+/** The results of one run that the viewer may see; select (and join) on it. */
+export function runResults(db: Kysely<Database>, regionId: string, runId: string, scope: EmployeeScope) {
+  return scoped(db.selectFrom("results").where("results.region_id", "=", regionId).where("results.run_id", "=", runId), db, regionId, scope);
+}
+
+/** Only the results with an outcome of the type (e.g. "penghargaan"). */
+export function withOutcomeType<O>(query: SelectQueryBuilder<Database, "results", O>, type: string): SelectQueryBuilder<Database, "results", O> {
+  return query.where((eb) =>
+    eb.exists(
+      eb
+        .selectFrom("result_outcomes")
+        .select("result_outcomes.type")
+        .whereRef("result_outcomes.region_id", "=", "results.region_id")
+        .whereRef("result_outcomes.run_id", "=", "results.run_id")
+        .whereRef("result_outcomes.employee_id", "=", "results.employee_id")
+        .where("result_outcomes.type", "=", type),
+    ),
+  );
+}
+
 export interface ResultFilter {
   cycleId: string;
   runId?: string;
@@ -118,28 +132,10 @@ export async function listResults(
   const cycle = await findCycle(db, regionId, filter.cycleId);
   const run = await resolveRun(db, regionId, cycle, filter.runId);
   if (!run) return { items: [], nextCursor: null, runId: null, runVersion: null };
-  let query = scoped(
-    db.selectFrom("results").selectAll().where("results.region_id", "=", regionId).where("results.run_id", "=", run.id),
-    db,
-    regionId,
-    scope,
-  );
+  let query = runResults(db, regionId, run.id, scope).selectAll();
   if (filter.unitId) query = query.where("results.unit_id", "in", await unitSubtree(db, regionId, filter.unitId));
   if (filter.predikat) query = query.where("results.predikat", "=", filter.predikat);
-  if (filter.outcomeType) {
-    const type = filter.outcomeType;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("result_outcomes")
-          .select("result_outcomes.type")
-          .whereRef("result_outcomes.region_id", "=", "results.region_id")
-          .whereRef("result_outcomes.run_id", "=", "results.run_id")
-          .whereRef("result_outcomes.employee_id", "=", "results.employee_id")
-          .where("result_outcomes.type", "=", type),
-      ),
-    );
-  }
+  if (filter.outcomeType) query = withOutcomeType(query, filter.outcomeType);
   const search = filter.search?.trim();
   if (search) query = query.where((eb) => eb.or([contains("results.nama", search), contains("results.nip", search)]));
   if (filter.cursor) {
@@ -158,19 +154,7 @@ export async function getResult(
 ): Promise<ResultDetail> {
   const cycle = await findCycle(db, regionId, input.cycleId);
   const run = await resolveRun(db, regionId, cycle, input.runId);
-  const row = run
-    ? await scoped(
-        db
-          .selectFrom("results")
-          .selectAll()
-          .where("results.region_id", "=", regionId)
-          .where("results.run_id", "=", run.id)
-          .where("results.employee_id", "=", input.employeeId),
-        db,
-        regionId,
-        scope,
-      ).executeTakeFirst()
-    : undefined;
+  const row = run ? await runResults(db, regionId, run.id, scope).selectAll().where("results.employee_id", "=", input.employeeId).executeTakeFirst() : undefined;
   if (!run || !row) throw new TRPCError({ code: "NOT_FOUND", message: `Hasil pegawai ${input.employeeId} tidak ditemukan` });
   return {
     ...summaryOf(row),
@@ -215,22 +199,11 @@ export async function distribution(
   input: { cycleId: string; unitId?: string; runId?: string },
 ): Promise<Distribution> {
   const cycle = await findCycle(db, regionId, input.cycleId);
-  const version = await findRuleSetVersion(db, regionId, cycle.rule_set_version_id);
-  const ruleSet = parseJson<Pick<RuleSet, "predikat" | "curve">>(version.content);
-  const curve = { enforcement: ruleSet.curve?.enforcement ?? "warn", rounding: ruleSet.curve?.rounding ?? "round" } as const;
+  const { ruleSet } = await cycleRules(db, cycle);
+  const { curve } = ruleSet;
   const run = await resolveRun(db, regionId, cycle, input.runId);
   if (!run) return { runId: null, enforcement: curve.enforcement, units: [] };
-  let query = scoped(
-    db
-      .selectFrom("results")
-      .select(["results.unit_id", "results.predikat"])
-      .where("results.region_id", "=", regionId)
-      .where("results.run_id", "=", run.id)
-      .where("results.predikat", "is not", null),
-    db,
-    regionId,
-    scope,
-  );
+  let query = runResults(db, regionId, run.id, scope).select(["results.unit_id", "results.predikat"]).where("results.predikat", "is not", null);
   if (input.unitId) query = query.where("results.unit_id", "in", await unitSubtree(db, regionId, input.unitId));
   const rows = await query.execute();
   const names = new Map(
@@ -242,7 +215,7 @@ export async function distribution(
   const units = [...byUnit.entries()].map(([unitId, results]): UnitDistribution => {
     const counts: Record<string, number> = {};
     for (const r of results) counts[r.predikat] = (counts[r.predikat] ?? 0) + 1;
-    const { counts: national, unmapped } = countNationalPredikat(results, ruleSet.predikat ?? []);
+    const { counts: national, unmapped } = countNationalPredikat(results, ruleSet.predikat);
     const organisationPredikat = unitPredikat[unitId] ?? "baik";
     const checks = checkBounds({ counts: national, organisationPredikat, rounding: curve.rounding });
     return {

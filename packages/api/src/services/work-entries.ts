@@ -12,9 +12,9 @@ import type { Actor } from "../trpc.js";
 import { audit } from "./audit.js";
 import { findCycle } from "./cycles.js";
 import { decodeCursor, pageOf, type Page } from "./pagination.js";
-import { findPlan, PLAN_STATUS_LABEL } from "./plans.js";
+import { findPlan, PLAN_STATUS_LABEL, planOf } from "./plans.js";
 import { realisasiFromWorkEntries } from "./realisasi.js";
-import { findEmployee, ownEmployee, relationTo, requireRelation } from "./relations.js";
+import { findEmployee, ownEmployee, relationTo, requireRelation, requireReviewer } from "./relations.js";
 import { assertDateInPeriod, assertWorkOpen, cycleWorkflow } from "./workflow.js";
 
 const STATUS_LABEL: Record<WorkEntryStatus, string> = {
@@ -264,10 +264,12 @@ export async function reviewWorkEntry(
   }
   return db.transaction().execute(async (trx) => {
     const { entry, employee, cycle } = await entryParts(trx, regionId, input.id);
-    if (relationTo(user, employee) === "self") {
-      throw new TRPCError({ code: "FORBIDDEN", message: "Catatan kerja sendiri tidak bisa dikonfirmasi sendiri; konfirmasi ada pada atasan langsung" });
-    }
-    requireRelation(user, employee, ["assessor", "admin"], input.decision === "confirm" ? "mengonfirmasi catatan kerja" : "mengembalikan catatan kerja");
+    requireReviewer(
+      user,
+      employee,
+      input.decision === "confirm" ? "mengonfirmasi catatan kerja" : "mengembalikan catatan kerja",
+      "Catatan kerja sendiri tidak bisa dikonfirmasi sendiri; konfirmasi ada pada atasan langsung",
+    );
     assertWorkOpen(cycle);
     const allowed: WorkEntryStatus[] = input.decision === "confirm" ? ["submitted"] : ["submitted", "confirmed"];
     if (!allowed.includes(entry.status)) {
@@ -367,13 +369,13 @@ export async function workProgress(
   const employee = input.employeeId ? await findEmployee(db, regionId, input.employeeId) : await ownEmployee(db, regionId, user);
   if (!employee) throw new TRPCError({ code: "BAD_REQUEST", message: "Akun ini tidak terhubung ke data pegawai; sebutkan employeeId" });
   requireRelation(user, employee, ["self", "assessor", "admin"], "melihat capaian kerja");
-  const plan = await db
-    .selectFrom("plans")
-    .selectAll()
-    .where("region_id", "=", regionId)
-    .where("cycle_id", "=", cycle.id)
-    .where("employee_id", "=", employee.id)
-    .executeTakeFirst();
+  return planProgress(db, cycle, employee);
+}
+
+/** Progress of the employee's plan in the cycle, for a reader the caller has checked. */
+export async function planProgress(db: Kysely<Database>, cycle: CycleRow, employee: EmployeeRow): Promise<Progress> {
+  const regionId = cycle.region_id;
+  const plan = await planOf(db, cycle, employee.id);
   if (!plan) return { planId: null, planStatus: null, indicators: [], realisasi: {} };
   const ikis = await db
     .selectFrom("plan_iki as i")

@@ -4,35 +4,12 @@
 // the realisasi roll-up all read the rules through here.
 import { TRPCError } from "@trpc/server";
 import type { PeriodKind, RuleSet, TargetAspect, Workflow } from "@kinerja/core";
-import { parseJson, type CycleRow, type Database } from "@kinerja/db";
+import type { CycleRow, Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import { validateContent } from "./engine.js";
-import { findRuleSetVersion, ruleSetFile } from "./rule-sets.js";
-
-const cache = new Map<string, RuleSet>();
-const CACHE_SIZE = 32;
-
-/** The resolved rule set of the cycle (cached by content hash: a pinned version never changes). */
-export async function cycleRuleSet(db: Kysely<Database>, cycle: CycleRow): Promise<RuleSet> {
-  const hit = cache.get(cycle.rule_set_hash);
-  if (hit) return hit;
-  const version = await findRuleSetVersion(db, cycle.region_id, cycle.rule_set_version_id);
-  const file = ruleSetFile(cycle.region_id, version.version);
-  const { ruleSet, issues } = validateContent(parseJson<unknown>(version.content), file);
-  if (!ruleSet) {
-    const first = issues[0];
-    throw new TRPCError({
-      code: "INTERNAL_SERVER_ERROR",
-      message: `rule set ${file} siklus ini tidak bisa dibaca: ${first ? `${first.pointer || "/"}: ${first.message}` : "tidak sah"}`,
-    });
-  }
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  cache.set(cycle.rule_set_hash, ruleSet);
-  return ruleSet;
-}
+import { cycleRules } from "./pinned-rules.js";
 
 export async function cycleWorkflow(db: Kysely<Database>, cycle: CycleRow): Promise<Workflow> {
-  return (await cycleRuleSet(db, cycle)).workflow;
+  return (await cycleRules(db, cycle)).ruleSet.workflow;
 }
 
 /** An indicator of the rule set that realisasi can feed: target (PP 46/2011 aspects) or achievement. */

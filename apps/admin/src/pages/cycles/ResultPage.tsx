@@ -1,14 +1,65 @@
 // One employee's result in a cycle with the explanation of every step; printable (save as PDF).
-import { Anchor, Button, Group, Stack, Text, Title } from "@mantine/core";
-import type { Explanation } from "@kinerja/core";
-import { useQuery } from "@tanstack/react-query";
+import { Anchor, Button, Group, Modal, Select, Stack, Text, Textarea, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import type { Explanation, RuleFile } from "@kinerja/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ExplanationView } from "../../components/ExplanationView";
 import { ErrorState, Loading } from "../../components/States";
 import { employeeDocument } from "../../lib/downloads";
+import { errorMessage } from "../../lib/errors";
 import { useRegionId, useSession } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
+
+/** The evaluation forum moves one employee's predikat (within the rules' limit), with a written reason. */
+function ForumAdjust(props: { cycleId: string; employeeId: string; nama: string; current: string | null }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const regionId = useRegionId();
+  const queryClient = useQueryClient();
+  const cycle = useQuery(trpc.cycle.get.queryOptions({ regionId, id: props.cycleId }));
+  const rules = useQuery({ ...trpc.ruleSet.get.queryOptions({ regionId, id: cycle.data?.ruleSetVersionId ?? "" }), enabled: Boolean(cycle.data) });
+  const adjust = useMutation(trpc.forum.adjust.mutationOptions());
+  const [open, setOpen] = useState(false);
+  const [predikat, setPredikat] = useState<string | null>(null);
+  const [reason, setReason] = useState("");
+  if (cycle.data?.status !== "evaluated") return null;
+  const options = (((rules.data?.content ?? null) as RuleFile | null)?.predikat ?? []).filter((p) => p.id !== props.current);
+  return (
+    <>
+      <Button variant="default" onClick={() => setOpen(true)}>{t("forum.adjust")}</Button>
+      <Modal opened={open} onClose={() => setOpen(false)} title={t("forum.adjustTitle", { name: props.nama })}>
+        <Stack>
+          <Text size="sm">{t("forum.adjustHelp")}</Text>
+          <Select label={t("forum.newPredikat")} data={options.map((p) => ({ value: p.id, label: p.label }))} value={predikat} onChange={setPredikat} />
+          <Textarea label={t("forum.reason")} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={3} required />
+          <Group justify="flex-end">
+            <Button
+              disabled={!predikat || !reason.trim()}
+              loading={adjust.isPending}
+              onClick={async () => {
+                if (!predikat) return;
+                try {
+                  await adjust.mutateAsync({ regionId, cycleId: props.cycleId, employeeId: props.employeeId, predikat, reason: reason.trim() });
+                  setOpen(false);
+                  await queryClient.invalidateQueries({ queryKey: trpc.result.pathKey() });
+                  await queryClient.invalidateQueries({ queryKey: trpc.cycle.pathKey() });
+                  notifications.show({ color: "teal", message: t("forum.adjusted") });
+                } catch (error) {
+                  notifications.show({ color: "red", message: errorMessage(error, t), autoClose: false });
+                }
+              }}
+            >
+              {t("forum.save")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
 
 export default function ResultPage() {
   const { t } = useTranslation();
@@ -38,6 +89,7 @@ export default function ResultPage() {
               </Text>
             </div>
             <Group className="no-print" gap="xs">
+              {user.role !== "employee" && <ForumAdjust cycleId={cycleId} employeeId={employeeId} nama={result.data.nama} current={result.data.predikat} />}
               <Button component="a" href={employeeDocument(cycleId, result.data.nip, regionId)} variant="default" download>
                 {t("result.pdf")}
               </Button>

@@ -1,15 +1,96 @@
 // An employee's own result in each evaluated cycle, and why: the same step-by-step explanation the BKD sees.
-import { Select, Stack, Text, Title } from "@mantine/core";
+import { Badge, Button, Card, Group, Modal, Select, Stack, Text, Textarea, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
 import type { Explanation } from "@kinerja/core";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ExplanationView } from "../../components/ExplanationView";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
+import { errorMessage } from "../../lib/errors";
 import { useRegionId, useSession } from "../../lib/session";
+import { APPEAL_COLORS } from "../appeals/AppealsPage";
 import { useTRPC } from "../../lib/trpc";
 
-function OwnResult(props: { cycleId: string }) {
+function Appeal(props: { cycleId: string; finalised: boolean }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const regionId = useRegionId();
+  const queryClient = useQueryClient();
+  const mine = useQuery(trpc.appeal.mine.queryOptions({ regionId, cycleId: props.cycleId }));
+  const submit = useMutation(trpc.appeal.submit.mutationOptions());
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const latest = mine.data?.[0] ?? null;
+  if (!props.finalised && !latest) return null;
+  return (
+    <Card withBorder padding="md">
+      <Stack gap="xs">
+        <Title order={3} size="h5">{t("appeals.mineTitle")}</Title>
+        {latest ? (
+          <Group gap="xs">
+            <Badge color={APPEAL_COLORS[latest.status]}>{t(`appeals.state.${latest.status}`)}</Badge>
+            <Text size="sm">{latest.decisionReason ?? latest.reason}</Text>
+          </Group>
+        ) : (
+          <Text size="sm" c="dimmed">{t("appeals.mineHelp")}</Text>
+        )}
+        {!latest && (
+          <Group>
+            <Button variant="light" onClick={() => setOpen(true)}>{t("appeals.submit")}</Button>
+          </Group>
+        )}
+      </Stack>
+      <Modal opened={open} onClose={() => setOpen(false)} title={t("appeals.submit")}>
+        <Stack>
+          <Textarea label={t("appeals.reason")} description={t("appeals.reasonHelp")} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={4} required />
+          <Group justify="flex-end">
+            <Button
+              disabled={!reason.trim()}
+              loading={submit.isPending}
+              onClick={async () => {
+                try {
+                  await submit.mutateAsync({ regionId, cycleId: props.cycleId, reason: reason.trim() });
+                  setOpen(false);
+                  await queryClient.invalidateQueries({ queryKey: trpc.appeal.pathKey() });
+                  notifications.show({ color: "teal", message: t("appeals.submitted") });
+                } catch (error) {
+                  notifications.show({ color: "red", message: errorMessage(error, t), autoClose: false });
+                }
+              }}
+            >
+              {t("appeals.send")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Card>
+  );
+}
+
+function Feedback(props: { cycleId: string; employeeId: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const regionId = useRegionId();
+  const feedback = useQuery(trpc.assessment.feedback.queryOptions({ regionId, cycleId: props.cycleId, employeeId: props.employeeId }));
+  const written = (feedback.data ?? []).filter((f) => f.comment.trim());
+  if (written.length === 0) return null;
+  return (
+    <Card withBorder padding="md">
+      <Title order={3} size="h5" mb="xs">{t("me.feedback")}</Title>
+      <Stack gap="xs">
+        {written.map((f, i) => (
+          <div key={i}>
+            <Badge variant="light" size="sm" tt="none">{f.label}</Badge>
+            <Text size="sm">{f.comment}</Text>
+          </div>
+        ))}
+      </Stack>
+    </Card>
+  );
+}
+
+function OwnResult(props: { cycleId: string; finalised: boolean }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const regionId = useRegionId();
@@ -20,7 +101,13 @@ function OwnResult(props: { cycleId: string }) {
   if (mine.isPending || (employeeId && result.isPending)) return <Loading rows={8} />;
   if (!employeeId) return <EmptyState title={t("me.noResult")}>{t("me.noResultHelp")}</EmptyState>;
   if (!result.data) return null;
-  return <ExplanationView explanation={result.data.explanation as Explanation} />;
+  return (
+    <Stack>
+      <Appeal cycleId={props.cycleId} finalised={props.finalised} />
+      <Feedback cycleId={props.cycleId} employeeId={employeeId} />
+      <ExplanationView explanation={result.data.explanation as Explanation} />
+    </Stack>
+  );
 }
 
 export default function MyResultPage() {
@@ -42,7 +129,7 @@ export default function MyResultPage() {
       {evaluated.length > 0 && (
         <Select label={t("me.cycle")} data={evaluated.map((c) => ({ value: c.id, label: `${c.name} (${c.periodLabel})` }))} value={chosen} onChange={setCycleId} allowDeselect={false} w={360} />
       )}
-      {chosen && <OwnResult key={chosen} cycleId={chosen} />}
+      {chosen && <OwnResult key={chosen} cycleId={chosen} finalised={evaluated.find((c) => c.id === chosen)?.status === "finalised"} />}
     </Stack>
   );
 }
