@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    projects: ["packages/*", "apps/*"],
+    projects: ["packages/*", "apps/*", "apps/admin/vitest.e2e.config.ts"],
     reporters: ["default", "./scripts/summary-reporter.ts"],
   },
 });

@@ -3,7 +3,9 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { compileRuleSet, demoProfileSchema, generateDemo } from "@kinerja/core";
 import { describe, expect, it } from "vitest";
+import { loadRuleFile } from "./rule-files.js";
 import { kinerja } from "./test-support/run-cli.js";
 
 const RULES = resolve(import.meta.dirname, "../../../rules");
@@ -39,5 +41,25 @@ describe("kinerja demo", () => {
     const unknown = await kinerja("demo", "--region", "atlantis", "--size", "10");
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/atlantis\.json.*not found/);
+  });
+});
+
+describe("demo appraisals", () => {
+  it.each(["samarinda", "amplas", "binjai", "pariaman"])("of %s carry inputs only for the indicators of each employee's own set", (region) => {
+    const { ruleSet } = loadRuleFile(join(RULES, `${region}.json`));
+    const profile = demoProfileSchema.parse(JSON.parse(readFileSync(join(RULES, "demo", `${region}.json`), "utf8")));
+    const compiled = compileRuleSet(ruleSet);
+    const sets = new Set<string>();
+    for (const input of generateDemo(ruleSet, profile, { size: 300, seed: 5 })) {
+      const set = compiled.indicatorSetFor(input);
+      sets.add(set.id);
+      const own = new Set(set.indicators.map((i) => i.id));
+      const given = [
+        ...Object.keys(input.values ?? {}),
+        ...Object.values(input.ratings ?? {}).flatMap((sheets) => (Array.isArray(sheets) ? sheets : [sheets]).flatMap((s) => Object.keys(s))),
+      ];
+      expect(given.filter((id) => !own.has(id)), `${input.employee.nip} (${set.id})`).toEqual([]);
+    }
+    expect(sets.size).toBe(ruleSet.indicatorSets.length);
   });
 });

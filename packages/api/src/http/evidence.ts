@@ -60,7 +60,7 @@ async function upload(req: IncomingMessage, res: ServerResponse, url: URL, entry
   try {
     const body = await readBody(req, rules.maxBytes + (multipart ? MULTIPART_OVERHEAD : 0));
     if (multipart) {
-      const form = await new Response(body, { headers: { "content-type": contentType } }).formData().catch(() => null);
+      const form = await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData().catch(() => null);
       const file = form?.get("file");
       if (!file || typeof file === "string") {
         throw new TRPCError({ code: "BAD_REQUEST", message: 'Formulir multipart harus berisi berkas pada field "file"' });

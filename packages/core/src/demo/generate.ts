@@ -3,6 +3,7 @@
 // inputs per indicator kind, attendance, declared facts and history. Driven only by the rule set
 // and the region's profile, and yielded one at a time so a million appraisals need flat memory.
 import type { AppraisalInput, Employee, IndicatorValue, RaterRatings, RaterSource } from "../domain/types.js";
+import { compileRuleSet } from "../evaluate/compile.js";
 import { ratersOf } from "../ruleset/raters.js";
 import type { Indicator, RuleSet, Scale } from "../ruleset/schema.js";
 import { FAMILY_NAMES, GIVEN_NAMES } from "./names.js";
@@ -141,7 +142,10 @@ function postsFor(profile: DemoProfile, unit: DemoUnit): DemoPost[] {
   return posts;
 }
 
-/** Yields `size` appraisal inputs for the region; the same seed gives the same inputs. */
+/**
+ * Yields `size` appraisal inputs for the region; the same seed gives the same inputs. The rule set must be
+ * usable (compileRuleSet throws RuleSetError otherwise).
+ */
 export function* generateDemo(ruleSet: RuleSet, profile: DemoProfile, options: DemoOptions): Generator<AppraisalInput> {
   const { size, seed } = options;
   const year = options.year ?? 2025;
@@ -150,13 +154,13 @@ export function* generateDemo(ruleSet: RuleSet, profile: DemoProfile, options: D
   }
   const random = seededRandom(seed);
   const units = new Map<string, UnitState>(profile.units.map((u) => [u.id, { unit: u, head: null, members: 0 }]));
-  const indicators = new Map<string, Indicator>();
-  for (const set of ruleSet.indicatorSets) for (const ind of set.indicators) indicators.set(ind.id, ind);
-  const weightedSources = Object.entries(ruleSet.raters.weights)
-    .filter(([, weight]) => (weight ?? 0) > 0)
-    .map(([source]) => source as RaterSource);
-  // Every source some indicator is rated by, including those with weights of their own (raterWeights).
-  const sources = [...new Set([...weightedSources, ...[...indicators.values()].flatMap((i) => ratersOf(ruleSet, i))])];
+  // Each employee gets inputs for the indicators of the set the rule set chooses for them, rated by the
+  // sources each indicator names (its own raterWeights included), and nothing else.
+  const selector = compileRuleSet(ruleSet);
+  const sourcesOfSet = new Map<string, RaterSource[]>(
+    ruleSet.indicatorSets.map((set) => [set.id, [...new Set(set.indicators.flatMap((i) => (scaleOf(ruleSet, i) ? ratersOf(ruleSet, i) : [])))]]),
+  );
+  const period = { kind: ruleSet.period?.kind ?? "annual", label: String(year), months: 12 } as const;
 
   for (let index = 0; index < size; index++) {
     const state = random.pickWeighted([...units.values()], (s) => s.unit.size);
@@ -186,15 +190,17 @@ export function* generateDemo(ruleSet: RuleSet, profile: DemoProfile, options: D
     if (isHead) state.head = { nip, bias: random.normal() * 0.4 };
     state.members++;
 
+    const set = selector.indicatorSetFor({ employee, period });
+    const indicators = set.indicators;
     const ratings: Partial<Record<RaterSource, RaterRatings | RaterRatings[]>> = {};
     const values: Record<string, IndicatorValue> = {};
-    for (const source of sources) {
+    for (const source of sourcesOfSet.get(set.id) ?? []) {
       const count = source === "peer" ? PEERS_PER_EMPLOYEE : source === "public" ? 5 : 1;
       const sheets: RaterRatings[] = [];
       for (let k = 0; k < count; k++) {
         const bias = source === "supervisor" ? supervisorBias : source === "self" ? 0.4 : random.normal() * 0.2;
         const sheet: RaterRatings = {};
-        for (const indicator of indicators.values()) {
+        for (const indicator of indicators) {
           const scale = scaleOf(ruleSet, indicator);
           const raters = ratersOf(ruleSet, indicator);
           if (scale && raters.includes(source)) sheet[indicator.id] = rate(scale, ability, bias, random);
@@ -203,14 +209,14 @@ export function* generateDemo(ruleSet: RuleSet, profile: DemoProfile, options: D
       }
       if (sheets.some((s) => Object.keys(s).length > 0)) ratings[source] = count === 1 ? (sheets[0] as RaterRatings) : sheets;
     }
-    for (const indicator of indicators.values()) {
+    for (const indicator of indicators) {
       const value = objectiveValue(indicator, ability, random);
       if (value !== null) values[indicator.id] = value;
     }
 
     yield {
       employee,
-      period: { kind: ruleSet.period?.kind ?? "annual", label: String(year), months: 12 },
+      period,
       ratings,
       values,
       facts: declaredFacts(ruleSet, ability, random),
