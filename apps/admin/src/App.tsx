@@ -21,6 +21,10 @@ const MyAssessmentsPage = lazy(() => import("./pages/me/MyAssessmentsPage"));
 const MyPlanPage = lazy(() => import("./pages/plan/MyPlanPage"));
 const TeamPage = lazy(() => import("./pages/plan/TeamPage"));
 const AppealsPage = lazy(() => import("./pages/appeals/AppealsPage"));
+const AccountsPage = lazy(() => import("./pages/accounts/AccountsPage"));
+const RegionsPage = lazy(() => import("./pages/regions/RegionsPage"));
+const DialoguesPage = lazy(() => import("./pages/dialogues/DialoguesPage"));
+const FeedbackInboxPage = lazy(() => import("./pages/feedback/FeedbackInboxPage"));
 
 function toPortalUser(user: Record<string, unknown>): PortalUser {
   return {
@@ -51,6 +55,10 @@ function PortalRoutes() {
         {manager && <Route path="/rules" element={<RulesPage />} />}
         {manager && <Route path="/organisation" element={<OrganisationPage />} />}
         {manager && <Route path="/audit" element={<AuditPage />} />}
+        {manager && <Route path="/accounts" element={<AccountsPage />} />}
+        {user.role === "operator" && <Route path="/regions" element={<RegionsPage />} />}
+        <Route path="/dialogues" element={<DialoguesPage />} />
+        {(user.role === "assessor" || user.role === "employee") && <Route path="/feedback" element={<FeedbackInboxPage />} />}
         {user.role !== "employee" && <Route path="/cycles" element={<CyclesPage />} />}
         {user.role !== "employee" && <Route path="/cycles/:cycleId" element={<CyclePage />} />}
         <Route path="/cycles/:cycleId/employees/:employeeId" element={<ResultPage />} />

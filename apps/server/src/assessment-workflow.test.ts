@@ -2,17 +2,13 @@
 // cycle for one unit, a deadline and the reminder it makes, the assessor's sheet, the run, the forum's
 // adjustment, finalisation, an appeal decided by whoever the rules say, the follow-up exports and the
 // PDF documents; other regions and the signed-out get nothing.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fillForm } from "@kinerja/api/testing/assessment-walk";
 import { pdfPageCount } from "@kinerja/api/testing/pdf-text";
-import { createTestDatabase, type TestDatabase } from "@kinerja/db/testing";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { configFromEnv } from "./config.js";
-import { start, type Running } from "./start.js";
+import type { Running } from "./start.js";
 import { HttpClient } from "./testing/http-client.js";
+import { startSeededServer, type SeededServer } from "./testing/seeded-server.js";
 
 const PASSWORD = "sandi-uji-alur-penilaian";
 
@@ -25,9 +21,8 @@ interface Employee {
 }
 
 describe.each(inject("dialects"))("assessment workflow over HTTP on %s", (dialect) => {
-  let database: TestDatabase;
+  let server: SeededServer;
   let running: Running;
-  const scratch = mkdtempSync(join(tmpdir(), "kinerja-alur-"));
   const login = (role: string, regionId: string) => running.signIns.find((s) => s.role === role && s.regionId === regionId)?.login as string;
   const client = async (who: string): Promise<HttpClient> => {
     const c = new HttpClient(running.url);
@@ -36,25 +31,11 @@ describe.each(inject("dialects"))("assessment workflow over HTTP on %s", (dialec
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase(dialect, { migrated: false });
-    running = await start(
-      {
-        ...configFromEnv({ KINERJA_SECRET_FILE: join(scratch, "secret") }),
-        port: 0,
-        host: "127.0.0.1",
-        database: database.config,
-        adminDist: join(scratch, "no-admin-build"),
-        seedPassword: PASSWORD,
-        seedSize: 12,
-      },
-      { log: () => undefined },
-      () => undefined,
-    );
+    server = await startSeededServer(dialect, { password: PASSWORD, seedSize: 12 });
+    running = server.running;
   });
   afterAll(async () => {
-    await running?.stop(1_000);
-    await database?.dispose();
-    rmSync(scratch, { recursive: true, force: true });
+    await server?.stop();
   });
 
   it("walks a pilot cycle from the assessor's sheet to an upheld appeal, the follow-up exports and the documents", async () => {

@@ -1,13 +1,10 @@
 // Evidence files over real HTTP, on each dialect: an employee of Samarinda plans, logs work and uploads its
 // evidence as a raw body and as multipart; files too large for the region's rule set or of a type it does
 // not accept are refused; the assessor downloads what was stored; other regions and the signed-out cannot.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createTestDatabase, type TestDatabase } from "@kinerja/db/testing";
+import type { TestDatabase } from "@kinerja/db/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { configFromEnv } from "./config.js";
-import { start, type Running } from "./start.js";
+import type { Running } from "./start.js";
+import { startSeededServer, type SeededServer } from "./testing/seeded-server.js";
 
 const PASSWORD = "sandi-uji-bukti";
 const PDF = Buffer.from("%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
@@ -42,30 +39,19 @@ async function mutate<T>(session: (path: string, init?: RequestInit) => Promise<
 }
 
 describe.each(inject("dialects"))("evidence files over HTTP on %s", (dialect) => {
+  let server: SeededServer;
   let database: TestDatabase;
   let running: Running;
   let entryId: string;
   let pdfId: string;
-  const scratch = mkdtempSync(join(tmpdir(), "kinerja-evidence-"));
   const login = (role: string, regionId: string) => running.signIns.find((s) => s.role === role && s.regionId === regionId)?.login as string;
 
   beforeAll(async () => {
-    database = await createTestDatabase(dialect, { migrated: false });
-    const config = {
-      ...configFromEnv({ KINERJA_SECRET_FILE: join(scratch, "secret") }),
-      port: 0,
-      host: "127.0.0.1",
-      database: database.config,
-      adminDist: join(scratch, "no-admin-build"),
-      seedPassword: PASSWORD,
-      seedSize: 12,
-    };
-    running = await start(config, { log: () => undefined }, () => undefined);
+    server = await startSeededServer(dialect, { password: PASSWORD, seedSize: 12 });
+    ({ database, running } = server);
   });
   afterAll(async () => {
-    await running?.stop(1_000);
-    await database?.dispose();
-    rmSync(scratch, { recursive: true, force: true });
+    await server?.stop();
   });
 
   it("stores a raw upload and a multipart upload of an employee's work entry", async () => {

@@ -1,15 +1,15 @@
 // The server over real HTTP, on each dialect: seeding on first start, sign-in through better-auth's
 // endpoints with cookies, tRPC calls with fetch, the evaluation job, exports, refusals across regions,
 // the health check, the home page, JSON request logs and a graceful stop.
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { createTestDatabase, type TestDatabase } from "@kinerja/db/testing";
+import type { TestDatabase } from "@kinerja/db/testing";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { configFromEnv, type ServerConfig } from "./config.js";
+import type { ServerConfig } from "./config.js";
 import type { Logger } from "./log.js";
 import { start, type Running } from "./start.js";
+import { startSeededServer, type SeededServer } from "./testing/seeded-server.js";
 
 const PASSWORD = "sandi-uji-server";
 const SEED_SIZE = 40;
@@ -65,13 +65,14 @@ class Client {
 }
 
 describe.each(inject("dialects"))("server over HTTP on %s", (dialect) => {
+  let server: SeededServer;
   let database: TestDatabase;
   let running: Running;
   let config: ServerConfig;
+  let scratch: string;
   let printed = "";
   const logs: LogLine[] = [];
   const logger: Logger = { log: (level, msg, fields = {}) => logs.push({ level, msg, ...fields }) };
-  const scratch = mkdtempSync(join(tmpdir(), "kinerja-server-"));
 
   const signIn = (role: string, regionId: string | null) => {
     const found = running.signIns.find((s) => s.role === role && s.regionId === regionId);
@@ -80,22 +81,11 @@ describe.each(inject("dialects"))("server over HTTP on %s", (dialect) => {
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase(dialect, { migrated: false });
-    config = {
-      ...configFromEnv({ KINERJA_SECRET_FILE: join(scratch, "secret") }),
-      port: 0,
-      host: "127.0.0.1",
-      database: database.config,
-      adminDist: join(scratch, "no-admin-build"),
-      seedPassword: PASSWORD,
-      seedSize: SEED_SIZE,
-    };
-    running = await start(config, logger, (text) => (printed += text));
+    server = await startSeededServer(dialect, { password: PASSWORD, seedSize: SEED_SIZE, logger, write: (text) => (printed += text) });
+    ({ database, running, config, scratch } = server);
   });
   afterAll(async () => {
-    await running?.stop(1_000);
-    await database?.dispose();
-    rmSync(scratch, { recursive: true, force: true });
+    await server?.stop();
   });
 
   it("seeds the four regions on first start and prints one sign-in per role per region", async () => {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { newId, now } from "./ids.js";
 import { toJson } from "./json.js";
-import { createTestDatabase, type TestDatabase } from "./testing/index.js";
+import { createTestDatabase, insertRegionCycle, type TestDatabase } from "./testing/index.js";
 
 const TABLES = ["cycle_units", "assessment_deadlines", "peer_assignments", "assessment_reopenings", "appeals", "predikat_adjustments", "forum_sessions"];
 
@@ -17,8 +17,7 @@ describe.each(inject("dialects"))("assessment workflow tables on %s", (dialect) 
     const { db } = database;
     const at = now();
     for (const regionId of ["binjai", "pariaman"]) {
-      await db.insertInto("regions").values({ id: regionId, name: regionId, created_at: at }).execute();
-      await db.insertInto("units").values({ region_id: regionId, id: "dinkes", parent_id: null, name: "Dinkes", type: "dinas", created_at: at }).execute();
+      const { ruleSet, cycle } = await insertRegionCycle(db, regionId, "finalised");
       const employees: [string, string] = [newId(), newId()];
       for (const [i, id] of employees.entries()) {
         await db
@@ -26,16 +25,6 @@ describe.each(inject("dialects"))("assessment workflow tables on %s", (dialect) 
           .values({ region_id: regionId, id, nip: `19850115201003100${i + 1}`, nama: `Pegawai ${i}`, jabatan: "Staf", jenis_jabatan: null, jenjang: null, golongan: null, status: null, unit_id: "dinkes", atasan_nip: null, created_at: at, updated_at: at })
           .execute();
       }
-      const ruleSet = newId();
-      await db
-        .insertInto("rule_set_versions")
-        .values({ region_id: regionId, id: ruleSet, version: 1, name: "x", content: "{}", content_hash: "h", status: "published", author_id: null, author_name: "x", created_at: at, updated_at: at, published_at: at })
-        .execute();
-      const cycle = newId();
-      await db
-        .insertInto("cycles")
-        .values({ region_id: regionId, id: cycle, name: "2025", period_kind: "annual", period_label: "2025", rule_set_version_id: ruleSet, rule_set_hash: "h", status: "finalised", unit_id: null, current_run_id: null, created_by: null, created_at: at, updated_at: at })
-        .execute();
       const job = newId();
       await db.insertInto("jobs").values({ region_id: regionId, id: job, kind: "cycle.run", cycle_id: cycle, run_id: null, total: 2, error: null, created_by: null, created_at: at, started_at: null, finished_at: null, updated_at: at }).execute();
       const run = newId();

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { newId, now } from "./ids.js";
 import { toJson } from "./json.js";
-import { createTestDatabase, type TestDatabase } from "./testing/index.js";
+import { createTestDatabase, insertRegionCycle, type TestDatabase } from "./testing/index.js";
 
 const TABLES = ["plans", "plan_reviews", "plan_rhk", "plan_iki", "work_entries", "evidence_files", "feedback", "dialogues"];
 
@@ -17,18 +17,7 @@ describe.each(inject("dialects"))("planning and work tables on %s", (dialect) =>
     const { db } = database;
     const at = now();
     for (const regionId of ["binjai", "pariaman"]) {
-      await db.insertInto("regions").values({ id: regionId, name: regionId, created_at: at }).execute();
-      await db.insertInto("units").values({ region_id: regionId, id: "dinkes", parent_id: null, name: "Dinkes", type: "dinas", created_at: at }).execute();
-      const ruleSet = newId();
-      await db
-        .insertInto("rule_set_versions")
-        .values({ region_id: regionId, id: ruleSet, version: 1, name: "x", content: "{}", content_hash: "h", status: "published", author_id: null, author_name: "x", created_at: at, updated_at: at, published_at: at })
-        .execute();
-      const cycle = newId();
-      await db
-        .insertInto("cycles")
-        .values({ region_id: regionId, id: cycle, name: "2025", period_kind: "annual", period_label: "2025", rule_set_version_id: ruleSet, rule_set_hash: "h", status: "open", unit_id: null, current_run_id: null, created_by: null, created_at: at, updated_at: at })
-        .execute();
+      const { cycle } = await insertRegionCycle(db, regionId, "open");
       const employee = newId();
       await db
         .insertInto("employees")

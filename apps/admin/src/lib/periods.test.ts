@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultDay, periodRange } from "./periods";
+import { defaultDay, periodRange, todayInIndonesia } from "./periods";
 
 describe("period labels as days", () => {
   it("covers a year, a semester, a quarter and a month", () => {
@@ -14,5 +14,10 @@ describe("period labels as days", () => {
     expect(defaultDay("2025", "2026-11-22")).toBe("2025-12-31");
     expect(defaultDay("2025-S2", "2025-03-01")).toBe("2025-07-01");
     expect(defaultDay("2025", "2025-05-05")).toBe("2025-05-05");
+  });
+
+  it("counts days in WIB, as the server does", () => {
+    expect(todayInIndonesia(Date.parse("2025-12-31T16:59:00Z"))).toBe("2025-12-31");
+    expect(todayInIndonesia(Date.parse("2025-12-31T17:00:00Z"))).toBe("2026-01-01");
   });
 });

@@ -16,7 +16,12 @@ export function periodRange(label: string): { start: string; end: string } | nul
   return { start: `${year}-${pad(from)}-01`, end: `${year}-${pad(to)}-${pad(lastDay)}` };
 }
 
-/** Today when it falls in the period, else the period's nearest end. */
+/** Today's date (YYYY-MM-DD) in Indonesia's western time (WIB, UTC+7), as the server counts days. */
+export function todayInIndonesia(at = Date.now()): string {
+  return new Date(at + 7 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+/** Today when it falls in the period, else the period's nearest end (today in UTC, as the server checks work dates). */
 export function defaultDay(label: string, today = new Date().toISOString().slice(0, 10)): string {
   const range = periodRange(label);
   if (!range) return today;

@@ -1,12 +1,15 @@
-// A national operator works in one region at a time: this asks which, before any regional screen.
-import { Card, SimpleGrid, Stack, Text, Title, UnstyledButton } from "@mantine/core";
+// A national operator works in one region at a time: this asks which, before any regional screen, and
+// starts a new region when the one needed is not there yet.
+import { Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title, UnstyledButton } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { EmptyState, ErrorState, Loading } from "../components/States";
 import { currentLanguage } from "../i18n";
 import { formatCount } from "../lib/format";
 import { useSession } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
+import { CreateRegionForm } from "./regions/RegionsPage";
 
 export function ChooseRegionPage() {
   const { t } = useTranslation();
@@ -14,9 +17,13 @@ export function ChooseRegionPage() {
   const { setRegionId } = useSession();
   const regions = useQuery(trpc.region.list.queryOptions());
   const lang = currentLanguage();
+  const [creating, setCreating] = useState(false);
   return (
     <Stack>
-      <Title order={2}>{t("chooseRegion.title")}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t("chooseRegion.title")}</Title>
+        <Button variant="light" onClick={() => setCreating(true)}>{t("regions.new")}</Button>
+      </Group>
       <Text c="dimmed">{t("chooseRegion.intro")}</Text>
       {regions.isPending && <Loading />}
       {regions.error && <ErrorState error={regions.error} onRetry={() => void regions.refetch()} />}
@@ -33,6 +40,9 @@ export function ChooseRegionPage() {
           </UnstyledButton>
         ))}
       </SimpleGrid>
+      <Modal opened={creating} onClose={() => setCreating(false)} title={t("regions.new")} size="lg">
+        {creating && <CreateRegionForm onDone={() => setCreating(false)} />}
+      </Modal>
     </Stack>
   );
 }

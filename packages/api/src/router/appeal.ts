@@ -1,10 +1,8 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { APPEAL_STATUSES } from "@kinerja/db";
+import { APPEAL_STATUSES, ROLES } from "@kinerja/db";
 import { z } from "zod";
 import { appealInbox, decideAppeal, getAppeal, myAppeals, submitAppeal } from "../services/appeals.js";
 import { actorOf, regionProcedure } from "../trpc.js";
-
-const everyone = ["operator", "admin", "assessor", "employee"] as const;
 
 export const appealRouter = {
   /** The signed-in employee appeals their finalised result (within workflow.appeals.windowDays). */
@@ -13,7 +11,7 @@ export const appealRouter = {
     .mutation(({ ctx, input }) => submitAppeal(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
 
   /** The assessor's superior (or the admin, where there is none) rejects or upholds with a new predikat. */
-  decide: regionProcedure(...everyone)
+  decide: regionProcedure(...ROLES)
     .input(
       z.discriminatedUnion("decision", [
         z.object({ appealId: z.string(), decision: z.literal("reject"), reason: z.string().max(4000) }),
@@ -22,17 +20,17 @@ export const appealRouter = {
     )
     .mutation(({ ctx, input }) => decideAppeal(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
 
-  get: regionProcedure(...everyone)
+  get: regionProcedure(...ROLES)
     .input(z.object({ id: z.string() }))
     .query(({ ctx, input }) => getAppeal(ctx.db, ctx.regionId, ctx.user, input.id)),
 
   /** The caller's own appeals. */
-  mine: regionProcedure(...everyone)
+  mine: regionProcedure(...ROLES)
     .input(z.object({ cycleId: z.string().optional() }))
     .query(({ ctx, input }) => myAppeals(ctx.db, ctx.regionId, ctx.user, input)),
 
   /** Appeals to decide: the deciding superior's; every appeal of the region for admins. */
-  inbox: regionProcedure(...everyone)
+  inbox: regionProcedure(...ROLES)
     .input(z.object({ status: z.enum(APPEAL_STATUSES).optional(), cycleId: z.string().optional() }))
     .query(({ ctx, input }) => appealInbox(ctx.db, ctx.regionId, ctx.user, input)),
 } satisfies TRPCRouterRecord;

@@ -1,12 +1,12 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { RATER_SOURCES } from "@kinerja/core";
+import { ROLES } from "@kinerja/db";
 import { z } from "zod";
 import { assessmentForm, feedbackFor, listAssessments, reopenAssessment, saveAssessment } from "../services/assessments.js";
 import { listDeadlines, reminders, setDeadline, tasks } from "../services/deadlines.js";
 import { listPeers, setPeers } from "../services/peers.js";
 import { actorOf, regionProcedure } from "../trpc.js";
 
-const everyone = ["operator", "admin", "assessor", "employee"] as const;
 const indicatorValue = z.union([
   z.number(),
   z.boolean(),
@@ -28,37 +28,37 @@ const sheet = z.object({
 });
 
 export const assessmentRouter = {
-  list: regionProcedure(...everyone)
+  list: regionProcedure(...ROLES)
     .input(z.object({ cycleId: z.string(), employeeId: z.string() }))
     .query(({ ctx, input }) => listAssessments(ctx.db, ctx.regionId, ctx.user, input)),
 
   /** The indicators, scales and values the caller fills in when rating the employee as the source. */
-  form: regionProcedure(...everyone)
+  form: regionProcedure(...ROLES)
     .input(z.object({ cycleId: z.string(), employeeId: z.string(), source: z.enum(RATER_SOURCES), rater: z.string().optional() }))
     .query(({ ctx, input }) => assessmentForm(ctx.db, ctx.regionId, ctx.user, input)),
 
   /** Saves a sheet as a draft: checked against the scales, not yet for completeness, still editable. */
-  save: regionProcedure(...everyone)
+  save: regionProcedure(...ROLES)
     .input(sheet)
     .mutation(({ ctx, input }) => saveAssessment(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input, false)),
 
   /** Submits a complete sheet; it is locked until the employee's assessor reopens it. */
-  submit: regionProcedure(...everyone)
+  submit: regionProcedure(...ROLES)
     .input(sheet)
     .mutation(({ ctx, input }) => saveAssessment(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input, true)),
 
   /** Opens a submitted sheet again (the employee's assessor or the admin), with the reason recorded. */
-  reopen: regionProcedure(...everyone)
+  reopen: regionProcedure(...ROLES)
     .input(z.object({ assessmentId: z.string(), reason: z.string().max(2000) }))
     .mutation(({ ctx, input }) => reopenAssessment(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
 
   /** Written feedback on an employee; the employee reads it without peers' identities. */
-  feedback: regionProcedure(...everyone)
+  feedback: regionProcedure(...ROLES)
     .input(z.object({ cycleId: z.string(), employeeId: z.string() }))
     .query(({ ctx, input }) => feedbackFor(ctx.db, ctx.regionId, ctx.user, input)),
 
   /** The caller's own sheets to write in the cycle, with state and deadline. */
-  tasks: regionProcedure(...everyone)
+  tasks: regionProcedure(...ROLES)
     .input(z.object({ cycleId: z.string(), asOf: date.optional() }))
     .query(({ ctx, input }) => tasks(ctx.db, ctx.regionId, ctx.user, input)),
 
@@ -72,7 +72,7 @@ export const assessmentRouter = {
     .input(z.object({ cycleId: z.string(), employeeId: z.string(), peerIds: z.array(z.string()).max(50) }))
     .mutation(({ ctx, input }) => setPeers(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
 
-  deadlines: regionProcedure(...everyone)
+  deadlines: regionProcedure(...ROLES)
     .input(z.object({ cycleId: z.string() }))
     .query(({ ctx, input }) => listDeadlines(ctx.db, ctx.regionId, input.cycleId)),
 
@@ -81,7 +81,7 @@ export const assessmentRouter = {
     .mutation(({ ctx, input }) => setDeadline(ctx.db, ctx.regionId, actorOf(ctx.user), input)),
 
   /** Who is late (rater, ratee, source, days late) as of a day (today in WIB by default). */
-  reminders: regionProcedure(...everyone)
+  reminders: regionProcedure(...ROLES)
     .input(z.object({ cycleId: z.string(), asOf: date.optional(), unitId: z.string().optional() }))
     .query(({ ctx, input }) => reminders(ctx.db, ctx.regionId, ctx.user, input)),
 } satisfies TRPCRouterRecord;

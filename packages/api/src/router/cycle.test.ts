@@ -25,16 +25,19 @@ describe.each(inject("dialects"))("cycle router and evaluation job on %s", (dial
 
   const admin = () => env.as(binjai.admin);
 
-  async function currentResults() {
-    const cycle = await admin().cycle.get({ id: binjai.cycleId });
-    const rows = await env.database.db
+  function resultsOfRun(runId: string) {
+    return env.database.db
       .selectFrom("results")
       .select(["run_id", "nip", "predikat", "score"])
       .where("region_id", "=", "binjai")
-      .where("run_id", "=", cycle.currentRunId ?? "")
+      .where("run_id", "=", runId)
       .orderBy("nip")
       .execute();
-    return { runId: cycle.currentRunId, rows };
+  }
+
+  async function currentResults() {
+    const cycle = await admin().cycle.get({ id: binjai.cycleId });
+    return { runId: cycle.currentRunId, rows: await resultsOfRun(cycle.currentRunId ?? "") };
   }
 
   it("creates cycles pinned to the newest published rule set, by id and hash", async () => {
@@ -133,13 +136,7 @@ describe.each(inject("dialects"))("cycle router and evaluation job on %s", (dial
     const after = await currentResults();
     expect(after.runId).toBe(rerun.runId);
     expect(after.runId).not.toBe(finalRun.runId);
-    const old = await env.database.db
-      .selectFrom("results")
-      .select(["run_id", "nip", "predikat", "score"])
-      .where("region_id", "=", "binjai")
-      .where("run_id", "=", finalRun.runId ?? "")
-      .orderBy("nip")
-      .execute();
+    const old = await resultsOfRun(finalRun.runId ?? "");
     expect(old).toEqual(finalRun.rows);
     expect((await admin().cycle.get({ id: binjai.cycleId })).status).toBe("finalised");
     const runs = await admin().cycle.runs({ id: binjai.cycleId });

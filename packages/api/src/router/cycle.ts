@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { ORGANISATION_PREDIKAT, PERIOD_KINDS } from "@kinerja/core";
+import { ROLES } from "@kinerja/db";
 import { z } from "zod";
 import { listRuns, runStatus, startCycleRun } from "../services/cycle-run.js";
 import { createCycle, cycleView, findCycle, listCycles, openCycle, setUnitPredikat } from "../services/cycles.js";
@@ -8,13 +9,12 @@ import { finaliseCycle } from "../services/finalise.js";
 import { cycleScope, setCycleUnits } from "../services/roll-out.js";
 import { actorOf, regionProcedure } from "../trpc.js";
 
-const everyone = ["operator", "admin", "assessor", "employee"] as const;
 const POLL_MS = 250;
 
 export const cycleRouter = {
-  list: regionProcedure(...everyone).query(({ ctx }) => listCycles(ctx.db, ctx.regionId)),
+  list: regionProcedure(...ROLES).query(({ ctx }) => listCycles(ctx.db, ctx.regionId)),
 
-  get: regionProcedure(...everyone)
+  get: regionProcedure(...ROLES)
     .input(z.object({ id: z.string() }))
     .query(async ({ ctx, input }) => cycleView(await findCycle(ctx.db, ctx.regionId, input.id))),
 
@@ -42,7 +42,7 @@ export const cycleRouter = {
     .mutation(({ ctx, input }) => finaliseCycle(ctx.db, ctx.regionId, actorOf(ctx.user), input.id)),
 
   /** Which units (and employees) a cycle covers. */
-  scope: regionProcedure(...everyone)
+  scope: regionProcedure(...ROLES)
     .input(z.object({ id: z.string() }))
     .query(({ ctx, input }) => cycleScope(ctx.db, ctx.regionId, input.id)),
 

@@ -1,14 +1,13 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { ROLES } from "@kinerja/db";
 import { z } from "zod";
 import { listDialoguesForEmployee, rateDialogue, recordDialogue } from "../services/dialogues.js";
 import { pageInput } from "../services/pagination.js";
 import { actorOf, regionProcedure } from "../trpc.js";
 
-const everyone = ["operator", "admin", "assessor", "employee"] as const;
-
 export const dialogueRouter = {
   /** The assessor, the employee or an admin records a coaching conversation. */
-  record: regionProcedure(...everyone)
+  record: regionProcedure(...ROLES)
     .input(
       z.object({
         cycleId: z.string(),
@@ -22,12 +21,12 @@ export const dialogueRouter = {
     .mutation(({ ctx, input }) => recordDialogue(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
 
   /** The coached employee rates how useful it was. */
-  rate: regionProcedure(...everyone)
+  rate: regionProcedure(...ROLES)
     .input(z.object({ id: z.string(), usefulness: z.number().int().min(1, "nilai 1–5").max(5, "nilai 1–5"), comment: z.string().max(2000).optional() }))
     .mutation(({ ctx, input }) => rateDialogue(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
 
   /** The employee's dialogues in a cycle with a summary: evidence listed beside the result. */
-  listForEmployee: regionProcedure(...everyone)
+  listForEmployee: regionProcedure(...ROLES)
     .input(z.object({ cycleId: z.string(), employeeId: z.string(), ...pageInput }))
     .query(({ ctx, input }) => listDialoguesForEmployee(ctx.db, ctx.regionId, ctx.user, input)),
 } satisfies TRPCRouterRecord;

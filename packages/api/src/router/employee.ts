@@ -1,4 +1,5 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { ROLES } from "@kinerja/db";
 import { z } from "zod";
 import { importEmployees } from "../services/employee-import.js";
 import { employeeScope, getEmployee, listEmployees, updateEmployee } from "../services/employees.js";
@@ -10,11 +11,11 @@ const attribute = z.union([z.string(), z.number(), z.boolean()]);
 const MAX_IMPORT = 10 * 1024 * 1024;
 
 export const employeeRouter = {
-  list: regionProcedure("operator", "admin", "assessor", "employee")
+  list: regionProcedure(...ROLES)
     .input(z.object({ search: z.string().max(100).optional(), unitId: z.string().optional(), ...pageInput }))
     .query(({ ctx, input }) => listEmployees(ctx.db, ctx.regionId, employeeScope(ctx.user), input)),
 
-  get: regionProcedure("operator", "admin", "assessor", "employee")
+  get: regionProcedure(...ROLES)
     .input(z.object({ id: z.string() }))
     .query(({ ctx, input }) => getEmployee(ctx.db, ctx.regionId, employeeScope(ctx.user), input.id)),
 

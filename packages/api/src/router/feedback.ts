@@ -1,14 +1,13 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { ROLES } from "@kinerja/db";
 import { z } from "zod";
 import { feedbackInbox, listFeedback, postFeedback } from "../services/feedback.js";
 import { pageInput } from "../services/pagination.js";
 import { actorOf, regionProcedure } from "../trpc.js";
 
-const everyone = ["operator", "admin", "assessor", "employee"] as const;
-
 export const feedbackRouter = {
   /** Anyone in the region asks for feedback on a work entry (optionally from a colleague, by NIP) or gives it. */
-  post: regionProcedure(...everyone)
+  post: regionProcedure(...ROLES)
     .input(
       z.object({
         workEntryId: z.string(),
@@ -20,12 +19,12 @@ export const feedbackRouter = {
     )
     .mutation(({ ctx, input }) => postFeedback(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
 
-  list: regionProcedure(...everyone)
+  list: regionProcedure(...ROLES)
     .input(z.object({ workEntryId: z.string(), ...pageInput }))
     .query(({ ctx, input }) => listFeedback(ctx.db, ctx.regionId, ctx.user, input)),
 
   /** Requests for feedback addressed to the signed-in user. */
-  inbox: regionProcedure(...everyone)
+  inbox: regionProcedure(...ROLES)
     .input(z.object(pageInput))
     .query(({ ctx, input }) => feedbackInbox(ctx.db, ctx.regionId, ctx.user, input)),
 } satisfies TRPCRouterRecord;

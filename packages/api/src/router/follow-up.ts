@@ -1,25 +1,25 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { ROLES } from "@kinerja/db";
 import { z } from "zod";
 import { employeeScope } from "../services/employees.js";
 import { FOLLOW_UP_KINDS, followUpList, followUpSummary, trainingPlan } from "../services/follow-up.js";
 import { regionProcedure } from "../trpc.js";
 
-const everyone = ["operator", "admin", "assessor", "employee"] as const;
 const filter = { cycleId: z.string(), unitId: z.string().optional() };
 
 export const followUpRouter = {
   /** Each outcome type of the current results: how many employees, which rules. */
-  summary: regionProcedure(...everyone)
+  summary: regionProcedure(...ROLES)
     .input(z.object(filter))
     .query(({ ctx, input }) => followUpSummary(ctx.db, ctx.regionId, employeeScope(ctx.user), input)),
 
   /** The entries of one outcome type (penghargaan, pembinaan, tpp, angka_kredit …) or of a kind, each with its rule. */
-  list: regionProcedure(...everyone)
+  list: regionProcedure(...ROLES)
     .input(z.object({ ...filter, type: z.string().optional(), kind: z.enum(FOLLOW_UP_KINDS).optional() }))
     .query(({ ctx, input }) => followUpList(ctx.db, ctx.regionId, employeeScope(ctx.user), input)),
 
   /** Training needs grouped by topic (topic → employees, with counts). */
-  training: regionProcedure(...everyone)
+  training: regionProcedure(...ROLES)
     .input(z.object(filter))
     .query(({ ctx, input }) => trainingPlan(ctx.db, ctx.regionId, employeeScope(ctx.user), input)),
 } satisfies TRPCRouterRecord;

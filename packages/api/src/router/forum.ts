@@ -1,4 +1,5 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { ROLES } from "@kinerja/db";
 import { z } from "zod";
 import { adjustPredikat, cycleAdjustments, forumView, recordForumSession } from "../services/forum.js";
 import { actorOf, regionProcedure } from "../trpc.js";
@@ -22,7 +23,7 @@ export const forumRouter = {
     .mutation(({ ctx, input }) => recordForumSession(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
 
   /** The adjustments of a cycle (one employee's, or those the caller may see). */
-  adjustments: regionProcedure("operator", "admin", "assessor", "employee")
+  adjustments: regionProcedure(...ROLES)
     .input(z.object({ cycleId: z.string(), employeeId: z.string().optional() }))
     .query(({ ctx, input }) => cycleAdjustments(ctx.db, ctx.regionId, ctx.user, input)),
 } satisfies TRPCRouterRecord;

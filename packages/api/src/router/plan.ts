@@ -1,13 +1,12 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { TARGET_ASPECTS } from "@kinerja/core";
-import { PLAN_STATUSES, RHK_KINDS } from "@kinerja/db";
+import { PLAN_STATUSES, RHK_KINDS, ROLES } from "@kinerja/db";
 import { z } from "zod";
 import { pageInput } from "../services/pagination.js";
 import { planWaiting } from "../services/plan-waiting.js";
 import { createPlan, decidePlan, getPlan, linkRhk, listPlans, savePlan, submitPlan } from "../services/plans.js";
 import { actorOf, regionProcedure } from "../trpc.js";
 
-const everyone = ["operator", "admin", "assessor", "employee"] as const;
 const text = (what: string, max: number) => z.string().trim().min(1, `${what} tidak boleh kosong`).max(max);
 
 const iki = z.object({
@@ -29,30 +28,30 @@ const rhk = z.object({
 
 export const planRouter = {
   /** A plan by id, or the plan of an employee (own when none named) in a cycle; null when there is none yet. */
-  get: regionProcedure(...everyone)
+  get: regionProcedure(...ROLES)
     .input(z.object({ id: z.string().optional(), cycleId: z.string().optional(), employeeId: z.string().optional() }))
     .query(({ ctx, input }) => getPlan(ctx.db, ctx.regionId, ctx.user, input)),
 
-  list: regionProcedure(...everyone)
+  list: regionProcedure(...ROLES)
     .input(z.object({ cycleId: z.string(), status: z.enum(PLAN_STATUSES).optional(), employeeId: z.string().optional(), ...pageInput }))
     .query(({ ctx, input }) => listPlans(ctx.db, ctx.regionId, ctx.user, input)),
 
   /** Starts a plan: employees and assessors their own, admins anyone's. */
-  create: regionProcedure(...everyone)
+  create: regionProcedure(...ROLES)
     .input(z.object({ cycleId: z.string(), employeeId: z.string().optional() }))
     .mutation(({ ctx, input }) => createPlan(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
 
   /** Replaces the plan's RHK rows and IKIs (rows with an id are kept) while it is draft, in revision or rejected. */
-  save: regionProcedure(...everyone)
+  save: regionProcedure(...ROLES)
     .input(z.object({ id: z.string(), rhk: z.array(rhk).max(50) }))
     .mutation(({ ctx, input }) => savePlan(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
 
   /** Links an RHK to (or unlinks it from) an RHK of the superior's plan, in any status. */
-  link: regionProcedure(...everyone)
+  link: regionProcedure(...ROLES)
     .input(z.object({ rhkId: z.string(), parentRhkId: z.string().nullable() }))
     .mutation(({ ctx, input }) => linkRhk(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
 
-  submit: regionProcedure(...everyone)
+  submit: regionProcedure(...ROLES)
     .input(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) => submitPlan(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
 

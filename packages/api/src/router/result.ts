@@ -1,14 +1,13 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { ROLES } from "@kinerja/db";
 import { z } from "zod";
 import { employeeScope } from "../services/employees.js";
 import { pageInput } from "../services/pagination.js";
 import { distribution, getResult, listResults } from "../services/results.js";
 import { regionProcedure } from "../trpc.js";
 
-const everyone = ["operator", "admin", "assessor", "employee"] as const;
-
 export const resultRouter = {
-  list: regionProcedure(...everyone)
+  list: regionProcedure(...ROLES)
     .input(
       z.object({
         cycleId: z.string(),
@@ -23,7 +22,7 @@ export const resultRouter = {
     .query(({ ctx, input }) => listResults(ctx.db, ctx.regionId, employeeScope(ctx.user), input)),
 
   /** One employee's result with the explanation of every step. */
-  get: regionProcedure(...everyone)
+  get: regionProcedure(...ROLES)
     .input(z.object({ cycleId: z.string(), employeeId: z.string(), runId: z.string().optional() }))
     .query(({ ctx, input }) => getResult(ctx.db, ctx.regionId, employeeScope(ctx.user), input)),
 

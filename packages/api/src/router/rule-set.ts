@@ -1,4 +1,5 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { ROLES } from "@kinerja/db";
 import { z } from "zod";
 import {
   diffRuleSets,
@@ -15,9 +16,9 @@ import { actorOf, regionProcedure } from "../trpc.js";
 const content = z.record(z.string(), z.unknown());
 
 export const ruleSetRouter = {
-  list: regionProcedure("operator", "admin", "assessor", "employee").query(({ ctx }) => listRuleSetVersions(ctx.db, ctx.regionId)),
+  list: regionProcedure(...ROLES).query(({ ctx }) => listRuleSetVersions(ctx.db, ctx.regionId)),
 
-  get: regionProcedure("operator", "admin", "assessor", "employee")
+  get: regionProcedure(...ROLES)
     .input(z.object({ id: z.string() }))
     .query(({ ctx, input }) => getRuleSetVersion(ctx.db, ctx.regionId, input.id)),
 

@@ -1,4 +1,5 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { ROLES } from "@kinerja/db";
 import { z } from "zod";
 import { saveUnit, unitTree } from "../services/units.js";
 import { actorOf, regionProcedure } from "../trpc.js";
@@ -6,7 +7,7 @@ import { actorOf, regionProcedure } from "../trpc.js";
 const unitId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, "kode unit: huruf kecil, angka, titik, - dan _");
 
 export const unitRouter = {
-  tree: regionProcedure("operator", "admin", "assessor", "employee").query(({ ctx }) => unitTree(ctx.db, ctx.regionId)),
+  tree: regionProcedure(...ROLES).query(({ ctx }) => unitTree(ctx.db, ctx.regionId)),
 
   /** Creates a unit, or renames / moves it when the code exists. */
   save: regionProcedure("operator", "admin")

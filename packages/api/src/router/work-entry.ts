@@ -1,5 +1,5 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { WORK_ENTRY_STATUSES } from "@kinerja/db";
+import { ROLES, WORK_ENTRY_STATUSES } from "@kinerja/db";
 import { z } from "zod";
 import { removeEvidence } from "../services/evidence.js";
 import { pageInput } from "../services/pagination.js";
@@ -13,7 +13,6 @@ import {
 } from "../services/work-entries.js";
 import { actorOf, regionProcedure } from "../trpc.js";
 
-const everyone = ["operator", "admin", "assessor", "employee"] as const;
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "tanggal berformat YYYY-MM-DD").refine((d) => !Number.isNaN(Date.parse(d)), "tanggal tidak ada");
 const fields = {
   ikiId: z.string(),
@@ -24,12 +23,12 @@ const fields = {
 
 export const workEntryRouter = {
   /** Logs work against an IKI of the plan: the employee (or an admin) only. Evidence is uploaded over HTTP. */
-  create: regionProcedure(...everyone)
+  create: regionProcedure(...ROLES)
     .input(z.object(fields))
     .mutation(({ ctx, input }) => createWorkEntry(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
 
   /** Edits an entry not yet confirmed; a returned entry goes back to the assessor. */
-  update: regionProcedure(...everyone)
+  update: regionProcedure(...ROLES)
     .input(z.object({ id: z.string(), ...z.object(fields).partial().shape }))
     .mutation(({ ctx, input }) => updateWorkEntry(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
 
@@ -41,11 +40,11 @@ export const workEntryRouter = {
     .input(z.object({ id: z.string(), note: z.string().trim().min(1, "Catatan pengembalian tidak boleh kosong").max(2000) }))
     .mutation(({ ctx, input }) => reviewWorkEntry(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), { ...input, decision: "return" })),
 
-  get: regionProcedure(...everyone)
+  get: regionProcedure(...ROLES)
     .input(z.object({ id: z.string() }))
     .query(({ ctx, input }) => getWorkEntry(ctx.db, ctx.regionId, ctx.user, input.id)),
 
-  list: regionProcedure(...everyone)
+  list: regionProcedure(...ROLES)
     .input(
       z.object({
         cycleId: z.string(),
@@ -58,11 +57,11 @@ export const workEntryRouter = {
     .query(({ ctx, input }) => listWorkEntries(ctx.db, ctx.regionId, ctx.user, input)),
 
   /** Confirmed and pending quantities against each IKI's target, and the realisasi the evaluation would read now. */
-  progress: regionProcedure(...everyone)
+  progress: regionProcedure(...ROLES)
     .input(z.object({ cycleId: z.string(), employeeId: z.string().optional() }))
     .query(({ ctx, input }) => workProgress(ctx.db, ctx.regionId, ctx.user, input)),
 
-  removeEvidence: regionProcedure(...everyone)
+  removeEvidence: regionProcedure(...ROLES)
     .input(z.object({ evidenceId: z.string() }))
     .mutation(({ ctx, input }) => removeEvidence(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input.evidenceId)),
 } satisfies TRPCRouterRecord;

@@ -5,6 +5,7 @@ import { parseNip } from "@kinerja/core";
 import { newId, now, type Database, type Role } from "@kinerja/db";
 import { hashPassword } from "better-auth/crypto";
 import { sql, type Kysely } from "kysely";
+import type { SessionUser } from "../auth.js";
 import type { Actor } from "../trpc.js";
 import { audit } from "./audit.js";
 
@@ -19,14 +20,8 @@ export interface NewAccount {
   nip?: string;
 }
 
-export interface Account {
-  id: string;
-  name: string;
-  email: string;
-  username: string | null;
-  role: Role;
-  regionId: string | null;
-}
+/** A sign-in, as the API sees it once signed in. */
+export type Account = SessionUser;
 
 /** The address better-auth requires of every user, for those who sign in with a NIP only. */
 function placeholderEmail(nip: string): string {

@@ -15,6 +15,7 @@ import { findCycle, lockCycle } from "./cycles.js";
 import { currentResult, requireReason } from "./forum.js";
 import { formatDate } from "./indonesian.js";
 import { cycleRules } from "./pinned-rules.js";
+import { namesByNip } from "./relations.js";
 import { reviseResults } from "./result-revisions.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -52,23 +53,20 @@ async function views(db: Kysely<Database>, regionId: string, user: SessionUser, 
     ]),
   );
   const deciderNips = [...new Set(rows.map((r) => r.decider_nip).filter((n): n is string => n !== null))];
-  const deciders = new Map(
-    deciderNips.length
-      ? (await db.selectFrom("employees").select(["nip", "nama"]).where("region_id", "=", regionId).where("nip", "in", deciderNips).execute()).map((e) => [e.nip, e.nama])
-      : [],
-  );
+  const deciders = await namesByNip(db, regionId, deciderNips);
   const cycles = new Map(
     (await db.selectFrom("cycles").selectAll().where("region_id", "=", regionId).where("id", "in", [...new Set(rows.map((r) => r.cycle_id))]).execute()).map((c) => [
       c.id,
       c,
     ]),
   );
+  const ruleSets = new Map(await Promise.all([...cycles.values()].map(async (c) => [c.id, (await cycleRules(db, c)).ruleSet] as const)));
   const result: AppealView[] = [];
   for (const row of rows) {
     const employee = employees.get(row.employee_id);
     const cycle = cycles.get(row.cycle_id);
-    if (!employee || !cycle) continue;
-    const { ruleSet } = await cycleRules(db, cycle);
+    const ruleSet = ruleSets.get(row.cycle_id);
+    if (!employee || !cycle || !ruleSet) continue;
     result.push({
       id: row.id,
       cycleId: row.cycle_id,

@@ -5,19 +5,20 @@
 // (paper forms, public surveys). A sheet is saved as a draft until it is submitted; a submitted sheet is
 // locked until the employee's assessor (or the admin) reopens it with a written reason.
 import { TRPCError } from "@trpc/server";
-import { RATER_SOURCES, type Axis, type IndicatorInput, type IndicatorSet, type IndicatorValue, type RaterSource, type Scale } from "@kinerja/core";
+import { RATER_SOURCES, type Axis, type CompiledRuleSet, type IndicatorInput, type IndicatorSet, type IndicatorValue, type RaterSource, type Scale } from "@kinerja/core";
 import { newId, now, parseJson, toJson, type AssessmentRow, type CycleRow, type Database, type EmployeeRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import type { SessionUser } from "../auth.js";
 import type { Actor } from "../trpc.js";
 import { employeeFor } from "./access.js";
-import { cycleRules } from "./pinned-rules.js";
-import { findEmployee } from "./relations.js";
 import { objectiveIndicators, ratedBy, sheetProblems } from "./assessment-rules.js";
 import { audit } from "./audit.js";
 import { indicatorSetsOf, scaleOf, SOURCE_NAMES, sourcesOfSet } from "./cycle-rules.js";
 import { assertInCycle } from "./cycle-scope.js";
 import { findCycle } from "./cycles.js";
+import { deadlineOf } from "./deadlines.js";
+import { cycleRules } from "./pinned-rules.js";
+import { findEmployee } from "./relations.js";
 
 export interface AssessmentView {
   id: string;
@@ -63,6 +64,31 @@ async function reopeningsOf(db: Kysely<Database>, regionId: string, ids: string[
     .execute();
   for (const r of rows) found.set(r.assessment_id, [...(found.get(r.assessment_id) ?? []), { reason: r.reason, by: r.actor_name, at: r.at }]);
   return found;
+}
+
+/** The rater's sheet as a view, read again with its reopenings. */
+async function sheetView(db: Kysely<Database>, regionId: string, id: string): Promise<AssessmentView> {
+  const row = await db.selectFrom("assessments").selectAll().where("region_id", "=", regionId).where("id", "=", id).executeTakeFirstOrThrow();
+  return view(row, (await reopeningsOf(db, regionId, [id])).get(id));
+}
+
+/** The sheet one rater writes on one employee as one source, if started. */
+async function findSheet(
+  db: Kysely<Database>,
+  cycle: CycleRow,
+  employeeId: string,
+  source: RaterSource,
+  rater: string,
+): Promise<AssessmentRow | undefined> {
+  return db
+    .selectFrom("assessments")
+    .selectAll()
+    .where("region_id", "=", cycle.region_id)
+    .where("cycle_id", "=", cycle.id)
+    .where("employee_id", "=", employeeId)
+    .where("source", "=", source)
+    .where("rater", "=", rater)
+    .executeTakeFirst();
 }
 
 export interface AssessmentInput {
@@ -150,8 +176,13 @@ export async function raterFor(
 }
 
 /** The employee's indicator set, refusing a source the region's rules do not use for it. */
-export async function setForSource(db: Kysely<Database>, cycle: CycleRow, employee: EmployeeRow, source: RaterSource): Promise<IndicatorSet> {
-  const compiled = await cycleRules(db, cycle);
+async function setForSource(
+  db: Kysely<Database>,
+  cycle: CycleRow,
+  compiled: CompiledRuleSet,
+  employee: EmployeeRow,
+  source: RaterSource,
+): Promise<IndicatorSet> {
   const set = (await indicatorSetsOf(db, cycle, compiled, [employee])).get(employee.id) as IndicatorSet;
   const used = sourcesOfSet(compiled.ruleSet, set);
   if (!used.has(source)) {
@@ -195,25 +226,11 @@ export async function assessmentForm(
   const employee = await findEmployee(db, regionId, input.employeeId);
   await assertInCycle(db, cycle, employee);
   const rater = await raterFor(db, cycle, user, employee, input.source, input.rater);
-  const set = await setForSource(db, cycle, employee, input.source);
-  const { ruleSet } = await cycleRules(db, cycle);
+  const compiled = await cycleRules(db, cycle);
+  const set = await setForSource(db, cycle, compiled, employee, input.source);
+  const { ruleSet } = compiled;
   const supervisor = input.source === "supervisor";
-  const sheet = await db
-    .selectFrom("assessments")
-    .selectAll()
-    .where("region_id", "=", regionId)
-    .where("cycle_id", "=", cycle.id)
-    .where("employee_id", "=", employee.id)
-    .where("source", "=", input.source)
-    .where("rater", "=", rater)
-    .executeTakeFirst();
-  const deadline = await db
-    .selectFrom("assessment_deadlines")
-    .select("due_date")
-    .where("region_id", "=", regionId)
-    .where("cycle_id", "=", cycle.id)
-    .where("source", "=", input.source)
-    .executeTakeFirst();
+  const sheet = await findSheet(db, cycle, employee.id, input.source, rater);
   return {
     cycleId: cycle.id,
     employee: { id: employee.id, nip: employee.nip, nama: employee.nama, jabatan: employee.jabatan, unitId: employee.unit_id },
@@ -243,7 +260,7 @@ export async function assessmentForm(
           max: f.max ?? null,
         }))
       : [],
-    dueDate: deadline?.due_date ?? null,
+    dueDate: await deadlineOf(db, cycle, input.source),
     sheet: sheet ? view(sheet, (await reopeningsOf(db, regionId, [sheet.id])).get(sheet.id)) : null,
   };
 }
@@ -265,23 +282,15 @@ export async function saveAssessment(
     const employee = await findEmployee(trx, regionId, input.employeeId);
     await assertInCycle(trx, cycle, employee);
     const rater = await raterFor(trx, cycle, user, employee, input.source, input.rater);
-    const existing = await trx
-      .selectFrom("assessments")
-      .selectAll()
-      .where("region_id", "=", regionId)
-      .where("cycle_id", "=", cycle.id)
-      .where("employee_id", "=", employee.id)
-      .where("source", "=", input.source)
-      .where("rater", "=", rater)
-      .executeTakeFirst();
+    const existing = await findSheet(trx, cycle, employee.id, input.source, rater);
     if (existing?.submitted_at) {
       throw new TRPCError({
         code: "CONFLICT",
         message: `Lembar penilaian ${input.source} untuk ${employee.nama} sudah dikirim (${existing.submitted_at}) dan terkunci; minta pejabat penilai membukanya kembali dengan alasan`,
       });
     }
-    const set = await setForSource(trx, cycle, employee, input.source);
     const compiled = await cycleRules(trx, cycle);
+    const set = await setForSource(trx, cycle, compiled, employee, input.source);
     const problems = sheetProblems(compiled.ruleSet, set, input, submit);
     if (problems.length > 0) {
       throw new TRPCError({
@@ -310,17 +319,18 @@ export async function saveAssessment(
         .values({ ...values, region_id: regionId, id, cycle_id: cycle.id, employee_id: employee.id, source: input.source, rater, created_at: at })
         .execute();
     }
-    const row = await trx.selectFrom("assessments").selectAll().where("region_id", "=", regionId).where("id", "=", id).executeTakeFirstOrThrow();
+    const after = await sheetView(trx, regionId, id);
     await audit(trx, {
       regionId,
       actor,
       action: submit ? "assessment.submit" : "assessment.save",
       entity: "assessment",
       entityId: id,
+      // The entry records the sheet's content; its reopenings are recorded where they happen.
       ...(existing ? { before: view(existing) } : {}),
-      after: view(row),
+      after: { ...after, reopenings: [] },
     });
-    return view(row, (await reopeningsOf(trx, regionId, [id])).get(id));
+    return after;
   });
 }
 
@@ -357,7 +367,6 @@ export async function reopenAssessment(
       .insertInto("assessment_reopenings")
       .values({ region_id: regionId, id: newId(), assessment_id: sheet.id, reason, actor_id: actor.id, actor_name: actor.name, at })
       .execute();
-    const row = await trx.selectFrom("assessments").selectAll().where("region_id", "=", regionId).where("id", "=", sheet.id).executeTakeFirstOrThrow();
     await audit(trx, {
       regionId,
       actor,
@@ -367,7 +376,7 @@ export async function reopenAssessment(
       before: { submittedAt: sheet.submitted_at },
       after: { submittedAt: null, reason, as: standing },
     });
-    return view(row, (await reopeningsOf(trx, regionId, [sheet.id])).get(sheet.id));
+    return sheetView(trx, regionId, sheet.id);
   });
 }
 

@@ -5,7 +5,7 @@
 import { TRPCError } from "@trpc/server";
 import type { CycleRow, Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import { unitSubtree } from "./units.js";
+import { unitSubtrees } from "./units.js";
 
 /** The units the cycle covers, subtrees included; null for the whole region. */
 export async function cycleUnitIds(db: Kysely<Database>, cycle: CycleRow): Promise<string[] | null> {
@@ -20,9 +20,7 @@ export async function cycleUnitIds(db: Kysely<Database>, cycle: CycleRow): Promi
   ).map((u) => u.unit_id);
   const roots = chosen.length > 0 ? chosen : cycle.unit_id ? [cycle.unit_id] : null;
   if (!roots) return null;
-  const all = new Set<string>();
-  for (const root of roots) for (const id of await unitSubtree(db, cycle.region_id, root)) all.add(id);
-  return [...all].sort();
+  return [...new Set((await unitSubtrees(db, cycle.region_id, roots)).flat())].sort();
 }
 
 /** The ids of the employees the cycle covers, in id order. */

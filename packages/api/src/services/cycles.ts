@@ -8,6 +8,7 @@ import type { Actor } from "../trpc.js";
 import { audit } from "./audit.js";
 import { assertNoOverlap, writeCycleUnits } from "./cycle-scope.js";
 import { findRuleSetVersion, latestPublished } from "./rule-sets.js";
+import { findUnit } from "./units.js";
 
 export interface CycleView {
   id: string;
@@ -93,15 +94,7 @@ export async function createCycle(db: Kysely<Database>, regionId: string, actor:
         message: `Versi ${version.version} masih draf; siklus hanya bisa memakai versi yang diterbitkan`,
       });
     }
-    if (input.unitId) {
-      const unit = await trx
-        .selectFrom("units")
-        .select("id")
-        .where("region_id", "=", regionId)
-        .where("id", "=", input.unitId)
-        .executeTakeFirst();
-      if (!unit) throw new TRPCError({ code: "NOT_FOUND", message: `Unit ${input.unitId} tidak ditemukan` });
-    }
+    if (input.unitId) await findUnit(trx, regionId, input.unitId);
     const at = now();
     const id = newId();
     await trx
@@ -198,13 +191,7 @@ export async function setUnitPredikat(
     if (cycle.status === "finalised") {
       throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Siklus sudah final dan tidak bisa diubah" });
     }
-    const unit = await trx
-      .selectFrom("units")
-      .select("id")
-      .where("region_id", "=", regionId)
-      .where("id", "=", input.unitId)
-      .executeTakeFirst();
-    if (!unit) throw new TRPCError({ code: "NOT_FOUND", message: `Unit ${input.unitId} tidak ditemukan` });
+    await findUnit(trx, regionId, input.unitId);
     const before = parseJson<Record<string, OrganisationPredikat>>(cycle.unit_predikat);
     const after = { ...before, [input.unitId]: input.predikat };
     await trx

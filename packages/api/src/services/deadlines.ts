@@ -2,7 +2,7 @@
 // the sources their indicator set uses; the peers chosen; their assessor; their direct reports), who is
 // late with which sheet, and each rater's own to-do list.
 import { TRPCError } from "@trpc/server";
-import { RATER_SOURCES, type RaterSource } from "@kinerja/core";
+import { RATER_SOURCES, type CompiledRuleSet, type IndicatorSet, type RaterSource } from "@kinerja/core";
 import { now, type CycleRow, type Database, type EmployeeRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import type { SessionUser } from "../auth.js";
@@ -50,6 +50,18 @@ export async function listDeadlines(db: Kysely<Database>, regionId: string, cycl
     .sort((a, b) => RATER_SOURCES.indexOf(a.source) - RATER_SOURCES.indexOf(b.source));
 }
 
+/** The source's deadline in the cycle (YYYY-MM-DD), or null when none is set. */
+export async function deadlineOf(db: Kysely<Database>, cycle: Pick<CycleRow, "region_id" | "id">, source: RaterSource): Promise<string | null> {
+  const row = await db
+    .selectFrom("assessment_deadlines")
+    .select("due_date")
+    .where("region_id", "=", cycle.region_id)
+    .where("cycle_id", "=", cycle.id)
+    .where("source", "=", source)
+    .executeTakeFirst();
+  return row?.due_date ?? null;
+}
+
 export async function setDeadline(
   db: Kysely<Database>,
   regionId: string,
@@ -73,14 +85,8 @@ export async function setDeadline(
         message: `Aturan wilayah ini tidak memakai ${SOURCE_NAMES[input.source]} (${input.source}); batas waktu hanya untuk: ${[...used].join(", ")}`,
       });
     }
-    const before = await trx
-      .selectFrom("assessment_deadlines")
-      .select("due_date")
-      .where("region_id", "=", regionId)
-      .where("cycle_id", "=", cycle.id)
-      .where("source", "=", input.source)
-      .executeTakeFirst();
-    if (before) {
+    const before = await deadlineOf(trx, cycle, input.source);
+    if (before !== null) {
       await trx
         .updateTable("assessment_deadlines")
         .set({ due_date: input.dueDate, set_by: actor.id, updated_at: now() })
@@ -100,7 +106,7 @@ export async function setDeadline(
       action: "assessment.setDeadline",
       entity: "cycle",
       entityId: cycle.id,
-      before: before ? { source: input.source, dueDate: before.due_date } : null,
+      before: before !== null ? { source: input.source, dueDate: before } : null,
       after: { source: input.source, dueDate: input.dueDate },
     });
   });
@@ -127,12 +133,26 @@ export interface ExpectedSheet {
   assessmentId: string | null;
 }
 
-/** The sheets the cycle's rules expect on the given employees of the cycle, with their state. */
-async function expectedSheets(db: Kysely<Database>, cycle: CycleRow, ratees: EmployeeRow[]): Promise<ExpectedSheet[]> {
+/** The cycle's compiled rules, and the indicator set they choose for each employee (by id). */
+interface CycleSets {
+  compiled: CompiledRuleSet;
+  sets: Map<string, IndicatorSet>;
+}
+
+async function setsOf(db: Kysely<Database>, cycle: CycleRow, employees: EmployeeRow[]): Promise<CycleSets> {
+  const compiled = await cycleRules(db, cycle);
+  return { compiled, sets: await indicatorSetsOf(db, cycle, compiled, employees) };
+}
+
+/** The sheets the cycle's rules expect on the given employees of the cycle (their sets from setsOf), with their state. */
+async function expectedSheets(
+  db: Kysely<Database>,
+  cycle: CycleRow,
+  ratees: EmployeeRow[],
+  { compiled, sets }: CycleSets,
+): Promise<ExpectedSheet[]> {
   if (ratees.length === 0) return [];
   const regionId = cycle.region_id;
-  const compiled = await cycleRules(db, cycle);
-  const sets = await indicatorSetsOf(db, cycle, compiled, ratees);
   const ids = ratees.map((r) => r.id);
   const nips = ratees.map((r) => r.nip);
   const atasanNips = [...new Set(ratees.map((r) => r.atasan_nip).filter((n): n is string => n !== null))];
@@ -254,8 +274,9 @@ export async function reminders(
   const seesAll = user.role === "admin" || user.role === "operator";
   const assessed = new Set(ratees.filter((r) => user.role === "assessor" && r.atasan_nip === own).map((r) => r.id));
   const visible = (s: ExpectedSheet) => seesAll || s.rater?.nip === own || assessed.has(s.ratee.employeeId);
+  const rules = await setsOf(db, cycle, ratees);
   const late: LateSheet[] = [];
-  for (const sheet of await expectedSheets(db, cycle, ratees)) {
+  for (const sheet of await expectedSheets(db, cycle, ratees, rules)) {
     const due = deadlines.get(sheet.source);
     if (!due || sheet.state === "submitted" || !visible(sheet)) continue;
     const daysLate = daysBetween(due, asOf);
@@ -265,11 +286,10 @@ export async function reminders(
 
   const missingPeers: Reminders["missingPeers"] = [];
   if (user.role !== "employee") {
-    const compiled = await cycleRules(db, cycle);
+    const { compiled, sets } = rules;
     const { min } = compiled.ruleSet.workflow.peers;
     const theirs = ratees.filter((r) => seesAll || assessed.has(r.id));
     if (min > 0 && theirs.length > 0) {
-      const sets = await indicatorSetsOf(db, cycle, compiled, theirs);
       const counts = await db
         .selectFrom("peer_assignments")
         .select((eb) => ["employee_id", eb.fn.countAll<number>().as("n")])
@@ -301,7 +321,8 @@ export async function tasks(db: Kysely<Database>, regionId: string, user: Sessio
   if (!own) return [];
   const asOf = input.asOf ?? todayInIndonesia();
   const deadlines = new Map((await listDeadlines(db, regionId, cycle.id)).map((d) => [d.source, d.dueDate]));
-  const mine = (await expectedSheets(db, cycle, await rateesFor(db, cycle, { ...user, role: "employee" }))).filter((s) => s.rater?.nip === own);
+  const ratees = await rateesFor(db, cycle, { ...user, role: "employee" });
+  const mine = (await expectedSheets(db, cycle, ratees, await setsOf(db, cycle, ratees))).filter((s) => s.rater?.nip === own);
   return mine.map((s) => {
     const due = deadlines.get(s.source) ?? null;
     const daysLate = due && s.state !== "submitted" ? Math.max(0, daysBetween(due, asOf)) : null;

@@ -18,6 +18,7 @@ import { formatDate, formatNumberId, formatPeriod } from "./indonesian.js";
 import { PdfWriter } from "./pdf.js";
 import { cycleRules } from "./pinned-rules.js";
 import { distribution, resolveRun, type UnitDistribution } from "./results.js";
+import { findUnit } from "./units.js";
 import { planProgress } from "./work-entries.js";
 
 const STATUS_NAMES: Record<CycleRow["status"], string> = {
@@ -67,20 +68,22 @@ function score(value: number | null | undefined): string {
   return value === null || value === undefined ? "-" : formatNumberId(value, 2);
 }
 
+/** A target or realisasi as printed: a number, or one per aspect ("kuantitas 10; kualitas 90"). */
+function shownValue(value: unknown): string {
+  if (typeof value === "number") return formatNumberId(value);
+  if (value && typeof value === "object") {
+    return Object.entries(value as Record<string, number>)
+      .map(([aspect, n]) => `${aspect} ${formatNumberId(n)}`)
+      .join("; ");
+  }
+  return "-";
+}
+
 function valueText(value: unknown): { target: string; realisasi: string } {
   if (typeof value === "number") return { target: "-", realisasi: `${formatNumberId(value)}` };
   if (typeof value === "boolean") return { target: "-", realisasi: value ? "ya" : "tidak" };
   if (value && typeof value === "object" && "target" in value && "realisasi" in value) {
-    const { target, realisasi } = value as { target: unknown; realisasi: unknown };
-    const show = (v: unknown) =>
-      typeof v === "number"
-        ? formatNumberId(v)
-        : v && typeof v === "object"
-          ? Object.entries(v as Record<string, number>)
-              .map(([aspect, n]) => `${aspect} ${formatNumberId(n)}`)
-              .join("; ")
-          : "-";
-    return { target: show(target), realisasi: show(realisasi) };
+    return { target: shownValue(value.target), realisasi: shownValue(value.realisasi) };
   }
   return { target: "-", realisasi: "-" };
 }
@@ -294,8 +297,7 @@ export async function unitDocument(
   if (user.role !== "admin" && user.role !== "operator") {
     throw new TRPCError({ code: "FORBIDDEN", message: "Keputusan predikat unit kerja diunduh oleh admin BKD" });
   }
-  const unit = await db.selectFrom("units").selectAll().where("region_id", "=", regionId).where("id", "=", input.unitId).executeTakeFirst();
-  if (!unit) throw new TRPCError({ code: "NOT_FOUND", message: `Unit ${input.unitId} tidak ditemukan` });
+  const unit = await findUnit(db, regionId, input.unitId);
   const { cycle, regionName, run } = await contextOf(db, regionId, input.cycleId, options.runId);
   const { ruleSet } = await cycleRules(db, cycle);
   const results = await db

@@ -9,7 +9,7 @@ import type { SessionUser } from "../auth.js";
 import type { Actor } from "../trpc.js";
 import { audit } from "./audit.js";
 import { decodeCursor, pageOf, type Page } from "./pagination.js";
-import { unitSubtree } from "./units.js";
+import { findUnit, unitSubtree } from "./units.js";
 
 export type AttributeValue = string | number | boolean;
 
@@ -142,15 +142,7 @@ export async function updateEmployee(
         .executeTakeFirst();
       if (clash) throw new TRPCError({ code: "CONFLICT", message: `NIP ${patch.nip} sudah dipakai pegawai lain` });
     }
-    if (patch.unitId) {
-      const unit = await trx
-        .selectFrom("units")
-        .select("id")
-        .where("region_id", "=", regionId)
-        .where("id", "=", patch.unitId)
-        .executeTakeFirst();
-      if (!unit) throw new TRPCError({ code: "NOT_FOUND", message: `Unit ${patch.unitId} tidak ditemukan` });
-    }
+    if (patch.unitId) await findUnit(trx, regionId, patch.unitId);
     await trx
       .updateTable("employees")
       .set({

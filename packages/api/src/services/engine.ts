@@ -90,7 +90,8 @@ export function validateContent(content: unknown, file: string): Validation {
 const cache = new Map<string, CompiledRuleSet>();
 const CACHE_SIZE = 32;
 
-function compiledFor(ruleSet: RuleSet): CompiledRuleSet {
+/** Compiles a rule set that validated without errors (see validateContent). */
+export function compiledFor(ruleSet: RuleSet): CompiledRuleSet {
   const hash = contentHash(storedContent(ruleSet));
   const hit = cache.get(hash);
   if (hit) return hit;

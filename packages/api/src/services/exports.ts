@@ -9,12 +9,17 @@ import { outcomeTypes } from "./result-runs.js";
 import { resolveRun, runResults } from "./results.js";
 import { safeName, tableFile, type Column, type ExportFile, type ExportFormat } from "./spreadsheet.js";
 
-const COLUMNS = [
+/** The first columns of every list of employees the BKD downloads. */
+export const EMPLOYEE_COLUMNS = [
   { header: "No", key: "no", width: 6 },
   { header: "NIP", key: "nip", width: 22, text: true },
   { header: "Nama", key: "nama", width: 32 },
   { header: "Jabatan", key: "jabatan", width: 32 },
   { header: "Unit Kerja", key: "unit", width: 32 },
+] as const satisfies ReadonlyArray<Column<string>>;
+
+const COLUMNS = [
+  ...EMPLOYEE_COLUMNS,
   { header: "Nilai Akhir", key: "nilai", width: 12 },
   { header: "Predikat", key: "predikat", width: 20 },
   { header: "Tindak Lanjut", key: "tindakLanjut", width: 40 },

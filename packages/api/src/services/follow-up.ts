@@ -7,6 +7,7 @@ import { parseJson, type CycleRow, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { findCycle } from "./cycles.js";
 import type { EmployeeScope } from "./employees.js";
+import { EMPLOYEE_COLUMNS } from "./exports.js";
 import { formatNumberId } from "./indonesian.js";
 import { resolveRun, runResults, withOutcomeType } from "./results.js";
 import { safeName, tableFile, type Column, type ExportFile, type ExportFormat } from "./spreadsheet.js";
@@ -198,51 +199,35 @@ export interface TrainingTopic {
   /** Employees who need it. */
   count: number;
   indicators: string[];
-  employees: Array<{
-    employeeId: string;
-    nip: string;
-    nama: string;
-    jabatan: string;
-    unitId: string;
-    unitName: string;
-    indicator: string;
-    /** The indicator's score that fell below the rule's threshold. */
-    score: number | null;
-    rule: string;
-  }>;
+  employees: Array<
+    Pick<FollowUpEntry, "employeeId" | "nip" | "nama" | "jabatan" | "unitId" | "unitName"> & {
+      indicator: string;
+      /** The indicator's score that fell below the rule's threshold. */
+      score: number | null;
+      rule: string;
+    }
+  >;
 }
 
 /** Training needs grouped by topic, most needed first: a training plan (topic → employees). */
 export async function trainingPlan(db: Kysely<Database>, regionId: string, scope: EmployeeScope, filter: Filter): Promise<TrainingTopic[]> {
-  const topics = new Map<string, TrainingTopic>();
+  const topics = new Map<string, Omit<TrainingTopic, "count">>();
   for (const e of await entries(db, await findCycle(db, regionId, filter.cycleId), scope, { ...filter, type: "pelatihan" })) {
     const topic = String(e.params.topic ?? "(tanpa topik)");
     const indicator = String(e.params.indicator ?? "");
-    const item = topics.get(topic) ?? { topic, count: 0, indicators: [], employees: [] };
+    const item = topics.get(topic) ?? { topic, indicators: [], employees: [] };
     topics.set(topic, item);
     if (!item.indicators.includes(indicator)) item.indicators.push(indicator);
-    if (!item.employees.some((x) => x.employeeId === e.employeeId)) item.count++;
-    item.employees.push({
-      employeeId: e.employeeId,
-      nip: e.nip,
-      nama: e.nama,
-      jabatan: e.jabatan,
-      unitId: e.unitId,
-      unitName: e.unitName,
-      indicator,
-      score: e.value,
-      rule: e.rule,
-    });
+    const { employeeId, nip, nama, jabatan, unitId, unitName } = e;
+    item.employees.push({ employeeId, nip, nama, jabatan, unitId, unitName, indicator, score: e.value, rule: e.rule });
   }
-  return [...topics.values()].sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic));
+  return [...topics.values()]
+    .map(({ topic, indicators, employees }) => ({ topic, count: new Set(employees.map((x) => x.employeeId)).size, indicators, employees }))
+    .sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic));
 }
 
 const COLUMNS = [
-  { header: "No", key: "no", width: 6 },
-  { header: "NIP", key: "nip", width: 22, text: true },
-  { header: "Nama", key: "nama", width: 32 },
-  { header: "Jabatan", key: "jabatan", width: 32 },
-  { header: "Unit Kerja", key: "unit", width: 32 },
+  ...EMPLOYEE_COLUMNS,
   { header: "Predikat", key: "predikat", width: 18 },
   { header: "Tindak Lanjut", key: "detail", width: 50 },
   { header: "Nilai", key: "value", width: 12 },

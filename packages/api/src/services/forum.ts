@@ -17,9 +17,11 @@ import { findCycle, lockCycle } from "./cycles.js";
 import { isCalendarDate } from "./deadlines.js";
 import { cycleRules } from "./pinned-rules.js";
 import { raterQuality, type RaterQuality } from "./rater-quality.js";
+import { namesByNip } from "./relations.js";
 import { reviseResults } from "./result-revisions.js";
 import { outcomeTypes } from "./result-runs.js";
 import { distribution, resolveRun, type UnitDistribution } from "./results.js";
+import { findUnit } from "./units.js";
 
 export const MIN_REASON = 10;
 
@@ -82,9 +84,8 @@ function allowedAround(levels: string[], from: string | null, maxLevels: number)
 }
 
 async function unitOf(db: Kysely<Database>, regionId: string, unitId: string): Promise<{ id: string; name: string }> {
-  const unit = await db.selectFrom("units").select(["id", "name"]).where("region_id", "=", regionId).where("id", "=", unitId).executeTakeFirst();
-  if (!unit) throw new TRPCError({ code: "NOT_FOUND", message: `Unit ${unitId} tidak ditemukan` });
-  return unit;
+  const { id, name } = await findUnit(db, regionId, unitId);
+  return { id, name };
 }
 
 /** Admins see every unit; an assessor the units where they assess someone (the listing keeps to their reports). */
@@ -185,11 +186,7 @@ async function forumSessions(db: Kysely<Database>, regionId: string, cycleId: st
     .orderBy("id")
     .execute();
   const nips = [...new Set(rows.flatMap((r) => parseJson<string[]>(r.members)))];
-  const names = new Map(
-    nips.length
-      ? (await db.selectFrom("employees").select(["nip", "nama"]).where("region_id", "=", regionId).where("nip", "in", nips).execute()).map((e) => [e.nip, e.nama])
-      : [],
-  );
+  const names = await namesByNip(db, regionId, nips);
   return rows.map((r) => ({
     id: r.id,
     heldOn: r.held_on,

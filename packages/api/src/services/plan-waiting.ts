@@ -35,6 +35,10 @@ export interface WaitingReport {
   nextCursor: string | null;
 }
 
+function waitingPlan(r: { id: string; employee_id: string; nip: string; nama: string; status: PlanStatus; submitted_at: string | null; unlinked: number | null }): WaitingPlan {
+  return { planId: r.id, employeeId: r.employee_id, nip: r.nip, nama: r.nama, status: r.status, submittedAt: r.submitted_at, unlinked: Number(r.unlinked ?? 0) };
+}
+
 export async function planWaiting(
   db: Kysely<Database>,
   regionId: string,
@@ -74,16 +78,7 @@ export async function planWaiting(
           .orderBy("p.submitted_at")
           .orderBy("p.id")
           .execute()
-      ).map((r) => ({
-        key: r.key,
-        planId: r.id,
-        employeeId: r.employee_id,
-        nip: r.nip,
-        nama: r.nama,
-        status: r.status,
-        submittedAt: r.submitted_at,
-        unlinked: Number(r.unlinked ?? 0),
-      }));
+      ).map((r) => ({ key: r.key, ...waitingPlan(r) }));
     }
   } else if (cascade) {
     const waiting = base
@@ -112,16 +107,7 @@ export async function planWaiting(
           .orderBy("e.nama")
           .orderBy("p.id")
           .execute()
-      ).map((r) => ({
-        key: r.key as string,
-        planId: r.id,
-        employeeId: r.employee_id,
-        nip: r.nip,
-        nama: r.nama,
-        status: r.status,
-        submittedAt: r.submitted_at,
-        unlinked: Number(r.unlinked ?? 0),
-      }));
+      ).map((r) => ({ key: r.key as string, ...waitingPlan(r) }));
     }
   }
 

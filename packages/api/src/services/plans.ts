@@ -26,7 +26,7 @@ import { audit } from "./audit.js";
 import { findCycle } from "./cycles.js";
 import { decodeCursor, pageOf, type Page } from "./pagination.js";
 import { cycleRules } from "./pinned-rules.js";
-import { findEmployee, ownEmployee, requireRelation, requireReviewer } from "./relations.js";
+import { findEmployee, ownEmployee, ownOrReports, requireRelation, requireReviewer } from "./relations.js";
 import { unitSubtree } from "./units.js";
 import { assertPlanningOpen, cycleWorkflow, objectiveIndicators } from "./workflow.js";
 
@@ -675,10 +675,7 @@ export async function listPlans(
     .select(["e.nip", "e.nama", "e.jabatan"])
     .where("p.region_id", "=", regionId)
     .where("p.cycle_id", "=", input.cycleId);
-  if (user.role !== "admin" && user.role !== "operator") {
-    const nip = user.username ?? "";
-    query = query.where((eb) => (user.role === "assessor" ? eb.or([eb("e.nip", "=", nip), eb("e.atasan_nip", "=", nip)]) : eb("e.nip", "=", nip)));
-  }
+  if (user.role !== "admin" && user.role !== "operator") query = query.where((eb) => ownOrReports(eb, user));
   if (input.status) query = query.where("p.status", "=", input.status);
   if (input.employeeId) query = query.where("p.employee_id", "=", input.employeeId);
   if (input.cursor) query = query.where("p.id", ">", String(decodeCursor(input.cursor, 1)[0]));

@@ -12,6 +12,7 @@ import type { Kysely } from "kysely";
 import { indicatorsById, ratingScore, scaleOf } from "./cycle-rules.js";
 import { findCycle } from "./cycles.js";
 import { cycleRules } from "./pinned-rules.js";
+import { namesByNip } from "./relations.js";
 import { unitSubtree } from "./units.js";
 
 /** |z| at or above this marks a lenient or severe rater. */
@@ -112,15 +113,7 @@ export async function raterQuality(db: Kysely<Database>, cycle: CycleRow): Promi
     if (mine.length > 0) entry.differences.push(mean(mine) - mean(theirs));
   }
 
-  const raterNips = [...perRater.keys()];
-  const names = new Map(
-    raterNips.length === 0
-      ? []
-      : (await db.selectFrom("employees").select(["nip", "nama"]).where("region_id", "=", regionId).where("nip", "in", raterNips).execute()).map((e) => [
-          e.nip,
-          e.nama,
-        ]),
-  );
+  const names = await namesByNip(db, regionId, [...perRater.keys()]);
   const compared = [...perRater.values()].filter((e) => e.differences.length > 0).map((e) => mean(e.differences));
   const mu = compared.length > 0 ? mean(compared) : 0;
   const sigma = sd(compared);

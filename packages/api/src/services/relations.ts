@@ -3,8 +3,8 @@
 // region (operators count as admins once inside a region). Each service names the relations an action
 // allows; anyone else is refused with a message saying who may.
 import { TRPCError } from "@trpc/server";
-import type { Database, EmployeeRow } from "@kinerja/db";
-import type { Kysely } from "kysely";
+import type { Database, EmployeeRow, EmployeeTable } from "@kinerja/db";
+import type { ExpressionBuilder, Kysely } from "kysely";
 import type { SessionUser } from "../auth.js";
 
 export type Relation = "self" | "assessor" | "admin";
@@ -19,6 +19,13 @@ export async function findEmployee(db: Kysely<Database>, regionId: string, id: s
   const row = await db.selectFrom("employees").selectAll().where("region_id", "=", regionId).where("id", "=", id).executeTakeFirst();
   if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `Pegawai ${id} tidak ditemukan` });
   return row;
+}
+
+/** The names of the region's employees with these NIPs, by NIP; NIPs of no employee are left out. */
+export async function namesByNip(db: Kysely<Database>, regionId: string, nips: readonly string[]): Promise<Map<string, string>> {
+  if (nips.length === 0) return new Map();
+  const rows = await db.selectFrom("employees").select(["nip", "nama"]).where("region_id", "=", regionId).where("nip", "in", nips).execute();
+  return new Map(rows.map((e) => [e.nip, e.nama]));
 }
 
 /** The employee record of the signed-in user (by NIP), or null for admins and operators. */
@@ -59,4 +66,10 @@ export function requireRelation(
 export function requireReviewer(user: SessionUser, employee: Pick<EmployeeRow, "nip" | "atasan_nip" | "nama">, action: string, own: string): Relation {
   if (relationTo(user, employee) === "self") throw new TRPCError({ code: "FORBIDDEN", message: own });
   return requireRelation(user, employee, ["assessor", "admin"], action);
+}
+
+/** In a list of employees' records (the employee joined as `e`), those a non-admin may see: an assessor's own and their direct reports', anyone else's own. */
+export function ownOrReports(eb: ExpressionBuilder<{ e: EmployeeTable }, "e">, user: SessionUser) {
+  const nip = user.username ?? "";
+  return user.role === "assessor" ? eb.or([eb("e.nip", "=", nip), eb("e.atasan_nip", "=", nip)]) : eb("e.nip", "=", nip);
 }

@@ -6,7 +6,7 @@ import { newId, now, parseJson, toJson, type Database, type RuleSetVersionRow } 
 import type { Kysely } from "kysely";
 import type { Actor } from "../trpc.js";
 import { audit } from "./audit.js";
-import { compileContent, contentHash, testContent, validateContent, type TestSummary } from "./engine.js";
+import { compiledFor, contentHash, testContent, validateContent, type TestSummary } from "./engine.js";
 import { jsonDiff, type JsonChange } from "./json-diff.js";
 
 export interface RuleSetVersionSummary {
@@ -92,8 +92,8 @@ export interface ValidationReport {
 
 export function validateRuleSet(content: unknown, file: string): ValidationReport {
   const validation = validateContent(content, file);
-  if (!validation.ok) return { ok: false, issues: validation.issues, tests: null };
-  const tests = testContent(compileContent(content, file));
+  if (!validation.ok || !validation.ruleSet) return { ok: false, issues: validation.issues, tests: null };
+  const tests = testContent(compiledFor(validation.ruleSet));
   return { ok: tests.failed === 0, issues: validation.issues, tests };
 }
 
@@ -115,61 +115,56 @@ export async function saveDraft(
   const hash = contentHash(input.content);
   const at = now();
   const row = await db.transaction().execute(async (trx) => {
-    if (input.id) {
-      const existing = await findRuleSetVersion(trx, regionId, input.id);
-      if (existing.status !== "draft") {
-        throw new TRPCError({
-          code: "PRECONDITION_FAILED",
-          message: `Versi ${existing.version} sudah diterbitkan dan tidak bisa diubah; simpan sebagai draf baru`,
-        });
-      }
+    const existing = input.id ? await findRuleSetVersion(trx, regionId, input.id) : null;
+    if (existing && existing.status !== "draft") {
+      throw new TRPCError({
+        code: "PRECONDITION_FAILED",
+        message: `Versi ${existing.version} sudah diterbitkan dan tidak bisa diubah; simpan sebagai draf baru`,
+      });
+    }
+    let id: string;
+    let version: number;
+    if (existing) {
+      ({ id, version } = existing);
       await trx
         .updateTable("rule_set_versions")
         .set({ content: toJson(input.content), content_hash: hash, name: nameOf(input.content), updated_at: at })
         .where("region_id", "=", regionId)
-        .where("id", "=", existing.id)
+        .where("id", "=", id)
         .execute();
-      await audit(trx, {
-        regionId,
-        actor,
-        action: "ruleSet.saveDraft",
-        entity: "ruleSetVersion",
-        entityId: existing.id,
-        before: { version: existing.version, contentHash: existing.content_hash },
-        after: { version: existing.version, contentHash: hash },
-      });
-      return findRuleSetVersion(trx, regionId, existing.id);
+    } else {
+      const last = await trx
+        .selectFrom("rule_set_versions")
+        .select((eb) => eb.fn.max("version").as("version"))
+        .where("region_id", "=", regionId)
+        .executeTakeFirst();
+      id = newId();
+      version = Number(last?.version ?? 0) + 1;
+      await trx
+        .insertInto("rule_set_versions")
+        .values({
+          region_id: regionId,
+          id,
+          version,
+          name: nameOf(input.content),
+          content: toJson(input.content),
+          content_hash: hash,
+          status: "draft",
+          author_id: actor.id,
+          author_name: actor.name,
+          created_at: at,
+          updated_at: at,
+          published_at: null,
+        })
+        .execute();
     }
-    const last = await trx
-      .selectFrom("rule_set_versions")
-      .select((eb) => eb.fn.max("version").as("version"))
-      .where("region_id", "=", regionId)
-      .executeTakeFirst();
-    const id = newId();
-    const version = Number(last?.version ?? 0) + 1;
-    await trx
-      .insertInto("rule_set_versions")
-      .values({
-        region_id: regionId,
-        id,
-        version,
-        name: nameOf(input.content),
-        content: toJson(input.content),
-        content_hash: hash,
-        status: "draft",
-        author_id: actor.id,
-        author_name: actor.name,
-        created_at: at,
-        updated_at: at,
-        published_at: null,
-      })
-      .execute();
     await audit(trx, {
       regionId,
       actor,
       action: "ruleSet.saveDraft",
       entity: "ruleSetVersion",
       entityId: id,
+      ...(existing ? { before: { version, contentHash: existing.content_hash } } : {}),
       after: { version, contentHash: hash },
     });
     return findRuleSetVersion(trx, regionId, id);

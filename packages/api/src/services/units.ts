@@ -19,6 +19,12 @@ export async function listUnits(db: Kysely<Database>, regionId: string): Promise
   return db.selectFrom("units").selectAll().where("region_id", "=", regionId).orderBy("name").execute();
 }
 
+export async function findUnit(db: Kysely<Database>, regionId: string, id: string): Promise<UnitRow> {
+  const unit = await db.selectFrom("units").selectAll().where("region_id", "=", regionId).where("id", "=", id).executeTakeFirst();
+  if (!unit) throw new TRPCError({ code: "NOT_FOUND", message: `Unit ${id} tidak ditemukan` });
+  return unit;
+}
+
 export async function unitTree(db: Kysely<Database>, regionId: string): Promise<UnitNode[]> {
   const units = await listUnits(db, regionId);
   const counts = await db
@@ -42,18 +48,25 @@ export async function unitTree(db: Kysely<Database>, regionId: string): Promise<
 
 /** The unit and every unit below it. */
 export async function unitSubtree(db: Kysely<Database>, regionId: string, unitId: string): Promise<string[]> {
+  return (await unitSubtrees(db, regionId, [unitId]))[0] as string[];
+}
+
+/** Each unit with every unit below it, from one read of the region's units. */
+export async function unitSubtrees(db: Kysely<Database>, regionId: string, unitIds: readonly string[]): Promise<string[][]> {
   const units = await db.selectFrom("units").select(["id", "parent_id"]).where("region_id", "=", regionId).execute();
-  if (!units.some((u) => u.id === unitId)) throw new TRPCError({ code: "NOT_FOUND", message: `Unit ${unitId} tidak ditemukan` });
   const children = new Map<string, string[]>();
   for (const u of units) if (u.parent_id) children.set(u.parent_id, [...(children.get(u.parent_id) ?? []), u.id]);
-  const found: string[] = [];
-  const stack = [unitId];
-  while (stack.length > 0) {
-    const id = stack.pop() as string;
-    found.push(id);
-    stack.push(...(children.get(id) ?? []));
-  }
-  return found;
+  return unitIds.map((unitId) => {
+    if (!units.some((u) => u.id === unitId)) throw new TRPCError({ code: "NOT_FOUND", message: `Unit ${unitId} tidak ditemukan` });
+    const found: string[] = [];
+    const stack = [unitId];
+    while (stack.length > 0) {
+      const id = stack.pop() as string;
+      found.push(id);
+      stack.push(...(children.get(id) ?? []));
+    }
+    return found;
+  });
 }
 
 export interface UnitInput {

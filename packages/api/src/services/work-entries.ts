@@ -14,7 +14,7 @@ import { findCycle } from "./cycles.js";
 import { decodeCursor, pageOf, type Page } from "./pagination.js";
 import { findPlan, PLAN_STATUS_LABEL, planOf } from "./plans.js";
 import { realisasiFromWorkEntries } from "./realisasi.js";
-import { findEmployee, ownEmployee, relationTo, requireRelation, requireReviewer } from "./relations.js";
+import { findEmployee, ownEmployee, ownOrReports, relationTo, requireRelation, requireReviewer } from "./relations.js";
 import { assertDateInPeriod, assertWorkOpen, cycleWorkflow } from "./workflow.js";
 
 const STATUS_LABEL: Record<WorkEntryStatus, string> = {
@@ -319,10 +319,7 @@ export async function listWorkEntries(
     .selectAll("w")
     .where("w.region_id", "=", regionId)
     .where("w.cycle_id", "=", input.cycleId);
-  if (user.role !== "admin" && user.role !== "operator") {
-    const nip = user.username ?? "";
-    query = query.where((eb) => (user.role === "assessor" ? eb.or([eb("e.nip", "=", nip), eb("e.atasan_nip", "=", nip)]) : eb("e.nip", "=", nip)));
-  }
+  if (user.role !== "admin" && user.role !== "operator") query = query.where((eb) => ownOrReports(eb, user));
   if (input.employeeId) query = query.where("w.employee_id", "=", input.employeeId);
   if (input.status) query = query.where("w.status", "=", input.status);
   if (input.ikiId) query = query.where("w.iki_id", "=", input.ikiId);

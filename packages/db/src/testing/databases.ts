@@ -37,47 +37,43 @@ export async function probePostgres(url = TEST_POSTGRES_URL): Promise<{ ok: true
   }
 }
 
-/** Opens an empty database of the dialect; `migrated` (default true) runs the migrations first. */
-export async function createTestDatabase(dialect: DialectName, options: { migrated?: boolean } = {}): Promise<TestDatabase> {
-  let database: TestDatabase;
+/** Runs one statement on the test server, outside any test's schema. */
+async function onServer(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Where a throwaway database lives: a SQLite file in a temporary folder, or a fresh PostgreSQL schema. */
+async function scratchLocation(dialect: DialectName): Promise<{ config: DatabaseConfig; remove: () => Promise<void> }> {
   if (dialect === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "kinerja-test-"));
-    const config: DatabaseConfig = { dialect: "sqlite", file: join(dir, "kinerja.db") };
-    const open = openDatabase(config);
-    database = {
-      ...open,
-      config,
-      dispose: async () => {
-        await open.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  } else {
-    const schema = `kinerja_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-    const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-    await admin.connect();
-    try {
-      await admin.query(`CREATE SCHEMA "${schema}"`);
-    } finally {
-      await admin.end();
-    }
-    const config: DatabaseConfig = { dialect: "postgres", url: TEST_POSTGRES_URL, schema, poolSize: 4 };
-    const open = openDatabase(config);
-    database = {
-      ...open,
-      config,
-      dispose: async () => {
-        await open.close();
-        const cleanup = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-        await cleanup.connect();
-        try {
-          await cleanup.query(`DROP SCHEMA "${schema}" CASCADE`);
-        } finally {
-          await cleanup.end();
-        }
-      },
-    };
+    return { config: { dialect: "sqlite", file: join(dir, "kinerja.db") }, remove: async () => rmSync(dir, { recursive: true, force: true }) };
   }
+  const schema = `kinerja_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  await onServer(`CREATE SCHEMA "${schema}"`);
+  return {
+    config: { dialect: "postgres", url: TEST_POSTGRES_URL, schema, poolSize: 4 },
+    remove: () => onServer(`DROP SCHEMA "${schema}" CASCADE`),
+  };
+}
+
+/** Opens an empty database of the dialect; `migrated` (default true) runs the migrations first. */
+export async function createTestDatabase(dialect: DialectName, options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+  const { config, remove } = await scratchLocation(dialect);
+  const open = openDatabase(config);
+  const database: TestDatabase = {
+    ...open,
+    config,
+    dispose: async () => {
+      await open.close();
+      await remove();
+    },
+  };
   if (options.migrated ?? true) await migrateToLatest(database.db, dialect);
   return database;
 }

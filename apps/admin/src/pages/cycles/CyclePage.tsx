@@ -1,5 +1,6 @@
-// One cycle: its stage and the actions that move it on (open, evaluate, finalise), then its results,
-// the evaluation forum's calibration against the curve, follow-up lists and downloads.
+// One cycle: its stage and the actions that move it on (open, evaluate, finalise); while it runs, the
+// deadlines, peers and who is late; once evaluated, its results, the evaluation forum's calibration
+// against the curve, follow-up lists and downloads.
 import { Anchor, Badge, Button, Card, Group, Modal, Stack, Tabs, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { RuleFile } from "@kinerja/core";
@@ -17,6 +18,8 @@ import { formatDateTime } from "../../lib/format";
 import { hasRole, MANAGERS, useRegionId, useSession } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 import { CalibrationPanel } from "./CalibrationPanel";
+import { ConductPanel } from "./ConductPanel";
+import { FollowUpPanel } from "./FollowUpPanel";
 import { ResultsPanel } from "./ResultsPanel";
 import { RunPanel } from "./RunPanel";
 
@@ -96,13 +99,17 @@ export default function CyclePage() {
   const ruleSet = useQuery({ ...trpc.ruleSet.get.queryOptions({ regionId, id: cycle.data?.ruleSetVersionId ?? "" }), enabled: Boolean(cycle.data) });
   const units = useQuery(trpc.unit.tree.queryOptions({ regionId }));
   const runs = useQuery({ ...trpc.cycle.runs.queryOptions({ regionId, id: cycleId }), enabled: manager });
-  const [tab, setTab] = useState<string | null>("results");
+  // Until someone picks a tab: the results once there are any, else the running of the cycle.
+  const [picked, setPicked] = useState<string | null>(null);
 
   if (cycle.error) return <ErrorState error={cycle.error} onRetry={() => void cycle.refetch()} />;
   if (cycle.isPending) return <Loading rows={8} />;
   const c = cycle.data;
   const current = runs.data?.find((r) => r.current) ?? null;
   const ruleFile = (ruleSet.data?.content ?? null) as RuleFile | null;
+  const evaluated = c.currentRunId !== null;
+  const tab = picked ?? (evaluated ? "results" : "conduct");
+  const predikatLabel = (id: string | null) => (id === null ? "–" : (ruleFile?.predikat?.find((p) => p.id === id)?.label ?? id));
 
   return (
     <Stack>
@@ -146,30 +153,48 @@ export default function CyclePage() {
           </Stack>
         </Card>
       )}
-      {c.currentRunId === null ? (
+      {c.currentRunId === null && (
         <Card withBorder>
-          <Text ta="center" c="dimmed" py="lg">
+          <Text ta="center" c="dimmed" py="sm">
             {c.status === "draft" ? t("cycle.draftHelp") : t("cycle.notEvaluatedHelp")}
           </Text>
         </Card>
-      ) : (
-        <Tabs value={tab} onChange={setTab}>
-          <Tabs.List>
-            <Tabs.Tab value="results">{t("cycle.tabs.results")}</Tabs.Tab>
-            {user.role !== "employee" && <Tabs.Tab value="calibration">{t("cycle.tabs.calibration")}</Tabs.Tab>}
-            <Tabs.Tab value="followUps">{t("cycle.tabs.followUps")}</Tabs.Tab>
-          </Tabs.List>
+      )}
+      <Tabs value={tab} onChange={setPicked}>
+        <Tabs.List>
+          {evaluated && <Tabs.Tab value="results">{t("cycle.tabs.results")}</Tabs.Tab>}
+          <Tabs.Tab value="conduct">{t("cycle.tabs.conduct")}</Tabs.Tab>
+          {evaluated && <Tabs.Tab value="calibration">{t("cycle.tabs.calibration")}</Tabs.Tab>}
+          {evaluated && <Tabs.Tab value="followUps">{t("cycle.tabs.followUps")}</Tabs.Tab>}
+        </Tabs.List>
+        {evaluated && (
           <Tabs.Panel value="results" pt="md">
             <ResultsPanel key={c.currentRunId} cycleId={c.id} ruleFile={ruleFile} units={units.data ?? []} expected={current?.total ?? null} />
           </Tabs.Panel>
+        )}
+        <Tabs.Panel value="conduct" pt="md">
+          {tab === "conduct" && <ConductPanel cycle={c} ruleContent={ruleSet.data?.content ?? null} />}
+        </Tabs.Panel>
+        {evaluated && (
           <Tabs.Panel value="calibration" pt="md">
-            {tab === "calibration" && <CalibrationPanel cycleId={c.id} editable={manager && c.status !== "finalised"} />}
+            {tab === "calibration" && (
+              <CalibrationPanel
+                cycleId={c.id}
+                editable={manager && c.status !== "finalised"}
+                canRecord={c.status === "evaluated"}
+                manager={manager}
+                units={units.data ?? []}
+                predikatLabel={predikatLabel}
+              />
+            )}
           </Tabs.Panel>
+        )}
+        {evaluated && (
           <Tabs.Panel value="followUps" pt="md">
-            {tab === "followUps" && <ResultsPanel key={`f-${c.currentRunId}`} cycleId={c.id} ruleFile={ruleFile} units={units.data ?? []} expected={null} requireOutcome />}
+            {tab === "followUps" && <FollowUpPanel key={c.currentRunId} cycleId={c.id} ruleFile={ruleFile} units={units.data ?? []} />}
           </Tabs.Panel>
-        </Tabs>
-      )}
+        )}
+      </Tabs>
     </Stack>
   );
 }

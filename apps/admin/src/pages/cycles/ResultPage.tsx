@@ -1,4 +1,5 @@
-// One employee's result in a cycle with the explanation of every step; printable (save as PDF).
+// One employee's result in a cycle with the explanation of every step and the performance dialogues held
+// as evidence; printable (save as PDF).
 import { Anchor, Button, Group, Modal, Select, Stack, Text, Textarea, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { Explanation, RuleFile } from "@kinerja/core";
@@ -9,6 +10,7 @@ import { Link, useParams } from "react-router";
 import { ExplanationView } from "../../components/ExplanationView";
 import { ErrorState, Loading } from "../../components/States";
 import { employeeDocument } from "../../lib/downloads";
+import { DialogueEvidence } from "../dialogues/DialoguesPanel";
 import { errorMessage } from "../../lib/errors";
 import { useRegionId, useSession } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
@@ -98,6 +100,7 @@ export default function ResultPage() {
               </Button>
             </Group>
           </Group>
+          <DialogueEvidence cycleId={cycleId} employeeId={employeeId} />
           <ExplanationView explanation={result.data.explanation as Explanation} />
         </>
       )}

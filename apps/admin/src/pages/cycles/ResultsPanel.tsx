@@ -26,14 +26,30 @@ export function outcomeTypes(file: RuleFile | null): string[] {
   return [...types].sort();
 }
 
+/** One follow-up list as a spreadsheet or CSV, for the whole region or a unit. */
+export function FollowUpDownloads(props: { cycleId: string; type: string; unitId: string | null }) {
+  const { t } = useTranslation();
+  const regionId = useRegionId();
+  return (
+    <Group gap="xs">
+      <Button component="a" size="xs" variant="default" href={followUpExport(props.cycleId, props.type, regionId, "xlsx", props.unitId)} download>
+        {t("results.followUpXlsx")}
+      </Button>
+      <Button component="a" size="xs" variant="default" href={followUpExport(props.cycleId, props.type, regionId, "csv", props.unitId)} download>
+        {t("results.followUpCsv")}
+      </Button>
+    </Group>
+  );
+}
+
 export function ResultsPanel(props: {
   cycleId: string;
   ruleFile: RuleFile | null;
   units: UnitNode[];
   /** Employees evaluated in the current run, when known: the progress of loading. */
   expected: number | null;
-  /** Pick a follow-up type first (the follow-up lists). */
-  requireOutcome?: boolean;
+  /** Only the employees with this follow-up (outcome) type, with its list to download. */
+  followUpType?: string;
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -45,7 +61,8 @@ export function ResultsPanel(props: {
   const [predikat, setPredikat] = useState<string | null>(null);
   const [unitId, setUnitId] = useState<string | null>(null);
   const types = outcomeTypes(props.ruleFile);
-  const [outcomeType, setOutcomeType] = useState<string | null>(props.requireOutcome ? (types[0] ?? null) : null);
+  const [chosenType, setOutcomeType] = useState<string | null>(null);
+  const outcomeType = props.followUpType ?? chosenType;
   const flat = useMemo(() => flattenUnits(props.units), [props.units]);
   const names = useMemo(() => new Map(flat.map((u) => [u.id, u.name])), [flat]);
   const unitName = useCallback((id: string) => names.get(id) ?? id, [names]);
@@ -64,7 +81,6 @@ export function ResultsPanel(props: {
       },
       { getNextPageParam: (page) => page.nextCursor },
     ),
-    enabled: !props.requireOutcome || outcomeType !== null,
   });
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages;
   useEffect(() => {
@@ -76,16 +92,6 @@ export function ResultsPanel(props: {
   return (
     <Stack>
       <Group align="flex-end" wrap="wrap">
-        {props.requireOutcome && (
-          <Select
-            label={t("results.followUp")}
-            data={types.map((type) => ({ value: type, label: t(`outcomes.${type}`, { defaultValue: type }) }))}
-            value={outcomeType}
-            onChange={setOutcomeType}
-            allowDeselect={false}
-            w={260}
-          />
-        )}
         <TextInput label={t("results.search")} placeholder={t("results.searchPlaceholder")} type="search" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={260} />
         <Select
           label={t("results.predikat")}
@@ -106,7 +112,7 @@ export function ResultsPanel(props: {
           searchable
           w={260}
         />
-        {!props.requireOutcome && (
+        {!props.followUpType && (
           <Select
             label={t("results.followUp")}
             placeholder={t("results.all")}
@@ -118,16 +124,7 @@ export function ResultsPanel(props: {
           />
         )}
       </Group>
-      {props.requireOutcome && outcomeType && (
-        <Group gap="xs">
-          <Button component="a" size="xs" variant="default" href={followUpExport(props.cycleId, outcomeType, regionId, "xlsx", unitId)} download>
-            {t("results.followUpXlsx")}
-          </Button>
-          <Button component="a" size="xs" variant="default" href={followUpExport(props.cycleId, outcomeType, regionId, "csv", unitId)} download>
-            {t("results.followUpCsv")}
-          </Button>
-        </Group>
-      )}
+      {props.followUpType && <FollowUpDownloads cycleId={props.cycleId} type={props.followUpType} unitId={unitId} />}
       <Group justify="space-between" mih={28}>
         <Text size="sm" aria-live="polite" data-testid="results-count">
           {loading
@@ -139,8 +136,7 @@ export function ResultsPanel(props: {
         )}
       </Group>
       {pages.error && <ErrorState error={pages.error} onRetry={() => void pages.refetch()} />}
-      {pages.isPending && (!props.requireOutcome || outcomeType) && <Loading rows={8} />}
-      {props.requireOutcome && types.length === 0 && <EmptyState title={t("results.noFollowUps")} />}
+      {pages.isPending && <Loading rows={8} />}
       {pages.data && rows.length === 0 && !loading && (
         <EmptyState title={filtered ? t("results.noMatch") : t("results.none")}>{filtered ? t("results.noMatchHelp") : t("results.noneHelp")}</EmptyState>
       )}

@@ -1,4 +1,5 @@
-// An employee's own result in each evaluated cycle, and why: the same step-by-step explanation the BKD sees.
+// An employee's own result in each evaluated cycle, and why: the same step-by-step explanation the BKD sees,
+// with the written feedback and the performance dialogues held.
 import { Badge, Button, Card, Group, Modal, Select, Stack, Text, Textarea, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { Explanation } from "@kinerja/core";
@@ -10,6 +11,7 @@ import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { errorMessage } from "../../lib/errors";
 import { useRegionId, useSession } from "../../lib/session";
 import { APPEAL_COLORS } from "../appeals/AppealsPage";
+import { DialogueEvidence } from "../dialogues/DialoguesPanel";
 import { useTRPC } from "../../lib/trpc";
 
 function Appeal(props: { cycleId: string; finalised: boolean }) {
@@ -105,6 +107,7 @@ function OwnResult(props: { cycleId: string; finalised: boolean }) {
     <Stack>
       <Appeal cycleId={props.cycleId} finalised={props.finalised} />
       <Feedback cycleId={props.cycleId} employeeId={employeeId} />
+      <DialogueEvidence cycleId={props.cycleId} employeeId={employeeId} />
       <ExplanationView explanation={result.data.explanation as Explanation} />
     </Stack>
   );

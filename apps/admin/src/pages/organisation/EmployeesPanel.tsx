@@ -3,9 +3,10 @@
 import { Button, Group, Modal, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { EmployeeSelect } from "../../components/EmployeePicker";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { errorMessage } from "../../lib/errors";
 import { useRegionId } from "../../lib/session";
@@ -19,32 +20,21 @@ function AssessorForm(props: { employee: Employee; onDone(): void }) {
   const trpc = useTRPC();
   const regionId = useRegionId();
   const queryClient = useQueryClient();
-  const [search, setSearch] = useState("");
-  const [debounced] = useDebouncedValue(search, 250);
   const [atasan, setAtasan] = useState<string | null>(props.employee.atasanNip);
-  const candidates = useQuery(trpc.employee.list.queryOptions({ regionId, search: debounced || undefined, limit: 20 }));
   const update = useMutation(trpc.employee.update.mutationOptions());
-  const options = (candidates.data?.items ?? [])
-    .filter((e) => e.id !== props.employee.id)
-    .map((e) => ({ value: e.nip, label: `${e.nama} · ${e.nip}` }));
-  if (atasan && !options.some((o) => o.value === atasan)) options.unshift({ value: atasan, label: atasan });
   return (
     <Stack>
       <Text size="sm">
         {t("organisation.assessorFor", { name: props.employee.nama, nip: props.employee.nip })}
       </Text>
-      <Select
+      <EmployeeSelect
         label={t("organisation.assessor")}
         description={t("organisation.assessorHelp")}
-        searchable
+        valueKey="nip"
         clearable
-        searchValue={search}
-        onSearchChange={setSearch}
-        data={options}
         value={atasan}
         onChange={setAtasan}
-        nothingFoundMessage={t("common.nothingFound")}
-        filter={({ options: all }) => all}
+        exclude={(e) => e.id === props.employee.id}
       />
       <Group justify="flex-end">
         <Button

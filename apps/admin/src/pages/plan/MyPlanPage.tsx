@@ -57,7 +57,7 @@ function OwnPlan(props: { plan: Plan; periodLabel: string }) {
       )}
       {plan.status === "approved" && (
         <Card withBorder padding="lg">
-          <WorkEntries cycleId={plan.cycleId} periodLabel={props.periodLabel} canLog />
+          <WorkEntries cycleId={plan.cycleId} periodLabel={props.periodLabel} canLog assessorNip={plan.assessorNip} />
         </Card>
       )}
     </Stack>

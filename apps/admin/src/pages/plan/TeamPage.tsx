@@ -1,6 +1,6 @@
 // An assessor's (or admin's) review work: plans submitted for approval (approve, ask for a revision, or
-// reject, with a note), and work entries to confirm or return.
-import { Badge, Button, Card, Grid, Group, Modal, NavLink, Select, Stack, Table, Tabs, Text, Textarea, Title } from "@mantine/core";
+// reject, with a note), and work entries to confirm or return; any entry's feedback thread, at any time.
+import { Badge, Button, Card, Grid, Group, Modal, NavLink, SegmentedControl, Select, Stack, Table, Tabs, Text, Textarea, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -11,11 +11,14 @@ import { errorMessage } from "../../lib/errors";
 import { formatCount } from "../../lib/format";
 import { useRegionId } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
+import { FeedbackDrawer } from "../feedback/FeedbackDrawer";
 import { PlanEditor, toInput } from "./PlanEditor";
 import { PlanHeader } from "./PlanView";
-import { PLAN_COLORS } from "./planStatus";
+import { ENTRY_COLORS, PLAN_COLORS } from "./planStatus";
 
 type Decision = "approve" | "requestRevision" | "reject";
+const ENTRY_FILTERS = ["submitted", "returned", "confirmed", "all"] as const;
+type EntryFilter = (typeof ENTRY_FILTERS)[number];
 
 function PlanReview(props: { planId: string }) {
   const { t } = useTranslation();
@@ -82,18 +85,41 @@ function EntriesToReview(props: { cycleId: string }) {
   const regionId = useRegionId();
   const queryClient = useQueryClient();
   const lang = currentLanguage();
-  const list = useInfiniteQuery(trpc.workEntry.list.infiniteQueryOptions({ regionId, cycleId: props.cycleId, status: "submitted", limit: 50 }, { getNextPageParam: (p) => p.nextCursor }));
+  const [status, setStatus] = useState<EntryFilter>("submitted");
+  const list = useInfiniteQuery(
+    trpc.workEntry.list.infiniteQueryOptions(
+      { regionId, cycleId: props.cycleId, limit: 50, ...(status !== "all" ? { status } : {}) },
+      { getNextPageParam: (p) => p.nextCursor },
+    ),
+  );
   const confirm = useMutation(trpc.workEntry.confirm.mutationOptions());
   const giveBack = useMutation(trpc.workEntry.return.mutationOptions());
   const [returning, setReturning] = useState<string | null>(null);
+  const [thread, setThread] = useState<string | null>(null);
   const [note, setNote] = useState("");
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.workEntry.pathKey() });
-  if (list.isPending) return <Loading rows={5} />;
-  if (list.error) return <ErrorState error={list.error} />;
-  if (rows.length === 0) return <EmptyState title={t("team.noEntries")}>{t("team.noEntriesHelp")}</EmptyState>;
+  const filter = (
+    <SegmentedControl
+      aria-label={t("work.status")}
+      value={status}
+      onChange={(v) => setStatus(v as EntryFilter)}
+      data={ENTRY_FILTERS.map((s) => ({ value: s, label: s === "all" ? t("results.all") : t(`work.state.${s}`) }))}
+    />
+  );
+  if (list.isPending) return <Stack>{filter}<Loading rows={5} /></Stack>;
+  if (list.error) return <Stack>{filter}<ErrorState error={list.error} /></Stack>;
+  if (rows.length === 0) {
+    return (
+      <Stack>
+        {filter}
+        {status === "submitted" ? <EmptyState title={t("team.noEntries")}>{t("team.noEntriesHelp")}</EmptyState> : <EmptyState title={t("team.noEntriesWith")} />}
+      </Stack>
+    );
+  }
   return (
-    <>
+    <Stack>
+      {filter}
       <Table.ScrollContainer minWidth={760}>
         <Table striped data-testid="entries-to-review">
           <Table.Thead>
@@ -101,6 +127,7 @@ function EntriesToReview(props: { cycleId: string }) {
               <Table.Th>{t("work.date")}</Table.Th>
               <Table.Th>{t("work.description")}</Table.Th>
               <Table.Th ta="right">{t("work.quantity")}</Table.Th>
+              <Table.Th>{t("work.status")}</Table.Th>
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
@@ -113,17 +140,31 @@ function EntriesToReview(props: { cycleId: string }) {
                   <Text size="xs" c="dimmed">{e.ikiText} · {t("team.evidenceCount", { count: e.evidence.length })}</Text>
                 </Table.Td>
                 <Table.Td ta="right" className="tabular">{formatCount(e.quantity, lang)} {e.satuan}</Table.Td>
+                <Table.Td><Badge color={ENTRY_COLORS[e.status]}>{t(`work.state.${e.status}`)}</Badge></Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap" justify="flex-end">
-                    <Button size="compact-xs" color="teal" onClick={async () => {
-                      try {
-                        await confirm.mutateAsync({ regionId, id: e.id });
-                        await refresh();
-                      } catch (error) {
-                        notifications.show({ color: "red", message: errorMessage(error, t) });
-                      }
-                    }}>{t("team.confirm")}</Button>
-                    <Button size="compact-xs" variant="light" color="orange" onClick={() => setReturning(e.id)}>{t("team.return")}</Button>
+                    {e.status === "submitted" && (
+                      <>
+                        <Button
+                          size="compact-xs"
+                          color="teal"
+                          onClick={async () => {
+                            try {
+                              await confirm.mutateAsync({ regionId, id: e.id });
+                              await refresh();
+                            } catch (error) {
+                              notifications.show({ color: "red", message: errorMessage(error, t) });
+                            }
+                          }}
+                        >
+                          {t("team.confirm")}
+                        </Button>
+                        <Button size="compact-xs" variant="light" color="orange" onClick={() => setReturning(e.id)}>
+                          {t("team.return")}
+                        </Button>
+                      </>
+                    )}
+                    <Button size="compact-xs" variant="default" onClick={() => setThread(e.id)} aria-label={t("feedback.openFor", { entry: e.description })}>{t("feedback.button")}</Button>
                   </Group>
                 </Table.Td>
               </Table.Tr>
@@ -149,7 +190,8 @@ function EntriesToReview(props: { cycleId: string }) {
           </Group>
         </Stack>
       </Modal>
-    </>
+      <FeedbackDrawer workEntryId={thread} onClose={() => setThread(null)} defaultKind="feedback" />
+    </Stack>
   );
 }
 

@@ -1,5 +1,6 @@
 // Work logged against the plan's IKIs (catatan kinerja): progress per IKI against its target, a form to
-// log work with evidence files, and the entries with the assessor's confirmation or return note.
+// log work with evidence files, and the entries with the assessor's confirmation or return note, each with
+// its feedback thread (ask for feedback, or read what was given).
 import { Alert, Anchor, Badge, Button, Card, FileInput, Group, NumberInput, Progress, Select, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -13,8 +14,8 @@ import { formatCount } from "../../lib/format";
 import { defaultDay, periodRange } from "../../lib/periods";
 import { useRegionId } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
-
-export const ENTRY_COLORS = { submitted: "blue", confirmed: "teal", returned: "orange" } as const;
+import { FeedbackDrawer } from "../feedback/FeedbackDrawer";
+import { ENTRY_COLORS } from "./planStatus";
 
 async function uploadEvidence(entryId: string, regionId: string, file: File): Promise<void> {
   const response = await fetch(evidenceUpload(entryId, regionId), {
@@ -29,7 +30,14 @@ async function uploadEvidence(entryId: string, regionId: string, file: File): Pr
   }
 }
 
-export function WorkEntries(props: { cycleId: string; periodLabel: string; employeeId?: string; canLog: boolean }) {
+export function WorkEntries(props: {
+  cycleId: string;
+  periodLabel: string;
+  employeeId?: string;
+  canLog: boolean;
+  /** The employee's assessor, whom feedback is asked from by default. */
+  assessorNip?: string | null;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const regionId = useRegionId();
@@ -46,6 +54,7 @@ export function WorkEntries(props: { cycleId: string; periodLabel: string; emplo
   const [quantity, setQuantity] = useState<number>(1);
   const [file, setFile] = useState<File | null>(null);
   const rows = entries.data?.pages.flatMap((p) => p.items) ?? [];
+  const [thread, setThread] = useState<string | null>(null);
 
   if (progress.isPending) return <Loading rows={4} />;
   if (progress.error) return <ErrorState error={progress.error} />;
@@ -135,6 +144,7 @@ export function WorkEntries(props: { cycleId: string; periodLabel: string; emplo
                 <Table.Th ta="right">{t("work.quantity")}</Table.Th>
                 <Table.Th>{t("work.status")}</Table.Th>
                 <Table.Th>{t("work.evidence")}</Table.Th>
+                <Table.Th />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -153,12 +163,18 @@ export function WorkEntries(props: { cycleId: string; periodLabel: string; emplo
                       <Anchor key={file.id} href={evidenceFile(file.id, regionId)} size="xs" display="block">{file.filename}</Anchor>
                     ))}
                   </Table.Td>
+                  <Table.Td>
+                    <Button size="compact-xs" variant="light" onClick={() => setThread(e.id)} aria-label={t("feedback.openFor", { entry: e.description })}>
+                      {t("feedback.button")}
+                    </Button>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
       )}
+      <FeedbackDrawer workEntryId={thread} onClose={() => setThread(null)} assessorNip={props.assessorNip} defaultKind="request" />
     </Stack>
   );
 }

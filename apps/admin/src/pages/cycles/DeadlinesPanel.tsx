@@ -1,0 +1,96 @@
+// A cycle's deadlines, one per rater source the rules use (assessment.deadlines): the admin sets them
+// while the cycle is a draft or open; assessors read them. Sheets not sent by the day after are late.
+import { Button, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import type { RaterSource } from "@kinerja/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ErrorState, Loading } from "../../components/States";
+import { errorMessage } from "../../lib/errors";
+import { useRegionId } from "../../lib/session";
+import { useTRPC } from "../../lib/trpc";
+
+function DeadlineRow(props: { cycleId: string; source: RaterSource; dueDate: string | null; editable: boolean }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const regionId = useRegionId();
+  const queryClient = useQueryClient();
+  const [date, setDate] = useState<string | null>(null);
+  const value = date ?? props.dueDate ?? "";
+  const save = useMutation(trpc.assessment.setDeadline.mutationOptions());
+  const name = t(`sources.${props.source}`);
+  return (
+    <Table.Tr>
+      <Table.Td>{name}</Table.Td>
+      <Table.Td>
+        {props.editable ? (
+          <TextInput type="date" aria-label={t("conduct.deadlineFor", { source: name })} value={value} onChange={(e) => setDate(e.currentTarget.value)} w={170} />
+        ) : (
+          <Text size="sm">{props.dueDate ?? t("conduct.noDeadline")}</Text>
+        )}
+      </Table.Td>
+      {props.editable && (
+        <Table.Td>
+          <Button
+            size="xs"
+            variant="light"
+            disabled={!value || value === props.dueDate}
+            loading={save.isPending}
+            aria-label={t("conduct.saveDeadlineFor", { source: name })}
+            onClick={async () => {
+              try {
+                await save.mutateAsync({ regionId, cycleId: props.cycleId, source: props.source, dueDate: value });
+                setDate(null);
+                await queryClient.invalidateQueries({ queryKey: trpc.assessment.pathKey() });
+                notifications.show({ color: "teal", message: t("conduct.deadlineSaved", { source: name, date: value }) });
+              } catch (error) {
+                notifications.show({ color: "red", message: errorMessage(error, t), autoClose: false });
+              }
+            }}
+          >
+            {t("common.save")}
+          </Button>
+        </Table.Td>
+      )}
+    </Table.Tr>
+  );
+}
+
+export function DeadlinesPanel(props: { cycleId: string; sources: RaterSource[]; editable: boolean; /** Why the deadlines cannot be changed here. */ note?: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const regionId = useRegionId();
+  const deadlines = useQuery(trpc.assessment.deadlines.queryOptions({ regionId, cycleId: props.cycleId }));
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h5">{t("conduct.deadlines")}</Title>
+      <Text size="sm" c="dimmed">{t("conduct.deadlinesHelp")}</Text>
+      {deadlines.isPending && <Loading rows={3} />}
+      {deadlines.error && <ErrorState error={deadlines.error} onRetry={() => void deadlines.refetch()} />}
+      {deadlines.data && (
+        <Table data-testid="deadlines-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("conduct.source")}</Table.Th>
+              <Table.Th>{t("conduct.dueDate")}</Table.Th>
+              {props.editable && <Table.Th />}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {props.sources.map((source) => (
+              <DeadlineRow
+                key={source}
+                cycleId={props.cycleId}
+                source={source}
+                dueDate={deadlines.data.find((d) => d.source === source)?.dueDate ?? null}
+                editable={props.editable}
+              />
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {props.note && <Text size="xs" c="dimmed">{props.note}</Text>}
+    </Stack>
+  );
+}
