@@ -1,7 +1,9 @@
 // The portal end to end: Debian's Chromium against the real server on a fresh SQLite database with the
 // demo regions. One server and one browser for the file; the tests build on each other in order, as a
 // BKD admin's day would: sign in, edit the rules and see the error, publish, run the cycle, read an
-// explanation, export; then an employee, an assessor and the national operator.
+// explanation, export; then an employee, an assessor and the national operator. Binjai's open cycle
+// carries the work of the period: peers, deadlines and who is late, performance dialogues, feedback on
+// work entries.
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -218,12 +220,134 @@ describe("the admin portal in a browser", () => {
     await assessor.context.close();
   });
 
-  it("lets the national operator choose a region and switch to it", async () => {
+  it("lets a Binjai admin choose an employee's peers and a deadline, then lists who is late", async () => {
+    const { page, context } = await newPage(browser, server.url);
+    const nip = signInFor(server, "employee", "binjai");
+    await signIn(page, signInFor(server, "admin", "binjai"));
+    await openFirstCycle(page);
+    await page.getByRole("tab", { name: "Pelaksanaan penilaian", selected: true }).waitFor();
+
+    await page.getByLabel("Batas waktu Rekan kerja").fill("2025-12-31");
+    await page.getByRole("button", { name: "Simpan batas waktu Rekan kerja" }).click();
+    await page.getByText("Batas waktu Rekan kerja: 2025-12-31.").waitFor();
+
+    await page.getByTestId("peer-ratee").click();
+    await page.getByTestId("peer-ratee").fill(nip);
+    await page.getByRole("option", { name: new RegExp(nip) }).click();
+    await page.getByText(/Aturan wilayah: \d+ sampai \d+ rekan penilai per pegawai\./).waitFor();
+    const peers = page.getByTestId("peer-select");
+    const chosen: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      await peers.click();
+      const option = page.getByRole("option").first();
+      chosen.push(((await option.textContent()) ?? "").split(" · ")[0] ?? "");
+      await option.click();
+    }
+    await page.keyboard.press("Escape");
+    await page.getByTestId("peer-count").getByText(/^2 dipilih/).waitFor();
+    await page.getByRole("button", { name: "Simpan rekan penilai" }).click();
+    await page.getByText(/Rekan penilai .* disimpan\./).waitFor();
+
+    const late = page.getByTestId("late-table");
+    for (const peer of chosen) {
+      const row = late.getByRole("row").filter({ hasText: peer }).filter({ hasText: "Rekan kerja" });
+      await row.first().waitFor();
+      expect(await row.first().textContent()).toMatch(/2025-12-31\d+ hariBelum diisi/);
+    }
+    await context.close();
+  });
+
+  it("lets an assessor record a performance dialogue, which the employee rates", async () => {
+    const employee = await newPage(browser, server.url);
+    await signIn(employee.page, signInFor(server, "employee", "binjai"));
+    const nama = ((await employee.page.getByTestId("user-name").textContent()) ?? "").trim();
+
+    const assessor = await newPage(browser, server.url);
+    await signIn(assessor.page, signInFor(server, "assessor", "binjai"));
+    await assessor.page.getByRole("navigation", { name: "Navigasi" }).getByRole("link", { name: "Dialog kinerja" }).click();
+    await assessor.page.getByRole("navigation", { name: "Pegawai yang Anda nilai" }).getByText(nama, { exact: true }).click();
+    await assessor.page.getByRole("button", { name: "Catat dialog" }).click();
+    const dialog = assessor.page.getByRole("dialog");
+    await dialog.getByLabel("Topik").fill("Ketepatan waktu penyusunan modul ajar");
+    await dialog.getByLabel("Tindakan 1").fill("Kirim draf modul H-7 sebelum dipakai");
+    await dialog.getByRole("button", { name: "Simpan dialog" }).click();
+    await assessor.page.getByText("Dialog kinerja dicatat.").waitFor();
+    await assessor.page.getByRole("article", { name: /Ketepatan waktu penyusunan modul ajar/ }).getByText("Belum dinilai").waitFor();
+
+    await employee.page.getByRole("navigation", { name: "Navigasi" }).getByRole("link", { name: "Dialog kinerja" }).click();
+    const card = employee.page.getByRole("article", { name: /Ketepatan waktu penyusunan modul ajar/ });
+    await card.getByText("Kirim draf modul H-7 sebelum dipakai").waitFor();
+    await card.getByRole("button", { name: "Nilai manfaat" }).click();
+    await card.locator("label").filter({ hasText: /^4$/ }).click();
+    await card.getByLabel("Komentar (tidak wajib)").fill("Tenggat H-7 membantu saya menyusun jadwal.");
+    await card.getByRole("button", { name: "Simpan nilai" }).click();
+    await card.getByTestId("dialogue-usefulness").getByText("Manfaat 4/5").waitFor();
+
+    await assessor.page.reload();
+    await assessor.page.getByRole("navigation", { name: "Pegawai yang Anda nilai" }).getByText(nama, { exact: true }).click();
+    await assessor.page.getByText("Tenggat H-7 membantu saya menyusun jadwal.").waitFor();
+    await employee.context.close();
+    await assessor.context.close();
+  });
+
+  it("lets an employee ask for feedback on a work entry, which the assessor answers from the inbox", async () => {
+    const employee = await newPage(browser, server.url);
+    await signIn(employee.page, signInFor(server, "employee", "binjai"));
+    const nama = ((await employee.page.getByTestId("user-name").textContent()) ?? "").trim();
+    await employee.page.getByRole("navigation", { name: "Navigasi" }).getByRole("link", { name: "SKP & catatan kerja saya" }).click();
+    await employee.page.getByRole("button", { name: "Umpan balik untuk Modul ajar IPA kelas 5 selesai" }).click();
+    const drawer = employee.page.getByRole("dialog");
+    await drawer.getByText("Belum ada umpan balik untuk catatan kerja ini.").waitFor();
+    await drawer.getByLabel("Pertanyaan").fill("Apakah modul ini sudah memenuhi standar kurikulum?");
+    await drawer.getByRole("button", { name: "Kirim permintaan" }).click();
+    await employee.page.getByText("Permintaan umpan balik dikirim.").waitFor();
+    await drawer.getByTestId("feedback-thread").getByText("Apakah modul ini sudah memenuhi standar kurikulum?").waitFor();
+
+    const assessor = await newPage(browser, server.url);
+    await signIn(assessor.page, signInFor(server, "assessor", "binjai"));
+    await assessor.page.getByRole("navigation", { name: "Navigasi" }).getByRole("link", { name: "Permintaan umpan balik" }).click();
+    const inbox = assessor.page.getByTestId("feedback-inbox");
+    await inbox.getByText("Modul ajar IPA kelas 5 selesai").waitFor();
+    await inbox.getByRole("button", { name: `Buka utas permintaan dari ${nama}` }).first().click();
+    const thread = assessor.page.getByRole("dialog");
+    await thread.getByRole("button", { name: "Jawab" }).click();
+    await thread.getByLabel(`Jawaban untuk ${nama}`).fill("Sudah sesuai; tambahkan satu asesmen formatif.");
+    await thread.getByRole("button", { name: "Kirim", exact: true }).click();
+    await thread.getByTestId("feedback-thread").getByText("Sudah sesuai; tambahkan satu asesmen formatif.").waitFor();
+
+    await employee.page.reload();
+    await employee.page.getByRole("button", { name: "Umpan balik untuk Modul ajar IPA kelas 5 selesai" }).click();
+    await employee.page.getByRole("dialog").getByText("Sudah sesuai; tambahkan satu asesmen formatif.").waitFor();
+    await employee.context.close();
+    await assessor.context.close();
+  });
+
+  it("lets the national operator choose a region, create a new one, and its first admin sign in", async () => {
     const { page, context } = await newPage(browser, server.url);
     await signIn(page, signInFor(server, "operator", null));
     await page.getByRole("heading", { name: "Pilih wilayah" }).waitFor();
     await page.getByRole("button", { name: "Kota Binjai" }).click();
     await page.getByRole("heading", { name: "Dasbor Kota Binjai" }).waitFor();
+
+    await page.getByRole("navigation", { name: "Navigasi" }).getByRole("link", { name: "Wilayah" }).click();
+    await page.getByRole("button", { name: "Wilayah baru" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Nama wilayah").fill("Kota Tebing Tinggi");
+    expect(await dialog.getByLabel("Kode wilayah").inputValue()).toBe("kota-tebing-tinggi");
+    await dialog.getByLabel("Nama", { exact: true }).fill("Admin BKPSDM Tebing Tinggi");
+    await dialog.getByLabel("E-mail").fill("admin@tebingtinggi.kinerja.local");
+    await dialog.getByLabel("Kata sandi awal").fill("sandi-tebing-123");
+    await dialog.getByRole("button", { name: "Buat wilayah" }).click();
+    await page.getByText(/Wilayah Kota Tebing Tinggi dibuat\./).waitFor();
+    await page.getByTestId("region-table").getByText("kota-tebing-tinggi").waitFor();
+    await page.getByRole("button", { name: "Buka wilayah Kota Tebing Tinggi" }).click();
+    await page.getByTestId("region-switch").and(page.locator("[value='Kota Tebing Tinggi']")).waitFor();
     await context.close();
+
+    const admin = await newPage(browser, server.url);
+    await signIn(admin.page, "admin@tebingtinggi.kinerja.local", "sandi-tebing-123");
+    await admin.page.getByRole("heading", { name: "Dasbor Kota Tebing Tinggi" }).waitFor();
+    await admin.page.getByTestId("first-steps").waitFor();
+    await admin.context.close();
   });
 });

@@ -50,6 +50,7 @@ export function EmployeeSelect(
     onChange(value: string | null, employee: Employee | null): void;
     required?: boolean;
     clearable?: boolean;
+    error?: ReactNode;
     "data-testid"?: string;
   },
 ) {
@@ -70,6 +71,7 @@ export function EmployeeSelect(
       searchable
       clearable={props.clearable}
       required={props.required}
+      error={props.error}
       searchValue={text}
       onSearchChange={setText}
       data={options}

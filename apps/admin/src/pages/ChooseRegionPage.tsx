@@ -9,7 +9,7 @@ import { currentLanguage } from "../i18n";
 import { formatCount } from "../lib/format";
 import { useSession } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
-import { CreateRegionForm } from "./regions/RegionsPage";
+import { CreateRegionForm } from "./regions/CreateRegionForm";
 
 export function ChooseRegionPage() {
   const { t } = useTranslation();

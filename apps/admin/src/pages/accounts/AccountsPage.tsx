@@ -44,6 +44,7 @@ function CreateAccountForm(props: { onDone(account: Account, password: string): 
   const { role } = form.values;
   return (
     <form
+      noValidate
       onSubmit={form.onSubmit(async (values) => {
         try {
           const account = await create.mutateAsync({
@@ -87,9 +88,9 @@ function CreateAccountForm(props: { onDone(account: Account, password: string): 
                 form.setFieldValue("nip", nip);
                 setEmployeeLabel(e ? `${e.nama} · ${e.nip}` : undefined);
               }}
+              error={form.errors.nip}
               data-testid="account-employee"
             />
-            {form.errors.nip && <Text size="xs" c="red.8">{form.errors.nip}</Text>}
             <TextInput label={t("accounts.emailOptional")} type="email" autoComplete="off" {...form.getInputProps("email")} />
           </>
         )}
