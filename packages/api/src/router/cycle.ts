@@ -3,8 +3,10 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { ORGANISATION_PREDIKAT, PERIOD_KINDS } from "@kinerja/core";
 import { ROLES } from "@kinerja/db";
 import { z } from "zod";
+import { cycleProgress } from "../services/cycle-progress.js";
 import { listRuns, runStatus, startCycleRun } from "../services/cycle-run.js";
 import { createCycle, cycleView, findCycle, listCycles, openCycle, setUnitPredikat } from "../services/cycles.js";
+import { employeeScope } from "../services/employees.js";
 import { finaliseCycle } from "../services/finalise.js";
 import { cycleScope, setCycleUnits } from "../services/roll-out.js";
 import { actorOf, regionProcedure } from "../trpc.js";
@@ -42,6 +44,11 @@ export const cycleRouter = {
     .mutation(({ ctx, input }) => finaliseCycle(ctx.db, ctx.regionId, actorOf(ctx.user), input.id)),
 
   /** Which units (and employees) a cycle covers. */
+  /** The dashboard's counts in one call, scoped to what the viewer may see. */
+  progress: regionProcedure(...ROLES)
+    .input(z.object({ cycleId: z.string() }))
+    .query(({ ctx, input }) => cycleProgress(ctx.db, ctx.regionId, employeeScope(ctx.user), input.cycleId)),
+
   scope: regionProcedure(...ROLES)
     .input(z.object({ id: z.string() }))
     .query(({ ctx, input }) => cycleScope(ctx.db, ctx.regionId, input.id)),

@@ -79,4 +79,27 @@ describe.each(inject("dialects"))("feedback on work entries on %s", (dialect) =>
     for (const mistake of mistakes) await expect(mistake()).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(report.feedback.post({ workEntryId: "tidak-ada", kind: "feedback", body: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
+
+  it("closes the thread, the work entries, the dialogues and the plan once the cycle is final", async () => {
+    const report = env.as(w.report.user);
+    const superior = env.as(w.superior.user);
+    const entry = await report.workEntry.get({ id: entryId });
+    await env.database.db.updateTable("cycles").set({ status: "finalised" }).where("region_id", "=", w.regionId).where("id", "=", w.cycleId).execute();
+    const closed = { code: "PRECONDITION_FAILED", message: expect.stringMatching(/sudah final/) };
+    await expect(superior.feedback.post({ workEntryId: entryId, kind: "feedback", body: "Terlambat" })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringMatching(/sudah final; hasil dan bukti dukungnya ditutup, umpan balik tidak diterima lagi/),
+    });
+    await expect(report.feedback.post({ workEntryId: entryId, kind: "request", body: "x", askNip: w.colleague.nip })).rejects.toMatchObject(closed);
+    await expect(report.workEntry.create({ ikiId: entry.ikiId, workDate: "2025-03-04", description: "x", quantity: 1 })).rejects.toMatchObject(closed);
+    await expect(report.workEntry.update({ id: entryId, quantity: 31 })).rejects.toMatchObject(closed);
+    await expect(superior.workEntry.confirm({ id: entryId })).rejects.toMatchObject(closed);
+    await expect(
+      superior.dialogue.record({ cycleId: w.cycleId, employeeId: w.report.id, heldOn: "2025-04-10", topic: "x", agreedActions: [] }),
+    ).rejects.toMatchObject(closed);
+    await expect(report.plan.save({ id: entry.planId, rhk: [{ kind: "utama", text: "x", indicators: [{ text: "x", target: 1, satuan: "x" }] }] })).rejects.toMatchObject(closed);
+    await expect(report.plan.submit({ id: entry.planId })).rejects.toMatchObject(closed);
+    await expect(superior.plan.requestRevision({ id: entry.planId, note: "Perbaiki target" })).rejects.toMatchObject(closed);
+    expect((await report.feedback.list({ workEntryId: entryId })).items.length).toBeGreaterThan(0);
+  });
 });

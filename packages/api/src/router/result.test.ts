@@ -21,7 +21,7 @@ describe.each(inject("dialects"))("results, distribution and exports on %s", (di
   const admin = () => env.as(binjai.admin);
 
   it("lists nothing before the cycle is evaluated", async () => {
-    expect(await admin().result.list({ cycleId: binjai.cycleId })).toEqual({ items: [], nextCursor: null, runId: null, runVersion: null });
+    expect(await admin().result.list({ cycleId: binjai.cycleId })).toEqual({ items: [], nextCursor: null, runId: null, runVersion: null, total: 0 });
     expect((await admin().result.distribution({ cycleId: binjai.cycleId })).units).toEqual([]);
     await admin().cycle.run({ id: binjai.cycleId });
     await env.jobs.idle();
@@ -56,6 +56,50 @@ describe.each(inject("dialects"))("results, distribution and exports on %s", (di
     expect(byName.items.map((r) => r.nip)).toContain(all[3]!.nip);
   });
 
+  it("sorts by any column with a cursor that pages through ties, and counts the rows matching the filters", async () => {
+    const plain = await admin().result.list({ cycleId: binjai.cycleId, limit: 5 });
+    expect(plain.total).toBe(SIZE);
+    expect(plain.items.map((r) => r.nip)).toEqual([...plain.items.map((r) => r.nip)].sort());
+    const keys = ["nama", "score", "predikat", "unit", "nip"] as const;
+    for (const key of keys) {
+      for (const direction of ["asc", "desc"] as const) {
+        const sort = { key, direction };
+        const whole = await admin().result.list({ cycleId: binjai.cycleId, sort, limit: 500 });
+        expect(whole.total).toBe(SIZE);
+        const paged: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await admin().result.list({ cycleId: binjai.cycleId, sort, limit: 4, ...(cursor ? { cursor } : {}) });
+          expect(page.total).toBe(SIZE);
+          paged.push(...page.items.map((r) => r.employeeId));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        expect(paged, `${key} ${direction}`).toEqual(whole.items.map((r) => r.employeeId));
+        expect(new Set(paged).size).toBe(SIZE);
+        if (key === "score") {
+          const scores = whole.items.map((r) => r.score).filter((x): x is number => x !== null);
+          expect(scores).toEqual([...scores].sort((a, b) => (direction === "asc" ? a - b : b - a)));
+        }
+        if (key === "unit") {
+          const units = whole.items.map((r) => r.unitId);
+          expect(units.every((u, i) => i === 0 || (direction === "asc" ? units[i - 1]! <= u : units[i - 1]! >= u))).toBe(true);
+        }
+      }
+    }
+    const byPredikat = (await admin().result.list({ cycleId: binjai.cycleId, sort: { key: "predikat", direction: "desc" }, limit: 500 })).items;
+    const rank = ["sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang"];
+    const ranks = byPredikat.filter((r) => r.predikat).map((r) => rank.indexOf(r.predikat!));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+
+    const predikat = byPredikat[0]!.predikat!;
+    const filtered = await admin().result.list({ cycleId: binjai.cycleId, predikat, sort: { key: "nama", direction: "asc" }, limit: 1 });
+    expect(filtered.total).toBe(byPredikat.filter((r) => r.predikat === predikat).length);
+    // A cursor of one ordering is refused by another, instead of silently skipping rows.
+    await expect(admin().result.list({ cycleId: binjai.cycleId, sort: { key: "nama", direction: "asc" }, cursor: plain.nextCursor! })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+  });
+
   it("gives one employee's result with its explanation and the stored input", async () => {
     const detail = await admin().result.get({ cycleId: binjai.cycleId, employeeId: binjai.report.id });
     expect(detail).toMatchObject({ nip: binjai.report.nip, runVersion: 1 });
@@ -65,12 +109,23 @@ describe.each(inject("dialects"))("results, distribution and exports on %s", (di
     expect(typeof detail.scores).toBe("object");
   });
 
-  it("shows an assessor only their reports' results and an employee only their own", async () => {
+  it("shows an assessor their reports' results and their own, and an employee only their own", async () => {
     const team = await env.as(binjai.assessor).result.list({ cycleId: binjai.cycleId, limit: 100 });
     const reports = await env.as(binjai.assessor).employee.list({ limit: 100 });
-    expect(team.items.map((r) => r.nip).sort()).toEqual(reports.items.map((e) => e.nip).sort());
-    const own = await env.as(binjai.employee).result.list({ cycleId: binjai.cycleId });
-    expect(own.items.map((r) => r.nip)).toEqual([binjai.employee.username]);
+    expect(team.items.map((r) => r.nip).sort()).toEqual([...reports.items.map((e) => e.nip), binjai.assessor.username].sort());
+    expect(team.total).toBe(reports.items.length + 1);
+    const ownId = binjai.employees.get(binjai.assessor.username!)!;
+    const own = await env.as(binjai.assessor).result.get({ cycleId: binjai.cycleId, employeeId: ownId });
+    expect(own).toMatchObject({ nip: binjai.assessor.username, explanation: expect.anything() });
+    // Exactly as an employee sees their own: the same summary in the list and the same detail.
+    expect(team.items.find((r) => r.nip === binjai.assessor.username)).toEqual(
+      (await admin().result.list({ cycleId: binjai.cycleId, search: binjai.assessor.username!, limit: 1 })).items[0],
+    );
+    expect((await env.as(binjai.assessor).result.distribution({ cycleId: binjai.cycleId })).units.reduce((n, u) => n + u.total, 0)).toBe(
+      reports.items.length,
+    );
+    const mine = await env.as(binjai.employee).result.list({ cycleId: binjai.cycleId });
+    expect(mine.items.map((r) => r.nip)).toEqual([binjai.employee.username]);
     expect((await env.as(binjai.employee).result.get({ cycleId: binjai.cycleId, employeeId: binjai.report.id })).nip).toBe(
       binjai.employee.username,
     );

@@ -3,7 +3,7 @@ import { ROLES } from "@kinerja/db";
 import { z } from "zod";
 import { employeeScope } from "../services/employees.js";
 import { pageInput } from "../services/pagination.js";
-import { distribution, getResult, listResults } from "../services/results.js";
+import { distribution, getResult, listResults, RESULT_SORT_KEYS } from "../services/results.js";
 import { regionProcedure } from "../trpc.js";
 
 export const resultRouter = {
@@ -16,6 +16,8 @@ export const resultRouter = {
         predikat: z.string().optional(),
         outcomeType: z.string().optional(),
         search: z.string().max(100).optional(),
+        /** Without it, results come in NIP order. */
+        sort: z.object({ key: z.enum(RESULT_SORT_KEYS), direction: z.enum(["asc", "desc"]).default("asc") }).optional(),
         ...pageInput,
       }),
     )

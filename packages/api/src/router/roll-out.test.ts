@@ -71,4 +71,30 @@ describe.each(inject("dialects"))("phased roll-out on %s", (dialect) => {
       code: "NOT_FOUND",
     });
   });
+
+  it("refuses plans and work entries of an employee outside the units chosen for the cycle", async () => {
+    const other = r.others[0]!;
+    const pilot = await admin().cycle.create({ name: "Rintisan 2024", periodKind: "annual", periodLabel: "2024", unitIds: [r.units.pilot] });
+    await expect(env.as(other.user).plan.create({ cycleId: pilot.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: expect.stringMatching(/\(unit unit-lain\) tidak termasuk siklus Rintisan 2024; yang diharapkan: pegawai di unit unit-rintisan/),
+    });
+    await expect(admin().plan.create({ cycleId: pilot.id, employeeId: other.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await env.as(r.staff[0]!.user).plan.create({ cycleId: pilot.id })).employeeId).toBe(r.staff[0]!.id);
+
+    // A plan made while the draft covered the whole region stays, but takes no work once the cycle is narrowed.
+    const narrowed = await admin().cycle.create({ name: "Semester I 2024", periodKind: "semester", periodLabel: "2024-S1" });
+    const plan = await env.as(other.user).plan.create({ cycleId: narrowed.id });
+    const saved = await env.as(other.user).plan.save({
+      id: plan.id,
+      rhk: [{ kind: "utama", text: "Surat masuk diagendakan", indicators: [{ text: "Surat diagendakan", target: 100, satuan: "surat" }] }],
+    });
+    await env.as(other.user).plan.submit({ id: plan.id });
+    await env.as(r.kepala.user).plan.approve({ id: plan.id });
+    await admin().cycle.setUnits({ id: narrowed.id, unitIds: [r.units.pilot] });
+    await admin().cycle.open({ id: narrowed.id });
+    await expect(
+      env.as(other.user).workEntry.create({ ikiId: saved.rhk[0]!.indicators[0]!.id, workDate: "2024-03-04", description: "Agenda surat", quantity: 12 }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND", message: expect.stringMatching(/\(unit unit-lain\) tidak termasuk siklus Semester I 2024/) });
+  });
 });

@@ -33,7 +33,7 @@ export function isCalendarDate(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text;
 }
 
-function daysBetween(from: string, to: string): number {
+export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
@@ -139,13 +139,13 @@ interface CycleSets {
   sets: Map<string, IndicatorSet>;
 }
 
-async function setsOf(db: Kysely<Database>, cycle: CycleRow, employees: EmployeeRow[]): Promise<CycleSets> {
+export async function setsOf(db: Kysely<Database>, cycle: CycleRow, employees: EmployeeRow[]): Promise<CycleSets> {
   const compiled = await cycleRules(db, cycle);
   return { compiled, sets: await indicatorSetsOf(db, cycle, compiled, employees) };
 }
 
 /** The sheets the cycle's rules expect on the given employees of the cycle (their sets from setsOf), with their state. */
-async function expectedSheets(
+export async function expectedSheets(
   db: Kysely<Database>,
   cycle: CycleRow,
   ratees: EmployeeRow[],

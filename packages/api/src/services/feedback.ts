@@ -10,6 +10,7 @@ import type { Actor } from "../trpc.js";
 import { audit } from "./audit.js";
 import { decodeCursor, pageOf, type Page } from "./pagination.js";
 import { assertCanSeeEntry, entryParts } from "./work-entries.js";
+import { assertFeedbackOpen } from "./workflow.js";
 
 export interface FeedbackView {
   id: string;
@@ -46,7 +47,8 @@ export async function postFeedback(
     throw new TRPCError({ code: "BAD_REQUEST", message: "askNip hanya untuk permintaan umpan balik (kind: request)" });
   }
   return db.transaction().execute(async (trx) => {
-    const { entry } = await entryParts(trx, regionId, input.workEntryId);
+    const { entry, cycle } = await entryParts(trx, regionId, input.workEntryId);
+    assertFeedbackOpen(cycle);
     if (input.parentId) {
       const parent = await trx
         .selectFrom("feedback")

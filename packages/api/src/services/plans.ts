@@ -23,11 +23,11 @@ import type { Kysely } from "kysely";
 import type { SessionUser } from "../auth.js";
 import type { Actor } from "../trpc.js";
 import { audit } from "./audit.js";
+import { assertInCycle } from "./cycle-scope.js";
 import { findCycle } from "./cycles.js";
 import { decodeCursor, pageOf, type Page } from "./pagination.js";
 import { cycleRules } from "./pinned-rules.js";
 import { findEmployee, ownEmployee, ownOrReports, requireRelation, requireReviewer } from "./relations.js";
-import { unitSubtree } from "./units.js";
 import { assertPlanningOpen, cycleWorkflow, objectiveIndicators } from "./workflow.js";
 
 export const PLAN_STATUS_LABEL: Record<PlanStatus, string> = {
@@ -286,12 +286,7 @@ export async function createPlan(
     const employee = await employeeNamedOrOwn(trx, regionId, user, input.employeeId);
     requireRelation(user, employee, ["self", "admin"], "menyusun SKP");
     assertPlanningOpen(cycle);
-    if (cycle.unit_id && !(await unitSubtree(trx, regionId, cycle.unit_id)).includes(employee.unit_id)) {
-      throw new TRPCError({
-        code: "BAD_REQUEST",
-        message: `${employee.nama} (unit ${employee.unit_id}) tidak termasuk siklus ini; siklus hanya untuk unit ${cycle.unit_id} dan unit di bawahnya`,
-      });
-    }
+    await assertInCycle(trx, cycle, employee);
     const existing = await planOf(trx, cycle, employee.id);
     if (existing) {
       throw new TRPCError({

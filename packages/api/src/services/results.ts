@@ -1,9 +1,10 @@
 // Reading a cycle's results: always those of one run (the cycle's current run unless another is named),
-// so a run being written is never seen half-done. Assessors see their direct reports, employees themselves.
+// so a run being written is never seen half-done. Assessors see their direct reports and themselves, employees
+// themselves.
 import { TRPCError } from "@trpc/server";
 import { checkBounds, countNationalPredikat, type BoundCheck, type NationalPredikat, type OrganisationPredikat } from "@kinerja/core";
 import { parseJson, type CycleRow, type Database, type ResultRow } from "@kinerja/db";
-import type { Kysely, SelectQueryBuilder } from "kysely";
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from "kysely";
 import { findCycle } from "./cycles.js";
 import type { EmployeeScope } from "./employees.js";
 import { decodeCursor, pageOf, type Page } from "./pagination.js";
@@ -80,21 +81,24 @@ function scoped<O>(
   db: Kysely<Database>,
   regionId: string,
   scope: EmployeeScope,
+  withOwn: boolean,
 ): SelectQueryBuilder<Database, "results", O> {
   if (scope.kind === "self") return query.where("results.nip", "=", scope.nip);
   if (scope.kind === "reports") {
-    return query.where(
-      "results.employee_id",
-      "in",
-      db.selectFrom("employees").select("id").where("region_id", "=", regionId).where("atasan_nip", "=", scope.atasanNip),
-    );
+    const reports = db.selectFrom("employees").select("id").where("region_id", "=", regionId).where("atasan_nip", "=", scope.atasanNip);
+    if (!withOwn) return query.where("results.employee_id", "in", reports);
+    return query.where((eb) => eb.or([eb("results.employee_id", "in", reports), eb("results.nip", "=", scope.atasanNip)]));
   }
   return query;
 }
 
-/** The results of one run that the viewer may see; select (and join) on it. */
-export function runResults(db: Kysely<Database>, regionId: string, runId: string, scope: EmployeeScope) {
-  return scoped(db.selectFrom("results").where("results.region_id", "=", regionId).where("results.run_id", "=", runId), db, regionId, scope);
+/**
+ * The results of one run that the viewer may see; select (and join) on it. An assessor is also an employee:
+ * `withOwn` adds their own result to their reports' (reading results), while team views (the distribution
+ * curve, follow-up, exports) keep to the reports.
+ */
+export function runResults(db: Kysely<Database>, regionId: string, runId: string, scope: EmployeeScope, withOwn = false) {
+  return scoped(db.selectFrom("results").where("results.region_id", "=", regionId).where("results.run_id", "=", runId), db, regionId, scope, withOwn);
 }
 
 /** Only the results with an outcome of the type (e.g. "penghargaan"). */
@@ -112,6 +116,15 @@ export function withOutcomeType<O>(query: SelectQueryBuilder<Database, "results"
   );
 }
 
+export const RESULT_SORT_KEYS = ["nama", "score", "predikat", "unit", "nip"] as const;
+export type ResultSortKey = (typeof RESULT_SORT_KEYS)[number];
+
+/** A column to order results by; rows without a value (no score or predikat: an error) come last either way. */
+export interface ResultSort {
+  key: ResultSortKey;
+  direction: "asc" | "desc";
+}
+
 export interface ResultFilter {
   cycleId: string;
   runId?: string;
@@ -119,31 +132,94 @@ export interface ResultFilter {
   predikat?: string;
   outcomeType?: string;
   search?: string;
+  sort?: ResultSort;
   cursor?: string;
   limit: number;
 }
 
-export async function listResults(
-  db: Kysely<Database>,
-  regionId: string,
-  scope: EmployeeScope,
-  filter: ResultFilter,
-): Promise<Page<ResultSummary> & { runId: string | null; runVersion: number | null }> {
+export type ResultPage = Page<ResultSummary> & {
+  runId: string | null;
+  runVersion: number | null;
+  /** Rows matching the filters, whatever the cursor. */
+  total: number;
+};
+
+/**
+ * The value a sort key orders by. Predikat orders by rank, lowest first, as the rule set lists them best
+ * first; "unit" orders by unit id.
+ */
+function sortValue(key: ResultSortKey, predikatIds: readonly string[]): RawBuilder<string | number | null> {
+  switch (key) {
+    case "nama":
+      return sql.ref<string>("results.nama");
+    case "nip":
+      return sql.ref<string>("results.nip");
+    case "unit":
+      return sql.ref<string>("results.unit_id");
+    case "score":
+      return sql.ref<number | null>("results.score");
+    case "predikat": {
+      if (predikatIds.length === 0) return sql<number | null>`null`;
+      const ranks = predikatIds.map((id, i) => sql`when ${id} then ${predikatIds.length - 1 - i}`);
+      return sql<number | null>`(case results.predikat ${sql.join(ranks, sql` `)} end)`;
+    }
+  }
+}
+
+export async function listResults(db: Kysely<Database>, regionId: string, scope: EmployeeScope, filter: ResultFilter): Promise<ResultPage> {
   const cycle = await findCycle(db, regionId, filter.cycleId);
   const run = await resolveRun(db, regionId, cycle, filter.runId);
-  if (!run) return { items: [], nextCursor: null, runId: null, runVersion: null };
-  let query = runResults(db, regionId, run.id, scope).selectAll();
+  if (!run) return { items: [], nextCursor: null, runId: null, runVersion: null, total: 0 };
+  let query = runResults(db, regionId, run.id, scope, true);
   if (filter.unitId) query = query.where("results.unit_id", "in", await unitSubtree(db, regionId, filter.unitId));
   if (filter.predikat) query = query.where("results.predikat", "=", filter.predikat);
   if (filter.outcomeType) query = withOutcomeType(query, filter.outcomeType);
   const search = filter.search?.trim();
   if (search) query = query.where((eb) => eb.or([contains("results.nama", search), contains("results.nip", search)]));
-  if (filter.cursor) {
-    const [nip] = decodeCursor(filter.cursor, 1);
-    query = query.where("results.nip", ">", String(nip));
+  const counted = await query.select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirst();
+  const total = Number(counted?.n ?? 0);
+  const found = { runId: run.id, runVersion: run.version, total };
+
+  if (!filter.sort) {
+    let rows = query.selectAll();
+    if (filter.cursor) {
+      const [nip] = decodeCursor(filter.cursor, 1);
+      rows = rows.where("results.nip", ">", String(nip));
+    }
+    const page = await rows.orderBy("results.nip").limit(filter.limit + 1).execute();
+    return { ...pageOf(page, filter.limit, (r) => [r.nip], summaryOf), ...found };
   }
-  const rows = await query.orderBy("results.nip").limit(filter.limit + 1).execute();
-  return { ...pageOf(rows, filter.limit, (r) => [r.nip], summaryOf), runId: run.id, runVersion: run.version };
+
+  const { key, direction } = filter.sort;
+  const predikatIds = key === "predikat" ? (await cycleRules(db, cycle)).ruleSet.predikat.map((p) => p.id) : [];
+  const value = sortValue(key, predikatIds);
+  const missing = sql<number>`(case when ${value} is null then 1 else 0 end)`;
+  const after = direction === "asc" ? ">" : "<";
+  let rows = query.selectAll().select([value.as("sort_value"), missing.as("sort_missing")]);
+  if (filter.cursor) {
+    // The cursor holds [value missing (0/1), value ("" when missing), employee id] of the last row.
+    const [wasMissing, last, id] = decodeCursor(filter.cursor, 3);
+    rows = rows.where((eb) =>
+      Number(wasMissing) === 1
+        ? eb.and([eb(missing, "=", 1), eb("results.employee_id", after, String(id))])
+        : eb.or([
+            eb(missing, "=", 1),
+            eb.and([eb(missing, "=", 0), eb(value, after, last as string | number)]),
+            eb.and([eb(missing, "=", 0), eb(value, "=", last as string | number), eb("results.employee_id", after, String(id))]),
+          ]),
+    );
+  }
+  const page = await rows
+    .orderBy(missing)
+    .orderBy(value, direction)
+    .orderBy("results.employee_id", direction)
+    .limit(filter.limit + 1)
+    .execute();
+  const keyOf = (r: (typeof page)[number]) => {
+    const gone = Number(r.sort_missing) === 1 || r.sort_value === null;
+    return [gone ? 1 : 0, gone ? "" : typeof r.sort_value === "number" ? r.sort_value : String(r.sort_value), r.employee_id];
+  };
+  return { ...pageOf(page, filter.limit, keyOf, summaryOf), ...found };
 }
 
 export async function getResult(
@@ -154,7 +230,7 @@ export async function getResult(
 ): Promise<ResultDetail> {
   const cycle = await findCycle(db, regionId, input.cycleId);
   const run = await resolveRun(db, regionId, cycle, input.runId);
-  const row = run ? await runResults(db, regionId, run.id, scope).selectAll().where("results.employee_id", "=", input.employeeId).executeTakeFirst() : undefined;
+  const row = run ? await runResults(db, regionId, run.id, scope, true).selectAll().where("results.employee_id", "=", input.employeeId).executeTakeFirst() : undefined;
   if (!run || !row) throw new TRPCError({ code: "NOT_FOUND", message: `Hasil pegawai ${input.employeeId} tidak ditemukan` });
   return {
     ...summaryOf(row),

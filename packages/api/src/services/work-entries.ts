@@ -10,6 +10,7 @@ import type { Kysely } from "kysely";
 import type { SessionUser } from "../auth.js";
 import type { Actor } from "../trpc.js";
 import { audit } from "./audit.js";
+import { assertInCycle } from "./cycle-scope.js";
 import { findCycle } from "./cycles.js";
 import { decodeCursor, pageOf, type Page } from "./pagination.js";
 import { findPlan, PLAN_STATUS_LABEL, planOf } from "./plans.js";
@@ -173,6 +174,8 @@ export async function createWorkEntry(
     const { plan, cycle } = await ikiForWork(trx, regionId, input.ikiId);
     const employee = await findEmployee(trx, regionId, plan.employee_id);
     requireRelation(user, employee, ["self", "admin"], "mencatat kerja");
+    // The plan may predate the cycle's units being narrowed while it was a draft.
+    await assertInCycle(trx, cycle, employee);
     assertDateInPeriod(cycle, input.workDate, "Tanggal kerja");
     const at = now();
     const id = newId();

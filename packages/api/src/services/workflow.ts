@@ -87,3 +87,13 @@ export function assertWorkOpen(cycle: CycleRow): void {
     throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Siklus sudah final; catatan kerja tidak bisa diubah lagi" });
   }
 }
+
+/** Feedback on work entries is given until the cycle is final: a final result and its evidence are closed. */
+export function assertFeedbackOpen(cycle: CycleRow): void {
+  if (cycle.status === "finalised") {
+    throw new TRPCError({
+      code: "PRECONDITION_FAILED",
+      message: `Siklus ${cycle.name} sudah final; hasil dan bukti dukungnya ditutup, umpan balik tidak diterima lagi`,
+    });
+  }
+}
