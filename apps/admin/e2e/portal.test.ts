@@ -67,7 +67,7 @@ describe("the admin portal in a browser", () => {
 
   it("publishes a changed rule set as a new version and shows what changed", async () => {
     await admin.getByRole("tab", { name: "Formulir" }).click();
-    await admin.getByLabel("Nama aturan").fill("Penilaian Kinerja ASN Kota Samarinda 2026");
+    await admin.getByLabel("Nama aturan", { exact: true }).fill("Penilaian Kinerja ASN Kota Samarinda 2026");
     await admin.getByRole("button", { name: "Terbitkan" }).click();
     await admin.getByText("Versi 2 diterbitkan.").waitFor();
     await admin.getByTestId("open-version-status").getByText("Diterbitkan").waitFor();
@@ -227,7 +227,7 @@ describe("the admin portal in a browser", () => {
     await openFirstCycle(page);
     await page.getByRole("tab", { name: "Pelaksanaan penilaian", selected: true }).waitFor();
 
-    await page.getByLabel("Batas waktu Rekan kerja").fill("2025-12-31");
+    await page.getByLabel("Batas waktu Rekan kerja", { exact: true }).fill("2025-12-31");
     await page.getByRole("button", { name: "Simpan batas waktu Rekan kerja" }).click();
     await page.getByText("Batas waktu Rekan kerja: 2025-12-31.").waitFor();
 
@@ -312,7 +312,7 @@ describe("the admin portal in a browser", () => {
     const thread = assessor.page.getByRole("dialog");
     await thread.getByRole("button", { name: "Jawab" }).click();
     await thread.getByLabel(`Jawaban untuk ${nama}`).fill("Sudah sesuai; tambahkan satu asesmen formatif.");
-    await thread.getByRole("button", { name: "Kirim", exact: true }).click();
+    await thread.getByRole("button", { name: "Kirim jawaban" }).click();
     await thread.getByTestId("feedback-thread").getByText("Sudah sesuai; tambahkan satu asesmen formatif.").waitFor();
 
     await employee.page.reload();
@@ -334,7 +334,7 @@ describe("the admin portal in a browser", () => {
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel("Nama wilayah").fill("Kota Tebing Tinggi");
     expect(await dialog.getByLabel("Kode wilayah").inputValue()).toBe("kota-tebing-tinggi");
-    await dialog.getByLabel("Nama", { exact: true }).fill("Admin BKPSDM Tebing Tinggi");
+    await dialog.getByLabel(/^Nama( \*)?$/).fill("Admin BKPSDM Tebing Tinggi");
     await dialog.getByLabel("E-mail").fill("admin@tebingtinggi.kinerja.local");
     await dialog.getByLabel("Kata sandi awal").fill("sandi-tebing-123");
     await dialog.getByRole("button", { name: "Buat wilayah" }).click();

@@ -15,6 +15,8 @@ const OUT = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url)
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.waitForLoadState("networkidle").catch(() => undefined);
   await page.waitForTimeout(400);
+  // A full page is taken from the top: scrolled, the fixed header would be drawn halfway down.
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(OUT, `${name}.png`), fullPage });
   console.log(`docs/screenshots/${name}.png`);
 }
@@ -76,14 +78,52 @@ async function main(): Promise<void> {
     await shot(page, "11-cycle-results");
     await page.getByRole("tab", { name: "Forum kalibrasi" }).click();
     await page.getByTestId("calibration-table").getByRole("button").first().click();
+    await page.getByTestId("forum-unit").waitFor();
     await shot(page, "12-cycle-calibration", true);
+    await page.getByRole("button", { name: "Catat rapat forum" }).click();
+    const meeting = page.getByRole("dialog");
+    await meeting.getByTestId("forum-members").click();
+    await page.getByRole("option").first().click();
+    await meeting.getByTestId("forum-members").click();
+    await page.getByRole("option").first().click();
+    await page.keyboard.press("Escape");
+    await meeting.getByLabel("Catatan rapat").fill("Distribusi unit dibahas terhadap kurva; dua penilai dengan nilai seragam diminta meninjau ulang lembarnya.");
+    await meeting.getByRole("button", { name: "Simpan catatan rapat" }).click();
+    await page.getByTestId("forum-sessions").waitFor();
+    await page.getByTestId("forum-unit").scrollIntoViewIfNeeded();
+    await shot(page, "22-forum-meeting-and-flags");
+    await page.getByRole("tab", { name: "Kualitas penilai" }).click();
+    await page.getByTestId("rater-quality").waitFor();
+    await shot(page, "23-rater-quality");
+    await page.getByRole("tab", { name: "Tindak lanjut" }).click();
+    await page.getByTestId("follow-up-summary").getByRole("button", { name: "Pelatihan" }).click();
+    await page.getByTestId("training-topics").getByRole("button").first().click();
+    await shot(page, "24-follow-up-training", true);
     await page.getByRole("tab", { name: "Hasil" }).click();
     await page.getByTestId("results-scroller").getByRole("row").first().click();
     await page.getByTestId("explanation").waitFor();
     await shot(page, "13-result-explanation", true);
     await page.getByRole("button", { name: "Sesuaikan predikat (forum)" }).click();
-    await page.getByRole("dialog").waitFor();
+    const adjust = page.getByRole("dialog");
+    await adjust.getByLabel("Predikat baru").click();
+    await page.getByRole("option").first().click();
+    await adjust.getByLabel("Alasan forum").fill("Forum menilai capaian kegiatan lapangan belum tercermin pada nilai atasan.");
     await shot(page, "13b-forum-adjustment");
+    await adjust.getByRole("button", { name: "Simpan penyesuaian" }).click();
+    await page.getByText(/Predikat disesuaikan|Forum hanya boleh/).first().waitFor();
+    await openFirstCycle(page);
+    await page.getByRole("tab", { name: "Forum kalibrasi" }).click();
+    await page.getByRole("tab", { name: "Penyesuaian predikat" }).click();
+    await page.getByTestId("adjustments-table").waitFor();
+    await shot(page, "25-predikat-adjustments");
+
+    await page.goto("/accounts");
+    await page.getByTestId("account-table").waitFor();
+    await page.getByRole("button", { name: "Akun baru" }).click();
+    await page.getByRole("dialog").getByTestId("account-employee").click();
+    await page.getByRole("option").first().click();
+    await page.getByRole("dialog").getByRole("button", { name: "Buat acak" }).click();
+    await shot(page, "26-accounts-create");
     await page.keyboard.press("Escape");
 
     await page.goto("/audit");
@@ -104,6 +144,34 @@ async function main(): Promise<void> {
     await assessor.page.locator("form label").filter({ hasText: /^4$/ }).first().click();
     await shot(assessor.page, "16-assessor-rating-form", true);
     await assessor.context.close();
+
+    const binjai = await newPage(browser, server.url);
+    await signIn(binjai.page, signInFor(server, "admin", "binjai"));
+    await openFirstCycle(binjai.page);
+    await binjai.page.getByLabel("Batas waktu Rekan kerja", { exact: true }).fill("2025-12-31");
+    await binjai.page.getByRole("button", { name: "Simpan batas waktu Rekan kerja" }).click();
+    await binjai.page.getByLabel("Batas waktu Atasan (pejabat penilai)", { exact: true }).fill("2026-12-15");
+    await binjai.page.getByRole("button", { name: "Simpan batas waktu Atasan (pejabat penilai)" }).click();
+    const ratee = signInFor(server, "employee", "binjai");
+    await binjai.page.getByTestId("peer-ratee").click();
+    await binjai.page.getByTestId("peer-ratee").fill(ratee);
+    await binjai.page.getByRole("option", { name: new RegExp(ratee) }).click();
+    for (let i = 0; i < 2; i++) {
+      await binjai.page.getByTestId("peer-select").click();
+      await binjai.page.getByRole("option").first().click();
+    }
+    await binjai.page.keyboard.press("Escape");
+    await binjai.page.getByRole("button", { name: "Simpan rekan penilai" }).click();
+    await binjai.page.getByTestId("late-table").waitFor();
+    await shot(binjai.page, "27-cycle-peers-deadlines-late", true);
+    await binjai.page.setViewportSize({ width: 820, height: 1100 });
+    await binjai.page.waitForTimeout(300);
+    await shot(binjai.page, "28-tablet-peers-deadlines");
+    await binjai.page.setViewportSize({ width: 1366, height: 900 });
+    await binjai.page.locator("label", { hasText: /^EN$/ }).click();
+    await binjai.page.getByText("Late assessments").waitFor();
+    await shot(binjai.page, "34-peers-deadlines-english", true);
+    await binjai.context.close();
 
     const english = await newPage(browser, server.url);
     await signIn(english.page, signInFor(server, "admin", "samarinda"));
@@ -137,7 +205,69 @@ async function main(): Promise<void> {
     await reviewer.page.getByRole("navigation", { name: "SKP" }).locator("a, button").first().click();
     await reviewer.page.getByRole("button", { name: "Setujui" }).waitFor();
     await shot(reviewer.page, "20-assessor-plan-review", true);
+    await reviewer.page.getByRole("button", { name: "Setujui" }).click();
+    await reviewer.page.getByRole("dialog").getByRole("button", { name: "Simpan keputusan" }).click();
+    await reviewer.page.getByText(/SKP .* disetujui\./).waitFor();
+
+    const worker = await newPage(browser, server.url);
+    await signIn(worker.page, signInFor(server, "employee", "binjai"));
+    const workerName = ((await worker.page.getByTestId("user-name").textContent()) ?? "").trim();
+    await worker.page.goto("/plan");
+    await worker.page.getByTestId("work-iki").click();
+    await worker.page.getByRole("option", { name: "Jumlah modul ajar yang disusun" }).click();
+    await worker.page.getByLabel("Uraian pekerjaan").fill("Modul ajar IPA kelas 5 selesai");
+    await worker.page.getByRole("button", { name: "Catat", exact: true }).click();
+    await worker.page.getByTestId("work-entries").waitFor();
+    await worker.page.getByRole("button", { name: "Umpan balik untuk Modul ajar IPA kelas 5 selesai" }).click();
+    await worker.page.getByRole("dialog").getByLabel("Pertanyaan").fill("Apakah modul ini sudah memenuhi standar kurikulum?");
+    await worker.page.getByRole("dialog").getByRole("button", { name: "Kirim permintaan" }).click();
+    await worker.page.getByRole("dialog").getByTestId("feedback-thread").getByText("Apakah modul ini").waitFor();
+
+    await reviewer.page.goto("/feedback");
+    await reviewer.page.getByTestId("feedback-inbox").getByText("Modul ajar IPA kelas 5 selesai").waitFor();
+    await shot(reviewer.page, "29-feedback-inbox");
+    await reviewer.page.getByRole("button", { name: `Buka utas permintaan dari ${workerName}` }).first().click();
+    await reviewer.page.getByRole("dialog").getByRole("button", { name: "Jawab" }).click();
+    await reviewer.page.getByRole("dialog").getByLabel(`Jawaban untuk ${workerName}`).fill("Sudah sesuai; tambahkan satu asesmen formatif di akhir bab.");
+    await reviewer.page.getByRole("dialog").getByRole("button", { name: "Kirim jawaban" }).click();
+    await reviewer.page.getByRole("dialog").getByText("Sudah sesuai; tambahkan").waitFor();
+    await shot(reviewer.page, "30-feedback-thread");
+
+    await reviewer.page.goto("/dialogues");
+    await reviewer.page.getByRole("navigation", { name: "Pegawai yang Anda nilai" }).getByText(workerName, { exact: true }).click();
+    await reviewer.page.getByRole("button", { name: "Catat dialog" }).click();
+    const talk = reviewer.page.getByRole("dialog");
+    await talk.getByLabel("Topik").fill("Ketepatan waktu penyusunan modul ajar");
+    await talk.getByLabel("Tindakan 1", { exact: true }).fill("Kirim draf modul H-7 sebelum dipakai");
+    await talk.getByRole("button", { name: "+ Tambah tindakan" }).click();
+    await talk.getByLabel("Tindakan 2", { exact: true }).fill("Ikut lokakarya asesmen formatif bulan depan");
+    await talk.getByLabel("Catatan", { exact: true }).fill("Dua modul terakhir terlambat karena menunggu data nilai; data kini dikirim mingguan.");
+    await shot(reviewer.page, "31-dialogue-record");
+    await talk.getByRole("button", { name: "Simpan dialog" }).click();
+    await reviewer.page.getByText("Dialog kinerja dicatat.").waitFor();
     await reviewer.context.close();
+
+    await worker.page.goto("/dialogues");
+    const talkCard = worker.page.getByRole("article", { name: /Ketepatan waktu penyusunan modul ajar/ });
+    await talkCard.getByRole("button", { name: "Nilai manfaat" }).click();
+    await talkCard.locator("label").filter({ hasText: /^4$/ }).click();
+    await talkCard.getByLabel("Komentar (tidak wajib)").fill("Tenggat H-7 membantu saya menyusun jadwal.");
+    await shot(worker.page, "32-employee-rates-dialogue", true);
+    await talkCard.getByRole("button", { name: "Simpan nilai" }).click();
+    await talkCard.getByTestId("dialogue-usefulness").waitFor();
+    await worker.context.close();
+
+    const operator = await newPage(browser, server.url);
+    await signIn(operator.page, signInFor(server, "operator", null));
+    await operator.page.getByRole("button", { name: "Kota Binjai" }).click();
+    await operator.page.goto("/regions");
+    await operator.page.getByTestId("region-table").waitFor();
+    await operator.page.getByRole("button", { name: "Wilayah baru" }).click();
+    await operator.page.getByRole("dialog").getByLabel("Nama wilayah").fill("Kota Tebing Tinggi");
+    await operator.page.getByRole("dialog").getByLabel(/^Nama( \*)?$/).fill("Admin BKPSDM Tebing Tinggi");
+    await operator.page.getByRole("dialog").getByLabel("E-mail").fill("admin@tebingtinggi.kinerja.local");
+    await shot(operator.page, "33-operator-new-region");
+    await operator.context.close();
 
     const finaliser = await newPage(browser, server.url);
     await signIn(finaliser.page, signInFor(server, "admin", "samarinda"));

@@ -6,12 +6,14 @@ import type { NationalPredikat, OrganisationPredikat } from "@kinerja/core";
 import { useTranslation } from "react-i18next";
 import { currentLanguage } from "../i18n";
 import { formatCount, formatPercent } from "../lib/format";
-import { curveLimits, NATIONAL_PREDIKAT, nationalLabel, organisationLabel } from "../lib/predikat";
+import { curveLimits, NATIONAL_PREDIKAT, nationalInitials, nationalLabel, organisationLabel } from "../lib/predikat";
 
 export interface DistributionChartProps {
   counts: Record<NationalPredikat, number>;
   organisation: OrganisationPredikat;
   height?: number;
+  /** A narrow chart: the axis names each predikat by its initials (the legend and table keep the names). */
+  compact?: boolean;
 }
 
 export function DistributionChart(props: DistributionChartProps) {
@@ -23,6 +25,7 @@ export function DistributionChart(props: DistributionChartProps) {
     const limit = limits.find((l) => l.predikat === p);
     return {
       predikat: nationalLabel(p, lang),
+      initials: nationalInitials(p, lang),
       actual: total === 0 ? 0 : Math.round((props.counts[p] / total) * 1000) / 10,
       atMost: limit?.kind === "atMost" ? limit.share * 100 : null,
       atLeast: limit?.kind === "atLeast" ? limit.share * 100 : null,
@@ -42,7 +45,11 @@ export function DistributionChart(props: DistributionChartProps) {
           withLegend
           legendProps={{ verticalAlign: "bottom" }}
           yAxisProps={{ domain: [0, 100] }}
-          xAxisProps={{ interval: 0, tick: { fontSize: 11 } }}
+          xAxisProps={{
+            interval: 0,
+            tick: { fontSize: 11 },
+            ...(props.compact ? { tickFormatter: (label: string) => data.find((d) => d.predikat === label)?.initials ?? label } : {}),
+          }}
           series={[
             { name: "actual", label: t("distribution.actual"), color: "blue.8" },
             { name: "atMost", label: t("distribution.atMost"), color: "red.7" },

@@ -76,11 +76,21 @@ describe("feedback threads", () => {
     const thread = await screen.findByTestId("feedback-thread");
     await within(thread).findByText("Apakah laporan ini sudah sesuai?");
     expect(within(thread).getByText("Permintaan")).toBeTruthy();
-    expect(within(thread).getByText(`kepada NIP ${ASSESSOR_NIP}`)).toBeTruthy();
+    expect(within(thread).getByText("kepada Anda")).toBeTruthy();
     expect(within(thread).getByText("Lampiran menyusul.")).toBeTruthy();
     fireEvent.click(within(thread).getByRole("button", { name: "Jawab" }));
     fireEvent.change(within(thread).getByLabelText("Jawaban untuk Siti Rahma"), { target: { value: "Sudah sesuai, tambahkan ringkasan." } });
-    fireEvent.click(within(thread).getByRole("button", { name: "Kirim" }));
+    fireEvent.click(within(thread).getByRole("button", { name: "Kirim jawaban" }));
     await waitFor(() => expect(posted).toEqual([expect.objectContaining({ kind: "feedback", parentId: "r1", body: "Sudah sesuai, tambahkan ringkasan." })]));
+  });
+
+  it("is read-only once the cycle is final", async () => {
+    renderWithApi(<FeedbackThread workEntryId="w1" closed />, {
+      user: EMPLOYEE,
+      handlers: { "feedback.list": () => ({ items: [message("a", { kind: "request" })], nextCursor: null }) },
+    });
+    expect(await screen.findByText("Siklus sudah final: utas ini hanya bisa dibaca.")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Jawab" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Kirim permintaan" })).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // Continuous feedback (umpan balik berkelanjutan) on one work entry, at any time in the period: the thread
 // oldest first (feedback.list), each request or piece of feedback with the answers under it, and a form
-// to ask for feedback (from one's assessor, or a colleague by NIP) or to give it (feedback.post).
+// to ask for feedback (from one's assessor, or a colleague by NIP) or to give it (feedback.post). Once the
+// cycle is final the thread is read-only.
 import { Badge, Box, Button, Group, Paper, Radio, SegmentedControl, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
@@ -53,7 +54,7 @@ function MessageView(props: { message: Message }) {
         <Badge size="xs" variant="light" color={m.kind === "request" ? "orange" : "teal"}>{t(`feedback.kind.${m.kind}`)}</Badge>
         {m.askedNip && (
           <Text size="xs" c="dimmed">
-            {t("feedback.askedTo", { nip: m.askedNip })}
+            {m.askedNip === user.username ? t("feedback.askedToYou") : t("feedback.askedTo", { nip: m.askedNip })}
           </Text>
         )}
         <Text size="xs" c="dimmed">{formatDateTime(m.createdAt, lang)}</Text>
@@ -116,7 +117,7 @@ function Reply(props: { workEntryId: string; parent: Message }) {
             }
           }}
         >
-          {t("feedback.send")}
+          {props.parent.kind === "request" ? t("feedback.sendAnswer") : t("feedback.sendReply")}
         </Button>
       </Group>
     </Stack>
@@ -190,7 +191,7 @@ function NewMessage(props: { workEntryId: string; assessorNip: string | null; de
   );
 }
 
-export function FeedbackThread(props: { workEntryId: string; assessorNip?: string | null; defaultKind?: Kind }) {
+export function FeedbackThread(props: { workEntryId: string; assessorNip?: string | null; defaultKind?: Kind; closed?: boolean }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const regionId = useRegionId();
@@ -213,7 +214,7 @@ export function FeedbackThread(props: { workEntryId: string; assessorNip?: strin
                   <MessageView message={r} />
                 </Box>
               ))}
-              <Reply workEntryId={props.workEntryId} parent={message} />
+              {!props.closed && <Reply workEntryId={props.workEntryId} parent={message} />}
             </Stack>
           </Paper>
         ))}
@@ -225,9 +226,13 @@ export function FeedbackThread(props: { workEntryId: string; assessorNip?: strin
           </Button>
         </Group>
       )}
-      <Paper withBorder p="sm" bg="gray.0">
-        <NewMessage workEntryId={props.workEntryId} assessorNip={props.assessorNip ?? null} defaultKind={props.defaultKind ?? "request"} />
-      </Paper>
+      {props.closed ? (
+        <Text size="sm" c="dimmed">{t("feedback.closed")}</Text>
+      ) : (
+        <Paper withBorder p="sm" bg="gray.0">
+          <NewMessage workEntryId={props.workEntryId} assessorNip={props.assessorNip ?? null} defaultKind={props.defaultKind ?? "request"} />
+        </Paper>
+      )}
     </Stack>
   );
 }

@@ -21,6 +21,14 @@ export function nationalLabel(predikat: NationalPredikat, lang: Language): strin
   return NATIONAL_PREDIKAT_LABELS[predikat][lang];
 }
 
+/** The initials of a national predikat (SB, B, BP, KM, SK), where a full label does not fit. */
+export function nationalInitials(predikat: NationalPredikat, lang: Language): string {
+  return nationalLabel(predikat, lang)
+    .split(/[ /]/)
+    .map((w) => w[0])
+    .join("");
+}
+
 export function organisationLabel(predikat: OrganisationPredikat, lang: Language): string {
   return ORGANISATION_PREDIKAT_LABELS[predikat][lang];
 }

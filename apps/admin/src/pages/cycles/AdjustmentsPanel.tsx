@@ -1,6 +1,6 @@
 // Every predikat a person changed in the cycle (forum.adjustments): by the evaluation forum or by an
 // upheld appeal, from what to what, why and by whom, newest last, each linked to the employee's result.
-import { Anchor, Badge, Table, Text } from "@mantine/core";
+import { Anchor, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -49,7 +49,9 @@ export function AdjustmentsPanel(props: { cycleId: string; predikatLabel(id: str
                 </Anchor>
               </Table.Td>
               <Table.Td>
-                <Badge variant="light" color={a.kind === "appeal" ? "teal" : "violet"}>{t(`adjustments.kinds.${a.kind}`, { defaultValue: a.kind })}</Badge>
+                <Text size="sm" c={a.kind === "appeal" ? "teal.9" : "violet.9"} fw={600} style={{ whiteSpace: "nowrap" }}>
+                  {t(`adjustments.kinds.${a.kind}`, { defaultValue: a.kind })}
+                </Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">

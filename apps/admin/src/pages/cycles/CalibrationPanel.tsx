@@ -14,7 +14,7 @@ import { currentLanguage } from "../../i18n";
 import { unitDocument } from "../../lib/downloads";
 import { errorMessage } from "../../lib/errors";
 import { formatCount } from "../../lib/format";
-import { NATIONAL_PREDIKAT, nationalLabel, ORGANISATION_PREDIKAT, organisationLabel, totalNational } from "../../lib/predikat";
+import { NATIONAL_PREDIKAT, nationalInitials, nationalLabel, ORGANISATION_PREDIKAT, organisationLabel, totalNational } from "../../lib/predikat";
 import { useRegionId } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 import type { UnitNode } from "../organisation/UnitTree";
@@ -72,7 +72,7 @@ export function CalibrationPanel(props: {
                       <Table.Th>{t("calibration.organisation")}</Table.Th>
                       {NATIONAL_PREDIKAT.map((p) => (
                         <Table.Th key={p} ta="right" title={nationalLabel(p, lang)}>
-                          {nationalLabel(p, lang).split(/[ /]/).map((w) => w[0]).join("")}
+                          {nationalInitials(p, lang)}
                         </Table.Th>
                       ))}
                       <Table.Th>{t("calibration.curve")}</Table.Th>
@@ -113,7 +113,7 @@ export function CalibrationPanel(props: {
                   <Stack>
                     <Group justify="space-between" wrap="nowrap">
                       <Title order={3} size="h5">{unit.unitName}</Title>
-                      <Button component="a" size="xs" variant="default" href={unitDocument(props.cycleId, unit.unitId, regionId)} download>
+                      <Button component="a" size="xs" variant="default" href={unitDocument(props.cycleId, unit.unitId, regionId)} download style={{ flexShrink: 0 }}>
                         {t("calibration.unitPdf")}
                       </Button>
                     </Group>
@@ -134,7 +134,7 @@ export function CalibrationPanel(props: {
                         }
                       }}
                     />
-                    <DistributionChart counts={unit.national} organisation={unit.organisationPredikat} height={220} />
+                    <DistributionChart counts={unit.national} organisation={unit.organisationPredikat} height={220} compact />
                     <List spacing={4} size="sm">
                       {unit.checks.map((check, i) => (
                         <List.Item key={i} c={check.broken ? "red.8" : undefined}>
@@ -152,7 +152,7 @@ export function CalibrationPanel(props: {
                     <Group justify="space-between">
                       <Title order={3} size="h5">{t("calibration.region")}</Title>
                     </Group>
-                    <DistributionChart counts={totalNational(units)} organisation="baik" height={220} />
+                    <DistributionChart counts={totalNational(units)} organisation="baik" height={220} compact />
                     <Text size="sm" c="dimmed">{t("calibration.pickUnit")}</Text>
                   </Stack>
                 )}

@@ -27,6 +27,7 @@ describe("deadlines", () => {
     renderWithApi(<DeadlinesPanel cycleId="c1" sources={["peer", "supervisor"]} editable />, {
       handlers: {
         "assessment.deadlines": () => [{ source: "supervisor", sourceName: "atasan langsung", dueDate: "2025-12-15" }],
+        "cycle.progress": () => ({ sheets: { peer: { expected: 10, submitted: 4 }, supervisor: { expected: 5, submitted: 5 } } }),
         "assessment.setDeadline": (input) => {
           set.push(input);
           return [];
@@ -36,6 +37,7 @@ describe("deadlines", () => {
     const peer = (await screen.findByLabelText("Batas waktu Rekan kerja")) as HTMLInputElement;
     expect(peer.value).toBe("");
     expect((screen.getByLabelText("Batas waktu Atasan (pejabat penilai)") as HTMLInputElement).value).toBe("2025-12-15");
+    expect(await screen.findByText("4 dari 10")).toBeTruthy();
     const save = screen.getByRole("button", { name: "Simpan batas waktu Rekan kerja" }) as HTMLButtonElement;
     expect(save.disabled).toBe(true);
     fireEvent.change(peer, { target: { value: "2025-11-30" } });
@@ -45,7 +47,7 @@ describe("deadlines", () => {
 
   it("only shows them to those who may not change them", async () => {
     renderWithApi(<DeadlinesPanel cycleId="c1" sources={["supervisor"]} editable={false} note="Batas waktu ditetapkan oleh admin BKPSDM." />, {
-      handlers: { "assessment.deadlines": () => [] },
+      handlers: { "assessment.deadlines": () => [], "cycle.progress": () => ({ sheets: {} }) },
     });
     expect(await screen.findByText("Belum ditetapkan")).toBeTruthy();
     expect(screen.getByText("Batas waktu ditetapkan oleh admin BKPSDM.")).toBeTruthy();

@@ -153,7 +153,7 @@ export default function CyclePage() {
           </Stack>
         </Card>
       )}
-      {c.currentRunId === null && (
+      {!evaluated && (
         <Card withBorder>
           <Text ta="center" c="dimmed" py="sm">
             {c.status === "draft" ? t("cycle.draftHelp") : t("cycle.notEvaluatedHelp")}

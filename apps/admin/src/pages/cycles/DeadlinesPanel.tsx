@@ -1,6 +1,7 @@
 // A cycle's deadlines, one per rater source the rules use (assessment.deadlines): the admin sets them
 // while the cycle is a draft or open; assessors read them. Sheets not sent by the day after are late.
-import { Button, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+// Beside each, how many of the source's sheets have been sent (cycle.progress).
+import { Button, Progress, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { RaterSource } from "@kinerja/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -11,7 +12,7 @@ import { errorMessage } from "../../lib/errors";
 import { useRegionId } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 
-function DeadlineRow(props: { cycleId: string; source: RaterSource; dueDate: string | null; editable: boolean }) {
+function DeadlineRow(props: { cycleId: string; source: RaterSource; dueDate: string | null; editable: boolean; sheets?: { expected: number; submitted: number } }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const regionId = useRegionId();
@@ -30,6 +31,20 @@ function DeadlineRow(props: { cycleId: string; source: RaterSource; dueDate: str
           <Text size="sm">{props.dueDate ?? t("conduct.noDeadline")}</Text>
         )}
       </Table.Td>
+      <Table.Td>
+        {props.sheets ? (
+          <Stack gap={2}>
+            <Text size="xs" className="tabular" style={{ whiteSpace: "nowrap" }}>{t("conduct.sent", { submitted: props.sheets.submitted, expected: props.sheets.expected })}</Text>
+            <Progress
+              size="sm"
+              value={props.sheets.expected === 0 ? 0 : (props.sheets.submitted / props.sheets.expected) * 100}
+              aria-label={t("conduct.sentOf", { source: name })}
+            />
+          </Stack>
+        ) : (
+          <Text size="xs" c="dimmed">–</Text>
+        )}
+      </Table.Td>
       {props.editable && (
         <Table.Td>
           <Button
@@ -43,6 +58,7 @@ function DeadlineRow(props: { cycleId: string; source: RaterSource; dueDate: str
                 await save.mutateAsync({ regionId, cycleId: props.cycleId, source: props.source, dueDate: value });
                 setDate(null);
                 await queryClient.invalidateQueries({ queryKey: trpc.assessment.pathKey() });
+                await queryClient.invalidateQueries({ queryKey: trpc.cycle.progress.pathKey() });
                 notifications.show({ color: "teal", message: t("conduct.deadlineSaved", { source: name, date: value }) });
               } catch (error) {
                 notifications.show({ color: "red", message: errorMessage(error, t), autoClose: false });
@@ -62,6 +78,7 @@ export function DeadlinesPanel(props: { cycleId: string; sources: RaterSource[];
   const trpc = useTRPC();
   const regionId = useRegionId();
   const deadlines = useQuery(trpc.assessment.deadlines.queryOptions({ regionId, cycleId: props.cycleId }));
+  const progress = useQuery(trpc.cycle.progress.queryOptions({ regionId, cycleId: props.cycleId }));
   return (
     <Stack gap="xs">
       <Title order={3} size="h5">{t("conduct.deadlines")}</Title>
@@ -74,6 +91,7 @@ export function DeadlinesPanel(props: { cycleId: string; sources: RaterSource[];
             <Table.Tr>
               <Table.Th>{t("conduct.source")}</Table.Th>
               <Table.Th>{t("conduct.dueDate")}</Table.Th>
+              <Table.Th>{t("conduct.sheetsSent")}</Table.Th>
               {props.editable && <Table.Th />}
             </Table.Tr>
           </Table.Thead>
@@ -85,6 +103,7 @@ export function DeadlinesPanel(props: { cycleId: string; sources: RaterSource[];
                 source={source}
                 dueDate={deadlines.data.find((d) => d.source === source)?.dueDate ?? null}
                 editable={props.editable}
+                sheets={progress.data?.sheets[source]}
               />
             ))}
           </Table.Tbody>

@@ -53,7 +53,7 @@ export function TrainingPlan(props: { cycleId: string; units: UnitNode[] }) {
                 <Accordion.Control>
                   <Group justify="space-between" wrap="nowrap" pr="sm">
                     <Text fw={600} size="sm">{topic.topic}</Text>
-                    <Badge variant="light" className="tabular">{t("followUp.people", { count: topic.count, formatted: formatCount(topic.count, lang) })}</Badge>
+                    <Badge variant="light" tt="none" className="tabular">{t("followUp.people", { count: topic.count, formatted: formatCount(topic.count, lang) })}</Badge>
                   </Group>
                 </Accordion.Control>
                 <Accordion.Panel>
@@ -121,7 +121,9 @@ export function FollowUpPanel(props: { cycleId: string; ruleFile: RuleFile | nul
                   <UnstyledButton onClick={() => setChosen(item.type)} aria-pressed={item.type === type} td="underline" fz="sm" fw={item.type === type ? 700 : 400}>
                     {typeLabel(item)}
                   </UnstyledButton>
-                  <Text size="xs" c="dimmed">{t(`followUp.kinds.${item.kind}`, { defaultValue: item.kindName })}</Text>
+                  {t(`followUp.kinds.${item.kind}`, { defaultValue: item.kindName }) !== typeLabel(item) && (
+                    <Text size="xs" c="dimmed">{t(`followUp.kinds.${item.kind}`, { defaultValue: item.kindName })}</Text>
+                  )}
                 </Table.Td>
                 <Table.Td ta="right" className="tabular">{formatCount(item.employees, lang)}</Table.Td>
                 <Table.Td>

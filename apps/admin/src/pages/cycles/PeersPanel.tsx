@@ -81,6 +81,7 @@ export function PeersEditor(props: { cycleId: string; employeeId: string; editab
                     await save.mutateAsync({ regionId, cycleId: props.cycleId, employeeId: e.id, peerIds: value });
                     setChosen(null);
                     await queryClient.invalidateQueries({ queryKey: trpc.assessment.pathKey() });
+                    await queryClient.invalidateQueries({ queryKey: trpc.cycle.progress.pathKey() });
                     notifications.show({ color: "teal", message: t("conduct.peersSaved", { name: e.nama }) });
                   } catch (err) {
                     notifications.show({ color: "red", title: t("conduct.peersNotSaved"), message: errorMessage(err, t), autoClose: false });

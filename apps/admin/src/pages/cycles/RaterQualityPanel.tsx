@@ -20,14 +20,14 @@ const SHOWN = 100;
 function Flags(props: { rater: Pick<Rater, "flags"> }) {
   const { t } = useTranslation();
   return (
-    <Stack gap={2}>
+    <Stack gap={6}>
       {props.rater.flags.map((f) => (
-        <Group key={f.kind} gap={6} wrap="nowrap" align="flex-start">
-          <Badge size="sm" color={FLAG_COLORS[f.kind]} variant="light" style={{ flexShrink: 0 }}>
+        <div key={f.kind}>
+          <Badge size="sm" color={FLAG_COLORS[f.kind]} variant="light">
             {t(`raterQuality.flag.${f.kind}`)}
           </Badge>
-          <Text size="xs">{f.message}</Text>
-        </Group>
+          <Text size="xs" mt={2}>{f.message}</Text>
+        </div>
       ))}
     </Stack>
   );
@@ -54,7 +54,7 @@ export function RaterFlagsTable(props: { raters: Array<Pick<Rater, "rater" | "na
                 {r.nama && <Text size="xs" c="dimmed" className="mono">{r.rater}</Text>}
               </Table.Td>
               <Table.Td>{r.sources.map((s) => t(`sources.${s}`)).join(", ")}</Table.Td>
-              <Table.Td><Flags rater={r} /></Table.Td>
+              <Table.Td miw={260}><Flags rater={r} /></Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -138,7 +138,7 @@ export function RaterQualityPanel(props: { cycleId: string; units: UnitNode[] })
                   <Table.Td ta="right" className="tabular">{formatScore(r.sd, lang)}</Table.Td>
                   <Table.Td ta="right" className="tabular">{signed(r.meanDifference, lang)}</Table.Td>
                   <Table.Td ta="right" className="tabular">{signed(r.z, lang)}</Table.Td>
-                  <Table.Td maw={360}>{r.flags.length ? <Flags rater={r} /> : <Text size="xs" c="dimmed">–</Text>}</Table.Td>
+                  <Table.Td miw={260} maw={380}>{r.flags.length ? <Flags rater={r} /> : <Text size="xs" c="dimmed">–</Text>}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -105,7 +105,7 @@ export function RemindersPanel(props: { cycleId: string; onChoosePeers?(employee
                     <Table.Td>{t(`sources.${s.source}`)}</Table.Td>
                     <Table.Td className="tabular">{s.dueDate}</Table.Td>
                     <Table.Td ta="right">
-                      <Badge color="red" variant="light" className="tabular">{t("conduct.days", { count: s.daysLate, formatted: formatCount(s.daysLate, lang) })}</Badge>
+                      <Badge color="red" variant="light" tt="none" className="tabular">{t("conduct.days", { count: s.daysLate, formatted: formatCount(s.daysLate, lang) })}</Badge>
                     </Table.Td>
                     <Table.Td>
                       <Badge color={s.state === "draft" ? "blue" : "gray"} variant="light">{t(`assess.state.${s.state}`)}</Badge>

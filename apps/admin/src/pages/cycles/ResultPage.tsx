@@ -15,8 +15,11 @@ import { errorMessage } from "../../lib/errors";
 import { useRegionId, useSession } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 
-/** The evaluation forum moves one employee's predikat (within the rules' limit), with a written reason. */
-function ForumAdjust(props: { cycleId: string; employeeId: string; nama: string; current: string | null }) {
+/**
+ * The evaluation forum moves one employee's predikat, with a written reason: only to the predikat the
+ * rules allow from what they gave (the unit's forum view says which).
+ */
+function ForumAdjust(props: { cycleId: string; employeeId: string; unitId: string; nama: string; current: string | null }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const regionId = useRegionId();
@@ -27,15 +30,24 @@ function ForumAdjust(props: { cycleId: string; employeeId: string; nama: string;
   const [open, setOpen] = useState(false);
   const [predikat, setPredikat] = useState<string | null>(null);
   const [reason, setReason] = useState("");
+  const forum = useQuery({ ...trpc.forum.view.queryOptions({ regionId, cycleId: props.cycleId, unitId: props.unitId }), enabled: open });
   if (cycle.data?.status !== "evaluated") return null;
-  const options = (((rules.data?.content ?? null) as RuleFile | null)?.predikat ?? []).filter((p) => p.id !== props.current);
+  const allowed = forum.data?.employees.find((e) => e.employeeId === props.employeeId)?.allowedPredikat ?? null;
+  const options = (((rules.data?.content ?? null) as RuleFile | null)?.predikat ?? []).filter((p) => p.id !== props.current && (allowed === null || allowed.includes(p.id)));
   return (
     <>
       <Button variant="default" onClick={() => setOpen(true)}>{t("forum.adjust")}</Button>
       <Modal opened={open} onClose={() => setOpen(false)} title={t("forum.adjustTitle", { name: props.nama })}>
         <Stack>
           <Text size="sm">{t("forum.adjustHelp")}</Text>
-          <Select label={t("forum.newPredikat")} data={options.map((p) => ({ value: p.id, label: p.label }))} value={predikat} onChange={setPredikat} />
+          <Select
+            label={t("forum.newPredikat")}
+            description={forum.data ? t("forum.allowedHelp", { count: forum.data.forum.maxLevels }) : undefined}
+            data={options.map((p) => ({ value: p.id, label: p.label }))}
+            value={predikat}
+            onChange={setPredikat}
+            disabled={forum.isFetching}
+          />
           <Textarea label={t("forum.reason")} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={3} required />
           <Group justify="flex-end">
             <Button
@@ -91,7 +103,7 @@ export default function ResultPage() {
               </Text>
             </div>
             <Group className="no-print" gap="xs">
-              {user.role !== "employee" && <ForumAdjust cycleId={cycleId} employeeId={employeeId} nama={result.data.nama} current={result.data.predikat} />}
+              {user.role !== "employee" && <ForumAdjust cycleId={cycleId} employeeId={employeeId} unitId={result.data.unitId} nama={result.data.nama} current={result.data.predikat} />}
               <Button component="a" href={employeeDocument(cycleId, result.data.nip, regionId)} variant="default" download>
                 {t("result.pdf")}
               </Button>

@@ -2,7 +2,7 @@
 // order they were held (dialogue.listForEmployee), recording one (dialogue.record: date, topic, the
 // actions agreed, notes), and the employee's rating of how useful it was, 1–5 with a comment
 // (dialogue.rate). The same list stands beside the employee's result as evidence.
-import { ActionIcon, Badge, Button, Card, Group, List, Modal, SegmentedControl, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { ActionIcon, Badge, Button, Card, Group, Input, List, Modal, SegmentedControl, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -106,13 +106,15 @@ function RateForm(props: { dialogue: Dialogue; onDone(): void }) {
   const [comment, setComment] = useState(props.dialogue.usefulnessComment ?? "");
   return (
     <Stack gap="xs">
-      <SegmentedControl
-        aria-label={t("dialogue.usefulnessOf", { topic: props.dialogue.topic })}
-        value={usefulness}
-        onChange={setUsefulness}
-        data={USEFULNESS.map((n) => ({ value: String(n), label: String(n) }))}
-      />
-      <Text size="xs" c="dimmed">{usefulness ? t(`dialogue.scale.${usefulness}`) : t("dialogue.scaleHelp")}</Text>
+      <Input.Wrapper label={t("dialogue.usefulness")} description={usefulness ? t(`dialogue.scale.${usefulness}`) : t("dialogue.scaleHelp")}>
+        <SegmentedControl
+          fullWidth
+          aria-label={t("dialogue.usefulnessOf", { topic: props.dialogue.topic })}
+          value={usefulness}
+          onChange={setUsefulness}
+          data={USEFULNESS.map((n) => ({ value: String(n), label: String(n) }))}
+        />
+      </Input.Wrapper>
       <Textarea label={t("dialogue.usefulnessComment")} autosize minRows={2} maxLength={2000} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
       <Group justify="flex-end" gap="xs">
         <Button variant="default" size="xs" onClick={props.onDone}>{t("common.cancel")}</Button>
@@ -249,7 +251,7 @@ export function DialogueEvidence(props: { cycleId: string; employeeId: string })
       <Stack gap="xs">
         <Title order={3} size="h5">{t("dialogue.evidence")}</Title>
         {list.isPending && <Loading rows={2} />}
-        {summary && <Summary summary={summary} />}
+        {summary && items.length > 0 && <Summary summary={summary} />}
         {list.data && items.length === 0 && <Text size="sm" c="dimmed">{t("dialogue.noneEvidence")}</Text>}
         {items.map((d) => (
           <Group key={d.id} gap="xs" wrap="nowrap" align="flex-start">

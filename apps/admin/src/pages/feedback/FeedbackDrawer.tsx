@@ -33,6 +33,17 @@ export function EntrySummary(props: { workEntryId: string }) {
   );
 }
 
+/** The thread of an entry, closed to new messages once the entry's cycle is final. */
+function Thread(props: { workEntryId: string; assessorNip?: string | null; defaultKind?: "request" | "feedback" }) {
+  const trpc = useTRPC();
+  const regionId = useRegionId();
+  const entry = useQuery(trpc.workEntry.get.queryOptions({ regionId, id: props.workEntryId }));
+  const cycle = useQuery({ ...trpc.cycle.get.queryOptions({ regionId, id: entry.data?.cycleId ?? "" }), enabled: Boolean(entry.data) });
+  return (
+    <FeedbackThread workEntryId={props.workEntryId} assessorNip={props.assessorNip} defaultKind={props.defaultKind} closed={cycle.data?.status === "finalised"} />
+  );
+}
+
 /** A work entry's thread beside the page: the entry at the top, then the messages and the form. */
 export function FeedbackDrawer(props: { workEntryId: string | null; onClose(): void; assessorNip?: string | null; defaultKind?: "request" | "feedback" }) {
   const { t } = useTranslation();
@@ -41,7 +52,7 @@ export function FeedbackDrawer(props: { workEntryId: string | null; onClose(): v
       {props.workEntryId && (
         <Stack>
           <EntrySummary workEntryId={props.workEntryId} />
-          <FeedbackThread workEntryId={props.workEntryId} assessorNip={props.assessorNip} defaultKind={props.defaultKind} />
+          <Thread workEntryId={props.workEntryId} assessorNip={props.assessorNip} defaultKind={props.defaultKind} />
         </Stack>
       )}
     </Drawer>

@@ -57,4 +57,24 @@ describe("an assessment sheet", () => {
     expect((screen.getByRole("button", { name: "Kirim penilaian" }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByRole("button", { name: "Buka kembali" })).toBeTruthy();
   });
+
+  it("saves a draft with assessment.save, which leaves the sheet open", async () => {
+    const saved: unknown[] = [];
+    const { calls } = renderWithApi(<AssessmentForm cycleId="c1" employeeId="e1" source="supervisor" canReopen={false} />, {
+      handlers: {
+        "assessment.form": () => form(),
+        "assessment.save": (input) => {
+          saved.push(input);
+          return {};
+        },
+      },
+    });
+    expect(await screen.findByText("Siti Rahma")).toBeTruthy();
+    fireEvent.click(screen.getByText("3"));
+    fireEvent.click(screen.getByRole("button", { name: "Simpan draf" }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]).toMatchObject({ ratings: { komunikasi: 3 }, source: "supervisor" });
+    expect(calls.some((c) => c.path === "assessment.submit")).toBe(false);
+    expect((screen.getByRole("button", { name: "Kirim penilaian" }) as HTMLButtonElement).disabled).toBe(false);
+  });
 });

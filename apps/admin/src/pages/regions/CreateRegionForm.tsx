@@ -75,7 +75,7 @@ export function CreateRegionForm(props: { onDone(region: { id: string; name: str
           label={t("regions.id")}
           description={t("regions.idHelp")}
           required
-          className="mono"
+          classNames={{ input: "mono" }}
           {...form.getInputProps("id")}
           onChange={(e) => {
             setIdEdited(true);
