@@ -7,7 +7,8 @@ import type { CycleStatus, Database, PlanStatus } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { cycleEmployeeIds } from "./cycle-scope.js";
 import { findCycle } from "./cycles.js";
-import { daysBetween, expectedSheets, listDeadlines, setsOf, todayInIndonesia } from "./deadlines.js";
+import { daysBetween, expectedSheets, listDeadlines, setsOf } from "./deadlines.js";
+import { todayInIndonesia } from "./today.js";
 import type { EmployeeScope } from "./employees.js";
 
 export interface CycleProgress {

@@ -13,6 +13,7 @@ import { cycleEmployeeIds } from "./cycle-scope.js";
 import { findCycle } from "./cycles.js";
 import { cycleRules } from "./pinned-rules.js";
 import { unitSubtree } from "./units.js";
+import { todayInIndonesia } from "./today.js";
 
 export interface DeadlineView {
   source: RaterSource;
@@ -21,12 +22,6 @@ export interface DeadlineView {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-// Deadlines are calendar days in Indonesia; WIB (UTC+7) decides which day "today" is.
-const WIB_MS = 7 * 60 * 60 * 1000;
-
-export function todayInIndonesia(at = Date.now()): string {
-  return new Date(at + WIB_MS).toISOString().slice(0, 10);
-}
 
 export function isCalendarDate(text: string): boolean {
   const parsed = new Date(`${text}T00:00:00Z`);

@@ -7,6 +7,7 @@ import type { PeriodKind, RuleSet, TargetAspect, Workflow } from "@kinerja/core"
 import type { CycleRow, Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { cycleRules } from "./pinned-rules.js";
+import { todayInIndonesia } from "./today.js";
 
 export async function cycleWorkflow(db: Kysely<Database>, cycle: CycleRow): Promise<Workflow> {
   return (await cycleRules(db, cycle)).ruleSet.workflow;
@@ -54,7 +55,7 @@ export function periodDates(kind: PeriodKind | string, label: string): { from: s
 }
 
 /** A date of the period, not in the future; `what` names the field in the message. */
-export function assertDateInPeriod(cycle: CycleRow, date: string, what: string): void {
+export function assertDateInPeriod(cycle: CycleRow, date: string, what: string, at = Date.now()): void {
   const { from, to } = periodDates(cycle.period_kind, cycle.period_label);
   if (date < from || date > to) {
     throw new TRPCError({
@@ -62,7 +63,7 @@ export function assertDateInPeriod(cycle: CycleRow, date: string, what: string):
       message: `${what} ${date} di luar periode ${cycle.period_label}; yang diharapkan: antara ${from} dan ${to}`,
     });
   }
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInIndonesia(at);
   if (date > today) {
     throw new TRPCError({ code: "BAD_REQUEST", message: `${what} ${date} belum terjadi; yang diharapkan: hari ini (${today}) atau sebelumnya` });
   }
