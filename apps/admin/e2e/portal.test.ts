@@ -132,6 +132,17 @@ describe("the admin portal in a browser", () => {
     await context.close();
   });
 
+  it("lets an assessor read their own result, not a report's, under Hasil saya", async () => {
+    const { page, context } = await newPage(browser, server.url);
+    const nip = signInFor(server, "assessor", "samarinda");
+    await signIn(page, nip);
+    await page.getByRole("link", { name: "Hasil saya" }).click();
+    await page.getByRole("heading", { name: "Hasil saya" }).waitFor();
+    await page.getByTestId("explanation").getByText("Langkah demi langkah").waitFor();
+    expect(await page.getByTestId("own-result-nip").textContent()).toContain(`NIP ${nip}`);
+    await context.close();
+  });
+
   it("finalises the cycle; the employee appeals and the admin upholds it with a new predikat", async () => {
     await openFirstCycle(admin);
     await admin.getByRole("button", { name: "Finalkan siklus" }).click();

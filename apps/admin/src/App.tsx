@@ -63,7 +63,7 @@ function PortalRoutes() {
         {user.role !== "employee" && <Route path="/cycles/:cycleId" element={<CyclePage />} />}
         <Route path="/cycles/:cycleId/employees/:employeeId" element={<ResultPage />} />
         {(user.role === "assessor" || user.role === "employee") && <Route path="/assessments" element={<MyAssessmentsPage />} />}
-        {user.role === "employee" && <Route path="/me" element={<MyResultPage />} />}
+        {(user.role === "employee" || user.role === "assessor") && <Route path="/me" element={<MyResultPage />} />}
         {(user.role === "employee" || user.role === "assessor") && <Route path="/plan" element={<MyPlanPage />} />}
         {user.role !== "employee" && <Route path="/team" element={<TeamPage />} />}
         {user.role !== "employee" && <Route path="/appeals" element={<AppealsPage />} />}

@@ -32,7 +32,7 @@ const NAV: NavItem[] = [
   { to: "/feedback", label: "nav.feedbackInbox", roles: ["assessor", "employee"] },
   { to: "/assessments", label: "nav.myAssessments", roles: ["assessor", "employee"] },
   { to: "/cycles", label: "nav.teamResults", roles: ["assessor"] },
-  { to: "/me", label: "nav.myResult", roles: ["employee"] },
+  { to: "/me", label: "nav.myResult", roles: ["employee", "assessor"] },
 ];
 
 function isActive(pathname: string, to: string): boolean {

@@ -96,8 +96,11 @@ function OwnResult(props: { cycleId: string; finalised: boolean }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const regionId = useRegionId();
-  const mine = useQuery(trpc.result.list.queryOptions({ regionId, cycleId: props.cycleId, limit: 1 }));
-  const employeeId = mine.data?.items[0]?.employeeId ?? null;
+  const { user } = useSession();
+  // An assessor's list holds their reports too: find the row of the signed-in person by their NIP.
+  const nip = user.username ?? "";
+  const mine = useQuery(trpc.result.list.queryOptions({ regionId, cycleId: props.cycleId, search: nip, limit: 5 }));
+  const employeeId = mine.data?.items.find((item) => item.nip === nip)?.employeeId ?? null;
   const result = useQuery({ ...trpc.result.get.queryOptions({ regionId, cycleId: props.cycleId, employeeId: employeeId ?? "" }), enabled: employeeId !== null });
   if (mine.error ?? result.error) return <ErrorState error={mine.error ?? result.error} />;
   if (mine.isPending || (employeeId && result.isPending)) return <Loading rows={8} />;
@@ -105,6 +108,9 @@ function OwnResult(props: { cycleId: string; finalised: boolean }) {
   if (!result.data) return null;
   return (
     <Stack>
+      <Text c="dimmed" data-testid="own-result-nip">
+        {t("me.resultOf", { nama: result.data.nama, nip: result.data.nip })}
+      </Text>
       <Appeal cycleId={props.cycleId} finalised={props.finalised} />
       <Feedback cycleId={props.cycleId} employeeId={employeeId} />
       <DialogueEvidence cycleId={props.cycleId} employeeId={employeeId} />
