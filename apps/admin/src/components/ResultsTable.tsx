@@ -6,19 +6,10 @@ import { useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { currentLanguage } from "../i18n";
 import { formatScore } from "../lib/format";
+import type { RouterOutputs } from "../lib/trpc";
 
-export interface ResultRow {
-  employeeId: string;
-  nip: string;
-  nama: string;
-  jabatan: string;
-  unitId: string;
-  predikat: string | null;
-  predikatLabel: string | null;
-  score: number | null;
-  outcomes: string[];
-  error: string | null;
-}
+/** One row of `result.list`, as the API gives it. */
+export type ResultRow = RouterOutputs["result"]["list"]["items"][number];
 
 export type SortKey = "nip" | "nama" | "unit" | "score" | "predikat";
 export interface Sort {
