@@ -1,47 +1,14 @@
 // Compiles a json-rules-engine condition tree into nodes that each carry a synchronous `evaluate`.
 // The nodes keep what the rule said (fact, operator, children in written order) so `explain` can
 // walk the same tree and report on it using the very same evaluators.
-import { allOf, anyOf, type Member, type Predicate } from "./combinators.js";
+import { allOf, anyOf, type Predicate } from "./combinators.js";
 import { RuleDefinitionError, UndefinedConditionError, pointerTo } from "./errors.js";
-import { compileFactCondition, type CompiledFactCondition } from "./fact-condition.js";
+import { compileFactCondition } from "./fact-condition.js";
 import { FactSlots, slotRunner } from "./fact-slots.js";
 import { evaluateFormula, formulaOf } from "./formula.js";
+import type { CompiledCondition, CompiledConditionReference } from "./nodes.js";
 import { booleanPriority, leafPriority, prioritise } from "./priority.js";
 import type { ConditionOptions, Facts, NestedCondition } from "./types.js";
-
-export type { Predicate } from "./combinators.js";
-export type { CompiledFactCondition } from "./fact-condition.js";
-
-/** What every compiled node has: an evaluator, its quiet slots, and its place among its siblings. */
-export interface NodeBase extends Member {
-  /** The priority that places this node in its parent's groups. */
-  priority: unknown;
-  name: unknown;
-}
-
-export interface CompiledBooleanCondition extends NodeBase {
-  kind: "all" | "any";
-  /** In the order written. */
-  conditions: CompiledCondition[];
-}
-
-export interface CompiledNotCondition extends NodeBase {
-  kind: "not";
-  condition: CompiledCondition;
-}
-
-export interface CompiledConditionReference extends NodeBase {
-  kind: "condition";
-  condition: unknown;
-  /** The named condition, or undefined when there is none by that name. */
-  resolved: CompiledCondition | undefined;
-}
-
-export type CompiledCondition =
-  | CompiledFactCondition
-  | CompiledBooleanCondition
-  | CompiledNotCondition
-  | CompiledConditionReference;
 
 type ConditionObject = Record<string, unknown>;
 

@@ -2,10 +2,9 @@
 // member of a group) and records each node's inputs and result. Fact conditions are decided by their
 // compiled `evaluate`, the closures a run uses, so a trace cannot disagree with a run on them; only
 // the walk over groups is repeated here, and the differential test checks it against runs.
-import type { CompiledCondition, CompiledFactCondition } from "./condition.js";
 import type { SlotState } from "./fact-slots.js";
+import type { CompiledCondition, CompiledFactCondition, CompiledRule } from "./nodes.js";
 import { prioritise } from "./priority.js";
-import type { CompiledRule } from "./rules.js";
 import type {
   BooleanConditionTrace,
   ConditionReferenceTrace,

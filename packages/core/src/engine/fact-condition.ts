@@ -3,31 +3,15 @@
 // a constant, the plain-data form the fast path evaluates inline (constant-test.ts).
 import type { Predicate } from "./combinators.js";
 import { compileComparison } from "./comparison.js";
-import type { NodeBase } from "./condition.js";
-import { compileConstantCondition, type SimpleTest } from "./constant-test.js";
+import { compileConstantCondition } from "./constant-test.js";
 import { RuleDefinitionError, UnknownOperatorError } from "./errors.js";
-import { compileFactReader, isFactReference, type FactReader } from "./fact-reader.js";
+import { compileFactReader, isFactReference } from "./fact-reader.js";
 import { slotValue, type FactSlots } from "./fact-slots.js";
 import { parseOperatorName } from "./operators.js";
+import type { CompiledFactCondition } from "./nodes.js";
 import { leafPriority } from "./priority.js";
 import { operatorIsQuiet } from "./quiet.js";
 import { copyRuleValue } from "./rule-value.js";
-
-export interface CompiledFactCondition extends NodeBase {
-  kind: "fact";
-  fact: unknown;
-  path: unknown;
-  params: unknown;
-  operator: unknown;
-  value: unknown;
-  readFact: FactReader;
-  /** The value compared against: the constant, or the referenced fact read at run time. */
-  readValue: FactReader;
-  /** Where a run's state holds the fact's value (after `path`). */
-  slot: number;
-  /** The condition as plain data, when it is an undecorated operator against a constant. */
-  simple: SimpleTest | undefined;
-}
 
 export function compileFactCondition(
   condition: Record<string, unknown>,

@@ -5,30 +5,15 @@
 // formula is plain data read by one small recursive function, which the engine inlines into the run
 // loop, and undecorated conditions are evaluated inline by `passes` — no closure call per condition.
 // Rules that do not qualify, and runs that are not clean, take the exact path (the condition tree).
-import type { Predicate } from "./combinators.js";
-import type { CompiledCondition, CompiledFactCondition } from "./condition.js";
-import { passes, type SimpleTest } from "./constant-test.js";
+import { passes } from "./constant-test.js";
 import type { FactSlots, SlotState } from "./fact-slots.js";
+import type { CompiledCondition, CompiledFactCondition, Formula } from "./nodes.js";
 
 const CONDITION = 0;
 const ALL = 1;
 const ANY = 2;
 const NOT = 3;
 const CONSTANT = 4;
-
-/** A node of a rule's formula; every field is always present so the shape never varies. */
-export interface Formula {
-  kind: number;
-  /** CONDITION: evaluated inline when set, else by calling `evaluate`. */
-  simple: SimpleTest | undefined;
-  /** CONDITION: where the fact's value is in the run's state. */
-  slot: number;
-  evaluate: Predicate | undefined;
-  /** CONSTANT. */
-  value: boolean;
-  /** ALL and ANY: the operands; NOT: its one operand. */
-  operands: Formula[];
-}
 
 /** The one object literal every node is made by, so `evaluateFormula` always sees one shape. */
 function node(kind: number, operands: Formula[] = [], value = false, condition?: CompiledFactCondition): Formula {

@@ -1,26 +1,15 @@
 // compileRules: json-rules-engine's `new Engine(rules, options).run(facts)` compiled once into
 // synchronous closures. Rules run highest priority first; within a priority, in the order given
 // (json-rules-engine runs them concurrently, so its order there is not defined).
-import { ConditionCompiler, type CompiledCondition } from "./condition.js";
+import { ConditionCompiler } from "./condition.js";
 import { RuleDefinitionError, pointerTo } from "./errors.js";
 import { compileEvent } from "./event.js";
 import { explainRule } from "./explain.js";
 import { slotRunner, type SlotState } from "./fact-slots.js";
-import { evaluateFormula, formulaOf, type Formula } from "./formula.js";
+import { evaluateFormula, formulaOf } from "./formula.js";
+import type { CompiledRule } from "./nodes.js";
 import { prioritise, rulePriority } from "./priority.js";
 import type { CompileOptions, CompiledRules, Event, Facts, RuleProperties, RunResult } from "./types.js";
-
-export interface CompiledRule {
-  /** Position in the array given to compileRules. */
-  index: number;
-  name: string | undefined;
-  priority: number;
-  conditions: CompiledCondition;
-  /** The rule as a boolean formula, for clean runs; undefined when a condition could throw. */
-  formula: Formula | undefined;
-  event: Event;
-  resolveEvent: ((facts: Facts) => Event) | undefined;
-}
 
 export function compileRules(rules: readonly RuleProperties[], options: CompileOptions = {}): CompiledRules {
   const compiler = new ConditionCompiler(options);
