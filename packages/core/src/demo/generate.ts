@@ -5,6 +5,7 @@
 import type { AppraisalInput, Employee, IndicatorValue, RaterRatings, RaterSource } from "../domain/types.js";
 import { compileRuleSet } from "../evaluate/compile.js";
 import { ratersOf } from "../ruleset/raters.js";
+import { scaleOf, sourcesOf } from "../ruleset/read.js";
 import type { Indicator, RuleSet, Scale } from "../ruleset/schema.js";
 import { FAMILY_NAMES, GIVEN_NAMES } from "./names.js";
 import type { DemoPost, DemoProfile, DemoUnit } from "./profile.js";
@@ -58,12 +59,6 @@ function makeNip(index: number, seed: number, year: number, random: Random): { n
     sex +
     pad(sequence, 3);
   return { nip, birthYear };
-}
-
-function scaleOf(ruleSet: RuleSet, indicator: Indicator): Scale | null {
-  if (indicator.input.kind !== "rating") return null;
-  const scale = indicator.input.scale;
-  return typeof scale === "string" ? (ruleSet.scales[scale] ?? null) : scale;
 }
 
 function rate(scale: Scale, ability: number, bias: number, random: Random): number {
@@ -158,7 +153,7 @@ export function* generateDemo(ruleSet: RuleSet, profile: DemoProfile, options: D
   // sources each indicator names (its own raterWeights included), and nothing else.
   const selector = compileRuleSet(ruleSet);
   const sourcesOfSet = new Map<string, RaterSource[]>(
-    ruleSet.indicatorSets.map((set) => [set.id, [...new Set(set.indicators.flatMap((i) => (scaleOf(ruleSet, i) ? ratersOf(ruleSet, i) : [])))]]),
+    ruleSet.indicatorSets.map((set) => [set.id, [...new Set(set.indicators.flatMap((i) => sourcesOf(ruleSet, i)))]]),
   );
   const period = { kind: ruleSet.period?.kind ?? "annual", label: String(year), months: 12 } as const;
 

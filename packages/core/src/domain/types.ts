@@ -1,6 +1,9 @@
 // The appraisal domain as the rest of the product speaks of it: who is appraised, by whom, on what,
 // and what comes out. Rule files (see ../ruleset/schema.ts) decide how inputs become results.
 
+/** The languages the product speaks: Indonesian first, English second. */
+export type Lang = "id" | "en";
+
 export const RATER_SOURCES = ["self", "peer", "supervisor", "subordinate", "public"] as const;
 /** Who gave a rating: the employee, a peer, the assessor (pejabat penilai), a subordinate, the public. */
 export type RaterSource = (typeof RATER_SOURCES)[number];

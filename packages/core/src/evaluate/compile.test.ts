@@ -138,7 +138,7 @@ describe("evaluateMany", () => {
     expect(results[0]).toMatchObject({ predikat: "sangat_baik" });
     expect(results[1]).toBeInstanceOf(AppraisalError);
     expect((results[1] as AppraisalError).nip).toBe("199001012015022001");
-    expect((results[1] as AppraisalError).message).toContain("nilai 9 dari atasan (supervisor) di luar skala 1–5");
+    expect((results[1] as AppraisalError).message).toContain("nilai 9 dari atasan langsung di luar skala 1–5");
     expect(results[2]).toMatchObject({ predikat: "sangat_kurang" });
   });
 

@@ -16,15 +16,6 @@ export function refuse(ctx: RunContext, message: string): never {
   throw new AppraisalError(ctx.nip, message);
 }
 
-/** Rater sources in Indonesian, for messages and explanations. */
-export const SOURCE_LABELS = {
-  self: { id: "diri sendiri", en: "self" },
-  peer: { id: "rekan", en: "peer" },
-  supervisor: { id: "atasan", en: "supervisor" },
-  subordinate: { id: "bawahan", en: "subordinate" },
-  public: { id: "masyarakat", en: "public" },
-} as const;
-
 /** A value as it appears in a message: strings quoted, the rest as JSON. */
 export function show(value: unknown): string {
   return value === undefined ? "tidak ada" : JSON.stringify(value);

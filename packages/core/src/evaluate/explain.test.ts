@@ -104,7 +104,7 @@ describe("explanation", () => {
     expect(lines[0]).toBe('Penjelasan penilaian Budi Santoso (NIP 198503152010011001) menurut aturan "Kota Binjai 2025" (binjai)');
     expect(lines[1]).toBe("1. Set indikator: pelaksana (pelaksana), berlaku untuk semua pegawai");
     expect(lines[2]).toBe(
-      "2. Nilai indikator Kualitas Kerja: 77,50 (rata-rata penilai: atasan 4 × 60%, rekan 3,5 [3; 4] × 25%, " +
+      "2. Nilai indikator Kualitas Kerja: 77,50 (rata-rata penilai: atasan langsung 4 × 60%, rekan kerja 3,5 [3; 4] × 25%, " +
         "diri sendiri 4 × 15% = 3,88; skala 1–5: 3,88 / 5 × 100)",
     );
     expect(lines[3]).toBe(
@@ -136,7 +136,7 @@ describe("explanation", () => {
     const { self: _self, ...ratings } = input.ratings!;
     const text = renderExplanation(compiled.explain({ ...input, ratings }), "id");
     expect(text).toContain(
-      "Nilai indikator Kualitas Kerja: 77,06 (rata-rata penilai: atasan 4 × 70,59% (bobot 60%), rekan 3,5 [3; 4] × 29,41% (bobot 25%) = 3,85; " +
+      "Nilai indikator Kualitas Kerja: 77,06 (rata-rata penilai: atasan langsung 4 × 70,59% (bobot 60%), rekan kerja 3,5 [3; 4] × 29,41% (bobot 25%) = 3,85; " +
         "tidak menilai: diri sendiri, bobot dibagi ulang di antara penilai yang menilai",
     );
   });

@@ -1,8 +1,8 @@
 // An explanation as text a BKD admin, an assessor or the employee can read: every step of the data path
 // with the numbers it used. Indonesian first (decimal comma), English second.
 import type { ConditionTrace } from "../engine/index.js";
-import type { TargetAspect } from "../domain/types.js";
-import { SOURCE_LABELS } from "./context.js";
+import type { Lang, TargetAspect } from "../domain/types.js";
+import { raterSourceLabel } from "../ruleset/read.js";
 import type {
   AxisStep,
   CalculationStep,
@@ -15,8 +15,6 @@ import type {
   OutcomeStep,
   ScoreStep,
 } from "./steps.js";
-
-export type Lang = "id" | "en";
 
 /** A number with `decimals` places (trailing zeros kept when `fixed`), grouped, decimal comma in Indonesian. */
 export function formatNumber(value: number, lang: Lang, decimals = 2, fixed = false): string {
@@ -176,7 +174,7 @@ function renderIndicator(step: IndicatorStep, w: Words, lang: Lang): string {
       const parts = raters.sources
         .filter((s) => s.mean !== null)
         .map((s) => {
-          const label = SOURCE_LABELS[s.source][lang];
+          const label = raterSourceLabel(s.source, lang);
           const values = s.values.length > 1 ? ` [${s.values.map((v) => num(v, lang)).join("; ")}]` : "";
           const weight = renormalised
             ? `${percent(s.share!, lang)} (${w.weightWord} ${num(s.weight, lang)}%)`
@@ -184,7 +182,7 @@ function renderIndicator(step: IndicatorStep, w: Words, lang: Lang): string {
           return `${label} ${num(s.mean!, lang)}${values} × ${weight}`;
         });
       const missing = renormalised
-        ? `; ${w.missing}: ${raters.missing.map((s) => SOURCE_LABELS[s][lang]).join(", ")}, ${w.renormalised}`
+        ? `; ${w.missing}: ${raters.missing.map((s) => raterSourceLabel(s, lang)).join(", ")}, ${w.renormalised}`
         : "";
       const min = num(i.min as number, lang);
       const max = num(i.max as number, lang);

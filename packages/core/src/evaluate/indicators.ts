@@ -6,8 +6,9 @@ import { achievementPercent, capScore } from "../calculators/achievement.js";
 import { taskScore } from "../calculators/pp46.js";
 import { pointer } from "../ruleset/errors.js";
 import { raterWeightsOf, ratersOf } from "../ruleset/raters.js";
+import { raterSourceLabel, ratingScore, scaleOf } from "../ruleset/read.js";
 import type { Indicator, IndicatorInput, RuleSet, Scale } from "../ruleset/schema.js";
-import { refuse, show, SOURCE_LABELS, type Facts, type RunContext } from "./context.js";
+import { refuse, show, type Facts, type RunContext } from "./context.js";
 import { ruleSetError } from "./rule-errors.js";
 import type { IndicatorFormula, IndicatorStep, RaterBreakdown, RaterSourceBreakdown } from "./steps.js";
 
@@ -29,21 +30,15 @@ interface Scored {
 
 type Scorer = (input: AppraisalInput, facts: Facts, ctx: RunContext, label: string) => Scored;
 
-function sourceName(source: RaterSource): string {
-  return `${SOURCE_LABELS[source].id} (${source})`;
-}
-
-function resolveScale(ruleSet: RuleSet, scale: string | Scale, at: Array<string | number>): Scale {
-  if (typeof scale !== "string") return scale;
-  const found = ruleSet.scales[scale];
-  if (!found) {
-    throw ruleSetError(
-      ruleSet,
-      pointer(...at, "input", "scale"),
-      `skala "${scale}" tidak ada; yang ada: ${Object.keys(ruleSet.scales).join(", ") || "(tidak ada)"}`,
-    );
-  }
-  return found;
+/** The scale of a rating indicator; a name the rule set does not declare is a rule-set error. */
+function ratingScale(ruleSet: RuleSet, indicator: Indicator, name: string | Scale, at: Array<string | number>): Scale {
+  const scale = scaleOf(ruleSet, indicator);
+  if (scale) return scale;
+  throw ruleSetError(
+    ruleSet,
+    pointer(...at, "input", "scale"),
+    `skala ${show(name)} tidak ada; yang ada: ${Object.keys(ruleSet.scales).join(", ") || "(tidak ada)"}`,
+  );
 }
 
 function ratingScorer(ruleSet: RuleSet, indicator: Indicator, scale: Scale): Scorer {
@@ -59,19 +54,19 @@ function ratingScorer(ruleSet: RuleSet, indicator: Indicator, scale: Scale): Sco
   const refuseMissing = ruleSet.raters.missing === "refuse";
   const { min, max, step } = scale;
   const linear = scale.toScore === "linear";
-  const expected = sources.map(sourceName).join(", ");
+  const expected = sources.map((s) => raterSourceLabel(s)).join(", ");
 
   function check(ctx: RunContext, label: string, source: RaterSource, value: unknown): number {
     if (typeof value !== "number" || !Number.isFinite(value)) {
-      refuse(ctx, `${label}: nilai dari ${sourceName(source)} harus angka, bukan ${show(value)}`);
+      refuse(ctx, `${label}: nilai dari ${raterSourceLabel(source)} harus angka, bukan ${show(value)}`);
     }
     if (value < min || value > max) {
-      refuse(ctx, `${label}: nilai ${value} dari ${sourceName(source)} di luar skala ${min}–${max}`);
+      refuse(ctx, `${label}: nilai ${value} dari ${raterSourceLabel(source)} di luar skala ${min}–${max}`);
     }
     if (step !== undefined) {
       const k = (value - min) / step;
       if (Math.abs(k - Math.round(k)) > 1e-9) {
-        refuse(ctx, `${label}: nilai ${value} dari ${sourceName(source)} bukan kelipatan ${step} pada skala ${min}–${max}`);
+        refuse(ctx, `${label}: nilai ${value} dari ${raterSourceLabel(source)} bukan kelipatan ${step} pada skala ${min}–${max}`);
       }
     }
     return value;
@@ -115,7 +110,7 @@ function ratingScorer(ruleSet: RuleSet, indicator: Indicator, scale: Scale): Sco
           if (refuseMissing) {
             refuse(
               ctx,
-              `${label}: tidak ada penilaian dari ${sourceName(source)}, dan aturan ini tidak membagi ulang bobotnya ` +
+              `${label}: tidak ada penilaian dari ${raterSourceLabel(source)}, dan aturan ini tidak membagi ulang bobotnya ` +
                 `(raters.missing = "refuse")`,
             );
           }
@@ -133,10 +128,10 @@ function ratingScorer(ruleSet: RuleSet, indicator: Indicator, scale: Scale): Sco
     }
     if (presentCount === 0) refuse(ctx, `${label}: belum dinilai; diharapkan penilaian dari ${expected}`);
     if (presentWeight === 0) {
-      refuse(ctx, `${label}: hanya dinilai oleh penilai berbobot 0; diharapkan penilaian dari ${missing.map(sourceName).join(", ")}`);
+      refuse(ctx, `${label}: hanya dinilai oleh penilai berbobot 0; diharapkan penilaian dari ${missing.map((s) => raterSourceLabel(s)).join(", ")}`);
     }
     const aggregate = weighted / presentWeight;
-    const score = linear ? ((aggregate - min) / (max - min)) * 100 : (aggregate / max) * 100;
+    const score = ratingScore(scale, aggregate);
     if (breakdown) for (const b of breakdown) if (b.mean !== null) b.share = b.weight / presentWeight;
     return {
       raw: aggregate,
@@ -255,7 +250,7 @@ export function compileIndicator(ruleSet: RuleSet, indicator: Indicator, at: Arr
   const spec = indicator.input;
   const scorer =
     spec.kind === "rating"
-      ? ratingScorer(ruleSet, indicator, resolveScale(ruleSet, spec.scale, at))
+      ? ratingScorer(ruleSet, indicator, ratingScale(ruleSet, indicator, spec.scale, at))
       : objectiveScorer(indicator, spec);
   const label = `indikator "${indicator.id}" (${indicator.name})`;
   const scoreFact = `score.${indicator.id}`;

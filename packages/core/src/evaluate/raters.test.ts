@@ -74,19 +74,19 @@ describe("rater aggregation", () => {
     const { self: _self, ...withoutSelf } = all;
     const run = () => compileRuleSet(rules("refuse")).evaluate(appraisal({ ratings: withoutSelf }));
     expect(run).toThrow(AppraisalError);
-    expect(run).toThrow('indikator "kualitas" (Kualitas Kerja): tidak ada penilaian dari diri sendiri (self)');
+    expect(run).toThrow('indikator "kualitas" (Kualitas Kerja): tidak ada penilaian dari diri sendiri,');
   });
 
   it("refuses an indicator nobody rated", () => {
     expect(() => compileRuleSet(rules()).evaluate(appraisal({ ratings: { supervisor: { komunikasi: 4 } } }))).toThrow(
-      'indikator "kualitas" (Kualitas Kerja): belum dinilai; diharapkan penilaian dari atasan (supervisor), rekan (peer), diri sendiri (self)',
+      'indikator "kualitas" (Kualitas Kerja): belum dinilai; diharapkan penilaian dari atasan langsung, rekan kerja, diri sendiri',
     );
   });
 
   it("refuses a rating outside the scale, naming indicator, source, value and range", () => {
     const ratings = { ...all, peer: [{ kualitas: 3 }, { kualitas: 6 }] };
     expect(() => compileRuleSet(rules()).evaluate(appraisal({ ratings }))).toThrow(
-      'indikator "kualitas" (Kualitas Kerja): nilai 6 dari rekan (peer) di luar skala 1–5',
+      'indikator "kualitas" (Kualitas Kerja): nilai 6 dari rekan kerja di luar skala 1–5',
     );
   });
 

@@ -9,3 +9,4 @@ export { resolveRuleSet, resolveRulePath, loadRuleSet, type LoadRuleFile, type L
 export { checkRuleSet } from "./check.js";
 export { ruleFileJsonSchema, RULE_FILE_SCHEMA_ID } from "./json-schema.js";
 export { ratersOf, raterWeightsOf } from "./raters.js";
+export * from "./read.js";

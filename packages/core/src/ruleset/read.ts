@@ -1,0 +1,85 @@
+// What a rule set says about its indicators and their raters, read here and nowhere else: the evaluator,
+// the API and the portal all ask these questions. An indicator's scale and how a rating on it becomes a
+// score, the rater sources of an indicator and of a set, the indicators whose value is recorded rather
+// than rated, and the name of each rater source.
+import { RATER_SOURCES, type Lang, type RaterSource, type TargetAspect } from "../domain/types.js";
+import { ratersOf } from "./raters.js";
+import type { Indicator, IndicatorSet, RuleSet, Scale } from "./schema.js";
+
+/** The scale a rating indicator is rated on (a named scale looked up); null for an objective indicator or an unknown name. */
+export function scaleOf(ruleSet: Pick<RuleSet, "scales">, indicator: Indicator): Scale | null {
+  if (indicator.input.kind !== "rating") return null;
+  const { scale } = indicator.input;
+  return typeof scale === "string" ? (ruleSet.scales[scale] ?? null) : scale;
+}
+
+/** A rating as a score of 0–100: value / max × 100, or for a linear scale (value − min) / (max − min) × 100. */
+export function ratingScore(scale: Scale, value: number): number {
+  return scale.toScore === "linear" ? ((value - scale.min) / (scale.max - scale.min)) * 100 : (value / scale.max) * 100;
+}
+
+/** The sources that rate an indicator, in the order the rule file lists them; none for an objective indicator. */
+export function sourcesOf(ruleSet: Pick<RuleSet, "raters">, indicator: Indicator): RaterSource[] {
+  return indicator.input.kind === "rating" ? ratersOf(ruleSet, indicator) : [];
+}
+
+/** The indicators of a set whose value is recorded (target, achievement, attendance, yes/no, score), not rated. */
+export function objectiveIndicators(set: IndicatorSet): Indicator[] {
+  return set.indicators.filter((indicator) => indicator.input.kind !== "rating");
+}
+
+/** The sources an employee of the set expects sheets from; the supervisor records the objective values. */
+export function sourcesOfSet(ruleSet: Pick<RuleSet, "raters">, set: IndicatorSet): Set<RaterSource> {
+  const sources = new Set<RaterSource>();
+  for (const indicator of set.indicators) for (const source of sourcesOf(ruleSet, indicator)) sources.add(source);
+  if (objectiveIndicators(set).length > 0) sources.add("supervisor");
+  return sources;
+}
+
+/** The sources any set of the rule set expects sheets from, in RATER_SOURCES order. */
+export function sourcesOfRuleSet(ruleSet: Pick<RuleSet, "raters" | "indicatorSets">): RaterSource[] {
+  const used = new Set<RaterSource>();
+  for (const set of ruleSet.indicatorSets) for (const source of sourcesOfSet(ruleSet, set)) used.add(source);
+  return RATER_SOURCES.filter((source) => used.has(source));
+}
+
+/** An indicator a plan's IKI can feed with realisasi: a target (PP 46/2011 aspects) or an achievement. */
+export interface RealisasiIndicator {
+  id: string;
+  name: string;
+  kind: "target" | "achievement";
+  /** The aspects of a target indicator; empty for achievement. */
+  aspects: TargetAspect[];
+}
+
+/** Every target and achievement indicator of the rule set, by id (the first set's, where sets share an id). */
+export function realisasiIndicators(ruleSet: Pick<RuleSet, "indicatorSets">): Map<string, RealisasiIndicator> {
+  const found = new Map<string, RealisasiIndicator>();
+  for (const set of ruleSet.indicatorSets) {
+    for (const indicator of set.indicators) {
+      const input = indicator.input;
+      if (found.has(indicator.id) || (input.kind !== "target" && input.kind !== "achievement")) continue;
+      found.set(indicator.id, {
+        id: indicator.id,
+        name: indicator.name,
+        kind: input.kind,
+        aspects: input.kind === "target" ? [...input.aspects] : [],
+      });
+    }
+  }
+  return found;
+}
+
+// Lower case, as they read inside a sentence; a heading or a table cell capitalises the first letter.
+const RATER_SOURCE_LABELS: Record<RaterSource, Record<Lang, string>> = {
+  self: { id: "diri sendiri", en: "self" },
+  peer: { id: "rekan kerja", en: "peer" },
+  supervisor: { id: "atasan langsung", en: "supervisor" },
+  subordinate: { id: "bawahan", en: "subordinate" },
+  public: { id: "masyarakat", en: "public" },
+};
+
+/** Who a rater source is, in Indonesian (or English): "rekan kerja", "atasan langsung" … */
+export function raterSourceLabel(source: RaterSource, lang: Lang = "id"): string {
+  return RATER_SOURCE_LABELS[source][lang];
+}
