@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { SessionUser } from "./auth.js";
 import { newId, now } from "@kinerja/db";
-import { storeEvidence } from "./services/evidence.js";
+import { storeEvidence } from "./services/planning/evidence.js";
 import { createOperator, createTestEnv, seedRegion, type Caller, type SeededRegion, type TestEnv } from "./testing/env.js";
 import { actorOf } from "./trpc.js";
 

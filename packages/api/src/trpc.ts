@@ -2,12 +2,13 @@
 // and the procedure builders every router uses. Role and region are checked here, on the server, for every
 // call: a regional procedure runs only inside the caller's own region, whatever ids it is sent.
 import { initTRPC, TRPCError } from "@trpc/server";
-import type { Database, Role } from "@kinerja/db";
+import { DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailable, type Database, type Role } from "@kinerja/db";
+import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import type { Kysely } from "kysely";
 import { z, ZodError } from "zod";
 import { sessionFromHeaders, type Auth, type Session } from "./auth.js";
-import { JobRunner } from "./services/jobs.js";
-import { assertRole, resolveRegion } from "./services/tenancy.js";
+import { JobRunner } from "./services/cycles/index.js";
+import { assertRole, resolveRegion } from "./services/access/index.js";
 
 const defaultRunners = new WeakMap<Kysely<Database>, JobRunner>();
 
@@ -42,6 +43,15 @@ export type Context = ReturnType<typeof createContextInner>;
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
+    // A dropped or refused database connection is not the caller's fault nor a bug: 503, try again.
+    if (databaseUnavailable(error)) {
+      return {
+        ...shape,
+        code: TRPC_ERROR_CODES_BY_KEY.SERVICE_UNAVAILABLE,
+        message: DATABASE_UNAVAILABLE_MESSAGE,
+        data: { ...shape.data, code: "SERVICE_UNAVAILABLE" as const, httpStatus: 503, zodError: null },
+      };
+    }
     return {
       ...shape,
       data: {

@@ -8,11 +8,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { SessionUser } from "../auth.js";
-import { employeeDocument, unitDocument } from "../services/documents.js";
-import { employeeScope } from "../services/employees.js";
-import { exportResults } from "../services/exports.js";
-import { exportFollowUp } from "../services/follow-up.js";
-import type { ExportFile, ExportFormat } from "../services/spreadsheet.js";
+import { employeeDocument, unitDocument } from "../services/documents/index.js";
+import { employeeScope } from "../services/organisation/index.js";
+import { exportFollowUp, exportResults } from "../services/documents/index.js";
+import type { ExportFile, ExportFormat } from "../services/documents/index.js";
 import { signedIn, type HttpDeps } from "./session.js";
 
 type Handler = (deps: HttpDeps, user: SessionUser, regionId: string, match: string[], url: URL) => Promise<ExportFile>;

@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import { evidenceRules, readEvidence, storeEvidence } from "../services/evidence.js";
+import { evidenceRules, readEvidence, storeEvidence } from "../services/planning/index.js";
 import { actorOf } from "../trpc.js";
 import { signedIn, type HttpDeps } from "./session.js";
 

@@ -6,7 +6,7 @@ import { ROLES, type Database } from "@kinerja/db";
 import { fromNodeHeaders } from "better-auth/node";
 import type { Kysely } from "kysely";
 import { sessionFromHeaders, type Auth, type Session } from "../auth.js";
-import { assertRole, resolveRegion } from "../services/tenancy.js";
+import { assertRole, resolveRegion } from "../services/access/index.js";
 
 export interface HttpDeps {
   db: Kysely<Database>;

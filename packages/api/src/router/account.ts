@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { createRegionAccount, listAccounts } from "../services/accounts.js";
+import { createRegionAccount, listAccounts } from "../services/organisation/index.js";
 import { actorOf, regionProcedure } from "../trpc.js";
 
 export const accountRouter = {

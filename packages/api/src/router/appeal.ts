@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { APPEAL_STATUSES, ROLES } from "@kinerja/db";
 import { z } from "zod";
-import { appealInbox, decideAppeal, getAppeal, myAppeals, submitAppeal } from "../services/appeals.js";
+import { appealInbox, decideAppeal, getAppeal, myAppeals, submitAppeal } from "../services/results/index.js";
 import { actorOf, regionProcedure } from "../trpc.js";
 
 export const appealRouter = {

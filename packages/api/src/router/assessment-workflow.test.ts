@@ -6,8 +6,8 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { RaterSource } from "@kinerja/core";
-import { employeeDocument, unitDocument } from "../services/documents.js";
-import { exportFollowUp } from "../services/follow-up.js";
+import { employeeDocument, unitDocument } from "../services/documents/index.js";
+import { exportFollowUp } from "../services/documents/index.js";
 import { fillForm, seedWalkRegion, WALK_REGIONS, type Member, type WalkRegion } from "../testing/assessment-walk.js";
 import { createTestEnv, type Caller, type TestEnv } from "../testing/env.js";
 import { pdfText } from "../testing/pdf-text.js";

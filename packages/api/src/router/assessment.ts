@@ -2,9 +2,9 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { RATER_SOURCES } from "@kinerja/core";
 import { ROLES } from "@kinerja/db";
 import { z } from "zod";
-import { assessmentForm, feedbackFor, listAssessments, reopenAssessment, saveAssessment } from "../services/assessments.js";
-import { listDeadlines, reminders, setDeadline, tasks } from "../services/deadlines.js";
-import { listPeers, setPeers } from "../services/peers.js";
+import { assessmentForm, feedbackFor, listAssessments, reopenAssessment, saveAssessment } from "../services/assessment/index.js";
+import { listDeadlines, reminders, setDeadline, tasks } from "../services/assessment/index.js";
+import { listPeers, setPeers } from "../services/assessment/index.js";
 import { actorOf, regionProcedure } from "../trpc.js";
 
 const indicatorValue = z.union([

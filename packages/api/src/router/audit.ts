@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { listAudit } from "../services/audit.js";
-import { pageInput } from "../services/pagination.js";
+import { listAudit } from "../services/lib/index.js";
+import { pageInput } from "../services/lib/index.js";
 import { regionProcedure } from "../trpc.js";
 
 export const auditRouter = {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { newId, now } from "@kinerja/db";
-import { recoverInterruptedJobs } from "../services/cycle-run.js";
+import { recoverInterruptedJobs } from "../services/cycles/index.js";
 import { createTestEnv, seedRegion, type SeededRegion, type TestEnv } from "../testing/env.js";
 
 const SIZE = 30;

@@ -3,12 +3,12 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { ORGANISATION_PREDIKAT, PERIOD_KINDS } from "@kinerja/core";
 import { ROLES } from "@kinerja/db";
 import { z } from "zod";
-import { cycleProgress } from "../services/cycle-progress.js";
-import { listRuns, runStatus, startCycleRun } from "../services/cycle-run.js";
-import { createCycle, cycleView, findCycle, listCycles, openCycle, setUnitPredikat } from "../services/cycles.js";
-import { employeeScope } from "../services/employees.js";
-import { finaliseCycle } from "../services/finalise.js";
-import { cycleScope, setCycleUnits } from "../services/roll-out.js";
+import { cycleProgress } from "../services/cycles/index.js";
+import { listRuns, runStatus, startCycleRun } from "../services/cycles/index.js";
+import { createCycle, cycleView, findCycle, listCycles, openCycle, setUnitPredikat } from "../services/cycles/index.js";
+import { employeeScope } from "../services/organisation/index.js";
+import { finaliseCycle } from "../services/cycles/index.js";
+import { cycleScope, setCycleUnits } from "../services/cycles/index.js";
 import { actorOf, regionProcedure } from "../trpc.js";
 
 const POLL_MS = 250;

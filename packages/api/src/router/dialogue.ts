@@ -1,8 +1,8 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { ROLES } from "@kinerja/db";
 import { z } from "zod";
-import { listDialoguesForEmployee, rateDialogue, recordDialogue } from "../services/dialogues.js";
-import { pageInput } from "../services/pagination.js";
+import { listDialoguesForEmployee, rateDialogue, recordDialogue } from "../services/planning/index.js";
+import { pageInput } from "../services/lib/index.js";
 import { actorOf, regionProcedure } from "../trpc.js";
 
 export const dialogueRouter = {

@@ -1,9 +1,9 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { ROLES } from "@kinerja/db";
 import { z } from "zod";
-import { importEmployees } from "../services/employee-import.js";
-import { employeeScope, getEmployee, listEmployees, updateEmployee } from "../services/employees.js";
-import { pageInput } from "../services/pagination.js";
+import { importEmployees } from "../services/organisation/index.js";
+import { employeeScope, getEmployee, listEmployees, updateEmployee } from "../services/organisation/index.js";
+import { pageInput } from "../services/lib/index.js";
 import { actorOf, regionProcedure } from "../trpc.js";
 
 const attribute = z.union([z.string(), z.number(), z.boolean()]);

@@ -1,8 +1,8 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { ROLES } from "@kinerja/db";
 import { z } from "zod";
-import { feedbackInbox, listFeedback, postFeedback } from "../services/feedback.js";
-import { pageInput } from "../services/pagination.js";
+import { feedbackInbox, listFeedback, postFeedback } from "../services/planning/index.js";
+import { pageInput } from "../services/lib/index.js";
 import { actorOf, regionProcedure } from "../trpc.js";
 
 export const feedbackRouter = {

@@ -1,8 +1,8 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { ROLES } from "@kinerja/db";
 import { z } from "zod";
-import { employeeScope } from "../services/employees.js";
-import { FOLLOW_UP_KINDS, followUpList, followUpSummary, trainingPlan } from "../services/follow-up.js";
+import { employeeScope } from "../services/organisation/index.js";
+import { FOLLOW_UP_KINDS, followUpList, followUpSummary, trainingPlan } from "../services/results/index.js";
 import { regionProcedure } from "../trpc.js";
 
 const filter = { cycleId: z.string(), unitId: z.string().optional() };

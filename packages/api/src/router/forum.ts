@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { ROLES } from "@kinerja/db";
 import { z } from "zod";
-import { adjustPredikat, cycleAdjustments, forumView, recordForumSession } from "../services/forum.js";
+import { adjustPredikat, cycleAdjustments, forumView, recordForumSession } from "../services/results/index.js";
 import { actorOf, regionProcedure } from "../trpc.js";
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "tanggal YYYY-MM-DD");

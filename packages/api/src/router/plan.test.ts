@@ -4,7 +4,7 @@
 // evidence checked against the region's limits, progress shows at once, and confirmed work becomes the
 // realisasi the evaluation reads. Then a rule set that asks less (no approval, no cascade), and refusals.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { storeEvidence } from "../services/evidence.js";
+import { storeEvidence } from "../services/planning/index.js";
 import { createTestEnv, type TestEnv } from "../testing/env.js";
 import { REGION_CASES, seedWorkRegions, type RegionWorld } from "../testing/work-period.js";
 import { actorOf } from "../trpc.js";

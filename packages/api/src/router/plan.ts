@@ -2,9 +2,9 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { TARGET_ASPECTS } from "@kinerja/core";
 import { PLAN_STATUSES, RHK_KINDS, ROLES } from "@kinerja/db";
 import { z } from "zod";
-import { pageInput } from "../services/pagination.js";
-import { planWaiting } from "../services/plan-waiting.js";
-import { createPlan, decidePlan, getPlan, linkRhk, listPlans, savePlan, submitPlan } from "../services/plans.js";
+import { pageInput } from "../services/lib/index.js";
+import { planWaiting } from "../services/planning/index.js";
+import { createPlan, decidePlan, getPlan, linkRhk, listPlans, savePlan, submitPlan } from "../services/planning/index.js";
 import { actorOf, regionProcedure } from "../trpc.js";
 
 const text = (what: string, max: number) => z.string().trim().min(1, `${what} tidak boleh kosong`).max(max);

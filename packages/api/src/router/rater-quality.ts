@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { raterQualityReport } from "../services/rater-quality.js";
+import { raterQualityReport } from "../services/assessment/index.js";
 import { regionProcedure } from "../trpc.js";
 
 export const raterQualityRouter = {

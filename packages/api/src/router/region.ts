@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { createRegion, listRegions } from "../services/regions.js";
+import { createRegion, listRegions } from "../services/organisation/index.js";
 import { actorOf, protectedProcedure, roleProcedure } from "../trpc.js";
 
 export const regionRouter = {

@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { employeeScope } from "../services/employees.js";
-import { exportResults } from "../services/exports.js";
-import { demoAppraisals, writeDemoAssessments } from "../services/demo.js";
-import { loadRuleFile } from "../services/engine.js";
+import { employeeScope } from "../services/organisation/index.js";
+import { exportResults } from "../services/documents/index.js";
+import { demoAppraisals, writeDemoAssessments } from "../services/seed/index.js";
+import { loadRuleFile } from "../services/rules/index.js";
 import { createTestEnv, demoProfile, NATIONAL_RULES, seedRegion, type SeededRegion, type TestEnv } from "../testing/env.js";
 
 const SIZE = 30;

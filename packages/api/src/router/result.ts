@@ -1,9 +1,9 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { ROLES } from "@kinerja/db";
 import { z } from "zod";
-import { employeeScope } from "../services/employees.js";
-import { pageInput } from "../services/pagination.js";
-import { distribution, getResult, listResults, RESULT_SORT_KEYS } from "../services/results.js";
+import { employeeScope } from "../services/organisation/index.js";
+import { pageInput } from "../services/lib/index.js";
+import { distribution, getResult, listResults, RESULT_SORT_KEYS } from "../services/results/index.js";
 import { regionProcedure } from "../trpc.js";
 
 export const resultRouter = {

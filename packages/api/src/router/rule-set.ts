@@ -9,8 +9,8 @@ import {
   ruleSetFile,
   saveDraft,
   validateRuleSet,
-} from "../services/rule-sets.js";
-import { whatIf } from "../services/what-if.js";
+} from "../services/rules/index.js";
+import { whatIf } from "../services/rules/index.js";
 import { actorOf, regionProcedure } from "../trpc.js";
 
 const content = z.record(z.string(), z.unknown());

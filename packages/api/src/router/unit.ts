@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { ROLES } from "@kinerja/db";
 import { z } from "zod";
-import { saveUnit, unitTree } from "../services/units.js";
+import { saveUnit, unitTree } from "../services/organisation/index.js";
 import { actorOf, regionProcedure } from "../trpc.js";
 
 const unitId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, "kode unit: huruf kecil, angka, titik, - dan _");

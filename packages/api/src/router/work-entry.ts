@@ -1,8 +1,8 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { ROLES, WORK_ENTRY_STATUSES } from "@kinerja/db";
 import { z } from "zod";
-import { removeEvidence } from "../services/evidence.js";
-import { pageInput } from "../services/pagination.js";
+import { removeEvidence } from "../services/planning/index.js";
+import { pageInput } from "../services/lib/index.js";
 import {
   createWorkEntry,
   getWorkEntry,
@@ -10,7 +10,7 @@ import {
   reviewWorkEntry,
   updateWorkEntry,
   workProgress,
-} from "../services/work-entries.js";
+} from "../services/planning/index.js";
 import { actorOf, regionProcedure } from "../trpc.js";
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "tanggal berformat YYYY-MM-DD").refine((d) => !Number.isNaN(Date.parse(d)), "tanggal tidak ada");

@@ -6,9 +6,9 @@
 import type { IndicatorInput, IndicatorValue, RaterSource, Scale } from "@kinerja/core";
 import { now, toJson, type NewEmployee } from "@kinerja/db";
 import type { SessionUser } from "../auth.js";
-import type { AssessmentForm } from "../services/assessments.js";
-import { loadRuleFile } from "../services/engine.js";
-import { publishRuleSet, saveDraft } from "../services/rule-sets.js";
+import type { AssessmentForm } from "../services/assessment/index.js";
+import { loadRuleFile } from "../services/rules/index.js";
+import { publishRuleSet, saveDraft } from "../services/rules/index.js";
 import { actorOf } from "../trpc.js";
 import { RULES_DIR, type TestEnv } from "./env.js";
 import { personUser } from "./work-period.js";

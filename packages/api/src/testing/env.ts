@@ -8,12 +8,12 @@ import { createTestDatabase, type TestDatabase } from "@kinerja/db/testing";
 import { sql } from "kysely";
 import type { SessionUser } from "../auth.js";
 import { appRouter } from "../root.js";
-import { createAccount } from "../services/accounts.js";
-import { createCycle, openCycle } from "../services/cycles.js";
-import { demoAppraisals, writeDemoAssessments, writeDemoOrganisation } from "../services/demo.js";
-import { loadRuleFile } from "../services/engine.js";
-import { JobRunner, type JobRunnerOptions } from "../services/jobs.js";
-import { publishRuleSet, saveDraft } from "../services/rule-sets.js";
+import { createAccount } from "../services/organisation/index.js";
+import { createCycle, openCycle } from "../services/cycles/index.js";
+import { demoAppraisals, writeDemoAssessments, writeDemoOrganisation } from "../services/seed/index.js";
+import { loadRuleFile } from "../services/rules/index.js";
+import { JobRunner, type JobRunnerOptions } from "../services/cycles/index.js";
+import { publishRuleSet, saveDraft } from "../services/rules/index.js";
 import { actorOf, createCallerFactory, createContextInner } from "../trpc.js";
 
 export const RULES_DIR = fileURLToPath(new URL("../../../../rules/", import.meta.url));

@@ -5,7 +5,7 @@
 import type { TargetAspect } from "@kinerja/core";
 import { parseJson, type Role } from "@kinerja/db";
 import type { SessionUser } from "../auth.js";
-import { DEMO_REGIONS, seedDemo } from "../services/seed.js";
+import { DEMO_REGIONS, seedDemo } from "../services/seed/index.js";
 import { PASSWORD, RULES_DIR, type TestEnv } from "./env.js";
 
 export interface RegionCase {

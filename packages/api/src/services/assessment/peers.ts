@@ -1,0 +1,172 @@
+// The peers chosen to rate an employee in a cycle, by the admin or the employee's assessor, within the
+// rule set's workflow.peers.min/max. The rated employee never learns who they are: the employee cannot
+// list their own peers, and their views of sheets and feedback leave peer identities out.
+import { TRPCError } from "@trpc/server";
+import { now, type Database, type EmployeeRow } from "@kinerja/db";
+import type { Kysely } from "kysely";
+import type { SessionUser } from "../../auth.js";
+import type { Actor } from "../../trpc.js";
+import { employeeFor } from "../access/index.js";
+import { audit } from "../lib/index.js";
+import { indicatorSetsOf, sourcesOfSet } from "../rules/index.js";
+import { assertInCycle, cycleUnitIds } from "../cycles/index.js";
+import { findCycle } from "../cycles/index.js";
+import { cycleRules } from "../rules/index.js";
+
+export interface PeerView {
+  employeeId: string;
+  nip: string;
+  nama: string;
+  jabatan: string;
+  unitId: string;
+  /** Whether this peer has submitted their sheet on the employee. */
+  submitted: boolean;
+}
+
+export interface PeerList {
+  employeeId: string;
+  min: number;
+  max: number;
+  peers: PeerView[];
+}
+
+async function peersOf(db: Kysely<Database>, regionId: string, cycleId: string, employeeId: string): Promise<PeerView[]> {
+  const rows = await db
+    .selectFrom("peer_assignments")
+    .innerJoin("employees", (join) =>
+      join.onRef("employees.region_id", "=", "peer_assignments.region_id").onRef("employees.id", "=", "peer_assignments.peer_employee_id"),
+    )
+    .leftJoin("assessments", (join) =>
+      join
+        .onRef("assessments.region_id", "=", "peer_assignments.region_id")
+        .onRef("assessments.cycle_id", "=", "peer_assignments.cycle_id")
+        .onRef("assessments.employee_id", "=", "peer_assignments.employee_id")
+        .onRef("assessments.rater", "=", "employees.nip")
+        .on("assessments.source", "=", "peer"),
+    )
+    .select(["employees.id", "employees.nip", "employees.nama", "employees.jabatan", "employees.unit_id", "assessments.submitted_at"])
+    .where("peer_assignments.region_id", "=", regionId)
+    .where("peer_assignments.cycle_id", "=", cycleId)
+    .where("peer_assignments.employee_id", "=", employeeId)
+    .orderBy("employees.nama")
+    .execute();
+  return rows.map((r) => ({ employeeId: r.id, nip: r.nip, nama: r.nama, jabatan: r.jabatan, unitId: r.unit_id, submitted: r.submitted_at !== null }));
+}
+
+async function manage(db: Kysely<Database>, regionId: string, user: SessionUser, employeeId: string): Promise<EmployeeRow> {
+  const { employee, standing } = await employeeFor(db, regionId, user, employeeId);
+  if (standing === "self") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Identitas rekan penilai dirahasiakan dari pegawai yang dinilai" });
+  }
+  if (standing !== "admin" && standing !== "assessor") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Rekan penilai ditetapkan oleh pejabat penilai pegawai ini atau admin BKD" });
+  }
+  return employee;
+}
+
+/** The peers of an employee: for the admin and the employee's assessor. */
+export async function listPeers(
+  db: Kysely<Database>,
+  regionId: string,
+  user: SessionUser,
+  input: { cycleId: string; employeeId: string },
+): Promise<PeerList> {
+  const cycle = await findCycle(db, regionId, input.cycleId);
+  await manage(db, regionId, user, input.employeeId);
+  const { peers } = (await cycleRules(db, cycle)).ruleSet.workflow;
+  return { employeeId: input.employeeId, min: peers.min, max: peers.max, peers: await peersOf(db, regionId, cycle.id, input.employeeId) };
+}
+
+/** Replaces the peers of an employee while the cycle is a draft or open. */
+export async function setPeers(
+  db: Kysely<Database>,
+  regionId: string,
+  user: SessionUser,
+  actor: Actor,
+  input: { cycleId: string; employeeId: string; peerIds: string[] },
+): Promise<PeerList> {
+  return db.transaction().execute(async (trx) => {
+    const cycle = await findCycle(trx, regionId, input.cycleId);
+    if (cycle.status !== "draft" && cycle.status !== "open") {
+      throw new TRPCError({ code: "PRECONDITION_FAILED", message: `Siklus berstatus ${cycle.status}; rekan penilai hanya ditetapkan saat siklus draf atau dibuka` });
+    }
+    const employee = await manage(trx, regionId, user, input.employeeId);
+    await assertInCycle(trx, cycle, employee);
+    const compiled = await cycleRules(trx, cycle);
+    const { min, max } = compiled.ruleSet.workflow.peers;
+    const peerIds = [...new Set(input.peerIds)];
+    const set = (await indicatorSetsOf(trx, cycle, compiled, [employee])).get(employee.id);
+    if (peerIds.length > 0 && set && !sourcesOfSet(compiled.ruleSet, set).has("peer")) {
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: `Aturan wilayah ini tidak memakai penilaian rekan kerja (peer) untuk set indikator ${set.name}; rekan penilai tidak perlu ditetapkan`,
+      });
+    }
+    if (peerIds.length < min || peerIds.length > max) {
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: `Jumlah rekan penilai untuk ${employee.nama} ${peerIds.length}; yang diharapkan: ${min} sampai ${max} orang (workflow.peers aturan wilayah)`,
+      });
+    }
+    const peers = peerIds.length
+      ? await trx.selectFrom("employees").selectAll().where("region_id", "=", regionId).where("id", "in", peerIds).execute()
+      : [];
+    const missing = peerIds.filter((id) => !peers.some((p) => p.id === id));
+    if (missing.length > 0) throw new TRPCError({ code: "NOT_FOUND", message: `Pegawai ${missing.join(", ")} tidak ditemukan` });
+    const units = await cycleUnitIds(trx, cycle);
+    for (const peer of peers) {
+      const problem =
+        peer.id === employee.id
+          ? "tidak bisa menjadi rekan penilai dirinya sendiri"
+          : peer.nip === employee.atasan_nip
+            ? "adalah atasan langsungnya (menilai sebagai supervisor)"
+            : peer.atasan_nip === employee.nip
+              ? "adalah bawahannya (menilai sebagai subordinate)"
+              : units && !units.includes(peer.unit_id)
+                ? `tidak termasuk siklus ini (unit ${peer.unit_id})`
+                : null;
+      if (problem) throw new TRPCError({ code: "BAD_REQUEST", message: `${peer.nama} (${peer.nip}) ${problem}; yang diharapkan: rekan sejawat dalam siklus yang sama` });
+    }
+    const before = await peersOf(trx, regionId, cycle.id, employee.id);
+    const removed = before.filter((p) => !peerIds.includes(p.employeeId));
+    const started = removed.length
+      ? await trx
+          .selectFrom("assessments")
+          .select("rater")
+          .where("region_id", "=", regionId)
+          .where("cycle_id", "=", cycle.id)
+          .where("employee_id", "=", employee.id)
+          .where("source", "=", "peer")
+          .where("rater", "in", removed.map((p) => p.nip))
+          .execute()
+      : [];
+    if (started.length > 0) {
+      const names = removed.filter((p) => started.some((s) => s.rater === p.nip)).map((p) => p.nama);
+      throw new TRPCError({ code: "CONFLICT", message: `${names.join(", ")} sudah mulai mengisi penilaian rekan untuk ${employee.nama}; tidak bisa dilepas` });
+    }
+    await trx
+      .deleteFrom("peer_assignments")
+      .where("region_id", "=", regionId)
+      .where("cycle_id", "=", cycle.id)
+      .where("employee_id", "=", employee.id)
+      .execute();
+    if (peerIds.length > 0) {
+      const at = now();
+      await trx
+        .insertInto("peer_assignments")
+        .values(peerIds.map((peer) => ({ region_id: regionId, cycle_id: cycle.id, employee_id: employee.id, peer_employee_id: peer, assigned_by: actor.id, created_at: at })))
+        .execute();
+    }
+    const after = await peersOf(trx, regionId, cycle.id, employee.id);
+    await audit(trx, {
+      regionId,
+      actor,
+      action: "assessment.setPeers",
+      entity: "employee",
+      entityId: employee.id,
+      before: { cycleId: cycle.id, peers: before.map((p) => p.nip) },
+      after: { cycleId: cycle.id, peers: after.map((p) => p.nip) },
+    });
+    return { employeeId: employee.id, min, max, peers: after };
+  });
+}

@@ -1,0 +1,97 @@
+// Who a cycle covers. A cycle names the units it covers (cycle_units, each with the units below it) so a
+// region can roll out unit by unit (pilot units first, as Binjai did); without them, its one unit_id
+// subtree, or the whole region. An employee is never in two cycles of the same period once they leave
+// draft, so a later cycle for other units never disturbs the first.
+import { TRPCError } from "@trpc/server";
+import type { CycleRow, Database } from "@kinerja/db";
+import type { Kysely } from "kysely";
+import { unitSubtrees } from "../organisation/index.js";
+
+/** The units the cycle covers, subtrees included; null for the whole region. */
+export async function cycleUnitIds(db: Kysely<Database>, cycle: CycleRow): Promise<string[] | null> {
+  const chosen = (
+    await db
+      .selectFrom("cycle_units")
+      .select("unit_id")
+      .where("region_id", "=", cycle.region_id)
+      .where("cycle_id", "=", cycle.id)
+      .orderBy("unit_id")
+      .execute()
+  ).map((u) => u.unit_id);
+  const roots = chosen.length > 0 ? chosen : cycle.unit_id ? [cycle.unit_id] : null;
+  if (!roots) return null;
+  return [...new Set((await unitSubtrees(db, cycle.region_id, roots)).flat())].sort();
+}
+
+/** The ids of the employees the cycle covers, in id order. */
+export async function cycleEmployeeIds(db: Kysely<Database>, cycle: CycleRow): Promise<string[]> {
+  const units = await cycleUnitIds(db, cycle);
+  if (units !== null && units.length === 0) return [];
+  let query = db.selectFrom("employees").select("id").where("region_id", "=", cycle.region_id);
+  if (units) query = query.where("unit_id", "in", units);
+  return (await query.orderBy("id").execute()).map((e) => e.id);
+}
+
+/** Refuses (NOT_FOUND, as for any id outside the caller's reach) an employee the cycle does not cover. */
+export async function assertInCycle(db: Kysely<Database>, cycle: CycleRow, employee: { id: string; nama: string; unit_id: string }): Promise<void> {
+  const units = await cycleUnitIds(db, cycle);
+  if (units && !units.includes(employee.unit_id)) {
+    throw new TRPCError({
+      code: "NOT_FOUND",
+      message: `Pegawai ${employee.nama} (unit ${employee.unit_id}) tidak termasuk siklus ${cycle.name}; yang diharapkan: pegawai di unit ${units.join(", ")}`,
+    });
+  }
+}
+
+/** Replaces the units a draft cycle covers; each must exist in the region. */
+export async function writeCycleUnits(db: Kysely<Database>, regionId: string, cycleId: string, unitIds: readonly string[]): Promise<void> {
+  const unique = [...new Set(unitIds)];
+  if (unique.length > 0) {
+    const known = new Set(
+      (await db.selectFrom("units").select("id").where("region_id", "=", regionId).where("id", "in", unique).execute()).map((u) => u.id),
+    );
+    const missing = unique.filter((id) => !known.has(id));
+    if (missing.length > 0) throw new TRPCError({ code: "NOT_FOUND", message: `Unit ${missing.join(", ")} tidak ditemukan di wilayah ini` });
+  }
+  await db.deleteFrom("cycle_units").where("region_id", "=", regionId).where("cycle_id", "=", cycleId).execute();
+  if (unique.length > 0) {
+    await db
+      .insertInto("cycle_units")
+      .values(unique.map((unit_id) => ({ region_id: regionId, cycle_id: cycleId, unit_id })))
+      .execute();
+  }
+}
+
+/**
+ * Refuses to open a cycle that would put an employee in two cycles of the same period: any other cycle of
+ * the region with the same period kind and label that has left draft (open, evaluated or finalised).
+ */
+export async function assertNoOverlap(db: Kysely<Database>, cycle: CycleRow): Promise<void> {
+  const others = await db
+    .selectFrom("cycles")
+    .selectAll()
+    .where("region_id", "=", cycle.region_id)
+    .where("id", "!=", cycle.id)
+    .where("period_kind", "=", cycle.period_kind)
+    .where("period_label", "=", cycle.period_label)
+    .where("status", "!=", "draft")
+    .execute();
+  if (others.length === 0) return;
+  const mine = new Set(await cycleEmployeeIds(db, cycle));
+  for (const other of others) {
+    const shared = (await cycleEmployeeIds(db, other)).filter((id) => mine.has(id));
+    if (shared.length === 0) continue;
+    const names = await db
+      .selectFrom("employees")
+      .select(["nama", "nip"])
+      .where("region_id", "=", cycle.region_id)
+      .where("id", "in", shared.slice(0, 3))
+      .execute();
+    throw new TRPCError({
+      code: "CONFLICT",
+      message:
+        `${shared.length} pegawai sudah ada di siklus "${other.name}" (${other.status}) untuk periode ${cycle.period_label}, ` +
+        `mis. ${names.map((n) => `${n.nama} (${n.nip})`).join(", ")}; yang diharapkan: unit yang belum tercakup siklus lain pada periode yang sama`,
+    });
+  }
+}

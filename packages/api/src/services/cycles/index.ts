@@ -1,0 +1,9 @@
+// Appraisal cycles: their life, who they cover (scope and roll-out), progress, the evaluation job and finalising.
+// The only door into this folder: routers and other folders import from here.
+export * from "./cycles.js";
+export * from "./roll-out.js";
+export * from "./cycle-scope.js";
+export * from "./progress.js";
+export * from "./run.js";
+export * from "./jobs.js";
+export * from "./finalise.js";

@@ -1,0 +1,88 @@
+// A cycle's progress for the dashboard, in one read: who is in scope, how far their plans are, the work
+// entries awaiting confirmation, the assessment sheets the rules expect against those submitted (and late),
+// and how many were evaluated in the current run. Admins see the cycle, assessors their reports, employees
+// themselves.
+import { RATER_SOURCES, type RaterSource } from "@kinerja/core";
+import type { CycleStatus, Database, PlanStatus } from "@kinerja/db";
+import type { Kysely } from "kysely";
+import { cycleEmployeeIds } from "./cycle-scope.js";
+import { findCycle } from "./cycles.js";
+import { daysBetween, expectedSheets, listDeadlines, setsOf } from "../assessment/index.js";
+import { todayInIndonesia } from "../lib/index.js";
+import type { EmployeeScope } from "../organisation/index.js";
+
+export interface CycleProgress {
+  cycleId: string;
+  status: CycleStatus;
+  /** Employees of the cycle the viewer may see. */
+  employees: number;
+  /** Plans per status; `none`: employees with no plan yet. */
+  plans: Record<PlanStatus | "none", number>;
+  workEntriesPending: number;
+  /** Per source the rules use: sheets expected (rule set sources per indicator set, peers chosen) and submitted. */
+  sheets: Partial<Record<RaterSource, { expected: number; submitted: number }>>;
+  /** Expected sheets not submitted by the day after their source's deadline (WIB today). */
+  lateSheets: number;
+  /** Employees with a result without error in the current run. */
+  evaluated: number;
+}
+
+export async function cycleProgress(db: Kysely<Database>, regionId: string, scope: EmployeeScope, cycleId: string): Promise<CycleProgress> {
+  const cycle = await findCycle(db, regionId, cycleId);
+  const inCycle = await cycleEmployeeIds(db, cycle);
+  let query = db.selectFrom("employees").selectAll().where("region_id", "=", regionId);
+  if (scope.kind === "reports") query = query.where("atasan_nip", "=", scope.atasanNip);
+  if (scope.kind === "self") query = query.where("nip", "=", scope.nip);
+  const covered = new Set(inCycle);
+  const employees = inCycle.length === 0 ? [] : (await query.orderBy("id").execute()).filter((e) => covered.has(e.id));
+  const ids = employees.map((e) => e.id);
+  const plans: CycleProgress["plans"] = { none: ids.length, draft: 0, submitted: 0, approved: 0, revision: 0, rejected: 0 };
+  const progress: CycleProgress = { cycleId, status: cycle.status, employees: ids.length, plans, workEntriesPending: 0, sheets: {}, lateSheets: 0, evaluated: 0 };
+  if (ids.length === 0) return progress;
+
+  const planRows = await db
+    .selectFrom("plans")
+    .select(["status", (eb) => eb.fn.countAll<number | string>().as("n")])
+    .where("region_id", "=", regionId)
+    .where("cycle_id", "=", cycle.id)
+    .where("employee_id", "in", ids)
+    .groupBy("status")
+    .execute();
+  for (const p of planRows) {
+    plans[p.status] = Number(p.n);
+    plans.none -= Number(p.n);
+  }
+  const pending = await db
+    .selectFrom("work_entries")
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .where("region_id", "=", regionId)
+    .where("cycle_id", "=", cycle.id)
+    .where("employee_id", "in", ids)
+    .where("status", "=", "submitted")
+    .executeTakeFirst();
+  progress.workEntriesPending = Number(pending?.n ?? 0);
+
+  const deadlines = new Map((await listDeadlines(db, regionId, cycle.id)).map((d) => [d.source, d.dueDate]));
+  const today = todayInIndonesia();
+  for (const sheet of await expectedSheets(db, cycle, employees, await setsOf(db, cycle, employees))) {
+    const count = (progress.sheets[sheet.source] ??= { expected: 0, submitted: 0 });
+    count.expected++;
+    if (sheet.state === "submitted") count.submitted++;
+    const due = deadlines.get(sheet.source);
+    if (due && sheet.state !== "submitted" && daysBetween(due, today) > 0) progress.lateSheets++;
+  }
+  progress.sheets = Object.fromEntries(RATER_SOURCES.filter((s) => progress.sheets[s]).map((s) => [s, progress.sheets[s]]));
+
+  if (cycle.current_run_id) {
+    const evaluated = await db
+      .selectFrom("results")
+      .select((eb) => eb.fn.countAll<number | string>().as("n"))
+      .where("region_id", "=", regionId)
+      .where("run_id", "=", cycle.current_run_id)
+      .where("employee_id", "in", ids)
+      .where("error", "is", null)
+      .executeTakeFirst();
+    progress.evaluated = Number(evaluated?.n ?? 0);
+  }
+  return progress;
+}

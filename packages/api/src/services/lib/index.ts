@@ -1,0 +1,8 @@
+// Small helpers every feature uses: pagination, search, the day in WIB, the audit log, JSON diffs, Indonesian formats.
+// The only door into this folder: routers and other folders import from here.
+export * from "./pagination.js";
+export * from "./search.js";
+export * from "./today.js";
+export * from "./audit.js";
+export * from "./json-diff.js";
+export * from "./indonesian.js";

@@ -1,0 +1,149 @@
+// Sign-ins are created by admins, never by sign-up: a user row and a credential account written straight
+// into better-auth's tables (inside the caller's transaction), with better-auth's own password hash.
+import { TRPCError } from "@trpc/server";
+import { parseNip } from "@kinerja/core";
+import { newId, now, type Database, type Role } from "@kinerja/db";
+import { hashPassword } from "better-auth/crypto";
+import { sql, type Kysely } from "kysely";
+import type { SessionUser } from "../../auth.js";
+import type { Actor } from "../../trpc.js";
+import { audit } from "../lib/index.js";
+
+export interface NewAccount {
+  name: string;
+  role: Role;
+  regionId: string | null;
+  password: string;
+  /** Operators and admins sign in with e-mail. */
+  email?: string;
+  /** Assessors and employees sign in with their NIP. */
+  nip?: string;
+}
+
+/** A sign-in, as the API sees it once signed in. */
+export type Account = SessionUser;
+
+/** The address better-auth requires of every user, for those who sign in with a NIP only. */
+function placeholderEmail(nip: string): string {
+  return `${nip}@nip.kinerja.invalid`;
+}
+
+export async function createAccount(db: Kysely<Database>, input: NewAccount): Promise<Account> {
+  if (input.role === "operator" ? input.regionId !== null : input.regionId === null) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: input.role === "operator" ? "Operator nasional tidak terikat wilayah" : `Peran ${input.role} harus terikat pada wilayah`,
+    });
+  }
+  if (input.password.length < 8) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Kata sandi paling sedikit 8 karakter" });
+  }
+  let username: string | null = null;
+  if (input.nip !== undefined) {
+    const nip = parseNip(input.nip);
+    if (!nip.ok) throw new TRPCError({ code: "BAD_REQUEST", message: nip.error });
+    username = nip.value.nip;
+  }
+  if (!input.email && !username) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Akun perlu e-mail (operator, admin) atau NIP (penilai, pegawai)" });
+  }
+  const email = (input.email ?? placeholderEmail(username as string)).toLowerCase();
+  const taken = await db
+    .selectFrom("user")
+    .select(["email", "username"])
+    .where((eb) => eb.or([eb("email", "=", email), ...(username ? [eb("username", "=", username)] : [])]))
+    .executeTakeFirst();
+  if (taken) {
+    const what = taken.email === email ? `e-mail ${email}` : `NIP ${username}`;
+    throw new TRPCError({ code: "CONFLICT", message: `Sudah ada akun dengan ${what}` });
+  }
+  const id = newId();
+  const at = now();
+  await db
+    .insertInto("user")
+    .values({
+      id,
+      name: input.name,
+      email,
+      // TRUE/FALSE literals are understood by both SQLite and PostgreSQL, whose column types differ.
+      email_verified: sql<boolean>`TRUE`,
+      image: null,
+      created_at: at,
+      updated_at: at,
+      username,
+      role: input.role,
+      region_id: input.regionId,
+    })
+    .execute();
+  await db
+    .insertInto("account")
+    .values({
+      id: newId(),
+      account_id: id,
+      provider_id: "credential",
+      user_id: id,
+      access_token: null,
+      refresh_token: null,
+      id_token: null,
+      access_token_expires_at: null,
+      refresh_token_expires_at: null,
+      scope: null,
+      password: await hashPassword(input.password),
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  return { id, name: input.name, email, username, role: input.role, regionId: input.regionId };
+}
+
+export async function listAccounts(db: Kysely<Database>, regionId: string | null): Promise<Account[]> {
+  let query = db.selectFrom("user").select(["id", "name", "email", "username", "role", "region_id"]);
+  query = regionId === null ? query.where("region_id", "is", null) : query.where("region_id", "=", regionId);
+  const rows = await query.orderBy("role").orderBy("name").execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, username: r.username, role: r.role, regionId: r.region_id }));
+}
+
+/**
+ * A sign-in for someone of the region: an admin by e-mail, or an assessor or employee by the NIP of one
+ * of the region's employees (their name is taken from the employee record). Audited.
+ */
+export async function createRegionAccount(
+  db: Kysely<Database>,
+  regionId: string,
+  actor: Actor,
+  input: { role: "admin" | "assessor" | "employee"; password: string; email?: string; nip?: string; name?: string },
+): Promise<Account> {
+  return db.transaction().execute(async (trx) => {
+    let account: Account;
+    if (input.role === "admin") {
+      if (!input.email || !input.name) throw new TRPCError({ code: "BAD_REQUEST", message: "Akun admin perlu nama dan e-mail" });
+      account = await createAccount(trx, { name: input.name, email: input.email, password: input.password, role: "admin", regionId });
+    } else {
+      if (!input.nip) throw new TRPCError({ code: "BAD_REQUEST", message: `Akun ${input.role} perlu NIP pegawai` });
+      const employee = await trx
+        .selectFrom("employees")
+        .select(["nip", "nama"])
+        .where("region_id", "=", regionId)
+        .where("nip", "=", input.nip.replace(/\s+/g, ""))
+        .executeTakeFirst();
+      if (!employee) throw new TRPCError({ code: "NOT_FOUND", message: `Tidak ada pegawai dengan NIP ${input.nip} di wilayah ini` });
+      account = await createAccount(trx, {
+        name: input.name ?? employee.nama,
+        nip: employee.nip,
+        password: input.password,
+        role: input.role,
+        regionId,
+        ...(input.email ? { email: input.email } : {}),
+      });
+    }
+    await audit(trx, {
+      regionId,
+      actor,
+      action: "account.create",
+      entity: "user",
+      entityId: account.id,
+      after: { role: account.role, email: account.email, username: account.username },
+    });
+    return account;
+  });
+}

@@ -1,0 +1,181 @@
+// A region's employees: search and page through them, read one, edit one (audited). Assessors see their
+// direct reports and employees themselves; admins and operators everyone in the region.
+import { TRPCError } from "@trpc/server";
+import { parseNip } from "@kinerja/core";
+import { now, parseJson, toJson, type Database, type EmployeeRow } from "@kinerja/db";
+import type { Kysely } from "kysely";
+import { contains } from "../lib/index.js";
+import type { SessionUser } from "../../auth.js";
+import type { Actor } from "../../trpc.js";
+import { audit } from "../lib/index.js";
+import { decodeCursor, pageOf, type Page } from "../lib/index.js";
+import { findUnit, unitSubtree } from "./units.js";
+
+export type AttributeValue = string | number | boolean;
+
+export interface EmployeeView {
+  id: string;
+  nip: string;
+  nama: string;
+  jabatan: string;
+  jenisJabatan: string | null;
+  jenjang: string | null;
+  golongan: string | null;
+  status: string | null;
+  unitId: string;
+  atasanNip: string | null;
+  attributes: Record<string, AttributeValue>;
+  history: Array<{ period: string; predikat: string }>;
+}
+
+export function employeeView(row: EmployeeRow): EmployeeView {
+  return {
+    id: row.id,
+    nip: row.nip,
+    nama: row.nama,
+    jabatan: row.jabatan,
+    jenisJabatan: row.jenis_jabatan,
+    jenjang: row.jenjang,
+    golongan: row.golongan,
+    status: row.status,
+    unitId: row.unit_id,
+    atasanNip: row.atasan_nip,
+    attributes: parseJson(row.attributes),
+    history: parseJson(row.history),
+  };
+}
+
+/** What a viewer may see of a region's employees: everyone, their direct reports, or only themselves. */
+export type EmployeeScope = { kind: "all" } | { kind: "reports"; atasanNip: string } | { kind: "self"; nip: string };
+
+export function employeeScope(user: SessionUser): EmployeeScope {
+  if (user.role === "operator" || user.role === "admin") return { kind: "all" };
+  const nip = user.username ?? "";
+  return user.role === "assessor" ? { kind: "reports", atasanNip: nip } : { kind: "self", nip };
+}
+
+export interface EmployeeFilter {
+  search?: string;
+  /** This unit and the units below it. */
+  unitId?: string;
+  cursor?: string;
+  limit: number;
+}
+
+export async function listEmployees(
+  db: Kysely<Database>,
+  regionId: string,
+  scope: EmployeeScope,
+  filter: EmployeeFilter,
+): Promise<Page<EmployeeView>> {
+  let query = db.selectFrom("employees").selectAll().where("region_id", "=", regionId);
+  if (scope.kind === "reports") query = query.where("atasan_nip", "=", scope.atasanNip);
+  if (scope.kind === "self") query = query.where("nip", "=", scope.nip);
+  if (filter.unitId) query = query.where("unit_id", "in", await unitSubtree(db, regionId, filter.unitId));
+  const search = filter.search?.trim().toLowerCase();
+  if (search) {
+    query = query.where((eb) => eb.or([contains("nama", search), contains("nip", search), contains("jabatan", search)]));
+  }
+  if (filter.cursor) {
+    const [nama, id] = decodeCursor(filter.cursor, 2).map(String) as [string, string];
+    query = query.where((eb) => eb.or([eb("nama", ">", nama), eb.and([eb("nama", "=", nama), eb("id", ">", id)])]));
+  }
+  const rows = await query.orderBy("nama").orderBy("id").limit(filter.limit + 1).execute();
+  return pageOf(rows, filter.limit, (r) => [r.nama, r.id], employeeView);
+}
+
+export async function getEmployee(db: Kysely<Database>, regionId: string, scope: EmployeeScope, id: string): Promise<EmployeeView> {
+  const row = await db
+    .selectFrom("employees")
+    .selectAll()
+    .where("region_id", "=", regionId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  const visible =
+    row && (scope.kind === "all" || (scope.kind === "reports" ? row.atasan_nip === scope.atasanNip || row.nip === scope.atasanNip : row.nip === scope.nip));
+  if (!row || !visible) throw new TRPCError({ code: "NOT_FOUND", message: `Pegawai ${id} tidak ditemukan` });
+  return employeeView(row);
+}
+
+export interface EmployeePatch {
+  nip?: string;
+  nama?: string;
+  jabatan?: string;
+  jenisJabatan?: string | null;
+  jenjang?: string | null;
+  golongan?: string | null;
+  status?: string | null;
+  unitId?: string;
+  atasanNip?: string | null;
+  attributes?: Record<string, AttributeValue>;
+}
+
+export async function updateEmployee(
+  db: Kysely<Database>,
+  regionId: string,
+  actor: Actor,
+  id: string,
+  patch: EmployeePatch,
+): Promise<EmployeeView> {
+  return db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom("employees")
+      .selectAll()
+      .where("region_id", "=", regionId)
+      .where("id", "=", id)
+      .executeTakeFirst();
+    if (!before) throw new TRPCError({ code: "NOT_FOUND", message: `Pegawai ${id} tidak ditemukan` });
+    for (const [field, value] of [["nip", patch.nip], ["atasanNip", patch.atasanNip]] as const) {
+      if (value === undefined || value === null) continue;
+      const check = parseNip(value);
+      if (!check.ok) throw new TRPCError({ code: "BAD_REQUEST", message: `${field}: ${check.error}` });
+    }
+    if (patch.atasanNip && patch.atasanNip === (patch.nip ?? before.nip)) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: "Pegawai tidak bisa menjadi atasannya sendiri" });
+    }
+    if (patch.nip && patch.nip !== before.nip) {
+      const clash = await trx
+        .selectFrom("employees")
+        .select("id")
+        .where("region_id", "=", regionId)
+        .where("nip", "=", patch.nip)
+        .executeTakeFirst();
+      if (clash) throw new TRPCError({ code: "CONFLICT", message: `NIP ${patch.nip} sudah dipakai pegawai lain` });
+    }
+    if (patch.unitId) await findUnit(trx, regionId, patch.unitId);
+    await trx
+      .updateTable("employees")
+      .set({
+        ...(patch.nip !== undefined ? { nip: patch.nip } : {}),
+        ...(patch.nama !== undefined ? { nama: patch.nama } : {}),
+        ...(patch.jabatan !== undefined ? { jabatan: patch.jabatan } : {}),
+        ...(patch.jenisJabatan !== undefined ? { jenis_jabatan: patch.jenisJabatan } : {}),
+        ...(patch.jenjang !== undefined ? { jenjang: patch.jenjang } : {}),
+        ...(patch.golongan !== undefined ? { golongan: patch.golongan } : {}),
+        ...(patch.status !== undefined ? { status: patch.status } : {}),
+        ...(patch.unitId !== undefined ? { unit_id: patch.unitId } : {}),
+        ...(patch.atasanNip !== undefined ? { atasan_nip: patch.atasanNip } : {}),
+        ...(patch.attributes !== undefined ? { attributes: toJson(patch.attributes) } : {}),
+        updated_at: now(),
+      })
+      .where("region_id", "=", regionId)
+      .where("id", "=", id)
+      .execute();
+    const after = await trx
+      .selectFrom("employees")
+      .selectAll()
+      .where("region_id", "=", regionId)
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    await audit(trx, {
+      regionId,
+      actor,
+      action: "employee.update",
+      entity: "employee",
+      entityId: id,
+      before: employeeView(before),
+      after: employeeView(after),
+    });
+    return employeeView(after);
+  });
+}

@@ -1,0 +1,125 @@
+// A region's organisation units as a tree (dinas → puskesmas, sekolah …).
+import { TRPCError } from "@trpc/server";
+import { now, type Database, type UnitRow } from "@kinerja/db";
+import type { Kysely } from "kysely";
+import type { Actor } from "../../trpc.js";
+import { audit } from "../lib/index.js";
+
+export interface UnitNode {
+  id: string;
+  name: string;
+  type: string | null;
+  parentId: string | null;
+  /** Employees placed directly in this unit. */
+  employees: number;
+  children: UnitNode[];
+}
+
+export async function listUnits(db: Kysely<Database>, regionId: string): Promise<UnitRow[]> {
+  return db.selectFrom("units").selectAll().where("region_id", "=", regionId).orderBy("name").execute();
+}
+
+export async function findUnit(db: Kysely<Database>, regionId: string, id: string): Promise<UnitRow> {
+  const unit = await db.selectFrom("units").selectAll().where("region_id", "=", regionId).where("id", "=", id).executeTakeFirst();
+  if (!unit) throw new TRPCError({ code: "NOT_FOUND", message: `Unit ${id} tidak ditemukan` });
+  return unit;
+}
+
+export async function unitTree(db: Kysely<Database>, regionId: string): Promise<UnitNode[]> {
+  const units = await listUnits(db, regionId);
+  const counts = await db
+    .selectFrom("employees")
+    .select((eb) => ["unit_id", eb.fn.countAll<number>().as("n")])
+    .where("region_id", "=", regionId)
+    .groupBy("unit_id")
+    .execute();
+  const countOf = new Map(counts.map((c) => [c.unit_id, Number(c.n)]));
+  const nodes = new Map<string, UnitNode>(
+    units.map((u) => [u.id, { id: u.id, name: u.name, type: u.type, parentId: u.parent_id, employees: countOf.get(u.id) ?? 0, children: [] }]),
+  );
+  const roots: UnitNode[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.parentId ? nodes.get(node.parentId) : undefined;
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+  }
+  return roots;
+}
+
+/** The unit and every unit below it. */
+export async function unitSubtree(db: Kysely<Database>, regionId: string, unitId: string): Promise<string[]> {
+  return (await unitSubtrees(db, regionId, [unitId]))[0] as string[];
+}
+
+/** Each unit with every unit below it, from one read of the region's units. */
+export async function unitSubtrees(db: Kysely<Database>, regionId: string, unitIds: readonly string[]): Promise<string[][]> {
+  const units = await db.selectFrom("units").select(["id", "parent_id"]).where("region_id", "=", regionId).execute();
+  const children = new Map<string, string[]>();
+  for (const u of units) if (u.parent_id) children.set(u.parent_id, [...(children.get(u.parent_id) ?? []), u.id]);
+  return unitIds.map((unitId) => {
+    if (!units.some((u) => u.id === unitId)) throw new TRPCError({ code: "NOT_FOUND", message: `Unit ${unitId} tidak ditemukan` });
+    const found: string[] = [];
+    const stack = [unitId];
+    while (stack.length > 0) {
+      const id = stack.pop() as string;
+      found.push(id);
+      stack.push(...(children.get(id) ?? []));
+    }
+    return found;
+  });
+}
+
+export interface UnitInput {
+  id: string;
+  name: string;
+  parentId: string | null;
+  type: string | null;
+}
+
+/** Creates the unit, or renames / moves it when the id exists. A unit cannot be moved under itself. */
+export async function saveUnit(db: Kysely<Database>, regionId: string, actor: Actor, input: UnitInput): Promise<UnitRow> {
+  return db.transaction().execute(async (trx) => {
+    const units = await trx.selectFrom("units").selectAll().where("region_id", "=", regionId).execute();
+    const byId = new Map(units.map((u) => [u.id, u]));
+    if (input.parentId !== null) {
+      if (!byId.has(input.parentId)) {
+        throw new TRPCError({ code: "NOT_FOUND", message: `Unit induk ${input.parentId} tidak ditemukan` });
+      }
+      for (let at: string | null = input.parentId; at !== null; at = byId.get(at)?.parent_id ?? null) {
+        if (at === input.id) {
+          throw new TRPCError({ code: "BAD_REQUEST", message: `Unit ${input.id} tidak bisa ditempatkan di bawah dirinya sendiri` });
+        }
+      }
+    }
+    const before = byId.get(input.id);
+    if (before) {
+      await trx
+        .updateTable("units")
+        .set({ name: input.name, parent_id: input.parentId, type: input.type })
+        .where("region_id", "=", regionId)
+        .where("id", "=", input.id)
+        .execute();
+    } else {
+      await trx
+        .insertInto("units")
+        .values({ region_id: regionId, id: input.id, parent_id: input.parentId, name: input.name, type: input.type, created_at: now() })
+        .execute();
+    }
+    const after = await trx
+      .selectFrom("units")
+      .selectAll()
+      .where("region_id", "=", regionId)
+      .where("id", "=", input.id)
+      .executeTakeFirstOrThrow();
+    await audit(trx, {
+      regionId,
+      actor,
+      action: before ? "unit.update" : "unit.create",
+      entity: "unit",
+      entityId: input.id,
+      ...(before ? { before } : {}),
+      after,
+    });
+    return after;
+  });
+}

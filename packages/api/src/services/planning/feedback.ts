@@ -1,0 +1,118 @@
+// Continuous feedback (umpan balik berkelanjutan) on work entries: anyone in the region may ask for
+// feedback (optionally from a named colleague) or give it, at any time, in a thread under the entry, each
+// message with its author's role. The thread is read by the employee, the assessor, admins, and those who
+// take part in it (asked, or wrote in it).
+import { TRPCError } from "@trpc/server";
+import { newId, now, type Database, type FeedbackRow } from "@kinerja/db";
+import type { Kysely } from "kysely";
+import type { SessionUser } from "../../auth.js";
+import type { Actor } from "../../trpc.js";
+import { audit } from "../lib/index.js";
+import { decodeCursor, pageOf, type Page } from "../lib/index.js";
+import { assertCanSeeEntry, entryParts } from "./work-entries.js";
+import { assertFeedbackOpen } from "../rules/index.js";
+
+export interface FeedbackView {
+  id: string;
+  workEntryId: string;
+  parentId: string | null;
+  kind: "request" | "feedback";
+  askedNip: string | null;
+  body: string;
+  author: { id: string | null; name: string; role: string; nip: string | null };
+  createdAt: string;
+}
+
+function view(row: FeedbackRow): FeedbackView {
+  return {
+    id: row.id,
+    workEntryId: row.work_entry_id,
+    parentId: row.parent_id,
+    kind: row.kind,
+    askedNip: row.asked_nip,
+    body: row.body,
+    author: { id: row.author_id, name: row.author_name, role: row.author_role, nip: row.author_nip },
+    createdAt: row.created_at,
+  };
+}
+
+export async function postFeedback(
+  db: Kysely<Database>,
+  regionId: string,
+  user: SessionUser,
+  actor: Actor,
+  input: { workEntryId: string; kind: "request" | "feedback"; body: string; parentId?: string; askNip?: string },
+): Promise<FeedbackView> {
+  if (input.askNip && input.kind !== "request") {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "askNip hanya untuk permintaan umpan balik (kind: request)" });
+  }
+  return db.transaction().execute(async (trx) => {
+    const { entry, cycle } = await entryParts(trx, regionId, input.workEntryId);
+    assertFeedbackOpen(cycle);
+    if (input.parentId) {
+      const parent = await trx
+        .selectFrom("feedback")
+        .select("work_entry_id")
+        .where("region_id", "=", regionId)
+        .where("id", "=", input.parentId)
+        .executeTakeFirst();
+      if (!parent || parent.work_entry_id !== entry.id) {
+        throw new TRPCError({ code: "BAD_REQUEST", message: `parentId ${input.parentId} bukan pesan pada utas catatan kerja ini` });
+      }
+    }
+    if (input.askNip) {
+      const asked = await trx.selectFrom("employees").select("id").where("region_id", "=", regionId).where("nip", "=", input.askNip).executeTakeFirst();
+      if (!asked) throw new TRPCError({ code: "BAD_REQUEST", message: `askNip ${input.askNip} bukan NIP pegawai wilayah ini` });
+    }
+    const row: FeedbackRow = {
+      region_id: regionId,
+      id: newId(),
+      work_entry_id: entry.id,
+      parent_id: input.parentId ?? null,
+      kind: input.kind,
+      asked_nip: input.askNip ?? null,
+      body: input.body,
+      author_id: user.id,
+      author_name: user.name,
+      author_role: user.role,
+      author_nip: user.username,
+      created_at: now(),
+    };
+    await trx.insertInto("feedback").values(row).execute();
+    await audit(trx, { regionId, actor, action: input.kind === "request" ? "feedback.ask" : "feedback.give", entity: "workEntry", entityId: entry.id, after: view(row) });
+    return view(row);
+  });
+}
+
+/** A work entry's thread, oldest first. */
+export async function listFeedback(
+  db: Kysely<Database>,
+  regionId: string,
+  user: SessionUser,
+  input: { workEntryId: string; cursor?: string; limit: number },
+): Promise<Page<FeedbackView>> {
+  await assertCanSeeEntry(db, user, await entryParts(db, regionId, input.workEntryId));
+  let query = db.selectFrom("feedback").selectAll().where("region_id", "=", regionId).where("work_entry_id", "=", input.workEntryId);
+  if (input.cursor) query = query.where("id", ">", String(decodeCursor(input.cursor, 1)[0]));
+  const rows = await query.orderBy("id").limit(input.limit + 1).execute();
+  return pageOf(rows, input.limit, (r) => [r.id], view);
+}
+
+/** Requests for feedback addressed to the signed-in user, newest first. */
+export async function feedbackInbox(
+  db: Kysely<Database>,
+  regionId: string,
+  user: SessionUser,
+  input: { cursor?: string; limit: number },
+): Promise<Page<FeedbackView>> {
+  if (!user.username) return { items: [], nextCursor: null };
+  let query = db
+    .selectFrom("feedback")
+    .selectAll()
+    .where("region_id", "=", regionId)
+    .where("asked_nip", "=", user.username)
+    .where("kind", "=", "request");
+  if (input.cursor) query = query.where("id", "<", String(decodeCursor(input.cursor, 1)[0]));
+  const rows = await query.orderBy("id", "desc").limit(input.limit + 1).execute();
+  return pageOf(rows, input.limit, (r) => [r.id], view);
+}

@@ -1,0 +1,118 @@
+// From confirmed work entries to the realisasi the evaluation reads. Each IKI tied to a rule-set indicator
+// gives its target (from the plan) and its realisasi: the sum of its confirmed entries' quantities, or their
+// mean for the kualitas aspect (each entry then records the quality of one output). Several IKIs feeding
+// one indicator (or one aspect of it) are combined as the mean of their achievements, written as
+// { target: 100, realisasi: mean % }: both the achievement formula and the PP 46/2011 aspect formulas depend
+// only on realisasi / target, so this is their mean exactly. Only plans that count are read: approved ones
+// where the rule set requires approval (workflow.planning.required), any but rejected ones otherwise.
+import type { IndicatorValue, TargetAspect, TargetRealisasi } from "@kinerja/core";
+import type { CycleRow, Database, PlanStatus } from "@kinerja/db";
+import type { Kysely } from "kysely";
+import { cycleWorkflow } from "../rules/index.js";
+
+interface IkiAchievement {
+  target: number;
+  realisasi: number;
+}
+
+/** The plan statuses whose IKIs count for the evaluation under the cycle's rule set. */
+export async function countingPlanStatuses(db: Kysely<Database>, cycle: CycleRow): Promise<PlanStatus[]> {
+  return (await cycleWorkflow(db, cycle)).planning.required ? ["approved"] : ["draft", "submitted", "revision", "approved"];
+}
+
+function combine(list: IkiAchievement[]): IkiAchievement {
+  if (list.length === 1) return list[0] as IkiAchievement;
+  const mean = list.reduce((sum, iki) => sum + (iki.realisasi / iki.target) * 100, 0) / list.length;
+  return { target: 100, realisasi: Math.round(mean * 10_000) / 10_000 };
+}
+
+/**
+ * Per employee (by id): indicator id → the value their confirmed work entries give, for every IKI of a
+ * counting plan that is tied to a rule-set indicator. An IKI with nothing confirmed gives realisasi 0.
+ */
+export async function realisasiFromWorkEntries(
+  db: Kysely<Database>,
+  cycle: CycleRow,
+  employeeIds: string[],
+): Promise<Map<string, Record<string, IndicatorValue>>> {
+  const found = new Map<string, Record<string, IndicatorValue>>();
+  if (employeeIds.length === 0) return found;
+  const regionId = cycle.region_id;
+  const confirmed = db
+    .selectFrom("work_entries")
+    .select((eb) => ["iki_id", eb.fn.sum<number>("quantity").as("total"), eb.fn.countAll<number>().as("n")])
+    .where("region_id", "=", regionId)
+    .where("cycle_id", "=", cycle.id)
+    .where("employee_id", "in", employeeIds)
+    .where("status", "=", "confirmed")
+    .groupBy("iki_id")
+    .as("w");
+  const rows = await db
+    .selectFrom("plan_iki as i")
+    .innerJoin("plans as p", (join) => join.onRef("p.region_id", "=", "i.region_id").onRef("p.id", "=", "i.plan_id"))
+    .leftJoin(confirmed, "w.iki_id", "i.id")
+    .select(["p.employee_id", "i.indicator_id", "i.aspect", "i.target", "w.total", "w.n"])
+    .where("i.region_id", "=", regionId)
+    .where("p.cycle_id", "=", cycle.id)
+    .where("p.employee_id", "in", employeeIds)
+    .where("p.status", "in", await countingPlanStatuses(db, cycle))
+    .where("i.indicator_id", "is not", null)
+    .orderBy("i.id")
+    .execute();
+
+  // employee → indicator → aspect ("" for achievement indicators) → the IKIs' achievements
+  const grouped = new Map<string, Map<string, Map<string, IkiAchievement[]>>>();
+  for (const row of rows) {
+    const total = Number(row.total ?? 0);
+    const n = Number(row.n ?? 0);
+    const realisasi = row.aspect === "kualitas" ? (n > 0 ? total / n : 0) : total;
+    const byIndicator = grouped.get(row.employee_id) ?? new Map<string, Map<string, IkiAchievement[]>>();
+    grouped.set(row.employee_id, byIndicator);
+    const byAspect = byIndicator.get(row.indicator_id as string) ?? new Map<string, IkiAchievement[]>();
+    byIndicator.set(row.indicator_id as string, byAspect);
+    byAspect.set(row.aspect ?? "", [...(byAspect.get(row.aspect ?? "") ?? []), { target: row.target, realisasi }]);
+  }
+  for (const [employeeId, byIndicator] of grouped) {
+    const values: Record<string, IndicatorValue> = {};
+    for (const [indicatorId, byAspect] of byIndicator) {
+      const achievement = byAspect.get("");
+      if (achievement) {
+        values[indicatorId] = combine(achievement);
+        continue;
+      }
+      const value: TargetRealisasi = { target: {}, realisasi: {} };
+      for (const [aspect, list] of byAspect) {
+        const combined = combine(list);
+        value.target[aspect as TargetAspect] = combined.target;
+        value.realisasi[aspect as TargetAspect] = combined.realisasi;
+      }
+      values[indicatorId] = value;
+    }
+    found.set(employeeId, values);
+  }
+  return found;
+}
+
+function isTargetRealisasi(value: IndicatorValue | undefined): value is TargetRealisasi {
+  return typeof value === "object" && value !== null && typeof value.target === "object" && typeof value.realisasi === "object";
+}
+
+/**
+ * The values with the work entries' realisasi laid over them: an achievement value is replaced; a target
+ * value keeps the aspects the entries do not give (e.g. kualitas recorded by the assessor).
+ */
+export function withRealisasi(
+  values: Record<string, IndicatorValue>,
+  realisasi: Record<string, IndicatorValue> | undefined,
+): Record<string, IndicatorValue> {
+  if (!realisasi) return values;
+  const merged = { ...values };
+  for (const [id, value] of Object.entries(realisasi)) {
+    const earlier = merged[id];
+    merged[id] =
+      isTargetRealisasi(value) && isTargetRealisasi(earlier)
+        ? { target: { ...earlier.target, ...value.target }, realisasi: { ...earlier.realisasi, ...value.realisasi } }
+        : value;
+  }
+  return merged;
+}

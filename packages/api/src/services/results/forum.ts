@@ -1,0 +1,377 @@
+// The evaluation forum (forum evaluasi) of a unit after a run, as Pariaman holds it: the assessor and the
+// unit's peers review the unit's results against the distribution curve and the raters' tendencies, and
+// may move an employee's predikat by at most workflow.calibration.maxLevels levels from what the rules
+// gave, always with a written reason. Each move is stored as an adjustment and makes a new result version
+// (see result-revisions.ts); the audit log and the employee's explanation both carry it.
+import { TRPCError } from "@trpc/server";
+import type { PredikatValue } from "@kinerja/core";
+import { newId, now, parseJson, toJson, type CycleRow, type Database, type EmployeeRow } from "@kinerja/db";
+import type { Kysely } from "kysely";
+import type { SessionUser } from "../../auth.js";
+import type { Actor } from "../../trpc.js";
+import { employeeFor } from "../access/index.js";
+import { listAdjustments, rulePredikat, type AdjustmentView } from "./adjustments.js";
+import { audit } from "../lib/index.js";
+import { predikatLabel, predikatLevels } from "../rules/index.js";
+import { findCycle, lockCycle } from "../cycles/index.js";
+import { isCalendarDate } from "../assessment/index.js";
+import { cycleRules } from "../rules/index.js";
+import { raterQuality, type RaterQuality } from "../assessment/index.js";
+import { namesByNip } from "../access/index.js";
+import { reviseResults } from "./revisions.js";
+import { outcomeTypes } from "./runs.js";
+import { distribution, resolveRun, type UnitDistribution } from "./results.js";
+import { findUnit } from "../organisation/index.js";
+
+export const MIN_REASON = 10;
+
+export function requireReason(reason: string, what: string): string {
+  const text = reason.trim();
+  if (text.length < MIN_REASON) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: `${what} wajib disertai alasan tertulis (paling sedikit ${MIN_REASON} karakter)` });
+  }
+  return text;
+}
+
+export interface ForumEmployee {
+  employeeId: string;
+  nip: string;
+  nama: string;
+  jabatan: string;
+  atasanNip: string | null;
+  predikat: string | null;
+  predikatLabel: string | null;
+  /** What the rules gave, before any adjustment. */
+  rulePredikat: string | null;
+  score: number | null;
+  outcomes: string[];
+  adjustments: AdjustmentView[];
+  /** The predikat the forum may set (within maxLevels of the rules' predikat). */
+  allowedPredikat: string[];
+  error: string | null;
+}
+
+export interface ForumSessionView {
+  id: string;
+  heldOn: string;
+  members: Array<{ nip: string; nama: string | null }>;
+  notes: string | null;
+  recordedBy: string;
+}
+
+export interface ForumView {
+  cycle: { id: string; name: string; status: string; periodLabel: string };
+  unit: { id: string; name: string };
+  forum: { enabled: boolean; maxLevels: number };
+  runId: string | null;
+  runVersion: number | null;
+  predikat: PredikatValue[];
+  enforcement: "warn" | "block" | "off";
+  /** Counts and the SE MenPANRB 3/2023 check of every employee placed in the unit (messages in Indonesian). */
+  curve: UnitDistribution | null;
+  employees: ForumEmployee[];
+  /** Employees of the unit the viewer does not assess: counted in the curve, not listed. */
+  hiddenEmployees: number;
+  /** Raters of the listed employees whose ratings stand out. */
+  raterFlags: RaterQuality[];
+  sessions: ForumSessionView[];
+}
+
+function allowedAround(levels: string[], from: string | null, maxLevels: number): string[] {
+  const at = from === null ? -1 : levels.indexOf(from);
+  if (at < 0) return [];
+  return levels.filter((_, i) => Math.abs(i - at) <= maxLevels);
+}
+
+async function unitOf(db: Kysely<Database>, regionId: string, unitId: string): Promise<{ id: string; name: string }> {
+  const { id, name } = await findUnit(db, regionId, unitId);
+  return { id, name };
+}
+
+/** Admins see every unit; an assessor the units where they assess someone (the listing keeps to their reports). */
+function canSeeUnit(user: SessionUser, employees: Array<{ atasan_nip: string | null }>): boolean {
+  if (user.role === "admin" || user.role === "operator") return true;
+  return user.role === "assessor" && employees.some((e) => e.atasan_nip === user.username);
+}
+
+export async function forumView(
+  db: Kysely<Database>,
+  regionId: string,
+  user: SessionUser,
+  input: { cycleId: string; unitId: string },
+): Promise<ForumView> {
+  const cycle = await findCycle(db, regionId, input.cycleId);
+  const unit = await unitOf(db, regionId, input.unitId);
+  const compiled = await cycleRules(db, cycle);
+  const { ruleSet } = compiled;
+  const { calibration } = ruleSet.workflow;
+  const run = await resolveRun(db, regionId, cycle);
+  const results = run
+    ? await db
+        .selectFrom("results")
+        .innerJoin("employees", (join) => join.onRef("employees.region_id", "=", "results.region_id").onRef("employees.id", "=", "results.employee_id"))
+        .select([
+          "results.employee_id",
+          "results.nip",
+          "results.nama",
+          "results.jabatan",
+          "results.predikat",
+          "results.predikat_label",
+          "results.score",
+          "results.outcomes",
+          "results.error",
+          "employees.atasan_nip",
+        ])
+        .where("results.region_id", "=", regionId)
+        .where("results.run_id", "=", run.id)
+        .where("results.unit_id", "=", unit.id)
+        .orderBy("results.nama")
+        .execute()
+    : [];
+  if (!canSeeUnit(user, results)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: `Forum evaluasi ${unit.name} hanya untuk pejabat penilai di unit itu dan admin BKD` });
+  }
+  const seesAll = user.role === "admin" || user.role === "operator";
+  const listed = results.filter((r) => seesAll || r.atasan_nip === user.username);
+  const adjustments = await listAdjustments(db, regionId, cycle.id, listed.map((r) => r.employee_id));
+  const levels = predikatLevels(ruleSet);
+  const employees: ForumEmployee[] = listed.map((r) => {
+    const own = adjustments.filter((a) => a.employeeId === r.employee_id);
+    const fromRules = own[0]?.from ?? r.predikat;
+    return {
+      employeeId: r.employee_id,
+      nip: r.nip,
+      nama: r.nama,
+      jabatan: r.jabatan,
+      atasanNip: r.atasan_nip,
+      predikat: r.predikat,
+      predikatLabel: r.predikat_label,
+      rulePredikat: fromRules,
+      score: r.score,
+      outcomes: outcomeTypes(parseJson<Array<{ type: string }>>(r.outcomes)),
+      adjustments: own,
+      allowedPredikat: calibration.forum ? allowedAround(levels, fromRules, calibration.maxLevels) : [],
+      error: r.error,
+    };
+  });
+  const curve = run ? await distribution(db, regionId, { kind: "all" }, { cycleId: cycle.id, unitId: unit.id }) : null;
+  const listedIds = new Set(listed.map((r) => r.employee_id));
+  const raterFlags = run
+    ? (await raterQuality(db, cycle)).filter((q) => q.flags.length > 0 && q.rateeIds.some((id) => listedIds.has(id)))
+    : [];
+  return {
+    cycle: { id: cycle.id, name: cycle.name, status: cycle.status, periodLabel: cycle.period_label },
+    unit,
+    forum: { enabled: calibration.forum, maxLevels: calibration.maxLevels },
+    runId: run?.id ?? null,
+    runVersion: run?.version ?? null,
+    predikat: ruleSet.predikat,
+    enforcement: ruleSet.curve.enforcement,
+    curve: curve?.units.find((u) => u.unitId === unit.id) ?? null,
+    employees,
+    hiddenEmployees: results.length - listed.length,
+    raterFlags,
+    sessions: await forumSessions(db, regionId, cycle.id, unit.id),
+  };
+}
+
+async function forumSessions(db: Kysely<Database>, regionId: string, cycleId: string, unitId: string): Promise<ForumSessionView[]> {
+  const rows = await db
+    .selectFrom("forum_sessions")
+    .selectAll()
+    .where("region_id", "=", regionId)
+    .where("cycle_id", "=", cycleId)
+    .where("unit_id", "=", unitId)
+    .orderBy("held_on")
+    .orderBy("id")
+    .execute();
+  const nips = [...new Set(rows.flatMap((r) => parseJson<string[]>(r.members)))];
+  const names = await namesByNip(db, regionId, nips);
+  return rows.map((r) => ({
+    id: r.id,
+    heldOn: r.held_on,
+    members: parseJson<string[]>(r.members).map((nip) => ({ nip, nama: names.get(nip) ?? null })),
+    notes: r.notes,
+    recordedBy: r.actor_name,
+  }));
+}
+
+async function evaluatedCycle(db: Kysely<Database>, regionId: string, cycleId: string): Promise<CycleRow> {
+  const cycle = await findCycle(db, regionId, cycleId);
+  if (cycle.status === "finalised") {
+    throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Siklus sudah final; hasil hanya dapat berubah melalui keberatan yang dikabulkan" });
+  }
+  if (cycle.status !== "evaluated") {
+    throw new TRPCError({ code: "PRECONDITION_FAILED", message: `Siklus berstatus ${cycle.status}; forum evaluasi membahas hasil setelah siklus dinilai (evaluated)` });
+  }
+  return cycle;
+}
+
+/** Records that the unit's forum met: who sat in it (NIPs) and its notes. */
+export async function recordForumSession(
+  db: Kysely<Database>,
+  regionId: string,
+  user: SessionUser,
+  actor: Actor,
+  input: { cycleId: string; unitId: string; heldOn: string; memberNips: string[]; notes?: string },
+): Promise<ForumSessionView[]> {
+  if (!isCalendarDate(input.heldOn)) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: `Tanggal forum ${input.heldOn} tidak sah; yang diharapkan: tanggal YYYY-MM-DD` });
+  }
+  await db.transaction().execute(async (trx) => {
+    const cycle = await evaluatedCycle(trx, regionId, input.cycleId);
+    const unit = await unitOf(trx, regionId, input.unitId);
+    const inUnit = await trx.selectFrom("employees").select(["atasan_nip"]).where("region_id", "=", regionId).where("unit_id", "=", unit.id).execute();
+    if (!canSeeUnit(user, inUnit)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: `Forum evaluasi ${unit.name} dicatat oleh pejabat penilai di unit itu atau admin BKD` });
+    }
+    const members = [...new Set(input.memberNips)];
+    const known = members.length
+      ? (await trx.selectFrom("employees").select("nip").where("region_id", "=", regionId).where("nip", "in", members).execute()).map((e) => e.nip)
+      : [];
+    const unknown = members.filter((n) => !known.includes(n));
+    if (unknown.length > 0) throw new TRPCError({ code: "NOT_FOUND", message: `Anggota forum dengan NIP ${unknown.join(", ")} tidak ditemukan` });
+    const id = newId();
+    await trx
+      .insertInto("forum_sessions")
+      .values({
+        region_id: regionId,
+        id,
+        cycle_id: cycle.id,
+        unit_id: unit.id,
+        held_on: input.heldOn,
+        members: toJson(members),
+        notes: input.notes?.trim() || null,
+        actor_id: actor.id,
+        actor_name: actor.name,
+        created_at: now(),
+      })
+      .execute();
+    await audit(trx, {
+      regionId,
+      actor,
+      action: "forum.record",
+      entity: "cycle",
+      entityId: cycle.id,
+      after: { sessionId: id, unitId: unit.id, heldOn: input.heldOn, members, notes: input.notes ?? null },
+    });
+  });
+  return forumSessions(db, regionId, input.cycleId, input.unitId);
+}
+
+export interface AdjustmentResult {
+  runId: string;
+  runVersion: number;
+  employeeId: string;
+  from: string;
+  predikat: string;
+  predikatLabel: string;
+  outcomes: string[];
+}
+
+/** The forum moves one employee's predikat (within maxLevels, with a reason): a new result version. */
+export async function adjustPredikat(
+  db: Kysely<Database>,
+  regionId: string,
+  user: SessionUser,
+  actor: Actor,
+  input: { cycleId: string; employeeId: string; predikat: string; reason: string },
+): Promise<AdjustmentResult> {
+  const reason = requireReason(input.reason, "Penyesuaian predikat oleh forum evaluasi");
+  return db.transaction().execute(async (trx) => {
+    // Locking the cycle first means two changes never build on the same version.
+    await lockCycle(trx, regionId, input.cycleId);
+    const cycle = await evaluatedCycle(trx, regionId, input.cycleId);
+    const { employee, standing } = await employeeFor(trx, regionId, user, input.employeeId);
+    if (standing !== "admin" && standing !== "assessor") {
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `Keputusan forum atas ${employee.nama} dicatat oleh pejabat penilainya atau admin BKD`,
+      });
+    }
+    const { ruleSet } = await cycleRules(trx, cycle);
+    const { calibration } = ruleSet.workflow;
+    if (!calibration.forum) {
+      throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Aturan wilayah ini tidak memakai forum evaluasi (workflow.calibration.forum = false)" });
+    }
+    const current = await currentResult(trx, cycle, employee);
+    const levels = predikatLevels(ruleSet);
+    if (!levels.includes(input.predikat)) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: `Predikat ${input.predikat} tidak dikenal; yang ada: ${levels.join(", ")}` });
+    }
+    if (input.predikat === current) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: `Predikat ${employee.nama} sudah ${predikatLabel(ruleSet, current)}` });
+    }
+    const fromRules = await rulePredikat(trx, regionId, cycle.id, employee.id, current);
+    const distance = Math.abs(levels.indexOf(input.predikat) - levels.indexOf(fromRules));
+    if (distance > calibration.maxLevels) {
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message:
+          `Forum hanya boleh menggeser predikat paling banyak ${calibration.maxLevels} tingkat dari hasil aturan ` +
+          `(${predikatLabel(ruleSet, fromRules)}); ${predikatLabel(ruleSet, input.predikat)} berjarak ${distance} tingkat. ` +
+          `Yang boleh: ${allowedAround(levels, fromRules, calibration.maxLevels).map((p) => predikatLabel(ruleSet, p)).join(", ")}`,
+      });
+    }
+    const unit = await unitOf(trx, regionId, employee.unit_id);
+    const by = `Forum evaluasi ${unit.name} (dicatat oleh ${actor.name})`;
+    const revision = await reviseResults(trx, cycle, actor, `Forum evaluasi ${unit.name}: ${employee.nama}`, [
+      { employeeId: employee.id, kind: "forum", to: input.predikat, reason, by },
+    ]);
+    const result = revision.explanations.get(employee.id)?.result;
+    await audit(trx, {
+      regionId,
+      actor,
+      action: "forum.adjust",
+      entity: "employee",
+      entityId: employee.id,
+      before: { cycleId: cycle.id, predikat: current, runId: cycle.current_run_id },
+      after: { cycleId: cycle.id, predikat: input.predikat, reason, by, runId: revision.runId, runVersion: revision.version },
+    });
+    return {
+      runId: revision.runId,
+      runVersion: revision.version,
+      employeeId: employee.id,
+      from: current,
+      predikat: result?.predikat ?? input.predikat,
+      predikatLabel: result?.predikatLabel ?? predikatLabel(ruleSet, input.predikat),
+      outcomes: outcomeTypes(result?.outcomes ?? []),
+    };
+  });
+}
+
+/** The employee's predikat in the cycle's current results; refused when there is none. */
+export async function currentResult(db: Kysely<Database>, cycle: CycleRow, employee: EmployeeRow): Promise<string> {
+  const row = cycle.current_run_id
+    ? await db
+        .selectFrom("results")
+        .select(["predikat", "error"])
+        .where("region_id", "=", cycle.region_id)
+        .where("run_id", "=", cycle.current_run_id)
+        .where("employee_id", "=", employee.id)
+        .executeTakeFirst()
+    : undefined;
+  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `Hasil ${employee.nama} tidak ditemukan pada siklus ini` });
+  if (row.predikat === null) {
+    throw new TRPCError({ code: "PRECONDITION_FAILED", message: `Hasil ${employee.nama} tidak dapat dinilai: ${row.error ?? "tanpa predikat"}` });
+  }
+  return row.predikat;
+}
+
+export async function cycleAdjustments(
+  db: Kysely<Database>,
+  regionId: string,
+  user: SessionUser,
+  input: { cycleId: string; employeeId?: string },
+): Promise<AdjustmentView[]> {
+  await findCycle(db, regionId, input.cycleId);
+  if (input.employeeId) {
+    await employeeFor(db, regionId, user, input.employeeId);
+    return listAdjustments(db, regionId, input.cycleId, [input.employeeId]);
+  }
+  if (user.role !== "admin" && user.role !== "operator") {
+    const reports = await db.selectFrom("employees").select("id").where("region_id", "=", regionId).where("atasan_nip", "=", user.username ?? "").execute();
+    return listAdjustments(db, regionId, input.cycleId, reports.map((r) => r.id));
+  }
+  return listAdjustments(db, regionId, input.cycleId);
+}

@@ -1,0 +1,9 @@
+// Results and their runs and revisions, people's adjustments, the evaluation forum, appeals and follow-up.
+// The only door into this folder: routers and other folders import from here.
+export * from "./results.js";
+export * from "./runs.js";
+export * from "./revisions.js";
+export * from "./adjustments.js";
+export * from "./forum.js";
+export * from "./appeals.js";
+export * from "./follow-up.js";

@@ -1,0 +1,312 @@
+// Reading a cycle's results: always those of one run (the cycle's current run unless another is named),
+// so a run being written is never seen half-done. Assessors see their direct reports and themselves, employees
+// themselves.
+import { TRPCError } from "@trpc/server";
+import { checkBounds, countNationalPredikat, type BoundCheck, type NationalPredikat, type OrganisationPredikat } from "@kinerja/core";
+import { parseJson, type CycleRow, type Database, type ResultRow } from "@kinerja/db";
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from "kysely";
+import { findCycle } from "../cycles/index.js";
+import type { EmployeeScope } from "../organisation/index.js";
+import { decodeCursor, pageOf, type Page } from "../lib/index.js";
+import { cycleRules } from "../rules/index.js";
+import { outcomeTypes } from "./runs.js";
+import { contains } from "../lib/index.js";
+import { unitSubtree } from "../organisation/index.js";
+
+export interface ResultSummary {
+  employeeId: string;
+  nip: string;
+  nama: string;
+  jabatan: string;
+  unitId: string;
+  predikat: string | null;
+  predikatLabel: string | null;
+  score: number | null;
+  outcomes: string[];
+  error: string | null;
+}
+
+export interface ResultDetail extends ResultSummary {
+  runId: string;
+  runVersion: number;
+  ruleSetHash: string;
+  scores: Record<string, number>;
+  decisions: Record<string, unknown>;
+  outcomeEvents: Array<{ type: string; params: Record<string, unknown>; rule: string }>;
+  explanation: unknown;
+  input: unknown;
+}
+
+function summaryOf(row: ResultRow): ResultSummary {
+  const events = parseJson<Array<{ type: string }>>(row.outcomes);
+  return {
+    employeeId: row.employee_id,
+    nip: row.nip,
+    nama: row.nama,
+    jabatan: row.jabatan,
+    unitId: row.unit_id,
+    predikat: row.predikat,
+    predikatLabel: row.predikat_label,
+    score: row.score,
+    outcomes: outcomeTypes(events),
+    error: row.error,
+  };
+}
+
+/** The run to read: the named one (it must belong to the cycle) or the cycle's current run. */
+export async function resolveRun(
+  db: Kysely<Database>,
+  regionId: string,
+  cycle: CycleRow,
+  runId?: string,
+): Promise<{ id: string; version: number } | null> {
+  const id = runId ?? cycle.current_run_id;
+  if (!id) return null;
+  const run = await db
+    .selectFrom("result_runs")
+    .select(["id", "version", "status"])
+    .where("region_id", "=", regionId)
+    .where("cycle_id", "=", cycle.id)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!run) throw new TRPCError({ code: "NOT_FOUND", message: `Run ${id} tidak ditemukan pada siklus ini` });
+  if (run.status !== "complete") {
+    throw new TRPCError({ code: "PRECONDITION_FAILED", message: `Run versi ${run.version} belum selesai (${run.status})` });
+  }
+  return run;
+}
+
+function scoped<O>(
+  query: SelectQueryBuilder<Database, "results", O>,
+  db: Kysely<Database>,
+  regionId: string,
+  scope: EmployeeScope,
+  withOwn: boolean,
+): SelectQueryBuilder<Database, "results", O> {
+  if (scope.kind === "self") return query.where("results.nip", "=", scope.nip);
+  if (scope.kind === "reports") {
+    const reports = db.selectFrom("employees").select("id").where("region_id", "=", regionId).where("atasan_nip", "=", scope.atasanNip);
+    if (!withOwn) return query.where("results.employee_id", "in", reports);
+    return query.where((eb) => eb.or([eb("results.employee_id", "in", reports), eb("results.nip", "=", scope.atasanNip)]));
+  }
+  return query;
+}
+
+/**
+ * The results of one run that the viewer may see; select (and join) on it. An assessor is also an employee:
+ * `withOwn` adds their own result to their reports' (reading results), while team views (the distribution
+ * curve, follow-up, exports) keep to the reports.
+ */
+export function runResults(db: Kysely<Database>, regionId: string, runId: string, scope: EmployeeScope, withOwn = false) {
+  return scoped(db.selectFrom("results").where("results.region_id", "=", regionId).where("results.run_id", "=", runId), db, regionId, scope, withOwn);
+}
+
+/** Only the results with an outcome of the type (e.g. "penghargaan"). */
+export function withOutcomeType<O>(query: SelectQueryBuilder<Database, "results", O>, type: string): SelectQueryBuilder<Database, "results", O> {
+  return query.where((eb) =>
+    eb.exists(
+      eb
+        .selectFrom("result_outcomes")
+        .select("result_outcomes.type")
+        .whereRef("result_outcomes.region_id", "=", "results.region_id")
+        .whereRef("result_outcomes.run_id", "=", "results.run_id")
+        .whereRef("result_outcomes.employee_id", "=", "results.employee_id")
+        .where("result_outcomes.type", "=", type),
+    ),
+  );
+}
+
+export const RESULT_SORT_KEYS = ["nama", "score", "predikat", "unit", "nip"] as const;
+export type ResultSortKey = (typeof RESULT_SORT_KEYS)[number];
+
+/** A column to order results by; rows without a value (no score or predikat: an error) come last either way. */
+export interface ResultSort {
+  key: ResultSortKey;
+  direction: "asc" | "desc";
+}
+
+export interface ResultFilter {
+  cycleId: string;
+  runId?: string;
+  unitId?: string;
+  predikat?: string;
+  outcomeType?: string;
+  search?: string;
+  sort?: ResultSort;
+  cursor?: string;
+  limit: number;
+}
+
+export type ResultPage = Page<ResultSummary> & {
+  runId: string | null;
+  runVersion: number | null;
+  /** Rows matching the filters, whatever the cursor. */
+  total: number;
+};
+
+/**
+ * The value a sort key orders by. Predikat orders by rank, lowest first, as the rule set lists them best
+ * first; "unit" orders by unit id.
+ */
+function sortValue(key: ResultSortKey, predikatIds: readonly string[]): RawBuilder<string | number | null> {
+  switch (key) {
+    case "nama":
+      return sql.ref<string>("results.nama");
+    case "nip":
+      return sql.ref<string>("results.nip");
+    case "unit":
+      return sql.ref<string>("results.unit_id");
+    case "score":
+      return sql.ref<number | null>("results.score");
+    case "predikat": {
+      if (predikatIds.length === 0) return sql<number | null>`null`;
+      const ranks = predikatIds.map((id, i) => sql`when ${id} then ${predikatIds.length - 1 - i}`);
+      return sql<number | null>`(case results.predikat ${sql.join(ranks, sql` `)} end)`;
+    }
+  }
+}
+
+export async function listResults(db: Kysely<Database>, regionId: string, scope: EmployeeScope, filter: ResultFilter): Promise<ResultPage> {
+  const cycle = await findCycle(db, regionId, filter.cycleId);
+  const run = await resolveRun(db, regionId, cycle, filter.runId);
+  if (!run) return { items: [], nextCursor: null, runId: null, runVersion: null, total: 0 };
+  let query = runResults(db, regionId, run.id, scope, true);
+  if (filter.unitId) query = query.where("results.unit_id", "in", await unitSubtree(db, regionId, filter.unitId));
+  if (filter.predikat) query = query.where("results.predikat", "=", filter.predikat);
+  if (filter.outcomeType) query = withOutcomeType(query, filter.outcomeType);
+  const search = filter.search?.trim();
+  if (search) query = query.where((eb) => eb.or([contains("results.nama", search), contains("results.nip", search)]));
+  const counted = await query.select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirst();
+  const total = Number(counted?.n ?? 0);
+  const found = { runId: run.id, runVersion: run.version, total };
+
+  if (!filter.sort) {
+    let rows = query.selectAll();
+    if (filter.cursor) {
+      const [nip] = decodeCursor(filter.cursor, 1);
+      rows = rows.where("results.nip", ">", String(nip));
+    }
+    const page = await rows.orderBy("results.nip").limit(filter.limit + 1).execute();
+    return { ...pageOf(page, filter.limit, (r) => [r.nip], summaryOf), ...found };
+  }
+
+  const { key, direction } = filter.sort;
+  const predikatIds = key === "predikat" ? (await cycleRules(db, cycle)).ruleSet.predikat.map((p) => p.id) : [];
+  const value = sortValue(key, predikatIds);
+  const missing = sql<number>`(case when ${value} is null then 1 else 0 end)`;
+  const after = direction === "asc" ? ">" : "<";
+  let rows = query.selectAll().select([value.as("sort_value"), missing.as("sort_missing")]);
+  if (filter.cursor) {
+    // The cursor holds [value missing (0/1), value ("" when missing), employee id] of the last row.
+    const [wasMissing, last, id] = decodeCursor(filter.cursor, 3);
+    rows = rows.where((eb) =>
+      Number(wasMissing) === 1
+        ? eb.and([eb(missing, "=", 1), eb("results.employee_id", after, String(id))])
+        : eb.or([
+            eb(missing, "=", 1),
+            eb.and([eb(missing, "=", 0), eb(value, after, last as string | number)]),
+            eb.and([eb(missing, "=", 0), eb(value, "=", last as string | number), eb("results.employee_id", after, String(id))]),
+          ]),
+    );
+  }
+  const page = await rows
+    .orderBy(missing)
+    .orderBy(value, direction)
+    .orderBy("results.employee_id", direction)
+    .limit(filter.limit + 1)
+    .execute();
+  const keyOf = (r: (typeof page)[number]) => {
+    const gone = Number(r.sort_missing) === 1 || r.sort_value === null;
+    return [gone ? 1 : 0, gone ? "" : typeof r.sort_value === "number" ? r.sort_value : String(r.sort_value), r.employee_id];
+  };
+  return { ...pageOf(page, filter.limit, keyOf, summaryOf), ...found };
+}
+
+export async function getResult(
+  db: Kysely<Database>,
+  regionId: string,
+  scope: EmployeeScope,
+  input: { cycleId: string; employeeId: string; runId?: string },
+): Promise<ResultDetail> {
+  const cycle = await findCycle(db, regionId, input.cycleId);
+  const run = await resolveRun(db, regionId, cycle, input.runId);
+  const row = run ? await runResults(db, regionId, run.id, scope, true).selectAll().where("results.employee_id", "=", input.employeeId).executeTakeFirst() : undefined;
+  if (!run || !row) throw new TRPCError({ code: "NOT_FOUND", message: `Hasil pegawai ${input.employeeId} tidak ditemukan` });
+  return {
+    ...summaryOf(row),
+    runId: run.id,
+    runVersion: run.version,
+    ruleSetHash: row.rule_set_hash,
+    scores: parseJson(row.scores),
+    decisions: parseJson(row.decisions),
+    outcomeEvents: parseJson(row.outcomes),
+    explanation: parseJson(row.explanation),
+    input: parseJson(row.input),
+  };
+}
+
+export interface UnitDistribution {
+  unitId: string;
+  unitName: string;
+  organisationPredikat: OrganisationPredikat;
+  /** Whether the predikat organisasi was set for the cycle, or assumed (baik). */
+  organisationPredikatSet: boolean;
+  total: number;
+  /** Per predikat id of the rule set. */
+  counts: Record<string, number>;
+  national: Record<NationalPredikat, number>;
+  /** Predikat with no national counterpart, left off the curve. */
+  unmapped: Record<string, number>;
+  checks: BoundCheck[];
+  broken: number;
+}
+
+export interface Distribution {
+  runId: string | null;
+  enforcement: "warn" | "block" | "off";
+  units: UnitDistribution[];
+}
+
+/** Per unit (employees placed directly in it): counts per predikat, checked against the curve. */
+export async function distribution(
+  db: Kysely<Database>,
+  regionId: string,
+  scope: EmployeeScope,
+  input: { cycleId: string; unitId?: string; runId?: string },
+): Promise<Distribution> {
+  const cycle = await findCycle(db, regionId, input.cycleId);
+  const { ruleSet } = await cycleRules(db, cycle);
+  const { curve } = ruleSet;
+  const run = await resolveRun(db, regionId, cycle, input.runId);
+  if (!run) return { runId: null, enforcement: curve.enforcement, units: [] };
+  let query = runResults(db, regionId, run.id, scope).select(["results.unit_id", "results.predikat"]).where("results.predikat", "is not", null);
+  if (input.unitId) query = query.where("results.unit_id", "in", await unitSubtree(db, regionId, input.unitId));
+  const rows = await query.execute();
+  const names = new Map(
+    (await db.selectFrom("units").select(["id", "name"]).where("region_id", "=", regionId).execute()).map((u) => [u.id, u.name]),
+  );
+  const unitPredikat = parseJson<Record<string, OrganisationPredikat>>(cycle.unit_predikat);
+  const byUnit = new Map<string, Array<{ predikat: string }>>();
+  for (const r of rows) byUnit.set(r.unit_id, [...(byUnit.get(r.unit_id) ?? []), { predikat: r.predikat as string }]);
+  const units = [...byUnit.entries()].map(([unitId, results]): UnitDistribution => {
+    const counts: Record<string, number> = {};
+    for (const r of results) counts[r.predikat] = (counts[r.predikat] ?? 0) + 1;
+    const { counts: national, unmapped } = countNationalPredikat(results, ruleSet.predikat);
+    const organisationPredikat = unitPredikat[unitId] ?? "baik";
+    const checks = checkBounds({ counts: national, organisationPredikat, rounding: curve.rounding });
+    return {
+      unitId,
+      unitName: names.get(unitId) ?? unitId,
+      organisationPredikat,
+      organisationPredikatSet: unitId in unitPredikat,
+      total: results.length,
+      counts,
+      national,
+      unmapped,
+      checks,
+      broken: checks.filter((c) => c.broken).length,
+    };
+  });
+  units.sort((a, b) => a.unitName.localeCompare(b.unitName));
+  return { runId: run.id, enforcement: curve.enforcement, units };
+}

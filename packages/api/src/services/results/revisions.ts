@@ -1,0 +1,159 @@
+// A new result version made by people's changes (forum adjustments, upheld appeals). A change never
+// touches a result row: it writes a new run in which the changed employees are evaluated again, from the
+// input they were evaluated with plus every adjustment stored for them, and every other result is carried
+// over as it was; that run becomes current in the same transaction. Earlier versions stay readable.
+import { TRPCError } from "@trpc/server";
+import type { AppraisalInput, Explanation } from "@kinerja/core";
+import { newId, now, parseJson, type AdjustmentKind, type CycleRow, type Database, type NewResultOutcome } from "@kinerja/db";
+import { sql, type Kysely } from "kysely";
+import type { Actor } from "../../trpc.js";
+import { storedAdjustments } from "./adjustments.js";
+import { cycleRules } from "../rules/index.js";
+import { assertNoRunInFlight, insertRun, outcomeRows, resultRow } from "./runs.js";
+
+export interface PredikatChange {
+  employeeId: string;
+  kind: AdjustmentKind;
+  to: string;
+  reason: string;
+  /** Who, as the explanation will name them. */
+  by: string;
+  appealId?: string;
+}
+
+export interface Revision {
+  runId: string;
+  version: number;
+  /** The new explanation of each changed employee. */
+  explanations: Map<string, Explanation>;
+}
+
+const RESULT_COLUMNS = [
+  "region_id",
+  "employee_id",
+  "nip",
+  "nama",
+  "unit_id",
+  "jabatan",
+  "predikat",
+  "predikat_label",
+  "score",
+  "scores",
+  "decisions",
+  "outcomes",
+  "explanation",
+  "input",
+  "rule_set_hash",
+  "error",
+  "created_at",
+] as const;
+
+/**
+ * Stores the changes and writes the cycle's next result version with them. Call inside the transaction
+ * that checked the changes are allowed; refused while an evaluation job of the cycle is in flight.
+ */
+export async function reviseResults(
+  trx: Kysely<Database>,
+  cycle: CycleRow,
+  actor: Actor,
+  reason: string,
+  changes: readonly PredikatChange[],
+): Promise<Revision> {
+  const regionId = cycle.region_id;
+  const currentRunId = cycle.current_run_id;
+  if (!currentRunId) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Siklus ini belum dinilai; belum ada hasil untuk diubah" });
+  await assertNoRunInFlight(trx, cycle, "ulangi setelah selesai");
+
+  const ids = [...new Set(changes.map((c) => c.employeeId))];
+  const current = await trx
+    .selectFrom("results")
+    .selectAll()
+    .where("region_id", "=", regionId)
+    .where("run_id", "=", currentRunId)
+    .where("employee_id", "in", ids)
+    .execute();
+  const currentOf = new Map(current.map((r) => [r.employee_id, r]));
+  for (const id of ids) if (!currentOf.has(id)) throw new TRPCError({ code: "NOT_FOUND", message: `Hasil pegawai ${id} tidak ditemukan pada siklus ini` });
+
+  const { n: total } = await trx
+    .selectFrom("results")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("region_id", "=", regionId)
+    .where("run_id", "=", currentRunId)
+    .executeTakeFirstOrThrow();
+  const at = now();
+  const { runId, version } = await insertRun(trx, cycle, actor, { kind: "result.revise", total: Number(total), reason, complete: true, at });
+  for (const change of changes) {
+    await trx
+      .insertInto("predikat_adjustments")
+      .values({
+        region_id: regionId,
+        id: newId(),
+        cycle_id: cycle.id,
+        employee_id: change.employeeId,
+        kind: change.kind,
+        fact: "predikat",
+        from_value: currentOf.get(change.employeeId)?.predikat ?? null,
+        to_value: change.to,
+        reason: change.reason.trim(),
+        by_label: change.by,
+        actor_id: actor.id,
+        actor_name: actor.name,
+        appeal_id: change.appealId ?? null,
+        run_id: runId,
+        created_at: at,
+      })
+      .execute();
+  }
+
+  // The changed employees: what was evaluated before, with every adjustment stored for them so far.
+  const compiled = await cycleRules(trx, cycle);
+  const adjustments = await storedAdjustments(trx, regionId, cycle.id, ids);
+  const explanations = new Map<string, Explanation>();
+  const outcomes: NewResultOutcome[] = [];
+  const rows = ids.map((id) => {
+    const previous = currentOf.get(id)!;
+    const input: AppraisalInput = { ...parseJson<AppraisalInput>(previous.input), adjustments: adjustments.get(id) ?? [] };
+    const explanation = compiled.explain(input);
+    if (explanation.error) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: `Hasil ${previous.nama} tidak dapat dinilai ulang: ${explanation.error}` });
+    }
+    explanations.set(id, explanation);
+    outcomes.push(...outcomeRows(regionId, runId, id, explanation));
+    return resultRow(regionId, runId, cycle.rule_set_hash, id, input, explanation);
+  });
+
+  await trx
+    .insertInto("results")
+    .columns([...RESULT_COLUMNS, "run_id"])
+    .expression((eb) =>
+      eb
+        .selectFrom("results")
+        .select([...RESULT_COLUMNS, sql<string>`cast(${runId} as text)`.as("run_id")])
+        .where("region_id", "=", regionId)
+        .where("run_id", "=", currentRunId)
+        .where("employee_id", "not in", ids),
+    )
+    .execute();
+  await trx.insertInto("results").values(rows).execute();
+  await trx
+    .insertInto("result_outcomes")
+    .columns(["region_id", "employee_id", "type", "run_id"])
+    .expression((eb) =>
+      eb
+        .selectFrom("result_outcomes")
+        .select(["region_id", "employee_id", "type", sql<string>`cast(${runId} as text)`.as("run_id")])
+        .where("region_id", "=", regionId)
+        .where("run_id", "=", currentRunId)
+        .where("employee_id", "not in", ids),
+    )
+    .execute();
+  if (outcomes.length > 0) await trx.insertInto("result_outcomes").values(outcomes).execute();
+  await trx
+    .updateTable("cycles")
+    .set({ current_run_id: runId, updated_at: at })
+    .where("region_id", "=", regionId)
+    .where("id", "=", cycle.id)
+    .execute();
+  return { runId, version, explanations };
+}

@@ -1,0 +1,124 @@
+// A cycle's result runs, as both of their writers make them: the evaluation job (cycle-run.ts, batch by
+// batch) and people's changes (result-revisions.ts, in one transaction). A new run is recorded with the
+// job that writes it, under the cycle's next version number; one writer works on a cycle at a time; each
+// evaluated employee gives one result row and one outcome row per outcome type.
+import { TRPCError } from "@trpc/server";
+import type { AppraisalResult, Explanation } from "@kinerja/core";
+import { newId, now, toJson, type CycleRow, type Database, type NewResult, type NewResultOutcome } from "@kinerja/db";
+import type { Kysely } from "kysely";
+import type { Actor } from "../../trpc.js";
+
+/** Refuses while an evaluation job of the cycle is queued or running; `then` tells when to try again. */
+export async function assertNoRunInFlight(db: Kysely<Database>, cycle: Pick<CycleRow, "region_id" | "id">, then?: string): Promise<void> {
+  const active = await db
+    .selectFrom("jobs")
+    .select("id")
+    .where("region_id", "=", cycle.region_id)
+    .where("cycle_id", "=", cycle.id)
+    .where("status", "in", ["queued", "running"])
+    .executeTakeFirst();
+  if (active) throw new TRPCError({ code: "CONFLICT", message: `Penilaian siklus ini sedang berjalan (job ${active.id})${then ? `; ${then}` : ""}` });
+}
+
+export interface NewRun {
+  kind: "cycle.run" | "result.revise";
+  /** Results the run holds. */
+  total: number;
+  reason: string | null;
+  /** Written whole in the caller's transaction (a revision), rather than batch by batch by a job still to run. */
+  complete: boolean;
+  at: string;
+}
+
+/** Records the job and the run it writes, as the cycle's next result version. */
+export async function insertRun(
+  trx: Kysely<Database>,
+  cycle: CycleRow,
+  actor: Actor,
+  run: NewRun,
+): Promise<{ jobId: string; runId: string; version: number }> {
+  const regionId = cycle.region_id;
+  const last = await trx
+    .selectFrom("result_runs")
+    .select((eb) => eb.fn.max("version").as("version"))
+    .where("region_id", "=", regionId)
+    .where("cycle_id", "=", cycle.id)
+    .executeTakeFirst();
+  const version = Number(last?.version ?? 0) + 1;
+  const jobId = newId();
+  const runId = newId();
+  const finishedAt = run.complete ? run.at : null;
+  await trx
+    .insertInto("jobs")
+    .values({
+      region_id: regionId,
+      id: jobId,
+      kind: run.kind,
+      cycle_id: cycle.id,
+      run_id: runId,
+      ...(run.complete ? { status: "succeeded" as const, done: run.total } : {}),
+      total: run.total,
+      error: null,
+      created_by: actor.id,
+      created_at: run.at,
+      started_at: finishedAt,
+      finished_at: finishedAt,
+      updated_at: run.at,
+    })
+    .execute();
+  await trx
+    .insertInto("result_runs")
+    .values({
+      region_id: regionId,
+      id: runId,
+      cycle_id: cycle.id,
+      version,
+      job_id: jobId,
+      rule_set_version_id: cycle.rule_set_version_id,
+      rule_set_hash: cycle.rule_set_hash,
+      status: run.complete ? "complete" : "running",
+      total: run.total,
+      reason: run.reason,
+      started_by: actor.id,
+      started_at: run.at,
+      completed_at: finishedAt,
+    })
+    .execute();
+  return { jobId, runId, version };
+}
+
+/** One result row of a run, from the input evaluated and its explanation. */
+export function resultRow(regionId: string, runId: string, hash: string, employeeId: string, input: unknown, explanation: Explanation): NewResult {
+  const result: AppraisalResult | null = explanation.result;
+  const employee = (input as { employee: { nip: string; nama: string; unit: string; jabatan: string } }).employee;
+  return {
+    region_id: regionId,
+    run_id: runId,
+    employee_id: employeeId,
+    nip: employee.nip,
+    nama: employee.nama,
+    unit_id: employee.unit,
+    jabatan: employee.jabatan,
+    predikat: result?.predikat ?? null,
+    predikat_label: result?.predikatLabel ?? null,
+    score: typeof result?.scores.score === "number" ? result.scores.score : null,
+    scores: toJson(result?.scores ?? {}),
+    decisions: toJson(result?.decisions ?? {}),
+    outcomes: toJson(result?.outcomes ?? []),
+    explanation: toJson(explanation),
+    input: toJson(input),
+    rule_set_hash: hash,
+    error: explanation.error,
+    created_at: now(),
+  };
+}
+
+/** The distinct types of outcome events, in the order they first occur. */
+export function outcomeTypes(events: ReadonlyArray<{ type: string }>): string[] {
+  return [...new Set(events.map((e) => e.type))];
+}
+
+/** The outcome rows of one result (one per outcome type), by which results are filtered. */
+export function outcomeRows(regionId: string, runId: string, employeeId: string, explanation: Explanation): NewResultOutcome[] {
+  return outcomeTypes(explanation.result?.outcomes ?? []).map((type) => ({ region_id: regionId, run_id: runId, employee_id: employeeId, type }));
+}

@@ -1,0 +1,8 @@
+// A region's rule sets: versions and publishing, compiling and the compile cache, what a cycle's pinned rules say, what-if.
+// The only door into this folder: routers and other folders import from here.
+export * from "./rule-sets.js";
+export * from "./compile.js";
+export * from "./pinned-rules.js";
+export * from "./what-if.js";
+export * from "./cycle-rules.js";
+export * from "./workflow.js";

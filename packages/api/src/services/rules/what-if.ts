@@ -1,0 +1,62 @@
+// What-if: a changed rule set (a draft, or any version) evaluated on the inputs a past cycle's current
+// run stored, against the rule set that cycle pinned: counts per predikat before and after, who moves.
+import { TRPCError } from "@trpc/server";
+import { RuleSetError, simulate, type AppraisalInput, type SimulationReport } from "@kinerja/core";
+import { parseJson, type Database } from "@kinerja/db";
+import type { Kysely } from "kysely";
+import { findCycle } from "../cycles/index.js";
+import { compileContent } from "./compile.js";
+import { findRuleSetVersion, ruleSetFile } from "./rule-sets.js";
+
+export interface WhatIfReport extends SimulationReport {
+  cycleId: string;
+  runId: string;
+  fromVersion: number;
+  /** The version compared, or null for unsaved content. */
+  toVersion: number | null;
+}
+
+export async function whatIf(
+  db: Kysely<Database>,
+  regionId: string,
+  input: { cycleId: string; ruleSetVersionId?: string; content?: Record<string, unknown> },
+): Promise<WhatIfReport> {
+  const cycle = await findCycle(db, regionId, input.cycleId);
+  if (!cycle.current_run_id) {
+    throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Siklus ini belum dinilai; belum ada masukan tersimpan untuk dibandingkan" });
+  }
+  if ((input.ruleSetVersionId === undefined) === (input.content === undefined)) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Sebutkan tepat satu: ruleSetVersionId atau content" });
+  }
+  const pinned = await findRuleSetVersion(db, regionId, cycle.rule_set_version_id);
+  const candidate = input.ruleSetVersionId ? await findRuleSetVersion(db, regionId, input.ruleSetVersionId) : null;
+  const from = compileContent(parseJson(pinned.content), ruleSetFile(regionId, pinned.version));
+  let to;
+  try {
+    to = compileContent(candidate ? parseJson(candidate.content) : input.content, ruleSetFile(regionId, candidate?.version ?? "baru"));
+  } catch (error) {
+    if (!(error instanceof RuleSetError)) throw error;
+    throw new TRPCError({
+      code: "PRECONDITION_FAILED",
+      message: `Rule set pembanding belum sah: ${error.issues
+        .slice(0, 5)
+        .map((i) => `${i.pointer || "/"}: ${i.message}`)
+        .join("; ")}`,
+    });
+  }
+  const rows = await db
+    .selectFrom("results")
+    .select("input")
+    .where("region_id", "=", regionId)
+    .where("run_id", "=", cycle.current_run_id)
+    .orderBy("nip")
+    .execute();
+  const inputs = rows.map((r) => parseJson<AppraisalInput>(r.input));
+  return {
+    ...simulate(from, to, inputs),
+    cycleId: cycle.id,
+    runId: cycle.current_run_id,
+    fromVersion: pinned.version,
+    toVersion: candidate?.version ?? null,
+  };
+}

@@ -1,0 +1,119 @@
+// Demo regions for a first start on an empty database: each region with its rule file published as
+// version 1, its units and generated employees, an open cycle holding their assessments, and one
+// sign-in per role, plus a national operator. Returns the sign-ins so the server can print them.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { demoProfileSchema, type PeriodKind } from "@kinerja/core";
+import { now, type Database } from "@kinerja/db";
+import type { Kysely } from "kysely";
+import type { Actor } from "../../trpc.js";
+import { createAccount } from "../organisation/index.js";
+import { createCycle, openCycle } from "../cycles/index.js";
+import { demoAppraisals, writeDemoAssessments, writeDemoOrganisation } from "./demo.js";
+import { loadRuleFile } from "../rules/index.js";
+import { publishRuleSet, saveDraft } from "../rules/index.js";
+
+export const DEMO_REGIONS = [
+  { id: "samarinda", name: "Kota Samarinda" },
+  { id: "binjai", name: "Kota Binjai" },
+  { id: "pariaman", name: "Kota Pariaman" },
+  { id: "amplas", name: "Kecamatan Medan Amplas" },
+] as const;
+
+export const DEMO_YEAR = 2025;
+const SEEDER: Actor = { id: null, name: "Seeder (data demo)", role: "system" };
+
+export interface SignIn {
+  role: "operator" | "admin" | "assessor" | "employee";
+  regionId: string | null;
+  name: string;
+  /** The e-mail (operator, admin) or NIP (assessor, employee) to sign in with. */
+  login: string;
+  password: string;
+}
+
+export interface SeedOptions {
+  rulesDir: string;
+  password: string;
+  /** Employees per region. */
+  size: number;
+  regions?: ReadonlyArray<{ id: string; name: string }>;
+}
+
+export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
+  return (await db.selectFrom("regions").select("id").limit(1).executeTakeFirst()) === undefined;
+}
+
+function seedOf(regionId: string): number {
+  return [...regionId].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 2025);
+}
+
+function periodLabel(kind: PeriodKind): string {
+  const labels: Record<PeriodKind, string> = { annual: "", semester: "-S1", quarterly: "-Q1", monthly: "-01" };
+  return `${DEMO_YEAR}${labels[kind]}`;
+}
+
+async function seedRegion(db: Kysely<Database>, region: { id: string; name: string }, options: SeedOptions): Promise<SignIn[]> {
+  const file = join(options.rulesDir, `${region.id}.json`);
+  const { content, ruleSet, issues } = loadRuleFile(file);
+  const errors = issues.filter((i) => i.severity === "error");
+  if (errors.length > 0) throw new Error(`${file}: ${errors.map((i) => `${i.pointer || "/"}: ${i.message}`).join("; ")}`);
+  const profile = demoProfileSchema.parse(JSON.parse(readFileSync(join(options.rulesDir, "demo", `${region.id}.json`), "utf8")));
+
+  await db.insertInto("regions").values({ id: region.id, name: region.name, created_at: now() }).execute();
+  const { version } = await saveDraft(db, region.id, SEEDER, { content });
+  await publishRuleSet(db, region.id, SEEDER, version.id);
+
+  const inputs = demoAppraisals(ruleSet, profile, { size: options.size, seed: seedOf(region.id), year: DEMO_YEAR });
+  const employees = await db.transaction().execute((trx) => writeDemoOrganisation(trx, region.id, profile, inputs));
+  const kind = ruleSet.period?.kind ?? "annual";
+  const cycle = await createCycle(db, region.id, SEEDER, {
+    name: `Penilaian Kinerja ${DEMO_YEAR}`,
+    periodKind: kind,
+    periodLabel: periodLabel(kind),
+  });
+  await openCycle(db, region.id, SEEDER, cycle.id);
+  await db.transaction().execute((trx) => writeDemoAssessments(trx, region.id, cycle.id, inputs, employees));
+
+  // The assessor heads a team; the employee is one of that team.
+  const team = await db
+    .selectFrom("employees as head")
+    .innerJoin("employees as member", (join) =>
+      join.onRef("member.region_id", "=", "head.region_id").onRef("member.atasan_nip", "=", "head.nip"),
+    )
+    .select(["head.nip as headNip", "head.nama as headNama", "member.nip as memberNip", "member.nama as memberNama"])
+    .where("head.region_id", "=", region.id)
+    .orderBy("head.nip")
+    .orderBy("member.nip")
+    .executeTakeFirstOrThrow();
+  const password = options.password;
+  const admin = await createAccount(db, {
+    name: `Admin BKPSDM ${region.name}`,
+    email: `admin@${region.id}.kinerja.local`,
+    password,
+    role: "admin",
+    regionId: region.id,
+  });
+  await createAccount(db, { name: team.headNama, nip: team.headNip, password, role: "assessor", regionId: region.id });
+  await createAccount(db, { name: team.memberNama, nip: team.memberNip, password, role: "employee", regionId: region.id });
+  return [
+    { role: "admin", regionId: region.id, name: admin.name, login: admin.email, password },
+    { role: "assessor", regionId: region.id, name: team.headNama, login: team.headNip, password },
+    { role: "employee", regionId: region.id, name: team.memberNama, login: team.memberNip, password },
+  ];
+}
+
+/** Seeds every demo region and the operator; call only on an empty database (see isEmpty). */
+export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Promise<SignIn[]> {
+  const signIns: SignIn[] = [];
+  const operator = await createAccount(db, {
+    name: "Operator Nasional",
+    email: "operator@kinerja.local",
+    password: options.password,
+    role: "operator",
+    regionId: null,
+  });
+  signIns.push({ role: "operator", regionId: null, name: operator.name, login: operator.email, password: options.password });
+  for (const region of options.regions ?? DEMO_REGIONS) signIns.push(...(await seedRegion(db, region, options)));
+  return signIns;
+}
