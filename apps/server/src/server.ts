@@ -3,10 +3,11 @@
 // is logged as one JSON line when it finishes.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { appRouter, createContext, handleDownloads, handleEvidence, type Auth, type JobRunner } from "@kinerja/api";
-import type { Database } from "@kinerja/db";
+import { DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailable, type Database } from "@kinerja/db";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
+import { databaseHealth } from "./health.js";
 import { homePage } from "./home-page.js";
 import { errorFields, type Logger } from "./log.js";
 import { hasAdminApp, serveStatic } from "./static.js";
@@ -27,7 +28,16 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 export function createApp(deps: AppDeps): Server {
-  const authHandler = toNodeHandler(deps.auth);
+  const authHandler = toNodeHandler(async (request: Request) => {
+    const response = await deps.auth.handler(request);
+    // better-auth answers a failure of its own queries with a bare 500, whatever the cause; when the
+    // database does not answer either, it is an outage the client should hear about as one.
+    if (response.status >= 500 && !(await databaseHealth(deps.db, 1_000)).ok) {
+      deps.logger.log("warn", "request failed: database unreachable", { path: new URL(request.url).pathname });
+      return Response.json({ error: DATABASE_UNAVAILABLE_MESSAGE }, { status: 503, headers: { "cache-control": "no-store" } });
+    }
+    return response;
+  });
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
@@ -44,19 +54,17 @@ export function createApp(deps: AppDeps): Server {
     if (await handleEvidence(req, res, deps)) return;
     if (await handleDownloads(req, res, deps)) return;
     if (path === "/health") {
-      try {
-        await sql`select 1`.execute(deps.db);
-        return sendJson(res, 200, { status: "ok", database: "ok", jobs: deps.jobs.inFlight });
-      } catch (error) {
-        deps.logger.log("error", "health check failed", errorFields(error));
-        return sendJson(res, 503, { status: "error", database: "unreachable" });
-      }
+      const health = await databaseHealth(deps.db);
+      if (health.ok) return sendJson(res, 200, { status: "ok", database: "ok", jobs: deps.jobs.inFlight });
+      deps.logger.log("error", "health check failed", { reason: health.reason });
+      return sendJson(res, 503, { status: "error", database: "unreachable", reason: health.reason });
     }
     if (req.method !== "GET" && req.method !== "HEAD") return sendJson(res, 404, { error: `Tidak ada ${req.method} ${path}` });
     if (hasAdminApp(deps.adminDist)) return serveStatic(deps.adminDist, req, res);
     if (path !== "/") return sendJson(res, 404, { error: `Tidak ditemukan: ${path}` });
+    const page = await homePage(deps.db, deps.demoPassword);
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    res.end(await homePage(deps.db, deps.demoPassword));
+    res.end(page);
   }
 
   return createServer((req, res) => {
@@ -70,9 +78,12 @@ export function createApp(deps: AppDeps): Server {
       });
     });
     route(req, res).catch((error: unknown) => {
-      deps.logger.log("error", "request failed", { path: req.url, ...errorFields(error) });
-      if (!res.headersSent) sendJson(res, 500, { error: "Terjadi kesalahan di server" });
-      else res.end();
+      const unavailable = databaseUnavailable(error);
+      if (unavailable) deps.logger.log("warn", "request failed: database unreachable", { path: req.url, reason: unavailable });
+      else deps.logger.log("error", "request failed", { path: req.url, ...errorFields(error) });
+      if (res.headersSent) res.end();
+      else if (unavailable) sendJson(res, 503, { error: DATABASE_UNAVAILABLE_MESSAGE });
+      else sendJson(res, 500, { error: "Terjadi kesalahan di server" });
     });
   });
 }

@@ -45,7 +45,9 @@ export interface Running {
 }
 
 export async function start(config: ServerConfig, logger: Logger, write: (text: string) => void = (t) => process.stdout.write(t)): Promise<Running> {
-  const database = openDatabase(config.database);
+  const database = openDatabase(config.database, {
+    onConnectionLost: (error) => logger.log("warn", "database connection lost; the next query opens a new one", errorFields(error)),
+  });
   const { db } = database;
   const applied = await migrateToLatest(db, database.dialect);
   logger.log("info", "database ready", { dialect: database.dialect, location: database.location, migrationsApplied: applied });

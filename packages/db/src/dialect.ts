@@ -18,7 +18,21 @@ export type DatabaseConfig =
       /** A schema to work in (put first on the search path); the tests use one per run. */
       schema?: string;
       poolSize?: number;
+      /** How the server's connections show in pg_stat_activity (default "kinerja"); the URL's own wins. */
+      applicationName?: string;
     };
+
+export interface OpenOptions {
+  /**
+   * Told when PostgreSQL drops a connection the pool holds (a terminated backend, a restart). The pool
+   * discards the connection and opens a new one on the next query; without a listener the pool's error
+   * event would end the process.
+   */
+  onConnectionLost?: (error: Error) => void;
+}
+
+/** How long a query waits for a connection before it fails (and the server answers 503). */
+const CONNECT_TIMEOUT_MS = 5_000;
 
 /** <repo>/data/kinerja.db, whatever the working directory. */
 export const DEFAULT_SQLITE_FILE = resolve(dirname(fileURLToPath(import.meta.url)), "../../../data/kinerja.db");
@@ -50,7 +64,7 @@ function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-export function createDialect(config: DatabaseConfig): Dialect {
+export function createDialect(config: DatabaseConfig, options: OpenOptions = {}): Dialect {
   if (config.dialect === "sqlite") {
     const { file } = config;
     return new SqliteDialect({
@@ -68,9 +82,17 @@ export function createDialect(config: DatabaseConfig): Dialect {
   const pool = new pg.Pool({
     connectionString: config.url,
     max: config.poolSize ?? 10,
+    application_name: config.applicationName ?? "kinerja",
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    keepAlive: true,
     types: { getTypeParser: pgTypeParser as typeof pg.types.getTypeParser },
     ...(config.schema ? { options: `-c search_path=${quoteIdentifier(config.schema)}` } : {}),
   });
+  // Every connection reports its own loss, idle or lent to a query (or held by a transaction between
+  // statements, whose next statement then fails and is answered with 503). The pool repeats an idle
+  // connection's error as its own event, which must have a listener too but need not be told twice.
+  pool.on("connect", (client) => client.on("error", (error) => options.onConnectionLost?.(error)));
+  pool.on("error", () => undefined);
   return new PostgresDialect({ pool });
 }
 
@@ -89,7 +111,7 @@ export function describeLocation(config: DatabaseConfig): string {
   return config.schema ? `${url.toString()} (schema ${config.schema})` : url.toString();
 }
 
-export function openDatabase(config: DatabaseConfig): OpenDatabase {
-  const db = new Kysely<Database>({ dialect: createDialect(config) });
+export function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): OpenDatabase {
+  const db = new Kysely<Database>({ dialect: createDialect(config, options) });
   return { db, dialect: config.dialect, location: describeLocation(config), close: () => db.destroy() };
 }

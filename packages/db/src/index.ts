@@ -4,3 +4,4 @@ export * from "./dialect.js";
 export * from "./migrate.js";
 export * from "./ids.js";
 export * from "./json.js";
+export * from "./unavailable.js";

@@ -20,7 +20,14 @@ export interface SeededServer {
 
 export async function startSeededServer(
   dialect: DialectName,
-  options: { password: string; seedSize: number; logger?: Logger; write?: (text: string) => void },
+  options: {
+    password: string;
+    seedSize: number;
+    logger?: Logger;
+    write?: (text: string) => void;
+    /** Changes to the settings the server starts with (a public URL, a database reached through a proxy). */
+    configure?: (config: ServerConfig) => ServerConfig;
+  },
 ): Promise<SeededServer> {
   const scratch = mkdtempSync(join(tmpdir(), "kinerja-http-"));
   const database = await createTestDatabase(dialect, { migrated: false });
@@ -28,7 +35,7 @@ export async function startSeededServer(
     await database.dispose();
     rmSync(scratch, { recursive: true, force: true });
   };
-  const config: ServerConfig = {
+  const defaults: ServerConfig = {
     ...configFromEnv({ KINERJA_SECRET_FILE: join(scratch, "secret") }),
     port: 0,
     host: "127.0.0.1",
@@ -37,6 +44,7 @@ export async function startSeededServer(
     seedPassword: options.password,
     seedSize: options.seedSize,
   };
+  const config = options.configure ? options.configure(defaults) : defaults;
   let running: Running;
   try {
     running = await start(config, options.logger ?? { log: () => undefined }, options.write ?? (() => undefined));

@@ -38,14 +38,23 @@ export async function probePostgres(url = TEST_POSTGRES_URL): Promise<{ ok: true
 }
 
 /** Runs one statement on the test server, outside any test's schema. */
-async function onServer(statement: string): Promise<void> {
+async function onServer(statement: string, values: unknown[] = []): Promise<pg.QueryResult> {
   const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
   await client.connect();
   try {
-    await client.query(statement);
+    return await client.query(statement, values);
   } finally {
     await client.end();
   }
+}
+
+/** Ends every connection PostgreSQL holds for `applicationName`, as an administrator or a crash would. */
+export async function terminateConnections(applicationName: string): Promise<number> {
+  const { rows } = await onServer(
+    "select pg_terminate_backend(pid) as ended from pg_stat_activity where application_name = $1 and pid <> pg_backend_pid()",
+    [applicationName],
+  );
+  return rows.length;
 }
 
 /** Where a throwaway database lives: a SQLite file in a temporary folder, or a fresh PostgreSQL schema. */
@@ -57,8 +66,11 @@ async function scratchLocation(dialect: DialectName): Promise<{ config: Database
   const schema = `kinerja_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   await onServer(`CREATE SCHEMA "${schema}"`);
   return {
-    config: { dialect: "postgres", url: TEST_POSTGRES_URL, schema, poolSize: 4 },
-    remove: () => onServer(`DROP SCHEMA "${schema}" CASCADE`),
+    // Named after the schema, so a test can find (and terminate) this database's connections alone.
+    config: { dialect: "postgres", url: TEST_POSTGRES_URL, schema, poolSize: 4, applicationName: schema },
+    remove: async () => {
+      await onServer(`DROP SCHEMA "${schema}" CASCADE`);
+    },
   };
 }
 

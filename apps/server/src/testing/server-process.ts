@@ -1,0 +1,62 @@
+// The real server as a child process (`src/main.ts` under tsx), for tests that need to see whether the
+// process itself survives: started with the given environment on an ephemeral loopback port, its JSON log
+// lines collected, stopped with SIGTERM.
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+
+const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
+
+export interface ServerProcess {
+  url: string;
+  /** Every line the process wrote so far, stdout and stderr. */
+  output(): string;
+  /** The exit code once the process has ended, null while it runs. */
+  exitCode(): number | null;
+  stop(): Promise<void>;
+}
+
+export async function startServerProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
+  const tsx = createRequire(import.meta.url).resolve("tsx/cli");
+  const child = spawn(process.execPath, [tsx, MAIN], {
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  let exitCode: number | null = null;
+  const exited = new Promise<void>((resolve) => {
+    child.once("exit", (code, signal) => {
+      exitCode = code ?? (signal ? 128 : 1);
+      resolve();
+    });
+  });
+  createInterface({ input: child.stderr }).on("line", (line) => (output += `${line}\n`));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not start within ${timeoutMs} ms:\n${output.slice(-4000)}`)), timeoutMs);
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited with code ${exitCode} before listening:\n${output.slice(-4000)}`));
+    });
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      output += `${line}\n`;
+      if (!line.startsWith("{")) return;
+      const entry = JSON.parse(line) as { msg?: string; port?: number };
+      if (entry.msg === "listening" && entry.port) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${entry.port}`);
+      }
+    });
+  });
+  return {
+    url,
+    output: () => output,
+    exitCode: () => exitCode,
+    stop: async () => {
+      if (exitCode === null) {
+        child.kill("SIGTERM");
+        await exited;
+      }
+    },
+  };
+}
