@@ -3,6 +3,7 @@ import { RATER_SOURCES } from "../domain/types.js";
 import {
   objectiveIndicators,
   raterSourceLabel,
+  raterSourceTitle,
   ratingScore,
   realisasiIndicators,
   scaleOf,
@@ -120,6 +121,11 @@ describe("raterSourceLabel", () => {
     expect(raterSourceLabel("peer")).toBe("rekan kerja");
     expect(raterSourceLabel("supervisor")).toBe("atasan langsung");
     expect(raterSourceLabel("supervisor", "en")).toBe("supervisor");
+  });
+
+  it("capitalises the label where it stands alone", () => {
+    expect(raterSourceTitle("peer")).toBe("Rekan kerja");
+    expect(raterSourceTitle("self", "en")).toBe("Self");
   });
 
   it("gives every source an Indonesian label with no English key in it, and a distinct one", () => {

@@ -70,7 +70,7 @@ export function realisasiIndicators(ruleSet: Pick<RuleSet, "indicatorSets">): Ma
   return found;
 }
 
-// Lower case, as they read inside a sentence; a heading or a table cell capitalises the first letter.
+// Lower case, as they read inside a sentence; raterSourceTitle capitalises them.
 const RATER_SOURCE_LABELS: Record<RaterSource, Record<Lang, string>> = {
   self: { id: "diri sendiri", en: "self" },
   peer: { id: "rekan kerja", en: "peer" },
@@ -82,4 +82,10 @@ const RATER_SOURCE_LABELS: Record<RaterSource, Record<Lang, string>> = {
 /** Who a rater source is, in Indonesian (or English): "rekan kerja", "atasan langsung" … */
 export function raterSourceLabel(source: RaterSource, lang: Lang = "id"): string {
   return RATER_SOURCE_LABELS[source][lang];
+}
+
+/** The label as it stands alone, in a heading, a table cell or a list: "Rekan kerja", "Atasan langsung" … */
+export function raterSourceTitle(source: RaterSource, lang: Lang = "id"): string {
+  const label = raterSourceLabel(source, lang);
+  return label.charAt(0).toUpperCase() + label.slice(1);
 }
