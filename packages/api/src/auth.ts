@@ -1,6 +1,9 @@
 // better-auth on our own database: e-mail + password for operators and admins, NIP + password (the
 // username plugin, the NIP as username) for assessors and employees. Its tables come from our migrations
 // with snake_case columns, so every field is mapped here. Sign-up is closed: admins create accounts.
+// Nobody changes their own account through better-auth: the endpoints that would change a user's name,
+// NIP, e-mail or links are switched off (DISABLED_PATHS), and role, region and the employee link are
+// fields no request may set. An account is linked to its employee record by id (`employeeId`).
 import { betterAuth, type BetterAuthOptions } from "better-auth";
 import { username } from "better-auth/plugins/username";
 import { parseNip } from "@kinerja/core";
@@ -19,6 +22,33 @@ export interface AuthOptions {
   log?: (level: "debug" | "info" | "warn" | "error", message: string) => void;
 }
 
+/**
+ * better-auth endpoints that change who a user is, or that this product does not offer: answered 404.
+ * What remains: signing in and out, reading one's session, changing one's password, listing and ending
+ * one's sessions.
+ */
+export const DISABLED_PATHS = [
+  "/update-user",
+  "/change-email",
+  "/delete-user",
+  "/delete-user/callback",
+  "/sign-up/email",
+  "/link-social",
+  "/unlink-account",
+  "/update-session",
+  "/verify-email",
+  "/send-verification-email",
+  "/is-username-available",
+  "/request-password-reset",
+  "/reset-password",
+  "/reset-password/:token",
+  "/sign-in/social",
+  "/callback/:id",
+  "/get-access-token",
+  "/refresh-token",
+  "/account-info",
+] as const;
+
 const timestamps = { createdAt: "created_at", updatedAt: "updated_at" } as const;
 
 /** better-auth's configuration on our database (also what its schema check compares our tables with). */
@@ -29,6 +59,7 @@ export function authOptions(options: AuthOptions) {
     ...(options.baseURL ? { baseURL: options.baseURL } : {}),
     secret: options.secret,
     trustedOrigins: options.trustedOrigins ?? [],
+    disabledPaths: [...DISABLED_PATHS],
     database: { db: options.db, type: options.dialect },
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
     user: {
@@ -36,6 +67,7 @@ export function authOptions(options: AuthOptions) {
       additionalFields: {
         role: { type: "string", required: true, input: false, fieldName: "role" },
         regionId: { type: "string", required: false, input: false, fieldName: "region_id" },
+        employeeId: { type: "string", required: false, input: false, fieldName: "employee_id" },
       },
     },
     session: {
@@ -69,7 +101,12 @@ export function authOptions(options: AuthOptions) {
         usernameValidator: (value) => parseNip(value).ok,
       }),
     ],
-    advanced: { database: { generateId: () => newId() } },
+    advanced: {
+      // Secure cookies exactly when the public URL is https, rather than better-auth's guess from NODE_ENV
+      // (which would make a plain-http install in production unable to keep a session).
+      useSecureCookies: options.baseURL?.startsWith("https://") ?? false,
+      database: { generateId: () => newId() },
+    },
     ...(options.log ? { logger: { log: (level: "debug" | "info" | "warn" | "error", message: string) => options.log?.(level, message) } } : {}),
   } satisfies BetterAuthOptions;
 }
@@ -85,10 +122,12 @@ export interface SessionUser {
   id: string;
   name: string;
   email: string;
-  /** The NIP of employees and assessors. */
+  /** The NIP an employee or assessor signs in with; access is never decided from it (see employeeId). */
   username: string | null;
   role: Role;
   regionId: string | null;
+  /** The employee record the account belongs to (assessors and employees), set only by admins. */
+  employeeId: string | null;
 }
 
 export interface Session {
@@ -108,6 +147,7 @@ export async function sessionFromHeaders(auth: Auth, headers: Headers): Promise<
       username: user.username ?? null,
       role: user.role as Role,
       regionId: user.regionId ?? null,
+      employeeId: user.employeeId ?? null,
     },
   };
 }

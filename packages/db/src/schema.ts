@@ -46,6 +46,8 @@ export interface UserTable {
   role: Role;
   /** Null only for national operators. */
   region_id: string | null;
+  /** The employee record this account belongs to (assessors and employees); access is decided from it. */
+  employee_id: string | null;
 }
 
 export interface SessionTable {

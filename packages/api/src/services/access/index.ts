@@ -1,5 +1,7 @@
-// Who may see or do what: the region a request acts in and the signed-in person's relation to an employee.
+// Who may see or do what: the region a request acts in, the scope every service takes, and the signed-in
+// person's relation to an employee, read from the employee record their account is linked to. No service
+// compares roles or NIPs itself.
 // The only door into this folder: routers and other folders import from here.
-export * from "./standing.js";
-export * from "./relations.js";
-export * from "./tenancy.js";
+export * from "./region.js";
+export * from "./scope.js";
+export * from "./relation.js";

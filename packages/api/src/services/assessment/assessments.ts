@@ -4,16 +4,16 @@
 // chosen to rate as peer (see peers.ts) and their own superior as subordinate; admins enter any sheet
 // (paper forms, public surveys). A sheet is saved as a draft until it is submitted; a submitted sheet is
 // locked until the employee's assessor (or the admin) reopens it with a written reason.
-import { TRPCError } from "@trpc/server";
-import { RATER_SOURCES, type Axis, type CompiledRuleSet, type IndicatorInput, type IndicatorSet, type IndicatorValue, type RaterSource, type Scale } from "@kinerja/core";
+import { DomainError } from "../lib/index.js";
+import { objectiveIndicators, RATER_SOURCES, raterSourceLabel, raterSourceTitle, scaleOf, sourcesOfSet, type Axis, type CompiledRuleSet, type IndicatorInput, type IndicatorSet, type IndicatorValue, type RaterSource, type Scale } from "@kinerja/core";
 import { newId, now, parseJson, toJson, type AssessmentRow, type CycleRow, type Database, type EmployeeRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import type { SessionUser } from "../../auth.js";
-import type { Actor } from "../../trpc.js";
+import type { Actor } from "../lib/index.js";
 import { employeeFor } from "../access/index.js";
-import { objectiveIndicators, ratedBy, sheetProblems } from "./sheet-rules.js";
+import { ratedBy, sheetProblems } from "./sheet-rules.js";
 import { audit } from "../lib/index.js";
-import { indicatorSetsOf, scaleOf, SOURCE_NAMES, sourcesOfSet } from "../rules/index.js";
+import { indicatorSetsOf } from "../rules/index.js";
 import { assertInCycle } from "../cycles/index.js";
 import { findCycle } from "../cycles/index.js";
 import { deadlineOf } from "./deadlines.js";
@@ -106,7 +106,7 @@ export interface AssessmentInput {
 async function openCycleOf(db: Kysely<Database>, regionId: string, cycleId: string): Promise<CycleRow> {
   const cycle = await findCycle(db, regionId, cycleId);
   if (cycle.status !== "open") {
-    throw new TRPCError({
+    throw new DomainError({
       code: "PRECONDITION_FAILED",
       message: `Siklus berstatus ${cycle.status}; penilaian hanya diterima dan diubah saat siklus dibuka (open)`,
     });
@@ -146,7 +146,7 @@ export async function raterFor(
   if (user.role === "admin" || user.role === "operator") {
     const rater = named?.trim() || user.username || user.email;
     if (source === "peer" && !(await isAssignedPeer(db, regionId, cycle.id, employee.id, rater))) {
-      throw new TRPCError({
+      throw new DomainError({
         code: "BAD_REQUEST",
         message: `Penilai ${rater} bukan rekan yang ditetapkan untuk ${employee.nama}; tetapkan rekan penilai lebih dulu (assessment.setPeers)`,
       });
@@ -165,12 +165,12 @@ export async function raterFor(
   if (!allowed) {
     const why: Record<RaterSource, string> = {
       self: "hanya pegawai itu sendiri yang mengisi penilaian diri",
-      supervisor: "hanya pejabat penilai (atasan langsung) pegawai ini yang menilai sebagai supervisor",
+      supervisor: "hanya pejabat penilai pegawai ini, yaitu atasan langsungnya",
       peer: "hanya rekan yang ditetapkan admin atau pejabat penilai yang menilai sebagai rekan kerja",
       subordinate: "hanya bawahan langsung pegawai ini yang menilai sebagai bawahan",
       public: "penilaian masyarakat dicatat oleh admin BKD dari survei kepuasan",
     };
-    throw new TRPCError({ code: "FORBIDDEN", message: `Anda tidak berwenang menilai ${employee.nama} sebagai ${source}: ${why[source]}` });
+    throw new DomainError({ code: "FORBIDDEN", message: `Anda tidak berwenang menilai ${employee.nama} sebagai ${raterSourceLabel(source)}: ${why[source]}` });
   }
   return own;
 }
@@ -186,11 +186,11 @@ async function setForSource(
   const set = (await indicatorSetsOf(db, cycle, compiled, [employee])).get(employee.id) as IndicatorSet;
   const used = sourcesOfSet(compiled.ruleSet, set);
   if (!used.has(source)) {
-    throw new TRPCError({
+    throw new DomainError({
       code: "BAD_REQUEST",
       message:
-        `Aturan wilayah ini tidak memakai ${SOURCE_NAMES[source]} (${source}) untuk set indikator ${set.name} ${employee.nama}; ` +
-        `yang dipakai: ${[...used].map((s) => `${SOURCE_NAMES[s]} (${s})`).join(", ")}`,
+        `Aturan wilayah ini tidak memakai penilaian dari ${raterSourceLabel(source)} untuk set indikator ${set.name} ${employee.nama}; ` +
+        `yang dipakai: ${[...used].map((s) => raterSourceLabel(s)).join(", ")}`,
     });
   }
   return set;
@@ -235,7 +235,7 @@ export async function assessmentForm(
     cycleId: cycle.id,
     employee: { id: employee.id, nip: employee.nip, nama: employee.nama, jabatan: employee.jabatan, unitId: employee.unit_id },
     source: input.source,
-    sourceName: SOURCE_NAMES[input.source],
+    sourceName: raterSourceLabel(input.source),
     rater,
     indicatorSet: { id: set.id, name: set.name },
     indicators: ratedBy(ruleSet, set, input.source).map((i) => ({
@@ -275,7 +275,7 @@ export async function saveAssessment(
   submit: boolean,
 ): Promise<AssessmentView> {
   if (!(RATER_SOURCES as readonly string[]).includes(input.source)) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: `Sumber penilai ${input.source} tidak dikenal; yang ada: ${RATER_SOURCES.join(", ")}` });
+    throw new DomainError({ code: "BAD_REQUEST", message: `Sumber penilai ${input.source} tidak dikenal; yang ada: ${RATER_SOURCES.join(", ")}` });
   }
   return db.transaction().execute(async (trx) => {
     const cycle = await openCycleOf(trx, regionId, input.cycleId);
@@ -284,7 +284,7 @@ export async function saveAssessment(
     const rater = await raterFor(trx, cycle, user, employee, input.source, input.rater);
     const existing = await findSheet(trx, cycle, employee.id, input.source, rater);
     if (existing?.submitted_at) {
-      throw new TRPCError({
+      throw new DomainError({
         code: "CONFLICT",
         message: `Lembar penilaian ${input.source} untuk ${employee.nama} sudah dikirim (${existing.submitted_at}) dan terkunci; minta pejabat penilai membukanya kembali dengan alasan`,
       });
@@ -293,7 +293,7 @@ export async function saveAssessment(
     const set = await setForSource(trx, cycle, compiled, employee, input.source);
     const problems = sheetProblems(compiled.ruleSet, set, input, submit);
     if (problems.length > 0) {
-      throw new TRPCError({
+      throw new DomainError({
         code: "BAD_REQUEST",
         message: `Lembar penilaian ${input.source} untuk ${employee.nama} belum benar (${problems.length}): ${problems.join("; ")}`,
       });
@@ -344,7 +344,7 @@ export async function reopenAssessment(
 ): Promise<AssessmentView> {
   const reason = input.reason.trim();
   if (reason.length < 10) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "Alasan membuka kembali wajib ditulis (paling sedikit 10 karakter)" });
+    throw new DomainError({ code: "BAD_REQUEST", message: "Alasan membuka kembali wajib ditulis (paling sedikit 10 karakter)" });
   }
   return db.transaction().execute(async (trx) => {
     const sheet = await trx
@@ -353,13 +353,13 @@ export async function reopenAssessment(
       .where("region_id", "=", regionId)
       .where("id", "=", input.assessmentId)
       .executeTakeFirst();
-    if (!sheet) throw new TRPCError({ code: "NOT_FOUND", message: `Lembar penilaian ${input.assessmentId} tidak ditemukan` });
+    if (!sheet) throw new DomainError({ code: "NOT_FOUND", message: `Lembar penilaian ${input.assessmentId} tidak ditemukan` });
     const { employee, standing } = await employeeFor(trx, regionId, user, sheet.employee_id, ["admin", "assessor"]).catch(() => {
-      throw new TRPCError({ code: "FORBIDDEN", message: "Hanya pejabat penilai pegawai ini atau admin BKD yang dapat membuka kembali lembar penilaian" });
+      throw new DomainError({ code: "FORBIDDEN", message: "Hanya pejabat penilai pegawai ini atau admin BKD yang dapat membuka kembali lembar penilaian" });
     });
     await openCycleOf(trx, regionId, sheet.cycle_id);
     if (!sheet.submitted_at) {
-      throw new TRPCError({ code: "PRECONDITION_FAILED", message: `Lembar penilaian ini masih draf untuk ${employee.nama}; tidak perlu dibuka kembali` });
+      throw new DomainError({ code: "PRECONDITION_FAILED", message: `Lembar penilaian ini masih draf untuk ${employee.nama}; tidak perlu dibuka kembali` });
     }
     const at = now();
     await trx.updateTable("assessments").set({ submitted_at: null, updated_at: at }).where("region_id", "=", regionId).where("id", "=", sheet.id).execute();
@@ -450,13 +450,6 @@ export async function feedbackItems(
     .orderBy("assessments.id")
     .execute();
   const counters = new Map<string, number>();
-  const titles: Record<RaterSource, string> = {
-    self: "Penilaian diri",
-    peer: "Rekan kerja",
-    supervisor: "Atasan langsung",
-    subordinate: "Bawahan",
-    public: "Masyarakat",
-  };
   return rows.map((r) => {
     const source = r.source as RaterSource;
     const n = (counters.get(source) ?? 0) + 1;
@@ -466,7 +459,7 @@ export async function feedbackItems(
     return {
       source,
       rater: hidden ? null : (r.nama ?? r.rater),
-      label: multiple ? `${titles[source]} ${n}` : titles[source],
+      label: multiple ? `${raterSourceTitle(source)} ${n}` : raterSourceTitle(source),
       comment: r.comment as string,
       submittedAt: r.submitted_at as string,
     };

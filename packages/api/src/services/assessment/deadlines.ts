@@ -1,14 +1,14 @@
 // Deadlines per cycle and rater source, the sheets each employee of a cycle expects (from the rule set:
 // the sources their indicator set uses; the peers chosen; their assessor; their direct reports), who is
 // late with which sheet, and each rater's own to-do list.
-import { TRPCError } from "@trpc/server";
-import { RATER_SOURCES, type CompiledRuleSet, type IndicatorSet, type RaterSource } from "@kinerja/core";
+import { DomainError } from "../lib/index.js";
+import { RATER_SOURCES, raterSourceLabel, sourcesOf, sourcesOfRuleSet, sourcesOfSet, type CompiledRuleSet, type IndicatorSet, type RaterSource } from "@kinerja/core";
 import { now, type CycleRow, type Database, type EmployeeRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import type { SessionUser } from "../../auth.js";
-import type { Actor } from "../../trpc.js";
+import type { Actor } from "../lib/index.js";
 import { audit } from "../lib/index.js";
-import { indicatorSetsOf, SOURCE_NAMES, sourcesOf, sourcesOfSet } from "../rules/index.js";
+import { indicatorSetsOf } from "../rules/index.js";
 import { cycleEmployeeIds } from "../cycles/index.js";
 import { findCycle } from "../cycles/index.js";
 import { cycleRules } from "../rules/index.js";
@@ -41,7 +41,7 @@ export async function listDeadlines(db: Kysely<Database>, regionId: string, cycl
     .where("cycle_id", "=", cycleId)
     .execute();
   return rows
-    .map((r) => ({ source: r.source as RaterSource, sourceName: SOURCE_NAMES[r.source as RaterSource] ?? r.source, dueDate: r.due_date }))
+    .map((r) => ({ source: r.source as RaterSource, sourceName: raterSourceLabel(r.source as RaterSource), dueDate: r.due_date }))
     .sort((a, b) => RATER_SOURCES.indexOf(a.source) - RATER_SOURCES.indexOf(b.source));
 }
 
@@ -64,20 +64,19 @@ export async function setDeadline(
   input: { cycleId: string; source: RaterSource; dueDate: string },
 ): Promise<DeadlineView[]> {
   if (!isCalendarDate(input.dueDate)) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: `Tanggal ${input.dueDate} tidak sah; yang diharapkan: tanggal YYYY-MM-DD, mis. 2025-12-15` });
+    throw new DomainError({ code: "BAD_REQUEST", message: `Tanggal ${input.dueDate} tidak sah; yang diharapkan: tanggal YYYY-MM-DD, mis. 2025-12-15` });
   }
   await db.transaction().execute(async (trx) => {
     const cycle = await findCycle(trx, regionId, input.cycleId);
     if (cycle.status !== "draft" && cycle.status !== "open") {
-      throw new TRPCError({ code: "PRECONDITION_FAILED", message: `Siklus berstatus ${cycle.status}; batas waktu hanya diatur saat siklus draf atau dibuka` });
+      throw new DomainError({ code: "PRECONDITION_FAILED", message: `Siklus berstatus ${cycle.status}; batas waktu hanya diatur saat siklus draf atau dibuka` });
     }
     const { ruleSet } = await cycleRules(trx, cycle);
-    const used = new Set<RaterSource>(["supervisor"]);
-    for (const set of ruleSet.indicatorSets) for (const source of sourcesOfSet(ruleSet, set)) used.add(source);
+    const used = new Set<RaterSource>(["supervisor", ...sourcesOfRuleSet(ruleSet)]);
     if (!used.has(input.source)) {
-      throw new TRPCError({
+      throw new DomainError({
         code: "BAD_REQUEST",
-        message: `Aturan wilayah ini tidak memakai ${SOURCE_NAMES[input.source]} (${input.source}); batas waktu hanya untuk: ${[...used].join(", ")}`,
+        message: `Aturan wilayah ini tidak memakai penilaian dari ${raterSourceLabel(input.source)}; batas waktu hanya untuk: ${[...used].map((s) => raterSourceLabel(s)).join(", ")}`,
       });
     }
     const before = await deadlineOf(trx, cycle, input.source);
@@ -261,7 +260,7 @@ export async function reminders(
   input: { cycleId: string; asOf?: string; unitId?: string },
 ): Promise<Reminders> {
   const asOf = input.asOf ?? todayInIndonesia();
-  if (!isCalendarDate(asOf)) throw new TRPCError({ code: "BAD_REQUEST", message: `Tanggal ${asOf} tidak sah; yang diharapkan: YYYY-MM-DD` });
+  if (!isCalendarDate(asOf)) throw new DomainError({ code: "BAD_REQUEST", message: `Tanggal ${asOf} tidak sah; yang diharapkan: YYYY-MM-DD` });
   const cycle = await findCycle(db, regionId, input.cycleId);
   const deadlines = new Map((await listDeadlines(db, regionId, cycle.id)).map((d) => [d.source, d.dueDate]));
   const ratees = await rateesFor(db, cycle, user, input.unitId);

@@ -1,14 +1,15 @@
 // The peers chosen to rate an employee in a cycle, by the admin or the employee's assessor, within the
 // rule set's workflow.peers.min/max. The rated employee never learns who they are: the employee cannot
 // list their own peers, and their views of sheets and feedback leave peer identities out.
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../lib/index.js";
+import { raterSourceLabel, sourcesOfSet } from "@kinerja/core";
 import { now, type Database, type EmployeeRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import type { SessionUser } from "../../auth.js";
-import type { Actor } from "../../trpc.js";
+import type { Actor } from "../lib/index.js";
 import { employeeFor } from "../access/index.js";
 import { audit } from "../lib/index.js";
-import { indicatorSetsOf, sourcesOfSet } from "../rules/index.js";
+import { indicatorSetsOf } from "../rules/index.js";
 import { assertInCycle, cycleUnitIds } from "../cycles/index.js";
 import { findCycle } from "../cycles/index.js";
 import { cycleRules } from "../rules/index.js";
@@ -56,10 +57,10 @@ async function peersOf(db: Kysely<Database>, regionId: string, cycleId: string, 
 async function manage(db: Kysely<Database>, regionId: string, user: SessionUser, employeeId: string): Promise<EmployeeRow> {
   const { employee, standing } = await employeeFor(db, regionId, user, employeeId);
   if (standing === "self") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Identitas rekan penilai dirahasiakan dari pegawai yang dinilai" });
+    throw new DomainError({ code: "FORBIDDEN", message: "Identitas rekan penilai dirahasiakan dari pegawai yang dinilai" });
   }
   if (standing !== "admin" && standing !== "assessor") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Rekan penilai ditetapkan oleh pejabat penilai pegawai ini atau admin BKD" });
+    throw new DomainError({ code: "FORBIDDEN", message: "Rekan penilai ditetapkan oleh pejabat penilai pegawai ini atau admin BKD" });
   }
   return employee;
 }
@@ -88,7 +89,7 @@ export async function setPeers(
   return db.transaction().execute(async (trx) => {
     const cycle = await findCycle(trx, regionId, input.cycleId);
     if (cycle.status !== "draft" && cycle.status !== "open") {
-      throw new TRPCError({ code: "PRECONDITION_FAILED", message: `Siklus berstatus ${cycle.status}; rekan penilai hanya ditetapkan saat siklus draf atau dibuka` });
+      throw new DomainError({ code: "PRECONDITION_FAILED", message: `Siklus berstatus ${cycle.status}; rekan penilai hanya ditetapkan saat siklus draf atau dibuka` });
     }
     const employee = await manage(trx, regionId, user, input.employeeId);
     await assertInCycle(trx, cycle, employee);
@@ -97,13 +98,13 @@ export async function setPeers(
     const peerIds = [...new Set(input.peerIds)];
     const set = (await indicatorSetsOf(trx, cycle, compiled, [employee])).get(employee.id);
     if (peerIds.length > 0 && set && !sourcesOfSet(compiled.ruleSet, set).has("peer")) {
-      throw new TRPCError({
+      throw new DomainError({
         code: "BAD_REQUEST",
-        message: `Aturan wilayah ini tidak memakai penilaian rekan kerja (peer) untuk set indikator ${set.name}; rekan penilai tidak perlu ditetapkan`,
+        message: `Aturan wilayah ini tidak memakai penilaian dari ${raterSourceLabel("peer")} untuk set indikator ${set.name}; rekan penilai tidak perlu ditetapkan`,
       });
     }
     if (peerIds.length < min || peerIds.length > max) {
-      throw new TRPCError({
+      throw new DomainError({
         code: "BAD_REQUEST",
         message: `Jumlah rekan penilai untuk ${employee.nama} ${peerIds.length}; yang diharapkan: ${min} sampai ${max} orang (workflow.peers aturan wilayah)`,
       });
@@ -112,20 +113,20 @@ export async function setPeers(
       ? await trx.selectFrom("employees").selectAll().where("region_id", "=", regionId).where("id", "in", peerIds).execute()
       : [];
     const missing = peerIds.filter((id) => !peers.some((p) => p.id === id));
-    if (missing.length > 0) throw new TRPCError({ code: "NOT_FOUND", message: `Pegawai ${missing.join(", ")} tidak ditemukan` });
+    if (missing.length > 0) throw new DomainError({ code: "NOT_FOUND", message: `Pegawai ${missing.join(", ")} tidak ditemukan` });
     const units = await cycleUnitIds(trx, cycle);
     for (const peer of peers) {
       const problem =
         peer.id === employee.id
           ? "tidak bisa menjadi rekan penilai dirinya sendiri"
           : peer.nip === employee.atasan_nip
-            ? "adalah atasan langsungnya (menilai sebagai supervisor)"
+            ? `adalah atasan langsungnya dan menilai sebagai ${raterSourceLabel("supervisor")}`
             : peer.atasan_nip === employee.nip
-              ? "adalah bawahannya (menilai sebagai subordinate)"
+              ? `adalah bawahannya dan menilai sebagai ${raterSourceLabel("subordinate")}`
               : units && !units.includes(peer.unit_id)
                 ? `tidak termasuk siklus ini (unit ${peer.unit_id})`
                 : null;
-      if (problem) throw new TRPCError({ code: "BAD_REQUEST", message: `${peer.nama} (${peer.nip}) ${problem}; yang diharapkan: rekan sejawat dalam siklus yang sama` });
+      if (problem) throw new DomainError({ code: "BAD_REQUEST", message: `${peer.nama} (${peer.nip}) ${problem}; yang diharapkan: rekan sejawat dalam siklus yang sama` });
     }
     const before = await peersOf(trx, regionId, cycle.id, employee.id);
     const removed = before.filter((p) => !peerIds.includes(p.employeeId));
@@ -142,7 +143,7 @@ export async function setPeers(
       : [];
     if (started.length > 0) {
       const names = removed.filter((p) => started.some((s) => s.rater === p.nip)).map((p) => p.nama);
-      throw new TRPCError({ code: "CONFLICT", message: `${names.join(", ")} sudah mulai mengisi penilaian rekan untuk ${employee.nama}; tidak bisa dilepas` });
+      throw new DomainError({ code: "CONFLICT", message: `${names.join(", ")} sudah mulai mengisi penilaian rekan untuk ${employee.nama}; tidak bisa dilepas` });
     }
     await trx
       .deleteFrom("peer_assignments")

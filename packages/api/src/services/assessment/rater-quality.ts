@@ -6,10 +6,10 @@
 // outliers, and a rater whose ratings barely vary (the same value for everyone) is flagged too.
 // Self-ratings and anonymous public survey answers are neither judged nor used as the yardstick.
 import type { RaterSource } from "@kinerja/core";
-import { formatNumber } from "@kinerja/core";
+import { formatNumber, ratingScore, scaleOf } from "@kinerja/core";
 import { parseJson, type CycleRow, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import { indicatorsById, ratingScore, scaleOf } from "../rules/index.js";
+import { indicatorsById } from "../rules/index.js";
 import { findCycle } from "../cycles/index.js";
 import { cycleRules } from "../rules/index.js";
 import { namesByNip } from "../access/index.js";

@@ -3,8 +3,7 @@
 // declared facts. Every problem is reported at once, in Indonesian, naming the indicator and what was
 // expected, so a rater can fix a whole sheet in one go.
 import { TARGET_ASPECTS, type Indicator, type IndicatorSet, type IndicatorValue, type RaterSource, type RuleSet, type Scale } from "@kinerja/core";
-import { formatNumber } from "@kinerja/core";
-import { scaleOf, SOURCE_NAMES, sourcesOf } from "../rules/index.js";
+import { formatNumber, objectiveIndicators, raterSourceLabel, scaleOf, sourcesOf } from "@kinerja/core";
 
 export interface Sheet {
   source: RaterSource;
@@ -98,11 +97,6 @@ export function ratedBy(ruleSet: RuleSet, set: IndicatorSet, source: RaterSource
   return set.indicators.filter((i) => sourcesOf(ruleSet, i).includes(source));
 }
 
-/** The indicators whose values the assessor records (targets and realisasi, attendance …). */
-export function objectiveIndicators(set: IndicatorSet): Indicator[] {
-  return set.indicators.filter((i) => i.input.kind !== "rating");
-}
-
 /**
  * Every problem of a sheet for an employee of the set. `complete` (a submission, not a draft) also
  * requires every indicator the source rates and, for the assessor, every objective value.
@@ -111,7 +105,7 @@ export function sheetProblems(ruleSet: RuleSet, set: IndicatorSet, sheet: Sheet,
   const problems: string[] = [];
   const bySetId = new Map(set.indicators.map((i) => [i.id, i]));
   const rated = ratedBy(ruleSet, set, sheet.source);
-  const who = `${SOURCE_NAMES[sheet.source]} (${sheet.source})`;
+  const who = raterSourceLabel(sheet.source);
   for (const [id, value] of Object.entries(sheet.ratings)) {
     const indicator = bySetId.get(id);
     if (!indicator) {
@@ -124,7 +118,7 @@ export function sheetProblems(ruleSet: RuleSet, set: IndicatorSet, sheet: Sheet,
       continue;
     }
     if (!sourcesOf(ruleSet, indicator).includes(sheet.source)) {
-      const by = sourcesOf(ruleSet, indicator).map((s) => `${SOURCE_NAMES[s]} (${s})`).join(", ");
+      const by = sourcesOf(ruleSet, indicator).map((s) => raterSourceLabel(s)).join(", ");
       problems.push(`${named(indicator)} tidak dinilai oleh ${who}; penilainya: ${by}`);
       continue;
     }
@@ -134,7 +128,7 @@ export function sheetProblems(ruleSet: RuleSet, set: IndicatorSet, sheet: Sheet,
   const values = sheet.values ?? {};
   const facts = sheet.facts ?? {};
   if (sheet.source !== "supervisor" && (Object.keys(values).length > 0 || Object.keys(facts).length > 0)) {
-    problems.push(`nilai objektif (values) dan fakta (facts) dicatat oleh atasan langsung (supervisor), bukan oleh ${who}`);
+    problems.push(`nilai objektif (values) dan fakta (facts) dicatat oleh ${raterSourceLabel("supervisor")}, bukan oleh ${who}`);
   } else {
     for (const [id, value] of Object.entries(values)) {
       const indicator = bySetId.get(id);

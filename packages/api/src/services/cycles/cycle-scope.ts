@@ -2,7 +2,7 @@
 // region can roll out unit by unit (pilot units first, as Binjai did); without them, its one unit_id
 // subtree, or the whole region. An employee is never in two cycles of the same period once they leave
 // draft, so a later cycle for other units never disturbs the first.
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../lib/index.js";
 import type { CycleRow, Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { unitSubtrees } from "../organisation/index.js";
@@ -36,7 +36,7 @@ export async function cycleEmployeeIds(db: Kysely<Database>, cycle: CycleRow): P
 export async function assertInCycle(db: Kysely<Database>, cycle: CycleRow, employee: { id: string; nama: string; unit_id: string }): Promise<void> {
   const units = await cycleUnitIds(db, cycle);
   if (units && !units.includes(employee.unit_id)) {
-    throw new TRPCError({
+    throw new DomainError({
       code: "NOT_FOUND",
       message: `Pegawai ${employee.nama} (unit ${employee.unit_id}) tidak termasuk siklus ${cycle.name}; yang diharapkan: pegawai di unit ${units.join(", ")}`,
     });
@@ -51,7 +51,7 @@ export async function writeCycleUnits(db: Kysely<Database>, regionId: string, cy
       (await db.selectFrom("units").select("id").where("region_id", "=", regionId).where("id", "in", unique).execute()).map((u) => u.id),
     );
     const missing = unique.filter((id) => !known.has(id));
-    if (missing.length > 0) throw new TRPCError({ code: "NOT_FOUND", message: `Unit ${missing.join(", ")} tidak ditemukan di wilayah ini` });
+    if (missing.length > 0) throw new DomainError({ code: "NOT_FOUND", message: `Unit ${missing.join(", ")} tidak ditemukan di wilayah ini` });
   }
   await db.deleteFrom("cycle_units").where("region_id", "=", regionId).where("cycle_id", "=", cycleId).execute();
   if (unique.length > 0) {
@@ -87,7 +87,7 @@ export async function assertNoOverlap(db: Kysely<Database>, cycle: CycleRow): Pr
       .where("region_id", "=", cycle.region_id)
       .where("id", "in", shared.slice(0, 3))
       .execute();
-    throw new TRPCError({
+    throw new DomainError({
       code: "CONFLICT",
       message:
         `${shared.length} pegawai sudah ada di siklus "${other.name}" (${other.status}) untuk periode ${cycle.period_label}, ` +

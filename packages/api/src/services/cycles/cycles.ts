@@ -1,10 +1,10 @@
 // Appraisal cycles: a period of one region, pinned to a published rule set version (by id and content
 // hash). draft → open (assessments come in) → evaluated (a run's results are current) → finalised.
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../lib/index.js";
 import { ORGANISATION_PREDIKAT, PERIOD_KINDS, type OrganisationPredikat } from "@kinerja/core";
 import { newId, now, parseJson, toJson, type CycleRow, type CycleStatus, type CycleUpdate, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import type { Actor } from "../../trpc.js";
+import type { Actor } from "../lib/index.js";
 import { audit } from "../lib/index.js";
 import { assertNoOverlap, writeCycleUnits } from "./cycle-scope.js";
 import { findRuleSetVersion, latestPublished } from "../rules/index.js";
@@ -46,7 +46,7 @@ export function cycleView(row: CycleRow): CycleView {
 
 export async function findCycle(db: Kysely<Database>, regionId: string, id: string): Promise<CycleRow> {
   const row = await db.selectFrom("cycles").selectAll().where("region_id", "=", regionId).where("id", "=", id).executeTakeFirst();
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `Siklus ${id} tidak ditemukan` });
+  if (!row) throw new DomainError({ code: "NOT_FOUND", message: `Siklus ${id} tidak ditemukan` });
   return row;
 }
 
@@ -86,10 +86,10 @@ export async function createCycle(db: Kysely<Database>, regionId: string, actor:
       ? await findRuleSetVersion(trx, regionId, input.ruleSetVersionId)
       : await latestPublished(trx, regionId);
     if (!version) {
-      throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Wilayah ini belum punya rule set yang diterbitkan" });
+      throw new DomainError({ code: "PRECONDITION_FAILED", message: "Wilayah ini belum punya rule set yang diterbitkan" });
     }
     if (version.status !== "published") {
-      throw new TRPCError({
+      throw new DomainError({
         code: "PRECONDITION_FAILED",
         message: `Versi ${version.version} masih draf; siklus hanya bisa memakai versi yang diterbitkan`,
       });
@@ -142,7 +142,7 @@ async function moveStatus(
   return db.transaction().execute(async (trx) => {
     const cycle = await findCycle(trx, regionId, id);
     if (cycle.status !== from) {
-      throw new TRPCError({
+      throw new DomainError({
         code: "PRECONDITION_FAILED",
         message: `Siklus berstatus ${cycle.status}; tindakan ini hanya untuk siklus berstatus ${from}`,
       });
@@ -184,12 +184,12 @@ export async function setUnitPredikat(
   input: { cycleId: string; unitId: string; predikat: OrganisationPredikat },
 ): Promise<CycleView> {
   if (!(ORGANISATION_PREDIKAT as readonly string[]).includes(input.predikat)) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: `Predikat organisasi ${input.predikat} tidak dikenal` });
+    throw new DomainError({ code: "BAD_REQUEST", message: `Predikat organisasi ${input.predikat} tidak dikenal` });
   }
   return db.transaction().execute(async (trx) => {
     const cycle = await findCycle(trx, regionId, input.cycleId);
     if (cycle.status === "finalised") {
-      throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Siklus sudah final dan tidak bisa diubah" });
+      throw new DomainError({ code: "PRECONDITION_FAILED", message: "Siklus sudah final dan tidak bisa diubah" });
     }
     await findUnit(trx, regionId, input.unitId);
     const before = parseJson<Record<string, OrganisationPredikat>>(cycle.unit_predikat);

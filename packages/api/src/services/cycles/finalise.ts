@@ -3,10 +3,10 @@
 // Once final, nothing of the cycle changes in place: sheets cannot be saved, submitted or reopened,
 // peers and deadlines are fixed, the forum adjusts no more, and results change only as a new version
 // through an upheld appeal (or a re-run with a reason); the database refuses updates of result rows.
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../lib/index.js";
 import type { CycleRow, Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import type { Actor } from "../../trpc.js";
+import type { Actor } from "../lib/index.js";
 import { closeCycle, type CycleView } from "./cycles.js";
 import { assertNoRunInFlight } from "../results/index.js";
 import { distribution } from "../results/index.js";
@@ -21,7 +21,7 @@ export async function finaliseCycle(db: Kysely<Database>, regionId: string, acto
   if (curve.enforcement === "block") {
     const broken = curve.units.flatMap((u) => u.checks.filter((c) => c.broken).map((c) => `${u.unitName}: ${c.message.id}`));
     if (broken.length > 0) {
-      throw new TRPCError({
+      throw new DomainError({
         code: "PRECONDITION_FAILED",
         message: `Distribusi belum sesuai kurva (${broken.length} batas dilanggar): ${broken.slice(0, 5).join("; ")}`,
       });

@@ -1,9 +1,9 @@
 // Phased roll-out: the admin chooses the units a cycle covers while it is a draft (pilot units first);
 // other units join a later cycle of the same period. See cycle-scope.ts for what "covers" means.
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../lib/index.js";
 import type { Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import type { Actor } from "../../trpc.js";
+import type { Actor } from "../lib/index.js";
 import { audit } from "../lib/index.js";
 import { cycleEmployeeIds, cycleUnitIds, writeCycleUnits } from "./cycle-scope.js";
 import { findCycle } from "./cycles.js";
@@ -44,7 +44,7 @@ export async function setCycleUnits(
   await db.transaction().execute(async (trx) => {
     const cycle = await findCycle(trx, regionId, input.cycleId);
     if (cycle.status !== "draft") {
-      throw new TRPCError({
+      throw new DomainError({
         code: "PRECONDITION_FAILED",
         message: `Siklus berstatus ${cycle.status}; unit yang dicakup hanya bisa diubah selama siklus masih draf`,
       });

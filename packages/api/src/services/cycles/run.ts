@@ -4,10 +4,10 @@
 // make the new run the cycle's current one. A failure or crash midway leaves the previous run current:
 // readers see the old results or the new ones, never a mix. Runs are never changed once complete.
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../lib/index.js";
 import { now, type CycleRow, type Database, type JobRow, type JobStatus, type NewResult, type NewResultOutcome } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import type { Actor } from "../../trpc.js";
+import type { Actor } from "../lib/index.js";
 import { appraisalInputs } from "../assessment/index.js";
 import { audit } from "../lib/index.js";
 import { cycleEmployeeIds } from "./cycle-scope.js";
@@ -62,10 +62,10 @@ export async function startCycleRun(
     await lockCycle(trx, regionId, input.cycleId, at);
     const cycle = await findCycle(trx, regionId, input.cycleId);
     if (cycle.status === "draft") {
-      throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Siklus masih draf; buka siklus terlebih dahulu" });
+      throw new DomainError({ code: "PRECONDITION_FAILED", message: "Siklus masih draf; buka siklus terlebih dahulu" });
     }
     if (cycle.status === "finalised" && !input.reason?.trim()) {
-      throw new TRPCError({
+      throw new DomainError({
         code: "PRECONDITION_FAILED",
         message: "Siklus sudah final; penilaian ulang memerlukan alasan (misalnya keberatan yang dikabulkan)",
       });
@@ -215,9 +215,9 @@ export async function runStatus(
   else if (input.cycleId) {
     await findCycle(db, regionId, input.cycleId);
     query = query.where("cycle_id", "=", input.cycleId);
-  } else throw new TRPCError({ code: "BAD_REQUEST", message: "Sebutkan jobId atau cycleId" });
+  } else throw new DomainError({ code: "BAD_REQUEST", message: "Sebutkan jobId atau cycleId" });
   const job = await query.orderBy("id", "desc").limit(1).executeTakeFirst();
-  if (!job && input.jobId) throw new TRPCError({ code: "NOT_FOUND", message: `Job ${input.jobId} tidak ditemukan` });
+  if (!job && input.jobId) throw new DomainError({ code: "NOT_FOUND", message: `Job ${input.jobId} tidak ditemukan` });
   return job ? runStatusOf(job) : null;
 }
 

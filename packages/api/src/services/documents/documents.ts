@@ -4,15 +4,15 @@
 // unit's distribution curve); per unit, the predikat decision with its distribution. Dates and labels are
 // Indonesian. Who may read: see access.ts (employee, assessor, assessor's superior, admin) and, for the
 // unit's decision, the region's admin.
-import { TRPCError } from "@trpc/server";
-import { NATIONAL_PREDIKAT, NATIONAL_PREDIKAT_LABELS, ORGANISATION_PREDIKAT_LABELS, type AppraisalInput, type Explanation, type RaterSource } from "@kinerja/core";
+import { DomainError } from "../lib/index.js";
+import { NATIONAL_PREDIKAT, NATIONAL_PREDIKAT_LABELS, ORGANISATION_PREDIKAT_LABELS, raterSourceLabel, type AppraisalInput, type Explanation, type RaterSource } from "@kinerja/core";
 import { parseJson, type CycleRow, type Database, type EmployeeRow, type ResultRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import type { SessionUser } from "../../auth.js";
 import { findEmployeeByNip, standingTo } from "../access/index.js";
 import { listAdjustments } from "../results/index.js";
 import { feedbackItems } from "../assessment/index.js";
-import { predikatLabel, SOURCE_NAMES } from "../rules/index.js";
+import { predikatLabel } from "../rules/index.js";
 import { findCycle } from "../cycles/index.js";
 import { formatDate, formatNumberId, formatPeriod } from "../lib/index.js";
 import { PdfWriter } from "./pdf.js";
@@ -50,7 +50,7 @@ interface Context {
 async function contextOf(db: Kysely<Database>, regionId: string, cycleId: string, runId?: string): Promise<Context> {
   const cycle = await findCycle(db, regionId, cycleId);
   const run = await resolveRun(db, regionId, cycle, runId);
-  if (!run) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Siklus ini belum dinilai; dokumen dibuat dari hasil penilaian" });
+  if (!run) throw new DomainError({ code: "PRECONDITION_FAILED", message: "Siklus ini belum dinilai; dokumen dibuat dari hasil penilaian" });
   const region = await db.selectFrom("regions").select("name").where("id", "=", regionId).executeTakeFirstOrThrow();
   return { cycle, regionName: region.name, run };
 }
@@ -135,7 +135,7 @@ export async function employeeDocument(
   options: DocumentOptions = {},
 ): Promise<PdfFile> {
   const employee = await findEmployeeByNip(db, regionId, input.nip);
-  if (!(await standingTo(db, user, employee))) throw new TRPCError({ code: "NOT_FOUND", message: `Pegawai dengan NIP ${input.nip} tidak ditemukan` });
+  if (!(await standingTo(db, user, employee))) throw new DomainError({ code: "NOT_FOUND", message: `Pegawai dengan NIP ${input.nip} tidak ditemukan` });
   const { cycle, regionName, run } = await contextOf(db, regionId, input.cycleId, options.runId);
   const result: ResultRow | undefined = await db
     .selectFrom("results")
@@ -144,7 +144,7 @@ export async function employeeDocument(
     .where("run_id", "=", run.id)
     .where("employee_id", "=", employee.id)
     .executeTakeFirst();
-  if (!result) throw new TRPCError({ code: "NOT_FOUND", message: `Hasil ${employee.nama} tidak ada pada siklus ${cycle.name}` });
+  if (!result) throw new DomainError({ code: "NOT_FOUND", message: `Hasil ${employee.nama} tidak ada pada siklus ${cycle.name}` });
   const { ruleSet } = await cycleRules(db, cycle);
   const assessor = await byNip(db, regionId, employee.atasan_nip);
   const atasan = await byNip(db, regionId, assessor?.atasan_nip ?? null);
@@ -244,7 +244,7 @@ export async function employeeDocument(
         s.axis === "hasil_kerja" ? "Hasil kerja" : "Perilaku",
         (s.raters?.sources ?? [])
           .filter((b) => b.mean !== null)
-          .map((b) => `${SOURCE_NAMES[b.source as RaterSource]}: ${formatNumberId(b.mean as number)}${b.values.length > 1 ? ` (${b.values.length} penilai)` : ""}`)
+          .map((b) => `${raterSourceLabel(b.source as RaterSource)}: ${formatNumberId(b.mean as number)}${b.values.length > 1 ? ` (${b.values.length} penilai)` : ""}`)
           .join("; "),
         score(s.score),
       ]),
@@ -295,7 +295,7 @@ export async function unitDocument(
   options: DocumentOptions = {},
 ): Promise<PdfFile> {
   if (user.role !== "admin" && user.role !== "operator") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Keputusan predikat unit kerja diunduh oleh admin BKD" });
+    throw new DomainError({ code: "FORBIDDEN", message: "Keputusan predikat unit kerja diunduh oleh admin BKD" });
   }
   const unit = await findUnit(db, regionId, input.unitId);
   const { cycle, regionName, run } = await contextOf(db, regionId, input.cycleId, options.runId);

@@ -1,6 +1,6 @@
 // A cycle's results as a spreadsheet (XLSX) or CSV, with Indonesian column headers, for the BKD's
 // records and for signing. Always the current run; the sheet names the run and the rule set hash.
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../lib/index.js";
 import { parseJson, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { findCycle } from "../cycles/index.js";
@@ -35,7 +35,7 @@ export async function exportResults(
 ): Promise<ExportFile> {
   const cycle = await findCycle(db, regionId, cycleId);
   const run = await resolveRun(db, regionId, cycle);
-  if (!run) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Siklus ini belum dinilai; belum ada hasil untuk diunduh" });
+  if (!run) throw new DomainError({ code: "PRECONDITION_FAILED", message: "Siklus ini belum dinilai; belum ada hasil untuk diunduh" });
   const results = await runResults(db, regionId, run.id, scope)
     .leftJoin("units", (join) => join.onRef("units.region_id", "=", "results.region_id").onRef("units.id", "=", "results.unit_id"))
     .select([

@@ -1,8 +1,19 @@
 // Writing to and reading the append-only audit log: who did what to which record, with before and after.
 import { newId, now, parseJson, toJson, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import type { Actor } from "../../trpc.js";
+import type { SessionUser } from "../../auth.js";
 import { decodeCursor, pageOf, type Page } from "./pagination.js";
+
+/** Who did something, as the audit log records it. */
+export interface Actor {
+  id: string | null;
+  name: string;
+  role: string;
+}
+
+export function actorOf(user: Pick<SessionUser, "id" | "name" | "role">): Actor {
+  return { id: user.id, name: user.name, role: user.role };
+}
 
 export interface AuditEntry {
   regionId: string;

@@ -6,3 +6,4 @@ export * from "./today.js";
 export * from "./audit.js";
 export * from "./json-diff.js";
 export * from "./indonesian.js";
+export * from "./errors.js";

@@ -1,6 +1,6 @@
 // Cursor pagination: a page is `limit` items and an opaque cursor naming the last one's sort key, so
 // the next page starts after it however the table changes meanwhile.
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "./errors.js";
 import { z } from "zod";
 
 export const pageInput = {
@@ -29,7 +29,7 @@ export function decodeCursor(cursor: string, length: number): Key {
   } catch {
     // fall through to the error below
   }
-  throw new TRPCError({ code: "BAD_REQUEST", message: "cursor tidak sah: gunakan nextCursor dari halaman sebelumnya" });
+  throw new DomainError({ code: "BAD_REQUEST", message: "cursor tidak sah: gunakan nextCursor dari halaman sebelumnya" });
 }
 
 /** `rows` was fetched with limit + 1: the extra row only tells that another page exists. */

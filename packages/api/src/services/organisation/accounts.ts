@@ -1,12 +1,12 @@
 // Sign-ins are created by admins, never by sign-up: a user row and a credential account written straight
 // into better-auth's tables (inside the caller's transaction), with better-auth's own password hash.
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../lib/index.js";
 import { parseNip } from "@kinerja/core";
 import { newId, now, type Database, type Role } from "@kinerja/db";
 import { hashPassword } from "better-auth/crypto";
 import { sql, type Kysely } from "kysely";
 import type { SessionUser } from "../../auth.js";
-import type { Actor } from "../../trpc.js";
+import type { Actor } from "../lib/index.js";
 import { audit } from "../lib/index.js";
 
 export interface NewAccount {
@@ -30,22 +30,22 @@ function placeholderEmail(nip: string): string {
 
 export async function createAccount(db: Kysely<Database>, input: NewAccount): Promise<Account> {
   if (input.role === "operator" ? input.regionId !== null : input.regionId === null) {
-    throw new TRPCError({
+    throw new DomainError({
       code: "BAD_REQUEST",
       message: input.role === "operator" ? "Operator nasional tidak terikat wilayah" : `Peran ${input.role} harus terikat pada wilayah`,
     });
   }
   if (input.password.length < 8) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "Kata sandi paling sedikit 8 karakter" });
+    throw new DomainError({ code: "BAD_REQUEST", message: "Kata sandi paling sedikit 8 karakter" });
   }
   let username: string | null = null;
   if (input.nip !== undefined) {
     const nip = parseNip(input.nip);
-    if (!nip.ok) throw new TRPCError({ code: "BAD_REQUEST", message: nip.error });
+    if (!nip.ok) throw new DomainError({ code: "BAD_REQUEST", message: nip.error });
     username = nip.value.nip;
   }
   if (!input.email && !username) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "Akun perlu e-mail (operator, admin) atau NIP (penilai, pegawai)" });
+    throw new DomainError({ code: "BAD_REQUEST", message: "Akun perlu e-mail (operator, admin) atau NIP (penilai, pegawai)" });
   }
   const email = (input.email ?? placeholderEmail(username as string)).toLowerCase();
   const taken = await db
@@ -55,7 +55,7 @@ export async function createAccount(db: Kysely<Database>, input: NewAccount): Pr
     .executeTakeFirst();
   if (taken) {
     const what = taken.email === email ? `e-mail ${email}` : `NIP ${username}`;
-    throw new TRPCError({ code: "CONFLICT", message: `Sudah ada akun dengan ${what}` });
+    throw new DomainError({ code: "CONFLICT", message: `Sudah ada akun dengan ${what}` });
   }
   const id = newId();
   const at = now();
@@ -116,17 +116,17 @@ export async function createRegionAccount(
   return db.transaction().execute(async (trx) => {
     let account: Account;
     if (input.role === "admin") {
-      if (!input.email || !input.name) throw new TRPCError({ code: "BAD_REQUEST", message: "Akun admin perlu nama dan e-mail" });
+      if (!input.email || !input.name) throw new DomainError({ code: "BAD_REQUEST", message: "Akun admin perlu nama dan e-mail" });
       account = await createAccount(trx, { name: input.name, email: input.email, password: input.password, role: "admin", regionId });
     } else {
-      if (!input.nip) throw new TRPCError({ code: "BAD_REQUEST", message: `Akun ${input.role} perlu NIP pegawai` });
+      if (!input.nip) throw new DomainError({ code: "BAD_REQUEST", message: `Akun ${input.role} perlu NIP pegawai` });
       const employee = await trx
         .selectFrom("employees")
         .select(["nip", "nama"])
         .where("region_id", "=", regionId)
         .where("nip", "=", input.nip.replace(/\s+/g, ""))
         .executeTakeFirst();
-      if (!employee) throw new TRPCError({ code: "NOT_FOUND", message: `Tidak ada pegawai dengan NIP ${input.nip} di wilayah ini` });
+      if (!employee) throw new DomainError({ code: "NOT_FOUND", message: `Tidak ada pegawai dengan NIP ${input.nip} di wilayah ini` });
       account = await createAccount(trx, {
         name: input.name ?? employee.nama,
         nip: employee.nip,

@@ -6,7 +6,7 @@ import { newId, now, toJson, type Database } from "@kinerja/db";
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import type { Kysely } from "kysely";
-import type { Actor } from "../../trpc.js";
+import type { Actor } from "../lib/index.js";
 import { audit } from "../lib/index.js";
 import type { AttributeValue } from "./employees.js";
 

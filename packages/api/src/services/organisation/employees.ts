@@ -1,12 +1,12 @@
 // A region's employees: search and page through them, read one, edit one (audited). Assessors see their
 // direct reports and employees themselves; admins and operators everyone in the region.
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../lib/index.js";
 import { parseNip } from "@kinerja/core";
 import { now, parseJson, toJson, type Database, type EmployeeRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { contains } from "../lib/index.js";
 import type { SessionUser } from "../../auth.js";
-import type { Actor } from "../../trpc.js";
+import type { Actor } from "../lib/index.js";
 import { audit } from "../lib/index.js";
 import { decodeCursor, pageOf, type Page } from "../lib/index.js";
 import { findUnit, unitSubtree } from "./units.js";
@@ -93,7 +93,7 @@ export async function getEmployee(db: Kysely<Database>, regionId: string, scope:
     .executeTakeFirst();
   const visible =
     row && (scope.kind === "all" || (scope.kind === "reports" ? row.atasan_nip === scope.atasanNip || row.nip === scope.atasanNip : row.nip === scope.nip));
-  if (!row || !visible) throw new TRPCError({ code: "NOT_FOUND", message: `Pegawai ${id} tidak ditemukan` });
+  if (!row || !visible) throw new DomainError({ code: "NOT_FOUND", message: `Pegawai ${id} tidak ditemukan` });
   return employeeView(row);
 }
 
@@ -124,14 +124,14 @@ export async function updateEmployee(
       .where("region_id", "=", regionId)
       .where("id", "=", id)
       .executeTakeFirst();
-    if (!before) throw new TRPCError({ code: "NOT_FOUND", message: `Pegawai ${id} tidak ditemukan` });
+    if (!before) throw new DomainError({ code: "NOT_FOUND", message: `Pegawai ${id} tidak ditemukan` });
     for (const [field, value] of [["nip", patch.nip], ["atasanNip", patch.atasanNip]] as const) {
       if (value === undefined || value === null) continue;
       const check = parseNip(value);
-      if (!check.ok) throw new TRPCError({ code: "BAD_REQUEST", message: `${field}: ${check.error}` });
+      if (!check.ok) throw new DomainError({ code: "BAD_REQUEST", message: `${field}: ${check.error}` });
     }
     if (patch.atasanNip && patch.atasanNip === (patch.nip ?? before.nip)) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: "Pegawai tidak bisa menjadi atasannya sendiri" });
+      throw new DomainError({ code: "BAD_REQUEST", message: "Pegawai tidak bisa menjadi atasannya sendiri" });
     }
     if (patch.nip && patch.nip !== before.nip) {
       const clash = await trx
@@ -140,7 +140,7 @@ export async function updateEmployee(
         .where("region_id", "=", regionId)
         .where("nip", "=", patch.nip)
         .executeTakeFirst();
-      if (clash) throw new TRPCError({ code: "CONFLICT", message: `NIP ${patch.nip} sudah dipakai pegawai lain` });
+      if (clash) throw new DomainError({ code: "CONFLICT", message: `NIP ${patch.nip} sudah dipakai pegawai lain` });
     }
     if (patch.unitId) await findUnit(trx, regionId, patch.unitId);
     await trx

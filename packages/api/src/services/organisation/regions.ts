@@ -1,10 +1,10 @@
 // Regions (a kota, kabupaten or kecamatan with its own rules) and their first admin, created by a national
 // operator in one transaction.
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../lib/index.js";
 import { now, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import type { SessionUser } from "../../auth.js";
-import type { Actor } from "../../trpc.js";
+import type { Actor } from "../lib/index.js";
 import { createAccount, type Account } from "./accounts.js";
 import { audit } from "../lib/index.js";
 
@@ -51,7 +51,7 @@ export async function createRegion(
 ): Promise<{ region: { id: string; name: string }; admin: Account }> {
   return db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom("regions").select("id").where("id", "=", input.id).executeTakeFirst();
-    if (existing) throw new TRPCError({ code: "CONFLICT", message: `Wilayah dengan id ${input.id} sudah ada` });
+    if (existing) throw new DomainError({ code: "CONFLICT", message: `Wilayah dengan id ${input.id} sudah ada` });
     await trx.insertInto("regions").values({ id: input.id, name: input.name, created_at: now() }).execute();
     const admin = await createAccount(trx, {
       name: input.admin.name,

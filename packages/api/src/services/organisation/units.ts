@@ -1,8 +1,8 @@
 // A region's organisation units as a tree (dinas → puskesmas, sekolah …).
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../lib/index.js";
 import { now, type Database, type UnitRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import type { Actor } from "../../trpc.js";
+import type { Actor } from "../lib/index.js";
 import { audit } from "../lib/index.js";
 
 export interface UnitNode {
@@ -21,7 +21,7 @@ export async function listUnits(db: Kysely<Database>, regionId: string): Promise
 
 export async function findUnit(db: Kysely<Database>, regionId: string, id: string): Promise<UnitRow> {
   const unit = await db.selectFrom("units").selectAll().where("region_id", "=", regionId).where("id", "=", id).executeTakeFirst();
-  if (!unit) throw new TRPCError({ code: "NOT_FOUND", message: `Unit ${id} tidak ditemukan` });
+  if (!unit) throw new DomainError({ code: "NOT_FOUND", message: `Unit ${id} tidak ditemukan` });
   return unit;
 }
 
@@ -57,7 +57,7 @@ export async function unitSubtrees(db: Kysely<Database>, regionId: string, unitI
   const children = new Map<string, string[]>();
   for (const u of units) if (u.parent_id) children.set(u.parent_id, [...(children.get(u.parent_id) ?? []), u.id]);
   return unitIds.map((unitId) => {
-    if (!units.some((u) => u.id === unitId)) throw new TRPCError({ code: "NOT_FOUND", message: `Unit ${unitId} tidak ditemukan` });
+    if (!units.some((u) => u.id === unitId)) throw new DomainError({ code: "NOT_FOUND", message: `Unit ${unitId} tidak ditemukan` });
     const found: string[] = [];
     const stack = [unitId];
     while (stack.length > 0) {
@@ -83,11 +83,11 @@ export async function saveUnit(db: Kysely<Database>, regionId: string, actor: Ac
     const byId = new Map(units.map((u) => [u.id, u]));
     if (input.parentId !== null) {
       if (!byId.has(input.parentId)) {
-        throw new TRPCError({ code: "NOT_FOUND", message: `Unit induk ${input.parentId} tidak ditemukan` });
+        throw new DomainError({ code: "NOT_FOUND", message: `Unit induk ${input.parentId} tidak ditemukan` });
       }
       for (let at: string | null = input.parentId; at !== null; at = byId.get(at)?.parent_id ?? null) {
         if (at === input.id) {
-          throw new TRPCError({ code: "BAD_REQUEST", message: `Unit ${input.id} tidak bisa ditempatkan di bawah dirinya sendiri` });
+          throw new DomainError({ code: "BAD_REQUEST", message: `Unit ${input.id} tidak bisa ditempatkan di bawah dirinya sendiri` });
         }
       }
     }

@@ -1,11 +1,11 @@
 // Performance dialogue (dialog kinerja): coaching conversations the assessor and the employee record during
 // the period (when, about what, the actions agreed), which the employee rates for usefulness (1–5 with a
 // comment). They are evidence at evaluation: listForEmployee gives them beside the employee's result.
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../lib/index.js";
 import { newId, now, parseJson, toJson, type Database, type DialogueRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import type { SessionUser } from "../../auth.js";
-import type { Actor } from "../../trpc.js";
+import type { Actor } from "../lib/index.js";
 import { audit } from "../lib/index.js";
 import { findCycle } from "../cycles/index.js";
 import { decodeCursor, pageOf, type Page } from "../lib/index.js";
@@ -48,7 +48,7 @@ function view(row: DialogueRow): DialogueView {
 
 async function findDialogue(db: Kysely<Database>, regionId: string, id: string): Promise<DialogueRow> {
   const row = await db.selectFrom("dialogues").selectAll().where("region_id", "=", regionId).where("id", "=", id).executeTakeFirst();
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `Dialog kinerja ${id} tidak ditemukan` });
+  if (!row) throw new DomainError({ code: "NOT_FOUND", message: `Dialog kinerja ${id} tidak ditemukan` });
   return row;
 }
 
@@ -102,7 +102,7 @@ export async function rateDialogue(
     const row = await findDialogue(trx, regionId, input.id);
     const employee = await findEmployee(trx, regionId, row.employee_id);
     if (relationTo(user, employee) !== "self") {
-      throw new TRPCError({ code: "FORBIDDEN", message: `Manfaat dialog kinerja dinilai oleh pegawai yang dibina (${employee.nama}), bukan oleh yang lain` });
+      throw new DomainError({ code: "FORBIDDEN", message: `Manfaat dialog kinerja dinilai oleh pegawai yang dibina (${employee.nama}), bukan oleh yang lain` });
     }
     assertPlanningOpen(await findCycle(trx, regionId, row.cycle_id));
     const at = now();

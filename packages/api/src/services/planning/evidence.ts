@@ -3,11 +3,11 @@
 // whose extension agrees; the name alone is never trusted. Files are stored in the database, beside their
 // row and audit entry, so every API server sees them and a backup holds them.
 import { createHash } from "node:crypto";
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../lib/index.js";
 import { newId, now, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import type { SessionUser } from "../../auth.js";
-import type { Actor } from "../../trpc.js";
+import type { Actor } from "../lib/index.js";
 import { audit } from "../lib/index.js";
 import { requireRelation } from "../access/index.js";
 import { assertCanSeeEntry, entryParts, type EntryParts, type EvidenceSummary } from "./work-entries.js";
@@ -89,7 +89,7 @@ export async function evidenceRules(
   requireRelation(user, parts.employee, ["self", "admin"], "mengunggah bukti dukung");
   assertWorkOpen(parts.cycle);
   if (parts.entry.status === "confirmed") {
-    throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Catatan kerja sudah dikonfirmasi atasan; bukti dukung tidak bisa ditambah" });
+    throw new DomainError({ code: "PRECONDITION_FAILED", message: "Catatan kerja sudah dikonfirmasi atasan; bukti dukung tidak bisa ditambah" });
   }
   const { maxBytes, types } = (await cycleWorkflow(db, parts.cycle)).evidence;
   return { maxBytes, types, parts };
@@ -125,7 +125,7 @@ export async function storeEvidence(
   return db.transaction().execute(async (trx) => {
     const rules = await evidenceRules(trx, regionId, user, input.workEntryId);
     const problems = evidenceProblems(filename, input.content, rules);
-    if (problems.length > 0) throw new TRPCError({ code: "BAD_REQUEST", message: `Bukti dukung ditolak: ${problems.join("; ")}` });
+    if (problems.length > 0) throw new DomainError({ code: "BAD_REQUEST", message: `Bukti dukung ditolak: ${problems.join("; ")}` });
     const { n } = await trx
       .selectFrom("evidence_files")
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -133,7 +133,7 @@ export async function storeEvidence(
       .where("work_entry_id", "=", input.workEntryId)
       .executeTakeFirstOrThrow();
     if (Number(n) >= MAX_FILES_PER_ENTRY) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: `Satu catatan kerja paling banyak ${MAX_FILES_PER_ENTRY} bukti dukung; hapus yang tidak perlu` });
+      throw new DomainError({ code: "BAD_REQUEST", message: `Satu catatan kerja paling banyak ${MAX_FILES_PER_ENTRY} bukti dukung; hapus yang tidak perlu` });
     }
     const id = newId();
     const summary: EvidenceSummary = {
@@ -177,7 +177,7 @@ export async function readEvidence(
     .where("region_id", "=", regionId)
     .where("id", "=", evidenceId)
     .executeTakeFirst();
-  if (!file) throw new TRPCError({ code: "NOT_FOUND", message: `Bukti dukung ${evidenceId} tidak ditemukan` });
+  if (!file) throw new DomainError({ code: "NOT_FOUND", message: `Bukti dukung ${evidenceId} tidak ditemukan` });
   await assertCanSeeEntry(db, user, await entryParts(db, regionId, file.work_entry_id));
   return { filename: file.filename, contentType: file.content_type, content: Buffer.from(file.content) };
 }
@@ -196,7 +196,7 @@ export async function removeEvidence(
       .where("region_id", "=", regionId)
       .where("id", "=", evidenceId)
       .executeTakeFirst();
-    if (!file) throw new TRPCError({ code: "NOT_FOUND", message: `Bukti dukung ${evidenceId} tidak ditemukan` });
+    if (!file) throw new DomainError({ code: "NOT_FOUND", message: `Bukti dukung ${evidenceId} tidak ditemukan` });
     await evidenceRules(trx, regionId, user, file.work_entry_id);
     await trx.deleteFrom("evidence_files").where("region_id", "=", regionId).where("id", "=", file.id).execute();
     await audit(trx, {

@@ -2,11 +2,11 @@
 // feedback (optionally from a named colleague) or give it, at any time, in a thread under the entry, each
 // message with its author's role. The thread is read by the employee, the assessor, admins, and those who
 // take part in it (asked, or wrote in it).
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../lib/index.js";
 import { newId, now, type Database, type FeedbackRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import type { SessionUser } from "../../auth.js";
-import type { Actor } from "../../trpc.js";
+import type { Actor } from "../lib/index.js";
 import { audit } from "../lib/index.js";
 import { decodeCursor, pageOf, type Page } from "../lib/index.js";
 import { assertCanSeeEntry, entryParts } from "./work-entries.js";
@@ -44,7 +44,7 @@ export async function postFeedback(
   input: { workEntryId: string; kind: "request" | "feedback"; body: string; parentId?: string; askNip?: string },
 ): Promise<FeedbackView> {
   if (input.askNip && input.kind !== "request") {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "askNip hanya untuk permintaan umpan balik (kind: request)" });
+    throw new DomainError({ code: "BAD_REQUEST", message: "askNip hanya untuk permintaan umpan balik (kind: request)" });
   }
   return db.transaction().execute(async (trx) => {
     const { entry, cycle } = await entryParts(trx, regionId, input.workEntryId);
@@ -57,12 +57,12 @@ export async function postFeedback(
         .where("id", "=", input.parentId)
         .executeTakeFirst();
       if (!parent || parent.work_entry_id !== entry.id) {
-        throw new TRPCError({ code: "BAD_REQUEST", message: `parentId ${input.parentId} bukan pesan pada utas catatan kerja ini` });
+        throw new DomainError({ code: "BAD_REQUEST", message: `parentId ${input.parentId} bukan pesan pada utas catatan kerja ini` });
       }
     }
     if (input.askNip) {
       const asked = await trx.selectFrom("employees").select("id").where("region_id", "=", regionId).where("nip", "=", input.askNip).executeTakeFirst();
-      if (!asked) throw new TRPCError({ code: "BAD_REQUEST", message: `askNip ${input.askNip} bukan NIP pegawai wilayah ini` });
+      if (!asked) throw new DomainError({ code: "BAD_REQUEST", message: `askNip ${input.askNip} bukan NIP pegawai wilayah ini` });
     }
     const row: FeedbackRow = {
       region_id: regionId,

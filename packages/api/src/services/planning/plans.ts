@@ -5,8 +5,8 @@
 // (menginduk) an RHK of the superior's plan, but only once the superior's plan is approved: before that the
 // plan is drafted, submitted and approved without the link, which can be added later (plan.link), so no one
 // waits for their superior to plan first.
-import { TRPCError } from "@trpc/server";
-import type { TargetAspect } from "@kinerja/core";
+import { DomainError } from "../lib/index.js";
+import { realisasiIndicators, type TargetAspect } from "@kinerja/core";
 import {
   newId,
   now,
@@ -21,14 +21,14 @@ import {
 } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import type { SessionUser } from "../../auth.js";
-import type { Actor } from "../../trpc.js";
+import type { Actor } from "../lib/index.js";
 import { audit } from "../lib/index.js";
 import { assertInCycle } from "../cycles/index.js";
 import { findCycle } from "../cycles/index.js";
 import { decodeCursor, pageOf, type Page } from "../lib/index.js";
 import { cycleRules } from "../rules/index.js";
 import { findEmployee, ownEmployee, ownOrReports, requireRelation, requireReviewer } from "../access/index.js";
-import { assertPlanningOpen, cycleWorkflow, objectiveIndicators } from "../rules/index.js";
+import { assertPlanningOpen, cycleWorkflow } from "../rules/index.js";
 
 export const PLAN_STATUS_LABEL: Record<PlanStatus, string> = {
   draft: "draf",
@@ -121,7 +121,7 @@ function summaryOf(plan: PlanRow, employee: Pick<EmployeeRow, "nip" | "nama" | "
 
 export async function findPlan(db: Kysely<Database>, regionId: string, id: string): Promise<PlanRow> {
   const row = await db.selectFrom("plans").selectAll().where("region_id", "=", regionId).where("id", "=", id).executeTakeFirst();
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `SKP ${id} tidak ditemukan` });
+  if (!row) throw new DomainError({ code: "NOT_FOUND", message: `SKP ${id} tidak ditemukan` });
   return row;
 }
 
@@ -261,7 +261,7 @@ export async function getPlan(
     const plan = await planOf(db, cycle, employee.id);
     if (!plan) return null;
     parts = { plan, employee, cycle };
-  } else throw new TRPCError({ code: "BAD_REQUEST", message: "Sebutkan id SKP, atau cycleId (dan employeeId)" });
+  } else throw new DomainError({ code: "BAD_REQUEST", message: "Sebutkan id SKP, atau cycleId (dan employeeId)" });
   requireRelation(user, parts.employee, ["self", "assessor", "admin"], "melihat SKP");
   return planView(db, parts);
 }
@@ -269,7 +269,7 @@ export async function getPlan(
 async function employeeNamedOrOwn(db: Kysely<Database>, regionId: string, user: SessionUser, employeeId?: string): Promise<EmployeeRow> {
   if (employeeId) return findEmployee(db, regionId, employeeId);
   const own = await ownEmployee(db, regionId, user);
-  if (!own) throw new TRPCError({ code: "BAD_REQUEST", message: "Akun ini tidak terhubung ke data pegawai; sebutkan employeeId" });
+  if (!own) throw new DomainError({ code: "BAD_REQUEST", message: "Akun ini tidak terhubung ke data pegawai; sebutkan employeeId" });
   return own;
 }
 
@@ -289,7 +289,7 @@ export async function createPlan(
     await assertInCycle(trx, cycle, employee);
     const existing = await planOf(trx, cycle, employee.id);
     if (existing) {
-      throw new TRPCError({
+      throw new DomainError({
         code: "CONFLICT",
         message: `${employee.nama} sudah punya SKP pada siklus ini (id ${existing.id}, ${PLAN_STATUS_LABEL[existing.status]}); ubah SKP itu`,
       });
@@ -352,13 +352,13 @@ export async function savePlan(
     requireRelation(user, employee, ["self", "admin"], "mengubah SKP");
     assertPlanningOpen(cycle);
     if (!EDITABLE.includes(plan.status)) {
-      throw new TRPCError({
+      throw new DomainError({
         code: "PRECONDITION_FAILED",
         message: `SKP berstatus ${PLAN_STATUS_LABEL[plan.status]}; yang bisa diubah hanya SKP draf, dikembalikan untuk revisi, atau ditolak`,
       });
     }
     const before = await planView(trx, parts);
-    const indicators = objectiveIndicators((await cycleRules(trx, cycle)).ruleSet);
+    const indicators = realisasiIndicators((await cycleRules(trx, cycle)).ruleSet);
     const superior = await superiorPlanOf(trx, cycle, employee);
     const oldRhk = new Map((await trx.selectFrom("plan_rhk").selectAll().where("region_id", "=", regionId).where("plan_id", "=", plan.id).execute()).map((r) => [r.id, r]));
     const oldIki = new Map((await trx.selectFrom("plan_iki").selectAll().where("region_id", "=", regionId).where("plan_id", "=", plan.id).execute()).map((i) => [i.id, i]));
@@ -404,7 +404,7 @@ export async function savePlan(
         problems.push(`IKI "${oldIki.get(u.iki_id)?.text}" sudah punya ${Number(u.n)} catatan kerja dan tidak bisa dihapus; ubah teks atau targetnya saja`);
       }
     }
-    if (problems.length > 0) throw new TRPCError({ code: "BAD_REQUEST", message: `SKP tidak disimpan: ${problems.join("; ")}` });
+    if (problems.length > 0) throw new DomainError({ code: "BAD_REQUEST", message: `SKP tidak disimpan: ${problems.join("; ")}` });
 
     const at = now();
     if (droppedIki.length > 0) {
@@ -473,7 +473,7 @@ function parentProblems(where: string, parentRhkId: string, superior: SuperiorPl
 function aspectOf(
   where: string,
   iki: IkiInput,
-  indicators: ReturnType<typeof objectiveIndicators>,
+  indicators: ReturnType<typeof realisasiIndicators>,
   problems: string[],
 ): TargetAspect | null {
   if (!iki.indicatorId) {
@@ -512,13 +512,13 @@ export async function linkRhk(
 ): Promise<PlanView> {
   return db.transaction().execute(async (trx) => {
     const rhk = await trx.selectFrom("plan_rhk").selectAll().where("region_id", "=", regionId).where("id", "=", input.rhkId).executeTakeFirst();
-    if (!rhk) throw new TRPCError({ code: "NOT_FOUND", message: `RHK ${input.rhkId} tidak ditemukan` });
+    if (!rhk) throw new DomainError({ code: "NOT_FOUND", message: `RHK ${input.rhkId} tidak ditemukan` });
     const parts = await partsOf(trx, regionId, rhk.plan_id);
     requireRelation(user, parts.employee, ["self", "assessor", "admin"], "menautkan RHK ke RHK atasan");
     assertPlanningOpen(parts.cycle);
     if (input.parentRhkId) {
       const problems = parentProblems("parentRhkId", input.parentRhkId, await superiorPlanOf(trx, parts.cycle, parts.employee));
-      if (problems.length > 0) throw new TRPCError({ code: "BAD_REQUEST", message: problems.join("; ") });
+      if (problems.length > 0) throw new DomainError({ code: "BAD_REQUEST", message: problems.join("; ") });
     }
     await trx
       .updateTable("plan_rhk")
@@ -567,13 +567,13 @@ export async function submitPlan(db: Kysely<Database>, regionId: string, user: S
     requireRelation(user, employee, ["self", "admin"], "mengajukan SKP");
     assertPlanningOpen(cycle);
     if (!EDITABLE.includes(plan.status)) {
-      throw new TRPCError({
+      throw new DomainError({
         code: "PRECONDITION_FAILED",
         message: `SKP berstatus ${PLAN_STATUS_LABEL[plan.status]}; yang bisa diajukan hanya SKP draf, dikembalikan untuk revisi, atau ditolak`,
       });
     }
     const problems = await completenessProblems(trx, parts);
-    if (problems.length > 0) throw new TRPCError({ code: "BAD_REQUEST", message: `SKP belum bisa diajukan: ${problems.join("; ")}` });
+    if (problems.length > 0) throw new DomainError({ code: "BAD_REQUEST", message: `SKP belum bisa diajukan: ${problems.join("; ")}` });
     const at = now();
     await trx
       .updateTable("plans")
@@ -614,7 +614,7 @@ export async function decidePlan(
   const decision = DECISION[input.decision];
   const note = input.note?.trim() || null;
   if (input.decision !== "approve" && !note) {
-    throw new TRPCError({
+    throw new DomainError({
       code: "BAD_REQUEST",
       message: input.decision === "reject" ? "Penolakan SKP memerlukan alasan" : "Pengembalian SKP untuk revisi memerlukan catatan apa yang perlu diperbaiki",
     });
@@ -625,14 +625,14 @@ export async function decidePlan(
     requireReviewer(user, employee, decision.verb, "SKP sendiri tidak bisa dinilai sendiri; keputusan ada pada atasan langsung");
     assertPlanningOpen(cycle);
     if (plan.status !== "submitted") {
-      throw new TRPCError({
+      throw new DomainError({
         code: "PRECONDITION_FAILED",
         message: `SKP berstatus ${PLAN_STATUS_LABEL[plan.status]}; hanya SKP yang diajukan yang bisa diputuskan`,
       });
     }
     if (input.decision === "approve") {
       const problems = await completenessProblems(trx, parts);
-      if (problems.length > 0) throw new TRPCError({ code: "BAD_REQUEST", message: `SKP belum bisa disetujui: ${problems.join("; ")}` });
+      if (problems.length > 0) throw new DomainError({ code: "BAD_REQUEST", message: `SKP belum bisa disetujui: ${problems.join("; ")}` });
     }
     const at = now();
     await trx

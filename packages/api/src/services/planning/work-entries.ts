@@ -3,12 +3,12 @@
 // progress against each IKI's target (confirmed quantities against the target) is there for both at once.
 // Where the rule set requires an approved plan (workflow.planning.required), work is logged only against
 // an approved plan.
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../lib/index.js";
 import type { IndicatorValue, TargetAspect } from "@kinerja/core";
 import { newId, now, type CycleRow, type Database, type EmployeeRow, type PlanRow, type WorkEntryRow, type WorkEntryStatus } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import type { SessionUser } from "../../auth.js";
-import type { Actor } from "../../trpc.js";
+import type { Actor } from "../lib/index.js";
 import { audit } from "../lib/index.js";
 import { assertInCycle } from "../cycles/index.js";
 import { findCycle } from "../cycles/index.js";
@@ -62,7 +62,7 @@ export interface EntryParts {
 
 export async function entryParts(db: Kysely<Database>, regionId: string, id: string): Promise<EntryParts> {
   const entry = await db.selectFrom("work_entries").selectAll().where("region_id", "=", regionId).where("id", "=", id).executeTakeFirst();
-  if (!entry) throw new TRPCError({ code: "NOT_FOUND", message: `Catatan kerja ${id} tidak ditemukan` });
+  if (!entry) throw new DomainError({ code: "NOT_FOUND", message: `Catatan kerja ${id} tidak ditemukan` });
   const [employee, cycle] = await Promise.all([findEmployee(db, regionId, entry.employee_id), findCycle(db, regionId, entry.cycle_id)]);
   return { entry, employee, cycle };
 }
@@ -139,19 +139,19 @@ async function viewOf(db: Kysely<Database>, regionId: string, id: string): Promi
 /** The IKI and its plan, checked to accept work under the cycle's rule set. */
 async function ikiForWork(db: Kysely<Database>, regionId: string, ikiId: string): Promise<{ plan: PlanRow; cycle: CycleRow }> {
   const iki = await db.selectFrom("plan_iki").select(["id", "plan_id"]).where("region_id", "=", regionId).where("id", "=", ikiId).executeTakeFirst();
-  if (!iki) throw new TRPCError({ code: "NOT_FOUND", message: `IKI ${ikiId} tidak ditemukan` });
+  if (!iki) throw new DomainError({ code: "NOT_FOUND", message: `IKI ${ikiId} tidak ditemukan` });
   const plan = await findPlan(db, regionId, iki.plan_id);
   const cycle = await findCycle(db, regionId, plan.cycle_id);
   assertWorkOpen(cycle);
   const required = (await cycleWorkflow(db, cycle)).planning.required;
   if (required && plan.status !== "approved") {
-    throw new TRPCError({
+    throw new DomainError({
       code: "PRECONDITION_FAILED",
       message: `SKP berstatus ${PLAN_STATUS_LABEL[plan.status]}; rule set wilayah ini mewajibkan SKP disetujui atasan sebelum kerja dicatat`,
     });
   }
   if (plan.status === "rejected") {
-    throw new TRPCError({ code: "PRECONDITION_FAILED", message: "SKP ditolak; perbaiki dan ajukan lagi sebelum mencatat kerja" });
+    throw new DomainError({ code: "PRECONDITION_FAILED", message: "SKP ditolak; perbaiki dan ajukan lagi sebelum mencatat kerja" });
   }
   return { plan, cycle };
 }
@@ -216,12 +216,12 @@ export async function updateWorkEntry(
     requireRelation(user, employee, ["self", "admin"], "mengubah catatan kerja");
     assertWorkOpen(cycle);
     if (entry.status === "confirmed") {
-      throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Catatan kerja sudah dikonfirmasi atasan dan tidak bisa diubah" });
+      throw new DomainError({ code: "PRECONDITION_FAILED", message: "Catatan kerja sudah dikonfirmasi atasan dan tidak bisa diubah" });
     }
     if (input.ikiId && input.ikiId !== entry.iki_id) {
       const { plan } = await ikiForWork(trx, regionId, input.ikiId);
       if (plan.id !== entry.plan_id) {
-        throw new TRPCError({ code: "BAD_REQUEST", message: `IKI ${input.ikiId} bukan bagian dari SKP catatan kerja ini` });
+        throw new DomainError({ code: "BAD_REQUEST", message: `IKI ${input.ikiId} bukan bagian dari SKP catatan kerja ini` });
       }
     }
     if (input.workDate) assertDateInPeriod(cycle, input.workDate, "Tanggal kerja");
@@ -263,7 +263,7 @@ export async function reviewWorkEntry(
 ): Promise<WorkEntryView> {
   const note = input.note?.trim() || null;
   if (input.decision === "return" && !note) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "Mengembalikan catatan kerja memerlukan catatan apa yang perlu diperbaiki" });
+    throw new DomainError({ code: "BAD_REQUEST", message: "Mengembalikan catatan kerja memerlukan catatan apa yang perlu diperbaiki" });
   }
   return db.transaction().execute(async (trx) => {
     const { entry, employee, cycle } = await entryParts(trx, regionId, input.id);
@@ -276,7 +276,7 @@ export async function reviewWorkEntry(
     assertWorkOpen(cycle);
     const allowed: WorkEntryStatus[] = input.decision === "confirm" ? ["submitted"] : ["submitted", "confirmed"];
     if (!allowed.includes(entry.status)) {
-      throw new TRPCError({
+      throw new DomainError({
         code: "PRECONDITION_FAILED",
         message: `Catatan kerja berstatus ${STATUS_LABEL[entry.status]}; yang bisa ${input.decision === "confirm" ? "dikonfirmasi" : "dikembalikan"}: ${allowed.map((s) => STATUS_LABEL[s]).join(", ")}`,
       });
@@ -367,7 +367,7 @@ export async function workProgress(
 ): Promise<Progress> {
   const cycle = await findCycle(db, regionId, input.cycleId);
   const employee = input.employeeId ? await findEmployee(db, regionId, input.employeeId) : await ownEmployee(db, regionId, user);
-  if (!employee) throw new TRPCError({ code: "BAD_REQUEST", message: "Akun ini tidak terhubung ke data pegawai; sebutkan employeeId" });
+  if (!employee) throw new DomainError({ code: "BAD_REQUEST", message: "Akun ini tidak terhubung ke data pegawai; sebutkan employeeId" });
   requireRelation(user, employee, ["self", "assessor", "admin"], "melihat capaian kerja");
   return planProgress(db, cycle, employee);
 }

@@ -3,11 +3,11 @@
 // rejects with a reason, or upholds with a new predikat, which is stored as an adjustment by that superior
 // and makes a new result version; the appealed version stays as it was. Where the employee's assessor
 // has no superior in the data, the region's BKD admin decides.
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../lib/index.js";
 import { newId, now, type AppealRow, type AppealStatus, type CycleRow, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import type { SessionUser } from "../../auth.js";
-import type { Actor } from "../../trpc.js";
+import type { Actor } from "../lib/index.js";
 import { employeeFor, findEmployeeByNip } from "../access/index.js";
 import { audit } from "../lib/index.js";
 import { predikatLabel, predikatLevels } from "../rules/index.js";
@@ -111,13 +111,13 @@ export async function submitAppeal(
 ): Promise<AppealView> {
   const reason = requireReason(input.reason, "Keberatan");
   if (!user.username) {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Keberatan diajukan oleh pegawai sendiri, masuk dengan NIP" });
+    throw new DomainError({ code: "FORBIDDEN", message: "Keberatan diajukan oleh pegawai sendiri, masuk dengan NIP" });
   }
   const id = await db.transaction().execute(async (trx) => {
     const cycle = await findCycle(trx, regionId, input.cycleId);
     const employee = await findEmployeeByNip(trx, regionId, user.username as string);
     if (cycle.status !== "finalised" || !cycle.current_run_id) {
-      throw new TRPCError({
+      throw new DomainError({
         code: "PRECONDITION_FAILED",
         message: `Siklus berstatus ${cycle.status}; keberatan hanya dapat diajukan atas hasil yang sudah ditetapkan (final)`,
       });
@@ -126,7 +126,7 @@ export async function submitAppeal(
     const { windowDays } = ruleSet.workflow.appeals;
     const deadline = appealDeadline(cycle, windowDays);
     if (!deadline || Date.now() > deadline.getTime()) {
-      throw new TRPCError({
+      throw new DomainError({
         code: "PRECONDITION_FAILED",
         message:
           `Batas waktu keberatan ${windowDays} hari setelah penetapan (${cycle.finalised_at ? formatDate(cycle.finalised_at) : "-"}) ` +
@@ -142,7 +142,7 @@ export async function submitAppeal(
       .where("employee_id", "=", employee.id)
       .executeTakeFirst();
     if (existing) {
-      throw new TRPCError({
+      throw new DomainError({
         code: "CONFLICT",
         message: `Keberatan atas siklus ini sudah diajukan pada ${formatDate(existing.submitted_at)} (status ${existing.status}); keberatan hanya sekali per siklus`,
       });
@@ -190,7 +190,7 @@ export async function submitAppeal(
 
 async function findAppeal(db: Kysely<Database>, regionId: string, id: string): Promise<AppealRow> {
   const row = await db.selectFrom("appeals").selectAll().where("region_id", "=", regionId).where("id", "=", id).executeTakeFirst();
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `Keberatan ${id} tidak ditemukan` });
+  if (!row) throw new DomainError({ code: "NOT_FOUND", message: `Keberatan ${id} tidak ditemukan` });
   return row;
 }
 
@@ -199,7 +199,7 @@ export async function getAppeal(db: Kysely<Database>, regionId: string, user: Se
   const row = await findAppeal(db, regionId, id);
   if (!decides(user, row)) await employeeFor(db, regionId, user, row.employee_id);
   const [found] = await views(db, regionId, user, [row]);
-  if (!found) throw new TRPCError({ code: "NOT_FOUND", message: `Keberatan ${id} tidak ditemukan` });
+  if (!found) throw new DomainError({ code: "NOT_FOUND", message: `Keberatan ${id} tidak ditemukan` });
   return found;
 }
 
@@ -241,7 +241,7 @@ export async function decideAppeal(db: Kysely<Database>, regionId: string, user:
     await lockCycle(trx, regionId, (await findAppeal(trx, regionId, input.appealId)).cycle_id);
     const appeal = await findAppeal(trx, regionId, input.appealId);
     if (!decides(user, appeal)) {
-      throw new TRPCError({
+      throw new DomainError({
         code: "FORBIDDEN",
         message: appeal.decider_nip
           ? `Keberatan ini diputus oleh atasan pejabat penilai (NIP ${appeal.decider_nip})`
@@ -249,7 +249,7 @@ export async function decideAppeal(db: Kysely<Database>, regionId: string, user:
       });
     }
     if (appeal.status !== "submitted") {
-      throw new TRPCError({ code: "CONFLICT", message: `Keberatan ini sudah diputus (${appeal.status}) pada ${appeal.decided_at ? formatDate(appeal.decided_at) : "-"}` });
+      throw new DomainError({ code: "CONFLICT", message: `Keberatan ini sudah diputus (${appeal.status}) pada ${appeal.decided_at ? formatDate(appeal.decided_at) : "-"}` });
     }
     const cycle = await findCycle(trx, regionId, appeal.cycle_id);
     const { ruleSet } = await cycleRules(trx, cycle);
@@ -261,10 +261,10 @@ export async function decideAppeal(db: Kysely<Database>, regionId: string, user:
       const current = await currentResult(trx, cycle, employee);
       const levels = predikatLevels(ruleSet);
       if (!levels.includes(input.predikat)) {
-        throw new TRPCError({ code: "BAD_REQUEST", message: `Predikat ${input.predikat} tidak dikenal; yang ada: ${levels.join(", ")}` });
+        throw new DomainError({ code: "BAD_REQUEST", message: `Predikat ${input.predikat} tidak dikenal; yang ada: ${levels.join(", ")}` });
       }
       if (input.predikat === current) {
-        throw new TRPCError({
+        throw new DomainError({
           code: "BAD_REQUEST",
           message: `Predikat ${employee.nama} sudah ${predikatLabel(ruleSet, current)}; keberatan yang dikabulkan menetapkan predikat lain, atau tolak dengan alasan`,
         });

@@ -2,7 +2,7 @@
 // (for training plans such as Amplas' and Binjai's), coaching (pembinaan), promotion and further-education
 // proposals, TPP percentages, angka kredit — each entry with the outcome rule that produced it. Outcome
 // types are the region's own; known ones are grouped into kinds, the rest are listed as they are.
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../lib/index.js";
 import { parseJson, type CycleRow, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { findCycle } from "../cycles/index.js";
@@ -105,7 +105,7 @@ export interface FollowUpFilter {
 export async function followUpEntries(db: Kysely<Database>, cycle: CycleRow, scope: EmployeeScope, filter: Omit<FollowUpFilter, "cycleId"> & { type?: string }): Promise<FollowUpEntry[]> {
   const regionId = cycle.region_id;
   const run = await resolveRun(db, regionId, cycle);
-  if (!run) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Siklus ini belum dinilai; tindak lanjut muncul dari hasil penilaian" });
+  if (!run) throw new DomainError({ code: "PRECONDITION_FAILED", message: "Siklus ini belum dinilai; tindak lanjut muncul dari hasil penilaian" });
   let query = runResults(db, regionId, run.id, scope)
     .leftJoin("units", (join) => join.onRef("units.region_id", "=", "results.region_id").onRef("units.id", "=", "results.unit_id"))
     .select([
@@ -188,7 +188,7 @@ export async function followUpList(
   scope: EmployeeScope,
   filter: FollowUpFilter & { type?: string; kind?: FollowUpKind },
 ): Promise<FollowUpEntry[]> {
-  if (!filter.type && !filter.kind) throw new TRPCError({ code: "BAD_REQUEST", message: "Sebutkan type (jenis tindak lanjut, mis. penghargaan) atau kind" });
+  if (!filter.type && !filter.kind) throw new DomainError({ code: "BAD_REQUEST", message: "Sebutkan type (jenis tindak lanjut, mis. penghargaan) atau kind" });
   const found = await followUpEntries(db, await findCycle(db, regionId, filter.cycleId), scope, filter);
   return filter.kind ? found.filter((e) => kindOf(e.type) === filter.kind) : found;
 }

@@ -3,12 +3,12 @@
 // may move an employee's predikat by at most workflow.calibration.maxLevels levels from what the rules
 // gave, always with a written reason. Each move is stored as an adjustment and makes a new result version
 // (see result-revisions.ts); the audit log and the employee's explanation both carry it.
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../lib/index.js";
 import type { PredikatValue } from "@kinerja/core";
 import { newId, now, parseJson, toJson, type CycleRow, type Database, type EmployeeRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import type { SessionUser } from "../../auth.js";
-import type { Actor } from "../../trpc.js";
+import type { Actor } from "../lib/index.js";
 import { employeeFor } from "../access/index.js";
 import { listAdjustments, rulePredikat, type AdjustmentView } from "./adjustments.js";
 import { audit } from "../lib/index.js";
@@ -28,7 +28,7 @@ export const MIN_REASON = 10;
 export function requireReason(reason: string, what: string): string {
   const text = reason.trim();
   if (text.length < MIN_REASON) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: `${what} wajib disertai alasan tertulis (paling sedikit ${MIN_REASON} karakter)` });
+    throw new DomainError({ code: "BAD_REQUEST", message: `${what} wajib disertai alasan tertulis (paling sedikit ${MIN_REASON} karakter)` });
   }
   return text;
 }
@@ -129,7 +129,7 @@ export async function forumView(
         .execute()
     : [];
   if (!canSeeUnit(user, results)) {
-    throw new TRPCError({ code: "FORBIDDEN", message: `Forum evaluasi ${unit.name} hanya untuk pejabat penilai di unit itu dan admin BKD` });
+    throw new DomainError({ code: "FORBIDDEN", message: `Forum evaluasi ${unit.name} hanya untuk pejabat penilai di unit itu dan admin BKD` });
   }
   const seesAll = user.role === "admin" || user.role === "operator";
   const listed = results.filter((r) => seesAll || r.atasan_nip === user.username);
@@ -199,10 +199,10 @@ async function forumSessions(db: Kysely<Database>, regionId: string, cycleId: st
 async function evaluatedCycle(db: Kysely<Database>, regionId: string, cycleId: string): Promise<CycleRow> {
   const cycle = await findCycle(db, regionId, cycleId);
   if (cycle.status === "finalised") {
-    throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Siklus sudah final; hasil hanya dapat berubah melalui keberatan yang dikabulkan" });
+    throw new DomainError({ code: "PRECONDITION_FAILED", message: "Siklus sudah final; hasil hanya dapat berubah melalui keberatan yang dikabulkan" });
   }
   if (cycle.status !== "evaluated") {
-    throw new TRPCError({ code: "PRECONDITION_FAILED", message: `Siklus berstatus ${cycle.status}; forum evaluasi membahas hasil setelah siklus dinilai (evaluated)` });
+    throw new DomainError({ code: "PRECONDITION_FAILED", message: `Siklus berstatus ${cycle.status}; forum evaluasi membahas hasil setelah siklus dinilai (evaluated)` });
   }
   return cycle;
 }
@@ -216,21 +216,21 @@ export async function recordForumSession(
   input: { cycleId: string; unitId: string; heldOn: string; memberNips: string[]; notes?: string },
 ): Promise<ForumSessionView[]> {
   if (!isCalendarDate(input.heldOn)) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: `Tanggal forum ${input.heldOn} tidak sah; yang diharapkan: tanggal YYYY-MM-DD` });
+    throw new DomainError({ code: "BAD_REQUEST", message: `Tanggal forum ${input.heldOn} tidak sah; yang diharapkan: tanggal YYYY-MM-DD` });
   }
   await db.transaction().execute(async (trx) => {
     const cycle = await evaluatedCycle(trx, regionId, input.cycleId);
     const unit = await unitOf(trx, regionId, input.unitId);
     const inUnit = await trx.selectFrom("employees").select(["atasan_nip"]).where("region_id", "=", regionId).where("unit_id", "=", unit.id).execute();
     if (!canSeeUnit(user, inUnit)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: `Forum evaluasi ${unit.name} dicatat oleh pejabat penilai di unit itu atau admin BKD` });
+      throw new DomainError({ code: "FORBIDDEN", message: `Forum evaluasi ${unit.name} dicatat oleh pejabat penilai di unit itu atau admin BKD` });
     }
     const members = [...new Set(input.memberNips)];
     const known = members.length
       ? (await trx.selectFrom("employees").select("nip").where("region_id", "=", regionId).where("nip", "in", members).execute()).map((e) => e.nip)
       : [];
     const unknown = members.filter((n) => !known.includes(n));
-    if (unknown.length > 0) throw new TRPCError({ code: "NOT_FOUND", message: `Anggota forum dengan NIP ${unknown.join(", ")} tidak ditemukan` });
+    if (unknown.length > 0) throw new DomainError({ code: "NOT_FOUND", message: `Anggota forum dengan NIP ${unknown.join(", ")} tidak ditemukan` });
     const id = newId();
     await trx
       .insertInto("forum_sessions")
@@ -284,7 +284,7 @@ export async function adjustPredikat(
     const cycle = await evaluatedCycle(trx, regionId, input.cycleId);
     const { employee, standing } = await employeeFor(trx, regionId, user, input.employeeId);
     if (standing !== "admin" && standing !== "assessor") {
-      throw new TRPCError({
+      throw new DomainError({
         code: "FORBIDDEN",
         message: `Keputusan forum atas ${employee.nama} dicatat oleh pejabat penilainya atau admin BKD`,
       });
@@ -292,20 +292,20 @@ export async function adjustPredikat(
     const { ruleSet } = await cycleRules(trx, cycle);
     const { calibration } = ruleSet.workflow;
     if (!calibration.forum) {
-      throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Aturan wilayah ini tidak memakai forum evaluasi (workflow.calibration.forum = false)" });
+      throw new DomainError({ code: "PRECONDITION_FAILED", message: "Aturan wilayah ini tidak memakai forum evaluasi (workflow.calibration.forum = false)" });
     }
     const current = await currentResult(trx, cycle, employee);
     const levels = predikatLevels(ruleSet);
     if (!levels.includes(input.predikat)) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: `Predikat ${input.predikat} tidak dikenal; yang ada: ${levels.join(", ")}` });
+      throw new DomainError({ code: "BAD_REQUEST", message: `Predikat ${input.predikat} tidak dikenal; yang ada: ${levels.join(", ")}` });
     }
     if (input.predikat === current) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: `Predikat ${employee.nama} sudah ${predikatLabel(ruleSet, current)}` });
+      throw new DomainError({ code: "BAD_REQUEST", message: `Predikat ${employee.nama} sudah ${predikatLabel(ruleSet, current)}` });
     }
     const fromRules = await rulePredikat(trx, regionId, cycle.id, employee.id, current);
     const distance = Math.abs(levels.indexOf(input.predikat) - levels.indexOf(fromRules));
     if (distance > calibration.maxLevels) {
-      throw new TRPCError({
+      throw new DomainError({
         code: "BAD_REQUEST",
         message:
           `Forum hanya boleh menggeser predikat paling banyak ${calibration.maxLevels} tingkat dari hasil aturan ` +
@@ -351,9 +351,9 @@ export async function currentResult(db: Kysely<Database>, cycle: CycleRow, emplo
         .where("employee_id", "=", employee.id)
         .executeTakeFirst()
     : undefined;
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `Hasil ${employee.nama} tidak ditemukan pada siklus ini` });
+  if (!row) throw new DomainError({ code: "NOT_FOUND", message: `Hasil ${employee.nama} tidak ditemukan pada siklus ini` });
   if (row.predikat === null) {
-    throw new TRPCError({ code: "PRECONDITION_FAILED", message: `Hasil ${employee.nama} tidak dapat dinilai: ${row.error ?? "tanpa predikat"}` });
+    throw new DomainError({ code: "PRECONDITION_FAILED", message: `Hasil ${employee.nama} tidak dapat dinilai: ${row.error ?? "tanpa predikat"}` });
   }
   return row.predikat;
 }

@@ -1,7 +1,7 @@
 // Reading a cycle's results: always those of one run (the cycle's current run unless another is named),
 // so a run being written is never seen half-done. Assessors see their direct reports and themselves, employees
 // themselves.
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../lib/index.js";
 import { checkBounds, countNationalPredikat, type BoundCheck, type NationalPredikat, type OrganisationPredikat } from "@kinerja/core";
 import { parseJson, type CycleRow, type Database, type ResultRow } from "@kinerja/db";
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from "kysely";
@@ -69,9 +69,9 @@ export async function resolveRun(
     .where("cycle_id", "=", cycle.id)
     .where("id", "=", id)
     .executeTakeFirst();
-  if (!run) throw new TRPCError({ code: "NOT_FOUND", message: `Run ${id} tidak ditemukan pada siklus ini` });
+  if (!run) throw new DomainError({ code: "NOT_FOUND", message: `Run ${id} tidak ditemukan pada siklus ini` });
   if (run.status !== "complete") {
-    throw new TRPCError({ code: "PRECONDITION_FAILED", message: `Run versi ${run.version} belum selesai (${run.status})` });
+    throw new DomainError({ code: "PRECONDITION_FAILED", message: `Run versi ${run.version} belum selesai (${run.status})` });
   }
   return run;
 }
@@ -231,7 +231,7 @@ export async function getResult(
   const cycle = await findCycle(db, regionId, input.cycleId);
   const run = await resolveRun(db, regionId, cycle, input.runId);
   const row = run ? await runResults(db, regionId, run.id, scope, true).selectAll().where("results.employee_id", "=", input.employeeId).executeTakeFirst() : undefined;
-  if (!run || !row) throw new TRPCError({ code: "NOT_FOUND", message: `Hasil pegawai ${input.employeeId} tidak ditemukan` });
+  if (!run || !row) throw new DomainError({ code: "NOT_FOUND", message: `Hasil pegawai ${input.employeeId} tidak ditemukan` });
   return {
     ...summaryOf(row),
     runId: run.id,

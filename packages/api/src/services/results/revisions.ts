@@ -2,11 +2,11 @@
 // touches a result row: it writes a new run in which the changed employees are evaluated again, from the
 // input they were evaluated with plus every adjustment stored for them, and every other result is carried
 // over as it was; that run becomes current in the same transaction. Earlier versions stay readable.
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../lib/index.js";
 import type { AppraisalInput, Explanation } from "@kinerja/core";
 import { newId, now, parseJson, type AdjustmentKind, type CycleRow, type Database, type NewResultOutcome } from "@kinerja/db";
 import { sql, type Kysely } from "kysely";
-import type { Actor } from "../../trpc.js";
+import type { Actor } from "../lib/index.js";
 import { storedAdjustments } from "./adjustments.js";
 import { cycleRules } from "../rules/index.js";
 import { assertNoRunInFlight, insertRun, outcomeRows, resultRow } from "./runs.js";
@@ -61,7 +61,7 @@ export async function reviseResults(
 ): Promise<Revision> {
   const regionId = cycle.region_id;
   const currentRunId = cycle.current_run_id;
-  if (!currentRunId) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Siklus ini belum dinilai; belum ada hasil untuk diubah" });
+  if (!currentRunId) throw new DomainError({ code: "PRECONDITION_FAILED", message: "Siklus ini belum dinilai; belum ada hasil untuk diubah" });
   await assertNoRunInFlight(trx, cycle, "ulangi setelah selesai");
 
   const ids = [...new Set(changes.map((c) => c.employeeId))];
@@ -73,7 +73,7 @@ export async function reviseResults(
     .where("employee_id", "in", ids)
     .execute();
   const currentOf = new Map(current.map((r) => [r.employee_id, r]));
-  for (const id of ids) if (!currentOf.has(id)) throw new TRPCError({ code: "NOT_FOUND", message: `Hasil pegawai ${id} tidak ditemukan pada siklus ini` });
+  for (const id of ids) if (!currentOf.has(id)) throw new DomainError({ code: "NOT_FOUND", message: `Hasil pegawai ${id} tidak ditemukan pada siklus ini` });
 
   const { n: total } = await trx
     .selectFrom("results")
@@ -116,7 +116,7 @@ export async function reviseResults(
     const input: AppraisalInput = { ...parseJson<AppraisalInput>(previous.input), adjustments: adjustments.get(id) ?? [] };
     const explanation = compiled.explain(input);
     if (explanation.error) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: `Hasil ${previous.nama} tidak dapat dinilai ulang: ${explanation.error}` });
+      throw new DomainError({ code: "BAD_REQUEST", message: `Hasil ${previous.nama} tidak dapat dinilai ulang: ${explanation.error}` });
     }
     explanations.set(id, explanation);
     outcomes.push(...outcomeRows(regionId, runId, id, explanation));

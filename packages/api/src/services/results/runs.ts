@@ -2,11 +2,11 @@
 // batch) and people's changes (result-revisions.ts, in one transaction). A new run is recorded with the
 // job that writes it, under the cycle's next version number; one writer works on a cycle at a time; each
 // evaluated employee gives one result row and one outcome row per outcome type.
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../lib/index.js";
 import type { AppraisalResult, Explanation } from "@kinerja/core";
 import { newId, now, toJson, type CycleRow, type Database, type NewResult, type NewResultOutcome } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import type { Actor } from "../../trpc.js";
+import type { Actor } from "../lib/index.js";
 
 /** Refuses while an evaluation job of the cycle is queued or running; `then` tells when to try again. */
 export async function assertNoRunInFlight(db: Kysely<Database>, cycle: Pick<CycleRow, "region_id" | "id">, then?: string): Promise<void> {
@@ -17,7 +17,7 @@ export async function assertNoRunInFlight(db: Kysely<Database>, cycle: Pick<Cycl
     .where("cycle_id", "=", cycle.id)
     .where("status", "in", ["queued", "running"])
     .executeTakeFirst();
-  if (active) throw new TRPCError({ code: "CONFLICT", message: `Penilaian siklus ini sedang berjalan (job ${active.id})${then ? `; ${then}` : ""}` });
+  if (active) throw new DomainError({ code: "CONFLICT", message: `Penilaian siklus ini sedang berjalan (job ${active.id})${then ? `; ${then}` : ""}` });
 }
 
 export interface NewRun {

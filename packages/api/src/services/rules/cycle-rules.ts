@@ -1,46 +1,18 @@
-// What the assessment workflow reads from a cycle's rule set (compiled in pinned-rules.ts): the rater
-// sources each indicator takes, scales, the indicator set an employee falls in, and predikat levels.
-import { TRPCError } from "@trpc/server";
+// What the assessment workflow reads from a cycle's rule set (compiled in pinned-rules.ts): the indicator
+// set an employee falls in, and predikat levels. Scales and rater sources are read by @kinerja/core.
+import { DomainError } from "../lib/index.js";
 import {
   AppraisalError,
-  ratersOf,
   type AppraisalInput,
   type CompiledRuleSet,
   type Indicator,
   type IndicatorSet,
   type PeriodKind,
-  type RaterSource,
   type RuleSet,
-  type Scale,
 } from "@kinerja/core";
 import type { CycleRow, Database, EmployeeRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { employeeOf } from "../assessment/index.js";
-
-/** Indonesian names of the rater sources, for messages and documents. */
-export const SOURCE_NAMES: Record<RaterSource, string> = {
-  self: "penilaian diri",
-  peer: "rekan kerja",
-  supervisor: "atasan langsung (pejabat penilai)",
-  subordinate: "bawahan",
-  public: "masyarakat (survei kepuasan)",
-};
-
-/** The sources that rate an indicator, as the evaluator reads them (none for objective indicators). */
-export function sourcesOf(ruleSet: RuleSet, indicator: Indicator): RaterSource[] {
-  return indicator.input.kind === "rating" ? ratersOf(ruleSet, indicator) : [];
-}
-
-export function scaleOf(ruleSet: RuleSet, indicator: Indicator): Scale | null {
-  if (indicator.input.kind !== "rating") return null;
-  const { scale } = indicator.input;
-  return typeof scale === "string" ? (ruleSet.scales[scale] ?? null) : scale;
-}
-
-/** A rating as 0–100, the way the evaluator turns it into a score. */
-export function ratingScore(scale: Scale, value: number): number {
-  return scale.toScore === "linear" ? ((value - scale.min) / (scale.max - scale.min)) * 100 : (value / scale.max) * 100;
-}
 
 /** Every indicator of the rule set by id (the first set's, where sets share an id). */
 export function indicatorsById(ruleSet: RuleSet): Map<string, Indicator> {
@@ -55,7 +27,7 @@ export function indicatorSetOf(compiled: CompiledRuleSet, input: AppraisalInput)
     return compiled.indicatorSetFor({ employee: input.employee, ...(input.period ? { period: input.period } : {}) });
   } catch (error) {
     if (!(error instanceof AppraisalError)) throw error;
-    throw new TRPCError({
+    throw new DomainError({
       code: "PRECONDITION_FAILED",
       message: `Pegawai ${input.employee.nama} (${input.employee.nip}) tidak masuk set indikator mana pun: ${error.message}`,
     });
@@ -74,15 +46,6 @@ export async function indicatorSetsOf(
   );
   const period = { kind: cycle.period_kind as PeriodKind, label: cycle.period_label };
   return new Map(employees.map((row) => [row.id, indicatorSetOf(compiled, { employee: employeeOf(row, unitTypes.get(row.unit_id) ?? null), period })]));
-}
-
-/** The sources that rate at least one indicator of the set: the sheets an employee expects. */
-export function sourcesOfSet(ruleSet: RuleSet, set: IndicatorSet): Set<RaterSource> {
-  const sources = new Set<RaterSource>();
-  for (const indicator of set.indicators) for (const source of sourcesOf(ruleSet, indicator)) sources.add(source);
-  // The supervisor records the objective values (targets and realisasi, attendance …) of every set.
-  if (set.indicators.some((i) => i.input.kind !== "rating")) sources.add("supervisor");
-  return sources;
 }
 
 /** Predikat ids best first, as the rule set lists them; the distance between two is their level gap. */

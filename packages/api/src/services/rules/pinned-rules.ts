@@ -2,7 +2,7 @@
 // (the evaluation job, planning and work entries, assessments, the forum, appeals, documents). Kept by
 // content hash, since the content under a hash never changes; the stored content is checked against the
 // hash the cycle pinned before it is compiled.
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../lib/index.js";
 import type { CompiledRuleSet } from "@kinerja/core";
 import { parseJson, type CycleRow, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
@@ -18,10 +18,7 @@ export async function cycleRules(db: Kysely<Database>, cycle: CycleRow): Promise
   const version = await findRuleSetVersion(db, cycle.region_id, cycle.rule_set_version_id);
   const content = parseJson<unknown>(version.content);
   if (contentHash(content) !== cycle.rule_set_hash) {
-    throw new TRPCError({
-      code: "INTERNAL_SERVER_ERROR",
-      message: `Isi rule set versi ${version.version} tidak cocok dengan hash yang disematkan pada siklus`,
-    });
+    throw new Error(`Isi rule set versi ${version.version} tidak cocok dengan hash yang disematkan pada siklus`);
   }
   const compiled = compileContent(content, ruleSetFile(cycle.region_id, version.version));
   if (compiledByHash.size >= CACHE_SIZE) compiledByHash.delete(compiledByHash.keys().next().value as string);

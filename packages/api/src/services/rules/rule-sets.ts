@@ -1,10 +1,10 @@
 // A region's rule set versions: drafts an admin edits, and published versions, which never change and
 // which cycles pin by id and content hash. Publishing requires a valid rule set whose own cases pass.
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../lib/index.js";
 import type { RuleIssue } from "@kinerja/core";
 import { newId, now, parseJson, toJson, type Database, type RuleSetVersionRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import type { Actor } from "../../trpc.js";
+import type { Actor } from "../lib/index.js";
 import { audit } from "../lib/index.js";
 import { compiledFor, contentHash, testContent, validateContent, type TestSummary } from "./compile.js";
 import { jsonDiff, type JsonChange } from "../lib/index.js";
@@ -61,7 +61,7 @@ export async function findRuleSetVersion(db: Kysely<Database>, regionId: string,
     .where("region_id", "=", regionId)
     .where("id", "=", id)
     .executeTakeFirst();
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `Versi rule set ${id} tidak ditemukan` });
+  if (!row) throw new DomainError({ code: "NOT_FOUND", message: `Versi rule set ${id} tidak ditemukan` });
   return row;
 }
 
@@ -117,7 +117,7 @@ export async function saveDraft(
   const row = await db.transaction().execute(async (trx) => {
     const existing = input.id ? await findRuleSetVersion(trx, regionId, input.id) : null;
     if (existing && existing.status !== "draft") {
-      throw new TRPCError({
+      throw new DomainError({
         code: "PRECONDITION_FAILED",
         message: `Versi ${existing.version} sudah diterbitkan dan tidak bisa diubah; simpan sebagai draf baru`,
       });
@@ -181,12 +181,12 @@ export async function publishRuleSet(
 ): Promise<RuleSetVersionSummary> {
   const row = await findRuleSetVersion(db, regionId, id);
   if (row.status === "published") {
-    throw new TRPCError({ code: "PRECONDITION_FAILED", message: `Versi ${row.version} sudah diterbitkan` });
+    throw new DomainError({ code: "PRECONDITION_FAILED", message: `Versi ${row.version} sudah diterbitkan` });
   }
   const report = validateRuleSet(parseJson(row.content), ruleSetFile(regionId, row.version));
   const errors = report.issues.filter((i) => i.severity === "error");
   if (errors.length > 0) {
-    throw new TRPCError({
+    throw new DomainError({
       code: "PRECONDITION_FAILED",
       message: `Versi ${row.version} belum sah (${errors.length} kesalahan): ${errors
         .slice(0, 5)
@@ -196,7 +196,7 @@ export async function publishRuleSet(
   }
   if (report.tests && report.tests.failed > 0) {
     const failing = report.tests.cases.filter((c) => !c.passed);
-    throw new TRPCError({
+    throw new DomainError({
       code: "PRECONDITION_FAILED",
       message: `${failing.length} kasus uji gagal: ${failing
         .slice(0, 5)
@@ -215,7 +215,7 @@ export async function publishRuleSet(
       .where("content_hash", "=", row.content_hash)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) {
-      throw new TRPCError({ code: "CONFLICT", message: `Versi ${row.version} berubah selama diperiksa; coba lagi` });
+      throw new DomainError({ code: "CONFLICT", message: `Versi ${row.version} berubah selama diperiksa; coba lagi` });
     }
     await audit(trx, {
       regionId,

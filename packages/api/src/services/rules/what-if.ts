@@ -1,6 +1,6 @@
 // What-if: a changed rule set (a draft, or any version) evaluated on the inputs a past cycle's current
 // run stored, against the rule set that cycle pinned: counts per predikat before and after, who moves.
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../lib/index.js";
 import { RuleSetError, simulate, type AppraisalInput, type SimulationReport } from "@kinerja/core";
 import { parseJson, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
@@ -23,10 +23,10 @@ export async function whatIf(
 ): Promise<WhatIfReport> {
   const cycle = await findCycle(db, regionId, input.cycleId);
   if (!cycle.current_run_id) {
-    throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Siklus ini belum dinilai; belum ada masukan tersimpan untuk dibandingkan" });
+    throw new DomainError({ code: "PRECONDITION_FAILED", message: "Siklus ini belum dinilai; belum ada masukan tersimpan untuk dibandingkan" });
   }
   if ((input.ruleSetVersionId === undefined) === (input.content === undefined)) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "Sebutkan tepat satu: ruleSetVersionId atau content" });
+    throw new DomainError({ code: "BAD_REQUEST", message: "Sebutkan tepat satu: ruleSetVersionId atau content" });
   }
   const pinned = await findRuleSetVersion(db, regionId, cycle.rule_set_version_id);
   const candidate = input.ruleSetVersionId ? await findRuleSetVersion(db, regionId, input.ruleSetVersionId) : null;
@@ -36,7 +36,7 @@ export async function whatIf(
     to = compileContent(candidate ? parseJson(candidate.content) : input.content, ruleSetFile(regionId, candidate?.version ?? "baru"));
   } catch (error) {
     if (!(error instanceof RuleSetError)) throw error;
-    throw new TRPCError({
+    throw new DomainError({
       code: "PRECONDITION_FAILED",
       message: `Rule set pembanding belum sah: ${error.issues
         .slice(0, 5)

@@ -1,9 +1,8 @@
 // What the rule set a cycle is pinned to says about the work of the period: its workflow settings
-// (planning, evidence), the indicators a plan's IKI may feed (kinds target and achievement), the dates the
-// period covers, and which stage of the cycle accepts which writes. Planning, work entries, evidence and
-// the realisasi roll-up all read the rules through here.
-import { TRPCError } from "@trpc/server";
-import type { PeriodKind, RuleSet, TargetAspect, Workflow } from "@kinerja/core";
+// (planning, evidence), the dates the period covers, and which stage of the cycle accepts which writes.
+// Planning, work entries, evidence and the realisasi roll-up all read the rules through here.
+import { DomainError } from "../lib/index.js";
+import type { PeriodKind, Workflow } from "@kinerja/core";
 import type { CycleRow, Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { cycleRules } from "./pinned-rules.js";
@@ -11,33 +10,6 @@ import { todayInIndonesia } from "../lib/index.js";
 
 export async function cycleWorkflow(db: Kysely<Database>, cycle: CycleRow): Promise<Workflow> {
   return (await cycleRules(db, cycle)).ruleSet.workflow;
-}
-
-/** An indicator of the rule set that realisasi can feed: target (PP 46/2011 aspects) or achievement. */
-export interface ObjectiveIndicator {
-  id: string;
-  name: string;
-  kind: "target" | "achievement";
-  /** The aspects of a target indicator; empty for achievement. */
-  aspects: TargetAspect[];
-}
-
-/** Every target and achievement indicator of the rule set's indicator sets, by id. */
-export function objectiveIndicators(ruleSet: RuleSet): Map<string, ObjectiveIndicator> {
-  const found = new Map<string, ObjectiveIndicator>();
-  for (const set of ruleSet.indicatorSets) {
-    for (const indicator of set.indicators) {
-      const input = indicator.input;
-      if (found.has(indicator.id) || (input.kind !== "target" && input.kind !== "achievement")) continue;
-      found.set(indicator.id, {
-        id: indicator.id,
-        name: indicator.name,
-        kind: input.kind,
-        aspects: input.kind === "target" ? [...input.aspects] : [],
-      });
-    }
-  }
-  return found;
 }
 
 /** The first and last day (YYYY-MM-DD) of a cycle's period, from its label: 2025, 2025-S1, 2025-Q3, 2025-07. */
@@ -58,41 +30,41 @@ export function periodDates(kind: PeriodKind | string, label: string): { from: s
 export function assertDateInPeriod(cycle: CycleRow, date: string, what: string, at = Date.now()): void {
   const { from, to } = periodDates(cycle.period_kind, cycle.period_label);
   if (date < from || date > to) {
-    throw new TRPCError({
+    throw new DomainError({
       code: "BAD_REQUEST",
       message: `${what} ${date} di luar periode ${cycle.period_label}; yang diharapkan: antara ${from} dan ${to}`,
     });
   }
   const today = todayInIndonesia(at);
   if (date > today) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: `${what} ${date} belum terjadi; yang diharapkan: hari ini (${today}) atau sebelumnya` });
+    throw new DomainError({ code: "BAD_REQUEST", message: `${what} ${date} belum terjadi; yang diharapkan: hari ini (${today}) atau sebelumnya` });
   }
 }
 
 /** Plans are written from the cycle's creation until it is final. */
 export function assertPlanningOpen(cycle: CycleRow): void {
   if (cycle.status === "finalised") {
-    throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Siklus sudah final; SKP tidak bisa diubah lagi" });
+    throw new DomainError({ code: "PRECONDITION_FAILED", message: "Siklus sudah final; SKP tidak bisa diubah lagi" });
   }
 }
 
 /** Work is logged and reviewed while the period runs: once the cycle is open, until it is final. */
 export function assertWorkOpen(cycle: CycleRow): void {
   if (cycle.status === "draft") {
-    throw new TRPCError({
+    throw new DomainError({
       code: "PRECONDITION_FAILED",
       message: "Siklus masih draf; catatan kerja diterima setelah admin membuka siklus",
     });
   }
   if (cycle.status === "finalised") {
-    throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Siklus sudah final; catatan kerja tidak bisa diubah lagi" });
+    throw new DomainError({ code: "PRECONDITION_FAILED", message: "Siklus sudah final; catatan kerja tidak bisa diubah lagi" });
   }
 }
 
 /** Feedback on work entries is given until the cycle is final: a final result and its evidence are closed. */
 export function assertFeedbackOpen(cycle: CycleRow): void {
   if (cycle.status === "finalised") {
-    throw new TRPCError({
+    throw new DomainError({
       code: "PRECONDITION_FAILED",
       message: `Siklus ${cycle.name} sudah final; hasil dan bukti dukungnya ditutup, umpan balik tidak diterima lagi`,
     });

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { demoProfileSchema, type PeriodKind } from "@kinerja/core";
 import { now, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import type { Actor } from "../../trpc.js";
+import type { Actor } from "../lib/index.js";
 import { createAccount } from "../organisation/index.js";
 import { createCycle, openCycle } from "../cycles/index.js";
 import { demoAppraisals, writeDemoAssessments, writeDemoOrganisation } from "./demo.js";

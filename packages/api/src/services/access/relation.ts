@@ -1,0 +1,147 @@
+// How the signed-in person stands to an employee, and the one refusal policy. The relations: the employee
+// themself; their assessor (pejabat penilai: an assessor whose own record is the employee's atasan); the
+// assessor's superior (atasan pejabat penilai, two levels up: appeals, documents); the region's admin (a
+// national operator counts as one inside a region). All are read from the employee record the account is
+// linked to (`scope.me`). Someone with no relation is told the employee does not exist (NOT_FOUND), as
+// for an id in another region; someone related but not allowed the action is told who may (FORBIDDEN).
+import type { Database, EmployeeRow, EmployeeTable } from "@kinerja/db";
+import { sql, type ExpressionBuilder, type Kysely } from "kysely";
+import type { SessionUser } from "../../auth.js";
+import { DomainError } from "../lib/index.js";
+import type { Scope } from "./scope.js";
+
+export type Relation = "self" | "assessor" | "atasan" | "admin";
+
+export const ALL_RELATIONS: readonly Relation[] = ["self", "assessor", "atasan", "admin"];
+
+const WHO: Record<Relation, string> = {
+  self: "pegawai yang bersangkutan",
+  assessor: "atasan langsungnya (pejabat penilai)",
+  atasan: "atasan pejabat penilai",
+  admin: "admin BKPSDM wilayah",
+};
+
+/** Admins of the region and national operators: they see and manage everyone in a region. */
+export function isAdmin(user: Pick<SessionUser, "role">): boolean {
+  return user.role === "admin" || user.role === "operator";
+}
+
+/** The signed-in person rates others only when the region made them an assessor. */
+function rates(scope: Scope): scope is Scope & { me: EmployeeRow } {
+  return scope.me !== null && scope.user.role === "assessor";
+}
+
+export async function findEmployee(db: Kysely<Database>, regionId: string, id: string): Promise<EmployeeRow> {
+  const row = await db.selectFrom("employees").selectAll().where("region_id", "=", regionId).where("id", "=", id).executeTakeFirst();
+  if (!row) throw new DomainError({ code: "NOT_FOUND", message: `Pegawai ${id} tidak ditemukan` });
+  return row;
+}
+
+export async function findEmployeeByNip(db: Kysely<Database>, regionId: string, nip: string): Promise<EmployeeRow> {
+  const row = await db.selectFrom("employees").selectAll().where("region_id", "=", regionId).where("nip", "=", nip).executeTakeFirst();
+  if (!row) throw new DomainError({ code: "NOT_FOUND", message: `Pegawai dengan NIP ${nip} tidak ditemukan` });
+  return row;
+}
+
+/** The relation without the two-levels-up one, which needs a read: enough for most of the period's work. */
+export function directRelationTo(scope: Scope, employee: Pick<EmployeeRow, "id" | "atasan_nip">): Relation | null {
+  if (isAdmin(scope.user)) return "admin";
+  if (!scope.me) return null;
+  if (employee.id === scope.me.id) return "self";
+  if (rates(scope) && employee.atasan_nip === scope.me.nip) return "assessor";
+  return null;
+}
+
+export async function relationTo(scope: Scope, employee: Pick<EmployeeRow, "id" | "atasan_nip" | "region_id">): Promise<Relation | null> {
+  const direct = directRelationTo(scope, employee);
+  if (direct || !rates(scope) || !employee.atasan_nip) return direct;
+  const assessor = await scope.db
+    .selectFrom("employees")
+    .select("atasan_nip")
+    .where("region_id", "=", employee.region_id)
+    .where("nip", "=", employee.atasan_nip)
+    .executeTakeFirst();
+  return assessor?.atasan_nip === scope.me.nip ? "atasan" : null;
+}
+
+function notFound(id: string): DomainError {
+  return new DomainError({ code: "NOT_FOUND", message: `Pegawai ${id} tidak ditemukan` });
+}
+
+/** Refuses a relation that is not allowed: NOT_FOUND for no relation, FORBIDDEN naming who may otherwise. */
+export function checkRelation(
+  relation: Relation | null,
+  employee: Pick<EmployeeRow, "id" | "nip" | "nama">,
+  allowed: readonly Relation[],
+  action: string,
+): Relation {
+  if (!relation) throw notFound(employee.id);
+  if (allowed.includes(relation)) return relation;
+  throw new DomainError({
+    code: "FORBIDDEN",
+    message: `Anda tidak berwenang ${action} untuk ${employee.nama} (NIP ${employee.nip}); yang berwenang: ${allowed.map((r) => WHO[r]).join(", ")}`,
+  });
+}
+
+/** The employee (by id) and the person's relation to them, when it is one of `allowed`. */
+export async function requireEmployee(
+  scope: Scope,
+  id: string,
+  allowed: readonly Relation[] = ALL_RELATIONS,
+  action = "melihat data ini",
+): Promise<{ employee: EmployeeRow; relation: Relation }> {
+  const employee = await findEmployee(scope.db, scope.regionId, id);
+  const relation = checkRelation(await relationTo(scope, employee), employee, allowed, action);
+  return { employee, relation };
+}
+
+/** The same for an employee already read. */
+export async function requireRelation(
+  scope: Scope,
+  employee: EmployeeRow,
+  allowed: readonly Relation[],
+  action: string,
+): Promise<Relation> {
+  return checkRelation(await relationTo(scope, employee), employee, allowed, action);
+}
+
+/** The assessor (or an admin) reviewing an employee's own work, which the employee never reviews: `own` says so. */
+export async function requireReviewer(scope: Scope, employee: EmployeeRow, action: string, own: string): Promise<Relation> {
+  const relation = await relationTo(scope, employee);
+  if (relation === "self") throw new DomainError({ code: "FORBIDDEN", message: own });
+  return checkRelation(relation, employee, ["assessor", "admin"], action);
+}
+
+/** Only the region's admin (or an operator) may do this. */
+export function requireAdmin(scope: Pick<Scope, "user">, action: string): void {
+  if (!isAdmin(scope.user)) {
+    throw new DomainError({ code: "FORBIDDEN", message: `Hanya ${WHO.admin} yang boleh ${action}` });
+  }
+}
+
+/** What a viewer may see of a region's employees: everyone, themselves and their direct reports, themselves, or nobody. */
+export type EmployeeScope =
+  | { kind: "all" }
+  | { kind: "reports"; atasanNip: string }
+  | { kind: "self"; nip: string }
+  | { kind: "none" };
+
+export function visibleEmployees(scope: Scope): EmployeeScope {
+  if (isAdmin(scope.user)) return { kind: "all" };
+  if (!scope.me) return { kind: "none" };
+  return rates(scope) ? { kind: "reports", atasanNip: scope.me.nip } : { kind: "self", nip: scope.me.nip };
+}
+
+/** In a list of employees' records (the employee joined as `e`), those the viewer may see. */
+export function visibleFilter(eb: ExpressionBuilder<{ e: EmployeeTable }, "e">, visible: EmployeeScope) {
+  switch (visible.kind) {
+    case "all":
+      return sql<boolean>`1 = 1`;
+    case "reports":
+      return eb.or([eb("e.nip", "=", visible.atasanNip), eb("e.atasan_nip", "=", visible.atasanNip)]);
+    case "self":
+      return eb("e.nip", "=", visible.nip);
+    case "none":
+      return sql<boolean>`1 = 0`;
+  }
+}
