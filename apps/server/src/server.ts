@@ -1,6 +1,8 @@
 // One HTTP server on one port: better-auth under /api/auth, tRPC under /trpc, evidence files, downloads
 // (result and follow-up exports, documents as PDF), a health check, and the admin app at /. Every request
-// is logged as one JSON line when it finishes.
+// is logged as one JSON line when it finishes, under a request id the response carries (X-Request-Id) and
+// every error names, so what a person reports can be found in the log.
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { appRouter, createContext, handleDownloads, handleEvidence, type Auth, type JobRunner } from "@kinerja/api";
 import { DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailable, type Database } from "@kinerja/db";
@@ -27,7 +29,12 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+function internalError(requestId: string): { error: string; requestId: string } {
+  return { error: `Terjadi kesalahan di server. Sebutkan kode permintaan ${requestId} bila melaporkannya.`, requestId };
+}
+
 export function createApp(deps: AppDeps): Server {
+  const requestIds = new WeakMap<IncomingMessage, string>();
   const authHandler = toNodeHandler(async (request: Request) => {
     const response = await deps.auth.handler(request);
     // better-auth answers a failure of its own queries with a bare 500, whatever the cause; when the
@@ -41,9 +48,14 @@ export function createApp(deps: AppDeps): Server {
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
-    createContext: ({ req }) => createContext({ db: deps.db, auth: deps.auth, headers: fromNodeHeaders(req.headers), jobs: deps.jobs }),
-    onError: ({ error, path }) => {
-      if (error.code === "INTERNAL_SERVER_ERROR") deps.logger.log("error", "trpc error", { path, ...errorFields(error.cause ?? error) });
+    createContext: ({ req }) =>
+      createContext({ db: deps.db, auth: deps.auth, headers: fromNodeHeaders(req.headers), jobs: deps.jobs, requestId: requestIds.get(req) }),
+    onError: ({ error, path, req }) => {
+      if (error.code !== "INTERNAL_SERVER_ERROR") return;
+      const requestId = requestIds.get(req);
+      const unavailable = databaseUnavailable(error);
+      if (unavailable) deps.logger.log("warn", "trpc call failed: database unreachable", { requestId, path, reason: unavailable });
+      else deps.logger.log("error", "trpc error", { requestId, path, ...errorFields(error.cause ?? error) });
     },
   });
 
@@ -69,8 +81,12 @@ export function createApp(deps: AppDeps): Server {
 
   return createServer((req, res) => {
     const started = process.hrtime.bigint();
+    const requestId = randomUUID();
+    requestIds.set(req, requestId);
+    res.setHeader("x-request-id", requestId);
     res.on("finish", () => {
       deps.logger.log("info", "request", {
+        requestId,
         method: req.method,
         path: (req.url ?? "/").split("?")[0],
         status: res.statusCode,
@@ -79,11 +95,11 @@ export function createApp(deps: AppDeps): Server {
     });
     route(req, res).catch((error: unknown) => {
       const unavailable = databaseUnavailable(error);
-      if (unavailable) deps.logger.log("warn", "request failed: database unreachable", { path: req.url, reason: unavailable });
-      else deps.logger.log("error", "request failed", { path: req.url, ...errorFields(error) });
+      if (unavailable) deps.logger.log("warn", "request failed: database unreachable", { requestId, path: req.url, reason: unavailable });
+      else deps.logger.log("error", "request failed", { requestId, path: req.url, ...errorFields(error) });
       if (res.headersSent) res.end();
-      else if (unavailable) sendJson(res, 503, { error: DATABASE_UNAVAILABLE_MESSAGE });
-      else sendJson(res, 500, { error: "Terjadi kesalahan di server" });
+      else if (unavailable) sendJson(res, 503, { error: DATABASE_UNAVAILABLE_MESSAGE, requestId });
+      else sendJson(res, 500, internalError(requestId));
     });
   });
 }

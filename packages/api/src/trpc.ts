@@ -26,37 +26,55 @@ export interface CreateContextOptions {
   session: Session | null;
   /** Runs background jobs; one per database unless given. */
   jobs?: JobRunner;
+  /** The id the server logs the request under; errors name it so a report can be matched to the log. */
+  requestId?: string;
 }
 
 /** A context with no request in it, so tests can call procedures in process. */
 export function createContextInner(opts: CreateContextOptions) {
-  return { db: opts.db, session: opts.session, jobs: opts.jobs ?? defaultJobRunner(opts.db) };
+  return { db: opts.db, session: opts.session, jobs: opts.jobs ?? defaultJobRunner(opts.db), requestId: opts.requestId ?? null };
 }
 
 /** The context of an HTTP request: the better-auth session read from its headers. */
-export async function createContext(opts: { db: Kysely<Database>; auth: Auth; headers: Headers; jobs?: JobRunner }) {
+export async function createContext(opts: { db: Kysely<Database>; auth: Auth; headers: Headers; jobs?: JobRunner; requestId?: string }) {
   const session = await sessionFromHeaders(opts.auth, opts.headers);
-  return createContextInner({ db: opts.db, session, ...(opts.jobs ? { jobs: opts.jobs } : {}) });
+  return createContextInner({
+    db: opts.db,
+    session,
+    ...(opts.jobs ? { jobs: opts.jobs } : {}),
+    ...(opts.requestId ? { requestId: opts.requestId } : {}),
+  });
 }
 
 export type Context = ReturnType<typeof createContextInner>;
 
+/** What the caller of a failed call is told when the fault is the server's: nothing of its insides. */
+function internalErrorMessage(requestId: string | null): string {
+  return requestId
+    ? `Terjadi kesalahan di server. Sebutkan kode permintaan ${requestId} bila melaporkannya.`
+    : "Terjadi kesalahan di server.";
+}
+
 const t = initTRPC.context<Context>().create({
-  errorFormatter({ shape, error }) {
+  // Never the development shape, whatever NODE_ENV says: it carries the stack, with the server's paths.
+  isDev: false,
+  // The client gets the message, the code, zod's field errors and the request id; the stack and the
+  // cause stay in the server's log, under the same request id.
+  errorFormatter({ shape, error, ctx }) {
+    const requestId = ctx?.requestId ?? null;
     // A dropped or refused database connection is not the caller's fault nor a bug: 503, try again.
-    if (databaseUnavailable(error)) {
-      return {
-        ...shape,
-        code: TRPC_ERROR_CODES_BY_KEY.SERVICE_UNAVAILABLE,
-        message: DATABASE_UNAVAILABLE_MESSAGE,
-        data: { ...shape.data, code: "SERVICE_UNAVAILABLE" as const, httpStatus: 503, zodError: null },
-      };
-    }
+    const unavailable = databaseUnavailable(error) !== null;
+    const code = unavailable ? ("SERVICE_UNAVAILABLE" as const) : shape.data.code;
+    const message = unavailable ? DATABASE_UNAVAILABLE_MESSAGE : code === "INTERNAL_SERVER_ERROR" ? internalErrorMessage(requestId) : shape.message;
     return {
-      ...shape,
+      code: unavailable ? TRPC_ERROR_CODES_BY_KEY.SERVICE_UNAVAILABLE : shape.code,
+      message,
       data: {
-        ...shape.data,
+        code,
+        httpStatus: unavailable ? 503 : shape.data.httpStatus,
+        path: shape.data.path,
         zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
+        requestId,
       },
     };
   },
