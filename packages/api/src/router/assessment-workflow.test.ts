@@ -125,7 +125,7 @@ describe.each(inject("dialects"))("assessment workflow on %s", (dialect) => {
       expect(draft.submittedAt).toBeNull();
       if (!used.has("self")) {
         await expect(as(target).assessment.submit({ cycleId, employeeId: target.id, source: "self", ratings: {} })).rejects.toThrow(
-          /Aturan wilayah ini tidak memakai penilaian diri \(self\)/,
+          /Aturan wilayah ini tidak memakai penilaian dari diri sendiri /,
         );
       }
       expect(await codeOf(as(r.staff[1]!).assessment.submit({ cycleId, employeeId: target.id, source: "subordinate", ratings: {} }))).toBe("FORBIDDEN");
