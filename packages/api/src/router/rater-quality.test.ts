@@ -76,9 +76,10 @@ describe.each(inject("dialects"))("rater quality on %s", (dialect) => {
     const form = await env.as(staff.user).assessment.form({ cycleId, employeeId: r.assessor.id, source: "subordinate" });
     expect(form.indicators.length).toBeGreaterThan(0);
     await env.as(staff.user).assessment.submit(fillForm(form, r.assessor.quality, "honest", "Arahan atasan jelas"));
+    // A section head is neither their superior nor otherwise related to them: refused as someone they cannot see.
     await expect(
       env.as(staff.user).assessment.submit({ cycleId, employeeId: r.kasi[0]!.id, source: "subordinate", ratings: {} }),
-    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     const after = await admin().assessment.reminders({ cycleId, asOf: "2025-12-03" });
     expect(after.late.filter((l) => l.source === "subordinate")).toHaveLength(r.staff.length - 1);
     const feedback = await env.as(r.assessor.user).assessment.feedback({ cycleId, employeeId: r.assessor.id });

@@ -64,6 +64,14 @@ export async function relationTo(scope: Scope, employee: Pick<EmployeeRow, "id" 
   return assessor?.atasan_nip === scope.me.nip ? "atasan" : null;
 }
 
+/**
+ * Whether the employee is the signed-in person's own direct superior (atasan langsung), whom they rate as a
+ * subordinate where the rules weigh subordinates. It gives no sight of the superior's records.
+ */
+export function isOwnSuperior(scope: Scope, employee: Pick<EmployeeRow, "id" | "nip">): boolean {
+  return scope.me !== null && employee.id !== scope.me.id && scope.me.atasan_nip === employee.nip;
+}
+
 function notFound(id: string): DomainError {
   return new DomainError({ code: "NOT_FOUND", message: `Pegawai ${id} tidak ditemukan` });
 }

@@ -1,8 +1,12 @@
-// Assessment sheets, their rules, peers, deadlines, rater quality, and the appraisal input built from them.
+// Assessment sheets, their rules, peers, deadlines, reminders, rater quality, and the appraisal input built from them.
 // The only door into this folder: routers and other folders import from here.
-export * from "./assessments.js";
 export * from "./sheet-rules.js";
+export type { AssessmentView } from "./sheets.js";
+export * from "./assessment-queries.js";
+export * from "./assessment-commands.js";
 export * from "./peers.js";
 export * from "./deadlines.js";
+export { expectedSheets, setsOf, type CycleSets, type ExpectedSheet, type Person } from "./expected-sheets.js";
+export * from "./reminders.js";
 export * from "./rater-quality.js";
 export * from "./appraisal-inputs.js";

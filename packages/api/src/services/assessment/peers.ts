@@ -1,18 +1,13 @@
 // The peers chosen to rate an employee in a cycle, by the admin or the employee's assessor, within the
 // rule set's workflow.peers.min/max. The rated employee never learns who they are: the employee cannot
 // list their own peers, and their views of sheets and feedback leave peer identities out.
-import { DomainError } from "../lib/index.js";
 import { raterSourceLabel, sourcesOfSet } from "@kinerja/core";
 import { now, type Database, type EmployeeRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import type { SessionUser } from "../../auth.js";
-import type { Actor } from "../lib/index.js";
-import { employeeFor } from "../access/index.js";
-import { audit } from "../lib/index.js";
-import { indicatorSetsOf } from "../rules/index.js";
-import { assertInCycle, cycleUnitIds } from "../cycles/index.js";
-import { findCycle } from "../cycles/index.js";
-import { cycleRules } from "../rules/index.js";
+import { findEmployee, requireReviewer, withDb, type Scope } from "../access/index.js";
+import { assertInCycle, cycleUnitIds, findCycle } from "../cycles/index.js";
+import { audit, DomainError } from "../lib/index.js";
+import { cycleRules, indicatorSetsOf } from "../rules/index.js";
 
 export interface PeerView {
   employeeId: string;
@@ -54,44 +49,31 @@ async function peersOf(db: Kysely<Database>, regionId: string, cycleId: string, 
   return rows.map((r) => ({ employeeId: r.id, nip: r.nip, nama: r.nama, jabatan: r.jabatan, unitId: r.unit_id, submitted: r.submitted_at !== null }));
 }
 
-async function manage(db: Kysely<Database>, regionId: string, user: SessionUser, employeeId: string): Promise<EmployeeRow> {
-  const { employee, standing } = await employeeFor(db, regionId, user, employeeId);
-  if (standing === "self") {
-    throw new DomainError({ code: "FORBIDDEN", message: "Identitas rekan penilai dirahasiakan dari pegawai yang dinilai" });
-  }
-  if (standing !== "admin" && standing !== "assessor") {
-    throw new DomainError({ code: "FORBIDDEN", message: "Rekan penilai ditetapkan oleh pejabat penilai pegawai ini atau admin BKD" });
-  }
+/** The employee whose peers the signed-in person manages: their assessor or the admin, never the employee. */
+async function manage(scope: Scope, employeeId: string, action: string): Promise<EmployeeRow> {
+  const employee = await findEmployee(scope.db, scope.regionId, employeeId);
+  await requireReviewer(scope, employee, action, "Identitas rekan penilai dirahasiakan dari pegawai yang dinilai");
   return employee;
 }
 
 /** The peers of an employee: for the admin and the employee's assessor. */
-export async function listPeers(
-  db: Kysely<Database>,
-  regionId: string,
-  user: SessionUser,
-  input: { cycleId: string; employeeId: string },
-): Promise<PeerList> {
+export async function listPeers(scope: Scope, input: { cycleId: string; employeeId: string }): Promise<PeerList> {
+  const { db, regionId } = scope;
   const cycle = await findCycle(db, regionId, input.cycleId);
-  await manage(db, regionId, user, input.employeeId);
+  await manage(scope, input.employeeId, "melihat rekan penilai");
   const { peers } = (await cycleRules(db, cycle)).ruleSet.workflow;
   return { employeeId: input.employeeId, min: peers.min, max: peers.max, peers: await peersOf(db, regionId, cycle.id, input.employeeId) };
 }
 
 /** Replaces the peers of an employee while the cycle is a draft or open. */
-export async function setPeers(
-  db: Kysely<Database>,
-  regionId: string,
-  user: SessionUser,
-  actor: Actor,
-  input: { cycleId: string; employeeId: string; peerIds: string[] },
-): Promise<PeerList> {
-  return db.transaction().execute(async (trx) => {
+export async function setPeers(scope: Scope, input: { cycleId: string; employeeId: string; peerIds: string[] }): Promise<PeerList> {
+  const { regionId, actor } = scope;
+  return scope.db.transaction().execute(async (trx) => {
     const cycle = await findCycle(trx, regionId, input.cycleId);
     if (cycle.status !== "draft" && cycle.status !== "open") {
       throw new DomainError({ code: "PRECONDITION_FAILED", message: `Siklus berstatus ${cycle.status}; rekan penilai hanya ditetapkan saat siklus draf atau dibuka` });
     }
-    const employee = await manage(trx, regionId, user, input.employeeId);
+    const employee = await manage(withDb(scope, trx), input.employeeId, "menetapkan rekan penilai");
     await assertInCycle(trx, cycle, employee);
     const compiled = await cycleRules(trx, cycle);
     const { min, max } = compiled.ruleSet.workflow.peers;

@@ -9,11 +9,10 @@ import type { RaterSource } from "@kinerja/core";
 import { formatNumber, ratingScore, scaleOf } from "@kinerja/core";
 import { parseJson, type CycleRow, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import { indicatorsById } from "../rules/index.js";
+import { requireAdmin, type Scope } from "../access/index.js";
 import { findCycle } from "../cycles/index.js";
-import { cycleRules } from "../rules/index.js";
-import { namesByNip } from "../access/index.js";
 import { unitSubtree } from "../organisation/index.js";
+import { cycleRules, indicatorsById } from "../rules/index.js";
 
 /** |z| at or above this marks a lenient or severe rater. */
 export const Z_THRESHOLD = 2;
@@ -67,6 +66,13 @@ interface Sheet {
   employeeId: string;
   /** Indicator id → rating on 0–100. */
   scores: Map<string, number>;
+}
+
+/** The names of the region's employees with these NIPs, by NIP; raters who are no employee (respondents) are left out. */
+async function namesByNip(db: Kysely<Database>, regionId: string, nips: readonly string[]): Promise<Map<string, string>> {
+  if (nips.length === 0) return new Map();
+  const rows = await db.selectFrom("employees").select(["nip", "nama"]).where("region_id", "=", regionId).where("nip", "in", nips).execute();
+  return new Map(rows.map((e) => [e.nip, e.nama]));
 }
 
 /** Every judged rater of the cycle's submitted sheets, most extreme first. */
@@ -152,11 +158,9 @@ export async function raterQuality(db: Kysely<Database>, cycle: CycleRow): Promi
 }
 
 /** The cycle's raters (those who rated someone in the unit, when one is named), optionally only the flagged. */
-export async function raterQualityReport(
-  db: Kysely<Database>,
-  regionId: string,
-  input: { cycleId: string; unitId?: string; flaggedOnly?: boolean },
-): Promise<RaterQuality[]> {
+export async function raterQualityReport(scope: Scope, input: { cycleId: string; unitId?: string; flaggedOnly?: boolean }): Promise<RaterQuality[]> {
+  requireAdmin(scope, "melihat mutu penilai");
+  const { db, regionId } = scope;
   const cycle = await findCycle(db, regionId, input.cycleId);
   let raters = await raterQuality(db, cycle);
   if (input.unitId) {
