@@ -6,8 +6,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { scopeIn, type Scope } from "../services/access/index.js";
+import { DomainError } from "../services/lib/index.js";
 import { evidenceRules, readEvidence, storeEvidence } from "../services/planning/index.js";
-import { actorOf } from "../trpc.js";
 import { signedIn, type HttpDeps } from "./session.js";
 
 const UPLOAD = /^\/evidence\/work-entries\/([^/]+)$/;
@@ -50,9 +51,15 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-async function upload(req: IncomingMessage, res: ServerResponse, url: URL, entryId: string, deps: HttpDeps): Promise<void> {
+/** The scope of the signed-in request, as a regional tRPC procedure has it. */
+async function scopeOf(req: IncomingMessage, url: URL, deps: HttpDeps): Promise<Scope> {
   const { session, regionId } = await signedIn(req, url, deps);
-  const rules = await evidenceRules(deps.db, regionId, session.user, entryId);
+  return scopeIn(deps.db, session.user, regionId);
+}
+
+async function upload(req: IncomingMessage, res: ServerResponse, url: URL, entryId: string, deps: HttpDeps): Promise<void> {
+  const scope = await scopeOf(req, url, deps);
+  const rules = await evidenceRules(scope, entryId);
   const contentType = req.headers["content-type"] ?? "";
   const multipart = contentType.startsWith("multipart/form-data");
   let filename: string;
@@ -63,14 +70,14 @@ async function upload(req: IncomingMessage, res: ServerResponse, url: URL, entry
       const form = await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData().catch(() => null);
       const file = form?.get("file");
       if (!file || typeof file === "string") {
-        throw new TRPCError({ code: "BAD_REQUEST", message: 'Formulir multipart harus berisi berkas pada field "file"' });
+        throw new DomainError({ code: "BAD_REQUEST", message: 'Formulir multipart harus berisi berkas pada field "file"' });
       }
       filename = file.name;
       content = Buffer.from(await file.arrayBuffer());
     } else {
       const header = req.headers["x-filename"];
       if (typeof header !== "string" || header.trim() === "") {
-        throw new TRPCError({
+        throw new DomainError({
           code: "BAD_REQUEST",
           message: "Sebutkan nama berkas di header X-Filename (mis. laporan.pdf), atau kirim multipart/form-data dengan field \"file\"",
         });
@@ -84,13 +91,12 @@ async function upload(req: IncomingMessage, res: ServerResponse, url: URL, entry
       error: `Bukti dukung ditolak: berkas melebihi batas ${rules.maxBytes} bait (${(rules.maxBytes / (1024 * 1024)).toLocaleString("id-ID", { maximumFractionDigits: 1 })} MB) dari rule set wilayah`,
     });
   }
-  const stored = await storeEvidence(deps.db, regionId, session.user, actorOf(session.user), { workEntryId: entryId, filename, content });
+  const stored = await storeEvidence(scope, { workEntryId: entryId, filename, content });
   sendJson(res, 201, stored);
 }
 
 async function download(req: IncomingMessage, res: ServerResponse, url: URL, evidenceId: string, deps: HttpDeps): Promise<void> {
-  const { session, regionId } = await signedIn(req, url, deps);
-  const file = await readEvidence(deps.db, regionId, session.user, evidenceId);
+  const file = await readEvidence(await scopeOf(req, url, deps), evidenceId);
   const ascii = file.filename.replace(/[^\x20-\x7e]/g, "_");
   res.writeHead(200, {
     "content-type": file.contentType,
@@ -114,10 +120,12 @@ export async function handleEvidence(req: IncomingMessage, res: ServerResponse, 
       await download(req, res, url, percentDecoded(downloadMatch[1] as string), deps);
     } else sendJson(res, 405, { error: uploadMatch ? "Gunakan POST untuk mengunggah bukti dukung" : "Gunakan GET untuk mengunduh bukti dukung" });
   } catch (error) {
-    if (!(error instanceof TRPCError)) throw error;
+    // The session check still answers in tRPC's terms; everything after it in the services' own.
+    const status = error instanceof DomainError ? error.httpStatus : error instanceof TRPCError ? getHTTPStatusCodeFromError(error) : null;
+    if (status === null) throw error;
     // A refusal before the body was read: drain it so the client receives the answer.
     if (!req.readableEnded) req.resume();
-    sendJson(res, getHTTPStatusCodeFromError(error), { error: error.message });
+    sendJson(res, status, { error: (error as Error).message });
   }
   return true;
 }

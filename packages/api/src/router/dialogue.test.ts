@@ -29,7 +29,7 @@ describe.each(inject("dialects"))("dialog kinerja on %s", (dialect) => {
 
     await expect(
       env.as(w.colleague.user).dialogue.record({ cycleId: w.cycleId, employeeId: w.report.id, heldOn: "2025-04-11", topic: "x", agreedActions: [] }),
-    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
       assessor.dialogue.record({ cycleId: w.cycleId, employeeId: w.report.id, heldOn: "2024-12-31", topic: "x", agreedActions: [] }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/di luar periode 2025; yang diharapkan: antara 2025-01-01 dan 2025-12-31/) });
@@ -51,7 +51,7 @@ describe.each(inject("dialects"))("dialog kinerja on %s", (dialect) => {
     expect([...first.items, ...second.items].map((d) => d.topic)).toEqual(["Rencana pelatihan", "Waktu layanan KTP"]);
     expect(second.nextCursor).toBeNull();
     await expect(env.as(w.colleague.user).dialogue.listForEmployee({ cycleId: w.cycleId, employeeId: w.report.id })).rejects.toMatchObject({
-      code: "FORBIDDEN",
+      code: "NOT_FOUND",
     });
     const audit = await admin.audit.list({ entity: "dialogue", entityId: coaching.id });
     expect(audit.items.map((e) => e.action)).toEqual(["dialogue.rate", "dialogue.record"]);

@@ -3,7 +3,7 @@ import { ROLES } from "@kinerja/db";
 import { z } from "zod";
 import { listDialoguesForEmployee, rateDialogue, recordDialogue } from "../services/planning/index.js";
 import { pageInput } from "../services/lib/index.js";
-import { actorOf, regionProcedure } from "../trpc.js";
+import { regionProcedure } from "../trpc.js";
 
 export const dialogueRouter = {
   /** The assessor, the employee or an admin records a coaching conversation. */
@@ -18,15 +18,15 @@ export const dialogueRouter = {
         notes: z.string().max(4000).optional(),
       }),
     )
-    .mutation(({ ctx, input }) => recordDialogue(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
+    .mutation(({ ctx, input }) => recordDialogue(ctx.scope, input)),
 
   /** The coached employee rates how useful it was. */
   rate: regionProcedure(...ROLES)
     .input(z.object({ id: z.string(), usefulness: z.number().int().min(1, "nilai 1–5").max(5, "nilai 1–5"), comment: z.string().max(2000).optional() }))
-    .mutation(({ ctx, input }) => rateDialogue(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
+    .mutation(({ ctx, input }) => rateDialogue(ctx.scope, input)),
 
   /** The employee's dialogues in a cycle with a summary: evidence listed beside the result. */
   listForEmployee: regionProcedure(...ROLES)
     .input(z.object({ cycleId: z.string(), employeeId: z.string(), ...pageInput }))
-    .query(({ ctx, input }) => listDialoguesForEmployee(ctx.db, ctx.regionId, ctx.user, input)),
+    .query(({ ctx, input }) => listDialoguesForEmployee(ctx.scope, input)),
 } satisfies TRPCRouterRecord;

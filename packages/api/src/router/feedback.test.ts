@@ -39,7 +39,7 @@ describe.each(inject("dialects"))("feedback on work entries on %s", (dialect) =>
     await env.as(w.superior.user).feedback.post({ workEntryId: entryId, kind: "feedback", body: "Sasaran bulan depan dinaikkan" });
     await env.as(w.admin).feedback.post({ workEntryId: entryId, kind: "feedback", body: "Format laporan sudah sesuai" });
 
-    expect(await outsider.feedback.list({ workEntryId: entryId }).catch((e: { code: string }) => e.code)).toBe("FORBIDDEN");
+    expect(await outsider.feedback.list({ workEntryId: entryId }).catch((e: { code: string }) => e.code)).toBe("NOT_FOUND");
     await outsider.feedback.post({ workEntryId: entryId, kind: "feedback", body: "Bisa berbagi jadwal posyandu?" });
     const thread = await outsider.feedback.list({ workEntryId: entryId });
     expect(thread.items.map((f) => [f.author.role, f.body])).toEqual([

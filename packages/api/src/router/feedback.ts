@@ -3,7 +3,7 @@ import { ROLES } from "@kinerja/db";
 import { z } from "zod";
 import { feedbackInbox, listFeedback, postFeedback } from "../services/planning/index.js";
 import { pageInput } from "../services/lib/index.js";
-import { actorOf, regionProcedure } from "../trpc.js";
+import { regionProcedure } from "../trpc.js";
 
 export const feedbackRouter = {
   /** Anyone in the region asks for feedback on a work entry (optionally from a colleague, by NIP) or gives it. */
@@ -17,14 +17,14 @@ export const feedbackRouter = {
         askNip: z.string().regex(/^\d{18}$/, "NIP 18 angka").optional(),
       }),
     )
-    .mutation(({ ctx, input }) => postFeedback(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
+    .mutation(({ ctx, input }) => postFeedback(ctx.scope, input)),
 
   list: regionProcedure(...ROLES)
     .input(z.object({ workEntryId: z.string(), ...pageInput }))
-    .query(({ ctx, input }) => listFeedback(ctx.db, ctx.regionId, ctx.user, input)),
+    .query(({ ctx, input }) => listFeedback(ctx.scope, input)),
 
   /** Requests for feedback addressed to the signed-in user. */
   inbox: regionProcedure(...ROLES)
     .input(z.object(pageInput))
-    .query(({ ctx, input }) => feedbackInbox(ctx.db, ctx.regionId, ctx.user, input)),
+    .query(({ ctx, input }) => feedbackInbox(ctx.scope, input)),
 } satisfies TRPCRouterRecord;

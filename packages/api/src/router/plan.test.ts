@@ -4,10 +4,10 @@
 // evidence checked against the region's limits, progress shows at once, and confirmed work becomes the
 // realisasi the evaluation reads. Then a rule set that asks less (no approval, no cascade), and refusals.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { scopeIn } from "../services/access/index.js";
 import { storeEvidence } from "../services/planning/index.js";
 import { createTestEnv, type TestEnv } from "../testing/env.js";
 import { REGION_CASES, seedWorkRegions, type RegionWorld } from "../testing/work-period.js";
-import { actorOf } from "../trpc.js";
 
 const TARGET = 20;
 const PDF = Buffer.from("%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
@@ -162,9 +162,8 @@ describe.each(inject("dialects"))("planning and work entries on %s", (dialect) =
       await log("2025-05-02", 2);
       expect(await codeOf(log("2026-01-05", 1))).toBe("BAD_REQUEST");
 
-      const db = env.database.db;
-      const upload = (filename: string, content: Buffer) =>
-        storeEvidence(db, w.regionId, w.report.user, actorOf(w.report.user), { workEntryId: first.id, filename, content });
+      const scope = await scopeIn(env.database.db, w.report.user, w.regionId);
+      const upload = (filename: string, content: Buffer) => storeEvidence(scope, { workEntryId: first.id, filename, content });
       const maxBytes = w.regionId === "binjai" ? 10 * 1024 * 1024 : 5 * 1024 * 1024;
       const tooLarge = Buffer.concat([PDF, Buffer.alloc(maxBytes + 1 - PDF.length)]);
       await expect(upload("besar.pdf", tooLarge)).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/melebihi batas/) });
@@ -276,28 +275,32 @@ describe.each(inject("dialects"))("planning and work entries on %s", (dialect) =
   });
 
   describe("refusals", () => {
-    it("keeps plans and entries to the employee, the assessor and admins", async () => {
+    it("keeps plans and entries to the employee, the assessor and admins; to anyone else they do not exist", async () => {
       const w = worlds.get("samarinda") as RegionWorld;
       const plan = (await env.as(w.report.user).plan.get({ cycleId: w.cycleId }))!;
       const entry = (await env.as(w.superior.user).workEntry.list({ cycleId: w.cycleId, employeeId: w.report.id })).items[0]!;
       const colleague = env.as(w.colleague.user);
+      const assessor = env.as(w.superior.user);
       const outsiderAssessor = env.as({ ...w.outsider.user, role: "assessor" });
       const attempts: Array<[string, () => Promise<unknown>, string]> = [
-        ["colleague reads the plan", () => colleague.plan.get({ id: plan.id }), "FORBIDDEN"],
-        ["colleague edits the plan", () => colleague.plan.save({ id: plan.id, rhk: [] }), "FORBIDDEN"],
-        ["colleague starts a plan for the report", () => colleague.plan.create({ cycleId: w.cycleId, employeeId: w.report.id }), "FORBIDDEN"],
-        ["colleague logs work on the report's IKI", () => colleague.workEntry.create({ ikiId: entry.ikiId, workDate: "2025-06-01", description: "x", quantity: 1 }), "FORBIDDEN"],
-        ["colleague reads the entry", () => colleague.workEntry.get({ id: entry.id }), "FORBIDDEN"],
-        ["colleague reads the progress", () => colleague.workEntry.progress({ cycleId: w.cycleId, employeeId: w.report.id }), "FORBIDDEN"],
-        ["another team's assessor returns the entry", () => outsiderAssessor.workEntry.return({ id: entry.id, note: "x" }), "FORBIDDEN"],
-        ["another team's assessor rejects the plan", () => outsiderAssessor.plan.reject({ id: plan.id, reason: "x" }), "FORBIDDEN"],
+        ["colleague reads the plan", () => colleague.plan.get({ id: plan.id }), "NOT_FOUND"],
+        ["colleague edits the plan", () => colleague.plan.save({ id: plan.id, rhk: [] }), "NOT_FOUND"],
+        ["colleague starts a plan for the report", () => colleague.plan.create({ cycleId: w.cycleId, employeeId: w.report.id }), "NOT_FOUND"],
+        ["colleague logs work on the report's IKI", () => colleague.workEntry.create({ ikiId: entry.ikiId, workDate: "2025-06-01", description: "x", quantity: 1 }), "NOT_FOUND"],
+        ["colleague reads the entry", () => colleague.workEntry.get({ id: entry.id }), "NOT_FOUND"],
+        ["colleague reads the progress", () => colleague.workEntry.progress({ cycleId: w.cycleId, employeeId: w.report.id }), "NOT_FOUND"],
+        ["another team's assessor returns the entry", () => outsiderAssessor.workEntry.return({ id: entry.id, note: "x" }), "NOT_FOUND"],
+        ["another team's assessor rejects the plan", () => outsiderAssessor.plan.reject({ id: plan.id, reason: "x" }), "NOT_FOUND"],
+        ["the assessor edits the report's plan", () => assessor.plan.save({ id: plan.id, rhk: [] }), "FORBIDDEN"],
+        ["the assessor logs work for the report", () => assessor.workEntry.create({ ikiId: entry.ikiId, workDate: "2025-06-01", description: "x", quantity: 1 }), "FORBIDDEN"],
         ["an employee asks who waits", () => colleague.plan.waiting({ cycleId: w.cycleId, on: "approval" }), "FORBIDDEN"],
         ["edits an approved plan", () => env.as(w.report.user).plan.save({ id: plan.id, rhk: [] }), "PRECONDITION_FAILED"],
         ["signed out", () => env.as(null).plan.list({ cycleId: w.cycleId }), "UNAUTHORIZED"],
       ];
       for (const [name, attempt, code] of attempts) expect([name, await codeOf(attempt())]).toEqual([name, code]);
-      const message = await colleague.plan.get({ id: plan.id }).catch((e: Error) => e.message);
-      expect(message).toMatch(/yang berwenang: pegawai yang bersangkutan, atasan langsungnya \(pejabat penilai\), admin BKPSDM wilayah/);
+      const message = await assessor.plan.save({ id: plan.id, rhk: [] }).catch((e: Error) => e.message);
+      expect(message).toMatch(/yang berwenang: pegawai yang bersangkutan, admin BKPSDM wilayah/);
+      expect((await colleague.plan.list({ cycleId: w.cycleId, employeeId: w.report.id })).items).toEqual([]);
     });
   });
 });

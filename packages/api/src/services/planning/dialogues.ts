@@ -1,15 +1,11 @@
 // Performance dialogue (dialog kinerja): coaching conversations the assessor and the employee record during
 // the period (when, about what, the actions agreed), which the employee rates for usefulness (1–5 with a
 // comment). They are evidence at evaluation: listForEmployee gives them beside the employee's result.
-import { DomainError } from "../lib/index.js";
 import { newId, now, parseJson, toJson, type Database, type DialogueRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import type { SessionUser } from "../../auth.js";
-import type { Actor } from "../lib/index.js";
-import { audit } from "../lib/index.js";
+import { findEmployee, requireEmployee, requireRelation, withDb, type Scope } from "../access/index.js";
 import { findCycle } from "../cycles/index.js";
-import { decodeCursor, pageOf, type Page } from "../lib/index.js";
-import { findEmployee, relationTo, requireRelation } from "../access/index.js";
+import { audit, decodeCursor, DomainError, pageOf, type Page } from "../lib/index.js";
 import { assertDateInPeriod, assertPlanningOpen } from "../rules/index.js";
 
 export interface DialogueView {
@@ -53,16 +49,13 @@ async function findDialogue(db: Kysely<Database>, regionId: string, id: string):
 }
 
 export async function recordDialogue(
-  db: Kysely<Database>,
-  regionId: string,
-  user: SessionUser,
-  actor: Actor,
+  scope: Scope,
   input: { cycleId: string; employeeId: string; heldOn: string; topic: string; agreedActions: string[]; notes?: string },
 ): Promise<DialogueView> {
-  return db.transaction().execute(async (trx) => {
+  const { regionId, user, actor } = scope;
+  return scope.db.transaction().execute(async (trx) => {
     const cycle = await findCycle(trx, regionId, input.cycleId);
-    const employee = await findEmployee(trx, regionId, input.employeeId);
-    requireRelation(user, employee, ["self", "assessor", "admin"], "mencatat dialog kinerja");
+    const { employee } = await requireEmployee(withDb(scope, trx), input.employeeId, ["self", "assessor", "admin"], "mencatat dialog kinerja");
     assertPlanningOpen(cycle);
     assertDateInPeriod(cycle, input.heldOn, "Tanggal dialog");
     const at = now();
@@ -91,19 +84,12 @@ export async function recordDialogue(
 }
 
 /** The employee's rating of how useful the coaching was; may be changed later, each change audited. */
-export async function rateDialogue(
-  db: Kysely<Database>,
-  regionId: string,
-  user: SessionUser,
-  actor: Actor,
-  input: { id: string; usefulness: number; comment?: string },
-): Promise<DialogueView> {
-  return db.transaction().execute(async (trx) => {
+export async function rateDialogue(scope: Scope, input: { id: string; usefulness: number; comment?: string }): Promise<DialogueView> {
+  const { regionId, actor } = scope;
+  return scope.db.transaction().execute(async (trx) => {
     const row = await findDialogue(trx, regionId, input.id);
     const employee = await findEmployee(trx, regionId, row.employee_id);
-    if (relationTo(user, employee) !== "self") {
-      throw new DomainError({ code: "FORBIDDEN", message: `Manfaat dialog kinerja dinilai oleh pegawai yang dibina (${employee.nama}), bukan oleh yang lain` });
-    }
+    await requireRelation(withDb(scope, trx), employee, ["self"], "menilai manfaat dialog kinerja");
     assertPlanningOpen(await findCycle(trx, regionId, row.cycle_id));
     const at = now();
     const comment = input.comment?.trim() || null;
@@ -133,14 +119,12 @@ export interface DialoguePage extends Page<DialogueView> {
 
 /** An employee's dialogues in a cycle, in the order they were held: evidence beside the result. */
 export async function listDialoguesForEmployee(
-  db: Kysely<Database>,
-  regionId: string,
-  user: SessionUser,
+  scope: Scope,
   input: { cycleId: string; employeeId: string; cursor?: string; limit: number },
 ): Promise<DialoguePage> {
+  const { db, regionId } = scope;
   await findCycle(db, regionId, input.cycleId);
-  const employee = await findEmployee(db, regionId, input.employeeId);
-  requireRelation(user, employee, ["self", "assessor", "admin"], "melihat dialog kinerja");
+  const { employee } = await requireEmployee(scope, input.employeeId, ["self", "assessor", "admin"], "melihat dialog kinerja");
   const base = db.selectFrom("dialogues").where("region_id", "=", regionId).where("cycle_id", "=", input.cycleId).where("employee_id", "=", employee.id);
   let query = base.selectAll();
   if (input.cursor) {

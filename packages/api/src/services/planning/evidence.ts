@@ -3,15 +3,11 @@
 // whose extension agrees; the name alone is never trusted. Files are stored in the database, beside their
 // row and audit entry, so every API server sees them and a backup holds them.
 import { createHash } from "node:crypto";
-import { DomainError } from "../lib/index.js";
-import { newId, now, type Database } from "@kinerja/db";
-import type { Kysely } from "kysely";
-import type { SessionUser } from "../../auth.js";
-import type { Actor } from "../lib/index.js";
-import { audit } from "../lib/index.js";
-import { requireRelation } from "../access/index.js";
-import { assertCanSeeEntry, entryParts, type EntryParts, type EvidenceSummary } from "./work-entries.js";
+import { newId, now } from "@kinerja/db";
+import { requireRelation, withDb, type Scope } from "../access/index.js";
+import { audit, DomainError } from "../lib/index.js";
 import { assertWorkOpen, cycleWorkflow } from "../rules/index.js";
+import { assertCanSeeEntry, entryParts, type EntryParts, type EvidenceSummary } from "./work-entries.js";
 
 /** Files one entry may carry. */
 export const MAX_FILES_PER_ENTRY = 10;
@@ -79,19 +75,14 @@ export function cleanFilename(name: string): string {
 }
 
 /** What the cycle's rule set accepts for the entry, checked before the upload's body is read. */
-export async function evidenceRules(
-  db: Kysely<Database>,
-  regionId: string,
-  user: SessionUser,
-  workEntryId: string,
-): Promise<{ maxBytes: number; types: string[]; parts: EntryParts }> {
-  const parts = await entryParts(db, regionId, workEntryId);
-  requireRelation(user, parts.employee, ["self", "admin"], "mengunggah bukti dukung");
+export async function evidenceRules(scope: Scope, workEntryId: string): Promise<{ maxBytes: number; types: string[]; parts: EntryParts }> {
+  const parts = await entryParts(scope.db, scope.regionId, workEntryId);
+  await requireRelation(scope, parts.employee, ["self", "admin"], "mengunggah bukti dukung");
   assertWorkOpen(parts.cycle);
   if (parts.entry.status === "confirmed") {
     throw new DomainError({ code: "PRECONDITION_FAILED", message: "Catatan kerja sudah dikonfirmasi atasan; bukti dukung tidak bisa ditambah" });
   }
-  const { maxBytes, types } = (await cycleWorkflow(db, parts.cycle)).evidence;
+  const { maxBytes, types } = (await cycleWorkflow(scope.db, parts.cycle)).evidence;
   return { maxBytes, types, parts };
 }
 
@@ -114,16 +105,11 @@ export function evidenceProblems(filename: string, content: Buffer, rules: { max
   return [];
 }
 
-export async function storeEvidence(
-  db: Kysely<Database>,
-  regionId: string,
-  user: SessionUser,
-  actor: Actor,
-  input: { workEntryId: string; filename: string; content: Buffer },
-): Promise<EvidenceSummary> {
+export async function storeEvidence(scope: Scope, input: { workEntryId: string; filename: string; content: Buffer }): Promise<EvidenceSummary> {
+  const { regionId, actor } = scope;
   const filename = cleanFilename(input.filename);
-  return db.transaction().execute(async (trx) => {
-    const rules = await evidenceRules(trx, regionId, user, input.workEntryId);
+  return scope.db.transaction().execute(async (trx) => {
+    const rules = await evidenceRules(withDb(scope, trx), input.workEntryId);
     const problems = evidenceProblems(filename, input.content, rules);
     if (problems.length > 0) throw new DomainError({ code: "BAD_REQUEST", message: `Bukti dukung ditolak: ${problems.join("; ")}` });
     const { n } = await trx
@@ -165,12 +151,8 @@ export async function storeEvidence(
 }
 
 /** A file for download, to whoever may read its entry. */
-export async function readEvidence(
-  db: Kysely<Database>,
-  regionId: string,
-  user: SessionUser,
-  evidenceId: string,
-): Promise<{ filename: string; contentType: string; content: Buffer }> {
+export async function readEvidence(scope: Scope, evidenceId: string): Promise<{ filename: string; contentType: string; content: Buffer }> {
+  const { db, regionId } = scope;
   const file = await db
     .selectFrom("evidence_files")
     .select(["work_entry_id", "filename", "content_type", "content"])
@@ -178,18 +160,13 @@ export async function readEvidence(
     .where("id", "=", evidenceId)
     .executeTakeFirst();
   if (!file) throw new DomainError({ code: "NOT_FOUND", message: `Bukti dukung ${evidenceId} tidak ditemukan` });
-  await assertCanSeeEntry(db, user, await entryParts(db, regionId, file.work_entry_id));
+  await assertCanSeeEntry(scope, await entryParts(db, regionId, file.work_entry_id));
   return { filename: file.filename, contentType: file.content_type, content: Buffer.from(file.content) };
 }
 
-export async function removeEvidence(
-  db: Kysely<Database>,
-  regionId: string,
-  user: SessionUser,
-  actor: Actor,
-  evidenceId: string,
-): Promise<{ removed: string }> {
-  return db.transaction().execute(async (trx) => {
+export async function removeEvidence(scope: Scope, evidenceId: string): Promise<{ removed: string }> {
+  const { regionId, actor } = scope;
+  return scope.db.transaction().execute(async (trx) => {
     const file = await trx
       .selectFrom("evidence_files")
       .select(["id", "work_entry_id", "filename", "content_type", "size", "sha256", "created_at"])
@@ -197,7 +174,7 @@ export async function removeEvidence(
       .where("id", "=", evidenceId)
       .executeTakeFirst();
     if (!file) throw new DomainError({ code: "NOT_FOUND", message: `Bukti dukung ${evidenceId} tidak ditemukan` });
-    await evidenceRules(trx, regionId, user, file.work_entry_id);
+    await evidenceRules(withDb(scope, trx), file.work_entry_id);
     await trx.deleteFrom("evidence_files").where("region_id", "=", regionId).where("id", "=", file.id).execute();
     await audit(trx, {
       regionId,

@@ -2,15 +2,11 @@
 // feedback (optionally from a named colleague) or give it, at any time, in a thread under the entry, each
 // message with its author's role. The thread is read by the employee, the assessor, admins, and those who
 // take part in it (asked, or wrote in it).
-import { DomainError } from "../lib/index.js";
-import { newId, now, type Database, type FeedbackRow } from "@kinerja/db";
-import type { Kysely } from "kysely";
-import type { SessionUser } from "../../auth.js";
-import type { Actor } from "../lib/index.js";
-import { audit } from "../lib/index.js";
-import { decodeCursor, pageOf, type Page } from "../lib/index.js";
-import { assertCanSeeEntry, entryParts } from "./work-entries.js";
+import { newId, now, type FeedbackRow } from "@kinerja/db";
+import type { Scope } from "../access/index.js";
+import { audit, decodeCursor, DomainError, pageOf, type Page } from "../lib/index.js";
 import { assertFeedbackOpen } from "../rules/index.js";
+import { assertCanSeeEntry, entryParts } from "./work-entries.js";
 
 export interface FeedbackView {
   id: string;
@@ -37,16 +33,14 @@ function view(row: FeedbackRow): FeedbackView {
 }
 
 export async function postFeedback(
-  db: Kysely<Database>,
-  regionId: string,
-  user: SessionUser,
-  actor: Actor,
+  scope: Scope,
   input: { workEntryId: string; kind: "request" | "feedback"; body: string; parentId?: string; askNip?: string },
 ): Promise<FeedbackView> {
+  const { regionId, user, actor } = scope;
   if (input.askNip && input.kind !== "request") {
     throw new DomainError({ code: "BAD_REQUEST", message: "askNip hanya untuk permintaan umpan balik (kind: request)" });
   }
-  return db.transaction().execute(async (trx) => {
+  return scope.db.transaction().execute(async (trx) => {
     const { entry, cycle } = await entryParts(trx, regionId, input.workEntryId);
     assertFeedbackOpen(cycle);
     if (input.parentId) {
@@ -75,7 +69,7 @@ export async function postFeedback(
       author_id: user.id,
       author_name: user.name,
       author_role: user.role,
-      author_nip: user.username,
+      author_nip: scope.me?.nip ?? null,
       created_at: now(),
     };
     await trx.insertInto("feedback").values(row).execute();
@@ -85,32 +79,23 @@ export async function postFeedback(
 }
 
 /** A work entry's thread, oldest first. */
-export async function listFeedback(
-  db: Kysely<Database>,
-  regionId: string,
-  user: SessionUser,
-  input: { workEntryId: string; cursor?: string; limit: number },
-): Promise<Page<FeedbackView>> {
-  await assertCanSeeEntry(db, user, await entryParts(db, regionId, input.workEntryId));
+export async function listFeedback(scope: Scope, input: { workEntryId: string; cursor?: string; limit: number }): Promise<Page<FeedbackView>> {
+  const { db, regionId } = scope;
+  await assertCanSeeEntry(scope, await entryParts(db, regionId, input.workEntryId));
   let query = db.selectFrom("feedback").selectAll().where("region_id", "=", regionId).where("work_entry_id", "=", input.workEntryId);
   if (input.cursor) query = query.where("id", ">", String(decodeCursor(input.cursor, 1)[0]));
   const rows = await query.orderBy("id").limit(input.limit + 1).execute();
   return pageOf(rows, input.limit, (r) => [r.id], view);
 }
 
-/** Requests for feedback addressed to the signed-in user, newest first. */
-export async function feedbackInbox(
-  db: Kysely<Database>,
-  regionId: string,
-  user: SessionUser,
-  input: { cursor?: string; limit: number },
-): Promise<Page<FeedbackView>> {
-  if (!user.username) return { items: [], nextCursor: null };
-  let query = db
+/** Requests for feedback addressed to the signed-in person (by their employee record's NIP), newest first. */
+export async function feedbackInbox(scope: Scope, input: { cursor?: string; limit: number }): Promise<Page<FeedbackView>> {
+  if (!scope.me) return { items: [], nextCursor: null };
+  let query = scope.db
     .selectFrom("feedback")
     .selectAll()
-    .where("region_id", "=", regionId)
-    .where("asked_nip", "=", user.username)
+    .where("region_id", "=", scope.regionId)
+    .where("asked_nip", "=", scope.me.nip)
     .where("kind", "=", "request");
   if (input.cursor) query = query.where("id", "<", String(decodeCursor(input.cursor, 1)[0]));
   const rows = await query.orderBy("id", "desc").limit(input.limit + 1).execute();

@@ -3,6 +3,7 @@
 // superior's plan is missing or not approved (grouped by superior). Groups page by the NIP they wait on.
 import type { Database, PlanStatus } from "@kinerja/db";
 import { sql, type Kysely } from "kysely";
+import { requireAdmin, type Scope } from "../access/index.js";
 import { findCycle } from "../cycles/index.js";
 import { decodeCursor, encodeCursor } from "../lib/index.js";
 import { unitSubtree } from "../organisation/index.js";
@@ -39,11 +40,9 @@ function waitingPlan(r: { id: string; employee_id: string; nip: string; nama: st
   return { planId: r.id, employeeId: r.employee_id, nip: r.nip, nama: r.nama, status: r.status, submittedAt: r.submitted_at, unlinked: Number(r.unlinked ?? 0) };
 }
 
-export async function planWaiting(
-  db: Kysely<Database>,
-  regionId: string,
-  input: { cycleId: string; on: WaitingOn; cursor?: string; limit: number },
-): Promise<WaitingReport> {
+export async function planWaiting(scope: Scope, input: { cycleId: string; on: WaitingOn; cursor?: string; limit: number }): Promise<WaitingReport> {
+  requireAdmin(scope, "melihat siapa menunggu siapa dalam perencanaan");
+  const { db, regionId } = scope;
   const cycle = await findCycle(db, regionId, input.cycleId);
   const cascade = (await cycleWorkflow(db, cycle)).planning.cascade;
   const after = input.cursor ? String(decodeCursor(input.cursor, 1)[0]) : null;

@@ -20,6 +20,12 @@ export async function countingPlanStatuses(db: Kysely<Database>, cycle: CycleRow
   return (await cycleWorkflow(db, cycle)).planning.required ? ["approved"] : ["draft", "submitted", "revision", "approved"];
 }
 
+/** What an IKI's confirmed entries add up to: their sum, or their mean for kualitas (each entry the quality of one output). */
+export function realisasiOf(aspect: string | null, total: number, entries: number): number {
+  if (aspect !== "kualitas") return total;
+  return entries > 0 ? total / entries : 0;
+}
+
 function combine(list: IkiAchievement[]): IkiAchievement {
   if (list.length === 1) return list[0] as IkiAchievement;
   const mean = list.reduce((sum, iki) => sum + (iki.realisasi / iki.target) * 100, 0) / list.length;
@@ -65,7 +71,7 @@ export async function realisasiFromWorkEntries(
   for (const row of rows) {
     const total = Number(row.total ?? 0);
     const n = Number(row.n ?? 0);
-    const realisasi = row.aspect === "kualitas" ? (n > 0 ? total / n : 0) : total;
+    const realisasi = realisasiOf(row.aspect, total, n);
     const byIndicator = grouped.get(row.employee_id) ?? new Map<string, Map<string, IkiAchievement[]>>();
     grouped.set(row.employee_id, byIndicator);
     const byAspect = byIndicator.get(row.indicator_id as string) ?? new Map<string, IkiAchievement[]>();

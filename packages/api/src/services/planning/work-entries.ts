@@ -1,22 +1,26 @@
 // Work entries (e-performance, real time): employees log work as it happens against an IKI of their plan
-// (what, how much, when, with evidence files), the assessor confirms it or returns it with a note, and the
-// progress against each IKI's target (confirmed quantities against the target) is there for both at once.
+// (what, how much, when, with evidence files), and the assessor confirms it or returns it with a note.
 // Where the rule set requires an approved plan (workflow.planning.required), work is logged only against
-// an approved plan.
-import { DomainError } from "../lib/index.js";
-import type { IndicatorValue, TargetAspect } from "@kinerja/core";
+// an approved plan. Progress against the targets is in work-progress.ts.
 import { newId, now, type CycleRow, type Database, type EmployeeRow, type PlanRow, type WorkEntryRow, type WorkEntryStatus } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import type { SessionUser } from "../../auth.js";
-import type { Actor } from "../lib/index.js";
-import { audit } from "../lib/index.js";
-import { assertInCycle } from "../cycles/index.js";
-import { findCycle } from "../cycles/index.js";
-import { decodeCursor, pageOf, type Page } from "../lib/index.js";
-import { findPlan, PLAN_STATUS_LABEL, planOf } from "./plans.js";
-import { realisasiFromWorkEntries } from "./realisasi.js";
-import { findEmployee, ownEmployee, ownOrReports, relationTo, requireRelation, requireReviewer } from "../access/index.js";
+import {
+  checkRelation,
+  findEmployee,
+  relationTo,
+  requireRelation,
+  requireReviewer,
+  visibleEmployees,
+  visibleFilter,
+  withDb,
+  type Relation,
+  type Scope,
+} from "../access/index.js";
+import { assertInCycle, findCycle } from "../cycles/index.js";
+import { audit, decodeCursor, DomainError, pageOf, type Page } from "../lib/index.js";
 import { assertDateInPeriod, assertWorkOpen, cycleWorkflow } from "../rules/index.js";
+import { findPlan } from "./plan-queries.js";
+import { PLAN_STATUS_LABEL } from "./plan-rules.js";
 
 const STATUS_LABEL: Record<WorkEntryStatus, string> = {
   submitted: "menunggu konfirmasi",
@@ -67,20 +71,25 @@ export async function entryParts(db: Kysely<Database>, regionId: string, id: str
   return { entry, employee, cycle };
 }
 
+/** Who reads an entry by their relation to its employee; those in its feedback thread read it too. */
+const ENTRY_READERS: readonly Relation[] = ["self", "assessor", "admin"];
+
 /**
  * Who may read an entry: the employee, the assessor and admins, and whoever takes part in its feedback
  * thread (asked for feedback, or wrote in it).
  */
-export async function assertCanSeeEntry(db: Kysely<Database>, user: SessionUser, parts: EntryParts): Promise<void> {
-  if (relationTo(user, parts.employee)) return;
-  const participant = await db
+export async function assertCanSeeEntry(scope: Scope, parts: EntryParts): Promise<void> {
+  const relation = await relationTo(scope, parts.employee);
+  if (relation && ENTRY_READERS.includes(relation)) return;
+  const nip = scope.me?.nip;
+  const participant = await scope.db
     .selectFrom("feedback")
     .select("id")
     .where("region_id", "=", parts.entry.region_id)
     .where("work_entry_id", "=", parts.entry.id)
-    .where((eb) => eb.or([eb("author_id", "=", user.id), ...(user.username ? [eb("asked_nip", "=", user.username)] : [])]))
+    .where((eb) => eb.or([eb("author_id", "=", scope.user.id), ...(nip ? [eb("asked_nip", "=", nip)] : [])]))
     .executeTakeFirst();
-  if (!participant) requireRelation(user, parts.employee, ["self", "assessor", "admin"], "melihat catatan kerja");
+  if (!participant) checkRelation(relation, parts.employee, ENTRY_READERS, "melihat catatan kerja");
 }
 
 async function views(db: Kysely<Database>, regionId: string, entries: WorkEntryRow[]): Promise<WorkEntryView[]> {
@@ -136,12 +145,15 @@ async function viewOf(db: Kysely<Database>, regionId: string, id: string): Promi
   return (await views(db, regionId, [entry]))[0] as WorkEntryView;
 }
 
-/** The IKI and its plan, checked to accept work under the cycle's rule set. */
-async function ikiForWork(db: Kysely<Database>, regionId: string, ikiId: string): Promise<{ plan: PlanRow; cycle: CycleRow }> {
-  const iki = await db.selectFrom("plan_iki").select(["id", "plan_id"]).where("region_id", "=", regionId).where("id", "=", ikiId).executeTakeFirst();
+/** The plan an IKI belongs to. */
+async function planOfIki(db: Kysely<Database>, regionId: string, ikiId: string): Promise<PlanRow> {
+  const iki = await db.selectFrom("plan_iki").select("plan_id").where("region_id", "=", regionId).where("id", "=", ikiId).executeTakeFirst();
   if (!iki) throw new DomainError({ code: "NOT_FOUND", message: `IKI ${ikiId} tidak ditemukan` });
-  const plan = await findPlan(db, regionId, iki.plan_id);
-  const cycle = await findCycle(db, regionId, plan.cycle_id);
+  return findPlan(db, regionId, iki.plan_id);
+}
+
+/** Refuses work on a plan the cycle's rule set does not take work on yet (or any more). */
+async function assertTakesWork(db: Kysely<Database>, plan: PlanRow, cycle: CycleRow): Promise<void> {
   assertWorkOpen(cycle);
   const required = (await cycleWorkflow(db, cycle)).planning.required;
   if (required && plan.status !== "approved") {
@@ -153,7 +165,6 @@ async function ikiForWork(db: Kysely<Database>, regionId: string, ikiId: string)
   if (plan.status === "rejected") {
     throw new DomainError({ code: "PRECONDITION_FAILED", message: "SKP ditolak; perbaiki dan ajukan lagi sebelum mencatat kerja" });
   }
-  return { plan, cycle };
 }
 
 export interface WorkEntryInput {
@@ -163,17 +174,14 @@ export interface WorkEntryInput {
   quantity: number;
 }
 
-export async function createWorkEntry(
-  db: Kysely<Database>,
-  regionId: string,
-  user: SessionUser,
-  actor: Actor,
-  input: WorkEntryInput,
-): Promise<WorkEntryView> {
-  return db.transaction().execute(async (trx) => {
-    const { plan, cycle } = await ikiForWork(trx, regionId, input.ikiId);
+export async function createWorkEntry(scope: Scope, input: WorkEntryInput): Promise<WorkEntryView> {
+  const { regionId, actor } = scope;
+  return scope.db.transaction().execute(async (trx) => {
+    const plan = await planOfIki(trx, regionId, input.ikiId);
     const employee = await findEmployee(trx, regionId, plan.employee_id);
-    requireRelation(user, employee, ["self", "admin"], "mencatat kerja");
+    await requireRelation(withDb(scope, trx), employee, ["self", "admin"], "mencatat kerja");
+    const cycle = await findCycle(trx, regionId, plan.cycle_id);
+    await assertTakesWork(trx, plan, cycle);
     // The plan may predate the cycle's units being narrowed while it was a draft.
     await assertInCycle(trx, cycle, employee);
     assertDateInPeriod(cycle, input.workDate, "Tanggal kerja");
@@ -204,25 +212,21 @@ export async function createWorkEntry(
 }
 
 /** Edits an entry not yet confirmed; a returned entry goes back to the assessor. */
-export async function updateWorkEntry(
-  db: Kysely<Database>,
-  regionId: string,
-  user: SessionUser,
-  actor: Actor,
-  input: { id: string } & Partial<WorkEntryInput>,
-): Promise<WorkEntryView> {
-  return db.transaction().execute(async (trx) => {
+export async function updateWorkEntry(scope: Scope, input: { id: string } & Partial<WorkEntryInput>): Promise<WorkEntryView> {
+  const { regionId, actor } = scope;
+  return scope.db.transaction().execute(async (trx) => {
     const { entry, employee, cycle } = await entryParts(trx, regionId, input.id);
-    requireRelation(user, employee, ["self", "admin"], "mengubah catatan kerja");
+    await requireRelation(withDb(scope, trx), employee, ["self", "admin"], "mengubah catatan kerja");
     assertWorkOpen(cycle);
     if (entry.status === "confirmed") {
       throw new DomainError({ code: "PRECONDITION_FAILED", message: "Catatan kerja sudah dikonfirmasi atasan dan tidak bisa diubah" });
     }
     if (input.ikiId && input.ikiId !== entry.iki_id) {
-      const { plan } = await ikiForWork(trx, regionId, input.ikiId);
+      const plan = await planOfIki(trx, regionId, input.ikiId);
       if (plan.id !== entry.plan_id) {
         throw new DomainError({ code: "BAD_REQUEST", message: `IKI ${input.ikiId} bukan bagian dari SKP catatan kerja ini` });
       }
+      await assertTakesWork(trx, plan, cycle);
     }
     if (input.workDate) assertDateInPeriod(cycle, input.workDate, "Tanggal kerja");
     const at = now();
@@ -254,21 +258,16 @@ export async function updateWorkEntry(
 }
 
 /** The assessor confirms an entry, or returns it (also a confirmed one) with a note. */
-export async function reviewWorkEntry(
-  db: Kysely<Database>,
-  regionId: string,
-  user: SessionUser,
-  actor: Actor,
-  input: { id: string; decision: "confirm" | "return"; note?: string },
-): Promise<WorkEntryView> {
+export async function reviewWorkEntry(scope: Scope, input: { id: string; decision: "confirm" | "return"; note?: string }): Promise<WorkEntryView> {
+  const { regionId, actor } = scope;
   const note = input.note?.trim() || null;
   if (input.decision === "return" && !note) {
     throw new DomainError({ code: "BAD_REQUEST", message: "Mengembalikan catatan kerja memerlukan catatan apa yang perlu diperbaiki" });
   }
-  return db.transaction().execute(async (trx) => {
+  return scope.db.transaction().execute(async (trx) => {
     const { entry, employee, cycle } = await entryParts(trx, regionId, input.id);
-    requireReviewer(
-      user,
+    await requireReviewer(
+      withDb(scope, trx),
       employee,
       input.decision === "confirm" ? "mengonfirmasi catatan kerja" : "mengembalikan catatan kerja",
       "Catatan kerja sendiri tidak bisa dikonfirmasi sendiri; konfirmasi ada pada atasan langsung",
@@ -302,27 +301,27 @@ export async function reviewWorkEntry(
   });
 }
 
-export async function getWorkEntry(db: Kysely<Database>, regionId: string, user: SessionUser, id: string): Promise<WorkEntryView> {
-  const parts = await entryParts(db, regionId, id);
-  await assertCanSeeEntry(db, user, parts);
-  return viewOf(db, regionId, id);
+export async function getWorkEntry(scope: Scope, id: string): Promise<WorkEntryView> {
+  const parts = await entryParts(scope.db, scope.regionId, id);
+  await assertCanSeeEntry(scope, parts);
+  return viewOf(scope.db, scope.regionId, id);
 }
 
-/** Entries of a cycle the user may see (own, direct reports', or the region's), newest first. */
+/** Entries of a cycle the person may see (own, direct reports', or the region's), newest first. */
 export async function listWorkEntries(
-  db: Kysely<Database>,
-  regionId: string,
-  user: SessionUser,
+  scope: Scope,
   input: { cycleId: string; employeeId?: string; status?: WorkEntryStatus; ikiId?: string; cursor?: string; limit: number },
 ): Promise<Page<WorkEntryView>> {
+  const { db, regionId } = scope;
   await findCycle(db, regionId, input.cycleId);
+  const visible = visibleEmployees(scope);
   let query = db
     .selectFrom("work_entries as w")
     .innerJoin("employees as e", (join) => join.onRef("e.region_id", "=", "w.region_id").onRef("e.id", "=", "w.employee_id"))
     .selectAll("w")
     .where("w.region_id", "=", regionId)
-    .where("w.cycle_id", "=", input.cycleId);
-  if (user.role !== "admin" && user.role !== "operator") query = query.where((eb) => ownOrReports(eb, user));
+    .where("w.cycle_id", "=", input.cycleId)
+    .where((eb) => visibleFilter(eb, visible));
   if (input.employeeId) query = query.where("w.employee_id", "=", input.employeeId);
   if (input.status) query = query.where("w.status", "=", input.status);
   if (input.ikiId) query = query.where("w.iki_id", "=", input.ikiId);
@@ -330,94 +329,4 @@ export async function listWorkEntries(
   const rows = await query.orderBy("w.id", "desc").limit(input.limit + 1).execute();
   const page = pageOf(rows, input.limit, (r) => [r.id], (r) => r);
   return { items: await views(db, regionId, page.items), nextCursor: page.nextCursor };
-}
-
-export interface IkiProgress {
-  ikiId: string;
-  rhkId: string;
-  rhkText: string;
-  text: string;
-  satuan: string;
-  target: number;
-  indicatorId: string | null;
-  aspect: TargetAspect | null;
-  /** Sum of confirmed quantities (their mean for the kualitas aspect). */
-  confirmed: number;
-  /** Sum of quantities waiting for the assessor. */
-  pending: number;
-  /** confirmed / target × 100, to one decimal. */
-  percent: number;
-  entries: Record<WorkEntryStatus, number>;
-}
-
-export interface Progress {
-  planId: string | null;
-  planStatus: string | null;
-  indicators: IkiProgress[];
-  /** What the evaluation would read now, by rule-set indicator id (see realisasi.ts). */
-  realisasi: Record<string, IndicatorValue>;
-}
-
-/** Progress of an employee's plan (the user's own when no employee is named) against its targets. */
-export async function workProgress(
-  db: Kysely<Database>,
-  regionId: string,
-  user: SessionUser,
-  input: { cycleId: string; employeeId?: string },
-): Promise<Progress> {
-  const cycle = await findCycle(db, regionId, input.cycleId);
-  const employee = input.employeeId ? await findEmployee(db, regionId, input.employeeId) : await ownEmployee(db, regionId, user);
-  if (!employee) throw new DomainError({ code: "BAD_REQUEST", message: "Akun ini tidak terhubung ke data pegawai; sebutkan employeeId" });
-  requireRelation(user, employee, ["self", "assessor", "admin"], "melihat capaian kerja");
-  return planProgress(db, cycle, employee);
-}
-
-/** Progress of the employee's plan in the cycle, for a reader the caller has checked. */
-export async function planProgress(db: Kysely<Database>, cycle: CycleRow, employee: EmployeeRow): Promise<Progress> {
-  const regionId = cycle.region_id;
-  const plan = await planOf(db, cycle, employee.id);
-  if (!plan) return { planId: null, planStatus: null, indicators: [], realisasi: {} };
-  const ikis = await db
-    .selectFrom("plan_iki as i")
-    .innerJoin("plan_rhk as r", (join) => join.onRef("r.region_id", "=", "i.region_id").onRef("r.id", "=", "i.rhk_id"))
-    .select(["i.id", "i.text", "i.satuan", "i.target", "i.indicator_id", "i.aspect", "r.id as rhkId", "r.text as rhkText"])
-    .where("i.region_id", "=", regionId)
-    .where("i.plan_id", "=", plan.id)
-    .orderBy("r.position")
-    .orderBy("i.position")
-    .execute();
-  const sums = await db
-    .selectFrom("work_entries")
-    .select((eb) => ["iki_id", "status", eb.fn.sum<number>("quantity").as("total"), eb.fn.countAll<number>().as("n")])
-    .where("region_id", "=", regionId)
-    .where("plan_id", "=", plan.id)
-    .groupBy(["iki_id", "status"])
-    .execute();
-  const realisasi = (await realisasiFromWorkEntries(db, cycle, [employee.id])).get(employee.id) ?? {};
-  return {
-    planId: plan.id,
-    planStatus: plan.status,
-    indicators: ikis.map((iki) => {
-      const of = (status: WorkEntryStatus) => sums.find((s) => s.iki_id === iki.id && s.status === status);
-      const confirmedRow = of("confirmed");
-      const n = Number(confirmedRow?.n ?? 0);
-      const total = Number(confirmedRow?.total ?? 0);
-      const confirmed = iki.aspect === "kualitas" ? (n > 0 ? total / n : 0) : total;
-      return {
-        ikiId: iki.id,
-        rhkId: iki.rhkId,
-        rhkText: iki.rhkText,
-        text: iki.text,
-        satuan: iki.satuan,
-        target: iki.target,
-        indicatorId: iki.indicator_id,
-        aspect: iki.aspect as TargetAspect | null,
-        confirmed,
-        pending: Number(of("submitted")?.total ?? 0),
-        percent: Math.round((confirmed / iki.target) * 1000) / 10,
-        entries: { submitted: Number(of("submitted")?.n ?? 0), confirmed: n, returned: Number(of("returned")?.n ?? 0) },
-      };
-    }),
-    realisasi,
-  };
 }
