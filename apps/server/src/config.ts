@@ -44,13 +44,23 @@ function positiveInt(name: string, raw: string | undefined, fallback: number): n
   return value;
 }
 
+/** BETTER_AUTH_URL, the server's public URL, e.g. https://kinerja.example.go.id. */
+function publicUrl(raw: string | undefined): string | undefined {
+  const given = raw?.trim();
+  if (!given) return undefined;
+  if (!/^https?:\/\/[^/]/.test(given) || !URL.canParse(given)) {
+    throw new Error(`BETTER_AUTH_URL="${given}": expected the server's public URL, e.g. https://kinerja.example.go.id`);
+  }
+  return given;
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     port: positiveInt("PORT", env.PORT, 3000),
     host: env.HOST?.trim() || "0.0.0.0",
     database: databaseConfigFromEnv(env),
     authSecret: authSecret(env, env.KINERJA_SECRET_FILE?.trim() || repo("data/auth-secret")),
-    baseURL: env.BETTER_AUTH_URL?.trim() || undefined,
+    baseURL: publicUrl(env.BETTER_AUTH_URL),
     rulesDir: env.KINERJA_RULES_DIR?.trim() || repo("rules"),
     adminDist: env.KINERJA_ADMIN_DIST?.trim() || repo("apps/admin/dist"),
     seed: env.KINERJA_SEED !== "0",

@@ -12,6 +12,7 @@ import type { Kysely } from "kysely";
 import { databaseHealth } from "./health.js";
 import { homePage } from "./home-page.js";
 import { errorFields, type Logger } from "./log.js";
+import { securityHeaders } from "./security.js";
 import { hasAdminApp, serveStatic } from "./static.js";
 
 export interface AppDeps {
@@ -20,6 +21,8 @@ export interface AppDeps {
   jobs: JobRunner;
   logger: Logger;
   adminDist: string;
+  /** The public URL (BETTER_AUTH_URL) when configured: https there turns on Strict-Transport-Security. */
+  publicUrl: string | undefined;
   /** Shown on the fallback home page when the demo accounts still use the documented password. */
   demoPassword: string | null;
 }
@@ -35,6 +38,7 @@ function internalError(requestId: string): { error: string; requestId: string } 
 
 export function createApp(deps: AppDeps): Server {
   const requestIds = new WeakMap<IncomingMessage, string>();
+  const headers = securityHeaders(deps.publicUrl);
   const authHandler = toNodeHandler(async (request: Request) => {
     const response = await deps.auth.handler(request);
     // better-auth answers a failure of its own queries with a bare 500, whatever the cause; when the
@@ -84,6 +88,7 @@ export function createApp(deps: AppDeps): Server {
     const requestId = randomUUID();
     requestIds.set(req, requestId);
     res.setHeader("x-request-id", requestId);
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     res.on("finish", () => {
       deps.logger.log("info", "request", {
         requestId,

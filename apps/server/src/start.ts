@@ -74,6 +74,7 @@ export async function start(config: ServerConfig, logger: Logger, write: (text: 
     jobs,
     logger,
     adminDist: config.adminDist,
+    publicUrl: config.baseURL,
     demoPassword: config.seedPassword === DEFAULT_SEED_PASSWORD ? DEFAULT_SEED_PASSWORD : null,
   });
   await new Promise<void>((resolve, reject) => {
