@@ -7,27 +7,25 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import type { SessionUser } from "../auth.js";
-import { employeeDocument, unitDocument } from "../services/documents/index.js";
-import { employeeScope } from "../services/organisation/index.js";
-import { exportFollowUp, exportResults } from "../services/documents/index.js";
-import type { ExportFile, ExportFormat } from "../services/documents/index.js";
+import { scopeIn, type Scope } from "../services/access/index.js";
+import { employeeDocument, exportFollowUp, exportResults, unitDocument, type ExportFile, type ExportFormat } from "../services/documents/index.js";
+import { DomainError } from "../services/lib/index.js";
 import { signedIn, type HttpDeps } from "./session.js";
 
-type Handler = (deps: HttpDeps, user: SessionUser, regionId: string, match: string[], url: URL) => Promise<ExportFile>;
+type Handler = (scope: Scope, match: string[], url: URL) => Promise<ExportFile>;
 
 const pdf = (file: { filename: string; body: Buffer }): ExportFile => ({ ...file, contentType: "application/pdf" });
 
 const ROUTES: Array<[RegExp, Handler]> = [
   [
     /^\/export\/cycles\/([^/]+)\/results\.(xlsx|csv)$/,
-    ({ db }, user, regionId, [cycleId, format]) => exportResults(db, regionId, employeeScope(user), cycleId as string, format as ExportFormat),
+    (scope, [cycleId, format]) => exportResults(scope, cycleId as string, format as ExportFormat),
   ],
   [
     /^\/export\/cycles\/([^/]+)\/follow-up\/([a-z0-9_]+)\.(xlsx|csv)$/,
-    async ({ db }, user, regionId, [cycleId, type, format], url) => {
+    async (scope, [cycleId, type, format], url) => {
       const unitId = url.searchParams.get("unitId");
-      return exportFollowUp(db, regionId, employeeScope(user), {
+      return exportFollowUp(scope, {
         cycleId: cycleId as string,
         type: type as string,
         format: format as ExportFormat,
@@ -37,13 +35,11 @@ const ROUTES: Array<[RegExp, Handler]> = [
   ],
   [
     /^\/documents\/cycles\/([^/]+)\/employees\/(\d{18})\.pdf$/,
-    async ({ db }, user, regionId, [cycleId, nip], url) =>
-      pdf(await employeeDocument(db, regionId, user, { cycleId: cycleId as string, nip: nip as string }, runOf(url))),
+    async (scope, [cycleId, nip], url) => pdf(await employeeDocument(scope, { cycleId: cycleId as string, nip: nip as string }, runOf(url))),
   ],
   [
     /^\/documents\/cycles\/([^/]+)\/units\/([^/]+)\.pdf$/,
-    async ({ db }, user, regionId, [cycleId, unitId], url) =>
-      pdf(await unitDocument(db, regionId, user, { cycleId: cycleId as string, unitId: unitId as string }, runOf(url))),
+    async (scope, [cycleId, unitId], url) => pdf(await unitDocument(scope, { cycleId: cycleId as string, unitId: unitId as string }, runOf(url))),
   ],
 ];
 
@@ -68,7 +64,8 @@ export async function handleDownloads(req: IncomingMessage, res: ServerResponse,
   }
   try {
     const { session, regionId } = await signedIn(req, url, deps);
-    const file = await route.handler(deps, session.user, regionId, route.match.slice(1).map(decodeURIComponent), url);
+    const scope = await scopeIn(deps.db, session.user, regionId);
+    const file = await route.handler(scope, route.match.slice(1).map(decodeURIComponent), url);
     res.writeHead(200, {
       "content-type": file.contentType,
       "content-length": file.body.length,
@@ -77,7 +74,8 @@ export async function handleDownloads(req: IncomingMessage, res: ServerResponse,
     });
     res.end(req.method === "HEAD" ? undefined : file.body);
   } catch (error) {
-    if (error instanceof TRPCError) sendError(res, getHTTPStatusCodeFromError(error), error.message);
+    if (error instanceof DomainError) sendError(res, error.httpStatus, error.message);
+    else if (error instanceof TRPCError) sendError(res, getHTTPStatusCodeFromError(error), error.message);
     else throw error;
   }
   return true;

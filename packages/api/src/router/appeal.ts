@@ -2,13 +2,13 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { APPEAL_STATUSES, ROLES } from "@kinerja/db";
 import { z } from "zod";
 import { appealInbox, decideAppeal, getAppeal, myAppeals, submitAppeal } from "../services/results/index.js";
-import { actorOf, regionProcedure } from "../trpc.js";
+import { regionProcedure } from "../trpc.js";
 
 export const appealRouter = {
   /** The signed-in employee appeals their finalised result (within workflow.appeals.windowDays). */
   submit: regionProcedure("assessor", "employee")
     .input(z.object({ cycleId: z.string(), reason: z.string().max(4000) }))
-    .mutation(({ ctx, input }) => submitAppeal(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
+    .mutation(({ ctx, input }) => submitAppeal(ctx.scope, input)),
 
   /** The assessor's superior (or the admin, where there is none) rejects or upholds with a new predikat. */
   decide: regionProcedure(...ROLES)
@@ -18,19 +18,19 @@ export const appealRouter = {
         z.object({ appealId: z.string(), decision: z.literal("uphold"), reason: z.string().max(4000), predikat: z.string() }),
       ]),
     )
-    .mutation(({ ctx, input }) => decideAppeal(ctx.db, ctx.regionId, ctx.user, actorOf(ctx.user), input)),
+    .mutation(({ ctx, input }) => decideAppeal(ctx.scope, input)),
 
   get: regionProcedure(...ROLES)
     .input(z.object({ id: z.string() }))
-    .query(({ ctx, input }) => getAppeal(ctx.db, ctx.regionId, ctx.user, input.id)),
+    .query(({ ctx, input }) => getAppeal(ctx.scope, input.id)),
 
   /** The caller's own appeals. */
   mine: regionProcedure(...ROLES)
     .input(z.object({ cycleId: z.string().optional() }))
-    .query(({ ctx, input }) => myAppeals(ctx.db, ctx.regionId, ctx.user, input)),
+    .query(({ ctx, input }) => myAppeals(ctx.scope, input)),
 
   /** Appeals to decide: the deciding superior's; every appeal of the region for admins. */
   inbox: regionProcedure(...ROLES)
     .input(z.object({ status: z.enum(APPEAL_STATUSES).optional(), cycleId: z.string().optional() }))
-    .query(({ ctx, input }) => appealInbox(ctx.db, ctx.regionId, ctx.user, input)),
+    .query(({ ctx, input }) => appealInbox(ctx.scope, input)),
 } satisfies TRPCRouterRecord;

@@ -6,8 +6,9 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { RaterSource } from "@kinerja/core";
-import { employeeDocument, unitDocument } from "../services/documents/index.js";
-import { exportFollowUp } from "../services/documents/index.js";
+import type { SessionUser } from "../auth.js";
+import { scopeIn } from "../services/access/index.js";
+import { employeeDocument, exportFollowUp, unitDocument } from "../services/documents/index.js";
 import { fillForm, seedWalkRegion, WALK_REGIONS, type Member, type WalkRegion } from "../testing/assessment-walk.js";
 import { createTestEnv, type Caller, type TestEnv } from "../testing/env.js";
 import { pdfText } from "../testing/pdf-text.js";
@@ -39,6 +40,8 @@ describe.each(inject("dialects"))("assessment workflow on %s", (dialect) => {
     let members: Member[];
     const as = (user: Member | WalkRegion["admin"]): Caller => env.as("user" in user ? user.user : user);
     const admin = () => env.as(r.admin);
+    /** The scope a service called without the API (exports, documents) takes for the user. */
+    const scopeOf = (user: SessionUser) => scopeIn(env.database.db, user, r.regionId);
     /** Which sources the region's rules use for the pilot unit, as the forms say. */
     const used = new Set<RaterSource>();
     const peersOf = new Map<string, Member[]>();
@@ -384,11 +387,11 @@ describe.each(inject("dialects"))("assessment workflow on %s", (dialect) => {
       expect((await as(r.staff[5]!).followUp.list({ cycleId, kind: "training" })).every((e) => e.employeeId === r.staff[5]!.id)).toBe(true);
       expect(own.every((s) => s.employees === 1)).toBe(true);
 
-      const csv = await exportFollowUp(env.database.db, r.regionId, { kind: "all" }, { cycleId, type: "pelatihan", format: "csv" });
+      const csv = await exportFollowUp(await scopeOf(r.admin), { cycleId, type: "pelatihan", format: "csv" });
       const lines = csv.body.toString("utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
       expect(lines[0]).toBe("No,NIP,Nama,Jabatan,Unit Kerja,Predikat,Tindak Lanjut,Nilai,Aturan");
       expect(lines).toHaveLength(1 + training.reduce((n, t) => n + t.employees.length, 0));
-      const xlsx = await exportFollowUp(env.database.db, r.regionId, { kind: "all" }, { cycleId, type: summary[0]!.type, format: "xlsx", unitId: r.units.pilot });
+      const xlsx = await exportFollowUp(await scopeOf(r.admin), { cycleId, type: summary[0]!.type, format: "xlsx", unitId: r.units.pilot });
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(xlsx.body as unknown as ArrayBuffer);
       expect(book.getWorksheet("Tindak Lanjut")?.rowCount).toBe(1 + (await admin().followUp.list({ cycleId, type: summary[0]!.type })).length);
@@ -396,7 +399,7 @@ describe.each(inject("dialects"))("assessment workflow on %s", (dialect) => {
 
     it("writes the employee's evaluation document and the unit's decision as PDF, in Indonesian", async () => {
       const employee = appellant;
-      const file = await employeeDocument(env.database.db, r.regionId, employee.user, { cycleId, nip: employee.nip }, { compress: false, at: PRINTED });
+      const file = await employeeDocument(await scopeOf(employee.user), { cycleId, nip: employee.nip }, { compress: false, at: PRINTED });
       expect(file.body.subarray(0, 5).toString()).toBe("%PDF-");
       const text = pdfText(file.body).replace(/\s+/g, " ");
       for (const expected of [
@@ -414,16 +417,16 @@ describe.each(inject("dialects"))("assessment workflow on %s", (dialect) => {
         expect(text, expected).toContain(expected);
       }
       for (const peer of peersOf.get(employee.id)!) expect(text).not.toContain(peer.nama);
-      expect(await codeOf(employeeDocument(env.database.db, r.regionId, r.staff[0]!.user, { cycleId, nip: employee.nip }))).toBe("NOT_FOUND");
-      const byKepala = await employeeDocument(env.database.db, r.regionId, r.kepala.user, { cycleId, nip: employee.nip });
+      expect(await codeOf(employeeDocument(await scopeOf(r.staff[0]!.user), { cycleId, nip: employee.nip }))).toBe("NOT_FOUND");
+      const byKepala = await employeeDocument(await scopeOf(r.kepala.user), { cycleId, nip: employee.nip });
       expect(byKepala.body.subarray(0, 5).toString()).toBe("%PDF-");
 
-      const unit = await unitDocument(env.database.db, r.regionId, r.admin, { cycleId, unitId: r.units.pilot }, { compress: false, at: PRINTED });
+      const unit = await unitDocument(await scopeOf(r.admin), { cycleId, unitId: r.units.pilot }, { compress: false, at: PRINTED });
       const unitText = pdfText(unit.body).replace(/\s+/g, " ");
       for (const expected of ["PENETAPAN PREDIKAT KINERJA PEGAWAI", "UNIT RINTISAN", ...members.map((m) => m.nama), "Distribusi predikat", "Predikat disesuaikan"]) {
         expect(unitText, expected).toContain(expected);
       }
-      expect(await codeOf(unitDocument(env.database.db, r.regionId, r.assessor.user, { cycleId, unitId: r.units.pilot }))).toBe("FORBIDDEN");
+      expect(await codeOf(unitDocument(await scopeOf(r.assessor.user), { cycleId, unitId: r.units.pilot }))).toBe("FORBIDDEN");
     });
   });
 });

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { employeeScope } from "../services/organisation/index.js";
+import { scopeIn } from "../services/access/index.js";
 import { exportResults } from "../services/documents/index.js";
 import { demoAppraisals, writeDemoAssessments } from "../services/seed/index.js";
 import { loadRuleFile } from "../services/rules/index.js";
@@ -183,7 +183,9 @@ describe.each(inject("dialects"))("results, distribution and exports on %s", (di
   });
 
   it("exports the current results as XLSX and CSV with Indonesian headers", async () => {
-    const xlsx = await exportResults(env.database.db, "binjai", { kind: "all" }, binjai.cycleId, "xlsx");
+    const { db } = env.database;
+    const byAdmin = await scopeIn(db, binjai.admin, "binjai");
+    const xlsx = await exportResults(byAdmin, binjai.cycleId, "xlsx");
     expect(xlsx.filename).toBe("hasil-binjai-2025-v1.xlsx");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body as unknown as ExcelJS.Buffer);
@@ -192,14 +194,14 @@ describe.each(inject("dialects"))("results, distribution and exports on %s", (di
     expect(sheet.rowCount).toBe(SIZE + 1);
     expect(String(sheet.getRow(2).getCell(2).value)).toMatch(/^\d{18}$/);
 
-    const csv = await exportResults(env.database.db, "binjai", { kind: "all" }, binjai.cycleId, "csv");
+    const csv = await exportResults(byAdmin, binjai.cycleId, "csv");
     const lines = csv.body.toString("utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(lines[0]).toBe("No,NIP,Nama,Jabatan,Unit Kerja,Nilai Akhir,Predikat,Tindak Lanjut,Keterangan");
     expect(lines).toHaveLength(SIZE + 1);
 
-    const own = await exportResults(env.database.db, "binjai", employeeScope(binjai.employee), binjai.cycleId, "csv");
+    const own = await exportResults(await scopeIn(db, binjai.employee, "binjai"), binjai.cycleId, "csv");
     expect(own.body.toString("utf8").trim().split("\r\n")).toHaveLength(2);
-    await expect(exportResults(env.database.db, "pariaman", { kind: "all" }, binjai.cycleId, "csv")).rejects.toMatchObject({
+    await expect(exportResults(await scopeIn(db, binjai.admin, "pariaman"), binjai.cycleId, "csv")).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
   });

@@ -1,7 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { ROLES } from "@kinerja/db";
 import { z } from "zod";
-import { employeeScope } from "../services/organisation/index.js";
 import { pageInput } from "../services/lib/index.js";
 import { distribution, getResult, listResults, RESULT_SORT_KEYS } from "../services/results/index.js";
 import { regionProcedure } from "../trpc.js";
@@ -21,14 +20,14 @@ export const resultRouter = {
         ...pageInput,
       }),
     )
-    .query(({ ctx, input }) => listResults(ctx.db, ctx.regionId, employeeScope(ctx.user), input)),
+    .query(({ ctx, input }) => listResults(ctx.scope, input)),
 
   /** One employee's result with the explanation of every step. */
   get: regionProcedure(...ROLES)
     .input(z.object({ cycleId: z.string(), employeeId: z.string(), runId: z.string().optional() }))
-    .query(({ ctx, input }) => getResult(ctx.db, ctx.regionId, employeeScope(ctx.user), input)),
+    .query(({ ctx, input }) => getResult(ctx.scope, input)),
 
   distribution: regionProcedure("operator", "admin", "assessor")
     .input(z.object({ cycleId: z.string(), unitId: z.string().optional(), runId: z.string().optional() }))
-    .query(({ ctx, input }) => distribution(ctx.db, ctx.regionId, employeeScope(ctx.user), input)),
+    .query(({ ctx, input }) => distribution(ctx.scope, input)),
 } satisfies TRPCRouterRecord;

@@ -2,24 +2,20 @@
 // Pegawai: who was appraised and by whom, the period, the plan with targets and realisasi, the feedback
 // without the identity of peers, the ratings, the predikat with any adjustment and its reason, and the
 // unit's distribution curve); per unit, the predikat decision with its distribution. Dates and labels are
-// Indonesian. Who may read: see access.ts (employee, assessor, assessor's superior, admin) and, for the
-// unit's decision, the region's admin.
-import { DomainError } from "../lib/index.js";
+// Indonesian. Who may read: the employee, their assessor, the assessor's superior and the admin (the
+// access module's relations) and, for the unit's decision, the region's admin.
 import { NATIONAL_PREDIKAT, NATIONAL_PREDIKAT_LABELS, ORGANISATION_PREDIKAT_LABELS, raterSourceLabel, type AppraisalInput, type Explanation, type RaterSource } from "@kinerja/core";
 import { parseJson, type CycleRow, type Database, type EmployeeRow, type ResultRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import type { SessionUser } from "../../auth.js";
-import { findEmployeeByNip, standingTo } from "../access/index.js";
-import { listAdjustments } from "../results/index.js";
+import { findEmployeeByNip, relationTo, requireAdmin, type Scope } from "../access/index.js";
 import { feedbackItems } from "../assessment/index.js";
-import { predikatLabel } from "../rules/index.js";
 import { findCycle } from "../cycles/index.js";
-import { formatDate, formatNumberId, formatPeriod } from "../lib/index.js";
-import { PdfWriter } from "./pdf.js";
-import { cycleRules } from "../rules/index.js";
-import { distribution, resolveRun, type UnitDistribution } from "../results/index.js";
+import { DomainError, formatDate, formatNumberId, formatPeriod } from "../lib/index.js";
 import { findUnit } from "../organisation/index.js";
 import { planProgress } from "../planning/index.js";
+import { listAdjustments, regionDistribution, resolveRun, type UnitDistribution } from "../results/index.js";
+import { cycleRules, predikatLabel } from "../rules/index.js";
+import { PdfWriter } from "./pdf.js";
 
 const STATUS_NAMES: Record<CycleRow["status"], string> = {
   draft: "draf",
@@ -127,15 +123,11 @@ function curveSection(pdf: PdfWriter, unit: UnitDistribution | undefined, enforc
 }
 
 /** Dokumen Evaluasi Kinerja Pegawai of one employee in a cycle. */
-export async function employeeDocument(
-  db: Kysely<Database>,
-  regionId: string,
-  user: SessionUser,
-  input: { cycleId: string; nip: string },
-  options: DocumentOptions = {},
-): Promise<PdfFile> {
+export async function employeeDocument(scope: Scope, input: { cycleId: string; nip: string }, options: DocumentOptions = {}): Promise<PdfFile> {
+  const { db, regionId } = scope;
   const employee = await findEmployeeByNip(db, regionId, input.nip);
-  if (!(await standingTo(db, user, employee))) throw new DomainError({ code: "NOT_FOUND", message: `Pegawai dengan NIP ${input.nip} tidak ditemukan` });
+  // Any relation reads it. Someone with none hears what they would for a NIP of no employee.
+  if (!(await relationTo(scope, employee))) throw new DomainError({ code: "NOT_FOUND", message: `Pegawai dengan NIP ${input.nip} tidak ditemukan` });
   const { cycle, regionName, run } = await contextOf(db, regionId, input.cycleId, options.runId);
   const result: ResultRow | undefined = await db
     .selectFrom("results")
@@ -158,7 +150,7 @@ export async function employeeDocument(
   // Run ids are time-ordered (UUIDv7): the adjustments made up to the version shown.
   const adjustments = (await listAdjustments(db, regionId, cycle.id, [employee.id])).filter((a) => a.runId <= run.id);
   const feedback = await feedbackItems(db, regionId, cycle.id, employee.id, true);
-  const curve = await distribution(db, regionId, { kind: "all" }, { cycleId: cycle.id, unitId: employee.unit_id, runId: run.id });
+  const curve = await regionDistribution(db, regionId, { cycleId: cycle.id, unitId: employee.unit_id, runId: run.id });
   const plan = await planRows(db, cycle, employee);
 
   const pdf = new PdfWriter({
@@ -287,16 +279,9 @@ export async function employeeDocument(
 }
 
 /** The unit's predikat decision: every employee placed in it with their predikat, and the distribution. */
-export async function unitDocument(
-  db: Kysely<Database>,
-  regionId: string,
-  user: SessionUser,
-  input: { cycleId: string; unitId: string },
-  options: DocumentOptions = {},
-): Promise<PdfFile> {
-  if (user.role !== "admin" && user.role !== "operator") {
-    throw new DomainError({ code: "FORBIDDEN", message: "Keputusan predikat unit kerja diunduh oleh admin BKD" });
-  }
+export async function unitDocument(scope: Scope, input: { cycleId: string; unitId: string }, options: DocumentOptions = {}): Promise<PdfFile> {
+  requireAdmin(scope, "mengunduh keputusan predikat unit kerja");
+  const { db, regionId } = scope;
   const unit = await findUnit(db, regionId, input.unitId);
   const { cycle, regionName, run } = await contextOf(db, regionId, input.cycleId, options.runId);
   const { ruleSet } = await cycleRules(db, cycle);
@@ -309,7 +294,7 @@ export async function unitDocument(
     .orderBy("nama")
     .execute();
   const adjustments = (await listAdjustments(db, regionId, cycle.id, results.map((r) => r.employee_id))).filter((a) => a.runId <= run.id);
-  const curve = await distribution(db, regionId, { kind: "all" }, { cycleId: cycle.id, unitId: unit.id, runId: run.id });
+  const curve = await regionDistribution(db, regionId, { cycleId: cycle.id, unitId: unit.id, runId: run.id });
   // The unit's head: someone placed in it whose own superior sits outside it.
   const inUnit = await db.selectFrom("employees").selectAll().where("region_id", "=", regionId).where("unit_id", "=", unit.id).orderBy("nip").execute();
   const nips = new Set(inUnit.map((e) => e.nip));

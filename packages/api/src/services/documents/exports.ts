@@ -1,12 +1,10 @@
 // A cycle's results as a spreadsheet (XLSX) or CSV, with Indonesian column headers, for the BKD's
 // records and for signing. Always the current run; the sheet names the run and the rule set hash.
-import { DomainError } from "../lib/index.js";
-import { parseJson, type Database } from "@kinerja/db";
-import type { Kysely } from "kysely";
+import { parseJson } from "@kinerja/db";
+import { visibleEmployees, type Scope } from "../access/index.js";
 import { findCycle } from "../cycles/index.js";
-import type { EmployeeScope } from "../organisation/index.js";
-import { outcomeTypes } from "../results/index.js";
-import { followUpEntries, resolveRun, runResults, type FollowUpFilter } from "../results/index.js";
+import { DomainError } from "../lib/index.js";
+import { followUpEntries, outcomeTypes, resolveRun, runResults, type FollowUpFilter } from "../results/index.js";
 import { safeName, tableFile, type Column, type ExportFile, type ExportFormat } from "./spreadsheet.js";
 
 /** The first columns of every list of employees the BKD downloads. */
@@ -26,17 +24,13 @@ const COLUMNS = [
   { header: "Keterangan", key: "keterangan", width: 40 },
 ] as const satisfies ReadonlyArray<Column<string>>;
 
-export async function exportResults(
-  db: Kysely<Database>,
-  regionId: string,
-  scope: EmployeeScope,
-  cycleId: string,
-  format: ExportFormat,
-): Promise<ExportFile> {
+/** The cycle's current results the viewer may see (an assessor's reports), one row per employee. */
+export async function exportResults(scope: Scope, cycleId: string, format: ExportFormat): Promise<ExportFile> {
+  const { db, regionId } = scope;
   const cycle = await findCycle(db, regionId, cycleId);
   const run = await resolveRun(db, regionId, cycle);
   if (!run) throw new DomainError({ code: "PRECONDITION_FAILED", message: "Siklus ini belum dinilai; belum ada hasil untuk diunduh" });
-  const results = await runResults(db, regionId, run.id, scope)
+  const results = await runResults(db, regionId, run.id, visibleEmployees(scope))
     .leftJoin("units", (join) => join.onRef("units.region_id", "=", "results.region_id").onRef("units.id", "=", "results.unit_id"))
     .select([
       "results.nip",
@@ -86,18 +80,13 @@ const FOLLOW_UP_COLUMNS = [
 ] as const satisfies ReadonlyArray<Column<string>>;
 
 /** One follow-up list as a spreadsheet or CSV; training needs come ordered by topic. */
-export async function exportFollowUp(
-  db: Kysely<Database>,
-  regionId: string,
-  scope: EmployeeScope,
-  input: FollowUpFilter & { type: string; format: ExportFormat },
-): Promise<ExportFile> {
-  const cycle = await findCycle(db, regionId, input.cycleId);
-  const found = await followUpEntries(db, cycle, scope, input);
+export async function exportFollowUp(scope: Scope, input: FollowUpFilter & { type: string; format: ExportFormat }): Promise<ExportFile> {
+  const cycle = await findCycle(scope.db, scope.regionId, input.cycleId);
+  const found = await followUpEntries(scope, cycle, input);
   const ordered = input.type === "pelatihan" ? [...found].sort((a, b) => String(a.params.topic).localeCompare(String(b.params.topic)) || a.nama.localeCompare(b.nama)) : found;
   return tableFile({
     format: input.format,
-    name: safeName(`tindak-lanjut-${input.type}-${regionId}-${cycle.period_label}${input.unitId ? `-${input.unitId}` : ""}`),
+    name: safeName(`tindak-lanjut-${input.type}-${scope.regionId}-${cycle.period_label}${input.unitId ? `-${input.unitId}` : ""}`),
     sheetName: "Tindak Lanjut",
     columns: FOLLOW_UP_COLUMNS,
     rows: ordered.map((e, i) => ({

@@ -1,6 +1,6 @@
 // Predikat changed by people (the evaluation forum, an upheld appeal). An adjustment is stored once
 // (append-only) and passed as `AppraisalInput.adjustments` whenever the employee is evaluated, so the
-// predikat, the outcomes that follow it and the explanation all show it. result-revisions.ts writes them.
+// predikat, the outcomes that follow it and the explanation all show it. revisions.ts writes them.
 import type { Adjustment } from "@kinerja/core";
 import type { AdjustmentKind, Database, PredikatAdjustmentRow } from "@kinerja/db";
 import type { Kysely } from "kysely";

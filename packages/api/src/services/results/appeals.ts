@@ -3,19 +3,14 @@
 // rejects with a reason, or upholds with a new predikat, which is stored as an adjustment by that superior
 // and makes a new result version; the appealed version stays as it was. Where the employee's assessor
 // has no superior in the data, the region's BKD admin decides.
-import { DomainError } from "../lib/index.js";
 import { newId, now, type AppealRow, type AppealStatus, type CycleRow, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import type { SessionUser } from "../../auth.js";
-import type { Actor } from "../lib/index.js";
-import { employeeFor, findEmployeeByNip } from "../access/index.js";
-import { audit } from "../lib/index.js";
-import { predikatLabel, predikatLevels } from "../rules/index.js";
+import { findEmployee, isAdmin, requireEmployee, withDb, type Scope } from "../access/index.js";
 import { findCycle, lockCycle } from "../cycles/index.js";
+import { audit, DomainError, formatDate } from "../lib/index.js";
+import { cycleRules, predikatLabel, predikatLevels } from "../rules/index.js";
 import { currentResult, requireReason } from "./forum.js";
-import { formatDate } from "../lib/index.js";
-import { cycleRules } from "../rules/index.js";
-import { namesByNip } from "../access/index.js";
+import { namesByNip } from "./names.js";
 import { reviseResults } from "./revisions.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -40,11 +35,12 @@ export interface AppealView {
   newPredikatLabel: string | null;
   /** The result version an upheld appeal made. */
   resultRunId: string | null;
-  /** Whether the signed-in user decides it. */
+  /** Whether the signed-in person decides it. */
   canDecide: boolean;
 }
 
-async function views(db: Kysely<Database>, regionId: string, user: SessionUser, rows: AppealRow[]): Promise<AppealView[]> {
+async function views(scope: Scope, rows: AppealRow[]): Promise<AppealView[]> {
+  const { db, regionId } = scope;
   if (rows.length === 0) return [];
   const employees = new Map(
     (await db.selectFrom("employees").selectAll().where("region_id", "=", regionId).where("id", "in", rows.map((r) => r.employee_id)).execute()).map((e) => [
@@ -85,15 +81,16 @@ async function views(db: Kysely<Database>, regionId: string, user: SessionUser, 
       newPredikat: row.new_predikat,
       newPredikatLabel: row.new_predikat ? predikatLabel(ruleSet, row.new_predikat) : null,
       resultRunId: row.result_run_id,
-      canDecide: row.status === "submitted" && decides(user, row),
+      canDecide: row.status === "submitted" && decides(scope, row),
     });
   }
   return result;
 }
 
-function decides(user: SessionUser, row: AppealRow): boolean {
-  if (row.decider_nip === null) return user.role === "admin" || user.role === "operator";
-  return user.username === row.decider_nip;
+/** The deciding superior named on the appeal, read from the signed-in person's own record; the BKD admin where none is named. */
+function decides(scope: Scope, row: AppealRow): boolean {
+  if (row.decider_nip === null) return isAdmin(scope.user);
+  return scope.me !== null && scope.me.nip === row.decider_nip;
 }
 
 /** The last moment an appeal against the cycle is accepted. */
@@ -102,20 +99,14 @@ export function appealDeadline(cycle: CycleRow, windowDays: number): Date | null
 }
 
 /** The signed-in employee appeals their own result of a finalised cycle. */
-export async function submitAppeal(
-  db: Kysely<Database>,
-  regionId: string,
-  user: SessionUser,
-  actor: Actor,
-  input: { cycleId: string; reason: string },
-): Promise<AppealView> {
+export async function submitAppeal(scope: Scope, input: { cycleId: string; reason: string }): Promise<AppealView> {
+  const { regionId, actor, me: employee } = scope;
   const reason = requireReason(input.reason, "Keberatan");
-  if (!user.username) {
-    throw new DomainError({ code: "FORBIDDEN", message: "Keberatan diajukan oleh pegawai sendiri, masuk dengan NIP" });
+  if (!employee) {
+    throw new DomainError({ code: "FORBIDDEN", message: "Keberatan diajukan oleh pegawai sendiri, dengan akun yang terhubung ke data pegawainya di wilayah ini" });
   }
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await scope.db.transaction().execute(async (trx) => {
     const cycle = await findCycle(trx, regionId, input.cycleId);
-    const employee = await findEmployeeByNip(trx, regionId, user.username as string);
     if (cycle.status !== "finalised" || !cycle.current_run_id) {
       throw new DomainError({
         code: "PRECONDITION_FAILED",
@@ -185,7 +176,7 @@ export async function submitAppeal(
     });
     return id;
   });
-  return getAppeal(db, regionId, user, id);
+  return getAppeal(scope, id);
 }
 
 async function findAppeal(db: Kysely<Database>, regionId: string, id: string): Promise<AppealRow> {
@@ -195,52 +186,49 @@ async function findAppeal(db: Kysely<Database>, regionId: string, id: string): P
 }
 
 /** One appeal: for the employee, their assessor and the assessor's superior, and the admin. */
-export async function getAppeal(db: Kysely<Database>, regionId: string, user: SessionUser, id: string): Promise<AppealView> {
-  const row = await findAppeal(db, regionId, id);
-  if (!decides(user, row)) await employeeFor(db, regionId, user, row.employee_id);
-  const [found] = await views(db, regionId, user, [row]);
+export async function getAppeal(scope: Scope, id: string): Promise<AppealView> {
+  const row = await findAppeal(scope.db, scope.regionId, id);
+  if (!decides(scope, row)) await requireEmployee(scope, row.employee_id);
+  const [found] = await views(scope, [row]);
   if (!found) throw new DomainError({ code: "NOT_FOUND", message: `Keberatan ${id} tidak ditemukan` });
   return found;
 }
 
-/** The signed-in user's own appeals. */
-export async function myAppeals(db: Kysely<Database>, regionId: string, user: SessionUser, input: { cycleId?: string }): Promise<AppealView[]> {
-  if (!user.username) return [];
-  let query = db
-    .selectFrom("appeals")
-    .selectAll("appeals")
-    .innerJoin("employees", (join) => join.onRef("employees.region_id", "=", "appeals.region_id").onRef("employees.id", "=", "appeals.employee_id"))
-    .where("appeals.region_id", "=", regionId)
-    .where("employees.nip", "=", user.username);
-  if (input.cycleId) query = query.where("appeals.cycle_id", "=", input.cycleId);
-  return views(db, regionId, user, await query.orderBy("appeals.id", "desc").execute());
+/** The signed-in person's own appeals. */
+export async function myAppeals(scope: Scope, input: { cycleId?: string }): Promise<AppealView[]> {
+  if (!scope.me) return [];
+  let query = scope.db.selectFrom("appeals").selectAll().where("region_id", "=", scope.regionId).where("employee_id", "=", scope.me.id);
+  if (input.cycleId) query = query.where("cycle_id", "=", input.cycleId);
+  return views(scope, await query.orderBy("id", "desc").execute());
 }
 
 /**
  * Appeals to decide: the deciding superior's (those naming them), or for admins every appeal of the
  * region (canDecide where the BKD decides). Pending ones by default.
  */
-export async function appealInbox(
-  db: Kysely<Database>,
-  regionId: string,
-  user: SessionUser,
-  input: { status?: AppealStatus; cycleId?: string },
-): Promise<AppealView[]> {
-  let query = db.selectFrom("appeals").selectAll().where("region_id", "=", regionId).where("status", "=", input.status ?? "submitted");
+export async function appealInbox(scope: Scope, input: { status?: AppealStatus; cycleId?: string }): Promise<AppealView[]> {
+  let query = scope.db.selectFrom("appeals").selectAll().where("region_id", "=", scope.regionId).where("status", "=", input.status ?? "submitted");
   if (input.cycleId) query = query.where("cycle_id", "=", input.cycleId);
-  if (user.role !== "admin" && user.role !== "operator") query = query.where("decider_nip", "=", user.username ?? "");
-  return views(db, regionId, user, await query.orderBy("id").execute());
+  if (!isAdmin(scope.user)) {
+    if (!scope.me) return [];
+    query = query.where("decider_nip", "=", scope.me.nip);
+  }
+  return views(scope, await query.orderBy("id").execute());
 }
 
 export type AppealDecision = { appealId: string; decision: "reject"; reason: string } | { appealId: string; decision: "uphold"; reason: string; predikat: string };
 
-export async function decideAppeal(db: Kysely<Database>, regionId: string, user: SessionUser, actor: Actor, input: AppealDecision): Promise<AppealView> {
+export async function decideAppeal(scope: Scope, input: AppealDecision): Promise<AppealView> {
+  const { regionId, actor } = scope;
   const reason = requireReason(input.reason, "Keputusan atas keberatan");
-  await db.transaction().execute(async (trx) => {
+  await scope.db.transaction().execute(async (trx) => {
+    const inTrx = withDb(scope, trx);
     // Locking the cycle first means two decisions never both see the appeal pending.
     await lockCycle(trx, regionId, (await findAppeal(trx, regionId, input.appealId)).cycle_id);
     const appeal = await findAppeal(trx, regionId, input.appealId);
-    if (!decides(user, appeal)) {
+    if (!decides(inTrx, appeal)) {
+      // Someone with no relation to the employee is not told the appeal exists.
+      await requireEmployee(inTrx, appeal.employee_id);
       throw new DomainError({
         code: "FORBIDDEN",
         message: appeal.decider_nip
@@ -257,7 +245,7 @@ export async function decideAppeal(db: Kysely<Database>, regionId: string, user:
     let newPredikat: string | null = null;
     let runId: string | null = null;
     if (input.decision === "uphold") {
-      const employee = await trx.selectFrom("employees").selectAll().where("region_id", "=", regionId).where("id", "=", appeal.employee_id).executeTakeFirstOrThrow();
+      const employee = await findEmployee(trx, regionId, appeal.employee_id);
       const current = await currentResult(trx, cycle, employee);
       const levels = predikatLevels(ruleSet);
       if (!levels.includes(input.predikat)) {
@@ -272,7 +260,7 @@ export async function decideAppeal(db: Kysely<Database>, regionId: string, user:
       const by = appeal.decider_nip
         ? `${actor.name} (NIP ${appeal.decider_nip}), atasan pejabat penilai, atas keberatan`
         : `${actor.name}, admin BKD, atas keberatan`;
-      const revision = await reviseResults(trx, cycle, actor, `Keberatan dikabulkan: ${employee.nama}`, [
+      const revision = await reviseResults(inTrx, cycle, `Keberatan dikabulkan: ${employee.nama}`, [
         { employeeId: employee.id, kind: "appeal", to: input.predikat, reason, by, appealId: appeal.id },
       ]);
       newPredikat = input.predikat;
@@ -302,5 +290,5 @@ export async function decideAppeal(db: Kysely<Database>, regionId: string, user:
       after: { status: input.decision === "uphold" ? "upheld" : "rejected", reason, predikat: newPredikat ?? appeal.predikat, runId },
     });
   });
-  return getAppeal(db, regionId, user, input.appealId);
+  return getAppeal(scope, input.appealId);
 }

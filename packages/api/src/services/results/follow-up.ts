@@ -2,14 +2,12 @@
 // (for training plans such as Amplas' and Binjai's), coaching (pembinaan), promotion and further-education
 // proposals, TPP percentages, angka kredit — each entry with the outcome rule that produced it. Outcome
 // types are the region's own; known ones are grouped into kinds, the rest are listed as they are.
-import { DomainError } from "../lib/index.js";
-import { parseJson, type CycleRow, type Database } from "@kinerja/db";
-import type { Kysely } from "kysely";
+import { parseJson, type CycleRow } from "@kinerja/db";
+import { visibleEmployees, type Scope } from "../access/index.js";
 import { findCycle } from "../cycles/index.js";
-import type { EmployeeScope } from "../organisation/index.js";
-import { formatNumberId } from "../lib/index.js";
-import { resolveRun, runResults, withOutcomeType } from "./results.js";
+import { DomainError, formatNumberId } from "../lib/index.js";
 import { unitSubtree } from "../organisation/index.js";
+import { resolveRun, runResults, withOutcomeType } from "./results.js";
 
 export const FOLLOW_UP_KINDS = ["award", "training", "coaching", "promotion", "education", "salary", "tpp", "angkaKredit", "discipline", "other"] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
@@ -100,13 +98,15 @@ export interface FollowUpFilter {
   unitId?: string;
 }
 
-/** Every outcome event of the cycle's current results the viewer may see, as follow-up entries. */
-/** The follow-up entries of a cycle's current run that the scope may see, optionally of one outcome type. */
-export async function followUpEntries(db: Kysely<Database>, cycle: CycleRow, scope: EmployeeScope, filter: Omit<FollowUpFilter, "cycleId"> & { type?: string }): Promise<FollowUpEntry[]> {
-  const regionId = cycle.region_id;
+/**
+ * Every outcome event of the cycle's current results the viewer may see (their reports', for an assessor),
+ * as follow-up entries, optionally of one outcome type.
+ */
+export async function followUpEntries(scope: Scope, cycle: CycleRow, filter: Omit<FollowUpFilter, "cycleId"> & { type?: string }): Promise<FollowUpEntry[]> {
+  const { db, regionId } = scope;
   const run = await resolveRun(db, regionId, cycle);
   if (!run) throw new DomainError({ code: "PRECONDITION_FAILED", message: "Siklus ini belum dinilai; tindak lanjut muncul dari hasil penilaian" });
-  let query = runResults(db, regionId, run.id, scope)
+  let query = runResults(db, regionId, run.id, visibleEmployees(scope))
     .leftJoin("units", (join) => join.onRef("units.region_id", "=", "results.region_id").onRef("units.id", "=", "results.unit_id"))
     .select([
       "results.employee_id",
@@ -161,9 +161,9 @@ export interface FollowUpSummaryItem {
   rules: string[];
 }
 
-export async function followUpSummary(db: Kysely<Database>, regionId: string, scope: EmployeeScope, filter: FollowUpFilter): Promise<FollowUpSummaryItem[]> {
+export async function followUpSummary(scope: Scope, filter: FollowUpFilter): Promise<FollowUpSummaryItem[]> {
   const byType = new Map<string, { label: string; employees: Set<string>; rules: Set<string> }>();
-  for (const e of await followUpEntries(db, await findCycle(db, regionId, filter.cycleId), scope, filter)) {
+  for (const e of await followUpEntries(scope, await findCycle(scope.db, scope.regionId, filter.cycleId), filter)) {
     const item = byType.get(e.type) ?? { label: typeof e.params.label === "string" ? e.params.label : e.type, employees: new Set(), rules: new Set() };
     byType.set(e.type, item);
     item.employees.add(e.employeeId);
@@ -182,14 +182,9 @@ export async function followUpSummary(db: Kysely<Database>, regionId: string, sc
 }
 
 /** The entries of one outcome type (e.g. "penghargaan", "tpp"), or of every type of a kind. */
-export async function followUpList(
-  db: Kysely<Database>,
-  regionId: string,
-  scope: EmployeeScope,
-  filter: FollowUpFilter & { type?: string; kind?: FollowUpKind },
-): Promise<FollowUpEntry[]> {
+export async function followUpList(scope: Scope, filter: FollowUpFilter & { type?: string; kind?: FollowUpKind }): Promise<FollowUpEntry[]> {
   if (!filter.type && !filter.kind) throw new DomainError({ code: "BAD_REQUEST", message: "Sebutkan type (jenis tindak lanjut, mis. penghargaan) atau kind" });
-  const found = await followUpEntries(db, await findCycle(db, regionId, filter.cycleId), scope, filter);
+  const found = await followUpEntries(scope, await findCycle(scope.db, scope.regionId, filter.cycleId), filter);
   return filter.kind ? found.filter((e) => kindOf(e.type) === filter.kind) : found;
 }
 
@@ -209,9 +204,9 @@ export interface TrainingTopic {
 }
 
 /** Training needs grouped by topic, most needed first: a training plan (topic → employees). */
-export async function trainingPlan(db: Kysely<Database>, regionId: string, scope: EmployeeScope, filter: FollowUpFilter): Promise<TrainingTopic[]> {
+export async function trainingPlan(scope: Scope, filter: FollowUpFilter): Promise<TrainingTopic[]> {
   const topics = new Map<string, Omit<TrainingTopic, "count">>();
-  for (const e of await followUpEntries(db, await findCycle(db, regionId, filter.cycleId), scope, { ...filter, type: "pelatihan" })) {
+  for (const e of await followUpEntries(scope, await findCycle(scope.db, scope.regionId, filter.cycleId), { ...filter, type: "pelatihan" })) {
     const topic = String(e.params.topic ?? "(tanpa topik)");
     const indicator = String(e.params.indicator ?? "");
     const item = topics.get(topic) ?? { topic, indicators: [], employees: [] };

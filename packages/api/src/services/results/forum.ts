@@ -2,26 +2,21 @@
 // unit's peers review the unit's results against the distribution curve and the raters' tendencies, and
 // may move an employee's predikat by at most workflow.calibration.maxLevels levels from what the rules
 // gave, always with a written reason. Each move is stored as an adjustment and makes a new result version
-// (see result-revisions.ts); the audit log and the employee's explanation both carry it.
-import { DomainError } from "../lib/index.js";
+// (see revisions.ts); the audit log and the employee's explanation both carry it.
 import type { PredikatValue } from "@kinerja/core";
 import { newId, now, parseJson, toJson, type CycleRow, type Database, type EmployeeRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import type { SessionUser } from "../../auth.js";
-import type { Actor } from "../lib/index.js";
-import { employeeFor } from "../access/index.js";
-import { listAdjustments, rulePredikat, type AdjustmentView } from "./adjustments.js";
-import { audit } from "../lib/index.js";
-import { predikatLabel, predikatLevels } from "../rules/index.js";
+import { requireEmployee, visibleEmployees, visibleFilter, withDb, type Scope } from "../access/index.js";
+import { isCalendarDate, raterQuality, type RaterQuality } from "../assessment/index.js";
 import { findCycle, lockCycle } from "../cycles/index.js";
-import { isCalendarDate } from "../assessment/index.js";
-import { cycleRules } from "../rules/index.js";
-import { raterQuality, type RaterQuality } from "../assessment/index.js";
-import { namesByNip } from "../access/index.js";
+import { audit, DomainError } from "../lib/index.js";
+import { findUnit } from "../organisation/index.js";
+import { cycleRules, predikatLabel, predikatLevels } from "../rules/index.js";
+import { listAdjustments, rulePredikat, type AdjustmentView } from "./adjustments.js";
+import { namesByNip } from "./names.js";
+import { regionDistribution, resolveRun, type UnitDistribution } from "./results.js";
 import { reviseResults } from "./revisions.js";
 import { outcomeTypes } from "./runs.js";
-import { distribution, resolveRun, type UnitDistribution } from "./results.js";
-import { findUnit } from "../organisation/index.js";
 
 export const MIN_REASON = 10;
 
@@ -88,18 +83,20 @@ async function unitOf(db: Kysely<Database>, regionId: string, unitId: string): P
   return { id, name };
 }
 
-/** Admins see every unit; an assessor the units where they assess someone (the listing keeps to their reports). */
-function canSeeUnit(user: SessionUser, employees: Array<{ atasan_nip: string | null }>): boolean {
-  if (user.role === "admin" || user.role === "operator") return true;
-  return user.role === "assessor" && employees.some((e) => e.atasan_nip === user.username);
+/**
+ * Whom of the unit's employees the viewer takes part in the forum for: admins everyone, an assessor their
+ * direct reports; null when that is nobody, so the unit's forum is not theirs.
+ */
+function forumListing(scope: Scope, employees: ReadonlyArray<{ atasan_nip: string | null }>): ((e: { atasan_nip: string | null }) => boolean) | null {
+  const visible = visibleEmployees(scope);
+  if (visible.kind === "all") return () => true;
+  if (visible.kind !== "reports") return null;
+  const assesses = (e: { atasan_nip: string | null }) => e.atasan_nip === visible.atasanNip;
+  return employees.some(assesses) ? assesses : null;
 }
 
-export async function forumView(
-  db: Kysely<Database>,
-  regionId: string,
-  user: SessionUser,
-  input: { cycleId: string; unitId: string },
-): Promise<ForumView> {
+export async function forumView(scope: Scope, input: { cycleId: string; unitId: string }): Promise<ForumView> {
+  const { db, regionId } = scope;
   const cycle = await findCycle(db, regionId, input.cycleId);
   const unit = await unitOf(db, regionId, input.unitId);
   const compiled = await cycleRules(db, cycle);
@@ -128,11 +125,11 @@ export async function forumView(
         .orderBy("results.nama")
         .execute()
     : [];
-  if (!canSeeUnit(user, results)) {
+  const assessed = forumListing(scope, results);
+  if (!assessed) {
     throw new DomainError({ code: "FORBIDDEN", message: `Forum evaluasi ${unit.name} hanya untuk pejabat penilai di unit itu dan admin BKD` });
   }
-  const seesAll = user.role === "admin" || user.role === "operator";
-  const listed = results.filter((r) => seesAll || r.atasan_nip === user.username);
+  const listed = results.filter(assessed);
   const adjustments = await listAdjustments(db, regionId, cycle.id, listed.map((r) => r.employee_id));
   const levels = predikatLevels(ruleSet);
   const employees: ForumEmployee[] = listed.map((r) => {
@@ -154,7 +151,7 @@ export async function forumView(
       error: r.error,
     };
   });
-  const curve = run ? await distribution(db, regionId, { kind: "all" }, { cycleId: cycle.id, unitId: unit.id }) : null;
+  const curve = run ? await regionDistribution(db, regionId, { cycleId: cycle.id, unitId: unit.id }) : null;
   const listedIds = new Set(listed.map((r) => r.employee_id));
   const raterFlags = run
     ? (await raterQuality(db, cycle)).filter((q) => q.flags.length > 0 && q.rateeIds.some((id) => listedIds.has(id)))
@@ -209,12 +206,10 @@ async function evaluatedCycle(db: Kysely<Database>, regionId: string, cycleId: s
 
 /** Records that the unit's forum met: who sat in it (NIPs) and its notes. */
 export async function recordForumSession(
-  db: Kysely<Database>,
-  regionId: string,
-  user: SessionUser,
-  actor: Actor,
+  scope: Scope,
   input: { cycleId: string; unitId: string; heldOn: string; memberNips: string[]; notes?: string },
 ): Promise<ForumSessionView[]> {
+  const { db, regionId, actor } = scope;
   if (!isCalendarDate(input.heldOn)) {
     throw new DomainError({ code: "BAD_REQUEST", message: `Tanggal forum ${input.heldOn} tidak sah; yang diharapkan: tanggal YYYY-MM-DD` });
   }
@@ -222,7 +217,7 @@ export async function recordForumSession(
     const cycle = await evaluatedCycle(trx, regionId, input.cycleId);
     const unit = await unitOf(trx, regionId, input.unitId);
     const inUnit = await trx.selectFrom("employees").select(["atasan_nip"]).where("region_id", "=", regionId).where("unit_id", "=", unit.id).execute();
-    if (!canSeeUnit(user, inUnit)) {
+    if (!forumListing(scope, inUnit)) {
       throw new DomainError({ code: "FORBIDDEN", message: `Forum evaluasi ${unit.name} dicatat oleh pejabat penilai di unit itu atau admin BKD` });
     }
     const members = [...new Set(input.memberNips)];
@@ -271,24 +266,17 @@ export interface AdjustmentResult {
 
 /** The forum moves one employee's predikat (within maxLevels, with a reason): a new result version. */
 export async function adjustPredikat(
-  db: Kysely<Database>,
-  regionId: string,
-  user: SessionUser,
-  actor: Actor,
+  scope: Scope,
   input: { cycleId: string; employeeId: string; predikat: string; reason: string },
 ): Promise<AdjustmentResult> {
+  const { regionId, actor } = scope;
   const reason = requireReason(input.reason, "Penyesuaian predikat oleh forum evaluasi");
-  return db.transaction().execute(async (trx) => {
+  return scope.db.transaction().execute(async (trx) => {
+    const inTrx = withDb(scope, trx);
     // Locking the cycle first means two changes never build on the same version.
     await lockCycle(trx, regionId, input.cycleId);
     const cycle = await evaluatedCycle(trx, regionId, input.cycleId);
-    const { employee, standing } = await employeeFor(trx, regionId, user, input.employeeId);
-    if (standing !== "admin" && standing !== "assessor") {
-      throw new DomainError({
-        code: "FORBIDDEN",
-        message: `Keputusan forum atas ${employee.nama} dicatat oleh pejabat penilainya atau admin BKD`,
-      });
-    }
+    const { employee } = await requireEmployee(inTrx, input.employeeId, ["assessor", "admin"], "mencatat keputusan forum evaluasi");
     const { ruleSet } = await cycleRules(trx, cycle);
     const { calibration } = ruleSet.workflow;
     if (!calibration.forum) {
@@ -315,7 +303,7 @@ export async function adjustPredikat(
     }
     const unit = await unitOf(trx, regionId, employee.unit_id);
     const by = `Forum evaluasi ${unit.name} (dicatat oleh ${actor.name})`;
-    const revision = await reviseResults(trx, cycle, actor, `Forum evaluasi ${unit.name}: ${employee.nama}`, [
+    const revision = await reviseResults(inTrx, cycle, `Forum evaluasi ${unit.name}: ${employee.nama}`, [
       { employeeId: employee.id, kind: "forum", to: input.predikat, reason, by },
     ]);
     const result = revision.explanations.get(employee.id)?.result;
@@ -358,20 +346,21 @@ export async function currentResult(db: Kysely<Database>, cycle: CycleRow, emplo
   return row.predikat;
 }
 
-export async function cycleAdjustments(
-  db: Kysely<Database>,
-  regionId: string,
-  user: SessionUser,
-  input: { cycleId: string; employeeId?: string },
-): Promise<AdjustmentView[]> {
+/** One employee's adjustments in a cycle, or those of every employee whose results the viewer may see. */
+export async function cycleAdjustments(scope: Scope, input: { cycleId: string; employeeId?: string }): Promise<AdjustmentView[]> {
+  const { db, regionId } = scope;
   await findCycle(db, regionId, input.cycleId);
   if (input.employeeId) {
-    await employeeFor(db, regionId, user, input.employeeId);
+    await requireEmployee(scope, input.employeeId);
     return listAdjustments(db, regionId, input.cycleId, [input.employeeId]);
   }
-  if (user.role !== "admin" && user.role !== "operator") {
-    const reports = await db.selectFrom("employees").select("id").where("region_id", "=", regionId).where("atasan_nip", "=", user.username ?? "").execute();
-    return listAdjustments(db, regionId, input.cycleId, reports.map((r) => r.id));
-  }
-  return listAdjustments(db, regionId, input.cycleId);
+  const visible = visibleEmployees(scope);
+  if (visible.kind === "all") return listAdjustments(db, regionId, input.cycleId);
+  const seen = await db
+    .selectFrom("employees as e")
+    .select("e.id")
+    .where("e.region_id", "=", regionId)
+    .where((eb) => visibleFilter(eb, visible))
+    .execute();
+  return listAdjustments(db, regionId, input.cycleId, seen.map((e) => e.id));
 }

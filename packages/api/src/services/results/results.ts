@@ -1,17 +1,15 @@
 // Reading a cycle's results: always those of one run (the cycle's current run unless another is named),
-// so a run being written is never seen half-done. Assessors see their direct reports and themselves, employees
-// themselves.
-import { DomainError } from "../lib/index.js";
+// so a run being written is never seen half-done. Who sees which results is the access module's
+// `visibleEmployees`: admins everyone, assessors their direct reports and themselves, employees themselves.
 import { checkBounds, countNationalPredikat, type BoundCheck, type NationalPredikat, type OrganisationPredikat } from "@kinerja/core";
 import { parseJson, type CycleRow, type Database, type ResultRow } from "@kinerja/db";
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from "kysely";
+import { visibleEmployees, visibleFilter, type EmployeeScope, type Scope } from "../access/index.js";
 import { findCycle } from "../cycles/index.js";
-import type { EmployeeScope } from "../organisation/index.js";
-import { decodeCursor, pageOf, type Page } from "../lib/index.js";
+import { contains, decodeCursor, DomainError, pageOf, type Page } from "../lib/index.js";
+import { unitSubtree } from "../organisation/index.js";
 import { cycleRules } from "../rules/index.js";
 import { outcomeTypes } from "./runs.js";
-import { contains } from "../lib/index.js";
-import { unitSubtree } from "../organisation/index.js";
 
 export interface ResultSummary {
   employeeId: string;
@@ -76,29 +74,30 @@ export async function resolveRun(
   return run;
 }
 
-function scoped<O>(
+/** Keeps to the results of the employees `visible` names, matched by employee id (a result keeps the NIP it was evaluated under). */
+function visibleOnly<O>(
   query: SelectQueryBuilder<Database, "results", O>,
   db: Kysely<Database>,
   regionId: string,
-  scope: EmployeeScope,
+  visible: EmployeeScope,
   withOwn: boolean,
 ): SelectQueryBuilder<Database, "results", O> {
-  if (scope.kind === "self") return query.where("results.nip", "=", scope.nip);
-  if (scope.kind === "reports") {
-    const reports = db.selectFrom("employees").select("id").where("region_id", "=", regionId).where("atasan_nip", "=", scope.atasanNip);
-    if (!withOwn) return query.where("results.employee_id", "in", reports);
-    return query.where((eb) => eb.or([eb("results.employee_id", "in", reports), eb("results.nip", "=", scope.atasanNip)]));
-  }
-  return query;
+  if (visible.kind === "all") return query;
+  const employees = db
+    .selectFrom("employees as e")
+    .select("e.id")
+    .where("e.region_id", "=", regionId)
+    .where((eb) => (visible.kind === "reports" && !withOwn ? eb("e.atasan_nip", "=", visible.atasanNip) : visibleFilter(eb, visible)));
+  return query.where("results.employee_id", "in", employees);
 }
 
 /**
- * The results of one run that the viewer may see; select (and join) on it. An assessor is also an employee:
- * `withOwn` adds their own result to their reports' (reading results), while team views (the distribution
- * curve, follow-up, exports) keep to the reports.
+ * The results of one run among those of the employees `visible` names (see visibleEmployees); select (and
+ * join) on it. An assessor is also an employee: `withOwn` adds their own result to their reports' (reading
+ * results), while team views (the distribution curve, follow-up, exports) keep to the reports.
  */
-export function runResults(db: Kysely<Database>, regionId: string, runId: string, scope: EmployeeScope, withOwn = false) {
-  return scoped(db.selectFrom("results").where("results.region_id", "=", regionId).where("results.run_id", "=", runId), db, regionId, scope, withOwn);
+export function runResults(db: Kysely<Database>, regionId: string, runId: string, visible: EmployeeScope, withOwn = false) {
+  return visibleOnly(db.selectFrom("results").where("results.region_id", "=", regionId).where("results.run_id", "=", runId), db, regionId, visible, withOwn);
 }
 
 /** Only the results with an outcome of the type (e.g. "penghargaan"). */
@@ -166,11 +165,12 @@ function sortValue(key: ResultSortKey, predikatIds: readonly string[]): RawBuild
   }
 }
 
-export async function listResults(db: Kysely<Database>, regionId: string, scope: EmployeeScope, filter: ResultFilter): Promise<ResultPage> {
+export async function listResults(scope: Scope, filter: ResultFilter): Promise<ResultPage> {
+  const { db, regionId } = scope;
   const cycle = await findCycle(db, regionId, filter.cycleId);
   const run = await resolveRun(db, regionId, cycle, filter.runId);
   if (!run) return { items: [], nextCursor: null, runId: null, runVersion: null, total: 0 };
-  let query = runResults(db, regionId, run.id, scope, true);
+  let query = runResults(db, regionId, run.id, visibleEmployees(scope), true);
   if (filter.unitId) query = query.where("results.unit_id", "in", await unitSubtree(db, regionId, filter.unitId));
   if (filter.predikat) query = query.where("results.predikat", "=", filter.predikat);
   if (filter.outcomeType) query = withOutcomeType(query, filter.outcomeType);
@@ -222,15 +222,13 @@ export async function listResults(db: Kysely<Database>, regionId: string, scope:
   return { ...pageOf(page, filter.limit, keyOf, summaryOf), ...found };
 }
 
-export async function getResult(
-  db: Kysely<Database>,
-  regionId: string,
-  scope: EmployeeScope,
-  input: { cycleId: string; employeeId: string; runId?: string },
-): Promise<ResultDetail> {
+export async function getResult(scope: Scope, input: { cycleId: string; employeeId: string; runId?: string }): Promise<ResultDetail> {
+  const { db, regionId } = scope;
   const cycle = await findCycle(db, regionId, input.cycleId);
   const run = await resolveRun(db, regionId, cycle, input.runId);
-  const row = run ? await runResults(db, regionId, run.id, scope, true).selectAll().where("results.employee_id", "=", input.employeeId).executeTakeFirst() : undefined;
+  const row = run
+    ? await runResults(db, regionId, run.id, visibleEmployees(scope), true).selectAll().where("results.employee_id", "=", input.employeeId).executeTakeFirst()
+    : undefined;
   if (!run || !row) throw new DomainError({ code: "NOT_FOUND", message: `Hasil pegawai ${input.employeeId} tidak ditemukan` });
   return {
     ...summaryOf(row),
@@ -267,19 +265,32 @@ export interface Distribution {
   units: UnitDistribution[];
 }
 
-/** Per unit (employees placed directly in it): counts per predikat, checked against the curve. */
-export async function distribution(
-  db: Kysely<Database>,
-  regionId: string,
-  scope: EmployeeScope,
-  input: { cycleId: string; unitId?: string; runId?: string },
-): Promise<Distribution> {
+export interface DistributionInput {
+  cycleId: string;
+  unitId?: string;
+  runId?: string;
+}
+
+/** Per unit (employees placed directly in it): counts per predikat of the results the viewer may see, checked against the curve. */
+export async function distribution(scope: Scope, input: DistributionInput): Promise<Distribution> {
+  return distributionOf(scope.db, scope.regionId, visibleEmployees(scope), input);
+}
+
+/**
+ * The same over every employee of the region, whoever asks: what finalising checks, and the whole unit's
+ * curve that the forum and the documents show beside the results a person may see.
+ */
+export async function regionDistribution(db: Kysely<Database>, regionId: string, input: DistributionInput): Promise<Distribution> {
+  return distributionOf(db, regionId, { kind: "all" }, input);
+}
+
+async function distributionOf(db: Kysely<Database>, regionId: string, visible: EmployeeScope, input: DistributionInput): Promise<Distribution> {
   const cycle = await findCycle(db, regionId, input.cycleId);
   const { ruleSet } = await cycleRules(db, cycle);
   const { curve } = ruleSet;
   const run = await resolveRun(db, regionId, cycle, input.runId);
   if (!run) return { runId: null, enforcement: curve.enforcement, units: [] };
-  let query = runResults(db, regionId, run.id, scope).select(["results.unit_id", "results.predikat"]).where("results.predikat", "is not", null);
+  let query = runResults(db, regionId, run.id, visible).select(["results.unit_id", "results.predikat"]).where("results.predikat", "is not", null);
   if (input.unitId) query = query.where("results.unit_id", "in", await unitSubtree(db, regionId, input.unitId));
   const rows = await query.execute();
   const names = new Map(

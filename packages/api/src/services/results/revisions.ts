@@ -2,13 +2,13 @@
 // touches a result row: it writes a new run in which the changed employees are evaluated again, from the
 // input they were evaluated with plus every adjustment stored for them, and every other result is carried
 // over as it was; that run becomes current in the same transaction. Earlier versions stay readable.
-import { DomainError } from "../lib/index.js";
 import type { AppraisalInput, Explanation } from "@kinerja/core";
-import { newId, now, parseJson, type AdjustmentKind, type CycleRow, type Database, type NewResultOutcome } from "@kinerja/db";
-import { sql, type Kysely } from "kysely";
-import type { Actor } from "../lib/index.js";
-import { storedAdjustments } from "./adjustments.js";
+import { newId, now, parseJson, type AdjustmentKind, type CycleRow, type NewResultOutcome } from "@kinerja/db";
+import { sql } from "kysely";
+import type { Scope } from "../access/index.js";
+import { DomainError } from "../lib/index.js";
 import { cycleRules } from "../rules/index.js";
+import { storedAdjustments } from "./adjustments.js";
 import { assertNoRunInFlight, insertRun, outcomeRows, resultRow } from "./runs.js";
 
 export interface PredikatChange {
@@ -49,16 +49,12 @@ const RESULT_COLUMNS = [
 ] as const;
 
 /**
- * Stores the changes and writes the cycle's next result version with them. Call inside the transaction
- * that checked the changes are allowed; refused while an evaluation job of the cycle is in flight.
+ * Stores the changes and writes the cycle's next result version with them, as the scope's actor. Call with
+ * the scope on the transaction that checked the changes are allowed (withDb); refused while an evaluation
+ * job of the cycle is in flight.
  */
-export async function reviseResults(
-  trx: Kysely<Database>,
-  cycle: CycleRow,
-  actor: Actor,
-  reason: string,
-  changes: readonly PredikatChange[],
-): Promise<Revision> {
+export async function reviseResults(scope: Scope, cycle: CycleRow, reason: string, changes: readonly PredikatChange[]): Promise<Revision> {
+  const { db: trx, actor } = scope;
   const regionId = cycle.region_id;
   const currentRunId = cycle.current_run_id;
   if (!currentRunId) throw new DomainError({ code: "PRECONDITION_FAILED", message: "Siklus ini belum dinilai; belum ada hasil untuk diubah" });

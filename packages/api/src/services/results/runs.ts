@@ -1,5 +1,5 @@
-// A cycle's result runs, as both of their writers make them: the evaluation job (cycle-run.ts, batch by
-// batch) and people's changes (result-revisions.ts, in one transaction). A new run is recorded with the
+// A cycle's result runs, as both of their writers make them: the evaluation job (cycles/run.ts, batch by
+// batch) and people's changes (revisions.ts, in one transaction). A new run is recorded with the
 // job that writes it, under the cycle's next version number; one writer works on a cycle at a time; each
 // evaluated employee gives one result row and one outcome row per outcome type.
 import { DomainError } from "../lib/index.js";
