@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { SessionUser } from "./auth.js";
 import { newId, now } from "@kinerja/db";
-import { storeEvidence } from "./services/planning/evidence.js";
+import { scopeIn } from "./services/access/index.js";
+import { storeEvidence } from "./services/planning/index.js";
 import { createOperator, createTestEnv, seedRegion, type Caller, type SeededRegion, type TestEnv } from "./testing/env.js";
-import { actorOf } from "./trpc.js";
 
 type Attempt = [name: string, call: (caller: Caller) => Promise<unknown>];
 
@@ -79,7 +79,7 @@ describe.each(inject("dialects"))("region isolation on %s", (dialect) => {
     await env.as(pariaman.assessor).plan.approve({ id: plan.id });
     const ikiId = saved.rhk[0]!.indicators[0]!.id;
     const entry = await pariamanEmployee.workEntry.create({ ikiId, workDate: "2025-02-03", description: "Berkas", quantity: 2 });
-    const evidence = await storeEvidence(env.database.db, "pariaman", pariaman.employee, actorOf(pariaman.employee), {
+    const evidence = await storeEvidence(await scopeIn(env.database.db, pariaman.employee, "pariaman"), {
       workEntryId: entry.id,
       filename: "bukti.pdf",
       content: Buffer.from("%PDF-1.7\n"),

@@ -1,11 +1,11 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { createRegionAccount, listAccounts } from "../services/organisation/index.js";
-import { actorOf, regionProcedure } from "../trpc.js";
+import { regionProcedure } from "../trpc.js";
 
 export const accountRouter = {
   /** The region's sign-ins (never passwords). */
-  list: regionProcedure("operator", "admin").query(({ ctx }) => listAccounts(ctx.db, ctx.regionId)),
+  list: regionProcedure("operator", "admin").query(({ ctx }) => listAccounts(ctx.scope)),
 
   /** An admin by e-mail, or an assessor or employee by the NIP of one of the region's employees. */
   create: regionProcedure("operator", "admin")
@@ -18,5 +18,5 @@ export const accountRouter = {
         name: z.string().trim().min(1).optional(),
       }),
     )
-    .mutation(({ ctx, input }) => createRegionAccount(ctx.db, ctx.regionId, actorOf(ctx.user), input)),
+    .mutation(({ ctx, input }) => createRegionAccount(ctx.scope, input)),
 } satisfies TRPCRouterRecord;

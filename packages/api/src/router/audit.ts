@@ -17,5 +17,5 @@ export const auditRouter = {
         ...pageInput,
       }),
     )
-    .query(({ ctx, input }) => listAudit(ctx.db, ctx.regionId, input)),
+    .query(({ ctx, input }) => listAudit(ctx.scope, input)),
 } satisfies TRPCRouterRecord;

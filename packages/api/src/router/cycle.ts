@@ -6,15 +6,15 @@ import { z } from "zod";
 import { cycleProgress } from "../services/cycles/index.js";
 import { listRuns, runStatus, startCycleRun } from "../services/cycles/index.js";
 import { createCycle, cycleView, findCycle, listCycles, openCycle, setUnitPredikat } from "../services/cycles/index.js";
-import { employeeScope } from "../services/organisation/index.js";
+import {  } from "../services/organisation/index.js";
 import { finaliseCycle } from "../services/cycles/index.js";
 import { cycleScope, setCycleUnits } from "../services/cycles/index.js";
-import { actorOf, regionProcedure } from "../trpc.js";
+import { regionProcedure } from "../trpc.js";
 
 const POLL_MS = 250;
 
 export const cycleRouter = {
-  list: regionProcedure(...ROLES).query(({ ctx }) => listCycles(ctx.db, ctx.regionId)),
+  list: regionProcedure(...ROLES).query(({ ctx }) => listCycles(ctx.scope)),
 
   get: regionProcedure(...ROLES)
     .input(z.object({ id: z.string() }))
@@ -32,46 +32,46 @@ export const cycleRouter = {
         ruleSetVersionId: z.string().optional(),
       }),
     )
-    .mutation(({ ctx, input }) => createCycle(ctx.db, ctx.regionId, actorOf(ctx.user), input)),
+    .mutation(({ ctx, input }) => createCycle(ctx.scope, input)),
 
   open: regionProcedure("operator", "admin")
     .input(z.object({ id: z.string() }))
-    .mutation(({ ctx, input }) => openCycle(ctx.db, ctx.regionId, actorOf(ctx.user), input.id)),
+    .mutation(({ ctx, input }) => openCycle(ctx.scope, input.id)),
 
   /** Finalises an evaluated cycle (refused while a blocking curve bound is broken). */
   close: regionProcedure("operator", "admin")
     .input(z.object({ id: z.string() }))
-    .mutation(({ ctx, input }) => finaliseCycle(ctx.db, ctx.regionId, actorOf(ctx.user), input.id)),
+    .mutation(({ ctx, input }) => finaliseCycle(ctx.scope, input.id)),
 
   /** Which units (and employees) a cycle covers. */
   /** The dashboard's counts in one call, scoped to what the viewer may see. */
   progress: regionProcedure(...ROLES)
     .input(z.object({ cycleId: z.string() }))
-    .query(({ ctx, input }) => cycleProgress(ctx.db, ctx.regionId, employeeScope(ctx.user), input.cycleId)),
+    .query(({ ctx, input }) => cycleProgress(ctx.scope, input.cycleId)),
 
   scope: regionProcedure(...ROLES)
     .input(z.object({ id: z.string() }))
-    .query(({ ctx, input }) => cycleScope(ctx.db, ctx.regionId, input.id)),
+    .query(({ ctx, input }) => cycleScope(ctx.scope, input.id)),
 
   /** Chooses the units of a draft cycle (pilot units first); an empty list covers the whole region. */
   setUnits: regionProcedure("operator", "admin")
     .input(z.object({ id: z.string(), unitIds: z.array(z.string()).max(500) }))
-    .mutation(({ ctx, input }) => setCycleUnits(ctx.db, ctx.regionId, actorOf(ctx.user), { cycleId: input.id, unitIds: input.unitIds })),
+    .mutation(({ ctx, input }) => setCycleUnits(ctx.scope, { cycleId: input.id, unitIds: input.unitIds })),
 
   setUnitPredikat: regionProcedure("operator", "admin")
     .input(z.object({ cycleId: z.string(), unitId: z.string(), predikat: z.enum(ORGANISATION_PREDIKAT) }))
-    .mutation(({ ctx, input }) => setUnitPredikat(ctx.db, ctx.regionId, actorOf(ctx.user), input)),
+    .mutation(({ ctx, input }) => setUnitPredikat(ctx.scope, input)),
 
   /** Starts the evaluation as a background job; follow it with runStatus or onRunProgress. */
   run: regionProcedure("operator", "admin")
     .input(z.object({ id: z.string(), reason: z.string().max(500).optional() }))
     .mutation(({ ctx, input }) =>
-      startCycleRun(ctx.db, ctx.jobs, ctx.regionId, actorOf(ctx.user), { cycleId: input.id, ...(input.reason ? { reason: input.reason } : {}) }),
+      startCycleRun(ctx.scope, ctx.jobs, { cycleId: input.id, ...(input.reason ? { reason: input.reason } : {}) }),
     ),
 
   runStatus: regionProcedure("operator", "admin")
     .input(z.object({ jobId: z.string().optional(), cycleId: z.string().optional() }))
-    .query(({ ctx, input }) => runStatus(ctx.db, ctx.regionId, input)),
+    .query(({ ctx, input }) => runStatus(ctx.scope, input)),
 
   /** The job's progress as it changes, ending when it succeeds or fails. */
   onRunProgress: regionProcedure("operator", "admin")
@@ -79,7 +79,7 @@ export const cycleRouter = {
     .subscription(async function* ({ ctx, input, signal }) {
       let last = "";
       while (!signal?.aborted) {
-        const status = await runStatus(ctx.db, ctx.regionId, { jobId: input.jobId });
+        const status = await runStatus(ctx.scope, { jobId: input.jobId });
         if (!status) return;
         const key = `${status.status}:${status.done}`;
         if (key !== last) {
@@ -93,5 +93,5 @@ export const cycleRouter = {
 
   runs: regionProcedure("operator", "admin")
     .input(z.object({ id: z.string() }))
-    .query(({ ctx, input }) => listRuns(ctx.db, ctx.regionId, input.id)),
+    .query(({ ctx, input }) => listRuns(ctx.scope, input.id)),
 } satisfies TRPCRouterRecord;

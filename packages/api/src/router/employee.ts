@@ -2,9 +2,9 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { ROLES } from "@kinerja/db";
 import { z } from "zod";
 import { importEmployees } from "../services/organisation/index.js";
-import { employeeScope, getEmployee, listEmployees, updateEmployee } from "../services/organisation/index.js";
+import { getEmployee, listEmployees, updateEmployee } from "../services/organisation/index.js";
 import { pageInput } from "../services/lib/index.js";
-import { actorOf, regionProcedure } from "../trpc.js";
+import { regionProcedure } from "../trpc.js";
 
 const attribute = z.union([z.string(), z.number(), z.boolean()]);
 /** 10 MB of CSV, or of XLSX as base64. */
@@ -13,11 +13,11 @@ const MAX_IMPORT = 10 * 1024 * 1024;
 export const employeeRouter = {
   list: regionProcedure(...ROLES)
     .input(z.object({ search: z.string().max(100).optional(), unitId: z.string().optional(), ...pageInput }))
-    .query(({ ctx, input }) => listEmployees(ctx.db, ctx.regionId, employeeScope(ctx.user), input)),
+    .query(({ ctx, input }) => listEmployees(ctx.scope, input)),
 
   get: regionProcedure(...ROLES)
     .input(z.object({ id: z.string() }))
-    .query(({ ctx, input }) => getEmployee(ctx.db, ctx.regionId, employeeScope(ctx.user), input.id)),
+    .query(({ ctx, input }) => getEmployee(ctx.scope, input.id)),
 
   update: regionProcedure("operator", "admin")
     .input(
@@ -39,7 +39,7 @@ export const employeeRouter = {
           .partial(),
       }),
     )
-    .mutation(({ ctx, input }) => updateEmployee(ctx.db, ctx.regionId, actorOf(ctx.user), input.id, input.patch)),
+    .mutation(({ ctx, input }) => updateEmployee(ctx.scope, input.id, input.patch)),
 
   /**
    * Imports a sheet: CSV text, or XLSX as base64. Returns every bad cell, or the counts written; nothing
@@ -47,5 +47,5 @@ export const employeeRouter = {
    */
   import: regionProcedure("operator", "admin")
     .input(z.object({ format: z.enum(["csv", "xlsx"]), content: z.string().min(1).max(MAX_IMPORT) }))
-    .mutation(({ ctx, input }) => importEmployees(ctx.db, ctx.regionId, actorOf(ctx.user), input)),
+    .mutation(({ ctx, input }) => importEmployees(ctx.scope, input)),
 } satisfies TRPCRouterRecord;

@@ -11,16 +11,16 @@ import {
   validateRuleSet,
 } from "../services/rules/index.js";
 import { whatIf } from "../services/rules/index.js";
-import { actorOf, regionProcedure } from "../trpc.js";
+import { regionProcedure } from "../trpc.js";
 
 const content = z.record(z.string(), z.unknown());
 
 export const ruleSetRouter = {
-  list: regionProcedure(...ROLES).query(({ ctx }) => listRuleSetVersions(ctx.db, ctx.regionId)),
+  list: regionProcedure(...ROLES).query(({ ctx }) => listRuleSetVersions(ctx.scope)),
 
   get: regionProcedure(...ROLES)
     .input(z.object({ id: z.string() }))
-    .query(({ ctx, input }) => getRuleSetVersion(ctx.db, ctx.regionId, input.id)),
+    .query(({ ctx, input }) => getRuleSetVersion(ctx.scope, input.id)),
 
   /** Schema, static checks and the rule set's own cases; every issue names its JSON pointer. */
   validate: regionProcedure("operator", "admin")
@@ -29,18 +29,18 @@ export const ruleSetRouter = {
 
   saveDraft: regionProcedure("operator", "admin")
     .input(z.object({ id: z.string().optional(), content }))
-    .mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.regionId, actorOf(ctx.user), input)),
+    .mutation(({ ctx, input }) => saveDraft(ctx.scope, input)),
 
   publish: regionProcedure("operator", "admin")
     .input(z.object({ id: z.string() }))
-    .mutation(({ ctx, input }) => publishRuleSet(ctx.db, ctx.regionId, actorOf(ctx.user), input.id)),
+    .mutation(({ ctx, input }) => publishRuleSet(ctx.scope, input.id)),
 
   diff: regionProcedure("operator", "admin")
     .input(z.object({ fromId: z.string(), toId: z.string() }))
-    .query(({ ctx, input }) => diffRuleSets(ctx.db, ctx.regionId, input.fromId, input.toId)),
+    .query(({ ctx, input }) => diffRuleSets(ctx.scope, input.fromId, input.toId)),
 
   /** A version (or unsaved content) evaluated on a past cycle's stored inputs: who moves. */
   whatIf: regionProcedure("operator", "admin")
     .input(z.object({ cycleId: z.string(), ruleSetVersionId: z.string().optional(), content: content.optional() }))
-    .mutation(({ ctx, input }) => whatIf(ctx.db, ctx.regionId, input)),
+    .mutation(({ ctx, input }) => whatIf(ctx.scope, input)),
 } satisfies TRPCRouterRecord;

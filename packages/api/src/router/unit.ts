@@ -2,12 +2,12 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { ROLES } from "@kinerja/db";
 import { z } from "zod";
 import { saveUnit, unitTree } from "../services/organisation/index.js";
-import { actorOf, regionProcedure } from "../trpc.js";
+import { regionProcedure } from "../trpc.js";
 
 const unitId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, "kode unit: huruf kecil, angka, titik, - dan _");
 
 export const unitRouter = {
-  tree: regionProcedure(...ROLES).query(({ ctx }) => unitTree(ctx.db, ctx.regionId)),
+  tree: regionProcedure(...ROLES).query(({ ctx }) => unitTree(ctx.scope)),
 
   /** Creates a unit, or renames / moves it when the code exists. */
   save: regionProcedure("operator", "admin")
@@ -19,5 +19,5 @@ export const unitRouter = {
         type: z.string().trim().min(1).nullable().default(null),
       }),
     )
-    .mutation(({ ctx, input }) => saveUnit(ctx.db, ctx.regionId, actorOf(ctx.user), input)),
+    .mutation(({ ctx, input }) => saveUnit(ctx.scope, input)),
 } satisfies TRPCRouterRecord;

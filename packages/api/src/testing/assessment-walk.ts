@@ -9,7 +9,7 @@ import type { SessionUser } from "../auth.js";
 import type { AssessmentForm } from "../services/assessment/index.js";
 import { loadRuleFile } from "../services/rules/index.js";
 import { publishRuleSet, saveDraft } from "../services/rules/index.js";
-import { actorOf } from "../trpc.js";
+import { scopeIn } from "../services/access/index.js";
 import { RULES_DIR, type TestEnv } from "./env.js";
 import { personUser } from "./work-period.js";
 
@@ -72,10 +72,11 @@ export async function seedWalkRegion(env: TestEnv, regionId: WalkRegionId): Prom
   const spec = WALK_REGIONS[index] as (typeof WALK_REGIONS)[number];
   const at = now();
   await db.insertInto("regions").values({ id: regionId, name: spec.name, created_at: at }).execute();
-  const admin: SessionUser = { id: `admin-${regionId}`, name: `Admin BKPSDM ${spec.name}`, email: `admin@${regionId}.uji`, username: null, role: "admin", regionId };
+  const admin: SessionUser = { id: `admin-${regionId}`, name: `Admin BKPSDM ${spec.name}`, email: `admin@${regionId}.uji`, username: null, role: "admin", regionId, employeeId: null };
   const { content } = loadRuleFile(`${RULES_DIR}${regionId}.json`);
-  const { version } = await saveDraft(db, regionId, actorOf(admin), { content });
-  await publishRuleSet(db, regionId, actorOf(admin), version.id);
+  const adminScope = await scopeIn(db, admin, regionId);
+  const { version } = await saveDraft(adminScope, { content });
+  await publishRuleSet(adminScope, version.id);
 
   const units = { parent: "induk", pilot: "unit-rintisan", other: "unit-lain" };
   await db

@@ -14,7 +14,8 @@ import { demoAppraisals, writeDemoAssessments, writeDemoOrganisation } from "../
 import { loadRuleFile } from "../services/rules/index.js";
 import { JobRunner, type JobRunnerOptions } from "../services/cycles/index.js";
 import { publishRuleSet, saveDraft } from "../services/rules/index.js";
-import { actorOf, createCallerFactory, createContextInner } from "../trpc.js";
+import { createCallerFactory, createContextInner } from "../trpc.js";
+import { scopeIn } from "../services/access/index.js";
 
 export const RULES_DIR = fileURLToPath(new URL("../../../../rules/", import.meta.url));
 export const NATIONAL_RULES = `${RULES_DIR}national/permenpanrb-6-2022.json`;
@@ -95,11 +96,11 @@ export async function seedRegion(env: TestEnv, regionId: string, size = 24, seed
     await createAccount(db, { name: `Admin ${regionId}`, email: `admin@${regionId}.test`, password: PASSWORD, role: "admin", regionId }),
   );
   const employees = await db.transaction().execute((trx) => writeDemoOrganisation(trx, regionId, profile, inputs));
-  const actor = actorOf(admin);
-  const { version } = await saveDraft(db, regionId, actor, { content });
-  await publishRuleSet(db, regionId, actor, version.id);
-  const cycle = await createCycle(db, regionId, actor, { name: "Penilaian Tahunan 2025", periodKind: "annual", periodLabel: "2025" });
-  await openCycle(db, regionId, actor, cycle.id);
+  const scope = await scopeIn(db, admin, regionId);
+  const { version } = await saveDraft(scope, { content });
+  await publishRuleSet(scope, version.id);
+  const cycle = await createCycle(scope, { name: "Penilaian Tahunan 2025", periodKind: "annual", periodLabel: "2025" });
+  await openCycle(scope, cycle.id);
   await db.transaction().execute((trx) => writeDemoAssessments(trx, regionId, cycle.id, inputs, employees));
 
   const withReports = await db

@@ -49,8 +49,8 @@ export interface RegionWorld {
   outsider: Person;
 }
 
-export function personUser(regionId: string, row: { nip: string; nama: string }, role: Role): SessionUser {
-  return { id: `uji-${row.nip}`, name: row.nama, email: `${row.nip}@uji.invalid`, username: row.nip, role, regionId };
+export function personUser(regionId: string, row: { id: string; nip: string; nama: string }, role: Role): SessionUser {
+  return { id: `uji-${row.nip}`, name: row.nama, email: `${row.nip}@uji.invalid`, username: row.nip, role, regionId, employeeId: row.id };
 }
 
 /** Seeds the cases' regions (one env, once) and picks each region's team. */
@@ -85,7 +85,7 @@ export async function seedWorkRegions(env: TestEnv, cases: RegionCase[] = REGION
     worlds.set(regionId, {
       regionId,
       cycleId: cycle.id,
-      admin: { id: admin.id, name: admin.name, email: admin.email, username: admin.username, role: admin.role, regionId },
+      admin: { id: admin.id, name: admin.name, email: admin.email, username: admin.username, role: admin.role, regionId, employeeId: null },
       superior: person(superior, "assessor"),
       report: person(report, "employee"),
       colleague: person(colleague, "employee"),

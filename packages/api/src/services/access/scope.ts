@@ -37,3 +37,12 @@ export async function scopeFor(db: Kysely<Database>, user: SessionUser, requeste
 export function withDb(scope: Scope, db: Kysely<Database>): Scope {
   return { ...scope, db };
 }
+
+/**
+ * The scope of work the system does by itself, with no one signed in (seeding a new database): it acts
+ * with an operator's rights and the audit log names `actor`.
+ */
+export function systemScope(db: Kysely<Database>, regionId: string, actor: Actor): Scope {
+  const user: SessionUser = { id: actor.id ?? "system", name: actor.name, email: "", username: null, role: "operator", regionId: null, employeeId: null };
+  return { db, regionId, user, actor, me: null };
+}

@@ -1,10 +1,11 @@
 // Appraisal cycles: a period of one region, pinned to a published rule set version (by id and content
 // hash). draft → open (assessments come in) → evaluated (a run's results are current) → finalised.
+import type { Scope } from "../access/index.js";
+import type { Actor } from "../lib/index.js";
 import { DomainError } from "../lib/index.js";
 import { ORGANISATION_PREDIKAT, PERIOD_KINDS, type OrganisationPredikat } from "@kinerja/core";
 import { newId, now, parseJson, toJson, type CycleRow, type CycleStatus, type CycleUpdate, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import type { Actor } from "../lib/index.js";
 import { audit } from "../lib/index.js";
 import { assertNoOverlap, writeCycleUnits } from "./cycle-scope.js";
 import { findRuleSetVersion, latestPublished } from "../rules/index.js";
@@ -58,7 +59,8 @@ export async function lockCycle(trx: Kysely<Database>, regionId: string, id: str
   await trx.updateTable("cycles").set({ updated_at: at }).where("region_id", "=", regionId).where("id", "=", id).execute();
 }
 
-export async function listCycles(db: Kysely<Database>, regionId: string): Promise<CycleView[]> {
+export async function listCycles(scope: Scope): Promise<CycleView[]> {
+  const { db, regionId } = scope;
   const rows = await db
     .selectFrom("cycles")
     .selectAll()
@@ -80,7 +82,8 @@ export interface NewCycle {
   ruleSetVersionId?: string;
 }
 
-export async function createCycle(db: Kysely<Database>, regionId: string, actor: Actor, input: NewCycle): Promise<CycleView> {
+export async function createCycle(scope: Scope, input: NewCycle): Promise<CycleView> {
+  const { db, regionId, actor } = scope;
   return db.transaction().execute(async (trx) => {
     const version = input.ruleSetVersionId
       ? await findRuleSetVersion(trx, regionId, input.ruleSetVersionId)
@@ -161,7 +164,8 @@ async function moveStatus(
 }
 
 /** Opens a draft cycle for assessments, unless one of its employees is already in a cycle of the same period. */
-export function openCycle(db: Kysely<Database>, regionId: string, actor: Actor, id: string): Promise<CycleView> {
+export function openCycle(scope: Scope, id: string): Promise<CycleView> {
+  const { db, regionId, actor } = scope;
   return moveStatus(db, regionId, actor, id, "draft", "open", "cycle.open", { check: assertNoOverlap });
 }
 
@@ -177,12 +181,8 @@ export function closeCycle(
 }
 
 /** Records a unit's predikat organisasi for the cycle, which bounds its employees' distribution. */
-export async function setUnitPredikat(
-  db: Kysely<Database>,
-  regionId: string,
-  actor: Actor,
-  input: { cycleId: string; unitId: string; predikat: OrganisationPredikat },
-): Promise<CycleView> {
+export async function setUnitPredikat(scope: Scope, input: { cycleId: string; unitId: string; predikat: OrganisationPredikat }): Promise<CycleView> {
+  const { db, regionId, actor } = scope;
   if (!(ORGANISATION_PREDIKAT as readonly string[]).includes(input.predikat)) {
     throw new DomainError({ code: "BAD_REQUEST", message: `Predikat organisasi ${input.predikat} tidak dikenal` });
   }

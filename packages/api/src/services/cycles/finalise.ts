@@ -3,21 +3,22 @@
 // Once final, nothing of the cycle changes in place: sheets cannot be saved, submitted or reopened,
 // peers and deadlines are fixed, the forum adjusts no more, and results change only as a new version
 // through an upheld appeal (or a re-run with a reason); the database refuses updates of result rows.
+import type { Scope } from "../access/index.js";
 import { DomainError } from "../lib/index.js";
 import type { CycleRow, Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import type { Actor } from "../lib/index.js";
 import { closeCycle, type CycleView } from "./cycles.js";
 import { assertNoRunInFlight } from "../results/index.js";
-import { distribution } from "../results/index.js";
+import { regionDistribution } from "../results/index.js";
 
 /** A run still being written would make its results current after finalisation. */
 function noRunInFlight(trx: Kysely<Database>, cycle: CycleRow): Promise<void> {
   return assertNoRunInFlight(trx, cycle, "tetapkan setelah selesai");
 }
 
-export async function finaliseCycle(db: Kysely<Database>, regionId: string, actor: Actor, id: string): Promise<CycleView> {
-  const curve = await distribution(db, regionId, { kind: "all" }, { cycleId: id });
+export async function finaliseCycle(scope: Scope, id: string): Promise<CycleView> {
+  const { db, regionId, actor } = scope;
+  const curve = await regionDistribution(db, regionId, { cycleId: id });
   if (curve.enforcement === "block") {
     const broken = curve.units.flatMap((u) => u.checks.filter((c) => c.broken).map((c) => `${u.unitName}: ${c.message.id}`));
     if (broken.length > 0) {

@@ -2,14 +2,15 @@
 // entries awaiting confirmation, the assessment sheets the rules expect against those submitted (and late),
 // and how many were evaluated in the current run. Admins see the cycle, assessors their reports, employees
 // themselves.
+import type { Scope } from "../access/index.js";
 import { RATER_SOURCES, type RaterSource } from "@kinerja/core";
-import type { CycleStatus, Database, PlanStatus } from "@kinerja/db";
-import type { Kysely } from "kysely";
+import type { CycleStatus, PlanStatus } from "@kinerja/db";
+import { sql } from "kysely";
 import { cycleEmployeeIds } from "./cycle-scope.js";
 import { findCycle } from "./cycles.js";
-import { daysBetween, expectedSheets, listDeadlines, setsOf } from "../assessment/index.js";
+import { daysBetween, expectedSheets, cycleDeadlines, setsOf } from "../assessment/index.js";
 import { todayInIndonesia } from "../lib/index.js";
-import type { EmployeeScope } from "../organisation/index.js";
+import { visibleEmployees } from "../access/index.js";
 
 export interface CycleProgress {
   cycleId: string;
@@ -27,12 +28,15 @@ export interface CycleProgress {
   evaluated: number;
 }
 
-export async function cycleProgress(db: Kysely<Database>, regionId: string, scope: EmployeeScope, cycleId: string): Promise<CycleProgress> {
+export async function cycleProgress(scope: Scope, cycleId: string): Promise<CycleProgress> {
+  const { db, regionId } = scope;
+  const visible = visibleEmployees(scope);
   const cycle = await findCycle(db, regionId, cycleId);
   const inCycle = await cycleEmployeeIds(db, cycle);
   let query = db.selectFrom("employees").selectAll().where("region_id", "=", regionId);
-  if (scope.kind === "reports") query = query.where("atasan_nip", "=", scope.atasanNip);
-  if (scope.kind === "self") query = query.where("nip", "=", scope.nip);
+  if (visible.kind === "reports") query = query.where("atasan_nip", "=", visible.atasanNip);
+  if (visible.kind === "self") query = query.where("nip", "=", visible.nip);
+  if (visible.kind === "none") query = query.where(sql<boolean>`1 = 0`);
   const covered = new Set(inCycle);
   const employees = inCycle.length === 0 ? [] : (await query.orderBy("id").execute()).filter((e) => covered.has(e.id));
   const ids = employees.map((e) => e.id);
@@ -62,7 +66,7 @@ export async function cycleProgress(db: Kysely<Database>, regionId: string, scop
     .executeTakeFirst();
   progress.workEntriesPending = Number(pending?.n ?? 0);
 
-  const deadlines = new Map((await listDeadlines(db, regionId, cycle.id)).map((d) => [d.source, d.dueDate]));
+  const deadlines = new Map((await cycleDeadlines(db, cycle)).map((d) => [d.source, d.dueDate]));
   const today = todayInIndonesia();
   for (const sheet of await expectedSheets(db, cycle, employees, await setsOf(db, cycle, employees))) {
     const count = (progress.sheets[sheet.source] ??= { expected: 0, submitted: 0 });

@@ -1,9 +1,7 @@
 // Phased roll-out: the admin chooses the units a cycle covers while it is a draft (pilot units first);
 // other units join a later cycle of the same period. See cycle-scope.ts for what "covers" means.
+import type { Scope } from "../access/index.js";
 import { DomainError } from "../lib/index.js";
-import type { Database } from "@kinerja/db";
-import type { Kysely } from "kysely";
-import type { Actor } from "../lib/index.js";
 import { audit } from "../lib/index.js";
 import { cycleEmployeeIds, cycleUnitIds, writeCycleUnits } from "./cycle-scope.js";
 import { findCycle } from "./cycles.js";
@@ -17,7 +15,8 @@ export interface CycleScope {
   employees: number;
 }
 
-export async function cycleScope(db: Kysely<Database>, regionId: string, cycleId: string): Promise<CycleScope> {
+export async function cycleScope(scope: Scope, cycleId: string): Promise<CycleScope> {
+  const { db, regionId } = scope;
   const cycle = await findCycle(db, regionId, cycleId);
   const chosen = await db
     .selectFrom("cycle_units")
@@ -35,12 +34,8 @@ export async function cycleScope(db: Kysely<Database>, regionId: string, cycleId
 }
 
 /** Chooses the units of a draft cycle; an empty list means the whole region (or the cycle's unitId). */
-export async function setCycleUnits(
-  db: Kysely<Database>,
-  regionId: string,
-  actor: Actor,
-  input: { cycleId: string; unitIds: string[] },
-): Promise<CycleScope> {
+export async function setCycleUnits(scope: Scope, input: { cycleId: string; unitIds: string[] }): Promise<CycleScope> {
+  const { db, regionId, actor } = scope;
   await db.transaction().execute(async (trx) => {
     const cycle = await findCycle(trx, regionId, input.cycleId);
     if (cycle.status !== "draft") {
@@ -63,5 +58,5 @@ export async function setCycleUnits(
       after: { unitIds: [...new Set(input.unitIds)].sort() },
     });
   });
-  return cycleScope(db, regionId, input.cycleId);
+  return cycleScope(scope, input.cycleId);
 }

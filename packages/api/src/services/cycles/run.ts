@@ -3,11 +3,12 @@
 // transaction that also advances the job's progress; only when every batch is in does one transaction
 // make the new run the cycle's current one. A failure or crash midway leaves the previous run current:
 // readers see the old results or the new ones, never a mix. Runs are never changed once complete.
+import type { Scope } from "../access/index.js";
+import type { Actor } from "../lib/index.js";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { DomainError } from "../lib/index.js";
 import { now, type CycleRow, type Database, type JobRow, type JobStatus, type NewResult, type NewResultOutcome } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import type { Actor } from "../lib/index.js";
 import { appraisalInputs } from "../assessment/index.js";
 import { audit } from "../lib/index.js";
 import { cycleEmployeeIds } from "./cycle-scope.js";
@@ -49,13 +50,8 @@ function runStatusOf(job: JobRow): RunStatus {
  * evaluated cycles may be run; a finalised cycle only with a reason (e.g. an upheld appeal), and its
  * earlier runs stay as they were.
  */
-export async function startCycleRun(
-  db: Kysely<Database>,
-  jobs: JobRunner,
-  regionId: string,
-  actor: Actor,
-  input: { cycleId: string; reason?: string },
-): Promise<RunStatus> {
+export async function startCycleRun(scope: Scope, jobs: JobRunner, input: { cycleId: string; reason?: string }): Promise<RunStatus> {
+  const { db, regionId, actor } = scope;
   const { job, cycle } = await db.transaction().execute(async (trx) => {
     const at = now();
     // Locking the cycle first means two runs of one cycle cannot start together.
@@ -205,11 +201,8 @@ export async function recoverInterruptedJobs(db: Kysely<Database>): Promise<numb
 }
 
 /** A job's progress; with only a cycle id, that cycle's latest job. */
-export async function runStatus(
-  db: Kysely<Database>,
-  regionId: string,
-  input: { jobId?: string; cycleId?: string },
-): Promise<RunStatus | null> {
+export async function runStatus(scope: Scope, input: { jobId?: string; cycleId?: string }): Promise<RunStatus | null> {
+  const { db, regionId } = scope;
   let query = db.selectFrom("jobs").selectAll().where("region_id", "=", regionId);
   if (input.jobId) query = query.where("id", "=", input.jobId);
   else if (input.cycleId) {
@@ -233,7 +226,8 @@ export interface RunView {
   current: boolean;
 }
 
-export async function listRuns(db: Kysely<Database>, regionId: string, cycleId: string): Promise<RunView[]> {
+export async function listRuns(scope: Scope, cycleId: string): Promise<RunView[]> {
+  const { db, regionId } = scope;
   const cycle = await findCycle(db, regionId, cycleId);
   const runs = await db
     .selectFrom("result_runs")

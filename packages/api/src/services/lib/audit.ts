@@ -2,6 +2,7 @@
 import { newId, now, parseJson, toJson, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import type { SessionUser } from "../../auth.js";
+import type { Scope } from "../access/index.js";
 import { decodeCursor, pageOf, type Page } from "./pagination.js";
 
 /** Who did something, as the audit log records it. */
@@ -69,7 +70,8 @@ export interface AuditLogEntry {
 }
 
 /** Newest first. */
-export async function listAudit(db: Kysely<Database>, regionId: string, filter: AuditFilter): Promise<Page<AuditLogEntry>> {
+export async function listAudit(scope: Scope, filter: AuditFilter): Promise<Page<AuditLogEntry>> {
+  const { db, regionId } = scope;
   let query = db.selectFrom("audit_log").selectAll().where("region_id", "=", regionId);
   if (filter.action) query = query.where("action", "=", filter.action);
   if (filter.entity) query = query.where("entity", "=", filter.entity);

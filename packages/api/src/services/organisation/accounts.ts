@@ -1,12 +1,14 @@
 // Sign-ins are created by admins, never by sign-up: a user row and a credential account written straight
 // into better-auth's tables (inside the caller's transaction), with better-auth's own password hash.
+// An assessor's or employee's account is linked to their employee record by id (`employee_id`): access is
+// decided from that link, so the NIP an account signs in with decides nothing.
 import { DomainError } from "../lib/index.js";
 import { parseNip } from "@kinerja/core";
 import { newId, now, type Database, type Role } from "@kinerja/db";
 import { hashPassword } from "better-auth/crypto";
 import { sql, type Kysely } from "kysely";
 import type { SessionUser } from "../../auth.js";
-import type { Actor } from "../lib/index.js";
+import type { Scope } from "../access/index.js";
 import { audit } from "../lib/index.js";
 
 export interface NewAccount {
@@ -39,10 +41,16 @@ export async function createAccount(db: Kysely<Database>, input: NewAccount): Pr
     throw new DomainError({ code: "BAD_REQUEST", message: "Kata sandi paling sedikit 8 karakter" });
   }
   let username: string | null = null;
+  let employeeId: string | null = null;
   if (input.nip !== undefined) {
     const nip = parseNip(input.nip);
     if (!nip.ok) throw new DomainError({ code: "BAD_REQUEST", message: nip.error });
     username = nip.value.nip;
+    const employee = input.regionId
+      ? await db.selectFrom("employees").select("id").where("region_id", "=", input.regionId).where("nip", "=", username).executeTakeFirst()
+      : undefined;
+    if (!employee) throw new DomainError({ code: "NOT_FOUND", message: `Tidak ada pegawai dengan NIP ${username} di wilayah ini` });
+    employeeId = employee.id;
   }
   if (!input.email && !username) {
     throw new DomainError({ code: "BAD_REQUEST", message: "Akun perlu e-mail (operator, admin) atau NIP (penilai, pegawai)" });
@@ -73,6 +81,7 @@ export async function createAccount(db: Kysely<Database>, input: NewAccount): Pr
       username,
       role: input.role,
       region_id: input.regionId,
+      employee_id: employeeId,
     })
     .execute();
   await db
@@ -93,26 +102,27 @@ export async function createAccount(db: Kysely<Database>, input: NewAccount): Pr
       updated_at: at,
     })
     .execute();
-  return { id, name: input.name, email, username, role: input.role, regionId: input.regionId };
+  return { id, name: input.name, email, username, role: input.role, regionId: input.regionId, employeeId };
 }
 
-export async function listAccounts(db: Kysely<Database>, regionId: string | null): Promise<Account[]> {
-  let query = db.selectFrom("user").select(["id", "name", "email", "username", "role", "region_id"]);
-  query = regionId === null ? query.where("region_id", "is", null) : query.where("region_id", "=", regionId);
-  const rows = await query.orderBy("role").orderBy("name").execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, username: r.username, role: r.role, regionId: r.region_id }));
+export async function listAccounts(scope: Scope): Promise<Account[]> {
+  const { db, regionId } = scope;
+  const rows = await db
+    .selectFrom("user")
+    .select(["id", "name", "email", "username", "role", "region_id", "employee_id"])
+    .where("region_id", "=", regionId)
+    .orderBy("role")
+    .orderBy("name")
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, username: r.username, role: r.role, regionId: r.region_id, employeeId: r.employee_id }));
 }
 
 /**
  * A sign-in for someone of the region: an admin by e-mail, or an assessor or employee by the NIP of one
  * of the region's employees (their name is taken from the employee record). Audited.
  */
-export async function createRegionAccount(
-  db: Kysely<Database>,
-  regionId: string,
-  actor: Actor,
-  input: { role: "admin" | "assessor" | "employee"; password: string; email?: string; nip?: string; name?: string },
-): Promise<Account> {
+export async function createRegionAccount(scope: Scope, input: { role: "admin" | "assessor" | "employee"; password: string; email?: string; nip?: string; name?: string }): Promise<Account> {
+  const { db, regionId, actor } = scope;
   return db.transaction().execute(async (trx) => {
     let account: Account;
     if (input.role === "admin") {

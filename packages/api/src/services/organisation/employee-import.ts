@@ -2,11 +2,10 @@
 // what was expected) and nothing is written unless the whole sheet is good: one transaction, or none.
 // Rows are matched on NIP: a known NIP updates the employee, a new one adds them.
 import { parseNip } from "@kinerja/core";
-import { newId, now, toJson, type Database } from "@kinerja/db";
+import { newId, now, toJson } from "@kinerja/db";
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import type { Kysely } from "kysely";
-import type { Actor } from "../lib/index.js";
+import type { Scope } from "../access/index.js";
 import { audit } from "../lib/index.js";
 import type { AttributeValue } from "./employees.js";
 
@@ -111,12 +110,8 @@ interface ParsedRow {
   attributes: Record<string, AttributeValue>;
 }
 
-export async function importEmployees(
-  db: Kysely<Database>,
-  regionId: string,
-  actor: Actor,
-  input: { format: ImportFormat; content: string },
-): Promise<ImportResult> {
+export async function importEmployees(scope: Scope, input: { format: ImportFormat; content: string }): Promise<ImportResult> {
+  const { db, regionId, actor } = scope;
   let sheet: Sheet;
   try {
     sheet = input.format === "csv" ? readCsv(input.content) : await readXlsx(input.content);

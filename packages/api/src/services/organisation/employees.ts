@@ -2,11 +2,9 @@
 // direct reports and employees themselves; admins and operators everyone in the region.
 import { DomainError } from "../lib/index.js";
 import { parseNip } from "@kinerja/core";
-import { now, parseJson, toJson, type Database, type EmployeeRow } from "@kinerja/db";
-import type { Kysely } from "kysely";
+import { now, parseJson, toJson, type EmployeeRow } from "@kinerja/db";
 import { contains } from "../lib/index.js";
-import type { SessionUser } from "../../auth.js";
-import type { Actor } from "../lib/index.js";
+import { requireEmployee, visibleEmployees, type Scope } from "../access/index.js";
 import { audit } from "../lib/index.js";
 import { decodeCursor, pageOf, type Page } from "../lib/index.js";
 import { findUnit, unitSubtree } from "./units.js";
@@ -45,15 +43,6 @@ export function employeeView(row: EmployeeRow): EmployeeView {
   };
 }
 
-/** What a viewer may see of a region's employees: everyone, their direct reports, or only themselves. */
-export type EmployeeScope = { kind: "all" } | { kind: "reports"; atasanNip: string } | { kind: "self"; nip: string };
-
-export function employeeScope(user: SessionUser): EmployeeScope {
-  if (user.role === "operator" || user.role === "admin") return { kind: "all" };
-  const nip = user.username ?? "";
-  return user.role === "assessor" ? { kind: "reports", atasanNip: nip } : { kind: "self", nip };
-}
-
 export interface EmployeeFilter {
   search?: string;
   /** This unit and the units below it. */
@@ -62,15 +51,13 @@ export interface EmployeeFilter {
   limit: number;
 }
 
-export async function listEmployees(
-  db: Kysely<Database>,
-  regionId: string,
-  scope: EmployeeScope,
-  filter: EmployeeFilter,
-): Promise<Page<EmployeeView>> {
+export async function listEmployees(scope: Scope, filter: EmployeeFilter): Promise<Page<EmployeeView>> {
+  const { db, regionId } = scope;
+  const visible = visibleEmployees(scope);
   let query = db.selectFrom("employees").selectAll().where("region_id", "=", regionId);
-  if (scope.kind === "reports") query = query.where("atasan_nip", "=", scope.atasanNip);
-  if (scope.kind === "self") query = query.where("nip", "=", scope.nip);
+  if (visible.kind === "reports") query = query.where("atasan_nip", "=", visible.atasanNip);
+  if (visible.kind === "self") query = query.where("nip", "=", visible.nip);
+  if (visible.kind === "none") return { items: [], nextCursor: null };
   if (filter.unitId) query = query.where("unit_id", "in", await unitSubtree(db, regionId, filter.unitId));
   const search = filter.search?.trim().toLowerCase();
   if (search) {
@@ -84,17 +71,9 @@ export async function listEmployees(
   return pageOf(rows, filter.limit, (r) => [r.nama, r.id], employeeView);
 }
 
-export async function getEmployee(db: Kysely<Database>, regionId: string, scope: EmployeeScope, id: string): Promise<EmployeeView> {
-  const row = await db
-    .selectFrom("employees")
-    .selectAll()
-    .where("region_id", "=", regionId)
-    .where("id", "=", id)
-    .executeTakeFirst();
-  const visible =
-    row && (scope.kind === "all" || (scope.kind === "reports" ? row.atasan_nip === scope.atasanNip || row.nip === scope.atasanNip : row.nip === scope.nip));
-  if (!row || !visible) throw new DomainError({ code: "NOT_FOUND", message: `Pegawai ${id} tidak ditemukan` });
-  return employeeView(row);
+export async function getEmployee(scope: Scope, id: string): Promise<EmployeeView> {
+  const { employee } = await requireEmployee(scope, id);
+  return employeeView(employee);
 }
 
 export interface EmployeePatch {
@@ -110,13 +89,8 @@ export interface EmployeePatch {
   attributes?: Record<string, AttributeValue>;
 }
 
-export async function updateEmployee(
-  db: Kysely<Database>,
-  regionId: string,
-  actor: Actor,
-  id: string,
-  patch: EmployeePatch,
-): Promise<EmployeeView> {
+export async function updateEmployee(scope: Scope, id: string, patch: EmployeePatch): Promise<EmployeeView> {
+  const { db, regionId, actor } = scope;
   return db.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom("employees")

@@ -2,7 +2,7 @@
 import { DomainError } from "../lib/index.js";
 import { now, type Database, type UnitRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import type { Actor } from "../lib/index.js";
+import type { Scope } from "../access/index.js";
 import { audit } from "../lib/index.js";
 
 export interface UnitNode {
@@ -25,7 +25,8 @@ export async function findUnit(db: Kysely<Database>, regionId: string, id: strin
   return unit;
 }
 
-export async function unitTree(db: Kysely<Database>, regionId: string): Promise<UnitNode[]> {
+export async function unitTree(scope: Scope): Promise<UnitNode[]> {
+  const { db, regionId } = scope;
   const units = await listUnits(db, regionId);
   const counts = await db
     .selectFrom("employees")
@@ -77,7 +78,8 @@ export interface UnitInput {
 }
 
 /** Creates the unit, or renames / moves it when the id exists. A unit cannot be moved under itself. */
-export async function saveUnit(db: Kysely<Database>, regionId: string, actor: Actor, input: UnitInput): Promise<UnitRow> {
+export async function saveUnit(scope: Scope, input: UnitInput): Promise<UnitRow> {
+  const { db, regionId, actor } = scope;
   return db.transaction().execute(async (trx) => {
     const units = await trx.selectFrom("units").selectAll().where("region_id", "=", regionId).execute();
     const byId = new Map(units.map((u) => [u.id, u]));

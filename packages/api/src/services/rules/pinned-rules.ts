@@ -2,7 +2,7 @@
 // (the evaluation job, planning and work entries, assessments, the forum, appeals, documents). Kept by
 // content hash, since the content under a hash never changes; the stored content is checked against the
 // hash the cycle pinned before it is compiled.
-import { DomainError } from "../lib/index.js";
+
 import type { CompiledRuleSet } from "@kinerja/core";
 import { parseJson, type CycleRow, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";

@@ -1,10 +1,10 @@
 // A region's rule set versions: drafts an admin edits, and published versions, which never change and
 // which cycles pin by id and content hash. Publishing requires a valid rule set whose own cases pass.
+import type { Scope } from "../access/index.js";
 import { DomainError } from "../lib/index.js";
 import type { RuleIssue } from "@kinerja/core";
 import { newId, now, parseJson, toJson, type Database, type RuleSetVersionRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import type { Actor } from "../lib/index.js";
 import { audit } from "../lib/index.js";
 import { compiledFor, contentHash, testContent, validateContent, type TestSummary } from "./compile.js";
 import { jsonDiff, type JsonChange } from "../lib/index.js";
@@ -44,7 +44,8 @@ export function ruleSetFile(regionId: string, version: number | "baru"): string 
   return `${regionId}/v${version}`;
 }
 
-export async function listRuleSetVersions(db: Kysely<Database>, regionId: string): Promise<RuleSetVersionSummary[]> {
+export async function listRuleSetVersions(scope: Scope): Promise<RuleSetVersionSummary[]> {
+  const { db, regionId } = scope;
   const rows = await db
     .selectFrom("rule_set_versions")
     .selectAll()
@@ -65,7 +66,8 @@ export async function findRuleSetVersion(db: Kysely<Database>, regionId: string,
   return row;
 }
 
-export async function getRuleSetVersion(db: Kysely<Database>, regionId: string, id: string): Promise<RuleSetVersion> {
+export async function getRuleSetVersion(scope: Scope, id: string): Promise<RuleSetVersion> {
+  const { db, regionId } = scope;
   const row = await findRuleSetVersion(db, regionId, id);
   return { ...summary(row), content: parseJson(row.content) };
 }
@@ -106,12 +108,8 @@ function nameOf(content: unknown): string {
  * Saves a draft: a new version, or (with `id`) over an existing draft. A draft may be invalid (work in
  * progress); the report says what is wrong. Published versions are never overwritten.
  */
-export async function saveDraft(
-  db: Kysely<Database>,
-  regionId: string,
-  actor: Actor,
-  input: { id?: string; content: Record<string, unknown> },
-): Promise<{ version: RuleSetVersionSummary; validation: ValidationReport }> {
+export async function saveDraft(scope: Scope, input: { id?: string; content: Record<string, unknown> }): Promise<{ version: RuleSetVersionSummary; validation: ValidationReport }> {
+  const { db, regionId, actor } = scope;
   const hash = contentHash(input.content);
   const at = now();
   const row = await db.transaction().execute(async (trx) => {
@@ -173,12 +171,8 @@ export async function saveDraft(
 }
 
 /** Publishes a draft that is valid and whose cases all pass; otherwise says what stands in the way. */
-export async function publishRuleSet(
-  db: Kysely<Database>,
-  regionId: string,
-  actor: Actor,
-  id: string,
-): Promise<RuleSetVersionSummary> {
+export async function publishRuleSet(scope: Scope, id: string): Promise<RuleSetVersionSummary> {
+  const { db, regionId, actor } = scope;
   const row = await findRuleSetVersion(db, regionId, id);
   if (row.status === "published") {
     throw new DomainError({ code: "PRECONDITION_FAILED", message: `Versi ${row.version} sudah diterbitkan` });
@@ -230,12 +224,8 @@ export async function publishRuleSet(
   });
 }
 
-export async function diffRuleSets(
-  db: Kysely<Database>,
-  regionId: string,
-  fromId: string,
-  toId: string,
-): Promise<{ from: RuleSetVersionSummary; to: RuleSetVersionSummary; changes: JsonChange[] }> {
+export async function diffRuleSets(scope: Scope, fromId: string, toId: string): Promise<{ from: RuleSetVersionSummary; to: RuleSetVersionSummary; changes: JsonChange[] }> {
+  const { db, regionId } = scope;
   const from = await findRuleSetVersion(db, regionId, fromId);
   const to = await findRuleSetVersion(db, regionId, toId);
   return { from: summary(from), to: summary(to), changes: jsonDiff(parseJson(from.content), parseJson(to.content)) };

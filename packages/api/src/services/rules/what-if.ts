@@ -1,9 +1,9 @@
 // What-if: a changed rule set (a draft, or any version) evaluated on the inputs a past cycle's current
 // run stored, against the rule set that cycle pinned: counts per predikat before and after, who moves.
+import type { Scope } from "../access/index.js";
 import { DomainError } from "../lib/index.js";
 import { RuleSetError, simulate, type AppraisalInput, type SimulationReport } from "@kinerja/core";
-import { parseJson, type Database } from "@kinerja/db";
-import type { Kysely } from "kysely";
+import { parseJson } from "@kinerja/db";
 import { findCycle } from "../cycles/index.js";
 import { compileContent } from "./compile.js";
 import { findRuleSetVersion, ruleSetFile } from "./rule-sets.js";
@@ -16,11 +16,8 @@ export interface WhatIfReport extends SimulationReport {
   toVersion: number | null;
 }
 
-export async function whatIf(
-  db: Kysely<Database>,
-  regionId: string,
-  input: { cycleId: string; ruleSetVersionId?: string; content?: Record<string, unknown> },
-): Promise<WhatIfReport> {
+export async function whatIf(scope: Scope, input: { cycleId: string; ruleSetVersionId?: string; content?: Record<string, unknown> }): Promise<WhatIfReport> {
+  const { db, regionId } = scope;
   const cycle = await findCycle(db, regionId, input.cycleId);
   if (!cycle.current_run_id) {
     throw new DomainError({ code: "PRECONDITION_FAILED", message: "Siklus ini belum dinilai; belum ada masukan tersimpan untuk dibandingkan" });

@@ -1,6 +1,7 @@
 // Demo regions for a first start on an empty database: each region with its rule file published as
 // version 1, its units and generated employees, an open cycle holding their assessments, and one
 // sign-in per role, plus a national operator. Returns the sign-ins so the server can print them.
+import { systemScope } from "../access/index.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { demoProfileSchema, type PeriodKind } from "@kinerja/core";
@@ -61,18 +62,19 @@ async function seedRegion(db: Kysely<Database>, region: { id: string; name: stri
   const profile = demoProfileSchema.parse(JSON.parse(readFileSync(join(options.rulesDir, "demo", `${region.id}.json`), "utf8")));
 
   await db.insertInto("regions").values({ id: region.id, name: region.name, created_at: now() }).execute();
-  const { version } = await saveDraft(db, region.id, SEEDER, { content });
-  await publishRuleSet(db, region.id, SEEDER, version.id);
+  const scope = systemScope(db, region.id, SEEDER);
+  const { version } = await saveDraft(scope, { content });
+  await publishRuleSet(scope, version.id);
 
   const inputs = demoAppraisals(ruleSet, profile, { size: options.size, seed: seedOf(region.id), year: DEMO_YEAR });
   const employees = await db.transaction().execute((trx) => writeDemoOrganisation(trx, region.id, profile, inputs));
   const kind = ruleSet.period?.kind ?? "annual";
-  const cycle = await createCycle(db, region.id, SEEDER, {
+  const cycle = await createCycle(scope, {
     name: `Penilaian Kinerja ${DEMO_YEAR}`,
     periodKind: kind,
     periodLabel: periodLabel(kind),
   });
-  await openCycle(db, region.id, SEEDER, cycle.id);
+  await openCycle(scope, cycle.id);
   await db.transaction().execute((trx) => writeDemoAssessments(trx, region.id, cycle.id, inputs, employees));
 
   // The assessor heads a team; the employee is one of that team.
