@@ -1,6 +1,6 @@
-// Which rater sources a stored rule set asks for: those rating any of its indicators (core's ratersOf),
-// and the supervisor, who records the objective values of every set. Deadlines are set per source.
-import { parseRuleFile, RATER_SOURCES, ratersOf, resolveRuleSet, type RaterSource } from "@kinerja/core";
+// Which rater sources a stored rule set asks for: those its sets expect sheets from (core's
+// sourcesOfRuleSet), and the supervisor always, as the server's deadlines do. Deadlines are set per source.
+import { parseRuleFile, RATER_SOURCES, resolveRuleSet, sourcesOfRuleSet, type RaterSource } from "@kinerja/core";
 
 export function sourcesUsed(content: unknown): RaterSource[] {
   let used: Set<RaterSource>;
@@ -8,10 +8,7 @@ export function sourcesUsed(content: unknown): RaterSource[] {
     const ruleSet = resolveRuleSet(parseRuleFile(content, "cycle"), "cycle", () => {
       throw new Error("a stored rule set stands alone");
     });
-    used = new Set<RaterSource>(["supervisor"]);
-    for (const set of ruleSet.indicatorSets) {
-      for (const indicator of set.indicators) if (indicator.input.kind === "rating") for (const source of ratersOf(ruleSet, indicator)) used.add(source);
-    }
+    used = new Set<RaterSource>(["supervisor", ...sourcesOfRuleSet(ruleSet)]);
   } catch {
     // Content the browser cannot read: offer every source and let the server say which it refuses.
     return [...RATER_SOURCES];

@@ -3,11 +3,12 @@
 // Beside each, how many of the source's sheets have been sent (cycle.progress).
 import { Button, Progress, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import type { RaterSource } from "@kinerja/core";
+import { raterSourceTitle, type RaterSource } from "@kinerja/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorState, Loading } from "../../components/States";
+import { currentLanguage } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { useRegionId } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
@@ -20,7 +21,7 @@ function DeadlineRow(props: { cycleId: string; source: RaterSource; dueDate: str
   const [date, setDate] = useState<string | null>(null);
   const value = date ?? props.dueDate ?? "";
   const save = useMutation(trpc.assessment.setDeadline.mutationOptions());
-  const name = t(`sources.${props.source}`);
+  const name = raterSourceTitle(props.source, currentLanguage());
   return (
     <Table.Tr>
       <Table.Td>{name}</Table.Td>

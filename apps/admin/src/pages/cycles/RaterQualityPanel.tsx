@@ -2,6 +2,7 @@
 // employees, on 0–100 points. A rater far above the others is lenient, far below severe (|z| ≥ 2), and one
 // whose ratings hardly vary is flat; each flag carries the server's reason in words.
 import { Badge, Button, Group, Select, Stack, Switch, Table, Text, Tooltip } from "@mantine/core";
+import { raterSourceTitle } from "@kinerja/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -53,7 +54,7 @@ export function RaterFlagsTable(props: { raters: Array<Pick<Rater, "rater" | "na
                 <Text size="sm">{r.nama ?? r.rater}</Text>
                 {r.nama && <Text size="xs" c="dimmed" className="mono">{r.rater}</Text>}
               </Table.Td>
-              <Table.Td>{r.sources.map((s) => t(`sources.${s}`)).join(", ")}</Table.Td>
+              <Table.Td>{r.sources.map((s) => raterSourceTitle(s, currentLanguage())).join(", ")}</Table.Td>
               <Table.Td miw={260}><Flags rater={r} /></Table.Td>
             </Table.Tr>
           ))}
@@ -132,7 +133,7 @@ export function RaterQualityPanel(props: { cycleId: string; units: UnitNode[] })
                     <Text size="sm">{r.nama ?? r.rater}</Text>
                     {r.nama && <Text size="xs" c="dimmed" className="mono">{r.rater}</Text>}
                   </Table.Td>
-                  <Table.Td>{r.sources.map((s) => t(`sources.${s}`)).join(", ")}</Table.Td>
+                  <Table.Td>{r.sources.map((s) => raterSourceTitle(s, lang)).join(", ")}</Table.Td>
                   <Table.Td ta="right" className="tabular">{r.ratees}</Table.Td>
                   <Table.Td ta="right" className="tabular">{formatScore(r.mean, lang)}</Table.Td>
                   <Table.Td ta="right" className="tabular">{formatScore(r.sd, lang)}</Table.Td>

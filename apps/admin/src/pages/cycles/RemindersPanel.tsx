@@ -2,6 +2,7 @@
 // deadline, most days late first, with the rater to remind; and employees with fewer peers chosen than the
 // rules require. Admins see the cycle, assessors the sheets on their reports.
 import { Alert, Anchor, Badge, Button, Group, List, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { raterSourceTitle } from "@kinerja/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -102,7 +103,7 @@ export function RemindersPanel(props: { cycleId: string; onChoosePeers?(employee
                       <Text size="sm">{s.ratee.nama}</Text>
                       <Text size="xs" c="dimmed" className="mono">{s.ratee.nip}</Text>
                     </Table.Td>
-                    <Table.Td>{t(`sources.${s.source}`)}</Table.Td>
+                    <Table.Td>{raterSourceTitle(s.source, lang)}</Table.Td>
                     <Table.Td className="tabular">{s.dueDate}</Table.Td>
                     <Table.Td ta="right">
                       <Badge color="red" variant="light" tt="none" className="tabular">{t("conduct.days", { count: s.daysLate, formatted: formatCount(s.daysLate, lang) })}</Badge>

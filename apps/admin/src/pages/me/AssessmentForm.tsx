@@ -4,10 +4,11 @@
 // assessor reopens it with a reason). The guidance for the indicator in focus stands beside the form.
 import { Alert, Badge, Box, Button, Card, Grid, Group, Input, Modal, NumberInput, SegmentedControl, Select, Stack, Switch, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { TARGET_ASPECTS, type IndicatorValue, type Scale } from "@kinerja/core";
+import { raterSourceTitle, TARGET_ASPECTS, type IndicatorValue, type Scale } from "@kinerja/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { currentLanguage } from "../../i18n";
 import { RatingGuidance, type GuidanceTopic } from "../../components/RatingGuidance";
 import { ErrorState, Loading } from "../../components/States";
 import { errorMessage } from "../../lib/errors";
@@ -180,7 +181,7 @@ export function AssessmentForm(props: { cycleId: string; employeeId: string; sou
                   <Text size="sm" c="dimmed">
                     <span className="mono">{f.employee.nip}</span> · {f.employee.jabatan}
                   </Text>
-                  <Text size="sm">{t("assess.asSource", { source: t(`sources.${f.source}`), set: f.indicatorSet.name })}</Text>
+                  <Text size="sm">{t("assess.asSource", { source: raterSourceTitle(f.source, currentLanguage()), set: f.indicatorSet.name })}</Text>
                   {f.dueDate && <Text size="xs" c="dimmed">{t("assess.due", { date: f.dueDate })}</Text>}
                 </div>
                 <Badge color={locked ? "teal" : sheet ? "blue" : "gray"}>{locked ? t("assess.submitted") : sheet ? t("assess.draft") : t("assess.notSubmitted")}</Badge>

@@ -2,10 +2,12 @@
 // reports, an employee's self-assessment and the peers they were asked to rate; each with its state and
 // deadline, opened into the sheet beside the rating guidance.
 import { Badge, Grid, Group, NavLink, ScrollArea, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import { raterSourceTitle } from "@kinerja/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
+import { currentLanguage } from "../../i18n";
 import { useRegionId, useSession } from "../../lib/session";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
 import { AssessmentForm } from "./AssessmentForm";
@@ -62,7 +64,7 @@ export default function MyAssessmentsPage() {
                           label={x.ratee.nama}
                           description={
                             <Group gap={4} component="span">
-                              <span>{t(`sources.${x.source}`)}</span>
+                              <span>{raterSourceTitle(x.source, currentLanguage())}</span>
                               {x.daysLate ? <Text span size="xs" c="red.8">· {t("assess.late", { days: x.daysLate })}</Text> : null}
                             </Group>
                           }

@@ -22,6 +22,7 @@ import {
   AXES,
   NATIONAL_PREDIKAT,
   RATER_SOURCES,
+  raterSourceTitle,
   type CaseResult,
   type DecisionTable,
   type Indicator,
@@ -101,7 +102,7 @@ function RaterWeights(props: { file: RuleFile; update: Update }) {
         {used.map((source) => (
           <Group key={source} gap={4} align="flex-end" wrap="nowrap">
             <NumberInput
-              label={t(`sources.${source}`)}
+              label={raterSourceTitle(source, currentLanguage())}
               value={weights[source]}
               min={0}
               max={100}
@@ -109,7 +110,7 @@ function RaterWeights(props: { file: RuleFile; update: Update }) {
               onChange={(v) => update((d) => { d.raters = { ...d.raters, weights: { ...d.raters?.weights, [source]: num(v) } }; })}
             />
             <RemoveButton
-              label={t("rules.form.removeSource", { source: t(`sources.${source}`) })}
+              label={t("rules.form.removeSource", { source: raterSourceTitle(source, currentLanguage()) })}
               onClick={() => update((d) => {
                 const next = { ...d.raters?.weights };
                 delete next[source];
@@ -122,7 +123,7 @@ function RaterWeights(props: { file: RuleFile; update: Update }) {
           <Select
             aria-label={t("rules.form.addSource")}
             placeholder={t("rules.form.addSource")}
-            data={unused.map((s) => ({ value: s, label: t(`sources.${s}`) }))}
+            data={unused.map((s) => ({ value: s, label: raterSourceTitle(s, currentLanguage()) }))}
             value={null}
             w={200}
             onChange={(s) => s && update((d) => { d.raters = { ...d.raters, weights: { ...d.raters?.weights, [s]: 0 } }; })}
