@@ -13,7 +13,7 @@ import { databaseHealth } from "./health.js";
 import { homePage } from "./home-page.js";
 import { errorFields, type Logger } from "./log.js";
 import { securityHeaders } from "./security.js";
-import { hasAdminApp, serveStatic } from "./static.js";
+import { hasAdminApp, staticFiles } from "./static.js";
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -32,6 +32,14 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+function percentDecoded(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
+
 function internalError(requestId: string): { error: string; requestId: string } {
   return { error: `Terjadi kesalahan di server. Sebutkan kode permintaan ${requestId} bila melaporkannya.`, requestId };
 }
@@ -39,6 +47,7 @@ function internalError(requestId: string): { error: string; requestId: string } 
 export function createApp(deps: AppDeps): Server {
   const requestIds = new WeakMap<IncomingMessage, string>();
   const headers = securityHeaders(deps.publicUrl);
+  const adminApp = staticFiles(deps.adminDist);
   const authHandler = toNodeHandler(async (request: Request) => {
     const response = await deps.auth.handler(request);
     // better-auth answers a failure of its own queries with a bare 500, whatever the cause; when the
@@ -65,6 +74,9 @@ export function createApp(deps: AppDeps): Server {
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    // Every handler decodes the path; a broken %-escape is the client's mistake, not a server fault.
+    const decoded = percentDecoded(path);
+    if (decoded === null) return sendJson(res, 400, { error: `Alamat tidak sah: kode % yang rusak di ${path}` });
     if (path === "/api/auth" || path.startsWith("/api/auth/")) return authHandler(req, res);
     if (path.startsWith("/trpc/")) return trpcHandler(req, res);
     if (await handleEvidence(req, res, deps)) return;
@@ -76,7 +88,7 @@ export function createApp(deps: AppDeps): Server {
       return sendJson(res, 503, { status: "error", database: "unreachable", reason: health.reason });
     }
     if (req.method !== "GET" && req.method !== "HEAD") return sendJson(res, 404, { error: `Tidak ada ${req.method} ${path}` });
-    if (hasAdminApp(deps.adminDist)) return serveStatic(deps.adminDist, req, res);
+    if (hasAdminApp(deps.adminDist)) return adminApp.serve(decoded, req, res);
     if (path !== "/") return sendJson(res, 404, { error: `Tidak ditemukan: ${path}` });
     const page = await homePage(deps.db, deps.demoPassword);
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
