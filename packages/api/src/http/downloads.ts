@@ -5,9 +5,7 @@
 //   GET /documents/cycles/:cycleId/employees/:nip.pdf[?runId=]       the employee's evaluation document
 //   GET /documents/cycles/:cycleId/units/:unitId.pdf[?runId=]        the unit's predikat decision
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { TRPCError } from "@trpc/server";
-import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import { scopeIn, type Scope } from "../services/access/index.js";
+import type { Scope } from "../services/access/index.js";
 import { employeeDocument, exportFollowUp, exportResults, unitDocument, type ExportFile, type ExportFormat } from "../services/documents/index.js";
 import { DomainError } from "../services/lib/index.js";
 import { signedIn, type HttpDeps } from "./session.js";
@@ -63,8 +61,7 @@ export async function handleDownloads(req: IncomingMessage, res: ServerResponse,
     return true;
   }
   try {
-    const { session, regionId } = await signedIn(req, url, deps);
-    const scope = await scopeIn(deps.db, session.user, regionId);
+    const scope = await signedIn(req, url, deps);
     const file = await route.handler(scope, route.match.slice(1).map(decodeURIComponent), url);
     res.writeHead(200, {
       "content-type": file.contentType,
@@ -75,7 +72,6 @@ export async function handleDownloads(req: IncomingMessage, res: ServerResponse,
     res.end(req.method === "HEAD" ? undefined : file.body);
   } catch (error) {
     if (error instanceof DomainError) sendError(res, error.httpStatus, error.message);
-    else if (error instanceof TRPCError) sendError(res, getHTTPStatusCodeFromError(error), error.message);
     else throw error;
   }
   return true;

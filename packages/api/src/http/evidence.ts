@@ -4,9 +4,6 @@
 //   GET  /evidence/files/:evidenceId[?regionId=…]      the file, as an attachment
 // The body is read only after the entry and the rule set's limit are known, and never beyond that limit.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { TRPCError } from "@trpc/server";
-import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import { scopeIn, type Scope } from "../services/access/index.js";
 import { DomainError } from "../services/lib/index.js";
 import { evidenceRules, readEvidence, storeEvidence } from "../services/planning/index.js";
 import { signedIn, type HttpDeps } from "./session.js";
@@ -51,14 +48,9 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** The scope of the signed-in request, as a regional tRPC procedure has it. */
-async function scopeOf(req: IncomingMessage, url: URL, deps: HttpDeps): Promise<Scope> {
-  const { session, regionId } = await signedIn(req, url, deps);
-  return scopeIn(deps.db, session.user, regionId);
-}
 
 async function upload(req: IncomingMessage, res: ServerResponse, url: URL, entryId: string, deps: HttpDeps): Promise<void> {
-  const scope = await scopeOf(req, url, deps);
+  const scope = await signedIn(req, url, deps);
   const rules = await evidenceRules(scope, entryId);
   const contentType = req.headers["content-type"] ?? "";
   const multipart = contentType.startsWith("multipart/form-data");
@@ -96,7 +88,7 @@ async function upload(req: IncomingMessage, res: ServerResponse, url: URL, entry
 }
 
 async function download(req: IncomingMessage, res: ServerResponse, url: URL, evidenceId: string, deps: HttpDeps): Promise<void> {
-  const file = await readEvidence(await scopeOf(req, url, deps), evidenceId);
+  const file = await readEvidence(await signedIn(req, url, deps), evidenceId);
   const ascii = file.filename.replace(/[^\x20-\x7e]/g, "_");
   res.writeHead(200, {
     "content-type": file.contentType,
@@ -120,9 +112,8 @@ export async function handleEvidence(req: IncomingMessage, res: ServerResponse, 
       await download(req, res, url, percentDecoded(downloadMatch[1] as string), deps);
     } else sendJson(res, 405, { error: uploadMatch ? "Gunakan POST untuk mengunggah bukti dukung" : "Gunakan GET untuk mengunduh bukti dukung" });
   } catch (error) {
-    // The session check still answers in tRPC's terms; everything after it in the services' own.
-    const status = error instanceof DomainError ? error.httpStatus : error instanceof TRPCError ? getHTTPStatusCodeFromError(error) : null;
-    if (status === null) throw error;
+    if (!(error instanceof DomainError)) throw error;
+    const status = error.httpStatus;
     // A refusal before the body was read: drain it so the client receives the answer.
     if (!req.readableEnded) req.resume();
     sendJson(res, status, { error: (error as Error).message });

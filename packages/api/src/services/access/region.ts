@@ -13,6 +13,11 @@ export const ROLE_NAMES: Record<Role, string> = {
   employee: "pegawai",
 };
 
+/** National operators act in every region; everyone else in their own. */
+export function isOperator(user: Pick<SessionUser, "role">): boolean {
+  return user.role === "operator";
+}
+
 export function assertRole(user: SessionUser, roles: readonly Role[]): void {
   if (!roles.includes(user.role)) {
     throw new DomainError({
@@ -23,7 +28,7 @@ export function assertRole(user: SessionUser, roles: readonly Role[]): void {
 }
 
 export async function resolveRegion(db: Kysely<Database>, user: SessionUser, requested: string | undefined): Promise<string> {
-  if (user.role === "operator") {
+  if (isOperator(user)) {
     if (!requested) throw new DomainError({ code: "BAD_REQUEST", message: "Operator nasional harus menyebut regionId" });
     const region = await db.selectFrom("regions").select("id").where("id", "=", requested).executeTakeFirst();
     if (!region) throw new DomainError({ code: "NOT_FOUND", message: `Wilayah ${requested} tidak ditemukan` });

@@ -72,18 +72,19 @@ export function isOwnSuperior(scope: Scope, employee: Pick<EmployeeRow, "id" | "
   return scope.me !== null && employee.id !== scope.me.id && scope.me.atasan_nip === employee.nip;
 }
 
-function notFound(id: string): DomainError {
-  return new DomainError({ code: "NOT_FOUND", message: `Pegawai ${id} tidak ditemukan` });
-}
-
-/** Refuses a relation that is not allowed: NOT_FOUND for no relation, FORBIDDEN naming who may otherwise. */
+/**
+ * Refuses a relation that is not allowed: NOT_FOUND for no relation, FORBIDDEN naming who may otherwise.
+ * The NOT_FOUND message is the one the caller gives for a record that does not exist (a plan, an entry),
+ * so that an unrelated person cannot tell the two apart, nor learn whose the record is.
+ */
 export function checkRelation(
   relation: Relation | null,
   employee: Pick<EmployeeRow, "id" | "nip" | "nama">,
   allowed: readonly Relation[],
   action: string,
+  notFound = "Data yang diminta tidak ditemukan",
 ): Relation {
-  if (!relation) throw notFound(employee.id);
+  if (!relation) throw new DomainError({ code: "NOT_FOUND", message: notFound });
   if (allowed.includes(relation)) return relation;
   throw new DomainError({
     code: "FORBIDDEN",
@@ -99,7 +100,7 @@ export async function requireEmployee(
   action = "melihat data ini",
 ): Promise<{ employee: EmployeeRow; relation: Relation }> {
   const employee = await findEmployee(scope.db, scope.regionId, id);
-  const relation = checkRelation(await relationTo(scope, employee), employee, allowed, action);
+  const relation = checkRelation(await relationTo(scope, employee), employee, allowed, action, `Pegawai ${id} tidak ditemukan`);
   return { employee, relation };
 }
 

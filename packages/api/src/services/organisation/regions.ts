@@ -4,6 +4,7 @@ import { DomainError } from "../lib/index.js";
 import { now, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import type { SessionUser } from "../../auth.js";
+import { isOperator } from "../access/index.js";
 import type { Actor } from "../lib/index.js";
 import { createAccount, type Account } from "./accounts.js";
 import { audit } from "../lib/index.js";
@@ -27,7 +28,7 @@ export async function listRegions(db: Kysely<Database>, user: SessionUser): Prom
       eb.selectFrom("employees").whereRef("employees.region_id", "=", "regions.id").select(eb.fn.countAll<number>().as("n")).as("employees"),
       eb.selectFrom("units").whereRef("units.region_id", "=", "regions.id").select(eb.fn.countAll<number>().as("n")).as("units"),
     ]);
-  if (user.role !== "operator") query = query.where("regions.id", "=", user.regionId ?? "");
+  if (!isOperator(user)) query = query.where("regions.id", "=", user.regionId ?? "");
   const rows = await query.orderBy("regions.name").execute();
   return rows.map((r) => ({
     id: r.id,
