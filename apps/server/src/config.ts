@@ -15,6 +15,8 @@ export interface ServerConfig {
   authSecret: string;
   /** The public origin, when known ahead (BETTER_AUTH_URL); otherwise read from each request. */
   baseURL: string | undefined;
+  /** Other origins whose pages may send requests that change something (KINERJA_TRUSTED_ORIGINS). */
+  trustedOrigins: string[];
   rulesDir: string;
   adminDist: string;
   /** Seed the demo regions when the database is empty. */
@@ -54,6 +56,17 @@ function publicUrl(raw: string | undefined): string | undefined {
   return given;
 }
 
+/** KINERJA_TRUSTED_ORIGINS: origins separated by commas, e.g. https://portal.example.go.id. */
+function trustedOrigins(raw: string | undefined): string[] {
+  const given = (raw ?? "").split(",").map((o) => o.trim()).filter(Boolean);
+  return given.map((origin) => {
+    if (!/^https?:\/\/[^/]/.test(origin) || !URL.canParse(origin) || new URL(origin).origin !== origin.replace(/\/$/, "")) {
+      throw new Error(`KINERJA_TRUSTED_ORIGINS: "${origin}" is not an origin; expected scheme, host and port only, e.g. https://portal.example.go.id`);
+    }
+    return new URL(origin).origin;
+  });
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     port: positiveInt("PORT", env.PORT, 3000),
@@ -61,6 +74,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     database: databaseConfigFromEnv(env),
     authSecret: authSecret(env, env.KINERJA_SECRET_FILE?.trim() || repo("data/auth-secret")),
     baseURL: publicUrl(env.BETTER_AUTH_URL),
+    trustedOrigins: trustedOrigins(env.KINERJA_TRUSTED_ORIGINS),
     rulesDir: env.KINERJA_RULES_DIR?.trim() || repo("rules"),
     adminDist: env.KINERJA_ADMIN_DIST?.trim() || repo("apps/admin/dist"),
     seed: env.KINERJA_SEED !== "0",

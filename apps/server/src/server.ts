@@ -7,11 +7,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { appRouter, createContext, handleDownloads, handleEvidence, type Auth, type JobRunner } from "@kinerja/api";
 import { DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailable, type Database } from "@kinerja/db";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { TRPC_ERROR_CODES_BY_KEY, type TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
 import type { Kysely } from "kysely";
 import { databaseHealth } from "./health.js";
 import { homePage } from "./home-page.js";
 import { errorFields, type Logger } from "./log.js";
+import { crossSiteRefusal, originPolicy } from "./origin.js";
 import { securityHeaders } from "./security.js";
 import { hasAdminApp, staticFiles } from "./static.js";
 
@@ -23,6 +25,8 @@ export interface AppDeps {
   adminDist: string;
   /** The public URL (BETTER_AUTH_URL) when configured: https there turns on Strict-Transport-Security. */
   publicUrl: string | undefined;
+  /** Origins besides the server's own whose pages may send requests that change something. */
+  trustedOrigins: string[];
   /** Shown on the fallback home page when the demo accounts still use the documented password. */
   demoPassword: string | null;
 }
@@ -30,6 +34,21 @@ export interface AppDeps {
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
   res.end(JSON.stringify(body));
+}
+
+/** Methods that only read; every other method passes the origin check first. */
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A refusal before the request reaches its handler: in tRPC's error shape on /trpc (one per call of a
+ * batch), so the portal's client reads the message as it reads the API's own, and as { error } elsewhere.
+ */
+function refuse(req: IncomingMessage, res: ServerResponse, path: string, status: number, code: TRPC_ERROR_CODE_KEY, message: string): void {
+  if (!path.startsWith("/trpc/")) return sendJson(res, status, { error: message });
+  const requestId = res.getHeader("x-request-id") ?? null;
+  const error = { error: { code: TRPC_ERROR_CODES_BY_KEY[code], message, data: { code, httpStatus: status, path: null, zodError: null, requestId } } };
+  const batch = new URL(req.url ?? "/", "http://localhost").searchParams.get("batch") === "1";
+  sendJson(res, status, batch ? path.slice("/trpc/".length).split(",").map(() => error) : error);
 }
 
 function percentDecoded(path: string): string | null {
@@ -48,6 +67,7 @@ export function createApp(deps: AppDeps): Server {
   const requestIds = new WeakMap<IncomingMessage, string>();
   const headers = securityHeaders(deps.publicUrl);
   const adminApp = staticFiles(deps.adminDist);
+  const origins = originPolicy(deps.publicUrl, deps.trustedOrigins);
   const authHandler = toNodeHandler(async (request: Request) => {
     const response = await deps.auth.handler(request);
     // better-auth answers a failure of its own queries with a bare 500, whatever the cause; when the
@@ -77,6 +97,10 @@ export function createApp(deps: AppDeps): Server {
     // Every handler decodes the path; a broken %-escape is the client's mistake, not a server fault.
     const decoded = percentDecoded(path);
     if (decoded === null) return sendJson(res, 400, { error: `Alamat tidak sah: kode % yang rusak di ${path}` });
+    if (!SAFE_METHODS.has(req.method ?? "GET")) {
+      const refusal = crossSiteRefusal(req, origins);
+      if (refusal) return refuse(req, res, path, 403, "FORBIDDEN", refusal);
+    }
     if (path === "/api/auth" || path.startsWith("/api/auth/")) return authHandler(req, res);
     if (path.startsWith("/trpc/")) return trpcHandler(req, res);
     if (await handleEvidence(req, res, deps)) return;

@@ -67,6 +67,7 @@ export async function start(config: ServerConfig, logger: Logger, write: (text: 
     secret: config.authSecret,
     log: (level, message) => logger.log(level, message, { source: "better-auth" }),
     ...(config.baseURL ? { baseURL: config.baseURL } : {}),
+    trustedOrigins: config.trustedOrigins,
   });
   const server = createApp({
     db,
@@ -75,6 +76,7 @@ export async function start(config: ServerConfig, logger: Logger, write: (text: 
     logger,
     adminDist: config.adminDist,
     publicUrl: config.baseURL,
+    trustedOrigins: config.trustedOrigins,
     demoPassword: config.seedPassword === DEFAULT_SEED_PASSWORD ? DEFAULT_SEED_PASSWORD : null,
   });
   await new Promise<void>((resolve, reject) => {
