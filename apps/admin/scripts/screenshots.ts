@@ -141,7 +141,7 @@ async function main(): Promise<void> {
     await assessor.page.getByRole("navigation", { name: "Pegawai yang dinilai" }).locator("a, button").first().click();
     await assessor.page.getByRole("button", { name: "Kirim penilaian" }).waitFor();
     await reopenIfLocked(assessor.page);
-    await assessor.page.locator("form label").filter({ hasText: /^4$/ }).first().click();
+    await assessor.page.locator("form").getByRole("radio", { name: "4", exact: true }).first().click();
     await shot(assessor.page, "16-assessor-rating-form", true);
     await assessor.context.close();
 
@@ -250,7 +250,7 @@ async function main(): Promise<void> {
     await worker.page.goto("/dialogues");
     const talkCard = worker.page.getByRole("article", { name: /Ketepatan waktu penyusunan modul ajar/ });
     await talkCard.getByRole("button", { name: "Nilai manfaat" }).click();
-    await talkCard.locator("label").filter({ hasText: /^4$/ }).click();
+    await talkCard.getByRole("radio", { name: "4", exact: true }).click();
     await talkCard.getByLabel("Komentar (tidak wajib)").fill("Tenggat H-7 membantu saya menyusun jadwal.");
     await shot(worker.page, "32-employee-rates-dialogue", true);
     await talkCard.getByRole("button", { name: "Simpan nilai" }).click();

@@ -66,7 +66,9 @@ describe("performance dialogues", () => {
     expect(within(card).getByText("Belum dinilai")).toBeTruthy();
     expect(screen.getByTestId("dialogue-summary").textContent).toBe("1 dialog, 0 sudah dinilai manfaatnya");
     fireEvent.click(within(card).getByRole("button", { name: "Nilai manfaat" }));
-    fireEvent.click(within(card).getByText("4"));
+    fireEvent.click(within(card).getByRole("radio", { name: "4" }));
+    expect(within(card).getByRole("radiogroup", { name: "Seberapa bermanfaat dialog ini?" })).toBeTruthy();
+    expect(within(card).getByRole("radio", { name: "4" }).getAttribute("aria-checked")).toBe("true");
     expect(within(card).getByText("4: bermanfaat")).toBeTruthy();
     fireEvent.change(within(card).getByLabelText("Komentar (tidak wajib)"), { target: { value: "Templatnya membantu." } });
     fireEvent.click(within(card).getByRole("button", { name: "Simpan nilai" }));

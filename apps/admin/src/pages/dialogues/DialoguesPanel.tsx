@@ -2,11 +2,12 @@
 // order they were held (dialogue.listForEmployee), recording one (dialogue.record: date, topic, the
 // actions agreed, notes), and the employee's rating of how useful it was, 1–5 with a comment
 // (dialogue.rate). The same list stands beside the employee's result as evidence.
-import { ActionIcon, Badge, Button, Card, Group, Input, List, Modal, SegmentedControl, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { ActionIcon, Badge, Button, Card, Group, List, Modal, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ChoiceScale } from "../../components/ChoiceScale";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { currentLanguage } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
@@ -106,15 +107,13 @@ function RateForm(props: { dialogue: Dialogue; onDone(): void }) {
   const [comment, setComment] = useState(props.dialogue.usefulnessComment ?? "");
   return (
     <Stack gap="xs">
-      <Input.Wrapper label={t("dialogue.usefulness")} description={usefulness ? t(`dialogue.scale.${usefulness}`) : t("dialogue.scaleHelp")}>
-        <SegmentedControl
-          fullWidth
-          aria-label={t("dialogue.usefulnessOf", { topic: props.dialogue.topic })}
-          value={usefulness}
-          onChange={setUsefulness}
-          data={USEFULNESS.map((n) => ({ value: String(n), label: String(n) }))}
-        />
-      </Input.Wrapper>
+      <ChoiceScale
+        label={t("dialogue.usefulness")}
+        description={usefulness ? t(`dialogue.scale.${usefulness}`) : t("dialogue.scaleHelp")}
+        choices={[...USEFULNESS]}
+        value={usefulness ? Number(usefulness) : undefined}
+        onChange={(value) => setUsefulness(String(value))}
+      />
       <Textarea label={t("dialogue.usefulnessComment")} autosize minRows={2} maxLength={2000} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
       <Group justify="flex-end" gap="xs">
         <Button variant="default" size="xs" onClick={props.onDone}>{t("common.cancel")}</Button>

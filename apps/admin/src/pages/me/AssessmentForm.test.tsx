@@ -35,7 +35,12 @@ describe("an assessment sheet", () => {
     });
     expect(await screen.findByText("Siti Rahma")).toBeTruthy();
     expect(screen.getByText("Batas waktu: 2025-12-15")).toBeTruthy();
-    fireEvent.click(screen.getByText("4"));
+    const komunikasi = screen.getByRole("radiogroup", { name: "Komunikasi (Perilaku kerja)" });
+    expect(within(komunikasi).getByRole("radio", { name: "2" }).getAttribute("aria-checked")).toBe("true");
+    fireEvent.click(within(komunikasi).getByRole("radio", { name: "4" }));
+    expect(within(komunikasi).getByRole("radio", { name: "4" }).getAttribute("aria-checked")).toBe("true");
+    expect(within(komunikasi).getByRole("radio", { name: "2" }).getAttribute("aria-checked")).toBe("false");
+    expect(screen.getByText("Di atas ekspektasi")).toBeTruthy();
     const aside = screen.getByRole("complementary", { name: "Petunjuk penilaian" });
     expect(within(aside).getByText("Contoh: menyampaikan hasil rapat dengan jelas.")).toBeTruthy();
     expect(within(aside).getByText(scale.guidance)).toBeTruthy();
@@ -70,7 +75,8 @@ describe("an assessment sheet", () => {
       },
     });
     expect(await screen.findByText("Siti Rahma")).toBeTruthy();
-    fireEvent.click(screen.getByText("3"));
+    expect(screen.getByText("Pilih nilai")).toBeTruthy();
+    fireEvent.click(screen.getByRole("radio", { name: "3" }));
     fireEvent.click(screen.getByRole("button", { name: "Simpan draf" }));
     await waitFor(() => expect(saved).toHaveLength(1));
     expect(saved[0]).toMatchObject({ ratings: { komunikasi: 3 }, source: "supervisor" });

@@ -2,13 +2,14 @@
 // employee, from assessment.form: ratings on the region's scales, and for the assessor the objective
 // values and declared facts; a written comment; saved as a draft or submitted (then locked until the
 // assessor reopens it with a reason). The guidance for the indicator in focus stands beside the form.
-import { Alert, Badge, Box, Button, Card, Grid, Group, Input, Modal, NumberInput, SegmentedControl, Select, Stack, Switch, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Alert, Badge, Box, Button, Card, Grid, Group, Input, Modal, NumberInput, Select, Stack, Switch, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { raterSourceTitle, TARGET_ASPECTS, type IndicatorValue, type Scale } from "@kinerja/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { currentLanguage } from "../../i18n";
+import { ChoiceScale } from "../../components/ChoiceScale";
 import { RatingGuidance, type GuidanceTopic } from "../../components/RatingGuidance";
 import { ErrorState, Loading } from "../../components/States";
 import { errorMessage } from "../../lib/errors";
@@ -27,25 +28,25 @@ function numberOr(value: string | number): number | undefined {
   return value === "" ? undefined : Number(value);
 }
 
-function RatingField(props: { name: string; scale: Scale; value: number | undefined; disabled: boolean; onChange(value: number | undefined): void }) {
+function RatingField(props: { id: string; name: string; scale: Scale; value: number | undefined; disabled: boolean; onChange(value: number | undefined): void }) {
   const { t } = useTranslation();
   const choices = scaleChoices(props.scale);
   if (!choices) {
     return (
-      <NumberInput label={props.name} min={props.scale.min} max={props.scale.max} value={props.value ?? ""} disabled={props.disabled} onChange={(v) => props.onChange(numberOr(v))} />
+      <NumberInput label={props.name} min={props.scale.min} max={props.scale.max} value={props.value ?? ""} disabled={props.disabled} onChange={(v) => props.onChange(numberOr(v))} data-testid={`rating-${props.id}`} />
     );
   }
   return (
-    <Input.Wrapper label={props.name} description={props.value === undefined ? t("assess.pickValue") : (props.scale.labels?.[String(props.value)] ?? String(props.value))}>
-      <SegmentedControl
-        fullWidth
-        disabled={props.disabled}
-        value={props.value === undefined ? "" : String(props.value)}
-        onChange={(v) => props.onChange(Number(v))}
-        data={choices.map((c) => ({ value: String(c), label: String(c) }))}
-        aria-label={props.name}
-      />
-    </Input.Wrapper>
+    <ChoiceScale
+      label={props.name}
+      description={props.value === undefined ? t("assess.pickValue") : (props.scale.labels?.[String(props.value)] ?? String(props.value))}
+      choices={choices}
+      titles={props.scale.labels}
+      value={props.value}
+      disabled={props.disabled}
+      onChange={props.onChange}
+      data-testid={`rating-${props.id}`}
+    />
   );
 }
 
@@ -201,6 +202,7 @@ export function AssessmentForm(props: { cycleId: string; employeeId: string; sou
               {f.indicators.map((indicator) => (
                 <Box key={indicator.id} onClickCapture={() => setTopic({ name: indicator.name, description: indicator.description, guidance: indicator.guidance, scale: indicator.scale })} onFocusCapture={() => setTopic({ name: indicator.name, description: indicator.description, guidance: indicator.guidance, scale: indicator.scale })}>
                   <RatingField
+                    id={indicator.id}
                     name={`${indicator.name} (${t(`axes.${indicator.axis}`)})`}
                     scale={indicator.scale}
                     value={current.ratings[indicator.id]}

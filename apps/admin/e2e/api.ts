@@ -1,0 +1,35 @@
+// Reads what the server stored, through its tRPC API with the page's own session cookie: a browser test
+// checks the row a person's click wrote, not only the notice the portal showed.
+import type { Page } from "playwright-core";
+import type { RouterInputs, RouterOutputs } from "../src/lib/trpc";
+
+type Queries = {
+  "cycle.list": [RouterInputs["cycle"]["list"], RouterOutputs["cycle"]["list"]];
+  "assessment.tasks": [RouterInputs["assessment"]["tasks"], RouterOutputs["assessment"]["tasks"]];
+  "assessment.form": [RouterInputs["assessment"]["form"], RouterOutputs["assessment"]["form"]];
+};
+
+export async function query<P extends keyof Queries>(page: Page, path: P, input: Queries[P][0]): Promise<Queries[P][1]> {
+  const response = await page.request.get(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
+  const body = (await response.json()) as { result?: { data: Queries[P][1] }; error?: unknown };
+  if (!response.ok() || !body.result) throw new Error(`${path} answered ${response.status()}: ${JSON.stringify(body.error ?? body)}`);
+  return body.result.data;
+}
+
+/** The region's open cycle, as the signed-in person sees it. */
+export async function openCycleId(page: Page): Promise<string> {
+  const open = (await query(page, "cycle.list", {})).find((c) => c.status === "open");
+  if (!open) throw new Error("no open cycle");
+  return open.id;
+}
+
+type Mutations = {
+  "assessment.reopen": [RouterInputs["assessment"]["reopen"], RouterOutputs["assessment"]["reopen"]];
+};
+
+export async function mutate<P extends keyof Mutations>(page: Page, path: P, input: Mutations[P][0]): Promise<Mutations[P][1]> {
+  const response = await page.request.post(`/trpc/${path}`, { data: input });
+  const body = (await response.json()) as { result?: { data: Mutations[P][1] }; error?: unknown };
+  if (!response.ok() || !body.result) throw new Error(`${path} answered ${response.status()}: ${JSON.stringify(body.error ?? body)}`);
+  return body.result.data;
+}
