@@ -13,6 +13,7 @@ import type { Kysely } from "kysely";
 import { databaseHealth } from "./health.js";
 import { homePage } from "./home-page.js";
 import { errorFields, type Logger } from "./log.js";
+import { readBodyWithin, sizeLabel } from "./body-limit.js";
 import { crossSiteRefusal, originPolicy } from "./origin.js";
 import { securityHeaders } from "./security.js";
 import { hasAdminApp, staticFiles } from "./static.js";
@@ -32,12 +33,30 @@ export interface AppDeps {
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
-  res.end(JSON.stringify(body));
+  const json = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(json), "cache-control": "no-store" });
+  res.end(json);
 }
 
 /** Methods that only read; every other method passes the origin check first. */
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+// The most a request body may hold, read before its handler sees it. Sign-in and the other auth requests
+// are a few hundred bytes; a rule file is the largest tRPC input. Evidence uploads have their own limit,
+// the region's rule set's.
+const AUTH_BODY_LIMIT = 16 * 1024;
+const TRPC_BODY_LIMIT = 1024 * 1024;
+/** The most calls one batched tRPC request may carry; a client sets httpBatchLink's maxItems to this or less. */
+export const MAX_BATCH_CALLS = 20;
+
+function isBatch(req: IncomingMessage): boolean {
+  return new URL(req.url ?? "/", "http://localhost").searchParams.get("batch") === "1";
+}
+
+/** How many calls a tRPC request carries: /trpc/a,b,c?batch=1 is three. */
+function callsIn(req: IncomingMessage, path: string): number {
+  return isBatch(req) ? path.slice("/trpc/".length).split(",").length : 1;
+}
 
 /**
  * A refusal before the request reaches its handler: in tRPC's error shape on /trpc (one per call of a
@@ -47,8 +66,24 @@ function refuse(req: IncomingMessage, res: ServerResponse, path: string, status:
   if (!path.startsWith("/trpc/")) return sendJson(res, status, { error: message });
   const requestId = res.getHeader("x-request-id") ?? null;
   const error = { error: { code: TRPC_ERROR_CODES_BY_KEY[code], message, data: { code, httpStatus: status, path: null, zodError: null, requestId } } };
-  const batch = new URL(req.url ?? "/", "http://localhost").searchParams.get("batch") === "1";
-  sendJson(res, status, batch ? path.slice("/trpc/".length).split(",").map(() => error) : error);
+  sendJson(res, status, isBatch(req) ? Array.from({ length: callsIn(req, path) }, () => error) : error);
+}
+
+/**
+ * Reads the body within `limit` and leaves it on `req.body`, where tRPC's adapter and better-auth take a
+ * body already read; false once a 413 has been sent instead. The connection is closed after the 413, so
+ * the rest of an oversized body is never read.
+ */
+async function bodyWithin(req: IncomingMessage & { body?: string }, res: ServerResponse, path: string, limit: number): Promise<boolean> {
+  const read = await readBodyWithin(req, limit);
+  if (read.ok) {
+    req.body = read.body.toString("utf8");
+    return true;
+  }
+  res.setHeader("connection", "close");
+  res.once("finish", () => req.destroy());
+  refuse(req, res, path, 413, "PAYLOAD_TOO_LARGE", `Isi permintaan terlalu besar: paling banyak ${sizeLabel(limit)}.`);
+  return false;
 }
 
 function percentDecoded(path: string): string | null {
@@ -101,8 +136,18 @@ export function createApp(deps: AppDeps): Server {
       const refusal = crossSiteRefusal(req, origins);
       if (refusal) return refuse(req, res, path, 403, "FORBIDDEN", refusal);
     }
-    if (path === "/api/auth" || path.startsWith("/api/auth/")) return authHandler(req, res);
-    if (path.startsWith("/trpc/")) return trpcHandler(req, res);
+    if (path === "/api/auth" || path.startsWith("/api/auth/")) {
+      if (!SAFE_METHODS.has(req.method ?? "GET") && !(await bodyWithin(req, res, path, AUTH_BODY_LIMIT))) return;
+      return authHandler(req, res);
+    }
+    if (path.startsWith("/trpc/")) {
+      const calls = callsIn(req, path);
+      if (calls > MAX_BATCH_CALLS) {
+        return refuse(req, res, path, 400, "BAD_REQUEST", `Terlalu banyak panggilan dalam satu permintaan: ${calls}, paling banyak ${MAX_BATCH_CALLS}.`);
+      }
+      if (!SAFE_METHODS.has(req.method ?? "GET") && !(await bodyWithin(req, res, path, TRPC_BODY_LIMIT))) return;
+      return trpcHandler(req, res);
+    }
     if (await handleEvidence(req, res, deps)) return;
     if (await handleDownloads(req, res, deps)) return;
     if (path === "/health") {
