@@ -5,6 +5,7 @@ import type { RouterInputs, RouterOutputs } from "../src/lib/trpc";
 
 type Queries = {
   "cycle.list": [RouterInputs["cycle"]["list"], RouterOutputs["cycle"]["list"]];
+  "ruleSet.list": [RouterInputs["ruleSet"]["list"], RouterOutputs["ruleSet"]["list"]];
   "assessment.tasks": [RouterInputs["assessment"]["tasks"], RouterOutputs["assessment"]["tasks"]];
   "assessment.form": [RouterInputs["assessment"]["form"], RouterOutputs["assessment"]["form"]];
 };

@@ -7,7 +7,9 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { query } from "./api";
 import { launchBrowser } from "./browser";
+import { readCsv, readXlsx } from "./downloads";
 import { newPage, openFirstCycle, runEvaluation, signIn } from "./portal";
 import { PASSWORD, signInFor, startServer, type RunningServer } from "./server";
 
@@ -63,11 +65,14 @@ describe("the admin portal in a browser", () => {
 
     await admin.getByRole("button", { name: "Batalkan perubahan" }).click();
     await summary.getByText("Tidak ada kesalahan").waitFor();
+    await admin.getByRole("tab", { name: "Formulir" }).click();
+    expect(Number(await admin.getByTestId("weight-0-0").inputValue())).toBe(before);
   });
 
   it("publishes a changed rule set as a new version and shows what changed", async () => {
+    const name = "Penilaian Kinerja ASN Kota Samarinda 2026";
     await admin.getByRole("tab", { name: "Formulir" }).click();
-    await admin.getByLabel("Nama aturan", { exact: true }).fill("Penilaian Kinerja ASN Kota Samarinda 2026");
+    await admin.getByLabel("Nama aturan", { exact: true }).fill(name);
     await admin.getByRole("button", { name: "Terbitkan" }).click();
     await admin.getByText("Versi 2 diterbitkan.").waitFor();
     await admin.getByTestId("open-version-status").getByText("Diterbitkan").waitFor();
@@ -75,7 +80,16 @@ describe("the admin portal in a browser", () => {
     await admin.getByRole("tab", { name: "Riwayat versi" }).click();
     const diff = admin.getByTestId("diff-table");
     await diff.getByText("/name").waitFor();
-    expect(await diff.getByText("Penilaian Kinerja ASN Kota Samarinda 2026", { exact: false }).count()).toBeGreaterThan(0);
+    expect(await diff.getByText(name, { exact: false }).count()).toBeGreaterThan(0);
+
+    const versions = await query(admin, "ruleSet.list", {});
+    expect(versions.map((v) => [v.version, v.status, v.name])).toEqual([
+      [2, "published", name],
+      [1, "published", "Penilaian Kinerja ASN Kota Samarinda"],
+    ]);
+    await admin.reload();
+    await admin.getByRole("tab", { name: "Formulir" }).click();
+    expect(await admin.getByLabel("Nama aturan", { exact: true }).inputValue()).toBe(name);
   });
 
   it("runs the cycle's evaluation with progress, then lists every result", async () => {
@@ -102,32 +116,49 @@ describe("the admin portal in a browser", () => {
     await admin.goBack();
   });
 
-  it("downloads the results as CSV and XLSX", async () => {
+  it("downloads the results as CSV and XLSX, each with the rows the results table shows", async () => {
     await admin.getByTestId("results-count").getByText(`${SEED_SIZE} pegawai`).waitFor();
+    const shown = await admin.getByTestId("results-scroller").getByRole("row").first().getByRole("cell").allTextContents();
+    const [nip, nama] = [shown[0]?.trim() ?? "", shown[1]?.trim() ?? ""];
+    expect(nip).toMatch(/^\d{18}$/);
+
     const [csv] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("link", { name: "Unduh CSV" }).click()]);
-    const csvText = readFileSync(await csv.path(), "utf8");
     expect(csv.suggestedFilename()).toMatch(/^hasil-samarinda-2025-v1\.csv$/);
-    expect(csvText.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("No,NIP,Nama,Jabatan,Unit Kerja,Nilai Akhir,Predikat,Tindak Lanjut,Keterangan");
-    expect(csvText.trim().split("\r\n")).toHaveLength(SEED_SIZE + 1);
+    const lines = readCsv(readFileSync(await csv.path(), "utf8"));
+    const header = ["No", "NIP", "Nama", "Jabatan", "Unit Kerja", "Nilai Akhir", "Predikat", "Tindak Lanjut", "Keterangan"];
+    expect(lines[0]).toEqual(header);
+    expect(lines).toHaveLength(SEED_SIZE + 1);
+    const csvRow = lines.find((line) => line[1] === nip);
+    expect(csvRow?.[2]).toBe(nama);
 
     const [xlsx] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("link", { name: "Unduh XLSX" }).click()]);
-    const bytes = readFileSync(await xlsx.path());
-    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
-    expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+    expect(xlsx.suggestedFilename()).toMatch(/^hasil-samarinda-2025-v1\.xlsx$/);
+    const [rows] = [...readXlsx(readFileSync(await xlsx.path())).values()];
+    expect(rows?.[0]).toEqual(header);
+    expect(rows).toHaveLength(SEED_SIZE + 1);
+    const xlsxRow = rows?.find((row) => row[1] === nip);
+    expect(xlsxRow?.[2]).toBe(nama);
+    // Same predikat in both files, and in the table.
+    expect(xlsxRow?.[6]).toBe(csvRow?.[6]);
+    expect(shown.map((c) => c.trim())).toContain(xlsxRow?.[6]);
   });
 
   it("records the admin's changes in the audit log", async () => {
     await admin.getByRole("navigation", { name: "Navigasi" }).getByRole("link", { name: "Log audit" }).click();
     const table = admin.getByTestId("audit-table");
-    await table.getByText("Aturan diterbitkan").first().waitFor();
-    await table.getByText("Hasil penilaian berlaku").first().waitFor();
+    // The seeder published version 1 too; these rows are the admin's.
+    const byAdmin = table.getByRole("row").filter({ hasText: "Admin BKPSDM Kota Samarinda" });
+    await byAdmin.filter({ hasText: "Aturan diterbitkan" }).first().waitFor();
+    await byAdmin.filter({ hasText: "Hasil penilaian berlaku" }).first().waitFor();
   });
 
   it("lets an employee sign in with the NIP and read the own result and why", async () => {
     const { page, context } = await newPage(browser, server.url);
-    await signIn(page, signInFor(server, "employee", "samarinda"));
+    const nip = signInFor(server, "employee", "samarinda");
+    await signIn(page, nip);
     await page.getByRole("heading", { name: "Hasil saya" }).waitFor();
     await page.getByTestId("explanation").getByText("Langkah demi langkah").waitFor();
+    expect(await page.getByTestId("own-result-nip").textContent()).toContain(`NIP ${nip}`);
     expect(await page.getByRole("link", { name: "Aturan penilaian" }).count()).toBe(0);
     await context.close();
   });
@@ -151,6 +182,7 @@ describe("the admin portal in a browser", () => {
 
     const { page, context } = await newPage(browser, server.url);
     await signIn(page, signInFor(server, "employee", "samarinda"));
+    const before = ((await page.getByTestId("explanation-predikat").textContent()) ?? "").trim();
     await page.getByRole("button", { name: "Ajukan keberatan" }).click();
     await page.getByRole("dialog").getByLabel("Alasan keberatan").fill("Realisasi triwulan IV belum dihitung; bukti laporan terlampir di e-performance.");
     await page.getByRole("dialog").getByRole("button", { name: "Kirim keberatan" }).click();
@@ -160,14 +192,16 @@ describe("the admin portal in a browser", () => {
     await admin.getByRole("navigation", { name: "Keberatan" }).locator("a, button").first().click();
     await admin.getByLabel("Alasan keputusan").fill("Bukti realisasi triwulan IV sah; capaian dihitung ulang.");
     await admin.getByLabel("Predikat baru (bila dikabulkan)").first().click();
-    await admin.getByRole("option").first().click();
+    const option = admin.getByRole("option").filter({ hasNotText: new RegExp(`^${before}$`) }).first();
+    const after = ((await option.textContent()) ?? "").trim();
+    await option.click();
     await admin.getByRole("button", { name: "Kabulkan" }).click();
-    const decided = admin.getByRole("alert").filter({ hasText: /dikabulkan|Keberatan/ }).last();
-    await decided.waitFor();
-    expect(await decided.textContent()).toMatch(/dikabulkan; hasil dinilai ulang/);
+    await admin.getByText(/dikabulkan; hasil dinilai ulang/).waitFor();
 
     await page.reload();
     await page.getByText("Dikabulkan").waitFor();
+    expect(after).not.toBe(before);
+    await page.getByTestId("explanation-predikat").getByText(after, { exact: true }).waitFor();
     await context.close();
   });
 
@@ -197,10 +231,8 @@ describe("the admin portal in a browser", () => {
     await employee.page.getByRole("option", { name: "Jumlah modul ajar yang disusun" }).click();
     await employee.page.getByLabel("Uraian pekerjaan").fill("Modul ajar IPA kelas 5 selesai");
     await employee.page.getByRole("button", { name: "Catat", exact: true }).click();
-    const logged = employee.page.getByRole("alert").filter({ hasText: /Pekerjaan dicatat|Pekerjaan tidak bisa dicatat/ });
-    await logged.waitFor();
-    expect(await logged.textContent()).toMatch(/Pekerjaan dicatat/);
-    await employee.page.getByTestId("work-entries").getByText("Menunggu").waitFor();
+    const entry = (page: Page) => page.getByTestId("work-entries").getByRole("row").filter({ hasText: "Modul ajar IPA kelas 5 selesai" });
+    await entry(employee.page).getByText("Menunggu").waitFor();
 
     await assessor.page.getByRole("tab", { name: "Catatan kerja untuk dikonfirmasi" }).click();
     const entries = assessor.page.getByTestId("entries-to-review");
@@ -209,7 +241,11 @@ describe("the admin portal in a browser", () => {
     await assessor.page.getByText("Tidak ada catatan kerja yang menunggu").waitFor();
 
     await employee.page.reload();
-    await employee.page.getByTestId("work-entries").getByText("Dikonfirmasi").waitFor();
+    await entry(employee.page).getByText("Dikonfirmasi").waitFor();
+    // The confirmed entry counts toward the IKI's target of 4.
+    const progress = employee.page.getByTestId("work-progress").getByRole("row").filter({ hasText: "Jumlah modul ajar yang disusun" });
+    expect((await progress.getByRole("cell").nth(1).textContent())?.replace(/\s+/g, " ")).toMatch(/^1 \/ 4\b/);
+    await progress.getByText("25%").waitFor();
     await employee.context.close();
     await assessor.context.close();
   });
@@ -248,6 +284,16 @@ describe("the admin portal in a browser", () => {
       await row.first().waitFor();
       expect(await row.first().textContent()).toMatch(/2025-12-31\d+ hariBelum diisi/);
     }
+
+    // Stored: after a reload the deadline and both peers are there.
+    await page.reload();
+    expect(await page.getByLabel("Batas waktu Rekan kerja", { exact: true }).inputValue()).toBe("2025-12-31");
+    await page.getByTestId("peer-ratee").click();
+    await page.getByTestId("peer-ratee").fill(nip);
+    await page.getByRole("option", { name: new RegExp(nip) }).click();
+    const saved = page.getByTestId("peer-list");
+    for (const peer of chosen) await saved.getByText(new RegExp(`^${peer} · `)).waitFor();
+    await page.getByTestId("peer-count").getByText(/^2 dipilih/).waitFor();
     await context.close();
   });
 
