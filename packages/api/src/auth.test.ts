@@ -62,7 +62,7 @@ describe.each(inject("dialects"))("better-auth on %s", (dialect) => {
     expect((await post("/sign-in/username", { username: binjai.employee.username, password: "salah-sandi" })).status).toBe(401);
     expect((await post("/sign-in/username", { username: "123456789012345678", password: PASSWORD })).status).toBe(422);
     const signUp = await post("/sign-up/email", { email: "baru@binjai.test", password: PASSWORD, name: "Baru" });
-    expect(signUp.status).toBe(400);
+    expect(signUp.status).toBe(404);
     const count = await env.database.db.selectFrom("user").select("email").where("email", "=", "baru@binjai.test").execute();
     expect(count).toEqual([]);
   });

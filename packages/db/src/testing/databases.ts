@@ -14,7 +14,14 @@ declare module "vitest" {
   }
 }
 
-export const TEST_POSTGRES_URL = process.env.KINERJA_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+/** The environment variable naming the PostgreSQL the tests use (README and .ci/run set it). */
+export const TEST_POSTGRES_URL_VARIABLE = "KINERJA_TEST_POSTGRES_URL";
+
+export function testPostgresUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env[TEST_POSTGRES_URL_VARIABLE] ?? "postgres://postgres@127.0.0.1:5432/test";
+}
+
+export const TEST_POSTGRES_URL = testPostgresUrl();
 
 export interface TestDatabase extends OpenDatabase {
   /** How to open it again (e.g. from a server under test). */
