@@ -1,5 +1,8 @@
 // A table as a download, the way the BKD opens it: XLSX (a data sheet with bold, frozen headers and a
 // "Keterangan" sheet saying where the data came from) or CSV (UTF-8, read correctly by Excel).
+// Text that people typed (names, unit names, reasons) goes into every cell, so nothing in a file may be
+// read as a formula: in CSV a text starting with = + - @ or a tab/CR gets a leading apostrophe, which
+// spreadsheet programs take as "this is text"; in XLSX every text is written as a text cell, never a formula.
 import ExcelJS from "exceljs";
 
 export type ExportFormat = "xlsx" | "csv";
@@ -31,8 +34,16 @@ export interface Table<K extends string> {
   about: Array<[string, Cell]>;
 }
 
+/** Starts that Excel, LibreOffice and Google Sheets read as a formula when a CSV cell begins with them. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text as a spreadsheet cell that can never be run as a formula. */
+export function inertText(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
 export function csvField(value: Cell): string {
-  const text = value === null ? "" : String(value);
+  const text = value === null ? "" : typeof value === "number" ? String(value) : inertText(value);
   return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
