@@ -3,7 +3,7 @@
 // values, which the API also returns as stored. The demo data arrives with every sheet submitted, so each
 // change is to a value the seed did not put there. Medan Amplas asks employees to rate themselves too.
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { mutate, openCycleId, query } from "./api";
 import { launchBrowser } from "./browser";
 import { newPage, reopenIfLocked, signIn } from "./portal";
@@ -122,7 +122,7 @@ async function rateAndCheck(page: Page, task: Task, cycleId: string): Promise<vo
   for (const id of untouched) expect(after.sheet?.ratings[id], id).toBe(before.sheet?.ratings[id]);
 }
 
-describe("rating sheets in a browser, in every demo region", () => {
+describe.skipIf(inject("chromiumMissing") !== null)("rating sheets in a browser, in every demo region", () => {
   let server: RunningServer;
   let browser: Browser;
 

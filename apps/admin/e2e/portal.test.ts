@@ -6,7 +6,7 @@
 // work entries.
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { query } from "./api";
 import { launchBrowser } from "./browser";
 import { readCsv, readXlsx } from "./downloads";
@@ -15,7 +15,7 @@ import { PASSWORD, signInFor, startServer, type RunningServer } from "./server";
 
 const SEED_SIZE = 60;
 
-describe("the admin portal in a browser", () => {
+describe.skipIf(inject("chromiumMissing") !== null)("the admin portal in a browser", () => {
   let server: RunningServer;
   let browser: Browser;
   let admin: Page;
