@@ -4,10 +4,13 @@
 // Nobody changes their own account through better-auth: the endpoints that would change a user's name,
 // NIP, e-mail or links are switched off (DISABLED_PATHS), and role, region and the employee link are
 // fields no request may set. An account is linked to its employee record by id (`employeeId`).
+// An admin may disable an account (`disabledAt`: no session for it) or give it a temporary password
+// (`mustChangePassword`); changing one's password ends one's other sessions (auth-lifecycle.ts).
 import { betterAuth, type BetterAuthOptions } from "better-auth";
 import { username } from "better-auth/plugins/username";
 import { parseNip } from "@kinerja/core";
 import { newId, type Database, type DialectName, type Role } from "@kinerja/db";
+import { afterPasswordChange, beforePasswordChange, refuseDisabledSessions } from "./auth-lifecycle.js";
 import type { Kysely } from "kysely";
 
 export interface AuthOptions {
@@ -68,6 +71,8 @@ export function authOptions(options: AuthOptions) {
         role: { type: "string", required: true, input: false, fieldName: "role" },
         regionId: { type: "string", required: false, input: false, fieldName: "region_id" },
         employeeId: { type: "string", required: false, input: false, fieldName: "employee_id" },
+        disabledAt: { type: "date", required: false, input: false, fieldName: "disabled_at" },
+        mustChangePassword: { type: "boolean", required: false, defaultValue: false, input: false, fieldName: "must_change_password" },
       },
     },
     session: {
@@ -93,6 +98,8 @@ export function authOptions(options: AuthOptions) {
       },
     },
     verification: { fields: { expiresAt: "expires_at", ...timestamps } },
+    databaseHooks: { session: { create: { before: refuseDisabledSessions(options.db) } } },
+    hooks: { before: beforePasswordChange, after: afterPasswordChange(options.db) },
     plugins: [
       username({
         displayUsername: false,
@@ -132,14 +139,21 @@ export interface SessionUser {
 
 export interface Session {
   user: SessionUser;
+  /** The better-auth session's id (never its token); null for callers made in process. */
+  id: string | null;
+  /** An admin set a temporary password: until its holder changes it, the API answers nothing else. */
+  mustChangePassword: boolean;
 }
 
-/** Reads the session of a request's cookies (or bearer token), null when signed out. */
+/** Reads the session of a request's cookies (or bearer token), null when signed out or disabled. */
 export async function sessionFromHeaders(auth: Auth, headers: Headers): Promise<Session | null> {
   const found = await auth.api.getSession({ headers });
-  if (!found) return null;
+  // Disabling ends an account's sessions; one created in the same instant still reads as signed out.
+  if (!found || found.user.disabledAt) return null;
   const { user } = found;
   return {
+    id: found.session.id,
+    mustChangePassword: Boolean(user.mustChangePassword),
     user: {
       id: user.id,
       name: user.name,

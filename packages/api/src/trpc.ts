@@ -8,7 +8,7 @@ import type { Kysely } from "kysely";
 import { z, ZodError } from "zod";
 import { sessionFromHeaders, type Auth, type Session } from "./auth.js";
 import { JobRunner } from "./services/cycles/index.js";
-import { assertRole, resolveRegion } from "./services/access/index.js";
+import { assertRole, requireSettledPassword, resolveRegion } from "./services/access/index.js";
 
 const defaultRunners = new WeakMap<Kysely<Database>, JobRunner>();
 
@@ -86,9 +86,10 @@ export const createCallerFactory = t.createCallerFactory;
 /** Anyone, signed in or not. */
 export const publicProcedure = t.procedure;
 
-/** Any signed-in user. */
+/** Any signed-in user who is not holding a temporary password. */
 export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Silakan masuk terlebih dahulu" });
+  requireSettledPassword(ctx.session);
   return next({ ctx: { session: ctx.session, user: ctx.session.user } });
 });
 

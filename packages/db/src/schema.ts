@@ -48,6 +48,10 @@ export interface UserTable {
   region_id: string | null;
   /** The employee record this account belongs to (assessors and employees); access is decided from it. */
   employee_id: string | null;
+  /** Set when an admin disabled the account: it cannot sign in and has no sessions. */
+  disabled_at: ColumnType<Date | string | null, Date | string | null | undefined, Date | string | null>;
+  /** Set by an admin's temporary password: the holder must change it before doing anything else. */
+  must_change_password: ColumnType<boolean | number, boolean | number | undefined, boolean | number>;
 }
 
 export interface SessionTable {

@@ -1,10 +1,22 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { createRegionAccount, listAccounts } from "../services/organisation/index.js";
-import { regionProcedure } from "../trpc.js";
+import {
+  createRegionAccount,
+  disableAccount,
+  enableAccount,
+  endAccountSessions,
+  endOwnSession,
+  listAccounts,
+  listOwnSessions,
+  MIN_PASSWORD_LENGTH,
+  setTemporaryPassword,
+} from "../services/organisation/index.js";
+import { protectedProcedure, regionProcedure } from "../trpc.js";
+
+const accountId = z.object({ id: z.string().min(1) });
 
 export const accountRouter = {
-  /** The region's sign-ins (never passwords). */
+  /** The region's sign-ins (never passwords), whether each may sign in, and its active sessions. */
   list: regionProcedure("operator", "admin").query(({ ctx }) => listAccounts(ctx.scope)),
 
   /** An admin by e-mail, or an assessor or employee by the NIP of one of the region's employees. */
@@ -19,4 +31,29 @@ export const accountRouter = {
       }),
     )
     .mutation(({ ctx, input }) => createRegionAccount(ctx.scope, input)),
+
+  /** The account cannot sign in any more, and its sessions end now. */
+  disable: regionProcedure("operator", "admin")
+    .input(accountId)
+    .mutation(({ ctx, input }) => disableAccount(ctx.scope, input)),
+
+  enable: regionProcedure("operator", "admin")
+    .input(accountId)
+    .mutation(({ ctx, input }) => enableAccount(ctx.scope, input)),
+
+  /** A password to pass on (generated when none is given), to be changed at the next sign-in; answered once. */
+  setTemporaryPassword: regionProcedure("operator", "admin")
+    .input(accountId.extend({ password: z.string().min(MIN_PASSWORD_LENGTH).optional() }))
+    .mutation(({ ctx, input }) => setTemporaryPassword(ctx.scope, input)),
+
+  /** Signs the account out everywhere. */
+  endSessions: regionProcedure("operator", "admin")
+    .input(accountId)
+    .mutation(({ ctx, input }) => endAccountSessions(ctx.scope, input)),
+
+  /** The signed-in person's own sessions: device, address, since when; which one this is. */
+  sessions: protectedProcedure.query(({ ctx }) => listOwnSessions({ db: ctx.db, user: ctx.user, sessionId: ctx.session.id })),
+
+  /** Ends one of the signed-in person's own sessions. */
+  endSession: protectedProcedure.input(accountId).mutation(({ ctx, input }) => endOwnSession({ db: ctx.db, user: ctx.user, sessionId: ctx.session.id }, input)),
 } satisfies TRPCRouterRecord;

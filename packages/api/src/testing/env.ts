@@ -40,7 +40,7 @@ export async function createTestEnv(dialect: DialectName, jobOptions: JobRunnerO
     dialect,
     database,
     jobs,
-    as: (user) => createCaller(createContextInner({ db: database.db, session: user ? { user } : null, jobs })),
+    as: (user) => createCaller(createContextInner({ db: database.db, session: user ? { user, id: null, mustChangePassword: false } : null, jobs })),
     dispose: async () => {
       await jobs.idle();
       await database.dispose();

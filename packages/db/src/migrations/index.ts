@@ -8,6 +8,7 @@ import * as auditLog from "./2025-07-01_04_audit_log.js";
 import * as plansEntries from "./2025-08-01_05_plans_entries.js";
 import * as assessmentWorkflow from "./2025-08-01_06_assessment_workflow.js";
 import * as accountEmployeeLink from "./2026-12-01_07_account_employee_link.js";
+import * as accountLifecycle from "./2026-12-02_08_account_lifecycle.js";
 
 export interface DialectMigration {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as kysely's own Migration
@@ -22,4 +23,5 @@ export const migrations: Record<string, DialectMigration> = {
   "2025-08-01_05_plans_entries": plansEntries,
   "2025-08-01_06_assessment_workflow": assessmentWorkflow,
   "2026-12-01_07_account_employee_link": accountEmployeeLink,
+  "2026-12-02_08_account_lifecycle": accountLifecycle,
 };

@@ -5,3 +5,4 @@
 export * from "./region.js";
 export * from "./scope.js";
 export * from "./relation.js";
+export * from "./sign-in.js";

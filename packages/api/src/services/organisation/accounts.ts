@@ -10,6 +10,7 @@ import { sql, type Kysely } from "kysely";
 import type { SessionUser } from "../../auth.js";
 import type { Scope } from "../access/index.js";
 import { audit } from "../lib/index.js";
+import { stateOf, type AccountState } from "./account-lifecycle.js";
 
 export interface NewAccount {
   name: string;
@@ -105,16 +106,41 @@ export async function createAccount(db: Kysely<Database>, input: NewAccount): Pr
   return { id, name: input.name, email, username, role: input.role, regionId: input.regionId, employeeId };
 }
 
-export async function listAccounts(scope: Scope): Promise<Account[]> {
+/** An account in the region's list: who signs in, whether they may, and how many sessions they hold. */
+export interface AccountSummary extends Account, AccountState {
+  /** Sessions that have not expired. */
+  activeSessions: number;
+}
+
+export async function listAccounts(scope: Scope): Promise<AccountSummary[]> {
   const { db, regionId } = scope;
   const rows = await db
     .selectFrom("user")
-    .select(["id", "name", "email", "username", "role", "region_id", "employee_id"])
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom("session")
+          .select(["user_id", (s) => s.fn.countAll<number | string>().as("n")])
+          .where("expires_at", ">", now())
+          .groupBy("user_id")
+          .as("s"),
+      (join) => join.onRef("s.user_id", "=", "user.id"),
+    )
+    .select(["id", "name", "email", "username", "role", "region_id", "employee_id", "disabled_at", "must_change_password", "s.n"])
     .where("region_id", "=", regionId)
     .orderBy("role")
     .orderBy("name")
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, username: r.username, role: r.role, regionId: r.region_id, employeeId: r.employee_id }));
+  return rows.map((r) => ({
+    ...stateOf(r),
+    name: r.name,
+    email: r.email,
+    username: r.username,
+    role: r.role,
+    regionId: r.region_id,
+    employeeId: r.employee_id,
+    activeSessions: Number(r.n ?? 0),
+  }));
 }
 
 /**

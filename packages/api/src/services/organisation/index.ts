@@ -5,3 +5,4 @@ export * from "./units.js";
 export * from "./employees.js";
 export * from "./employee-import.js";
 export * from "./accounts.js";
+export * from "./account-lifecycle.js";
