@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { DEFAULT_LEASE_MS } from "@kinerja/api";
 import { databaseConfigFromEnv, type DatabaseConfig } from "@kinerja/db";
 
 const repo = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
@@ -24,6 +25,11 @@ export interface ServerConfig {
   seedPassword: string;
   /** Employees generated per region when seeding. */
   seedSize: number;
+  /**
+   * How long a job stays this server's without a sign of life (KINERJA_JOB_LEASE_MS); after that another
+   * server sharing the database marks it failed. Also how often this server looks for such jobs.
+   */
+  jobLeaseMs: number;
 }
 
 export const DEFAULT_SEED_PASSWORD = "kinerja-demo-2025";
@@ -67,6 +73,13 @@ function trustedOrigins(raw: string | undefined): string[] {
   });
 }
 
+/** KINERJA_JOB_LEASE_MS: milliseconds, at least 100 (a lease renewed three times in that). */
+function jobLeaseMs(raw: string | undefined): number {
+  const ms = positiveInt("KINERJA_JOB_LEASE_MS", raw, DEFAULT_LEASE_MS);
+  if (ms < 100) throw new Error(`KINERJA_JOB_LEASE_MS="${raw}": expected milliseconds, at least 100`);
+  return ms;
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     port: positiveInt("PORT", env.PORT, 3000),
@@ -80,5 +93,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     seed: env.KINERJA_SEED !== "0",
     seedPassword: env.KINERJA_SEED_PASSWORD?.trim() || DEFAULT_SEED_PASSWORD,
     seedSize: positiveInt("KINERJA_SEED_SIZE", env.KINERJA_SEED_SIZE, 300),
+    jobLeaseMs: jobLeaseMs(env.KINERJA_JOB_LEASE_MS),
   };
 }

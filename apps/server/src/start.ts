@@ -1,7 +1,7 @@
 // Starting and stopping the server: open the database (SQLite by default, PostgreSQL by DATABASE_URL),
-// migrate it, mark jobs a previous process left running as failed, seed the demo regions on an empty
-// database and print their sign-ins, then listen. Stopping refuses new connections, lets requests in
-// flight finish, and closes the database.
+// migrate it, mark failed the jobs whose server stopped renewing their lease (and keep doing so), seed the
+// demo regions on an empty database and print their sign-ins, then listen. Stopping refuses new
+// connections, lets requests in flight finish, and closes the database.
 import type { AddressInfo } from "node:net";
 import { createAuth, DEMO_REGIONS, isEmpty, JobRunner, recoverInterruptedJobs, seedDemo, type SignIn } from "@kinerja/api";
 import { migrateToLatest, openDatabase, type OpenDatabase } from "@kinerja/db";
@@ -51,8 +51,23 @@ export async function start(config: ServerConfig, logger: Logger, write: (text: 
   const { db } = database;
   const applied = await migrateToLatest(db, database.dialect);
   logger.log("info", "database ready", { dialect: database.dialect, location: database.location, migrationsApplied: applied });
-  const interrupted = await recoverInterruptedJobs(db);
-  if (interrupted > 0) logger.log("warn", "jobs interrupted by the previous stop were marked failed", { count: interrupted });
+  const jobs = new JobRunner({
+    leaseMs: config.jobLeaseMs,
+    onError: (jobId, error) => logger.log("error", "job failed", { jobId, ...errorFields(error) }),
+    onTakenOver: (jobId, error) => logger.log("warn", "job taken over by another server: stopped writing it", { jobId, owner: error.owner }),
+  });
+  // Other servers may share the database and be running jobs: only jobs whose lease ran out are theirs
+  // no longer. Looked for now and then again as often as a lease lasts, so a crashed server's job is
+  // marked failed without waiting for a restart.
+  const recover = async (): Promise<void> => {
+    const interrupted = await recoverInterruptedJobs(db);
+    if (interrupted > 0) logger.log("warn", "jobs whose server stopped renewing their lease were marked failed", { count: interrupted });
+  };
+  await recover();
+  const abandonedJobs = setInterval(() => {
+    recover().catch((error: unknown) => logger.log("warn", "looking for abandoned jobs failed", errorFields(error)));
+  }, config.jobLeaseMs);
+  abandonedJobs.unref();
 
   let signIns: SignIn[] = [];
   if (config.seed && (await isEmpty(db))) {
@@ -60,7 +75,6 @@ export async function start(config: ServerConfig, logger: Logger, write: (text: 
     signIns = await seedDemo(db, { rulesDir: config.rulesDir, password: config.seedPassword, size: config.seedSize });
   }
 
-  const jobs = new JobRunner({ onError: (jobId, error) => logger.log("error", "job failed", { jobId, ...errorFields(error) }) });
   const auth = createAuth({
     db,
     dialect: database.dialect,
@@ -85,13 +99,14 @@ export async function start(config: ServerConfig, logger: Logger, write: (text: 
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
-  logger.log("info", "listening", { url, port });
+  logger.log("info", "listening", { url, port, jobOwner: jobs.lease.owner, jobLeaseMs: jobs.lease.ms });
   if (signIns.length > 0) printSignIns(signIns, url, write);
 
   let stopping: Promise<void> | null = null;
   const stop = (graceMs = 10_000): Promise<void> => {
     stopping ??= (async () => {
       logger.log("info", "shutting down: no new connections, finishing requests in flight");
+      clearInterval(abandonedJobs);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections turn idle as their last response ends; close them as they do.
       const sweep = setInterval(() => server.closeIdleConnections(), 50);
@@ -101,7 +116,7 @@ export async function start(config: ServerConfig, logger: Logger, write: (text: 
       clearInterval(sweep);
       clearTimeout(deadline);
       const jobsDone = await Promise.race([jobs.idle().then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), graceMs).unref())]);
-      if (!jobsDone) logger.log("warn", "jobs still running at shutdown; they will be marked failed on the next start");
+      if (!jobsDone) logger.log("warn", "jobs still running at shutdown; they will be marked failed once their lease runs out");
       await database.close();
       logger.log("info", "stopped");
     })();

@@ -2,7 +2,7 @@
 export { appRouter, type AppRouter } from "./root.js";
 export { createCallerFactory, createContext, createContextInner, type Context } from "./trpc.js";
 export { createAuth, sessionFromHeaders, type Auth, type Session, type SessionUser } from "./auth.js";
-export { JobRunner, type JobRunnerOptions } from "./services/cycles/index.js";
+export { DEFAULT_LEASE_MS, JobRunner, JobTakenOver, type JobRunnerOptions } from "./services/cycles/index.js";
 export { recoverInterruptedJobs } from "./services/cycles/index.js";
 export { createAccount, type NewAccount } from "./services/organisation/index.js";
 export { exportResults } from "./services/documents/index.js";

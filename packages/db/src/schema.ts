@@ -260,6 +260,12 @@ export interface JobTable {
   started_at: Timestamp | null;
   finished_at: Timestamp | null;
   updated_at: Timestamp;
+  /** The server process running the job (host:pid:random); only it writes the job's results. */
+  owner: string | null;
+  /** When the owner last renewed its lease. */
+  heartbeat_at: Timestamp | null;
+  /** Until then the job is the owner's; after it, any server may mark the job failed (null: no lease, expired). */
+  lease_expires_at: Timestamp | null;
 }
 
 /** Append-only: triggers refuse updates and deletes. */

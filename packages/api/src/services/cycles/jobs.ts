@@ -1,6 +1,8 @@
 // Long work (a cycle's evaluation) runs in this process, detached from the request that started it: the
-// client may disconnect and follow progress in the jobs table. The runner only keeps track of what is in
-// flight, so shutdown and tests can wait for it.
+// client may disconnect and follow progress in the jobs table. The runner keeps track of what is in
+// flight, so shutdown and tests can wait for it, and holds the lease its jobs run under (see lease.ts).
+import { JobTakenOver, processOwner, type Lease } from "./lease.js";
+
 export interface JobRunnerOptions {
   /** Appraisals evaluated and written per transaction. */
   batchSize?: number;
@@ -8,25 +10,37 @@ export interface JobRunnerOptions {
   afterBatch?: (batch: number) => void | Promise<void>;
   /** Where a job's unexpected failure is reported. */
   onError?: (jobId: string, error: unknown) => void;
+  /** Where a job another server took over (its lease had run out) is reported; this process stopped writing it. */
+  onTakenOver?: (jobId: string, error: JobTakenOver) => void;
+  /** How long a job stays this process's without a renewal; 30 seconds unless given. */
+  leaseMs?: number;
+  /** The owner written on this runner's jobs; this process's name unless given. */
+  owner?: string;
 }
+
+export const DEFAULT_LEASE_MS = 30_000;
 
 export class JobRunner {
   readonly batchSize: number;
   readonly afterBatch: JobRunnerOptions["afterBatch"];
+  readonly lease: Lease;
   private readonly onError: (jobId: string, error: unknown) => void;
+  private readonly onTakenOver: (jobId: string, error: JobTakenOver) => void;
   private readonly running = new Map<string, Promise<void>>();
 
   constructor(options: JobRunnerOptions = {}) {
     this.batchSize = options.batchSize ?? 250;
     this.afterBatch = options.afterBatch;
+    this.lease = { owner: options.owner ?? processOwner(), ms: options.leaseMs ?? DEFAULT_LEASE_MS };
     this.onError = options.onError ?? ((jobId, error) => console.error(`job ${jobId} failed`, error));
+    this.onTakenOver = options.onTakenOver ?? ((_jobId, error) => console.warn(error.message));
   }
 
   /** Starts `work` in the background; its promise is kept until it settles. */
   start(jobId: string, work: () => Promise<void>): void {
     const promise = Promise.resolve()
       .then(work)
-      .catch((error: unknown) => this.onError(jobId, error))
+      .catch((error: unknown) => (error instanceof JobTakenOver ? this.onTakenOver(jobId, error) : this.onError(jobId, error)))
       .finally(() => this.running.delete(jobId));
     this.running.set(jobId, promise);
   }

@@ -1,19 +1,22 @@
 // Running a cycle's evaluation as a job. The job is recorded first (so a client can follow it), then runs
 // in this process detached from the request. Results go into a new run in batches, each batch one
 // transaction that also advances the job's progress; only when every batch is in does one transaction
-// make the new run the cycle's current one. A failure or crash midway leaves the previous run current:
-// readers see the old results or the new ones, never a mix. Runs are never changed once complete.
+// make the new run the cycle's current one, and only if the run holds every employee's result. A failure
+// or crash midway leaves the previous run current: readers see the old results or the new ones, never a
+// mix. Runs are never changed once complete. Several servers may share the database: a job is written only
+// by the process holding its lease (lease.ts), and recovered by any server only once that lease ran out.
 import type { Scope } from "../access/index.js";
 import type { Actor } from "../lib/index.js";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { DomainError } from "../lib/index.js";
 import { now, type CycleRow, type Database, type JobRow, type JobStatus, type NewResult, type NewResultOutcome } from "@kinerja/db";
-import type { Kysely } from "kysely";
+import type { ExpressionBuilder, Kysely } from "kysely";
 import { appraisalInputs } from "../assessment/index.js";
 import { audit } from "../lib/index.js";
 import { cycleEmployeeIds } from "./cycle-scope.js";
 import { findCycle, lockCycle } from "./cycles.js";
 import type { JobRunner } from "./jobs.js";
+import { holdLease, JobTakenOver, keepLeaseAlive, leaseFields } from "./lease.js";
 import { cycleRules } from "../rules/index.js";
 import { assertNoRunInFlight, insertRun, outcomeRows, resultRow } from "../results/index.js";
 
@@ -52,6 +55,8 @@ function runStatusOf(job: JobRow): RunStatus {
  */
 export async function startCycleRun(scope: Scope, jobs: JobRunner, input: { cycleId: string; reason?: string }): Promise<RunStatus> {
   const { db, regionId, actor } = scope;
+  // A run of this cycle whose server died no longer stands in the way once its lease has run out.
+  await recoverInterruptedJobs(db, { regionId, cycleId: input.cycleId });
   const { job, cycle } = await db.transaction().execute(async (trx) => {
     const at = now();
     // Locking the cycle first means two runs of one cycle cannot start together.
@@ -68,7 +73,14 @@ export async function startCycleRun(scope: Scope, jobs: JobRunner, input: { cycl
     }
     await assertNoRunInFlight(trx, cycle);
     const total = (await cycleEmployeeIds(trx, cycle)).length;
-    const { jobId, runId } = await insertRun(trx, cycle, actor, { kind: "cycle.run", total, reason: input.reason?.trim() || null, complete: false, at });
+    const { jobId, runId } = await insertRun(trx, cycle, actor, {
+      kind: "cycle.run",
+      total,
+      reason: input.reason?.trim() || null,
+      complete: false,
+      at,
+      lease: leaseFields(jobs.lease),
+    });
     await audit(trx, {
       regionId,
       actor,
@@ -87,15 +99,17 @@ export async function startCycleRun(scope: Scope, jobs: JobRunner, input: { cycl
 async function executeCycleRun(db: Kysely<Database>, jobs: JobRunner, actor: Actor, cycle: CycleRow, job: JobRow): Promise<void> {
   const regionId = cycle.region_id;
   const runId = job.run_id as string;
+  const { lease } = jobs;
+  const stopRenewing = keepLeaseAlive(db, job, lease);
   try {
-    await db
-      .updateTable("jobs")
-      .set({ status: "running", started_at: now(), updated_at: now() })
-      .where("region_id", "=", regionId)
-      .where("id", "=", job.id)
-      .execute();
     const compiled = await cycleRules(db, cycle);
     const ids = await cycleEmployeeIds(db, cycle);
+    // The run must hold exactly this many results to become current: the employees as the run begins.
+    const total = ids.length;
+    await db.transaction().execute(async (trx) => {
+      await holdLease(trx, job, lease, { status: "running", started_at: now(), total });
+      await trx.updateTable("result_runs").set({ total }).where("region_id", "=", regionId).where("id", "=", runId).execute();
+    });
     let done = 0;
     for (let batch = 0; batch * jobs.batchSize < ids.length; batch++) {
       const batchIds = ids.slice(batch * jobs.batchSize, (batch + 1) * jobs.batchSize);
@@ -118,20 +132,23 @@ async function executeCycleRun(db: Kysely<Database>, jobs: JobRunner, actor: Act
       });
       done += employees.length;
       await db.transaction().execute(async (trx) => {
+        await holdLease(trx, job, lease, { done });
         if (rows.length > 0) await trx.insertInto("results").values(rows).execute();
         if (outcomes.length > 0) await trx.insertInto("result_outcomes").values(outcomes).execute();
-        await trx
-          .updateTable("jobs")
-          .set({ done, updated_at: now() })
-          .where("region_id", "=", regionId)
-          .where("id", "=", job.id)
-          .execute();
       });
       await jobs.afterBatch?.(batch);
       await yieldToEventLoop();
     }
     await db.transaction().execute(async (trx) => {
       const at = now();
+      await holdLease(trx, job, lease);
+      const held = await resultCount(trx, regionId, runId);
+      if (held !== total) {
+        throw new DomainError({
+          code: "CONFLICT",
+          message: `Hasil penilaian tidak lengkap: run ${runId} memuat ${held} dari ${total} pegawai, jadi tidak dijadikan hasil berlaku; hasil sebelumnya tetap berlaku. Jalankan penilaian lagi.`,
+        });
+      }
       const current = await findCycle(trx, regionId, cycle.id);
       await trx
         .updateTable("result_runs")
@@ -158,46 +175,86 @@ async function executeCycleRun(db: Kysely<Database>, jobs: JobRunner, actor: Act
         entity: "cycle",
         entityId: cycle.id,
         before: { currentRunId: current.current_run_id, status: current.status },
-        after: { currentRunId: runId, evaluated: done },
+        after: { currentRunId: runId, evaluated: held },
       });
     });
   } catch (error) {
-    await failRun(db, regionId, job.id, runId, error instanceof Error ? error.message : String(error));
+    // A job taken over is another server's to account for: it already marked it failed and dropped its rows.
+    if (!(error instanceof JobTakenOver)) {
+      await failRun(db, job, error instanceof Error ? error.message : String(error), { owner: lease.owner });
+    }
     throw error;
+  } finally {
+    stopRenewing();
   }
 }
 
-/** Marks the job and its run failed and drops the run's partial results; the cycle's current run is untouched. */
-async function failRun(db: Kysely<Database>, regionId: string, jobId: string, runId: string | null, message: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+async function resultCount(db: Kysely<Database>, regionId: string, runId: string): Promise<number> {
+  const row = await db
+    .selectFrom("results")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("region_id", "=", regionId)
+    .where("run_id", "=", runId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Who may fail a job: its owner, or (recovering it) anyone once its lease ran out before `expiredBefore`. */
+type FailingAs = { owner: string } | { expiredBefore: string };
+
+function leaseExpired(at: string) {
+  return (eb: ExpressionBuilder<Database, "jobs">) => eb.or([eb("lease_expires_at", "is", null), eb("lease_expires_at", "<", at)]);
+}
+
+/**
+ * Marks the job and its run failed and drops the run's partial results, if the job is still running and
+ * `as` may fail it; the cycle's current run is untouched. The job's row is updated first, which locks it:
+ * a batch of the same job waits, then finds the job failed and writes nothing. False when it was not
+ * failed here (finished meanwhile, or its owner renewed the lease).
+ */
+async function failRun(db: Kysely<Database>, job: Pick<JobRow, "region_id" | "id" | "run_id">, message: string, as: FailingAs): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
     const at = now();
-    if (runId) {
-      await trx.deleteFrom("result_outcomes").where("region_id", "=", regionId).where("run_id", "=", runId).execute();
-      await trx.deleteFrom("results").where("region_id", "=", regionId).where("run_id", "=", runId).execute();
+    const failed = await trx
+      .updateTable("jobs")
+      .set({ status: "failed", error: message, finished_at: at, updated_at: at })
+      .where("region_id", "=", job.region_id)
+      .where("id", "=", job.id)
+      .where("status", "in", ["queued", "running"])
+      .where("owner" in as ? (eb) => eb("owner", "=", as.owner) : leaseExpired(as.expiredBefore))
+      .executeTakeFirst();
+    if (Number(failed.numUpdatedRows) === 0) return false;
+    if (job.run_id) {
+      await trx.deleteFrom("result_outcomes").where("region_id", "=", job.region_id).where("run_id", "=", job.run_id).execute();
+      await trx.deleteFrom("results").where("region_id", "=", job.region_id).where("run_id", "=", job.run_id).execute();
       await trx
         .updateTable("result_runs")
         .set({ status: "failed", completed_at: at })
-        .where("region_id", "=", regionId)
-        .where("id", "=", runId)
+        .where("region_id", "=", job.region_id)
+        .where("id", "=", job.run_id)
         .where("status", "=", "running")
         .execute();
     }
-    await trx
-      .updateTable("jobs")
-      .set({ status: "failed", error: message, finished_at: at, updated_at: at })
-      .where("region_id", "=", regionId)
-      .where("id", "=", jobId)
-      .execute();
+    return true;
   });
 }
 
-/** On start: jobs a previous process left running can no longer finish; say so and keep the old results current. */
-export async function recoverInterruptedJobs(db: Kysely<Database>): Promise<number> {
-  const stale = await db.selectFrom("jobs").selectAll().where("status", "in", ["queued", "running"]).execute();
-  for (const job of stale) {
-    await failRun(db, job.region_id, job.id, job.run_id, "terhenti karena server dimulai ulang; jalankan penilaian lagi");
+/**
+ * Marks failed the jobs whose lease ran out (the server running them stopped, crashed or lost the
+ * database for longer than the lease) and drops their runs' partial results, keeping each cycle's current
+ * run. A job with a live lease is another server's work in progress and is left alone. The server calls
+ * this on start and on a timer; starting a cycle's run calls it for that cycle (`of`).
+ */
+export async function recoverInterruptedJobs(db: Kysely<Database>, of?: { regionId: string; cycleId: string }): Promise<number> {
+  const at = now();
+  let query = db.selectFrom("jobs").select(["region_id", "id", "run_id"]).where("status", "in", ["queued", "running"]).where(leaseExpired(at));
+  if (of) query = query.where("region_id", "=", of.regionId).where("cycle_id", "=", of.cycleId);
+  let recovered = 0;
+  for (const job of await query.execute()) {
+    const message = "terhenti: server yang menjalankannya berhenti sebelum selesai; hasil sebelumnya tetap berlaku. Jalankan penilaian lagi.";
+    if (await failRun(db, job, message, { expiredBefore: at })) recovered++;
   }
-  return stale.length;
+  return recovered;
 }
 
 /** A job's progress; with only a cycle id, that cycle's latest job. */

@@ -4,7 +4,7 @@
 // evaluated employee gives one result row and one outcome row per outcome type.
 import { DomainError } from "../lib/index.js";
 import type { AppraisalResult, Explanation } from "@kinerja/core";
-import { newId, now, toJson, type CycleRow, type Database, type NewResult, type NewResultOutcome } from "@kinerja/db";
+import { newId, now, toJson, type CycleRow, type Database, type NewJob, type NewResult, type NewResultOutcome } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import type { Actor } from "../lib/index.js";
 
@@ -28,6 +28,8 @@ export interface NewRun {
   /** Written whole in the caller's transaction (a revision), rather than batch by batch by a job still to run. */
   complete: boolean;
   at: string;
+  /** The lease of the job that writes the run batch by batch, held from the moment it is recorded. */
+  lease?: Pick<NewJob, "owner" | "heartbeat_at" | "lease_expires_at">;
 }
 
 /** Records the job and the run it writes, as the cycle's next result version. */
@@ -64,6 +66,7 @@ export async function insertRun(
       started_at: finishedAt,
       finished_at: finishedAt,
       updated_at: run.at,
+      ...run.lease,
     })
     .execute();
   await trx
