@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { RATER_SOURCES } from "../domain/types.js";
 import {
+  indicatorsById,
   objectiveIndicators,
+  predikatDistance,
+  predikatLabel,
+  predikatLevels,
+  predikatWithin,
   raterSourceLabel,
   raterSourceTitle,
   ratingScore,
@@ -42,6 +47,17 @@ function setOf(rules: RuleSet, id: string): IndicatorSet {
 function indicatorOf(rules: RuleSet, id: string): Indicator {
   return rules.indicatorSets.flatMap((s) => s.indicators).find((i) => i.id === id)!;
 }
+
+describe("indicatorsById", () => {
+  it("lists every set's indicators by id, the first set's where two sets share an id", () => {
+    const rules = ruleSet();
+    const shared: Indicator = { ...indicatorOf(rules, "pelayanan"), name: "Pelayanan (fungsional)" };
+    setOf(rules, "fungsional").indicators.push(shared);
+    const found = indicatorsById(rules);
+    expect([...found.keys()]).toEqual(["kualitas", "kuantitas", "pelayanan", "karya", "kerja_sama"]);
+    expect(found.get("pelayanan")?.name).toBe(indicatorOf(rules, "pelayanan").name);
+  });
+});
 
 describe("scaleOf", () => {
   it("looks a named scale up and takes an inline one as written", () => {
@@ -132,5 +148,34 @@ describe("raterSourceLabel", () => {
     const labels = RATER_SOURCES.map((source) => raterSourceLabel(source, "id"));
     expect(new Set(labels).size).toBe(RATER_SOURCES.length);
     for (const label of labels) for (const source of RATER_SOURCES) expect(label).not.toContain(source);
+  });
+});
+
+describe("predikat", () => {
+  const rules = ruleSetOf(baseFile());
+
+  it("are levels best first, in the order the rule set lists them", () => {
+    expect(predikatLevels(rules)).toEqual(["sangat_baik", "baik", "kurang"]);
+  });
+
+  it("are named by their label, by the id when the rule set does not list it, and not at all when there is none", () => {
+    expect(predikatLabel(rules, "sangat_baik")).toBe("Sangat Baik");
+    expect(predikatLabel(rules, "istimewa")).toBe("istimewa");
+    expect(predikatLabel(rules, null)).toBeNull();
+  });
+
+  it("are as far apart as their levels, whichever comes first; unknown ones have no distance", () => {
+    expect(predikatDistance(rules, "sangat_baik", "kurang")).toBe(2);
+    expect(predikatDistance(rules, "kurang", "baik")).toBe(1);
+    expect(predikatDistance(rules, "baik", "baik")).toBe(0);
+    expect(predikatDistance(rules, "baik", "istimewa")).toBeNull();
+  });
+
+  it("within some levels of one are those on both sides, best first, and none around an unknown one", () => {
+    expect(predikatWithin(rules, "baik", 1)).toEqual(["sangat_baik", "baik", "kurang"]);
+    expect(predikatWithin(rules, "sangat_baik", 1)).toEqual(["sangat_baik", "baik"]);
+    expect(predikatWithin(rules, "kurang", 0)).toEqual(["kurang"]);
+    expect(predikatWithin(rules, "istimewa", 2)).toEqual([]);
+    expect(predikatWithin(rules, null, 2)).toEqual([]);
   });
 });

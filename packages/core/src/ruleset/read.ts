@@ -1,10 +1,20 @@
-// What a rule set says about its indicators and their raters, read here and nowhere else: the evaluator,
-// the API and the portal all ask these questions. An indicator's scale and how a rating on it becomes a
-// score, the rater sources of an indicator and of a set, the indicators whose value is recorded rather
-// than rated, and the name of each rater source.
+// What a rule set says about its indicators, their raters and its predikat, read here and nowhere else:
+// the evaluator, the API and the portal all ask these questions. The indicators by id, an indicator's scale
+// and how a rating on it becomes a score, the rater sources of an indicator and of a set, the indicators
+// whose value is recorded rather than rated, the name of each rater source, and the predikat as levels
+// with their labels.
 import { RATER_SOURCES, type Lang, type RaterSource, type TargetAspect } from "../domain/types.js";
 import { ratersOf } from "./raters.js";
 import type { Indicator, IndicatorSet, RuleSet, Scale } from "./schema.js";
+
+/** Every indicator of the rule set by id (the first set's, where sets share an id). */
+export function indicatorsById(ruleSet: Pick<RuleSet, "indicatorSets">): Map<string, Indicator> {
+  const found = new Map<string, Indicator>();
+  for (const set of ruleSet.indicatorSets) {
+    for (const indicator of set.indicators) if (!found.has(indicator.id)) found.set(indicator.id, indicator);
+  }
+  return found;
+}
 
 /** The scale a rating indicator is rated on (a named scale looked up); null for an objective indicator or an unknown name. */
 export function scaleOf(ruleSet: Pick<RuleSet, "scales">, indicator: Indicator): Scale | null {
@@ -88,4 +98,33 @@ export function raterSourceLabel(source: RaterSource, lang: Lang = "id"): string
 export function raterSourceTitle(source: RaterSource, lang: Lang = "id"): string {
   const label = raterSourceLabel(source, lang);
   return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+/** Predikat ids best first, as the rule set lists them: the distance between two is their level gap. */
+export function predikatLevels(ruleSet: Pick<RuleSet, "predikat">): string[] {
+  return ruleSet.predikat.map((p) => p.id);
+}
+
+/** A predikat's label ("Sangat Baik"); the id itself when the rule set does not list it; null for no predikat. */
+export function predikatLabel(ruleSet: Pick<RuleSet, "predikat">, id: string): string;
+export function predikatLabel(ruleSet: Pick<RuleSet, "predikat">, id: string | null): string | null;
+export function predikatLabel(ruleSet: Pick<RuleSet, "predikat">, id: string | null): string | null {
+  if (id === null) return null;
+  return ruleSet.predikat.find((p) => p.id === id)?.label ?? id;
+}
+
+/** How many levels apart two predikat are; null when the rule set does not list one of them. */
+export function predikatDistance(ruleSet: Pick<RuleSet, "predikat">, from: string, to: string): number | null {
+  const levels = predikatLevels(ruleSet);
+  const a = levels.indexOf(from);
+  const b = levels.indexOf(to);
+  return a < 0 || b < 0 ? null : Math.abs(a - b);
+}
+
+/** The predikat at most `maxLevels` levels from `from`, best first (`from` among them); none when the rule set does not list `from`. */
+export function predikatWithin(ruleSet: Pick<RuleSet, "predikat">, from: string | null, maxLevels: number): string[] {
+  const levels = predikatLevels(ruleSet);
+  const at = from === null ? -1 : levels.indexOf(from);
+  if (at < 0) return [];
+  return levels.filter((_, i) => Math.abs(i - at) <= maxLevels);
 }

@@ -3,7 +3,7 @@
 // against the curve, follow-up lists and downloads.
 import { Anchor, Badge, Button, Card, Group, Modal, Stack, Tabs, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import type { RuleFile } from "@kinerja/core";
+import { predikatLabel, type RuleFile } from "@kinerja/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -109,7 +109,7 @@ export default function CyclePage() {
   const ruleFile = (ruleSet.data?.content ?? null) as RuleFile | null;
   const evaluated = c.currentRunId !== null;
   const tab = picked ?? (evaluated ? "results" : "conduct");
-  const predikatLabel = (id: string | null) => (id === null ? "–" : (ruleFile?.predikat?.find((p) => p.id === id)?.label ?? id));
+  const labelOf = (id: string | null) => predikatLabel({ predikat: ruleFile?.predikat ?? [] }, id) ?? "–";
 
   return (
     <Stack>
@@ -184,7 +184,7 @@ export default function CyclePage() {
                 canRecord={c.status === "evaluated"}
                 manager={manager}
                 units={units.data ?? []}
-                predikatLabel={predikatLabel}
+                predikatLabel={labelOf}
               />
             )}
           </Tabs.Panel>

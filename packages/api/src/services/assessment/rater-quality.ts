@@ -6,13 +6,13 @@
 // outliers, and a rater whose ratings barely vary (the same value for everyone) is flagged too.
 // Self-ratings and anonymous public survey answers are neither judged nor used as the yardstick.
 import type { RaterSource } from "@kinerja/core";
-import { formatNumber, ratingScore, scaleOf } from "@kinerja/core";
+import { formatNumber, indicatorsById, ratingScore, scaleOf } from "@kinerja/core";
 import { parseJson, type CycleRow, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { requireAdmin, type Scope } from "../access/index.js";
 import { findCycle } from "../cycles/index.js";
 import { unitSubtree } from "../organisation/index.js";
-import { cycleRules, indicatorsById } from "../rules/index.js";
+import { cycleRules } from "../rules/index.js";
 
 /** |z| at or above this marks a lenient or severe rater. */
 export const Z_THRESHOLD = 2;

@@ -4,7 +4,16 @@
 // unit's distribution curve); per unit, the predikat decision with its distribution. Dates and labels are
 // Indonesian. Who may read: the employee, their assessor, the assessor's superior and the admin (the
 // access module's relations) and, for the unit's decision, the region's admin.
-import { NATIONAL_PREDIKAT, NATIONAL_PREDIKAT_LABELS, ORGANISATION_PREDIKAT_LABELS, raterSourceLabel, type AppraisalInput, type Explanation, type RaterSource } from "@kinerja/core";
+import {
+  NATIONAL_PREDIKAT,
+  NATIONAL_PREDIKAT_LABELS,
+  ORGANISATION_PREDIKAT_LABELS,
+  predikatLabel,
+  raterSourceLabel,
+  type AppraisalInput,
+  type Explanation,
+  type RaterSource,
+} from "@kinerja/core";
 import { parseJson, type CycleRow, type Database, type EmployeeRow, type ResultRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { findEmployeeByNip, relationTo, requireAdmin, type Scope } from "../access/index.js";
@@ -14,7 +23,7 @@ import { DomainError, formatDate, formatNumberId, formatPeriod } from "../lib/in
 import { findUnit } from "../organisation/index.js";
 import { planProgress } from "../planning/index.js";
 import { listAdjustments, regionDistribution, resolveRun, type UnitDistribution } from "../results/index.js";
-import { cycleRules, predikatLabel } from "../rules/index.js";
+import { cycleRules } from "../rules/index.js";
 import { PdfWriter } from "./pdf.js";
 
 const STATUS_NAMES: Record<CycleRow["status"], string> = {
@@ -259,7 +268,7 @@ export async function employeeDocument(scope: Scope, input: { cycleId: string; n
   for (const a of adjustments) {
     pdf.paragraph(
       `Penyesuaian ${a.kind === "forum" ? "oleh forum evaluasi" : "atas keberatan"} pada ${formatDate(a.at)}: ` +
-        `${predikatLabel(ruleSet, a.from)} menjadi ${predikatLabel(ruleSet, a.to)}, oleh ${a.by}. Alasan: ${a.reason}`,
+        `${predikatLabel(ruleSet, a.from) ?? "-"} menjadi ${predikatLabel(ruleSet, a.to)}, oleh ${a.by}. Alasan: ${a.reason}`,
     );
   }
   if (outcomes.length > 0) {
@@ -334,7 +343,7 @@ export async function unitDocument(scope: Scope, input: { cycleId: string; unitI
     for (const a of adjustments) {
       const who = results.find((r) => r.employee_id === a.employeeId)?.nama ?? a.employeeId;
       pdf.paragraph(
-        `- ${who}: ${predikatLabel(ruleSet, a.from)} menjadi ${predikatLabel(ruleSet, a.to)} (${a.kind === "forum" ? "forum evaluasi" : "keberatan"}, ${formatDate(a.at)}). Alasan: ${a.reason}`,
+        `- ${who}: ${predikatLabel(ruleSet, a.from) ?? "-"} menjadi ${predikatLabel(ruleSet, a.to)} (${a.kind === "forum" ? "forum evaluasi" : "keberatan"}, ${formatDate(a.at)}). Alasan: ${a.reason}`,
       );
     }
   }

@@ -3,12 +3,13 @@
 // rejects with a reason, or upholds with a new predikat, which is stored as an adjustment by that superior
 // and makes a new result version; the appealed version stays as it was. Where the employee's assessor
 // has no superior in the data, the region's BKD admin decides.
+import { predikatLabel, predikatLevels } from "@kinerja/core";
 import { newId, now, type AppealRow, type AppealStatus, type CycleRow, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { findEmployee, isAdmin, requireEmployee, withDb, type Scope } from "../access/index.js";
 import { findCycle, lockCycle } from "../cycles/index.js";
 import { audit, DomainError, formatDate } from "../lib/index.js";
-import { cycleRules, predikatLabel, predikatLevels } from "../rules/index.js";
+import { cycleRules } from "../rules/index.js";
 import { currentResult, requireReason } from "./forum.js";
 import { namesByNip } from "./names.js";
 import { reviseResults } from "./revisions.js";
@@ -79,7 +80,7 @@ async function views(scope: Scope, rows: AppealRow[]): Promise<AppealView[]> {
       decidedBy: row.decided_by_name,
       decisionReason: row.decision_reason,
       newPredikat: row.new_predikat,
-      newPredikatLabel: row.new_predikat ? predikatLabel(ruleSet, row.new_predikat) : null,
+      newPredikatLabel: predikatLabel(ruleSet, row.new_predikat),
       resultRunId: row.result_run_id,
       canDecide: row.status === "submitted" && decides(scope, row),
     });

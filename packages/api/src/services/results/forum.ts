@@ -3,7 +3,7 @@
 // may move an employee's predikat by at most workflow.calibration.maxLevels levels from what the rules
 // gave, always with a written reason. Each move is stored as an adjustment and makes a new result version
 // (see revisions.ts); the audit log and the employee's explanation both carry it.
-import type { PredikatValue } from "@kinerja/core";
+import { predikatDistance, predikatLabel, predikatLevels, predikatWithin, type PredikatValue } from "@kinerja/core";
 import { newId, now, parseJson, toJson, type CycleRow, type Database, type EmployeeRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { requireEmployee, visibleEmployees, visibleFilter, withDb, type Scope } from "../access/index.js";
@@ -11,7 +11,7 @@ import { isCalendarDate, raterQuality, type RaterQuality } from "../assessment/i
 import { findCycle, lockCycle } from "../cycles/index.js";
 import { audit, DomainError } from "../lib/index.js";
 import { findUnit } from "../organisation/index.js";
-import { cycleRules, predikatLabel, predikatLevels } from "../rules/index.js";
+import { cycleRules } from "../rules/index.js";
 import { listAdjustments, rulePredikat, type AdjustmentView } from "./adjustments.js";
 import { namesByNip } from "./names.js";
 import { regionDistribution, resolveRun, type UnitDistribution } from "./results.js";
@@ -72,12 +72,6 @@ export interface ForumView {
   sessions: ForumSessionView[];
 }
 
-function allowedAround(levels: string[], from: string | null, maxLevels: number): string[] {
-  const at = from === null ? -1 : levels.indexOf(from);
-  if (at < 0) return [];
-  return levels.filter((_, i) => Math.abs(i - at) <= maxLevels);
-}
-
 async function unitOf(db: Kysely<Database>, regionId: string, unitId: string): Promise<{ id: string; name: string }> {
   const { id, name } = await findUnit(db, regionId, unitId);
   return { id, name };
@@ -131,7 +125,6 @@ export async function forumView(scope: Scope, input: { cycleId: string; unitId: 
   }
   const listed = results.filter(assessed);
   const adjustments = await listAdjustments(db, regionId, cycle.id, listed.map((r) => r.employee_id));
-  const levels = predikatLevels(ruleSet);
   const employees: ForumEmployee[] = listed.map((r) => {
     const own = adjustments.filter((a) => a.employeeId === r.employee_id);
     const fromRules = own[0]?.from ?? r.predikat;
@@ -147,7 +140,7 @@ export async function forumView(scope: Scope, input: { cycleId: string; unitId: 
       score: r.score,
       outcomes: outcomeTypes(parseJson<Array<{ type: string }>>(r.outcomes)),
       adjustments: own,
-      allowedPredikat: calibration.forum ? allowedAround(levels, fromRules, calibration.maxLevels) : [],
+      allowedPredikat: calibration.forum ? predikatWithin(ruleSet, fromRules, calibration.maxLevels) : [],
       error: r.error,
     };
   });
@@ -291,14 +284,14 @@ export async function adjustPredikat(
       throw new DomainError({ code: "BAD_REQUEST", message: `Predikat ${employee.nama} sudah ${predikatLabel(ruleSet, current)}` });
     }
     const fromRules = await rulePredikat(trx, regionId, cycle.id, employee.id, current);
-    const distance = Math.abs(levels.indexOf(input.predikat) - levels.indexOf(fromRules));
-    if (distance > calibration.maxLevels) {
+    const distance = predikatDistance(ruleSet, input.predikat, fromRules);
+    if (distance === null || distance > calibration.maxLevels) {
       throw new DomainError({
         code: "BAD_REQUEST",
         message:
           `Forum hanya boleh menggeser predikat paling banyak ${calibration.maxLevels} tingkat dari hasil aturan ` +
-          `(${predikatLabel(ruleSet, fromRules)}); ${predikatLabel(ruleSet, input.predikat)} berjarak ${distance} tingkat. ` +
-          `Yang boleh: ${allowedAround(levels, fromRules, calibration.maxLevels).map((p) => predikatLabel(ruleSet, p)).join(", ")}`,
+          `(${predikatLabel(ruleSet, fromRules)}); ${predikatLabel(ruleSet, input.predikat)} berjarak ${distance === null ? "tak terukur" : `${distance} tingkat`}. ` +
+          `Yang boleh: ${predikatWithin(ruleSet, fromRules, calibration.maxLevels).map((p) => predikatLabel(ruleSet, p)).join(", ")}`,
       });
     }
     const unit = await unitOf(trx, regionId, employee.unit_id);

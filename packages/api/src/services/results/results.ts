@@ -1,7 +1,7 @@
 // Reading a cycle's results: always those of one run (the cycle's current run unless another is named),
 // so a run being written is never seen half-done. Who sees which results is the access module's
 // `visibleEmployees`: admins everyone, assessors their direct reports and themselves, employees themselves.
-import { checkBounds, countNationalPredikat, type BoundCheck, type NationalPredikat, type OrganisationPredikat } from "@kinerja/core";
+import { checkBounds, countNationalPredikat, predikatLevels, type BoundCheck, type NationalPredikat, type OrganisationPredikat } from "@kinerja/core";
 import { parseJson, type CycleRow, type Database, type ResultRow } from "@kinerja/db";
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from "kysely";
 import { visibleEmployees, visibleFilter, type EmployeeScope, type Scope } from "../access/index.js";
@@ -191,7 +191,7 @@ export async function listResults(scope: Scope, filter: ResultFilter): Promise<R
   }
 
   const { key, direction } = filter.sort;
-  const predikatIds = key === "predikat" ? (await cycleRules(db, cycle)).ruleSet.predikat.map((p) => p.id) : [];
+  const predikatIds = key === "predikat" ? predikatLevels((await cycleRules(db, cycle)).ruleSet) : [];
   const value = sortValue(key, predikatIds);
   const missing = sql<number>`(case when ${value} is null then 1 else 0 end)`;
   const after = direction === "asc" ? ">" : "<";

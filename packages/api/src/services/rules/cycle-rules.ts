@@ -1,25 +1,16 @@
-// What the assessment workflow reads from a cycle's rule set (compiled in pinned-rules.ts): the indicator
-// set an employee falls in, and predikat levels. Scales and rater sources are read by @kinerja/core.
+// The indicator set each employee of a cycle falls in, by the cycle's rule set (compiled in pinned-rules.ts).
+// Everything else a rule set says (indicators, scales, rater sources, predikat) is read by @kinerja/core.
 import { DomainError } from "../lib/index.js";
 import {
   AppraisalError,
   type AppraisalInput,
   type CompiledRuleSet,
-  type Indicator,
   type IndicatorSet,
   type PeriodKind,
-  type RuleSet,
 } from "@kinerja/core";
 import type { CycleRow, Database, EmployeeRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { employeeOf } from "../assessment/index.js";
-
-/** Every indicator of the rule set by id (the first set's, where sets share an id). */
-export function indicatorsById(ruleSet: RuleSet): Map<string, Indicator> {
-  const found = new Map<string, Indicator>();
-  for (const set of ruleSet.indicatorSets) for (const indicator of set.indicators) if (!found.has(indicator.id)) found.set(indicator.id, indicator);
-  return found;
-}
 
 /** The indicator set the rule set chooses for an employee (from the employee's facts alone). */
 export function indicatorSetOf(compiled: CompiledRuleSet, input: AppraisalInput): IndicatorSet {
@@ -46,14 +37,4 @@ export async function indicatorSetsOf(
   );
   const period = { kind: cycle.period_kind as PeriodKind, label: cycle.period_label };
   return new Map(employees.map((row) => [row.id, indicatorSetOf(compiled, { employee: employeeOf(row, unitTypes.get(row.unit_id) ?? null), period })]));
-}
-
-/** Predikat ids best first, as the rule set lists them; the distance between two is their level gap. */
-export function predikatLevels(ruleSet: RuleSet): string[] {
-  return ruleSet.predikat.map((p) => p.id);
-}
-
-export function predikatLabel(ruleSet: RuleSet, id: string | null): string {
-  if (id === null) return "-";
-  return ruleSet.predikat.find((p) => p.id === id)?.label ?? id;
 }
