@@ -1,4 +1,8 @@
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { TRPCError } from "@trpc/server";
+import { newId, now, toJson } from "@kinerja/db";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { contentHash } from "../services/rules/index.js";
 import { createTestEnv, seedRegion, snapshot, type SeededRegion, type TestEnv } from "../testing/env.js";
 
 type Content = Record<string, unknown> & {
@@ -8,6 +12,33 @@ type Content = Record<string, unknown> & {
 };
 
 const clone = <T>(value: T): T => structuredClone(value);
+
+/** The error a call was refused with, and the HTTP status it answers. */
+async function refusal(call: Promise<unknown>): Promise<{ code: string; status: number; message: string }> {
+  const error: unknown = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof TRPCError)) throw new Error(`expected a refusal, got ${String(error)}`);
+  return { code: error.code, status: getHTTPStatusCodeFromError(error), message: error.message };
+}
+
+/** A condition 5,000 levels deep: nots around one test. */
+function deepCondition(): Record<string, unknown> {
+  let condition: Record<string, unknown> = { fact: "predikat", operator: "equal", value: "baik" };
+  for (let i = 1; i < 5000; i++) condition = { not: condition };
+  return condition;
+}
+
+/** A condition reading the employee through a JSONPath filter, which jsonpath-plus runs only when an evaluation reaches it. */
+const BAD_PATH_TEST = { fact: "employee", path: "$[?(@.x.y)]", operator: "equal", value: 1 };
+
+/** The content with one more outcome rule, the last. */
+function withOutcome(content: Content, conditions: unknown): Content & { outcomes: unknown[] } {
+  const changed = clone(content) as Content & { outcomes: unknown[] };
+  changed.outcomes.push({ name: "tambahan", conditions, event: { type: "catatan" } });
+  return changed;
+}
 
 describe.each(inject("dialects"))("rule set router on %s", (dialect) => {
   let env: TestEnv;
@@ -106,6 +137,19 @@ describe.each(inject("dialects"))("rule set router on %s", (dialect) => {
     expect((await admin().ruleSet.diff({ fromId: binjai.ruleSetVersionId, toId: binjai.ruleSetVersionId })).changes).toEqual([]);
   });
 
+  it("refuses a path outside the JSONPath subset at its pointer, though none of the file's own cases reaches it", async () => {
+    // The first priority group never holds in the file's cases, so the test with the bad path never runs there.
+    const gated = withOutcome(published, { all: [{ fact: "period.label", operator: "equal", value: "tidak pernah", priority: 10 }, BAD_PATH_TEST] });
+    const at = `/outcomes/${gated.outcomes.length - 1}/conditions/all/1/path`;
+    const report = await admin().ruleSet.validate({ content: gated });
+    expect(report.ok).toBe(false);
+    expect(report.issues).toContainEqual(expect.objectContaining({ pointer: at, severity: "error", message: expect.stringContaining('path "$[?(@.x.y)]" is not one the rules engine reads') }));
+    const draft = await admin().ruleSet.saveDraft({ content: gated });
+    expect(draft.validation.ok).toBe(false);
+    const publish = await refusal(admin().ruleSet.publish({ id: draft.version.id }));
+    expect(publish).toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringContaining(`${at}: path "$[?(@.x.y)]"`) });
+  });
+
   it("evaluates a draft on a past cycle's stored inputs and reports who moves", async () => {
     await expect(admin().ruleSet.whatIf({ cycleId: binjai.cycleId, content: published })).rejects.toMatchObject({
       code: "PRECONDITION_FAILED",
@@ -132,7 +176,53 @@ describe.each(inject("dialects"))("rule set router on %s", (dialect) => {
     const broken = clone(published);
     broken.indicatorSets[0]!.indicators[0]!.weight = 999;
     await expect(admin().ruleSet.whatIf({ cycleId: binjai.cycleId, content: broken })).rejects.toMatchObject({
-      code: "PRECONDITION_FAILED",
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("/indicatorSets/0/indicators/0/weight"),
     });
+  });
+
+  it("refuses a file nested 5,000 deep with 400 naming the limit, wherever it is sent, and stores nothing (after the cycle's run)", async () => {
+    const deep = withOutcome(published, deepCondition());
+    const before = await snapshot(env);
+    for (const call of [
+      admin().ruleSet.validate({ content: deep }),
+      admin().ruleSet.saveDraft({ content: deep }),
+      admin().ruleSet.whatIf({ cycleId: binjai.cycleId, content: deep }),
+    ]) {
+      const refused = await refusal(call);
+      expect(refused).toMatchObject({ code: "BAD_REQUEST", status: 400 });
+      expect(refused.message).toMatch(/\/outcomes\/\d+\/conditions(\/not)+: this value is nested 65 levels deep .*expected at most 64 levels in a rule file$/);
+    }
+    expect(await snapshot(env)).toEqual(before);
+  });
+
+  it("never answers 500 for what-if on a stored version whose path an evaluation would fail on", async () => {
+    const content = withOutcome(published, { all: [BAD_PATH_TEST] });
+    const at = `/outcomes/${content.outcomes.length - 1}/conditions/all/0/path`;
+    const refused = await refusal(admin().ruleSet.whatIf({ cycleId: binjai.cycleId, content }));
+    expect(refused).toMatchObject({ code: "BAD_REQUEST", status: 400, message: expect.stringContaining(`${at}: path "$[?(@.x.y)]"`) });
+
+    // Stored as published before paths were checked: its cases were never run against it.
+    const id = newId();
+    const stamp = now();
+    await env.database.db
+      .insertInto("rule_set_versions")
+      .values({
+        region_id: binjai.regionId,
+        id,
+        version: 99,
+        name: "Tersimpan sebelum pemeriksaan jalur",
+        content: toJson(content),
+        content_hash: contentHash(content),
+        status: "published",
+        author_id: binjai.admin.id,
+        author_name: binjai.admin.name,
+        created_at: stamp,
+        updated_at: stamp,
+        published_at: stamp,
+      })
+      .execute();
+    const stored = await refusal(admin().ruleSet.whatIf({ cycleId: binjai.cycleId, ruleSetVersionId: id }));
+    expect(stored).toMatchObject({ code: "PRECONDITION_FAILED", status: 412, message: expect.stringContaining(`versi 99) belum sah: ${at}`) });
   });
 });

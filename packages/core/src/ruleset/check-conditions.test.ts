@@ -88,6 +88,45 @@ describe("conditions", () => {
     });
   });
 
+  describe("paths", () => {
+    const bad = (path: string) => `path ${JSON.stringify(path)} is not one the rules engine reads: found `;
+
+    it("accepts the JSONPath subset wherever a fact is read", () => {
+      const issues = withRule(
+        { all: [{ ...leaf("employee", "equal", "fungsional"), path: "$.jenisJabatan" }, leaf("history", "notEqual", { fact: "history", path: "$[*].predikat" })] },
+        (f) => (f.outcomes![1]!.event.params = { unit: { fact: "employee", path: "$['nama unit']" } }),
+      );
+      expect(issues).toEqual([]);
+    });
+
+    it("refuses a path outside it at the path's pointer, though no case of the file reaches it", () => {
+      const issues = withRule({ all: [{ ...leaf("employee", "equal", "fungsional"), path: "$[?(@.x.y)]" }] });
+      expect(issues).toEqual([
+        {
+          file: "contoh.json",
+          pointer: "/outcomes/1/conditions/all/0/path",
+          message: expect.stringContaining(`${bad("$[?(@.x.y)]")}"[?(@.x.y)]" at character 2; expected a path of $ followed by steps`),
+          severity: "error",
+        },
+      ]);
+    });
+
+    it("checks the path of a fact-valued value, a decision cell's value, an event param and a named condition", () => {
+      const issues = withRule({ all: [leaf("score", "greaterThan", { fact: "employee", path: "$.nilai[" })] }, (f) => {
+        f.decisions![0]!.rows[2]!.when = [{ lessThan: { fact: "employee", path: "$..batas" } }];
+        f.outcomes![1]!.event.params = { unit: { fact: "employee", path: "unit" } };
+        f.conditions = { fungsional: { all: [{ ...leaf("employee", "equal", "fungsional"), path: "$.jenis jabatan" }] } };
+      });
+      const paths = issues.filter((issue) => issue.pointer.endsWith("/path"));
+      expect(paths.map((issue) => [issue.pointer, issue.message])).toEqual([
+        ["/decisions/0/rows/2/when/0/lessThan/path", expect.stringContaining(bad("$..batas"))],
+        ["/conditions/fungsional/all/0/path", expect.stringContaining(bad("$.jenis jabatan"))],
+        ["/outcomes/1/conditions/all/0/value/path", expect.stringContaining(bad("$.nilai["))],
+        ["/outcomes/1/event/params/unit/path", expect.stringContaining(bad("unit"))],
+      ]);
+    });
+  });
+
   describe("rules that can never fire", () => {
     it("contradictory bounds on one fact", () => {
       expect(withRule({ all: [leaf("score", "greaterThan", 90), leaf("score", "lessThan", 80)] })).toEqual([

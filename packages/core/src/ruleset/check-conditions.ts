@@ -6,6 +6,7 @@ import type { FactCatalog, Reporter } from "./check-context.js";
 import { show, type Scalar } from "./check-context.js";
 import { pointer } from "./errors.js";
 import { boundInterval, boundSymbol, intersect, isBoundOperator, isEmpty } from "./intervals.js";
+import { factPathProblem } from "./json-path.js";
 import type { ConditionLeaf, NestedCondition, RuleSet } from "./schema.js";
 import { didYouMean, listNames } from "./suggest.js";
 
@@ -21,7 +22,8 @@ export interface Impossibility {
   reason: string;
 }
 
-export function isFactValue(value: unknown): value is { fact: string } {
+/** A value naming a fact: `{ fact, path?, params? }`. */
+export function isFactValue(value: unknown): value is { fact: string; path?: unknown } {
   return typeof value === "object" && value !== null && typeof (value as { fact?: unknown }).fact === "string";
 }
 
@@ -101,14 +103,24 @@ export class ConditionChecker {
     if (problem) this.report.error(at, problem);
   }
 
+  /** Reports a `path` outside the JSONPath subset the engine reads; `at` points at the path. */
+  checkPath(path: unknown, at: string): void {
+    const problem = factPathProblem(path);
+    if (problem) this.report.error(at, problem);
+  }
+
   /**
-   * Checks one leaf's fact (unless `where.fact` is undefined, as for a decision cell whose column names
-   * the fact), operator, fact-valued value and literal values.
+   * Checks one leaf's fact and path (unless `where.fact` is undefined, as for a decision cell whose column
+   * names the fact), operator, fact-valued value and literal values.
    */
-  checkLeaf(leaf: ConditionLeaf, order: number, where: { fact?: string; operator: string; value: string }): void {
+  checkLeaf(leaf: ConditionLeaf, order: number, where: { fact?: string; path?: string; operator: string; value: string }): void {
     if (where.fact !== undefined) this.checkFact(leaf.fact, where.fact, order);
+    if (where.path !== undefined && leaf.path !== undefined) this.checkPath(leaf.path, where.path);
     if (!isKnownOperator(leaf.operator)) this.report.error(where.operator, unknownOperatorMessage(leaf.operator));
-    if (isFactValue(leaf.value)) this.checkFact(leaf.value.fact, `${where.value}/fact`, order);
+    if (isFactValue(leaf.value)) {
+      this.checkFact(leaf.value.fact, `${where.value}/fact`, order);
+      if (Object.hasOwn(leaf.value, "path")) this.checkPath(leaf.value.path, `${where.value}/path`);
+    }
     this.checkLiterals(leaf, where.value);
   }
 
@@ -134,7 +146,7 @@ export class ConditionChecker {
     else if ("any" in condition) condition.any.forEach((c, i) => this.visit(c, `${at}/any/${i}`, order));
     else if ("not" in condition) this.visit(condition.not, `${at}/not`, order);
     else if ("condition" in condition) this.visitReference(condition.condition, at, order);
-    else this.checkLeaf(condition, order, { fact: `${at}/fact`, operator: `${at}/operator`, value: `${at}/value` });
+    else this.checkLeaf(condition, order, { fact: `${at}/fact`, path: `${at}/path`, operator: `${at}/operator`, value: `${at}/value` });
   }
 
   private visitReference(name: string, at: string, order: number): void {

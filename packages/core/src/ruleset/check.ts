@@ -8,6 +8,7 @@ import { FactCatalog, Reporter } from "./check-context.js";
 import { DecisionChecker } from "./check-decisions.js";
 import { pointer, type RuleIssue } from "./errors.js";
 import { indicatorFactNames } from "./facts.js";
+import { ruleSetSizeIssues } from "./limits.js";
 import type { Expression, Indicator, NestedCondition, RuleSet, Scale } from "./schema.js";
 import { didYouMean, listNames } from "./suggest.js";
 
@@ -307,7 +308,10 @@ function checkOutcomes(ruleSet: RuleSet, conditions: ConditionChecker, report: R
     const never = conditions.check(rule.conditions, `${at}/conditions`, Infinity);
     if (never) report.error(at, `outcome rule "${rule.name}" can never fire: ${describeImpossibility(never, `${at}/conditions`)}`);
     for (const [key, value] of Object.entries(rule.event.params ?? {})) {
-      if (isFactValue(value)) conditions.checkFact(value.fact, `${at}/event/params/${pointer(key).slice(1)}/fact`, Infinity);
+      if (!isFactValue(value)) continue;
+      const paramAt = `${at}/event/params/${pointer(key).slice(1)}`;
+      conditions.checkFact(value.fact, `${paramAt}/fact`, Infinity);
+      if (Object.hasOwn(value, "path")) conditions.checkPath(value.path, `${paramAt}/path`);
     }
   });
 }
@@ -352,6 +356,10 @@ function checkTests(ruleSet: RuleSet, catalog: FactCatalog, report: Reporter): v
 
 /** Every problem the static checks find in a resolved rule set, errors and warnings. */
 export function checkRuleSet(ruleSet: RuleSet, file = ruleSet.sources.at(-1) ?? ruleSet.id): RuleIssue[] {
+  // The checks below follow named conditions recursively, and `extends` may have joined conditions that
+  // refer to one another from several files: a set past the limits is refused before they run.
+  const tooLarge = ruleSetSizeIssues(ruleSet, file);
+  if (tooLarge.length) return tooLarge;
   const report = new Reporter(file);
   const catalog = new FactCatalog(ruleSet);
   const conditions = new ConditionChecker(ruleSet, catalog, report);

@@ -5,6 +5,8 @@ export * from "./errors.js";
 export * from "./facts.js";
 export { parseRuleFile, parseRuleFileText } from "./parse.js";
 export { findJsonSyntaxError, type JsonSyntaxError } from "./json-syntax.js";
+export { RULE_FILE_LIMITS, ruleFileLimitIssues, ruleSetSizeIssues, type RuleFileLimits } from "./limits.js";
+export { FACT_PATH_EXPECTED, factPathProblem, factPathSteps } from "./json-path.js";
 export { resolveRuleSet, resolveRulePath, loadRuleSet, type LoadRuleFile, type LoadRuleSetOptions } from "./resolve.js";
 export { checkRuleSet } from "./check.js";
 export { ruleFileJsonSchema, RULE_FILE_SCHEMA_ID } from "./json-schema.js";

@@ -2,6 +2,7 @@
 // JSON.parse does the real parsing; this runs only after it fails, because its messages differ between
 // browsers and Node and some (Safari's) give no position at all.
 import { pointer } from "./errors.js";
+import { RULE_FILE_LIMITS } from "./limits.js";
 
 export interface JsonSyntaxError {
   /** 1-based. */
@@ -64,6 +65,10 @@ class Scanner {
   private value(): void {
     this.whitespace();
     const c = this.text[this.pos];
+    // The scanner recurses once per level, so a text nested deeper than a rule file may be stops here.
+    if ((c === "{" || c === "[") && this.path.length >= RULE_FILE_LIMITS.depth) {
+      this.fail(`found a value nested deeper than ${RULE_FILE_LIMITS.depth} levels, expected at most ${RULE_FILE_LIMITS.depth} levels in a rule file`);
+    }
     if (c === "{") return this.object();
     if (c === "[") return this.array();
     if (c === '"') return void this.string();

@@ -2,11 +2,17 @@
 // its JSON pointer. No file access here: callers read the text (from disk, a request, a browser upload).
 import { RuleSetError } from "./errors.js";
 import { findJsonSyntaxError } from "./json-syntax.js";
+import { ruleFileLimitIssues } from "./limits.js";
 import { ruleFileSchema, type RuleFile } from "./schema.js";
 import { explainZodIssues } from "./zod-issues.js";
 
-/** Validates already-parsed JSON as a rule file; `file` names it in every issue. */
+/**
+ * Validates already-parsed JSON as a rule file; `file` names it in every issue. A file past RULE_FILE_LIMITS
+ * is refused before the schema, which would recurse as deep as the file goes.
+ */
 export function parseRuleFile(json: unknown, file: string): RuleFile {
+  const overLimits = ruleFileLimitIssues(json, file);
+  if (overLimits.length) throw new RuleSetError(overLimits);
   const result = ruleFileSchema.safeParse(json);
   if (result.success) return result.data;
   throw new RuleSetError(explainZodIssues(result.error.issues, ruleFileSchema, json, file));

@@ -78,7 +78,10 @@ function count(counts: Record<string, number>, key: string): void {
   counts[key] = (counts[key] ?? 0) + 1;
 }
 
-/** Evaluates every input under both rule sets; one input that fails on a side is reported, not fatal. */
+/**
+ * Evaluates every input under both rule sets; one input that fails on a side is reported, not fatal,
+ * whether it is refused (AppraisalError) or a rule cannot be run on it, as in evaluateMany.
+ */
 export function simulate(from: Evaluator, to: Evaluator, inputs: Iterable<AppraisalInput>): SimulationReport {
   const report: SimulationReport = { total: 0, before: {}, after: {}, moves: [], outcomes: [], errors: [] };
   for (const input of inputs) {
@@ -88,8 +91,11 @@ export function simulate(from: Evaluator, to: Evaluator, inputs: Iterable<Apprai
       try {
         results[side] = evaluator.evaluate(input);
       } catch (error) {
-        if (!(error instanceof AppraisalError)) throw error;
-        report.errors.push({ nip: input.employee.nip, side, message: error.message });
+        const refusal =
+          error instanceof AppraisalError
+            ? error
+            : new AppraisalError(input.employee.nip, `penilaian gagal: ${error instanceof Error ? error.message : String(error)}`);
+        report.errors.push({ nip: input.employee.nip, side, message: refusal.message });
       }
     }
     const { before, after } = results;

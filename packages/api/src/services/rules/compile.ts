@@ -2,12 +2,14 @@
 // hashed here, and compiled rule sets are cached by content hash (content never changes under a hash).
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { DomainError } from "../lib/index.js";
 import {
   checkRuleSet,
   compileRuleSet,
   loadRuleSet,
   parseRuleFile,
   resolveRuleSet,
+  ruleFileLimitIssues,
   RuleSetError,
   runTestCases,
   type CaseResult,
@@ -15,6 +17,23 @@ import {
   type RuleIssue,
   type RuleSet,
 } from "@kinerja/core";
+
+/** The first issues as one line for a message: `pointer: message; …`. */
+export function issueList(issues: readonly RuleIssue[], max = 5): string {
+  return issues
+    .slice(0, max)
+    .map((i) => `${i.pointer || "/"}: ${i.message}`)
+    .join("; ");
+}
+
+/**
+ * Refuses content past the rule-file limits (size, depth, rules, conditions) with 400, before anything
+ * walks it: hashing, storing, the schema and the checks all recurse as deep as the content goes.
+ */
+export function refuseOverLimits(content: unknown, file: string): void {
+  const issues = ruleFileLimitIssues(content, file);
+  if (issues.length) throw new DomainError({ code: "BAD_REQUEST", message: `Rule set melewati batas berkas aturan: ${issueList(issues)}` });
+}
 
 /** JSON with object keys sorted, so equal content always hashes the same. */
 export function canonicalJson(value: unknown): string {

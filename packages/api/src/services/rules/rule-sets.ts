@@ -6,7 +6,7 @@ import type { RuleIssue } from "@kinerja/core";
 import { newId, now, parseJson, toJson, type Database, type RuleSetVersionRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { audit } from "../lib/index.js";
-import { compiledFor, contentHash, testContent, validateContent, type TestSummary } from "./compile.js";
+import { compiledFor, contentHash, issueList, refuseOverLimits, testContent, validateContent, type TestSummary } from "./compile.js";
 import { jsonDiff, type JsonChange } from "../lib/index.js";
 
 export interface RuleSetVersionSummary {
@@ -92,7 +92,9 @@ export interface ValidationReport {
   tests: TestSummary | null;
 }
 
+/** Content past the rule-file limits is refused (400) rather than reported: see refuseOverLimits. */
 export function validateRuleSet(content: unknown, file: string): ValidationReport {
+  refuseOverLimits(content, file);
   const validation = validateContent(content, file);
   if (!validation.ok || !validation.ruleSet) return { ok: false, issues: validation.issues, tests: null };
   const tests = testContent(compiledFor(validation.ruleSet));
@@ -110,6 +112,7 @@ function nameOf(content: unknown): string {
  */
 export async function saveDraft(scope: Scope, input: { id?: string; content: Record<string, unknown> }): Promise<{ version: RuleSetVersionSummary; validation: ValidationReport }> {
   const { db, regionId, actor } = scope;
+  refuseOverLimits(input.content, ruleSetFile(regionId, "baru"));
   const hash = contentHash(input.content);
   const at = now();
   const row = await db.transaction().execute(async (trx) => {
@@ -182,10 +185,7 @@ export async function publishRuleSet(scope: Scope, id: string): Promise<RuleSetV
   if (errors.length > 0) {
     throw new DomainError({
       code: "PRECONDITION_FAILED",
-      message: `Versi ${row.version} belum sah (${errors.length} kesalahan): ${errors
-        .slice(0, 5)
-        .map((i) => `${i.pointer || "/"}: ${i.message}`)
-        .join("; ")}`,
+      message: `Versi ${row.version} belum sah (${errors.length} kesalahan): ${issueList(errors)}`,
     });
   }
   if (report.tests && report.tests.failed > 0) {

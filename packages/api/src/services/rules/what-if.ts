@@ -1,11 +1,11 @@
 // What-if: a changed rule set (a draft, or any version) evaluated on the inputs a past cycle's current
 // run stored, against the rule set that cycle pinned: counts per predikat before and after, who moves.
 import type { Scope } from "../access/index.js";
-import { DomainError } from "../lib/index.js";
-import { RuleSetError, simulate, type AppraisalInput, type SimulationReport } from "@kinerja/core";
+import { DomainError, type ErrorCode } from "../lib/index.js";
+import { RuleSetError, simulate, type AppraisalInput, type CompiledRuleSet, type SimulationReport } from "@kinerja/core";
 import { parseJson } from "@kinerja/db";
 import { findCycle } from "../cycles/index.js";
-import { compileContent } from "./compile.js";
+import { compileContent, issueList } from "./compile.js";
 import { findRuleSetVersion, ruleSetFile } from "./rule-sets.js";
 
 export interface WhatIfReport extends SimulationReport {
@@ -27,20 +27,12 @@ export async function whatIf(scope: Scope, input: { cycleId: string; ruleSetVers
   }
   const pinned = await findRuleSetVersion(db, regionId, cycle.rule_set_version_id);
   const candidate = input.ruleSetVersionId ? await findRuleSetVersion(db, regionId, input.ruleSetVersionId) : null;
-  const from = compileContent(parseJson(pinned.content), ruleSetFile(regionId, pinned.version));
-  let to;
-  try {
-    to = compileContent(candidate ? parseJson(candidate.content) : input.content, ruleSetFile(regionId, candidate?.version ?? "baru"));
-  } catch (error) {
-    if (!(error instanceof RuleSetError)) throw error;
-    throw new DomainError({
-      code: "PRECONDITION_FAILED",
-      message: `Rule set pembanding belum sah: ${error.issues
-        .slice(0, 5)
-        .map((i) => `${i.pointer || "/"}: ${i.message}`)
-        .join("; ")}`,
-    });
-  }
+  // A stored version that is not a usable rule set (stored before a check existed) is a state of the
+  // region (412); content sent with the request, past the limits or invalid, is the request's fault (400).
+  const from = compileOrRefuse(parseJson(pinned.content), ruleSetFile(regionId, pinned.version), "PRECONDITION_FAILED", `Rule set siklus ini (versi ${pinned.version})`);
+  const to = candidate
+    ? compileOrRefuse(parseJson(candidate.content), ruleSetFile(regionId, candidate.version), "PRECONDITION_FAILED", `Rule set pembanding (versi ${candidate.version})`)
+    : compileOrRefuse(input.content, ruleSetFile(regionId, "baru"), "BAD_REQUEST", "Rule set pembanding");
   const rows = await db
     .selectFrom("results")
     .select("input")
@@ -56,4 +48,13 @@ export async function whatIf(scope: Scope, input: { cycleId: string; ruleSetVers
     fromVersion: pinned.version,
     toVersion: candidate?.version ?? null,
   };
+}
+
+function compileOrRefuse(content: unknown, file: string, code: ErrorCode, what: string): CompiledRuleSet {
+  try {
+    return compileContent(content, file);
+  } catch (error) {
+    if (!(error instanceof RuleSetError)) throw error;
+    throw new DomainError({ code, message: `${what} belum sah: ${issueList(error.issues)}` });
+  }
 }
