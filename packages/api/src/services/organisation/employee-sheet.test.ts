@@ -1,0 +1,139 @@
+// The employee sheet read on its own, from small CSV and XLSX buffers: no database, the region's units and
+// NIPs given as sets.
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { parseEmployeeSheet, type KnownInRegion } from "./employee-sheet.js";
+
+const known: KnownInRegion = { units: new Set(["dinkes", "disdik"]), nips: new Set(["198001012005011001"]) };
+
+function csv(...lines: string[]): Uint8Array {
+  return Buffer.from(lines.join("\r\n"), "utf8");
+}
+
+async function xlsx(rows: Array<Array<string | number>>): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet("Pegawai").addRows(rows);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+describe("parseEmployeeSheet", () => {
+  it("reads a CSV into employees: header aliases, optional fields, attributes typed, superiors in the sheet or the region", async () => {
+    const sheet = await parseEmployeeSheet(
+      "csv",
+      csv(
+        "NIP,Nama Pegawai,Jabatan,Jenis Jabatan,Golongan,Status,Unit Kerja,NIP Atasan,atribut.guru,atribut.masa_kerja",
+        "199001012015031001,Rina Sitompul,Guru Ahli Pertama,Fungsional,III/a,pns,disdik,198001012005011001,ya,8",
+        '"199202022016032002","Budi, S.Pd.",Guru Ahli Muda,,,,disdik,199001012015031001,tidak,',
+      ),
+      known,
+    );
+    expect(sheet.errors).toEqual([]);
+    expect(sheet.rows).toBe(2);
+    expect(sheet.employees).toEqual([
+      {
+        row: 2,
+        nip: "199001012015031001",
+        nama: "Rina Sitompul",
+        jabatan: "Guru Ahli Pertama",
+        jenis_jabatan: "fungsional",
+        jenjang: null,
+        golongan: "III/a",
+        status: "PNS",
+        unit_id: "disdik",
+        atasan_nip: "198001012005011001",
+        attributes: { guru: true, masa_kerja: 8 },
+      },
+      expect.objectContaining({ row: 3, nama: "Budi, S.Pd.", atasan_nip: "199001012015031001", attributes: { guru: false } }),
+    ]);
+  });
+
+  it("reads semicolon-separated CSV with a byte order mark, as Indonesian spreadsheets save it, and skips empty lines", async () => {
+    const sheet = await parseEmployeeSheet("csv", csv("\uFEFFNIP;Nama;Jabatan;Unit", "", "199303032017031003;Sari Lubis;Pranata Komputer;dinkes", ""), known);
+    expect(sheet.errors).toEqual([]);
+    expect(sheet.employees).toMatchObject([{ row: 3, nip: "199303032017031003", nama: "Sari Lubis", unit_id: "dinkes" }]);
+  });
+
+  it("reports every bad cell with its row, column, value and what was expected, in row order, and keeps only good rows", async () => {
+    const sheet = await parseEmployeeSheet(
+      "csv",
+      csv(
+        "nip,nama,jabatan,jenis_jabatan,golongan,status,unit,atasan_nip",
+        "199001012015031004,Baik Saja,Staf,pelaksana,III/a,PNS,dinkes,",
+        "19900101201503100,Kurang Digit,Staf,,,,dinkes,",
+        "199001012015031004,Dobel,Staf,,,,dinkes,",
+        "199001012015031006,,Staf,honorer,V/z,CPNS,unit-hantu,199001012015031006",
+        "199404042018032004,Tia,Staf,,,,dinkes,198001012005011099",
+      ),
+      known,
+    );
+    expect(sheet.rows).toBe(5);
+    expect(sheet.employees.map((e) => e.row)).toEqual([2]);
+    expect(sheet.errors.map((e) => [e.row, e.column])).toEqual([
+      [3, "nip"],
+      [4, "nip"],
+      [5, "nama"],
+      [5, "unit"],
+      [5, "jenis_jabatan"],
+      [5, "status"],
+      [5, "golongan"],
+      [5, "atasan_nip"],
+      [6, "atasan_nip"],
+    ]);
+    const at = (row: number, column: string) => sheet.errors.find((e) => e.row === row && e.column === column);
+    expect(at(3, "nip")).toMatchObject({ value: "19900101201503100", expected: expect.stringContaining("18 digit") });
+    expect(at(4, "nip")).toMatchObject({ message: "NIP sudah muncul di baris 2", expected: "setiap NIP sekali saja" });
+    expect(at(5, "nama")).toMatchObject({ value: "", message: "kosong", expected: "nama diisi" });
+    expect(at(5, "unit")).toMatchObject({ value: "unit-hantu", message: "unit tidak ditemukan di wilayah ini" });
+    expect(at(5, "jenis_jabatan")).toMatchObject({ value: "honorer", expected: "struktural, fungsional, pelaksana" });
+    expect(at(5, "status")).toMatchObject({ value: "CPNS", expected: "PNS atau PPPK" });
+    expect(at(5, "golongan")?.value).toBe("V/z");
+    expect(at(5, "atasan_nip")?.message).toBe("pegawai tidak bisa menjadi atasannya sendiri");
+    expect(at(6, "atasan_nip")).toMatchObject({ value: "198001012005011099", expected: "NIP pegawai yang ada" });
+  });
+
+  it("takes a superior from a row that has problems of its own", async () => {
+    const sheet = await parseEmployeeSheet(
+      "csv",
+      csv("nip,nama,jabatan,unit,atasan_nip", "198502022010011002,Kepala,,dinkes,", "199404042018032004,Tia,Staf,dinkes,198502022010011002"),
+      known,
+    );
+    expect(sheet.errors).toEqual([expect.objectContaining({ row: 2, column: "jabatan" })]);
+    expect(sheet.employees).toMatchObject([{ row: 3, atasan_nip: "198502022010011002" }]);
+  });
+
+  it("refuses unknown and missing columns on the header row, before reading any row", async () => {
+    const sheet = await parseEmployeeSheet("csv", csv("nip,nama,hobi", "bukan-nip,Tia,catur"), known);
+    expect(sheet.employees).toEqual([]);
+    expect(sheet.errors).toEqual([
+      { row: 1, column: "hobi", value: "hobi", message: "kolom tidak dikenal", expected: expect.stringContaining("atribut.<nama>") },
+      { row: 1, column: "jabatan", value: "", message: "kolom jabatan tidak ada", expected: "kolom jabatan di baris judul" },
+      { row: 1, column: "unit", value: "", message: "kolom unit tidak ada", expected: "kolom unit di baris judul" },
+    ]);
+  });
+
+  it("refuses a sheet with no data rows, and bytes that are no sheet at all", async () => {
+    expect((await parseEmployeeSheet("csv", csv("nip,nama,jabatan,unit"), known)).errors).toEqual([
+      { row: 2, column: "", value: "", message: "tidak ada baris data", expected: "paling sedikit satu pegawai" },
+    ]);
+    const unclosed = await parseEmployeeSheet("csv", csv("nip,nama,jabatan,unit", '"199001012015031001,Rina'), known);
+    expect(unclosed.errors).toEqual([expect.objectContaining({ row: 1, message: expect.stringMatching(/^Berkas tidak bisa dibaca/), expected: "berkas CSV yang sah" })]);
+    const garbage = await parseEmployeeSheet("xlsx", Buffer.from("bukan excel"), known);
+    expect(garbage).toMatchObject({ rows: 0, employees: [], errors: [{ row: 1, expected: "berkas XLSX yang sah" }] });
+  });
+
+  it("reads the first worksheet of an XLSX file, and refuses a NIP the spreadsheet stored as a number", async () => {
+    const sheet = await parseEmployeeSheet(
+      "xlsx",
+      await xlsx([
+        ["NIP", "Nama", "Jabatan", "Unit", "atribut.angkatan"],
+        ["199606062020031006", "Eka", "Staf", "dinkes", 2020],
+        [199707072021032000, "Fajar", "Staf", "dinkes", ""],
+      ]),
+      known,
+    );
+    expect(sheet.employees).toMatchObject([{ row: 2, nip: "199606062020031006", nama: "Eka", attributes: { angkatan: 2020 } }]);
+    expect(sheet.errors).toEqual([
+      expect.objectContaining({ row: 3, column: "nip", message: expect.stringContaining("angka"), expected: "kolom NIP berformat Teks (18 digit)" }),
+    ]);
+  });
+});

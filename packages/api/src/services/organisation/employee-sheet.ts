@@ -1,0 +1,268 @@
+// An employee sheet (CSV or XLSX bytes) read into employees, with every bad cell reported: its row, its
+// column, what was wrong and what was expected. No database here: what the region already has (its units,
+// its employees' NIPs) comes in as plain sets, and writing is the importer's (employee-import.ts).
+import { parseNip } from "@kinerja/core";
+import { parse as parseCsv } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import type { AttributeValue } from "./employees.js";
+
+export type ImportFormat = "csv" | "xlsx";
+
+export interface ImportRowError {
+  /** The sheet row, counting the header as row 1. */
+  row: number;
+  column: string;
+  value: string;
+  message: string;
+  expected: string;
+}
+
+/** One employee as a good row of the sheet gives it. */
+export interface SheetEmployee {
+  row: number;
+  nip: string;
+  nama: string;
+  jabatan: string;
+  jenis_jabatan: string | null;
+  jenjang: string | null;
+  golongan: string | null;
+  status: string | null;
+  unit_id: string;
+  atasan_nip: string | null;
+  attributes: Record<string, AttributeValue>;
+}
+
+export interface EmployeeSheet {
+  /** Data rows in the sheet, empty rows left out. */
+  rows: number;
+  /** The rows without a problem. */
+  employees: SheetEmployee[];
+  /** Every problem, in row order; the sheet is good when there is none. */
+  errors: ImportRowError[];
+}
+
+/** What the region already has, for the checks a sheet cannot make alone. */
+export interface KnownInRegion {
+  /** Unit ids. */
+  units: ReadonlySet<string>;
+  /** Employees' NIPs: a superior may be one of them instead of a row of the sheet. */
+  nips: ReadonlySet<string>;
+}
+
+const FIELDS = ["nip", "nama", "jabatan", "jenis_jabatan", "jenjang", "golongan", "status", "unit", "atasan_nip"] as const;
+type Field = (typeof FIELDS)[number];
+const REQUIRED: readonly Field[] = ["nip", "nama", "jabatan", "unit"];
+const ALIASES: Record<string, Field> = { unit_kerja: "unit", atasan: "atasan_nip", nip_atasan: "atasan_nip", nama_pegawai: "nama" };
+const ATTRIBUTE_PREFIX = "atribut.";
+const JENIS_JABATAN = ["struktural", "fungsional", "pelaksana"];
+const STATUS = ["PNS", "PPPK"];
+const GOLONGAN = /^(I|II|III|IV)\/[a-e]$|^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI|XVII)$/;
+
+/** One cell as read from the sheet: text, or a number a spreadsheet stored as such. */
+type Cell = { text: string; numeric: boolean };
+const EMPTY: Cell = { text: "", numeric: false };
+interface Sheet {
+  header: string[];
+  /** Data rows with their sheet row numbers. */
+  rows: Array<{ row: number; cells: Cell[] }>;
+}
+
+function normaliseHeader(header: string): string {
+  const key = header.trim().toLowerCase().replace(/\s+/g, "_");
+  return key.startsWith(ATTRIBUTE_PREFIX) ? ATTRIBUTE_PREFIX + header.trim().slice(ATTRIBUTE_PREFIX.length) : (ALIASES[key] ?? key);
+}
+
+function readCsv(text: string): Sheet {
+  const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  // Spreadsheets set to Indonesian write ";" between fields.
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
+  const records = parseCsv(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  const [header = [], ...rest] = records;
+  return {
+    header,
+    rows: rest
+      .map((cells, i) => ({ row: i + 2, cells: cells.map((c) => ({ text: c.trim(), numeric: false })) }))
+      .filter((r) => r.cells.some((c) => c.text !== "")),
+  };
+}
+
+function cellOf(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return EMPTY;
+  if (typeof value === "number") return { text: String(value), numeric: true };
+  if (typeof value === "string") return { text: value.trim(), numeric: false };
+  if (typeof value === "boolean") return { text: value ? "true" : "false", numeric: false };
+  if (value instanceof Date) return { text: value.toISOString().slice(0, 10), numeric: false };
+  if ("richText" in value) return { text: value.richText.map((r) => r.text).join("").trim(), numeric: false };
+  if ("result" in value) return cellOf(value.result as ExcelJS.CellValue);
+  if ("text" in value) return { text: String(value.text).trim(), numeric: false };
+  return EMPTY;
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return { header: [], rows: [] };
+  const width = sheet.columnCount;
+  const read = (rowNumber: number) =>
+    Array.from({ length: width }, (_, i) => cellOf(sheet.getRow(rowNumber).getCell(i + 1).value));
+  const rows: Sheet["rows"] = [];
+  for (let r = 2; r <= sheet.rowCount; r++) {
+    const cells = read(r);
+    if (cells.some((c) => c.text !== "")) rows.push({ row: r, cells });
+  }
+  return { header: read(1).map((c) => c.text), rows };
+}
+
+function attributeValue(text: string): AttributeValue {
+  const lower = text.toLowerCase();
+  if (["ya", "true", "benar"].includes(lower)) return true;
+  if (["tidak", "false", "salah"].includes(lower)) return false;
+  if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  return text;
+}
+
+/** Unknown columns and missing required ones, reported on the header row. */
+function headerErrors(header: string[], columns: string[]): ImportRowError[] {
+  const errors: ImportRowError[] = [];
+  columns.forEach((column, i) => {
+    if (!(FIELDS as readonly string[]).includes(column) && !column.startsWith(ATTRIBUTE_PREFIX)) {
+      errors.push({
+        row: 1,
+        column: header[i] ?? "",
+        value: header[i] ?? "",
+        message: "kolom tidak dikenal",
+        expected: `salah satu dari ${FIELDS.join(", ")}, atau atribut.<nama> untuk atribut tambahan`,
+      });
+    }
+  });
+  for (const field of REQUIRED) {
+    if (!columns.includes(field)) {
+      errors.push({ row: 1, column: field, value: "", message: `kolom ${field} tidak ada`, expected: `kolom ${field} di baris judul` });
+    }
+  }
+  return errors;
+}
+
+/**
+ * One data row as an employee, or its problems. `seen` holds the NIPs of earlier rows and where they are;
+ * this row's NIP joins them when it is well-formed and new, so a later duplicate names this row.
+ */
+function readRow(
+  row: number,
+  cells: Cell[],
+  columns: string[],
+  seen: Map<string, number>,
+  units: ReadonlySet<string>,
+): { employee: SheetEmployee | null; errors: ImportRowError[] } {
+  const errors: ImportRowError[] = [];
+  const fail = (column: string, value: string, message: string, expected: string) => errors.push({ row, column, value, message, expected });
+  const get = (field: Field): Cell => {
+    const index = columns.indexOf(field);
+    return index < 0 ? EMPTY : (cells[index] ?? EMPTY);
+  };
+  const optional = (field: Field): string | null => get(field).text || null;
+
+  for (const field of REQUIRED) {
+    if (get(field).text === "") fail(field, "", "kosong", `${field} diisi`);
+  }
+  const nipCell = get("nip");
+  let nip = nipCell.text.replace(/\s+/g, "");
+  if (nipCell.numeric) {
+    fail("nip", nipCell.text, "NIP tersimpan sebagai angka, sehingga digit terakhirnya bisa berubah", "kolom NIP berformat Teks (18 digit)");
+  } else if (nip !== "") {
+    const check = parseNip(nip);
+    if (!check.ok) fail("nip", nipCell.text, check.error, "NIP 18 digit: tanggal lahir, TMT, jenis kelamin, nomor urut");
+    else nip = check.value.nip;
+    const earlier = seen.get(nip);
+    if (earlier !== undefined) fail("nip", nip, `NIP sudah muncul di baris ${earlier}`, "setiap NIP sekali saja");
+    else seen.set(nip, row);
+  }
+  const unit = get("unit").text;
+  if (unit !== "" && !units.has(unit)) {
+    fail("unit", unit, "unit tidak ditemukan di wilayah ini", "kode unit yang sudah terdaftar (lihat daftar unit)");
+  }
+  const jenisJabatan = optional("jenis_jabatan")?.toLowerCase() ?? null;
+  if (jenisJabatan !== null && !JENIS_JABATAN.includes(jenisJabatan)) {
+    fail("jenis_jabatan", jenisJabatan, "jenis jabatan tidak dikenal", JENIS_JABATAN.join(", "));
+  }
+  const status = optional("status")?.toUpperCase() ?? null;
+  if (status !== null && !STATUS.includes(status)) fail("status", status, "status kepegawaian tidak dikenal", STATUS.join(" atau "));
+  const golongan = optional("golongan");
+  if (golongan !== null && !GOLONGAN.test(golongan)) {
+    fail("golongan", golongan, "golongan tidak sah", "I/a sampai IV/e untuk PNS, atau I sampai XVII untuk PPPK");
+  }
+  const atasanCell = get("atasan_nip");
+  let atasanNip: string | null = atasanCell.text.replace(/\s+/g, "") || null;
+  if (atasanCell.numeric) {
+    fail("atasan_nip", atasanCell.text, "NIP atasan tersimpan sebagai angka", "kolom berformat Teks (18 digit)");
+  } else if (atasanNip !== null) {
+    const check = parseNip(atasanNip);
+    if (!check.ok) fail("atasan_nip", atasanCell.text, check.error, "NIP atasan 18 digit, atau kosong");
+    else if (check.value.nip === nip) fail("atasan_nip", atasanNip, "pegawai tidak bisa menjadi atasannya sendiri", "NIP pegawai lain");
+    else atasanNip = check.value.nip;
+  }
+  if (errors.length > 0) return { employee: null, errors };
+
+  const attributes: Record<string, AttributeValue> = {};
+  columns.forEach((column, i) => {
+    const text = cells[i]?.text ?? "";
+    if (column.startsWith(ATTRIBUTE_PREFIX) && text !== "") attributes[column.slice(ATTRIBUTE_PREFIX.length)] = attributeValue(text);
+  });
+  const employee: SheetEmployee = {
+    row,
+    nip,
+    nama: get("nama").text,
+    jabatan: get("jabatan").text,
+    jenis_jabatan: jenisJabatan,
+    jenjang: optional("jenjang"),
+    golongan,
+    status,
+    unit_id: unit,
+    atasan_nip: atasanNip,
+    attributes,
+  };
+  return { employee, errors };
+}
+
+/** Reads a sheet (the first worksheet of an XLSX file, or UTF-8 CSV separated by "," or ";") against what the region has. */
+export async function parseEmployeeSheet(format: ImportFormat, bytes: Uint8Array, known: KnownInRegion): Promise<EmployeeSheet> {
+  let sheet: Sheet;
+  try {
+    sheet = format === "csv" ? readCsv(new TextDecoder("utf-8").decode(bytes)) : await readXlsx(bytes);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const unreadable = { row: 1, column: "", value: "", message: `Berkas tidak bisa dibaca: ${reason}`, expected: `berkas ${format.toUpperCase()} yang sah` };
+    return { rows: 0, employees: [], errors: [unreadable] };
+  }
+
+  const columns = sheet.header.map(normaliseHeader);
+  const header = headerErrors(sheet.header, columns);
+  if (header.length > 0) return { rows: sheet.rows.length, employees: [], errors: header };
+
+  const seen = new Map<string, number>();
+  const read: SheetEmployee[] = [];
+  const errors: ImportRowError[] = [];
+  for (const { row, cells } of sheet.rows) {
+    const result = readRow(row, cells, columns, seen, known.units);
+    if (result.employee) read.push(result.employee);
+    errors.push(...result.errors);
+  }
+  // A superior must be someone: in this sheet (a bad row's NIP counts) or already in the region.
+  const employees = read.filter((employee) => {
+    if (!employee.atasan_nip || seen.has(employee.atasan_nip) || known.nips.has(employee.atasan_nip)) return true;
+    errors.push({
+      row: employee.row,
+      column: "atasan_nip",
+      value: employee.atasan_nip,
+      message: "atasan tidak ditemukan di berkas ini maupun di data pegawai wilayah",
+      expected: "NIP pegawai yang ada",
+    });
+    return false;
+  });
+  if (sheet.rows.length === 0) {
+    errors.push({ row: 2, column: "", value: "", message: "tidak ada baris data", expected: "paling sedikit satu pegawai" });
+  }
+  errors.sort((a, b) => a.row - b.row);
+  return { rows: sheet.rows.length, employees, errors };
+}
