@@ -97,7 +97,7 @@ describe("request size limits", () => {
     });
     expect(padded.status).toBe(200);
 
-    const input = JSON.stringify({ id: "kota-besar", name: "Kota Besar", admin: { name: "Admin", email: "admin@besar.example", password: "sandi-admin-besar" } });
+    const input = JSON.stringify({ id: "kota-besar", name: "Kota Besar", admin: { name: "Admin", email: "admin@besar.example", password: "sandi-kuat-besar-2025" } });
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(new TextEncoder().encode(input.slice(0, 20)));

@@ -30,7 +30,7 @@ describe("requests from other origins", () => {
     fetch(`${base}/trpc/region.create`, {
       method: "POST",
       headers: { "content-type": "application/json", cookie, ...headers },
-      body: JSON.stringify({ id, name: `Kota ${id}`, admin: { name: "Admin", email: `admin@${id}.example`, password: "sandi-admin-baru" } }),
+      body: JSON.stringify({ id, name: `Kota ${id}`, admin: { name: "Admin", email: `admin@${id}.example`, password: "sandi-kuat-baru-2025" } }),
     });
   const regionExists = async (id: string) =>
     (await server.database.db.selectFrom("regions").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
