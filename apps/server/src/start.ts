@@ -60,7 +60,7 @@ export async function start(config: ServerConfig, logger: Logger, write: (text: 
   // no longer. Looked for now and then again as often as a lease lasts, so a crashed server's job is
   // marked failed without waiting for a restart.
   const recover = async (): Promise<void> => {
-    const interrupted = await recoverInterruptedJobs(db);
+    const interrupted = await recoverInterruptedJobs(db, { runner: jobs });
     if (interrupted > 0) logger.log("warn", "jobs whose server stopped renewing their lease were marked failed", { count: interrupted });
   };
   await recover();

@@ -102,6 +102,16 @@ describe.each(inject("dialects"))("evaluation job leases on %s", (dialect) => {
     expect(runs.find((r) => r.id === final.runId)).toMatchObject({ status: "failed", current: false });
   });
 
+  it("is left alone by its own server, which knows it is alive, even when the lease ran out", async () => {
+    const final = await runWith(async (batch, { jobId }) => {
+      if (batch !== 1) return;
+      await expireLease(jobId);
+      expect(await recoverInterruptedJobs(db(), { runner: env.jobs })).toBe(0);
+    });
+    expect(final).toMatchObject({ status: "succeeded", done: SIZE, error: null });
+    expect(await current()).toEqual({ runId: final.runId, results: SIZE });
+  });
+
   it("does not switch to a run taken over after its last batch", async () => {
     const before = await current();
     takenOver.length = 0;

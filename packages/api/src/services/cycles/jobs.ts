@@ -45,6 +45,11 @@ export class JobRunner {
     this.running.set(jobId, promise);
   }
 
+  /** Whether the job is running in this process now. */
+  has(jobId: string): boolean {
+    return this.running.has(jobId);
+  }
+
   get inFlight(): number {
     return this.running.size;
   }

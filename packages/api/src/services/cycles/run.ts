@@ -56,7 +56,7 @@ function runStatusOf(job: JobRow): RunStatus {
 export async function startCycleRun(scope: Scope, jobs: JobRunner, input: { cycleId: string; reason?: string }): Promise<RunStatus> {
   const { db, regionId, actor } = scope;
   // A run of this cycle whose server died no longer stands in the way once its lease has run out.
-  await recoverInterruptedJobs(db, { regionId, cycleId: input.cycleId });
+  await recoverInterruptedJobs(db, { cycle: { regionId, cycleId: input.cycleId }, runner: jobs });
   const { job, cycle } = await db.transaction().execute(async (trx) => {
     const at = now();
     // Locking the cycle first means two runs of one cycle cannot start together.
@@ -239,18 +239,27 @@ async function failRun(db: Kysely<Database>, job: Pick<JobRow, "region_id" | "id
   });
 }
 
+export interface Recovery {
+  /** Only this cycle's jobs. */
+  cycle?: { regionId: string; cycleId: string };
+  /** The runner of the process recovering: the jobs it has in flight are alive, whatever their lease says. */
+  runner?: JobRunner;
+}
+
 /**
  * Marks failed the jobs whose lease ran out (the server running them stopped, crashed or lost the
  * database for longer than the lease) and drops their runs' partial results, keeping each cycle's current
  * run. A job with a live lease is another server's work in progress and is left alone. The server calls
- * this on start and on a timer; starting a cycle's run calls it for that cycle (`of`).
+ * this on start and on a timer; starting a cycle's run calls it for that cycle.
  */
-export async function recoverInterruptedJobs(db: Kysely<Database>, of?: { regionId: string; cycleId: string }): Promise<number> {
+export async function recoverInterruptedJobs(db: Kysely<Database>, recovery: Recovery = {}): Promise<number> {
+  const { cycle, runner } = recovery;
   const at = now();
   let query = db.selectFrom("jobs").select(["region_id", "id", "run_id"]).where("status", "in", ["queued", "running"]).where(leaseExpired(at));
-  if (of) query = query.where("region_id", "=", of.regionId).where("cycle_id", "=", of.cycleId);
+  if (cycle) query = query.where("region_id", "=", cycle.regionId).where("cycle_id", "=", cycle.cycleId);
   let recovered = 0;
   for (const job of await query.execute()) {
+    if (runner?.has(job.id)) continue;
     const message = "terhenti: server yang menjalankannya berhenti sebelum selesai; hasil sebelumnya tetap berlaku. Jalankan penilaian lagi.";
     if (await failRun(db, job, message, { expiredBefore: at })) recovered++;
   }
