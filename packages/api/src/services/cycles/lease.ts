@@ -68,8 +68,15 @@ export async function holdLease(trx: Kysely<Database>, job: JobKey, lease: Lease
  */
 export function keepLeaseAlive(db: Kysely<Database>, job: JobKey, lease: Lease): () => void {
   const stop = () => clearInterval(timer);
+  // One renewal at a time: while a batch holds the job's row, a renewal waits for it, and renewals piling
+  // up behind a slow batch would take every connection of the pool.
+  let renewing = false;
   const timer = setInterval(() => {
-    renewLease(db, job, lease).then((held) => held || stop(), () => undefined);
+    if (renewing) return;
+    renewing = true;
+    renewLease(db, job, lease)
+      .then((held) => held || stop(), () => undefined)
+      .finally(() => (renewing = false));
   }, Math.max(1, Math.floor(lease.ms / 3)));
   timer.unref();
   return stop;
