@@ -4,6 +4,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isIP } from "node:net";
+import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from "@kinerja/api";
 import { DEFAULT_LEASE_MS } from "@kinerja/api";
 import { databaseConfigFromEnv, type DatabaseConfig } from "@kinerja/db";
 
@@ -18,6 +20,10 @@ export interface ServerConfig {
   baseURL: string | undefined;
   /** Other origins whose pages may send requests that change something (KINERJA_TRUSTED_ORIGINS). */
   trustedOrigins: string[];
+  /** Reverse proxies whose X-Forwarded-For names the client (KINERJA_TRUSTED_PROXIES); none by default. */
+  trustedProxies: string[];
+  /** Failed sign-ins allowed per account and per client address before they lock (KINERJA_SIGN_IN_*). */
+  signInLimits: SignInLimits;
   rulesDir: string;
   adminDist: string;
   /** Seed the demo regions when the database is empty. */
@@ -73,6 +79,43 @@ function trustedOrigins(raw: string | undefined): string[] {
   });
 }
 
+/** KINERJA_TRUSTED_PROXIES: addresses or CIDR ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8. */
+function trustedProxies(raw: string | undefined): string[] {
+  const given = (raw ?? "").split(",").map((p) => p.trim()).filter(Boolean);
+  for (const entry of given) {
+    const [address = "", bits, ...rest] = entry.split("/");
+    const family = isIP(address);
+    const width = family === 6 ? 128 : 32;
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= width);
+    if (family === 0 || !bitsOk || rest.length > 0) {
+      throw new Error(`KINERJA_TRUSTED_PROXIES: "${entry}" is not an address or CIDR range; expected e.g. 127.0.0.1 or 10.0.0.0/8`);
+    }
+  }
+  return given;
+}
+
+function atLeastOne(name: string, raw: string | undefined, fallback: number): number {
+  const value = positiveInt(name, raw, fallback);
+  if (value < 1) throw new Error(`${name}="${raw}": expected 1 or more`);
+  return value;
+}
+
+/**
+ * KINERJA_SIGN_IN_ACCOUNT_FAILURES failed sign-ins to one account within KINERJA_SIGN_IN_ACCOUNT_MINUTES
+ * lock it for as many minutes (default 5 in 15); KINERJA_SIGN_IN_ADDRESS_FAILURES from one address within
+ * KINERJA_SIGN_IN_ADDRESS_MINUTES block that address as long (default 30 in 10).
+ */
+function signInLimits(env: NodeJS.ProcessEnv): SignInLimits {
+  const minutes = (name: string, fallbackMs: number) => atLeastOne(name, env[name], fallbackMs / 60_000) * 60_000;
+  const { account, address } = DEFAULT_SIGN_IN_LIMITS;
+  const accountMs = minutes("KINERJA_SIGN_IN_ACCOUNT_MINUTES", account.lockMs);
+  const addressMs = minutes("KINERJA_SIGN_IN_ADDRESS_MINUTES", address.lockMs);
+  return {
+    account: { maxFailures: atLeastOne("KINERJA_SIGN_IN_ACCOUNT_FAILURES", env.KINERJA_SIGN_IN_ACCOUNT_FAILURES, account.maxFailures), windowMs: accountMs, lockMs: accountMs },
+    address: { maxFailures: atLeastOne("KINERJA_SIGN_IN_ADDRESS_FAILURES", env.KINERJA_SIGN_IN_ADDRESS_FAILURES, address.maxFailures), windowMs: addressMs, lockMs: addressMs },
+  };
+}
+
 /** KINERJA_JOB_LEASE_MS: milliseconds, at least 100 (a lease renewed three times in that). */
 function jobLeaseMs(raw: string | undefined): number {
   const ms = positiveInt("KINERJA_JOB_LEASE_MS", raw, DEFAULT_LEASE_MS);
@@ -88,6 +131,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     authSecret: authSecret(env, env.KINERJA_SECRET_FILE?.trim() || repo("data/auth-secret")),
     baseURL: publicUrl(env.BETTER_AUTH_URL),
     trustedOrigins: trustedOrigins(env.KINERJA_TRUSTED_ORIGINS),
+    trustedProxies: trustedProxies(env.KINERJA_TRUSTED_PROXIES),
+    signInLimits: signInLimits(env),
     rulesDir: env.KINERJA_RULES_DIR?.trim() || repo("rules"),
     adminDist: env.KINERJA_ADMIN_DIST?.trim() || repo("apps/admin/dist"),
     seed: env.KINERJA_SEED !== "0",

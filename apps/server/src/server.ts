@@ -4,7 +4,7 @@
 // every error names, so what a person reports can be found in the log.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { appRouter, createContext, handleDownloads, handleEvidence, type Auth, type JobRunner } from "@kinerja/api";
+import { appRouter, CLIENT_ADDRESS_HEADER, createContext, handleDownloads, handleEvidence, type Auth, type JobRunner } from "@kinerja/api";
 import { DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailable, type Database } from "@kinerja/db";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { TRPC_ERROR_CODES_BY_KEY, type TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
@@ -14,6 +14,7 @@ import { databaseHealth } from "./health.js";
 import { homePage } from "./home-page.js";
 import { errorFields, type Logger } from "./log.js";
 import { readBodyWithin, sizeLabel } from "./body-limit.js";
+import { clientAddress, trustedProxyList } from "./client-address.js";
 import { crossSiteRefusal, originPolicy } from "./origin.js";
 import { securityHeaders } from "./security.js";
 import { hasAdminApp, staticFiles } from "./static.js";
@@ -28,6 +29,8 @@ export interface AppDeps {
   publicUrl: string | undefined;
   /** Origins besides the server's own whose pages may send requests that change something. */
   trustedOrigins: string[];
+  /** Reverse proxies whose X-Forwarded-For names the client; the connection's address is used otherwise. */
+  trustedProxies: string[];
   /** Shown on the fallback home page when the demo accounts still use the documented password. */
   demoPassword: string | null;
 }
@@ -103,6 +106,7 @@ export function createApp(deps: AppDeps): Server {
   const headers = securityHeaders(deps.publicUrl);
   const adminApp = staticFiles(deps.adminDist);
   const origins = originPolicy(deps.publicUrl, deps.trustedOrigins);
+  const proxies = trustedProxyList(deps.trustedProxies);
   const authHandler = toNodeHandler(async (request: Request) => {
     const response = await deps.auth.handler(request);
     // better-auth answers a failure of its own queries with a bare 500, whatever the cause; when the
@@ -137,6 +141,10 @@ export function createApp(deps: AppDeps): Server {
       if (refusal) return refuse(req, res, path, 403, "FORBIDDEN", refusal);
     }
     if (path === "/api/auth" || path.startsWith("/api/auth/")) {
+      // Whatever the client sent under this name is replaced: better-auth limits sign-in by it.
+      const address = clientAddress(req, proxies);
+      if (address) req.headers[CLIENT_ADDRESS_HEADER] = address;
+      else delete req.headers[CLIENT_ADDRESS_HEADER];
       if (!SAFE_METHODS.has(req.method ?? "GET") && !(await bodyWithin(req, res, path, AUTH_BODY_LIMIT))) return;
       return authHandler(req, res);
     }

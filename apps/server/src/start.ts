@@ -82,6 +82,7 @@ export async function start(config: ServerConfig, logger: Logger, write: (text: 
     log: (level, message) => logger.log(level, message, { source: "better-auth" }),
     ...(config.baseURL ? { baseURL: config.baseURL } : {}),
     trustedOrigins: config.trustedOrigins,
+    signInLimits: config.signInLimits,
   });
   const server = createApp({
     db,
@@ -91,6 +92,7 @@ export async function start(config: ServerConfig, logger: Logger, write: (text: 
     adminDist: config.adminDist,
     publicUrl: config.baseURL,
     trustedOrigins: config.trustedOrigins,
+    trustedProxies: config.trustedProxies,
     demoPassword: config.seedPassword === DEFAULT_SEED_PASSWORD ? DEFAULT_SEED_PASSWORD : null,
   });
   await new Promise<void>((resolve, reject) => {

@@ -6,10 +6,13 @@
 // fields no request may set. An account is linked to its employee record by id (`employeeId`).
 // An admin may disable an account (`disabledAt`: no session for it) or give it a temporary password
 // (`mustChangePassword`); changing one's password ends one's other sessions (auth-lifecycle.ts).
+// Sign-in is limited per account and per address, and every new password passes one policy (auth-credentials.ts).
 import { betterAuth, type BetterAuthOptions } from "better-auth";
 import { username } from "better-auth/plugins/username";
 import { parseNip } from "@kinerja/core";
 import { newId, type Database, type DialectName, type Role } from "@kinerja/db";
+import { CLIENT_ADDRESS_HEADER, credentials, SIGN_IN_PATHS } from "./auth-credentials.js";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type SignInLimits } from "./services/credentials/index.js";
 import { afterPasswordChange, beforePasswordChange, refuseDisabledSessions } from "./auth-lifecycle.js";
 import type { Kysely } from "kysely";
 
@@ -23,6 +26,10 @@ export interface AuthOptions {
   trustedOrigins?: string[];
   /** Where better-auth's own messages go (default: its console logger). */
   log?: (level: "debug" | "info" | "warn" | "error", message: string) => void;
+  /** How many sign-ins may fail per account and per client address, and how long they lock (DEFAULT_SIGN_IN_LIMITS). */
+  signInLimits?: SignInLimits;
+  /** The time the sign-in limits go by; tests move it on instead of waiting. */
+  now?: () => Date;
 }
 
 /**
@@ -64,7 +71,10 @@ export function authOptions(options: AuthOptions) {
     trustedOrigins: options.trustedOrigins ?? [],
     disabledPaths: [...DISABLED_PATHS],
     database: { db: options.db, type: options.dialect },
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: PASSWORD_MIN_LENGTH, maxPasswordLength: PASSWORD_MAX_LENGTH },
+    // Sign-in is limited by our own counts in the database, in every mode; better-auth's limiter (on only in
+    // production, counted per process) would otherwise refuse it first, in English.
+    rateLimit: { customRules: Object.fromEntries(SIGN_IN_PATHS.map((path) => [path, false as const])) },
     user: {
       fields: { emailVerified: "email_verified", ...timestamps },
       additionalFields: {
@@ -107,11 +117,15 @@ export function authOptions(options: AuthOptions) {
         maxUsernameLength: 18,
         usernameValidator: (value) => parseNip(value).ok,
       }),
+      credentials({ db: options.db, ...(options.signInLimits ? { limits: options.signInLimits } : {}), ...(options.now ? { now: options.now } : {}) }),
     ],
     advanced: {
       // Secure cookies exactly when the public URL is https, rather than better-auth's guess from NODE_ENV
       // (which would make a plain-http install in production unable to keep a session).
       useSecureCookies: options.baseURL?.startsWith("https://") ?? false,
+      // The client's address as the server read it from the connection (or a trusted proxy), never a header
+      // the client chose: sign-in limits and sessions go by it.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
       database: { generateId: () => newId() },
     },
     ...(options.log ? { logger: { log: (level: "debug" | "info" | "warn" | "error", message: string) => options.log?.(level, message) } } : {}),

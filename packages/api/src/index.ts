@@ -2,6 +2,8 @@
 export { appRouter, type AppRouter } from "./root.js";
 export { createCallerFactory, createContext, createContextInner, type Context } from "./trpc.js";
 export { createAuth, sessionFromHeaders, type Auth, type Session, type SessionUser } from "./auth.js";
+export { CLIENT_ADDRESS_HEADER } from "./auth-credentials.js";
+export { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from "./services/credentials/index.js";
 export { DEFAULT_LEASE_MS, JobRunner, JobTakenOver, type JobRunnerOptions } from "./services/cycles/index.js";
 export { recoverInterruptedJobs } from "./services/cycles/index.js";
 export { createAccount, type NewAccount } from "./services/organisation/index.js";

@@ -90,6 +90,19 @@ export interface VerificationTable {
   updated_at: AuthDate;
 }
 
+/**
+ * How many sign-ins began and did not succeed, per account or per client address, in a window; shared by
+ * every server on the database. Keys: "account:<user id>", "login:<e-mail or NIP naming no account>",
+ * "address:<IP>".
+ */
+export interface SignInLimitTable {
+  key: string;
+  attempts: number;
+  window_started_at: Timestamp;
+  /** Sign-ins under this key are refused until then. */
+  locked_until: Timestamp | null;
+}
+
 // ---- regions and their organisation ----------------------------------------------------------------
 
 export interface RegionTable {
@@ -555,6 +568,7 @@ export interface Database {
   session: SessionTable;
   account: AccountTable;
   verification: VerificationTable;
+  sign_in_limits: SignInLimitTable;
   regions: RegionTable;
   units: UnitTable;
   employees: EmployeeTable;

@@ -39,6 +39,8 @@ export interface SignInResult {
   ok: boolean;
   /** better-auth's error code or message when refused. */
   error?: string;
+  /** The server's own words, in Indonesian: why sign-in is held back (429) and for how long. */
+  message?: string;
   status?: number;
 }
 
@@ -49,7 +51,7 @@ export async function signIn(login: string, password: string): Promise<SignInRes
       ? await authClient.signIn.username({ username: trimmed.replace(/\s+/g, ""), password })
       : await authClient.signIn.email({ email: trimmed, password });
   if (response.error) {
-    return { ok: false, error: response.error.code ?? response.error.message ?? "", status: response.error.status };
+    return { ok: false, error: response.error.code ?? response.error.message ?? "", message: response.error.message, status: response.error.status };
   }
   return { ok: true };
 }

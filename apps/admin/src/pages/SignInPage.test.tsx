@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { Providers } from "../Providers";
 import { SignInPage } from "./SignInPage";
 
-function setup(result: { ok: boolean; status?: number }) {
+function setup(result: { ok: boolean; status?: number; error?: string; message?: string }) {
   const signIn = vi.fn(async () => result);
   const onSignedIn = vi.fn();
   render(
@@ -40,5 +40,14 @@ describe("signing in", () => {
     fireEvent.click(screen.getByRole("button", { name: "Masuk" }));
     expect(await screen.findByRole("alert")).toBeTruthy();
     expect(screen.getByText("E-mail/NIP atau kata sandi salah.")).toBeTruthy();
+  });
+
+  it("says in the server's words why sign-in is held back after too many attempts, and for how long", async () => {
+    const message = "Terlalu banyak percobaan masuk. Akun dikunci sementara; coba lagi dalam 15 menit.";
+    setup({ ok: false, status: 429, error: "SIGN_IN_LOCKED", message });
+    fireEvent.change(screen.getByLabelText(/E-mail atau NIP/), { target: { value: "admin@binjai.test" } });
+    fireEvent.change(screen.getByLabelText(/Kata sandi/), { target: { value: "rahasia-uji-123" } });
+    fireEvent.click(screen.getByRole("button", { name: "Masuk" }));
+    expect((await screen.findByRole("alert")).textContent).toContain(message);
   });
 });

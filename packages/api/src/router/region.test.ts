@@ -42,13 +42,13 @@ describe.each(inject("dialects"))("region router on %s", (dialect) => {
   it("refuses a duplicate region or admin e-mail and leaves nothing half-made", async () => {
     const before = await snapshot(env);
     await expect(
-      env.as(operator).region.create({ id: "binjai", name: "Lagi", admin: { name: "X", email: "x@x.test", password: "12345678" } }),
+      env.as(operator).region.create({ id: "binjai", name: "Lagi", admin: { name: "X", email: "x@x.test", password: "sandi-kota-baru" } }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(
       env.as(operator).region.create({
         id: "medan",
         name: "Kota Medan",
-        admin: { name: "X", email: "admin@binjai.test", password: "12345678" },
+        admin: { name: "X", email: "admin@binjai.test", password: "sandi-kota-baru" },
       }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await env.as(operator).region.list()).map((r) => r.id)).not.toContain("medan");

@@ -9,6 +9,7 @@ import * as plansEntries from "./2025-08-01_05_plans_entries.js";
 import * as assessmentWorkflow from "./2025-08-01_06_assessment_workflow.js";
 import * as accountEmployeeLink from "./2026-12-01_07_account_employee_link.js";
 import * as accountLifecycle from "./2026-12-02_08_account_lifecycle.js";
+import * as signInLimits from "./2026-12-02_09_sign_in_limits.js";
 import * as jobLeases from "./2026-12-03_10_job_leases.js";
 
 export interface DialectMigration {
@@ -25,5 +26,6 @@ export const migrations: Record<string, DialectMigration> = {
   "2025-08-01_06_assessment_workflow": assessmentWorkflow,
   "2026-12-01_07_account_employee_link": accountEmployeeLink,
   "2026-12-02_08_account_lifecycle": accountLifecycle,
+  "2026-12-02_09_sign_in_limits": signInLimits,
   "2026-12-03_10_job_leases": jobLeases,
 };

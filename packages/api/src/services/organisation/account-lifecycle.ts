@@ -8,6 +8,7 @@ import { hashPassword } from "better-auth/crypto";
 import { sql, type Kysely } from "kysely";
 import type { SessionUser } from "../../auth.js";
 import { requireAdmin, type Scope } from "../access/index.js";
+import { assertPasswordAllowed } from "../credentials/index.js";
 import { actorOf, audit, DomainError } from "../lib/index.js";
 
 /** What a disabled account is told when it tries to sign in. */
@@ -120,10 +121,11 @@ export function temporaryPassword(): string {
 export async function setTemporaryPassword(scope: Scope, input: { id: string; password?: string }): Promise<AccountState & { password: string }> {
   requireAdmin(scope, "menyetel kata sandi sementara");
   refuseOwn(scope, input.id, "menyetel kata sandi sementara untuk");
-  const password = input.password ?? temporaryPassword();
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new DomainError({ code: "BAD_REQUEST", message: `Kata sandi paling sedikit ${MIN_PASSWORD_LENGTH} karakter`, pointer: "/password" });
+  if (input.password !== undefined) {
+    const owner = await scope.db.selectFrom("user").select(["username", "email"]).where("id", "=", input.id).where("region_id", "=", scope.regionId).executeTakeFirst();
+    assertPasswordAllowed(input.password, { nip: owner?.username ?? null, email: owner?.email ?? null });
   }
+  const password = input.password ?? temporaryPassword();
   const hash = await hashPassword(password);
   return scope.db.transaction().execute(async (trx) => {
     const account = await regionAccount(trx, scope, input.id);

@@ -9,6 +9,7 @@ import { hashPassword } from "better-auth/crypto";
 import { sql, type Kysely } from "kysely";
 import type { SessionUser } from "../../auth.js";
 import type { Scope } from "../access/index.js";
+import { assertPasswordAllowed } from "../credentials/index.js";
 import { audit } from "../lib/index.js";
 import { stateOf, type AccountState } from "./account-lifecycle.js";
 
@@ -38,9 +39,7 @@ export async function createAccount(db: Kysely<Database>, input: NewAccount): Pr
       message: input.role === "operator" ? "Operator nasional tidak terikat wilayah" : `Peran ${input.role} harus terikat pada wilayah`,
     });
   }
-  if (input.password.length < 8) {
-    throw new DomainError({ code: "BAD_REQUEST", message: "Kata sandi paling sedikit 8 karakter" });
-  }
+  assertPasswordAllowed(input.password, { nip: input.nip ?? null, email: input.email ?? null });
   let username: string | null = null;
   let employeeId: string | null = null;
   if (input.nip !== undefined) {
