@@ -9,6 +9,7 @@ import { z, ZodError } from "zod";
 import { sessionFromHeaders, type Auth, type Session } from "./auth.js";
 import { JobRunner } from "./services/cycles/index.js";
 import { assertRole, requireSettledPassword, resolveRegion } from "./services/access/index.js";
+import { id, inputRefusal } from "./router/inputs.js";
 
 const defaultRunners = new WeakMap<Kysely<Database>, JobRunner>();
 
@@ -65,7 +66,12 @@ const t = initTRPC.context<Context>().create({
     // A dropped or refused database connection is not the caller's fault nor a bug: 503, try again.
     const unavailable = databaseUnavailable(error) !== null;
     const code = unavailable ? ("SERVICE_UNAVAILABLE" as const) : shape.data.code;
-    const message = unavailable ? DATABASE_UNAVAILABLE_MESSAGE : code === "INTERNAL_SERVER_ERROR" ? internalErrorMessage(requestId) : shape.message;
+    const refusal = error.cause instanceof ZodError ? inputRefusal(error.cause) : null;
+    const message = unavailable
+      ? DATABASE_UNAVAILABLE_MESSAGE
+      : code === "INTERNAL_SERVER_ERROR"
+        ? internalErrorMessage(requestId)
+        : (refusal ?? shape.message);
     return {
       code: unavailable ? TRPC_ERROR_CODES_BY_KEY.SERVICE_UNAVAILABLE : shape.code,
       message,
@@ -101,7 +107,7 @@ export function roleProcedure(...roles: Role[]) {
   });
 }
 
-const regionInput = z.object({ regionId: z.string().min(1).optional() }).default({});
+const regionInput = z.object({ regionId: id.min(1).optional() }).default({});
 
 /**
  * Only the given roles, inside one region: operators name the region (`regionId`), everyone else is pinned

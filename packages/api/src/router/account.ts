@@ -12,8 +12,9 @@ import {
   setTemporaryPassword,
 } from "../services/organisation/index.js";
 import { protectedProcedure, regionProcedure } from "../trpc.js";
+import { email, id, name, nip, password } from "./inputs.js";
 
-const accountId = z.object({ id: z.string().min(1) });
+const accountId = z.object({ id: id.min(1) });
 
 export const accountRouter = {
   /** The region's sign-ins (never passwords), whether each may sign in, and its active sessions. */
@@ -24,10 +25,10 @@ export const accountRouter = {
     .input(
       z.object({
         role: z.enum(["admin", "assessor", "employee"]),
-        password: z.string().min(8),
-        email: z.email().optional(),
-        nip: z.string().optional(),
-        name: z.string().trim().min(1).optional(),
+        password: password(MIN_PASSWORD_LENGTH),
+        email: email.optional(),
+        nip: nip.optional(),
+        name: name.optional(),
       }),
     )
     .mutation(({ ctx, input }) => createRegionAccount(ctx.scope, input)),
@@ -43,7 +44,7 @@ export const accountRouter = {
 
   /** A password to pass on (generated when none is given), to be changed at the next sign-in; answered once. */
   setTemporaryPassword: regionProcedure("operator", "admin")
-    .input(accountId.extend({ password: z.string().min(MIN_PASSWORD_LENGTH).optional() }))
+    .input(accountId.extend({ password: password(MIN_PASSWORD_LENGTH).optional() }))
     .mutation(({ ctx, input }) => setTemporaryPassword(ctx.scope, input)),
 
   /** Signs the account out everywhere. */

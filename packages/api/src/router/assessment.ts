@@ -16,35 +16,35 @@ import {
   tasks,
 } from "../services/assessment/index.js";
 import { regionProcedure } from "../trpc.js";
+import { amount, day, entries, freeText, id, label, list } from "./inputs.js";
 
 const indicatorValue = z.union([
-  z.number(),
+  amount,
   z.boolean(),
-  z.object({ target: z.number(), realisasi: z.number() }),
-  z.object({ target: z.record(z.string(), z.number()), realisasi: z.record(z.string(), z.number()) }),
+  z.object({ target: amount, realisasi: amount }),
+  z.object({ target: entries(amount), realisasi: entries(amount) }),
 ]);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "tanggal YYYY-MM-DD");
 const sheet = z.object({
-  cycleId: z.string(),
-  employeeId: z.string(),
+  cycleId: id,
+  employeeId: id,
   source: z.enum(RATER_SOURCES),
   /** Admins name the rater (a NIP, or a respondent id for public surveys). */
-  rater: z.string().optional(),
-  ratings: z.record(z.string(), z.number()),
-  values: z.record(z.string(), indicatorValue).optional(),
-  facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+  rater: id.optional(),
+  ratings: entries(amount),
+  values: entries(indicatorValue).optional(),
+  facts: entries(z.union([label, amount, z.boolean(), z.null()])).optional(),
   /** Written feedback; a peer's reaches the employee without the peer's name. */
-  comment: z.string().max(4000).optional(),
+  comment: freeText().optional(),
 });
 
 export const assessmentRouter = {
   list: regionProcedure(...ROLES)
-    .input(z.object({ cycleId: z.string(), employeeId: z.string() }))
+    .input(z.object({ cycleId: id, employeeId: id }))
     .query(({ ctx, input }) => listAssessments(ctx.scope, input)),
 
   /** The indicators, scales and values the caller fills in when rating the employee as the source. */
   form: regionProcedure(...ROLES)
-    .input(z.object({ cycleId: z.string(), employeeId: z.string(), source: z.enum(RATER_SOURCES), rater: z.string().optional() }))
+    .input(z.object({ cycleId: id, employeeId: id, source: z.enum(RATER_SOURCES), rater: id.optional() }))
     .query(({ ctx, input }) => assessmentForm(ctx.scope, input)),
 
   /** Saves a sheet as a draft: checked against the scales, not yet for completeness, still editable. */
@@ -59,39 +59,39 @@ export const assessmentRouter = {
 
   /** Opens a submitted sheet again (the employee's assessor or the admin), with the reason recorded. */
   reopen: regionProcedure(...ROLES)
-    .input(z.object({ assessmentId: z.string(), reason: z.string().max(2000) }))
+    .input(z.object({ assessmentId: id, reason: freeText(2000) }))
     .mutation(({ ctx, input }) => reopenAssessment(ctx.scope, input)),
 
   /** Written feedback on an employee; the employee reads it without peers' identities. */
   feedback: regionProcedure(...ROLES)
-    .input(z.object({ cycleId: z.string(), employeeId: z.string() }))
+    .input(z.object({ cycleId: id, employeeId: id }))
     .query(({ ctx, input }) => feedbackFor(ctx.scope, input)),
 
   /** The caller's own sheets to write in the cycle, with state and deadline. */
   tasks: regionProcedure(...ROLES)
-    .input(z.object({ cycleId: z.string(), asOf: date.optional() }))
+    .input(z.object({ cycleId: id, asOf: day.optional() }))
     .query(({ ctx, input }) => tasks(ctx.scope, input)),
 
   /** The peers chosen for an employee (admin, the employee's assessor; never the employee). */
   peers: regionProcedure("operator", "admin", "assessor")
-    .input(z.object({ cycleId: z.string(), employeeId: z.string() }))
+    .input(z.object({ cycleId: id, employeeId: id }))
     .query(({ ctx, input }) => listPeers(ctx.scope, input)),
 
   /** Chooses an employee's peers (employee ids), within the rule set's workflow.peers.min/max. */
   setPeers: regionProcedure("operator", "admin", "assessor")
-    .input(z.object({ cycleId: z.string(), employeeId: z.string(), peerIds: z.array(z.string()).max(50) }))
+    .input(z.object({ cycleId: id, employeeId: id, peerIds: list(id, 50) }))
     .mutation(({ ctx, input }) => setPeers(ctx.scope, input)),
 
   deadlines: regionProcedure(...ROLES)
-    .input(z.object({ cycleId: z.string() }))
+    .input(z.object({ cycleId: id }))
     .query(({ ctx, input }) => listDeadlines(ctx.scope, input)),
 
   setDeadline: regionProcedure("operator", "admin")
-    .input(z.object({ cycleId: z.string(), source: z.enum(RATER_SOURCES), dueDate: date }))
+    .input(z.object({ cycleId: id, source: z.enum(RATER_SOURCES), dueDate: day }))
     .mutation(({ ctx, input }) => setDeadline(ctx.scope, input)),
 
   /** Who is late (rater, ratee, source, days late) as of a day (today in WIB by default). */
   reminders: regionProcedure(...ROLES)
-    .input(z.object({ cycleId: z.string(), asOf: date.optional(), unitId: z.string().optional() }))
+    .input(z.object({ cycleId: id, asOf: day.optional(), unitId: id.optional() }))
     .query(({ ctx, input }) => reminders(ctx.scope, input)),
 } satisfies TRPCRouterRecord;

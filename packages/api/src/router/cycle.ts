@@ -10,6 +10,7 @@ import {  } from "../services/organisation/index.js";
 import { finaliseCycle } from "../services/cycles/index.js";
 import { cycleScope, setCycleUnits } from "../services/cycles/index.js";
 import { regionProcedure } from "../trpc.js";
+import { freeText, id, ids, name } from "./inputs.js";
 
 const POLL_MS = 250;
 
@@ -17,65 +18,65 @@ export const cycleRouter = {
   list: regionProcedure(...ROLES).query(({ ctx }) => listCycles(ctx.scope)),
 
   get: regionProcedure(...ROLES)
-    .input(z.object({ id: z.string() }))
+    .input(z.object({ id }))
     .query(async ({ ctx, input }) => cycleView(await findCycle(ctx.db, ctx.regionId, input.id))),
 
   create: regionProcedure("operator", "admin")
     .input(
       z.object({
-        name: z.string().trim().min(1),
+        name,
         periodKind: z.enum(PERIOD_KINDS),
-        periodLabel: z.string().regex(/^\d{4}(-(S[12]|Q[1-4]|\d{2}))?$/, "2025, 2025-S1, 2025-Q3 atau 2025-07"),
-        unitId: z.string().nullable().optional(),
+        periodLabel: z.string().max(7).regex(/^\d{4}(-(S[12]|Q[1-4]|\d{2}))?$/, "2025, 2025-S1, 2025-Q3 atau 2025-07"),
+        unitId: id.nullable().optional(),
         /** The units it covers (with the units below them), for a phased roll-out. */
-        unitIds: z.array(z.string()).max(500).optional(),
-        ruleSetVersionId: z.string().optional(),
+        unitIds: ids.optional(),
+        ruleSetVersionId: id.optional(),
       }),
     )
     .mutation(({ ctx, input }) => createCycle(ctx.scope, input)),
 
   open: regionProcedure("operator", "admin")
-    .input(z.object({ id: z.string() }))
+    .input(z.object({ id }))
     .mutation(({ ctx, input }) => openCycle(ctx.scope, input.id)),
 
   /** Finalises an evaluated cycle (refused while a blocking curve bound is broken). */
   close: regionProcedure("operator", "admin")
-    .input(z.object({ id: z.string() }))
+    .input(z.object({ id }))
     .mutation(({ ctx, input }) => finaliseCycle(ctx.scope, input.id)),
 
   /** Which units (and employees) a cycle covers. */
   /** The dashboard's counts in one call, scoped to what the viewer may see. */
   progress: regionProcedure(...ROLES)
-    .input(z.object({ cycleId: z.string() }))
+    .input(z.object({ cycleId: id }))
     .query(({ ctx, input }) => cycleProgress(ctx.scope, input.cycleId)),
 
   scope: regionProcedure(...ROLES)
-    .input(z.object({ id: z.string() }))
+    .input(z.object({ id }))
     .query(({ ctx, input }) => cycleScope(ctx.scope, input.id)),
 
   /** Chooses the units of a draft cycle (pilot units first); an empty list covers the whole region. */
   setUnits: regionProcedure("operator", "admin")
-    .input(z.object({ id: z.string(), unitIds: z.array(z.string()).max(500) }))
+    .input(z.object({ id, unitIds: ids }))
     .mutation(({ ctx, input }) => setCycleUnits(ctx.scope, { cycleId: input.id, unitIds: input.unitIds })),
 
   setUnitPredikat: regionProcedure("operator", "admin")
-    .input(z.object({ cycleId: z.string(), unitId: z.string(), predikat: z.enum(ORGANISATION_PREDIKAT) }))
+    .input(z.object({ cycleId: id, unitId: id, predikat: z.enum(ORGANISATION_PREDIKAT) }))
     .mutation(({ ctx, input }) => setUnitPredikat(ctx.scope, input)),
 
   /** Starts the evaluation as a background job; follow it with runStatus or onRunProgress. */
   run: regionProcedure("operator", "admin")
-    .input(z.object({ id: z.string(), reason: z.string().max(500).optional() }))
+    .input(z.object({ id, reason: freeText(500).optional() }))
     .mutation(({ ctx, input }) =>
       startCycleRun(ctx.scope, ctx.jobs, { cycleId: input.id, ...(input.reason ? { reason: input.reason } : {}) }),
     ),
 
   runStatus: regionProcedure("operator", "admin")
-    .input(z.object({ jobId: z.string().optional(), cycleId: z.string().optional() }))
+    .input(z.object({ jobId: id.optional(), cycleId: id.optional() }))
     .query(({ ctx, input }) => runStatus(ctx.scope, input)),
 
   /** The job's progress as it changes, ending when it succeeds or fails. */
   onRunProgress: regionProcedure("operator", "admin")
-    .input(z.object({ jobId: z.string() }))
+    .input(z.object({ jobId: id }))
     .subscription(async function* ({ ctx, input, signal }) {
       let last = "";
       while (!signal?.aborted) {
@@ -92,6 +93,6 @@ export const cycleRouter = {
     }),
 
   runs: regionProcedure("operator", "admin")
-    .input(z.object({ id: z.string() }))
+    .input(z.object({ id }))
     .query(({ ctx, input }) => listRuns(ctx.scope, input.id)),
 } satisfies TRPCRouterRecord;

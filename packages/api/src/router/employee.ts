@@ -3,38 +3,38 @@ import { ROLES } from "@kinerja/db";
 import { z } from "zod";
 import { importEmployees } from "../services/organisation/index.js";
 import { getEmployee, listEmployees, updateEmployee } from "../services/organisation/index.js";
-import { pageInput } from "../services/lib/index.js";
 import { regionProcedure } from "../trpc.js";
+import { amount, entries, id, label, name, nip, page, search } from "./inputs.js";
 
-const attribute = z.union([z.string(), z.number(), z.boolean()]);
+const attribute = z.union([label, amount, z.boolean()]);
 /** 10 MB of CSV, or of XLSX as base64. */
 const MAX_IMPORT = 10 * 1024 * 1024;
 
 export const employeeRouter = {
   list: regionProcedure(...ROLES)
-    .input(z.object({ search: z.string().max(100).optional(), unitId: z.string().optional(), ...pageInput }))
+    .input(z.object({ search: search.optional(), unitId: id.optional(), ...page }))
     .query(({ ctx, input }) => listEmployees(ctx.scope, input)),
 
   get: regionProcedure(...ROLES)
-    .input(z.object({ id: z.string() }))
+    .input(z.object({ id }))
     .query(({ ctx, input }) => getEmployee(ctx.scope, input.id)),
 
   update: regionProcedure("operator", "admin")
     .input(
       z.object({
-        id: z.string(),
+        id,
         patch: z
           .object({
-            nip: z.string(),
-            nama: z.string().trim().min(1),
-            jabatan: z.string().trim().min(1),
+            nip,
+            nama: name,
+            jabatan: name,
             jenisJabatan: z.enum(["struktural", "fungsional", "pelaksana"]).nullable(),
-            jenjang: z.string().nullable(),
-            golongan: z.string().nullable(),
+            jenjang: label.nullable(),
+            golongan: label.nullable(),
             status: z.enum(["PNS", "PPPK"]).nullable(),
-            unitId: z.string(),
-            atasanNip: z.string().nullable(),
-            attributes: z.record(z.string(), attribute),
+            unitId: id,
+            atasanNip: nip.nullable(),
+            attributes: entries(attribute, 100),
           })
           .partial(),
       }),

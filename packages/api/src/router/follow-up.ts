@@ -3,8 +3,9 @@ import { ROLES } from "@kinerja/db";
 import { z } from "zod";
 import { FOLLOW_UP_KINDS, followUpList, followUpSummary, trainingPlan } from "../services/results/index.js";
 import { regionProcedure } from "../trpc.js";
+import { id, label } from "./inputs.js";
 
-const filter = { cycleId: z.string(), unitId: z.string().optional() };
+const filter = { cycleId: id, unitId: id.optional() };
 
 export const followUpRouter = {
   /** Each outcome type of the current results: how many employees, which rules. */
@@ -14,7 +15,7 @@ export const followUpRouter = {
 
   /** The entries of one outcome type (penghargaan, pembinaan, tpp, angka_kredit …) or of a kind, each with its rule. */
   list: regionProcedure(...ROLES)
-    .input(z.object({ ...filter, type: z.string().optional(), kind: z.enum(FOLLOW_UP_KINDS).optional() }))
+    .input(z.object({ ...filter, type: label.optional(), kind: z.enum(FOLLOW_UP_KINDS).optional() }))
     .query(({ ctx, input }) => followUpList(ctx.scope, input)),
 
   /** Training needs grouped by topic (topic → employees, with counts). */

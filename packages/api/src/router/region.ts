@@ -2,6 +2,7 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { createRegion, listRegions } from "../services/organisation/index.js";
 import { actorOf, protectedProcedure, roleProcedure } from "../trpc.js";
+import { email, name, password } from "./inputs.js";
 
 export const regionRouter = {
   /** Operators: every region; everyone else: their own. */
@@ -11,9 +12,9 @@ export const regionRouter = {
   create: roleProcedure("operator")
     .input(
       z.object({
-        id: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, "huruf kecil, angka dan -, diawali huruf (contoh: kota-binjai)"),
-        name: z.string().trim().min(3),
-        admin: z.object({ name: z.string().trim().min(1), email: z.email(), password: z.string().min(8) }),
+        id: z.string().max(40).regex(/^[a-z][a-z0-9-]{1,39}$/, "huruf kecil, angka dan -, diawali huruf (contoh: kota-binjai)"),
+        name: name.min(3),
+        admin: z.object({ name, email, password: password(8) }),
       }),
     )
     .mutation(({ ctx, input }) => createRegion(ctx.db, actorOf(ctx.user), input)),

@@ -12,6 +12,7 @@ import {
 } from "../services/rules/index.js";
 import { whatIf } from "../services/rules/index.js";
 import { regionProcedure } from "../trpc.js";
+import { id } from "./inputs.js";
 
 const content = z.record(z.string(), z.unknown());
 
@@ -19,7 +20,7 @@ export const ruleSetRouter = {
   list: regionProcedure(...ROLES).query(({ ctx }) => listRuleSetVersions(ctx.scope)),
 
   get: regionProcedure(...ROLES)
-    .input(z.object({ id: z.string() }))
+    .input(z.object({ id }))
     .query(({ ctx, input }) => getRuleSetVersion(ctx.scope, input.id)),
 
   /** Schema, static checks and the rule set's own cases; every issue names its JSON pointer. */
@@ -28,19 +29,19 @@ export const ruleSetRouter = {
     .mutation(({ ctx, input }) => validateRuleSet(input.content, ruleSetFile(ctx.regionId, "baru"))),
 
   saveDraft: regionProcedure("operator", "admin")
-    .input(z.object({ id: z.string().optional(), content }))
+    .input(z.object({ id: id.optional(), content }))
     .mutation(({ ctx, input }) => saveDraft(ctx.scope, input)),
 
   publish: regionProcedure("operator", "admin")
-    .input(z.object({ id: z.string() }))
+    .input(z.object({ id }))
     .mutation(({ ctx, input }) => publishRuleSet(ctx.scope, input.id)),
 
   diff: regionProcedure("operator", "admin")
-    .input(z.object({ fromId: z.string(), toId: z.string() }))
+    .input(z.object({ fromId: id, toId: id }))
     .query(({ ctx, input }) => diffRuleSets(ctx.scope, input.fromId, input.toId)),
 
   /** A version (or unsaved content) evaluated on a past cycle's stored inputs: who moves. */
   whatIf: regionProcedure("operator", "admin")
-    .input(z.object({ cycleId: z.string(), ruleSetVersionId: z.string().optional(), content: content.optional() }))
+    .input(z.object({ cycleId: id, ruleSetVersionId: id.optional(), content: content.optional() }))
     .mutation(({ ctx, input }) => whatIf(ctx.scope, input)),
 } satisfies TRPCRouterRecord;

@@ -3,8 +3,9 @@ import { ROLES } from "@kinerja/db";
 import { z } from "zod";
 import { saveUnit, unitTree } from "../services/organisation/index.js";
 import { regionProcedure } from "../trpc.js";
+import { name } from "./inputs.js";
 
-const unitId = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, "kode unit: huruf kecil, angka, titik, - dan _");
+const unitId = z.string().max(64).regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, "kode unit: huruf kecil, angka, titik, - dan _");
 
 export const unitRouter = {
   tree: regionProcedure(...ROLES).query(({ ctx }) => unitTree(ctx.scope)),
@@ -14,9 +15,9 @@ export const unitRouter = {
     .input(
       z.object({
         id: unitId,
-        name: z.string().trim().min(1),
+        name,
         parentId: unitId.nullable().default(null),
-        type: z.string().trim().min(1).nullable().default(null),
+        type: name.nullable().default(null),
       }),
     )
     .mutation(({ ctx, input }) => saveUnit(ctx.scope, input)),

@@ -1,7 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { ROLES, WORK_ENTRY_STATUSES } from "@kinerja/db";
 import { z } from "zod";
-import { pageInput } from "../services/lib/index.js";
 import {
   createWorkEntry,
   getWorkEntry,
@@ -12,13 +11,13 @@ import {
   workProgress,
 } from "../services/planning/index.js";
 import { regionProcedure } from "../trpc.js";
+import { amount, day, filled, freeText, id, page } from "./inputs.js";
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "tanggal berformat YYYY-MM-DD").refine((d) => !Number.isNaN(Date.parse(d)), "tanggal tidak ada");
 const fields = {
-  ikiId: z.string(),
-  workDate: date,
-  description: z.string().trim().min(1, "Uraian kerja tidak boleh kosong").max(2000),
-  quantity: z.number().min(0, "Jumlah tidak boleh negatif"),
+  ikiId: id,
+  workDate: day,
+  description: filled(2000, "Uraian kerja"),
+  quantity: amount.min(0, "Jumlah tidak boleh negatif"),
 };
 
 export const workEntryRouter = {
@@ -29,39 +28,39 @@ export const workEntryRouter = {
 
   /** Edits an entry not yet confirmed; a returned entry goes back to the assessor. */
   update: regionProcedure(...ROLES)
-    .input(z.object({ id: z.string(), ...z.object(fields).partial().shape }))
+    .input(z.object({ id, ...z.object(fields).partial().shape }))
     .mutation(({ ctx, input }) => updateWorkEntry(ctx.scope, input)),
 
   confirm: regionProcedure("operator", "admin", "assessor")
-    .input(z.object({ id: z.string(), note: z.string().max(2000).optional() }))
+    .input(z.object({ id, note: freeText(2000).optional() }))
     .mutation(({ ctx, input }) => reviewWorkEntry(ctx.scope, { ...input, decision: "confirm" })),
 
   return: regionProcedure("operator", "admin", "assessor")
-    .input(z.object({ id: z.string(), note: z.string().trim().min(1, "Catatan pengembalian tidak boleh kosong").max(2000) }))
+    .input(z.object({ id, note: filled(2000, "Catatan pengembalian") }))
     .mutation(({ ctx, input }) => reviewWorkEntry(ctx.scope, { ...input, decision: "return" })),
 
   get: regionProcedure(...ROLES)
-    .input(z.object({ id: z.string() }))
+    .input(z.object({ id }))
     .query(({ ctx, input }) => getWorkEntry(ctx.scope, input.id)),
 
   list: regionProcedure(...ROLES)
     .input(
       z.object({
-        cycleId: z.string(),
-        employeeId: z.string().optional(),
+        cycleId: id,
+        employeeId: id.optional(),
         status: z.enum(WORK_ENTRY_STATUSES).optional(),
-        ikiId: z.string().optional(),
-        ...pageInput,
+        ikiId: id.optional(),
+        ...page,
       }),
     )
     .query(({ ctx, input }) => listWorkEntries(ctx.scope, input)),
 
   /** Confirmed and pending quantities against each IKI's target, and the realisasi the evaluation would read now. */
   progress: regionProcedure(...ROLES)
-    .input(z.object({ cycleId: z.string(), employeeId: z.string().optional() }))
+    .input(z.object({ cycleId: id, employeeId: id.optional() }))
     .query(({ ctx, input }) => workProgress(ctx.scope, input)),
 
   removeEvidence: regionProcedure(...ROLES)
-    .input(z.object({ evidenceId: z.string() }))
+    .input(z.object({ evidenceId: id }))
     .mutation(({ ctx, input }) => removeEvidence(ctx.scope, input.evidenceId)),
 } satisfies TRPCRouterRecord;

@@ -7,3 +7,4 @@ export * from "./audit.js";
 export * from "./json-diff.js";
 export * from "./indonesian.js";
 export * from "./errors.js";
+export * from "./limits.js";

@@ -1,12 +1,6 @@
 // Cursor pagination: a page is `limit` items and an opaque cursor naming the last one's sort key, so
 // the next page starts after it however the table changes meanwhile.
 import { DomainError } from "./errors.js";
-import { z } from "zod";
-
-export const pageInput = {
-  cursor: z.string().optional(),
-  limit: z.number().int().min(1).max(500).default(50),
-};
 
 export interface Page<T> {
   items: T[];
