@@ -158,6 +158,8 @@ export interface RuleSetVersionTable {
   /** sha256 of the canonical JSON of `content`. */
   content_hash: string;
   status: RuleSetStatus;
+  /** 1 when created; each save over the draft adds one, and a save must name the revision it edited. */
+  revision: Generated<number>;
   author_id: string | null;
   author_name: string;
   created_at: Timestamp;

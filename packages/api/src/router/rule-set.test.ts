@@ -82,13 +82,52 @@ describe.each(inject("dialects"))("rule set router on %s", (dialect) => {
     const first = await admin().ruleSet.saveDraft({ content: { ...published, name: "Draf A" } });
     expect(first.version).toMatchObject({ version: 2, status: "draft", name: "Draf A" });
     expect(first.validation.ok).toBe(true);
-    const again = await admin().ruleSet.saveDraft({ id: first.version.id, content: { ...published, name: "Draf A2" } });
-    expect(again.version).toMatchObject({ id: first.version.id, version: 2, name: "Draf A2" });
+    expect(first.version.revision).toBe(1);
+    const again = await admin().ruleSet.saveDraft({ id: first.version.id, baseRevision: 1, content: { ...published, name: "Draf A2" } });
+    expect(again.version).toMatchObject({ id: first.version.id, version: 2, name: "Draf A2", revision: 2 });
     expect(again.version.contentHash).not.toBe(first.version.contentHash);
-    await expect(admin().ruleSet.saveDraft({ id: binjai.ruleSetVersionId, content: published })).rejects.toMatchObject({
+    await expect(admin().ruleSet.saveDraft({ id: binjai.ruleSetVersionId, baseRevision: 1, content: published })).rejects.toMatchObject({
       code: "PRECONDITION_FAILED",
     });
     const log = await admin().audit.list({ entity: "ruleSetVersion", entityId: first.version.id });
+    expect(log.items.map((e) => e.action)).toEqual(["ruleSet.saveDraft", "ruleSet.saveDraft"]);
+  });
+
+  it("refuses a save over a draft edited from an older revision, and one that does not say which", async () => {
+    const draft = await admin().ruleSet.saveDraft({ content: { ...published, name: "Draf bersama" } });
+    const id = draft.version.id;
+    await admin().ruleSet.saveDraft({ id, baseRevision: 1, content: { ...published, name: "Perubahan pertama" } });
+    const stale = await refusal(admin().ruleSet.saveDraft({ id, baseRevision: 1, content: { ...published, name: "Perubahan kedua" } }));
+    expect(stale).toEqual({
+      code: "CONFLICT",
+      status: 409,
+      message:
+        `Draf versi ${draft.version.version} sudah disimpan orang lain sejak Anda membukanya (Anda mengubah revisi 1, yang tersimpan kini revisi 2); ` +
+        "muat ulang untuk memakai yang tersimpan, atau bandingkan dengan perubahan Anda",
+    });
+    await expect(admin().ruleSet.saveDraft({ id, content: published })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("baseRevision") });
+    expect(await admin().ruleSet.get({ id })).toMatchObject({ name: "Perubahan pertama", revision: 2 });
+    const compared = await admin().ruleSet.diffContent({ id, content: { ...published, name: "Perubahan kedua" } });
+    expect(compared).toMatchObject({ version: { id, revision: 2 }, changes: [{ pointer: "/name", kind: "changed", before: "Perubahan pertama", after: "Perubahan kedua" }] });
+    const reloaded = await admin().ruleSet.saveDraft({ id, baseRevision: 2, content: { ...published, name: "Perubahan kedua" } });
+    expect(reloaded.version).toMatchObject({ name: "Perubahan kedua", revision: 3 });
+  });
+
+  it("lets exactly one of ten concurrent saves of one draft win; the nine others are told, and the stored draft is the winner's", async () => {
+    const draft = await admin().ruleSet.saveDraft({ content: { ...published, name: "Draf serentak" } });
+    const id = draft.version.id;
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => admin().ruleSet.saveDraft({ id, baseRevision: 1, content: { ...published, name: `Simpanan ${i}` } })),
+    );
+    const won = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+    const lost = results.flatMap((r) => (r.status === "rejected" ? [r.reason as TRPCError] : []));
+    expect(won).toHaveLength(1);
+    expect(lost.map((e) => e.code)).toEqual(Array(9).fill("CONFLICT"));
+    expect(lost.every((e) => e.message.startsWith(`Draf versi ${draft.version.version} sudah disimpan orang lain`))).toBe(true);
+    const stored = await admin().ruleSet.get({ id });
+    expect(stored).toMatchObject({ revision: 2, name: won[0]!.version.name, contentHash: won[0]!.version.contentHash });
+    expect(stored.content).toMatchObject({ name: won[0]!.version.name });
+    const log = await admin().audit.list({ entity: "ruleSetVersion", entityId: id });
     expect(log.items.map((e) => e.action)).toEqual(["ruleSet.saveDraft", "ruleSet.saveDraft"]);
   });
 
@@ -143,11 +182,13 @@ describe.each(inject("dialects"))("rule set router on %s", (dialect) => {
     const at = `/outcomes/${gated.outcomes.length - 1}/conditions/all/1/path`;
     const report = await admin().ruleSet.validate({ content: gated });
     expect(report.ok).toBe(false);
-    expect(report.issues).toContainEqual(expect.objectContaining({ pointer: at, severity: "error", message: expect.stringContaining('path "$[?(@.x.y)]" is not one the rules engine reads') }));
+    expect(report.issues).toContainEqual(expect.objectContaining({ pointer: at, severity: "error", message: expect.stringContaining(BAD_PATH_TEST.path) }));
     const draft = await admin().ruleSet.saveDraft({ content: gated });
     expect(draft.validation.ok).toBe(false);
     const publish = await refusal(admin().ruleSet.publish({ id: draft.version.id }));
-    expect(publish).toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringContaining(`${at}: path "$[?(@.x.y)]"`) });
+    expect(publish.code).toBe("PRECONDITION_FAILED");
+    expect(publish.message).toContain(`${at}: `);
+    expect(publish.message).toContain(BAD_PATH_TEST.path);
   });
 
   it("evaluates a draft on a past cycle's stored inputs and reports who moves", async () => {
@@ -191,7 +232,8 @@ describe.each(inject("dialects"))("rule set router on %s", (dialect) => {
     ]) {
       const refused = await refusal(call);
       expect(refused).toMatchObject({ code: "BAD_REQUEST", status: 400 });
-      expect(refused.message).toMatch(/\/outcomes\/\d+\/conditions(\/not)+: this value is nested 65 levels deep .*expected at most 64 levels in a rule file$/);
+      // The pointer of the first value past the limit, and the limit.
+      expect(refused.message).toMatch(/: \/outcomes\/\d+\/conditions(\/not){61}: .*\b64\b/);
     }
     expect(await snapshot(env)).toEqual(before);
   });
@@ -200,7 +242,8 @@ describe.each(inject("dialects"))("rule set router on %s", (dialect) => {
     const content = withOutcome(published, { all: [BAD_PATH_TEST] });
     const at = `/outcomes/${content.outcomes.length - 1}/conditions/all/0/path`;
     const refused = await refusal(admin().ruleSet.whatIf({ cycleId: binjai.cycleId, content }));
-    expect(refused).toMatchObject({ code: "BAD_REQUEST", status: 400, message: expect.stringContaining(`${at}: path "$[?(@.x.y)]"`) });
+    expect(refused).toMatchObject({ code: "BAD_REQUEST", status: 400, message: expect.stringContaining(`${at}: `) });
+    expect(refused.message).toContain(BAD_PATH_TEST.path);
 
     // Stored as published before paths were checked: its cases were never run against it.
     const id = newId();

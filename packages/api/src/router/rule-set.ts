@@ -3,6 +3,7 @@ import { ROLES } from "@kinerja/db";
 import { z } from "zod";
 import {
   diffRuleSets,
+  diffWithStored,
   getRuleSetVersion,
   listRuleSetVersions,
   publishRuleSet,
@@ -28,8 +29,9 @@ export const ruleSetRouter = {
     .input(z.object({ content }))
     .mutation(({ ctx, input }) => validateRuleSet(input.content, ruleSetFile(ctx.regionId, "baru"))),
 
+  /** Over a draft (`id`), `baseRevision` is the draft's revision the content was edited from; a stale one is CONFLICT. */
   saveDraft: regionProcedure("operator", "admin")
-    .input(z.object({ id: id.optional(), content }))
+    .input(z.object({ id: id.optional(), baseRevision: z.number().int().positive().optional(), content }))
     .mutation(({ ctx, input }) => saveDraft(ctx.scope, input)),
 
   publish: regionProcedure("operator", "admin")
@@ -39,6 +41,11 @@ export const ruleSetRouter = {
   diff: regionProcedure("operator", "admin")
     .input(z.object({ fromId: id, toId: id }))
     .query(({ ctx, input }) => diffRuleSets(ctx.scope, input.fromId, input.toId)),
+
+  /** Unsaved content against a stored version: what saving it over that version would change. */
+  diffContent: regionProcedure("operator", "admin")
+    .input(z.object({ id, content }))
+    .mutation(({ ctx, input }) => diffWithStored(ctx.scope, input)),
 
   /** A version (or unsaved content) evaluated on a past cycle's stored inputs: who moves. */
   whatIf: regionProcedure("operator", "admin")

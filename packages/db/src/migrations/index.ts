@@ -11,6 +11,7 @@ import * as accountEmployeeLink from "./2026-12-01_07_account_employee_link.js";
 import * as accountLifecycle from "./2026-12-02_08_account_lifecycle.js";
 import * as signInLimits from "./2026-12-02_09_sign_in_limits.js";
 import * as jobLeases from "./2026-12-03_10_job_leases.js";
+import * as ruleSetRevision from "./2026-12-04_11_rule_set_revision.js";
 
 export interface DialectMigration {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as kysely's own Migration
@@ -28,4 +29,5 @@ export const migrations: Record<string, DialectMigration> = {
   "2026-12-02_08_account_lifecycle": accountLifecycle,
   "2026-12-02_09_sign_in_limits": signInLimits,
   "2026-12-03_10_job_leases": jobLeases,
+  "2026-12-04_11_rule_set_revision": ruleSetRevision,
 };

@@ -13,6 +13,7 @@ import { errorMessage } from "../../lib/errors";
 import { validateRuleText } from "../../lib/rule-validation";
 import { useRegionId } from "../../lib/session";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
+import { DraftConflict, isConflict } from "./DraftConflict";
 import { JsonEditor, type JsonEditorHandle } from "./JsonEditor";
 import { RuleForms, type Update } from "./RuleForms";
 import { IssueLines, ValidationPanel, ValidationSummary } from "./ValidationPanel";
@@ -44,6 +45,10 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
   const [text, setText] = useState(props.initialText);
   const [savedText, setSavedText] = useState(version ? props.initialText : "");
   const [draftId, setDraftId] = useState<string | null>(version?.status === "draft" ? version.id : null);
+  // The draft's revision the text was loaded or last saved at: a save names it, so that a save someone
+  // else made in between is refused (CONFLICT) instead of being replaced.
+  const [revision, setRevision] = useState<number | undefined>(version?.status === "draft" ? version.revision : undefined);
+  const [conflict, setConflict] = useState<string | null>(null);
   const [tab, setTab] = useState<string | null>("form");
   const editor = useRef<JsonEditorHandle>(null);
   const [checked] = useDebouncedValue(text, 300);
@@ -70,23 +75,28 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
   const saveDraft = useMutation(trpc.ruleSet.saveDraft.mutationOptions());
   const publish = useMutation(trpc.ruleSet.publish.mutationOptions());
 
-  async function save(): Promise<VersionSummary | null> {
+  async function save(baseRevision = revision): Promise<VersionSummary | null> {
     if (!parsed) return null;
-    const saved = await saveDraft.mutateAsync({ regionId, ...(draftId ? { id: draftId } : {}), content: parsed });
+    const saved = await saveDraft.mutateAsync({ regionId, ...(draftId ? { id: draftId, baseRevision } : {}), content: parsed });
     setSavedText(text);
     setDraftId(saved.version.id);
+    setRevision(saved.version.revision);
     remember(saved.version, parsed);
     return saved.version;
   }
 
-  async function onSave() {
+  async function onSave(baseRevision = revision) {
     try {
-      const saved = await save();
+      const saved = await save(baseRevision);
       if (saved) {
         notifications.show({ color: "teal", message: t("rules.saved", { version: saved.version }) });
         props.onOpen(saved.id);
       }
     } catch (error) {
+      if (isConflict(error)) {
+        setConflict(errorMessage(error, t));
+        return;
+      }
       notifications.show({ color: "red", title: t("rules.saveFailed"), message: errorMessage(error, t) });
     }
   }
@@ -100,8 +110,24 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
       notifications.show({ color: "teal", message: t("rules.published", { version: published.version }) });
       props.onOpen(published.id);
     } catch (error) {
+      if (isConflict(error)) {
+        setConflict(errorMessage(error, t));
+        return;
+      }
       notifications.show({ color: "red", title: t("rules.publishFailed"), message: errorMessage(error, t), autoClose: false });
     }
+  }
+
+  /** Drops this person's changes for the draft as it is stored now. */
+  async function reload() {
+    if (!draftId) return;
+    const stored = await queryClient.fetchQuery({ ...trpc.ruleSet.get.queryOptions({ regionId, id: draftId }), staleTime: 0 });
+    const storedText = `${JSON.stringify(stored.content, null, 2)}\n`;
+    setText(storedText);
+    setSavedText(storedText);
+    setRevision(stored.revision);
+    setConflict(null);
+    void queryClient.invalidateQueries({ queryKey: trpc.ruleSet.list.queryKey({ regionId }) });
   }
 
   const reveal = (offset: number) => {
@@ -197,6 +223,17 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
           <VersionsPanel versions={props.versions} openId={version?.id ?? null} onOpen={props.onOpen} />
         </Tabs.Panel>
       </Tabs>
+      <DraftConflict
+        message={conflict}
+        draftId={draftId}
+        mine={parsed}
+        onReload={reload}
+        onOverwrite={async (storedRevision) => {
+          setConflict(null);
+          await onSave(storedRevision);
+        }}
+        onClose={() => setConflict(null)}
+      />
     </Stack>
   );
 }

@@ -9,14 +9,9 @@ import { currentLanguage } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
 import { useRegionId } from "../../lib/session";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
+import { DiffTable } from "./DiffTable";
 
 type Version = RouterOutputs["ruleSet"]["list"][number];
-
-function short(value: unknown): string {
-  if (value === undefined) return "";
-  const text = JSON.stringify(value);
-  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
-}
 
 export function VersionsPanel(props: { versions: Version[]; openId: string | null; onOpen(id: string): void }) {
   const { t } = useTranslation();
@@ -83,32 +78,7 @@ export function VersionsPanel(props: { versions: Version[]; openId: string | nul
             {diff.error && <ErrorState error={diff.error} />}
             {diff.data && diff.data.changes.length === 0 && <EmptyState title={t("rules.versions.same")} />}
             {diff.data && diff.data.changes.length > 0 && (
-              <Table.ScrollContainer minWidth={700}>
-                <Table data-testid="diff-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t("rules.versions.pointer")}</Table.Th>
-                      <Table.Th>{t("rules.versions.change")}</Table.Th>
-                      <Table.Th>{t("rules.versions.before")}</Table.Th>
-                      <Table.Th>{t("rules.versions.after")}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {diff.data.changes.map((c) => (
-                      <Table.Tr key={`${c.pointer}-${c.kind}`}>
-                        <Table.Td className="mono">{c.pointer}</Table.Td>
-                        <Table.Td>
-                          <Badge color={c.kind === "added" ? "teal" : c.kind === "removed" ? "red" : "blue"} variant="light">
-                            {t(`rules.versions.kind.${c.kind}`)}
-                          </Badge>
-                        </Table.Td>
-                        <Table.Td className="mono" c="red.9">{short(c.before)}</Table.Td>
-                        <Table.Td className="mono" c="teal.9">{short(c.after)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <DiffTable changes={diff.data.changes} before={t("rules.versions.before")} after={t("rules.versions.after")} testId="diff-table" />
             )}
           </Stack>
         )}

@@ -14,6 +14,8 @@ export interface RuleSetVersionSummary {
   version: number;
   name: string;
   status: "draft" | "published";
+  /** 1 when created, one more with each save over the draft; a save names the revision it edited. */
+  revision: number;
   contentHash: string;
   authorName: string;
   createdAt: string;
@@ -31,6 +33,7 @@ function summary(row: RuleSetVersionRow): RuleSetVersionSummary {
     version: row.version,
     name: row.name,
     status: row.status,
+    revision: row.revision,
     contentHash: row.content_hash,
     authorName: row.author_name,
     createdAt: row.created_at,
@@ -108,31 +111,37 @@ function nameOf(content: unknown): string {
 
 /**
  * Saves a draft: a new version, or (with `id`) over an existing draft. A draft may be invalid (work in
- * progress); the report says what is wrong. Published versions are never overwritten.
+ * progress); the report says what is wrong. Published versions are never overwritten. A save over a
+ * draft names the revision it was edited from (`baseRevision`) and is written only if the draft is still
+ * at that revision, checked and written by one conditional UPDATE: of two people saving the same draft,
+ * the second is refused with CONFLICT instead of replacing the first one's work.
  */
-export async function saveDraft(scope: Scope, input: { id?: string; content: Record<string, unknown> }): Promise<{ version: RuleSetVersionSummary; validation: ValidationReport }> {
+export async function saveDraft(
+  scope: Scope,
+  input: { id?: string; baseRevision?: number; content: Record<string, unknown> },
+): Promise<{ version: RuleSetVersionSummary; validation: ValidationReport }> {
   const { db, regionId, actor } = scope;
   refuseOverLimits(input.content, ruleSetFile(regionId, "baru"));
+  const over = input.id === undefined ? null : { id: input.id, baseRevision: editedRevision(input.baseRevision) };
   const hash = contentHash(input.content);
   const at = now();
   const row = await db.transaction().execute(async (trx) => {
-    const existing = input.id ? await findRuleSetVersion(trx, regionId, input.id) : null;
-    if (existing && existing.status !== "draft") {
-      throw new DomainError({
-        code: "PRECONDITION_FAILED",
-        message: `Versi ${existing.version} sudah diterbitkan dan tidak bisa diubah; simpan sebagai draf baru`,
-      });
-    }
     let id: string;
     let version: number;
-    if (existing) {
+    let before: unknown;
+    if (over) {
+      const existing = await findRuleSetVersion(trx, regionId, over.id);
       ({ id, version } = existing);
-      await trx
+      before = { version, revision: over.baseRevision, contentHash: existing.content_hash };
+      const updated = await trx
         .updateTable("rule_set_versions")
-        .set({ content: toJson(input.content), content_hash: hash, name: nameOf(input.content), updated_at: at })
+        .set((eb) => ({ content: toJson(input.content), content_hash: hash, name: nameOf(input.content), updated_at: at, revision: eb("revision", "+", 1) }))
         .where("region_id", "=", regionId)
         .where("id", "=", id)
-        .execute();
+        .where("status", "=", "draft")
+        .where("revision", "=", over.baseRevision)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1) throw await staleSave(trx, regionId, id, over.baseRevision);
     } else {
       const last = await trx
         .selectFrom("rule_set_versions")
@@ -165,12 +174,38 @@ export async function saveDraft(scope: Scope, input: { id?: string; content: Rec
       action: "ruleSet.saveDraft",
       entity: "ruleSetVersion",
       entityId: id,
-      ...(existing ? { before: { version, contentHash: existing.content_hash } } : {}),
-      after: { version, contentHash: hash },
+      before,
+      after: { version, revision: over ? over.baseRevision + 1 : 1, contentHash: hash },
     });
     return findRuleSetVersion(trx, regionId, id);
   });
   return { version: summary(row), validation: validateRuleSet(input.content, ruleSetFile(regionId, row.version)) };
+}
+
+/** The revision a save over a draft was edited from, which it must name. */
+function editedRevision(baseRevision: number | undefined): number {
+  if (baseRevision !== undefined) return baseRevision;
+  throw new DomainError({
+    code: "BAD_REQUEST",
+    message: "Sebutkan revisi draf yang Anda ubah (baseRevision), agar perubahan orang lain tidak tertimpa tanpa diketahui",
+  });
+}
+
+/** Why a save over a draft was not written: the draft was published, or saved again, since it was read. */
+async function staleSave(db: Kysely<Database>, regionId: string, id: string, baseRevision: number): Promise<DomainError> {
+  const current = await findRuleSetVersion(db, regionId, id);
+  if (current.status !== "draft") {
+    return new DomainError({
+      code: "PRECONDITION_FAILED",
+      message: `Versi ${current.version} sudah diterbitkan dan tidak bisa diubah; simpan sebagai draf baru`,
+    });
+  }
+  return new DomainError({
+    code: "CONFLICT",
+    message:
+      `Draf versi ${current.version} sudah disimpan orang lain sejak Anda membukanya (Anda mengubah revisi ${baseRevision}, ` +
+      `yang tersimpan kini revisi ${current.revision}); muat ulang untuk memakai yang tersimpan, atau bandingkan dengan perubahan Anda`,
+  });
 }
 
 /** Publishes a draft that is valid and whose cases all pass; otherwise says what stands in the way. */
@@ -222,6 +257,17 @@ export async function publishRuleSet(scope: Scope, id: string): Promise<RuleSetV
     });
     return summary(await findRuleSetVersion(trx, regionId, id));
   });
+}
+
+/**
+ * What saving `content` over version `id` would change in it, and the version as stored now (its revision
+ * is the one to save over, once a person has seen the changes).
+ */
+export async function diffWithStored(scope: Scope, input: { id: string; content: Record<string, unknown> }): Promise<{ version: RuleSetVersionSummary; changes: JsonChange[] }> {
+  const { db, regionId } = scope;
+  refuseOverLimits(input.content, ruleSetFile(regionId, "baru"));
+  const row = await findRuleSetVersion(db, regionId, input.id);
+  return { version: summary(row), changes: jsonDiff(parseJson(row.content), input.content) };
 }
 
 export async function diffRuleSets(scope: Scope, fromId: string, toId: string): Promise<{ from: RuleSetVersionSummary; to: RuleSetVersionSummary; changes: JsonChange[] }> {
