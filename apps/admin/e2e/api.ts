@@ -6,6 +6,8 @@ import type { RouterInputs, RouterOutputs } from "../src/lib/trpc";
 type Queries = {
   "cycle.list": [RouterInputs["cycle"]["list"], RouterOutputs["cycle"]["list"]];
   "ruleSet.list": [RouterInputs["ruleSet"]["list"], RouterOutputs["ruleSet"]["list"]];
+  "appeal.inbox": [RouterInputs["appeal"]["inbox"], RouterOutputs["appeal"]["inbox"]];
+  "account.list": [RouterInputs["account"]["list"], RouterOutputs["account"]["list"]];
   "assessment.tasks": [RouterInputs["assessment"]["tasks"], RouterOutputs["assessment"]["tasks"]];
   "assessment.form": [RouterInputs["assessment"]["form"], RouterOutputs["assessment"]["form"]];
 };
@@ -29,7 +31,8 @@ type Mutations = {
 };
 
 export async function mutate<P extends keyof Mutations>(page: Page, path: P, input: Mutations[P][0]): Promise<Mutations[P][1]> {
-  const response = await page.request.post(`/trpc/${path}`, { data: input });
+  // Sent as the page's own, as the portal's fetch would be.
+  const response = await page.request.post(`/trpc/${path}`, { data: input, headers: { origin: new URL(page.url()).origin } });
   const body = (await response.json()) as { result?: { data: Mutations[P][1] }; error?: unknown };
   if (!response.ok() || !body.result) throw new Error(`${path} answered ${response.status()}: ${JSON.stringify(body.error ?? body)}`);
   return body.result.data;

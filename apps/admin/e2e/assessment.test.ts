@@ -27,7 +27,7 @@ const REGIONS = [
 
 /** Opens the task's sheet from the list beside it. */
 async function openSheet(page: Page, task: Task): Promise<void> {
-  await page.getByRole("navigation", { name: "Pegawai yang dinilai" }).locator("a, button").filter({ hasText: task.ratee.nama }).first().click();
+  await page.getByRole("navigation", { name: "Lembar penilaian Anda" }).locator("a, button").filter({ hasText: task.ratee.nama }).first().click();
   await page.getByRole("heading", { name: task.ratee.nama, level: 3 }).waitFor();
 }
 
@@ -165,6 +165,9 @@ describe.skipIf(inject("chromiumMissing") !== null)("rating sheets in a browser,
     await assessor.context.close();
 
     await employee.page.getByRole("navigation", { name: "Navigasi" }).getByRole("link", { name: "Penilaian saya" }).click();
+    // An employee is not told to rate the employees they supervise.
+    await employee.page.getByText(/^Isi lembar penilaian yang diminta dari Anda/).waitFor();
+    expect(await employee.page.getByText(/pegawai yang Anda bina/).count()).toBe(0);
     await rateAndCheck(employee.page, task, cycleId);
     await employee.context.close();
   });

@@ -209,6 +209,8 @@ describe.skipIf(inject("chromiumMissing") !== null)("the admin portal in a brows
     const employee = await newPage(browser, server.url);
     await signIn(employee.page, signInFor(server, "employee", "binjai"));
     await employee.page.getByRole("navigation", { name: "Navigasi" }).getByRole("link", { name: "SKP & catatan kerja saya" }).click();
+    // The page says which cycle the SKP is for.
+    expect(await employee.page.getByTestId("cycle-picker").textContent()).toMatch(/^Siklus: Penilaian Kinerja 2025Dibuka/);
     await employee.page.getByRole("button", { name: "Mulai SKP" }).click();
     await employee.page.getByRole("button", { name: "Tambah RHK" }).click();
     await employee.page.getByLabel("Rencana hasil kerja").fill("Tersusunnya modul ajar semester genap");
@@ -229,6 +231,8 @@ describe.skipIf(inject("chromiumMissing") !== null)("the admin portal in a brows
     await employee.page.getByTestId("plan-status").getByText("Disetujui").waitFor();
     await employee.page.getByTestId("work-iki").click();
     await employee.page.getByRole("option", { name: "Jumlah modul ajar yang disusun" }).click();
+    // The quantity is asked in the IKI's unit.
+    await employee.page.getByLabel("Jumlah (dokumen)").waitFor();
     await employee.page.getByLabel("Uraian pekerjaan").fill("Modul ajar IPA kelas 5 selesai");
     await employee.page.getByRole("button", { name: "Catat", exact: true }).click();
     const entry = (page: Page) => page.getByTestId("work-entries").getByRole("row").filter({ hasText: "Modul ajar IPA kelas 5 selesai" });
@@ -257,6 +261,11 @@ describe.skipIf(inject("chromiumMissing") !== null)("the admin portal in a brows
     await openFirstCycle(page);
     await page.getByRole("tab", { name: "Pelaksanaan penilaian", selected: true }).waitFor();
 
+    // The deadline row fits its card at 1366 px: its save button is not cut off.
+    const card = page.getByTestId("deadlines-table").locator("xpath=ancestor::div[contains(@class, 'mantine-Card-root')][1]");
+    const cardBox = await card.boundingBox();
+    const saveBox = await page.getByRole("button", { name: "Simpan batas waktu Rekan kerja" }).boundingBox();
+    expect(saveBox && cardBox && saveBox.x + saveBox.width <= cardBox.x + cardBox.width).toBe(true);
     await page.getByLabel("Batas waktu Rekan kerja", { exact: true }).fill("2025-12-31");
     await page.getByRole("button", { name: "Simpan batas waktu Rekan kerja" }).click();
     await page.getByText("Batas waktu Rekan kerja: 2025-12-31.").waitFor();
@@ -360,6 +369,51 @@ describe.skipIf(inject("chromiumMissing") !== null)("the admin portal in a brows
     await employee.page.getByRole("dialog").getByText("Sudah sesuai; tambahkan satu asesmen formatif.").waitFor();
     await employee.context.close();
     await assessor.context.close();
+  });
+
+  it("shows a Pariaman admin who decides an appeal that the assessor's superior decides, with no decision form", async () => {
+    const { page, context } = await newPage(browser, server.url);
+    const assessorNip = signInFor(server, "assessor", "pariaman");
+    await signIn(page, signInFor(server, "admin", "pariaman"));
+
+    // The assessor gets a superior of their own: from then on an appeal against their rating goes up to them.
+    await page.getByRole("navigation", { name: "Navigasi" }).getByRole("link", { name: "Organisasi & pegawai" }).click();
+    await page.getByLabel("Cari pegawai").fill(assessorNip);
+    const row = page.getByTestId("employee-table").getByRole("row").filter({ hasText: assessorNip });
+    await row.getByRole("button", { name: /^Atur pejabat penilai untuk / }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel(/^Pejabat penilai \(NIP\)/).click();
+    const superior = page.getByRole("option").filter({ hasNotText: assessorNip }).filter({ hasNotText: signInFor(server, "employee", "pariaman") }).first();
+    const superiorNama = ((await superior.textContent()) ?? "").split(" · ")[0]?.trim() ?? "";
+    await superior.click();
+    await dialog.getByRole("button", { name: "Simpan" }).click();
+    await row.getByText(/^\d{18}$/).filter({ hasNotText: assessorNip }).waitFor();
+
+    await openFirstCycle(page);
+    await runEvaluation(page);
+    await page.getByRole("button", { name: "Finalkan siklus" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Finalkan siklus" }).click();
+    await page.getByTestId("cycle-status").getByText("Final").waitFor();
+
+    const employee = await newPage(browser, server.url);
+    await signIn(employee.page, signInFor(server, "employee", "pariaman"));
+    const nama = ((await employee.page.getByTestId("user-name").textContent()) ?? "").trim();
+    await employee.page.getByRole("button", { name: "Ajukan keberatan" }).click();
+    await employee.page.getByRole("dialog").getByLabel("Alasan keberatan").fill("Capaian layanan bulan Desember belum masuk perhitungan.");
+    await employee.page.getByRole("dialog").getByRole("button", { name: "Kirim keberatan" }).click();
+    await employee.page.getByText("Menunggu keputusan").waitFor();
+    await employee.context.close();
+
+    await page.getByRole("navigation", { name: "Navigasi" }).getByRole("link", { name: "Keberatan" }).click();
+    await page.getByRole("navigation", { name: "Keberatan" }).getByText(nama).click();
+    expect(await page.getByTestId("appeal-decider").textContent()).toMatch(new RegExp(`^Diputus oleh atasan pejabat penilai: ${superiorNama} \\(NIP \\d{18}\\)\\.$`));
+    await page.getByTestId("appeal-not-yours").waitFor();
+    expect(await page.getByLabel("Alasan keputusan").count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Kabulkan" }).count()).toBe(0);
+    const [appeal] = await query(page, "appeal.inbox", {});
+    expect(appeal?.canDecide).toBe(false);
+    expect(appeal?.decider?.nama).toBe(superiorNama);
+    await context.close();
   });
 
   it("lets the national operator choose a region, create a new one, and its first admin sign in", async () => {

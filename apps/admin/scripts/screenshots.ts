@@ -138,7 +138,7 @@ async function main(): Promise<void> {
 
     const assessor = await newPage(browser, server.url);
     await signIn(assessor.page, signInFor(server, "assessor", "binjai"));
-    await assessor.page.getByRole("navigation", { name: "Pegawai yang dinilai" }).locator("a, button").first().click();
+    await assessor.page.getByRole("navigation", { name: "Lembar penilaian Anda" }).locator("a, button").first().click();
     await assessor.page.getByRole("button", { name: "Kirim penilaian" }).waitFor();
     await reopenIfLocked(assessor.page);
     await assessor.page.locator("form").getByRole("radio", { name: "4", exact: true }).first().click();

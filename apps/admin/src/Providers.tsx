@@ -3,10 +3,11 @@ import { MantineProvider } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
-import { useState, type ReactNode } from "react";
+import { useMemo, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { authClient } from "./lib/auth";
 import { createApiClient, TRPCProvider, type ApiClient } from "./lib/trpc";
-import { cssVariablesResolver, theme } from "./theme";
+import { cssVariablesResolver, localizedTheme } from "./theme";
 
 function signedOut(error: unknown): boolean {
   return error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === "UNAUTHORIZED";
@@ -34,6 +35,8 @@ export function makeQueryClient(): QueryClient {
 export function Providers(props: { children: ReactNode; client?: ApiClient; queryClient?: QueryClient }) {
   const [queryClient] = useState(() => props.queryClient ?? makeQueryClient());
   const [client] = useState(() => props.client ?? createApiClient());
+  const { t } = useTranslation();
+  const theme = useMemo(() => localizedTheme(t), [t]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" />

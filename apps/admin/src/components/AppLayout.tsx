@@ -3,11 +3,12 @@
 import { AppShell, Badge, Burger, Button, Group, NavLink, Select, SegmentedControl, Text, Title, VisuallyHidden } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { currentLanguage, setLanguage, type Language } from "../i18n";
 import type { Role } from "../lib/auth";
+import { clearErrors } from "../lib/notify";
 import { useSession } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
 
@@ -91,6 +92,8 @@ export function AppLayout(props: { children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
   const items = NAV.filter((item) => item.roles.includes(user.role));
+  // An error toast is about the page it came from: leaving the page (or signing out) closes it.
+  useEffect(() => clearErrors, [pathname]);
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: "md", collapsed: { mobile: !opened } }} padding="md">

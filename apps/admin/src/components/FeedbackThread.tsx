@@ -9,6 +9,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { currentLanguage } from "../i18n";
 import { errorMessage } from "../lib/errors";
+import { notifyError } from "../lib/notify";
 import { formatDateTime } from "../lib/format";
 import { useRegionId, useSession } from "../lib/session";
 import { useTRPC, type RouterOutputs } from "../lib/trpc";
@@ -113,7 +114,7 @@ function Reply(props: { workEntryId: string; parent: Message }) {
               setBody("");
               setOpen(false);
             } catch (error) {
-              notifications.show({ color: "red", message: errorMessage(error, t), autoClose: false });
+              notifyError({ message: errorMessage(error, t) });
             }
           }}
         >
@@ -145,7 +146,7 @@ function NewMessage(props: { workEntryId: string; assessorNip: string | null; de
           setBody("");
           notifications.show({ color: "teal", message: kind === "request" ? t("feedback.asked") : t("feedback.given") });
         } catch (error) {
-          notifications.show({ color: "red", message: errorMessage(error, t), autoClose: false });
+          notifyError({ message: errorMessage(error, t) });
         }
       }}
     >

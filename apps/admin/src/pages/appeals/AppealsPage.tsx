@@ -1,6 +1,8 @@
-// The appeals inbox (keberatan): appeals against final results that the signed-in person decides, one
-// level up from the assessor (the BKD admin sees every appeal of the region). An appeal is rejected with
-// a reason, or upheld with a new predikat, which re-evaluates the employee as a new result version.
+// The appeals inbox (keberatan): appeals against final results, decided one level up from the assessor; the
+// BKD admin sees every appeal of the region but decides only where the assessor has no superior. Each
+// appeal says who decides it, and offers the decision only to that person (appeal.canDecide). An appeal is
+// rejected with a reason, or upheld with a new predikat, which re-evaluates the employee as a new result
+// version.
 import { Alert, Badge, Button, Card, Grid, Group, NavLink, Select, Stack, Text, Textarea, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { RuleFile } from "@kinerja/core";
@@ -11,6 +13,7 @@ import { Link } from "react-router";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { currentLanguage } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
+import { notifyError } from "../../lib/notify";
 import { formatDateTime } from "../../lib/format";
 import { useRegionId } from "../../lib/session";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
@@ -37,7 +40,7 @@ function Decide(props: { appeal: Appeal }) {
       await queryClient.invalidateQueries({ queryKey: trpc.appeal.pathKey() });
       notifications.show({ color: "teal", message: t(`appeals.decided.${decision}`, { name: appeal.employee.nama }) });
     } catch (error) {
-      notifications.show({ color: "red", message: errorMessage(error, t), autoClose: false });
+      notifyError({ message: errorMessage(error, t) });
     }
   };
   return (
@@ -119,9 +122,16 @@ export default function AppealsPage() {
                   <Button component={Link} to={`/cycles/${appeal.cycleId}/employees/${appeal.employee.id}`} variant="subtle" size="xs" w="fit-content">
                     {t("appeals.openResult")}
                   </Button>
-                  {appeal.status === "submitted" ? (
-                    <Decide key={appeal.id} appeal={appeal} />
-                  ) : (
+                  <Text size="sm" data-testid="appeal-decider">
+                    {appeal.decider ? t("appeals.decidedBySuperior", { name: appeal.decider.nama, nip: appeal.decider.nip }) : t("appeals.decidedByAdmin")}
+                  </Text>
+                  {appeal.status === "submitted" && appeal.canDecide && <Decide key={appeal.id} appeal={appeal} />}
+                  {appeal.status === "submitted" && !appeal.canDecide && (
+                    <Alert color="gray" title={t("appeals.state.submitted")} data-testid="appeal-not-yours">
+                      {appeal.decider ? t("appeals.notYoursSuperior", { name: appeal.decider.nama }) : t("appeals.notYoursAdmin")}
+                    </Alert>
+                  )}
+                  {appeal.status !== "submitted" && (
                     <Alert color={appeal.status === "upheld" ? "teal" : "gray"} title={t(`appeals.state.${appeal.status}`)}>
                       {appeal.decisionReason}
                       {appeal.newPredikatLabel ? ` → ${appeal.newPredikatLabel}` : ""}

@@ -3,7 +3,6 @@
 // blocking curve is broken. A chosen unit shows its forum (meetings, flagged raters); beside the curves,
 // the region's rater-quality table (admins) and every predikat adjustment of the cycle.
 import { Alert, Button, Card, Grid, Group, List, Select, Stack, Table, Tabs, Text, Title, UnstyledButton } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import type { OrganisationPredikat } from "@kinerja/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -13,6 +12,7 @@ import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { currentLanguage } from "../../i18n";
 import { unitDocument } from "../../lib/downloads";
 import { errorMessage } from "../../lib/errors";
+import { notifyError } from "../../lib/notify";
 import { formatCount } from "../../lib/format";
 import { NATIONAL_PREDIKAT, nationalInitials, nationalLabel, ORGANISATION_PREDIKAT, organisationLabel, totalNational } from "../../lib/predikat";
 import { useRegionId } from "../../lib/session";
@@ -49,6 +49,9 @@ export function CalibrationPanel(props: {
   if (units.length === 0) return <EmptyState title={t("calibration.none")}>{t("calibration.noneHelp")}</EmptyState>;
   const unit = units.find((u) => u.unitId === selected) ?? null;
   const broken = units.filter((u) => u.broken > 0).length;
+  // The title says where the units stand; how the region's rules treat a breach is the line under it.
+  const curve =
+    enforcement === "off" ? { state: "off", color: "gray" } : broken === 0 ? { state: "within", color: "teal" } : { state: enforcement, color: enforcement === "block" ? "red" : "yellow" };
 
   return (
     <Tabs value={tab} onChange={setTab} variant="pills">
@@ -59,8 +62,9 @@ export function CalibrationPanel(props: {
       </Tabs.List>
       <Tabs.Panel value="curve">
         <Stack>
-          <Alert color={broken === 0 ? "teal" : enforcement === "block" ? "red" : "yellow"} title={t(`calibration.enforcement.${enforcement}`)}>
-            {broken === 0 ? t("calibration.allWithin") : t("calibration.broken", { count: broken })}
+          <Alert color={curve.color} title={t(`calibration.curveTitle.${curve.state}`)} data-testid="curve-state">
+            <Text size="sm">{broken === 0 ? t("calibration.allWithin") : t("calibration.broken", { count: broken })}</Text>
+            <Text size="xs" c="dimmed" mt={4}>{t(`calibration.enforcement.${enforcement}`)}</Text>
           </Alert>
           <Grid>
             <Grid.Col span={{ base: 12, lg: 7 }}>
@@ -130,7 +134,7 @@ export function CalibrationPanel(props: {
                           await setPredikat.mutateAsync({ regionId, cycleId: props.cycleId, unitId: unit.unitId, predikat: value as OrganisationPredikat });
                           await queryClient.invalidateQueries({ queryKey: trpc.result.distribution.queryKey({ regionId, cycleId: props.cycleId }) });
                         } catch (error) {
-                          notifications.show({ color: "red", message: errorMessage(error, t) });
+                          notifyError({ message: errorMessage(error, t) });
                         }
                       }}
                     />

@@ -37,7 +37,7 @@ describe("deadlines", () => {
     const peer = (await screen.findByLabelText("Batas waktu Rekan kerja")) as HTMLInputElement;
     expect(peer.value).toBe("");
     expect((screen.getByLabelText("Batas waktu Atasan langsung") as HTMLInputElement).value).toBe("2025-12-15");
-    expect(await screen.findByText("4 dari 10")).toBeTruthy();
+    expect(await screen.findByText("4 dari 10 lembar terkirim")).toBeTruthy();
     const save = screen.getByRole("button", { name: "Simpan batas waktu Rekan kerja" }) as HTMLButtonElement;
     expect(save.disabled).toBe(true);
     fireEvent.change(peer, { target: { value: "2025-11-30" } });

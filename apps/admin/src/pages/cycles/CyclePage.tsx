@@ -14,6 +14,7 @@ import { currentLanguage } from "../../i18n";
 import { STAGE_COLORS, type Cycle } from "../../lib/cycles";
 import { resultsExport } from "../../lib/downloads";
 import { errorMessage } from "../../lib/errors";
+import { notifyError } from "../../lib/notify";
 import { formatDateTime } from "../../lib/format";
 import { hasRole, MANAGERS, useRegionId, useSession } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
@@ -44,7 +45,7 @@ function StageActions(props: { cycle: Cycle }) {
               await refresh();
               notifications.show({ color: "teal", message: t("cycle.opened") });
             } catch (error) {
-              notifications.show({ color: "red", message: errorMessage(error, t) });
+              notifyError({ message: errorMessage(error, t) });
             }
           }}
         >
@@ -74,7 +75,7 @@ function StageActions(props: { cycle: Cycle }) {
                   setConfirming(false);
                   notifications.show({ color: "teal", message: t("cycle.finalised") });
                 } catch (error) {
-                  notifications.show({ color: "red", title: t("cycle.finaliseFailed"), message: errorMessage(error, t), autoClose: false });
+                  notifyError({ title: t("cycle.finaliseFailed"), message: errorMessage(error, t) });
                 }
               }}
             >

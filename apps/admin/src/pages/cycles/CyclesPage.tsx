@@ -11,6 +11,7 @@ import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { currentLanguage } from "../../i18n";
 import { STAGE_COLORS } from "../../lib/cycles";
 import { errorMessage } from "../../lib/errors";
+import { notifyError } from "../../lib/notify";
 import { formatDateTime } from "../../lib/format";
 import { hasRole, MANAGERS, useRegionId, useSession } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
@@ -54,7 +55,7 @@ function CreateCycleForm(props: { onDone(id: string): void }) {
           notifications.show({ color: "teal", message: t("cycles.created", { name: cycle.name }) });
           props.onDone(cycle.id);
         } catch (error) {
-          notifications.show({ color: "red", message: errorMessage(error, t) });
+          notifyError({ message: errorMessage(error, t) });
         }
       })}
     >

@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { EmployeeMultiSelect } from "../../components/EmployeePicker";
 import { ErrorState, Loading } from "../../components/States";
 import { errorMessage } from "../../lib/errors";
+import { notifyError } from "../../lib/notify";
 import { todayInIndonesia } from "../../lib/periods";
 import { useRegionId } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
@@ -33,7 +34,7 @@ function RecordMeeting(props: { cycleId: string; unitId: string; unitName: strin
           notifications.show({ color: "teal", message: t("forumView.recorded", { unit: props.unitName }) });
           props.onDone();
         } catch (error) {
-          notifications.show({ color: "red", message: errorMessage(error, t), autoClose: false });
+          notifyError({ message: errorMessage(error, t) });
         }
       }}
     >

@@ -10,6 +10,7 @@ import { useTranslation } from "react-i18next";
 import { EmployeeMultiSelect, EmployeeSelect, employeeLabel } from "../../components/EmployeePicker";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { errorMessage } from "../../lib/errors";
+import { notifyError } from "../../lib/notify";
 import { useRegionId } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 
@@ -84,7 +85,7 @@ export function PeersEditor(props: { cycleId: string; employeeId: string; editab
                     await queryClient.invalidateQueries({ queryKey: trpc.cycle.progress.pathKey() });
                     notifications.show({ color: "teal", message: t("conduct.peersSaved", { name: e.nama }) });
                   } catch (err) {
-                    notifications.show({ color: "red", title: t("conduct.peersNotSaved"), message: errorMessage(err, t), autoClose: false });
+                    notifyError({ title: t("conduct.peersNotSaved"), message: errorMessage(err, t) });
                   }
                 }}
               >

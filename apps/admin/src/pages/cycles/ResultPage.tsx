@@ -12,6 +12,7 @@ import { ErrorState, Loading } from "../../components/States";
 import { employeeDocument } from "../../lib/downloads";
 import { DialogueEvidence } from "../dialogues/DialoguesPanel";
 import { errorMessage } from "../../lib/errors";
+import { notifyError } from "../../lib/notify";
 import { useRegionId, useSession } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 
@@ -62,7 +63,7 @@ function ForumAdjust(props: { cycleId: string; employeeId: string; unitId: strin
                   await queryClient.invalidateQueries({ queryKey: trpc.cycle.pathKey() });
                   notifications.show({ color: "teal", message: t("forum.adjusted") });
                 } catch (error) {
-                  notifications.show({ color: "red", message: errorMessage(error, t), autoClose: false });
+                  notifyError({ message: errorMessage(error, t) });
                 }
               }}
             >

@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { currentLanguage } from "../../i18n";
 import type { Cycle } from "../../lib/cycles";
 import { errorMessage } from "../../lib/errors";
+import { notifyError } from "../../lib/notify";
 import { formatCount } from "../../lib/format";
 import { useRegionId } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
@@ -52,7 +53,7 @@ export function RunPanel(props: { cycle: Cycle }) {
       setAsking(false);
       setReason("");
     } catch (error) {
-      notifications.show({ color: "red", title: t("run.failedToStart"), message: errorMessage(error, t) });
+      notifyError({ title: t("run.failedToStart"), message: errorMessage(error, t) });
     }
   };
 

@@ -11,6 +11,7 @@ import { ChoiceScale } from "../../components/ChoiceScale";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { currentLanguage } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
+import { notifyError } from "../../lib/notify";
 import { formatScore } from "../../lib/format";
 import { defaultDay, periodRange } from "../../lib/periods";
 import { useRegionId } from "../../lib/session";
@@ -47,7 +48,7 @@ function RecordForm(props: { cycleId: string; employeeId: string; periodLabel: s
           notifications.show({ color: "teal", message: t("dialogue.recorded") });
           props.onDone();
         } catch (error) {
-          notifications.show({ color: "red", title: t("dialogue.notRecorded"), message: errorMessage(error, t), autoClose: false });
+          notifyError({ title: t("dialogue.notRecorded"), message: errorMessage(error, t) });
         }
       }}
     >
@@ -128,7 +129,7 @@ function RateForm(props: { dialogue: Dialogue; onDone(): void }) {
               notifications.show({ color: "teal", message: t("dialogue.rated") });
               props.onDone();
             } catch (error) {
-              notifications.show({ color: "red", message: errorMessage(error, t), autoClose: false });
+              notifyError({ message: errorMessage(error, t) });
             }
           }}
         >

@@ -13,6 +13,7 @@ import { ChoiceScale } from "../../components/ChoiceScale";
 import { RatingGuidance, type GuidanceTopic } from "../../components/RatingGuidance";
 import { ErrorState, Loading } from "../../components/States";
 import { errorMessage } from "../../lib/errors";
+import { notifyError } from "../../lib/notify";
 import { scaleChoices } from "../../lib/scales";
 import { useRegionId } from "../../lib/session";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
@@ -161,7 +162,7 @@ export function AssessmentForm(props: { cycleId: string; employeeId: string; sou
       await refresh();
       notifications.show({ color: "teal", message: final ? t("assess.saved", { name: f.employee.nama }) : t("assess.draftSaved") });
     } catch (error) {
-      notifications.show({ color: "red", title: t("assess.notSaved"), message: errorMessage(error, t), autoClose: false });
+      notifyError({ title: t("assess.notSaved"), message: errorMessage(error, t) });
     }
   };
 
@@ -265,7 +266,7 @@ export function AssessmentForm(props: { cycleId: string; employeeId: string; sou
                   await refresh();
                   notifications.show({ color: "teal", message: t("assess.reopened") });
                 } catch (error) {
-                  notifications.show({ color: "red", message: errorMessage(error, t) });
+                  notifyError({ message: errorMessage(error, t) });
                 }
               }}
             >

@@ -1,11 +1,12 @@
 // The sheets the signed-in person must write in an open cycle (assessment.tasks): an assessor's direct
 // reports, an employee's self-assessment and the peers they were asked to rate; each with its state and
 // deadline, opened into the sheet beside the rating guidance.
-import { Badge, Grid, Group, NavLink, ScrollArea, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Grid, Group, NavLink, ScrollArea, Stack, Text, TextInput, Title } from "@mantine/core";
 import { raterSourceTitle } from "@kinerja/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { CyclePicker } from "../../components/CyclePicker";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { currentLanguage } from "../../i18n";
 import { useRegionId, useSession } from "../../lib/session";
@@ -39,16 +40,14 @@ export default function MyAssessmentsPage() {
   return (
     <Stack>
       <Title order={2}>{t("assess.title")}</Title>
-      <Text c="dimmed">{t("assess.intro")}</Text>
+      <Text c="dimmed">{user.role === "employee" ? t("assess.introEmployee") : t("assess.intro")}</Text>
       {error && <ErrorState error={error} />}
       {(cycles.isPending || (cycle && tasks.isPending)) && <Loading rows={6} />}
       {cycles.data && open.length === 0 && <EmptyState title={t("assess.noOpenCycle")}>{t("assess.noOpenCycleHelp")}</EmptyState>}
       {cycle && tasks.data && (
         <>
-          <Group align="flex-end">
-            {open.length > 1 && <Select label={t("assess.cycle")} data={open.map((c) => ({ value: c.id, label: c.name }))} value={cycle.id} onChange={setCycleId} w={320} />}
-            <Text size="sm" data-testid="task-progress">{t("assess.progress", { done, total: tasks.data.length })}</Text>
-          </Group>
+          <CyclePicker cycles={open} value={cycle} onChange={setCycleId} />
+          <Text size="sm" data-testid="task-progress">{t("assess.progress", { done, total: tasks.data.length })}</Text>
           {tasks.data.length === 0 ? (
             <EmptyState title={t("assess.noTasks")}>{t("assess.noTasksHelp")}</EmptyState>
           ) : (

@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { ExplanationView } from "../../components/ExplanationView";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { errorMessage } from "../../lib/errors";
+import { notifyError } from "../../lib/notify";
 import { useRegionId, useSession } from "../../lib/session";
 import { APPEAL_COLORS } from "../appeals/AppealsPage";
 import { DialogueEvidence } from "../dialogues/DialoguesPanel";
@@ -57,7 +58,7 @@ function Appeal(props: { cycleId: string; finalised: boolean }) {
                   await queryClient.invalidateQueries({ queryKey: trpc.appeal.pathKey() });
                   notifications.show({ color: "teal", message: t("appeals.submitted") });
                 } catch (error) {
-                  notifications.show({ color: "red", message: errorMessage(error, t), autoClose: false });
+                  notifyError({ message: errorMessage(error, t) });
                 }
               }}
             >

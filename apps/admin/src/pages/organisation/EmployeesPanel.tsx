@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { EmployeeSelect } from "../../components/EmployeePicker";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { errorMessage } from "../../lib/errors";
+import { notifyError } from "../../lib/notify";
 import { useRegionId } from "../../lib/session";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
 import { flattenUnits, type UnitNode } from "./UnitTree";
@@ -46,7 +47,7 @@ function AssessorForm(props: { employee: Employee; onDone(): void }) {
               notifications.show({ color: "teal", message: t("organisation.assessorSaved") });
               props.onDone();
             } catch (error) {
-              notifications.show({ color: "red", message: errorMessage(error, t) });
+              notifyError({ message: errorMessage(error, t) });
             }
           }}
         >

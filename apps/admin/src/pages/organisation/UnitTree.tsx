@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { currentLanguage } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
+import { notifyError } from "../../lib/notify";
 import { formatCount } from "../../lib/format";
 import { useRegionId } from "../../lib/session";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
@@ -45,7 +46,7 @@ function UnitForm(props: { units: UnitNode[]; editing: UnitNode | null; onDone()
           notifications.show({ color: "teal", message: t("organisation.unitSaved", { name: values.name }) });
           props.onDone();
         } catch (error) {
-          notifications.show({ color: "red", message: errorMessage(error, t) });
+          notifyError({ message: errorMessage(error, t) });
         }
       })}
     >

@@ -1,12 +1,14 @@
 // The signed-in employee's own SKP for a cycle: start it, write RHK rows and IKIs (cascading from the
 // superior's plan), submit it to the assessor, and once approved log work against it.
-import { Button, Card, Group, Select, Stack, Text, Title } from "@mantine/core";
+import { Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { CyclePicker } from "../../components/CyclePicker";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { errorMessage } from "../../lib/errors";
+import { notifyError } from "../../lib/notify";
 import { useRegionId } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 import { PlanEditor, toInput, type Plan, type RhkInput } from "./PlanEditor";
@@ -36,7 +38,7 @@ function OwnPlan(props: { plan: Plan; periodLabel: string }) {
       await refresh();
       notifications.show({ color: "teal", message: final ? t("plan.submitted") : t("plan.saved") });
     } catch (error) {
-      notifications.show({ color: "red", title: t("plan.notSaved"), message: errorMessage(error, t), autoClose: false });
+      notifyError({ title: t("plan.notSaved"), message: errorMessage(error, t) });
     }
   };
   return (
@@ -82,9 +84,7 @@ export default function MyPlanPage() {
       {cycles.error && <ErrorState error={cycles.error} />}
       {cycles.isPending && <Loading rows={5} />}
       {cycles.data && active.length === 0 && <EmptyState title={t("plan.noCycle")}>{t("plan.noCycleHelp")}</EmptyState>}
-      {active.length > 1 && cycle && (
-        <Select label={t("assess.cycle")} data={active.map((c) => ({ value: c.id, label: c.name }))} value={cycle.id} onChange={setCycleId} w={320} allowDeselect={false} />
-      )}
+      {cycle && <CyclePicker cycles={active} value={cycle} onChange={setCycleId} />}
       {plan.error && <ErrorState error={plan.error} />}
       {cycle && plan.isPending && <Loading rows={6} />}
       {cycle && plan.data === null && (
@@ -98,7 +98,7 @@ export default function MyPlanPage() {
                   await create.mutateAsync({ regionId, cycleId: cycle.id });
                   await queryClient.invalidateQueries({ queryKey: trpc.plan.pathKey() });
                 } catch (error) {
-                  notifications.show({ color: "red", message: errorMessage(error, t) });
+                  notifyError({ message: errorMessage(error, t) });
                 }
               }}
             >

@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { currentLanguage } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
+import { notifyError } from "../../lib/notify";
 import { formatCount } from "../../lib/format";
 import { useRegionId } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
@@ -45,7 +46,7 @@ function PlanReview(props: { planId: string }) {
       await queryClient.invalidateQueries({ queryKey: trpc.plan.pathKey() });
       notifications.show({ color: "teal", message: t(`plan.decided.${decision}`, { name: p.nama }) });
     } catch (error) {
-      notifications.show({ color: "red", message: errorMessage(error, t), autoClose: false });
+      notifyError({ message: errorMessage(error, t) });
     }
   };
   return (
@@ -153,7 +154,7 @@ function EntriesToReview(props: { cycleId: string }) {
                               await confirm.mutateAsync({ regionId, id: e.id });
                               await refresh();
                             } catch (error) {
-                              notifications.show({ color: "red", message: errorMessage(error, t) });
+                              notifyError({ message: errorMessage(error, t) });
                             }
                           }}
                         >
@@ -184,7 +185,7 @@ function EntriesToReview(props: { cycleId: string }) {
                 setNote("");
                 await refresh();
               } catch (error) {
-                notifications.show({ color: "red", message: errorMessage(error, t) });
+                notifyError({ message: errorMessage(error, t) });
               }
             }}>{t("team.return")}</Button>
           </Group>

@@ -10,6 +10,7 @@ import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { currentLanguage } from "../../i18n";
 import { evidenceFile, evidenceUpload } from "../../lib/downloads";
 import { errorMessage } from "../../lib/errors";
+import { notifyError } from "../../lib/notify";
 import { formatCount } from "../../lib/format";
 import { defaultDay, periodRange } from "../../lib/periods";
 import { useRegionId } from "../../lib/session";
@@ -59,6 +60,8 @@ export function WorkEntries(props: {
   if (progress.isPending) return <Loading rows={4} />;
   if (progress.error) return <ErrorState error={progress.error} />;
   const ikis = progress.data.indicators;
+  // The quantity is in the IKI's own unit (items, persen, dokumen …), so the form names it.
+  const chosen = ikis.find((i) => i.ikiId === ikiId) ?? null;
 
   return (
     <Stack>
@@ -83,7 +86,10 @@ export function WorkEntries(props: {
                     <Text size="sm">{iki.text}</Text>
                     <Text size="xs" c="dimmed">{iki.rhkText}</Text>
                   </Table.Td>
-                  <Table.Td ta="right" className="tabular">{formatCount(iki.confirmed, lang)} / {formatCount(iki.target, lang)} {iki.satuan}</Table.Td>
+                  <Table.Td ta="right" className="tabular">
+                    {formatCount(iki.confirmed, lang)} / {formatCount(iki.target, lang)} {iki.satuan}
+                    <Text size="xs" c="dimmed">{t(iki.aspect === "kualitas" ? "work.meanOfEntries" : "work.sumOfEntries", { count: iki.entries.confirmed })}</Text>
+                  </Table.Td>
                   <Table.Td ta="right" className="tabular">{formatCount(iki.pending, lang)}</Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
@@ -111,7 +117,7 @@ export function WorkEntries(props: {
                 await queryClient.invalidateQueries({ queryKey: trpc.workEntry.pathKey() });
                 notifications.show({ color: "teal", message: t("work.logged") });
               } catch (error) {
-                notifications.show({ color: "red", title: t("work.notLogged"), message: errorMessage(error, t) });
+                notifyError({ title: t("work.notLogged"), message: errorMessage(error, t) });
               }
             }}
           >
@@ -120,7 +126,13 @@ export function WorkEntries(props: {
               <Group grow align="flex-start">
                 <Select label={t("work.iki")} data={ikis.map((i) => ({ value: i.ikiId, label: i.text }))} value={ikiId} onChange={setIkiId} required data-testid="work-iki" />
                 <TextInput type="date" label={t("work.date")} value={workDate} min={range?.start} max={range?.end} onChange={(e) => setWorkDate(e.currentTarget.value)} required />
-                <NumberInput label={t("work.quantity")} min={0} value={quantity} onChange={(v) => setQuantity(Number(v) || 0)} />
+                <NumberInput
+                  label={chosen ? t("work.quantityIn", { satuan: chosen.satuan }) : t("work.quantity")}
+                  description={chosen ? t(chosen.aspect === "kualitas" ? "work.quantityQuality" : "work.quantitySum", { satuan: chosen.satuan }) : undefined}
+                  min={0}
+                  value={quantity}
+                  onChange={(v) => setQuantity(Number(v) || 0)}
+                />
               </Group>
               <Textarea label={t("work.description")} autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} required />
               <FileInput label={t("work.evidence")} description={t("work.evidenceHelp")} value={file} onChange={setFile} clearable placeholder={t("organisation.import.choose")} />

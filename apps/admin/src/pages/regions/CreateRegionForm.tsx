@@ -7,6 +7,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../lib/errors";
+import { notifyError } from "../../lib/notify";
 import { useTRPC } from "../../lib/trpc";
 import { EMAIL, MIN_PASSWORD, PasswordField } from "../accounts/credentials";
 
@@ -55,7 +56,7 @@ export function CreateRegionForm(props: { onDone(region: { id: string; name: str
           notifications.show({ color: "teal", message: t("regions.created", { name: region.name, email: values.adminEmail.trim() }), autoClose: 10_000 });
           props.onDone(region);
         } catch (error) {
-          notifications.show({ color: "red", title: t("regions.notCreated"), message: errorMessage(error, t), autoClose: false });
+          notifyError({ title: t("regions.notCreated"), message: errorMessage(error, t) });
         }
       })}
     >

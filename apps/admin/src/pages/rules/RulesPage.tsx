@@ -10,6 +10,7 @@ import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { errorMessage } from "../../lib/errors";
+import { notifyError } from "../../lib/notify";
 import { validateRuleText } from "../../lib/rule-validation";
 import { useRegionId } from "../../lib/session";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
@@ -97,7 +98,7 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
         setConflict(errorMessage(error, t));
         return;
       }
-      notifications.show({ color: "red", title: t("rules.saveFailed"), message: errorMessage(error, t) });
+      notifyError({ title: t("rules.saveFailed"), message: errorMessage(error, t) });
     }
   }
 
@@ -114,7 +115,7 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
         setConflict(errorMessage(error, t));
         return;
       }
-      notifications.show({ color: "red", title: t("rules.publishFailed"), message: errorMessage(error, t), autoClose: false });
+      notifyError({ title: t("rules.publishFailed"), message: errorMessage(error, t) });
     }
   }
 

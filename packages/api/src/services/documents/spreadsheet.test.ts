@@ -37,7 +37,7 @@ describe("spreadsheet cells a person typed", () => {
   it("writes XLSX text as text cells, never formulas", async () => {
     const file = await table("xlsx");
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(file.body);
+    await workbook.xlsx.load(file.body as unknown as ExcelJS.Buffer);
     const sheet = workbook.getWorksheet("Data");
     const values = HOSTILE.map((_, i) => sheet?.getRow(i + 2).getCell(1));
     expect(values.map((cell) => cell?.type)).toEqual(HOSTILE.map(() => ExcelJS.ValueType.String));
