@@ -65,6 +65,15 @@ export async function relationTo(scope: Scope, employee: Pick<EmployeeRow, "id" 
 }
 
 /**
+ * The NIP the signed-in person rates and decides under: their linked record's, when the region made them an
+ * assessor; null otherwise. An appeal names its deciding superior by NIP, and only an assessor holding that
+ * record decides it: someone the region made an employee decides nothing, whatever the records place under them.
+ */
+export function raterNip(scope: Scope): string | null {
+  return rates(scope) ? scope.me.nip : null;
+}
+
+/**
  * Whether the employee is the signed-in person's own direct superior (atasan langsung), whom they rate as a
  * subordinate where the rules weigh subordinates. It gives no sight of the superior's records.
  */

@@ -6,7 +6,7 @@
 import { predikatLabel, predikatLevels } from "@kinerja/core";
 import { newId, now, type AppealRow, type AppealStatus, type CycleRow, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import { findEmployee, isAdmin, requireEmployee, withDb, type Scope } from "../access/index.js";
+import { findEmployee, isAdmin, raterNip, requireEmployee, withDb, type Scope } from "../access/index.js";
 import { findCycle, lockCycle } from "../cycles/index.js";
 import { audit, DomainError, formatDate } from "../lib/index.js";
 import { cycleRules } from "../rules/index.js";
@@ -88,10 +88,10 @@ async function views(scope: Scope, rows: AppealRow[]): Promise<AppealView[]> {
   return result;
 }
 
-/** The deciding superior named on the appeal, read from the signed-in person's own record; the BKD admin where none is named. */
+/** The deciding superior named on the appeal, an assessor read from their own record; the BKD admin where none is named. */
 function decides(scope: Scope, row: AppealRow): boolean {
   if (row.decider_nip === null) return isAdmin(scope.user);
-  return scope.me !== null && scope.me.nip === row.decider_nip;
+  return raterNip(scope) === row.decider_nip;
 }
 
 /** The last moment an appeal against the cycle is accepted. */
@@ -211,8 +211,9 @@ export async function appealInbox(scope: Scope, input: { status?: AppealStatus; 
   let query = scope.db.selectFrom("appeals").selectAll().where("region_id", "=", scope.regionId).where("status", "=", input.status ?? "submitted");
   if (input.cycleId) query = query.where("cycle_id", "=", input.cycleId);
   if (!isAdmin(scope.user)) {
-    if (!scope.me) return [];
-    query = query.where("decider_nip", "=", scope.me.nip);
+    const nip = raterNip(scope);
+    if (!nip) return [];
+    query = query.where("decider_nip", "=", nip);
   }
   return views(scope, await query.orderBy("id").execute());
 }
