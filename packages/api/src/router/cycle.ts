@@ -4,15 +4,32 @@ import { ORGANISATION_PREDIKAT, PERIOD_KINDS } from "@kinerja/core";
 import { ROLES } from "@kinerja/db";
 import { z } from "zod";
 import { cycleProgress } from "../services/cycles/index.js";
-import { listRuns, runStatus, startCycleRun } from "../services/cycles/index.js";
+import { listRuns, runStatus, startCycleRun, type RunStatus } from "../services/cycles/index.js";
 import { createCycle, cycleView, findCycle, listCycles, openCycle, setUnitPredikat } from "../services/cycles/index.js";
 import {  } from "../services/organisation/index.js";
 import { finaliseCycle } from "../services/cycles/index.js";
 import { cycleScope, setCycleUnits } from "../services/cycles/index.js";
+import type { Scope } from "../services/access/index.js";
 import { regionProcedure } from "../trpc.js";
 import { freeText, id, ids, name } from "./inputs.js";
 
 const POLL_MS = 250;
+
+/** The job's status each time it changes, from the one already read, until it succeeds or fails. */
+async function* progressOf(scope: Scope, jobId: string, first: RunStatus | null, signal: AbortSignal | undefined) {
+  let status = first;
+  let last = "";
+  while (status && !signal?.aborted) {
+    const key = `${status.status}:${status.done}`;
+    if (key !== last) {
+      last = key;
+      yield status;
+    }
+    if (status.status === "succeeded" || status.status === "failed") return;
+    await sleep(POLL_MS, undefined, { signal }).catch(() => undefined);
+    status = await runStatus(scope, { jobId });
+  }
+}
 
 export const cycleRouter = {
   list: regionProcedure(...ROLES).query(({ ctx }) => listCycles(ctx.scope)),
@@ -77,19 +94,11 @@ export const cycleRouter = {
   /** The job's progress as it changes, ending when it succeeds or fails. */
   onRunProgress: regionProcedure("operator", "admin")
     .input(z.object({ jobId: id }))
-    .subscription(async function* ({ ctx, input, signal }) {
-      let last = "";
-      while (!signal?.aborted) {
-        const status = await runStatus(ctx.scope, { jobId: input.jobId });
-        if (!status) return;
-        const key = `${status.status}:${status.done}`;
-        if (key !== last) {
-          last = key;
-          yield status;
-        }
-        if (status.status === "succeeded" || status.status === "failed") return;
-        await sleep(POLL_MS, undefined, { signal }).catch(() => undefined);
-      }
+    .subscription(async ({ ctx, input, signal }) => {
+      // Read before the stream opens, so another region's job is refused as the call's own error (NOT_FOUND),
+      // not thrown midway through the stream, where it would reach the client as a server fault.
+      const first = await runStatus(ctx.scope, { jobId: input.jobId });
+      return progressOf(ctx.scope, input.jobId, first, signal);
     }),
 
   runs: regionProcedure("operator", "admin")
