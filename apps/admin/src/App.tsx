@@ -9,6 +9,7 @@ import { SessionProvider, useSession } from "./lib/session";
 import { SignInPage } from "./pages/SignInPage";
 import { ChooseRegionPage } from "./pages/ChooseRegionPage";
 import { DashboardPage } from "./pages/DashboardPage";
+import { ChangePasswordScreen } from "./pages/account/ChangePasswordScreen";
 
 const RulesPage = lazy(() => import("./pages/rules/RulesPage"));
 const OrganisationPage = lazy(() => import("./pages/organisation/OrganisationPage"));
@@ -25,6 +26,7 @@ const AccountsPage = lazy(() => import("./pages/accounts/AccountsPage"));
 const RegionsPage = lazy(() => import("./pages/regions/RegionsPage"));
 const DialoguesPage = lazy(() => import("./pages/dialogues/DialoguesPage"));
 const FeedbackInboxPage = lazy(() => import("./pages/feedback/FeedbackInboxPage"));
+const MyAccountPage = lazy(() => import("./pages/account/MyAccountPage"));
 
 function toPortalUser(user: Record<string, unknown>): PortalUser {
   return {
@@ -67,6 +69,7 @@ function PortalRoutes() {
         {(user.role === "employee" || user.role === "assessor") && <Route path="/plan" element={<MyPlanPage />} />}
         {user.role !== "employee" && <Route path="/team" element={<TeamPage />} />}
         {user.role !== "employee" && <Route path="/appeals" element={<AppealsPage />} />}
+        <Route path="/account" element={<MyAccountPage />} />
         <Route path="*" element={<Navigate to={homeOf(user.role)} replace />} />
       </Routes>
     </Suspense>
@@ -84,6 +87,10 @@ export function App() {
 
   if (session.isPending && !session.data) return <FullPageLoader />;
   if (!session.data) return <SignInPage onSignedIn={() => session.refetch()} />;
+  // A temporary password from an admin: the API answers nothing else until it is changed.
+  if (session.data.user.mustChangePassword) {
+    return <ChangePasswordScreen name={session.data.user.name} onChanged={() => void session.refetch()} onSignOut={() => void signOut()} />;
+  }
   const user = toPortalUser(session.data.user as unknown as Record<string, unknown>);
   return (
     <SessionProvider key={user.id} user={user} signOut={signOut}>

@@ -34,6 +34,7 @@ const NAV: NavItem[] = [
   { to: "/assessments", label: "nav.myAssessments", roles: ["assessor", "employee"] },
   { to: "/cycles", label: "nav.teamResults", roles: ["assessor"] },
   { to: "/me", label: "nav.myResult", roles: ["employee", "assessor"] },
+  { to: "/account", label: "nav.myAccount", roles: ["operator", "admin", "assessor", "employee"] },
 ];
 
 function isActive(pathname: string, to: string): boolean {

@@ -1,5 +1,6 @@
 // better-auth's browser client: e-mail sign-in for operators and admins, NIP sign-in (the username
-// plugin) for assessors and employees. The session carries the role and region the API decides by.
+// plugin) for assessors and employees. The session carries the role and region the API decides by, and
+// whether the person signed in with a temporary password they must change first.
 import { inferAdditionalFields, usernameClient } from "better-auth/client/plugins";
 import { createAuthClient } from "better-auth/react";
 
@@ -11,6 +12,7 @@ export const authClient = createAuthClient({
       user: {
         role: { type: "string", required: true, input: false },
         regionId: { type: "string", required: false, input: false },
+        mustChangePassword: { type: "boolean", required: false, input: false },
       },
     }),
   ],
@@ -53,5 +55,19 @@ export async function signIn(login: string, password: string): Promise<SignInRes
   if (response.error) {
     return { ok: false, error: response.error.code ?? response.error.message ?? "", message: response.error.message, status: response.error.status };
   }
+  return { ok: true };
+}
+
+export interface PasswordChangeResult {
+  ok: boolean;
+  /** better-auth's error code when refused, e.g. INVALID_PASSWORD for a wrong current password. */
+  code?: string;
+  message?: string;
+}
+
+/** Changes the signed-in person's password; the server ends their other sessions whatever is asked. */
+export async function changeOwnPassword(currentPassword: string, newPassword: string): Promise<PasswordChangeResult> {
+  const response = await authClient.changePassword({ currentPassword, newPassword, revokeOtherSessions: true });
+  if (response.error) return { ok: false, code: response.error.code, message: response.error.message };
   return { ok: true };
 }

@@ -25,7 +25,7 @@ export function SignInPage(props: { onSignedIn(): void; signIn?: (login: string,
     try {
       const result = await (props.signIn ?? defaultSignIn)(login, password);
       if (result.ok) props.onSignedIn();
-      else setError(result.status === 429 ? (result.message ?? t("signIn.tooMany")) : t("signIn.refused"));
+      else setError(result.status === 429 ? (result.message ?? t("signIn.tooMany")) : result.error === "ACCOUNT_DISABLED" ? t("signIn.disabled") : t("signIn.refused"));
     } catch {
       setError(t("errors.network"));
     } finally {

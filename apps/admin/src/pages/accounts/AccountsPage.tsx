@@ -1,8 +1,8 @@
-// The region's sign-ins (account.list, never passwords) and creating one (account.create): an admin
-// signs in with an e-mail; an assessor or an employee with the NIP of one of the region's employees, whose
-// name comes from the employee record. There is no self sign-up: whoever creates the account passes the
-// first password on.
-import { Badge, Button, Group, Modal, SegmentedControl, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+// The region's sign-ins (account.list, never passwords) with whether each may sign in, what an admin does
+// to one (AccountActions), and creating one (account.create): an admin signs in with an e-mail; an
+// assessor or an employee with the NIP of one of the region's employees, whose name comes from the
+// employee record. There is no self sign-up: whoever creates the account passes the first password on.
+import { Badge, Box, Button, Group, Modal, SegmentedControl, Stack, Table, Text, TextInput, Title, VisuallyHidden } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -14,9 +14,11 @@ import type { Role } from "../../lib/auth";
 import { errorMessage } from "../../lib/errors";
 import { useRegionId } from "../../lib/session";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
+import { AccountActions, AccountStatus } from "./AccountActions";
 import { EMAIL, MIN_PASSWORD, PasswordField } from "./credentials";
 
 type Account = RouterOutputs["account"]["list"][number];
+type NewAccount = RouterOutputs["account"]["create"];
 type NewRole = "admin" | "assessor" | "employee";
 const ROLE_COLORS: Record<Role, string> = { operator: "dark", admin: "blue", assessor: "violet", employee: "teal" };
 const NIP_MAIL = /@nip\.kinerja\.invalid$/;
@@ -25,7 +27,7 @@ export function loginOf(account: Pick<Account, "email" | "username">): string {
   return account.username ?? account.email;
 }
 
-function CreateAccountForm(props: { onDone(account: Account, password: string): void }) {
+function CreateAccountForm(props: { onDone(account: NewAccount, password: string): void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const regionId = useRegionId();
@@ -105,7 +107,7 @@ function CreateAccountForm(props: { onDone(account: Account, password: string): 
   );
 }
 
-function Created(props: { account: Account; password: string; onClose(): void }) {
+function Created(props: { account: NewAccount; password: string; onClose(): void }) {
   const { t } = useTranslation();
   return (
     <Stack data-testid="account-created">
@@ -136,7 +138,7 @@ export default function AccountsPage() {
   const regionId = useRegionId();
   const accounts = useQuery(trpc.account.list.queryOptions({ regionId }));
   const [creating, setCreating] = useState(false);
-  const [created, setCreated] = useState<{ account: Account; password: string } | null>(null);
+  const [created, setCreated] = useState<{ account: NewAccount; password: string } | null>(null);
   const [role, setRole] = useState<string>("all");
   const [search, setSearch] = useState("");
   const text = search.trim().toLowerCase();
@@ -155,13 +157,16 @@ export default function AccountsPage() {
       </Group>
       <Text c="dimmed">{t("accounts.intro")}</Text>
       <Group align="flex-end">
-        <TextInput type="search" label={t("accounts.search")} placeholder={t("accounts.searchPlaceholder")} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={300} />
-        <SegmentedControl
-          aria-label={t("accounts.role")}
-          value={role}
-          onChange={setRole}
-          data={[{ value: "all", label: t("results.all") }, ...(["admin", "assessor", "employee"] as const).map((r) => ({ value: r, label: t(`roles.${r}`) }))]}
-        />
+        <TextInput type="search" label={t("accounts.search")} placeholder={t("accounts.searchPlaceholder")} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={{ base: "100%", xs: 300 }} />
+        {/* On a phone the role filter scrolls sideways by itself rather than widening the page. */}
+        <Box maw="100%" style={{ overflowX: "auto" }}>
+          <SegmentedControl
+            aria-label={t("accounts.role")}
+            value={role}
+            onChange={setRole}
+            data={[{ value: "all", label: t("results.all") }, ...(["admin", "assessor", "employee"] as const).map((r) => ({ value: r, label: t(`roles.${r}`) }))]}
+          />
+        </Box>
       </Group>
       {accounts.isPending && <Loading rows={6} />}
       {accounts.error && <ErrorState error={accounts.error} onRetry={() => void accounts.refetch()} />}
@@ -171,25 +176,48 @@ export default function AccountsPage() {
         </EmptyState>
       )}
       {rows.length > 0 && (
-        <Table.ScrollContainer minWidth={620}>
+        <Table.ScrollContainer minWidth={300}>
           <Table striped data-testid="account-table">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t("accounts.name")}</Table.Th>
-                <Table.Th>{t("accounts.role")}</Table.Th>
-                <Table.Th>{t("accounts.login")}</Table.Th>
-                <Table.Th>{t("accounts.email")}</Table.Th>
+                <Table.Th visibleFrom="sm">{t("accounts.role")}</Table.Th>
+                <Table.Th visibleFrom="md">{t("accounts.login")}</Table.Th>
+                <Table.Th visibleFrom="lg">{t("accounts.email")}</Table.Th>
+                <Table.Th visibleFrom="sm">{t("accounts.status.label")}</Table.Th>
+                <Table.Th visibleFrom="sm">{t("accounts.sessions")}</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>{t("accounts.actions.label")}</VisuallyHidden>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {rows.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td>{a.name}</Table.Td>
+                <Table.Tr key={a.id} data-testid={`account-${a.id}`}>
                   <Table.Td>
-                    <Badge variant="light" color={ROLE_COLORS[a.role]}>{t(`roles.${a.role}`)}</Badge>
+                    {a.name}
+                    {/* On narrower screens the login and the status stand under the name instead of in columns of their own. */}
+                    <Text size="xs" c="dimmed" className="mono" hiddenFrom="md">
+                      {loginOf(a)}
+                    </Text>
+                    <Box hiddenFrom="sm" mt={4}>
+                      <AccountStatus account={a} />
+                    </Box>
                   </Table.Td>
-                  <Table.Td className="mono">{loginOf(a)}</Table.Td>
-                  <Table.Td>{NIP_MAIL.test(a.email) ? "–" : a.email}</Table.Td>
+                  <Table.Td visibleFrom="sm">
+                    <Badge variant="light" color={ROLE_COLORS[a.role]} miw="max-content">
+                      {t(`roles.${a.role}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td className="mono" visibleFrom="md">{loginOf(a)}</Table.Td>
+                  <Table.Td visibleFrom="lg">{NIP_MAIL.test(a.email) ? "–" : a.email}</Table.Td>
+                  <Table.Td data-testid="account-status" visibleFrom="sm">
+                    <AccountStatus account={a} />
+                  </Table.Td>
+                  <Table.Td visibleFrom="sm">{a.activeSessions}</Table.Td>
+                  <Table.Td ta="right">
+                    <AccountActions account={a} login={loginOf(a)} />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

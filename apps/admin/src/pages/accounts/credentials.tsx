@@ -14,19 +14,19 @@ export function randomPassword(length = 14): string {
   return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join("");
 }
 
-/** The first password; a generated one is shown, so it can be passed on. */
-export function PasswordField(props: { value: string; error?: string; onChange(value: string): void }) {
+/** A password to pass on (the first one, unless labelled otherwise); a generated one is shown. */
+export function PasswordField(props: { value: string; error?: string; label?: string; description?: string; required?: boolean; onChange(value: string): void }) {
   const { t } = useTranslation();
   const [visible, setVisible] = useState(false);
   return (
     <Group align="flex-end" wrap="nowrap">
       <PasswordInput
-        label={t("accounts.password")}
-        description={t("accounts.passwordHelp", { min: MIN_PASSWORD })}
+        label={props.label ?? t("accounts.password")}
+        description={props.description ?? t("accounts.passwordHelp", { min: MIN_PASSWORD })}
         value={props.value}
         onChange={(e) => props.onChange(e.currentTarget.value)}
         error={props.error}
-        required
+        required={props.required ?? true}
         style={{ flex: 1 }}
         autoComplete="new-password"
         visible={visible}
