@@ -57,7 +57,8 @@ describe("validating a rule file in the browser", () => {
     first.weight -= 10;
     const brokenText = JSON.stringify(broken, null, 2);
     const result = validateRuleText(brokenText, "binjai/v2");
-    const issue = result.issues.find((i) => /total/.test(i.message));
+    const issue = result.issues.find((i) => /berjumlah/.test(i.message));
+    expect(issue?.messageEn).toMatch(/total/);
     expect(issue?.pointer).toMatch(/^\/indicatorSets\/0\/indicators/);
     expect(brokenText.slice(issue!.from, issue!.to)).toContain('"indicators"');
     expect(issue!.line).toBe(brokenText.slice(0, issue!.from).split("\n").length);

@@ -51,7 +51,7 @@ describe("facts taken from a scored fact", () => {
 
   it("must name a fact that scoring gives, and cannot choose an indicator set", () => {
     const unknown = checkRuleSet(withAbsence("raw.kehadiran_x"));
-    expect(unknown.find((i) => i.pointer === "/facts/hari_absen/from")?.message).toMatch(/not a fact that scoring gives.*raw\.kehadiran/);
+    expect(unknown.find((i) => i.pointer === "/facts/hari_absen/from")?.message).toMatch(/bukan fakta hasil penskoran.*raw\.kehadiran/);
     const selector = withAbsence();
     selector.indicatorSets[0] = { ...selector.indicatorSets[0]!, when: { all: [{ fact: "hari_absen", operator: "lessThan", value: 3 }] } };
     expect(checkRuleSet(selector).some((i) => i.severity === "error" && i.pointer.startsWith("/indicatorSets/0/when"))).toBe(true);

@@ -45,7 +45,7 @@ describe("raterWeights", () => {
   it("must total 100", () => {
     const issues = checkRuleSet(resolve(file({ public: 90 })));
     expect(issues.find((i) => i.pointer === "/indicatorSets/0/indicators/1/raterWeights")?.message).toBe(
-      "rater weights of this indicator total 90 (public 90), expected 100",
+      "bobot penilai indikator ini berjumlah 90 (public 90); yang diharapkan: 100",
     );
   });
 });

@@ -25,6 +25,8 @@ describe("conditions", () => {
           file: "contoh.json",
           pointer: "/outcomes/1/conditions/all/0/fact",
           message:
+            'fakta "score.kualitass" tidak dikenal (maksudnya "score.kualitas"?); yang diharapkan: fakta yang dideklarasikan di /facts, fakta masukan (employee.*, period.*, history), fakta indikator (score.<id>, raw.<id>, rating.<id>.<source>), skor sumbu, "score", atau keluaran tabel keputusan atau perhitungan',
+          messageEn:
             'unknown fact "score.kualitass" (did you mean "score.kualitas"?); expected a fact declared in /facts, an input fact (employee.*, period.*, history), an indicator fact (score.<id>, raw.<id>, rating.<id>.<source>), an axis score, "score", or the output of a decision table or calculation',
           severity: "error",
         },
@@ -33,7 +35,7 @@ describe("conditions", () => {
 
     it("a fact-valued value is a fact reference too", () => {
       expect(withRule({ all: [leaf("score", "greaterThan", { fact: "skor_minimal" })] })).toMatchObject([
-        { pointer: "/outcomes/1/conditions/all/0/value/fact", message: expect.stringMatching(/^unknown fact "skor_minimal"/) },
+        { pointer: "/outcomes/1/conditions/all/0/value/fact", messageEn: expect.stringMatching(/^unknown fact "skor_minimal"/) },
       ]);
     });
 
@@ -41,9 +43,9 @@ describe("conditions", () => {
       expect(withRule({ any: [leaf("score", "greaterThen", 90), leaf("score", "everyFact:lessThan", 10), leaf("score", "nope:equal", 1)] })).toMatchObject([
         {
           pointer: "/outcomes/1/conditions/any/0/operator",
-          message: expect.stringMatching(/^unknown operator "greaterThen" \(did you mean "greaterThan"\?\); expected one of equal, notEqual, in,/),
+          messageEn: expect.stringMatching(/^unknown operator "greaterThen" \(did you mean "greaterThan"\?\); expected one of equal, notEqual, in,/),
         },
-        { pointer: "/outcomes/1/conditions/any/2/operator", message: expect.stringMatching(/^unknown operator "nope:equal"/) },
+        { pointer: "/outcomes/1/conditions/any/2/operator", messageEn: expect.stringMatching(/^unknown operator "nope:equal"/) },
       ]);
     });
 
@@ -52,20 +54,20 @@ describe("conditions", () => {
       expect(issues).toMatchObject([
         {
           pointer: "/outcomes/1/conditions/all/0/condition",
-          message: 'unknown condition "baik_ke_atass" (did you mean "baik_ke_atas"?); expected one of the names in /conditions: "baik_ke_atas"',
+          messageEn: 'unknown condition "baik_ke_atass" (did you mean "baik_ke_atas"?); expected one of the names in /conditions: "baik_ke_atas"',
         },
       ]);
     });
 
     it("named conditions are checked where they are declared", () => {
       const issues = withRule({ condition: "tinggi" }, (f) => (f.conditions = { tinggi: { all: [leaf("scor", "greaterThan", 90)] } }));
-      expect(issues).toMatchObject([{ pointer: "/conditions/tinggi/all/0/fact", message: expect.stringMatching(/^unknown fact "scor" \(did you mean "score"\?\)/) }]);
+      expect(issues).toMatchObject([{ pointer: "/conditions/tinggi/all/0/fact", messageEn: expect.stringMatching(/^unknown fact "scor" \(did you mean "score"\?\)/) }]);
     });
 
     it("a named condition must not refer to itself", () => {
       const issues = withRule({ condition: "a" }, (f) => (f.conditions = { a: { all: [{ condition: "b" }] }, b: { not: { condition: "a" } } }));
       expect(issues).toMatchObject([
-        { pointer: "/conditions/a", message: 'condition "a" refers back to itself (a → b → a); expected conditions that do not refer to themselves' },
+        { pointer: "/conditions/a", messageEn: 'condition "a" refers back to itself (a → b → a); expected conditions that do not refer to themselves' },
       ]);
     });
 
@@ -77,14 +79,14 @@ describe("conditions", () => {
       expect(issues).toMatchObject([
         {
           pointer: "/indicatorSets/0/when/condition",
-          message: expect.stringMatching(/^condition "senior" reads "score" is not known yet when the indicator set is chosen/),
+          messageEn: expect.stringMatching(/^condition "senior" reads "score" is not known yet when the indicator set is chosen/),
         },
       ]);
     });
 
     it("event params may name facts, which must exist", () => {
       const issues = issuesAfter((f) => (f.outcomes![0]!.event.params = { nilai: { fact: "score" }, kredit: { fact: "angka_kredit" } }));
-      expect(issues).toMatchObject([{ pointer: "/outcomes/0/event/params/kredit/fact", message: expect.stringMatching(/^unknown fact "angka_kredit"/) }]);
+      expect(issues).toMatchObject([{ pointer: "/outcomes/0/event/params/kredit/fact", messageEn: expect.stringMatching(/^unknown fact "angka_kredit"/) }]);
     });
   });
 
@@ -105,7 +107,8 @@ describe("conditions", () => {
         {
           file: "contoh.json",
           pointer: "/outcomes/1/conditions/all/0/path",
-          message: expect.stringContaining(`${bad("$[?(@.x.y)]")}"[?(@.x.y)]" at character 2; expected a path of $ followed by steps`),
+          message: expect.stringContaining('path "$[?(@.x.y)]" tidak bisa dibaca mesin aturan: ditemukan "[?(@.x.y)]" pada karakter 2; yang diharapkan: path berupa $'),
+          messageEn: expect.stringContaining(`${bad("$[?(@.x.y)]")}"[?(@.x.y)]" at character 2; expected a path of $ followed by steps`),
           severity: "error",
         },
       ]);
@@ -118,7 +121,7 @@ describe("conditions", () => {
         f.conditions = { fungsional: { all: [{ ...leaf("employee", "equal", "fungsional"), path: "$.jenis jabatan" }] } };
       });
       const paths = issues.filter((issue) => issue.pointer.endsWith("/path"));
-      expect(paths.map((issue) => [issue.pointer, issue.message])).toEqual([
+      expect(paths.map((issue) => [issue.pointer, issue.messageEn])).toEqual([
         ["/decisions/0/rows/2/when/0/lessThan/path", expect.stringContaining(bad("$..batas"))],
         ["/conditions/fungsional/all/0/path", expect.stringContaining(bad("$.jenis jabatan"))],
         ["/outcomes/1/conditions/all/0/value/path", expect.stringContaining(bad("$.nilai["))],
@@ -134,6 +137,8 @@ describe("conditions", () => {
           file: "contoh.json",
           pointer: "/outcomes/1",
           message:
+            'aturan tindak lanjut "aturan" tidak pernah terpicu: score > 90 (/outcomes/1/conditions/all/0) dan score < 80 (/outcomes/1/conditions/all/1) tidak bisa terpenuhi bersamaan; yang diharapkan: batas yang menyisakan suatu nilai di antaranya',
+          messageEn:
             'outcome rule "aturan" can never fire: score > 90 (/outcomes/1/conditions/all/0) and score < 80 (/outcomes/1/conditions/all/1) cannot both hold; expected bounds that leave some value between them',
           severity: "error",
         },
@@ -150,7 +155,7 @@ describe("conditions", () => {
       expect(issues).toMatchObject([
         {
           pointer: "/outcomes/1",
-          message: expect.stringContaining("score > 90 (/conditions/tinggi/all/0) and score < 80 (/outcomes/1/conditions/all/1/all/0) cannot both hold"),
+          messageEn: expect.stringContaining("score > 90 (/conditions/tinggi/all/0) and score < 80 (/outcomes/1/conditions/all/1/all/0) cannot both hold"),
         },
       ]);
     });
@@ -159,7 +164,7 @@ describe("conditions", () => {
       expect(withRule({ all: [leaf("employee.jenjang", "equal", "Ahli Pertama"), leaf("employee.jenjang", "in", ["Ahli Muda", "Ahli Madya"])] })).toMatchObject([
         {
           pointer: "/outcomes/1",
-          message:
+          messageEn:
             'outcome rule "aturan" can never fire: employee.jenjang = "Ahli Pertama" (/outcomes/1/conditions/all/0) and employee.jenjang in ["Ahli Muda","Ahli Madya"] (/outcomes/1/conditions/all/1) cannot both hold; expected tests that some value passes',
         },
       ]);
@@ -169,7 +174,7 @@ describe("conditions", () => {
       expect(withRule({ all: [leaf("predikat", "equal", "cukup")] })).toMatchObject([
         {
           pointer: "/outcomes/1",
-          message: 'outcome rule "aturan" can never fire: at /outcomes/1/conditions/all/0, "cukup" is not a declared predikat; expected one of "sangat_baik", "baik" or "kurang"',
+          messageEn: 'outcome rule "aturan" can never fire: at /outcomes/1/conditions/all/0, "cukup" is not a declared predikat; expected one of "sangat_baik", "baik" or "kurang"',
         },
       ]);
     });
@@ -178,7 +183,7 @@ describe("conditions", () => {
       expect(withRule({ all: [leaf("predikat.previous", "in", ["cukup", "amat_baik"])] })).toMatchObject([
         {
           pointer: "/outcomes/1",
-          message: 'outcome rule "aturan" can never fire: at /outcomes/1/conditions/all/0, none of ["cukup","amat_baik"] is a value predikat.previous can take; expected some of "sangat_baik", "baik", "kurang", null',
+          messageEn: 'outcome rule "aturan" can never fire: at /outcomes/1/conditions/all/0, none of ["cukup","amat_baik"] is a value predikat.previous can take; expected some of "sangat_baik", "baik", "kurang", null',
         },
       ]);
     });
@@ -188,7 +193,8 @@ describe("conditions", () => {
         {
           file: "contoh.json",
           pointer: "/outcomes/1/conditions/all/0/value/1",
-          message: '"bagus" is not a declared predikat; expected one of "sangat_baik", "baik" or "kurang"',
+          message: '"bagus" bukan predikat yang dideklarasikan; yang diharapkan: salah satu dari "sangat_baik", "baik" atau "kurang"',
+          messageEn: '"bagus" is not a declared predikat; expected one of "sangat_baik", "baik" or "kurang"',
           severity: "error",
         },
       ]);
@@ -199,7 +205,7 @@ describe("conditions", () => {
         {
           pointer: "/outcomes/1/conditions/all/0/value",
           severity: "warning",
-          message: '"cukup" is not a declared predikat; expected one of "sangat_baik", "baik" or "kurang"; so this test always holds',
+          messageEn: '"cukup" is not a declared predikat; expected one of "sangat_baik", "baik" or "kurang"; so this test always holds',
         },
       ]);
     });
@@ -222,7 +228,7 @@ describe("conditions", () => {
       expect(issues).toMatchObject([
         {
           pointer: "/outcomes/1",
-          message:
+          messageEn:
             'outcome rule "aturan" can never fire: at /outcomes/1/conditions/all/0, sanksi is only ever "pernyataan_tidak_puas", "tertulis", "lisan", null (from /decisions/1), never "teguran_tertulis"; expected one of those',
         },
       ]);
@@ -230,21 +236,21 @@ describe("conditions", () => {
 
     it("a number test on a fact whose values are all words", () => {
       expect(withRule({ all: [leaf("predikat", "greaterThan", 3)] })).toMatchObject([
-        { pointer: "/outcomes/1", message: expect.stringContaining('predikat > 3 holds for none of the values predikat can take; expected a test that one of "sangat_baik", "baik", "kurang" passes') },
+        { pointer: "/outcomes/1", messageEn: expect.stringContaining('predikat > 3 holds for none of the values predikat can take; expected a test that one of "sangat_baik", "baik", "kurang" passes') },
       ]);
     });
 
     it("a declared fact's values bound what it can be compared with", () => {
       const issues = withRule({ all: [leaf("jenis", "equal", "perawat")] }, (f) => (f.facts = { ...f.facts, jenis: { type: "string", label: "Jenis", values: ["guru", "dokter"] } }));
-      expect(issues).toMatchObject([{ pointer: "/outcomes/1", message: expect.stringContaining('jenis is only ever "guru", "dokter", null (from /facts/jenis), never "perawat"') }]);
+      expect(issues).toMatchObject([{ pointer: "/outcomes/1", messageEn: expect.stringContaining('jenis is only ever "guru", "dokter", null (from /facts/jenis), never "perawat"') }]);
     });
 
     it("an any with an empty list, or with every branch impossible", () => {
-      expect(withRule({ any: [] })).toMatchObject([{ pointer: "/outcomes/1", message: 'outcome rule "aturan" can never fire: an empty any never holds; expected at least one condition in it' }]);
+      expect(withRule({ any: [] })).toMatchObject([{ pointer: "/outcomes/1", messageEn: 'outcome rule "aturan" can never fire: an empty any never holds; expected at least one condition in it' }]);
       expect(withRule({ any: [leaf("predikat", "equal", "cukup"), leaf("score", "in", [])] })).toMatchObject([
         {
           pointer: "/outcomes/1",
-          message: expect.stringMatching(/^outcome rule "aturan" can never fire: none of its branches can hold: at \/outcomes\/1\/conditions\/any\/0, "cukup" is not a declared predikat; .*; at \/outcomes\/1\/conditions\/any\/1, score in \[\] never holds; expected at least one value in the list$/),
+          messageEn: expect.stringMatching(/^outcome rule "aturan" can never fire: none of its branches can hold: at \/outcomes\/1\/conditions\/any\/0, "cukup" is not a declared predikat; .*; at \/outcomes\/1\/conditions\/any\/1, score in \[\] never holds; expected at least one value in the list$/),
         },
       ]);
     });
@@ -254,7 +260,8 @@ describe("conditions", () => {
         {
           file: "contoh.json",
           pointer: "/outcomes/1/conditions/any/0",
-          message: 'this branch of the any can never hold: "cukup" is not a declared predikat; expected one of "sangat_baik", "baik" or "kurang"',
+          message: 'cabang any ini tidak pernah terpenuhi: "cukup" bukan predikat yang dideklarasikan; yang diharapkan: salah satu dari "sangat_baik", "baik" atau "kurang"',
+          messageEn: 'this branch of the any can never hold: "cukup" is not a declared predikat; expected one of "sangat_baik", "baik" or "kurang"',
           severity: "error",
         },
       ]);
@@ -262,7 +269,7 @@ describe("conditions", () => {
 
     it("a not of something impossible always holds: a warning", () => {
       expect(withRule({ all: [leaf("score", "greaterThan", 95), { not: { all: [leaf("score", "greaterThan", 9), leaf("score", "lessThan", 5)] } }] })).toMatchObject([
-        { pointer: "/outcomes/1/conditions/all/1", severity: "warning", message: expect.stringMatching(/^this not always holds, because what it negates never does: score > 9/) },
+        { pointer: "/outcomes/1/conditions/all/1", severity: "warning", messageEn: expect.stringMatching(/^this not always holds, because what it negates never does: score > 9/) },
       ]);
     });
   });

@@ -1,14 +1,15 @@
 // Static checks on json-rules-engine conditions: facts read (known, and available at that point of the
 // evaluation), operators, named-condition references, values a fact can never take, and conditions that
 // can never hold (contradictory bounds in an `all`, an `any` whose every branch is impossible).
+import type { Lang } from "../domain/types.js";
 import { KNOWN_OPERATORS, isKnownOperator } from "../engine/operators.js";
 import type { FactCatalog, Reporter } from "./check-context.js";
 import { show, type Scalar } from "./check-context.js";
-import { pointer } from "./errors.js";
+import { pointer, type Texts } from "./errors.js";
 import { boundInterval, boundSymbol, intersect, isBoundOperator, isEmpty } from "./intervals.js";
 import { factPathProblem } from "./json-path.js";
 import type { ConditionLeaf, NestedCondition, RuleSet } from "./schema.js";
-import { didYouMean, listNames } from "./suggest.js";
+import { didYouMeanTexts, listNamesTexts } from "./suggest.js";
 
 /** A leaf with the pointer of the condition it came from (a named condition's leaves keep their own). */
 export interface PlacedLeaf {
@@ -19,7 +20,7 @@ export interface PlacedLeaf {
 /** Why a condition can never hold, and where. */
 export interface Impossibility {
   at: string;
-  reason: string;
+  reason: Texts;
 }
 
 /** A value naming a fact: `{ fact, path?, params? }`. */
@@ -27,19 +28,27 @@ export function isFactValue(value: unknown): value is { fact: string; path?: unk
   return typeof value === "object" && value !== null && typeof (value as { fact?: unknown }).fact === "string";
 }
 
-export function unknownOperatorMessage(operator: string): string {
-  return (
-    `unknown operator "${operator}"${didYouMean(operator, KNOWN_OPERATORS)}; expected one of ` +
-    `${KNOWN_OPERATORS.join(", ")}, optionally decorated as in "not:equal" or "someFact:greaterThan"`
-  );
+export function unknownOperatorMessage(operator: string): Texts {
+  const hint = didYouMeanTexts(operator, KNOWN_OPERATORS);
+  return {
+    id:
+      `operator "${operator}" tidak dikenal${hint.id}; yang diharapkan: salah satu dari ${KNOWN_OPERATORS.join(", ")}, ` +
+      'boleh dengan dekorator seperti "not:equal" atau "someFact:greaterThan"',
+    en:
+      `unknown operator "${operator}"${hint.en}; expected one of ` +
+      `${KNOWN_OPERATORS.join(", ")}, optionally decorated as in "not:equal" or "someFact:greaterThan"`,
+  };
 }
 
-const OPERATOR_WORDS: Record<string, string> = { notEqual: "≠", in: "in", notIn: "not in" };
+const OPERATOR_WORDS: Record<Lang, Record<string, string>> = {
+  id: { notEqual: "≠", in: "salah satu dari", notIn: "bukan salah satu dari" },
+  en: { notEqual: "≠", in: "in", notIn: "not in" },
+};
 
-export function describeLeaf(leaf: ConditionLeaf): string {
+export function describeLeaf(leaf: ConditionLeaf, lang: Lang = "id"): string {
   const { operator } = leaf;
-  const symbol = isBoundOperator(operator) ? boundSymbol(operator) : (OPERATOR_WORDS[operator] ?? operator);
-  const value = isFactValue(leaf.value) ? `fact ${leaf.value.fact}` : show(leaf.value);
+  const symbol = isBoundOperator(operator) ? boundSymbol(operator) : (OPERATOR_WORDS[lang][operator] ?? operator);
+  const value = isFactValue(leaf.value) ? `${lang === "en" ? "fact" : "fakta"} ${leaf.value.fact}` : show(leaf.value);
   return `${leaf.fact}${leaf.path ? leaf.path : ""} ${symbol} ${value}`;
 }
 
@@ -105,8 +114,8 @@ export class ConditionChecker {
 
   /** Reports a `path` outside the JSONPath subset the engine reads; `at` points at the path. */
   checkPath(path: unknown, at: string): void {
-    const problem = factPathProblem(path);
-    if (problem) this.report.error(at, problem);
+    const problem = factPathProblem(path, "id");
+    if (problem) this.report.error(at, { id: problem, en: factPathProblem(path, "en") ?? problem });
   }
 
   /**
@@ -136,8 +145,10 @@ export class ConditionChecker {
     if (!negated && outside.length === literals.length) return;
     for (const { v, k } of outside) {
       const where = leaf.operator === "in" || leaf.operator === "notIn" ? `${valueAt}/${k}` : valueAt;
-      if (negated) this.report.warning(where, `${domain.outside(v)}; so this test always holds`);
-      else this.report.error(where, domain.outside(v));
+      const outsideText = domain.outside(v);
+      if (negated) {
+        this.report.warning(where, { id: `${outsideText.id}; jadi uji ini selalu terpenuhi`, en: `${outsideText.en}; so this test always holds` });
+      } else this.report.error(where, outsideText);
     }
   }
 
@@ -153,17 +164,23 @@ export class ConditionChecker {
     const target = this.ruleSet.conditions[name];
     if (!target) {
       const names = Object.keys(this.ruleSet.conditions);
-      const expected = names.length
-        ? `one of the names in /conditions: ${listNames(names)}`
-        : "a condition declared in /conditions (there are none)";
-      this.report.error(`${at}/condition`, `unknown condition "${name}"${didYouMean(name, names)}; expected ${expected}`);
+      const listed = listNamesTexts(names);
+      const hint = didYouMeanTexts(name, names);
+      this.report.error(`${at}/condition`, {
+        id:
+          `syarat "${name}" tidak dikenal${hint.id}; yang diharapkan: ` +
+          (names.length ? `salah satu nama di /conditions: ${listed.id}` : "syarat yang dideklarasikan di /conditions (belum ada)"),
+        en:
+          `unknown condition "${name}"${hint.en}; expected ` +
+          (names.length ? `one of the names in /conditions: ${listed.en}` : "a condition declared in /conditions (there are none)"),
+      });
       return;
     }
     if (order === Infinity) return;
     // A named condition is checked as outcome rules read it; here, only whether its facts exist yet.
     for (const fact of this.factsOf(target, new Set([name]))) {
       const problem = this.catalog.problem(fact, order);
-      if (problem) this.report.error(`${at}/condition`, `condition "${name}" reads ${problem}`);
+      if (problem) this.report.error(`${at}/condition`, { id: `syarat "${name}": ${problem.id}`, en: `condition "${name}" reads ${problem.en}` });
     }
   }
 
@@ -189,21 +206,40 @@ export class ConditionChecker {
       return this.contradiction(this.leavesOfAll(condition, at, refs), at);
     }
     if ("any" in condition) {
-      if (!condition.any.length) return { at, reason: "an empty any never holds; expected at least one condition in it" };
+      if (!condition.any.length) {
+        return {
+          at,
+          reason: {
+            id: "any yang kosong tidak pernah terpenuhi; yang diharapkan: paling sedikit satu syarat di dalamnya",
+            en: "an empty any never holds; expected at least one condition in it",
+          },
+        };
+      }
       const verdicts = condition.any.map((child, i) => this.impossible(child, `${at}/any/${i}`, refs));
       const dead = verdicts.filter((v): v is Impossibility => v !== undefined);
       if (dead.length === verdicts.length) {
-        return { at, reason: `none of its branches can hold: ${dead.map((v) => describeImpossibility(v, at)).join("; ")}` };
+        const each = dead.map((v) => describeImpossibility(v, at));
+        return {
+          at,
+          reason: {
+            id: `tidak satu pun cabangnya bisa terpenuhi: ${each.map((t) => t.id).join("; ")}`,
+            en: `none of its branches can hold: ${each.map((t) => t.en).join("; ")}`,
+          },
+        };
       }
       for (const verdict of dead) {
-        this.report.error(verdict.at, `this branch of the any can never hold: ${describeImpossibility(verdict, verdict.at)}`);
+        this.report.error(verdict.at, neverMessage({ id: "cabang any ini tidak pernah terpenuhi", en: "this branch of the any can never hold" }, verdict, verdict.at));
       }
       return undefined;
     }
     if ("not" in condition) {
       const inner = this.impossible(condition.not, `${at}/not`, refs);
       if (inner) {
-        this.report.warning(at, `this not always holds, because what it negates never does: ${describeImpossibility(inner, `${at}/not`)}`);
+        const prefix = {
+          id: "not ini selalu terpenuhi, karena yang dinegasikannya tidak pernah terpenuhi",
+          en: "this not always holds, because what it negates never does",
+        };
+        this.report.warning(at, neverMessage(prefix, inner, `${at}/not`));
       }
       return undefined;
     }
@@ -237,7 +273,13 @@ export class ConditionChecker {
       const { leaf } = placed;
       if (isFactValue(leaf.value)) continue;
       if (leaf.operator === "in" && Array.isArray(leaf.value) && !leaf.value.length) {
-        return { at: placed.at, reason: `${describeLeaf(leaf)} never holds; expected at least one value in the list` };
+        return {
+          at: placed.at,
+          reason: {
+            id: `${describeLeaf(leaf, "id")} tidak pernah terpenuhi; yang diharapkan: paling sedikit satu nilai di daftar`,
+            en: `${describeLeaf(leaf, "en")} never holds; expected at least one value in the list`,
+          },
+        };
       }
       const key = `${leaf.fact}\u0000${leaf.path ?? ""}\u0000${JSON.stringify(leaf.params ?? {})}`;
       groups.set(key, [...(groups.get(key) ?? []), placed]);
@@ -259,17 +301,31 @@ export class ConditionChecker {
       const { leaf } = placed;
       if (domain.values.some((v) => holds(leaf.operator, v, leaf.value) !== false)) continue;
       const literals = literalsOf(leaf);
-      const reason =
+      const reason: Texts =
         LITERAL_OPERATORS.has(leaf.operator) && literals.length === 1
           ? domain.outside(literals[0])
           : leaf.operator === "in"
-            ? `none of ${show(leaf.value)} is a value ${leaf.fact} can take; expected some of ${values}`
-            : `${describeLeaf(leaf)} holds for none of the values ${leaf.fact} can take; expected a test that one of ${values} passes`;
+            ? {
+                id: `tidak satu pun dari ${show(leaf.value)} adalah nilai yang bisa diambil ${leaf.fact}; yang diharapkan: sebagian dari ${values}`,
+                en: `none of ${show(leaf.value)} is a value ${leaf.fact} can take; expected some of ${values}`,
+              }
+            : {
+                id:
+                  `${describeLeaf(leaf, "id")} tidak terpenuhi oleh nilai mana pun yang bisa diambil ${leaf.fact}; ` +
+                  `yang diharapkan: uji yang dilewati salah satu dari ${values}`,
+                en: `${describeLeaf(leaf, "en")} holds for none of the values ${leaf.fact} can take; expected a test that one of ${values} passes`,
+              };
       return { at: placed.at, reason };
     }
     const passesAll = (v: Scalar) => group.every(({ leaf }) => holds(leaf.operator, v, leaf.value) !== false);
     if (group.length > 1 && !domain.values.some(passesAll)) {
-      return { at, reason: `${listPlaced(group)} cannot all hold; expected tests that one of ${values} passes` };
+      return {
+        at,
+        reason: {
+          id: `${listPlaced(group, "id")} tidak bisa terpenuhi bersamaan; yang diharapkan: uji yang dilewati salah satu dari ${values}`,
+          en: `${listPlaced(group, "en")} cannot all hold; expected tests that one of ${values} passes`,
+        },
+      };
     }
     return undefined;
   }
@@ -283,13 +339,22 @@ function candidateContradiction(group: PlacedLeaf[], at: string): Impossibility 
     const clash = group.find(
       (other) => other !== candidateLeaf && candidates.every((v) => holds(other.leaf.operator, v, other.leaf.value) === false),
     );
-    if (clash) return { at, reason: `${listPlaced([candidateLeaf, clash])} cannot both hold; expected tests that some value passes` };
+    if (clash) {
+      const both = [candidateLeaf, clash];
+      return {
+        at,
+        reason: {
+          id: `${listPlaced(both, "id")} tidak bisa terpenuhi bersamaan; yang diharapkan: uji yang dilewati suatu nilai`,
+          en: `${listPlaced(both, "en")} cannot both hold; expected tests that some value passes`,
+        },
+      };
+    }
   }
   return undefined;
 }
 
-function listPlaced(group: PlacedLeaf[]): string {
-  return group.map(({ leaf, at }) => `${describeLeaf(leaf)} (${at})`).join(" and ");
+function listPlaced(group: PlacedLeaf[], lang: Lang): string {
+  return group.map(({ leaf, at }) => `${describeLeaf(leaf, lang)} (${at})`).join(lang === "en" ? " and " : " dan ");
 }
 
 /** Two number bounds on one fact that leave no value, e.g. score > 90 and score < 80. */
@@ -301,7 +366,14 @@ function numericContradiction(group: PlacedLeaf[], at: string): Impossibility | 
   for (const [i, a] of bounds.entries()) {
     for (const b of bounds.slice(i + 1)) {
       if (isEmpty(intersect(a.interval, b.interval))) {
-        return { at, reason: `${listPlaced([a.placed, b.placed])} cannot both hold; expected bounds that leave some value between them` };
+        const both = [a.placed, b.placed];
+        return {
+          at,
+          reason: {
+            id: `${listPlaced(both, "id")} tidak bisa terpenuhi bersamaan; yang diharapkan: batas yang menyisakan suatu nilai di antaranya`,
+            en: `${listPlaced(both, "en")} cannot both hold; expected bounds that leave some value between them`,
+          },
+        };
       }
     }
   }
@@ -309,6 +381,13 @@ function numericContradiction(group: PlacedLeaf[], at: string): Impossibility | 
 }
 
 /** An impossibility as text for an issue reported at `reportedAt`: names its own place when that differs. */
-export function describeImpossibility(never: Impossibility, reportedAt: string): string {
-  return never.at === reportedAt ? never.reason : `at ${never.at}, ${never.reason}`;
+export function describeImpossibility(impossibility: Impossibility, reportedAt: string): Texts {
+  const { at, reason } = impossibility;
+  return at === reportedAt ? reason : { id: `di ${at}, ${reason.id}`, en: `at ${at}, ${reason.en}` };
+}
+
+/** "<what never happens>: <why>", for an issue reported at `reportedAt`. */
+export function neverMessage(what: Texts, impossibility: Impossibility, reportedAt: string): Texts {
+  const why = describeImpossibility(impossibility, reportedAt);
+  return { id: `${what.id}: ${why.id}`, en: `${what.en}: ${why.en}` };
 }

@@ -1,10 +1,10 @@
 // What the static checks share: where issues go, and what is known about each fact (when it becomes
 // available in the evaluation order, and which values it can take).
 import { AXES } from "../domain/types.js";
-import { pointer, type IssueSeverity, type RuleIssue } from "./errors.js";
+import { pointer, type IssueSeverity, type RuleIssue, type Texts } from "./errors.js";
 import { allFactNames, inputFactNames, isEmployeeAttributeFact } from "./facts.js";
 import type { RuleSet } from "./schema.js";
-import { didYouMean, listNames } from "./suggest.js";
+import { didYouMeanTexts, listNamesTexts } from "./suggest.js";
 
 export type Scalar = string | number | boolean | null;
 
@@ -13,19 +13,19 @@ export class Reporter {
   private readonly seen = new Set<string>();
   constructor(private readonly file: string) {}
 
-  error(at: string, message: string): void {
+  error(at: string, message: Texts): void {
     this.add(at, message, "error");
   }
 
-  warning(at: string, message: string): void {
+  warning(at: string, message: Texts): void {
     this.add(at, message, "warning");
   }
 
-  private add(at: string, message: string, severity: IssueSeverity): void {
-    const key = `${at}\u0000${message}`;
+  private add(at: string, message: Texts, severity: IssueSeverity): void {
+    const key = `${at}\u0000${message.en}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.issues.push({ file: this.file, pointer: at, message, severity });
+    this.issues.push({ file: this.file, pointer: at, message: message.id, messageEn: message.en, severity });
   }
 }
 
@@ -36,8 +36,8 @@ export function show(value: unknown): string {
 /** The values a fact can take, where the rule set fixes them (predikat ids, a table's results, enums). */
 export interface FactDomain {
   values: Scalar[];
-  /** Why a value outside the domain is wrong, e.g. `"cukup" is not a declared predikat`. */
-  outside(value: unknown): string;
+  /** Why a value outside the domain is wrong, e.g. `"cukup" bukan predikat yang dideklarasikan`. */
+  outside(value: unknown): Texts;
 }
 
 /** Where a computed fact comes from and its position in the evaluation order. */
@@ -48,10 +48,18 @@ interface Producer {
 
 const PREDIKAT_FACTS = ["predikat", "predikat.previous"];
 
-const INPUT_FACTS = "an input fact (employee.*, period.*, history, predikat.previous or a fact declared in /facts)";
-const KNOWN_FACTS =
-  "a fact declared in /facts, an input fact (employee.*, period.*, history), an indicator fact (score.<id>, " +
-  'raw.<id>, rating.<id>.<source>), an axis score, "score", or the output of a decision table or calculation';
+const INPUT_FACTS: Texts = {
+  id: "fakta masukan (employee.*, period.*, history, predikat.previous atau fakta yang dideklarasikan di /facts)",
+  en: "an input fact (employee.*, period.*, history, predikat.previous or a fact declared in /facts)",
+};
+const KNOWN_FACTS: Texts = {
+  id:
+    "fakta yang dideklarasikan di /facts, fakta masukan (employee.*, period.*, history), fakta indikator (score.<id>, " +
+    'raw.<id>, rating.<id>.<source>), skor sumbu, "score", atau keluaran tabel keputusan atau perhitungan',
+  en:
+    "a fact declared in /facts, an input fact (employee.*, period.*, history), an indicator fact (score.<id>, " +
+    'raw.<id>, rating.<id>.<source>), an axis score, "score", or the output of a decision table or calculation',
+};
 
 /**
  * The evaluation order is: input facts → indicator set → indicator, axis and final scores → decision
@@ -102,12 +110,15 @@ export class FactCatalog {
    * Why `fact` cannot be read at evaluation position `order` (Infinity: by outcome rules; -1: when the
    * indicator set is chosen), or undefined when it can.
    */
-  problem(fact: string, order: number): string | undefined {
+  problem(fact: string, order: number): Texts | undefined {
     if (isEmployeeAttributeFact(fact)) return undefined;
     if (order < 0) {
       if (this.inputs.has(fact)) return undefined;
       if (this.everything.has(fact)) {
-        return `"${fact}" is not known yet when the indicator set is chosen; expected ${INPUT_FACTS}`;
+        return {
+          id: `"${fact}" belum diketahui saat set indikator dipilih; yang diharapkan: ${INPUT_FACTS.id}`,
+          en: `"${fact}" is not known yet when the indicator set is chosen; expected ${INPUT_FACTS.en}`,
+        };
       }
     } else {
       if (this.scored.has(fact)) return undefined;
@@ -115,13 +126,21 @@ export class FactCatalog {
       if (producers.some((p) => p.order < order)) return undefined;
       const later = producers.find((p) => p.order >= order);
       if (later) {
-        return (
-          `"${fact}" is set by ${later.at}, which is evaluated after this; expected a fact set earlier ` +
-          "(decision tables run in file order, then calculations in file order)"
-        );
+        return {
+          id:
+            `"${fact}" ditetapkan oleh ${later.at}, yang dievaluasi sesudah ini; yang diharapkan: fakta yang ditetapkan ` +
+            "lebih awal (tabel keputusan dievaluasi menurut urutan di berkas, lalu perhitungan menurut urutan di berkas)",
+          en:
+            `"${fact}" is set by ${later.at}, which is evaluated after this; expected a fact set earlier ` +
+            "(decision tables run in file order, then calculations in file order)",
+        };
       }
     }
-    return `unknown fact "${fact}"${didYouMean(fact, this.everything)}; expected ${KNOWN_FACTS}`;
+    const hint = didYouMeanTexts(fact, this.everything);
+    return {
+      id: `fakta "${fact}" tidak dikenal${hint.id}; yang diharapkan: ${KNOWN_FACTS.id}`,
+      en: `unknown fact "${fact}"${hint.en}; expected ${KNOWN_FACTS.en}`,
+    };
   }
 
   /** The values `fact` can take, when the rule set fixes them. */
@@ -136,7 +155,14 @@ export class FactCatalog {
       const ids = predikat.map((p) => p.id);
       return {
         values: fact === "predikat" ? ids : [...ids, null],
-        outside: (value) => `${show(value)} is not a declared predikat; expected one of ${listNames(ids)}${didYouMean(value, ids)}`,
+        outside: (value) => {
+          const names = listNamesTexts(ids);
+          const hint = didYouMeanTexts(value, ids);
+          return {
+            id: `${show(value)} bukan predikat yang dideklarasikan; yang diharapkan: salah satu dari ${names.id}${hint.id}`,
+            en: `${show(value)} is not a declared predikat; expected one of ${names.en}${hint.en}`,
+          };
+        },
       };
     }
     const values = new Set<Scalar>();
@@ -162,9 +188,13 @@ export class FactCatalog {
     const named = list.filter((v): v is string => typeof v === "string");
     return {
       values: list,
-      outside: (value) =>
-        `${fact} is only ever ${list.map(show).join(", ")} (from ${from}), never ${show(value)}; ` +
-        `expected one of those${didYouMean(value, named)}`,
+      outside: (value) => {
+        const hint = didYouMeanTexts(value, named);
+        return {
+          id: `${fact} hanya bernilai ${list.map(show).join(", ")} (dari ${from}), tidak pernah ${show(value)}; yang diharapkan: salah satu nilai itu${hint.id}`,
+          en: `${fact} is only ever ${list.map(show).join(", ")} (from ${from}), never ${show(value)}; expected one of those${hint.en}`,
+        };
+      },
     };
   }
 }

@@ -54,7 +54,7 @@ describe("decision tables", () => {
 
   it("each row has one cell per input", () => {
     const issues = predikatTable([row({ greaterThanInclusive: 76 }, "baik"), { when: [{ lessThan: 76 }, {}], then: "kurang" }]);
-    expect(at(issues, "/decisions/0/rows/1/when").map((i) => i.message)).toEqual([
+    expect(at(issues, "/decisions/0/rows/1/when").map((i) => i.messageEn)).toEqual([
       'this row has 2 cells, expected 1: one per input (score), {} for "any value"',
     ]);
   });
@@ -64,7 +64,7 @@ describe("decision tables", () => {
     expect(issues).toMatchObject([
       {
         pointer: "/decisions/0/rows/1/when/0/lessThen",
-        message: expect.stringMatching(/^unknown operator "lessThen" \(did you mean "lessThan"\?\); expected one of equal, notEqual,/),
+        messageEn: expect.stringMatching(/^unknown operator "lessThen" \(did you mean "lessThan"\?\); expected one of equal, notEqual,/),
       },
     ]);
   });
@@ -79,7 +79,7 @@ describe("decision tables", () => {
       f.decisions!.push(f.decisions!.shift()!);
       f.decisions![0]!.inputs[0] = "score.perilak";
     });
-    expect(issues.map((i) => [i.pointer, i.message])).toEqual([
+    expect(issues.map((i) => [i.pointer, i.messageEn])).toEqual([
       [
         "/decisions/0/inputs/0",
         expect.stringMatching(/^unknown fact "score.perilak" \(did you mean "score.perilaku"\?\)/),
@@ -100,7 +100,7 @@ describe("decision tables", () => {
     expect(at(issues, "/decisions/2/rows/0/when")).toMatchObject([
       {
         pointer: "/decisions/2/rows/0/when",
-        message:
+        messageEn:
           'this row can never match: at /decisions/2/rows/0/when/1/equal, rating.perilaku is only ever "di_atas", "sesuai", "di_bawah" (from /decisions/1), never "diatas"; expected one of those (did you mean "di_atas"?)',
       },
     ]);
@@ -110,7 +110,7 @@ describe("decision tables", () => {
     const issues = predikatTable([row({ greaterThanInclusive: 76 }, "baik"), row({ lessThan: 76, greaterThan: 80 }, "kurang")]);
     expect(at(issues, "/decisions/0/rows/1/when")).toMatchObject([
       {
-        message:
+        messageEn:
           "this row can never match: score < 76 (/decisions/0/rows/1/when/0/lessThan) and score > 80 (/decisions/0/rows/1/when/0/greaterThan) cannot both hold; expected bounds that leave some value between them",
       },
     ]);
@@ -122,14 +122,14 @@ describe("decision tables", () => {
       { when: { any: [] }, default: "kurang" },
     );
     expect(issues).toMatchObject([
-      { pointer: "/decisions/0/when", message: 'table "predikat" never applies: an empty any never holds; expected at least one condition in it' },
+      { pointer: "/decisions/0/when", messageEn: 'table "predikat" never applies: an empty any never holds; expected at least one condition in it' },
     ]);
   });
 
   describe("predikat", () => {
     it("every result of the predikat table is a declared predikat", () => {
       const issues = predikatTable([row({ greaterThanInclusive: 76 }, "baik"), row({ lessThan: 76 }, "cukup")], { default: "buruk" });
-      expect(issues.filter((i) => i.severity === "error").map((i) => [i.pointer, i.message])).toEqual([
+      expect(issues.filter((i) => i.severity === "error").map((i) => [i.pointer, i.messageEn])).toEqual([
         ["/decisions/0/rows/1/then", '"cukup" is not a declared predikat; expected one of "sangat_baik", "baik" or "kurang" (see /predikat)'],
         ["/decisions/0/default", '"buruk" is not a declared predikat; expected one of "sangat_baik", "baik" or "kurang" (see /predikat)'],
       ]);
@@ -138,7 +138,7 @@ describe("decision tables", () => {
     it("some table must set predikat", () => {
       const issues = issuesAfter((f) => (f.decisions![0]!.output = "predikat_akhir"));
       expect(at(issues, "/decisions")).toMatchObject([
-        { message: 'no decision table sets "predikat"; expected one with "output": "predikat" (score bands or the kuadran)', severity: "error" },
+        { messageEn: 'no decision table sets "predikat"; expected one with "output": "predikat" (score bands or the kuadran)', severity: "error" },
       ]);
     });
 
@@ -148,14 +148,14 @@ describe("decision tables", () => {
         {
           pointer: "/predikat/3",
           severity: "warning",
-          message: 'predikat "sangat_kurang" is never the result of a table that sets predikat; expected it as some row\'s "then" (or a "default")',
+          messageEn: 'predikat "sangat_kurang" is never the result of a table that sets predikat; expected it as some row\'s "then" (or a "default")',
         },
       ]);
     });
 
     it("the predikat table must choose one row", () => {
       const issues = predikatTable([row({ greaterThanInclusive: 76 }, "baik"), row({ lessThan: 76 }, "kurang")], { hitPolicy: "collect" });
-      expect(at(issues, "/decisions/0/hitPolicy").map((i) => i.message)).toEqual([
+      expect(at(issues, "/decisions/0/hitPolicy").map((i) => i.messageEn)).toEqual([
         'a table that sets predikat must choose one row, but its hit policy is "collect"; expected "first" or "unique"',
       ]);
     });
@@ -173,6 +173,8 @@ describe("decision tables", () => {
           file: "contoh.json",
           pointer: "/decisions/0/rows",
           message:
+            'score dari 90.5 sampai sebelum 91 tidak cocok dengan baris mana pun (antara rows/1 (score ≥ 76 dan < 90.5) dan rows/0 (score ≥ 91)); yang diharapkan: baris yang mencakup setiap nilai (pita yang bersambung, seperti "lessThan": 91 di sebelah "greaterThanInclusive": 91), atau "default"',
+          messageEn:
             'score from 90.5 up to but not including 91 matches no row (between rows/1 (score ≥ 76 and < 90.5) and rows/0 (score ≥ 91)); expected the rows to cover every value (bands that meet, such as "lessThan": 91 next to "greaterThanInclusive": 91), or a "default"',
           severity: "error",
         },
@@ -181,18 +183,18 @@ describe("decision tables", () => {
 
     it("reports a single value that falls between bands", () => {
       const issues = predikatTable([row({ greaterThan: 90 }, "baik"), row({ lessThan: 90 }, "kurang")]);
-      expect(issues.map((i) => i.message)).toEqual([expect.stringMatching(/^score exactly 90 matches no row \(between rows\/1 \(score < 90\) and rows\/0 \(score > 90\)\)/)]);
+      expect(issues.map((i) => i.messageEn)).toEqual([expect.stringMatching(/^score exactly 90 matches no row \(between rows\/1 \(score < 90\) and rows\/0 \(score > 90\)\)/)]);
     });
 
     it("scores start at 0; a declared fact's range bounds its column", () => {
       expect(predikatTable([row({ greaterThanInclusive: 76 }, "baik"), row({ greaterThanInclusive: 0, lessThan: 76 }, "kurang")])).toEqual([]);
       const low = predikatTable([row({ greaterThanInclusive: 76 }, "baik"), row({ greaterThanInclusive: 50, lessThan: 76 }, "kurang")]);
-      expect(low.map((i) => i.message)).toEqual([expect.stringMatching(/^score from 0 up to but not including 50 matches no row \(next to rows\/1 \(score ≥ 50 and < 76\)\)/)]);
+      expect(low.map((i) => i.messageEn)).toEqual([expect.stringMatching(/^score from 0 up to but not including 50 matches no row \(next to rows\/1 \(score ≥ 50 and < 76\)\)/)]);
       const days = issuesAfter((f) => {
         f.facts = { ...f.facts, hari: { type: "number", label: "Hari tanpa keterangan", min: 0, max: 365 } };
         f.decisions!.push({ id: "sanksi", output: "sanksi", hitPolicy: "first", inputs: ["hari"], rows: [row({ lessThanInclusive: 27 }, "ringan"), row({ greaterThan: 28 }, "berat")] });
       });
-      expect(days.map((i) => i.message)).toEqual([expect.stringMatching(/^hari above 27 up to and including 28 matches no row/)]);
+      expect(days.map((i) => i.messageEn)).toEqual([expect.stringMatching(/^hari above 27 up to and including 28 matches no row/)]);
     });
 
     it("with a default, values past the outer bands are intended; inner gaps are warnings", () => {
@@ -202,7 +204,7 @@ describe("decision tables", () => {
         {
           pointer: "/decisions/0/rows",
           severity: "warning",
-          message: expect.stringMatching(/^score from 90 up to but not including 91 matches no row .*, so it falls to the default "kurang"; expected bands that meet/),
+          messageEn: expect.stringMatching(/^score from 90 up to but not including 91 matches no row .*, so it falls to the default "kurang"; expected bands that meet/),
         },
       ]);
     });
@@ -221,7 +223,7 @@ describe("decision tables", () => {
           ],
         };
       });
-      expect(issues.map((i) => [i.pointer, i.message])).toEqual([
+      expect(issues.map((i) => [i.pointer, i.messageEn])).toEqual([
         ["/decisions/0/rows", expect.stringMatching(/^score 110 and above matches no row unless inovasi = true \(next to rows\/1 \(score ≥ 90 and < 110\)\)/)],
       ]);
     });
@@ -243,7 +245,7 @@ describe("decision tables", () => {
         {
           pointer: "/decisions/0/rows/1",
           severity: "error",
-          message:
+          messageEn:
             'rows/0 (score ≥ 76) and rows/1 (score ≥ 91) both match when score 91 and above; hit policy "unique" expects at most one row to match, so expected rows that do not overlap (or "first" if the earlier row should win)',
         },
       ]);
@@ -258,14 +260,16 @@ describe("decision tables", () => {
         {
           file: "contoh.json",
           pointer: "/decisions/2/rows/1",
-          message:
+          message: expect.stringMatching(/^rows\/0 .* dan rows\/1 .* sama-sama cocok \(rating.hasil_kerja = "di_atas" dan rating.perilaku = "di_atas"\); hit policy "unique" mengharapkan/),
+          messageEn:
             'rows/0 (rating.hasil_kerja = "di_atas", rating.perilaku = "di_atas") and rows/1 (rating.hasil_kerja in ["di_atas","sesuai"], rating.perilaku in ["sesuai","di_atas"]) both match (rating.hasil_kerja = "di_atas" and rating.perilaku = "di_atas"); hit policy "unique" expects at most one row to match, so expected rows that do not overlap (or "first" if the earlier row should win)',
           severity: "error",
         },
         {
           file: "contoh.json",
           pointer: "/decisions/2/rows/2",
-          message: expect.stringMatching(/^rows\/1 .* and rows\/2 .* both match \(rating.hasil_kerja = "sesuai" and rating.perilaku = "di_atas"\);/),
+          message: expect.stringMatching(/^rows\/1 .* dan rows\/2 .* sama-sama cocok \(rating.hasil_kerja = "sesuai" dan rating.perilaku = "di_atas"\);/),
+          messageEn: expect.stringMatching(/^rows\/1 .* and rows\/2 .* both match \(rating.hasil_kerja = "sesuai" and rating.perilaku = "di_atas"\);/),
           severity: "error",
         },
       ]);
@@ -279,7 +283,7 @@ describe("decision tables", () => {
       expect(issues).toMatchObject([
         {
           pointer: "/decisions/2/rows",
-          message:
+          messageEn:
             'no row matches (rating.hasil_kerja = "di_bawah" and rating.perilaku = "di_atas"); expected a row for every combination of the inputs\' values, or a "default"',
         },
       ]);
@@ -302,7 +306,7 @@ describe("decision tables", () => {
         {
           pointer: "/decisions/2/rows/5",
           severity: "warning",
-          message: "this row is never chosen: every input it matches is matched first by rows/4; expected it above them, or removed",
+          messageEn: "this row is never chosen: every input it matches is matched first by rows/4; expected it above them, or removed",
         },
       ]);
     });
@@ -318,7 +322,7 @@ describe("decision tables", () => {
         {
           pointer: "/decisions/0/rows/1",
           severity: "warning",
-          message: "this row is never chosen: rows/0 (score ≥ 76) comes first and matches everything it matches; expected it above rows/0, or removed",
+          messageEn: "this row is never chosen: rows/0 (score ≥ 76) comes first and matches everything it matches; expected it above rows/0, or removed",
         },
       ]);
     });

@@ -1,9 +1,10 @@
 // Static checks on decision tables: row shape, cell operators, rows that can never match, the predikat
 // table, and score bands: gaps between bands, overlaps under hit policy "unique", rows hidden by earlier
 // ones under "first".
-import { describeImpossibility, holds, type ConditionChecker } from "./check-conditions.js";
+import type { Lang } from "../domain/types.js";
+import { holds, neverMessage, type ConditionChecker } from "./check-conditions.js";
 import { show, type FactCatalog, type Reporter, type Scalar } from "./check-context.js";
-import { pointer } from "./errors.js";
+import { pointer, type Texts } from "./errors.js";
 import {
   boundInterval,
   boundSymbol,
@@ -17,7 +18,7 @@ import {
   type Interval,
 } from "./intervals.js";
 import type { DecisionCell, DecisionTable, RuleSet } from "./schema.js";
-import { didYouMean, listNames } from "./suggest.js";
+import { didYouMeanTexts, listNamesTexts } from "./suggest.js";
 
 /** A cell as the band checks see it: matches anything, a number interval, or some other test. */
 type Cell = { kind: "any" } | { kind: "number"; interval: Interval } | { kind: "other"; key: string; cell: DecisionCell };
@@ -41,16 +42,28 @@ function covers(outer: Cell, inner: Cell): boolean {
   return inner.kind === "other" && inner.key === outer.key;
 }
 
-function cellText(fact: string, cell: DecisionCell): string {
+const AND: Texts = { id: " dan ", en: " and " };
+const OR: Texts = { id: " atau ", en: " or " };
+
+function cellText(fact: string, cell: DecisionCell, lang: Lang): string {
   const tests = Object.entries(cell).map(([op, value]) => `${isBoundOperator(op) ? boundSymbol(op) : op} ${show(value)}`);
-  return tests.length ? `${fact} ${tests.join(" and ")}` : `any ${fact}`;
+  if (tests.length) return `${fact} ${tests.join(AND[lang])}`;
+  return lang === "en" ? `any ${fact}` : `${fact} apa pun`;
 }
 
-function rowText(table: DecisionTable, r: number, columns?: number[]): string {
+function rowText(table: DecisionTable, r: number, lang: Lang, columns?: number[]): string {
   const cells = table.rows[r]?.when ?? [];
   const shown = (columns ?? cells.map((_, c) => c)).filter((c) => Object.keys(cells[c] ?? {}).length);
-  const text = shown.map((c) => cellText(table.inputs[c] ?? "?", cells[c] ?? {})).join(", ");
-  return `rows/${r} (${text || "matches anything"})`;
+  const text = shown.map((c) => cellText(table.inputs[c] ?? "?", cells[c] ?? {}, lang)).join(", ");
+  return `rows/${r} (${text || (lang === "en" ? "matches anything" : "cocok dengan apa pun")})`;
+}
+
+/** Two rows and what both match, with what "unique" expects instead. */
+function bothMatch(table: DecisionTable, a: number, b: number, what: Texts): Texts {
+  return {
+    id: `${rowText(table, a, "id")} dan ${rowText(table, b, "id")} sama-sama cocok ${what.id}; ${ONE_ROW_EXPECTED.id}`,
+    en: `${rowText(table, a, "en")} and ${rowText(table, b, "en")} both match ${what.en}; ${ONE_ROW_EXPECTED.en}`,
+  };
 }
 
 /** The values a numeric column can take: a declared fact's min/max; scores are never negative. */
@@ -68,10 +81,18 @@ function numericDomain(ruleSet: RuleSet, fact: string): Interval {
   return EVERY_NUMBER;
 }
 
-const ONE_ROW_EXPECTED =
-  'hit policy "unique" expects at most one row to match, so expected rows that do not overlap ' +
-  '(or "first" if the earlier row should win)';
-const BANDS_MEET = 'bands that meet, such as "lessThan": 91 next to "greaterThanInclusive": 91';
+const ONE_ROW_EXPECTED: Texts = {
+  id:
+    'hit policy "unique" mengharapkan paling banyak satu baris yang cocok; yang diharapkan: baris yang tidak tumpang tindih ' +
+    '(atau "first" bila baris yang lebih awal harus menang)',
+  en:
+    'hit policy "unique" expects at most one row to match, so expected rows that do not overlap ' +
+    '(or "first" if the earlier row should win)',
+};
+const BANDS_MEET: Texts = {
+  id: 'pita yang bersambung, seperti "lessThan": 91 di sebelah "greaterThanInclusive": 91',
+  en: 'bands that meet, such as "lessThan": 91 next to "greaterThanInclusive": 91',
+};
 
 /** Beyond this many combinations of input values, tables are checked band by band instead. */
 const MAX_COMBINATIONS = 1000;
@@ -88,21 +109,22 @@ export class DecisionChecker {
     const { decisions, predikat } = this.ruleSet;
     decisions.forEach((table, i) => this.checkTable(table, i));
     if (!decisions.some((t) => t.output === "predikat")) {
-      this.report.error(
-        pointer("decisions"),
-        'no decision table sets "predikat"; expected one with "output": "predikat" (score bands or the kuadran)',
-      );
+      this.report.error(pointer("decisions"), {
+        id: 'tidak ada tabel keputusan yang menetapkan "predikat"; yang diharapkan: satu tabel dengan "output": "predikat" (pita skor atau kuadran)',
+        en: 'no decision table sets "predikat"; expected one with "output": "predikat" (score bands or the kuadran)',
+      });
     } else {
       const producible = new Set(
         decisions.filter((t) => t.output === "predikat").flatMap((t) => [...t.rows.map((row) => row.then), t.default]),
       );
       predikat.forEach((p, i) => {
         if (!producible.has(p.id)) {
-          this.report.warning(
-            pointer("predikat", i),
-            `predikat "${p.id}" is never the result of a table that sets predikat; ` +
-              `expected it as some row's "then" (or a "default")`,
-          );
+          this.report.warning(pointer("predikat", i), {
+            id:
+              `predikat "${p.id}" tidak pernah menjadi hasil tabel yang menetapkan predikat; ` +
+              'yang diharapkan: predikat ini sebagai "then" suatu baris (atau sebagai "default")',
+            en: `predikat "${p.id}" is never the result of a table that sets predikat; expected it as some row's "then" (or a "default")`,
+          });
         }
       });
     }
@@ -114,18 +136,22 @@ export class DecisionChecker {
     table.inputs.forEach((fact, c) => this.conditions.checkFact(fact, `${at}/inputs/${c}`, order));
     if (table.when) {
       const never = this.conditions.check(table.when, `${at}/when`, order);
-      if (never) this.report.error(`${at}/when`, `table "${table.id}" never applies: ${describeImpossibility(never, `${at}/when`)}`);
+      const what = { id: `tabel "${table.id}" tidak pernah berlaku`, en: `table "${table.id}" never applies` };
+      if (never) this.report.error(`${at}/when`, neverMessage(what, never, `${at}/when`));
     }
     let shapeOk = true;
     table.rows.forEach((row, r) => {
       const rowAt = `${at}/rows/${r}`;
       if (row.when.length !== table.inputs.length) {
         shapeOk = false;
-        this.report.error(
-          `${rowAt}/when`,
-          `this row has ${row.when.length} ${row.when.length === 1 ? "cell" : "cells"}, expected ` +
+        this.report.error(`${rowAt}/when`, {
+          id:
+            `baris ini punya ${row.when.length} sel; yang diharapkan: ${table.inputs.length}, ` +
+            `satu per masukan (${table.inputs.join(", ")}), {} untuk "nilai apa pun"`,
+          en:
+            `this row has ${row.when.length} ${row.when.length === 1 ? "cell" : "cells"}, expected ` +
             `${table.inputs.length}: one per input (${table.inputs.join(", ")}), {} for "any value"`,
-        );
+        });
         return;
       }
       const leaves = row.when.flatMap((cell, c) =>
@@ -137,7 +163,8 @@ export class DecisionChecker {
         }),
       );
       const never = this.conditions.contradiction(leaves, `${rowAt}/when`);
-      if (never) this.report.error(`${rowAt}/when`, `this row can never match: ${describeImpossibility(never, `${rowAt}/when`)}`);
+      const what = { id: "baris ini tidak pernah cocok", en: "this row can never match" };
+      if (never) this.report.error(`${rowAt}/when`, neverMessage(what, never, `${rowAt}/when`));
     });
     if (table.output === "predikat") this.checkPredikatTable(table, at);
     if (!shapeOk || this.checkCombinations(table, at)) return;
@@ -150,22 +177,26 @@ export class DecisionChecker {
   private checkPredikatTable(table: DecisionTable, at: string): void {
     const ids = this.ruleSet.predikat.map((p) => p.id);
     if (!ids.length) {
-      this.report.error(
-        pointer("predikat"),
-        `no predikat declared, but ${at} sets predikat; expected a list of predikat, e.g. { "id": "baik", "label": "Baik" }`,
-      );
+      this.report.error(pointer("predikat"), {
+        id: `belum ada predikat yang dideklarasikan, padahal ${at} menetapkan predikat; yang diharapkan: daftar predikat, mis. { "id": "baik", "label": "Baik" }`,
+        en: `no predikat declared, but ${at} sets predikat; expected a list of predikat, e.g. { "id": "baik", "label": "Baik" }`,
+      });
       return;
     }
     if (table.hitPolicy === "collect") {
-      this.report.error(
-        `${at}/hitPolicy`,
-        'a table that sets predikat must choose one row, but its hit policy is "collect"; expected "first" or "unique"',
-      );
+      this.report.error(`${at}/hitPolicy`, {
+        id: 'tabel yang menetapkan predikat harus memilih satu baris, tetapi hit policy-nya "collect"; yang diharapkan: "first" atau "unique"',
+        en: 'a table that sets predikat must choose one row, but its hit policy is "collect"; expected "first" or "unique"',
+      });
     }
+    const names = listNamesTexts(ids);
     const checkId = (value: unknown, where: string) => {
       if (typeof value === "string" && ids.includes(value)) return;
-      const hint = typeof value === "string" ? didYouMean(value, ids) : "";
-      this.report.error(where, `${show(value)} is not a declared predikat${hint}; expected one of ${listNames(ids)} (see /predikat)`);
+      const hint = didYouMeanTexts(value, ids);
+      this.report.error(where, {
+        id: `${show(value)} bukan predikat yang dideklarasikan${hint.id}; yang diharapkan: salah satu dari ${names.id} (lihat /predikat)`,
+        en: `${show(value)} is not a declared predikat${hint.en}; expected one of ${names.en} (see /predikat)`,
+      });
     };
     table.rows.forEach((row, r) => checkId(row.then, `${at}/rows/${r}/then`));
     if (table.default !== undefined) checkId(table.default, `${at}/default`);
@@ -197,15 +228,20 @@ export class DecisionChecker {
     );
     const hits = combinations.map((combination) => table.rows.map((_, r) => matches(r, combination)));
     if (hits.some((row) => row.includes(undefined))) return false;
-    const describe = (combination: Scalar[]) => table.inputs.map((fact, c) => `${fact} = ${show(combination[c])}`).join(" and ");
+    const describe = (combinations: Scalar[][], lang: Lang) =>
+      combinations.map((combination) => `(${table.inputs.map((fact, c) => `${fact} = ${show(combination[c])}`).join(AND[lang])})`).join(", ");
     const unmatched = combinations.filter((_, k) => !hits[k]?.includes(true));
     if (unmatched.length && table.default === undefined && table.hitPolicy !== "collect") {
-      const listed = unmatched.slice(0, 5).map((combination) => `(${describe(combination)})`).join(", ");
-      const more = unmatched.length > 5 ? ` and ${unmatched.length - 5} more` : "";
-      this.report.error(
-        `${at}/rows`,
-        `no row matches ${listed}${more}; expected a row for every combination of the inputs' values, or a "default"`,
-      );
+      const shown = unmatched.slice(0, 5);
+      const more = unmatched.length - shown.length;
+      this.report.error(`${at}/rows`, {
+        id:
+          `tidak ada baris yang cocok dengan ${describe(shown, "id")}${more > 0 ? ` dan ${more} lainnya` : ""}; ` +
+          'yang diharapkan: satu baris untuk setiap kombinasi nilai masukan, atau "default"',
+        en:
+          `no row matches ${describe(shown, "en")}${more > 0 ? ` and ${more} more` : ""}; ` +
+          `expected a row for every combination of the inputs' values, or a "default"`,
+      });
     }
     const first = (k: number) => hits[k]?.indexOf(true) ?? -1;
     if (table.hitPolicy === "unique") {
@@ -218,11 +254,7 @@ export class DecisionChecker {
         shared.set(`${a}|${b}`, pair);
       });
       for (const { a, b, combinations: both } of shared.values()) {
-        const listed = both.map((combination) => `(${describe(combination)})`).join(", ");
-        this.report.error(
-          `${at}/rows/${b}`,
-          `${rowText(table, a)} and ${rowText(table, b)} both match ${listed}; ${ONE_ROW_EXPECTED}`,
-        );
+        this.report.error(`${at}/rows/${b}`, bothMatch(table, a, b, { id: describe(both, "id"), en: describe(both, "en") }));
       }
     }
     if (table.hitPolicy === "first") {
@@ -230,11 +262,13 @@ export class DecisionChecker {
         const matched = combinations.some((_, k) => hits[k]?.[r] === true);
         if (!matched || combinations.some((_, k) => first(k) === r)) return;
         const earlier = combinations.map((_, k) => (hits[k]?.[r] ? first(k) : -1)).filter((e) => e >= 0);
-        const rows = [...new Set(earlier)].map((e) => `rows/${e}`).join(" or ");
-        this.report.warning(
-          `${at}/rows/${r}`,
-          `this row is never chosen: every input it matches is matched first by ${rows}; expected it above them, or removed`,
-        );
+        const rows = (lang: Lang) => [...new Set(earlier)].map((e) => `rows/${e}`).join(OR[lang]);
+        this.report.warning(`${at}/rows/${r}`, {
+          id:
+            `baris ini tidak pernah terpilih: setiap masukan yang cocok dengannya lebih dulu cocok dengan ${rows("id")}; ` +
+            "yang diharapkan: baris ini di atasnya, atau dihapus",
+          en: `this row is never chosen: every input it matches is matched first by ${rows("en")}; expected it above them, or removed`,
+        });
       });
     }
     return true;
@@ -256,7 +290,7 @@ export class DecisionChecker {
         });
         const when = this.groupText(table, column, g, pattern, cells);
         for (const gap of gaps(domain, intervals)) {
-          const key = `${column}|${JSON.stringify(gap)}|${when}`;
+          const key = `${column}|${JSON.stringify(gap)}|${when.en}`;
           if (reported.has(key)) continue;
           reported.add(key);
           this.reportGap(table, at, fact, column, gap, when, members, intervals, domain);
@@ -269,20 +303,24 @@ export class DecisionChecker {
    * The other columns' part of a gap message: " when inovasi = true" for a group of rows that tests
    * it, " unless inovasi = true" for rows that match any value while other rows test specific ones.
    */
-  private groupText(table: DecisionTable, column: number, g: number, pattern: Cell[], cells: Cell[][]): string {
-    const when: string[] = [];
-    const unless = new Set<string>();
-    table.inputs.forEach((fact, c) => {
-      if (c === column) return;
-      if (pattern[c]?.kind !== "any") {
-        when.push(cellText(fact, table.rows[g]?.when[c] ?? {}));
-        return;
-      }
-      cells.forEach((row, r) => {
-        if (row[c]?.kind !== "any") unless.add(cellText(fact, table.rows[r]?.when[c] ?? {}));
+  private groupText(table: DecisionTable, column: number, g: number, pattern: Cell[], cells: Cell[][]): Texts {
+    const inLang = (lang: Lang): string => {
+      const when: string[] = [];
+      const unless = new Set<string>();
+      table.inputs.forEach((fact, c) => {
+        if (c === column) return;
+        if (pattern[c]?.kind !== "any") {
+          when.push(cellText(fact, table.rows[g]?.when[c] ?? {}, lang));
+          return;
+        }
+        cells.forEach((row, r) => {
+          if (row[c]?.kind !== "any") unless.add(cellText(fact, table.rows[r]?.when[c] ?? {}, lang));
+        });
       });
-    });
-    return `${when.length ? ` when ${when.join(" and ")}` : ""}${unless.size ? ` unless ${[...unless].join(" or ")}` : ""}`;
+      const [whenWord, unlessWord] = lang === "en" ? ["when", "unless"] : ["bila", "kecuali bila"];
+      return `${when.length ? ` ${whenWord} ${when.join(AND[lang])}` : ""}${unless.size ? ` ${unlessWord} ${[...unless].join(OR[lang])}` : ""}`;
+    };
+    return { id: inLang("id"), en: inLang("en") };
   }
 
   private reportGap(
@@ -291,7 +329,7 @@ export class DecisionChecker {
     fact: string,
     column: number,
     gap: Interval,
-    when: string,
+    when: Texts,
     members: number[],
     intervals: Interval[],
     domain: Interval,
@@ -300,13 +338,26 @@ export class DecisionChecker {
     if (table.default !== undefined && !interior) return;
     const below = members.find((_, k) => intervals[k]?.hi === gap.lo);
     const above = members.find((_, k) => intervals[k]?.lo === gap.hi);
-    const near = [below, above].filter((r): r is number => r !== undefined).map((r) => rowText(table, r, [column]));
-    const where = near.length === 2 ? ` (between ${near[0]} and ${near[1]})` : near.length ? ` (next to ${near[0]})` : "";
-    const message = `${fact} ${describeInterval(gap)} matches no row${when}${where}`;
+    const nearRows = [below, above].filter((r): r is number => r !== undefined);
+    const where = (lang: Lang): string => {
+      const near = nearRows.map((r) => rowText(table, r, lang, [column]));
+      if (near.length === 2) return lang === "en" ? ` (between ${near[0]} and ${near[1]})` : ` (antara ${near[0]} dan ${near[1]})`;
+      if (near.length === 1) return lang === "en" ? ` (next to ${near[0]})` : ` (di sebelah ${near[0]})`;
+      return "";
+    };
+    const id = `${fact} ${describeInterval(gap, "id")} tidak cocok dengan baris mana pun${when.id}${where("id")}`;
+    const en = `${fact} ${describeInterval(gap, "en")} matches no row${when.en}${where("en")}`;
     if (table.default !== undefined) {
-      this.report.warning(`${at}/rows`, `${message}, so it falls to the default ${show(table.default)}; expected ${BANDS_MEET}`);
+      const fallback = show(table.default);
+      this.report.warning(`${at}/rows`, {
+        id: `${id}, sehingga jatuh ke default ${fallback}; yang diharapkan: ${BANDS_MEET.id}`,
+        en: `${en}, so it falls to the default ${fallback}; expected ${BANDS_MEET.en}`,
+      });
     } else {
-      this.report.error(`${at}/rows`, `${message}; expected the rows to cover every value (${BANDS_MEET}), or a "default"`);
+      this.report.error(`${at}/rows`, {
+        id: `${id}; yang diharapkan: baris yang mencakup setiap nilai (${BANDS_MEET.id}), atau "default"`,
+        en: `${en}; expected the rows to cover every value (${BANDS_MEET.en}), or a "default"`,
+      });
     }
   }
 
@@ -315,7 +366,7 @@ export class DecisionChecker {
     cells.forEach((rowB, b) => {
       for (let a = 0; a < b; a++) {
         const rowA = cells[a] ?? [];
-        const region: string[] = [];
+        const region: Array<(lang: Lang) => string> = [];
         const overlap = rowB.every((cellB, c) => {
           const cellA = rowA[c];
           const fact = table.inputs[c] ?? "";
@@ -323,26 +374,28 @@ export class DecisionChecker {
           if (cellA.kind === "any" || cellB.kind === "any") {
             const narrower = cellA.kind === "any" ? b : a;
             const cell = table.rows[narrower]?.when[c] ?? {};
-            if (Object.keys(cell).length) region.push(cellText(fact, cell));
+            if (Object.keys(cell).length) region.push((lang) => cellText(fact, cell, lang));
             return true;
           }
           if (cellA.kind === "number" && cellB.kind === "number") {
             const both = intersect(cellA.interval, cellB.interval);
             if (isEmpty(both)) return false;
-            region.push(`${fact} ${describeInterval(both)}`);
+            region.push((lang) => `${fact} ${describeInterval(both, lang)}`);
             return true;
           }
           // Two other tests overlap for certain only when they are the same test.
           if (cellA.kind === "other" && cellB.kind === "other" && cellA.key === cellB.key) {
-            region.push(cellText(fact, cellA.cell));
+            const cell = cellA.cell;
+            region.push((lang) => cellText(fact, cell, lang));
             return true;
           }
           return false;
         });
         if (!overlap) continue;
+        const regionText = (lang: Lang) => region.map((part) => part(lang)).join(AND[lang]);
         this.report.error(
           `${at}/rows/${b}`,
-          `${rowText(table, a)} and ${rowText(table, b)} both match when ${region.join(" and ") || "anything"}; ${ONE_ROW_EXPECTED}`,
+          bothMatch(table, a, b, { id: `bila ${regionText("id") || "apa pun"}`, en: `when ${regionText("en") || "anything"}` }),
         );
         return;
       }
@@ -356,11 +409,14 @@ export class DecisionChecker {
       if (rowB.some((cell) => cell.kind === "number" && isEmpty(cell.interval))) return;
       const a = cells.findIndex((rowA, k) => k < b && rowA.every((cellA, c) => covers(cellA, rowB[c] ?? cellA)));
       if (a < 0) return;
-      this.report.warning(
-        `${at}/rows/${b}`,
-        `this row is never chosen: ${rowText(table, a)} comes first and matches everything it matches; ` +
+      this.report.warning(`${at}/rows/${b}`, {
+        id:
+          `baris ini tidak pernah terpilih: ${rowText(table, a, "id")} lebih dulu dan cocok dengan semua yang cocok dengannya; ` +
+          `yang diharapkan: baris ini di atas rows/${a}, atau dihapus`,
+        en:
+          `this row is never chosen: ${rowText(table, a, "en")} comes first and matches everything it matches; ` +
           `expected it above rows/${a}, or removed`,
-      );
+      });
     });
   }
 }

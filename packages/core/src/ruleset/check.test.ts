@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkRuleSet } from "./check.js";
+import { formatIssue, issueMessage } from "./errors.js";
 import { at, baseFile, issuesAfter, ruleSetOf } from "./test-support/rule-files.js";
 
 describe("checkRuleSet", () => {
@@ -20,7 +21,8 @@ describe("checkRuleSet", () => {
         {
           file: "contoh.json",
           pointer: "/raters/weights",
-          message: "rater weights total 90 (self 20, peer 20, supervisor 50), expected 100",
+          message: "bobot penilai berjumlah 90 (self 20, peer 20, supervisor 50); yang diharapkan: 100",
+          messageEn: "rater weights total 90 (self 20, peer 20, supervisor 50), expected 100",
           severity: "error",
         },
       ]);
@@ -28,12 +30,12 @@ describe("checkRuleSet", () => {
 
     it("axis weights must total 100", () => {
       const issues = issuesAfter((f) => (f.axes = { hasil_kerja: 70, perilaku: 40 }));
-      expect(at(issues, "/axes").map((i) => i.message)).toEqual(["axis weights total 110 (hasil_kerja 70, perilaku 40), expected 100"]);
+      expect(at(issues, "/axes").map((i) => i.messageEn)).toEqual(["axis weights total 110 (hasil_kerja 70, perilaku 40), expected 100"]);
     });
 
     it("an axis's indicators must total 100 within each set", () => {
       const issues = issuesAfter((f) => (f.indicatorSets![0]!.indicators[1]!.weight = 30));
-      expect(at(issues, "/indicatorSets/0/indicators").map((i) => i.message)).toEqual([
+      expect(at(issues, "/indicatorSets/0/indicators").map((i) => i.messageEn)).toEqual([
         'the hasil_kerja indicators of set "umum" total 90 (kualitas 60, kuantitas 30), expected 100',
       ]);
     });
@@ -57,7 +59,7 @@ describe("checkRuleSet", () => {
         });
         f.indicatorSets!.reverse();
       });
-      expect(at(issues, "/indicatorSets/0/indicators").map((i) => i.message)).toEqual([
+      expect(at(issues, "/indicatorSets/0/indicators").map((i) => i.messageEn)).toEqual([
         'set "guru" has no perilaku indicator, but /axes gives perilaku a weight of 40; expected at least one perilaku indicator in this set, or perilaku: 0 in /axes',
       ]);
     });
@@ -83,12 +85,12 @@ describe("checkRuleSet", () => {
       ["outcome names", (f: ReturnType<typeof baseFile>) => f.outcomes!.push({ ...f.outcomes![0]! }), "/outcomes/1/name", 'duplicate outcome rule name "penghargaan" (also at /outcomes/0/name); expected each outcome rule name once'],
       ["test names", (f: ReturnType<typeof baseFile>) => f.tests!.push({ ...f.tests![0]! }), "/tests/1/name", 'duplicate test name "tinggi" (also at /tests/0/name); expected each test name once'],
     ])("reports duplicate %s", (_what, change, pointer, message) => {
-      expect(at(issuesAfter(change), pointer).map((i) => i.message)).toEqual([message]);
+      expect(at(issuesAfter(change), pointer).map((i) => i.messageEn)).toEqual([message]);
     });
 
     it("an indicator id must not be an axis name", () => {
       const issues = issuesAfter((f) => (f.indicatorSets![0]!.indicators[2]!.id = "perilaku"));
-      expect(at(issues, "/indicatorSets/0/indicators/2/id").map((i) => i.message)).toEqual([
+      expect(at(issues, "/indicatorSets/0/indicators/2/id").map((i) => i.messageEn)).toEqual([
         'indicator id "perilaku" is also an axis name, so score.perilaku would mean two things; expected an id other than "hasil_kerja" or "perilaku"',
       ]);
     });
@@ -100,14 +102,14 @@ describe("checkRuleSet", () => {
       expect(issues).toMatchObject([
         {
           pointer: "/indicatorSets/0/indicators/2/input/scale",
-          message: 'unknown scale "likert" (did you mean "likert5"?); expected one of the scales in /scales: "likert5"',
+          messageEn: 'unknown scale "likert" (did you mean "likert5"?); expected one of the scales in /scales: "likert5"',
         },
       ]);
     });
 
     it("a scale's max must be above its min", () => {
       const issues = issuesAfter((f) => (f.scales = { likert5: { min: 5, max: 1 } }));
-      expect(issues).toMatchObject([{ pointer: "/scales/likert5/max", message: "the scale's max (1) is not above its min (5); expected max > min" }]);
+      expect(issues).toMatchObject([{ pointer: "/scales/likert5/max", messageEn: "the scale's max (1) is not above its min (5); expected max > min" }]);
     });
 
     it("an indicator's raters must have weights", () => {
@@ -115,7 +117,7 @@ describe("checkRuleSet", () => {
       expect(issues).toMatchObject([
         {
           pointer: "/indicatorSets/0/indicators/2/raters/1",
-          message: 'rater "subordinate" has no weight in /raters/weights; expected one of the sources with a weight: "self", "peer" or "supervisor"',
+          messageEn: 'rater "subordinate" has no weight in /raters/weights; expected one of the sources with a weight: "self", "peer" or "supervisor"',
           severity: "error",
         },
       ]);
@@ -123,7 +125,7 @@ describe("checkRuleSet", () => {
 
     it("raters on a non-rating input are a warning", () => {
       const issues = issuesAfter((f) => (f.indicatorSets![0]!.indicators[0]!.raters = ["supervisor"]));
-      expect(issues).toMatchObject([{ pointer: "/indicatorSets/0/indicators/0/raters", severity: "warning", message: expect.stringContaining('this input is "achievement"') }]);
+      expect(issues).toMatchObject([{ pointer: "/indicatorSets/0/indicators/0/raters", severity: "warning", messageEn: expect.stringContaining('this input is "achievement"') }]);
     });
 
     it("attendance bands ascend and end with null", () => {
@@ -138,7 +140,7 @@ describe("checkRuleSet", () => {
             ],
           }),
       );
-      expect(issues.map((i) => [i.pointer, i.message])).toEqual([
+      expect(issues.map((i) => [i.pointer, i.messageEn])).toEqual([
         ["/indicatorSets/0/indicators/1/input/bands/1/maxDays", "maxDays 2 does not follow 3 of the band before; expected bands in ascending order of maxDays"],
         ["/indicatorSets/0/indicators/1/input/bands/2/maxDays", "the last band has maxDays 10, so more days than that get no score; expected null (every remaining day count)"],
       ]);
@@ -146,7 +148,7 @@ describe("checkRuleSet", () => {
 
     it("a set after one without when is never chosen", () => {
       const issues = issuesAfter((f) => f.indicatorSets!.push({ ...f.indicatorSets![0]!, id: "guru", when: { all: [] } }));
-      expect(at(issues, "/indicatorSets/1")).toMatchObject([{ severity: "warning", message: expect.stringContaining('set "guru" is never chosen: /indicatorSets/0 has no "when"') }]);
+      expect(at(issues, "/indicatorSets/1")).toMatchObject([{ severity: "warning", messageEn: expect.stringContaining('set "guru" is never chosen: /indicatorSets/0 has no "when"') }]);
     });
 
     it("an indicator set's when may read only input facts", () => {
@@ -154,7 +156,7 @@ describe("checkRuleSet", () => {
       expect(issues).toMatchObject([
         {
           pointer: "/indicatorSets/0/when/all/0/fact",
-          message: expect.stringMatching(/^"score.kualitas" is not known yet when the indicator set is chosen; expected an input fact/),
+          messageEn: expect.stringMatching(/^"score.kualitas" is not known yet when the indicator set is chosen; expected an input fact/),
         },
       ]);
     });
@@ -169,7 +171,7 @@ describe("checkRuleSet", () => {
       expect(issuesAfter((f) => (f.indicatorSets![0]!.when = when))).toMatchObject([
         {
           pointer: "/indicatorSets/0/when",
-          message:
+          messageEn:
             'set "umum" is never chosen: employee.golongan = "III/a" (/indicatorSets/0/when/all/0) and employee.golongan = "IV/a" (/indicatorSets/0/when/all/1) cannot both hold; expected tests that some value passes',
         },
       ]);
@@ -182,7 +184,7 @@ describe("checkRuleSet", () => {
       expect(issues).toMatchObject([
         {
           pointer: "/facts/score.kualitas",
-          message: 'fact "score.kualitas" is computed from indicator "kualitas", so an appraisal cannot give it; expected a name for an input that nothing computes',
+          messageEn: 'fact "score.kualitas" is computed from indicator "kualitas", so an appraisal cannot give it; expected a name for an input that nothing computes',
         },
       ]);
     });
@@ -196,7 +198,7 @@ describe("checkRuleSet", () => {
             hari: { type: "number", label: "z", min: 10, max: 0, values: ["1"] },
           }),
       );
-      expect(issues.map((i) => [i.pointer, i.message])).toEqual([
+      expect(issues.map((i) => [i.pointer, i.messageEn])).toEqual([
         ["/facts/inovasi/default", 'default "ya" is not a boolean; expected a boolean, as "type" says'],
         ["/facts/jenis/default", 'default "perawat" is not one of the fact\'s values; expected one of "guru" or "dokter"'],
         ["/facts/hari/max", "max 0 is below min 10; expected max ≥ min"],
@@ -214,7 +216,7 @@ describe("checkRuleSet", () => {
             { id: "faktor", name: "Faktor", expression: { div: [{ fact: "months" }, 12] } },
           ]),
       );
-      expect(issues.map((i) => [i.pointer, i.message])).toEqual([
+      expect(issues.map((i) => [i.pointer, i.messageEn])).toEqual([
         [
           "/calculations/0/expression/mul/1/fact",
           '"faktor" is set by /calculations/1, which is evaluated after this; expected a fact set earlier (decision tables run in file order, then calculations in file order)',
@@ -228,7 +230,7 @@ describe("checkRuleSet", () => {
       expect(issues).toMatchObject([
         {
           pointer: "/calculations/0/when",
-          message: 'calculation "x" never applies: at /calculations/0/when/all/0, "istimewa" is not a declared predikat; expected one of "sangat_baik", "baik" or "kurang"',
+          messageEn: 'calculation "x" never applies: at /calculations/0/when/all/0, "istimewa" is not a declared predikat; expected one of "sangat_baik", "baik" or "kurang"',
         },
       ]);
     });
@@ -237,7 +239,7 @@ describe("checkRuleSet", () => {
   describe("test cases", () => {
     it("expect a declared predikat and set", () => {
       const issues = issuesAfter((f) => (f.tests![0]!.expect = { predikat: "sangat_bagus", indicatorSet: "umun" }));
-      expect(issues.map((i) => [i.pointer, i.message])).toEqual([
+      expect(issues.map((i) => [i.pointer, i.messageEn])).toEqual([
         ["/tests/0/expect/predikat", '"sangat_bagus" is not a declared predikat (did you mean "sangat_baik"?); expected one of "sangat_baik", "baik" or "kurang"'],
         ["/tests/0/expect/indicatorSet", '"umun" is not an indicator set (did you mean "umum"?); expected one of "umum"'],
       ]);
@@ -248,14 +250,78 @@ describe("checkRuleSet", () => {
       expect(issues).toMatchObject([
         {
           pointer: "/tests/0/expect/notOutcomes/0",
-          message: 'no outcome rule emits "promosi"; expected one of the event types the outcome rules emit: "penghargaan" or "pelatihan"',
+          messageEn: 'no outcome rule emits "promosi"; expected one of the event types the outcome rules emit: "penghargaan" or "pelatihan"',
         },
       ]);
     });
 
     it("expect facts that exist", () => {
       const issues = issuesAfter((f) => (f.tests![0]!.expect = { facts: { "score.kualitas": 90, "score.kwalitas": 90 } }));
-      expect(issues).toMatchObject([{ pointer: "/tests/0/expect/facts/score.kwalitas", message: expect.stringMatching(/^unknown fact "score.kwalitas" \(did you mean "score.kualitas"\?\)/) }]);
+      expect(issues).toMatchObject([{ pointer: "/tests/0/expect/facts/score.kwalitas", messageEn: expect.stringMatching(/^unknown fact "score.kwalitas" \(did you mean "score.kualitas"\?\)/) }]);
+    });
+  });
+
+  describe("language", () => {
+    /** The base file with something wrong in every part the checks read. */
+    const issues = issuesAfter((f) => {
+      f.raters = { weights: { self: 20, peer: 20, supervisor: 50 } };
+      const [set] = f.indicatorSets!;
+      set!.indicators[1]!.weight = 30;
+      set!.indicators.push({ id: "kualitas", name: "Lagi", axis: "perilaku", weight: 0, input: { kind: "rating", scale: "likert7" } });
+      f.indicatorSets!.push({ id: "guru", name: "Guru", when: { all: [{ fact: "score", operator: "greaterThen", value: 1 }] }, indicators: [
+        { id: "mengajar", name: "Mengajar", axis: "hasil_kerja", weight: 100, input: { kind: "attendance", bands: [{ maxDays: 3, score: 100 }] } },
+      ] });
+      f.facts = { score: { type: "number", label: "Skor" }, jenis: { type: "string", label: "Jenis", values: ["a"], default: "b" } };
+      f.conditions = { a: { all: [{ condition: "b" }] }, b: { any: [{ condition: "a" }, { condition: "c" }] } };
+      f.decisions![0]!.rows = [
+        { when: [{ greaterThanInclusive: 91 }], then: "istimewa" },
+        { when: [{ lessThan: 90 }], then: "baik" },
+      ];
+      f.decisions!.push({ id: "predikat", output: "kategori", hitPolicy: "unique", inputs: ["score"], rows: [
+        { when: [{ greaterThan: 10 }], then: "a" },
+        { when: [{ greaterThan: 20 }], then: "b" },
+      ] });
+      f.outcomes!.push({ name: "mustahil", conditions: { all: [{ fact: "predikat", operator: "in", value: [] }, { fact: "skor", operator: "equal", value: 1 }] }, event: { type: "x" } });
+      f.tests![0]!.expect = { predikat: "sangat_bagus", outcomes: ["promosi"] };
+    });
+
+    it("is Indonesian in message and English in messageEn, for every issue the checks find", () => {
+      expect(issues.length).toBeGreaterThan(15);
+      for (const issue of issues) {
+        expect(issue.messageEn, issue.pointer).toEqual(expect.any(String));
+        expect(issue.message, issue.pointer).not.toBe(issue.messageEn);
+        expect(issue.message, issue.pointer).not.toMatch(/\b(expected|did you mean|unknown|never|cannot|is not|matches|total)\b/);
+        expect(issue.messageEn, issue.pointer).not.toMatch(/yang diharapkan|maksudnya|tidak/);
+      }
+    });
+
+    it("keeps the pointer and what was expected in both", () => {
+      expect(at(issues, "/indicatorSets/0/indicators/3/input/scale")).toMatchObject([
+        {
+          message: 'skala "likert7" tidak dikenal (maksudnya "likert5"?); yang diharapkan: salah satu skala di /scales: "likert5"',
+          messageEn: 'unknown scale "likert7" (did you mean "likert5"?); expected one of the scales in /scales: "likert5"',
+        },
+      ]);
+      expect(at(issues, "/decisions/0/rows/0/then")).toMatchObject([
+        {
+          message: '"istimewa" bukan predikat yang dideklarasikan; yang diharapkan: salah satu dari "sangat_baik", "baik" atau "kurang" (lihat /predikat)',
+          messageEn: '"istimewa" is not a declared predikat; expected one of "sangat_baik", "baik" or "kurang" (see /predikat)',
+        },
+      ]);
+      expect(at(issues, "/decisions/1/id").map((i) => i.message)).toEqual([
+        'id tabel keputusan "predikat" ganda (juga di /decisions/0/id); yang diharapkan: setiap id tabel keputusan sekali saja',
+      ]);
+      expect(at(issues, "/indicatorSets/1/when/all/0/operator").map((i) => i.message)).toEqual([
+        expect.stringMatching(/^operator "greaterThen" tidak dikenal \(maksudnya "greaterThan"\?\); yang diharapkan: salah satu dari equal, notEqual,/),
+      ]);
+    });
+
+    it("is chosen when an issue is read; a formatted issue is Indonesian", () => {
+      const [issue] = issues;
+      expect(issueMessage(issue!)).toBe(issue!.message);
+      expect(issueMessage(issue!, "en")).toBe(issue!.messageEn);
+      expect(issueMessage({ ...issue!, messageEn: undefined }, "en")).toBe(issue!.message);
+      expect(formatIssue({ ...issue!, severity: "warning" })).toBe(`contoh.json: /raters/weights: ${issue!.message} (peringatan)`);
     });
   });
 });

@@ -3,14 +3,14 @@
 // that can never fire, and test cases that expect what the rules cannot give. Pointers refer to the
 // resolved set, whose structure mirrors the rule file's.
 import { AXES } from "../domain/types.js";
-import { ConditionChecker, describeImpossibility, isFactValue } from "./check-conditions.js";
+import { ConditionChecker, isFactValue, neverMessage } from "./check-conditions.js";
 import { FactCatalog, Reporter } from "./check-context.js";
 import { DecisionChecker } from "./check-decisions.js";
-import { pointer, type RuleIssue } from "./errors.js";
+import { pointer, type RuleIssue, type Texts } from "./errors.js";
 import { indicatorFactNames } from "./facts.js";
 import { ruleSetSizeIssues } from "./limits.js";
 import type { Expression, Indicator, NestedCondition, RuleSet, Scale } from "./schema.js";
-import { didYouMean, listNames } from "./suggest.js";
+import { didYouMeanTexts, listNamesTexts } from "./suggest.js";
 
 const TOLERANCE = 1e-6;
 
@@ -20,22 +20,31 @@ function total(values: Iterable<number>): number {
   return Number(sum.toFixed(6));
 }
 
-function parts(entries: Array<[string, number]>): string {
-  return entries.map(([name, weight]) => `${name} ${weight}`).join(", ");
+/** The weights as listed in a message, "none given" when there are none. */
+function parts(entries: Array<[string, number]>): Texts {
+  const listed = entries.map(([name, weight]) => `${name} ${weight}`).join(", ");
+  return { id: listed || "tidak ada", en: listed || "none given" };
 }
 
 function checkWeights(ruleSet: RuleSet, report: Reporter): void {
   const raterEntries = Object.entries(ruleSet.raters.weights).filter((e): e is [string, number] => e[1] !== undefined);
   const raterTotal = total(raterEntries.map(([, w]) => w));
   if (Math.abs(raterTotal - 100) > TOLERANCE) {
-    const listed = parts(raterEntries) || "none given";
-    report.error(pointer("raters", "weights"), `rater weights total ${raterTotal} (${listed}), expected 100`);
+    const listed = parts(raterEntries);
+    report.error(pointer("raters", "weights"), {
+      id: `bobot penilai berjumlah ${raterTotal} (${listed.id}); yang diharapkan: 100`,
+      en: `rater weights total ${raterTotal} (${listed.en}), expected 100`,
+    });
   }
   const axisEntries = Object.entries(ruleSet.axes ?? {}).filter((e): e is [string, number] => e[1] !== undefined);
   if (ruleSet.axes) {
     const axisTotal = total(axisEntries.map(([, w]) => w));
     if (Math.abs(axisTotal - 100) > TOLERANCE) {
-      report.error(pointer("axes"), `axis weights total ${axisTotal} (${parts(axisEntries) || "none given"}), expected 100`);
+      const listed = parts(axisEntries);
+      report.error(pointer("axes"), {
+        id: `bobot sumbu berjumlah ${axisTotal} (${listed.id}); yang diharapkan: 100`,
+        en: `axis weights total ${axisTotal} (${listed.en}), expected 100`,
+      });
     }
   }
   ruleSet.indicatorSets.forEach((set, s) => {
@@ -45,18 +54,24 @@ function checkWeights(ruleSet: RuleSet, report: Reporter): void {
       const axisWeight = ruleSet.axes?.[axis];
       if (!members.length) {
         if (axisWeight !== undefined && axisWeight > 0) {
-          report.error(
-            at,
-            `set "${set.id}" has no ${axis} indicator, but /axes gives ${axis} a weight of ${axisWeight}; ` +
+          report.error(at, {
+            id:
+              `set "${set.id}" tidak punya indikator ${axis}, padahal /axes memberi ${axis} bobot ${axisWeight}; ` +
+              `yang diharapkan: paling sedikit satu indikator ${axis} di set ini, atau ${axis}: 0 di /axes`,
+            en:
+              `set "${set.id}" has no ${axis} indicator, but /axes gives ${axis} a weight of ${axisWeight}; ` +
               `expected at least one ${axis} indicator in this set, or ${axis}: 0 in /axes`,
-          );
+          });
         }
         continue;
       }
       const sum = total(members.map((m) => m.weight));
       if (Math.abs(sum - 100) > TOLERANCE) {
         const listed = parts(members.map((m) => [m.id, m.weight]));
-        report.error(at, `the ${axis} indicators of set "${set.id}" total ${sum} (${listed}), expected 100`);
+        report.error(at, {
+          id: `indikator ${axis} di set "${set.id}" berjumlah ${sum} (${listed.id}); yang diharapkan: 100`,
+          en: `the ${axis} indicators of set "${set.id}" total ${sum} (${listed.en}), expected 100`,
+        });
       }
     }
   });
@@ -67,7 +82,7 @@ function checkUnique<T>(
   items: readonly T[],
   key: (item: T) => string,
   at: (index: number) => string,
-  what: string,
+  what: Texts,
   report: Reporter,
 ): void {
   const first = new Map<string, number>();
@@ -75,46 +90,70 @@ function checkUnique<T>(
     const k = key(item);
     const earlier = first.get(k);
     if (earlier === undefined) first.set(k, index);
-    else report.error(at(index), `duplicate ${what} "${k}" (also at ${at(earlier)}); expected each ${what} once`);
+    else {
+      report.error(at(index), {
+        id: `${what.id} "${k}" ganda (juga di ${at(earlier)}); yang diharapkan: setiap ${what.id} sekali saja`,
+        en: `duplicate ${what.en} "${k}" (also at ${at(earlier)}); expected each ${what.en} once`,
+      });
+    }
   });
 }
 
 function checkIds(ruleSet: RuleSet, report: Reporter): void {
-  checkUnique(ruleSet.indicatorSets, (s) => s.id, (i) => pointer("indicatorSets", i, "id"), "indicator set id", report);
-  ruleSet.indicatorSets.forEach((set, s) =>
-    checkUnique(set.indicators, (x) => x.id, (i) => pointer("indicatorSets", s, "indicators", i, "id"), "indicator id", report),
+  const { indicatorSets, decisions, calculations, predikat, outcomes, tests } = ruleSet;
+  checkUnique(indicatorSets, (s) => s.id, (i) => pointer("indicatorSets", i, "id"), { id: "id set indikator", en: "indicator set id" }, report);
+  indicatorSets.forEach((set, s) =>
+    checkUnique(
+      set.indicators,
+      (x) => x.id,
+      (i) => pointer("indicatorSets", s, "indicators", i, "id"),
+      { id: "id indikator", en: "indicator id" },
+      report,
+    ),
   );
-  checkUnique(ruleSet.decisions, (t) => t.id, (i) => pointer("decisions", i, "id"), "decision table id", report);
-  checkUnique(ruleSet.calculations, (c) => c.id, (i) => pointer("calculations", i, "id"), "calculation id", report);
-  checkUnique(ruleSet.predikat, (p) => p.id, (i) => pointer("predikat", i, "id"), "predikat id", report);
-  checkUnique(ruleSet.outcomes, (o) => o.name, (i) => pointer("outcomes", i, "name"), "outcome rule name", report);
-  checkUnique(ruleSet.tests, (t) => t.name, (i) => pointer("tests", i, "name"), "test name", report);
+  checkUnique(decisions, (t) => t.id, (i) => pointer("decisions", i, "id"), { id: "id tabel keputusan", en: "decision table id" }, report);
+  checkUnique(calculations, (c) => c.id, (i) => pointer("calculations", i, "id"), { id: "id perhitungan", en: "calculation id" }, report);
+  checkUnique(predikat, (p) => p.id, (i) => pointer("predikat", i, "id"), { id: "id predikat", en: "predikat id" }, report);
+  checkUnique(outcomes, (o) => o.name, (i) => pointer("outcomes", i, "name"), { id: "nama aturan tindak lanjut", en: "outcome rule name" }, report);
+  checkUnique(tests, (t) => t.name, (i) => pointer("tests", i, "name"), { id: "nama kasus uji", en: "test name" }, report);
 }
 
 function checkScale(scale: Scale, at: string, report: Reporter): void {
   if (scale.min >= scale.max) {
-    report.error(`${at}/max`, `the scale's max (${scale.max}) is not above its min (${scale.min}); expected max > min`);
+    report.error(`${at}/max`, {
+      id: `max skala (${scale.max}) tidak di atas min-nya (${scale.min}); yang diharapkan: max > min`,
+      en: `the scale's max (${scale.max}) is not above its min (${scale.min}); expected max > min`,
+    });
   }
 }
 
 function checkIndicator(ruleSet: RuleSet, indicator: Indicator, at: string, report: Reporter): void {
   if ((AXES as readonly string[]).includes(indicator.id)) {
-    report.error(
-      `${at}/id`,
-      `indicator id "${indicator.id}" is also an axis name, so score.${indicator.id} would mean two things; ` +
-        `expected an id other than ${listNames(AXES)}`,
-    );
+    const axes = listNamesTexts(AXES);
+    report.error(`${at}/id`, {
+      id:
+        `id indikator "${indicator.id}" juga nama sumbu, sehingga score.${indicator.id} bermakna ganda; ` +
+        `yang diharapkan: id selain ${axes.id}`,
+      en:
+        `indicator id "${indicator.id}" is also an axis name, so score.${indicator.id} would mean two things; ` +
+        `expected an id other than ${axes.en}`,
+    });
   }
   const { input } = indicator;
   if (input.kind === "rating") {
     if (typeof input.scale === "string") {
       const names = Object.keys(ruleSet.scales);
       if (!names.includes(input.scale)) {
-        const expected = names.length
-          ? `one of the scales in /scales: ${listNames(names)}`
-          : "a scale declared in /scales (there are none), or a scale object here";
-        const hint = didYouMean(input.scale, names);
-        report.error(`${at}/input/scale`, `unknown scale "${input.scale}"${hint}; expected ${expected}`);
+        const listed = listNamesTexts(names);
+        const hint = didYouMeanTexts(input.scale, names);
+        report.error(`${at}/input/scale`, {
+          id:
+            `skala "${input.scale}" tidak dikenal${hint.id}; yang diharapkan: ` +
+            (names.length ? `salah satu skala di /scales: ${listed.id}` : "skala yang dideklarasikan di /scales (belum ada), atau objek skala di sini"),
+          en:
+            `unknown scale "${input.scale}"${hint.en}; expected ` +
+            (names.length ? `one of the scales in /scales: ${listed.en}` : "a scale declared in /scales (there are none), or a scale object here"),
+        });
       }
     } else {
       checkScale(input.scale, `${at}/input/scale`, report);
@@ -126,40 +165,45 @@ function checkIndicator(ruleSet: RuleSet, indicator: Indicator, at: string, repo
       const where = `${at}/input/bands/${b}/maxDays`;
       const previous = input.bands[b - 1]?.maxDays;
       if (last && band.maxDays !== null) {
-        report.error(
-          where,
-          `the last band has maxDays ${band.maxDays}, so more days than that get no score; ` +
-            "expected null (every remaining day count)",
-        );
+        report.error(where, {
+          id:
+            `pita terakhir punya maxDays ${band.maxDays}, sehingga jumlah hari yang lebih dari itu tidak mendapat skor; ` +
+            "yang diharapkan: null (semua jumlah hari sisanya)",
+          en: `the last band has maxDays ${band.maxDays}, so more days than that get no score; expected null (every remaining day count)`,
+        });
       }
       if (!last && band.maxDays === null) {
-        report.error(where, "only the last band may have maxDays null, expected a number of days here");
+        report.error(where, {
+          id: "hanya pita terakhir yang boleh punya maxDays null; yang diharapkan: jumlah hari di sini",
+          en: "only the last band may have maxDays null, expected a number of days here",
+        });
       }
       if (band.maxDays !== null && previous !== undefined && previous !== null && band.maxDays <= previous) {
-        report.error(
-          where,
-          `maxDays ${band.maxDays} does not follow ${previous} of the band before; expected bands in ascending order of maxDays`,
-        );
+        report.error(where, {
+          id: `maxDays ${band.maxDays} tidak melebihi ${previous} pada pita sebelumnya; yang diharapkan: pita berurutan naik menurut maxDays`,
+          en: `maxDays ${band.maxDays} does not follow ${previous} of the band before; expected bands in ascending order of maxDays`,
+        });
       }
     });
   }
   if (indicator.raters) {
     if (input.kind !== "rating") {
-      report.warning(
-        `${at}/raters`,
-        `raters apply only to rating inputs, and this input is "${input.kind}"; expected no raters here`,
-      );
+      report.warning(`${at}/raters`, {
+        id: `raters hanya berlaku untuk masukan rating, dan masukan ini "${input.kind}"; yang diharapkan: tanpa raters di sini`,
+        en: `raters apply only to rating inputs, and this input is "${input.kind}"; expected no raters here`,
+      });
     }
     const own = indicator.raterWeights;
     const weights = own ?? ruleSet.raters.weights;
     const where = own ? `${at}/raterWeights` : "/raters/weights";
     const weighted = Object.entries(weights).flatMap(([source, w]) => (w ? [source] : []));
+    const listed = listNamesTexts(weighted);
     indicator.raters.forEach((source, r) => {
       if (!weighted.includes(source)) {
-        report.error(
-          `${at}/raters/${r}`,
-          `rater "${source}" has no weight in ${where}; expected one of the sources with a weight: ${listNames(weighted)}`,
-        );
+        report.error(`${at}/raters/${r}`, {
+          id: `penilai "${source}" tidak punya bobot di ${where}; yang diharapkan: salah satu sumber yang punya bobot: ${listed.id}`,
+          en: `rater "${source}" has no weight in ${where}; expected one of the sources with a weight: ${listed.en}`,
+        });
       }
     });
   }
@@ -167,10 +211,17 @@ function checkIndicator(ruleSet: RuleSet, indicator: Indicator, at: string, repo
     const entries = Object.entries(indicator.raterWeights).filter((e): e is [string, number] => e[1] !== undefined);
     const sum = total(entries.map(([, w]) => w));
     if (Math.abs(sum - 100) > TOLERANCE) {
-      report.error(`${at}/raterWeights`, `rater weights of this indicator total ${sum} (${parts(entries)}), expected 100`);
+      const listed = parts(entries);
+      report.error(`${at}/raterWeights`, {
+        id: `bobot penilai indikator ini berjumlah ${sum} (${listed.id}); yang diharapkan: 100`,
+        en: `rater weights of this indicator total ${sum} (${listed.en}), expected 100`,
+      });
     }
     if (input.kind !== "rating") {
-      report.warning(`${at}/raterWeights`, `rater weights apply only to rating inputs, and this input is "${input.kind}"; expected none here`);
+      report.warning(`${at}/raterWeights`, {
+        id: `bobot penilai hanya berlaku untuk masukan rating, dan masukan ini "${input.kind}"; yang diharapkan: tanpa bobot penilai di sini`,
+        en: `rater weights apply only to rating inputs, and this input is "${input.kind}"; expected none here`,
+      });
     }
   }
 }
@@ -182,66 +233,86 @@ function checkIndicatorSets(ruleSet: RuleSet, conditions: ConditionChecker, repo
     set.indicators.forEach((indicator, i) => checkIndicator(ruleSet, indicator, `${at}/indicators/${i}`, report));
     if (set.when) {
       const never = conditions.check(set.when, `${at}/when`, -1);
-      if (never) report.error(`${at}/when`, `set "${set.id}" is never chosen: ${describeImpossibility(never, `${at}/when`)}`);
+      const what = { id: `set "${set.id}" tidak pernah terpilih`, en: `set "${set.id}" is never chosen` };
+      if (never) report.error(`${at}/when`, neverMessage(what, never, `${at}/when`));
     }
     const catchAll = ruleSet.indicatorSets.findIndex((other, k) => k < s && !other.when);
     if (catchAll >= 0) {
-      report.warning(
-        at,
-        `set "${set.id}" is never chosen: /indicatorSets/${catchAll} has no "when", so it takes every employee first; ` +
+      report.warning(at, {
+        id:
+          `set "${set.id}" tidak pernah terpilih: /indicatorSets/${catchAll} tidak punya "when", sehingga mengambil setiap pegawai lebih dulu; ` +
+          'yang diharapkan: set dengan "when" sebelum set tanpa "when"',
+        en:
+          `set "${set.id}" is never chosen: /indicatorSets/${catchAll} has no "when", so it takes every employee first; ` +
           'expected sets with a "when" before the one without',
-      );
+      });
     }
   });
 }
 
 /** Declared facts: values consistent with their type, and no name the evaluation computes itself. */
 function checkDeclaredFacts(ruleSet: RuleSet, report: Reporter): void {
-  const computed = new Map<string, string>([["score", "the final score"], ["indicatorSet", "the chosen indicator set"]]);
-  for (const axis of AXES) computed.set(`score.${axis}`, `the ${axis} axis score`);
+  const computed = new Map<string, Texts>([
+    ["score", { id: "skor akhir", en: "the final score" }],
+    ["indicatorSet", { id: "set indikator yang terpilih", en: "the chosen indicator set" }],
+  ]);
+  for (const axis of AXES) computed.set(`score.${axis}`, { id: `skor sumbu ${axis}`, en: `the ${axis} axis score` });
   for (const set of ruleSet.indicatorSets) {
     for (const indicator of set.indicators) {
-      for (const name of indicatorFactNames(indicator.id)) computed.set(name, `indicator "${indicator.id}"`);
+      const source = { id: `indikator "${indicator.id}"`, en: `indicator "${indicator.id}"` };
+      for (const name of indicatorFactNames(indicator.id)) computed.set(name, source);
     }
   }
   // What a `from` may name: facts that exist once indicators are scored, before any decision table.
   const scored = new Set([...computed.keys()].filter((name) => name !== "indicatorSet"));
-  ruleSet.calculations.forEach((calc, j) => computed.set(calc.id, `calculation /calculations/${j}`));
+  ruleSet.calculations.forEach((calc, j) =>
+    computed.set(calc.id, { id: `perhitungan /calculations/${j}`, en: `calculation /calculations/${j}` }),
+  );
   for (const [name, fact] of Object.entries(ruleSet.facts)) {
     const at = pointer("facts", name);
     const source = computed.get(name);
     if (source) {
-      report.error(
-        at,
-        `fact "${name}" is computed from ${source}, so an appraisal cannot give it; ` +
-          "expected a name for an input that nothing computes",
-      );
+      report.error(at, {
+        id: `fakta "${name}" dihitung dari ${source.id}, sehingga penilaian tidak bisa memberikannya; yang diharapkan: nama masukan yang tidak dihitung apa pun`,
+        en: `fact "${name}" is computed from ${source.en}, so an appraisal cannot give it; expected a name for an input that nothing computes`,
+      });
     }
     if (fact.from !== undefined && !scored.has(fact.from)) {
-      report.error(
-        `${at}/from`,
-        `"${fact.from}" is not a fact that scoring gives${didYouMean(fact.from, [...scored])}; ` +
+      const hint = didYouMeanTexts(fact.from, scored);
+      report.error(`${at}/from`, {
+        id:
+          `"${fact.from}" bukan fakta hasil penskoran${hint.id}; ` +
+          "yang diharapkan: fakta indikator (score.<id>, raw.<id>, rating.<id>.<source>) atau skor sumbu",
+        en:
+          `"${fact.from}" is not a fact that scoring gives${hint.en}; ` +
           "expected an indicator fact (score.<id>, raw.<id>, rating.<id>.<source>) or an axis score",
-      );
+      });
     }
     if (fact.min !== undefined && fact.max !== undefined && fact.min > fact.max) {
-      report.error(`${at}/max`, `max ${fact.max} is below min ${fact.min}; expected max ≥ min`);
+      report.error(`${at}/max`, {
+        id: `max ${fact.max} di bawah min ${fact.min}; yang diharapkan: max ≥ min`,
+        en: `max ${fact.max} is below min ${fact.min}; expected max ≥ min`,
+      });
     }
     if (fact.values && fact.type !== "string") {
-      report.error(
-        `${at}/values`,
-        `values apply to string facts, and this fact is a ${fact.type}; expected no values, or "type": "string"`,
-      );
+      report.error(`${at}/values`, {
+        id: `values hanya berlaku untuk fakta string, dan fakta ini ${fact.type}; yang diharapkan: tanpa values, atau "type": "string"`,
+        en: `values apply to string facts, and this fact is a ${fact.type}; expected no values, or "type": "string"`,
+      });
     }
     const value = fact.default;
     if (value === undefined || value === null) continue;
     if (typeof value !== fact.type) {
-      report.error(`${at}/default`, `default ${JSON.stringify(value)} is not a ${fact.type}; expected a ${fact.type}, as "type" says`);
+      report.error(`${at}/default`, {
+        id: `default ${JSON.stringify(value)} bukan ${fact.type}; yang diharapkan: ${fact.type}, sesuai "type"`,
+        en: `default ${JSON.stringify(value)} is not a ${fact.type}; expected a ${fact.type}, as "type" says`,
+      });
     } else if (fact.values && !fact.values.includes(String(value))) {
-      report.error(
-        `${at}/default`,
-        `default ${JSON.stringify(value)} is not one of the fact's values; expected one of ${listNames(fact.values)}`,
-      );
+      const listed = listNamesTexts(fact.values);
+      report.error(`${at}/default`, {
+        id: `default ${JSON.stringify(value)} bukan salah satu values fakta ini; yang diharapkan: salah satu dari ${listed.id}`,
+        en: `default ${JSON.stringify(value)} is not one of the fact's values; expected one of ${listed.en}`,
+      });
     }
   }
 }
@@ -265,11 +336,11 @@ function checkConditionCycles(ruleSet: RuleSet, report: Reporter): void {
       const key = [...cycle].sort().join("\u0000");
       if (!reported.has(key)) {
         reported.add(key);
-        report.error(
-          pointer("conditions", name),
-          `condition "${name}" refers back to itself (${[...cycle, name].join(" → ")}); ` +
-            "expected conditions that do not refer to themselves",
-        );
+        const chain = [...cycle, name].join(" → ");
+        report.error(pointer("conditions", name), {
+          id: `syarat "${name}" merujuk kembali ke dirinya sendiri (${chain}); yang diharapkan: syarat yang tidak merujuk ke dirinya sendiri`,
+          en: `condition "${name}" refers back to itself (${chain}); expected conditions that do not refer to themselves`,
+        });
       }
       return;
     }
@@ -296,7 +367,8 @@ function checkCalculations(ruleSet: RuleSet, catalog: FactCatalog, conditions: C
     checkExpression(calc.expression, `${at}/expression`, order, conditions);
     if (calc.when) {
       const never = conditions.check(calc.when, `${at}/when`, order);
-      if (never) report.error(`${at}/when`, `calculation "${calc.id}" never applies: ${describeImpossibility(never, `${at}/when`)}`);
+      const what = { id: `perhitungan "${calc.id}" tidak pernah berlaku`, en: `calculation "${calc.id}" never applies` };
+      if (never) report.error(`${at}/when`, neverMessage(what, never, `${at}/when`));
     }
   });
 }
@@ -306,7 +378,8 @@ function checkOutcomes(ruleSet: RuleSet, conditions: ConditionChecker, report: R
   ruleSet.outcomes.forEach((rule, k) => {
     const at = pointer("outcomes", k);
     const never = conditions.check(rule.conditions, `${at}/conditions`, Infinity);
-    if (never) report.error(at, `outcome rule "${rule.name}" can never fire: ${describeImpossibility(never, `${at}/conditions`)}`);
+    const what = { id: `aturan tindak lanjut "${rule.name}" tidak pernah terpicu`, en: `outcome rule "${rule.name}" can never fire` };
+    if (never) report.error(at, neverMessage(what, never, `${at}/conditions`));
     for (const [key, value] of Object.entries(rule.event.params ?? {})) {
       if (!isFactValue(value)) continue;
       const paramAt = `${at}/event/params/${pointer(key).slice(1)}`;
@@ -327,24 +400,38 @@ function checkTests(ruleSet: RuleSet, catalog: FactCatalog, report: Reporter): v
   const predikatIds = ruleSet.predikat.map((p) => p.id);
   const setIds = ruleSet.indicatorSets.map((s) => s.id);
   const events = emittedEventTypes(ruleSet);
+  const predikatNames = listNamesTexts(predikatIds);
+  const setNames = listNamesTexts(setIds);
+  const eventNames = listNamesTexts(events);
   ruleSet.tests.forEach((test, t) => {
     const at = pointer("tests", t, "expect");
     const { predikat, indicatorSet, outcomes, notOutcomes, facts } = test.expect;
     if (predikat !== undefined && !predikatIds.includes(predikat)) {
-      const hint = didYouMean(predikat, predikatIds);
-      report.error(`${at}/predikat`, `"${predikat}" is not a declared predikat${hint}; expected one of ${listNames(predikatIds)}`);
+      const hint = didYouMeanTexts(predikat, predikatIds);
+      report.error(`${at}/predikat`, {
+        id: `"${predikat}" bukan predikat yang dideklarasikan${hint.id}; yang diharapkan: salah satu dari ${predikatNames.id}`,
+        en: `"${predikat}" is not a declared predikat${hint.en}; expected one of ${predikatNames.en}`,
+      });
     }
     if (indicatorSet !== undefined && !setIds.includes(indicatorSet)) {
-      const hint = didYouMean(indicatorSet, setIds);
-      report.error(`${at}/indicatorSet`, `"${indicatorSet}" is not an indicator set${hint}; expected one of ${listNames(setIds)}`);
+      const hint = didYouMeanTexts(indicatorSet, setIds);
+      report.error(`${at}/indicatorSet`, {
+        id: `"${indicatorSet}" bukan set indikator${hint.id}; yang diharapkan: salah satu dari ${setNames.id}`,
+        en: `"${indicatorSet}" is not an indicator set${hint.en}; expected one of ${setNames.en}`,
+      });
     }
     for (const [key, list] of [["outcomes", outcomes], ["notOutcomes", notOutcomes]] as const) {
       list?.forEach((type, i) => {
         if (events.has(type)) return;
-        const expected = events.size
-          ? `one of the event types the outcome rules emit: ${listNames(events)}`
-          : "an event type of some outcome rule (there are none)";
-        report.error(`${at}/${key}/${i}`, `no outcome rule emits "${type}"${didYouMean(type, events)}; expected ${expected}`);
+        const hint = didYouMeanTexts(type, events);
+        report.error(`${at}/${key}/${i}`, {
+          id:
+            `tidak ada aturan tindak lanjut yang memancarkan "${type}"${hint.id}; yang diharapkan: ` +
+            (events.size ? `salah satu jenis event dari aturan tindak lanjut: ${eventNames.id}` : "jenis event suatu aturan tindak lanjut (belum ada)"),
+          en:
+            `no outcome rule emits "${type}"${hint.en}; expected ` +
+            (events.size ? `one of the event types the outcome rules emit: ${eventNames.en}` : "an event type of some outcome rule (there are none)"),
+        });
       });
     }
     for (const name of Object.keys(facts ?? {})) {

@@ -1,7 +1,19 @@
 // Problems found in a rule file, each naming the file, the JSON pointer of the bad value, what was
 // wrong and what was expected, so a BKD admin can find and fix it without reading code.
+//
+// Language: an issue speaks Indonesian in `message`, as the evaluator and the rest of the product do, and
+// carries the same text in English in `messageEn`. Both are built in one pass, so a reader picks one with
+// issueMessage() (the portal by its language) without running the checks again, and every existing reader
+// of `message` (the CLI, the API's errors) keeps working. The static checks (check.ts, check-decisions.ts,
+// check-conditions.ts) give both; the compiler's issues (evaluate/) are Indonesian only; the schema, syntax,
+// size and `extends` messages (zod-issues.ts, json-syntax.ts, limits.ts, resolve.ts) are still English in
+// `message`, with no `messageEn`.
+import type { Lang } from "../domain/types.js";
 
 export type IssueSeverity = "error" | "warning";
+
+/** One message in each language. */
+export type Texts = Record<Lang, string>;
 
 export interface RuleIssue {
   file: string;
@@ -9,9 +21,17 @@ export interface RuleIssue {
   pointer: string;
   /** What was wrong, then what was expected. */
   message: string;
+  /** The message in English, where the check that found the issue gives one. */
+  messageEn?: string;
   severity: IssueSeverity;
 }
 
+/** The issue's message in `lang`; the Indonesian one where no English one was given. */
+export function issueMessage(issue: RuleIssue, lang: Lang = "id"): string {
+  return lang === "en" ? (issue.messageEn ?? issue.message) : issue.message;
+}
+
+/** One line for a person: file, pointer and the Indonesian message. */
 export function formatIssue(issue: RuleIssue): string {
   const tag = issue.severity === "warning" ? " (peringatan)" : "";
   return `${issue.file}: ${issue.pointer || "/"}: ${issue.message}${tag}`;

@@ -33,14 +33,21 @@ describe("intervals", () => {
     expect(gaps(domain, [boundInterval("lessThan", 60), boundInterval("greaterThanInclusive", 50)])).toEqual([]);
   });
 
-  it("describes intervals in words", () => {
-    expect(describeInterval(closedOpen(90.5, 91))).toBe("from 90.5 up to but not including 91");
-    expect(describeInterval({ lo: 90, loIncluded: false, hi: 95, hiIncluded: true })).toBe("above 90 up to and including 95");
-    expect(describeInterval(boundInterval("lessThan", 50))).toBe("below 50");
-    expect(describeInterval(boundInterval("lessThanInclusive", 50))).toBe("50 and below");
-    expect(describeInterval(boundInterval("greaterThanInclusive", 91))).toBe("91 and above");
-    expect(describeInterval(boundInterval("greaterThan", 91))).toBe("above 91");
-    expect(describeInterval(boundInterval("equal", 90))).toBe("exactly 90");
-    expect(describeInterval(EVERY_NUMBER)).toBe("any value");
+  it("describes intervals in words, in Indonesian unless English is asked for", () => {
+    expect(describeInterval(closedOpen(90.5, 91))).toBe("dari 90.5 sampai sebelum 91");
+    expect(describeInterval({ lo: 90, loIncluded: false, hi: 95, hiIncluded: true })).toBe("di atas 90 sampai dengan 95");
+    expect(describeInterval(boundInterval("lessThan", 50))).toBe("di bawah 50");
+    expect(describeInterval(boundInterval("lessThanInclusive", 50))).toBe("50 ke bawah");
+    expect(describeInterval(boundInterval("greaterThanInclusive", 91))).toBe("91 ke atas");
+    expect(describeInterval(boundInterval("equal", 90))).toBe("tepat 90");
+    expect(describeInterval(EVERY_NUMBER)).toBe("berapa pun");
+    expect(describeInterval(closedOpen(90.5, 91), "en")).toBe("from 90.5 up to but not including 91");
+    expect(describeInterval({ lo: 90, loIncluded: false, hi: 95, hiIncluded: true }, "en")).toBe("above 90 up to and including 95");
+    expect(describeInterval(boundInterval("lessThan", 50), "en")).toBe("below 50");
+    expect(describeInterval(boundInterval("lessThanInclusive", 50), "en")).toBe("50 and below");
+    expect(describeInterval(boundInterval("greaterThanInclusive", 91), "en")).toBe("91 and above");
+    expect(describeInterval(boundInterval("greaterThan", 91), "en")).toBe("above 91");
+    expect(describeInterval(boundInterval("equal", 90), "en")).toBe("exactly 90");
+    expect(describeInterval(EVERY_NUMBER, "en")).toBe("any value");
   });
 });

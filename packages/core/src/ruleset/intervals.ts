@@ -1,5 +1,6 @@
 // Intervals of numbers, for the static checks on score bands: which values a condition or a decision
 // cell admits, where bands leave gaps, where they overlap, and when two bounds contradict each other.
+import type { Lang } from "../domain/types.js";
 
 export interface Interval {
   lo: number;
@@ -82,13 +83,19 @@ function num(n: number): string {
   return String(Number(n.toFixed(6)));
 }
 
-/** An interval in words, for messages: "from 90.5 up to but not including 91", "below 50", "exactly 90". */
-export function describeInterval(i: Interval): string {
-  if (i.lo === i.hi) return `exactly ${num(i.lo)}`;
-  const lower = i.lo === -Infinity ? "" : i.loIncluded ? `from ${num(i.lo)}` : `above ${num(i.lo)}`;
-  if (i.hi === Infinity) return i.loIncluded ? `${num(i.lo)} and above` : lower || "any value";
-  if (!lower) return i.hiIncluded ? `${num(i.hi)} and below` : `below ${num(i.hi)}`;
-  return `${lower} up to ${i.hiIncluded ? "and including" : "but not including"} ${num(i.hi)}`;
+const INTERVAL_WORDS = {
+  id: { exactly: "tepat", from: "dari", above: "di atas", andAbove: "ke atas", any: "berapa pun", andBelow: "ke bawah", below: "di bawah", upToIncluding: "sampai dengan", upToExcluding: "sampai sebelum" },
+  en: { exactly: "exactly", from: "from", above: "above", andAbove: "and above", any: "any value", andBelow: "and below", below: "below", upToIncluding: "up to and including", upToExcluding: "up to but not including" },
+} as const;
+
+/** An interval in words, for messages: "dari 90.5 sampai sebelum 91", "di bawah 50", "tepat 90" (or in English). */
+export function describeInterval(i: Interval, lang: Lang = "id"): string {
+  const w = INTERVAL_WORDS[lang];
+  if (i.lo === i.hi) return `${w.exactly} ${num(i.lo)}`;
+  const lower = i.lo === -Infinity ? "" : i.loIncluded ? `${w.from} ${num(i.lo)}` : `${w.above} ${num(i.lo)}`;
+  if (i.hi === Infinity) return i.loIncluded ? `${num(i.lo)} ${w.andAbove}` : lower || w.any;
+  if (!lower) return i.hiIncluded ? `${num(i.hi)} ${w.andBelow}` : `${w.below} ${num(i.hi)}`;
+  return `${lower} ${i.hiIncluded ? w.upToIncluding : w.upToExcluding} ${num(i.hi)}`;
 }
 
 const SYMBOLS: Record<BoundOperator, string> = {

@@ -44,12 +44,19 @@ describe("factPathProblem", () => {
     ["jenisJabatan", '"jenisJabatan" at character 1'],
     ["", "nothing"],
   ])("refuses %s, saying where it stops and what was expected", (path, found) => {
-    expect(factPathProblem(path)).toBe(
-      `path ${JSON.stringify(path)} is not one the rules engine reads: found ${found}; expected ${FACT_PATH_EXPECTED}`,
+    expect(factPathProblem(path, "en")).toBe(
+      `path ${JSON.stringify(path)} is not one the rules engine reads: found ${found}; expected ${FACT_PATH_EXPECTED.en}`,
     );
   });
 
+  it("says it in Indonesian unless English is asked for", () => {
+    expect(factPathProblem("$.a[")).toBe(
+      `path "$.a[" tidak bisa dibaca mesin aturan: ditemukan "[" pada karakter 4; yang diharapkan: ${FACT_PATH_EXPECTED.id}`,
+    );
+    expect(factPathProblem(5)).toBe(`ditemukan 5, yang diharapkan: path sebagai teks, ${FACT_PATH_EXPECTED.id}`);
+  });
+
   it("refuses a path that is not a string", () => {
-    expect(factPathProblem(5)).toBe(`found 5, expected a path as a string: ${FACT_PATH_EXPECTED}`);
+    expect(factPathProblem(5, "en")).toBe(`found 5, expected a path as a string: ${FACT_PATH_EXPECTED.en}`);
   });
 });

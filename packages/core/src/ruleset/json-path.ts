@@ -3,11 +3,18 @@
 // and throws on malformed text only when an evaluation reaches it; so a path outside this subset is
 // refused when the file is checked, not found by the first appraisal that happens to read it. Every path
 // in the subset splits into the same steps for jsonpath-plus (json-path.test.ts holds it to that).
+import type { Lang } from "../domain/types.js";
+import type { Texts } from "./errors.js";
 
 /** What a `path` may be, as the checks say it (docs/rule-files.md says the same). */
-export const FACT_PATH_EXPECTED =
-  "a path of $ followed by steps: .name (letters, digits, _), ['name'] (letters, digits, space, _ - .), " +
-  "[0] (a list index) or [*] (every item), e.g. $.jenisJabatan, $['nama unit'], $[0].predikat or $[*].predikat";
+export const FACT_PATH_EXPECTED: Texts = {
+  id:
+    "path berupa $ diikuti langkah: .nama (huruf, angka, _), ['nama'] (huruf, angka, spasi, _ - .), " +
+    "[0] (indeks daftar) atau [*] (setiap butir), mis. $.jenisJabatan, $['nama unit'], $[0].predikat atau $[*].predikat",
+  en:
+    "a path of $ followed by steps: .name (letters, digits, _), ['name'] (letters, digits, space, _ - .), " +
+    "[0] (a list index) or [*] (every item), e.g. $.jenisJabatan, $['nama unit'], $[0].predikat or $[*].predikat",
+};
 
 const DOT_NAME = /\.([A-Za-z_][A-Za-z0-9_]*)/y;
 const INDEX = /\[(0|[1-9][0-9]*)\]/y;
@@ -41,12 +48,22 @@ export function factPathSteps(path: string): string[] | undefined {
   return "steps" in parsed ? parsed.steps : undefined;
 }
 
-/** Why `path` is not in the subset, or undefined when it is. */
-export function factPathProblem(path: unknown): string | undefined {
-  if (typeof path !== "string") return `found ${JSON.stringify(path) ?? String(path)}, expected a path as a string: ${FACT_PATH_EXPECTED}`;
+/** Why `path` is not in the subset, in Indonesian unless English is asked for; undefined when it is in it. */
+export function factPathProblem(path: unknown, lang: Lang = "id"): string | undefined {
+  const expected = FACT_PATH_EXPECTED[lang];
+  if (typeof path !== "string") {
+    const found = JSON.stringify(path) ?? String(path);
+    return lang === "en"
+      ? `found ${found}, expected a path as a string: ${expected}`
+      : `ditemukan ${found}, yang diharapkan: path sebagai teks, ${expected}`;
+  }
   const parsed = stepsOf(path);
   if ("steps" in parsed) return undefined;
   const rest = path.slice(parsed.stop);
-  const found = rest ? `${JSON.stringify(rest)} at character ${parsed.stop + 1}` : "nothing";
-  return `path ${JSON.stringify(path)} is not one the rules engine reads: found ${found}; expected ${FACT_PATH_EXPECTED}`;
+  if (lang === "en") {
+    const found = rest ? `${JSON.stringify(rest)} at character ${parsed.stop + 1}` : "nothing";
+    return `path ${JSON.stringify(path)} is not one the rules engine reads: found ${found}; expected ${expected}`;
+  }
+  const found = rest ? `${JSON.stringify(rest)} pada karakter ${parsed.stop + 1}` : "tidak ada apa pun";
+  return `path ${JSON.stringify(path)} tidak bisa dibaca mesin aturan: ditemukan ${found}; yang diharapkan: ${expected}`;
 }

@@ -243,7 +243,8 @@ describe("loadRuleSet", () => {
       {
         file: "rules/binjai.json",
         pointer: "/axes",
-        message: "axis weights total 90 (hasil_kerja 50, perilaku 40), expected 100",
+        message: "bobot sumbu berjumlah 90 (hasil_kerja 50, perilaku 40); yang diharapkan: 100",
+        messageEn: "axis weights total 90 (hasil_kerja 50, perilaku 40), expected 100",
         severity: "error",
       },
     ]);

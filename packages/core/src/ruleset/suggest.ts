@@ -1,4 +1,6 @@
 // "Did you mean …?" for misspelt names (facts, keys, operators, scales), so an error points at the fix.
+import type { Lang } from "../domain/types.js";
+import type { Texts } from "./errors.js";
 
 /** Edits (insert, delete, substitute, swap two neighbours) that turn `a` into `b`. */
 function editDistance(a: string, b: string): number {
@@ -33,11 +35,18 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   return bestDistance <= allowed ? best : undefined;
 }
 
-/** ` (did you mean "x"?)`, or "" when nothing is close (or `name` is not a string). */
-export function didYouMean(name: unknown, candidates: Iterable<string>): string {
+/** ` (maksudnya "x"?)` or ` (did you mean "x"?)`, or "" when nothing is close (or `name` is not a string). */
+export function didYouMean(name: unknown, candidates: Iterable<string>, lang: Lang = "id"): string {
   if (typeof name !== "string") return "";
   const match = closest(name, candidates);
-  return match === undefined ? "" : ` (did you mean "${match}"?)`;
+  if (match === undefined) return "";
+  return lang === "en" ? ` (did you mean "${match}"?)` : ` (maksudnya "${match}"?)`;
+}
+
+/** didYouMean in both languages. */
+export function didYouMeanTexts(name: unknown, candidates: Iterable<string>): Texts {
+  const list = [...candidates];
+  return { id: didYouMean(name, list, "id"), en: didYouMean(name, list, "en") };
 }
 
 /** `"a", "b" or "c"`: a list of names for a message. */
@@ -45,4 +54,10 @@ export function listNames(names: Iterable<string>, conjunction = "or"): string {
   const quoted = [...names].map((n) => `"${n}"`);
   if (quoted.length <= 1) return quoted.join("");
   return `${quoted.slice(0, -1).join(", ")} ${conjunction} ${quoted.at(-1)}`;
+}
+
+/** listNames in both languages: "atau"/"or", or "dan"/"and". */
+export function listNamesTexts(names: Iterable<string>, conjunction: "or" | "and" = "or"): Texts {
+  const list = [...names];
+  return { id: listNames(list, conjunction === "or" ? "atau" : "dan"), en: listNames(list, conjunction) };
 }

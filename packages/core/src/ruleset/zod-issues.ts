@@ -306,7 +306,7 @@ class Explainer {
           const allowedText = allowed.length ? `; allowed keys: ${allowed.join(", ")}` : "";
           this.findings.push({
             path: [...path, key],
-            message: `unknown key "${key}"${didYouMean(key, allowed)}${allowedText}`,
+            message: `unknown key "${key}"${didYouMean(key, allowed, "en")}${allowedText}`,
             unknownKey: key,
             allowed,
           });
@@ -331,7 +331,7 @@ class Explainer {
           return;
         }
         const options = issue.code === "invalid_value" ? issue.values.map(String) : [];
-        const hint = typeof value === "string" ? didYouMean(value, options) : "";
+        const hint = typeof value === "string" ? didYouMean(value, options, "en") : "";
         this.findings.push({ path, message: `found ${showValue(value)}, expected ${expected}${hint}` });
       }
     }
@@ -343,7 +343,7 @@ class Explainer {
       const options = ("options" in issue ? (issue.options ?? []) : []).map(String);
       const expected = `one of ${listNames(options)}`;
       const found = value === undefined ? `required key "${String(path.at(-1))}" is missing` : `found ${showValue(value)}`;
-      const hint = typeof value === "string" ? didYouMean(value, options) : "";
+      const hint = typeof value === "string" ? didYouMean(value, options, "en") : "";
       this.findings.push({ path, message: `${found}, expected ${expected}${hint}` });
       return;
     }

@@ -1,11 +1,13 @@
 // The raw rule file in CodeMirror, with every validation issue underlined where its JSON pointer points
 // and listed in the gutter.
 import { json } from "@codemirror/lang-json";
+import { issueMessage } from "@kinerja/core";
 import { lintGutter, setDiagnostics, type Diagnostic } from "@codemirror/lint";
 import { EditorView } from "@codemirror/view";
 import CodeMirror from "@uiw/react-codemirror";
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { currentLanguage } from "../../i18n";
 import type { PlacedIssue } from "../../lib/rule-validation";
 
 export interface JsonEditorHandle {
@@ -20,7 +22,7 @@ export function toDiagnostics(issues: PlacedIssue[], length: number): Diagnostic
       from,
       to: Math.min(Math.max(issue.to, from), length),
       severity: issue.severity,
-      message: `${issue.pointer || "/"}: ${issue.message}`,
+      message: `${issue.pointer || "/"}: ${issueMessage(issue, currentLanguage())}`,
     };
   });
 }

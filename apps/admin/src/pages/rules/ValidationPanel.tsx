@@ -1,7 +1,9 @@
 // What the in-browser check found: errors and warnings with their JSON pointers (a click shows the spot
 // in the JSON), and the rule file's own test cases, passed or failed with what was expected.
+import { issueMessage } from "@kinerja/core";
 import { Alert, Badge, Group, List, Stack, Text, Title, UnstyledButton } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { currentLanguage } from "../../i18n";
 import type { RuleValidation } from "../../lib/rule-validation";
 
 export function ValidationSummary(props: { validation: RuleValidation | null; checking: boolean }) {
@@ -53,7 +55,7 @@ export function ValidationPanel(props: { validation: RuleValidation | null; onRe
                     {t(`rules.check.severity.${issue.severity}`)}
                   </Badge>
                   <div>
-                    <Text size="sm">{issue.message}</Text>
+                    <Text size="sm">{issueMessage(issue, currentLanguage())}</Text>
                     <Text size="xs" c="dimmed" className="mono">
                       {issue.pointer || "/"} · {t("rules.check.line", { line: issue.line })}
                     </Text>
@@ -106,7 +108,7 @@ export function IssueLines(props: { validation: RuleValidation | null; onReveal(
       {issues.slice(0, LINES_SHOWN).map((issue, i) => (
         <UnstyledButton key={i} onClick={() => props.onReveal(issue.from)}>
           <Text size="sm" c={issue.severity === "error" ? "red.8" : "yellow.9"}>
-            {t("rules.check.line", { line: issue.line })} · <span className="mono">{issue.pointer || "/"}</span>: {issue.message}
+            {t("rules.check.line", { line: issue.line })} · <span className="mono">{issue.pointer || "/"}</span>: {issueMessage(issue, currentLanguage())}
           </Text>
         </UnstyledButton>
       ))}
