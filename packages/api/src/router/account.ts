@@ -8,9 +8,9 @@ import {
   endOwnSession,
   listAccounts,
   listOwnSessions,
-  MIN_PASSWORD_LENGTH,
   setTemporaryPassword,
 } from "../services/organisation/index.js";
+import { PASSWORD_MIN_LENGTH } from "../services/credentials/index.js";
 import { protectedProcedure, regionProcedure } from "../trpc.js";
 import { email, id, name, nip, password } from "./inputs.js";
 
@@ -25,7 +25,7 @@ export const accountRouter = {
     .input(
       z.object({
         role: z.enum(["admin", "assessor", "employee"]),
-        password: password(MIN_PASSWORD_LENGTH),
+        password: password(PASSWORD_MIN_LENGTH),
         email: email.optional(),
         nip: nip.optional(),
         name: name.optional(),
@@ -44,7 +44,7 @@ export const accountRouter = {
 
   /** A password to pass on (generated when none is given), to be changed at the next sign-in; answered once. */
   setTemporaryPassword: regionProcedure("operator", "admin")
-    .input(accountId.extend({ password: password(MIN_PASSWORD_LENGTH).optional() }))
+    .input(accountId.extend({ password: password(PASSWORD_MIN_LENGTH).optional() }))
     .mutation(({ ctx, input }) => setTemporaryPassword(ctx.scope, input)),
 
   /** Signs the account out everywhere. */

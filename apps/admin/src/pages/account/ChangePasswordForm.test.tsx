@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { Providers } from "../../Providers";
 import type { PasswordChangeResult } from "../../lib/auth";
@@ -43,5 +43,11 @@ describe("changing one's password", () => {
     wrong.fill("salah-sandi", "sandi-baru-22");
     expect(await screen.findByText("Kata sandi saat ini salah.")).toBeTruthy();
     expect(wrong.onChanged).not.toHaveBeenCalled();
+    cleanup();
+
+    const common = "Kata sandi ini termasuk yang paling sering dipakai sehingga mudah ditebak; pilih yang lain.";
+    const weak = setup({ ok: false, code: "PASSWORD_TOO_COMMON", message: common });
+    weak.fill("sandi-lama-1", "bismillah123");
+    expect(await screen.findByText(common)).toBeTruthy();
   });
 });

@@ -14,8 +14,6 @@ import { actorOf, audit, DomainError } from "../lib/index.js";
 /** What a disabled account is told when it tries to sign in. */
 export const ACCOUNT_DISABLED_MESSAGE = "Akun Anda dinonaktifkan. Hubungi admin BKPSDM wilayah Anda untuk mengaktifkannya kembali.";
 
-export const MIN_PASSWORD_LENGTH = 8;
-
 /** A better-auth date as ISO text: PostgreSQL hands back a Date, SQLite the text it stored. */
 function isoOf(value: Date | string): string {
   return typeof value === "string" ? new Date(value).toISOString() : value.toISOString();
