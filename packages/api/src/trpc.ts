@@ -8,7 +8,8 @@ import type { Kysely } from "kysely";
 import { z, ZodError } from "zod";
 import { sessionFromHeaders, type Auth, type Session } from "./auth.js";
 import { JobRunner } from "./services/cycles/index.js";
-import { assertRole, requireSettledPassword, resolveRegion } from "./services/access/index.js";
+import { assertRole, requireSettledPassword, scopeFor } from "./services/access/index.js";
+import { DomainError } from "./services/lib/index.js";
 import { id, inputRefusal } from "./router/inputs.js";
 
 const defaultRunners = new WeakMap<Kysely<Database>, JobRunner>();
@@ -89,12 +90,22 @@ const t = initTRPC.context<Context>().create({
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
+/** Services throw DomainError; the caller gets it as the tRPC error of the same code. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  return result;
+});
+
 /** Anyone, signed in or not. */
-export const publicProcedure = t.procedure;
+export const publicProcedure = t.procedure.use(domainErrors);
 
 /** Any signed-in user who is not holding a temporary password. */
-export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
-  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Silakan masuk terlebih dahulu" });
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) throw new DomainError({ code: "UNAUTHORIZED", message: "Silakan masuk terlebih dahulu" });
   requireSettledPassword(ctx.session);
   return next({ ctx: { session: ctx.session, user: ctx.session.user } });
 });
@@ -111,21 +122,16 @@ const regionInput = z.object({ regionId: id.min(1).optional() }).default({});
 
 /**
  * Only the given roles, inside one region: operators name the region (`regionId`), everyone else is pinned
- * to their own and refused when they name another. `ctx.regionId` is the region every query must filter on.
+ * to their own and refused when they name another. `ctx.scope` is what every service takes: the database,
+ * the region every query must filter on, the signed-in person and their linked employee record, the actor.
  */
 export function regionProcedure(...roles: Role[]) {
   return roleProcedure(...roles)
     .input(regionInput)
-    .use(async ({ ctx, input, next }) => next({ ctx: { regionId: await resolveRegion(ctx.db, ctx.user, input.regionId) } }));
+    .use(async ({ ctx, input, next }) => {
+      const scope = await scopeFor(ctx.db, ctx.user, input.regionId);
+      return next({ ctx: { regionId: scope.regionId, scope } });
+    });
 }
 
-/** Who did something, as the audit log records it. */
-export interface Actor {
-  id: string | null;
-  name: string;
-  role: string;
-}
-
-export function actorOf(user: Session["user"]): Actor {
-  return { id: user.id, name: user.name, role: user.role };
-}
+export { actorOf, type Actor } from "./services/lib/index.js";
