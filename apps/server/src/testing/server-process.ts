@@ -1,10 +1,11 @@
-// The real server as a child process (`src/main.ts` under tsx), for tests that need to see whether the
-// process itself survives: started with the given environment on an ephemeral loopback port, its JSON log
-// lines collected, stopped with SIGTERM.
+// The real server as a child process (`src/main.ts` under tsx's loader), for tests that need to see
+// whether the process itself survives, or several servers on one database: started with the given
+// environment on an ephemeral loopback port, its JSON log lines collected, stopped with SIGTERM, or killed
+// outright (SIGKILL) as a crash or the OOM killer would.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
 
@@ -15,11 +16,20 @@ export interface ServerProcess {
   /** The exit code once the process has ended, null while it runs. */
   exitCode(): number | null;
   stop(): Promise<void>;
+  /** Ends the process with SIGKILL (no handler runs, nothing is flushed) and waits until it is gone. */
+  kill(): Promise<void>;
+  /** Freezes the process (SIGSTOP), as a long pause of its machine would, until resume() (SIGCONT). */
+  pause(): void;
+  resume(): void;
+  /** The JSON log entries written so far. */
+  logs(): Array<{ time: string; level: string; msg: string; [field: string]: unknown }>;
 }
 
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
-  const tsx = createRequire(import.meta.url).resolve("tsx/cli");
-  const child = spawn(process.execPath, [tsx, MAIN], {
+  // tsx's loader rather than its CLI, which would run the server in a second process of its own: the
+  // process a test signals is the server itself.
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+  const child = spawn(process.execPath, ["--import", tsx, MAIN], {
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -58,5 +68,18 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
         await exited;
       }
     },
+    kill: async () => {
+      if (exitCode === null) {
+        child.kill("SIGKILL");
+        await exited;
+      }
+    },
+    pause: () => void child.kill("SIGSTOP"),
+    resume: () => void child.kill("SIGCONT"),
+    logs: () =>
+      output
+        .split("\n")
+        .filter((line) => line.startsWith("{"))
+        .map((line) => JSON.parse(line) as { time: string; level: string; msg: string }),
   };
 }
