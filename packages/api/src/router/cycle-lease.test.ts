@@ -138,6 +138,16 @@ describe.each(inject("dialects"))("evaluation job leases on %s", (dialect) => {
     expect(await current()).toEqual(before);
   });
 
+  it("does not switch to a run that is no longer running", async () => {
+    const before = await current();
+    const final = await runWith(async (batch, { runId }) => {
+      if (batch === LAST_BATCH) await db().updateTable("result_runs").set({ status: "failed" }).where("id", "=", runId).execute();
+    });
+    expect(final.status).toBe("failed");
+    expect(final.error).toContain("tidak lagi ditulis oleh job ini");
+    expect(await current()).toEqual(before);
+  });
+
   it("refuses a new run while another server's job holds a live lease, and recovers that job once it ran out", async () => {
     const at = new Date().toISOString();
     const jobId = newId();

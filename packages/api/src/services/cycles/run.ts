@@ -150,12 +150,20 @@ async function executeCycleRun(db: Kysely<Database>, jobs: JobRunner, actor: Act
         });
       }
       const current = await findCycle(trx, regionId, cycle.id);
-      await trx
+      const completed = await trx
         .updateTable("result_runs")
         .set({ status: "complete", completed_at: at })
         .where("region_id", "=", regionId)
         .where("id", "=", runId)
-        .execute();
+        .where("job_id", "=", job.id)
+        .where("status", "=", "running")
+        .executeTakeFirst();
+      if (Number(completed.numUpdatedRows) !== 1) {
+        throw new DomainError({
+          code: "CONFLICT",
+          message: `Run ${runId} tidak lagi ditulis oleh job ini (sudah gagal atau selesai), jadi tidak dijadikan hasil berlaku; hasil sebelumnya tetap berlaku.`,
+        });
+      }
       await trx
         .updateTable("cycles")
         .set({ current_run_id: runId, status: current.status === "finalised" ? "finalised" : "evaluated", updated_at: at })
