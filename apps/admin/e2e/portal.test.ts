@@ -379,7 +379,8 @@ describe.skipIf(inject("chromiumMissing") !== null)("the admin portal in a brows
     // The assessor gets a superior of their own: from then on an appeal against their rating goes up to them.
     await page.getByRole("navigation", { name: "Navigasi" }).getByRole("link", { name: "Organisasi & pegawai" }).click();
     await page.getByLabel("Cari pegawai").fill(assessorNip);
-    const row = page.getByTestId("employee-table").getByRole("row").filter({ hasText: assessorNip });
+    // The assessor's own row: its first cell is their NIP (their reports' rows name it as assessor).
+    const row = page.getByTestId("employee-table").locator("tr", { has: page.locator("td:first-child", { hasText: new RegExp(`^${assessorNip}$`) }) });
     await row.getByRole("button", { name: /^Atur pejabat penilai untuk / }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel(/^Pejabat penilai \(NIP\)/).click();
