@@ -65,6 +65,22 @@ describe.each(inject("dialects"))("input limits on %s", (dialect) => {
     expect(answer).toEqual({ code: "BAD_REQUEST", message: "id: tidak boleh memuat karakter NUL (\\u0000)" });
   });
 
+  it("refuses half a surrogate pair, which jsonb cannot hold, and keeps whole ones", async () => {
+    const answer = await refusal(admin().cycle.create({ name: "Siklus \uD83D", periodKind: "annual", periodLabel: "2026" }));
+    expect(answer.message).toBe("name: tidak boleh memuat separuh karakter Unicode tanpa pasangannya (surrogate tunggal)");
+    const cycle = await admin().cycle.create({ name: "Siklus 😀", periodKind: "annual", periodLabel: "2026" });
+    expect(cycle.name).toBe("Siklus 😀");
+  });
+
+  it("refuses rule-set content with a key or a text jsonb cannot hold, naming where it is", async () => {
+    const before = await snapshot(env);
+    const key = await refusal(admin().ruleSet.saveDraft({ content: { id: "x", "na\u0000me": "y" } }));
+    expect(key).toEqual({ code: "BAD_REQUEST", message: "Rule set memuat karakter NUL (\\u0000) di /na\u0000me; hapus karakter itu" });
+    const text = await refusal(admin().ruleSet.validate({ content: { id: "x", predikat: [{ label: "Baik \uDC00" }] } }));
+    expect(text.message).toBe("Rule set memuat separuh karakter Unicode tanpa pasangannya (surrogate tunggal) di /predikat/0/label; hapus karakter itu");
+    expect(await snapshot(env)).toEqual(before);
+  });
+
   it("bounds maps of values and the amounts in them", async () => {
     const ratings = Object.fromEntries(Array.from({ length: LIMITS.entries + 1 }, (_, i) => [`k${i}`, 1]));
     const tooMany = await refusal(

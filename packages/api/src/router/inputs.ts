@@ -1,16 +1,19 @@
 // The pieces every procedure's input is made of, with their bounds written once (LIMITS): ids, NIPs, names,
-// free texts, days, lists, maps of values, amounts, pages. Every string refuses NUL, which PostgreSQL cannot
-// store nor compare. Refusals read in Indonesian and name the limit that was broken: the error map below is
+// free texts, days, lists, maps of values, amounts, pages. Every string refuses what PostgreSQL cannot store
+// (NUL, lone surrogates; see unstorableText). Refusals read in Indonesian and name the limit that was broken: the error map below is
 // set for the whole process, and `inputRefusal` turns a failed input into the one message a person reads.
 import { z } from "zod";
-import { LIMITS } from "../services/lib/index.js";
+import { LIMITS, unstorableText } from "../services/lib/index.js";
 
-const NO_NUL = { error: "tidak boleh memuat karakter NUL (\\u0000)" };
-const withoutNul = (text: string) => !text.includes("\u0000");
+/** Refuses text that could not be stored, saying which character is the trouble. */
+function storable(text: string, context: z.core.$RefinementCtx<string>): void {
+  const problem = unstorableText(text);
+  if (problem) context.addIssue({ code: "custom", message: `tidak boleh memuat ${problem}`, input: text });
+}
 
 /** Any text of at most `max` characters, empty allowed. */
 export function bounded(max: number) {
-  return z.string().max(max).refine(withoutNul, NO_NUL);
+  return z.string().max(max).superRefine(storable);
 }
 
 /** Trimmed text that must say something; `what` names it when it is empty. */
@@ -20,7 +23,7 @@ export function filled(max: number, what?: string) {
     .trim()
     .min(1, what ? { error: `${what} tidak boleh kosong` } : undefined)
     .max(max)
-    .refine(withoutNul, NO_NUL);
+    .superRefine(storable);
 }
 
 export const id = bounded(LIMITS.id);
@@ -53,6 +56,9 @@ export const entries = <T extends z.ZodType>(value: T, max: number = LIMITS.entr
 
 /** A target, a realisasi, a quantity, a rating: finite and at most LIMITS.amount either way. */
 export const amount = z.number().min(-LIMITS.amount).max(LIMITS.amount);
+
+/** A stored counter (a draft's revision): PostgreSQL's integer. */
+export const revision = z.number().int().min(1).max(2_147_483_647);
 
 /** Cursor pagination (see services/lib/pagination.ts). */
 export const page = {

@@ -13,7 +13,7 @@ import {
 } from "../services/rules/index.js";
 import { whatIf } from "../services/rules/index.js";
 import { regionProcedure } from "../trpc.js";
-import { id } from "./inputs.js";
+import { id, revision } from "./inputs.js";
 
 const content = z.record(z.string(), z.unknown());
 
@@ -31,7 +31,7 @@ export const ruleSetRouter = {
 
   /** Over a draft (`id`), `baseRevision` is the draft's revision the content was edited from; a stale one is CONFLICT. */
   saveDraft: regionProcedure("operator", "admin")
-    .input(z.object({ id: id.optional(), baseRevision: z.number().int().positive().optional(), content }))
+    .input(z.object({ id: id.optional(), baseRevision: revision.optional(), content }))
     .mutation(({ ctx, input }) => saveDraft(ctx.scope, input)),
 
   publish: regionProcedure("operator", "admin")

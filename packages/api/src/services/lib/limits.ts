@@ -24,3 +24,16 @@ export const LIMITS = {
   /** Largest amount either way: a target, a realisasi, a quantity, a rating. */
   amount: 1e12,
 } as const;
+
+/** Half of a UTF-16 surrogate pair with the other half missing. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * What PostgreSQL cannot hold: NUL in any text, and in JSON neither NUL nor a lone surrogate (the driver
+ * would send them as \u0000 and \ud800, which jsonb refuses). Undefined when the text is storable.
+ */
+export function unstorableText(text: string): string | undefined {
+  if (text.includes("\u0000")) return "karakter NUL (\\u0000)";
+  if (LONE_SURROGATE.test(text)) return "separuh karakter Unicode tanpa pasangannya (surrogate tunggal)";
+  return undefined;
+}

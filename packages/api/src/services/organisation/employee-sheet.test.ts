@@ -111,6 +111,30 @@ describe("parseEmployeeSheet", () => {
     ]);
   });
 
+  it("refuses text the database cannot hold or that is too long, per cell, quoting a huge value only in part", async () => {
+    const sheet = await parseEmployeeSheet(
+      "csv",
+      csv(
+        "nip,nama,jabatan,unit,atribut.catatan",
+        "199001012015031001,Rina\u0000,Staf,dinkes,",
+        `199202022016032002,Budi,${"j".repeat(201)},dinkes,ok`,
+        `${"1".repeat(1000)},Sari,Staf,dinkes,a\u0000b`,
+      ),
+      known,
+    );
+    expect(sheet.employees).toEqual([]);
+    expect(sheet.errors).toEqual([
+      { row: 2, column: "nama", value: "Rina\u0000", message: "memuat karakter NUL (\\u0000)", expected: "teks tanpa karakter itu" },
+      { row: 3, column: "jabatan", value: `${"j".repeat(100)}… (201 karakter)`, message: "terlalu panjang (201 karakter)", expected: "paling banyak 200 karakter" },
+      { row: 4, column: "atribut.catatan", value: "a\u0000b", message: "memuat karakter NUL (\\u0000)", expected: "teks tanpa karakter itu" },
+      { row: 4, column: "nip", value: `${"1".repeat(100)}… (1000 karakter)`, message: "terlalu panjang (1000 karakter)", expected: "NIP 18 digit" },
+    ]);
+    const header = await parseEmployeeSheet("csv", csv("nip,nama,jabatan,unit,atribut.a\u0000", "199001012015031001,Rina,Staf,dinkes,x"), known);
+    expect(header.errors).toEqual([
+      { row: 1, column: "atribut.a\u0000", value: "atribut.a\u0000", message: "memuat karakter NUL (\\u0000)", expected: "teks tanpa karakter itu" },
+    ]);
+  });
+
   it("refuses a sheet with no data rows, and bytes that are no sheet at all", async () => {
     expect((await parseEmployeeSheet("csv", csv("nip,nama,jabatan,unit"), known)).errors).toEqual([
       { row: 2, column: "", value: "", message: "tidak ada baris data", expected: "paling sedikit satu pegawai" },

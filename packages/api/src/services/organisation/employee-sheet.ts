@@ -4,6 +4,7 @@
 import { parseNip } from "@kinerja/core";
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import { LIMITS, unstorableText } from "../lib/index.js";
 import type { AttributeValue } from "./employees.js";
 
 export type ImportFormat = "csv" | "xlsx";
@@ -57,6 +58,23 @@ const ATTRIBUTE_PREFIX = "atribut.";
 const JENIS_JABATAN = ["struktural", "fungsional", "pelaksana"];
 const STATUS = ["PNS", "PPPK"];
 const GOLONGAN = /^(I|II|III|IV)\/[a-e]$|^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI|XVII)$/;
+/** Text kept as written (the rest is checked against a format or a list): as long as a name may be. */
+const FREE_TEXT: readonly Field[] = ["nama", "jabatan", "jenjang"];
+/** A bad cell's value is quoted back up to this many characters. */
+const QUOTED = 100;
+
+/** The value as an error quotes it: a huge cell is not sent back whole. */
+function quoted(text: string): string {
+  return text.length > QUOTED ? `${text.slice(0, QUOTED)}… (${text.length} karakter)` : text;
+}
+
+/** Why a cell's text cannot be kept (too long, or a character the database cannot hold), or undefined. */
+function textProblem(text: string, max: number): { message: string; expected: string } | undefined {
+  const unstorable = unstorableText(text);
+  if (unstorable) return { message: `memuat ${unstorable}`, expected: "teks tanpa karakter itu" };
+  if (text.length > max) return { message: `terlalu panjang (${text.length} karakter)`, expected: `paling banyak ${max} karakter` };
+  return undefined;
+}
 
 /** One cell as read from the sheet: text, or a number a spreadsheet stored as such. */
 type Cell = { text: string; numeric: boolean };
@@ -126,7 +144,10 @@ function attributeValue(text: string): AttributeValue {
 function headerErrors(header: string[], columns: string[]): ImportRowError[] {
   const errors: ImportRowError[] = [];
   columns.forEach((column, i) => {
-    if (!(FIELDS as readonly string[]).includes(column) && !column.startsWith(ATTRIBUTE_PREFIX)) {
+    const problem = textProblem(header[i] ?? "", LIMITS.id);
+    if (problem) {
+      errors.push({ row: 1, column: quoted(header[i] ?? ""), value: quoted(header[i] ?? ""), ...problem });
+    } else if (!(FIELDS as readonly string[]).includes(column) && !column.startsWith(ATTRIBUTE_PREFIX)) {
       errors.push({
         row: 1,
         column: header[i] ?? "",
@@ -156,7 +177,7 @@ function readRow(
   units: ReadonlySet<string>,
 ): { employee: SheetEmployee | null; errors: ImportRowError[] } {
   const errors: ImportRowError[] = [];
-  const fail = (column: string, value: string, message: string, expected: string) => errors.push({ row, column, value, message, expected });
+  const fail = (column: string, value: string, message: string, expected: string) => errors.push({ row, column, value: quoted(value), message, expected });
   const get = (field: Field): Cell => {
     const index = columns.indexOf(field);
     return index < 0 ? EMPTY : (cells[index] ?? EMPTY);
@@ -166,10 +187,18 @@ function readRow(
   for (const field of REQUIRED) {
     if (get(field).text === "") fail(field, "", "kosong", `${field} diisi`);
   }
+  columns.forEach((column, i) => {
+    const text = cells[i]?.text ?? "";
+    if (!(FREE_TEXT as readonly string[]).includes(column) && !column.startsWith(ATTRIBUTE_PREFIX)) return;
+    const problem = textProblem(text, LIMITS.name);
+    if (problem) fail(column, text, problem.message, problem.expected);
+  });
   const nipCell = get("nip");
   let nip = nipCell.text.replace(/\s+/g, "");
   if (nipCell.numeric) {
     fail("nip", nipCell.text, "NIP tersimpan sebagai angka, sehingga digit terakhirnya bisa berubah", "kolom NIP berformat Teks (18 digit)");
+  } else if (nip.length > LIMITS.nip) {
+    fail("nip", nipCell.text, `terlalu panjang (${nip.length} karakter)`, "NIP 18 digit");
   } else if (nip !== "") {
     const check = parseNip(nip);
     if (!check.ok) fail("nip", nipCell.text, check.error, "NIP 18 digit: tanggal lahir, TMT, jenis kelamin, nomor urut");
@@ -196,6 +225,8 @@ function readRow(
   let atasanNip: string | null = atasanCell.text.replace(/\s+/g, "") || null;
   if (atasanCell.numeric) {
     fail("atasan_nip", atasanCell.text, "NIP atasan tersimpan sebagai angka", "kolom berformat Teks (18 digit)");
+  } else if (atasanNip !== null && atasanNip.length > LIMITS.nip) {
+    fail("atasan_nip", atasanCell.text, `terlalu panjang (${atasanNip.length} karakter)`, "NIP atasan 18 digit, atau kosong");
   } else if (atasanNip !== null) {
     const check = parseNip(atasanNip);
     if (!check.ok) fail("atasan_nip", atasanCell.text, check.error, "NIP atasan 18 digit, atau kosong");

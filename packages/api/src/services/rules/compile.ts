@@ -2,12 +2,13 @@
 // hashed here, and compiled rule sets are cached by content hash (content never changes under a hash).
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { DomainError } from "../lib/index.js";
+import { DomainError, unstorableText } from "../lib/index.js";
 import {
   checkRuleSet,
   compileRuleSet,
   loadRuleSet,
   parseRuleFile,
+  pointer,
   resolveRuleSet,
   ruleFileLimitIssues,
   RuleSetError,
@@ -28,11 +29,37 @@ export function issueList(issues: readonly RuleIssue[], max = 5): string {
 
 /**
  * Refuses content past the rule-file limits (size, depth, rules, conditions) with 400, before anything
- * walks it: hashing, storing, the schema and the checks all recurse as deep as the content goes.
+ * walks it: hashing, storing, the schema and the checks all recurse as deep as the content goes. Then
+ * refuses a key or a text PostgreSQL's jsonb cannot hold (NUL, a lone surrogate), naming where it is.
  */
 export function refuseOverLimits(content: unknown, file: string): void {
   const issues = ruleFileLimitIssues(content, file);
   if (issues.length) throw new DomainError({ code: "BAD_REQUEST", message: `Rule set melewati batas berkas aturan: ${issueList(issues)}` });
+  const unstorable = firstUnstorable(content);
+  if (unstorable) {
+    throw new DomainError({ code: "BAD_REQUEST", message: `Rule set memuat ${unstorable.problem} di ${unstorable.pointer || "/"}; hapus karakter itu` });
+  }
+}
+
+/** The first key or text that cannot be stored, and where; walked without recursion (the depth is bounded already). */
+function firstUnstorable(content: unknown): { pointer: string; problem: string } | undefined {
+  const stack: Array<{ value: unknown; path: Array<string | number> }> = [{ value: content, path: [] }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === "string") {
+      const problem = unstorableText(value);
+      if (problem) return { pointer: pointer(...path), problem };
+    } else if (Array.isArray(value)) {
+      value.forEach((child, i) => stack.push({ value: child, path: [...path, i] }));
+    } else if (value !== null && typeof value === "object") {
+      for (const [key, child] of Object.entries(value)) {
+        const problem = unstorableText(key);
+        if (problem) return { pointer: pointer(...path, key), problem };
+        stack.push({ value: child, path: [...path, key] });
+      }
+    }
+  }
+  return undefined;
 }
 
 /** JSON with object keys sorted, so equal content always hashes the same. */
