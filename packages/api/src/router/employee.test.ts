@@ -1,5 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { scopeIn } from "../services/access/index.js";
+import { updateEmployee } from "../services/organisation/index.js";
 import { createTestEnv, seedRegion, snapshot, type SeededRegion, type TestEnv } from "../testing/env.js";
 
 const HEADER = "nip,nama,jabatan,jenis_jabatan,golongan,status,unit,atasan_nip,atribut.guru";
@@ -82,6 +84,10 @@ describe.each(inject("dialects"))("units and employees on %s", (dialect) => {
     expect(log.items[0]).toMatchObject({ action: "employee.update", before: { jabatan: before.jabatan }, after: { jabatan: after.jabatan } });
     await expect(admin().employee.update({ id: before.id, patch: { nip: "12345" } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(admin().employee.update({ id: before.id, patch: { unitId: "tidak-ada" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(admin().employee.update({ id: before.id, patch: { unitId: "" } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    // The service looks an empty unit code up too, rather than leaving it to the foreign key (a server fault).
+    const scope = await scopeIn(env.database.db, binjai.admin, "binjai");
+    await expect(updateEmployee(scope, before.id, { unitId: "" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(env.as(binjai.assessor).employee.update({ id: before.id, patch: { nama: "x" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 

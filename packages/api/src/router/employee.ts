@@ -32,7 +32,7 @@ export const employeeRouter = {
             jenjang: label.nullable(),
             golongan: label.nullable(),
             status: z.enum(["PNS", "PPPK"]).nullable(),
-            unitId: id,
+            unitId: id.min(1),
             atasanNip: nip.nullable(),
             attributes: entries(attribute, 100),
           })

@@ -135,6 +135,15 @@ describe("parseEmployeeSheet", () => {
     ]);
   });
 
+  it("refuses columns named after Object's own properties as unknown, like any other", async () => {
+    const sheet = await parseEmployeeSheet("csv", csv("nip,nama,jabatan,unit,constructor,__proto__,toString", "199001012015031001,Rina,Staf,dinkes,x,y,z"), known);
+    expect(sheet.errors.map((e) => [e.column, e.message])).toEqual([
+      ["constructor", "kolom tidak dikenal"],
+      ["__proto__", "kolom tidak dikenal"],
+      ["toString", "kolom tidak dikenal"],
+    ]);
+  });
+
   it("refuses a sheet with no data rows, and bytes that are no sheet at all", async () => {
     expect((await parseEmployeeSheet("csv", csv("nip,nama,jabatan,unit"), known)).errors).toEqual([
       { row: 2, column: "", value: "", message: "tidak ada baris data", expected: "paling sedikit satu pegawai" },

@@ -53,7 +53,13 @@ export interface KnownInRegion {
 const FIELDS = ["nip", "nama", "jabatan", "jenis_jabatan", "jenjang", "golongan", "status", "unit", "atasan_nip"] as const;
 type Field = (typeof FIELDS)[number];
 const REQUIRED: readonly Field[] = ["nip", "nama", "jabatan", "unit"];
-const ALIASES: Record<string, Field> = { unit_kerja: "unit", atasan: "atasan_nip", nip_atasan: "atasan_nip", nama_pegawai: "nama" };
+/** A Map, not an object: a column named "constructor" must not find Object's own. */
+const ALIASES = new Map<string, Field>([
+  ["unit_kerja", "unit"],
+  ["atasan", "atasan_nip"],
+  ["nip_atasan", "atasan_nip"],
+  ["nama_pegawai", "nama"],
+]);
 const ATTRIBUTE_PREFIX = "atribut.";
 const JENIS_JABATAN = ["struktural", "fungsional", "pelaksana"];
 const STATUS = ["PNS", "PPPK"];
@@ -87,7 +93,7 @@ interface Sheet {
 
 function normaliseHeader(header: string): string {
   const key = header.trim().toLowerCase().replace(/\s+/g, "_");
-  return key.startsWith(ATTRIBUTE_PREFIX) ? ATTRIBUTE_PREFIX + header.trim().slice(ATTRIBUTE_PREFIX.length) : (ALIASES[key] ?? key);
+  return key.startsWith(ATTRIBUTE_PREFIX) ? ATTRIBUTE_PREFIX + header.trim().slice(ATTRIBUTE_PREFIX.length) : (ALIASES.get(key) ?? key);
 }
 
 function readCsv(text: string): Sheet {

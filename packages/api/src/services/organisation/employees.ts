@@ -116,7 +116,8 @@ export async function updateEmployee(scope: Scope, id: string, patch: EmployeePa
         .executeTakeFirst();
       if (clash) throw new DomainError({ code: "CONFLICT", message: `NIP ${patch.nip} sudah dipakai pegawai lain` });
     }
-    if (patch.unitId) await findUnit(trx, regionId, patch.unitId);
+    // An empty unit code is looked up too: skipping it would leave the foreign key to refuse it, as a server fault.
+    if (patch.unitId !== undefined) await findUnit(trx, regionId, patch.unitId);
     await trx
       .updateTable("employees")
       .set({
