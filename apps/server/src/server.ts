@@ -48,7 +48,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 // are a few hundred bytes; a rule file is the largest tRPC input. Evidence uploads have their own limit,
 // the region's rule set's.
 const AUTH_BODY_LIMIT = 16 * 1024;
-const TRPC_BODY_LIMIT = 1024 * 1024;
+export const TRPC_BODY_LIMIT = 1024 * 1024;
 /** The most calls one batched tRPC request may carry; a client sets httpBatchLink's maxItems to this or less. */
 export const MAX_BATCH_CALLS = 20;
 
