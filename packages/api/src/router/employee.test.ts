@@ -61,6 +61,9 @@ describe.each(inject("dialects"))("units and employees on %s", (dialect) => {
     const root = (await admin().unit.tree())[0]!;
     expect((await admin().employee.list({ unitId: root.id, limit: 100 })).items).toHaveLength(20);
     await expect(admin().employee.list({ cursor: "rusak" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    // A cursor edited to carry text no database can hold is refused, not passed on to PostgreSQL.
+    const nul = Buffer.from(JSON.stringify(["\u0000", seen[0]])).toString("base64url");
+    await expect(admin().employee.list({ cursor: nul })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("shows an assessor only direct reports and an employee only themselves", async () => {

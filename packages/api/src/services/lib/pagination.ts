@@ -1,6 +1,7 @@
 // Cursor pagination: a page is `limit` items and an opaque cursor naming the last one's sort key, so
 // the next page starts after it however the table changes meanwhile.
 import { DomainError } from "./errors.js";
+import { unstorableText } from "./limits.js";
 
 export interface Page<T> {
   items: T[];
@@ -14,10 +15,11 @@ export function encodeCursor(key: Key): string {
   return Buffer.from(JSON.stringify(key)).toString("base64url");
 }
 
+/** A cursor someone edited is refused as one: its keys go into queries, so text a database cannot hold is refused too. */
 export function decodeCursor(cursor: string, length: number): Key {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(key) && key.length === length && key.every((k) => typeof k === "string" || typeof k === "number")) {
+    if (Array.isArray(key) && key.length === length && key.every((k) => typeof k === "number" || (typeof k === "string" && unstorableText(k) === undefined))) {
       return key as Key;
     }
   } catch {
