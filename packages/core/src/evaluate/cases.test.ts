@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TestCase } from "../ruleset/schema.js";
-import { runTestCases } from "./cases.js";
+import { actualExpectation, runTestCases } from "./cases.js";
 import { compileRuleSet } from "./compile.js";
 import { kuadranInput, kuadranRuleSet } from "./test-support/kuadran.js";
 
@@ -89,5 +89,52 @@ describe("runTestCases", () => {
     expect(results[3]?.message).toMatch(/^diharapkan penolakan berisi "di luar skala", didapat: 198503152010011001: indikator "capaian"/);
     expect(results[2]?.error).toContain("nilai belum diisi");
     expect(results[0]?.result?.predikat).toBe("kurang");
+  });
+});
+
+describe("actualExpectation", () => {
+  const failing: TestCase[] = [
+    {
+      name: "salah semua",
+      input: asRecord(kuadranInput("sesuai", "di_bawah")),
+      expect: {
+        predikat: "baik",
+        indicatorSet: "guru",
+        facts: { angka_kredit: 12.5, "score.tidak_ada": 1, "rating.hasil_kerja": "di_atas" },
+        outcomes: ["penghargaan"],
+        notOutcomes: ["pelatihan", "usul_kenaikan_pangkat"],
+      },
+    },
+    { name: "harus ditolak", input: asRecord(kuadranInput("sesuai", "sesuai")), expect: { error: "di luar skala" } },
+    { name: "ditolak tak terduga", input: asRecord(kuadranInput("sesuai", "sesuai", { values: {} })), expect: { predikat: "baik", outcomes: [] } },
+    { name: "dua bulan", input: asRecord(kuadranInput("sesuai", "sesuai", { period: { kind: "annual", label: "2025", months: 2 } })), expect: { facts: { angka_kredit: 99 } } },
+  ];
+
+  it("gives the actual result under the keys the expectation had, and accepted cases then pass", () => {
+    const compiled = withTests(failing);
+    expect(runTestCases(compiled).every((r) => !r.passed)).toBe(true);
+    const accepted = failing.map((test) => ({ ...test, expect: actualExpectation(compiled, test) }));
+    expect(accepted.map((t) => t.expect)).toEqual([
+      {
+        predikat: "kurang",
+        indicatorSet: "umum",
+        facts: { angka_kredit: 6.25, "rating.hasil_kerja": "sesuai" },
+        outcomes: ["pelatihan"],
+        notOutcomes: ["usul_kenaikan_pangkat"],
+      },
+      { predikat: "baik" },
+      { error: '198503152010011001: indikator "capaian" (Capaian SKP): nilai belum diisi (values.capaian)' },
+      { facts: { angka_kredit: 2.08 } },
+    ]);
+    expect(runTestCases(withTests(accepted)).map((r) => [r.name, r.message])).toEqual(accepted.map((t) => [t.name, "lulus"]));
+  });
+
+  it("leaves a passing case's expectation as it was", () => {
+    const passing: TestCase = {
+      name: "lulus",
+      input: asRecord(kuadranInput("di_atas", "di_atas", { history: [{ period: "2024", predikat: "baik" }] })),
+      expect: { predikat: "sangat_baik", facts: { angka_kredit: 18.75 }, outcomes: ["penghargaan", "usul_kenaikan_pangkat"], notOutcomes: ["pelatihan"] },
+    };
+    expect(actualExpectation(withTests([passing]), passing)).toEqual(passing.expect);
   });
 });

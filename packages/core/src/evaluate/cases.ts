@@ -88,6 +88,42 @@ function runCase(compiled: CompiledRuleSet, test: TestCase): CaseResult {
   };
 }
 
+/**
+ * What a case's `expect` would be if it agreed with what the rule set now gives: the same keys as the
+ * expectation it replaces, each holding the actual value, so a person who has checked a new result can
+ * accept it as the expectation. A refusal becomes `{ error }` (the message it refused with); an expected
+ * refusal that no longer happens becomes the result's predikat. Expected outcomes become the outcomes that
+ * fired; outcomes that must not fire keep those that still did not. Facts the rule set no longer knows (or that
+ * are not a single value) are dropped, since no result can meet them; numbers are kept to the two decimals cases are compared to.
+ */
+export function actualExpectation(compiled: CompiledRuleSet, test: TestCase): TestCase["expect"] {
+  const input = test.input as unknown as AppraisalInput;
+  let result: AppraisalResult;
+  try {
+    result = compiled.evaluate(input);
+  } catch (thrown) {
+    if (!(thrown instanceof AppraisalError)) throw thrown;
+    return { error: thrown.message };
+  }
+  const expect = test.expect;
+  const next: TestCase["expect"] = {};
+  if (expect.predikat !== undefined || expect.error !== undefined) next.predikat = result.predikat;
+  if (expect.indicatorSet !== undefined) next.indicatorSet = result.indicatorSet;
+  if (expect.facts) {
+    const facts = compiled.facts(input);
+    next.facts = {};
+    for (const name of Object.keys(expect.facts)) {
+      const actual = Object.hasOwn(facts, name) ? facts[name] : undefined;
+      if (typeof actual === "number") next.facts[name] = roundTo(actual, 2);
+      else if (actual === null || typeof actual === "string" || typeof actual === "boolean") next.facts[name] = actual;
+    }
+  }
+  const fired = [...new Set(result.outcomes.map((o) => o.type))];
+  if (expect.outcomes !== undefined) next.outcomes = fired;
+  if (expect.notOutcomes !== undefined) next.notOutcomes = expect.notOutcomes.filter((type) => !fired.includes(type));
+  return next;
+}
+
 /** Runs every test case of the compiled rule set, in file order. */
 export function runTestCases(compiled: CompiledRuleSet): CaseResult[] {
   return compiled.ruleSet.tests.map((test) => runCase(compiled, test));
