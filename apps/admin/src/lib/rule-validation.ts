@@ -2,6 +2,7 @@
 // the schema, the static checks, compilation, and the file's own test cases. Every issue is placed in
 // the text by its JSON pointer, so the editor can underline the bad value where it stands.
 import {
+  actualExpectation,
   checkRuleSet,
   compileRuleSet,
   parseRuleFile,
@@ -11,6 +12,7 @@ import {
   type CaseResult,
   type RuleIssue,
   type RuleSet,
+  type TestCase,
 } from "@kinerja/core";
 import { parse, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 
@@ -29,6 +31,8 @@ export interface RuleValidation {
   issues: PlacedIssue[];
   /** The embedded cases, run when the rule set compiles. */
   tests: CaseResult[] | null;
+  /** For each failing case (by index), its actual result as an `expect`, to accept as the new expectation. */
+  actual: Array<TestCase["expect"] | null> | null;
   /** No error (warnings allowed) and every case passes. */
   ok: boolean;
 }
@@ -107,10 +111,10 @@ function issuesOf(error: unknown, file: string): RuleIssue[] {
 export function validateRuleText(text: string, file: string): RuleValidation {
   const errors: ParseError[] = [];
   const json: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  if (errors.length > 0) return { content: null, ruleSet: null, issues: syntaxIssues(text, errors, file), tests: null, ok: false };
+  if (errors.length > 0) return { content: null, ruleSet: null, issues: syntaxIssues(text, errors, file), tests: null, actual: null, ok: false };
   if (json === null || typeof json !== "object" || Array.isArray(json)) {
     const issue: RuleIssue = { file, pointer: "", message: "isi berkas harus berupa objek JSON { … }", severity: "error" };
-    return { content: null, ruleSet: null, issues: [place(text, undefined, issue)], tests: null, ok: false };
+    return { content: null, ruleSet: null, issues: [place(text, undefined, issue)], tests: null, actual: null, ok: false };
   }
   const content = json as Record<string, unknown>;
   const tree = parseTree(text);
@@ -126,20 +130,24 @@ export function validateRuleText(text: string, file: string): RuleValidation {
         message: "rule set yang disimpan harus berdiri sendiri; yang diharapkan: isi file induk sudah digabung, tanpa extends",
         severity: "error",
       };
-      return { content, ruleSet: null, issues: placed([issue]), tests: null, ok: false };
+      return { content, ruleSet: null, issues: placed([issue]), tests: null, actual: null, ok: false };
     }
     ruleSet = resolveRuleSet(parsed, file, (ref) => {
       throw new RuleSetError([{ file, pointer: "/extends", message: `extends ${ref} tidak didukung`, severity: "error" }]);
     });
   } catch (error) {
-    return { content, ruleSet: null, issues: placed(issuesOf(error, file)), tests: null, ok: false };
+    return { content, ruleSet: null, issues: placed(issuesOf(error, file)), tests: null, actual: null, ok: false };
   }
 
   const issues = checkRuleSet(ruleSet, file);
   let tests: CaseResult[] | null = null;
+  let actual: RuleValidation["actual"] = null;
   if (!issues.some((i) => i.severity === "error")) {
     try {
-      tests = runTestCases(compileRuleSet(ruleSet));
+      const compiled = compileRuleSet(ruleSet);
+      const results = runTestCases(compiled);
+      actual = results.map((c, i) => (c.passed ? null : actualExpectation(compiled, ruleSet.tests[i] as TestCase)));
+      tests = results;
     } catch (error) {
       issues.push(...issuesOf(error, file));
     }
@@ -150,6 +158,7 @@ export function validateRuleText(text: string, file: string): RuleValidation {
     ruleSet,
     issues: placed(issues),
     tests,
+    actual,
     ok: !hasError && (tests ?? []).every((c) => c.passed),
   };
 }

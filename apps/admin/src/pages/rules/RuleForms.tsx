@@ -13,12 +13,12 @@ import { Scales } from "./forms/ScalesForm";
 import { Predikat } from "./forms/PredikatForm";
 import { Decisions } from "./forms/DecisionsForm";
 import { Outcomes } from "./forms/OutcomesForm";
-import { Tests } from "./forms/TestsForm";
+import { Tests, type CaseAcceptance } from "./forms/TestsForm";
 import { Section, type Update } from "./forms/shared";
 
-export type { Update };
+export type { CaseAcceptance, Update };
 
-export function RuleForms(props: { file: RuleFile; update: Update; results: CaseResult[] | null }) {
+export function RuleForms(props: { file: RuleFile; update: Update; results: CaseResult[] | null; acceptance: CaseAcceptance | null }) {
   const { t } = useTranslation();
   const { file, update } = props;
   const failing = props.results?.filter((r) => !r.passed).length ?? 0;
@@ -53,7 +53,7 @@ export function RuleForms(props: { file: RuleFile; update: Update; results: Case
         title={t("rules.form.tests")}
         badge={<Badge color={failing > 0 ? "red" : "teal"} variant="light">{(file.tests ?? []).length}</Badge>}
       >
-        <Tests file={file} update={update} results={props.results} />
+        <Tests file={file} update={update} results={props.results} acceptance={props.acceptance} />
       </Section>
     </Accordion>
   );

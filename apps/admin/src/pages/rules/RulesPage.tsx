@@ -16,7 +16,8 @@ import { useRegionId } from "../../lib/session";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
 import { DraftConflict, isConflict } from "./DraftConflict";
 import { JsonEditor, type JsonEditorHandle } from "./JsonEditor";
-import { RuleForms, type Update } from "./RuleForms";
+import { PublishDialog } from "./PublishDialog";
+import { RuleForms, type CaseAcceptance, type Update } from "./RuleForms";
 import { IssueLines, ValidationPanel, ValidationSummary } from "./ValidationPanel";
 import { VersionsPanel } from "./VersionsPanel";
 import { WhatIfPanel } from "./WhatIfPanel";
@@ -50,6 +51,7 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
   // else made in between is refused (CONFLICT) instead of being replaced.
   const [revision, setRevision] = useState<number | undefined>(version?.status === "draft" ? version.revision : undefined);
   const [conflict, setConflict] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const [tab, setTab] = useState<string | null>("form");
   const editor = useRef<JsonEditorHandle>(null);
   const [checked] = useDebouncedValue(text, 300);
@@ -76,19 +78,19 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
   const saveDraft = useMutation(trpc.ruleSet.saveDraft.mutationOptions());
   const publish = useMutation(trpc.ruleSet.publish.mutationOptions());
 
-  async function save(baseRevision = revision): Promise<VersionSummary | null> {
-    if (!parsed) return null;
-    const saved = await saveDraft.mutateAsync({ regionId, ...(draftId ? { id: draftId, baseRevision } : {}), content: parsed });
-    setSavedText(text);
+  async function save(baseRevision = revision, content = parsed, contentText = text): Promise<VersionSummary | null> {
+    if (!content) return null;
+    const saved = await saveDraft.mutateAsync({ regionId, ...(draftId ? { id: draftId, baseRevision } : {}), content });
+    setSavedText(contentText);
     setDraftId(saved.version.id);
     setRevision(saved.version.revision);
-    remember(saved.version, parsed);
+    remember(saved.version, content);
     return saved.version;
   }
 
-  async function onSave(baseRevision = revision) {
+  async function onSave(baseRevision = revision, content = parsed, contentText = text) {
     try {
-      const saved = await save(baseRevision);
+      const saved = await save(baseRevision, content, contentText);
       if (saved) {
         notifications.show({ color: "teal", message: t("rules.saved", { version: saved.version }) });
         props.onOpen(saved.id);
@@ -131,6 +133,22 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
     void queryClient.invalidateQueries({ queryKey: trpc.ruleSet.list.queryKey({ regionId }) });
   }
 
+  /** Makes the given failing cases expect what the rules now give, and saves the draft as any edit is saved. */
+  async function acceptCases(indices: number[]) {
+    const actual = validation.actual;
+    if (!parsed || !actual) return;
+    const next = structuredClone(parsed) as RuleFile;
+    for (const i of indices) {
+      const test = next.tests?.[i];
+      const expect = actual[i];
+      if (test && expect) test.expect = expect;
+    }
+    const nextText = `${JSON.stringify(next, null, 2)}\n`;
+    setText(nextText);
+    notifications.show({ color: "teal", message: t("rules.cases.accepted", { count: indices.length }) });
+    await onSave(revision, next, nextText);
+  }
+
   const reveal = (offset: number) => {
     setTab("json");
     requestAnimationFrame(() => editor.current?.reveal(offset));
@@ -138,6 +156,8 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
 
   const busy = saveDraft.isPending || publish.isPending;
   const canPublish = validation.ok && !checking && parsed !== null && (dirty || draftId !== null);
+  const acceptance: CaseAcceptance | null =
+    validation.ruleSet && validation.actual ? { ruleSet: validation.ruleSet, actual: validation.actual, disabled: checking || busy, accept: (indices) => void acceptCases(indices) } : null;
 
   return (
     <Stack>
@@ -177,7 +197,7 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
             <Button variant="light" disabled={!dirty || !parsed || busy} loading={saveDraft.isPending} onClick={() => void onSave()}>
               {t("rules.saveDraft")}
             </Button>
-            <Button disabled={!canPublish || busy} loading={publish.isPending} onClick={() => void onPublish()}>
+            <Button disabled={!canPublish || busy} loading={publish.isPending} onClick={() => setConfirming(true)}>
               {t("rules.publish")}
             </Button>
           </Group>
@@ -201,7 +221,7 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
         </Tabs.List>
         <Tabs.Panel value="form" pt="md">
           {parsed ? (
-            <RuleForms file={parsed as RuleFile} update={update} results={validation.tests} />
+            <RuleForms file={parsed as RuleFile} update={update} results={validation.tests} acceptance={acceptance} />
           ) : (
             <Alert color="yellow" title={t("rules.form.jsonBroken")}>
               {t("rules.form.jsonBrokenHelp")}
@@ -224,6 +244,17 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
           <VersionsPanel versions={props.versions} openId={version?.id ?? null} onOpen={props.onOpen} />
         </Tabs.Panel>
       </Tabs>
+      <PublishDialog
+        opened={confirming}
+        version={version?.status === "draft" ? version.version : null}
+        content={confirming ? validation.content : null}
+        ruleSet={validation.ruleSet}
+        tests={validation.tests}
+        published={props.versions.find((v) => v.status === "published") ?? null}
+        publishing={busy}
+        onConfirm={() => void onPublish().finally(() => setConfirming(false))}
+        onClose={() => setConfirming(false)}
+      />
       <DraftConflict
         message={conflict}
         draftId={draftId}
