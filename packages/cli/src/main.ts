@@ -1,9 +1,10 @@
 #!/usr/bin/env -S npx tsx
 // The `kinerja` command: validate and test rule files, evaluate appraisals, compare rule changes,
-// generate demo data and write the rule-file JSON Schema.
+// generate demo data, write the rule-file JSON Schema, and back up and restore the SQLite database.
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { InputError } from "./csv-columns.js";
+import { backup, restore } from "./commands/backup.js";
 import { demo } from "./commands/demo.js";
 import { evaluate } from "./commands/evaluate.js";
 import { schema } from "./commands/schema.js";
@@ -24,6 +25,10 @@ const USAGE = `kinerja <perintah> [opsi]
   demo --region <id> --size <n> --seed <s> [--year <tahun>] [--out <berkas.jsonl|.csv>]
                                            buat data penilaian demo yang deterministik
   schema [--out <berkas>]                  tulis JSON Schema berkas aturan
+  backup <berkas>                          cadangkan basis data SQLite (DATABASE_URL atau data/kinerja.db),
+                                           juga selagi server berjalan
+  restore <berkas>                         pulihkan basis data SQLite dari cadangan (hentikan server dulu);
+                                           basis data lama disimpan di sampingnya
 `;
 
 const log = (line: string): void => {
@@ -100,6 +105,12 @@ async function main(argv: string[]): Promise<number> {
       );
     case "schema":
       return schema(values.out ?? resolve(RULES_DIR, "ruleset.schema.json"), log);
+    case "backup":
+      if (positionals.length !== 1) throw new UsageError("backup needs exactly one file to write");
+      return backup(positionals[0] as string, log);
+    case "restore":
+      if (positionals.length !== 1) throw new UsageError("restore needs exactly one backup file");
+      return restore(positionals[0] as string, log);
     case undefined:
     case "help":
     case "--help":

@@ -5,3 +5,4 @@ export * from "./migrate.js";
 export * from "./ids.js";
 export * from "./json.js";
 export * from "./unavailable.js";
+export * from "./backup.js";

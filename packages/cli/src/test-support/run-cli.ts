@@ -14,8 +14,13 @@ export interface CliOutcome {
 }
 
 export async function kinerja(...args: string[]): Promise<CliOutcome> {
+  return kinerjaWith({}, ...args);
+}
+
+/** Runs the command with `env` added to this process's environment (e.g. DATABASE_URL). */
+export async function kinerjaWith(env: Record<string, string>, ...args: string[]): Promise<CliOutcome> {
   try {
-    const { stdout, stderr } = await run(TSX, [MAIN, ...args], { maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(TSX, [MAIN, ...args], { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
