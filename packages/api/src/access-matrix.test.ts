@@ -106,7 +106,13 @@ const RULES: { [P in ProcedurePath]: Rule<InputOf<P>> } = {
       return { id: s.draftId, baseRevision: draft.revision, content: draft.content };
     },
   },
-  "ruleSet.publish": { roles: ADMINS, input: (s) => ({ id: s.draftId }) },
+  "ruleSet.publish": {
+    roles: ADMINS,
+    input: async (s, world) => {
+      const draft = await world.env.as(world.callers.operator).ruleSet.get({ regionId: s.regionId, id: s.draftId });
+      return { id: s.draftId, revision: draft.revision };
+    },
+  },
   "ruleSet.diff": { roles: ADMINS, input: (s) => ({ fromId: s.ruleSetVersionId, toId: s.draftId }) },
   "ruleSet.diffContent": { roles: ADMINS, input: (s) => ({ id: s.draftId, content: {} }) },
   "ruleSet.whatIf": { roles: ADMINS, input: (s) => ({ cycleId: s.cycleId, ruleSetVersionId: s.ruleSetVersionId }) },
@@ -394,7 +400,7 @@ describe.each(inject("dialects"))("access matrix on %s", (dialect) => {
   beforeAll(async () => {
     env = await createTestEnv(dialect);
     world = await createAccessWorld(env);
-  }, 120_000);
+  }, 600_000);
   afterAll(async () => {
     console.log(
       `[access matrix, ${dialect}${allowedToo ? "" : ", refusals only"}] ` +
@@ -451,7 +457,7 @@ describe.each(inject("dialects"))("access matrix on %s", (dialect) => {
       trpc.entries++;
     }
     expect(problems).toEqual([]);
-  }, 120_000);
+  }, 600_000);
 
   it("applies the same access to the plain HTTP routes: exports, documents and evidence", async () => {
     await world.stage("open");

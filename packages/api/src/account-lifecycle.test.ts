@@ -3,18 +3,16 @@
 // sessions; its holder changes the password and ends their own sessions; an admin reaches only accounts
 // of their own region.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createAuth, sessionFromHeaders, type Auth } from "./auth.js";
-import { appRouter } from "./root.js";
+import { sessionFromHeaders, type Auth } from "./auth.js";
+import { authClient, cookieOf, type AuthClient } from "./testing/auth-client.js";
 import { createOperator, createTestEnv, PASSWORD, seedRegion, type SeededRegion, type TestEnv } from "./testing/env.js";
-import { createCallerFactory, createContext } from "./trpc.js";
 import type { SessionUser } from "./auth.js";
 
-const SECRET = "uji-rahasia-yang-cukup-panjang-32-karakter";
-const ORIGIN = "http://localhost:3000";
 
 describe.each(inject("dialects"))("account lifecycle on %s", (dialect) => {
   let env: TestEnv;
   let auth: Auth;
+  let client: AuthClient;
   let operator: SessionUser;
   let binjai: SeededRegion;
   let pariaman: SeededRegion;
@@ -24,37 +22,15 @@ describe.each(inject("dialects"))("account lifecycle on %s", (dialect) => {
     operator = await createOperator(env);
     binjai = await seedRegion(env, "binjai", 12);
     pariaman = await seedRegion(env, "pariaman", 12);
-    auth = createAuth({ db: env.database.db, dialect, secret: SECRET, baseURL: ORIGIN });
+    client = authClient(env);
+    auth = client.auth;
   });
   afterAll(() => env?.dispose());
 
-  function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-    return auth.handler(
-      new Request(`${ORIGIN}/api/auth${path}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", origin: ORIGIN, ...headers },
-        body: JSON.stringify(body),
-      }),
-    );
-  }
-
-  function cookieOf(response: Response): string {
-    return response.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
-  }
-
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) => client.post(path, body, headers);
   /** Signs the NIP account in and answers its session cookie. */
-  async function signIn(user: SessionUser, password = PASSWORD, headers: Record<string, string> = {}): Promise<string> {
-    const response = await post("/sign-in/username", { username: user.username, password }, headers);
-    expect(response.status, await response.clone().text()).toBe(200);
-    return cookieOf(response);
-  }
-
-  async function callerFor(cookie: string) {
-    return createCallerFactory(appRouter)(await createContext({ db: env.database.db, auth, headers: new Headers({ cookie }) }));
-  }
+  const signIn = (user: SessionUser, password = PASSWORD, headers: Record<string, string> = {}) => client.signIn(user, password, headers);
+  const callerFor = (cookie: string) => client.callerFor(cookie);
 
   const signedIn = async (cookie: string) => (await sessionFromHeaders(auth, new Headers({ cookie }))) !== null;
 

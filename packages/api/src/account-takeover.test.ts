@@ -2,13 +2,9 @@
 // are switched off for every role, and even a sign-in name changed behind the API's back decides
 // nothing, because access follows the account's link to its employee record (by id).
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createAuth, type Auth } from "./auth.js";
-import { appRouter } from "./root.js";
+import { authClient, type AuthClient } from "./testing/auth-client.js";
 import { createOperator, createTestEnv, PASSWORD, OPERATOR_EMAIL, seedRegion, type SeededRegion, type TestEnv } from "./testing/env.js";
-import { createCallerFactory, createContext } from "./trpc.js";
 
-const SECRET = "uji-rahasia-yang-cukup-panjang-32-karakter";
-const ORIGIN = "http://localhost:3000";
 
 /** Every better-auth endpoint that changes a user, with a body that tries to take someone else's identity. */
 function takeovers(victim: { nip: string; email: string; regionId: string; employeeId: string }) {
@@ -29,41 +25,20 @@ function takeovers(victim: { nip: string; email: string; regionId: string; emplo
 
 describe.each(inject("dialects"))("accounts cannot be taken over, on %s", (dialect) => {
   let env: TestEnv;
-  let auth: Auth;
+  let client: AuthClient;
   let binjai: SeededRegion;
 
   beforeAll(async () => {
     env = await createTestEnv(dialect);
     await createOperator(env);
     binjai = await seedRegion(env, "binjai", 24);
-    auth = createAuth({ db: env.database.db, dialect, secret: SECRET, baseURL: ORIGIN });
+    client = authClient(env);
   });
   afterAll(() => env?.dispose());
 
-  function post(path: string, body: unknown, cookie = "") {
-    return auth.handler(
-      new Request(`${ORIGIN}/api/auth${path}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", origin: ORIGIN, ...(cookie ? { cookie } : {}) },
-        body: JSON.stringify(body),
-      }),
-    );
-  }
-
-  async function signIn(login: { username?: string | null; email?: string }): Promise<string> {
-    const response = login.username
-      ? await post("/sign-in/username", { username: login.username, password: PASSWORD })
-      : await post("/sign-in/email", { email: login.email, password: PASSWORD });
-    expect(response.status, await response.clone().text()).toBe(200);
-    return response.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
-  }
-
-  async function callerFor(cookie: string) {
-    return createCallerFactory(appRouter)(await createContext({ db: env.database.db, auth, headers: new Headers({ cookie }) }));
-  }
+  const post = (path: string, body: unknown, cookie = "") => client.post(path, body, cookie ? { cookie } : {});
+  const signIn = (login: { username?: string | null; email?: string }) => client.signIn(login);
+  const callerFor = (cookie: string) => client.callerFor(cookie);
 
   const userRow = (id: string) =>
     env.database.db.selectFrom("user").select(["name", "email", "username", "role", "region_id", "employee_id"]).where("id", "=", id).executeTakeFirstOrThrow();

@@ -1,44 +1,34 @@
 import { getMigrations } from "better-auth/db/migration";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { authOptions, createAuth, sessionFromHeaders, type Auth } from "./auth.js";
+import { authOptions, sessionFromHeaders, type Auth } from "./auth.js";
+import { authClient, cookieOf as cookieSet, TEST_SECRET, type AuthClient } from "./testing/auth-client.js";
 import { createOperator, createTestEnv, OPERATOR_EMAIL, PASSWORD, seedRegion, type SeededRegion, type TestEnv } from "./testing/env.js";
 
-const SECRET = "uji-rahasia-yang-cukup-panjang-32-karakter";
-const ORIGIN = "http://localhost:3000";
 
 describe.each(inject("dialects"))("better-auth on %s", (dialect) => {
   let env: TestEnv;
   let auth: Auth;
+  let client: AuthClient;
   let binjai: SeededRegion;
 
   beforeAll(async () => {
     env = await createTestEnv(dialect);
     await createOperator(env);
     binjai = await seedRegion(env, "binjai", 12);
-    auth = createAuth({ db: env.database.db, dialect, secret: SECRET, baseURL: ORIGIN });
+    client = authClient(env);
+    auth = client.auth;
   });
   afterAll(() => env?.dispose());
 
-  function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-    return auth.handler(
-      new Request(`${ORIGIN}/api/auth${path}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", origin: ORIGIN, ...headers },
-        body: JSON.stringify(body),
-      }),
-    );
-  }
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) => client.post(path, body, headers);
 
   async function cookieOf(response: Response): Promise<string> {
     expect(response.status, await response.clone().text()).toBe(200);
-    return response.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
+    return cookieSet(response);
   }
 
   it("finds our migrations' tables exactly as its own schema expects them", async () => {
-    const plan = await getMigrations(authOptions({ db: env.database.db, dialect, secret: SECRET }));
+    const plan = await getMigrations(authOptions({ db: env.database.db, dialect, secret: TEST_SECRET }));
     expect(plan.toBeCreated).toEqual([]);
     expect(plan.toBeAdded).toEqual([]);
   });

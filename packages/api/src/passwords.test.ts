@@ -4,16 +4,15 @@
 // runs before anything is hashed.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CLIENT_ADDRESS_HEADER } from "./auth-credentials.js";
-import { createAuth, type Auth, type SessionUser } from "./auth.js";
+import type { SessionUser } from "./auth.js";
+import { authClient, type AuthClient } from "./testing/auth-client.js";
 import { createOperator, createTestEnv, PASSWORD, seedRegion, type SeededRegion, type TestEnv } from "./testing/env.js";
 
-const SECRET = "uji-rahasia-yang-cukup-panjang-32-karakter";
-const ORIGIN = "http://localhost:3000";
 const HUGE = "Sungai Mahakam ".repeat(6_667).slice(0, 100_000);
 
 describe.each(inject("dialects"))("passwords on %s", (dialect) => {
   let env: TestEnv;
-  let auth: Auth;
+  let client: AuthClient;
   let binjai: SeededRegion;
   let operator: SessionUser;
 
@@ -21,28 +20,13 @@ describe.each(inject("dialects"))("passwords on %s", (dialect) => {
     env = await createTestEnv(dialect);
     operator = await createOperator(env);
     binjai = await seedRegion(env, "binjai", 12);
-    auth = createAuth({ db: env.database.db, dialect, secret: SECRET, baseURL: ORIGIN });
+    client = authClient(env);
   });
   afterAll(() => env?.dispose());
 
-  function post(path: string, body: unknown, cookie = "") {
-    return auth.handler(
-      new Request(`${ORIGIN}/api/auth${path}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", origin: ORIGIN, cookie, [CLIENT_ADDRESS_HEADER]: "10.1.0.1" },
-        body: JSON.stringify(body),
-      }),
-    );
-  }
-
-  async function signedIn(nip: string, password: string): Promise<string> {
-    const response = await post("/sign-in/username", { username: nip, password });
-    expect(response.status, await response.clone().text()).toBe(200);
-    return response.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
-  }
+  const ADDRESS = { [CLIENT_ADDRESS_HEADER]: "10.1.0.1" };
+  const post = (path: string, body: unknown, cookie = "") => client.post(path, body, { cookie, ...ADDRESS });
+  const signedIn = (nip: string, password: string) => client.signIn({ username: nip }, password, ADDRESS);
 
   describe("changing one's own password", () => {
     it("refuses a common one, the NIP, and a 100,000-character one, in Indonesian, and keeps the old password", async () => {

@@ -6,12 +6,11 @@ import { openDatabase, type OpenDatabase } from "@kinerja/db";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CLIENT_ADDRESS_HEADER } from "./auth-credentials.js";
 import { createAuth, type Auth } from "./auth.js";
+import { TEST_ORIGIN as ORIGIN, TEST_SECRET as SECRET } from "./testing/auth-client.js";
 import { DEFAULT_SIGN_IN_LIMITS } from "./services/credentials/index.js";
 import { createAccount } from "./services/organisation/index.js";
 import { createOperator, createTestEnv, OPERATOR_EMAIL, PASSWORD, seedRegion, type SeededRegion, type TestEnv } from "./testing/env.js";
 
-const SECRET = "uji-rahasia-yang-cukup-panjang-32-karakter";
-const ORIGIN = "http://localhost:3000";
 const MINUTE = 60_000;
 const LOCKED = "Terlalu banyak percobaan masuk. Akun dikunci sementara; coba lagi dalam 15 menit.";
 

@@ -10,7 +10,8 @@ import { randomUUID } from "node:crypto";
 import type { CycleStatus, Database, Role } from "@kinerja/db";
 import { sql, type Kysely } from "kysely";
 import type { inferRouterInputs } from "@trpc/server";
-import { createAuth, type Auth, type SessionUser } from "../auth.js";
+import type { Auth, SessionUser } from "../auth.js";
+import { authClient } from "./auth-client.js";
 import type { AppRouter } from "../root.js";
 import { scopeIn, type Relation } from "../services/access/index.js";
 import { createAccount } from "../services/organisation/index.js";
@@ -123,8 +124,6 @@ async function stateQuery(db: Kysely<Database>): Promise<() => Promise<Record<st
   };
 }
 
-const SECRET = "matriks-akses-rahasia-uji-32-karakter";
-const ORIGIN = "http://localhost:3000";
 const PDF = Buffer.from("%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
 const PLAN_RHK = { kind: "utama", text: "Layanan administrasi", indicator: { text: "Berkas selesai", target: 10, satuan: "berkas", indicatorId: "capaian_rhk" } } as const;
 
@@ -135,7 +134,8 @@ export async function createAccessWorld(env: TestEnv): Promise<AccessWorld> {
   const operator = await createOperator(env);
   const binjai = await seedRegion(env, "binjai", 16);
   const pariaman = await seedRegion(env, "pariaman", 8);
-  const auth = createAuth({ db, dialect: env.dialect, secret: SECRET, baseURL: ORIGIN });
+  const client = authClient(env);
+  const { auth } = client;
   const adminOf = (regionId: string) => (regionId === "binjai" ? binjai.admin : pariaman.admin);
 
   const peopleOf = (regionId: string): Promise<Person[]> =>
@@ -167,21 +167,7 @@ export async function createAccessWorld(env: TestEnv): Promise<AccessWorld> {
   }
   const x = (await peopleOf("pariaman")).find((e) => e.id === pariaman.report.id) as Person;
 
-  async function signIn(login: { email: string } | { nip: string }): Promise<string> {
-    const byEmail = "email" in login;
-    const response = await auth.handler(
-      new Request(`${ORIGIN}/api/auth/sign-in/${byEmail ? "email" : "username"}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", origin: ORIGIN },
-        body: JSON.stringify(byEmail ? { email: login.email, password: PASSWORD } : { username: login.nip, password: PASSWORD }),
-      }),
-    );
-    if (response.status !== 200) throw new Error(`sign-in ${JSON.stringify(login)}: HTTP ${response.status} ${await response.text()}`);
-    return response.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
-  }
+  const signIn = (login: { email: string } | { nip: string }) => client.signIn("email" in login ? login : { username: login.nip });
 
   /** A session of the account, written as better-auth writes one (signing in costs a password check each time). */
   async function sessionOf(userId: string): Promise<string> {
