@@ -7,6 +7,7 @@ import { taskScore } from "../calculators/pp46.js";
 import { pointer } from "../ruleset/errors.js";
 import { raterWeightsOf, ratersOf } from "../ruleset/raters.js";
 import { raterSourceLabel, ratingScore, scaleOf } from "../ruleset/read.js";
+import { indicatorLabel, ratingMisfit } from "../ruleset/values.js";
 import type { Indicator, IndicatorInput, RuleSet, Scale } from "../ruleset/schema.js";
 import { refuse, show, type Facts, type RunContext } from "./context.js";
 import { ruleSetError } from "./rule-errors.js";
@@ -57,19 +58,16 @@ function ratingScorer(ruleSet: RuleSet, indicator: Indicator, scale: Scale): Sco
   const expected = sources.map((s) => raterSourceLabel(s)).join(", ");
 
   function check(ctx: RunContext, label: string, source: RaterSource, value: unknown): number {
-    if (typeof value !== "number" || !Number.isFinite(value)) {
-      refuse(ctx, `${label}: nilai dari ${raterSourceLabel(source)} harus angka, bukan ${show(value)}`);
+    switch (ratingMisfit(scale, value)) {
+      case null:
+        return value as number;
+      case "notNumber":
+        return refuse(ctx, `${label}: nilai dari ${raterSourceLabel(source)} harus angka, bukan ${show(value)}`);
+      case "outOfScale":
+        return refuse(ctx, `${label}: nilai ${show(value)} dari ${raterSourceLabel(source)} di luar skala ${min}–${max}`);
+      case "offStep":
+        return refuse(ctx, `${label}: nilai ${show(value)} dari ${raterSourceLabel(source)} bukan kelipatan ${step} pada skala ${min}–${max}`);
     }
-    if (value < min || value > max) {
-      refuse(ctx, `${label}: nilai ${value} dari ${raterSourceLabel(source)} di luar skala ${min}–${max}`);
-    }
-    if (step !== undefined) {
-      const k = (value - min) / step;
-      if (Math.abs(k - Math.round(k)) > 1e-9) {
-        refuse(ctx, `${label}: nilai ${value} dari ${raterSourceLabel(source)} bukan kelipatan ${step} pada skala ${min}–${max}`);
-      }
-    }
-    return value;
   }
 
   return (input, facts, ctx, label) => {
@@ -252,7 +250,7 @@ export function compileIndicator(ruleSet: RuleSet, indicator: Indicator, at: Arr
     spec.kind === "rating"
       ? ratingScorer(ruleSet, indicator, ratingScale(ruleSet, indicator, spec.scale, at))
       : objectiveScorer(indicator, spec);
-  const label = `indikator "${indicator.id}" (${indicator.name})`;
+  const label = indicatorLabel(indicator);
   const scoreFact = `score.${indicator.id}`;
   const rawFact = `raw.${indicator.id}`;
   return {

@@ -5,6 +5,7 @@
 import type { AppraisalInput, PeriodKind } from "../domain/types.js";
 import { EMPLOYEE_FACTS, isEmployeeAttributeFact } from "../ruleset/facts.js";
 import type { RuleSet } from "../ruleset/schema.js";
+import { factMisfit } from "../ruleset/values.js";
 import { refuse, show, type Facts, type RunContext } from "./context.js";
 
 export const PERIOD_MONTHS: Record<PeriodKind, number> = { monthly: 1, quarterly: 3, semester: 6, annual: 12 };
@@ -22,24 +23,19 @@ export function attributeFactNames(factNames: Iterable<string>): string[] {
 type Declared = RuleSet["facts"][string];
 
 function checkDeclared(ctx: RunContext, name: string, declared: Declared, value: unknown): void {
-  switch (declared.type) {
-    case "number":
-      if (typeof value !== "number" || !Number.isFinite(value)) {
-        refuse(ctx, `fakta "${name}" harus angka, bukan ${show(value)}`);
-      }
-      if ((declared.min !== undefined && value < declared.min) || (declared.max !== undefined && value > declared.max)) {
-        refuse(ctx, `fakta "${name}" = ${value} di luar rentang ${declared.min ?? "−∞"}–${declared.max ?? "∞"}`);
-      }
+  switch (factMisfit(declared, value)) {
+    case null:
       return;
-    case "boolean":
-      if (typeof value !== "boolean") refuse(ctx, `fakta "${name}" harus true atau false, bukan ${show(value)}`);
-      return;
-    case "string":
-      if (typeof value !== "string") refuse(ctx, `fakta "${name}" harus teks, bukan ${show(value)}`);
-      if (declared.values && !declared.values.includes(value)) {
-        refuse(ctx, `fakta "${name}" = ${show(value)} tidak dikenal; yang boleh: ${declared.values.join(", ")}`);
-      }
-      return;
+    case "notNumber":
+      return refuse(ctx, `fakta "${name}" harus angka, bukan ${show(value)}`);
+    case "outOfRange":
+      return refuse(ctx, `fakta "${name}" = ${show(value)} di luar rentang ${declared.min ?? "−∞"}–${declared.max ?? "∞"}`);
+    case "notBoolean":
+      return refuse(ctx, `fakta "${name}" harus true atau false, bukan ${show(value)}`);
+    case "notText":
+      return refuse(ctx, `fakta "${name}" harus teks, bukan ${show(value)}`);
+    case "unknownValue":
+      return refuse(ctx, `fakta "${name}" = ${show(value)} tidak dikenal; yang boleh: ${(declared.values ?? []).join(", ")}`);
   }
 }
 

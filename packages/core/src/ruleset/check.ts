@@ -9,6 +9,7 @@ import { DecisionChecker } from "./check-decisions.js";
 import { pointer, type RuleIssue, type Texts } from "./errors.js";
 import { indicatorFactNames } from "./facts.js";
 import { ruleSetSizeIssues } from "./limits.js";
+import { followUpTypes } from "./read.js";
 import type { Expression, Indicator, NestedCondition, RuleSet, Scale } from "./schema.js";
 import { didYouMeanTexts, listNamesTexts } from "./suggest.js";
 
@@ -389,17 +390,10 @@ function checkOutcomes(ruleSet: RuleSet, conditions: ConditionChecker, report: R
   });
 }
 
-/** Event types some outcome rule emits; an indicator with `training` emits "pelatihan". */
-function emittedEventTypes(ruleSet: RuleSet): Set<string> {
-  const types = new Set(ruleSet.outcomes.map((rule) => rule.event.type));
-  if (ruleSet.indicatorSets.some((set) => set.indicators.some((indicator) => indicator.training))) types.add("pelatihan");
-  return types;
-}
-
 function checkTests(ruleSet: RuleSet, catalog: FactCatalog, report: Reporter): void {
   const predikatIds = ruleSet.predikat.map((p) => p.id);
   const setIds = ruleSet.indicatorSets.map((s) => s.id);
-  const events = emittedEventTypes(ruleSet);
+  const events = new Set(followUpTypes(ruleSet));
   const predikatNames = listNamesTexts(predikatIds);
   const setNames = listNamesTexts(setIds);
   const eventNames = listNamesTexts(events);

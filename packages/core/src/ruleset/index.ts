@@ -12,3 +12,4 @@ export { checkRuleSet } from "./check.js";
 export { ruleFileJsonSchema, RULE_FILE_SCHEMA_ID } from "./json-schema.js";
 export { ratersOf, raterWeightsOf } from "./raters.js";
 export * from "./read.js";
+export * from "./values.js";

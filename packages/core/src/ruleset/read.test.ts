@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { RATER_SOURCES } from "../domain/types.js";
 import {
+  followUpTypes,
   indicatorsById,
   objectiveIndicators,
+  predikatChoices,
   predikatDistance,
   predikatLabel,
   predikatLevels,
@@ -177,5 +179,24 @@ describe("predikat", () => {
     expect(predikatWithin(rules, "kurang", 0)).toEqual(["kurang"]);
     expect(predikatWithin(rules, "istimewa", 2)).toEqual([]);
     expect(predikatWithin(rules, null, 2)).toEqual([]);
+  });
+
+  it("are offered to pick from best first with their labels, and none from a file that lists none", () => {
+    expect(predikatChoices(rules)).toEqual([
+      { id: "sangat_baik", label: "Sangat Baik" },
+      { id: "baik", label: "Baik" },
+      { id: "kurang", label: "Kurang" },
+    ]);
+    expect(predikatChoices({})).toEqual([]);
+  });
+});
+
+describe("followUpTypes", () => {
+  it("are the outcome rules' event types, then pelatihan where an indicator names training", () => {
+    expect(followUpTypes(ruleSetOf(baseFile()))).toEqual(["penghargaan", "pelatihan"]);
+    const file = baseFile();
+    for (const set of file.indicatorSets ?? []) for (const indicator of set.indicators) delete indicator.training;
+    expect(followUpTypes(ruleSetOf(file))).toEqual(["penghargaan"]);
+    expect(followUpTypes({})).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 // What a rule set says about its indicators, their raters and its predikat, read here and nowhere else:
 // the evaluator, the API and the portal all ask these questions. The indicators by id, an indicator's scale
-// and how a rating on it becomes a score, the rater sources of an indicator and of a set, the indicators
-// whose value is recorded rather than rated, the name of each rater source, and the predikat as levels
-// with their labels.
+// and how a rating on it becomes a score, the rater sources of an indicator and of a set, the indicators a
+// source rates, the indicators whose value is recorded rather than rated, the name of each rater source,
+// the predikat as levels with their labels, and the follow-up types it can give. Whether a given value
+// fits is answered in values.ts.
 import { RATER_SOURCES, type Lang, type RaterSource, type TargetAspect } from "../domain/types.js";
 import { ratersOf } from "./raters.js";
 import type { Indicator, IndicatorSet, RuleSet, Scale } from "./schema.js";
@@ -33,16 +34,24 @@ export function sourcesOf(ruleSet: Pick<RuleSet, "raters">, indicator: Indicator
   return indicator.input.kind === "rating" ? ratersOf(ruleSet, indicator) : [];
 }
 
+/** The rating indicators of a set that the source rates, in the set's order; never an objective one. */
+export function ratedBy(ruleSet: Pick<RuleSet, "raters">, set: IndicatorSet, source: RaterSource): Indicator[] {
+  return set.indicators.filter((indicator) => sourcesOf(ruleSet, indicator).includes(source));
+}
+
 /** The indicators of a set whose value is recorded (target, achievement, attendance, yes/no, score), not rated. */
 export function objectiveIndicators(set: IndicatorSet): Indicator[] {
   return set.indicators.filter((indicator) => indicator.input.kind !== "rating");
 }
 
+/** The source whose sheet records the objective values and the declared facts: the employee's supervisor. */
+export const OBJECTIVE_RECORDER: RaterSource = "supervisor";
+
 /** The sources an employee of the set expects sheets from; the supervisor records the objective values. */
 export function sourcesOfSet(ruleSet: Pick<RuleSet, "raters">, set: IndicatorSet): Set<RaterSource> {
   const sources = new Set<RaterSource>();
   for (const indicator of set.indicators) for (const source of sourcesOf(ruleSet, indicator)) sources.add(source);
-  if (objectiveIndicators(set).length > 0) sources.add("supervisor");
+  if (objectiveIndicators(set).length > 0) sources.add(OBJECTIVE_RECORDER);
   return sources;
 }
 
@@ -111,6 +120,18 @@ export function predikatLabel(ruleSet: Pick<RuleSet, "predikat">, id: string | n
 export function predikatLabel(ruleSet: Pick<RuleSet, "predikat">, id: string | null): string | null {
   if (id === null) return null;
   return ruleSet.predikat.find((p) => p.id === id)?.label ?? id;
+}
+
+/** The predikat best first, each with its label, to pick one from; none when the rule set lists none. */
+export function predikatChoices(ruleSet: Partial<Pick<RuleSet, "predikat">>): Array<{ id: string; label: string }> {
+  return (ruleSet.predikat ?? []).map((p) => ({ id: p.id, label: p.label }));
+}
+
+/** The follow-up (outcome event) types the rule set can give: its outcome rules', then "pelatihan" when an indicator has `training`. */
+export function followUpTypes(ruleSet: Partial<Pick<RuleSet, "outcomes" | "indicatorSets">>): string[] {
+  const types = new Set((ruleSet.outcomes ?? []).map((rule) => rule.event.type));
+  if ((ruleSet.indicatorSets ?? []).some((set) => set.indicators.some((indicator) => indicator.training))) types.add("pelatihan");
+  return [...types];
 }
 
 /** How many levels apart two predikat are; null when the rule set does not list one of them. */

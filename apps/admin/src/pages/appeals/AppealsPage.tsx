@@ -5,7 +5,7 @@
 // version.
 import { Alert, Badge, Button, Card, Grid, Group, NavLink, Select, Stack, Text, Textarea, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import type { RuleFile } from "@kinerja/core";
+import { predikatChoices, type RuleFile } from "@kinerja/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -29,7 +29,7 @@ function Decide(props: { appeal: Appeal }) {
   const { appeal } = props;
   const cycle = useQuery(trpc.cycle.get.queryOptions({ regionId, id: appeal.cycleId }));
   const rules = useQuery({ ...trpc.ruleSet.get.queryOptions({ regionId, id: cycle.data?.ruleSetVersionId ?? "" }), enabled: Boolean(cycle.data) });
-  const predikat = ((rules.data?.content ?? null) as RuleFile | null)?.predikat ?? [];
+  const predikat = predikatChoices((rules.data?.content ?? {}) as RuleFile);
   const [reason, setReason] = useState("");
   const [newPredikat, setNewPredikat] = useState<string | null>(null);
   const decide = useMutation(trpc.appeal.decide.mutationOptions());

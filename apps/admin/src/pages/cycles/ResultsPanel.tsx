@@ -2,7 +2,7 @@
 // in the background into the virtualised table, which sorts on any column.
 import { Button, Group, Progress, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import type { RuleFile } from "@kinerja/core";
+import { followUpTypes, predikatChoices, type RuleFile } from "@kinerja/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -17,14 +17,6 @@ import { useTRPC } from "../../lib/trpc";
 import { flattenUnits, type UnitNode } from "../organisation/UnitTree";
 
 const PAGE = 500;
-
-/** The follow-up (outcome event) types a rule set can produce. */
-export function outcomeTypes(file: RuleFile | null): string[] {
-  if (!file) return [];
-  const types = new Set((file.outcomes ?? []).map((o) => o.event.type));
-  if ((file.indicatorSets ?? []).some((s) => s.indicators.some((i) => i.training))) types.add("pelatihan");
-  return [...types].sort();
-}
 
 /** One follow-up list as a spreadsheet or CSV, for the whole region or a unit. */
 export function FollowUpDownloads(props: { cycleId: string; type: string; unitId: string | null }) {
@@ -60,7 +52,7 @@ export function ResultsPanel(props: {
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const [predikat, setPredikat] = useState<string | null>(null);
   const [unitId, setUnitId] = useState<string | null>(null);
-  const types = outcomeTypes(props.ruleFile);
+  const types = followUpTypes(props.ruleFile ?? {}).sort();
   const [chosenType, setOutcomeType] = useState<string | null>(null);
   const outcomeType = props.followUpType ?? chosenType;
   const flat = useMemo(() => flattenUnits(props.units), [props.units]);
@@ -96,7 +88,7 @@ export function ResultsPanel(props: {
         <Select
           label={t("results.predikat")}
           placeholder={t("results.all")}
-          data={(props.ruleFile?.predikat ?? []).map((p) => ({ value: p.id, label: p.label }))}
+          data={predikatChoices(props.ruleFile ?? {}).map((p) => ({ value: p.id, label: p.label }))}
           value={predikat}
           onChange={setPredikat}
           clearable

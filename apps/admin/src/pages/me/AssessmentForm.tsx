@@ -4,7 +4,7 @@
 // assessor reopens it with a reason). The guidance for the indicator in focus stands beside the form.
 import { Alert, Badge, Box, Button, Card, Grid, Group, Input, Modal, NumberInput, Select, Stack, Switch, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { raterSourceTitle, TARGET_ASPECTS, type IndicatorValue, type Scale } from "@kinerja/core";
+import { raterSourceTitle, scaleChoices, TARGET_ASPECTS, type IndicatorValue, type Scale } from "@kinerja/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -14,7 +14,6 @@ import { RatingGuidance, type GuidanceTopic } from "../../components/RatingGuida
 import { ErrorState, Loading } from "../../components/States";
 import { errorMessage } from "../../lib/errors";
 import { notifyError } from "../../lib/notify";
-import { scaleChoices } from "../../lib/scales";
 import { useRegionId } from "../../lib/session";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
 

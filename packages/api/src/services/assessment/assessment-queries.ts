@@ -2,7 +2,7 @@
 // viewer may see, and the written feedback of the submitted sheets. Peer feedback stays anonymous to the
 // rated employee: they see only the sheets they wrote, and feedback without the names of peers,
 // subordinates and public respondents.
-import { objectiveIndicators, raterSourceLabel, raterSourceTitle, scaleOf, type Axis, type IndicatorInput, type RaterSource, type Scale } from "@kinerja/core";
+import { OBJECTIVE_RECORDER, objectiveIndicators, ratedBy, raterSourceLabel, raterSourceTitle, scaleOf, type Axis, type IndicatorInput, type RaterSource, type Scale } from "@kinerja/core";
 import type { Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { ALL_RELATIONS, directRelationTo, findEmployee, requireEmployee, requireRelation, type Scope } from "../access/index.js";
@@ -10,7 +10,6 @@ import { assertInCycle, findCycle } from "../cycles/index.js";
 import { cycleRules } from "../rules/index.js";
 import { deadlineOf } from "./deadlines.js";
 import { raterFor } from "./raters.js";
-import { ratedBy } from "./sheet-rules.js";
 import { findSheet, reopeningsOf, setForSource, view, withReopenings, type AssessmentView } from "./sheets.js";
 
 export interface AssessmentForm {
@@ -45,7 +44,7 @@ export async function assessmentForm(
   const compiled = await cycleRules(db, cycle);
   const set = await setForSource(db, cycle, compiled, employee, input.source);
   const { ruleSet } = compiled;
-  const supervisor = input.source === "supervisor";
+  const supervisor = input.source === OBJECTIVE_RECORDER;
   const sheet = await findSheet(db, cycle, employee.id, input.source, rater);
   return {
     cycleId: cycle.id,

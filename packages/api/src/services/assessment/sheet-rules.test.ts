@@ -1,10 +1,11 @@
 // The sheet rules on a small rule set of their own: one indicator of every input kind, ratings on a named
 // integer scale and on an inline half-step scale, facts of every type. Each problem is named in Indonesian
 // with the indicator and what was expected; a draft is checked for what it holds, a submission for
-// completeness too.
+// completeness too. Whether one value fits is @kinerja/core's (ruleset/values.test.ts); these show a whole
+// sheet reported at once, who records what, and what a submission still lacks.
 import { describe, expect, it } from "vitest";
 import { parseRuleFile, resolveRuleSet, type IndicatorSet, type IndicatorValue, type RuleSet } from "@kinerja/core";
-import { describeScale, ratedBy, sheetProblems, type Sheet } from "./sheet-rules.js";
+import { sheetProblems, type Sheet } from "./sheet-rules.js";
 
 function ruleSet(): RuleSet {
   const file = parseRuleFile(
@@ -83,23 +84,6 @@ function supervisorSheet(): Sheet {
     facts: { inovasi: true, hukuman_hari: 0, penilaian_atasan: "sesuai" },
   };
 }
-
-describe("describeScale", () => {
-  it("names the range and the step as a rater reads them", () => {
-    expect(describeScale({ min: 1, max: 5, step: 1, toScore: "percentOfMax" })).toBe("1–5, bilangan bulat");
-    expect(describeScale({ min: 0, max: 4, step: 0.5, toScore: "linear" })).toBe("0–4, kelipatan 0,5");
-    expect(describeScale({ min: 0, max: 100, toScore: "linear" })).toBe("0–100");
-  });
-});
-
-describe("ratedBy", () => {
-  it("gives the rating indicators a source rates, never the objective ones", () => {
-    expect(ratedBy(rules, set, "supervisor").map((i) => i.id)).toEqual(["pelayanan", "kerja_sama"]);
-    expect(ratedBy(rules, set, "peer").map((i) => i.id)).toEqual(["pelayanan", "kerja_sama"]);
-    expect(ratedBy(rules, set, "self").map((i) => i.id)).toEqual(["pelayanan"]);
-    expect(ratedBy(rules, set, "public")).toEqual([]);
-  });
-});
 
 describe("sheetProblems", () => {
   it("finds nothing wrong with a complete sheet, submitted or not", () => {
