@@ -3,9 +3,8 @@
 // complete set, never a mix, and the cycle can be run again. The kill point comes from a seeded random
 // number, printed with the figures; KINERJA_KILL_SEED=<seed> repeats a run. Long: KINERJA_LONG_TESTS=1.
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from "vitest";
-import { HttpClient } from "./testing/http-client.js";
-import type { ServerProcess } from "./testing/server-process.js";
-import { createSharedDatabase, type SharedDatabase } from "./testing/shared-database.js";
+import type { HttpClient } from "./testing/http-client.js";
+import { createSharedDatabase, jobEnded, signedIn, type RunStatus, type SharedDatabase } from "./testing/shared-database.js";
 import { waitFor } from "./testing/wait-for.js";
 
 const LONG = process.env.KINERJA_LONG_TESTS === "1";
@@ -25,27 +24,9 @@ function seeded(seed: number): () => number {
   };
 }
 
-interface RunStatus {
-  jobId: string;
-  runId: string;
-  status: string;
-  done: number;
-  total: number;
-  error: string | null;
-}
-
-async function signedIn(server: ServerProcess, shared: SharedDatabase): Promise<HttpClient> {
-  const client = new HttpClient(server.url);
-  expect(await client.signIn(shared.admin.login, shared.admin.password)).toBe(200);
-  return client;
-}
-
 async function runToEnd(client: HttpClient, shared: SharedDatabase): Promise<RunStatus> {
   const started = await client.ok(client.mutate<RunStatus>("cycle.run", { id: shared.cycleId }));
-  return waitFor(`job ${started.jobId} to end`, 600_000, async () => {
-    const status = await client.ok(client.query<RunStatus>("cycle.runStatus", { jobId: started.jobId }));
-    return status.status === "succeeded" || status.status === "failed" ? status : undefined;
-  }, 200);
+  return jobEnded(client, started.jobId, 600_000, 200);
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -66,7 +47,7 @@ describe.skipIf(!LONG)(`a server killed at a random point of a ${SIZE}-employee 
       const figures: string[] = [`${shared.employees} employees seeded in ${seconds(shared.seedMs)}`];
 
       const a = await shared.startServer({ KINERJA_JOB_LEASE_MS: "3000" });
-      const onA = await signedIn(a, shared);
+      const onA = await signedIn(a, shared.admin);
       let began = performance.now();
       const first = await runToEnd(onA, shared);
       expect(first).toMatchObject({ status: "succeeded", done: SIZE, error: null });
@@ -106,7 +87,7 @@ describe.skipIf(!LONG)(`a server killed at a random point of a ${SIZE}-employee 
         figures.push(`current: the new run, ${current.results} results (the kill came after the switch)`);
       }
 
-      const onB = await signedIn(b, shared);
+      const onB = await signedIn(b, shared.admin);
       began = performance.now();
       const again = await runToEnd(onB, shared);
       expect(again).toMatchObject({ status: "succeeded", done: SIZE, error: null });

@@ -4,9 +4,8 @@
 // out, and the previous results stay current until a run completes whole. Long: KINERJA_LONG_TESTS=1.
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from "vitest";
-import { HttpClient } from "./testing/http-client.js";
 import type { ServerProcess } from "./testing/server-process.js";
-import { createSharedDatabase, type SharedDatabase } from "./testing/shared-database.js";
+import { createSharedDatabase, jobEnded, signedIn, type RunStatus, type SharedDatabase } from "./testing/shared-database.js";
 import { waitFor } from "./testing/wait-for.js";
 
 const LONG = process.env.KINERJA_LONG_TESTS === "1";
@@ -14,29 +13,6 @@ const PASSWORD = "sandi-uji-dua-server";
 const SIZE = 3_000;
 /** The server's batch size: employees written per transaction. */
 const BATCH = 250;
-
-interface RunStatus {
-  jobId: string;
-  runId: string;
-  status: string;
-  done: number;
-  total: number;
-  error: string | null;
-}
-
-async function signedIn(server: ServerProcess, shared: SharedDatabase): Promise<HttpClient> {
-  const client = new HttpClient(server.url);
-  expect(await client.signIn(shared.admin.login, shared.admin.password)).toBe(200);
-  return client;
-}
-
-/** Follows the job through `client` (whichever server it reaches) until it succeeded or failed. */
-function finished(client: HttpClient, jobId: string, timeoutMs: number): Promise<RunStatus> {
-  return waitFor(`job ${jobId} to end`, timeoutMs, async () => {
-    const status = await client.ok(client.query<RunStatus>("cycle.runStatus", { jobId }));
-    return status.status === "succeeded" || status.status === "failed" ? status : undefined;
-  });
-}
 
 /** What a server said about jobs above info: a job failed, taken over, or marked failed as abandoned. */
 const jobWarnings = (server: ServerProcess) => server.logs().filter((e) => e.level !== "info" && /job/i.test(e.msg));
@@ -58,7 +34,7 @@ describe.skipIf(!LONG)("two server processes on one database (KINERJA_LONG_TESTS
       const began = performance.now();
       // A's lease outlasts B's start-up even on a busy machine; B looks for abandoned jobs every second.
       const a = await shared.startServer({ KINERJA_JOB_LEASE_MS: "90000" });
-      const onA = await signedIn(a, shared);
+      const onA = await signedIn(a, shared.admin);
       const started = await onA.ok(onA.mutate<RunStatus>("cycle.run", { id: shared.cycleId }));
       await waitFor("the first batch", 60_000, async () => (await shared.job(started.jobId)).done > 0);
       // A stands still mid-run while B starts, so B's start-up surely meets A's job half written.
@@ -76,8 +52,8 @@ describe.skipIf(!LONG)("two server processes on one database (KINERJA_LONG_TESTS
         a.resume();
       }
 
-      const onB = await signedIn(b, shared);
-      const final = await finished(onB, started.jobId, 240_000);
+      const onB = await signedIn(b, shared.admin);
+      const final = await jobEnded(onB, started.jobId, 240_000);
       expect(final).toMatchObject({ status: "succeeded", done: SIZE, total: SIZE, error: null });
       expect(await shared.current()).toEqual({ runId: started.runId, status: "complete", total: SIZE, results: SIZE, employees: SIZE });
       expect(jobWarnings(a)).toEqual([]);
@@ -95,7 +71,7 @@ describe.skipIf(!LONG)("two server processes on one database (KINERJA_LONG_TESTS
       const previous = await shared.current();
       expect(previous).toMatchObject({ status: "complete", results: SIZE, employees: SIZE });
       const a = await shared.startServer({ KINERJA_JOB_LEASE_MS: "3000" });
-      const onA = await signedIn(a, shared);
+      const onA = await signedIn(a, shared.admin);
       const started = await onA.ok(onA.mutate<RunStatus>("cycle.run", { id: shared.cycleId }));
       await waitFor("two batches", 60_000, async () => (await shared.job(started.jobId)).done >= 2 * BATCH);
       await a.kill();
@@ -117,9 +93,9 @@ describe.skipIf(!LONG)("two server processes on one database (KINERJA_LONG_TESTS
       expect(await shared.resultsOf(started.runId)).toBe(0);
       expect(b.logs().map((e) => e.msg)).toContain("jobs whose server stopped renewing their lease were marked failed");
 
-      const onB = await signedIn(b, shared);
+      const onB = await signedIn(b, shared.admin);
       const again = await onB.ok(onB.mutate<RunStatus>("cycle.run", { id: shared.cycleId }));
-      const final = await finished(onB, again.jobId, 240_000);
+      const final = await jobEnded(onB, again.jobId, 240_000);
       expect(final).toMatchObject({ status: "succeeded", done: SIZE, total: SIZE, error: null });
       expect(await shared.current()).toEqual({ runId: again.runId, status: "complete", total: SIZE, results: SIZE, employees: SIZE });
       console.log(

@@ -11,7 +11,9 @@ import { seedDemo } from "@kinerja/api";
 import type { Database, DialectName, JobRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { createTestDatabase, TEST_POSTGRES_URL, type TestDatabase } from "@kinerja/db/testing";
+import { HttpClient } from "./http-client.js";
 import { startServerProcess, type ServerProcess } from "./server-process.js";
+import { waitFor } from "./wait-for.js";
 
 const RULES_DIR = fileURLToPath(new URL("../../../../rules/", import.meta.url));
 const REGION = { id: "binjai", name: "Kota Binjai" };
@@ -38,6 +40,51 @@ export interface SharedDatabase {
   serverOutput(): string;
   /** Kills any server still running, then removes the database. */
   dispose(): Promise<void>;
+}
+
+/** What cycle.run and cycle.runStatus answer. */
+export interface RunStatus {
+  jobId: string;
+  runId: string;
+  status: string;
+  done: number;
+  total: number;
+  error: string | null;
+}
+
+/** A client of `server` signed in as `account`; throws unless the sign-in answered 200. */
+export async function signedIn(server: ServerProcess, account: { login: string; password: string }): Promise<HttpClient> {
+  const client = new HttpClient(server.url);
+  const status = await client.signIn(account.login, account.password);
+  if (status !== 200) throw new Error(`signing in as ${account.login} on ${server.url} answered HTTP ${status}`);
+  return client;
+}
+
+/** Follows a job through `client` (whichever server it reaches) until it succeeded or failed. */
+export function jobEnded(client: HttpClient, jobId: string, timeoutMs: number, everyMs?: number): Promise<RunStatus> {
+  return waitFor(`job ${jobId} to end`, timeoutMs, async () => {
+    const status = await client.ok(client.query<RunStatus>("cycle.runStatus", { jobId }));
+    return status.status === "succeeded" || status.status === "failed" ? status : undefined;
+  }, everyMs);
+}
+
+/**
+ * An approved plan (SKP) for the employee with one IKI, made and approved by `admin`: the IKI's id, to log
+ * work against.
+ */
+export async function approvedIki(admin: HttpClient, cycleId: string, employeeId: string): Promise<string> {
+  const plan = await admin.ok(admin.mutate<{ id: string }>("plan.create", { cycleId, employeeId }));
+  const saved = await admin.ok(
+    admin.mutate<{ rhk: Array<{ indicators: Array<{ id: string }> }> }>("plan.save", {
+      id: plan.id,
+      rhk: [{ kind: "utama", text: "Menyelesaikan layanan administrasi", indicators: [{ text: "Dokumen selesai", target: 100, satuan: "dokumen" }] }],
+    }),
+  );
+  await admin.ok(admin.mutate("plan.submit", { id: plan.id }));
+  await admin.ok(admin.mutate("plan.approve", { id: plan.id }));
+  const iki = saved.rhk[0]?.indicators[0]?.id;
+  if (!iki) throw new Error("the saved plan holds no IKI");
+  return iki;
 }
 
 export interface CurrentRun {
