@@ -74,6 +74,7 @@ describe.skipIf(inject("chromiumMissing") !== null)("the admin portal in a brows
     await admin.getByRole("tab", { name: "Formulir" }).click();
     await admin.getByLabel("Nama aturan", { exact: true }).fill(name);
     await admin.getByRole("button", { name: "Terbitkan" }).click();
+    await admin.getByRole("dialog").getByRole("button", { name: "Terbitkan" }).click();
     await admin.getByText("Versi 2 diterbitkan.").waitFor();
     await admin.getByTestId("open-version-status").getByText("Diterbitkan").waitFor();
 
@@ -110,6 +111,7 @@ describe.skipIf(inject("chromiumMissing") !== null)("the admin portal in a brows
     await firstRow.click();
     await admin.getByRole("heading", { name: nama }).waitFor();
     const explanation = admin.getByTestId("explanation");
+    await explanation.getByRole("button", { name: "Tampilkan jejak teknis" }).click();
     await explanation.getByText("Langkah demi langkah").waitFor();
     expect((await admin.getByTestId("explanation-predikat").textContent())?.length).toBeGreaterThan(2);
     expect(await explanation.getByText(/^Nilai indikator /).count()).toBeGreaterThan(2);
@@ -125,7 +127,7 @@ describe.skipIf(inject("chromiumMissing") !== null)("the admin portal in a brows
     const [csv] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("link", { name: "Unduh CSV" }).click()]);
     expect(csv.suggestedFilename()).toMatch(/^hasil-samarinda-2025-v1\.csv$/);
     const lines = readCsv(readFileSync(await csv.path(), "utf8"));
-    const header = ["No", "NIP", "Nama", "Jabatan", "Unit Kerja", "Nilai Akhir", "Predikat", "Tindak Lanjut", "Keterangan"];
+    const header = ["No", "NIP", "Nama", "Jabatan", "Unit Kerja", "Nilai Akhir", "Nilai Hasil Kerja", "Nilai Perilaku Kerja", "Predikat", "TPP (%)", "Tindak Lanjut", "Keterangan", "Kode Unit", "Kode Predikat", "Kode Tindak Lanjut"];
     expect(lines[0]).toEqual(header);
     expect(lines).toHaveLength(SEED_SIZE + 1);
     const csvRow = lines.find((line) => line[1] === nip);
@@ -139,8 +141,8 @@ describe.skipIf(inject("chromiumMissing") !== null)("the admin portal in a brows
     const xlsxRow = rows?.find((row) => row[1] === nip);
     expect(xlsxRow?.[2]).toBe(nama);
     // Same predikat in both files, and in the table.
-    expect(xlsxRow?.[6]).toBe(csvRow?.[6]);
-    expect(shown.map((c) => c.trim())).toContain(xlsxRow?.[6]);
+    expect(xlsxRow?.[8]).toBe(csvRow?.[8]);
+    expect(shown.map((c) => c.trim())).toContain(xlsxRow?.[8]);
   });
 
   it("records the admin's changes in the audit log", async () => {

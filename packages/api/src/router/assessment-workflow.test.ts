@@ -389,7 +389,7 @@ describe.each(inject("dialects"))("assessment workflow on %s", (dialect) => {
 
       const csv = await exportFollowUp(await scopeOf(r.admin), { cycleId, type: "pelatihan", format: "csv" });
       const lines = csv.body.toString("utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
-      expect(lines[0]).toBe("No,NIP,Nama,Jabatan,Unit Kerja,Predikat,Tindak Lanjut,Nilai,Aturan");
+      expect(lines[0]).toBe("No,NIP,Nama,Jabatan,Unit Kerja,Predikat,Tindak Lanjut,Nilai,Kode Unit,Kode Aturan");
       expect(lines).toHaveLength(1 + training.reduce((n, t) => n + t.employees.length, 0));
       const xlsx = await exportFollowUp(await scopeOf(r.admin), { cycleId, type: summary[0]!.type, format: "xlsx", unitId: r.units.pilot });
       const book = new ExcelJS.Workbook();
@@ -417,6 +417,8 @@ describe.each(inject("dialects"))("assessment workflow on %s", (dialect) => {
         expect(text, expected).toContain(expected);
       }
       for (const peer of peersOf.get(employee.id)!) expect(text).not.toContain(peer.nama);
+      // Names, not the engine's ids: no rule set hash, no outcome rule ids, ratings in words.
+      expect(text).not.toMatch(/rule set|hash|\(aturan |\b(di_atas|di_bawah|sangat_baik|butuh_perbaikan)\b/i);
       expect(await codeOf(employeeDocument(await scopeOf(r.staff[0]!.user), { cycleId, nip: employee.nip }))).toBe("NOT_FOUND");
       const byKepala = await employeeDocument(await scopeOf(r.kepala.user), { cycleId, nip: employee.nip });
       expect(byKepala.body.subarray(0, 5).toString()).toBe("%PDF-");

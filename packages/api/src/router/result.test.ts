@@ -107,6 +107,13 @@ describe.each(inject("dialects"))("results, distribution and exports on %s", (di
     expect(detail.explanation).toMatchObject({ nip: binjai.report.nip, steps: expect.any(Array) });
     expect(detail.input).toMatchObject({ employee: { nip: binjai.report.nip } });
     expect(typeof detail.scores).toBe("object");
+    // The sentences people read: the predikat by its label, no ids or JSON, numbers to two decimals at most.
+    for (const lang of ["id", "en"] as const) {
+      const text = detail.sentences[lang].join("\n");
+      expect(text).toContain(`Predikat: ${detail.predikatLabel!}.`);
+      expect(text).not.toMatch(/[{}]|\b[a-z]+_[a-z_]+\b/);
+      expect(text).not.toMatch(lang === "id" ? /\d,\d{3}/ : /\d\.\d{3}/);
+    }
   });
 
   it("shows an assessor their reports' results and their own, and an employee only their own", async () => {
@@ -161,7 +168,7 @@ describe.each(inject("dialects"))("results, distribution and exports on %s", (di
     const { content, ruleSet } = loadRuleFile(NATIONAL_RULES);
     const blocking = { ...content, curve: { enforcement: "block", rounding: "round" } };
     const draft = await admin().ruleSet.saveDraft({ content: blocking });
-    await admin().ruleSet.publish({ id: draft.version.id });
+    await admin().ruleSet.publish({ id: draft.version.id, revision: draft.version.revision });
     const cycle = await admin().cycle.create({ name: "Blok", periodKind: "annual", periodLabel: "2024" });
     await admin().cycle.open({ id: cycle.id });
     const inputs = demoAppraisals(ruleSet, demoProfile("binjai"), { size: SIZE, seed: 1 });
@@ -190,13 +197,39 @@ describe.each(inject("dialects"))("results, distribution and exports on %s", (di
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body as unknown as ExcelJS.Buffer);
     const sheet = workbook.getWorksheet("Hasil Penilaian")!;
-    expect(sheet.getRow(1).values).toEqual([undefined, "No", "NIP", "Nama", "Jabatan", "Unit Kerja", "Nilai Akhir", "Predikat", "Tindak Lanjut", "Keterangan"]);
+    const header = [
+      "No", "NIP", "Nama", "Jabatan", "Unit Kerja", "Nilai Akhir", "Nilai Hasil Kerja", "Nilai Perilaku Kerja", "Predikat", "TPP (%)",
+      "Tindak Lanjut", "Keterangan", "Kode Unit", "Kode Predikat", "Kode Tindak Lanjut",
+    ];
+    expect(sheet.getRow(1).values).toEqual([undefined, ...header]);
     expect(sheet.rowCount).toBe(SIZE + 1);
     expect(String(sheet.getRow(2).getCell(2).value)).toMatch(/^\d{18}$/);
+    // Each row holds the stored result: scores to two decimals, names first and the ids at the end.
+    for (let n = 2; n <= sheet.rowCount; n++) {
+      const row = sheet.getRow(n);
+      const cell = (name: string) => row.getCell(header.indexOf(name) + 1).value;
+      const found = (await admin().result.list({ cycleId: binjai.cycleId, search: String(cell("NIP")), limit: 1 })).items[0]!;
+      const detail = await admin().result.get({ cycleId: binjai.cycleId, employeeId: found.employeeId });
+      const two = (v: number | undefined) => (v === undefined ? null : Math.round(v * 100) / 100);
+      expect(cell("Nilai Hasil Kerja")).toBe(two(detail.scores["score.hasil_kerja"]));
+      expect(cell("Nilai Perilaku Kerja")).toBe(two(detail.scores["score.perilaku"]));
+      expect(cell("Predikat")).toBe(detail.predikatLabel);
+      expect(cell("Kode Predikat")).toBe(detail.predikat);
+      expect(cell("TPP (%)")).toBe((detail.outcomeEvents.find((o) => o.type === "tpp")?.params.persen as number | undefined) ?? null);
+      expect(cell("Kode Unit")).toBe(detail.unitId);
+      expect(cell("Unit Kerja")).not.toBe(detail.unitId);
+      expect(cell("Kode Tindak Lanjut") ?? "").toBe(detail.outcomes.join(", "));
+      const labels = detail.outcomeEvents.map((o) => (o.type === "pelatihan" ? `Pelatihan: ${String(o.params.topic)}` : String(o.params.label)));
+      expect(cell("Tindak Lanjut") ?? "").toBe(labels.join("; "));
+      if (n > 6) break;
+    }
+    const about = workbook.getWorksheet("Keterangan")!;
+    const aboutText = about.getSheetValues().flat().join(" ");
+    expect(aboutText).not.toMatch(/hash|rule set/i);
 
     const csv = await exportResults(byAdmin, binjai.cycleId, "csv");
     const lines = csv.body.toString("utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(lines[0]).toBe("No,NIP,Nama,Jabatan,Unit Kerja,Nilai Akhir,Predikat,Tindak Lanjut,Keterangan");
+    expect(lines[0]).toBe(header.join(","));
     expect(lines).toHaveLength(SIZE + 1);
 
     const own = await exportResults(await scopeIn(db, binjai.employee, "binjai"), binjai.cycleId, "csv");

@@ -291,6 +291,28 @@ function outcomeSentence(step: OutcomeStep, event: NonNullable<OutcomeStep["even
   return w.outcome(typeof p.label === "string" ? p.label : humanise(event.type));
 }
 
+/**
+ * A follow-up in one line, as a list or a spreadsheet cell shows it: the TPP percentage, a training's topic,
+ * otherwise the label the rule gives its event (the event type in words when it gives none).
+ */
+export function outcomeText(event: { type: string; params: Record<string, unknown> }, lang: Lang = "id"): string {
+  const p = event.params;
+  if (event.type === "tpp" && typeof p.persen === "number") return `TPP ${num(p.persen, lang)}%`;
+  if (event.type === "pelatihan" && typeof p.topic === "string") return `${lang === "id" ? "Pelatihan" : "Training"}: ${p.topic}`;
+  return typeof p.label === "string" ? p.label : humanise(event.type);
+}
+
+/** The TPP percentage a result's follow-ups pay (an outcome of type `tpp` with `persen`), or null. */
+export function tppPercent(outcomes: ReadonlyArray<{ type: string; params: Record<string, unknown> }>): number | null {
+  const persen = outcomes.find((o) => o.type === "tpp" && typeof o.params.persen === "number")?.params.persen;
+  return typeof persen === "number" ? persen : null;
+}
+
+/** A decision's value as people read it: a predikat's label, another id in words, a number rounded. */
+export function valueLabel(ruleSet: LabelSource, value: unknown, lang: Lang = "id"): string {
+  return new Labels(ruleSet, lang).value(value);
+}
+
 function adjustmentSentence(step: AdjustmentStep, w: Words, labels: Labels): string {
   return w.adjusted(labels.fact(step.fact), labels.value(step.from), labels.value(step.to), step.by, step.reason);
 }

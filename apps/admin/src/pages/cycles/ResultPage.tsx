@@ -1,5 +1,5 @@
-// One employee's result in a cycle with the explanation of every step and the performance dialogues held
-// as evidence; printable (save as PDF).
+// One employee's result in a cycle, explained in plain sentences (the technical trace for admins), with the
+// performance dialogues held as evidence; printable (save as PDF).
 import { Anchor, Button, Group, Modal, Select, Stack, Text, Textarea, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { Explanation, RuleFile } from "@kinerja/core";
@@ -13,7 +13,7 @@ import { employeeDocument } from "../../lib/downloads";
 import { DialogueEvidence } from "../dialogues/DialoguesPanel";
 import { errorMessage } from "../../lib/errors";
 import { notifyError } from "../../lib/notify";
-import { useRegionId, useSession } from "../../lib/session";
+import { hasRole, useRegionId, useSession } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 
 /**
@@ -84,6 +84,8 @@ export default function ResultPage() {
   const { cycleId = "", employeeId = "" } = useParams();
   const result = useQuery(trpc.result.get.queryOptions({ regionId, cycleId, employeeId }));
   const back = user.role === "employee" ? "/me" : `/cycles/${cycleId}`;
+  // The rule set's hash and the technical trace are for those who maintain the rules.
+  const technical = hasRole(user, "admin", "operator");
   return (
     <Stack>
       <Anchor component={Link} to={back} size="sm" className="no-print">
@@ -100,7 +102,7 @@ export default function ResultPage() {
                 NIP <span className="mono">{result.data.nip}</span> · {result.data.jabatan}
               </Text>
               <Text size="xs" c="dimmed">
-                {t("result.run", { version: result.data.runVersion, hash: result.data.ruleSetHash.slice(0, 12) })}
+                {technical ? t("result.run", { version: result.data.runVersion, hash: result.data.ruleSetHash.slice(0, 12) }) : t("result.version", { version: result.data.runVersion })}
               </Text>
             </div>
             <Group className="no-print" gap="xs">
@@ -114,7 +116,7 @@ export default function ResultPage() {
             </Group>
           </Group>
           <DialogueEvidence cycleId={cycleId} employeeId={employeeId} />
-          <ExplanationView explanation={result.data.explanation as Explanation} />
+          <ExplanationView explanation={result.data.explanation as Explanation} sentences={result.data.sentences} technical={technical} />
         </>
       )}
     </Stack>

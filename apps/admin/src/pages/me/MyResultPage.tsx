@@ -1,5 +1,5 @@
-// An employee's own result in each evaluated cycle, and why: the same step-by-step explanation the BKD sees,
-// with the written feedback and the performance dialogues held.
+// An employee's own result in each evaluated cycle, and why, in plain sentences, with the written feedback
+// and the performance dialogues held.
 import { Badge, Button, Card, Group, Modal, Select, Stack, Text, Textarea, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { Explanation } from "@kinerja/core";
@@ -10,7 +10,7 @@ import { ExplanationView } from "../../components/ExplanationView";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { errorMessage } from "../../lib/errors";
 import { notifyError } from "../../lib/notify";
-import { useRegionId, useSession } from "../../lib/session";
+import { hasRole, useRegionId, useSession } from "../../lib/session";
 import { APPEAL_COLORS } from "../appeals/AppealsPage";
 import { DialogueEvidence } from "../dialogues/DialoguesPanel";
 import { useTRPC } from "../../lib/trpc";
@@ -115,7 +115,7 @@ function OwnResult(props: { cycleId: string; finalised: boolean }) {
       <Appeal cycleId={props.cycleId} finalised={props.finalised} />
       <Feedback cycleId={props.cycleId} employeeId={employeeId} />
       <DialogueEvidence cycleId={props.cycleId} employeeId={employeeId} />
-      <ExplanationView explanation={result.data.explanation as Explanation} />
+      <ExplanationView explanation={result.data.explanation as Explanation} sentences={result.data.sentences} technical={hasRole(user, "admin", "operator")} />
     </Stack>
   );
 }

@@ -8,8 +8,11 @@ import {
   NATIONAL_PREDIKAT,
   NATIONAL_PREDIKAT_LABELS,
   ORGANISATION_PREDIKAT_LABELS,
+  outcomeText,
   predikatLabel,
   raterSourceLabel,
+  tppPercent,
+  valueLabel,
   type AppraisalInput,
   type Explanation,
   type RaterSource,
@@ -255,8 +258,8 @@ export async function employeeDocument(scope: Scope, input: { cycleId: string; n
     ["Nilai hasil kerja", score(scores["score.hasil_kerja"])],
     ["Nilai perilaku kerja", score(scores["score.perilaku"])],
     ["Nilai akhir", score(result.score)],
-    ...(typeof decisions["rating.hasil_kerja"] === "string" ? [["Rating hasil kerja", String(decisions["rating.hasil_kerja"])] as [string, string]] : []),
-    ...(typeof decisions["rating.perilaku"] === "string" ? [["Rating perilaku", String(decisions["rating.perilaku"])] as [string, string]] : []),
+    ...(typeof decisions["rating.hasil_kerja"] === "string" ? [["Rating hasil kerja", valueLabel(ruleSet, decisions["rating.hasil_kerja"])] as [string, string]] : []),
+    ...(typeof decisions["rating.perilaku"] === "string" ? [["Rating perilaku", valueLabel(ruleSet, decisions["rating.perilaku"])] as [string, string]] : []),
   ]);
 
   pdf.heading("Umpan balik");
@@ -264,7 +267,11 @@ export async function employeeDocument(scope: Scope, input: { cycleId: string; n
   for (const item of feedback) pdf.paragraph(`${item.label}: ${item.comment}`);
 
   pdf.heading("Predikat kinerja");
-  pdf.fields([["Predikat", result.predikat_label ?? (result.error ? `tidak dapat dinilai: ${result.error}` : "-")]]);
+  const tpp = tppPercent(outcomes);
+  pdf.fields([
+    ["Predikat", result.predikat_label ?? (result.error ? `tidak dapat dinilai: ${result.error}` : "-")],
+    ...(tpp === null ? [] : [["TPP yang dibayarkan", `${formatNumberId(tpp)}%`] as [string, string]]),
+  ]);
   for (const a of adjustments) {
     pdf.paragraph(
       `Penyesuaian ${a.kind === "forum" ? "oleh forum evaluasi" : "atas keberatan"} pada ${formatDate(a.at)}: ` +
@@ -273,7 +280,7 @@ export async function employeeDocument(scope: Scope, input: { cycleId: string; n
   }
   if (outcomes.length > 0) {
     pdf.paragraph("Tindak lanjut:");
-    for (const o of outcomes) pdf.paragraph(`- ${String(o.params.label ?? o.type)}${o.type === "pelatihan" ? `: ${String(o.params.topic ?? "")}` : ""} (aturan ${o.rule})`);
+    for (const o of outcomes) pdf.paragraph(`- ${outcomeText(o)}`);
   }
 
   pdf.heading("Kurva distribusi predikat unit kerja");
@@ -283,7 +290,7 @@ export async function employeeDocument(scope: Scope, input: { cycleId: string; n
     { role: "Pegawai yang dinilai,", nama: employee.nama, nip: employee.nip },
     { role: "Pejabat penilai kinerja,", nama: assessor?.nama ?? "", nip: assessor?.nip ?? null },
   ]);
-  const body = await pdf.finish(`Versi hasil ${run.version}, rule set ${cycle.rule_set_hash.slice(0, 12)}`);
+  const body = await pdf.finish(`Versi hasil ${run.version}, ${ruleSet.name}`);
   return { filename: `evaluasi-${employee.nip}-${cycle.period_label}.pdf`, body };
 }
 
@@ -352,6 +359,6 @@ export async function unitDocument(scope: Scope, input: { cycleId: string; unitI
   pdf.signatures(`${regionName}, ${formatDate(options.at ?? new Date())}`, [
     { role: "Pimpinan unit kerja,", nama: head?.nama ?? "", nip: head?.nip ?? null },
   ]);
-  const body = await pdf.finish(`Versi hasil ${run.version}, rule set ${cycle.rule_set_hash.slice(0, 12)}`);
+  const body = await pdf.finish(`Versi hasil ${run.version}, ${ruleSet.name}`);
   return { filename: `predikat-${unit.id}-${cycle.period_label}.pdf`, body };
 }

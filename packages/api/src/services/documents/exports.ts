@@ -1,9 +1,13 @@
 // A cycle's results as a spreadsheet (XLSX) or CSV, with Indonesian column headers, for the BKD's
-// records and for signing. Always the current run; the sheet names the run and the rule set hash.
+// records, payroll (the TPP percentage) and reports. Always the current run. Columns people read come first,
+// by name (unit names, predikat labels, follow-ups as words); the ids systems join on follow at the end.
+import { outcomeText, tppPercent } from "@kinerja/core";
 import { parseJson } from "@kinerja/db";
 import { visibleEmployees, type Scope } from "../access/index.js";
 import { findCycle } from "../cycles/index.js";
 import { DomainError } from "../lib/index.js";
+import { findUnit } from "../organisation/index.js";
+import { cycleRules } from "../rules/index.js";
 import { followUpEntries, outcomeTypes, resolveRun, runResults, type FollowUpFilter } from "../results/index.js";
 import { safeName, tableFile, type Column, type ExportFile, type ExportFormat } from "./spreadsheet.js";
 
@@ -19,10 +23,21 @@ export const EMPLOYEE_COLUMNS = [
 const COLUMNS = [
   ...EMPLOYEE_COLUMNS,
   { header: "Nilai Akhir", key: "nilai", width: 12 },
+  { header: "Nilai Hasil Kerja", key: "hasilKerja", width: 14 },
+  { header: "Nilai Perilaku Kerja", key: "perilaku", width: 14 },
   { header: "Predikat", key: "predikat", width: 20 },
-  { header: "Tindak Lanjut", key: "tindakLanjut", width: 40 },
+  { header: "TPP (%)", key: "tpp", width: 10 },
+  { header: "Tindak Lanjut", key: "tindakLanjut", width: 60 },
   { header: "Keterangan", key: "keterangan", width: 40 },
+  { header: "Kode Unit", key: "unitId", width: 20 },
+  { header: "Kode Predikat", key: "predikatId", width: 18 },
+  { header: "Kode Tindak Lanjut", key: "outcomeTypes", width: 30 },
 ] as const satisfies ReadonlyArray<Column<string>>;
+
+/** A score as the sheet holds it: two decimals at most. */
+function rounded(score: number | null | undefined): number | null {
+  return typeof score === "number" ? Math.round(score * 100) / 100 : null;
+}
 
 /** The cycle's current results the viewer may see (an assessor's reports), one row per employee. */
 export async function exportResults(scope: Scope, cycleId: string, format: ExportFormat): Promise<ExportFile> {
@@ -36,7 +51,10 @@ export async function exportResults(scope: Scope, cycleId: string, format: Expor
       "results.nip",
       "results.nama",
       "results.jabatan",
+      "results.unit_id",
       "results.score",
+      "results.scores",
+      "results.predikat",
       "results.predikat_label",
       "results.outcomes",
       "results.error",
@@ -45,27 +63,39 @@ export async function exportResults(scope: Scope, cycleId: string, format: Expor
     .orderBy("units.name")
     .orderBy("results.nama")
     .execute();
+  const { ruleSet } = await cycleRules(db, cycle);
   return tableFile({
     format,
     name: safeName(`hasil-${regionId}-${cycle.period_label}-v${run.version}`),
     sheetName: "Hasil Penilaian",
     columns: COLUMNS,
-    rows: results.map((r, i) => ({
-      no: i + 1,
-      nip: r.nip,
-      nama: r.nama,
-      jabatan: r.jabatan,
-      unit: r.unit_name ?? "",
-      nilai: r.score === null ? null : Math.round(r.score * 100) / 100,
-      predikat: r.predikat_label ?? "",
-      tindakLanjut: outcomeTypes(parseJson<Array<{ type: string }>>(r.outcomes)).join(", "),
-      keterangan: r.error ?? "",
-    })),
+    rows: results.map((r, i) => {
+      const outcomes = parseJson<Array<{ type: string; params: Record<string, unknown> }>>(r.outcomes);
+      const scores = parseJson<Record<string, number>>(r.scores);
+      return {
+        no: i + 1,
+        nip: r.nip,
+        nama: r.nama,
+        jabatan: r.jabatan,
+        unit: r.unit_name ?? r.unit_id,
+        nilai: rounded(r.score),
+        hasilKerja: rounded(scores["score.hasil_kerja"]),
+        perilaku: rounded(scores["score.perilaku"]),
+        predikat: r.predikat_label ?? "",
+        tpp: tppPercent(outcomes),
+        tindakLanjut: outcomes.map((o) => outcomeText(o)).join("; "),
+        keterangan: r.error ?? "",
+        unitId: r.unit_id,
+        predikatId: r.predikat ?? "",
+        outcomeTypes: outcomeTypes(outcomes).join(", "),
+      };
+    }),
     about: [
       ["Siklus", cycle.name],
       ["Periode", cycle.period_label],
       ["Versi hasil", run.version],
-      ["Hash rule set", cycle.rule_set_hash],
+      ["Aturan penilaian", ruleSet.name],
+      ["Kode versi aturan", cycle.rule_set_hash],
       ["Status siklus", cycle.status],
     ],
   });
@@ -76,7 +106,8 @@ const FOLLOW_UP_COLUMNS = [
   { header: "Predikat", key: "predikat", width: 18 },
   { header: "Tindak Lanjut", key: "detail", width: 50 },
   { header: "Nilai", key: "value", width: 12 },
-  { header: "Aturan", key: "rule", width: 28 },
+  { header: "Kode Unit", key: "unitId", width: 20 },
+  { header: "Kode Aturan", key: "rule", width: 28 },
 ] as const satisfies ReadonlyArray<Column<string>>;
 
 /** One follow-up list as a spreadsheet or CSV; training needs come ordered by topic. */
@@ -98,14 +129,15 @@ export async function exportFollowUp(scope: Scope, input: FollowUpFilter & { typ
       predikat: e.predikatLabel ?? "",
       detail: e.detail,
       value: e.value,
+      unitId: e.unitId,
       rule: e.rule,
     })),
     about: [
       ["Siklus", cycle.name],
       ["Periode", cycle.period_label],
       ["Jenis tindak lanjut", input.type],
-      ["Unit", input.unitId ?? "semua"],
-      ["Hash rule set", cycle.rule_set_hash],
+      ["Unit", input.unitId ? (await findUnit(scope.db, scope.regionId, input.unitId)).name : "semua"],
+      ["Kode versi aturan", cycle.rule_set_hash],
     ],
   });
 }

@@ -1,7 +1,7 @@
 // Reading a cycle's results: always those of one run (the cycle's current run unless another is named),
 // so a run being written is never seen half-done. Who sees which results is the access module's
 // `visibleEmployees`: admins everyone, assessors their direct reports and themselves, employees themselves.
-import { checkBounds, countNationalPredikat, predikatLevels, type BoundCheck, type NationalPredikat, type OrganisationPredikat } from "@kinerja/core";
+import { checkBounds, countNationalPredikat, describeExplanation, predikatLevels, type BoundCheck, type Explanation, type NationalPredikat, type OrganisationPredikat } from "@kinerja/core";
 import { parseJson, type CycleRow, type Database, type ResultRow } from "@kinerja/db";
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from "kysely";
 import { visibleEmployees, visibleFilter, type EmployeeScope, type Scope } from "../access/index.js";
@@ -31,7 +31,10 @@ export interface ResultDetail extends ResultSummary {
   scores: Record<string, number>;
   decisions: Record<string, unknown>;
   outcomeEvents: Array<{ type: string; params: Record<string, unknown>; rule: string }>;
+  /** The technical trace: every step with its ids and conditions (the portal shows it to admins). */
   explanation: unknown;
+  /** The explanation as sentences people read, in Indonesian and English (`describeExplanation`). */
+  sentences: { id: string[]; en: string[] };
   input: unknown;
 }
 
@@ -230,6 +233,8 @@ export async function getResult(scope: Scope, input: { cycleId: string; employee
     ? await runResults(db, regionId, run.id, visibleEmployees(scope), true).selectAll().where("results.employee_id", "=", input.employeeId).executeTakeFirst()
     : undefined;
   if (!run || !row) throw new DomainError({ code: "NOT_FOUND", message: `Hasil pegawai ${input.employeeId} tidak ditemukan` });
+  const explanation = parseJson<Explanation>(row.explanation);
+  const { ruleSet } = await cycleRules(db, cycle);
   return {
     ...summaryOf(row),
     runId: run.id,
@@ -238,7 +243,10 @@ export async function getResult(scope: Scope, input: { cycleId: string; employee
     scores: parseJson(row.scores),
     decisions: parseJson(row.decisions),
     outcomeEvents: parseJson(row.outcomes),
-    explanation: parseJson(row.explanation),
+    explanation,
+    sentences: explanation
+      ? { id: describeExplanation(explanation, ruleSet, "id"), en: describeExplanation(explanation, ruleSet, "en") }
+      : { id: [], en: [] },
     input: parseJson(row.input),
   };
 }
