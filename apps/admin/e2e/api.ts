@@ -6,6 +6,8 @@ import type { RouterInputs, RouterOutputs } from "../src/lib/trpc";
 type Queries = {
   "cycle.list": [RouterInputs["cycle"]["list"], RouterOutputs["cycle"]["list"]];
   "ruleSet.list": [RouterInputs["ruleSet"]["list"], RouterOutputs["ruleSet"]["list"]];
+  "ruleSet.get": [RouterInputs["ruleSet"]["get"], RouterOutputs["ruleSet"]["get"]];
+  "result.list": [RouterInputs["result"]["list"], RouterOutputs["result"]["list"]];
   "appeal.inbox": [RouterInputs["appeal"]["inbox"], RouterOutputs["appeal"]["inbox"]];
   "account.list": [RouterInputs["account"]["list"], RouterOutputs["account"]["list"]];
   "assessment.tasks": [RouterInputs["assessment"]["tasks"], RouterOutputs["assessment"]["tasks"]];

@@ -62,6 +62,19 @@ export function changePlace(content: unknown, pointer: string, t: TFunction, lan
   return [...new Set(parts)].join(" · ");
 }
 
+/** The names of the test cases a list of changes touches, each once, in file order. */
+export function changedCaseNames(content: unknown, changes: JsonChange[]): string[] {
+  const tests = (content as { tests?: Array<{ name?: unknown }> } | null)?.tests ?? [];
+  const names: string[] = [];
+  for (const change of changes) {
+    const index = Number(segments(change.pointer)[1]);
+    const item = (tests[index] ?? change.before) as { name?: unknown } | undefined;
+    const name = typeof item?.name === "string" ? item.name : `#${index + 1}`;
+    if (!names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
 function short(value: unknown, lang: Language): string {
   if (value === undefined) return "–";
   if (typeof value === "number") return formatNumber(value, lang, 2);
@@ -71,6 +84,24 @@ function short(value: unknown, lang: Language): string {
 }
 
 const CHANGES_SHOWN = 5;
+
+function CaseNames(props: { names: string[] }) {
+  const { t } = useTranslation();
+  return (
+    <List size="sm" spacing={2}>
+      {props.names.slice(0, CHANGES_SHOWN).map((name) => (
+        <List.Item key={name}>{name}</List.Item>
+      ))}
+      {props.names.length > CHANGES_SHOWN && (
+        <List.Item>
+          <Text size="xs" c="dimmed">
+            {t("rules.publishDialog.more", { count: props.names.length - CHANGES_SHOWN })}
+          </Text>
+        </List.Item>
+      )}
+    </List>
+  );
+}
 
 export function PublishDialog(props: {
   opened: boolean;
@@ -143,28 +174,34 @@ export function PublishDialog(props: {
                       {t(`rules.publishDialog.area.${group.area}`)}
                     </Text>
                     <Badge variant="light" tt="none">
-                      {t("rules.publishDialog.changeCount", { count: group.changes.length })}
+                      {group.area === "tests"
+                        ? t("rules.publishDialog.caseCount", { count: changedCaseNames(content, group.changes).length })
+                        : t("rules.publishDialog.changeCount", { count: group.changes.length })}
                     </Badge>
                   </Group>
-                  <List size="sm" spacing={2} listStyleType="none">
-                    {group.changes.slice(0, CHANGES_SHOWN).map((c) => (
-                      <List.Item key={`${c.pointer}-${c.kind}`}>
-                        <Text size="sm" span>
-                          {changePlace(content, c.pointer, t, lang)}:{" "}
-                        </Text>
-                        <Text size="sm" span c="red.9">{short(c.before, lang)}</Text>
-                        {" → "}
-                        <Text size="sm" span c="teal.9" fw={600}>{short(c.after, lang)}</Text>
-                      </List.Item>
-                    ))}
-                    {group.changes.length > CHANGES_SHOWN && (
-                      <List.Item>
-                        <Text size="xs" c="dimmed">
-                          {t("rules.check.more", { count: group.changes.length - CHANGES_SHOWN })}
-                        </Text>
-                      </List.Item>
-                    )}
-                  </List>
+                  {group.area === "tests" ? (
+                    <CaseNames names={changedCaseNames(content, group.changes)} />
+                  ) : (
+                    <List size="sm" spacing={2} listStyleType="none">
+                      {group.changes.slice(0, CHANGES_SHOWN).map((c) => (
+                        <List.Item key={`${c.pointer}-${c.kind}`}>
+                          <Text size="sm" span>
+                            {changePlace(content, c.pointer, t, lang)}:{" "}
+                          </Text>
+                          <Text size="sm" span c="red.9">{short(c.before, lang)}</Text>
+                          {" → "}
+                          <Text size="sm" span c="teal.9" fw={600}>{short(c.after, lang)}</Text>
+                        </List.Item>
+                      ))}
+                      {group.changes.length > CHANGES_SHOWN && (
+                        <List.Item>
+                          <Text size="xs" c="dimmed">
+                            {t("rules.publishDialog.more", { count: group.changes.length - CHANGES_SHOWN })}
+                          </Text>
+                        </List.Item>
+                      )}
+                    </List>
+                  )}
                 </div>
               ))}
             </Stack>

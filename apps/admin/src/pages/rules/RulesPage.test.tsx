@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { renderWithApi } from "../../test/api";
 import { storedRuleSet } from "../../test/rules";
@@ -70,12 +70,19 @@ describe("the rules screen", { timeout: 90_000 }, () => {
         calls.push("publish");
         return { ...version, id: "v2", version: 2, status: "published" };
       },
+      "ruleSet.diffContent": () => ({ version, changes: [{ pointer: "/name", kind: "changed", before: content.name, after: "Aturan Binjai 2026" }] }),
     });
     const name = await screen.findByLabelText("Nama aturan", {}, CHECKED);
     fireEvent.change(name, { target: { value: "Aturan Binjai 2026" } });
     const publish = screen.getByRole("button", { name: "Terbitkan" }) as HTMLButtonElement;
     await waitFor(() => expect(publish.disabled).toBe(false), CHECKED);
     fireEvent.click(publish);
+    // Publishing asks first, with what changed against v1; nothing is written until the dialog's button.
+    const dialog = await screen.findByRole("dialog", {}, CHECKED);
+    await waitFor(() => expect(within(dialog).queryByTestId("publish-area-other")?.textContent).toContain("Aturan Binjai 2026"), CHECKED);
+    expect(within(dialog).getByTestId("publish-what-if").textContent).toContain("Belum ada siklus yang sudah dinilai");
+    expect(calls).toEqual([]);
+    fireEvent.click(within(dialog).getByRole("button", { name: "Terbitkan" }));
     await waitFor(() => expect(calls).toEqual(["saveDraft", "publish"]), CHECKED);
     await waitFor(() => expect(screen.queryByText("Versi 2 diterbitkan.")).not.toBeNull(), CHECKED);
   });
