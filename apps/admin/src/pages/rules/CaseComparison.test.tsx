@@ -1,5 +1,6 @@
 import type { RuleFile } from "@kinerja/core";
-import { fireEvent, screen, within } from "@testing-library/react";
+import { compileRuleSet, parseRuleFile, resolveRuleSet, runTestCases } from "@kinerja/core";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import i18n from "i18next";
 import { describe, expect, it } from "vitest";
 import { validateRuleText } from "../../lib/rule-validation";
@@ -7,6 +8,7 @@ import { renderWithApi } from "../../test/api";
 import { storedRuleSet } from "../../test/rules";
 import { Tests } from "./forms/TestsForm";
 import { changeArea, changedCaseNames, changePlace } from "./PublishDialog";
+import RulesPage from "./RulesPage";
 
 /** Pariaman's rules with disiplin and kinerja weighed equally instead of 60/40: some cases now fail. */
 function reweighted() {
@@ -60,6 +62,46 @@ describe("a failing case's expectation and its new result", { timeout: 60_000 },
     } finally {
       await i18n.changeLanguage("id");
     }
+  });
+});
+
+describe("accepting on the rules screen", { timeout: 120_000 }, () => {
+  it("saves the draft with every failing case's new result, over the revision it was loaded at", async () => {
+    const { file } = reweighted();
+    const draft = {
+      id: "v2",
+      version: 2,
+      name: file.name,
+      status: "draft",
+      revision: 3,
+      contentHash: "abc123def456",
+      authorName: "Admin",
+      createdAt: "2025-07-01T00:00:00.000Z",
+      updatedAt: "2025-07-01T00:00:00.000Z",
+      publishedAt: null,
+    };
+    const saves: Array<{ id?: string; baseRevision?: number; content: Record<string, unknown> }> = [];
+    renderWithApi(<RulesPage />, {
+      handlers: {
+        "ruleSet.list": () => [draft],
+        "ruleSet.get": () => ({ ...draft, content: file }),
+        "cycle.list": () => [],
+        "ruleSet.saveDraft": (input) => {
+          saves.push(input as (typeof saves)[number]);
+          return { version: { ...draft, revision: 4 }, validation: { ok: true, issues: [], tests: null } };
+        },
+      },
+    });
+    fireEvent.click(await screen.findByRole("button", { name: /^Kasus uji/ }, { timeout: 60_000 }));
+    const accept = await screen.findByRole("button", { name: /^Terima semua \(\d+\)$/ }, { timeout: 60_000 });
+    await waitFor(() => expect((accept as HTMLButtonElement).disabled).toBe(false), { timeout: 30_000 });
+    fireEvent.click(accept);
+    await waitFor(() => expect(saves).toHaveLength(1), { timeout: 30_000 });
+    expect(saves[0]).toMatchObject({ id: "v2", baseRevision: 3 });
+    const saved = resolveRuleSet(parseRuleFile(saves[0]!.content, "saved"), "saved", () => {
+      throw new Error("no extends");
+    });
+    expect(runTestCases(compileRuleSet(saved)).filter((c) => !c.passed)).toEqual([]);
   });
 });
 
