@@ -234,7 +234,7 @@ describe.each(inject("dialects"))("planning and work entries on %s", (dialect) =
       const { content } = await admin.ruleSet.get({ id: published.id });
       const relaxed = { ...content, workflow: { ...(content.workflow as object), planning: { required: false, cascade: false } } };
       const draft = await admin.ruleSet.saveDraft({ content: relaxed });
-      await admin.ruleSet.publish({ id: draft.version.id });
+      await admin.ruleSet.publish({ id: draft.version.id, revision: draft.version.revision });
       const cycle = await admin.cycle.create({ name: "Penilaian 2024", periodKind: "annual", periodLabel: "2024", ruleSetVersionId: draft.version.id });
       await admin.cycle.open({ id: cycle.id });
 

@@ -23,7 +23,7 @@ describe.each(inject("dialects"))("rater quality on %s", (dialect) => {
     // Its embedded cases expect the weights it ships with.
     content.tests = [];
     const draft = await admin().ruleSet.saveDraft({ content });
-    await admin().ruleSet.publish({ id: draft.version.id });
+    await admin().ruleSet.publish({ id: draft.version.id, revision: draft.version.revision });
     cycleId = (await admin().cycle.create({ name: "Uji penilai", periodKind: "annual", periodLabel: "2025", unitIds: [r.units.pilot], ruleSetVersionId: draft.version.id })).id;
     await admin().cycle.open({ id: cycleId });
     const ring = (group: Member[]) =>

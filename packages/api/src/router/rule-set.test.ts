@@ -131,12 +131,25 @@ describe.each(inject("dialects"))("rule set router on %s", (dialect) => {
     expect(log.items.map((e) => e.action)).toEqual(["ruleSet.saveDraft", "ruleSet.saveDraft"]);
   });
 
+  it("numbers ten concurrent new drafts of one region one after another, each answered", async () => {
+    const before = (await admin().ruleSet.list()).map((v) => v.version);
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => admin().ruleSet.saveDraft({ content: { ...published, name: `Draf baru ${i}` } })),
+    );
+    expect(results.flatMap((r) => (r.status === "rejected" ? [String(r.reason)] : []))).toEqual([]);
+    const versions = results.flatMap((r) => (r.status === "fulfilled" ? [r.value.version.version] : [])).sort((a, b) => a - b);
+    const next = Math.max(...before) + 1;
+    expect(versions).toEqual(Array.from({ length: 10 }, (_, i) => next + i));
+    const stored = await admin().ruleSet.list();
+    expect(stored.filter((v) => v.name.startsWith("Draf baru ")).map((v) => v.version).sort((a, b) => a - b)).toEqual(versions);
+  });
+
   it("publishes only a valid draft whose own cases pass", async () => {
     const invalid = clone(published);
     invalid.indicatorSets[0]!.indicators[0]!.weight = 999;
     const draftInvalid = await admin().ruleSet.saveDraft({ content: invalid });
     expect(draftInvalid.validation.ok).toBe(false);
-    await expect(admin().ruleSet.publish({ id: draftInvalid.version.id })).rejects.toMatchObject({
+    await expect(admin().ruleSet.publish({ id: draftInvalid.version.id, revision: 1 })).rejects.toMatchObject({
       code: "PRECONDITION_FAILED",
       message: expect.stringContaining("/indicatorSets/0/indicators/0/weight"),
     });
@@ -145,20 +158,59 @@ describe.each(inject("dialects"))("rule set router on %s", (dialect) => {
     failing.tests[0]!.expect.predikat = "sangat_kurang";
     const draftFailing = await admin().ruleSet.saveDraft({ content: failing });
     expect(draftFailing.validation).toMatchObject({ ok: false, tests: { failed: 1 } });
-    await expect(admin().ruleSet.publish({ id: draftFailing.version.id })).rejects.toMatchObject({
+    await expect(admin().ruleSet.publish({ id: draftFailing.version.id, revision: 1 })).rejects.toMatchObject({
       code: "PRECONDITION_FAILED",
       message: expect.stringContaining(failing.tests[0]!.name),
     });
 
     const before = await snapshot(env);
     const good = await admin().ruleSet.saveDraft({ content: { ...published, name: "Versi baru" } });
-    const done = await admin().ruleSet.publish({ id: good.version.id });
+    const done = await admin().ruleSet.publish({ id: good.version.id, revision: 1 });
     expect(done).toMatchObject({ status: "published", name: "Versi baru" });
     expect(done.publishedAt).not.toBeNull();
-    await expect(admin().ruleSet.publish({ id: good.version.id })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await expect(admin().ruleSet.publish({ id: good.version.id, revision: 1 })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
     expect((await snapshot(env)).rule_set_versions).toBe((before.rule_set_versions ?? 0) + 1);
     const cycle = await admin().cycle.create({ name: "Baru", periodKind: "annual", periodLabel: "2026" });
     expect(cycle.ruleSetVersionId).toBe(good.version.id);
+  });
+
+  it("refuses to publish a draft saved again since the revision the admin looked at, and publishes the stored one once seen", async () => {
+    const draft = await admin().ruleSet.saveDraft({ content: { ...published, name: "Dilihat admin pertama" } });
+    const id = draft.version.id;
+    await admin().ruleSet.saveDraft({ id, baseRevision: 1, content: { ...published, name: "Diubah admin kedua" } });
+    const stale = await refusal(admin().ruleSet.publish({ id, revision: 1 }));
+    expect(stale).toEqual({
+      code: "CONFLICT",
+      status: 409,
+      message:
+        `Draf versi ${draft.version.version} sudah disimpan orang lain sejak Anda membukanya (Anda hendak menerbitkan revisi 1, yang tersimpan kini revisi 2); ` +
+        "muat ulang untuk memakai yang tersimpan, atau periksa dulu yang tersimpan sebelum menerbitkannya",
+    });
+    expect(await admin().ruleSet.get({ id })).toMatchObject({ status: "draft", publishedAt: null, revision: 2, name: "Diubah admin kedua" });
+    const log = await admin().audit.list({ entity: "ruleSetVersion", entityId: id });
+    expect(log.items.map((e) => e.action)).toEqual(["ruleSet.saveDraft", "ruleSet.saveDraft"]);
+
+    const done = await admin().ruleSet.publish({ id, revision: 2 });
+    expect(done).toMatchObject({ id, status: "published", revision: 2, name: "Diubah admin kedua" });
+    await expect(admin().ruleSet.publish({ id, revision: 2 })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+  });
+
+  it("lets a save or a publish of one draft at one revision win, never both: the other is told", async () => {
+    const draft = await admin().ruleSet.saveDraft({ content: { ...published, name: "Disimpan atau diterbitkan" } });
+    const id = draft.version.id;
+    const [saved, publishedNow] = await Promise.allSettled([
+      admin().ruleSet.saveDraft({ id, baseRevision: 1, content: { ...published, name: "Simpanan serentak" } }),
+      admin().ruleSet.publish({ id, revision: 1 }),
+    ]);
+    const stored = await admin().ruleSet.get({ id });
+    if (saved.status === "fulfilled") {
+      expect(publishedNow).toMatchObject({ status: "rejected", reason: { code: "CONFLICT" } });
+      expect(stored).toMatchObject({ status: "draft", revision: 2, name: "Simpanan serentak" });
+    } else {
+      expect(saved.reason).toMatchObject({ code: "PRECONDITION_FAILED" });
+      expect(publishedNow.status).toBe("fulfilled");
+      expect(stored).toMatchObject({ status: "published", revision: 1, name: "Disimpan atau diterbitkan" });
+    }
   });
 
   it("diffs two versions as a list of changed JSON pointers", async () => {
@@ -185,7 +237,7 @@ describe.each(inject("dialects"))("rule set router on %s", (dialect) => {
     expect(report.issues).toContainEqual(expect.objectContaining({ pointer: at, severity: "error", message: expect.stringContaining(BAD_PATH_TEST.path) }));
     const draft = await admin().ruleSet.saveDraft({ content: gated });
     expect(draft.validation.ok).toBe(false);
-    const publish = await refusal(admin().ruleSet.publish({ id: draft.version.id }));
+    const publish = await refusal(admin().ruleSet.publish({ id: draft.version.id, revision: 1 }));
     expect(publish.code).toBe("PRECONDITION_FAILED");
     expect(publish.message).toContain(`${at}: `);
     expect(publish.message).toContain(BAD_PATH_TEST.path);

@@ -34,9 +34,10 @@ export const ruleSetRouter = {
     .input(z.object({ id: id.optional(), baseRevision: revision.optional(), content }))
     .mutation(({ ctx, input }) => saveDraft(ctx.scope, input)),
 
+  /** `revision` is the draft's revision the caller looked at; a draft saved again since is CONFLICT. */
   publish: regionProcedure("operator", "admin")
-    .input(z.object({ id }))
-    .mutation(({ ctx, input }) => publishRuleSet(ctx.scope, input.id)),
+    .input(z.object({ id, revision }))
+    .mutation(({ ctx, input }) => publishRuleSet(ctx.scope, input)),
 
   diff: regionProcedure("operator", "admin")
     .input(z.object({ fromId: id, toId: id }))

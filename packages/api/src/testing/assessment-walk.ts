@@ -76,7 +76,7 @@ export async function seedWalkRegion(env: TestEnv, regionId: WalkRegionId): Prom
   const { content } = loadRuleFile(`${RULES_DIR}${regionId}.json`);
   const adminScope = await scopeIn(db, admin, regionId);
   const { version } = await saveDraft(adminScope, { content });
-  await publishRuleSet(adminScope, version.id);
+  await publishRuleSet(adminScope, version);
 
   const units = { parent: "induk", pilot: "unit-rintisan", other: "unit-lain" };
   await db

@@ -98,7 +98,7 @@ export async function seedRegion(env: TestEnv, regionId: string, size = 24, seed
   const employees = await db.transaction().execute((trx) => writeDemoOrganisation(trx, regionId, profile, inputs));
   const scope = await scopeIn(db, admin, regionId);
   const { version } = await saveDraft(scope, { content });
-  await publishRuleSet(scope, version.id);
+  await publishRuleSet(scope, version);
   const cycle = await createCycle(scope, { name: "Penilaian Tahunan 2025", periodKind: "annual", periodLabel: "2025" });
   await openCycle(scope, cycle.id);
   await db.transaction().execute((trx) => writeDemoAssessments(trx, regionId, cycle.id, inputs, employees));

@@ -106,9 +106,10 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
 
   async function onPublish() {
     try {
-      const draft = dirty || !draftId ? await save() : props.versions.find((v) => v.id === draftId) ?? null;
+      // The revision this person saw (just saved, or loaded): a draft saved by someone else since is refused (CONFLICT).
+      const draft = dirty || !draftId ? await save() : revision === undefined ? null : { id: draftId, revision };
       if (!draft || !parsed) return;
-      const published = await publish.mutateAsync({ regionId, id: draft.id });
+      const published = await publish.mutateAsync({ regionId, id: draft.id, revision: draft.revision });
       remember(published, parsed);
       notifications.show({ color: "teal", message: t("rules.published", { version: published.version }) });
       props.onOpen(published.id);

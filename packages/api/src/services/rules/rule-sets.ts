@@ -141,8 +141,9 @@ export async function saveDraft(
         .where("status", "=", "draft")
         .where("revision", "=", over.baseRevision)
         .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1) throw await staleSave(trx, regionId, id, over.baseRevision);
+      if (Number(updated.numUpdatedRows) !== 1) throw await staleDraft(trx, regionId, id, over.baseRevision, "save");
     } else {
+      await lockVersionNumbers(trx, regionId);
       const last = await trx
         .selectFrom("rule_set_versions")
         .select((eb) => eb.fn.max("version").as("version"))
@@ -182,6 +183,20 @@ export async function saveDraft(
   return { version: summary(row), validation: validateRuleSet(input.content, ruleSetFile(regionId, row.version)) };
 }
 
+/**
+ * Makes this transaction the only one numbering the region's new versions until it ends: two new drafts
+ * read the same highest version otherwise, and the second insert breaks the (region, version) unique key.
+ * The write takes the region row's lock on PostgreSQL (a no-key update: inserts elsewhere that reference
+ * the region are not held up) and SQLite's write lock; the other waits, then reads the first one's version.
+ */
+async function lockVersionNumbers(trx: Kysely<Database>, regionId: string): Promise<void> {
+  await trx
+    .updateTable("regions")
+    .set((eb) => ({ name: eb.ref("name") }))
+    .where("id", "=", regionId)
+    .execute();
+}
+
 /** The revision a save over a draft was edited from, which it must name. */
 function editedRevision(baseRevision: number | undefined): number {
   if (baseRevision !== undefined) return baseRevision;
@@ -191,30 +206,44 @@ function editedRevision(baseRevision: number | undefined): number {
   });
 }
 
-/** Why a save over a draft was not written: the draft was published, or saved again, since it was read. */
-async function staleSave(db: Kysely<Database>, regionId: string, id: string, baseRevision: number): Promise<DomainError> {
+/**
+ * Why a save over a draft, or its publishing, was not done: the draft was published, or saved again, since
+ * the person read it at `revision`.
+ */
+async function staleDraft(db: Kysely<Database>, regionId: string, id: string, revision: number, action: "save" | "publish"): Promise<DomainError> {
   const current = await findRuleSetVersion(db, regionId, id);
   if (current.status !== "draft") {
     return new DomainError({
       code: "PRECONDITION_FAILED",
-      message: `Versi ${current.version} sudah diterbitkan dan tidak bisa diubah; simpan sebagai draf baru`,
+      message:
+        action === "save"
+          ? `Versi ${current.version} sudah diterbitkan dan tidak bisa diubah; simpan sebagai draf baru`
+          : `Versi ${current.version} sudah diterbitkan`,
     });
   }
+  const done = action === "save" ? `Anda mengubah revisi ${revision}` : `Anda hendak menerbitkan revisi ${revision}`;
+  const next = action === "save" ? "bandingkan dengan perubahan Anda" : "periksa dulu yang tersimpan sebelum menerbitkannya";
   return new DomainError({
     code: "CONFLICT",
     message:
-      `Draf versi ${current.version} sudah disimpan orang lain sejak Anda membukanya (Anda mengubah revisi ${baseRevision}, ` +
-      `yang tersimpan kini revisi ${current.revision}); muat ulang untuk memakai yang tersimpan, atau bandingkan dengan perubahan Anda`,
+      `Draf versi ${current.version} sudah disimpan orang lain sejak Anda membukanya (${done}, ` +
+      `yang tersimpan kini revisi ${current.revision}); muat ulang untuk memakai yang tersimpan, atau ${next}`,
   });
 }
 
-/** Publishes a draft that is valid and whose cases all pass; otherwise says what stands in the way. */
-export async function publishRuleSet(scope: Scope, id: string): Promise<RuleSetVersionSummary> {
+/**
+ * Publishes a draft that is valid and whose cases all pass; otherwise says what stands in the way. The
+ * caller names the revision it looked at: a draft saved again since then is refused with CONFLICT rather
+ * than published unseen, checked again by the conditional UPDATE that publishes it.
+ */
+export async function publishRuleSet(scope: Scope, input: { id: string; revision: number }): Promise<RuleSetVersionSummary> {
   const { db, regionId, actor } = scope;
+  const { id, revision } = input;
   const row = await findRuleSetVersion(db, regionId, id);
   if (row.status === "published") {
     throw new DomainError({ code: "PRECONDITION_FAILED", message: `Versi ${row.version} sudah diterbitkan` });
   }
+  if (row.revision !== revision) throw await staleDraft(db, regionId, id, revision, "publish");
   const report = validateRuleSet(parseJson(row.content), ruleSetFile(regionId, row.version));
   const errors = report.issues.filter((i) => i.severity === "error");
   if (errors.length > 0) {
@@ -241,19 +270,17 @@ export async function publishRuleSet(scope: Scope, id: string): Promise<RuleSetV
       .where("region_id", "=", regionId)
       .where("id", "=", id)
       .where("status", "=", "draft")
-      .where("content_hash", "=", row.content_hash)
+      .where("revision", "=", revision)
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) {
-      throw new DomainError({ code: "CONFLICT", message: `Versi ${row.version} berubah selama diperiksa; coba lagi` });
-    }
+    if (Number(updated.numUpdatedRows) !== 1) throw await staleDraft(trx, regionId, id, revision, "publish");
     await audit(trx, {
       regionId,
       actor,
       action: "ruleSet.publish",
       entity: "ruleSetVersion",
       entityId: id,
-      before: { status: "draft" },
-      after: { status: "published", version: row.version, contentHash: row.content_hash },
+      before: { status: "draft", revision },
+      after: { status: "published", version: row.version, revision, contentHash: row.content_hash },
     });
     return summary(await findRuleSetVersion(trx, regionId, id));
   });

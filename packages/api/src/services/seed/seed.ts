@@ -64,7 +64,7 @@ async function seedRegion(db: Kysely<Database>, region: { id: string; name: stri
   await db.insertInto("regions").values({ id: region.id, name: region.name, created_at: now() }).execute();
   const scope = systemScope(db, region.id, SEEDER);
   const { version } = await saveDraft(scope, { content });
-  await publishRuleSet(scope, version.id);
+  await publishRuleSet(scope, version);
 
   const inputs = demoAppraisals(ruleSet, profile, { size: options.size, seed: seedOf(region.id), year: DEMO_YEAR });
   const employees = await db.transaction().execute((trx) => writeDemoOrganisation(trx, region.id, profile, inputs));
