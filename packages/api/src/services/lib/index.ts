@@ -1,4 +1,5 @@
-// Small helpers every feature uses: pagination, search, the day in WIB, the audit log, JSON diffs, Indonesian formats.
+// Small helpers every feature uses: pagination, search, the day in WIB, the audit log, JSON diffs, Indonesian formats,
+// work in a worker thread.
 // The only door into this folder: routers and other folders import from here.
 export * from "./pagination.js";
 export * from "./search.js";
@@ -8,3 +9,4 @@ export * from "./json-diff.js";
 export * from "./indonesian.js";
 export * from "./errors.js";
 export * from "./limits.js";
+export * from "./worker.js";

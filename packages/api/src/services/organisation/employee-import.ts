@@ -1,16 +1,21 @@
 // Importing employees from a CSV or XLSX sheet: the sheet is read and checked against the region
 // (employee-sheet.ts), and nothing is written unless the whole sheet is good: one transaction, or none.
-// Rows are matched on NIP: a known NIP updates the employee, a new one adds them.
+// Rows are matched on NIP: a known NIP updates the employee, a new one adds them. The sheet is read in a
+// worker thread (lib/worker.ts), so the server answers other requests while a big sheet is read; a read
+// that fails or outlasts its budget is refused before anything is written.
 import { newId, now, toJson } from "@kinerja/db";
 import type { Scope } from "../access/index.js";
-import { audit } from "../lib/index.js";
-import { parseEmployeeSheet, type ImportFormat, type ImportRowError, type SheetEmployee } from "./employee-sheet.js";
+import { audit, runInWorker, type WorkerBudget } from "../lib/index.js";
+import type { parseEmployeeSheet, ImportFormat, ImportRowError, SheetEmployee } from "./employee-sheet.js";
 
 export type { ImportFormat, ImportRowError } from "./employee-sheet.js";
 
 export type ImportResult =
   | { ok: true; rows: number; created: number; updated: number }
   | { ok: false; rows: number; errors: ImportRowError[] };
+
+/** A sheet of 20,000 employees takes a few seconds to read; these leave room for a loaded machine. */
+const SHEET_READ: WorkerBudget = { timeoutMs: 120_000, maxMemoryMb: 1024, what: "Pembacaan berkas pegawai" };
 
 /** CSV arrives as text, XLSX as base64. */
 function sheetBytes(input: { format: ImportFormat; content: string }): Uint8Array {
@@ -23,7 +28,12 @@ export async function importEmployees(scope: Scope, input: { format: ImportForma
   const existing = new Map(
     (await db.selectFrom("employees").select(["id", "nip"]).where("region_id", "=", regionId).execute()).map((e) => [e.nip, e.id]),
   );
-  const sheet = await parseEmployeeSheet(input.format, sheetBytes(input), { units: new Set(units), nips: new Set(existing.keys()) });
+  const sheet = await runInWorker<typeof parseEmployeeSheet>(
+    new URL("./employee-sheet.ts", import.meta.url),
+    "parseEmployeeSheet",
+    [input.format, sheetBytes(input), { units: new Set(units), nips: new Set(existing.keys()) }],
+    SHEET_READ,
+  );
   if (sheet.errors.length > 0) return { ok: false, rows: sheet.rows, errors: sheet.errors };
   const { created, updated } = await writeEmployees(scope, input.format, sheet.employees, existing);
   return { ok: true, rows: sheet.employees.length, created, updated };

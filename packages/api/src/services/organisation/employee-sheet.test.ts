@@ -10,11 +10,19 @@ function csv(...lines: string[]): Uint8Array {
   return Buffer.from(lines.join("\r\n"), "utf8");
 }
 
-async function xlsx(rows: Array<Array<string | number>>): Promise<Uint8Array> {
+async function xlsx(rows: Array<Array<string | number>>, far?: { cell: string; value: string }): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
-  workbook.addWorksheet("Pegawai").addRows(rows);
+  const sheet = workbook.addWorksheet("Pegawai");
+  sheet.addRows(rows);
+  if (far) sheet.getCell(far.cell).value = far.value;
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+const GOOD_ROWS = [
+  ["NIP", "Nama", "Jabatan", "Unit"],
+  ["199606062020031006", "Eka", "Staf", "dinkes"],
+];
+const LIMITS_EXPECTED = "paling banyak 20.000 pegawai (baris 2 sampai 20.001) dan 100 kolom (A sampai CV); kosongkan sel di luarnya";
 
 describe("parseEmployeeSheet", () => {
   it("reads a CSV into employees: header aliases, optional fields, attributes typed, superiors in the sheet or the region", async () => {
@@ -152,6 +160,32 @@ describe("parseEmployeeSheet", () => {
     expect(unclosed.errors).toEqual([expect.objectContaining({ row: 1, message: expect.stringMatching(/^Berkas tidak bisa dibaca/), expected: "berkas CSV yang sah" })]);
     const garbage = await parseEmployeeSheet("xlsx", Buffer.from("bukan excel"), known);
     expect(garbage).toMatchObject({ rows: 0, employees: [], errors: [{ row: 1, expected: "berkas XLSX yang sah" }] });
+  });
+
+  it("refuses an XLSX with a filled cell far past the limits by naming it, without walking the rectangle up to it", async () => {
+    for (const cell of ["ZZ4000", "XFD1048576", "A20002", "CW2"]) {
+      const sheet = await parseEmployeeSheet("xlsx", await xlsx(GOOD_ROWS, { cell, value: "x" }), known);
+      const [, column = "", row = ""] = /^([A-Z]+)(\d+)$/.exec(cell) ?? [];
+      expect(sheet).toEqual({
+        rows: 0,
+        employees: [],
+        errors: [{ row: Number(row), column, value: "", message: `sel ${cell} terisi, di luar batas berkas pegawai`, expected: LIMITS_EXPECTED }],
+      });
+    }
+  });
+
+  it("reads a sheet filled up to its limits: cells CV2 and A20001 are inside", async () => {
+    const sheet = await parseEmployeeSheet("xlsx", await xlsx(GOOD_ROWS, { cell: "A20001", value: "" }), known);
+    expect(sheet.errors).toEqual([]);
+    const wide = await parseEmployeeSheet("xlsx", await xlsx(GOOD_ROWS, { cell: "CV2", value: "x" }), known);
+    expect(wide.errors.filter((e) => e.message !== "kolom tidak dikenal")).toEqual([]);
+  });
+
+  it("refuses a CSV past the limits the same way, naming the cell", async () => {
+    const wide = await parseEmployeeSheet("csv", csv("nip,nama,jabatan,unit", `199606062020031006,Eka,Staf,dinkes${",".repeat(97)}x`), known);
+    expect(wide.errors).toEqual([{ row: 2, column: "CW", value: "", message: "sel CW2 terisi, di luar batas berkas pegawai", expected: LIMITS_EXPECTED }]);
+    const long = await parseEmployeeSheet("csv", csv("nip,nama,jabatan,unit", ...Array(20_000).fill(""), "199606062020031006,Eka,Staf,dinkes"), known);
+    expect(long.errors).toEqual([{ row: 20_002, column: "A", value: "", message: "sel A20002 terisi, di luar batas berkas pegawai", expected: LIMITS_EXPECTED }]);
   });
 
   it("reads the first worksheet of an XLSX file, and refuses a NIP the spreadsheet stored as a number", async () => {

@@ -4,7 +4,7 @@
 import { parseNip } from "@kinerja/core";
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { LIMITS, unstorableText } from "../lib/index.js";
+import { formatNumberId, LIMITS, unstorableText } from "../lib/index.js";
 import type { AttributeValue } from "./employees.js";
 
 export type ImportFormat = "csv" | "xlsx";
@@ -68,6 +68,12 @@ const GOLONGAN = /^(I|II|III|IV)\/[a-e]$|^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII
 const FREE_TEXT: readonly Field[] = ["nama", "jabatan", "jenjang"];
 /** A bad cell's value is quoted back up to this many characters. */
 const QUOTED = 100;
+/**
+ * How big a sheet may be: employees (data rows, after the header) and columns. A cell holding something
+ * past them is refused by name, before any row is read: a few bytes of XLSX can name a cell a million rows
+ * down, and a reader walking the rectangle up to it would run for hours.
+ */
+export const SHEET_LIMITS = { rows: 20_000, columns: 100 } as const;
 
 /** The value as an error quotes it: a huge cell is not sent back whole. */
 function quoted(text: string): string {
@@ -91,6 +97,28 @@ interface Sheet {
   rows: Array<{ row: number; cells: Cell[] }>;
 }
 
+/** A spreadsheet's name of a column: 1 is A, 27 is AA, 16384 is XFD. */
+export function columnName(column: number): string {
+  let name = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+/** Thrown for the first cell past SHEET_LIMITS; parseEmployeeSheet reports it on that cell. */
+class OutOfBounds extends Error {
+  constructor(
+    readonly row: number,
+    readonly column: number,
+  ) {
+    super(`sel ${columnName(column)}${row} di luar batas`);
+  }
+}
+
+/** Refuses a cell past the limits: a row after the header and SHEET_LIMITS.rows employees, or a column past SHEET_LIMITS.columns. */
+function checkBounds(row: number, column: number): void {
+  if (row > SHEET_LIMITS.rows + 1 || column > SHEET_LIMITS.columns) throw new OutOfBounds(row, column);
+}
+
 function normaliseHeader(header: string): string {
   const key = header.trim().toLowerCase().replace(/\s+/g, "_");
   return key.startsWith(ATTRIBUTE_PREFIX) ? ATTRIBUTE_PREFIX + header.trim().slice(ATTRIBUTE_PREFIX.length) : (ALIASES.get(key) ?? key);
@@ -101,6 +129,7 @@ function readCsv(text: string): Sheet {
   // Spreadsheets set to Indonesian write ";" between fields.
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
   const records = parseCsv(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  records.forEach((cells, i) => cells.forEach((cell, j) => cell.trim() !== "" && checkBounds(i + 1, j + 1)));
   const [header = [], ...rest] = records;
   return {
     header,
@@ -122,20 +151,27 @@ function cellOf(value: ExcelJS.CellValue): Cell {
   return EMPTY;
 }
 
+/** The first worksheet's cells that hold something, read cell by cell as stored: never the rectangle its dimension claims. */
 async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) return { header: [], rows: [] };
-  const width = sheet.columnCount;
-  const read = (rowNumber: number) =>
-    Array.from({ length: width }, (_, i) => cellOf(sheet.getRow(rowNumber).getCell(i + 1).value));
-  const rows: Sheet["rows"] = [];
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const cells = read(r);
-    if (cells.some((c) => c.text !== "")) rows.push({ row: r, cells });
-  }
-  return { header: read(1).map((c) => c.text), rows };
+  const stored: Array<{ row: number; cells: Cell[] }> = [];
+  sheet.eachRow((row, rowNumber) => {
+    const cells: Cell[] = [];
+    row.eachCell((cell, column) => {
+      const read = cellOf(cell.value);
+      if (read.text === "") return;
+      checkBounds(rowNumber, column);
+      cells[column - 1] = read;
+    });
+    if (cells.length > 0) stored.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? EMPTY) });
+  });
+  const first = stored[0]?.row === 1 ? stored.shift() : undefined;
+  // A value under no heading widens the header with an empty name, which is reported as an unknown column.
+  const width = Math.max(first?.cells.length ?? 0, ...stored.map((r) => r.cells.length));
+  return { header: Array.from({ length: width }, (_, i) => first?.cells[i]?.text ?? ""), rows: stored };
 }
 
 function attributeValue(text: string): AttributeValue {
@@ -268,6 +304,17 @@ export async function parseEmployeeSheet(format: ImportFormat, bytes: Uint8Array
   try {
     sheet = format === "csv" ? readCsv(new TextDecoder("utf-8").decode(bytes)) : await readXlsx(bytes);
   } catch (error) {
+    if (error instanceof OutOfBounds) {
+      const cell = `${columnName(error.column)}${error.row}`;
+      const outside = {
+        row: error.row,
+        column: columnName(error.column),
+        value: "",
+        message: `sel ${cell} terisi, di luar batas berkas pegawai`,
+        expected: `paling banyak ${formatNumberId(SHEET_LIMITS.rows, 0)} pegawai (baris 2 sampai ${formatNumberId(SHEET_LIMITS.rows + 1, 0)}) dan ${SHEET_LIMITS.columns} kolom (A sampai ${columnName(SHEET_LIMITS.columns)}); kosongkan sel di luarnya`,
+      };
+      return { rows: 0, employees: [], errors: [outside] };
+    }
     const reason = error instanceof Error ? error.message : String(error);
     const unreadable = { row: 1, column: "", value: "", message: `Berkas tidak bisa dibaca: ${reason}`, expected: `berkas ${format.toUpperCase()} yang sah` };
     return { rows: 0, employees: [], errors: [unreadable] };

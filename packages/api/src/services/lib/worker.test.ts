@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import type * as tasks from "../../testing/worker-tasks.js";
+import { DomainError } from "./errors.js";
+import { runInWorker, type WorkerBudget } from "./worker.js";
+
+const TASKS = new URL("../../testing/worker-tasks.ts", import.meta.url);
+const BUDGET: WorkerBudget = { timeoutMs: 20_000, maxMemoryMb: 64, what: "Pekerjaan uji" };
+
+async function refusal(call: Promise<unknown>): Promise<DomainError> {
+  const error: unknown = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
+  return error;
+}
+
+describe("runInWorker", () => {
+  it("runs a task of a TypeScript module in a worker and answers its result, arguments and result cloned", async () => {
+    await expect(runInWorker<typeof tasks.sum>(TASKS, "sum", [[1, 2, 3], new Set([4])], BUDGET)).resolves.toEqual({ total: 10 });
+  });
+
+  it("runs the next task in the worker that finished the last one", async () => {
+    const first = await runInWorker<typeof tasks.thread>(TASKS, "thread", [], BUDGET);
+    expect(first).toBeGreaterThan(0);
+    await expect(runInWorker<typeof tasks.thread>(TASKS, "thread", [], BUDGET)).resolves.toBe(first);
+  });
+
+  it("keeps this thread free while the task runs, and stops a task past its time budget with a clear refusal", async () => {
+    let ticks = 0;
+    const ticking = setInterval(() => ticks++, 10);
+    const spun = refusal(runInWorker<typeof tasks.spin>(TASKS, "spin", [], { ...BUDGET, timeoutMs: 2_000 }));
+    await expect.poll(() => ticks, { timeout: 30_000 }).toBeGreaterThan(5);
+    const error = await spun;
+    clearInterval(ticking);
+    expect(error).toMatchObject({
+      code: "UNPROCESSABLE_CONTENT",
+      message: "Pekerjaan uji dihentikan karena melewati batas waktu 2 detik; tidak ada yang disimpan",
+    });
+  });
+
+  it("answers a clear refusal when the worker exits, throws or runs out of memory", async () => {
+    expect(await refusal(runInWorker<typeof tasks.exit>(TASKS, "exit", [], BUDGET))).toMatchObject({
+      code: "UNPROCESSABLE_CONTENT",
+      message: "Pekerjaan uji berhenti tanpa hasil (kode keluar 3); tidak ada yang disimpan",
+    });
+    expect(await refusal(runInWorker<typeof tasks.fail>(TASKS, "fail", [], BUDGET))).toMatchObject({
+      code: "UNPROCESSABLE_CONTENT",
+      message: "Pekerjaan uji gagal (rusak); tidak ada yang disimpan",
+    });
+    expect(await refusal(runInWorker<typeof tasks.hoard>(TASKS, "hoard", [], { ...BUDGET, timeoutMs: 120_000 }))).toMatchObject({
+      code: "UNPROCESSABLE_CONTENT",
+      message: "Pekerjaan uji dihentikan karena melewati batas memori 64 MB; tidak ada yang disimpan",
+    });
+  });
+});
