@@ -32,7 +32,7 @@ describe("kinerja validate", () => {
     writeFileSync(path, JSON.stringify(bad));
     const result = await kinerja("validate", path);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/rusak\.json: \/indicatorSets\/0\/indicators\/1\/weight: .*number/);
+    expect(result.stderr).toMatch(/rusak\.json: \/indicatorSets\/0\/indicators\/1\/weight: ditemukan "50" \(teks\); yang diharapkan: angka dari 0 sampai 100/);
   });
 
   it("reports weights that do not total 100", async () => {

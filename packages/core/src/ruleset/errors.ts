@@ -5,9 +5,8 @@
 // carries the same text in English in `messageEn`. Both are built in one pass, so a reader picks one with
 // issueMessage() (the portal by its language) without running the checks again, and every existing reader
 // of `message` (the CLI, the API's errors) keeps working. The static checks (check.ts, check-decisions.ts,
-// check-conditions.ts) give both; the compiler's issues (evaluate/) are Indonesian only; the schema, syntax,
-// size and `extends` messages (zod-issues.ts, json-syntax.ts, limits.ts, resolve.ts) are still English in
-// `message`, with no `messageEn`.
+// check-conditions.ts), the schema, syntax, size and `extends` messages (zod-issues.ts, json-syntax.ts via
+// parse.ts, limits.ts, resolve.ts) give both; the compiler's issues (evaluate/) are Indonesian only.
 import type { Lang } from "../domain/types.js";
 
 export type IssueSeverity = "error" | "warning";
@@ -21,7 +20,7 @@ export interface RuleIssue {
   pointer: string;
   /** What was wrong, then what was expected. */
   message: string;
-  /** The message in English, where the check that found the issue gives one. */
+  /** The message in English, where the check that found the issue gives one (every check of ruleset/ does). */
   messageEn?: string;
   severity: IssueSeverity;
 }

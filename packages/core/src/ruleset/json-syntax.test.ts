@@ -21,7 +21,18 @@ describe("findJsonSyntaxError", () => {
     ['{"a":', 1, 6, "/a", "the text ends where a value was expected"],
     ['{"a": "open', 1, 7, "/a", 'the text ends inside a string, expected a closing "'],
     ['{"a" 1}', 1, 6, "", 'found "1", expected ":" after the property name "a"'],
-  ])("%j → line %i, column %i at %j", (text, line, column, pointer, message) => {
-    expect(findJsonSyntaxError(text)).toEqual({ line, column, pointer, message });
+  ])("%j → line %i, column %i at %j", (text, line, column, pointer, messageEn) => {
+    expect(findJsonSyntaxError(text)).toEqual({ line, column, pointer, message: expect.any(String), messageEn });
+  });
+
+  it.each([
+    ['{"a": 1,}', 'ditemukan koma sebelum "}"; yang diharapkan: properti lain setelahnya, atau tanpa koma'],
+    ["{a: 1}", 'ditemukan a tanpa tanda kutip; yang diharapkan: nama properti dalam tanda kutip ganda: "a"'],
+    ['{"a": tru}', 'ditemukan "tru"; yang diharapkan: sebuah nilai: teks dalam tanda kutip ganda, angka, objek, daftar, true, false atau null'],
+    ["// note\n{}", 'ditemukan komentar, padahal JSON tidak mengenal komentar; hapuslah (catatan bisa ditulis di kolom "description")'],
+    ['{"a":', "teks berakhir di tempat yang seharusnya berisi nilai"],
+    ['{"a" 1}', 'ditemukan "1"; yang diharapkan: ":" setelah nama properti "a"'],
+  ])("%j is told in Indonesian first", (text, message) => {
+    expect(findJsonSyntaxError(text)?.message).toBe(message);
   });
 });

@@ -66,7 +66,9 @@ describe("rule file limits", () => {
       {
         file: "dalam.json",
         pointer: DEEP_POINTER,
-        message: "this value is nested 65 levels deep (objects and lists inside each other); expected at most 64 levels in a rule file",
+        message:
+          "nilai ini bersarang 65 tingkat (objek dan daftar di dalam satu sama lain); yang diharapkan: paling banyak 64 tingkat dalam berkas aturan",
+        messageEn: "this value is nested 65 levels deep (objects and lists inside each other); expected at most 64 levels in a rule file",
         severity: "error",
       },
     ]);
@@ -80,13 +82,15 @@ describe("rule file limits", () => {
 
   it("refuses deep text, valid or broken, without recursing through it", () => {
     const deep = JSON.stringify(withOutcome(nested(60))).replace('"value":"baik"', `"value":${"[".repeat(5000)}${"]".repeat(5000)}`);
-    expect(refusal(() => parseRuleFileText(deep, "dalam.json"))).toMatchObject([{ message: expect.stringContaining("expected at most 64 levels") }]);
+    expect(refusal(() => parseRuleFileText(deep, "dalam.json"))).toMatchObject([{ messageEn: expect.stringContaining("expected at most 64 levels") }]);
     const broken = "[".repeat(5000);
     expect(refusal(() => parseRuleFileText(broken, "dalam.json"))).toEqual([
       {
         file: "dalam.json",
         pointer: "/0".repeat(64),
-        message: "line 1, column 65: found a value nested deeper than 64 levels, expected at most 64 levels in a rule file",
+        message:
+          "baris 1, kolom 65: ditemukan nilai yang bersarang lebih dari 64 tingkat; yang diharapkan: paling banyak 64 tingkat dalam berkas aturan",
+        messageEn: "line 1, column 65: found a value nested deeper than 64 levels, expected at most 64 levels in a rule file",
         severity: "error",
       },
     ]);
@@ -96,7 +100,13 @@ describe("rule file limits", () => {
     const file = { ...baseFile(), description: "x".repeat(RULE_FILE_LIMITS.bytes) };
     const bytes = JSON.stringify(file).length;
     expect(refusal(() => parseRuleFile(file, "besar.json"))).toEqual([
-      { file: "besar.json", pointer: "", message: `the file is ${bytes} bytes as compact JSON; expected at most 1048576 bytes in a rule file`, severity: "error" },
+      {
+        file: "besar.json",
+        pointer: "",
+        message: `berkas ini ${bytes} bita sebagai JSON ringkas; yang diharapkan: paling banyak 1048576 bita dalam berkas aturan`,
+        messageEn: `the file is ${bytes} bytes as compact JSON; expected at most 1048576 bytes in a rule file`,
+        severity: "error",
+      },
     ]);
   });
 
@@ -108,7 +118,9 @@ describe("rule file limits", () => {
       {
         file: "banyak.json",
         pointer: "",
-        message: "the file has 1002 rules (999 outcome rules, 3 decision-table rows); expected at most 1000 rules in a rule file",
+        message:
+          "berkas ini berisi 1002 aturan (999 aturan tindak lanjut, 3 baris tabel keputusan); yang diharapkan: paling banyak 1000 aturan dalam berkas aturan",
+        messageEn: "the file has 1002 rules (999 outcome rules, 3 decision-table rows); expected at most 1000 rules in a rule file",
         severity: "error",
       },
     ]);
@@ -121,7 +133,8 @@ describe("rule file limits", () => {
       {
         file: "banyak.json",
         pointer: "",
-        message: expect.stringMatching(/^the file has 10004 conditions, .*; expected at most 10000 conditions in a rule file$/),
+        message: expect.stringMatching(/^berkas ini berisi 10004 kondisi, .*; yang diharapkan: paling banyak 10000 kondisi dalam berkas aturan$/),
+        messageEn: expect.stringMatching(/^the file has 10004 conditions, .*; expected at most 10000 conditions in a rule file$/),
         severity: "error",
       },
     ]);
@@ -133,6 +146,9 @@ describe("rule file limits", () => {
       file: "rantai.json",
       pointer: "/outcomes/0/conditions",
       message:
+        "kondisi ini bersarang 10002 tingkat setelah kondisi bernama yang dirujuknya dipasang di tempatnya; " +
+        "yang diharapkan: paling banyak 64 tingkat (rantai kondisi yang saling merujuk lebih pendek)",
+      messageEn:
         "this condition nests 10002 levels deep once the named conditions it refers to are put in place; " +
         "expected at most 64 levels (a shorter chain of conditions referring to one another)",
       severity: "error",
@@ -142,7 +158,7 @@ describe("rule file limits", () => {
   it("measures named conditions where they are used: referring two by two doubles the conditions at each step", () => {
     const started = Date.now();
     const issues = refusal(() => parseRuleFile(chained(20, true), "ganda.json"));
-    expect(issues).toMatchObject([{ pointer: "", message: expect.stringMatching(/^the file has 2621\d+ conditions/) }]);
+    expect(issues).toMatchObject([{ pointer: "", messageEn: expect.stringMatching(/^the file has 2621\d+ conditions/) }]);
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
@@ -152,7 +168,7 @@ describe("rule file limits", () => {
     const child: RuleFileJson = { id: "anak", name: "Anak", extends: "./induk.json", conditions: { c29: { any: [{ condition: "e0" }] } } };
     for (let i = 0; i < 20; i++) child.conditions![`e${i}`] = { any: [i + 1 < 20 ? { condition: `e${i + 1}` } : { fact: "predikat", operator: "equal", value: "baik" }] };
     const ruleSet = resolveRuleSet(parseRuleFile(child, "anak.json"), "anak.json", () => parseRuleFile(parent, "induk.json"));
-    expect(checkRuleSet(ruleSet, "anak.json")).toMatchObject([{ pointer: "/outcomes/0/conditions", message: expect.stringContaining("nests 102 levels deep") }]);
+    expect(checkRuleSet(ruleSet, "anak.json")).toMatchObject([{ pointer: "/outcomes/0/conditions", messageEn: expect.stringContaining("nests 102 levels deep") }]);
     expect(checkRuleSet(ruleSetOf(chained(20)))).toEqual([]);
   });
 });

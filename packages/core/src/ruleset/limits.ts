@@ -2,7 +2,7 @@
 // schema, the checks, the compiler, hashing, JSON.stringify), so these are measured first, on the parsed
 // JSON and without recursion: a file nested thousands of levels deep, or one built to be slow, is refused
 // whole with the limit it broke instead of exhausting the stack or the CPU.
-import { pointer, type RuleIssue } from "./errors.js";
+import { pointer, type RuleIssue, type Texts } from "./errors.js";
 
 export interface RuleFileLimits {
   /** UTF-8 bytes of the file as compact JSON (without indentation). */
@@ -63,19 +63,30 @@ function utf8Bytes(text: string): number {
  * Depth is measured first: nothing else here may walk a value deeper than the limit.
  */
 export function ruleFileLimitIssues(json: unknown, file: string, limits: Readonly<RuleFileLimits> = RULE_FILE_LIMITS): RuleIssue[] {
-  const issue = (at: string, message: string): RuleIssue => ({ file, pointer: at, message, severity: "error" });
+  const issue = (at: string, message: Texts): RuleIssue => ({ file, pointer: at, message: message.id, messageEn: message.en, severity: "error" });
   const deep = tooDeep(json, limits.depth);
   if (deep) {
     return [
-      issue(
-        pointer(...deep),
-        `this value is nested ${deep.length + 1} levels deep (objects and lists inside each other); ` +
+      issue(pointer(...deep), {
+        id:
+          `nilai ini bersarang ${deep.length + 1} tingkat (objek dan daftar di dalam satu sama lain); ` +
+          `yang diharapkan: paling banyak ${limits.depth} tingkat dalam berkas aturan`,
+        en:
+          `this value is nested ${deep.length + 1} levels deep (objects and lists inside each other); ` +
           `expected at most ${limits.depth} levels in a rule file`,
-      ),
+      }),
     ];
   }
   const bytes = utf8Bytes(JSON.stringify(json) ?? "");
-  const tooLarge = bytes > limits.bytes ? [issue("", `the file is ${bytes} bytes as compact JSON; expected at most ${limits.bytes} bytes in a rule file`)] : [];
+  const tooLarge =
+    bytes > limits.bytes
+      ? [
+          issue("", {
+            id: `berkas ini ${bytes} bita sebagai JSON ringkas; yang diharapkan: paling banyak ${limits.bytes} bita dalam berkas aturan`,
+            en: `the file is ${bytes} bytes as compact JSON; expected at most ${limits.bytes} bytes in a rule file`,
+          }),
+        ]
+      : [];
   return [...tooLarge, ...ruleSetSizeIssues(json, file, limits)];
 }
 
@@ -182,15 +193,18 @@ function decisionCellTests(json: unknown): number {
  */
 export function ruleSetSizeIssues(json: unknown, file: string, limits: Readonly<RuleFileLimits> = RULE_FILE_LIMITS): RuleIssue[] {
   const issues: RuleIssue[] = [];
-  const issue = (at: string, message: string) => issues.push({ file, pointer: at, message, severity: "error" });
+  const issue = (at: string, message: Texts) => issues.push({ file, pointer: at, message: message.id, messageEn: message.en, severity: "error" });
   const outcomes = items(field(json, "outcomes")).length;
   const rows = items(field(json, "decisions")).reduce<number>((sum, table) => sum + items(field(table, "rows")).length, 0);
   if (outcomes + rows > limits.rules) {
-    issue(
-      "",
-      `the file has ${outcomes + rows} rules (${outcomes} outcome rules, ${rows} decision-table rows); ` +
+    issue("", {
+      id:
+        `berkas ini berisi ${outcomes + rows} aturan (${outcomes} aturan tindak lanjut, ${rows} baris tabel keputusan); ` +
+        `yang diharapkan: paling banyak ${limits.rules} aturan dalam berkas aturan`,
+      en:
+        `the file has ${outcomes + rows} rules (${outcomes} outcome rules, ${rows} decision-table rows); ` +
         `expected at most ${limits.rules} rules in a rule file`,
-    );
+    });
   }
   const conditions = field(json, "conditions");
   const shapes = new Map(isRecord(conditions) ? Object.entries(conditions).map(([name, c]) => [name, shapeOf(c)]) : []);
@@ -202,19 +216,25 @@ export function ruleSetSizeIssues(json: unknown, file: string, limits: Readonly<
   ];
   const deepest = places.reduce<(typeof places)[number] | undefined>((a, b) => (a && a.depth >= b.depth ? a : b), undefined);
   if (deepest && deepest.depth > limits.depth) {
-    issue(
-      deepest.at,
-      `this condition nests ${deepest.depth} levels deep once the named conditions it refers to are put in place; ` +
+    issue(deepest.at, {
+      id:
+        `kondisi ini bersarang ${deepest.depth} tingkat setelah kondisi bernama yang dirujuknya dipasang di tempatnya; ` +
+        `yang diharapkan: paling banyak ${limits.depth} tingkat (rantai kondisi yang saling merujuk lebih pendek)`,
+      en:
+        `this condition nests ${deepest.depth} levels deep once the named conditions it refers to are put in place; ` +
         `expected at most ${limits.depth} levels (a shorter chain of conditions referring to one another)`,
-    );
+    });
   }
   const total = places.reduce((sum, place) => sum + place.size, decisionCellTests(json));
   if (total > limits.conditions) {
-    issue(
-      "",
-      `the file has ${total} conditions, counting each all, any, not, reference and test (decision cells included) and ` +
+    issue("", {
+      id:
+        `berkas ini berisi ${total} kondisi, menghitung setiap all, any, not, rujukan dan uji (termasuk sel tabel keputusan) ` +
+        `serta setiap kondisi bernama lagi di mana pun ia dirujuk; yang diharapkan: paling banyak ${limits.conditions} kondisi dalam berkas aturan`,
+      en:
+        `the file has ${total} conditions, counting each all, any, not, reference and test (decision cells included) and ` +
         `each named condition again wherever it is referred to; expected at most ${limits.conditions} conditions in a rule file`,
-    );
+    });
   }
   return issues;
 }

@@ -43,65 +43,66 @@ describe("parseRuleFile", () => {
     expect(issue).toEqual({
       file: "samarinda.json",
       pointer: "/indicatorSets/0/indicators/2/weight",
-      message: 'found "60" (a string), expected a number from 0 to 100',
+      message: 'ditemukan "60" (teks); yang diharapkan: angka dari 0 sampai 100',
+      messageEn: 'found "60" (a string), expected a number from 0 to 100',
       severity: "error",
     });
     expect(String(new RuleSetError([issue]).message)).toBe(
-      'samarinda.json: /indicatorSets/0/indicators/2/weight: found "60" (a string), expected a number from 0 to 100',
+      'samarinda.json: /indicatorSets/0/indicators/2/weight: ditemukan "60" (teks); yang diharapkan: angka dari 0 sampai 100',
     );
   });
 
   it("reports a number out of range with the range", () => {
-    expect(only(issuesOf(withIndicator({ ...rating, weight: 160 }))).message).toBe("found 160, expected a number from 0 to 100");
+    expect(only(issuesOf(withIndicator({ ...rating, weight: 160 }))).messageEn).toBe("found 160, expected a number from 0 to 100");
   });
 
   it("names an unknown key and lists the allowed keys", () => {
     const issue = only(issuesOf({ ...baseFile(), region: "x" }));
     expect(issue.pointer).toBe("/region");
-    expect(issue.message).toMatch(/^unknown key "region"; allowed keys: \$schema, id, name, description, extends,/);
+    expect(issue.messageEn).toMatch(/^unknown key "region"; allowed keys: \$schema, id, name, description, extends,/);
   });
 
   it("lists the allowed keys of a keyed record", () => {
     const issue = only(issuesOf({ ...baseFile(), raters: { weights: { supervisor: 100, boss: 0 } } }));
     expect(issue.pointer).toBe("/raters/weights/boss");
-    expect(issue.message).toBe('unknown key "boss"; allowed keys: self, peer, supervisor, subordinate, public');
+    expect(issue.messageEn).toBe('unknown key "boss"; allowed keys: self, peer, supervisor, subordinate, public');
   });
 
   it("reports a misspelt key once, as the key it should be", () => {
     const { weight: _weight, ...rest } = rating;
     const issue = only(issuesOf(withIndicator({ ...rest, wieght: 100 })));
     expect(issue.pointer).toBe("/indicatorSets/0/indicators/2/wieght");
-    expect(issue.message).toMatch(/^unknown key "wieght", expected "weight" \(allowed keys: id, name, description, axis, weight,/);
+    expect(issue.messageEn).toMatch(/^unknown key "wieght", expected "weight" \(allowed keys: id, name, description, axis, weight,/);
   });
 
   it("reports a missing key with what it should hold", () => {
     const { name: _name, ...rest } = rating;
     const issue = only(issuesOf(withIndicator(rest)));
     expect(issue.pointer).toBe("/indicatorSets/0/indicators/2/name");
-    expect(issue.message).toBe('required key "name" is missing, expected a string');
+    expect(issue.messageEn).toBe('required key "name" is missing, expected a string');
   });
 
   it("suggests the closest option of an enum", () => {
     const issue = only(issuesOf({ ...baseFile(), decisions: [{ ...baseFile().decisions![0]!, hitPolicy: "firts" }] }));
     expect(issue.pointer).toBe("/decisions/0/hitPolicy");
-    expect(issue.message).toBe('found "firts" (a string), expected one of "first", "unique" or "collect" (did you mean "first"?)');
+    expect(issue.messageEn).toBe('found "firts" (a string), expected one of "first", "unique" or "collect" (did you mean "first"?)');
   });
 
   it("explains a bad indicator kind at the discriminator", () => {
     const issue = only(issuesOf(withIndicator({ ...rating, input: { kind: "ratting", scale: "likert5" } })));
     expect(issue.pointer).toBe("/indicatorSets/0/indicators/2/input/kind");
-    expect(issue.message).toMatch(/^found "ratting" \(a string\), expected one of "rating", "target", .* \(did you mean "rating"\?\)$/);
+    expect(issue.messageEn).toMatch(/^found "ratting" \(a string\), expected one of "rating", "target", .* \(did you mean "rating"\?\)$/);
   });
 
   it("uses the schema's own wording for patterns", () => {
     const issue = only(issuesOf({ ...baseFile(), id: "Kota Samarinda" }));
-    expect(issue).toMatchObject({ pointer: "/id", message: 'found "Kota Samarinda" (a string), expected an id of lower-case letters, digits and _, starting with a letter' });
+    expect(issue).toMatchObject({ pointer: "/id", messageEn: 'found "Kota Samarinda" (a string), expected an id of lower-case letters, digits and _, starting with a letter' });
   });
 
   it("explains a bad record key", () => {
     const issue = only(issuesOf({ ...baseFile(), facts: { "jumlah hari": { type: "number", label: "Hari" } } }));
     expect(issue.pointer).toBe("/facts/jumlah hari");
-    expect(issue.message).toBe('key "jumlah hari" is not allowed here, expected a fact name such as score.kualitas');
+    expect(issue.messageEn).toBe('key "jumlah hari" is not allowed here, expected a fact name such as score.kualitas');
   });
 
   it("reports every problem, not only the first", () => {
@@ -110,15 +111,18 @@ describe("parseRuleFile", () => {
   });
 
   it("rejects a document that is not an object", () => {
-    expect(only(issuesOf([1, 2])).message).toMatch(/^found a list, expected an object with "id" and "name"/);
+    expect(only(issuesOf([1, 2])).messageEn).toMatch(/^found a list, expected an object with "id" and "name"/);
   });
 
   describe("conditions: one helpful message per bad condition", () => {
     it("a misspelt key in a leaf", () => {
       const issue = only(issuesOf(withOutcomeConditions({ all: [{ fact: "score", operater: "greaterThan", value: 90 }] })));
       expect(issue.pointer).toBe("/outcomes/0/conditions/all/0/operater");
-      expect(issue.message).toBe(
+      expect(issue.messageEn).toBe(
         'unknown key "operater", expected "operator" (allowed keys: fact, operator, value, path, params, priority, name)',
+      );
+      expect(issue.message).toBe(
+        'kunci "operater" tidak dikenal; yang diharapkan: "operator" (kunci yang boleh: fact, operator, value, path, params, priority, name)',
       );
     });
 
@@ -126,7 +130,7 @@ describe("parseRuleFile", () => {
       const issue = only(issuesOf(withOutcomeConditions({ any: [{ fact: "score", operator: "equal", value: 1, label: "x" }] })));
       expect(issue).toMatchObject({
         pointer: "/outcomes/0/conditions/any/0/label",
-        message: 'unknown key "label"; allowed keys: fact, operator, value, path, params, priority, name',
+        messageEn: 'unknown key "label"; allowed keys: fact, operator, value, path, params, priority, name',
       });
     });
 
@@ -134,14 +138,14 @@ describe("parseRuleFile", () => {
       const issue = only(issuesOf(withOutcomeConditions({ all: [{ not: { any: [{ fact: "score", operator: "equal" }] } }] })));
       expect(issue).toMatchObject({
         pointer: "/outcomes/0/conditions/all/0/not/any/0/value",
-        message: 'required key "value" is missing, expected any value',
+        messageEn: 'required key "value" is missing, expected any value',
       });
     });
 
     it("a bare leaf where a top-level condition is required", () => {
       const issue = only(issuesOf(withOutcomeConditions({ fact: "score", operator: "equal", value: 1 })));
       expect(issue.pointer).toBe("/outcomes/0/conditions");
-      expect(issue.message).toBe(
+      expect(issue.messageEn).toBe(
         'found an object with keys "fact", "operator" and "value", expected an object with one of the keys "all", "any", "not" or "condition"',
       );
     });
@@ -150,13 +154,13 @@ describe("parseRuleFile", () => {
       const issue = only(issuesOf(withOutcomeConditions({ all: [{}] })));
       expect(issue).toMatchObject({
         pointer: "/outcomes/0/conditions/all/0",
-        message: 'found an empty object, expected an object with one of the keys "all", "any", "not" or "condition"',
+        messageEn: 'found an empty object, expected an object with one of the keys "all", "any", "not" or "condition"',
       });
     });
 
     it("a value of the wrong type in a leaf", () => {
       const issue = only(issuesOf(withOutcomeConditions({ all: [{ fact: "score", operator: 3, value: 1 }] })));
-      expect(issue).toMatchObject({ pointer: "/outcomes/0/conditions/all/0/operator", message: "found 3, expected a non-empty string" });
+      expect(issue).toMatchObject({ pointer: "/outcomes/0/conditions/all/0/operator", messageEn: "found 3, expected a non-empty string" });
     });
   });
 
@@ -164,13 +168,13 @@ describe("parseRuleFile", () => {
     const file = { ...baseFile(), calculations: [{ id: "x", name: "X", expression: { add: [1, { fakt: "score" }] } }] };
     const issue = only(issuesOf(file));
     expect(issue.pointer).toBe("/calculations/0/expression/add/1/fakt");
-    expect(issue.message).toMatch(/^unknown key "fakt", expected "fact"/);
+    expect(issue.messageEn).toMatch(/^unknown key "fakt", expected "fact"/);
   });
 
   it("explains a scalar union by its types", () => {
     const table = { ...baseFile().decisions![0]!, rows: [{ when: [{}], then: ["baik"] }] };
     const issue = only(issuesOf({ ...baseFile(), decisions: [table] }));
-    expect(issue).toMatchObject({ pointer: "/decisions/0/rows/0/then", message: "found a list, expected a string, a number, true or false or null" });
+    expect(issue).toMatchObject({ pointer: "/decisions/0/rows/0/then", messageEn: "found a list, expected a string, a number, true or false or null" });
   });
 });
 
@@ -193,13 +197,14 @@ describe("parseRuleFileText", () => {
       {
         file: "pariaman.json",
         pointer: "/predikat",
-        message: 'line 5, column 38: found a comma before "]", expected another item after it or no comma',
+        message: 'baris 5, kolom 38: ditemukan koma sebelum "]"; yang diharapkan: butir lain setelahnya, atau tanpa koma',
+        messageEn: 'line 5, column 38: found a comma before "]", expected another item after it or no comma',
         severity: "error",
       },
     ]);
   });
 
   it("validates the parsed document", () => {
-    expect(() => parseRuleFileText('{"id": "a"}', "a.json")).toThrow('a.json: /name: required key "name" is missing, expected a string');
+    expect(() => parseRuleFileText('{"id": "a"}', "a.json")).toThrow('a.json: /name: kunci wajib "name" tidak ada; yang diharapkan: teks');
   });
 });

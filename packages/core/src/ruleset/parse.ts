@@ -26,10 +26,11 @@ export function parseRuleFileText(text: string, file: string): RuleFile {
     json = JSON.parse(source);
   } catch (error) {
     const syntax = findJsonSyntaxError(source);
-    const message = syntax
-      ? `line ${syntax.line}, column ${syntax.column}: ${syntax.message}`
-      : `not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
-    throw new RuleSetError([{ file, pointer: syntax?.pointer ?? "", message, severity: "error" }]);
+    const reason = error instanceof Error ? error.message : String(error);
+    const [message, messageEn] = syntax
+      ? [`baris ${syntax.line}, kolom ${syntax.column}: ${syntax.message}`, `line ${syntax.line}, column ${syntax.column}: ${syntax.messageEn}`]
+      : [`bukan JSON yang sah: ${reason}`, `not valid JSON: ${reason}`];
+    throw new RuleSetError([{ file, pointer: syntax?.pointer ?? "", message, messageEn, severity: "error" }]);
   }
   return parseRuleFile(json, file);
 }

@@ -191,6 +191,8 @@ describe("resolveRuleSet", () => {
         file: "rules/b.json",
         pointer: "/extends/1",
         message:
+          "extends berputar melingkar: rules/a.json → rules/b.json → rules/a.json; yang diharapkan: rantai berkas yang berakhir pada berkas tanpa extends",
+        messageEn:
           "extends goes round in a circle: rules/a.json → rules/b.json → rules/a.json; expected a chain of files that ends in one without extends",
         severity: "error",
       },
@@ -199,7 +201,7 @@ describe("resolveRuleSet", () => {
 
   it("catches a file that extends itself", () => {
     const error = thrown(() => resolveIn({ "a.json": { id: "a", name: "A", extends: "./a.json" } }, "a.json"));
-    expect(error.issues[0]).toMatchObject({ file: "a.json", pointer: "/extends", message: expect.stringContaining("a.json → a.json") });
+    expect(error.issues[0]).toMatchObject({ file: "a.json", pointer: "/extends", messageEn: expect.stringContaining("a.json → a.json") });
   });
 
   it("allows the same baseline reached twice without a cycle", () => {
@@ -218,7 +220,8 @@ describe("resolveRuleSet", () => {
       {
         file: "rules/a.json",
         pointer: "/extends",
-        message: 'cannot read "../nasional.json" (nasional.json): no such file: nasional.json; expected the path of a rule file, relative to this file',
+        message: '"../nasional.json" (nasional.json) tidak dapat dibaca: no such file: nasional.json; yang diharapkan: jalur berkas aturan, relatif terhadap berkas ini',
+        messageEn: 'cannot read "../nasional.json" (nasional.json): no such file: nasional.json; expected the path of a rule file, relative to this file',
         severity: "error",
       },
     ]);
@@ -227,7 +230,13 @@ describe("resolveRuleSet", () => {
   it("passes on a parent's own validation errors, naming the parent", () => {
     const error = thrown(() => resolveIn({ "a.json": { id: "a", name: "A", extends: "b.json" }, "b.json": { id: "b" } }, "a.json"));
     expect(error.issues).toEqual([
-      { file: "b.json", pointer: "/name", message: 'required key "name" is missing, expected a string', severity: "error" },
+      {
+        file: "b.json",
+        pointer: "/name",
+        message: 'kunci wajib "name" tidak ada; yang diharapkan: teks',
+        messageEn: 'required key "name" is missing, expected a string',
+        severity: "error",
+      },
     ]);
   });
 });
@@ -258,7 +267,13 @@ describe("loadRuleSet", () => {
   it("throws a RuleSetError when the file cannot be read", () => {
     const { readJson } = folder({});
     expect(thrown(() => loadRuleSet("rules/x.json", readJson)).issues).toEqual([
-      { file: "rules/x.json", pointer: "", message: "cannot read the file: no such file: rules/x.json", severity: "error" },
+      {
+        file: "rules/x.json",
+        pointer: "",
+        message: "berkas tidak dapat dibaca: no such file: rules/x.json",
+        messageEn: "cannot read the file: no such file: rules/x.json",
+        severity: "error",
+      },
     ]);
   });
 

@@ -112,7 +112,8 @@ function load(loader: LoadRuleFile, ref: string, from: string, where: string, pa
       {
         file: from,
         pointer: where,
-        message: `cannot read "${ref}" (${path}): ${reason}; expected the path of a rule file, relative to this file`,
+        message: `"${ref}" (${path}) tidak dapat dibaca: ${reason}; yang diharapkan: jalur berkas aturan, relatif terhadap berkas ini`,
+        messageEn: `cannot read "${ref}" (${path}): ${reason}; expected the path of a rule file, relative to this file`,
         severity: "error",
       },
     ]);
@@ -134,7 +135,8 @@ function resolveChain(file: RuleFile, fileName: string, loader: LoadRuleFile, ch
         {
           file: fileName,
           pointer: where,
-          message: `extends goes round in a circle: ${cycle}; expected a chain of files that ends in one without extends`,
+          message: `extends berputar melingkar: ${cycle}; yang diharapkan: rantai berkas yang berakhir pada berkas tanpa extends`,
+          messageEn: `extends goes round in a circle: ${cycle}; expected a chain of files that ends in one without extends`,
           severity: "error",
         },
       ]);
@@ -210,7 +212,9 @@ export function loadRuleSet(
   } catch (error) {
     if (error instanceof RuleSetError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new RuleSetError([{ file: fileName, pointer: "", message: `cannot read the file: ${reason}`, severity: "error" }]);
+    throw new RuleSetError([
+      { file: fileName, pointer: "", message: `berkas tidak dapat dibaca: ${reason}`, messageEn: `cannot read the file: ${reason}`, severity: "error" },
+    ]);
   }
   // A part meant to be extended (e.g. a discipline table) is checked and tested on top of the file it
   // names, as a region that extends both would use it.

@@ -4,12 +4,18 @@
 import { z } from "zod";
 import type { ConditionProperties, ConditionReference, NestedCondition, TopLevelCondition } from "../engine/types.js";
 import { AXES, NATIONAL_PREDIKAT, PERIOD_KINDS, RATER_SOURCES, TARGET_ASPECTS } from "../domain/types.js";
+import type { Texts } from "./errors.js";
 
-const id = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]*$/, "an id of lower-case letters, digits and _, starting with a letter");
+/** What each pattern of the format expects, in both languages; zod carries the English text, which zod-issues.ts looks up. */
+export const SCHEMA_PATTERNS = {
+  id: { id: "id dari huruf kecil, angka dan _, diawali huruf", en: "an id of lower-case letters, digits and _, starting with a letter" },
+  factName: { id: "nama fakta seperti score.kualitas", en: "a fact name such as score.kualitas" },
+  date: { id: "tanggal YYYY-MM-DD", en: "a date YYYY-MM-DD" },
+} as const satisfies Record<string, Texts>;
+
+const id = z.string().regex(/^[a-z][a-z0-9_]*$/, SCHEMA_PATTERNS.id.en);
 /** Fact names may carry dots (score.kualitas, employee.jabatan). */
-const factName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.]*$/, "a fact name such as score.kualitas");
+const factName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.]*$/, SCHEMA_PATTERNS.factName.en);
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 export const raterSourceSchema = z.enum(RATER_SOURCES);
@@ -381,7 +387,7 @@ export const ruleFileSchema = z
     checkWith: z.string().optional(),
     legalBasis: z.array(z.string()).optional(),
     /** YYYY-MM-DD. */
-    effectiveDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD").optional(),
+    effectiveDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, SCHEMA_PATTERNS.date.en).optional(),
     scales: z.record(z.string(), scaleSchema).optional(),
     raters: ratersSchema.optional(),
     facts: z.record(factName, factDeclarationSchema).optional(),

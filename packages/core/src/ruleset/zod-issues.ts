@@ -1,9 +1,12 @@
 // Turns zod's validation issues into messages a BKD admin can act on: where (JSON pointer), what was
 // found, what was expected. Expectations are read from the schema itself, so they stay true when the
 // schema changes. A failed union (a condition, an expression) is narrowed to the branch the author most
-// likely meant, so one bad condition gives one message rather than a dump of every alternative.
+// likely meant, so one bad condition gives one message rather than a dump of every alternative. Each
+// message is given in Indonesian (`message`) and English (`messageEn`).
 import type { z } from "zod";
-import { pointer, type RuleIssue } from "./errors.js";
+import type { Lang } from "../domain/types.js";
+import { pointer, type RuleIssue, type Texts } from "./errors.js";
+import { SCHEMA_PATTERNS } from "./schema.js";
 import { closest, didYouMean, listNames } from "./suggest.js";
 
 type Issue = z.core.$ZodIssue;
@@ -154,11 +157,21 @@ function requiredKeys(schema: Schema): string[] {
     .map(([key]) => key);
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+/** One text per language, each built by `text`. */
+function texts(text: (lang: Lang) => string): Texts {
+  return { id: text("id"), en: text("en") };
 }
 
-function describeNumber(def: SchemaDef): string {
+/** "a" or "b", "a" and "b" in the language. */
+function names(values: Iterable<string>, lang: Lang, conjunction: "or" | "and" = "or"): string {
+  return listNames(values, lang === "en" ? conjunction : conjunction === "or" ? "atau" : "dan");
+}
+
+function items(n: number, lang: Lang): string {
+  return lang === "id" ? `${n} butir` : `${n} item${n === 1 ? "" : "s"}`;
+}
+
+function describeNumber(def: SchemaDef, lang: Lang): string {
   let min: CheckDef | undefined;
   let max: CheckDef | undefined;
   let whole = false;
@@ -168,96 +181,112 @@ function describeNumber(def: SchemaDef): string {
     else if (c.check === "less_than") max = c;
     else if (c.check === "number_format" && (c.format === "safeint" || c.format === "int32")) whole = true;
   }
-  const noun = whole ? "a whole number" : "a number";
-  if (min && max && min.inclusive && max.inclusive) return `${noun} from ${min.value} to ${max.value}`;
+  const id = lang === "id";
+  const noun = whole ? (id ? "bilangan bulat" : "a whole number") : id ? "angka" : "a number";
+  if (min && max && min.inclusive && max.inclusive) return id ? `${noun} dari ${min.value} sampai ${max.value}` : `${noun} from ${min.value} to ${max.value}`;
   const parts: string[] = [];
-  if (min) parts.push(min.inclusive ? `at least ${min.value}` : `greater than ${min.value}`);
-  if (max) parts.push(max.inclusive ? `at most ${max.value}` : `less than ${max.value}`);
-  return parts.length ? `${noun} ${parts.join(" and ")}` : noun;
+  if (min) parts.push(min.inclusive ? `${id ? "paling sedikit" : "at least"} ${min.value}` : `${id ? "lebih dari" : "greater than"} ${min.value}`);
+  if (max) parts.push(max.inclusive ? `${id ? "paling banyak" : "at most"} ${max.value}` : `${id ? "kurang dari" : "less than"} ${max.value}`);
+  return parts.length ? `${noun} ${parts.join(id ? " dan " : " and ")}` : noun;
 }
 
-function describeString(def: SchemaDef): string {
+function describeString(def: SchemaDef, lang: Lang): string {
+  const id = lang === "id";
   for (const check of def.checks ?? []) {
     const c = check._zod.def;
     if (c.check === "string_format" && c.format === "regex") {
       const custom = c.error?.({});
-      return typeof custom === "string" ? custom : `a string matching ${String(c.pattern)}`;
+      if (typeof custom === "string") return Object.values(SCHEMA_PATTERNS).find((texts) => texts.en === custom)?.[lang] ?? custom;
+      return id ? `teks yang cocok dengan ${String(c.pattern)}` : `a string matching ${String(c.pattern)}`;
     }
-    if (c.check === "min_length" && c.minimum === 1) return "a non-empty string";
+    if (c.check === "min_length" && c.minimum === 1) return id ? "teks yang tidak kosong" : "a non-empty string";
   }
-  return "a string";
+  return id ? "teks" : "a string";
 }
 
 /** What a schema accepts, in words: "a number from 0 to 100", `one of "first", "unique" or "collect"`. */
-function describeSchema(schema: Schema): string {
+function describeSchema(schema: Schema, lang: Lang): string {
   const inner = unwrap(schema);
   const def = inner._zod.def;
-  const nullable = schema._zod.def.type === "nullable" ? " or null" : "";
+  const id = lang === "id";
+  const nullable = schema._zod.def.type === "nullable" ? (id ? " atau null" : " or null") : "";
   switch (def.type) {
     case "string":
-      return describeString(def) + nullable;
+      return describeString(def, lang) + nullable;
     case "number":
-      return describeNumber(def) + nullable;
+      return describeNumber(def, lang) + nullable;
     case "boolean":
-      return "true or false" + nullable;
+      return (id ? "true atau false" : "true or false") + nullable;
     case "null":
       return "null";
     case "unknown":
     case "any":
-      return "any value";
+      return id ? "nilai apa pun" : "any value";
     case "enum":
     case "literal": {
       const values = literalValues(inner).map(String);
-      return (values.length === 1 ? listNames(values) : `one of ${listNames(values)}`) + nullable;
+      return (values.length === 1 ? names(values, lang) : `${id ? "salah satu dari" : "one of"} ${names(values, lang)}`) + nullable;
     }
     case "array": {
       const minimum = def.checks?.find((c) => c._zod.def.check === "min_length")?._zod.def.minimum;
-      return (minimum ? `a list of at least ${plural(minimum, "item")}` : "a list") + nullable;
+      const list = id ? "daftar" : "a list";
+      return (minimum ? `${list} ${id ? "berisi paling sedikit" : "of at least"} ${items(minimum, lang)}` : list) + nullable;
     }
     case "tuple":
-      return `a list of exactly ${plural(def.items?.length ?? 0, "item")}`;
+      return `${id ? "daftar berisi tepat" : "a list of exactly"} ${items(def.items?.length ?? 0, lang)}`;
     case "record": {
       const keys = allowedKeys(inner, undefined);
-      return keys.length ? `an object with keys among ${listNames(keys)}` : "an object";
+      const object = id ? "objek" : "an object";
+      return keys.length ? `${object} ${id ? "dengan kunci di antara" : "with keys among"} ${names(keys, lang)}` : object;
     }
     case "object": {
       const required = requiredKeys(inner);
-      return required.length ? `an object with ${listNames(required, "and")}` : "an object";
+      const object = id ? "objek" : "an object";
+      return required.length ? `${object} ${id ? "dengan" : "with"} ${names(required, lang, "and")}` : object;
     }
     case "union": {
       if (def.discriminator) {
         const tags = (def.options ?? []).flatMap((o) => literalValues(unwrap(o)._zod.def.shape?.[def.discriminator ?? ""] ?? o));
-        return `an object with "${def.discriminator}": one of ${listNames(tags.map(String))}`;
+        return `${id ? "objek dengan" : "an object with"} "${def.discriminator}": ${id ? "salah satu dari" : "one of"} ${names(tags.map(String), lang)}`;
       }
-      const parts = [...new Set((def.options ?? []).map(describeSchema))];
-      return parts.length <= 1 ? (parts[0] ?? "a value") : `${parts.slice(0, -1).join(", ")} or ${parts.at(-1)}`;
+      const parts = [...new Set((def.options ?? []).map((option) => describeSchema(option, lang)))];
+      if (parts.length <= 1) return parts[0] ?? (id ? "sebuah nilai" : "a value");
+      return `${parts.slice(0, -1).join(", ")} ${id ? "atau" : "or"} ${parts.at(-1)}`;
     }
     default:
-      return `a value of type ${def.type}`;
+      return id ? `nilai bertipe ${def.type}` : `a value of type ${def.type}`;
   }
 }
 
 /** How a found value reads in a message: `"60" (a string)`, `160`, `a list`. */
-function showValue(value: unknown): string {
+function showValue(value: unknown, lang: Lang): string {
+  const id = lang === "id";
   if (typeof value === "string") {
     const text = value.length > 40 ? `${value.slice(0, 37)}...` : value;
-    return value === "" ? `"" (an empty string)` : `${JSON.stringify(text)} (a string)`;
+    if (value === "") return id ? `"" (teks kosong)` : `"" (an empty string)`;
+    return `${JSON.stringify(text)} (${id ? "teks" : "a string"})`;
   }
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (value === null) return "null";
-  if (Array.isArray(value)) return value.length ? "a list" : "an empty list";
+  if (Array.isArray(value)) return value.length ? (id ? "daftar" : "a list") : id ? "daftar kosong" : "an empty list";
   if (isRecord(value)) {
     const keys = Object.keys(value);
-    if (!keys.length) return "an empty object";
-    return `an object with ${keys.length === 1 ? "key" : "keys"} ${listNames(keys, "and")}`;
+    if (!keys.length) return id ? "objek kosong" : "an empty object";
+    if (id) return `objek dengan kunci ${names(keys, lang, "and")}`;
+    return `an object with ${keys.length === 1 ? "key" : "keys"} ${names(keys, lang, "and")}`;
   }
   return String(value);
+}
+
+/** "found X, expected Y" in the language. */
+function foundExpected(found: string, expected: string, lang: Lang): string {
+  return lang === "id" ? `ditemukan ${found}; yang diharapkan: ${expected}` : `found ${found}, expected ${expected}`;
 }
 
 /** One explained problem before typos are matched: a missing key and an unknown key may be one mistake. */
 interface Finding {
   path: Path;
-  message: string;
+  message: Texts;
   missingKey?: string;
   unknownKey?: string;
   allowed?: string[];
@@ -303,10 +332,14 @@ class Explainer {
       case "unrecognized_keys": {
         const allowed = allowedKeys(here, value);
         for (const key of issue.keys) {
-          const allowedText = allowed.length ? `; allowed keys: ${allowed.join(", ")}` : "";
+          const listed = allowed.join(", ");
           this.findings.push({
             path: [...path, key],
-            message: `unknown key "${key}"${didYouMean(key, allowed, "en")}${allowedText}`,
+            message: texts((lang) =>
+              lang === "id"
+                ? `kunci "${key}" tidak dikenal${didYouMean(key, allowed, lang)}${allowed.length ? `; kunci yang boleh: ${listed}` : ""}`
+                : `unknown key "${key}"${didYouMean(key, allowed, lang)}${allowed.length ? `; allowed keys: ${listed}` : ""}`,
+            ),
             unknownKey: key,
             allowed,
           });
@@ -316,23 +349,32 @@ class Explainer {
       case "invalid_key": {
         const record = schemaAt(schema, issue.path.slice(0, -1), valueAt(this.input, base));
         const keyType = record && unwrap(record)._zod.def.keyType;
-        const expected = keyType ? describeSchema(keyType) : "a valid key";
-        this.findings.push({ path, message: `key ${JSON.stringify(path.at(-1))} is not allowed here, expected ${expected}` });
+        const key = JSON.stringify(path.at(-1));
+        this.findings.push({
+          path,
+          message: texts((lang) => {
+            const expected = keyType ? describeSchema(keyType, lang) : lang === "id" ? "kunci yang sah" : "a valid key";
+            return lang === "id" ? `kunci ${key} tidak boleh di sini; yang diharapkan: ${expected}` : `key ${key} is not allowed here, expected ${expected}`;
+          }),
+        });
         return;
       }
       case "custom":
-        this.findings.push({ path, message: issue.message });
+        this.findings.push({ path, message: { id: issue.message, en: issue.message } });
         return;
       default: {
-        const expected = here ? describeSchema(here) : issue.message;
+        const expected = (lang: Lang) => (here ? describeSchema(here, lang) : issue.message);
         if (value === undefined) {
           const key = String(path.at(-1) ?? "");
-          this.findings.push({ path, message: `required key "${key}" is missing, expected ${expected}`, missingKey: key });
+          const message = texts((lang) =>
+            lang === "id" ? `kunci wajib "${key}" tidak ada; yang diharapkan: ${expected(lang)}` : `required key "${key}" is missing, expected ${expected(lang)}`,
+          );
+          this.findings.push({ path, message, missingKey: key });
           return;
         }
         const options = issue.code === "invalid_value" ? issue.values.map(String) : [];
-        const hint = typeof value === "string" ? didYouMean(value, options, "en") : "";
-        this.findings.push({ path, message: `found ${showValue(value)}, expected ${expected}${hint}` });
+        const hint = (lang: Lang) => (typeof value === "string" ? didYouMean(value, options, lang) : "");
+        this.findings.push({ path, message: texts((lang) => foundExpected(showValue(value, lang), expected(lang), lang) + hint(lang)) });
       }
     }
   }
@@ -341,10 +383,14 @@ class Explainer {
     if (issue.discriminator !== undefined) {
       // zod puts the discriminator key itself on the path.
       const options = ("options" in issue ? (issue.options ?? []) : []).map(String);
-      const expected = `one of ${listNames(options)}`;
-      const found = value === undefined ? `required key "${String(path.at(-1))}" is missing` : `found ${showValue(value)}`;
-      const hint = typeof value === "string" ? didYouMean(value, options, "en") : "";
-      this.findings.push({ path, message: `${found}, expected ${expected}${hint}` });
+      const key = String(path.at(-1));
+      const message = texts((lang) => {
+        const expected = `${lang === "id" ? "salah satu dari" : "one of"} ${names(options, lang)}`;
+        const hint = typeof value === "string" ? didYouMean(value, options, lang) : "";
+        if (value !== undefined) return foundExpected(showValue(value, lang), expected, lang) + hint;
+        return lang === "id" ? `kunci wajib "${key}" tidak ada; yang diharapkan: ${expected}${hint}` : `required key "${key}" is missing, expected ${expected}${hint}`;
+      });
+      this.findings.push({ path, message });
       return;
     }
     const options = here ? unwrap(here)._zod.def.options : undefined;
@@ -356,20 +402,21 @@ class Explainer {
       for (const branchIssue of issue.errors[only] ?? []) this.explain(branchIssue, path, options?.[only]);
       return;
     }
-    const expected = this.describeAlternatives(bestBranches, best, options, here);
-    this.findings.push({ path, message: `found ${showValue(value)}, expected ${expected}` });
+    const message = texts((lang) => foundExpected(showValue(value, lang), this.describeAlternatives(bestBranches, best, options, here, lang), lang));
+    this.findings.push({ path, message });
   }
 
   /** Several branches fit equally badly: name what tells them apart (their required keys), or their types. */
-  private describeAlternatives(branches: number[], distance: number, options: Schema[] | undefined, here: Schema | undefined): string {
+  private describeAlternatives(branches: number[], distance: number, options: Schema[] | undefined, here: Schema | undefined, lang: Lang): string {
     if (distance < 1000 && options) {
       const keys = branches.flatMap((i) => {
         const option = options[i];
         return option && unwrap(option)._zod.def.type === "object" ? requiredKeys(option).slice(0, 1) : [];
       });
-      if (keys.length === branches.length) return `an object with one of the keys ${listNames(keys)}`;
+      if (keys.length === branches.length) return `${lang === "id" ? "objek dengan salah satu kunci" : "an object with one of the keys"} ${names(keys, lang)}`;
     }
-    return here ? describeSchema(here) : "a different value";
+    if (here) return describeSchema(here, lang);
+    return lang === "id" ? "nilai lain" : "a different value";
   }
 }
 
@@ -386,7 +433,11 @@ function mergeTypos(findings: Finding[]): Finding[] {
     const typo = missing.find((f) => f.missingKey === match);
     if (!typo || match === undefined) continue;
     dropped.add(typo);
-    unknown.message = `unknown key "${unknown.unknownKey}", expected "${match}" (allowed keys: ${(unknown.allowed ?? []).join(", ")})`;
+    const allowed = (unknown.allowed ?? []).join(", ");
+    unknown.message = {
+      id: `kunci "${unknown.unknownKey}" tidak dikenal; yang diharapkan: "${match}" (kunci yang boleh: ${allowed})`,
+      en: `unknown key "${unknown.unknownKey}", expected "${match}" (allowed keys: ${allowed})`,
+    };
   }
   return findings.filter((f) => !dropped.has(f));
 }
@@ -400,10 +451,10 @@ export function explainZodIssues(issues: readonly Issue[], schema: z.ZodType, in
   const result: RuleIssue[] = [];
   for (const finding of mergeTypos(explainer.findings)) {
     const where = pointer(...finding.path.map((segment) => (typeof segment === "number" ? segment : String(segment))));
-    const key = `${where}\u0000${finding.message}`;
+    const key = `${where}\u0000${finding.message.en}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    result.push({ file, pointer: where, message: finding.message, severity: "error" });
+    result.push({ file, pointer: where, message: finding.message.id, messageEn: finding.message.en, severity: "error" });
   }
   return result;
 }
