@@ -1,20 +1,28 @@
 // How work entries become realisasi, without a database: the sum of an IKI's confirmed quantities, or their
-// mean for kualitas, and laid over the values an assessor recorded without losing the aspects entries do
-// not give.
+// mean for kualitas and for an IKI in percent, and laid over the values an assessor recorded without losing
+// the aspects entries do not give.
 import { describe, expect, it } from "vitest";
 import type { IndicatorValue } from "@kinerja/core";
 import { realisasiOf, withRealisasi } from "./realisasi.js";
 
 describe("realisasiOf", () => {
   it("adds the entries' quantities up, except for kualitas, where each entry is one output's quality", () => {
-    expect(realisasiOf("kuantitas", 42, 3)).toBe(42);
-    expect(realisasiOf(null, 42, 3)).toBe(42);
-    expect(realisasiOf("kualitas", 270, 3)).toBe(90);
+    expect(realisasiOf({ aspect: "kuantitas", satuan: "berkas" }, 42, 3)).toBe(42);
+    expect(realisasiOf({ aspect: null, satuan: "berkas" }, 42, 3)).toBe(42);
+    expect(realisasiOf({ aspect: "kualitas", satuan: "berkas" }, 270, 3)).toBe(90);
+  });
+
+  it("means the entries of an IKI counted in percent, each a rate measured at that time, however the unit is written", () => {
+    for (const satuan of ["%", "persen", " Persen ", "persentase"]) {
+      expect(realisasiOf({ aspect: null, satuan }, 12 * 92, 12), satuan).toBe(92);
+      expect(realisasiOf({ aspect: "kuantitas", satuan }, 90 + 94, 2), satuan).toBe(92);
+    }
+    expect(realisasiOf({ aspect: null, satuan: "persen" }, 0, 0)).toBe(0);
   });
 
   it("gives 0 for kualitas with no confirmed entry instead of dividing by zero", () => {
-    expect(realisasiOf("kualitas", 0, 0)).toBe(0);
-    expect(realisasiOf("waktu", 0, 0)).toBe(0);
+    expect(realisasiOf({ aspect: "kualitas", satuan: "berkas" }, 0, 0)).toBe(0);
+    expect(realisasiOf({ aspect: "waktu", satuan: "hari" }, 0, 0)).toBe(0);
   });
 });
 

@@ -1,6 +1,7 @@
 // From confirmed work entries to the realisasi the evaluation reads. Each IKI tied to a rule-set indicator
 // gives its target (from the plan) and its realisasi: the sum of its confirmed entries' quantities, or their
-// mean for the kualitas aspect (each entry then records the quality of one output). Several IKIs feeding
+// mean for the kualitas aspect (each entry then records the quality of one output) and for an IKI counted in
+// percent (each entry a rate measured at that time). Several IKIs feeding
 // one indicator (or one aspect of it) are combined as the mean of their achievements, written as
 // { target: 100, realisasi: mean % }: both the achievement formula and the PP 46/2011 aspect formulas depend
 // only on realisasi / target, so this is their mean exactly. Only plans that count are read: approved ones
@@ -20,9 +21,21 @@ export async function countingPlanStatuses(db: Kysely<Database>, cycle: CycleRow
   return (await cycleWorkflow(db, cycle)).planning.required ? ["approved"] : ["draft", "submitted", "revision", "approved"];
 }
 
-/** What an IKI's confirmed entries add up to: their sum, or their mean for kualitas (each entry the quality of one output). */
-export function realisasiOf(aspect: string | null, total: number, entries: number): number {
-  if (aspect !== "kualitas") return total;
+/** Units that say each quantity is a percentage ("%", "persen", "persentase"), however written. */
+const PERCENT_UNITS = new Set(["%", "persen", "persentase", "prosen", "percent", "percentage"]);
+
+export function isPercentUnit(satuan: string): boolean {
+  return PERCENT_UNITS.has(satuan.trim().toLowerCase());
+}
+
+/**
+ * What an IKI's confirmed entries add up to. Counts (documents, patients, reports) add up. A kualitas entry is
+ * the quality of one output, and an entry in percent is a rate measured at that time (coverage, on-time share):
+ * adding twelve monthly 92 % would claim 1104 %, so both give the mean of their entries, as a rate reported
+ * for a period is the mean of the rates measured in it.
+ */
+export function realisasiOf(iki: { aspect: string | null; satuan: string }, total: number, entries: number): number {
+  if (iki.aspect !== "kualitas" && !isPercentUnit(iki.satuan)) return total;
   return entries > 0 ? total / entries : 0;
 }
 
@@ -57,7 +70,7 @@ export async function realisasiFromWorkEntries(
     .selectFrom("plan_iki as i")
     .innerJoin("plans as p", (join) => join.onRef("p.region_id", "=", "i.region_id").onRef("p.id", "=", "i.plan_id"))
     .leftJoin(confirmed, "w.iki_id", "i.id")
-    .select(["p.employee_id", "i.indicator_id", "i.aspect", "i.target", "w.total", "w.n"])
+    .select(["p.employee_id", "i.indicator_id", "i.aspect", "i.satuan", "i.target", "w.total", "w.n"])
     .where("i.region_id", "=", regionId)
     .where("p.cycle_id", "=", cycle.id)
     .where("p.employee_id", "in", employeeIds)
@@ -71,7 +84,7 @@ export async function realisasiFromWorkEntries(
   for (const row of rows) {
     const total = Number(row.total ?? 0);
     const n = Number(row.n ?? 0);
-    const realisasi = realisasiOf(row.aspect, total, n);
+    const realisasi = realisasiOf(row, total, n);
     const byIndicator = grouped.get(row.employee_id) ?? new Map<string, Map<string, IkiAchievement[]>>();
     grouped.set(row.employee_id, byIndicator);
     const byAspect = byIndicator.get(row.indicator_id as string) ?? new Map<string, IkiAchievement[]>();

@@ -1,5 +1,5 @@
 // Progress of an employee's plan against its targets, for the employee and the assessor at once: per IKI
-// the confirmed quantities (their mean for kualitas) against the target, what still waits for the assessor,
+// the confirmed quantities (their mean for kualitas and percentages) against the target, what still waits for the assessor,
 // and the realisasi the evaluation would read now.
 import type { IndicatorValue, TargetAspect } from "@kinerja/core";
 import type { CycleRow, Database, EmployeeRow, WorkEntryStatus } from "@kinerja/db";
@@ -19,7 +19,7 @@ export interface IkiProgress {
   target: number;
   indicatorId: string | null;
   aspect: TargetAspect | null;
-  /** Sum of confirmed quantities (their mean for the kualitas aspect). */
+  /** Sum of confirmed quantities (their mean for the kualitas aspect and for an IKI in percent). */
   confirmed: number;
   /** Sum of quantities waiting for the assessor. */
   pending: number;
@@ -73,7 +73,7 @@ export async function planProgress(db: Kysely<Database>, cycle: CycleRow, employ
       const confirmedRow = of("confirmed");
       const n = Number(confirmedRow?.n ?? 0);
       const total = Number(confirmedRow?.total ?? 0);
-      const confirmed = realisasiOf(iki.aspect, total, n);
+      const confirmed = realisasiOf(iki, total, n);
       return {
         ikiId: iki.id,
         rhkId: iki.rhkId,
