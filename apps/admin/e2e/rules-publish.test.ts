@@ -104,6 +104,12 @@ describe.skipIf(inject("chromiumMissing") !== null)("publishing after a weight c
       const rowTexts = await table.getByRole("row").allTextContents();
       // Readable: no fact ids or English keys, predikat by label.
       expect(rowTexts.join("\n")).not.toMatch(/score\.|notOutcomes|"predikat"|sangat_baik|butuh_perbaikan/);
+      await comparison.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `/tmp/rules-case-${region}-1366.png` });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await comparison.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `/tmp/rules-case-${region}-390.png` });
+      await page.setViewportSize({ width: 1366, height: 900 });
       await comparison.getByRole("button", { name: `Terima hasil baru sebagai harapan: ${caseName}` }).click();
       await page.getByText(/Draf versi 2 disimpan\./).first().waitFor();
 

@@ -222,32 +222,30 @@ export function PublishDialog(props: {
               <Text size="sm" fw={600} data-testid="publish-moves">
                 {t("rules.publishDialog.moves", { moves: formatCount(report.moves.length, lang), total: formatCount(report.total, lang) })}
               </Text>
-              <Table.ScrollContainer minWidth={300}>
-                <Table withTableBorder data-testid="publish-counts">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t("rules.whatIf.predikat")}</Table.Th>
-                      <Table.Th ta="right">{t("rules.whatIf.before")}</Table.Th>
-                      <Table.Th ta="right">{t("rules.whatIf.after")}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {levels.map((p) => {
-                      const before = report.before[p] ?? 0;
-                      const after = report.after[p] ?? 0;
-                      return (
-                        <Table.Tr key={p}>
-                          <Table.Td>{label(p)}</Table.Td>
-                          <Table.Td ta="right" className="tabular">{formatCount(before, lang)}</Table.Td>
-                          <Table.Td ta="right" className="tabular" fw={after === before ? undefined : 600} c={after > before ? "teal.8" : after < before ? "red.8" : undefined}>
-                            {formatCount(after, lang)}
-                          </Table.Td>
-                        </Table.Tr>
-                      );
-                    })}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <Table withTableBorder data-testid="publish-counts">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("rules.whatIf.predikat")}</Table.Th>
+                    <Table.Th ta="right">{t("rules.whatIf.before")}</Table.Th>
+                    <Table.Th ta="right">{t("rules.whatIf.after")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {levels.map((p) => {
+                    const before = report.before[p] ?? 0;
+                    const after = report.after[p] ?? 0;
+                    return (
+                      <Table.Tr key={p}>
+                        <Table.Td>{label(p)}</Table.Td>
+                        <Table.Td ta="right" className="tabular">{formatCount(before, lang)}</Table.Td>
+                        <Table.Td ta="right" className="tabular" fw={after === before ? undefined : 600} c={after > before ? "teal.8" : after < before ? "red.8" : undefined}>
+                          {formatCount(after, lang)}
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
             </Stack>
           )}
         </Card>
