@@ -47,6 +47,33 @@ export function objectiveIndicators(set: IndicatorSet): Indicator[] {
 /** The source whose sheet records the objective values and the declared facts: the employee's supervisor. */
 export const OBJECTIVE_RECORDER: RaterSource = "supervisor";
 
+/** A fact a rater records on the assessor's sheet, as a form shows it. */
+export interface RecordedFact {
+  name: string;
+  type: "number" | "boolean" | "string";
+  label: string;
+  description: string | null;
+  /** The values a text fact takes; null for any. */
+  values: string[] | null;
+  min: number | null;
+  max: number | null;
+}
+
+/** The declared facts a rater records, in file order; not those taken `from` a scored fact, which the evaluation sets. */
+export function recordedFacts(ruleSet: Pick<RuleSet, "facts">): RecordedFact[] {
+  return Object.entries(ruleSet.facts)
+    .filter(([, fact]) => fact.from === undefined)
+    .map(([name, fact]) => ({
+      name,
+      type: fact.type,
+      label: fact.label,
+      description: fact.description ?? null,
+      values: fact.values ?? null,
+      min: fact.min ?? null,
+      max: fact.max ?? null,
+    }));
+}
+
 /** The sources an employee of the set expects sheets from; the supervisor records the objective values. */
 export function sourcesOfSet(ruleSet: Pick<RuleSet, "raters">, set: IndicatorSet): Set<RaterSource> {
   const sources = new Set<RaterSource>();

@@ -3,7 +3,7 @@
 // indicator or fact and what was expected, in Indonesian and in English.
 import { describe, expect, it } from "vitest";
 import type { IndicatorValue } from "../domain/types.js";
-import { ratedBy } from "./read.js";
+import { ratedBy, recordedFacts } from "./read.js";
 import { parseRuleFile } from "./parse.js";
 import { resolveRuleSet } from "./resolve.js";
 import type { IndicatorSet, RuleSet } from "./schema.js";
@@ -20,6 +20,7 @@ function ruleSet(): RuleSet {
         inovasi: { type: "boolean", label: "Inovasi" },
         hukuman_hari: { type: "number", label: "Hari hukuman disiplin", min: 0, max: 30 },
         penilaian_atasan: { type: "string", label: "Penilaian atasan", values: ["sesuai", "di_atas"] },
+        hari_mangkir: { type: "number", label: "Hari tidak masuk", min: 0, from: "raw.kehadiran" },
       },
       axes: { hasil_kerja: 60, perilaku: 40 },
       indicatorSets: [
@@ -204,16 +205,36 @@ describe("factMisfit and factProblem", () => {
       'fakta "inovasi" (Inovasi): yang diharapkan true atau false, bukan "ya"',
       'fakta "hukuman_hari" (Hari hukuman disiplin): 45 di luar rentang 0–30',
       'fakta "penilaian_atasan" (Penilaian atasan): "luar_biasa" tidak dikenal; yang boleh: sesuai, di_atas',
-      'fakta "cuti" tidak dideklarasikan aturan wilayah ini; yang ada: inovasi, hukuman_hari, penilaian_atasan',
+      'fakta "cuti" tidak dideklarasikan aturan wilayah ini; yang ada: inovasi, hukuman_hari, penilaian_atasan, hari_mangkir',
     ]);
     expect(problems.map((p) => p?.en)).toEqual([
       'fact "inovasi" (Inovasi): expected true or false, not "ya"',
       'fact "hukuman_hari" (Hari hukuman disiplin): 45 is outside the range 0–30',
       'fact "penilaian_atasan" (Penilaian atasan): "luar_biasa" is not known; allowed: sesuai, di_atas',
-      'fact "cuti" is not declared by this region\'s rules; declared: inovasi, hukuman_hari, penilaian_atasan',
+      'fact "cuti" is not declared by this region\'s rules; declared: inovasi, hukuman_hari, penilaian_atasan, hari_mangkir',
     ]);
     expect(factProblem(rules, "inovasi", null)).toBeNull();
+    expect(factProblem(rules, "hari_mangkir", null)).toBeNull();
     expect(factProblem(rules, "hukuman_hari", "dua")?.id).toMatch(/yang diharapkan angka/);
+  });
+});
+
+describe("a fact taken from a score", () => {
+  it("is not given on a sheet, since the evaluation would refuse it, and is not offered to be recorded", () => {
+    expect(factProblem(rules, "hari_mangkir", 2)).toEqual({
+      id: 'fakta "hari_mangkir" (Hari tidak masuk) diambil dari raw.kehadiran, jadi tidak diisi langsung; yang diharapkan: kosong',
+      en: 'fact "hari_mangkir" (Hari tidak masuk) is taken from raw.kehadiran, so it is not given directly; expected: empty',
+    });
+    expect(recordedFacts(rules).map((f) => f.name)).toEqual(["inovasi", "hukuman_hari", "penilaian_atasan"]);
+    expect(recordedFacts(rules)[1]).toEqual({
+      name: "hukuman_hari",
+      type: "number",
+      label: "Hari hukuman disiplin",
+      description: null,
+      values: null,
+      min: 0,
+      max: 30,
+    });
   });
 });
 

@@ -200,8 +200,9 @@ export function factMisfit(declared: Declared, value: unknown): FactMisfit | nul
 }
 
 /**
- * What is wrong with a value given for the fact `name`: a fact the rule set does not declare, or a value
- * its declaration does not take. Null fits any declared fact (left empty). Null when it fits.
+ * What is wrong with a value given for the fact `name`: a fact the rule set does not declare, one taken
+ * `from` a scored fact (which the evaluation sets), or a value its declaration does not take. Null fits any
+ * declared fact (left empty). Null when it fits.
  */
 export function factProblem(ruleSet: Pick<RuleSet, "facts">, name: string, value: FactValue): Texts | null {
   const declared = ruleSet.facts[name];
@@ -214,6 +215,15 @@ export function factProblem(ruleSet: Pick<RuleSet, "facts">, name: string, value
     );
   }
   if (value === null) return null;
+  const { from } = declared;
+  if (from !== undefined) {
+    // The evaluation sets it from the score and refuses a value given for it.
+    return texts((lang) =>
+      lang === "id"
+        ? `fakta "${name}" (${declared.label}) diambil dari ${from}, jadi tidak diisi langsung; yang diharapkan: kosong`
+        : `fact "${name}" (${declared.label}) is taken from ${from}, so it is not given directly; expected: empty`,
+    );
+  }
   const misfit = factMisfit(declared, value);
   if (misfit === null) return null;
   const found = JSON.stringify(value);

@@ -2,7 +2,8 @@
 // viewer may see, and the written feedback of the submitted sheets. Peer feedback stays anonymous to the
 // rated employee: they see only the sheets they wrote, and feedback without the names of peers,
 // subordinates and public respondents.
-import { OBJECTIVE_RECORDER, objectiveIndicators, ratedBy, raterSourceLabel, raterSourceTitle, scaleOf, type Axis, type IndicatorInput, type RaterSource, type Scale } from "@kinerja/core";
+import { OBJECTIVE_RECORDER, objectiveIndicators, ratedBy, raterSourceLabel, raterSourceTitle, recordedFacts, scaleOf } from "@kinerja/core";
+import type { Axis, IndicatorInput, RaterSource, RecordedFact, Scale } from "@kinerja/core";
 import type { Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { ALL_RELATIONS, directRelationTo, findEmployee, requireEmployee, requireRelation, type Scope } from "../access/index.js";
@@ -23,8 +24,8 @@ export interface AssessmentForm {
   indicators: Array<{ id: string; name: string; description: string | null; axis: Axis; guidance: string | null; scale: Scale }>;
   /** For the assessor: the objective values to record (targets and realisasi, attendance …). */
   objective: Array<{ id: string; name: string; description: string | null; axis: Axis; input: IndicatorInput }>;
-  /** For the assessor: the facts the rule set declares (e.g. a judgement, disciplinary days). */
-  facts: Array<{ name: string; type: string; label: string; description: string | null; values: string[] | null; min: number | null; max: number | null }>;
+  /** For the assessor: the facts the rule set declares for a rater to record (e.g. a judgement, disciplinary days). */
+  facts: RecordedFact[];
   /** YYYY-MM-DD, when the region set one for this source. */
   dueDate: string | null;
   /** The caller's sheet so far (draft or submitted). */
@@ -64,17 +65,7 @@ export async function assessmentForm(
     objective: supervisor
       ? objectiveIndicators(set).map((i) => ({ id: i.id, name: i.name, description: i.description ?? null, axis: i.axis, input: i.input }))
       : [],
-    facts: supervisor
-      ? Object.entries(ruleSet.facts).map(([name, f]) => ({
-          name,
-          type: f.type,
-          label: f.label,
-          description: f.description ?? null,
-          values: f.values ?? null,
-          min: f.min ?? null,
-          max: f.max ?? null,
-        }))
-      : [],
+    facts: supervisor ? recordedFacts(ruleSet) : [],
     dueDate: await deadlineOf(db, cycle, input.source),
     sheet: sheet ? await withReopenings(db, sheet) : null,
   };

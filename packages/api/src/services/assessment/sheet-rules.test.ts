@@ -18,6 +18,7 @@ function ruleSet(): RuleSet {
         inovasi: { type: "boolean", label: "Inovasi" },
         hukuman_hari: { type: "number", label: "Hari hukuman disiplin", min: 0, max: 30 },
         penilaian_atasan: { type: "string", label: "Penilaian atasan", values: ["sesuai", "di_atas"] },
+        hari_mangkir: { type: "number", label: "Hari tidak masuk", min: 0, from: "raw.kehadiran" },
       },
       axes: { hasil_kerja: 60, perilaku: 40 },
       indicatorSets: [
@@ -163,10 +164,14 @@ describe("sheetProblems", () => {
       'fakta "inovasi" (Inovasi): yang diharapkan true atau false, bukan "ya"',
       'fakta "hukuman_hari" (Hari hukuman disiplin): 45 di luar rentang 0–30',
       'fakta "penilaian_atasan" (Penilaian atasan): "luar_biasa" tidak dikenal; yang boleh: sesuai, di_atas',
-      'fakta "cuti" tidak dideklarasikan aturan wilayah ini; yang ada: inovasi, hukuman_hari, penilaian_atasan',
+      'fakta "cuti" tidak dideklarasikan aturan wilayah ini; yang ada: inovasi, hukuman_hari, penilaian_atasan, hari_mangkir',
     ]);
     expect(sheetProblems(rules, set, { source: "supervisor", ratings: {}, facts: { inovasi: null, hukuman_hari: null } }, false)).toEqual([]);
     expect(sheetProblems(rules, set, { source: "supervisor", ratings: {}, facts: { hukuman_hari: "dua" } }, false)[0]).toMatch(/yang diharapkan angka/);
+    // The evaluation sets a fact taken from a score and would refuse the sheet's value for it later.
+    expect(sheetProblems(rules, set, { source: "supervisor", ratings: {}, facts: { hari_mangkir: 2 } }, false)).toEqual([
+      'fakta "hari_mangkir" (Hari tidak masuk) diambil dari raw.kehadiran, jadi tidak diisi langsung; yang diharapkan: kosong',
+    ]);
   });
 
   it("asks a submission, not a draft, for every rating of the source and every objective value", () => {
