@@ -61,9 +61,9 @@ describe.each(inject("dialects"))("employee sheets over HTTP on %s", (dialect) =
       ).n,
     );
 
-  it("refuses a sheet with one filled cell at ZZ4000 or XFD1048576 by naming it, and writes nothing", { timeout: 120_000 }, async () => {
+  it("refuses a sheet with one filled cell at XFD1048576 or ZZ4000 by naming it, and writes nothing", { timeout: 120_000 }, async () => {
     const before = await employeeCount();
-    for (const cell of ["ZZ4000", "XFD1048576"]) {
+    for (const cell of ["XFD1048576", "ZZ4000"]) {
       const content = await xlsxBase64((sheet) => {
         sheet.addRows([
           ["NIP", "Nama", "Jabatan", "Unit"],
@@ -95,15 +95,23 @@ describe.each(inject("dialects"))("employee sheets over HTTP on %s", (dialect) =
       for (let i = 0; i < EMPLOYEES; i++) sheet.addRow([nipOf(i), `Pegawai ${i + 1}`, "Pelaksana", unit]);
     });
     const order: string[] = [];
+    const started = performance.now();
+    let importMs = 0;
     const importing = admin.mutate<ImportAnswer>("employee.import", { regionId: shared.regionId, format: "xlsx", content }).then((answer) => {
+      importMs = performance.now() - started;
       order.push("import");
       return answer;
     });
     const health = await admin.fetch("/health");
+    const healthMs = performance.now() - started;
     order.push("health");
     expect(health.status).toBe(200);
     const answer = await admin.ok(importing);
     expect(order).toEqual(["health", "import"]);
+    console.log(
+      `[employee import, ${dialect}] ${EMPLOYEES} employees, ${Math.round(content.length / 1024)} KB as base64: ` +
+        `/health answered after ${Math.round(healthMs)} ms, the import after ${Math.round(importMs)} ms`,
+    );
     expect(answer).toMatchObject({ ok: true, rows: EMPLOYEES });
     expect((answer.created ?? 0) + (answer.updated ?? 0)).toBe(EMPLOYEES);
     const stored = await shared.database.db
