@@ -19,17 +19,11 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
+    manifest: true,
     rollupOptions: {
       // zod's sources carry comments rollup reports and drops; nothing to act on here.
       onwarn(warning, warn) {
         if (warning.code !== "INVALID_ANNOTATION") warn(warning);
-      },
-      output: {
-        manualChunks: {
-          mantine: ["@mantine/core", "@mantine/hooks", "@mantine/form", "@mantine/notifications"],
-          charts: ["@mantine/charts", "recharts"],
-          codemirror: ["@uiw/react-codemirror", "@codemirror/lang-json", "@codemirror/lint", "@codemirror/state", "@codemirror/view"],
-        },
       },
     },
   },

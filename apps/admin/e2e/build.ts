@@ -21,5 +21,14 @@ export async function ensureBuilt(log: (text: string) => void = () => undefined)
   if (distIsCurrent()) return;
   log("[admin-e2e] building apps/admin (dist/ is missing or older than the sources)…");
   const { build } = await import("vite");
-  await build({ root: ADMIN_DIR, configFile: join(ADMIN_DIR, "vite.config.ts"), logLevel: "warn" });
+  // vitest sets NODE_ENV=test, and vite builds React's development bundle for any NODE_ENV but
+  // "production": the tests and the bench would see a portal no one is served.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ root: ADMIN_DIR, configFile: join(ADMIN_DIR, "vite.config.ts"), mode: "production", logLevel: "warn" });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }

@@ -1,102 +1,24 @@
-// Signed out: the sign-in page. Signed in: the portal, with the screens the user's role may use.
+// Signed out: the sign-in page. Signed in: the portal (Portal.tsx), loaded only then.
 import { lazy, Suspense, useCallback } from "react";
-import { Navigate, Route, Routes } from "react-router";
-import { useQueryClient } from "@tanstack/react-query";
-import { AppLayout } from "./components/AppLayout";
-import { FullPageLoader, Loading } from "./components/States";
-import { authClient, type PortalUser, type Role } from "./lib/auth";
-import { SessionProvider, useSession } from "./lib/session";
+import { FullPageLoader } from "./components/FullPageLoader";
+import { authClient } from "./lib/auth";
 import { SignInPage } from "./pages/SignInPage";
-import { ChooseRegionPage } from "./pages/ChooseRegionPage";
-import { DashboardPage } from "./pages/DashboardPage";
-import { ChangePasswordScreen } from "./pages/account/ChangePasswordScreen";
 
-const RulesPage = lazy(() => import("./pages/rules/RulesPage"));
-const OrganisationPage = lazy(() => import("./pages/organisation/OrganisationPage"));
-const CyclesPage = lazy(() => import("./pages/cycles/CyclesPage"));
-const CyclePage = lazy(() => import("./pages/cycles/CyclePage"));
-const ResultPage = lazy(() => import("./pages/cycles/ResultPage"));
-const AuditPage = lazy(() => import("./pages/AuditPage"));
-const MyResultPage = lazy(() => import("./pages/me/MyResultPage"));
-const MyAssessmentsPage = lazy(() => import("./pages/me/MyAssessmentsPage"));
-const MyPlanPage = lazy(() => import("./pages/plan/MyPlanPage"));
-const TeamPage = lazy(() => import("./pages/plan/TeamPage"));
-const AppealsPage = lazy(() => import("./pages/appeals/AppealsPage"));
-const AccountsPage = lazy(() => import("./pages/accounts/AccountsPage"));
-const RegionsPage = lazy(() => import("./pages/regions/RegionsPage"));
-const DialoguesPage = lazy(() => import("./pages/dialogues/DialoguesPage"));
-const FeedbackInboxPage = lazy(() => import("./pages/feedback/FeedbackInboxPage"));
-const MyAccountPage = lazy(() => import("./pages/account/MyAccountPage"));
-
-function toPortalUser(user: Record<string, unknown>): PortalUser {
-  return {
-    id: String(user.id),
-    name: String(user.name ?? ""),
-    email: String(user.email ?? ""),
-    username: typeof user.username === "string" ? user.username : null,
-    role: user.role as Role,
-    regionId: typeof user.regionId === "string" ? user.regionId : null,
-  };
-}
-
-/** Where each role starts. */
-export function homeOf(role: Role): string {
-  if (role === "assessor") return "/assessments";
-  if (role === "employee") return "/me";
-  return "/";
-}
-
-function PortalRoutes() {
-  const { user, regionId } = useSession();
-  const manager = user.role === "operator" || user.role === "admin";
-  if (!regionId) return <ChooseRegionPage />;
-  return (
-    <Suspense fallback={<Loading rows={6} />}>
-      <Routes key={regionId}>
-        {manager && <Route path="/" element={<DashboardPage />} />}
-        {manager && <Route path="/rules" element={<RulesPage />} />}
-        {manager && <Route path="/organisation" element={<OrganisationPage />} />}
-        {manager && <Route path="/audit" element={<AuditPage />} />}
-        {manager && <Route path="/accounts" element={<AccountsPage />} />}
-        {user.role === "operator" && <Route path="/regions" element={<RegionsPage />} />}
-        <Route path="/dialogues" element={<DialoguesPage />} />
-        {(user.role === "assessor" || user.role === "employee") && <Route path="/feedback" element={<FeedbackInboxPage />} />}
-        {user.role !== "employee" && <Route path="/cycles" element={<CyclesPage />} />}
-        {user.role !== "employee" && <Route path="/cycles/:cycleId" element={<CyclePage />} />}
-        <Route path="/cycles/:cycleId/employees/:employeeId" element={<ResultPage />} />
-        {(user.role === "assessor" || user.role === "employee") && <Route path="/assessments" element={<MyAssessmentsPage />} />}
-        {(user.role === "employee" || user.role === "assessor") && <Route path="/me" element={<MyResultPage />} />}
-        {(user.role === "employee" || user.role === "assessor") && <Route path="/plan" element={<MyPlanPage />} />}
-        {user.role !== "employee" && <Route path="/team" element={<TeamPage />} />}
-        {user.role !== "employee" && <Route path="/appeals" element={<AppealsPage />} />}
-        <Route path="/account" element={<MyAccountPage />} />
-        <Route path="*" element={<Navigate to={homeOf(user.role)} replace />} />
-      </Routes>
-    </Suspense>
-  );
-}
+const Portal = lazy(() => import("./Portal"));
 
 export function App() {
   const session = authClient.useSession();
-  const queryClient = useQueryClient();
+  // Signing out unmounts the portal and its query cache with it.
   const signOut = useCallback(async () => {
     await authClient.signOut();
-    queryClient.clear();
     await session.refetch();
-  }, [queryClient, session]);
+  }, [session]);
 
   if (session.isPending && !session.data) return <FullPageLoader />;
   if (!session.data) return <SignInPage onSignedIn={() => session.refetch()} />;
-  // A temporary password from an admin: the API answers nothing else until it is changed.
-  if (session.data.user.mustChangePassword) {
-    return <ChangePasswordScreen name={session.data.user.name} onChanged={() => void session.refetch()} onSignOut={() => void signOut()} />;
-  }
-  const user = toPortalUser(session.data.user as unknown as Record<string, unknown>);
   return (
-    <SessionProvider key={user.id} user={user} signOut={signOut}>
-      <AppLayout>
-        <PortalRoutes />
-      </AppLayout>
-    </SessionProvider>
+    <Suspense fallback={<FullPageLoader />}>
+      <Portal user={session.data.user as unknown as Record<string, unknown>} signOut={signOut} onPasswordChanged={() => void session.refetch()} />
+    </Suspense>
   );
 }

@@ -1,13 +1,12 @@
-// Theme, notifications, TanStack Query and tRPC around the app. Tests pass their own tRPC client.
-import { MantineProvider } from "@mantine/core";
+// Notifications, TanStack Query and tRPC around the signed-in portal (DataProviders), and with the theme
+// around a component under test (Providers). Tests pass their own tRPC client.
 import { Notifications } from "@mantine/notifications";
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
-import { useMemo, useState, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useState, type ReactNode } from "react";
 import { authClient } from "./lib/auth";
 import { createApiClient, TRPCProvider, type ApiClient } from "./lib/trpc";
-import { cssVariablesResolver, localizedTheme } from "./theme";
+import { ThemeProvider } from "./ThemeProvider";
 
 function signedOut(error: unknown): boolean {
   return error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === "UNAUTHORIZED";
@@ -32,19 +31,28 @@ export function makeQueryClient(): QueryClient {
   });
 }
 
-export function Providers(props: { children: ReactNode; client?: ApiClient; queryClient?: QueryClient }) {
+/** The data clients of one signed-in user; signing out drops them, and with them every cached answer. */
+export function DataProviders(props: { children: ReactNode; client?: ApiClient; queryClient?: QueryClient }) {
   const [queryClient] = useState(() => props.queryClient ?? makeQueryClient());
   const [client] = useState(() => props.client ?? createApiClient());
-  const { t } = useTranslation();
-  const theme = useMemo(() => localizedTheme(t), [t]);
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+    <>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={client} queryClient={queryClient}>
           {props.children}
         </TRPCProvider>
       </QueryClientProvider>
-    </MantineProvider>
+    </>
+  );
+}
+
+export function Providers(props: { children: ReactNode; client?: ApiClient; queryClient?: QueryClient }) {
+  return (
+    <ThemeProvider>
+      <DataProviders client={props.client} queryClient={props.queryClient}>
+        {props.children}
+      </DataProviders>
+    </ThemeProvider>
   );
 }

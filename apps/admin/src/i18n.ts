@@ -1,8 +1,8 @@
 // UI text: Indonesian by default, English by the switch in the header; the choice is remembered.
-// Every string the portal shows lives in locales/id.json and locales/en.json.
+// Every string the portal shows lives in locales/id.json and locales/en.json. Indonesian comes with the
+// first script; English is fetched when it is first chosen (loadLanguage), so most visits never carry it.
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import en from "./locales/en.json";
 import id from "./locales/id.json";
 
 export const LANGUAGES = ["id", "en"] as const;
@@ -18,8 +18,16 @@ function storedLanguage(): Language {
   }
 }
 
+/** Fetches a language's strings once; Indonesian is always there. */
+export async function loadLanguage(lang: Language): Promise<void> {
+  if (lang === "id" || i18next.hasResourceBundle(lang, "translation")) return;
+  const strings = await import("./locales/en.json");
+  i18next.addResourceBundle(lang, "translation", strings.default);
+}
+
 export function setLanguage(lang: Language): void {
-  void i18next.changeLanguage(lang);
+  if (lang === "id" || i18next.hasResourceBundle(lang, "translation")) void i18next.changeLanguage(lang);
+  else void loadLanguage(lang).then(() => i18next.changeLanguage(lang));
   try {
     globalThis.localStorage?.setItem(STORAGE_KEY, lang);
   } catch {
@@ -31,7 +39,7 @@ export function setLanguage(lang: Language): void {
 export function initI18n(lang: Language = storedLanguage()) {
   if (!i18next.isInitialized) {
     void i18next.use(initReactI18next).init({
-      resources: { id: { translation: id }, en: { translation: en } },
+      resources: { id: { translation: id } },
       lng: lang,
       fallbackLng: "id",
       interpolation: { escapeValue: false },
@@ -40,6 +48,11 @@ export function initI18n(lang: Language = storedLanguage()) {
   }
   if (typeof document !== "undefined") document.documentElement.lang = lang;
   return i18next;
+}
+
+/** The portal's first render waits for this: the stored language's strings. */
+export function storedLanguageLoaded(): Promise<void> {
+  return loadLanguage(storedLanguage());
 }
 
 export function currentLanguage(): Language {

@@ -1,16 +1,16 @@
 // The frame of every signed-in screen: header (region, language, account), navigation by role, and the
 // main area. The navigation folds behind a menu button below tablet width.
-import { AppShell, Badge, Burger, Button, Group, NavLink, Select, SegmentedControl, Text, Title, VisuallyHidden } from "@mantine/core";
+import { AppShell, Badge, Burger, Button, Group, NavLink, Select, Text, Title, VisuallyHidden } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
-import { currentLanguage, setLanguage, type Language } from "../i18n";
 import type { Role } from "../lib/auth";
 import { clearErrors } from "../lib/notify";
 import { useSession } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
+import { LanguageSwitch } from "./LanguageSwitch";
 
 interface NavItem {
   to: string;
@@ -67,22 +67,6 @@ export function RegionSwitch() {
       allowDeselect={false}
       disabled={regions.isPending}
       data-testid="region-switch"
-    />
-  );
-}
-
-export function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
-  return (
-    <SegmentedControl
-      size="xs"
-      aria-label={t("layout.language")}
-      value={i18n.language === "en" ? "en" : currentLanguage()}
-      onChange={(value) => setLanguage(value as Language)}
-      data={[
-        { value: "id", label: "ID" },
-        { value: "en", label: "EN" },
-      ]}
     />
   );
 }

@@ -1,6 +1,6 @@
 // Loading, error and empty states, the same everywhere: they hold the space the content will take, so
 // nothing jumps when data arrives.
-import { Alert, Button, Center, Group, Loader, Skeleton, Stack, Text } from "@mantine/core";
+import { Alert, Button, Group, Skeleton, Stack, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../lib/errors";
@@ -16,18 +16,6 @@ export function Loading(props: { rows?: number; label?: string }) {
         <Skeleton key={i} height={28} />
       ))}
     </Stack>
-  );
-}
-
-export function FullPageLoader() {
-  const { t } = useTranslation();
-  return (
-    <Center h="100vh" aria-busy="true">
-      <Group>
-        <Loader size="sm" />
-        <Text>{t("common.loading")}</Text>
-      </Group>
-    </Center>
   );
 }
 

@@ -46,3 +46,5 @@ export function ChooseRegionPage() {
     </Stack>
   );
 }
+
+export default ChooseRegionPage;

@@ -6,7 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { CycleStages } from "../components/CycleStages";
-import { DistributionChart } from "../components/DistributionChart";
+import { DistributionChart } from "../components/LazyDistributionChart";
 import { EmptyState, ErrorState, Loading } from "../components/States";
 import { currentLanguage } from "../i18n";
 import { currentCycle, STAGE_COLORS, type Cycle } from "../lib/cycles";
@@ -205,3 +205,5 @@ export function DashboardPage() {
     </Stack>
   );
 }
+
+export default DashboardPage;

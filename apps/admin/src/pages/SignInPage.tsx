@@ -1,25 +1,28 @@
 // Sign-in: admins and operators with their e-mail, assessors and employees with their 18-digit NIP.
 import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
-import { useForm } from "@mantine/form";
-import { useState } from "react";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { LanguageSwitch } from "../components/AppLayout";
+import { LanguageSwitch } from "../components/LanguageSwitch";
 import { loginKind, signIn as defaultSignIn, type SignInResult } from "../lib/auth";
 
 export function SignInPage(props: { onSignedIn(): void; signIn?: (login: string, password: string) => Promise<SignInResult> }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const form = useForm({
-    initialValues: { login: "", password: "" },
-    validate: {
-      login: (value) => (value.trim() === "" ? t("signIn.loginRequired") : null),
-      password: (value) => (value === "" ? t("signIn.passwordRequired") : null),
-    },
-  });
-  const kind = loginKind(form.values.login);
+  // Two fields need no form library, and the sign-in page's script stays small.
+  const [values, setValues] = useState({ login: "", password: "" });
+  const [fieldErrors, setFieldErrors] = useState<{ login?: string; password?: string }>({});
+  const kind = loginKind(values.login);
 
-  const submit = form.onSubmit(async ({ login, password }) => {
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const { login, password } = values;
+    const invalid = {
+      login: login.trim() === "" ? t("signIn.loginRequired") : undefined,
+      password: password === "" ? t("signIn.passwordRequired") : undefined,
+    };
+    setFieldErrors(invalid);
+    if (invalid.login || invalid.password) return;
     setBusy(true);
     setError(null);
     try {
@@ -31,7 +34,7 @@ export function SignInPage(props: { onSignedIn(): void; signIn?: (login: string,
     } finally {
       setBusy(false);
     }
-  });
+  };
 
   return (
     <Center mih="100vh" p="md" bg="gray.0">
@@ -40,7 +43,7 @@ export function SignInPage(props: { onSignedIn(): void; signIn?: (login: string,
           <LanguageSwitch />
         </Group>
         <Paper withBorder shadow="sm" p="xl" radius="md">
-          <form onSubmit={submit} noValidate>
+          <form onSubmit={(event) => void submit(event)} noValidate>
             <Stack>
               <div>
                 <Title order={1} size="h2" c="blue.8">
@@ -61,9 +64,26 @@ export function SignInPage(props: { onSignedIn(): void; signIn?: (login: string,
                 autoComplete="username"
                 required
                 autoFocus
-                {...form.getInputProps("login")}
+                value={values.login}
+                error={fieldErrors.login}
+                onChange={(event) => {
+                  const login = event.currentTarget.value;
+                  setValues((v) => ({ ...v, login }));
+                  setFieldErrors((e) => ({ ...e, login: undefined }));
+                }}
               />
-              <PasswordInput label={t("signIn.password")} autoComplete="current-password" required {...form.getInputProps("password")} />
+              <PasswordInput
+                label={t("signIn.password")}
+                autoComplete="current-password"
+                required
+                value={values.password}
+                error={fieldErrors.password}
+                onChange={(event) => {
+                  const password = event.currentTarget.value;
+                  setValues((v) => ({ ...v, password }));
+                  setFieldErrors((e) => ({ ...e, password: undefined }));
+                }}
+              />
               <Button type="submit" loading={busy} fullWidth>
                 {t("signIn.submit")}
               </Button>

@@ -2,9 +2,11 @@
 // are stubbed; every test ends with the page unmounted.
 import { cleanup } from "@testing-library/react";
 import { afterEach } from "vitest";
-import { initI18n, setLanguage } from "../i18n";
+import { initI18n, loadLanguage, setLanguage } from "../i18n";
 
 initI18n("id");
+// Tests switch languages synchronously, so English is there from the start.
+await loadLanguage("en");
 
 class ResizeObserverStub {
   observe() {}

@@ -2,7 +2,7 @@
 // person has chosen their own (the API refuses every other call meanwhile).
 import { Alert, Box, Button, Center, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { LanguageSwitch } from "../../components/AppLayout";
+import { LanguageSwitch } from "../../components/LanguageSwitch";
 import { ChangePasswordForm } from "./ChangePasswordForm";
 
 export function ChangePasswordScreen(props: { name: string; onChanged(): void; onSignOut(): void }) {
@@ -34,3 +34,5 @@ export function ChangePasswordScreen(props: { name: string; onChanged(): void; o
     </Center>
   );
 }
+
+export default ChangePasswordScreen;

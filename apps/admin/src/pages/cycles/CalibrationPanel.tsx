@@ -7,7 +7,7 @@ import type { OrganisationPredikat } from "@kinerja/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { DistributionChart } from "../../components/DistributionChart";
+import { DistributionChart } from "../../components/LazyDistributionChart";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { currentLanguage } from "../../i18n";
 import { unitDocument } from "../../lib/downloads";
