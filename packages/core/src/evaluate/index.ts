@@ -5,4 +5,4 @@ export { actualExpectation, runTestCases, type CaseResult } from "./cases.js";
 export { trainingRule } from "./outcomes.js";
 export { PERIOD_MONTHS } from "./input-facts.js";
 export type * from "./steps.js";
-export { describeExplanation, humanise, outcomeText, tppPercent, valueLabel, type LabelSource } from "./plain.js";
+export { describeExplanation, factLabel, humanise, outcomeText, tppPercent, valueLabel, type LabelSource } from "./plain.js";

@@ -8,7 +8,7 @@ import { demoProfileSchema, generateDemo } from "../demo/index.js";
 import type { AppraisalInput } from "../domain/types.js";
 import { loadRuleSet } from "../ruleset/resolve.js";
 import { compileRuleSet } from "./compile.js";
-import { describeExplanation, humanise } from "./plain.js";
+import { describeExplanation, factLabel, humanise, outcomeText, tppPercent, valueLabel } from "./plain.js";
 
 const RULES = resolve(import.meta.dirname, "../../../../rules");
 const REGIONS = ["samarinda", "amplas", "binjai", "pariaman"];
@@ -78,6 +78,23 @@ describe("describeExplanation", () => {
     expect(sentences[0]).toMatch(/^Penilaian memakai kelompok indikator "/);
     expect(sentences.find((s) => s.startsWith("Rating hasil kerja dari capaian:"))).toMatch(/^Rating hasil kerja dari capaian: (Di Atas|Sesuai|Di Bawah)\. Dasarnya: Nilai Hasil Kerja \d+(,\d{1,2})? \(/);
     expect(sentences.at(-1)).toMatch(/^Predikat: /);
+  });
+
+  it("names facts, values and follow-ups for the what-if screen, the sheets and the PDFs", () => {
+    const { ruleSet } = region("samarinda");
+    expect(factLabel(ruleSet, "rating.hasil_kerja")).toBe("Rating hasil kerja dari capaian");
+    expect(factLabel(ruleSet, "score.perilaku")).toBe("Nilai Perilaku Kerja");
+    expect(factLabel(ruleSet, "score", "en")).toBe("final score");
+    expect(valueLabel(ruleSet, "sangat_baik")).toBe("Sangat Baik");
+    expect(valueLabel(ruleSet, "di_atas")).toBe("Di Atas");
+    expect(valueLabel(ruleSet, 99.80799999999999)).toBe("99,81");
+    expect(valueLabel(ruleSet, 99.80799999999999, "en")).toBe("99.81");
+    const tpp = { type: "tpp", params: { label: "Pembayaran TPP", persen: 90 } };
+    expect(outcomeText(tpp)).toBe("TPP 90%");
+    expect(outcomeText({ type: "pelatihan", params: { indicator: "kolaboratif", topic: "Kerja sama tim" } })).toBe("Pelatihan: Kerja sama tim");
+    expect(outcomeText({ type: "usulan_kenaikan_gaji", params: {} })).toBe("Usulan Kenaikan Gaji");
+    expect(tppPercent([{ type: "penghargaan", params: {} }, tpp])).toBe(90);
+    expect(tppPercent([])).toBeNull();
   });
 
   it("turns an id into words when the rule set names it nowhere", () => {

@@ -308,6 +308,11 @@ export function tppPercent(outcomes: ReadonlyArray<{ type: string; params: Recor
   return typeof persen === "number" ? persen : null;
 }
 
+/** A fact's name as people read it: an indicator's or table's name, a declared label, the id in words otherwise. */
+export function factLabel(ruleSet: LabelSource, fact: string, lang: Lang = "id"): string {
+  return new Labels(ruleSet, lang).fact(fact);
+}
+
 /** A decision's value as people read it: a predikat's label, another id in words, a number rounded. */
 export function valueLabel(ruleSet: LabelSource, value: unknown, lang: Lang = "id"): string {
   return new Labels(ruleSet, lang).value(value);

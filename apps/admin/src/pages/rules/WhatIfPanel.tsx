@@ -72,7 +72,7 @@ export function WhatIfPanel(props: { content: Record<string, unknown> | null; va
                   const after = report.after[p] ?? 0;
                   return (
                     <Table.Tr key={p}>
-                      <Table.Td>{p}</Table.Td>
+                      <Table.Td>{report.predikatLabels[p] ?? p}</Table.Td>
                       <Table.Td ta="right" className="tabular">{formatCount(before, lang)}</Table.Td>
                       <Table.Td ta="right" className="tabular">{formatCount(after, lang)}</Table.Td>
                       <Table.Td ta="right" className="tabular" c={after > before ? "teal.8" : after < before ? "red.8" : undefined}>
@@ -108,17 +108,9 @@ export function WhatIfPanel(props: { content: Record<string, unknown> | null; va
                       <Table.Tr key={m.nip}>
                         <Table.Td className="mono">{m.nip}</Table.Td>
                         <Table.Td>{m.nama}</Table.Td>
-                        <Table.Td>{m.from}</Table.Td>
-                        <Table.Td>{m.to}</Table.Td>
-                        <Table.Td>
-                          {m.because ? (
-                            <Text size="xs" className="mono">
-                              {m.because.step}: {JSON.stringify(m.because.before)} → {JSON.stringify(m.because.after)}
-                            </Text>
-                          ) : (
-                            "–"
-                          )}
-                        </Table.Td>
+                        <Table.Td>{m.fromLabel}</Table.Td>
+                        <Table.Td>{m.toLabel}</Table.Td>
+                        <Table.Td>{m.reason ? <Text size="sm">{m.reason}</Text> : "–"}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

@@ -2,13 +2,27 @@
 // run stored, against the rule set that cycle pinned: counts per predikat before and after, who moves.
 import type { Scope } from "../access/index.js";
 import { DomainError, type ErrorCode } from "../lib/index.js";
-import { RuleSetError, simulate, type AppraisalInput, type CompiledRuleSet, type SimulationReport } from "@kinerja/core";
+import {
+  factLabel,
+  predikatLabel,
+  RuleSetError,
+  simulate,
+  valueLabel,
+  type AppraisalInput,
+  type CompiledRuleSet,
+  type Move,
+  type SimulationReport,
+} from "@kinerja/core";
 import { parseJson } from "@kinerja/db";
 import { findCycle } from "../cycles/index.js";
 import { compileContent, issueList } from "./compile.js";
 import { findRuleSetVersion, ruleSetFile } from "./rule-sets.js";
 
-export interface WhatIfReport extends SimulationReport {
+export interface WhatIfReport extends Omit<SimulationReport, "moves"> {
+  /** Each move with the predikat labels and why in words (the step's name, its values before and after). */
+  moves: Array<Move & { fromLabel: string; toLabel: string; reason: string | null }>;
+  /** Predikat id → label, of both rule sets (the compared one's where they differ). */
+  predikatLabels: Record<string, string>;
   cycleId: string;
   runId: string;
   fromVersion: number;
@@ -41,8 +55,19 @@ export async function whatIf(scope: Scope, input: { cycleId: string; ruleSetVers
     .orderBy("nip")
     .execute();
   const inputs = rows.map((r) => parseJson<AppraisalInput>(r.input));
+  const report = simulate(from, to, inputs);
+  const predikatLabels = Object.fromEntries([...from.ruleSet.predikat, ...to.ruleSet.predikat].map((p) => [p.id, p.label]));
   return {
-    ...simulate(from, to, inputs),
+    ...report,
+    moves: report.moves.map((m) => ({
+      ...m,
+      fromLabel: predikatLabel(from.ruleSet, m.from),
+      toLabel: predikatLabel(to.ruleSet, m.to),
+      reason: m.because
+        ? `${factLabel(to.ruleSet, m.because.step)}: ${valueLabel(from.ruleSet, m.because.before)} → ${valueLabel(to.ruleSet, m.because.after)}`
+        : null,
+    })),
+    predikatLabels,
     cycleId: cycle.id,
     runId: cycle.current_run_id,
     fromVersion: pinned.version,
