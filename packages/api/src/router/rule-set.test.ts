@@ -264,6 +264,9 @@ describe.each(inject("dialects"))("rule set router on %s", (dialect) => {
     expect(report.after.sangat_baik).toBe((report.before.sangat_baik ?? 0) + baik);
     expect(report.moves).toHaveLength(baik);
     expect(report.moves.every((m) => m.from === "baik" && m.to === "sangat_baik" && /^\d{18}$/.test(m.nip))).toBe(true);
+    // Named as people read them: the predikat labels and why in words, no ids or JSON.
+    expect(report.predikatLabels).toMatchObject({ baik: "Baik", sangat_baik: "Sangat Baik" });
+    expect(report.moves.every((m) => m.fromLabel === "Baik" && m.toLabel === "Sangat Baik" && /: Baik → Sangat Baik$/.test(m.reason ?? ""))).toBe(true);
     expect(report.toVersion).toBeNull();
 
     const broken = clone(published);
