@@ -1,5 +1,6 @@
 // Two admins editing the same rule draft in two browsers: the first save wins, the second is told, may
-// compare the two, and reloading gives the first admin's change, which is what is stored.
+// compare the two, and reloading gives the first admin's change, which is what is stored. Publishing is
+// held to the same rule: a draft saved by someone else since it was opened is not published unseen.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { query } from "./api";
@@ -80,5 +81,34 @@ describe.skipIf(inject("chromiumMissing") !== null)("two admins saving the same 
     await expect.poll(async () => (await storedDraft(second))?.revision).toBe(3);
     expect(await storedDraft(second)).toMatchObject({ version: 2, name: "Perubahan admin kedua" });
     expect(await dialog.count()).toBe(0);
+  });
+
+  it("refuses to publish a draft the other admin saved since it was opened, and publishes it once reloaded", { timeout: 300_000 }, async () => {
+    const version2 = async (page: Page) => (await query(page, "ruleSet.list", {})).find((v) => v.version === 2);
+    await openRules(first);
+    await openRules(second);
+    await second.getByText(/Versi 2: Perubahan admin kedua/).waitFor();
+    const opened = (await version2(first))?.revision;
+
+    await rename(second, "Diubah sebelum terbit");
+    await expect.poll(async () => (await version2(second))?.revision).toBe((opened ?? 0) + 1);
+
+    const publish = async () => {
+      await first.getByRole("button", { name: "Terbitkan", exact: true }).click();
+      const confirm = first.getByRole("dialog", { name: /^Terbitkan versi 2/ });
+      await confirm.getByRole("button", { name: "Terbitkan", exact: true }).click();
+    };
+    await publish();
+    const conflict = first.getByRole("dialog", { name: "Draf ini sudah diubah orang lain" });
+    await conflict.getByText(/sudah disimpan orang lain sejak Anda membukanya \(Anda hendak menerbitkan revisi/).waitFor();
+    expect(await version2(first)).toMatchObject({ status: "draft", publishedAt: null, name: "Diubah sebelum terbit" });
+
+    await conflict.getByRole("button", { name: "Muat ulang" }).click();
+    await conflict.waitFor({ state: "hidden" });
+    await first.getByRole("tab", { name: "Formulir" }).click();
+    expect(await first.getByLabel("Nama aturan", { exact: true }).inputValue()).toBe("Diubah sebelum terbit");
+    await publish();
+    await first.getByText("Versi 2 diterbitkan.").waitFor();
+    expect(await version2(first)).toMatchObject({ status: "published", name: "Diubah sebelum terbit", revision: (opened ?? 0) + 1 });
   });
 });
