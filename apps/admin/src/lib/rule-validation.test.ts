@@ -71,6 +71,8 @@ describe("validating a rule file in the browser", () => {
     expect(result.issues[0]?.severity).toBe("error");
     expect(result.issues[0]?.line).toBe(1);
     expect(result.issues[0]?.from).toBe(13);
+    expect(result.issues[0]?.message).toBe('baris 1, kolom 12: ditemukan koma sebelum "}"; yang diharapkan: properti lain setelahnya, atau tanpa koma');
+    expect(result.issues[0]?.messageEn).toBe('line 1, column 12: found a comma before "}", expected another property after it or no comma');
   });
 
   it("refuses extends, since stored rules stand alone", () => {

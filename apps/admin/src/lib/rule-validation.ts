@@ -5,6 +5,7 @@ import {
   actualExpectation,
   checkRuleSet,
   compileRuleSet,
+  jsonSyntaxIssue,
   parseRuleFile,
   resolveRuleSet,
   RuleSetError,
@@ -90,11 +91,13 @@ function place(text: string, tree: Node | undefined, issue: RuleIssue): PlacedIs
   return { ...issue, from, to, line: lineOf(text, from) };
 }
 
+/** jsonc-parser places each error; the first is told as the server tells it, in both languages (jsonSyntaxIssue). */
 function syntaxIssues(text: string, errors: ParseError[], file: string): PlacedIssue[] {
-  return errors.map((error) => ({
+  const told = jsonSyntaxIssue(text, file);
+  return errors.map((error, i) => ({
     file,
     pointer: "",
-    message: `JSON: ${printParseErrorCode(error.error)}`,
+    ...(i === 0 && told ? { message: told.message, messageEn: told.messageEn } : { message: `JSON: ${printParseErrorCode(error.error)}` }),
     severity: "error" as const,
     from: error.offset,
     to: Math.min(text.length, error.offset + Math.max(error.length, 1)),
@@ -113,7 +116,13 @@ export function validateRuleText(text: string, file: string): RuleValidation {
   const json: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0) return { content: null, ruleSet: null, issues: syntaxIssues(text, errors, file), tests: null, actual: null, ok: false };
   if (json === null || typeof json !== "object" || Array.isArray(json)) {
-    const issue: RuleIssue = { file, pointer: "", message: "isi berkas harus berupa objek JSON { … }", severity: "error" };
+    const issue: RuleIssue = {
+      file,
+      pointer: "",
+      message: "isi berkas harus berupa objek JSON { … }",
+      messageEn: "the file must hold a JSON object { … }",
+      severity: "error",
+    };
     return { content: null, ruleSet: null, issues: [place(text, undefined, issue)], tests: null, actual: null, ok: false };
   }
   const content = json as Record<string, unknown>;

@@ -3,7 +3,7 @@
 export * from "./schema.js";
 export * from "./errors.js";
 export * from "./facts.js";
-export { parseRuleFile, parseRuleFileText } from "./parse.js";
+export { jsonSyntaxIssue, parseRuleFile, parseRuleFileText } from "./parse.js";
 export { findJsonSyntaxError, type JsonSyntaxError } from "./json-syntax.js";
 export { RULE_FILE_LIMITS, ruleFileLimitIssues, ruleSetSizeIssues, type RuleFileLimits } from "./limits.js";
 export { FACT_PATH_EXPECTED, factPathProblem, factPathSteps } from "./json-path.js";

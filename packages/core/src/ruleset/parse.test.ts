@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RuleSetError, type RuleIssue } from "./errors.js";
-import { parseRuleFile, parseRuleFileText } from "./parse.js";
+import { jsonSyntaxIssue, parseRuleFile, parseRuleFileText } from "./parse.js";
 import { baseFile } from "./test-support/rule-files.js";
 
 function issuesOf(json: unknown, file = "samarinda.json"): RuleIssue[] {
@@ -202,6 +202,19 @@ describe("parseRuleFileText", () => {
         severity: "error",
       },
     ]);
+  });
+
+  it("tells a text that is not JSON as parseRuleFileText does, and nothing for one that is", () => {
+    const broken = '{\n  "id": "a",\n}';
+    expect(jsonSyntaxIssue('\uFEFF{"id": "a"}', "a.json")).toBeUndefined();
+    let caught: unknown;
+    try {
+      parseRuleFileText(broken, "a.json");
+    } catch (error) {
+      caught = error;
+    }
+    expect([jsonSyntaxIssue(broken, "a.json")]).toEqual((caught as RuleSetError).issues);
+    expect(jsonSyntaxIssue(broken, "a.json")?.message).toMatch(/^baris 2, kolom 12: ditemukan koma sebelum "}"/);
   });
 
   it("validates the parsed document", () => {
