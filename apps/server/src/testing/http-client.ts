@@ -7,16 +7,28 @@ export interface TrpcAnswer<T> {
   message?: string;
 }
 
+export interface HttpClientOptions {
+  /** Sent with every request (e.g. the X-Forwarded-For a trusted proxy would add). */
+  headers?: Record<string, string>;
+  /** Every request is aborted after this long; none by default. */
+  timeoutMs?: number;
+}
+
 export class HttpClient {
   private cookie = "";
 
-  constructor(private readonly base: string) {}
+  constructor(
+    private readonly base: string,
+    private readonly options: HttpClientOptions = {},
+  ) {}
 
   async fetch(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
+    for (const [name, value] of Object.entries(this.options.headers ?? {})) headers.set(name, value);
     headers.set("origin", this.base);
     if (this.cookie) headers.set("cookie", this.cookie);
-    return fetch(`${this.base}${path}`, { ...init, headers });
+    const timeout = this.options.timeoutMs === undefined ? {} : { signal: AbortSignal.timeout(this.options.timeoutMs) };
+    return fetch(`${this.base}${path}`, { ...timeout, ...init, headers });
   }
 
   /** Signs in by e-mail, or by NIP (18 digits); returns the HTTP status. */

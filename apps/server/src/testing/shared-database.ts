@@ -11,7 +11,7 @@ import { seedDemo } from "@kinerja/api";
 import type { Database, DialectName, JobRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { createTestDatabase, TEST_POSTGRES_URL, type TestDatabase } from "@kinerja/db/testing";
-import { HttpClient } from "./http-client.js";
+import { HttpClient, type HttpClientOptions } from "./http-client.js";
 import { startServerProcess, type ServerProcess } from "./server-process.js";
 import { waitFor } from "./wait-for.js";
 
@@ -53,8 +53,12 @@ export interface RunStatus {
 }
 
 /** A client of `server` signed in as `account`; throws unless the sign-in answered 200. */
-export async function signedIn(server: ServerProcess, account: { login: string; password: string }): Promise<HttpClient> {
-  const client = new HttpClient(server.url);
+export async function signedIn(
+  server: ServerProcess,
+  account: { login: string; password: string },
+  options: HttpClientOptions = {},
+): Promise<HttpClient> {
+  const client = new HttpClient(server.url, options);
   const status = await client.signIn(account.login, account.password);
   if (status !== 200) throw new Error(`signing in as ${account.login} on ${server.url} answered HTTP ${status}`);
   return client;
