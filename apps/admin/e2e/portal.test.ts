@@ -159,7 +159,7 @@ describe.skipIf(inject("chromiumMissing") !== null)("the admin portal in a brows
     const nip = signInFor(server, "employee", "samarinda");
     await signIn(page, nip);
     await page.getByRole("heading", { name: "Hasil saya" }).waitFor();
-    await page.getByTestId("explanation").getByText("Langkah demi langkah").waitFor();
+    await page.getByTestId("explanation-sentences").getByText(/^Predikat: /).waitFor();
     expect(await page.getByTestId("own-result-nip").textContent()).toContain(`NIP ${nip}`);
     expect(await page.getByRole("link", { name: "Aturan penilaian" }).count()).toBe(0);
     await context.close();
@@ -171,7 +171,7 @@ describe.skipIf(inject("chromiumMissing") !== null)("the admin portal in a brows
     await signIn(page, nip);
     await page.getByRole("link", { name: "Hasil saya" }).click();
     await page.getByRole("heading", { name: "Hasil saya" }).waitFor();
-    await page.getByTestId("explanation").getByText("Langkah demi langkah").waitFor();
+    await page.getByTestId("explanation-sentences").getByText(/^Predikat: /).waitFor();
     expect(await page.getByTestId("own-result-nip").textContent()).toContain(`NIP ${nip}`);
     await context.close();
   });
@@ -383,7 +383,7 @@ describe.skipIf(inject("chromiumMissing") !== null)("the admin portal in a brows
     await page.getByLabel("Cari pegawai").fill(assessorNip);
     // The assessor's own row: its first cell is their NIP (their reports' rows name it as assessor).
     const row = page.getByTestId("employee-table").locator("tr", { has: page.locator("td:first-child", { hasText: new RegExp(`^${assessorNip}$`) }) });
-    await row.getByRole("button", { name: /^Atur pejabat penilai untuk / }).click();
+    await row.getByRole("button", { name: /^Atur penilai untuk / }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel(/^Pejabat penilai \(NIP\)/).click();
     const superior = page.getByRole("option").filter({ hasNotText: assessorNip }).filter({ hasNotText: signInFor(server, "employee", "pariaman") }).first();
