@@ -26,6 +26,19 @@ describe("runInWorker", () => {
     await expect(runInWorker<typeof tasks.thread>(TASKS, "thread", [], BUDGET)).resolves.toBe(first);
   });
 
+  it("reuses a worker for many tasks without piling listeners on it", async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on("warning", onWarning);
+    try {
+      for (let i = 0; i < 15; i++) await runInWorker<typeof tasks.sum>(TASKS, "sum", [[i], new Set()], BUDGET);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(warnings).not.toContain("MaxListenersExceededWarning");
+  });
+
   it("keeps this thread free while the task runs, and stops a task past its time budget with a clear refusal", async () => {
     let ticks = 0;
     const ticking = setInterval(() => ticks++, 10);

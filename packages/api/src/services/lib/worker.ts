@@ -22,12 +22,16 @@ const ENTRY = new URL("./worker-entry.mjs", import.meta.url);
 /** Idle workers kept for the next tasks. */
 const KEPT = 2;
 const idle = new Map<number, Worker[]>();
+/** Each idle worker's listener that takes it out of the pool should it die while waiting. */
+const leaveOnExit = new WeakMap<Worker, () => void>();
 
 type Answer = { ok: true; result: unknown } | { ok: false; message: string };
 
 function workerFor(maxMemoryMb: number): Worker {
   const kept = idle.get(maxMemoryMb)?.pop();
   if (kept) {
+    const leave = leaveOnExit.get(kept);
+    if (leave) kept.off("exit", leave);
     kept.ref();
     return kept;
   }
@@ -44,10 +48,12 @@ function keep(worker: Worker, maxMemoryMb: number): void {
   workers.push(worker);
   idle.set(maxMemoryMb, workers);
   // An idle worker that dies leaves the pool.
-  worker.once("exit", () => {
+  const leave = () => {
     const at = workers.indexOf(worker);
     if (at >= 0) workers.splice(at, 1);
-  });
+  };
+  leaveOnExit.set(worker, leave);
+  worker.once("exit", leave);
 }
 
 export function runInWorker<Task extends (...args: never[]) => unknown>(
