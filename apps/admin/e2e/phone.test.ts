@@ -5,7 +5,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser";
 import { newPage, signIn } from "./portal";
-import { ASSESSOR_SCREENS, EMPLOYEE_SCREENS, type Screen } from "./screens";
+import { ASSESSOR_SCREENS, EMPLOYEE_SCREENS, PLAN_EDITING, type Screen } from "./screens";
 import { signInFor, startServer, type RunningServer } from "./server";
 import { checkFit, PHONE, TABLET } from "./viewport";
 
@@ -24,8 +24,8 @@ describe.skipIf(inject("chromiumMissing") !== null)("the portal on a phone and a
   });
 
   const cases: Array<[string, "assessor" | "employee", Screen[], { width: number; height: number }]> = [
-    ["an employee at 390 px", "employee", EMPLOYEE_SCREENS, PHONE],
-    ["an employee at 768 px", "employee", EMPLOYEE_SCREENS, TABLET],
+    ["an employee at 390 px", "employee", [...EMPLOYEE_SCREENS, PLAN_EDITING], PHONE],
+    ["an employee at 768 px", "employee", [...EMPLOYEE_SCREENS, PLAN_EDITING], TABLET],
     ["an assessor at 390 px", "assessor", ASSESSOR_SCREENS, PHONE],
     ["an assessor at 768 px", "assessor", ASSESSOR_SCREENS, TABLET],
   ];

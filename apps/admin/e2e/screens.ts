@@ -53,3 +53,15 @@ export const EMPLOYEE_SCREENS: Screen[] = [
   { name: "my-plan", open: (page) => go(page, "/plan") },
   { name: "assessments", open: (page) => go(page, "/assessments") },
 ];
+
+/** The employee's SKP as it is being written: a plan started if there is none, and one more RHK row. */
+export const PLAN_EDITING: Screen = {
+  name: "my-plan-editing",
+  async open(page) {
+    await go(page, "/plan");
+    const start = page.getByRole("button", { name: "Mulai SKP" });
+    if (await start.isVisible()) await start.click();
+    await page.getByRole("button", { name: "Tambah RHK" }).click();
+    await page.getByRole("textbox", { name: "IKI" }).last().waitFor();
+  },
+};

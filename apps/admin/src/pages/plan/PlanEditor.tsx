@@ -69,12 +69,23 @@ export function PlanEditor(props: { rhk: RhkInput[]; superiorRhk: Plan["superior
             <Textarea label={t("plan.rhkText")} autosize minRows={2} value={row.text} disabled={!editable} onChange={(e) => { const v = e.currentTarget.value; change(index, (r) => ({ ...r, text: v })); }} />
             <Text size="sm" fw={600}>{t("plan.ikiTitle")}</Text>
             {row.indicators.map((iki, k) => (
-              <Group key={iki.id ?? `iki-${k}`} align="flex-end" wrap="nowrap">
-                <TextInput style={{ flex: 1 }} label={t("plan.ikiText")} value={iki.text} disabled={!editable} onChange={(e) => { const v = e.currentTarget.value; change(index, (r) => ({ ...r, indicators: r.indicators.map((x, j) => (j === k ? { ...x, text: v } : x)) })); }} />
-                <NumberInput w={110} label={t("plan.target")} min={0} value={iki.target} disabled={!editable} onChange={(v) => change(index, (r) => ({ ...r, indicators: r.indicators.map((x, j) => (j === k ? { ...x, target: Number(v) || 0 } : x)) }))} />
-                <TextInput w={120} label={t("plan.satuan")} value={iki.satuan} disabled={!editable} onChange={(e) => { const v = e.currentTarget.value; change(index, (r) => ({ ...r, indicators: r.indicators.map((x, j) => (j === k ? { ...x, satuan: v } : x)) })); }} />
-                {editable && <Remove label={t("plan.removeIki", { n: k + 1 })} onClick={() => change(index, (r) => ({ ...r, indicators: r.indicators.filter((_, j) => j !== k) }))} />}
-              </Group>
+              // On a phone the indicator's text takes the whole row and target and unit share the next one.
+              <Grid key={iki.id ?? `iki-${k}`} align="flex-end" gap="xs">
+                <Grid.Col span={{ base: 12, sm: 6 }}>
+                  <TextInput label={t("plan.ikiText")} value={iki.text} disabled={!editable} onChange={(e) => { const v = e.currentTarget.value; change(index, (r) => ({ ...r, indicators: r.indicators.map((x, j) => (j === k ? { ...x, text: v } : x)) })); }} />
+                </Grid.Col>
+                <Grid.Col span={{ base: editable ? 5 : 6, sm: 3 }}>
+                  <NumberInput label={t("plan.target")} min={0} value={iki.target} disabled={!editable} onChange={(v) => change(index, (r) => ({ ...r, indicators: r.indicators.map((x, j) => (j === k ? { ...x, target: Number(v) || 0 } : x)) }))} />
+                </Grid.Col>
+                <Grid.Col span={{ base: editable ? 5 : 6, sm: editable ? 2 : 3 }}>
+                  <TextInput label={t("plan.satuan")} value={iki.satuan} disabled={!editable} onChange={(e) => { const v = e.currentTarget.value; change(index, (r) => ({ ...r, indicators: r.indicators.map((x, j) => (j === k ? { ...x, satuan: v } : x)) })); }} />
+                </Grid.Col>
+                {editable && (
+                  <Grid.Col span={{ base: 2, sm: 1 }}>
+                    <Remove label={t("plan.removeIki", { n: k + 1 })} onClick={() => change(index, (r) => ({ ...r, indicators: r.indicators.filter((_, j) => j !== k) }))} />
+                  </Grid.Col>
+                )}
+              </Grid>
             ))}
             {editable && (
               <Group>
