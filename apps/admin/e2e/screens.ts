@@ -37,8 +37,7 @@ export const ADMIN_SCREENS: Screen[] = [
   { name: "people", open: (page) => go(page, "/organisation") },
   { name: "cycles", open: (page) => go(page, "/cycles") },
   { name: "results", open: (page) => cycleTab(page, "Hasil") },
-  // The calibration tab is left out until its aria-hidden-focus violation (a focusable element inside an
-  // aria-hidden part) is fixed.
+  { name: "calibration", open: (page) => cycleTab(page, "Kalibrasi") },
 ];
 
 export const ASSESSOR_SCREENS: Screen[] = [

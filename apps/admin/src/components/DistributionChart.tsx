@@ -36,8 +36,11 @@ export function DistributionChart(props: DistributionChartProps) {
       <Text size="sm" c="dimmed">
         {t("distribution.caption", { organisation: organisationLabel(props.organisation, lang), total: formatCount(total, lang) })}
       </Text>
+      {/* The chart is a picture of the table below, hidden from screen readers; recharts' keyboard layer is
+          switched off so nothing inside the hidden part takes focus. */}
       <div aria-hidden="true">
         <BarChart
+          barChartProps={{ accessibilityLayer: false }}
           h={props.height ?? 260}
           data={data}
           dataKey="predikat"
