@@ -112,7 +112,7 @@ describe.each(inject("dialects"))("assessment workflow over HTTP on %s", (dialec
     const type = summary[0]?.type ?? "pelatihan";
     const csv = await admin.fetch(`/export/cycles/${cycleId}/follow-up/${type}.csv?unitId=${me.unitId}`);
     expect(csv.status).toBe(200);
-    expect((await csv.text()).replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("No,NIP,Nama,Jabatan,Unit Kerja,Predikat,Tindak Lanjut,Nilai,Aturan");
+    expect((await csv.text()).replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("No,NIP,Nama,Jabatan,Unit Kerja,Predikat,Tindak Lanjut,Nilai,Kode Unit,Kode Aturan");
     const xlsx = await admin.fetch(`/export/cycles/${cycleId}/follow-up/${type}.xlsx`);
     expect(xlsx.headers.get("content-disposition")).toMatch(new RegExp(`attachment; filename="tindak-lanjut-${type}-binjai-2026\\.xlsx"`));
     const book = new ExcelJS.Workbook();
