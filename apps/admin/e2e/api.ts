@@ -10,12 +10,28 @@ type Queries = {
   "result.list": [RouterInputs["result"]["list"], RouterOutputs["result"]["list"]];
   "appeal.inbox": [RouterInputs["appeal"]["inbox"], RouterOutputs["appeal"]["inbox"]];
   "account.list": [RouterInputs["account"]["list"], RouterOutputs["account"]["list"]];
+  "account.bulkStatus": [RouterInputs["account"]["bulkStatus"], RouterOutputs["account"]["bulkStatus"]];
+  "account.sessions": [RouterInputs["account"]["sessions"], RouterOutputs["account"]["sessions"]];
   "assessment.tasks": [RouterInputs["assessment"]["tasks"], RouterOutputs["assessment"]["tasks"]];
   "assessment.form": [RouterInputs["assessment"]["form"], RouterOutputs["assessment"]["form"]];
+  "notification.unreadCount": [RouterInputs["notification"]["unreadCount"], RouterOutputs["notification"]["unreadCount"]];
+  "notification.inbox": [RouterInputs["notification"]["inbox"], RouterOutputs["notification"]["inbox"]];
+  "notification.preference": [RouterInputs["notification"]["preference"], RouterOutputs["notification"]["preference"]];
+  "notification.templates": [RouterInputs["notification"]["templates"], RouterOutputs["notification"]["templates"]];
+  "notification.schedule": [RouterInputs["notification"]["schedule"], RouterOutputs["notification"]["schedule"]];
+  "notification.outbox": [RouterInputs["notification"]["outbox"], RouterOutputs["notification"]["outbox"]];
+  "identityProvider.list": [RouterInputs["identityProvider"]["list"], RouterOutputs["identityProvider"]["list"]];
+  "region.guidedStart": [RouterInputs["region"]["guidedStart"], RouterOutputs["region"]["guidedStart"]];
+  "unit.tree": [RouterInputs["unit"]["tree"], RouterOutputs["unit"]["tree"]];
+  "employee.list": [RouterInputs["employee"]["list"], RouterOutputs["employee"]["list"]];
+  "result.distribution": [RouterInputs["result"]["distribution"], RouterOutputs["result"]["distribution"]];
+  "forum.proposals": [RouterInputs["forum"]["proposals"], RouterOutputs["forum"]["proposals"]];
+  "forum.calibrations": [RouterInputs["forum"]["calibrations"], RouterOutputs["forum"]["calibrations"]];
 };
 
 export async function query<P extends keyof Queries>(page: Page, path: P, input: Queries[P][0]): Promise<Queries[P][1]> {
-  const response = await page.request.get(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
+  // A procedure without input is called without one, as the portal's client does.
+  const response = await page.request.get(input === undefined ? `/trpc/${path}` : `/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
   const body = (await response.json()) as { result?: { data: Queries[P][1] }; error?: unknown };
   if (!response.ok() || !body.result) throw new Error(`${path} answered ${response.status()}: ${JSON.stringify(body.error ?? body)}`);
   return body.result.data;
@@ -30,6 +46,7 @@ export async function openCycleId(page: Page): Promise<string> {
 
 type Mutations = {
   "assessment.reopen": [RouterInputs["assessment"]["reopen"], RouterOutputs["assessment"]["reopen"]];
+  "region.create": [RouterInputs["region"]["create"], RouterOutputs["region"]["create"]];
 };
 
 export async function mutate<P extends keyof Mutations>(page: Page, path: P, input: Mutations[P][0]): Promise<Mutations[P][1]> {

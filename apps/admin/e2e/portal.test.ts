@@ -391,6 +391,13 @@ describe.skipIf(inject("chromiumMissing") !== null)("the admin portal in a brows
     await superior.click();
     await dialog.getByRole("button", { name: "Simpan" }).click();
     await row.getByText(/^\d{18}$/).filter({ hasNotText: assessorNip }).waitFor();
+    // The superior decides only while they can sign in: the region's people get their accounts.
+    await page.getByRole("navigation", { name: "Navigasi" }).getByRole("link", { name: "Akun pengguna" }).click();
+    await page.getByRole("button", { name: "Buat akun massal" }).click();
+    const bulk = page.getByRole("dialog");
+    await bulk.getByText("Seluruh wilayah", { exact: true }).click();
+    await bulk.getByRole("button", { name: /^Buat \d+ akun$/ }).click();
+    await bulk.getByTestId("bulk-progress").getByText(/akun dibuat\./).waitFor({ timeout: 60_000 });
 
     await openFirstCycle(page);
     await runEvaluation(page);
@@ -409,7 +416,7 @@ describe.skipIf(inject("chromiumMissing") !== null)("the admin portal in a brows
 
     await page.getByRole("navigation", { name: "Navigasi" }).getByRole("link", { name: "Keberatan" }).click();
     await page.getByRole("navigation", { name: "Keberatan" }).getByText(nama).click();
-    expect(await page.getByTestId("appeal-decider").textContent()).toMatch(new RegExp(`^Diputus oleh atasan pejabat penilai: ${superiorNama} \\(NIP \\d{18}\\)\\.$`));
+    expect(await page.getByTestId("appeal-decider").textContent()).toMatch(new RegExp(`^Diputus oleh atasan pejabat penilai, ${superiorNama} \\(NIP \\d{18}\\)\\.$`));
     await page.getByTestId("appeal-not-yours").waitFor();
     expect(await page.getByLabel("Alasan keputusan").count()).toBe(0);
     expect(await page.getByRole("button", { name: "Kabulkan" }).count()).toBe(0);

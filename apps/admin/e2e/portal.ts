@@ -15,7 +15,7 @@ export async function signIn(page: Page, login: string, password = PASSWORD): Pr
   await page.getByLabel("Kata sandi").fill(password);
   // better-auth limits sign-ins per address; several people signing in at once from one test wait their turn.
   for (let attempt = 0; attempt < 4; attempt++) {
-    await page.getByRole("button", { name: "Masuk" }).click();
+    await page.getByRole("button", { name: "Masuk", exact: true }).click();
     const signedIn = page.getByRole("button", { name: "Keluar" });
     const limited = page.getByText("Terlalu banyak percobaan");
     await signedIn.or(limited).first().waitFor();

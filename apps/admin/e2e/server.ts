@@ -55,7 +55,9 @@ export function parseSignIns(text: string): SignIn[] {
   return found;
 }
 
-export async function startServer(options: { seedSize?: number; timeoutMs?: number } = {}): Promise<RunningServer> {
+/** distDir: the built portal to serve, dist/ unless a copy is given (one no other build can replace mid-run). */
+/** `env`: more of the server's settings, e.g. KINERJA_SMTP_URL for a mail server the test started. */
+export async function startServer(options: { seedSize?: number; timeoutMs?: number; distDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), "kinerja-portal-"));
   const tsx = createRequire(import.meta.url).resolve("tsx/cli");
   const child: ChildProcess = spawn(process.execPath, [tsx, SERVER_MAIN], {
@@ -68,8 +70,9 @@ export async function startServer(options: { seedSize?: number; timeoutMs?: numb
       KINERJA_SECRET_FILE: join(dir, "auth-secret"),
       KINERJA_SEED_SIZE: String(options.seedSize ?? 60),
       KINERJA_SEED_PASSWORD: PASSWORD,
-      KINERJA_ADMIN_DIST: DIST_DIR,
+      KINERJA_ADMIN_DIST: options.distDir ?? DIST_DIR,
       KINERJA_SEED: "1",
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

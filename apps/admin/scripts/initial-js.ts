@@ -8,6 +8,7 @@ import { gzipSync } from "node:zlib";
 
 interface ManifestChunk {
   file: string;
+  name?: string;
   isEntry?: boolean;
   isDynamicEntry?: boolean;
   imports?: string[];
@@ -33,6 +34,15 @@ export const ROUTES: Record<string, string> = {
   my_result: "src/pages/me/MyResultPage.tsx",
   accounts: "src/pages/accounts/AccountsPage.tsx",
   audit: "src/pages/AuditPage.tsx",
+  start: "src/pages/start/GuidedStartPage.tsx",
+  settings: "src/pages/settings/SettingsPage.tsx",
+  regions: "src/pages/regions/RegionsPage.tsx",
+  choose_region: "src/pages/ChooseRegionPage.tsx",
+  appeals: "src/pages/appeals/AppealsPage.tsx",
+  dialogues: "src/pages/dialogues/DialoguesPage.tsx",
+  feedback: "src/pages/feedback/FeedbackInboxPage.tsx",
+  account: "src/pages/account/MyAccountPage.tsx",
+  change_password: "src/pages/account/ChangePasswordScreen.tsx",
 };
 
 export interface InitialJs {
@@ -42,6 +52,10 @@ export interface InitialJs {
   routes: Record<string, number>;
   /** The files of the sign-in page, for a message. */
   signInFiles: string[];
+  /** The files of each route's first view. */
+  routeFiles: Record<string, string[]>;
+  /** Screens the portal loads lazily that ROUTES does not name (its chunks, as the manifest keys them). */
+  unmeasured: string[];
 }
 
 function readManifest(distDir: string): Manifest {
@@ -63,6 +77,18 @@ function staticClosure(manifest: Manifest, key: string, into = new Set<string>()
   return into;
 }
 
+/**
+ * A route's chunk. The manifest keys a chunk by its module when that module is the chunk's only face; a
+ * lazy screen whose chunk also holds code its own lazy panels share is keyed by file name instead, and
+ * found by its name among the dynamic entries.
+ */
+function routeChunk(manifest: Manifest, module: string): string | undefined {
+  if (manifest[module]) return module;
+  const name = module.replace(/^.*\//, "").replace(/\.tsx?$/, "");
+  const found = Object.keys(manifest).filter((key) => manifest[key]!.isDynamicEntry && manifest[key]!.name === name);
+  return found.length === 1 ? found[0] : undefined;
+}
+
 export function measureInitialJs(distDir: string): InitialJs {
   const manifest = readManifest(distDir);
   const entry = Object.keys(manifest).find((key) => manifest[key]!.isEntry);
@@ -80,9 +106,22 @@ export function measureInitialJs(distDir: string): InitialJs {
   };
   const signIn = staticClosure(manifest, entry);
   const routes: Record<string, number> = {};
+  const routeFiles: Record<string, string[]> = {};
   for (const [name, module] of Object.entries(ROUTES)) {
-    if (!manifest[module]) throw new Error(`The build's manifest has no route ${module} (${name}); update ROUTES`);
-    routes[name] = gzipKb(staticClosure(manifest, module, new Set(signIn)));
+    const chunk = routeChunk(manifest, module);
+    if (!chunk) throw new Error(`The build's manifest has no route ${module} (${name}); update ROUTES`);
+    const closure = staticClosure(manifest, chunk, new Set(signIn));
+    routes[name] = gzipKb(closure);
+    routeFiles[name] = [...closure].map((key) => manifest[key]!.file);
   }
-  return { sign_in: gzipKb(signIn), routes, signInFiles: [...signIn].map((key) => manifest[key]!.file) };
+  return { sign_in: gzipKb(signIn), routes, signInFiles: [...signIn].map((key) => manifest[key]!.file), routeFiles, unmeasured: unmeasured(manifest) };
+}
+
+/** What src/Portal.tsx loads lazily besides shared components: its screens, each of which ROUTES should name. */
+function unmeasured(manifest: Manifest): string[] {
+  const portal = Object.keys(manifest).find((key) => key === "src/Portal.tsx" || manifest[key]!.name === "Portal");
+  if (!portal) throw new Error("The build's manifest has no chunk for src/Portal.tsx");
+  const measured = new Set(Object.values(ROUTES).map((module) => routeChunk(manifest, module)));
+  const screens = (manifest[portal]!.dynamicImports ?? []).filter((key) => !key.startsWith("src/components/"));
+  return [...new Set(screens)].filter((key) => !measured.has(key));
 }

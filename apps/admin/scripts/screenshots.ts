@@ -1,14 +1,17 @@
 // Regenerates the PNG screenshots of the portal's main screens in docs/screenshots/: starts the real
 // server on demo data (building the app first when needed), walks through the screens in Chromium as an
-// admin, an assessor and an employee, and saves each screen. Run: pnpm --filter @kinerja/admin screenshots
-import { mkdirSync } from "node:fs";
+// admin, an assessor and an employee, and saves each screen at 1366 px (a few at a tablet's 820 px), then
+// the screens people open on a phone at 390 px ("NN-phone-…"). Run: pnpm --filter @kinerja/admin screenshots
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { launchBrowser } from "../e2e/browser";
 import { ensureBuilt } from "../e2e/build";
 import { newPage, openFirstCycle, reopenIfLocked, runEvaluation, signIn } from "../e2e/portal";
-import { signInFor, startServer } from "../e2e/server";
+import { DIST_DIR, signInFor, startServer } from "../e2e/server";
+import { PHONE } from "../e2e/viewport";
 
 const OUT = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url));
 
@@ -24,7 +27,10 @@ async function shot(page: Page, name: string, fullPage = false): Promise<void> {
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   await ensureBuilt(console.log);
-  const server = await startServer({ seedSize: 300 });
+  // A copy of the build to serve: a test run elsewhere may rebuild dist/ while the screens are walked.
+  const snapshot = mkdtempSync(join(tmpdir(), "kinerja-screenshots-dist-"));
+  cpSync(DIST_DIR, snapshot, { recursive: true });
+  const server = await startServer({ seedSize: 300, distDir: snapshot });
   const browser = await launchBrowser();
   try {
     const { page, context } = await newPage(browser, server.url);
@@ -150,8 +156,8 @@ async function main(): Promise<void> {
     await openFirstCycle(binjai.page);
     await binjai.page.getByLabel("Batas waktu Rekan kerja", { exact: true }).fill("2025-12-31");
     await binjai.page.getByRole("button", { name: "Simpan batas waktu Rekan kerja" }).click();
-    await binjai.page.getByLabel("Batas waktu Atasan (pejabat penilai)", { exact: true }).fill("2026-12-15");
-    await binjai.page.getByRole("button", { name: "Simpan batas waktu Atasan (pejabat penilai)" }).click();
+    await binjai.page.getByLabel("Batas waktu Atasan langsung", { exact: true }).fill("2026-12-15");
+    await binjai.page.getByRole("button", { name: "Simpan batas waktu Atasan langsung" }).click();
     const ratee = signInFor(server, "employee", "binjai");
     await binjai.page.getByTestId("peer-ratee").click();
     await binjai.page.getByTestId("peer-ratee").fill(ratee);
@@ -287,9 +293,43 @@ async function main(): Promise<void> {
     await finaliser.page.getByLabel("Alasan keputusan").waitFor();
     await shot(finaliser.page, "21-appeals-inbox");
     await finaliser.context.close();
+
+    // On a phone: the employee's work entries as cards, their result with the appeal waiting, an assessor's
+    // rating sheet and a region admin's account list.
+    const phoneWorker = await newPage(browser, server.url, PHONE);
+    await signIn(phoneWorker.page, signInFor(server, "employee", "binjai"));
+    await phoneWorker.page.goto("/plan");
+    const cards = phoneWorker.page.getByTestId("work-entry-cards");
+    await cards.getByText("Modul ajar IPA kelas 5 selesai").waitFor();
+    await cards.scrollIntoViewIfNeeded();
+    await shot(phoneWorker.page, "35-phone-work-entries");
+    await phoneWorker.context.close();
+
+    const phoneEmployee = await newPage(browser, server.url, PHONE);
+    await signIn(phoneEmployee.page, signInFor(server, "employee", "samarinda"));
+    await phoneEmployee.page.getByTestId("explanation").waitFor();
+    await shot(phoneEmployee.page, "36-phone-my-result");
+    await phoneEmployee.context.close();
+
+    const phoneAssessor = await newPage(browser, server.url, PHONE);
+    await signIn(phoneAssessor.page, signInFor(server, "assessor", "amplas"));
+    await phoneAssessor.page.goto("/assessments");
+    await phoneAssessor.page.getByRole("navigation", { name: "Lembar penilaian Anda" }).locator("a, button").first().click();
+    await phoneAssessor.page.getByRole("button", { name: "Kirim penilaian" }).waitFor();
+    await reopenIfLocked(phoneAssessor.page);
+    await shot(phoneAssessor.page, "37-phone-assessor-rating-form");
+    await phoneAssessor.context.close();
+
+    const phoneAdmin = await newPage(browser, server.url, PHONE);
+    await signIn(phoneAdmin.page, signInFor(server, "admin", "pariaman"));
+    await phoneAdmin.page.goto("/accounts");
+    await phoneAdmin.page.getByTestId("account-table").waitFor();
+    await shot(phoneAdmin.page, "38-phone-accounts");
+    await phoneAdmin.context.close();
   } finally {
     await browser.close();
     await server.stop();
+    rmSync(snapshot, { recursive: true, force: true });
   }
 }
 

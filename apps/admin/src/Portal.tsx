@@ -27,6 +27,8 @@ const RegionsPage = lazy(() => import("./pages/regions/RegionsPage"));
 const DialoguesPage = lazy(() => import("./pages/dialogues/DialoguesPage"));
 const FeedbackInboxPage = lazy(() => import("./pages/feedback/FeedbackInboxPage"));
 const MyAccountPage = lazy(() => import("./pages/account/MyAccountPage"));
+const GuidedStartPage = lazy(() => import("./pages/start/GuidedStartPage"));
+const SettingsPage = lazy(() => import("./pages/settings/SettingsPage"));
 
 function toPortalUser(user: Record<string, unknown>): PortalUser {
   return {
@@ -60,10 +62,12 @@ function PortalRoutes() {
     <Suspense fallback={<Loading rows={6} />}>
       <Routes key={regionId}>
         {manager && <Route path="/" element={<DashboardPage />} />}
+        {manager && <Route path="/mulai" element={<GuidedStartPage />} />}
         {manager && <Route path="/rules" element={<RulesPage />} />}
         {manager && <Route path="/organisation" element={<OrganisationPage />} />}
         {manager && <Route path="/audit" element={<AuditPage />} />}
         {manager && <Route path="/accounts" element={<AccountsPage />} />}
+        {manager && <Route path="/settings" element={<SettingsPage />} />}
         {user.role === "operator" && <Route path="/regions" element={<RegionsPage />} />}
         <Route path="/dialogues" element={<DialoguesPage />} />
         {(user.role === "assessor" || user.role === "employee") && <Route path="/feedback" element={<FeedbackInboxPage />} />}

@@ -130,19 +130,19 @@ describe("a backup taken while a server writes, restored into a fresh path (SQLi
     });
 
     // The source less what was written after that moment is the restored database, row for row.
-    const later = new Set(
-      entries(config.file)
-        .filter((e) => {
-          const [, w, n] = e.description.split("-");
-          return Number(n) > (stood[Number(w)] as number);
-        })
-        .map((e) => e.id),
-    );
+    const laterEntries = entries(config.file).filter((e) => {
+      const [, w, n] = e.description.split("-");
+      return Number(n) > (stood[Number(w)] as number);
+    });
+    const later = new Set(laterEntries.map((e) => e.id));
+    const laterDescriptions = new Set(laterEntries.map((e) => e.description));
     expect(later.size).toBe(written.reduce((a, b) => a + b, 0) - stood.reduce((a, b) => a + b, 0));
     const isLater = (table: string, json: string): boolean => {
       const row = JSON.parse(json) as Row;
       if (table === "work_entries") return later.has(String(row.id));
       if (table === "audit_log") return row.entity === "workEntry" && later.has(String(row.entity_id));
+      // The assessor is told of each entry in the same transaction; the notification names it by its text.
+      if (table === "notifications") return row.kind === "work_entries_waiting" && laterDescriptions.has(/«([^»]+)»/.exec(String(row.body))?.[1] ?? "");
       return false;
     };
     for (const [table, rows] of source) {

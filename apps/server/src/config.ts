@@ -36,6 +36,19 @@ export interface ServerConfig {
    * server sharing the database marks it failed. Also how often this server looks for such jobs.
    */
   jobLeaseMs: number;
+  /** SMTP server for mail (KINERJA_SMTP_URL), e.g. smtp://user:pass@mail.example.go.id:587; null: mail waits unsent. */
+  smtpUrl: string | null;
+  /** The From of every mail (KINERJA_MAIL_FROM). */
+  mailFrom: string;
+  /**
+   * How often the server looks for the reminders due today (KINERJA_REMINDER_EVERY_MS, default 15 minutes):
+   * each is sent once per deadline and day however often it looks.
+   */
+  reminderEveryMs: number;
+  /** Tries a mail gets before it is shown to the region's admin as failed (KINERJA_MAIL_ATTEMPTS, default 5). */
+  mailAttempts: number;
+  /** The wait before a failed mail's second try, doubled before each later one (KINERJA_MAIL_RETRY_MS, default 30 s). */
+  mailRetryMs: number;
 }
 
 export const DEFAULT_SEED_PASSWORD = "kinerja-demo-2025";
@@ -123,6 +136,37 @@ function jobLeaseMs(raw: string | undefined): number {
   return ms;
 }
 
+/** KINERJA_REMINDER_EVERY_MS: milliseconds, at least 1,000. */
+function reminderEveryMs(raw: string | undefined): number {
+  const ms = positiveInt("KINERJA_REMINDER_EVERY_MS", raw, 15 * 60_000);
+  if (ms < 1_000) throw new Error(`KINERJA_REMINDER_EVERY_MS="${raw}": expected milliseconds, at least 1000`);
+  return ms;
+}
+
+/** KINERJA_MAIL_ATTEMPTS: a whole number from 1 to 20. */
+function mailAttempts(raw: string | undefined): number {
+  const tries = positiveInt("KINERJA_MAIL_ATTEMPTS", raw, 5);
+  if (tries < 1 || tries > 20) throw new Error(`KINERJA_MAIL_ATTEMPTS="${raw}": expected a whole number from 1 to 20`);
+  return tries;
+}
+
+/** KINERJA_MAIL_RETRY_MS: milliseconds, at least 100. */
+function mailRetryMs(raw: string | undefined): number {
+  const ms = positiveInt("KINERJA_MAIL_RETRY_MS", raw, 30_000);
+  if (ms < 100) throw new Error(`KINERJA_MAIL_RETRY_MS="${raw}": expected milliseconds, at least 100`);
+  return ms;
+}
+
+/** KINERJA_SMTP_URL: smtp:// or smtps:// with host, and port, user and password as needed. */
+function smtpUrl(raw: string | undefined): string | null {
+  const given = raw?.trim();
+  if (!given) return null;
+  if (!/^smtps?:\/\/[^/]/.test(given) || !URL.canParse(given)) {
+    throw new Error(`KINERJA_SMTP_URL: expected smtp://host:port or smtps://user:password@host:465, got a value that is not one`);
+  }
+  return given;
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     port: positiveInt("PORT", env.PORT, 3000),
@@ -139,5 +183,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     seedPassword: env.KINERJA_SEED_PASSWORD?.trim() || DEFAULT_SEED_PASSWORD,
     seedSize: positiveInt("KINERJA_SEED_SIZE", env.KINERJA_SEED_SIZE, 300),
     jobLeaseMs: jobLeaseMs(env.KINERJA_JOB_LEASE_MS),
+    smtpUrl: smtpUrl(env.KINERJA_SMTP_URL),
+    mailFrom: env.KINERJA_MAIL_FROM?.trim() || "Kinerja <kinerja@localhost>",
+    reminderEveryMs: reminderEveryMs(env.KINERJA_REMINDER_EVERY_MS),
+    mailAttempts: mailAttempts(env.KINERJA_MAIL_ATTEMPTS),
+    mailRetryMs: mailRetryMs(env.KINERJA_MAIL_RETRY_MS),
   };
 }

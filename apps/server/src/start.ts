@@ -1,9 +1,10 @@
 // Starting and stopping the server: open the database (SQLite by default, PostgreSQL by DATABASE_URL),
 // migrate it, mark failed the jobs whose server stopped renewing their lease (and keep doing so), seed the
-// demo regions on an empty database and print their sign-ins, then listen. Stopping refuses new
-// connections, lets requests in flight finish, and closes the database.
+// demo regions on an empty database and print their sign-ins, then listen and start the mail sender (which
+// delivers the notification outbox). Stopping refuses new connections, lets requests in flight finish,
+// stops the mail sender after the mail it is sending, and closes the database.
 import type { AddressInfo } from "node:net";
-import { createAuth, DEMO_REGIONS, isEmpty, JobRunner, recoverInterruptedJobs, seedDemo, type SignIn } from "@kinerja/api";
+import { createAuth, DEMO_REGIONS, isEmpty, JobRunner, MailSender, notifyOverdueAppeals, recoverInterruptedJobs, seedDemo, smtpTransport, type SignIn } from "@kinerja/api";
 import { migrateToLatest, openDatabase, type OpenDatabase } from "@kinerja/db";
 import type { Server } from "node:http";
 import { DEFAULT_SEED_PASSWORD, type ServerConfig } from "./config.js";
@@ -38,6 +39,8 @@ export interface Running {
   server: Server;
   database: OpenDatabase;
   jobs: JobRunner;
+  /** Delivers the outbox in the background; stopped before the database closes. */
+  mail: MailSender;
   url: string;
   signIns: SignIn[];
   /** Stops accepting, waits for requests (and, up to `graceMs`, jobs) in flight, closes the database. */
@@ -104,6 +107,20 @@ export async function start(config: ServerConfig, logger: Logger, write: (text: 
   logger.log("info", "listening", { url, port, jobOwner: jobs.lease.owner, jobLeaseMs: jobs.lease.ms });
   if (signIns.length > 0) printSignIns(signIns, url, write);
 
+  const mail = new MailSender({
+    db,
+    transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : null,
+    from: config.mailFrom,
+    origin: config.baseURL?.replace(/\/$/, "") ?? url,
+    reminderEveryMs: config.reminderEveryMs,
+    maxAttempts: config.mailAttempts,
+    backoffMs: config.mailRetryMs,
+    alsoRemind: [notifyOverdueAppeals],
+    onError: (error) => logger.log("warn", "sending mail failed; tried again next round", errorFields(error)),
+  });
+  mail.start();
+  if (!config.smtpUrl) logger.log("warn", "KINERJA_SMTP_URL is not set: mail stays in the outbox unsent; portal notifications still work");
+
   let stopping: Promise<void> | null = null;
   const stop = (graceMs = 10_000): Promise<void> => {
     stopping ??= (async () => {
@@ -119,10 +136,11 @@ export async function start(config: ServerConfig, logger: Logger, write: (text: 
       clearTimeout(deadline);
       const jobsDone = await Promise.race([jobs.idle().then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), graceMs).unref())]);
       if (!jobsDone) logger.log("warn", "jobs still running at shutdown; they will be marked failed once their lease runs out");
+      await mail.stop();
       await database.close();
       logger.log("info", "stopped");
     })();
     return stopping;
   };
-  return { server, database, jobs, url, signIns, stop };
+  return { server, database, jobs, mail, url, signIns, stop };
 }

@@ -16,7 +16,8 @@ import { handleDownloads } from "./http/downloads.js";
 import { handleEvidence } from "./http/evidence.js";
 import type { HttpDeps } from "./http/session.js";
 import { appRouter, type AppRouter } from "./root.js";
-import { ALL_RELATIONS, type Relation } from "./services/access/index.js";
+import { ALL_RELATIONS, systemScope, type Relation } from "./services/access/index.js";
+import { saveUnit, startBulkAccounts } from "./services/organisation/index.js";
 import {
   CALLER_ROLES,
   createAccessWorld,
@@ -35,6 +36,10 @@ const PLAN_READERS = ["self", "assessor", "admin"] as const satisfies readonly R
 const OWNER_OR_ADMIN = ["self", "admin"] as const satisfies readonly Relation[];
 const REVIEWERS = ["assessor", "admin"] as const satisfies readonly Relation[];
 const REASON = "Alasan tertulis untuk uji matriks akses";
+/** A unit with nobody in it, in each region, over which a bulk-accounts job has run (see the suite's setup). */
+const EMPTY_UNIT = "matriks-akun-kosong";
+const bulkJobs = new Map<string, string>();
+const bulkJobOf = (s: Subject): string => bulkJobs.get(s.regionId) ?? "job-belum-dibuat";
 
 /**
  * Who may. By role alone unless the call is about one person (`relations`: how the caller must stand to
@@ -48,6 +53,8 @@ interface Access {
   unit?: true;
   /** A related person not allowed is told the record does not exist (the read filters them out), not FORBIDDEN. */
   hidden?: true;
+  /** Where the relations allowed differ by the person the call is about: theirs instead of `relations`. */
+  relationsAbout?: Partial<Record<SubjectName, readonly Relation[]>>;
   /** Not regional (no regionId). */
   national?: true;
 }
@@ -78,6 +85,7 @@ const RULES: { [P in ProcedurePath]: Rule<InputOf<P>> } = {
     national: true,
     input: { id: "matriks-uji", name: "Wilayah Uji Matriks", admin: { name: "Admin Uji", email: "admin@matriks-uji.test", password: "sandi-uji-matriks" } },
   },
+  "region.guidedStart": { roles: ADMINS, input: {} },
 
   "account.list": { roles: ADMINS, input: {} },
   "account.create": { roles: ADMINS, input: (s) => ({ role: "employee", nip: s.employee.nip, password: "sandi-uji-matriks" }) },
@@ -87,9 +95,35 @@ const RULES: { [P in ProcedurePath]: Rule<InputOf<P>> } = {
   "account.endSessions": { roles: ADMINS, input: (s) => ({ id: s.spareAccountId }) },
   "account.sessions": { roles: ROLES, national: true, input: undefined },
   "account.endSession": { roles: ROLES, national: true, relations: ["self"], hidden: true, input: (s) => ({ id: s.sessionId }) },
+  "account.bulkPreview": { roles: ADMINS, input: { unitId: EMPTY_UNIT } },
+  "account.bulkStart": { roles: ADMINS, input: { unitId: EMPTY_UNIT } },
+  "account.bulkStatus": { roles: ADMINS, input: (s) => ({ jobId: bulkJobOf(s) }) },
+  "account.discardHandouts": { roles: ADMINS, input: (s) => ({ jobId: bulkJobOf(s) }) },
+  "account.regenerateActivationCode": { roles: ADMINS, input: (s) => ({ id: s.spareAccountId }) },
+
+  "identityProvider.list": { roles: ADMINS, input: {} },
+  "identityProvider.create": {
+    roles: ADMINS,
+    input: { name: "SSO Uji Matriks", discoveryUrl: "https://sso.matriks-uji.invalid/.well-known/openid-configuration", clientId: "matriks", clientSecret: "rahasia-matriks" },
+  },
+  "identityProvider.update": {
+    roles: ADMINS,
+    input: async (s, world) => {
+      const made = await world.env.as(world.callers.operator).identityProvider.create({
+        regionId: s.regionId,
+        name: "SSO Uji Matriks",
+        discoveryUrl: "https://sso.matriks-uji.invalid/.well-known/openid-configuration",
+        clientId: "matriks",
+        clientSecret: "rahasia-matriks",
+      });
+      return { id: made.id, name: made.name, discoveryUrl: made.discoveryUrl, clientId: made.clientId, enabled: false };
+    },
+  },
+  "identityProvider.test": { roles: ADMINS, input: { discoveryUrl: "http://sso.matriks-uji.invalid/.well-known/openid-configuration" } },
 
   "unit.tree": { roles: ROLES, input: {} },
   "unit.save": { roles: ADMINS, input: { id: "matriks-uji", name: "Unit Uji Matriks" } },
+  "unit.import": { roles: ADMINS, input: { content: "kode,nama\nmatriks-impor,Unit Impor Matriks\n" } },
 
   "employee.list": { roles: ROLES, input: {} },
   "employee.get": { roles: ROLES, relations: ALL_RELATIONS, input: (s) => ({ id: s.employee.id }) },
@@ -98,6 +132,7 @@ const RULES: { [P in ProcedurePath]: Rule<InputOf<P>> } = {
 
   "ruleSet.list": { roles: ROLES, input: {} },
   "ruleSet.get": { roles: ROLES, input: (s) => ({ id: s.ruleSetVersionId }) },
+  "ruleSet.startFromBaseline": { roles: ADMINS, input: { baseline: "permenpanrb-6-2022" } },
   "ruleSet.validate": { roles: ADMINS, input: { content: {} } },
   "ruleSet.saveDraft": {
     roles: ADMINS,
@@ -140,6 +175,14 @@ const RULES: { [P in ProcedurePath]: Rule<InputOf<P>> } = {
   "assessment.tasks": { roles: ROLES, input: (s) => ({ cycleId: s.cycleId }) },
   "assessment.peers": { roles: STAFF, relations: REVIEWERS, input: (s) => ({ cycleId: s.cycleId, employeeId: s.employee.id }) },
   "assessment.setPeers": { roles: STAFF, relations: REVIEWERS, input: (s) => ({ cycleId: s.cycleId, employeeId: s.employee.id, peerIds: [] }) },
+  "assessment.assignPeers": { roles: ADMINS, input: (s) => ({ cycleId: s.cycleId, unitId: EMPTY_UNIT }) },
+  "assessment.peerJob": { roles: ADMINS, input: (s) => ({ cycleId: s.cycleId }) },
+  "assessment.lackingPeers": { roles: ADMINS, input: (s) => ({ cycleId: s.cycleId }) },
+  "assessment.peerAssignments": { roles: ADMINS, input: (s) => ({ cycleId: s.cycleId, peerId: s.employee.id }) },
+  "assessment.swapPeers": {
+    roles: ADMINS,
+    input: (s) => ({ cycleId: s.cycleId, assignments: [{ employeeId: s.employee.id, peerId: s.employee.id }], newPeerId: s.employee.id, reason: REASON }),
+  },
   "assessment.deadlines": { roles: ROLES, input: (s) => ({ cycleId: s.cycleId }) },
   "assessment.setDeadline": { roles: ADMINS, input: (s) => ({ cycleId: s.cycleId, source: "supervisor", dueDate: "2025-12-15" }) },
   "assessment.reminders": { roles: ROLES, input: (s) => ({ cycleId: s.cycleId }) },
@@ -203,10 +246,25 @@ const RULES: { [P in ProcedurePath]: Rule<InputOf<P>> } = {
     input: (s) => ({ cycleId: s.cycleId, unitId: s.employee.unitId, heldOn: "2026-01-10", memberNips: [] }),
   },
   "forum.adjustments": { roles: ROLES, relations: ALL_RELATIONS, input: (s) => ({ cycleId: s.cycleId, employeeId: s.employee.id }) },
+  "forum.proposals": { roles: ADMINS, stage: "evaluated", input: (s) => ({ cycleId: s.cycleId }) },
+  // Proposals are read on a result version; one that is not the current one is refused as stale (CONFLICT).
+  "forum.calibrate": {
+    roles: ADMINS,
+    stage: "evaluated",
+    input: (s) => ({ cycleId: s.cycleId, runId: "versi-lama", unitIds: [s.employee.unitId], reason: REASON, decisions: [] }),
+  },
+  "forum.calibrations": { roles: ADMINS, input: (s) => ({ cycleId: s.cycleId }) },
 
   "appeal.submit": { roles: ["assessor", "employee"], stage: "finalised", input: (s) => ({ cycleId: s.cycleId, reason: REASON }) },
-  // The assessor's superior decides (every appeal here has one), not the admin.
-  "appeal.decide": { roles: ROLES, relations: ["atasan"], input: (s) => ({ appealId: s.appealId, decision: "reject", reason: REASON }) },
+  // The assessor's superior decides while they hold an assessor's account: the grand-report's superior is
+  // the signed-in assessor. Every other appeal's superior has none (S, Z) or is only an employee (M), so the
+  // rule file's fallback, the region's admin, decides it instead.
+  "appeal.decide": {
+    roles: ROLES,
+    relations: ["atasan"],
+    relationsAbout: { assessor: ["admin"], report: ["admin"], greatGrandReport: ["admin"], unrelated: ["admin"] },
+    input: (s) => ({ appealId: s.appealId, decision: "reject", reason: REASON }),
+  },
   "appeal.get": { roles: ROLES, relations: ALL_RELATIONS, input: (s) => ({ id: s.appealId }) },
   "appeal.mine": { roles: ROLES, input: {} },
   "appeal.inbox": { roles: ROLES, input: {} },
@@ -216,6 +274,21 @@ const RULES: { [P in ProcedurePath]: Rule<InputOf<P>> } = {
   "followUp.training": { roles: ROLES, input: (s) => ({ cycleId: s.cycleId }) },
 
   "raterQuality.raters": { roles: ADMINS, input: (s) => ({ cycleId: s.cycleId }) },
+
+  // One's own notifications: every signed-in person, about themself only.
+  "notification.inbox": { roles: ROLES, national: true, input: {} },
+  "notification.unreadCount": { roles: ROLES, national: true, input: undefined },
+  "notification.markRead": { roles: ROLES, national: true, input: {} },
+  "notification.preference": { roles: ROLES, national: true, input: undefined },
+  "notification.setPreference": { roles: ROLES, national: true, input: { email: true, digest: false } },
+  "notification.templates": { roles: ADMINS, input: {} },
+  "notification.previewTemplate": { roles: ADMINS, input: { kind: "plan_submitted", subject: "SKP {{nama_pegawai}}", body: "Isi {{tautan}}" } },
+  "notification.saveTemplate": { roles: ADMINS, input: { kind: "plan_submitted", subject: "SKP {{nama_pegawai}}", body: "Isi {{tautan}}" } },
+  "notification.resetTemplate": { roles: ADMINS, input: { kind: "plan_submitted" } },
+  "notification.outbox": { roles: ADMINS, input: {} },
+  "notification.resend": { roles: ADMINS, input: { ids: ["tidak-ada"] } },
+  "notification.schedule": { roles: ROLES, input: {} },
+  "notification.setSchedule": { roles: ADMINS, input: { daysBefore: [3, 1], daysAfter: [1, 3] } },
 };
 
 const PDF = Buffer.from("%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
@@ -246,6 +319,14 @@ const ROUTES: Record<string, Route> = {
       headers: { "content-type": "application/octet-stream", "x-filename": "bukti-http.pdf" },
     }),
   },
+  "GET /downloads/account-jobs/:jobId/activation-letters.pdf": {
+    roles: ADMINS,
+    request: (s) => ({ method: "GET", path: `/downloads/account-jobs/${bulkJobOf(s)}/activation-letters.pdf` }),
+  },
+  "GET /downloads/account-jobs/:jobId/activation-codes.csv": {
+    roles: ADMINS,
+    request: (s) => ({ method: "GET", path: `/downloads/account-jobs/${bulkJobOf(s)}/activation-codes.csv` }),
+  },
   "GET /evidence/files/:evidenceId": { roles: ROLES, relations: PLAN_READERS, request: (s) => ({ method: "GET", path: `/evidence/files/${s.evidenceId}` }) },
 };
 
@@ -272,10 +353,11 @@ function expectedOf(rule: Access, role: Role | null, target: Target): Expected {
   if (!rule.roles.includes(role)) return "FORBIDDEN";
   if (target === "namedRegion") return "FORBIDDEN";
   if (target === "otherRegion") return "NOT_FOUND";
-  if (!rule.relations || rule.relations === "anyone") return "allowed";
+  const relations = rule.relationsAbout?.[target] ?? rule.relations;
+  if (!relations || relations === "anyone") return "allowed";
   const relation = RELATIONS[role][target];
   if (!relation) return rule.unit ? "FORBIDDEN" : "NOT_FOUND";
-  if (rule.relations.includes(relation)) return "allowed";
+  if (relations.includes(relation)) return "allowed";
   return rule.hidden ? "NOT_FOUND" : "FORBIDDEN";
 }
 
@@ -401,6 +483,15 @@ describe.each(inject("dialects"))("access matrix on %s", (dialect) => {
     env = await createTestEnv(dialect);
     world = await createAccessWorld(env);
   }, 600_000);
+  // A bulk-accounts job in each region, over a unit with nobody in it: the calls and routes that name a job name it.
+  beforeAll(async () => {
+    for (const regionId of ["binjai", "pariaman"]) {
+      const scope = systemScope(env.database.db, regionId, { id: null, name: "Uji matriks akses", role: "operator" });
+      await saveUnit(scope, { id: EMPTY_UNIT, name: "Unit Kosong Uji Akun", parentId: null, type: null });
+      bulkJobs.set(regionId, (await startBulkAccounts(scope, env.jobs, { unitId: EMPTY_UNIT })).jobId);
+    }
+    await env.jobs.idle();
+  });
   afterAll(async () => {
     console.log(
       `[access matrix, ${dialect}${allowedToo ? "" : ", refusals only"}] ` +

@@ -18,8 +18,6 @@ function takeovers(victim: { nip: string; email: string; regionId: string; emplo
     { path: "/sign-up/email", body: { ...identity, password: "sandi-yang-panjang-1" } },
     { path: "/link-social", body: { provider: "google" } },
     { path: "/unlink-account", body: { providerId: "credential" } },
-    { path: "/request-password-reset", body: { email: victim.email } },
-    { path: "/reset-password", body: { newPassword: "sandi-yang-panjang-1", token: "x" } },
   ];
 }
 

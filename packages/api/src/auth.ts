@@ -7,6 +7,9 @@
 // An admin may disable an account (`disabledAt`: no session for it) or give it a temporary password
 // (`mustChangePassword`); changing one's password ends one's other sessions (auth-lifecycle.ts).
 // Sign-in is limited per account and per address, and every new password passes one policy (auth-credentials.ts).
+// A forgotten password is reset by a link sent by mail (auth-password-reset.ts).
+// Employees may also sign in through their region's OpenID Connect provider (auth-sso.ts).
+// An account made in bulk gets its first password, and a session, by its one-time code (auth-activation.ts).
 import { betterAuth, type BetterAuthOptions } from "better-auth";
 import { username } from "better-auth/plugins/username";
 import { parseNip } from "@kinerja/core";
@@ -14,6 +17,9 @@ import { newId, type Database, type DialectName, type Role } from "@kinerja/db";
 import { CLIENT_ADDRESS_HEADER, credentials, SIGN_IN_PATHS } from "./auth-credentials.js";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type SignInLimits } from "./services/credentials/index.js";
 import { afterPasswordChange, beforePasswordChange, refuseDisabledSessions } from "./auth-lifecycle.js";
+import { onPasswordReset, passwordReset, sendResetPassword } from "./auth-password-reset.js";
+import { regionSso } from "./auth-sso.js";
+import { activation } from "./auth-activation.js";
 import type { Kysely } from "kysely";
 
 export interface AuthOptions {
@@ -34,8 +40,8 @@ export interface AuthOptions {
 
 /**
  * better-auth endpoints that change who a user is, or that this product does not offer: answered 404.
- * What remains: signing in and out, reading one's session, changing one's password, listing and ending
- * one's sessions.
+ * What remains: signing in and out, reading one's session, changing one's password, resetting a forgotten
+ * one by a link sent by mail, listing and ending one's sessions.
  */
 export const DISABLED_PATHS = [
   "/update-user",
@@ -49,9 +55,6 @@ export const DISABLED_PATHS = [
   "/verify-email",
   "/send-verification-email",
   "/is-username-available",
-  "/request-password-reset",
-  "/reset-password",
-  "/reset-password/:token",
   "/sign-in/social",
   "/callback/:id",
   "/get-access-token",
@@ -71,7 +74,16 @@ export function authOptions(options: AuthOptions) {
     trustedOrigins: options.trustedOrigins ?? [],
     disabledPaths: [...DISABLED_PATHS],
     database: { db: options.db, type: options.dialect },
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: PASSWORD_MIN_LENGTH, maxPasswordLength: PASSWORD_MAX_LENGTH },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: PASSWORD_MIN_LENGTH,
+      maxPasswordLength: PASSWORD_MAX_LENGTH,
+      // "Lupa kata sandi?": the link goes out through the notification outbox (auth-password-reset.ts).
+      sendResetPassword: sendResetPassword(options.db),
+      onPasswordReset: onPasswordReset(options.db),
+      revokeSessionsOnPasswordReset: true,
+    },
     // Sign-in is limited by our own counts in the database, in every mode; better-auth's limiter (on only in
     // production, counted per process) would otherwise refuse it first, in English.
     rateLimit: { customRules: Object.fromEntries(SIGN_IN_PATHS.map((path) => [path, false as const])) },
@@ -118,6 +130,9 @@ export function authOptions(options: AuthOptions) {
         usernameValidator: (value) => parseNip(value).ok,
       }),
       credentials({ db: options.db, ...(options.signInLimits ? { limits: options.signInLimits } : {}), ...(options.now ? { now: options.now } : {}) }),
+      passwordReset({ db: options.db }),
+      regionSso({ db: options.db }),
+      activation({ db: options.db, ...(options.signInLimits ? { limits: options.signInLimits } : {}), ...(options.now ? { now: options.now } : {}) }),
     ],
     advanced: {
       // Secure cookies exactly when the public URL is https, rather than better-auth's guess from NODE_ENV

@@ -8,8 +8,10 @@ export { DEFAULT_LEASE_MS, JobRunner, JobTakenOver, type JobRunnerOptions } from
 export { recoverInterruptedJobs } from "./services/cycles/index.js";
 export { createAccount, type NewAccount } from "./services/organisation/index.js";
 export { exportResults } from "./services/documents/index.js";
+export { notifyOverdueAppeals } from "./services/results/index.js";
 export type { ExportFormat, ExportFile } from "./services/documents/index.js";
 export { handleEvidence } from "./http/evidence.js";
 export { handleDownloads } from "./http/downloads.js";
 export { contentHash, storedContent } from "./services/rules/index.js";
 export { DEMO_REGIONS, isEmpty, seedDemo, type SeedOptions, type SignIn } from "./services/seed/index.js";
+export { MailSender, smtpTransport, enqueueMail, notify, type MailSenderOptions, type MailTransport } from "./services/notifications/index.js";

@@ -16,9 +16,12 @@ import { appealRouter } from "./router/appeal.js";
 import { followUpRouter } from "./router/follow-up.js";
 import { forumRouter } from "./router/forum.js";
 import { raterQualityRouter } from "./router/rater-quality.js";
+import { notificationRouter } from "./router/notification.js";
+import { identityProviderRouter } from "./router/identity-provider.js";
 import { createTRPCRouter } from "./trpc.js";
 
 export const appRouter = createTRPCRouter({
+  identityProvider: identityProviderRouter,
   region: regionRouter,
   account: accountRouter,
   unit: unitRouter,
@@ -36,6 +39,7 @@ export const appRouter = createTRPCRouter({
   appeal: appealRouter,
   followUp: followUpRouter,
   raterQuality: raterQualityRouter,
+  notification: notificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -124,6 +124,21 @@ describe("kinerja evaluate", () => {
     expect(lines[1]).toContain("198503122010011001");
   });
 
+  it("reports a JSON Lines record that is not an appraisal input by its line and JSON pointer, and still writes the good ones", async () => {
+    const dir = workdir();
+    const [good] = JSON.parse(readFileSync(join(FIXTURES, "input.json"), "utf8")) as Array<Record<string, unknown>>;
+    const bad = { ...good, rating: (good as { ratings?: unknown }).ratings, ratings: undefined };
+    const input = join(dir, "input.jsonl");
+    const out = join(dir, "hasil.jsonl");
+    writeFileSync(input, [JSON.stringify(good), JSON.stringify(bad), JSON.stringify({ ...good, employee: { nama: "Tanpa NIP" } })].join("\n") + "\n");
+    const result = await kinerja("evaluate", "--rules", RULE_FILE, "--input", input, "--out", out);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${input}: baris 2: /rating: kunci "rating" tidak dikenal (maksudnya "ratings"?)`);
+    expect(result.stderr).toMatch(/baris 3: \/employee\/nip: /);
+    expect(result.stderr).toContain("1 dinilai, 2 gagal");
+    expect(readFileSync(out, "utf8").trim().split("\n")).toHaveLength(1);
+  });
+
   it("rejects an unknown CSV column naming it", async () => {
     const dir = workdir();
     const input = join(dir, "input.csv");

@@ -1,9 +1,10 @@
 // Reads appraisal inputs as a stream from JSON (an array), JSON Lines or CSV, so large files never sit
-// in memory whole; every bad record is reported with its line and what was expected.
+// in memory whole; every bad record is reported with its line, the JSON pointer of each problem and what
+// was expected.
 import { createReadStream, readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { parse } from "csv-parse";
-import type { AppraisalInput } from "@kinerja/core";
+import { validateInput, type AppraisalInput } from "@kinerja/core";
 import { InputError, rowToInput } from "./csv-columns.js";
 
 export type InputFormat = "json" | "jsonl" | "csv";
@@ -15,19 +16,21 @@ export function formatOf(path: string): InputFormat {
   throw new InputError(path, "unknown input format, expected a .json, .jsonl or .csv file");
 }
 
-function checkShape(value: unknown, where: string): AppraisalInput {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new InputError(where, "expected an object with an employee");
-  }
-  const employee = (value as { employee?: unknown }).employee;
-  if (typeof employee !== "object" || employee === null || typeof (employee as { nip?: unknown }).nip !== "string") {
-    throw new InputError(where, "expected employee.nip (a string)");
-  }
-  return value as AppraisalInput;
+/** A record read: the input, or what is wrong with it (each problem with its JSON pointer). */
+export type ReadInput = { where: string; input: AppraisalInput; problems?: undefined } | { where: string; input?: undefined; problems: string[] };
+
+/** A record checked against the appraisal input's shape (@kinerja/core's validateInput). */
+function checked(value: unknown, where: string): ReadInput {
+  const result = validateInput(value, where);
+  if (result.ok) return { where, input: result.input };
+  return { where, problems: result.issues.map((issue) => `${issue.pointer || "/"}: ${issue.message}`) };
 }
 
-/** Yields each input with the place it came from, for error messages. */
-export async function* readInputs(path: string): AsyncGenerator<{ input: AppraisalInput; where: string }> {
+/**
+ * Yields each input with the place it came from, for error messages. A JSON record that is not an appraisal
+ * input is yielded with its problems, so the others are still read; a file that is not JSON stops the read.
+ */
+export async function* readInputs(path: string): AsyncGenerator<ReadInput> {
   const format = formatOf(path);
   if (format === "json") {
     let data: unknown;
@@ -37,7 +40,7 @@ export async function* readInputs(path: string): AsyncGenerator<{ input: Apprais
       throw new InputError(path, `not valid JSON: ${(error as Error).message}`);
     }
     const items = Array.isArray(data) ? data : [data];
-    for (const [i, item] of items.entries()) yield { input: checkShape(item, `${path}: [${i}]`), where: `${path}: [${i}]` };
+    for (const [i, item] of items.entries()) yield checked(item, `${path}: [${i}]`);
     return;
   }
   if (format === "jsonl") {
@@ -53,7 +56,7 @@ export async function* readInputs(path: string): AsyncGenerator<{ input: Apprais
       } catch (error) {
         throw new InputError(where, `not valid JSON: ${(error as Error).message}`);
       }
-      yield { input: checkShape(value, where), where };
+      yield checked(value, where);
     }
     return;
   }

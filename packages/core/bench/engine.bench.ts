@@ -1,8 +1,10 @@
 // Benchmark (not a test): the appraisal outcome rules evaluated by compileRules, by json-rules-engine
-// and by hand-written TypeScript, per appraisal. Run with `pnpm bench` (tsx bench/engine.bench.ts).
-// All three must give the same events before anything is timed.
+// and by hand-written TypeScript, per appraisal; then whole appraisals of shipped regions (appraisals.ts).
+// Run with `pnpm bench` (tsx bench/engine.bench.ts). Every side must give the same answers before
+// anything is timed.
 import { Engine } from "json-rules-engine";
 import { compileRules, type Event, type RunResult } from "../src/engine/index.js";
+import { benchAppraisals } from "./appraisals.js";
 import { appraisalRules, generateAppraisalFacts, type AppraisalFacts } from "./appraisal-rules.js";
 import { handwrittenOutcomes } from "./handwritten-outcomes.js";
 
@@ -104,3 +106,4 @@ console.log(`hand-written:           ${handwritten.toFixed(0)} ns per appraisal 
 console.log(`json-rules-engine run:  ${reference.toFixed(0)} ns per appraisal (median of ${REFERENCE_ROUNDS} rounds)`);
 console.log(`engine.speedup_vs_json_rules_engine: ${(reference / ours).toFixed(2)}`);
 console.log(`engine.slowdown_vs_handwritten: ${(ours / handwritten).toFixed(2)}`);
+for (const line of benchAppraisals()) console.log(line);

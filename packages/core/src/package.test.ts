@@ -1,10 +1,11 @@
-// @kinerja/core as a developer outside this repository gets it: `pnpm pack`, installed into a blank Node
-// project from the tarball, imported with plain `node` (ESM) and type-checked against its declarations.
+// @kinerja/core as a developer outside this repository gets it: `pnpm pack`, installed from the tarball into
+// a blank Node project, once an ES module project and once the CommonJS one `npm init -y` makes; imported
+// (or required) with plain `node` and type-checked against the declarations each finds.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 const CORE = resolve(import.meta.dirname, "..");
 const RULE_FILE = resolve(CORE, "../cli/src/test-fixtures/kota-uji.json");
@@ -17,49 +18,79 @@ function pnpm(args: string[], cwd: string): string {
   return execFileSync(viaPnpm ? process.execPath : "pnpm", viaPnpm ? [execPath, ...args] : args, { cwd, encoding: "utf8" });
 }
 
-describe("the packed @kinerja/core", () => {
-  it("installs into a blank project, runs with plain node and type-checks", () => {
-    const dir = mkdtempSync(join(tmpdir(), "kinerja-pack-"));
-    pnpm(["pack", "--pack-destination", dir], CORE);
-    const tarball = readdirSync(dir).find((f) => f.endsWith(".tgz"));
-    expect(tarball).toBeDefined();
+/** A blank project with the tarball installed: package.json as given, or as `npm init -y` writes it. */
+function blankProject(dir: string, tarball: string, name: string, manifest?: object): string {
+  const project = join(dir, name);
+  execFileSync("mkdir", ["-p", project]);
+  if (manifest) writeFileSync(join(project, "package.json"), JSON.stringify(manifest));
+  else execFileSync("npm", ["init", "-y", "--loglevel=error"], { cwd: project });
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", tarball], { cwd: project });
+  return project;
+}
 
-    const project = join(dir, "app");
-    execFileSync("mkdir", ["-p", project]);
-    writeFileSync(join(project, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
-    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", join(dir, tarball as string)], { cwd: project });
-
-    const manifest = JSON.parse(readFileSync(join(project, "node_modules/@kinerja/core/package.json"), "utf8")) as {
-      exports: Record<string, { types: string; import: string }>;
-    };
-    expect(manifest.exports["."]).toEqual({ types: "./dist/index.d.ts", import: "./dist/index.js" });
-
-    writeFileSync(
-      join(project, "main.mjs"),
-      `import { readFileSync } from "node:fs";
-import { parseRuleFile, resolveRuleSet, compileRuleSet, parseNip } from "@kinerja/core";
+const EVALUATE = (load: string) => `${load}
 const file = parseRuleFile(JSON.parse(readFileSync(${JSON.stringify(RULE_FILE)}, "utf8")), "kota-uji.json");
 const compiled = compileRuleSet(resolveRuleSet(file, "kota-uji.json", () => { throw new Error("no extends"); }));
 const result = compiled.evaluate(file.tests[0].input);
 console.log(JSON.stringify({ predikat: result.predikat, nip: parseNip(result.nip).ok }));
-`,
-    );
-    const output = execFileSync(process.execPath, ["main.mjs"], { cwd: project, encoding: "utf8" });
-    expect(JSON.parse(output)).toEqual({ predikat: "sangat_baik", nip: true });
+`;
 
-    writeFileSync(
-      join(project, "check.ts"),
-      `import { compileRuleSet, type AppraisalResult, type RuleSet } from "@kinerja/core";
+const CHECK = `import { compileRuleSet, type AppraisalResult, type RuleSet } from "@kinerja/core";
 export function predikatOf(ruleSet: RuleSet, input: Parameters<ReturnType<typeof compileRuleSet>["evaluate"]>[0]): string {
   const result: AppraisalResult = compileRuleSet(ruleSet).evaluate(input);
   return result.predikat;
 }
-`,
-    );
-    writeFileSync(
-      join(project, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { module: "nodenext", moduleResolution: "nodenext", strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ["check.ts"] }),
-    );
-    execFileSync(TSC, ["-p", project], { cwd: project, encoding: "utf8" });
+`;
+
+/** Type-checks check.ts in the project under Node's own resolution, strict, reading the package's declarations. */
+function typeCheck(project: string): void {
+  writeFileSync(join(project, "check.ts"), CHECK);
+  writeFileSync(
+    join(project, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { module: "nodenext", moduleResolution: "nodenext", strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ["check.ts"] }),
+  );
+  execFileSync(TSC, ["-p", project], { cwd: project, encoding: "utf8" });
+}
+
+describe("the packed @kinerja/core", () => {
+  let dir: string;
+  let tarball: string;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "kinerja-pack-"));
+    pnpm(["pack", "--pack-destination", dir], CORE);
+    const packed = readdirSync(dir).find((f) => f.endsWith(".tgz"));
+    expect(packed).toBeDefined();
+    tarball = join(dir, packed as string);
+  }, 180_000);
+
+  it("declares an ES module and a CommonJS build, each with its types, and the Node it needs", () => {
+    const project = blankProject(dir, tarball, "manifest", { name: "manifest", private: true });
+    const manifest = JSON.parse(readFileSync(join(project, "node_modules/@kinerja/core/package.json"), "utf8")) as { exports: Record<string, unknown>; engines: unknown };
+    expect(manifest.exports["."]).toEqual({
+      import: { types: "./dist/index.d.ts", default: "./dist/index.js" },
+      require: { types: "./dist/cjs/index.d.ts", default: "./dist/cjs/index.js" },
+    });
+    expect(manifest.engines).toEqual({ node: ">=20" });
+  }, 180_000);
+
+  it("installs into a blank ES module project, runs with plain node and type-checks", () => {
+    const project = blankProject(dir, tarball, "esm", { name: "app", private: true, type: "module" });
+    writeFileSync(join(project, "main.mjs"), EVALUATE(`import { readFileSync } from "node:fs";
+import { parseRuleFile, resolveRuleSet, compileRuleSet, parseNip } from "@kinerja/core";`));
+    const output = execFileSync(process.execPath, ["main.mjs"], { cwd: project, encoding: "utf8" });
+    expect(JSON.parse(output)).toEqual({ predikat: "sangat_baik", nip: true });
+    typeCheck(project);
+  }, 180_000);
+
+  it("is required from the CommonJS project `npm init -y` makes, runs with plain node and type-checks there", () => {
+    const project = blankProject(dir, tarball, "cjs");
+    const own = JSON.parse(readFileSync(join(project, "package.json"), "utf8")) as { type?: string };
+    expect(own.type ?? "commonjs").toBe("commonjs");
+    writeFileSync(join(project, "index.js"), EVALUATE(`const { readFileSync } = require("node:fs");
+const { parseRuleFile, resolveRuleSet, compileRuleSet, parseNip } = require("@kinerja/core");`));
+    const output = execFileSync(process.execPath, ["index.js"], { cwd: project, encoding: "utf8" });
+    expect(JSON.parse(output)).toEqual({ predikat: "sangat_baik", nip: true });
+    typeCheck(project);
   }, 180_000);
 });

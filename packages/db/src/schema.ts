@@ -283,6 +283,49 @@ export interface JobTable {
   lease_expires_at: Timestamp | null;
 }
 
+/** What a bulk-accounts job was asked and what it did; progress and lease are on its `jobs` row. */
+export interface AccountJobTable {
+  region_id: string;
+  job_id: string;
+  /** The unit (with the units below it); null for the whole region. */
+  unit_id: string | null;
+  /** Days each activation code stays valid. */
+  valid_days: number;
+  created: Generated<number>;
+  /** Employees whose NIP another account already signs in with. */
+  skipped: Generated<number>;
+  /** Until then the codes are held in clear for the hand-outs (activation_handouts). */
+  handout_until: Timestamp | null;
+  /** When the admin discarded the hand-outs, or their window ended and they were dropped. */
+  handout_cleared_at: Timestamp | null;
+}
+
+/** An account waiting to be activated with a one-time code; only the code's SHA-256 is kept. */
+export interface AccountActivationTable {
+  region_id: string;
+  user_id: string;
+  employee_id: string;
+  code_hash: string;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+  /** When the code was used; it works no more. */
+  activated_at: Timestamp | null;
+  /** The bulk job that made the account; null for a code an admin made anew. */
+  job_id: string | null;
+  /** The employee's e-mail on file, to which an invitation is due; null when there is none. */
+  invitation_email: string | null;
+  /** When the invitation was sent. */
+  invited_at: Timestamp | null;
+}
+
+/** Activation codes in clear, only until the admin has the letters and the CSV (see account_jobs.handout_until). */
+export interface ActivationHandoutTable {
+  region_id: string;
+  job_id: string;
+  user_id: string;
+  code: string;
+}
+
 /** Append-only: triggers refuse updates and deletes. */
 export interface AuditLogTable {
   region_id: string;
@@ -478,6 +521,25 @@ export interface PeerAssignmentTable {
   peer_employee_id: string;
   assigned_by: string | null;
   created_at: Timestamp;
+  /** How the pair was made: "manual" (chosen by hand), "auto" (the assignment job) or "swap" (a bulk swap). */
+  method: Generated<PeerAssignmentMethod>;
+}
+
+export const PEER_ASSIGNMENT_METHODS = ["manual", "auto", "swap"] as const;
+export type PeerAssignmentMethod = (typeof PEER_ASSIGNMENT_METHODS)[number];
+
+/** What a peer-assignment job was asked and what it did; progress and lease are on its `jobs` row. */
+export interface PeerJobTable {
+  region_id: string;
+  job_id: string;
+  cycle_id: string;
+  /** The unit (with the units below it); null for every unit of the cycle. */
+  unit_id: string | null;
+  seed: string;
+  /** Assignments the job made. */
+  added: Generated<number>;
+  /** People left with fewer peers than the rule's count. */
+  short: Generated<number>;
 }
 
 /** A submitted sheet opened again for changes by the assessor, with the reason. */
@@ -518,6 +580,10 @@ export interface AppealTable {
   new_predikat: string | null;
   /** The result version an upheld appeal produced. */
   result_run_id: string | null;
+  /** The capacity the decider acted in: "atasan", "admin" or "panel" (null while pending). */
+  decided_as: Generated<string | null>;
+  /** Why they decided: "superior", "no_account", "no_superior" or "overdue" (null while pending). */
+  decider_reason: Generated<string | null>;
 }
 
 export const ADJUSTMENT_KINDS = ["forum", "appeal"] as const;
@@ -565,6 +631,119 @@ export interface ForumSessionTable {
   created_at: Timestamp;
 }
 
+/**
+ * One forum's decision on the moves proposed to bring units within the distribution curve, applied as one
+ * result version. Append-only.
+ */
+export interface CalibrationSessionTable {
+  region_id: string;
+  id: string;
+  cycle_id: string;
+  /** string[]. */
+  unit_ids: JsonText;
+  /** Array<{ employeeId, unitId, from, proposed, to (null: rejected), decision }>. */
+  moves: JsonText;
+  reason: string;
+  /** The result version it made; null when every move was rejected. */
+  run_id: string | null;
+  actor_id: string | null;
+  actor_name: string;
+  created_at: Timestamp;
+}
+
+// ---- notifications ----------------------------------------------------------------------------------
+
+export const MAIL_STATUSES = ["queued", "sent", "failed"] as const;
+/** queued: waiting (or being retried); sent; failed: gave up after the last try (the admin may send again). */
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+/** One mail to send; global because a password-reset mail may go to an operator, who has no region. */
+export interface MailOutboxTable {
+  id: string;
+  region_id: string | null;
+  user_id: string | null;
+  /** The event kind (a notification kind, "digest" or "password_reset"). */
+  kind: string;
+  to_address: string;
+  subject: string;
+  body: string;
+  status: MailStatus;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  /** The process sending it, for as long as its lease lasts. */
+  owner: string | null;
+  lease_expires_at: Timestamp | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+/** What one account is told in the portal about one event. */
+export interface NotificationTable {
+  region_id: string;
+  id: string;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  /** Where in the portal to act, e.g. /plan/…; null when there is nothing to open. */
+  link: string | null;
+  dedupe_key: string | null;
+  /** 1 while it waits for its recipient's daily digest. */
+  digest_pending: Generated<number>;
+  mail_id: string | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export interface NotificationPreferenceTable {
+  user_id: string;
+  /** 1: e-mail and portal; 0: portal only. */
+  email: number;
+  /** 1: one mail a day gathering the day's items instead of one per event. */
+  digest: number;
+  updated_at: Timestamp;
+}
+
+/** A region's own wording of one kind of notification; the shipped default when absent. */
+export interface NotificationTemplateTable {
+  region_id: string;
+  kind: string;
+  subject: string;
+  body: string;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+/** A region's reminder schedule: days before and after each assessment deadline (JSON number[]). */
+export interface NotificationSettingTable {
+  region_id: string;
+  reminder_days_before: JsonText;
+  reminder_days_after: JsonText;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+/** A region's OpenID Connect provider; `client_secret` is write-only (no read of the API selects it). */
+export interface IdentityProviderTable {
+  region_id: string;
+  id: string;
+  name: string;
+  discovery_url: string;
+  client_id: string;
+  client_secret: string;
+  /** Space-separated scopes asked for besides "openid". */
+  scopes: string;
+  /** The id_token or userinfo claim holding the NIP. */
+  nip_claim: string;
+  /** 1: an employee of the register with no account gets one at first sign-in. */
+  create_accounts: number;
+  disabled_at: Timestamp | null;
+  updated_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   user: UserTable;
   session: SessionTable;
@@ -581,6 +760,9 @@ export interface Database {
   results: ResultTable;
   result_outcomes: ResultOutcomeTable;
   jobs: JobTable;
+  account_jobs: AccountJobTable;
+  account_activations: AccountActivationTable;
+  activation_handouts: ActivationHandoutTable;
   audit_log: AuditLogTable;
   plans: PlanTable;
   plan_reviews: PlanReviewTable;
@@ -593,10 +775,18 @@ export interface Database {
   cycle_units: CycleUnitTable;
   assessment_deadlines: AssessmentDeadlineTable;
   peer_assignments: PeerAssignmentTable;
+  peer_jobs: PeerJobTable;
   assessment_reopenings: AssessmentReopeningTable;
   appeals: AppealTable;
   predikat_adjustments: PredikatAdjustmentTable;
   forum_sessions: ForumSessionTable;
+  calibration_sessions: CalibrationSessionTable;
+  mail_outbox: MailOutboxTable;
+  notifications: NotificationTable;
+  notification_preferences: NotificationPreferenceTable;
+  notification_templates: NotificationTemplateTable;
+  notification_settings: NotificationSettingTable;
+  identity_providers: IdentityProviderTable;
 }
 
 export type User = Selectable<UserTable>;
@@ -622,6 +812,8 @@ export type NewResultOutcome = Insertable<ResultOutcomeTable>;
 export type JobRow = Selectable<JobTable>;
 export type NewJob = Insertable<JobTable>;
 export type JobUpdate = Updateable<JobTable>;
+export type AccountActivationRow = Selectable<AccountActivationTable>;
+export type NewAccountActivation = Insertable<AccountActivationTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type NewAuditLog = Insertable<AuditLogTable>;
 export type PlanRow = Selectable<PlanTable>;
@@ -634,6 +826,10 @@ export type FeedbackRow = Selectable<FeedbackTable>;
 export type DialogueRow = Selectable<DialogueTable>;
 export type AssessmentDeadlineRow = Selectable<AssessmentDeadlineTable>;
 export type PeerAssignmentRow = Selectable<PeerAssignmentTable>;
+export type PeerJobRow = Selectable<PeerJobTable>;
 export type AppealRow = Selectable<AppealTable>;
 export type PredikatAdjustmentRow = Selectable<PredikatAdjustmentTable>;
 export type ForumSessionRow = Selectable<ForumSessionTable>;
+export type CalibrationSessionRow = Selectable<CalibrationSessionTable>;
+export type MailOutboxRow = Selectable<MailOutboxTable>;
+export type NotificationRow = Selectable<NotificationTable>;

@@ -1,7 +1,7 @@
-// The frame of every signed-in screen: header (region, language, account), navigation by role, and the
+// The frame of every signed-in screen: header (region, notifications, language, account), navigation by role, and the
 // main area. The navigation folds behind a menu button below tablet width.
-import { AppShell, Badge, Burger, Button, Group, NavLink, Select, Text, Title, VisuallyHidden } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
+import { AppShell, Badge, Box, Burger, Button, Group, NavLink, Text, Title, VisuallyHidden } from "@mantine/core";
+import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +11,8 @@ import { clearErrors } from "../lib/notify";
 import { useSession } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { Select } from "./LazySelect";
+import { NotificationBell } from "./NotificationBell";
 
 interface NavItem {
   to: string;
@@ -34,6 +36,7 @@ const NAV: NavItem[] = [
   { to: "/assessments", label: "nav.myAssessments", roles: ["assessor", "employee"] },
   { to: "/cycles", label: "nav.teamResults", roles: ["assessor"] },
   { to: "/me", label: "nav.myResult", roles: ["employee", "assessor"] },
+  { to: "/settings", label: "nav.settings", roles: ["operator", "admin"] },
   { to: "/account", label: "nav.myAccount", roles: ["operator", "admin", "assessor", "employee"] },
 ];
 
@@ -41,7 +44,7 @@ function isActive(pathname: string, to: string): boolean {
   return to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`);
 }
 
-export function RegionSwitch() {
+export function RegionSwitch(props: { width?: number | string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const { user, regionId, setRegionId } = useSession();
@@ -62,7 +65,7 @@ export function RegionSwitch() {
       data={data}
       value={regionId}
       onChange={(value) => value && setRegionId(value)}
-      w={220}
+      w={props.width ?? 220}
       size="sm"
       allowDeselect={false}
       disabled={regions.isPending}
@@ -77,6 +80,8 @@ export function AppLayout(props: { children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
   const items = NAV.filter((item) => item.roles.includes(user.role));
+  // On a phone the operator's region choice moves into the menu, so the header keeps the bell and sign-out.
+  const regionInMenu = useMediaQuery("(max-width: 47.99em)") && user.role === "operator";
   // An error toast is about the page it came from: leaving the page (or signing out) closes it.
   useEffect(() => clearErrors, [pathname]);
 
@@ -92,9 +97,10 @@ export function AppLayout(props: { children: ReactNode }) {
             <Title order={1} size="h3" c="blue.8">
               Kinerja
             </Title>
-            <RegionSwitch />
+            {!regionInMenu && <RegionSwitch />}
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitch />
             <Group gap={6} visibleFrom="md" wrap="nowrap">
               <Text size="sm" data-testid="user-name">
@@ -112,6 +118,11 @@ export function AppLayout(props: { children: ReactNode }) {
         <VisuallyHidden>
           <h2>{t("layout.navigation")}</h2>
         </VisuallyHidden>
+        {regionInMenu && (
+          <Box mb="xs">
+            <RegionSwitch width="100%" />
+          </Box>
+        )}
         {items.map((item) => (
           <NavLink
             key={`${item.to}-${item.label}`}

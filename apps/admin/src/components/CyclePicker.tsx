@@ -1,8 +1,9 @@
 // Which cycle a person's own page is about (their SKP, their sheets): its name, stage and period, and a
 // choice where more than one cycle is running.
-import { Badge, Group, Select, Text } from "@mantine/core";
+import { Badge, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { STAGE_COLORS, type Cycle } from "../lib/cycles";
+import { Select } from "./LazySelect";
 
 export function CyclePicker(props: { cycles: Cycle[]; value: Cycle; onChange(id: string): void }) {
   const { t } = useTranslation();

@@ -1,13 +1,13 @@
 // Choosing employees of the region by typing a name or NIP: the server searches (employee.list), so the
 // pickers work for regions of any size. The server keeps each role to what it may see (an assessor finds
 // only their own reports). One employee (EmployeeSelect) or several (EmployeeMultiSelect).
-import { MultiSelect, Select } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useRegionId } from "../lib/session";
 import { useTRPC, type RouterOutputs } from "../lib/trpc";
+import { MultiSelect, Select } from "./LazySelect";
 
 export type Employee = RouterOutputs["employee"]["list"]["items"][number];
 type Key = "id" | "nip";

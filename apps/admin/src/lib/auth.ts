@@ -20,6 +20,12 @@ export const authClient = createAuthClient({
 
 export type Role = "operator" | "admin" | "assessor" | "employee";
 
+/** Where someone activates an account made in bulk with the code from their letter (pages/ActivationPage). */
+export const ACTIVATION_PATH = "/aktivasi";
+/** Asking for a link to set a new password; the link comes back to RESET_PASSWORD_PATH. */
+export const FORGOT_PASSWORD_PATH = "/lupa-sandi";
+export const RESET_PASSWORD_PATH = "/atur-ulang-sandi";
+
 export interface PortalUser {
   id: string;
   name: string;

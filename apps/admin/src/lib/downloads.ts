@@ -27,3 +27,11 @@ export function evidenceUpload(entryId: string, regionId: string): string {
 export function evidenceFile(evidenceId: string, regionId: string): string {
   return withRegion(`/evidence/files/${encodeURIComponent(evidenceId)}`, regionId);
 }
+
+export function activationLetters(jobId: string, regionId: string): string {
+  return withRegion(`/downloads/account-jobs/${encodeURIComponent(jobId)}/activation-letters.pdf`, regionId);
+}
+
+export function activationCodesCsv(jobId: string, regionId: string): string {
+  return withRegion(`/downloads/account-jobs/${encodeURIComponent(jobId)}/activation-codes.csv`, regionId);
+}

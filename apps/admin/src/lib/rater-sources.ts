@@ -5,9 +5,15 @@ import { parseRuleFile, RATER_SOURCES, resolveRuleSet, sourcesOfRuleSet, type Ra
 export function sourcesUsed(content: unknown): RaterSource[] {
   let used: Set<RaterSource>;
   try {
-    const ruleSet = resolveRuleSet(parseRuleFile(content, "cycle"), "cycle", () => {
-      throw new Error("a stored rule set stands alone");
-    });
+    // A stored rule set was checked when it was saved; only its sources are read here.
+    const ruleSet = resolveRuleSet(
+      parseRuleFile(content, "cycle"),
+      "cycle",
+      () => {
+        throw new Error("a stored rule set stands alone");
+      },
+      { check: false },
+    );
     used = new Set<RaterSource>(["supervisor", ...sourcesOfRuleSet(ruleSet)]);
   } catch {
     // Content the browser cannot read: offer every source and let the server say which it refuses.

@@ -141,9 +141,15 @@ export function validateRuleText(text: string, file: string): RuleValidation {
       };
       return { content, ruleSet: null, issues: placed([issue]), tests: null, actual: null, ok: false };
     }
-    ruleSet = resolveRuleSet(parsed, file, (ref) => {
-      throw new RuleSetError([{ file, pointer: "/extends", message: `extends ${ref} tidak didukung`, severity: "error" }]);
-    });
+    // Checked below, where warnings are kept too.
+    ruleSet = resolveRuleSet(
+      parsed,
+      file,
+      (_path, ref) => {
+        throw new RuleSetError([{ file, pointer: "/extends", message: `extends ${ref} tidak didukung`, severity: "error" }]);
+      },
+      { check: false },
+    );
   } catch (error) {
     return { content, ruleSet: null, issues: placed(issuesOf(error, file)), tests: null, actual: null, ok: false };
   }

@@ -15,6 +15,9 @@ export function createApiClient(links?: TRPCLink<AppRouter>[]) {
     links: links ?? [
       httpBatchLink({
         url: "/trpc",
+        // A screen that asks for many things at once sends them in several requests, each within the
+        // server's batch limit, instead of one that is refused.
+        maxItems: 10,
         fetch: (url, options) => fetch(url, { ...options, credentials: "include" }),
       }),
     ],

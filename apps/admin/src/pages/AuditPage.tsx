@@ -1,6 +1,6 @@
 // The append-only audit log: who changed what and when, with the record before and after, filtered by
 // action, kind of record and date.
-import { Badge, Button, Code, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Button, Code, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { currentLanguage } from "../i18n";
 import { formatDateTime } from "../lib/format";
 import { useRegionId } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
+import { Select } from "../components/LazySelect";
 
 export const AUDIT_ACTIONS = [
   "ruleSet.saveDraft",

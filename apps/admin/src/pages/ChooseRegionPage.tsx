@@ -1,15 +1,18 @@
 // A national operator works in one region at a time: this asks which, before any regional screen, and
 // starts a new region when the one needed is not there yet.
-import { Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title, UnstyledButton } from "@mantine/core";
+import { Button, Card, Group, SimpleGrid, Stack, Text, Title, UnstyledButton } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { EmptyState, ErrorState, Loading } from "../components/States";
+import { Modal } from "../components/LazyModal";
 import { currentLanguage } from "../i18n";
 import { formatCount } from "../lib/format";
 import { useSession } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
-import { CreateRegionForm } from "./regions/CreateRegionForm";
+
+// The new region's form loads when it is first asked for.
+const CreateRegionForm = lazy(() => import("./regions/CreateRegionForm").then((module) => ({ default: module.CreateRegionForm })));
 
 export function ChooseRegionPage() {
   const { t } = useTranslation();
@@ -41,7 +44,7 @@ export function ChooseRegionPage() {
         ))}
       </SimpleGrid>
       <Modal opened={creating} onClose={() => setCreating(false)} title={t("regions.new")} size="lg">
-        {creating && <CreateRegionForm onDone={() => setCreating(false)} />}
+        <Suspense fallback={<Loading rows={4} />}>{creating && <CreateRegionForm onDone={() => setCreating(false)} />}</Suspense>
       </Modal>
     </Stack>
   );

@@ -53,9 +53,14 @@ export function FirstSteps(props: { published: boolean; employees: boolean; cycl
           </Title>
           <Text size="sm">{t("tour.intro")}</Text>
         </div>
-        <Button variant="subtle" size="xs" onClick={() => setHidden(true)}>
-          {t("tour.hide")}
-        </Button>
+        <Group gap="xs">
+          <Button component={Link} to="/mulai" size="xs">
+            {t("start.open")}
+          </Button>
+          <Button variant="subtle" size="xs" onClick={() => setHidden(true)}>
+            {t("tour.hide")}
+          </Button>
+        </Group>
       </Group>
       <Stack gap="sm" mt="md" component="ol" style={{ listStyle: "none", padding: 0 }}>
         {steps.map((step, i) => (

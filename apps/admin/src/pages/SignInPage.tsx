@@ -1,9 +1,11 @@
-// Sign-in: admins and operators with their e-mail, assessors and employees with their 18-digit NIP.
-import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+// Sign-in: admins and operators with their e-mail, assessors and employees with their 18-digit NIP; a link
+// leads those whose account was made in bulk to activate it first (ActivationPage).
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { LanguageSwitch } from "../components/LanguageSwitch";
-import { loginKind, signIn as defaultSignIn, type SignInResult } from "../lib/auth";
+import { CardPage } from "../components/CardPage";
+import { SsoSignIn } from "../components/SsoSignIn";
+import { ACTIVATION_PATH, FORGOT_PASSWORD_PATH, loginKind, signIn as defaultSignIn, type SignInResult } from "../lib/auth";
 
 export function SignInPage(props: { onSignedIn(): void; signIn?: (login: string, password: string) => Promise<SignInResult> }) {
   const { t } = useTranslation();
@@ -37,22 +39,9 @@ export function SignInPage(props: { onSignedIn(): void; signIn?: (login: string,
   };
 
   return (
-    <Center mih="100vh" p="md" bg="gray.0">
-      <Box w="100%" maw={420}>
-        <Group justify="flex-end" mb="xs">
-          <LanguageSwitch />
-        </Group>
-        <Paper withBorder shadow="sm" p="xl" radius="md">
+    <CardPage title="Kinerja" intro={t("signIn.subtitle")} width={420}>
           <form onSubmit={(event) => void submit(event)} noValidate>
             <Stack>
-              <div>
-                <Title order={1} size="h2" c="blue.8">
-                  Kinerja
-                </Title>
-                <Text c="dimmed" size="sm">
-                  {t("signIn.subtitle")}
-                </Text>
-              </div>
               {error && (
                 <Alert color="red" role="alert" title={t("signIn.failed")}>
                   {error}
@@ -87,10 +76,16 @@ export function SignInPage(props: { onSignedIn(): void; signIn?: (login: string,
               <Button type="submit" loading={busy} fullWidth>
                 {t("signIn.submit")}
               </Button>
+              <Anchor href={FORGOT_PASSWORD_PATH} size="sm" ta="center">
+                {t("signIn.forgot")}
+              </Anchor>
+              <Text size="sm" ta="center">
+                {t("signIn.firstTime")}{" "}
+                <Anchor href={ACTIVATION_PATH}>{t("signIn.activate")}</Anchor>
+              </Text>
             </Stack>
           </form>
-        </Paper>
-      </Box>
-    </Center>
+          <SsoSignIn />
+    </CardPage>
   );
 }

@@ -4,13 +4,17 @@
 //   GET /export/cycles/:cycleId/follow-up/:type.{xlsx,csv}[?unitId=]  one follow-up list
 //   GET /documents/cycles/:cycleId/employees/:nip.pdf[?runId=]       the employee's evaluation document
 //   GET /documents/cycles/:cycleId/units/:unitId.pdf[?runId=]        the unit's predikat decision
+//   GET /downloads/account-jobs/:jobId/activation-letters.pdf[?unitId=]  a bulk-accounts job's letters
+//   GET /downloads/account-jobs/:jobId/activation-codes.csv[?unitId=]    the same codes as CSV
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Scope } from "../services/access/index.js";
 import { employeeDocument, exportFollowUp, exportResults, unitDocument, type ExportFile, type ExportFormat } from "../services/documents/index.js";
 import { DomainError } from "../services/lib/index.js";
+import { activationCodesCsv, activationLettersPdf } from "../services/organisation/index.js";
 import { signedIn, type HttpDeps } from "./session.js";
 
-type Handler = (scope: Scope, match: string[], url: URL) => Promise<ExportFile>;
+/** `portal` is the address people open the portal at: the configured public URL, else this request's host. */
+type Handler = (scope: Scope, match: string[], url: URL, portal: string) => Promise<ExportFile>;
 
 const pdf = (file: { filename: string; body: Buffer }): ExportFile => ({ ...file, contentType: "application/pdf" });
 
@@ -39,6 +43,14 @@ const ROUTES: Array<[RegExp, Handler]> = [
     /^\/documents\/cycles\/([^/]+)\/units\/([^/]+)\.pdf$/,
     async (scope, [cycleId, unitId], url) => pdf(await unitDocument(scope, { cycleId: cycleId as string, unitId: unitId as string }, runOf(url))),
   ],
+  [
+    /^\/downloads\/account-jobs\/([^/]+)\/activation-letters\.pdf$/,
+    (scope, [jobId], url, portal) => activationLettersPdf(scope, { jobId: jobId as string, unitId: url.searchParams.get("unitId"), portal }),
+  ],
+  [
+    /^\/downloads\/account-jobs\/([^/]+)\/activation-codes\.csv$/,
+    (scope, [jobId], url) => activationCodesCsv(scope, { jobId: jobId as string, unitId: url.searchParams.get("unitId") }),
+  ],
 ];
 
 function runOf(url: URL): { runId?: string } {
@@ -62,7 +74,8 @@ export async function handleDownloads(req: IncomingMessage, res: ServerResponse,
   }
   try {
     const scope = await signedIn(req, url, deps);
-    const file = await route.handler(scope, route.match.slice(1).map(decodeURIComponent), url);
+    const portal = deps.auth.options.baseURL ?? `http://${req.headers.host ?? "localhost"}`;
+    const file = await route.handler(scope, route.match.slice(1).map(decodeURIComponent), url, portal);
     res.writeHead(200, {
       "content-type": file.contentType,
       "content-length": file.body.length,

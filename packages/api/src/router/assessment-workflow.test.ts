@@ -355,7 +355,7 @@ describe.each(inject("dialects"))("assessment workflow on %s", (dialect) => {
       expect((await as(employee).appeal.mine({})).map((a) => a.status)).toEqual(["rejected"]);
       // A kasi's assessor is the head, who has no superior: the BKD admin decides.
       const kasiAppeal = await as(r.kasi[0]!).appeal.submit({ cycleId, reason: "Mohon peninjauan predikat oleh BKD" });
-      expect(kasiAppeal.decider).toBeNull();
+      expect(kasiAppeal.decider).toMatchObject({ kind: "admin", reason: "no_superior", nip: null });
       expect((await admin().appeal.inbox({})).find((a) => a.id === kasiAppeal.id)?.canDecide).toBe(true);
 
       const { db } = env.database;

@@ -5,14 +5,19 @@ import { z } from "zod";
 import {
   assessmentForm,
   feedbackFor,
+  lackingPeers,
   listAssessments,
   listDeadlines,
+  listPeerAssignments,
   listPeers,
+  peerJobStatus,
   reminders,
   reopenAssessment,
   saveAssessment,
   setDeadline,
   setPeers,
+  startPeerAssignment,
+  swapPeers,
   tasks,
 } from "../services/assessment/index.js";
 import { regionProcedure } from "../trpc.js";
@@ -81,6 +86,41 @@ export const assessmentRouter = {
   setPeers: regionProcedure("operator", "admin", "assessor")
     .input(z.object({ cycleId: id, employeeId: id, peerIds: list(id, 50) }))
     .mutation(({ ctx, input }) => setPeers(ctx.scope, input)),
+
+  /**
+   * Starts choosing peers automatically for the cycle (or one unit with the units below it) by the rule
+   * file's workflow.peers.assign, as a job; answers at once. The same seed on the same data gives the same pairs.
+   */
+  assignPeers: regionProcedure("operator", "admin")
+    .input(z.object({ cycleId: id, unitId: id.min(1).optional(), seed: label.optional() }))
+    .mutation(({ ctx, input }) => startPeerAssignment(ctx.scope, ctx.jobs, input)),
+
+  /** An assignment job's progress and result (added, short); with only the cycle, its latest job (null if none). */
+  peerJob: regionProcedure("operator", "admin")
+    .input(z.object({ jobId: id.min(1).optional(), cycleId: id.min(1).optional() }))
+    .query(({ ctx, input }) => peerJobStatus(ctx.scope, input)),
+
+  /** Who in the cycle (or a unit) still has fewer peers than workflow.peers.min, and why. */
+  lackingPeers: regionProcedure("operator", "admin")
+    .input(z.object({ cycleId: id, unitId: id.min(1).optional() }))
+    .query(({ ctx, input }) => lackingPeers(ctx.scope, input)),
+
+  /** The cycle's assignments in which one colleague rates, or of a unit's employees. */
+  peerAssignments: regionProcedure("operator", "admin")
+    .input(z.object({ cycleId: id, peerId: id.min(1).optional(), unitId: id.min(1).optional() }))
+    .query(({ ctx, input }) => listPeerAssignments(ctx.scope, input)),
+
+  /** Replaces the rater of every chosen assignment by one colleague, all or nothing, with one reason. */
+  swapPeers: regionProcedure("operator", "admin")
+    .input(
+      z.object({
+        cycleId: id,
+        assignments: list(z.object({ employeeId: id, peerId: id }), 500),
+        newPeerId: id,
+        reason: freeText(2000),
+      }),
+    )
+    .mutation(({ ctx, input }) => swapPeers(ctx.scope, input)),
 
   deadlines: regionProcedure(...ROLES)
     .input(z.object({ cycleId: id }))

@@ -1,7 +1,15 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { ROLES } from "@kinerja/db";
 import { z } from "zod";
-import { adjustPredikat, cycleAdjustments, forumView, recordForumSession } from "../services/results/index.js";
+import {
+  adjustPredikat,
+  applyCalibration,
+  calibrationProposals,
+  calibrationSessions,
+  cycleAdjustments,
+  forumView,
+  recordForumSession,
+} from "../services/results/index.js";
 import { regionProcedure } from "../trpc.js";
 import { day, freeText, id, label, list, nip } from "./inputs.js";
 
@@ -25,4 +33,27 @@ export const forumRouter = {
   adjustments: regionProcedure(...ROLES)
     .input(z.object({ cycleId: id, employeeId: id.optional() }))
     .query(({ ctx, input }) => cycleAdjustments(ctx.scope, input)),
+
+  /** The moves that bring each unit outside the curve (or the named units) within it, for the forum to decide. */
+  proposals: regionProcedure("operator", "admin")
+    .input(z.object({ cycleId: id, unitIds: list(id, 500).optional() }))
+    .query(({ ctx, input }) => calibrationProposals(ctx.scope, input)),
+
+  /** One session's decisions on the proposals (accept, change, reject), one reason: one new result version. */
+  calibrate: regionProcedure("operator", "admin")
+    .input(
+      z.object({
+        cycleId: id,
+        runId: id,
+        unitIds: list(id, 500).min(1),
+        reason: freeText(2000),
+        decisions: list(z.object({ employeeId: id, decision: z.enum(["accept", "change", "reject"]), predikat: label.optional() }), 5000),
+      }),
+    )
+    .mutation(({ ctx, input }) => applyCalibration(ctx.scope, input)),
+
+  /** The cycle's calibration sessions, newest first. */
+  calibrations: regionProcedure("operator", "admin")
+    .input(z.object({ cycleId: id }))
+    .query(({ ctx, input }) => calibrationSessions(ctx.scope, input)),
 } satisfies TRPCRouterRecord;

@@ -1,7 +1,8 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { createRegion, listRegions } from "../services/organisation/index.js";
-import { actorOf, protectedProcedure, roleProcedure } from "../trpc.js";
+import { guidedStart } from "../services/setup/index.js";
+import { actorOf, protectedProcedure, regionProcedure, roleProcedure } from "../trpc.js";
 import { email, name, password } from "./inputs.js";
 
 export const regionRouter = {
@@ -18,4 +19,7 @@ export const regionRouter = {
       }),
     )
     .mutation(({ ctx, input }) => createRegion(ctx.db, actorOf(ctx.user), input)),
+
+  /** A new region's first steps, each done or not from what is stored, and the national baselines to start from. */
+  guidedStart: regionProcedure("operator", "admin").query(({ ctx }) => guidedStart(ctx.scope)),
 } satisfies TRPCRouterRecord;

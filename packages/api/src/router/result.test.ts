@@ -21,7 +21,7 @@ describe.each(inject("dialects"))("results, distribution and exports on %s", (di
   const admin = () => env.as(binjai.admin);
 
   it("lists nothing before the cycle is evaluated", async () => {
-    expect(await admin().result.list({ cycleId: binjai.cycleId })).toEqual({ items: [], nextCursor: null, runId: null, runVersion: null, total: 0 });
+    expect(await admin().result.list({ cycleId: binjai.cycleId })).toEqual({ items: [], nextCursor: null, runId: null, runVersion: null, total: 0, totalExact: true });
     expect((await admin().result.distribution({ cycleId: binjai.cycleId })).units).toEqual([]);
     await admin().cycle.run({ id: binjai.cycleId });
     await env.jobs.idle();
@@ -237,5 +237,32 @@ describe.each(inject("dialects"))("results, distribution and exports on %s", (di
     await expect(exportResults(await scopeIn(db, binjai.admin, "pariaman"), binjai.cycleId, "csv")).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
+  });
+  it("totals each filter from the run it reads: a forum's adjustment is a new version counted afresh, and the earlier version keeps its totals", async () => {
+    const before = await admin().result.list({ cycleId: binjai.cycleId, limit: 500 });
+    const totalOf = async (filter: { predikat?: string; unitId?: string; outcomeType?: string; runId?: string }) => {
+      const page = await admin().result.list({ cycleId: binjai.cycleId, limit: 500, ...filter });
+      expect(page.total, JSON.stringify(filter)).toBe(page.items.length);
+      expect(page.totalExact).toBe(true);
+      return page.total;
+    };
+    const rank = ["sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang"];
+    const moved = before.items.find((r) => r.predikat && rank.indexOf(r.predikat) > 0)!;
+    const from = moved.predikat!;
+    const to = rank[rank.indexOf(from) - 1]!;
+    const counted = { from: await totalOf({ predikat: from }), to: await totalOf({ predikat: to }) };
+    const unitId = moved.unitId;
+    const unitBefore = await totalOf({ unitId, predikat: from });
+    for (const outcomeType of new Set(before.items.flatMap((r) => r.outcomes))) await totalOf({ outcomeType });
+
+    await admin().forum.adjust({ cycleId: binjai.cycleId, employeeId: moved.employeeId, predikat: to, reason: "Forum menilai capaian unit melampaui target bersama" });
+    expect(await totalOf({ predikat: from })).toBe(counted.from - 1);
+    expect(await totalOf({ predikat: to })).toBe(counted.to + 1);
+    expect(await totalOf({ unitId, predikat: from })).toBe(unitBefore - 1);
+    expect(await totalOf({})).toBe(SIZE);
+    for (const outcomeType of new Set(before.items.flatMap((r) => r.outcomes))) await totalOf({ outcomeType });
+    // The earlier version, read by its id, is counted as it was.
+    expect(await totalOf({ predikat: from, runId: before.runId! })).toBe(counted.from);
+    expect(await totalOf({ unitId, predikat: from, runId: before.runId! })).toBe(unitBefore);
   });
 });

@@ -9,6 +9,7 @@ import {
   publishRuleSet,
   ruleSetFile,
   saveDraft,
+  startFromBaseline,
   validateRuleSet,
 } from "../services/rules/index.js";
 import { whatIf } from "../services/rules/index.js";
@@ -33,6 +34,11 @@ export const ruleSetRouter = {
   saveDraft: regionProcedure("operator", "admin")
     .input(z.object({ id: id.optional(), baseRevision: revision.optional(), content }))
     .mutation(({ ctx, input }) => saveDraft(ctx.scope, input)),
+
+  /** A first draft with a national baseline's content (`rules/national/<baseline>.json`), named for the region. */
+  startFromBaseline: regionProcedure("operator", "admin")
+    .input(z.object({ baseline: z.string().min(1).max(80) }))
+    .mutation(({ ctx, input }) => startFromBaseline(ctx.scope, input)),
 
   /** `revision` is the draft's revision the caller looked at; a draft saved again since is CONFLICT. */
   publish: regionProcedure("operator", "admin")

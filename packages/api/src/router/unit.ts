@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { ROLES } from "@kinerja/db";
 import { z } from "zod";
-import { saveUnit, unitTree } from "../services/organisation/index.js";
+import { importUnits, saveUnit, unitTree } from "../services/organisation/index.js";
 import { regionProcedure } from "../trpc.js";
 import { name } from "./inputs.js";
 
@@ -21,4 +21,9 @@ export const unitRouter = {
       }),
     )
     .mutation(({ ctx, input }) => saveUnit(ctx.scope, input)),
+
+  /** Units from a CSV sheet (kode, nama, induk, jenis): every bad cell reported, nothing written unless all are good. */
+  import: regionProcedure("operator", "admin")
+    .input(z.object({ content: z.string().min(1).max(1_000_000) }))
+    .mutation(({ ctx, input }) => importUnits(ctx.scope, input)),
 } satisfies TRPCRouterRecord;

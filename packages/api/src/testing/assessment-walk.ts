@@ -5,6 +5,7 @@
 // holds three employees for a later cycle. People act as fabricated session users (no password round).
 import type { IndicatorInput, IndicatorValue, RaterSource, Scale } from "@kinerja/core";
 import { now, toJson, type NewEmployee } from "@kinerja/db";
+import { sql } from "kysely";
 import type { SessionUser } from "../auth.js";
 import type { AssessmentForm } from "../services/assessment/index.js";
 import { loadRuleFile } from "../services/rules/index.js";
@@ -125,6 +126,31 @@ export async function seedWalkRegion(env: TestEnv, regionId: WalkRegionId): Prom
   for (const quality of [0.95, 0.85, 0.7, 0.55, 0.35, 0.15]) add(units.pilot, assessorNip, "Pranata Komputer Ahli Pertama", "fungsional", quality, "employee");
   for (const quality of [0.8, 0.6, 0.4]) add(units.other, kepalaNip, "Pengadministrasi Umum", "pelaksana", quality, "employee");
   await db.insertInto("employees").values(rows).execute();
+  // The assessors hold accounts, as personUser signs them in: an appeal goes to the assessor's superior
+  // only while that superior has one.
+  await db
+    .insertInto("user")
+    .values(
+      members
+        .filter((m) => m.role === "assessor")
+        .map((m) => {
+          const user = personUser(regionId, m, m.role);
+          return {
+            id: user.id,
+            name: user.name,
+            email: user.email,
+            email_verified: sql<boolean>`TRUE`,
+            image: null,
+            created_at: at,
+            updated_at: at,
+            username: user.username,
+            role: user.role,
+            region_id: regionId,
+            employee_id: m.id,
+          };
+        }),
+    )
+    .execute();
 
   const withUser = members.map((m) => ({ id: m.id, nip: m.nip, nama: m.nama, quality: m.quality, user: personUser(regionId, m, m.role) }));
   return {

@@ -43,7 +43,12 @@ export async function evaluate(options: EvaluateOptions, log: (line: string) => 
       : jsonLinesWriter(options.out);
   let done = 0;
   let failed = 0;
-  for await (const { input, where } of readInputs(options.input)) {
+  for await (const { input, problems, where } of readInputs(options.input)) {
+    if (problems) {
+      failed++;
+      for (const problem of problems) log(`${where}: ${problem}`);
+      continue;
+    }
     try {
       const result = compiled.evaluate(input);
       done++;

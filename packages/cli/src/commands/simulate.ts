@@ -43,7 +43,19 @@ export async function simulate(options: SimulateOptions, log: (line: string) => 
   const to = loadUsableRuleFile(options.to, log);
   if (!from || !to) return 1;
   const inputs: AppraisalInput[] = [];
-  for await (const { input } of readInputs(options.input)) inputs.push(input);
+  let refused = 0;
+  for await (const { input, problems, where } of readInputs(options.input)) {
+    if (input) inputs.push(input);
+    else {
+      refused++;
+      for (const problem of problems) log(`${where}: ${problem}`);
+    }
+  }
+  // A comparison over part of the people would read as the whole: nothing is compared until every record is good.
+  if (refused > 0) {
+    log(`${refused} data penilaian tidak sesuai bentuknya; perbaiki lalu jalankan lagi`);
+    return 1;
+  }
   const report = simulateRuleChange(compileRuleSet(from.ruleSet), compileRuleSet(to.ruleSet), inputs);
   for (const line of formatReport(report)) process.stdout.write(line + "\n");
   if (options.out) writeFileSync(options.out, JSON.stringify(report, null, 2) + "\n");

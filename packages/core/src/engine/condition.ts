@@ -70,7 +70,11 @@ export class ConditionCompiler {
     }
     if (!Array.isArray(children)) throw new RuleDefinitionError(childPointer, `"${kind}" must be an array`);
     const conditions = children.map((child, i) => this.compileNested(child, pointerTo(childPointer, i)));
-    return { kind, priority, name: condition.name, conditions, quiet: quietAll(conditions), evaluate: combine(kind, conditions) };
+    const groups = prioritise(
+      conditions.map((_, i) => i),
+      (i) => conditions[i]!.priority,
+    );
+    return { kind, priority, name: condition.name, conditions, groups, quiet: quietAll(conditions), evaluate: combine(kind, conditions) };
   }
 
   private compileReference(condition: ConditionObject): CompiledConditionReference {

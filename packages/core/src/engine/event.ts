@@ -13,6 +13,22 @@ export interface CompiledEvent {
   resolve: ((facts: Facts) => Event) | undefined;
   /** The facts `resolve` reads. */
   references: FactReference[];
+  /** The params that are fact references: their key, the reference and its reader, in the order of the params. */
+  factParams: FactParam[];
+}
+
+export interface FactParam {
+  key: string;
+  reference: FactReference;
+  read: FactReader;
+}
+
+/** A copy of the event (json-rules-engine copies the params) with each fact-valued param replaced by `valueOf` it. */
+export function eventWith(event: Event, factParams: readonly FactParam[], valueOf: (param: FactParam, index: number) => unknown): Event {
+  const params = event.params!;
+  const resolved: Record<string, unknown> = Array.isArray(params) ? (params.slice() as unknown as Record<string, unknown>) : { ...params };
+  for (let i = 0; i < factParams.length; i++) resolved[factParams[i]!.key] = valueOf(factParams[i]!, i);
+  return { type: event.type, params: resolved };
 }
 
 export interface EventOptions {
@@ -30,27 +46,21 @@ export function compileEvent(source: unknown, pointer: string, options: EventOpt
   const event: Event = params ? { type, params: frozenRuleValue(params) as Record<string, unknown> } : { type };
   Object.freeze(event);
   if (!options.replaceFactsInEventParams || typeof event.params !== "object" || event.params === null) {
-    return { event, resolve: undefined, references: [] };
+    return { event, resolve: undefined, references: [], factParams: [] };
   }
   const frozenParams = event.params;
-  const readers: Array<[string, FactReader]> = [];
-  const references: FactReference[] = [];
+  const factParams: FactParam[] = [];
   for (const key of Object.keys(frozenParams)) {
     const value = frozenParams[key];
     if (!isFactReference(value)) continue;
-    readers.push([key, compileFactReader(value, options.allowUndefinedFacts)]);
-    references.push(value);
+    factParams.push({ key, reference: value, read: compileFactReader(value, options.allowUndefinedFacts) });
   }
-  if (readers.length === 0) return { event, resolve: undefined, references };
+  const references = factParams.map((param) => param.reference);
+  if (factParams.length === 0) return { event, resolve: undefined, references, factParams };
   return {
     event,
     references,
-    resolve: (facts) => {
-      const resolved: Record<string, unknown> = Array.isArray(frozenParams)
-        ? (frozenParams.slice() as unknown as Record<string, unknown>)
-        : { ...frozenParams };
-      for (const [key, read] of readers) resolved[key] = read(facts);
-      return { type, params: resolved };
-    },
+    factParams,
+    resolve: (facts) => eventWith(event, factParams, (param) => param.read(facts)),
   };
 }

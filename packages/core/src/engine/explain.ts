@@ -2,58 +2,66 @@
 // member of a group) and records each node's inputs and result. Fact conditions are decided by their
 // compiled `evaluate`, the closures a run uses, so a trace cannot disagree with a run on them; only
 // the walk over groups is repeated here, and the differential test checks it against runs.
-import type { SlotState } from "./fact-slots.js";
-import type { CompiledCondition, CompiledFactCondition, CompiledRule } from "./nodes.js";
-import { prioritise } from "./priority.js";
+import { slotValue, type SlotState } from "./fact-slots.js";
+import type { CompiledBooleanCondition, CompiledCondition, CompiledFactCondition, CompiledRule } from "./nodes.js";
 import type {
   BooleanConditionTrace,
   ConditionReferenceTrace,
   ConditionTrace,
+  Event,
   FactConditionTrace,
   Facts,
   NotConditionTrace,
   RuleTrace,
 } from "./types.js";
 
-export function explainRule(rule: CompiledRule, state: SlotState): RuleTrace {
-  const facts = state[0] as Facts;
+/** `resolveEvent` fills in the event's fact-valued params; by default from the facts object in `state[0]`. */
+export function explainRule(
+  rule: CompiledRule,
+  state: SlotState,
+  resolveEvent: ((state: SlotState) => Event) | undefined = rule.resolveEvent && ((s) => rule.resolveEvent!(s[0] as Facts)),
+): RuleTrace {
   const conditions = skeleton(rule.conditions);
   const trace: RuleTrace = { index: rule.index, priority: rule.priority, fired: false, event: rule.event, conditions };
   if (rule.name !== undefined) trace.name = rule.name;
   try {
     trace.fired = fill(rule.conditions, conditions, state);
-    if (rule.resolveEvent) trace.event = rule.resolveEvent(facts);
+    if (resolveEvent) trace.event = resolveEvent(state);
   } catch (error) {
     trace.error = messageOf(error);
   }
   return trace;
 }
 
-/** The trace of a node before evaluation: what the rule says, with no results. */
+/**
+ * The trace of a node before evaluation: what the rule says, with no results. Built key by key rather
+ * than by spreading, as an explanation builds one per condition of every rule.
+ */
 function skeleton(node: CompiledCondition): ConditionTrace {
-  const base: { name?: string; priority?: unknown } = {};
-  if (node.name !== undefined) base.name = node.name as string;
-  base.priority = node.priority;
+  const trace: Record<string, unknown> = { kind: node.kind };
+  if (node.name !== undefined) trace.name = node.name;
+  trace.priority = node.priority;
   switch (node.kind) {
-    case "fact": {
-      const trace: FactConditionTrace = { kind: "fact", ...base, fact: node.fact, operator: node.operator, value: node.value };
+    case "fact":
+      trace.fact = node.fact;
+      trace.operator = node.operator;
+      trace.value = node.value;
       if (node.path !== undefined) trace.path = node.path;
       if (node.params !== undefined) trace.params = node.params;
-      return trace;
-    }
+      break;
     case "all":
     case "any":
-      return { kind: node.kind, ...base, conditions: node.conditions.map(skeleton) };
+      trace.conditions = node.conditions.map(skeleton);
+      break;
     case "not":
-      return { kind: "not", ...base, condition: skeleton(node.condition) };
+      trace.condition = skeleton(node.condition);
+      break;
     case "condition":
-      return {
-        kind: "condition",
-        ...base,
-        condition: String(node.condition),
-        ...(node.resolved ? { resolved: skeleton(node.resolved) } : {}),
-      };
+      trace.condition = String(node.condition);
+      if (node.resolved) trace.resolved = skeleton(node.resolved);
+      break;
   }
+  return trace as unknown as ConditionTrace;
 }
 
 /**
@@ -76,7 +84,7 @@ function fill(node: CompiledCondition, trace: ConditionTrace, state: SlotState):
     }
     case "all":
     case "any":
-      result = fillGroups(node.kind, node.conditions, (trace as BooleanConditionTrace).conditions, state);
+      result = fillGroups(node, (trace as BooleanConditionTrace).conditions, state);
       break;
   }
   trace.result = result;
@@ -84,29 +92,24 @@ function fill(node: CompiledCondition, trace: ConditionTrace, state: SlotState):
 }
 
 function fillFact(node: CompiledFactCondition, trace: FactConditionTrace, state: SlotState): boolean {
-  const facts = state[0] as Facts;
-  trace.valueResult = node.readValue(facts);
-  trace.factResult = node.readFact(facts);
+  // Read as the run reads them: from their slots, or by name when a slot is SLOW.
+  trace.valueResult = node.valueSlot === undefined ? node.readValue(state[0] as Facts) : slotValue(state, node.valueSlot, node.readValue);
+  trace.factResult = slotValue(state, node.slot, node.readFact);
   return node.evaluate(state);
 }
 
-function fillGroups(
-  kind: "all" | "any",
-  nodes: readonly CompiledCondition[],
-  traces: readonly ConditionTrace[],
-  state: SlotState,
-): boolean {
-  if (nodes.length === 0) return true;
-  const indexed = nodes.map((node, i) => ({ node, trace: traces[i]! }));
-  if (indexed.length === 1) return fill(indexed[0]!.node, indexed[0]!.trace, state);
+function fillGroups(node: CompiledBooleanCondition, traces: readonly ConditionTrace[], state: SlotState): boolean {
+  const { kind, conditions } = node;
+  if (conditions.length === 0) return true;
+  if (conditions.length === 1) return fill(conditions[0]!, traces[0]!, state);
   let outcome = kind === "all";
-  for (const group of prioritise(indexed, (entry) => entry.node.priority)) {
+  for (const group of node.groups) {
     if (kind === "all" ? !outcome : outcome) break;
     // Every member of a group is evaluated; the first failure is rethrown once all have been tried.
     let failure: { error: unknown } | undefined;
-    const results = group.map((entry) => {
+    const results = group.map((i) => {
       try {
-        return fill(entry.node, entry.trace, state);
+        return fill(conditions[i]!, traces[i]!, state);
       } catch (error) {
         failure ??= { error };
         return false;

@@ -41,15 +41,15 @@ export function compileFactCondition(
         }
       : unknownOperator(operator);
     const quiet = chain && operatorIsQuiet(chain, { known: false }) ? [slot, valueSlot] : undefined;
-    return { ...base, readValue, simple: undefined, quiet, evaluate };
+    return { ...base, readValue, valueSlot, simple: undefined, quiet, evaluate };
   }
 
   const constant = copyRuleValue(value);
   const readValue = () => constant;
-  if (!chain) return { ...base, readValue, simple: undefined, quiet: undefined, evaluate: unknownOperator(operator) };
+  if (!chain) return { ...base, readValue, valueSlot: undefined, simple: undefined, quiet: undefined, evaluate: unknownOperator(operator) };
   const { evaluate, simple } = compileConstantCondition(chain, constant, slot, readFact);
   const quiet = operatorIsQuiet(chain, { known: true, value: constant }) ? [slot] : undefined;
-  return { ...base, readValue, simple, quiet, evaluate };
+  return { ...base, readValue, valueSlot: undefined, simple, quiet, evaluate };
 }
 
 /** json-rules-engine accepts a rule with an unknown operator and fails only when the condition is evaluated. */

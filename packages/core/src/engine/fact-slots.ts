@@ -75,6 +75,12 @@ export class FactSlots {
         clean = false;
       } else state[slot] = value;
     }
+    if (this.pathEntries.length > 0) this.fillPaths(state);
+    return clean;
+  }
+
+  /** Reads every path slot from the fact slot it follows, for a state whose fact slots are already set. */
+  fillPaths(state: SlotState): void {
     const paths = this.pathEntries;
     for (let i = 0; i < paths.length; i++) {
       const { slot, factSlot, steps } = paths[i]!;
@@ -82,7 +88,16 @@ export class FactSlots {
       // As Almanac#factValue: a path applies to objects only; anything else is compared as it is.
       state[slot] = typeof value === "object" && value !== null ? followPath(value, steps) : value;
     }
-    return clean;
+  }
+
+  /** The fact slots, by fact name, in the order they were first read. */
+  factNames(): ReadonlyMap<string, number> {
+    return this.factSlots;
+  }
+
+  /** The fact slots that path slots follow. */
+  pathBases(): number[] {
+    return this.pathEntries.map((entry) => entry.factSlot);
   }
 
   /** True for slots `fill` writes; the one slot that is always SLOW is not. */

@@ -3,6 +3,7 @@
 // nodes and those that walk them depend on this file and not on each other.
 import type { Member, Predicate } from "./combinators.js";
 import type { SimpleTest } from "./constant-test.js";
+import type { FactParam } from "./event.js";
 import type { FactReader } from "./fact-reader.js";
 import type { Event, Facts } from "./types.js";
 
@@ -23,6 +24,8 @@ export interface CompiledFactCondition extends NodeBase {
   readFact: FactReader;
   /** The value compared against: the constant, or the referenced fact read at run time. */
   readValue: FactReader;
+  /** Where a run's state holds the referenced fact compared against; undefined for a constant. */
+  valueSlot: number | undefined;
   /** Where a run's state holds the fact's value (after `path`). */
   slot: number;
   /** The condition as plain data, when it is an undecorated operator against a constant. */
@@ -33,6 +36,8 @@ export interface CompiledBooleanCondition extends NodeBase {
   kind: "all" | "any";
   /** In the order written. */
   conditions: CompiledCondition[];
+  /** Indices into `conditions` in priority groups, highest first, as they are evaluated. */
+  groups: number[][];
 }
 
 export interface CompiledNotCondition extends NodeBase {
@@ -77,4 +82,6 @@ export interface CompiledRule {
   formula: Formula | undefined;
   event: Event;
   resolveEvent: ((facts: Facts) => Event) | undefined;
+  /** The event's fact-valued params, which `resolveEvent` fills in. */
+  factParams: FactParam[];
 }

@@ -13,33 +13,7 @@ import type { CompileOptions, CompiledRules, Event, Facts, RuleProperties, RunRe
 
 export function compileRules(rules: readonly RuleProperties[], options: CompileOptions = {}): CompiledRules {
   const compiler = new ConditionCompiler(options);
-  const allowUndefinedConditions = options.allowUndefinedConditions ?? false;
-  const eventOptions = {
-    replaceFactsInEventParams: options.replaceFactsInEventParams ?? false,
-    allowUndefinedFacts: options.allowUndefinedFacts ?? false,
-  };
-  const compiled = rules.map((rule, index): CompiledRule => {
-    const pointer = pointerTo("", index);
-    if (!rule || typeof rule !== "object") throw new RuleDefinitionError(pointer, "a rule must be an object");
-    for (const key of ["event", "conditions"]) {
-      if (!Object.hasOwn(rule, key)) throw new RuleDefinitionError(pointer, `a rule requires "${key}"`);
-    }
-    const priority = rulePriority(rule.priority);
-    if (priority <= 0) throw new RuleDefinitionError(pointerTo(pointer, "priority"), "priority must be greater than zero");
-    const conditions = compiler.compileRoot(rule.conditions, pointerTo(pointer, "conditions"));
-    const { event, resolve, references } = compileEvent(rule.event, pointerTo(pointer, "event"), eventOptions);
-    for (const reference of references) compiler.slots.slotFor(reference);
-    const name: unknown = rule.name;
-    return {
-      index,
-      name: name || name === 0 ? (name as string) : undefined,
-      priority,
-      conditions,
-      formula: formulaOf(conditions, compiler.slots, allowUndefinedConditions),
-      event,
-      resolveEvent: resolve,
-    };
-  });
+  const compiled = rules.map((rule, index) => compileRule(compiler, rule, index, pointerTo("", index), options));
   const ordered = prioritise(compiled, (rule) => rule.priority).flat();
   return {
     run: slotRunner(compiler.slots, (state, clean) => runRules(ordered, state, clean)),
@@ -48,6 +22,40 @@ export function compileRules(rules: readonly RuleProperties[], options: CompileO
       compiler.slots.fill(state, facts);
       return ordered.map((rule) => explainRule(rule, state));
     },
+  };
+}
+
+/** One rule, its conditions compiled by `compiler` (into its fact slots), its pointer `pointer`. */
+export function compileRule(
+  compiler: ConditionCompiler,
+  rule: RuleProperties,
+  index: number,
+  pointer: string,
+  options: CompileOptions,
+): CompiledRule {
+  if (!rule || typeof rule !== "object") throw new RuleDefinitionError(pointer, "a rule must be an object");
+  for (const key of ["event", "conditions"]) {
+    if (!Object.hasOwn(rule, key)) throw new RuleDefinitionError(pointer, `a rule requires "${key}"`);
+  }
+  const priority = rulePriority(rule.priority);
+  if (priority <= 0) throw new RuleDefinitionError(pointerTo(pointer, "priority"), "priority must be greater than zero");
+  const conditions = compiler.compileRoot(rule.conditions, pointerTo(pointer, "conditions"));
+  const eventOptions = {
+    replaceFactsInEventParams: options.replaceFactsInEventParams ?? false,
+    allowUndefinedFacts: options.allowUndefinedFacts ?? false,
+  };
+  const { event, resolve, references, factParams } = compileEvent(rule.event, pointerTo(pointer, "event"), eventOptions);
+  for (const reference of references) compiler.slots.slotFor(reference);
+  const name: unknown = rule.name;
+  return {
+    index,
+    name: name || name === 0 ? (name as string) : undefined,
+    priority,
+    conditions,
+    formula: formulaOf(conditions, compiler.slots, options.allowUndefinedConditions ?? false),
+    event,
+    resolveEvent: resolve,
+    factParams,
   };
 }
 

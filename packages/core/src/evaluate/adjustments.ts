@@ -2,16 +2,19 @@
 // written reason, right after its table has decided, so that later tables, calculations and outcomes read
 // the adjusted value.
 import type { Adjustment, AppraisalResult } from "../domain/types.js";
-import { refuse, show, type Facts, type RunContext } from "./context.js";
+import { refuse, show, type RunContext } from "./context.js";
+import type { FactState, FactTable } from "./fact-table.js";
 
 export type AppliedAdjustments = NonNullable<AppraisalResult["adjustments"]>;
 
 /** Applies the adjustments of one decision output, in order, and lists each with the value it replaced. */
 export function applyAdjustments(
+  table: FactTable,
   adjustments: Adjustment[],
   output: string,
+  outputSlot: number,
   predikatIds: ReadonlySet<string>,
-  facts: Facts,
+  facts: FactState,
   applied: AppliedAdjustments,
   ctx: RunContext,
 ): void {
@@ -23,8 +26,8 @@ export function applyAdjustments(
     if (output === "predikat" && !predikatIds.has(String(adjustment.value))) {
       refuse(ctx, `penyesuaian predikat ke ${show(adjustment.value)}: predikat tidak dikenal; yang boleh: ${[...predikatIds].join(", ")}`);
     }
-    const from = facts[output];
-    facts[output] = adjustment.value;
+    const from = table.get(facts, outputSlot, output);
+    table.put(facts, outputSlot, output, adjustment.value);
     applied.push({ ...adjustment, from });
     ctx.steps?.push({ kind: "adjustment", fact: output, from, to: adjustment.value, reason: adjustment.reason, by: adjustment.by, at: adjustment.at ?? null });
   }

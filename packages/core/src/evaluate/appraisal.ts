@@ -1,69 +1,92 @@
 // One appraisal, stage by stage, in the order of the data path: input facts, the indicator set, indicator
 // and axis scores, derived facts, decision tables with their adjustments, calculations, outcome rules, the
-// predikat, and the result. Every stage is compiled once here; `run` only calls them.
+// predikat, and the result. Every stage is compiled once here, into one fact table shared with every
+// condition and rule; `run` only calls them on an array of fact values.
 import type { AppraisalInput, AppraisalResult } from "../domain/types.js";
+import { SlotCompiler } from "../engine/slot-compiler.js";
 import type { RuleSet } from "../ruleset/schema.js";
 import { compileCalculation } from "./calculations.js";
 import type { Facts, RunContext } from "./context.js";
 import { compileDecisionSequence } from "./decision-sequence.js";
+import { FactTable, type FactState } from "./fact-table.js";
 import { factTemplate } from "./fact-template.js";
 import { chooseIndicatorSet, compileIndicatorSets, type CompiledSet } from "./indicator-sets.js";
-import { attributeFactNames, compileDerivedFacts, compileInputFacts } from "./input-facts.js";
+import { attributeFactNames, compileDerivedFacts, compileInputFacts, inputFactNames } from "./input-facts.js";
 import { readPredikat } from "./predikat.js";
-import { resultScores, scoreIndicators } from "./scores.js";
+import { ruleSetFactReferences } from "./references.js";
+import { compiling } from "./rule-errors.js";
+import { resultScores, scoreIndicators, scoreSlots } from "./scores.js";
 
 export interface CompiledAppraisal {
   /** Evaluates one appraisal; throws AppraisalError when it cannot be evaluated. */
-  run(input: AppraisalInput, ctx: RunContext): { facts: Facts; result: AppraisalResult };
+  run(input: AppraisalInput, ctx: RunContext): { facts: FactState; result: AppraisalResult };
   /** The indicator set for an employee and period, from the input facts alone. */
   chooseSet(input: Pick<AppraisalInput, "employee" | "period" | "facts" | "history">, ctx: RunContext): CompiledSet;
+  /** The fact map of an evaluated appraisal. */
+  factsOf(facts: FactState): Facts;
 }
 
 export function compileAppraisal(ruleSet: RuleSet): CompiledAppraisal {
   const template = factTemplate(ruleSet);
-  const inputFacts = compileInputFacts(ruleSet, attributeFactNames(Object.keys(template)));
-  const derivedFacts = compileDerivedFacts(ruleSet);
-  const sets = compileIndicatorSets(ruleSet);
+  const options = { allowUndefinedFacts: false, conditions: ruleSet.conditions, replaceFactsInEventParams: true };
+  // Named conditions are compiled here, once for the whole rule set.
+  const table = new FactTable(template, compiling(ruleSet, "", () => new SlotCompiler(options)));
+  const attributeFacts = attributeFactNames(Object.keys(template));
+  // What the rule set reads, and what a refusal names: the input facts an appraisal needs.
+  const read = new Set([
+    ...ruleSetFactReferences(ruleSet).map((reference) => reference.fact),
+    ...Object.values(ruleSet.facts).flatMap((fact) => (fact.from === undefined ? [] : [fact.from])),
+    "employee.jabatan",
+    "employee.unit",
+  ]);
+  const inputFacts = compileInputFacts(ruleSet, attributeFacts, table, read);
+  const derivedFacts = compileDerivedFacts(ruleSet, table);
+  const sets = compileIndicatorSets(ruleSet, table);
+  const scores = scoreSlots(ruleSet, table);
   const predikatLabels = new Map(ruleSet.predikat.map((p) => [p.id, p.label]));
-  const decide = compileDecisionSequence(ruleSet, new Set(predikatLabels.keys()));
-  const calculations = ruleSet.calculations.map((_, i) => compileCalculation(ruleSet, i));
+  const decide = compileDecisionSequence(ruleSet, new Set(predikatLabels.keys()), table);
+  const calculations = ruleSet.calculations.map((_, i) => compileCalculation(ruleSet, i, table));
   const resultFacts = [...ruleSet.decisions.map((t) => t.output), ...ruleSet.calculations.map((c) => c.id)];
+  const resultSlots = resultFacts.map((name) => table.slot(name));
+  const indicatorSetSlot = table.slot("indicatorSet");
+  const predikatSlot = table.slot("predikat");
+  table.seal(new Set(inputFactNames(ruleSet, attributeFacts)));
 
-  function run(input: AppraisalInput, ctx: RunContext): { facts: Facts; result: AppraisalResult } {
-    const facts: Facts = { ...template };
+  function run(input: AppraisalInput, ctx: RunContext): { facts: FactState; result: AppraisalResult } {
+    const facts = table.start();
     inputFacts(input, facts, ctx);
-    const compiled = chooseIndicatorSet(sets, facts, ctx);
-    facts.indicatorSet = compiled.set.id;
-    scoreIndicators(ruleSet.axes, compiled, input, facts, ctx);
+    const compiled = chooseIndicatorSet(table, sets, facts, ctx);
+    facts[indicatorSetSlot] = compiled.set.id;
+    scoreIndicators(scores, compiled, input, facts, ctx);
     derivedFacts(facts, ctx);
     const applied = decide(input, facts, ctx);
     for (const calculation of calculations) calculation.evaluate(facts, ctx);
     const outcomes = compiled.outcomes.run(facts, ctx);
-    const { predikat, label } = readPredikat(predikatLabels, facts, ctx);
+    const { predikat, label } = readPredikat(predikatLabels, table, predikatSlot, facts, ctx);
 
     const decided: AppraisalResult["decisions"] = {};
-    for (const name of resultFacts) decided[name] = facts[name] as AppraisalResult["decisions"][string];
-    return {
-      facts,
-      result: {
-        nip: ctx.nip,
-        ruleSetId: ruleSet.id,
-        indicatorSet: compiled.set.id,
-        scores: resultScores(compiled, facts),
-        decisions: decided,
-        predikat,
-        predikatLabel: label,
-        outcomes,
-        ...(applied.length > 0 ? { adjustments: applied } : {}),
-      },
+    for (let i = 0; i < resultFacts.length; i++) {
+      decided[resultFacts[i]!] = table.get(facts, resultSlots[i]!, resultFacts[i]!) as AppraisalResult["decisions"][string];
+    }
+    const result: AppraisalResult = {
+      nip: ctx.nip,
+      ruleSetId: ruleSet.id,
+      indicatorSet: compiled.set.id,
+      scores: resultScores(scores, compiled, facts),
+      decisions: decided,
+      predikat,
+      predikatLabel: label,
+      outcomes,
     };
+    if (applied.length > 0) result.adjustments = applied;
+    return { facts, result };
   }
 
   function chooseSet(input: Pick<AppraisalInput, "employee" | "period" | "facts" | "history">, ctx: RunContext): CompiledSet {
-    const facts: Facts = { ...template };
+    const facts = table.start();
     inputFacts(input, facts, ctx);
-    return chooseIndicatorSet(sets, facts, ctx);
+    return chooseIndicatorSet(table, sets, facts, ctx);
   }
 
-  return { run, chooseSet };
+  return { run, chooseSet, factsOf: (facts) => table.toFacts(facts) };
 }

@@ -1,7 +1,7 @@
 // A rule set compiled once into closures, then evaluated for any number of appraisals: the data path of
 // DESIGN.md, from inputs to indicator scores, axis scores, decision tables, calculations, outcome rules
-// and predikat (the stages are in appraisal.ts). The hot path builds one fact map per appraisal and
-// nothing else; an explanation is recorded only when `explain` is called.
+// and predikat (the stages are in appraisal.ts). The hot path copies one array of fact values per
+// appraisal and builds only the result; an explanation is recorded only when `explain` is called.
 import type { AppraisalInput, AppraisalResult } from "../domain/types.js";
 import { AppraisalError } from "../ruleset/errors.js";
 import type { IndicatorSet, RuleSet } from "../ruleset/schema.js";
@@ -53,7 +53,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
       return explain(ruleSet, appraisal.run, input);
     },
     facts(input) {
-      return appraisal.run(input, runContext(input, null)).facts;
+      return appraisal.factsOf(appraisal.run(input, runContext(input, null, true)).facts);
     },
     indicatorSetFor(input) {
       return appraisal.chooseSet(input, runContext(input, null)).set;

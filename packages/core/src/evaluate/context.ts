@@ -11,6 +11,8 @@ export interface RunContext {
   nip: string;
   /** Null on the production path: no explanation is built. */
   steps: ExplanationStep[] | null;
+  /** Whether every fact is wanted (an explanation, the fact map), or only those the rule set reads. */
+  everyFact: boolean;
 }
 
 export function refuse(ctx: RunContext, message: string): never {
@@ -29,8 +31,8 @@ export function nipOf(input: AppraisalInput): string {
 }
 
 /** The context of one evaluation; refuses an input with no employee or no NIP. */
-export function runContext(input: AppraisalInput, steps: ExplanationStep[] | null): RunContext {
-  const ctx: RunContext = { nip: nipOf(input), steps };
+export function runContext(input: AppraisalInput, steps: ExplanationStep[] | null, everyFact = steps !== null): RunContext {
+  const ctx: RunContext = { nip: nipOf(input), steps, everyFact };
   if (typeof input?.employee !== "object" || input.employee === null) {
     refuse(ctx, "data pegawai (employee) tidak ada");
   }

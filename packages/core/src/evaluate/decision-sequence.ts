@@ -4,24 +4,28 @@
 import type { AppraisalInput } from "../domain/types.js";
 import type { RuleSet } from "../ruleset/schema.js";
 import { applyAdjustments, type AppliedAdjustments } from "./adjustments.js";
-import type { Facts, RunContext } from "./context.js";
+import type { RunContext } from "./context.js";
 import { compileDecision } from "./decisions.js";
+import { propertyKey, type FactState, type FactTable } from "./fact-table.js";
 
-export type DecisionSequence = (input: AppraisalInput, facts: Facts, ctx: RunContext) => AppliedAdjustments;
+export type DecisionSequence = (input: AppraisalInput, facts: FactState, ctx: RunContext) => AppliedAdjustments;
 
-export function compileDecisionSequence(ruleSet: RuleSet, predikatIds: ReadonlySet<string>): DecisionSequence {
-  const decisions = ruleSet.decisions.map((_, i) => compileDecision(ruleSet, i));
+export function compileDecisionSequence(ruleSet: RuleSet, predikatIds: ReadonlySet<string>, table: FactTable): DecisionSequence {
+  const decisions = ruleSet.decisions.map((_, i) => compileDecision(ruleSet, i, table));
   // Only a table whose output the rule set declares as a fact can take an assessor's judgement.
   const judgeable = ruleSet.decisions.map((table) => Object.hasOwn(ruleSet.facts, table.output));
+  const outputs = ruleSet.decisions.map((table) => propertyKey(table.output));
   return (input, facts, ctx) => {
     const given = input.facts;
     const adjustments = input.adjustments;
     const applied: AppliedAdjustments = [];
     for (let i = 0; i < decisions.length; i++) {
-      const output = decisions[i]!.table.output;
+      const decision = decisions[i]!;
+      const output = outputs[i]!;
       const judgement = judgeable[i] ? given?.[output] : undefined;
-      decisions[i]!.evaluate(facts, judgement !== undefined && judgement !== null, ctx);
-      if (adjustments !== undefined) applyAdjustments(adjustments, output, predikatIds, facts, applied, ctx);
+      table.fillPaths(facts, true);
+      decision.evaluate(facts, judgement !== undefined && judgement !== null, ctx);
+      if (adjustments !== undefined) applyAdjustments(table, adjustments, output, decision.outputSlot, predikatIds, facts, applied, ctx);
     }
     return applied;
   };

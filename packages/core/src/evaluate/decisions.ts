@@ -2,24 +2,33 @@
 // json-rules-engine operators ANDed against its column's fact, so a cell reads like a condition leaf:
 // { "greaterThanInclusive": 91 } or { "in": ["di_atas", "sesuai"] }. A table sets one fact, which later
 // tables, calculations and outcome rules may read.
-import { compileCondition } from "../engine/index.js";
+import { passes, type InlineCondition, type SlotPredicate } from "../engine/slot-compiler.js";
 import { pointer } from "../ruleset/errors.js";
 import type { ConditionLeaf, DecisionTable, RuleSet } from "../ruleset/schema.js";
-import { refuse, show, type Facts, type RunContext } from "./context.js";
+import { refuse, show, type RunContext } from "./context.js";
+import { clean, type FactState, type FactTable } from "./fact-table.js";
 import { compileRuleCondition, compiling, ruleSetError } from "./rule-errors.js";
 import type { DecisionStep, DecisionValue } from "./steps.js";
 
-type Predicate = (facts: Facts) => boolean;
-
 export interface CompiledDecision {
   table: DecisionTable;
-  /** Sets `facts[table.output]`. `judged` says whether the appraisal itself gave that value. */
-  evaluate(facts: Facts, judged: boolean, ctx: RunContext): void;
+  outputSlot: number;
+  /** Sets the output fact. `judged` says whether the appraisal itself gave that value. */
+  evaluate(facts: FactState, judged: boolean, ctx: RunContext): void;
 }
 
-const always: Predicate = () => true;
+/**
+ * A row: its predicate, and, when every cell is an operator against a constant (nearly always), the cells
+ * as plain data, which a clean run tests inline one after another.
+ */
+interface Row {
+  test: SlotPredicate;
+  cells: InlineCondition[] | null;
+}
 
-function rowPredicate(table: DecisionTable, rowIndex: number, at: string, ruleSet: RuleSet): Predicate {
+const always: Row = { test: () => true, cells: [] };
+
+function compileRow(table: DecisionTable, rowIndex: number, at: string, ruleSet: RuleSet, facts: FactTable): Row {
   const row = table.rows[rowIndex]!;
   if (row.when.length !== table.inputs.length) {
     throw ruleSetError(
@@ -34,34 +43,47 @@ function rowPredicate(table: DecisionTable, rowIndex: number, at: string, ruleSe
   });
   if (leaves.length === 0) return always;
   const condition = { all: leaves };
-  const options = { allowUndefinedFacts: false, conditions: ruleSet.conditions };
-  return compiling(ruleSet, `${at}/rows/${rowIndex}/when`, () => compileCondition(condition, options), false);
+  const test = compiling(ruleSet, `${at}/rows/${rowIndex}/when`, () => facts.conditions.condition(condition), false);
+  const cells = leaves.map((leaf) => facts.conditions.inline(leaf));
+  return { test, cells: cells.every((cell) => cell !== undefined) ? cells : null };
 }
 
-function describeInputs(table: DecisionTable, facts: Facts): string {
-  return table.inputs.map((fact) => `${fact} = ${show(facts[fact])}`).join(", ");
+/** Whether the row holds; `fast` when the run is clean. The cells in written order, as `all` tests them. */
+function matches(row: Row, facts: FactState, fast: boolean): boolean {
+  const cells = row.cells;
+  if (!fast || cells === null) return row.test(facts, fast);
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c]!;
+    if (!passes(cell.test, facts[cell.slot])) return false;
+  }
+  return true;
 }
 
-export function compileDecision(ruleSet: RuleSet, tableIndex: number): CompiledDecision {
+export function compileDecision(ruleSet: RuleSet, tableIndex: number, factTable: FactTable): CompiledDecision {
   const table = ruleSet.decisions[tableIndex]!;
   const at = pointer("decisions", tableIndex);
-  const rows = table.rows.map((_, r) => rowPredicate(table, r, at, ruleSet));
-  const gate = table.when ? compileRuleCondition(ruleSet, table.when, `${at}/when`) : null;
+  const rows = table.rows.map((_, r) => compileRow(table, r, at, ruleSet, factTable));
+  const gate = table.when ? compileRuleCondition(ruleSet, factTable, table.when, `${at}/when`) : null;
   const output = table.output;
+  const outputSlot = factTable.slot(output);
+  const inputSlots = table.inputs.map((fact) => factTable.slot(fact));
+  const inputOf = (facts: FactState, column: number) => factTable.get(facts, inputSlots[column]!, table.inputs[column]!);
+  const describeInputs = (facts: FactState) => table.inputs.map((fact, c) => `${fact} = ${show(inputOf(facts, c))}`).join(", ");
   const label = `tabel keputusan "${table.id}"${table.name ? ` (${table.name})` : ""}`;
   const fallback = table.default;
   const rowName = (r: number) => `${at}/rows/${r}${table.rows[r]!.note ? ` "${table.rows[r]!.note}"` : ""}`;
 
-  function hitsOf(facts: Facts): number[] {
+  function hitsOf(facts: FactState): number[] {
     const hits: number[] = [];
-    for (let r = 0; r < rows.length; r++) if (rows[r]!(facts)) hits.push(r);
+    const fast = clean(facts);
+    for (let r = 0; r < rows.length; r++) if (matches(rows[r]!, facts, fast)) hits.push(r);
     return hits;
   }
 
-  function record(ctx: RunContext, facts: Facts, source: DecisionStep["source"], hits: number[], value: DecisionValue): void {
+  function record(ctx: RunContext, facts: FactState, source: DecisionStep["source"], hits: number[], value: DecisionValue): void {
     if (!ctx.steps) return;
     const inputs: Record<string, unknown> = {};
-    for (const fact of table.inputs) inputs[fact] = facts[fact];
+    table.inputs.forEach((fact, c) => (inputs[fact] = inputOf(facts, c)));
     ctx.steps.push({
       kind: "decision",
       table: table.id,
@@ -75,11 +97,12 @@ export function compileDecision(ruleSet: RuleSet, tableIndex: number): CompiledD
     });
   }
 
-  function decide(facts: Facts, ctx: RunContext): DecisionValue {
+  function decide(facts: FactState, ctx: RunContext): DecisionValue {
     switch (table.hitPolicy) {
       case "first": {
+        const fast = clean(facts);
         for (let r = 0; r < rows.length; r++) {
-          if (rows[r]!(facts)) {
+          if (matches(rows[r]!, facts, fast)) {
             const value = table.rows[r]!.then;
             record(ctx, facts, "rows", [r], value);
             return value;
@@ -88,20 +111,26 @@ export function compileDecision(ruleSet: RuleSet, tableIndex: number): CompiledD
         break;
       }
       case "unique": {
-        const hits = hitsOf(facts);
+        const fast = clean(facts);
+        let hit = -1;
+        let several = false;
+        for (let r = 0; r < rows.length && !several; r++) {
+          if (!matches(rows[r]!, facts, fast)) continue;
+          several = hit !== -1;
+          hit = r;
+        }
+        if (hit === -1) break;
+        const hits = several ? hitsOf(facts) : [hit];
         if (hits.length > 1) {
           refuse(
             ctx,
-            `${label}: ${hits.length} baris cocok (${hits.map(rowName).join(", ")}) untuk ${describeInputs(table, facts)}; ` +
+            `${label}: ${hits.length} baris cocok (${hits.map(rowName).join(", ")}) untuk ${describeInputs(facts)}; ` +
               `hitPolicy "unique" menuntut paling banyak satu`,
           );
         }
-        if (hits.length === 1) {
-          const value = table.rows[hits[0]!]!.then;
-          record(ctx, facts, "rows", hits, value);
-          return value;
-        }
-        break;
+        const value = table.rows[hit]!.then;
+        record(ctx, facts, "rows", hits, value);
+        return value;
       }
       case "collect": {
         const hits = hitsOf(facts);
@@ -111,7 +140,7 @@ export function compileDecision(ruleSet: RuleSet, tableIndex: number): CompiledD
       }
     }
     if (fallback === undefined) {
-      refuse(ctx, `${label}: tidak ada baris yang cocok untuk ${describeInputs(table, facts)}, dan tabel tidak punya default`);
+      refuse(ctx, `${label}: tidak ada baris yang cocok untuk ${describeInputs(facts)}, dan tabel tidak punya default`);
     }
     record(ctx, facts, "default", [], fallback);
     return fallback;
@@ -119,18 +148,19 @@ export function compileDecision(ruleSet: RuleSet, tableIndex: number): CompiledD
 
   return {
     table,
+    outputSlot,
     evaluate(facts, judged, ctx) {
       if (judged) {
-        record(ctx, facts, "assessor", [], facts[output] as DecisionValue);
+        record(ctx, facts, "assessor", [], factTable.get(facts, outputSlot, output) as DecisionValue);
         return;
       }
-      if (gate && !gate(facts)) {
+      if (gate && !gate(facts, clean(facts))) {
         const value = fallback ?? null;
-        facts[output] = value;
+        facts[outputSlot] = value;
         record(ctx, facts, "gate", [], value);
         return;
       }
-      facts[output] = decide(facts, ctx);
+      facts[outputSlot] = decide(facts, ctx);
     },
   };
 }

@@ -3,46 +3,57 @@
 import type { Axis } from "../domain/types.js";
 import { pointer } from "../ruleset/errors.js";
 import type { IndicatorSet, RuleSet } from "../ruleset/schema.js";
-import { refuse, show, type Facts, type RunContext } from "./context.js";
+import { refuse, show, type RunContext } from "./context.js";
+import { clean, type FactState, type FactTable } from "./fact-table.js";
 import { compileIndicator, type CompiledIndicator } from "./indicators.js";
 import { compileOutcomes, type CompiledOutcomes } from "./outcomes.js";
 import { compileRuleCondition } from "./rule-errors.js";
+import type { SlotPredicate } from "../engine/slot-compiler.js";
 import type { IndicatorSetStep } from "./steps.js";
 
 export interface CompiledSet {
   set: IndicatorSet;
-  when: ((facts: Facts) => boolean) | null;
+  when: SlotPredicate | null;
   indicators: CompiledIndicator[];
   /** Indices into `indicators`, per axis. */
   axes: Record<Axis, number[]>;
+  /** The weights of `axes`' members. */
+  axisWeights: Record<Axis, number[]>;
+  /** Each indicator's weight. */
+  weights: number[];
   outcomes: CompiledOutcomes;
 }
 
-function compileSet(ruleSet: RuleSet, index: number): CompiledSet {
+function compileSet(ruleSet: RuleSet, index: number, table: FactTable): CompiledSet {
   const set = ruleSet.indicatorSets[index]!;
   const indicators = set.indicators.map((indicator, i) =>
-    compileIndicator(ruleSet, indicator, ["indicatorSets", index, "indicators", i]),
+    compileIndicator(ruleSet, indicator, ["indicatorSets", index, "indicators", i], table),
   );
   const axes: Record<Axis, number[]> = { hasil_kerja: [], perilaku: [] };
   set.indicators.forEach((indicator, i) => axes[indicator.axis].push(i));
   return {
     set,
-    when: set.when ? compileRuleCondition(ruleSet, set.when, pointer("indicatorSets", index, "when")) : null,
+    when: set.when ? compileRuleCondition(ruleSet, table, set.when, pointer("indicatorSets", index, "when")) : null,
     indicators,
     axes,
-    outcomes: compileOutcomes(ruleSet, index),
+    axisWeights: {
+      hasil_kerja: axes.hasil_kerja.map((i) => set.indicators[i]!.weight),
+      perilaku: axes.perilaku.map((i) => set.indicators[i]!.weight),
+    },
+    weights: set.indicators.map((indicator) => indicator.weight),
+    outcomes: compileOutcomes(ruleSet, index, table),
   };
 }
 
-export function compileIndicatorSets(ruleSet: RuleSet): CompiledSet[] {
-  return ruleSet.indicatorSets.map((_, i) => compileSet(ruleSet, i));
+export function compileIndicatorSets(ruleSet: RuleSet, table: FactTable): CompiledSet[] {
+  return ruleSet.indicatorSets.map((_, i) => compileSet(ruleSet, i, table));
 }
 
 /** The first set whose `when` holds for these facts; refuses the appraisal when none does. */
-export function chooseIndicatorSet(sets: readonly CompiledSet[], facts: Facts, ctx: RunContext): CompiledSet {
+export function chooseIndicatorSet(table: FactTable, sets: readonly CompiledSet[], facts: FactState, ctx: RunContext): CompiledSet {
   const tried: IndicatorSetStep["tried"] = [];
   for (const compiled of sets) {
-    const matched = compiled.when === null || compiled.when(facts);
+    const matched = compiled.when === null || compiled.when(facts, clean(facts));
     if (ctx.steps) tried.push({ id: compiled.set.id, name: compiled.set.name, when: compiled.set.when ?? null, matched });
     if (matched) {
       ctx.steps?.push({ kind: "indicatorSet", chosen: compiled.set.id, name: compiled.set.name, tried });
@@ -51,7 +62,7 @@ export function chooseIndicatorSet(sets: readonly CompiledSet[], facts: Facts, c
   }
   return refuse(
     ctx,
-    `tidak ada set indikator untuk pegawai ini (jabatan ${show(facts["employee.jabatan"])}, ` +
-      `unit ${show(facts["employee.unit"])}); set yang dicoba: ${sets.map((s) => s.set.id).join(", ") || "(tidak ada)"}`,
+    `tidak ada set indikator untuk pegawai ini (jabatan ${show(table.get(facts, table.slot("employee.jabatan"), "employee.jabatan"))}, ` +
+      `unit ${show(table.get(facts, table.slot("employee.unit"), "employee.unit"))}); set yang dicoba: ${sets.map((s) => s.set.id).join(", ") || "(tidak ada)"}`,
   );
 }

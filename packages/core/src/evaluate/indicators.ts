@@ -1,7 +1,7 @@
 // Indicator scores: each indicator of a set compiled once into a closure that reads its input (ratings per
 // rater source, or an objective value), sets `score.<id>`, `raw.<id>` and `rating.<id>.<source>`, and
-// returns the score.
-import { TARGET_ASPECTS, type AppraisalInput, type RaterSource, type TargetRealisasi } from "../domain/types.js";
+// returns the score. What the formula used is gathered only when explaining.
+import { TARGET_ASPECTS, type AppraisalInput, type RaterRatings, type RaterSource, type TargetRealisasi } from "../domain/types.js";
 import { achievementPercent, capScore } from "../calculators/achievement.js";
 import { taskScore } from "../calculators/pp46.js";
 import { pointer } from "../ruleset/errors.js";
@@ -9,27 +9,31 @@ import { raterWeightsOf, ratersOf } from "../ruleset/raters.js";
 import { raterSourceLabel, ratingScore, scaleOf } from "../ruleset/read.js";
 import { indicatorLabel, ratingMisfit } from "../ruleset/values.js";
 import type { Indicator, IndicatorInput, RuleSet, Scale } from "../ruleset/schema.js";
-import { refuse, show, type Facts, type RunContext } from "./context.js";
+import { refuse, show, type RunContext } from "./context.js";
+import { propertyKey, type FactState, type FactTable } from "./fact-table.js";
 import { ruleSetError } from "./rule-errors.js";
 import type { IndicatorFormula, IndicatorStep, RaterBreakdown, RaterSourceBreakdown } from "./steps.js";
 
 export interface CompiledIndicator {
   indicator: Indicator;
   scoreFact: string;
+  scoreSlot: number;
   /** Sets the indicator's facts and returns its score. */
-  evaluate(input: AppraisalInput, facts: Facts, ctx: RunContext): number;
+  evaluate(input: AppraisalInput, facts: FactState, ctx: RunContext): number;
 }
 
-interface Scored {
-  raw: number | boolean;
-  score: number;
+/** What a formula used, for the explanation. */
+interface Explained {
   formula: IndicatorFormula;
-  /** Built only when explaining. */
-  inputs: Record<string, unknown> | null;
+  inputs: Record<string, unknown>;
   raters: RaterBreakdown | null;
 }
 
-type Scorer = (input: AppraisalInput, facts: Facts, ctx: RunContext, label: string) => Scored;
+/**
+ * Sets `raw.<id>` (and the rating facts) and returns the score; when explaining, records what it used
+ * through `explained`.
+ */
+type Scorer = (input: AppraisalInput, facts: FactState, ctx: RunContext, label: string, explained: (what: Explained) => void) => number;
 
 /** The scale of a rating indicator; a name the rule set does not declare is a rule-set error. */
 function ratingScale(ruleSet: RuleSet, indicator: Indicator, name: string | Scale, at: Array<string | number>): Scale {
@@ -42,8 +46,19 @@ function ratingScale(ruleSet: RuleSet, indicator: Indicator, name: string | Scal
   );
 }
 
-function ratingScorer(ruleSet: RuleSet, indicator: Indicator, scale: Scale): Scorer {
-  const id = indicator.id;
+type Sheets = RaterRatings | RaterRatings[] | undefined | null;
+
+/** Each source's ratings read by name, not by a computed key, so every read stays cheap. */
+const SOURCE_RATINGS: Record<RaterSource, (ratings: NonNullable<AppraisalInput["ratings"]>) => Sheets> = {
+  self: (ratings) => ratings.self,
+  peer: (ratings) => ratings.peer,
+  supervisor: (ratings) => ratings.supervisor,
+  subordinate: (ratings) => ratings.subordinate,
+  public: (ratings) => ratings.public,
+};
+
+function ratingScorer(ruleSet: RuleSet, indicator: Indicator, scale: Scale, table: FactTable, rawSlot: number): Scorer {
+  const id = propertyKey(indicator.id);
   const configured = raterWeightsOf(ruleSet, indicator);
   // In the order the rule file lists them, so explanations read as the region wrote its weights.
   const sources = ratersOf(ruleSet, indicator);
@@ -51,7 +66,7 @@ function ratingScorer(ruleSet: RuleSet, indicator: Indicator, scale: Scale): Sco
   // Sources that carry no weight between them (e.g. an indicator rated only by "self", which has none)
   // count equally rather than leaving the indicator unscorable.
   if (weights.every((w) => w === 0)) weights = weights.map(() => 1);
-  const ratingFacts = sources.map((s) => `rating.${id}.${s}`);
+  const ratingSlots = sources.map((s) => table.slot(`rating.${id}.${s}`));
   const refuseMissing = ruleSet.raters.missing === "refuse";
   const { min, max, step } = scale;
   const linear = scale.toScore === "linear";
@@ -70,34 +85,42 @@ function ratingScorer(ruleSet: RuleSet, indicator: Indicator, scale: Scale): Sco
     }
   }
 
-  return (input, facts, ctx, label) => {
+  /** Whether `value` fits the scale, as ratingMisfit would find, tested inline; `check` says why not. */
+  const fits = (value: unknown): value is number =>
+    typeof value === "number" &&
+    value >= min &&
+    value <= max &&
+    (step === undefined || Math.abs((value - min) / step - Math.round((value - min) / step)) <= 1e-9);
+  const given = sources.map((source) => SOURCE_RATINGS[source]);
+
+  return (input, facts, ctx, label, explained) => {
     const ratings = input.ratings;
     const explaining = ctx.steps !== null;
     const breakdown: RaterSourceBreakdown[] | null = explaining ? [] : null;
-    const missing: RaterSource[] = [];
+    let missing: RaterSource[] | null = null;
     let weighted = 0;
     let presentWeight = 0;
     let presentCount = 0;
     for (let i = 0; i < sources.length; i++) {
       const source = sources[i]!;
       const weight = weights[i]!;
-      const given = ratings?.[source];
+      const sheets = ratings === undefined || ratings === null ? undefined : given[i]!(ratings);
       const values: number[] | null = explaining ? [] : null;
       let sum = 0;
       let n = 0;
-      if (given !== undefined && given !== null) {
-        if (Array.isArray(given)) {
-          for (const one of given) {
+      if (sheets !== undefined && sheets !== null) {
+        if (Array.isArray(sheets)) {
+          for (const one of sheets) {
             const value = one?.[id];
             if (value === undefined || value === null) continue;
-            sum += check(ctx, label, source, value);
+            sum += fits(value) ? value : check(ctx, label, source, value);
             n++;
             values?.push(value);
           }
         } else {
-          const value = given[id];
+          const value = sheets[id];
           if (value !== undefined && value !== null) {
-            sum += check(ctx, label, source, value);
+            sum += fits(value) ? value : check(ctx, label, source, value);
             n++;
             values?.push(value);
           }
@@ -112,13 +135,13 @@ function ratingScorer(ruleSet: RuleSet, indicator: Indicator, scale: Scale): Sco
                 `(raters.missing = "refuse")`,
             );
           }
-          missing.push(source);
+          (missing ??= []).push(source);
         }
         breakdown?.push({ source, values: [], mean: null, weight, share: null });
         continue;
       }
       const mean = sum / n;
-      facts[ratingFacts[i]!] = mean;
+      facts[ratingSlots[i]!] = mean;
       weighted += weight * mean;
       presentWeight += weight;
       presentCount++;
@@ -126,18 +149,16 @@ function ratingScorer(ruleSet: RuleSet, indicator: Indicator, scale: Scale): Sco
     }
     if (presentCount === 0) refuse(ctx, `${label}: belum dinilai; diharapkan penilaian dari ${expected}`);
     if (presentWeight === 0) {
-      refuse(ctx, `${label}: hanya dinilai oleh penilai berbobot 0; diharapkan penilaian dari ${missing.map((s) => raterSourceLabel(s)).join(", ")}`);
+      refuse(ctx, `${label}: hanya dinilai oleh penilai berbobot 0; diharapkan penilaian dari ${(missing ?? []).map((s) => raterSourceLabel(s)).join(", ")}`);
     }
     const aggregate = weighted / presentWeight;
-    const score = ratingScore(scale, aggregate);
-    if (breakdown) for (const b of breakdown) if (b.mean !== null) b.share = b.weight / presentWeight;
-    return {
-      raw: aggregate,
-      score,
-      formula: linear ? "rating.linear" : "rating.percentOfMax",
-      inputs: explaining ? { value: aggregate, min, max } : null,
-      raters: breakdown ? { sources: breakdown, missing, aggregate } : null,
-    };
+    facts[rawSlot] = aggregate;
+    if (breakdown) {
+      for (const b of breakdown) if (b.mean !== null) b.share = b.weight / presentWeight;
+      const formula = linear ? "rating.linear" : "rating.percentOfMax";
+      explained({ formula, inputs: { value: aggregate, min, max }, raters: { sources: breakdown, missing: missing ?? [], aggregate } });
+    }
+    return ratingScore(scale, aggregate);
   };
 }
 
@@ -151,21 +172,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Calculator range errors become appraisal errors naming the indicator. */
-function calculate<T>(ctx: RunContext, label: string, run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof RangeError) refuse(ctx, `${label}: ${error.message}`);
-    throw error;
-  }
+/** A calculator's range error becomes an appraisal error naming the indicator; anything else is rethrown. */
+function rangeRefusal(ctx: RunContext, label: string, error: unknown): never {
+  if (error instanceof RangeError) refuse(ctx, `${label}: ${error.message}`);
+  throw error;
 }
 
-function objectiveScorer(indicator: Indicator, spec: Exclude<IndicatorInput, { kind: "rating" }>): Scorer {
-  const id = indicator.id;
+function objectiveScorer(indicator: Indicator, spec: Exclude<IndicatorInput, { kind: "rating" }>, rawSlot: number): Scorer {
+  const id = propertyKey(indicator.id);
   switch (spec.kind) {
     case "target":
-      return (input, _facts, ctx, label) => {
+      return (input, facts, ctx, label, explained) => {
         const value = objectiveValue(input, id, ctx, label);
         if (!isRecord(value) || !isRecord(value.target) || !isRecord(value.realisasi)) {
           refuse(
@@ -173,9 +190,13 @@ function objectiveScorer(indicator: Indicator, spec: Exclude<IndicatorInput, { k
             `${label}: diharapkan { target: { ${spec.aspects.join(", ")} }, realisasi: { … } }, bukan ${show(value)}`,
           );
         }
-        const task = calculate(ctx, label, () => taskScore(value as unknown as TargetRealisasi, spec.aspects));
-        const score = capScore(task.score, spec.cap);
-        let inputs: Record<string, unknown> | null = null;
+        let task: ReturnType<typeof taskScore>;
+        try {
+          task = taskScore(value as unknown as TargetRealisasi, spec.aspects);
+        } catch (error) {
+          rangeRefusal(ctx, label, error);
+        }
+        facts[rawSlot] = task.score;
         if (ctx.steps) {
           const target = value.target as TargetRealisasi["target"];
           const realisasi = value.realisasi as TargetRealisasi["realisasi"];
@@ -186,12 +207,12 @@ function objectiveScorer(indicator: Indicator, spec: Exclude<IndicatorInput, { k
               aspects[aspect] = { target: target[aspect], realisasi: realisasi[aspect], score: aspectScore };
             }
           }
-          inputs = { aspects, taskScore: task.score, cap: spec.cap ?? null };
+          explained({ formula: "pp46.task", inputs: { aspects, taskScore: task.score, cap: spec.cap ?? null }, raters: null });
         }
-        return { raw: task.score, score, formula: "pp46.task", inputs, raters: null };
+        return capScore(task.score, spec.cap);
       };
     case "achievement":
-      return (input, _facts, ctx, label) => {
+      return (input, facts, ctx, label, explained) => {
         const value = objectiveValue(input, id, ctx, label);
         let percent: number;
         let target: number | null = null;
@@ -202,80 +223,101 @@ function objectiveScorer(indicator: Indicator, spec: Exclude<IndicatorInput, { k
         } else if (isRecord(value) && typeof value.target === "number" && typeof value.realisasi === "number") {
           target = value.target;
           realisasi = value.realisasi;
-          percent = calculate(ctx, label, () => achievementPercent(value.target as number, value.realisasi as number));
+          try {
+            percent = achievementPercent(target, realisasi);
+          } catch (error) {
+            rangeRefusal(ctx, label, error);
+          }
         } else {
           refuse(ctx, `${label}: diharapkan persentase capaian atau { target, realisasi }, bukan ${show(value)}`);
         }
-        const score = capScore(percent, spec.cap);
-        const inputs = ctx.steps ? { target, realisasi, percent, cap: spec.cap ?? null } : null;
-        return { raw: percent, score, formula: "achievement", inputs, raters: null };
+        facts[rawSlot] = percent;
+        if (ctx.steps) explained({ formula: "achievement", inputs: { target, realisasi, percent, cap: spec.cap ?? null }, raters: null });
+        return capScore(percent, spec.cap);
       };
     case "attendance":
-      return (input, _facts, ctx, label) => {
+      return (input, facts, ctx, label, explained) => {
         const days = objectiveValue(input, id, ctx, label);
         if (typeof days !== "number" || !Number.isFinite(days) || days < 0) {
           refuse(ctx, `${label}: diharapkan jumlah hari tidak masuk tanpa keterangan (0 atau lebih), bukan ${show(days)}`);
         }
-        const index = spec.bands.findIndex((band) => band.maxDays === null || days <= band.maxDays);
-        const band = spec.bands[index];
+        const bands = spec.bands;
+        let index = 0;
+        while (index < bands.length && bands[index]!.maxDays !== null && days > bands[index]!.maxDays!) index++;
+        const band = bands[index];
         if (!band) {
           refuse(ctx, `${label}: ${days} hari melebihi pita terakhir (${spec.bands.at(-1)?.maxDays} hari) dan tidak ada pita tanpa batas`);
         }
-        const inputs = ctx.steps ? { days, band: index, maxDays: band.maxDays } : null;
-        return { raw: days, score: band.score, formula: "attendance.bands", inputs, raters: null };
+        facts[rawSlot] = days;
+        if (ctx.steps) explained({ formula: "attendance.bands", inputs: { days, band: index, maxDays: band.maxDays }, raters: null });
+        return band.score;
       };
     case "yesno":
-      return (input, _facts, ctx, label) => {
+      return (input, facts, ctx, label, explained) => {
         const value = objectiveValue(input, id, ctx, label);
         if (typeof value !== "boolean") refuse(ctx, `${label}: diharapkan true (ya) atau false (tidak), bukan ${show(value)}`);
-        const inputs = ctx.steps ? { value, yes: spec.yes, no: spec.no } : null;
-        return { raw: value, score: value ? spec.yes : spec.no, formula: "yesno", inputs, raters: null };
+        facts[rawSlot] = value;
+        if (ctx.steps) explained({ formula: "yesno", inputs: { value, yes: spec.yes, no: spec.no }, raters: null });
+        return value ? spec.yes : spec.no;
       };
     case "score":
-      return (input, _facts, ctx, label) => {
+      return (input, facts, ctx, label, explained) => {
         const value = objectiveValue(input, id, ctx, label);
         if (typeof value !== "number" || !Number.isFinite(value)) refuse(ctx, `${label}: diharapkan angka, bukan ${show(value)}`);
         if (value < spec.min || value > spec.max) {
           refuse(ctx, `${label}: nilai ${value} di luar rentang ${spec.min}–${spec.max}`);
         }
-        const inputs = ctx.steps ? { value, min: spec.min, max: spec.max } : null;
-        return { raw: value, score: value, formula: "score", inputs, raters: null };
+        facts[rawSlot] = value;
+        if (ctx.steps) explained({ formula: "score", inputs: { value, min: spec.min, max: spec.max }, raters: null });
+        return value;
       };
   }
 }
 
-export function compileIndicator(ruleSet: RuleSet, indicator: Indicator, at: Array<string | number>): CompiledIndicator {
+export function compileIndicator(
+  ruleSet: RuleSet,
+  indicator: Indicator,
+  at: Array<string | number>,
+  table: FactTable,
+): CompiledIndicator {
   const spec = indicator.input;
+  const scoreFact = `score.${indicator.id}`;
+  const scoreSlot = table.slot(scoreFact);
+  const rawSlot = table.slot(`raw.${indicator.id}`);
   const scorer =
     spec.kind === "rating"
-      ? ratingScorer(ruleSet, indicator, ratingScale(ruleSet, indicator, spec.scale, at))
-      : objectiveScorer(indicator, spec);
+      ? ratingScorer(ruleSet, indicator, ratingScale(ruleSet, indicator, spec.scale, at), table, rawSlot)
+      : objectiveScorer(indicator, spec, rawSlot);
   const label = indicatorLabel(indicator);
-  const scoreFact = `score.${indicator.id}`;
-  const rawFact = `raw.${indicator.id}`;
+  let explainedNow: Explained | null = null;
+  const explained = (what: Explained) => {
+    explainedNow = what;
+  };
   return {
     indicator,
     scoreFact,
+    scoreSlot,
     evaluate(input, facts, ctx) {
-      const scored = scorer(input, facts, ctx, label);
-      facts[scoreFact] = scored.score;
-      facts[rawFact] = scored.raw;
+      const score = scorer(input, facts, ctx, label, explained);
+      facts[scoreSlot] = score;
       if (ctx.steps) {
+        const { formula, inputs, raters } = explainedNow!;
+        explainedNow = null;
         const step: IndicatorStep = {
           kind: "indicator",
           indicator: indicator.id,
           name: indicator.name,
           axis: indicator.axis,
           weight: indicator.weight,
-          formula: scored.formula,
-          inputs: scored.inputs ?? {},
-          raters: scored.raters,
-          raw: scored.raw,
-          score: scored.score,
+          formula,
+          inputs,
+          raters,
+          raw: facts[rawSlot] as number | boolean,
+          score,
         };
         ctx.steps.push(step);
       }
-      return scored.score;
+      return score;
     },
   };
 }

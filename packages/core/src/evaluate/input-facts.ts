@@ -6,13 +6,14 @@ import type { AppraisalInput, PeriodKind } from "../domain/types.js";
 import { EMPLOYEE_FACTS, isEmployeeAttributeFact } from "../ruleset/facts.js";
 import type { RuleSet } from "../ruleset/schema.js";
 import { factMisfit } from "../ruleset/values.js";
-import { refuse, show, type Facts, type RunContext } from "./context.js";
+import { refuse, show, type RunContext } from "./context.js";
+import { propertyKey, type FactState, type FactTable } from "./fact-table.js";
 
 export const PERIOD_MONTHS: Record<PeriodKind, number> = { monthly: 1, quarterly: 3, semester: 6, annual: 12 };
 
 /** `employee.nip` … `employee.status`, and the Employee field each comes from. */
 const EMPLOYEE_FIELD_FACTS = EMPLOYEE_FACTS.filter((name) => name !== "employee");
-const EMPLOYEE_FIELDS = EMPLOYEE_FIELD_FACTS.map((name) => name.slice("employee.".length));
+const EMPLOYEE_FIELDS = EMPLOYEE_FIELD_FACTS.map((name) => propertyKey(name.slice("employee.".length)));
 
 /** The `employee.<attribute>` facts among `factNames`: free attributes, not the Employee fields. */
 export function attributeFactNames(factNames: Iterable<string>): string[] {
@@ -39,20 +40,40 @@ function checkDeclared(ctx: RunContext, name: string, declared: Declared, value:
   }
 }
 
-/** Builds the input facts of one appraisal into `facts`, a fresh copy of the rule set's null template. */
+/** The facts the input stage sets, before any condition is read. */
+export function inputFactNames(ruleSet: RuleSet, attributeFacts: readonly string[]): string[] {
+  const declared = Object.keys(ruleSet.facts).filter((name) => ruleSet.facts[name]!.from === undefined);
+  return [...declared, "employee", ...attributeFacts, ...EMPLOYEE_FIELD_FACTS, "period.kind", "period.label", "period.months", "history", "predikat.previous"];
+}
+
+/** Builds the input facts of one appraisal into `facts`, a fresh state of the rule set's fact table. */
 export function compileInputFacts(
   ruleSet: RuleSet,
   attributeFacts: readonly string[],
-): (input: AppraisalInput, facts: Facts, ctx: RunContext) => void {
+  table: FactTable,
+  read: ReadonlySet<string>,
+): (input: AppraisalInput, facts: FactState, ctx: RunContext) => void {
   // Facts taken `from` a scored fact are set after scoring (see compileDerivedFacts), not from the input.
   const inputEntries = Object.entries(ruleSet.facts).filter(([, fact]) => fact.from === undefined);
-  const declaredNames = inputEntries.map(([name]) => name);
+  const declaredNames = inputEntries.map(([name]) => propertyKey(name));
+  const declaredSlots = declaredNames.map((name) => table.slot(name));
   const declarations = inputEntries.map(([, fact]) => fact);
-  const derived = Object.keys(ruleSet.facts).filter((name) => ruleSet.facts[name]!.from !== undefined);
+  const derived = Object.keys(ruleSet.facts)
+    .filter((name) => ruleSet.facts[name]!.from !== undefined)
+    .map(propertyKey);
   const defaultKind = ruleSet.period?.kind ?? null;
-  // Only the attributes the rule set reads: copying every attribute would add keys to the fact map that
-  // no rule reads, and changing its shape per employee makes every evaluation markedly slower.
-  const attributes = attributeFacts.map((name) => name.slice("employee.".length));
+  // Only the attributes the rule set reads: an attribute no rule reads has no slot.
+  const attributes = attributeFacts.map((name) => propertyKey(name.slice("employee.".length)));
+  const attributeSlots = attributeFacts.map((name) => table.slot(name));
+  const fieldSlots = EMPLOYEE_FIELD_FACTS.map((name) => table.slot(name));
+  // The Employee fields no rule reads are left null unless every fact is wanted.
+  const readFields = EMPLOYEE_FIELD_FACTS.map((_, i) => i).filter((i) => read.has(EMPLOYEE_FIELD_FACTS[i]!));
+  const employeeSlot = table.slot("employee");
+  const periodKind = table.slot("period.kind");
+  const periodLabel = table.slot("period.label");
+  const periodMonths = table.slot("period.months");
+  const historySlot = table.slot("history");
+  const previousSlot = table.slot("predikat.previous");
   return (input, facts, ctx) => {
     const given = input.facts;
     for (const name of derived) {
@@ -62,28 +83,33 @@ export function compileInputFacts(
       }
     }
     for (let i = 0; i < declaredNames.length; i++) {
-      const name = declaredNames[i]!;
       const declaration = declarations[i]!;
-      const value = given?.[name];
+      const value = given?.[declaredNames[i]!];
       if (value === undefined || value === null) {
-        facts[name] = declaration.default ?? null;
+        facts[declaredSlots[i]!] = declaration.default ?? null;
       } else {
-        checkDeclared(ctx, name, declaration, value);
-        facts[name] = value;
+        checkDeclared(ctx, declaredNames[i]!, declaration, value);
+        table.put(facts, declaredSlots[i]!, declaredNames[i]!, value);
       }
     }
 
     const employee = input.employee;
-    facts.employee = employee;
+    facts[employeeSlot] = employee;
     const employeeAttributes = employee.attributes;
     if (employeeAttributes) {
       for (let i = 0; i < attributes.length; i++) {
         const value = employeeAttributes[attributes[i]!];
-        if (value !== undefined) facts[attributeFacts[i]!] = value;
+        if (value !== undefined) table.put(facts, attributeSlots[i]!, attributeFacts[i]!, value);
       }
     }
     const record = employee as unknown as Record<string, unknown>;
-    for (let i = 0; i < EMPLOYEE_FIELDS.length; i++) facts[EMPLOYEE_FIELD_FACTS[i]!] = record[EMPLOYEE_FIELDS[i]!] ?? null;
+    if (ctx.everyFact) {
+      for (let i = 0; i < EMPLOYEE_FIELDS.length; i++) {
+        table.put(facts, fieldSlots[i]!, EMPLOYEE_FIELD_FACTS[i]!, record[EMPLOYEE_FIELDS[i]!] ?? null);
+      }
+    } else {
+      for (const i of readFields) table.put(facts, fieldSlots[i]!, EMPLOYEE_FIELD_FACTS[i]!, record[EMPLOYEE_FIELDS[i]!] ?? null);
+    }
 
     const period = input.period;
     const kind = period?.kind ?? defaultKind;
@@ -94,28 +120,31 @@ export function compileInputFacts(
     if (months !== null && (typeof months !== "number" || !(months > 0 && months <= 12))) {
       refuse(ctx, `masa kerja dalam periode (period.months) harus lebih dari 0 dan paling banyak 12, bukan ${show(months)}`);
     }
-    facts["period.kind"] = kind;
-    facts["period.label"] = period?.label ?? null;
-    facts["period.months"] = months;
+    facts[periodKind] = kind;
+    table.put(facts, periodLabel, "period.label", period?.label ?? null);
+    facts[periodMonths] = months;
 
     const history = input.history ?? [];
-    facts.history = history;
-    facts["predikat.previous"] = history.length > 0 ? (history[history.length - 1]?.predikat ?? null) : null;
+    table.put(facts, historySlot, "history", history);
+    facts[previousSlot] = history.length > 0 ? (history[history.length - 1]?.predikat ?? null) : null;
+    table.fillPaths(facts, false);
   };
 }
 
 /** Sets the declared facts taken `from` a scored fact, once indicators are scored and before any decision. */
-export function compileDerivedFacts(ruleSet: RuleSet): (facts: Facts, ctx: RunContext) => void {
-  const derived = Object.entries(ruleSet.facts).filter(([, fact]) => fact.from !== undefined);
+export function compileDerivedFacts(ruleSet: RuleSet, table: FactTable): (facts: FactState, ctx: RunContext) => void {
+  const derived = Object.entries(ruleSet.facts)
+    .filter(([, fact]) => fact.from !== undefined)
+    .map(([name, declaration]) => ({ name, declaration, slot: table.slot(name), from: table.slot(declaration.from!) }));
   return (facts, ctx) => {
-    for (const [name, declaration] of derived) {
-      const value = facts[declaration.from!];
+    for (const { name, declaration, slot, from } of derived) {
+      const value = table.get(facts, from, declaration.from!);
       if (value === undefined || value === null) {
-        facts[name] = declaration.default ?? null;
+        facts[slot] = declaration.default ?? null;
         continue;
       }
       checkDeclared(ctx, name, declaration, value);
-      facts[name] = value;
+      facts[slot] = value;
     }
   };
 }

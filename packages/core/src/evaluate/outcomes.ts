@@ -1,15 +1,16 @@
 // Outcome rules (awards, training, coaching, promotion, TPP …): json-rules-engine rules over every fact,
 // compiled per indicator set, because each set adds one training rule per indicator that proposes one.
 // Rules are compiled one by one so each event can name the rule that produced it.
-import { compileRules, type CompiledRules } from "../engine/index.js";
+import type { SlotRule } from "../engine/slot-compiler.js";
 import type { OutcomeEvent } from "../domain/types.js";
 import { pointer } from "../ruleset/errors.js";
 import type { OutcomeRule, RuleSet } from "../ruleset/schema.js";
-import type { Facts, RunContext } from "./context.js";
+import type { RunContext } from "./context.js";
+import { clean, type FactState, type FactTable } from "./fact-table.js";
 import { compiling } from "./rule-errors.js";
 
 export interface CompiledOutcomes {
-  run(facts: Facts, ctx: RunContext): OutcomeEvent[];
+  run(facts: FactState, ctx: RunContext): OutcomeEvent[];
 }
 
 /** `training: { below, topic }` on an indicator, as the outcome rule it stands for. */
@@ -21,7 +22,7 @@ export function trainingRule(indicatorId: string, training: { below: number; top
   };
 }
 
-export function compileOutcomes(ruleSet: RuleSet, setIndex: number): CompiledOutcomes {
+export function compileOutcomes(ruleSet: RuleSet, setIndex: number, table: FactTable): CompiledOutcomes {
   const set = ruleSet.indicatorSets[setIndex]!;
   const rules: Array<{ rule: OutcomeRule; at: string; written: boolean }> = ruleSet.outcomes.map((rule, i) => ({
     rule,
@@ -37,27 +38,28 @@ export function compileOutcomes(ruleSet: RuleSet, setIndex: number): CompiledOut
   const ordered = rules
     .map((entry, index) => ({ ...entry, index }))
     .sort((a, b) => (b.rule.priority || 1) - (a.rule.priority || 1) || a.index - b.index);
-  const options = { allowUndefinedFacts: false, conditions: ruleSet.conditions, replaceFactsInEventParams: true };
-  const compiled: Array<{ name: string; rules: CompiledRules }> = ordered.map(({ rule, at, written }) => ({
+  const compiled: Array<{ name: string; rule: SlotRule }> = ordered.map(({ rule, at, written }) => ({
     name: rule.name,
-    // The engine's pointers start at the rule's place in the one-rule array ("/0/…").
-    rules: compiling(ruleSet, at, () => compileRules([rule], options), written, (p) => p.slice("/0".length)),
+    rule: compiling(ruleSet, at, () => table.conditions.rule(rule), written),
   }));
 
   return {
     run(facts, ctx) {
+      table.fillPaths(facts, true);
+      const fast = clean(facts);
       const events: OutcomeEvent[] = [];
-      for (const { name, rules } of compiled) {
-        const event = rules.run(facts).events[0];
-        if (event) events.push({ type: event.type, params: event.params ?? {}, rule: name });
+      for (const { name, rule } of compiled) {
+        const passed = rule.passes(facts, fast);
+        // A run that is not clean may call a computed fact while filling in the event, passed or not.
+        const event = passed || !fast ? rule.event(facts) : null;
+        if (passed) events.push({ type: event!.type, params: event!.params ?? {}, rule: name });
         if (ctx.steps) {
-          const [trace] = rules.explain(facts);
           ctx.steps.push({
             kind: "outcome",
             rule: name,
-            fired: event !== undefined,
-            event: event ? { type: event.type, params: event.params ?? {} } : null,
-            trace: trace?.conditions ?? null,
+            fired: passed,
+            event: passed ? { type: event!.type, params: event!.params ?? {} } : null,
+            trace: rule.explain(facts).conditions,
           });
         }
       }

@@ -1,9 +1,10 @@
 // Rule-set problems found while compiling, reported as RuleSetError with the JSON pointer of the bad
 // value, the same way the static checker reports them.
-import { compileCondition, RuleDefinitionError } from "../engine/index.js";
+import { RuleDefinitionError } from "../engine/index.js";
+import type { SlotPredicate } from "../engine/slot-compiler.js";
 import { RuleSetError } from "../ruleset/errors.js";
 import type { NestedCondition, RuleSet } from "../ruleset/schema.js";
-import type { Facts } from "./context.js";
+import type { FactTable } from "./fact-table.js";
 
 /** The file a resolved rule set's pointers refer to: the last one it was built from. */
 export function ruleFile(ruleSet: RuleSet): string {
@@ -36,9 +37,7 @@ export function compiling<T>(
   }
 }
 
-/** A condition of the rule set (a `when`), compiled with every fact required and the named conditions. */
-export function compileRuleCondition(ruleSet: RuleSet, condition: NestedCondition, at: string): (facts: Facts) => boolean {
-  return compiling(ruleSet, at, () =>
-    compileCondition(condition, { allowUndefinedFacts: false, conditions: ruleSet.conditions }),
-  );
+/** A condition of the rule set (a `when`), compiled into the rule set's fact table. */
+export function compileRuleCondition(ruleSet: RuleSet, table: FactTable, condition: NestedCondition, at: string): SlotPredicate {
+  return compiling(ruleSet, at, () => table.conditions.condition(condition));
 }

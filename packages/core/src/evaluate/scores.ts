@@ -2,7 +2,8 @@
 // when it has them, otherwise over every indicator of the chosen set.
 import { AXES, type AppraisalInput, type Axis } from "../domain/types.js";
 import type { RuleSet } from "../ruleset/schema.js";
-import type { Facts, RunContext } from "./context.js";
+import type { RunContext } from "./context.js";
+import type { FactState, FactTable } from "./fact-table.js";
 import type { CompiledSet } from "./indicator-sets.js";
 import type { Contribution } from "./steps.js";
 
@@ -26,41 +27,67 @@ function contributions(parts: Array<{ part: string; name: string; weight: number
   const total = parts.reduce((sum, p) => sum + (p.score === null ? 0 : p.weight), 0);
   return parts
     .filter((p): p is typeof p & { score: number } => p.score !== null)
-    .map((p) => ({ ...p, contribution: total === 0 ? 0 : (p.weight * p.score) / total }));
+    .map((p) => ({ part: p.part, name: p.name, weight: p.weight, score: p.score, contribution: total === 0 ? 0 : (p.weight * p.score) / total }));
+}
+
+/** The slots of `score.<axis>` and `score`, and what the scores stage needs from the rule set. */
+export interface ScoreSlots {
+  axisWeights: RuleSet["axes"];
+  axes: Record<Axis, number>;
+  score: number;
+}
+
+export function scoreSlots(ruleSet: RuleSet, table: FactTable): ScoreSlots {
+  return {
+    axisWeights: ruleSet.axes,
+    axes: { hasil_kerja: table.slot(AXIS_FACTS.hasil_kerja), perilaku: table.slot(AXIS_FACTS.perilaku) },
+    score: table.slot("score"),
+  };
 }
 
 /** Scores the chosen set's indicators, then sets `score.<axis>` and `score` in the facts. */
 export function scoreIndicators(
-  axisWeights: RuleSet["axes"],
+  slots: ScoreSlots,
   compiled: CompiledSet,
   input: AppraisalInput,
-  facts: Facts,
+  facts: FactState,
   ctx: RunContext,
 ): void {
-  const scores = compiled.indicators.map((indicator) => indicator.evaluate(input, facts, ctx));
-  const axisScores = scoreAxes(compiled, scores, facts, ctx);
-  facts.score = axisWeights ? scoreByAxes(axisWeights, axisScores, ctx) : scoreByIndicators(compiled, scores, ctx);
+  const indicators = compiled.indicators;
+  const scores = new Array<number>(indicators.length);
+  for (let i = 0; i < indicators.length; i++) scores[i] = indicators[i]!.evaluate(input, facts, ctx);
+  const hasilKerja = scoreAxis(slots, compiled, "hasil_kerja", scores, facts, ctx);
+  const perilaku = scoreAxis(slots, compiled, "perilaku", scores, facts, ctx);
+  const axisWeights = slots.axisWeights;
+  facts[slots.score] = axisWeights
+    ? scoreByAxes(axisWeights, { hasil_kerja: hasilKerja, perilaku }, ctx)
+    : scoreByIndicators(compiled, scores, ctx);
 }
 
-/** Each axis's weighted mean over its indicators, set as `score.<axis>`; null for an axis with none. */
-function scoreAxes(compiled: CompiledSet, scores: number[], facts: Facts, ctx: RunContext): Record<Axis, number | null> {
-  const axisScores: Record<Axis, number | null> = { hasil_kerja: null, perilaku: null };
-  for (const axis of AXES) {
-    const members = compiled.axes[axis];
-    if (members.length === 0) continue;
-    const parts = members.map((i) => ({ weight: compiled.indicators[i]!.indicator.weight, score: scores[i]! }));
-    const score = weightedMean(parts);
-    axisScores[axis] = score;
-    facts[AXIS_FACTS[axis]] = score;
-    if (ctx.steps) {
-      const named = members.map((i) => {
-        const { id, name, weight } = compiled.indicators[i]!.indicator;
-        return { part: id, name, weight, score: scores[i]! };
-      });
-      ctx.steps.push({ kind: "axis", axis, score, contributions: contributions(named) });
-    }
+/** An axis's weighted mean over its indicators, set as `score.<axis>`; null for an axis with none. */
+function scoreAxis(slots: ScoreSlots, compiled: CompiledSet, axis: Axis, scores: number[], facts: FactState, ctx: RunContext): number | null {
+  const members = compiled.axes[axis];
+  if (members.length === 0) return null;
+  const weights = compiled.axisWeights[axis];
+  // weightedMean over numbers, without building its parts.
+  let sum = 0;
+  let total = 0;
+  for (let m = 0; m < members.length; m++) {
+    const weight = weights[m]!;
+    if (weight === 0) continue;
+    sum += weight * scores[members[m]!]!;
+    total += weight;
   }
-  return axisScores;
+  const score = total === 0 ? null : sum / total;
+  facts[slots.axes[axis]] = score;
+  if (ctx.steps) {
+    const named = members.map((i) => {
+      const { id, name, weight } = compiled.indicators[i]!.indicator;
+      return { part: id, name, weight, score: scores[i]! };
+    });
+    ctx.steps.push({ kind: "axis", axis, score, contributions: contributions(named) });
+  }
+  return score;
 }
 
 function scoreByAxes(
@@ -68,6 +95,19 @@ function scoreByAxes(
   axisScores: Record<Axis, number | null>,
   ctx: RunContext,
 ): number | null {
+  if (!ctx.steps) {
+    let sum = 0;
+    let total = 0;
+    for (const axis of AXES) {
+      const weight = axisWeights[axis];
+      if (weight === undefined || weight === 0) continue;
+      const score = axisScores[axis];
+      if (score === null) return null;
+      sum += weight * score;
+      total += weight;
+    }
+    return total === 0 ? null : sum / total;
+  }
   const parts = AXES.filter((axis) => axisWeights[axis] !== undefined).map((axis) => ({
     part: axis,
     name: AXIS_NAMES[axis],
@@ -75,30 +115,43 @@ function scoreByAxes(
     score: axisScores[axis],
   }));
   const score = weightedMean(parts);
-  ctx.steps?.push({ kind: "score", score, method: "axes", contributions: contributions(parts) });
+  ctx.steps.push({ kind: "score", score, method: "axes", contributions: contributions(parts) });
   return score;
 }
 
 function scoreByIndicators(compiled: CompiledSet, scores: number[], ctx: RunContext): number | null {
-  const parts = compiled.indicators.map(({ indicator }, i) => ({
-    part: indicator.id,
-    name: indicator.name,
-    weight: indicator.weight,
-    score: scores[i]!,
-  }));
-  const score = weightedMean(parts);
-  ctx.steps?.push({ kind: "score", score, method: "indicators", contributions: contributions(parts) });
-  return score;
+  if (ctx.steps) {
+    const parts = compiled.indicators.map(({ indicator }, i) => ({
+      part: indicator.id,
+      name: indicator.name,
+      weight: indicator.weight,
+      score: scores[i]!,
+    }));
+    const score = weightedMean(parts);
+    ctx.steps.push({ kind: "score", score, method: "indicators", contributions: contributions(parts) });
+    return score;
+  }
+  const weights = compiled.weights;
+  let sum = 0;
+  let total = 0;
+  for (let i = 0; i < weights.length; i++) {
+    const weight = weights[i]!;
+    if (weight === 0) continue;
+    sum += weight * scores[i]!;
+    total += weight;
+  }
+  return total === 0 ? null : sum / total;
 }
 
 /** The scores a result reports: the final and axis scores that are numbers, and every indicator's score. */
-export function resultScores(compiled: CompiledSet, facts: Facts): Record<string, number> {
+export function resultScores(slots: ScoreSlots, compiled: CompiledSet, facts: FactState): Record<string, number> {
   const scores: Record<string, number> = {};
-  if (typeof facts.score === "number") scores.score = facts.score;
+  const score = facts[slots.score];
+  if (typeof score === "number") scores.score = score;
   for (const axis of AXES) {
-    const value = facts[AXIS_FACTS[axis]];
+    const value = facts[slots.axes[axis]];
     if (typeof value === "number") scores[AXIS_FACTS[axis]] = value;
   }
-  for (const { scoreFact } of compiled.indicators) scores[scoreFact] = facts[scoreFact] as number;
+  for (const { scoreFact, scoreSlot } of compiled.indicators) scores[scoreFact] = facts[scoreSlot] as number;
   return scores;
 }

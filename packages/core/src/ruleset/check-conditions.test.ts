@@ -59,6 +59,13 @@ describe("conditions", () => {
       ]);
     });
 
+    it.each(["__proto__", "constructor", "toString"])("a reference to %s names no condition, not an object's inherited property", (name) => {
+      const issues = withRule({ all: [{ condition: name }] }, (f) => (f.conditions = { baik_ke_atas: { all: [] } }));
+      expect(issues).toMatchObject([
+        { pointer: "/outcomes/1/conditions/all/0/condition", messageEn: expect.stringMatching(new RegExp(`^unknown condition "${name}"`)) },
+      ]);
+    });
+
     it("named conditions are checked where they are declared", () => {
       const issues = withRule({ condition: "tinggi" }, (f) => (f.conditions = { tinggi: { all: [leaf("scor", "greaterThan", 90)] } }));
       expect(issues).toMatchObject([{ pointer: "/conditions/tinggi/all/0/fact", messageEn: expect.stringMatching(/^unknown fact "scor" \(did you mean "score"\?\)/) }]);

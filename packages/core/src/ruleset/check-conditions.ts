@@ -10,6 +10,12 @@ import { boundInterval, boundSymbol, intersect, isBoundOperator, isEmpty } from 
 import { factPathProblem } from "./json-path.js";
 import type { ConditionLeaf, NestedCondition, RuleSet } from "./schema.js";
 import { didYouMeanTexts, listNamesTexts } from "./suggest.js";
+import { own } from "./own.js";
+
+/** The condition declared under `name` in /conditions, or undefined. */
+export function namedCondition(ruleSet: Pick<RuleSet, "conditions">, name: string): NestedCondition | undefined {
+  return own(ruleSet.conditions, name);
+}
 
 /** A leaf with the pointer of the condition it came from (a named condition's leaves keep their own). */
 export interface PlacedLeaf {
@@ -102,7 +108,7 @@ export class ConditionChecker {
 
   /** Checks a named condition's own leaves once, as outcome rules would read them. */
   checkNamed(name: string): void {
-    const condition = this.ruleSet.conditions[name];
+    const condition = namedCondition(this.ruleSet, name);
     if (condition) this.visit(condition, pointer("conditions", name), Infinity);
   }
 
@@ -161,7 +167,7 @@ export class ConditionChecker {
   }
 
   private visitReference(name: string, at: string, order: number): void {
-    const target = this.ruleSet.conditions[name];
+    const target = namedCondition(this.ruleSet, name);
     if (!target) {
       const names = Object.keys(this.ruleSet.conditions);
       const listed = listNamesTexts(names);
@@ -189,7 +195,7 @@ export class ConditionChecker {
     if ("any" in condition) return condition.any.flatMap((c) => this.factsOf(c, seen));
     if ("not" in condition) return this.factsOf(condition.not, seen);
     if ("condition" in condition) {
-      const target = this.ruleSet.conditions[condition.condition];
+      const target = namedCondition(this.ruleSet, condition.condition);
       if (!target || seen.has(condition.condition)) return [];
       return this.factsOf(target, new Set([...seen, condition.condition]));
     }
@@ -244,7 +250,7 @@ export class ConditionChecker {
       return undefined;
     }
     if ("condition" in condition) {
-      const target = this.ruleSet.conditions[condition.condition];
+      const target = namedCondition(this.ruleSet, condition.condition);
       if (!target || refs.includes(condition.condition)) return undefined;
       return this.impossible(target, pointer("conditions", condition.condition), [...refs, condition.condition]);
     }
@@ -255,7 +261,7 @@ export class ConditionChecker {
   private leavesOfAll(condition: NestedCondition, at: string, refs: string[]): PlacedLeaf[] {
     if ("all" in condition) return condition.all.flatMap((c, i) => this.leavesOfAll(c, `${at}/all/${i}`, refs));
     if ("condition" in condition) {
-      const target = this.ruleSet.conditions[condition.condition];
+      const target = namedCondition(this.ruleSet, condition.condition);
       if (!target || refs.includes(condition.condition)) return [];
       return this.leavesOfAll(target, pointer("conditions", condition.condition), [...refs, condition.condition]);
     }

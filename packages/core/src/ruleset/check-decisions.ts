@@ -19,6 +19,7 @@ import {
 } from "./intervals.js";
 import type { DecisionCell, DecisionTable, RuleSet } from "./schema.js";
 import { didYouMeanTexts, listNamesTexts } from "./suggest.js";
+import { own } from "./own.js";
 
 /** A cell as the band checks see it: matches anything, a number interval, or some other test. */
 type Cell = { kind: "any" } | { kind: "number"; interval: Interval } | { kind: "other"; key: string; cell: DecisionCell };
@@ -68,7 +69,7 @@ function bothMatch(table: DecisionTable, a: number, b: number, what: Texts): Tex
 
 /** The values a numeric column can take: a declared fact's min/max; scores are never negative. */
 function numericDomain(ruleSet: RuleSet, fact: string): Interval {
-  const declared = ruleSet.facts[fact];
+  const declared = own(ruleSet.facts, fact);
   if (declared && (declared.min !== undefined || declared.max !== undefined)) {
     return {
       lo: declared.min ?? -Infinity,

@@ -55,7 +55,7 @@ describe("workflow settings", () => {
     const child = { ...baseFile(), id: "anak", extends: "./induk.json", workflow: { calibration: { maxLevels: 0 } } };
     const { ruleSet } = loadRuleSet("rules/anak.json", read({ "rules/anak.json": child, "rules/induk.json": parent }));
     expect(ruleSet.workflow.calibration).toEqual({ forum: false, maxLevels: 0 });
-    expect(ruleSet.workflow.appeals).toEqual({ windowDays: 30 });
+    expect(ruleSet.workflow.appeals).toMatchObject({ windowDays: 30, fallback: "admin", fallbackAfterDays: 14 });
     expect(ruleSet.workflow.evidence.maxBytes).toBe(5 * 1024 * 1024);
     expect(ruleSet.workflow.planning).toEqual({ required: true, cascade: true });
   });

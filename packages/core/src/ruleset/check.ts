@@ -3,7 +3,7 @@
 // that can never fire, and test cases that expect what the rules cannot give. Pointers refer to the
 // resolved set, whose structure mirrors the rule file's.
 import { AXES } from "../domain/types.js";
-import { ConditionChecker, isFactValue, neverMessage } from "./check-conditions.js";
+import { ConditionChecker, isFactValue, namedCondition, neverMessage } from "./check-conditions.js";
 import { FactCatalog, Reporter } from "./check-context.js";
 import { DecisionChecker } from "./check-decisions.js";
 import { pointer, type RuleIssue, type Texts } from "./errors.js";
@@ -329,7 +329,7 @@ function checkConditionCycles(ruleSet: RuleSet, report: Reporter): void {
   };
   const reported = new Set<string>();
   const walk = (name: string, chain: string[]): void => {
-    const condition = ruleSet.conditions[name];
+    const condition = namedCondition(ruleSet, name);
     if (!condition) return;
     const start = chain.indexOf(name);
     if (start >= 0) {
@@ -436,6 +436,16 @@ function checkTests(ruleSet: RuleSet, catalog: FactCatalog, report: Reporter): v
 }
 
 /** Every problem the static checks find in a resolved rule set, errors and warnings. */
+/** A panel that decides appeals must name someone: members by NIP or account roles. */
+function checkAppeals(ruleSet: RuleSet, report: Reporter): void {
+  const { fallback, panel } = ruleSet.workflow.appeals;
+  if (fallback !== "panel" || (panel.members ?? []).length > 0 || (panel.roles ?? []).length > 0) return;
+  report.error(pointer("workflow", "appeals", "panel"), {
+    id: `workflow.appeals.fallback "panel" memutus keberatan lewat panel "${panel.name}", tetapi panel itu tidak punya anggota; yang diharapkan: members (NIP) atau roles (mis. ["admin"])`,
+    en: `workflow.appeals.fallback "panel" has the panel "${panel.name}" decide appeals, but it has no members; expected members (NIPs) or roles (e.g. ["admin"])`,
+  });
+}
+
 export function checkRuleSet(ruleSet: RuleSet, file = ruleSet.sources.at(-1) ?? ruleSet.id): RuleIssue[] {
   // The checks below follow named conditions recursively, and `extends` may have joined conditions that
   // refer to one another from several files: a set past the limits is refused before they run.
@@ -445,6 +455,7 @@ export function checkRuleSet(ruleSet: RuleSet, file = ruleSet.sources.at(-1) ?? 
   const catalog = new FactCatalog(ruleSet);
   const conditions = new ConditionChecker(ruleSet, catalog, report);
   checkWeights(ruleSet, report);
+  checkAppeals(ruleSet, report);
   checkIds(ruleSet, report);
   checkIndicatorSets(ruleSet, conditions, report);
   checkDeclaredFacts(ruleSet, report);

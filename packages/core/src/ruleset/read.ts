@@ -6,7 +6,8 @@
 // fits is answered in values.ts.
 import { RATER_SOURCES, type Lang, type RaterSource, type TargetAspect } from "../domain/types.js";
 import { ratersOf } from "./raters.js";
-import type { Indicator, IndicatorSet, RuleSet, Scale } from "./schema.js";
+import type { APPEAL_FALLBACKS, Indicator, IndicatorSet, PANEL_ROLES, RuleSet, Scale } from "./schema.js";
+import { own } from "./own.js";
 
 /** Every indicator of the rule set by id (the first set's, where sets share an id). */
 export function indicatorsById(ruleSet: Pick<RuleSet, "indicatorSets">): Map<string, Indicator> {
@@ -21,7 +22,7 @@ export function indicatorsById(ruleSet: Pick<RuleSet, "indicatorSets">): Map<str
 export function scaleOf(ruleSet: Pick<RuleSet, "scales">, indicator: Indicator): Scale | null {
   if (indicator.input.kind !== "rating") return null;
   const { scale } = indicator.input;
-  return typeof scale === "string" ? (ruleSet.scales[scale] ?? null) : scale;
+  return typeof scale === "string" ? (own(ruleSet.scales, scale) ?? null) : scale;
 }
 
 /** A rating as a score of 0–100: value / max × 100, or for a linear scale (value − min) / (max − min) × 100. */
@@ -175,4 +176,67 @@ export function predikatWithin(ruleSet: Pick<RuleSet, "predikat">, from: string 
   const at = from === null ? -1 : levels.indexOf(from);
   if (at < 0) return [];
   return levels.filter((_, i) => Math.abs(i - at) <= maxLevels);
+}
+
+/** Who decides an appeal in place of the assessor's superior, and after how many days (workflow.appeals). */
+export interface AppealFallback {
+  kind: (typeof APPEAL_FALLBACKS)[number];
+  /** Days the superior has to decide before the appeal passes to the fallback. */
+  afterDays: number;
+  /** The panel, when it is the fallback: its name, members by NIP and the roles that sit on it. */
+  panel: { name: string; members: string[]; roles: Array<(typeof PANEL_ROLES)[number]> } | null;
+}
+
+export function appealFallback(ruleSet: Pick<RuleSet, "workflow">): AppealFallback {
+  const { fallback, fallbackAfterDays, panel } = ruleSet.workflow.appeals;
+  return {
+    kind: fallback,
+    afterDays: fallbackAfterDays,
+    panel: fallback === "panel" ? { name: panel.name, members: panel.members ?? [], roles: panel.roles ?? [] } : null,
+  };
+}
+
+/** How the admin's automatic peer assignment chooses, from workflow.peers with its defaults filled. */
+export interface PeerAssignmentRule {
+  /** Peers each employee is given: assign.count, else peers.min (at least 1), never more than peers.max. */
+  count: number;
+  /** The employee's own unit only, or anyone in the cycle. */
+  from: "unit" | "cycle";
+  level: "jenisJabatan" | "jenjang" | "golongan" | "any";
+  min: number;
+  max: number;
+}
+
+export function peerAssignmentRule(ruleSet: Pick<RuleSet, "workflow">): PeerAssignmentRule {
+  const { min, max, assign } = ruleSet.workflow.peers;
+  const wanted = assign.count ?? Math.max(min, 1);
+  return { count: Math.max(0, Math.min(wanted, max)), from: assign.from ?? "unit", level: assign.level ?? "jenisJabatan", min, max };
+}
+
+/** What makes two employees the same level under the rule; equal keys are peers' levels. */
+export function peerLevelOf(
+  rule: Pick<PeerAssignmentRule, "level">,
+  employee: { jenisJabatan: string | null; jenjang: string | null; golongan: string | null },
+): string {
+  switch (rule.level) {
+    case "jenisJabatan":
+      return employee.jenisJabatan ?? "";
+    case "jenjang":
+      return `${employee.jenisJabatan ?? ""}/${employee.jenjang ?? ""}`;
+    case "golongan":
+      return (employee.golongan ?? "").split("/")[0]?.trim() ?? "";
+    case "any":
+      return "";
+  }
+}
+
+/** The rule's level in words, for a person reading why peers could not be found. */
+export function peerLevelLabel(rule: Pick<PeerAssignmentRule, "level">, lang: Lang = "id"): string {
+  const labels = {
+    jenisJabatan: { id: "jenis jabatan", en: "position type" },
+    jenjang: { id: "jenis jabatan dan jenjang", en: "position type and grade" },
+    golongan: { id: "golongan", en: "rank group" },
+    any: { id: "tingkat mana pun", en: "any level" },
+  } as const;
+  return labels[rule.level][lang];
 }

@@ -18,10 +18,7 @@ function folder(files: Record<string, unknown>) {
 
 function resolveIn(files: Record<string, unknown>, root: string) {
   const { readJson } = folder(files);
-  return resolveRuleSet(parseRuleFile(readJson(root), root), root, (ref, from) => {
-    const path = resolveRulePath(from, ref);
-    return parseRuleFile(readJson(path), path);
-  });
+  return resolveRuleSet(readJson(root), root, (path) => readJson(path), { check: false });
 }
 
 function thrown(run: () => unknown): RuleSetError {
@@ -60,6 +57,34 @@ describe("resolveRulePath", () => {
 });
 
 describe("resolveRuleSet", () => {
+  it("hands the loader the path already resolved (with the entry as written and the including file), and takes the JSON it returns", () => {
+    const calls: string[][] = [];
+    const files: Record<string, unknown> = { "rules/national/base.json": national() };
+    const region = { id: "kota", name: "Kota", extends: "../national/base.json" };
+    const ruleSet = resolveRuleSet(region, "rules/kota/kota.json", (path, ref, from) => {
+      calls.push([path, ref, from]);
+      return files[path];
+    });
+    expect(calls).toEqual([["rules/national/base.json", "../national/base.json", "rules/kota/kota.json"]]);
+    expect(ruleSet).toMatchObject({ id: "kota", sources: ["rules/national/base.json", "rules/kota/kota.json"], curve: { enforcement: "block" } });
+  });
+
+  it("names the file a loader returned that is not a rule file, at its JSON pointer", () => {
+    const error = thrown(() => resolveRuleSet({ id: "kota", name: "Kota", extends: "base.json" }, "rules/kota.json", () => ({ id: 7 })));
+    expect(error.issues[0]).toMatchObject({ file: "rules/base.json", pointer: "/id" });
+  });
+
+  it("runs the static checks and throws on an error they find, unless asked not to", () => {
+    const file = baseFile();
+    file.axes = { hasil_kerja: 60, perilaku: 30 };
+    const error = thrown(() => resolveRuleSet(file, "kota.json", () => undefined));
+    expect(error.issues.length).toBeGreaterThan(0);
+    expect(error.issues.every((issue) => issue.severity === "error" && issue.file === "kota.json")).toBe(true);
+    expect(error.issues.map((issue) => issue.pointer)).toContain("/axes");
+    expect(resolveRuleSet(file, "kota.json", () => undefined, { check: false }).axes).toEqual({ hasil_kerja: 60, perilaku: 30 });
+    expect(resolveRuleSet(baseFile(), "kota.json", () => undefined).id).toBe("contoh");
+  });
+
   it("fills what a file without extends leaves out", () => {
     const ruleSet = resolveIn({ "a.json": { id: "a", name: "A" } }, "a.json");
     expect(ruleSet).toEqual({

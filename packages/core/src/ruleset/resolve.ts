@@ -5,8 +5,13 @@ import { RuleSetError, pointer, type RuleIssue } from "./errors.js";
 import { parseRuleFile } from "./parse.js";
 import { CURVE_DEFAULTS, RATERS_DEFAULTS, WORKFLOW_DEFAULTS, type RuleFile, type RuleSet } from "./schema.js";
 
-/** Loads the rule file that `ref` (an `extends` entry) names, relative to the including file `from`. */
-export type LoadRuleFile = (ref: string, from: string) => RuleFile;
+/**
+ * Loads the rule file an `extends` entry names. `path` is where the entry points, already resolved against the
+ * including file; `ref` is the entry as written and `from` the including file, for the loader's own messages.
+ * It returns the file's JSON as read (JSON.parse's answer), which is parsed and checked here, or a RuleFile
+ * parsed already: `(path) => JSON.parse(readFileSync(path, "utf8"))` is enough.
+ */
+export type LoadRuleFile = (path: string, ref: string, from: string) => unknown;
 
 /** A rule file's parts, with `extends` and `$schema` (which are about the file, not the rules) removed. */
 type RuleParts = Omit<RuleFile, "extends" | "$schema">;
@@ -103,8 +108,9 @@ interface Resolved {
 }
 
 function load(loader: LoadRuleFile, ref: string, from: string, where: string, path: string): RuleFile {
+  let json: unknown;
   try {
-    return loader(ref, from);
+    json = loader(path, ref, from);
   } catch (error) {
     if (error instanceof RuleSetError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
@@ -118,6 +124,7 @@ function load(loader: LoadRuleFile, ref: string, from: string, where: string, pa
       },
     ]);
   }
+  return parseRuleFile(json, path);
 }
 
 function resolveChain(file: RuleFile, fileName: string, loader: LoadRuleFile, chain: string[]): Resolved {
@@ -150,12 +157,28 @@ function resolveChain(file: RuleFile, fileName: string, loader: LoadRuleFile, ch
   return { parts: mergeParts(base.parts, own), sources: unique([...base.sources, fileName]) };
 }
 
+export interface ResolveRuleSetOptions {
+  /** Run the static checks and throw on an error they find (default true); false for callers that check later. */
+  check?: boolean;
+}
+
 /**
  * Resolves `extends` (left to right, each parent itself resolved first, so with `extends: [a, b]` b's parts
  * win over a's) and fills what no file in the chain gives, so every part an evaluation needs is present.
- * `sources` lists the files used, parents first, `fileName` last.
+ * `file` is the rule file's JSON as read, or a RuleFile parsed already. `sources` lists the files used,
+ * parents first, `fileName` last. Throws RuleSetError when a file cannot be read or parsed, `extends` goes in
+ * a circle, or (unless `check: false`) the static checks find an error; loadRuleSet returns the warnings too.
  */
-export function resolveRuleSet(file: RuleFile, fileName: string, load: LoadRuleFile): RuleSet {
+export function resolveRuleSet(file: unknown, fileName: string, load: LoadRuleFile, opts: ResolveRuleSetOptions = {}): RuleSet {
+  const ruleSet = resolveParsed(parseRuleFile(file, fileName), fileName, load);
+  if (opts.check !== false) {
+    const errors = checkRuleSet(ruleSet, fileName).filter((issue) => issue.severity === "error");
+    if (errors.length > 0) throw new RuleSetError(errors);
+  }
+  return ruleSet;
+}
+
+function resolveParsed(file: RuleFile, fileName: string, load: LoadRuleFile): RuleSet {
   const { parts, sources } = resolveChain(file, fileName, load, [fileName]);
   return {
     ...parts,
@@ -222,6 +245,6 @@ export function loadRuleSet(
     const own = root.extends === undefined ? [] : typeof root.extends === "string" ? [root.extends] : root.extends;
     root = { ...root, extends: [root.checkWith, ...own] };
   }
-  const ruleSet = resolveRuleSet(root, fileName, (ref, from) => read(resolveRulePath(from, ref)));
+  const ruleSet = resolveParsed(root, fileName, (path) => read(path));
   return { ruleSet, issues: opts.check === false ? [] : checkRuleSet(ruleSet, fileName) };
 }

@@ -302,6 +302,22 @@ export const periodSchema = z
   })
   .strict();
 
+/** Who decides an appeal the assessor's superior cannot: the region's admin, or the appeals panel. */
+export const APPEAL_FALLBACKS = ["admin", "panel"] as const;
+/** Account roles a panel may name: every account of the role in the region sits on it. */
+export const PANEL_ROLES = ["operator", "admin", "assessor"] as const;
+
+export const appealPanelSchema = z
+  .object({
+    /** The panel's name as people read it ("Tim Penyelesaian Keberatan"). */
+    name: z.string().min(1),
+    /** NIPs of the employees whose accounts sit on the panel. */
+    members: z.array(z.string().min(1)).optional(),
+    /** Account roles whose every holder in the region sits on the panel. */
+    roles: z.array(z.enum(PANEL_ROLES)).optional(),
+  })
+  .strict();
+
 // Workflow settings: how a region runs the steps of a cycle around the rules. Every key is optional so
 // a file that extends another inherits what it does not say; resolveRuleSet fills WORKFLOW_DEFAULTS.
 export const workflowSchema = z
@@ -329,6 +345,18 @@ export const workflowSchema = z
         /** How many peers rate each employee, at least and at most. */
         min: z.number().int().min(0).optional().meta({ default: 0 }),
         max: z.number().int().min(0).optional().meta({ default: 5 }),
+        /** How the admin's automatic assignment chooses peers. */
+        assign: z
+          .object({
+            /** Peers given to each employee; unless set, peers.min (at least 1), never more than peers.max. */
+            count: z.number().int().min(1).optional(),
+            /** Where peers come from: the employee's own unit, or anywhere in the cycle. */
+            from: z.enum(["unit", "cycle"]).optional().meta({ default: "unit" }),
+            /** Which employee field makes two people the same level: jenis jabatan, jenjang, golongan's ruang (III of III/b), or none. */
+            level: z.enum(["jenisJabatan", "jenjang", "golongan", "any"]).optional().meta({ default: "jenisJabatan" }),
+          })
+          .strict()
+          .optional(),
       })
       .strict()
       .optional(),
@@ -345,6 +373,15 @@ export const workflowSchema = z
       .object({
         /** Days after finalisation within which an employee may appeal (keberatan). */
         windowDays: z.number().int().min(0).optional().meta({ default: 14 }),
+        /**
+         * Who decides in place of the assessor's superior (atasan pejabat penilai) when that person has no
+         * account, or has not decided within `fallbackAfterDays`: the region's admin (BKD) or the `panel`.
+         */
+        fallback: z.enum(APPEAL_FALLBACKS).optional().meta({ default: "admin" }),
+        /** Days after an appeal is made that the superior has to decide it before it passes to the fallback. */
+        fallbackAfterDays: z.number().int().min(1).optional().meta({ default: 14 }),
+        /** The appeals panel (tim keberatan) that decides when `fallback` is "panel". */
+        panel: appealPanelSchema.optional().meta({ default: { name: "Tim Penyelesaian Keberatan", members: [], roles: [] } }),
       })
       .strict()
       .optional(),
@@ -427,9 +464,9 @@ export type Workflow = { [K in keyof WorkflowFile]-?: Required<NonNullable<Workf
 export const WORKFLOW_DEFAULTS: Workflow = {
   planning: { required: true, cascade: true },
   evidence: { maxBytes: 5 * 1024 * 1024, types: ["application/pdf", "image/jpeg", "image/png"] },
-  peers: { min: 0, max: 5 },
+  peers: { min: 0, max: 5, assign: {} },
   calibration: { forum: true, maxLevels: 1 },
-  appeals: { windowDays: 14 },
+  appeals: { windowDays: 14, fallback: "admin", fallbackAfterDays: 14, panel: { name: "Tim Penyelesaian Keberatan", members: [], roles: [] } },
 };
 export type Curve = Required<z.infer<typeof curveSchema>>;
 

@@ -8,6 +8,7 @@ import { formatNumber } from "../evaluate/explain.js";
 import type { Texts } from "./errors.js";
 import { objectiveIndicators, raterSourceLabel, ratedBy, scaleOf, sourcesOf } from "./read.js";
 import type { Indicator, IndicatorSet, RuleSet, Scale } from "./schema.js";
+import { own } from "./own.js";
 
 type Declared = RuleSet["facts"][string];
 type FactValue = string | number | boolean | null;
@@ -205,7 +206,7 @@ export function factMisfit(declared: Declared, value: unknown): FactMisfit | nul
  * declared fact (left empty). Null when it fits.
  */
 export function factProblem(ruleSet: Pick<RuleSet, "facts">, name: string, value: FactValue): Texts | null {
-  const declared = ruleSet.facts[name];
+  const declared = own(ruleSet.facts, name);
   if (!declared) {
     const known = Object.keys(ruleSet.facts);
     return texts((lang) =>

@@ -12,6 +12,12 @@ import * as accountLifecycle from "./2026-12-02_08_account_lifecycle.js";
 import * as signInLimits from "./2026-12-02_09_sign_in_limits.js";
 import * as jobLeases from "./2026-12-03_10_job_leases.js";
 import * as ruleSetRevision from "./2026-12-04_11_rule_set_revision.js";
+import * as accountActivation from "./2026-12-05_12_account_activation.js";
+import * as notifications from "./2026-12-05_13_notifications.js";
+import * as identityProviders from "./2026-12-05_14_identity_providers.js";
+import * as peersAndCalibration from "./2026-12-05_15_peers_and_calibration.js";
+import * as appealDeciders from "./2026-12-05_16_appeal_deciders.js";
+import * as resultsPageIndexes from "./2026-12-06_17_results_page_indexes.js";
 
 export interface DialectMigration {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as kysely's own Migration
@@ -30,4 +36,10 @@ export const migrations: Record<string, DialectMigration> = {
   "2026-12-02_09_sign_in_limits": signInLimits,
   "2026-12-03_10_job_leases": jobLeases,
   "2026-12-04_11_rule_set_revision": ruleSetRevision,
+  "2026-12-05_12_account_activation": accountActivation,
+  "2026-12-05_13_notifications": notifications,
+  "2026-12-05_14_identity_providers": identityProviders,
+  "2026-12-05_15_peers_and_calibration": peersAndCalibration,
+  "2026-12-05_16_appeal_deciders": appealDeciders,
+  "2026-12-06_17_results_page_indexes": resultsPageIndexes,
 };

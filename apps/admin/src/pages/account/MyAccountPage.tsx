@@ -1,5 +1,6 @@
 // The signed-in person's own account: who they sign in as, changing their password (which ends their
-// other sessions), and the sessions they hold, each of which they can end (account.sessions, endSession).
+// other sessions), the sessions they hold, each of which they can end (account.sessions, endSession), and
+// how they are told of what waits for them (NotificationPreferences).
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -12,6 +13,7 @@ import { useSession } from "../../lib/session";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
 import { ChangePasswordForm } from "./ChangePasswordForm";
 import { describeDevice } from "./devices";
+import { NotificationPreferences } from "./NotificationPreferences";
 
 type OwnSession = RouterOutputs["account"]["sessions"][number];
 
@@ -123,6 +125,7 @@ export default function MyAccountPage() {
         </Paper>
         <Sessions />
       </SimpleGrid>
+      <NotificationPreferences />
     </Stack>
   );
 }

@@ -1,136 +1,28 @@
 // The region's sign-ins (account.list, never passwords) with whether each may sign in, what an admin does
-// to one (AccountActions), and creating one (account.create): an admin signs in with an e-mail; an
-// assessor or an employee with the NIP of one of the region's employees, whose name comes from the
-// employee record. There is no self sign-up: whoever creates the account passes the first password on.
-import { Badge, Box, Button, Group, Modal, SegmentedControl, Stack, Table, Text, TextInput, Title, VisuallyHidden } from "@mantine/core";
-import { useForm } from "@mantine/form";
-import { notifications } from "@mantine/notifications";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+// to one (AccountActions), and creating one (CreateAccount). There is no self sign-up: whoever creates the
+// account passes the first password on, or, for accounts made in bulk (BulkAccounts), the letter with its
+// one-time activation code does. Both dialogs load when first opened: the list is what the page opens on.
+import { Badge, Box, Button, Group, SegmentedControl, Stack, Table, Text, TextInput, Title, VisuallyHidden } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { EmployeeSelect } from "../../components/EmployeePicker";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
+import { currentLanguage } from "../../i18n";
+import { formatCount } from "../../lib/format";
 import type { Role } from "../../lib/auth";
-import { errorMessage } from "../../lib/errors";
 import { useRegionId } from "../../lib/session";
-import { useTRPC, type RouterOutputs } from "../../lib/trpc";
+import { useTRPC } from "../../lib/trpc";
 import { AccountActions, AccountStatus } from "./AccountActions";
-import { EMAIL, MIN_PASSWORD, PasswordField } from "./credentials";
+import { loginOf } from "./credentials";
 
-type Account = RouterOutputs["account"]["list"][number];
-type NewAccount = RouterOutputs["account"]["create"];
-type NewRole = "admin" | "assessor" | "employee";
+const CreateAccountDialog = lazy(() => import("./CreateAccount").then((module) => ({ default: module.CreateAccountDialog })));
+/** Rows shown at first, and added by each "show more": a region's thousands of accounts are found by search. */
+const PAGE = 100;
+
+const BulkAccountsDialog = lazy(() => import("./BulkAccounts").then((module) => ({ default: module.BulkAccountsDialog })));
+
 const ROLE_COLORS: Record<Role, string> = { operator: "dark", admin: "blue", assessor: "violet", employee: "teal" };
 const NIP_MAIL = /@nip\.kinerja\.invalid$/;
-/** What the person types to sign in: the NIP, or the e-mail. */
-export function loginOf(account: Pick<Account, "email" | "username">): string {
-  return account.username ?? account.email;
-}
-
-function CreateAccountForm(props: { onDone(account: NewAccount, password: string): void }) {
-  const { t } = useTranslation();
-  const trpc = useTRPC();
-  const regionId = useRegionId();
-  const queryClient = useQueryClient();
-  const create = useMutation(trpc.account.create.mutationOptions());
-  const [employeeLabel, setEmployeeLabel] = useState<string | undefined>(undefined);
-  const form = useForm({
-    initialValues: { role: "employee" as NewRole, name: "", email: "", nip: null as string | null, password: "" },
-    validate: {
-      name: (v, values) => (values.role === "admin" && !v.trim() ? t("accounts.nameRequired") : null),
-      email: (v, values) => (values.role === "admin" ? (EMAIL.test(v.trim()) ? null : t("accounts.emailInvalid")) : v.trim() && !EMAIL.test(v.trim()) ? t("accounts.emailInvalid") : null),
-      nip: (v, values) => (values.role !== "admin" && !v ? t("accounts.nipRequired") : null),
-      password: (v) => (v.length >= MIN_PASSWORD ? null : t("accounts.passwordShort", { min: MIN_PASSWORD })),
-    },
-  });
-  const { role } = form.values;
-  return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit(async (values) => {
-        try {
-          const account = await create.mutateAsync({
-            regionId,
-            role: values.role,
-            password: values.password,
-            ...(values.role === "admin"
-              ? { name: values.name.trim(), email: values.email.trim() }
-              : { nip: values.nip ?? "", ...(values.email.trim() ? { email: values.email.trim() } : {}) }),
-          });
-          await queryClient.invalidateQueries({ queryKey: trpc.account.list.queryKey({ regionId }) });
-          props.onDone(account, values.password);
-        } catch (error) {
-          notifications.show({ color: "red", title: t("accounts.notCreated"), message: errorMessage(error, t), autoClose: false });
-        }
-      })}
-    >
-      <Stack>
-        <SegmentedControl
-          fullWidth
-          aria-label={t("accounts.role")}
-          data={(["employee", "assessor", "admin"] as const).map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-          {...form.getInputProps("role")}
-        />
-        <Text size="sm" c="dimmed">{role === "admin" ? t("accounts.adminHelp") : t("accounts.nipHelp")}</Text>
-        {role === "admin" ? (
-          <>
-            <TextInput label={t("accounts.name")} required {...form.getInputProps("name")} />
-            <TextInput label={t("accounts.email")} type="email" required autoComplete="off" {...form.getInputProps("email")} />
-          </>
-        ) : (
-          <>
-            <EmployeeSelect
-              label={t("accounts.employee")}
-              description={t("accounts.employeeHelp")}
-              valueKey="nip"
-              required
-              value={form.values.nip}
-              valueLabel={employeeLabel}
-              onChange={(nip, e) => {
-                form.setFieldValue("nip", nip);
-                setEmployeeLabel(e ? `${e.nama} · ${e.nip}` : undefined);
-              }}
-              error={form.errors.nip}
-              data-testid="account-employee"
-            />
-            <TextInput label={t("accounts.emailOptional")} type="email" autoComplete="off" {...form.getInputProps("email")} />
-          </>
-        )}
-        <PasswordField value={form.values.password} error={form.errors.password as string | undefined} onChange={(v) => form.setFieldValue("password", v)} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={create.isPending}>
-            {t("accounts.create")}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
-}
-
-function Created(props: { account: NewAccount; password: string; onClose(): void }) {
-  const { t } = useTranslation();
-  return (
-    <Stack data-testid="account-created">
-      <Text>{t("accounts.created", { name: props.account.name })}</Text>
-      <Table withTableBorder>
-        <Table.Tbody>
-          <Table.Tr>
-            <Table.Th w={160}>{t("accounts.login")}</Table.Th>
-            <Table.Td className="mono">{loginOf(props.account)}</Table.Td>
-          </Table.Tr>
-          <Table.Tr>
-            <Table.Th>{t("accounts.password")}</Table.Th>
-            <Table.Td className="mono">{props.password}</Table.Td>
-          </Table.Tr>
-        </Table.Tbody>
-      </Table>
-      <Text size="sm" c="dimmed">{t("accounts.passOn")}</Text>
-      <Group justify="flex-end">
-        <Button onClick={props.onClose}>{t("accounts.done")}</Button>
-      </Group>
-    </Stack>
-  );
-}
 
 export default function AccountsPage() {
   const { t } = useTranslation();
@@ -138,32 +30,43 @@ export default function AccountsPage() {
   const regionId = useRegionId();
   const accounts = useQuery(trpc.account.list.queryOptions({ regionId }));
   const [creating, setCreating] = useState(false);
-  const [created, setCreated] = useState<{ account: NewAccount; password: string } | null>(null);
+  const [bulk, setBulk] = useState(false);
   const [role, setRole] = useState<string>("all");
   const [search, setSearch] = useState("");
+  const [shown, setShown] = useState(PAGE);
+  const lang = currentLanguage();
   const text = search.trim().toLowerCase();
-  const rows = (accounts.data ?? []).filter(
+  const matching = (accounts.data ?? []).filter(
     (a) => (role === "all" || a.role === role) && (!text || `${a.name} ${loginOf(a)}`.toLowerCase().includes(text)),
   );
-  const close = () => {
-    setCreating(false);
-    setCreated(null);
-  };
+  const rows = matching.slice(0, shown);
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t("accounts.title")}</Title>
-        <Button onClick={() => setCreating(true)}>{t("accounts.new")}</Button>
+        <Group gap="xs">
+          <Button variant="light" onClick={() => setBulk(true)}>
+            {t("accounts.bulk.open")}
+          </Button>
+          <Button onClick={() => setCreating(true)}>{t("accounts.new")}</Button>
+        </Group>
       </Group>
       <Text c="dimmed">{t("accounts.intro")}</Text>
       <Group align="flex-end">
-        <TextInput type="search" label={t("accounts.search")} placeholder={t("accounts.searchPlaceholder")} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={{ base: "100%", xs: 300 }} />
+        <TextInput type="search" label={t("accounts.search")} placeholder={t("accounts.searchPlaceholder")} value={search}
+          onChange={(e) => {
+            setSearch(e.currentTarget.value);
+            setShown(PAGE);
+          }} w={{ base: "100%", xs: 300 }} />
         {/* On a phone the role filter scrolls sideways by itself rather than widening the page. */}
         <Box maw="100%" style={{ overflowX: "auto" }}>
           <SegmentedControl
             aria-label={t("accounts.role")}
             value={role}
-            onChange={setRole}
+            onChange={(value) => {
+              setRole(value);
+              setShown(PAGE);
+            }}
             data={[{ value: "all", label: t("results.all") }, ...(["admin", "assessor", "employee"] as const).map((r) => ({ value: r, label: t(`roles.${r}`) }))]}
           />
         </Box>
@@ -224,13 +127,22 @@ export default function AccountsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Modal opened={creating} onClose={close} title={t("accounts.new")} size="lg">
-        {created ? (
-          <Created account={created.account} password={created.password} onClose={close} />
-        ) : (
-          creating && <CreateAccountForm onDone={(account, password) => setCreated({ account, password })} />
-        )}
-      </Modal>
+      {matching.length > PAGE && (
+        <Group justify="space-between" data-testid="account-count">
+          <Text size="sm" c="dimmed">
+            {t("accounts.showing", { shown: formatCount(rows.length, lang), total: formatCount(matching.length, lang) })}
+          </Text>
+          {rows.length < matching.length && (
+            <Button variant="default" size="xs" onClick={() => setShown((n) => n + PAGE)}>
+              {t("accounts.showMore", { count: Math.min(PAGE, matching.length - rows.length) })}
+            </Button>
+          )}
+        </Group>
+      )}
+      <Suspense fallback={null}>
+        {bulk && <BulkAccountsDialog onClose={() => setBulk(false)} />}
+        {creating && <CreateAccountDialog onClose={() => setCreating(false)} />}
+      </Suspense>
     </Stack>
   );
 }

@@ -1,11 +1,16 @@
 // What a new sign-in needs: an e-mail the server accepts and a first password, typed or generated, which
-// whoever creates the account passes on.
+// whoever creates the account passes on with the login it is for.
 import { Button, Group, PasswordInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 export const MIN_PASSWORD = 8;
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** What the person types to sign in: the NIP, or the e-mail. */
+export function loginOf(account: { email: string; username: string | null }): string {
+  return account.username ?? account.email;
+}
 
 /** A password to pass on: 14 letters and digits, without look-alikes (0/O, 1/l/I). */
 export function randomPassword(length = 14): string {

@@ -1,15 +1,16 @@
-// The appeals inbox (keberatan): appeals against final results, decided one level up from the assessor; the
-// BKD admin sees every appeal of the region but decides only where the assessor has no superior. Each
-// appeal says who decides it, and offers the decision only to that person (appeal.canDecide). An appeal is
-// rejected with a reason, or upheld with a new predikat, which re-evaluates the employee as a new result
-// version.
-import { Alert, Badge, Button, Card, Grid, Group, NavLink, Select, Stack, Text, Textarea, Title } from "@mantine/core";
+// The appeals inbox (keberatan): appeals against final results, decided by the assessor's superior while
+// they hold an account and have time, otherwise by the rules' fallback (the BKD admin or an appeals
+// panel). Each appeal says who decides it, why, and by when; the decision form is offered only where the
+// signed-in person may decide (the appeal's actions), and anyone else reads whom it waits for. An appeal
+// is rejected with a reason, or upheld with a new predikat, which re-evaluates the employee as a new
+// result version.
+import { Alert, Badge, Button, Card, Grid, Group, NavLink, Stack, Text, Textarea, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { predikatChoices, type RuleFile } from "@kinerja/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { currentLanguage } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
@@ -17,9 +18,13 @@ import { notifyError } from "../../lib/notify";
 import { formatDateTime } from "../../lib/format";
 import { useRegionId } from "../../lib/session";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
+import { Select } from "../../components/LazySelect";
+import { AppealDecider, deciderName } from "./AppealDecider";
 
 type Appeal = RouterOutputs["appeal"]["inbox"][number];
 export const APPEAL_COLORS = { submitted: "blue", rejected: "gray", upheld: "teal" } as const;
+type AppealStatus = keyof typeof APPEAL_COLORS;
+const APPEAL_STATUSES: AppealStatus[] = ["submitted", "upheld", "rejected"];
 
 function Decide(props: { appeal: Appeal }) {
   const { t } = useTranslation();
@@ -72,8 +77,19 @@ export default function AppealsPage() {
   const regionId = useRegionId();
   const lang = currentLanguage();
   const [status, setStatus] = useState<string>("submitted");
-  const inbox = useQuery(trpc.appeal.inbox.queryOptions({ regionId, ...(status !== "all" ? { status: status as "submitted" } : {}) }));
-  const [selected, setSelected] = useState<string | null>(null);
+  // The inbox answers one status at a time (pending by default): "all" reads each and lists them newest first.
+  const inbox = useQueries({
+    queries: (status === "all" ? APPEAL_STATUSES : [status as AppealStatus]).map((s) => trpc.appeal.inbox.queryOptions({ regionId, status: s })),
+    combine: (answers) => ({
+      data: answers.every((a) => a.data) ? answers.flatMap((a) => a.data ?? []).sort((a, b) => b.submittedAt.localeCompare(a.submittedAt)) : undefined,
+      isPending: answers.some((a) => a.isPending),
+      error: answers.find((a) => a.error)?.error ?? null,
+    }),
+  });
+  // The chosen appeal is in the address (?id=…), so a notification or mail opens it directly.
+  const [params, setParams] = useSearchParams();
+  const selected = params.get("id");
+  const setSelected = (id: string) => setParams({ id }, { replace: true });
   const appeal = inbox.data?.find((a) => a.id === selected) ?? null;
   return (
     <Stack>
@@ -97,8 +113,13 @@ export default function AppealsPage() {
               {inbox.data.map((a) => (
                 <NavLink
                   key={a.id}
-                  label={a.employee.nama}
-                  description={`${a.cycleName} · ${formatDateTime(a.submittedAt, lang)}`}
+                  // Mantine's pale blue under the chosen (and hovered) item leaves its own text colours short of 4.5:1.
+                  label={<Text span size="sm" c="dark.7">{a.employee.nama}</Text>}
+                  description={
+                    <Text span size="xs" c="gray.8">
+                      {a.cycleName} · {formatDateTime(a.submittedAt, lang)}
+                    </Text>
+                  }
                   active={a.id === selected}
                   onClick={() => setSelected(a.id)}
                   rightSection={<Badge size="xs" color={APPEAL_COLORS[a.status]}>{t(`appeals.state.${a.status}`)}</Badge>}
@@ -122,13 +143,11 @@ export default function AppealsPage() {
                   <Button component={Link} to={`/cycles/${appeal.cycleId}/employees/${appeal.employee.id}`} variant="subtle" size="xs" w="fit-content">
                     {t("appeals.openResult")}
                   </Button>
-                  <Text size="sm" data-testid="appeal-decider">
-                    {appeal.decider ? t("appeals.decidedBySuperior", { name: appeal.decider.nama, nip: appeal.decider.nip }) : t("appeals.decidedByAdmin")}
-                  </Text>
-                  {appeal.status === "submitted" && appeal.canDecide && <Decide key={appeal.id} appeal={appeal} />}
-                  {appeal.status === "submitted" && !appeal.canDecide && (
+                  <AppealDecider decider={appeal.decider} pending={appeal.status === "submitted"} />
+                  {appeal.status === "submitted" && appeal.actions.includes("decide") && <Decide key={appeal.id} appeal={appeal} />}
+                  {appeal.status === "submitted" && !appeal.actions.includes("decide") && (
                     <Alert color="gray" title={t("appeals.state.submitted")} data-testid="appeal-not-yours">
-                      {appeal.decider ? t("appeals.notYoursSuperior", { name: appeal.decider.nama }) : t("appeals.notYoursAdmin")}
+                      {t("appeals.waitingFor", { who: deciderName(appeal.decider, t) })}
                     </Alert>
                   )}
                   {appeal.status !== "submitted" && (

@@ -1,8 +1,9 @@
 // The evaluation forum (calibration): each unit's predikat distribution against the curve for its
 // predikat organisasi, which the forum sets here; broken bounds are named. Finalising is refused while a
 // blocking curve is broken. A chosen unit shows its forum (meetings, flagged raters); beside the curves,
-// the region's rater-quality table (admins) and every predikat adjustment of the cycle.
-import { Alert, Button, Card, Grid, Group, List, Select, Stack, Table, Tabs, Text, Title, UnstyledButton } from "@mantine/core";
+// the region's rater-quality table (admins) and every predikat adjustment of the cycle. Where units break
+// the curve of an evaluated cycle, an admin opens "Usulan penyesuaian" for them all or for one unit.
+import { Alert, Box, Button, Card, Grid, Group, List, Stack, Table, Tabs, Text, Title, UnstyledButton } from "@mantine/core";
 import type { OrganisationPredikat } from "@kinerja/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -17,10 +18,12 @@ import { formatCount } from "../../lib/format";
 import { NATIONAL_PREDIKAT, nationalInitials, nationalLabel, ORGANISATION_PREDIKAT, organisationLabel, totalNational } from "../../lib/predikat";
 import { useRegionId } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
-import type { UnitNode } from "../organisation/UnitTree";
+import type { UnitNode } from "../../lib/units";
 import { AdjustmentsPanel } from "./AdjustmentsPanel";
+import { CalibrationProposals } from "./CalibrationProposals";
 import { ForumUnitPanel } from "./ForumUnitPanel";
 import { RaterQualityPanel } from "./RaterQualityPanel";
+import { Select } from "../../components/LazySelect";
 
 export function CalibrationPanel(props: {
   cycleId: string;
@@ -42,6 +45,14 @@ export function CalibrationPanel(props: {
   const setPredikat = useMutation(trpc.cycle.setUnitPredikat.mutationOptions());
   const [selected, setSelected] = useState<string | null>(null);
   const [tab, setTab] = useState<string | null>("curve");
+  /** The units whose proposals are open: every unit outside the curve ("all"), or one. */
+  const [proposing, setProposing] = useState<"all" | string | null>(null);
+  /** The units of the proposals last opened, kept while they are closed. */
+  const [scope, setScope] = useState<"all" | string | null>(null);
+  const propose = (units: "all" | string) => {
+    setScope(units);
+    setProposing(units);
+  };
 
   if (distribution.isPending) return <Loading rows={8} />;
   if (distribution.error) return <ErrorState error={distribution.error} onRetry={() => void distribution.refetch()} />;
@@ -50,6 +61,7 @@ export function CalibrationPanel(props: {
   const unit = units.find((u) => u.unitId === selected) ?? null;
   const broken = units.filter((u) => u.broken > 0).length;
   // The title says where the units stand; how the region's rules treat a breach is the line under it.
+  const canCalibrate = props.editable && props.canRecord;
   const curve =
     enforcement === "off" ? { state: "off", color: "gray" } : broken === 0 ? { state: "within", color: "teal" } : { state: enforcement, color: enforcement === "block" ? "red" : "yellow" };
 
@@ -65,6 +77,11 @@ export function CalibrationPanel(props: {
           <Alert color={curve.color} title={t(`calibration.curveTitle.${curve.state}`)} data-testid="curve-state">
             <Text size="sm">{broken === 0 ? t("calibration.allWithin") : t("calibration.broken", { count: broken })}</Text>
             <Text size="xs" c="dimmed" mt={4}>{t(`calibration.enforcement.${enforcement}`)}</Text>
+            {canCalibrate && broken > 0 && (
+              <Button size="xs" mt="sm" onClick={() => propose("all")}>
+                {t("calibration.proposals.open")}
+              </Button>
+            )}
           </Alert>
           <Grid>
             <Grid.Col span={{ base: 12, lg: 7 }}>
@@ -100,7 +117,7 @@ export function CalibrationPanel(props: {
                         ))}
                         <Table.Td>
                           {u.broken > 0 ? (
-                            <Text size="sm" fw={700} c="red.8">✗ {t("calibration.brokenCount", { count: u.broken })}</Text>
+                            <Text size="sm" fw={700} c="red.9">✗ {t("calibration.brokenCount", { count: u.broken })}</Text>
                           ) : (
                             <Text size="sm" c="teal.9">✓ {t("calibration.ok")}</Text>
                           )}
@@ -147,6 +164,11 @@ export function CalibrationPanel(props: {
                         </List.Item>
                       ))}
                     </List>
+                    {canCalibrate && unit.broken > 0 && (
+                      <Button size="xs" variant="light" w="fit-content" onClick={() => propose(unit.unitId)}>
+                        {t("calibration.proposals.openUnit")}
+                      </Button>
+                    )}
                     {Object.keys(unit.unmapped).length > 0 && (
                       <Text size="xs" c="dimmed">{t("calibration.unmapped", { list: Object.entries(unit.unmapped).map(([k, v]) => `${k} (${v})`).join(", ") })}</Text>
                     )}
@@ -163,6 +185,18 @@ export function CalibrationPanel(props: {
               </Card>
             </Grid.Col>
           </Grid>
+          {scope && (
+            // Hidden rather than removed when closed: taking the open proposals out of the page left them
+            // standing in Chromium; opening them again starts a new session.
+            <Box hidden={!proposing}>
+              <CalibrationProposals
+                cycleId={props.cycleId}
+                opened={Boolean(proposing)}
+                {...(scope === "all" ? {} : { unitIds: [scope] })}
+                onClose={() => setProposing(null)}
+              />
+            </Box>
+          )}
           {unit && <ForumUnitPanel key={unit.unitId} cycleId={props.cycleId} unitId={unit.unitId} canRecord={props.canRecord} />}
         </Stack>
       </Tabs.Panel>

@@ -123,7 +123,8 @@ describe("choosing peers", () => {
     const save = screen.getByRole("button", { name: "Simpan rekan penilai" }) as HTMLButtonElement;
     expect(save.disabled).toBe(true);
 
-    const field = screen.getByRole("combobox", { name: "Rekan penilai Siti Rahma" });
+    // The field loads after the page (components/LazySelect.tsx).
+    const field = await screen.findByRole("combobox", { name: "Rekan penilai Siti Rahma" });
     fireEvent.focus(field);
     fireEvent.click(field);
     fireEvent.keyDown(field, { key: "ArrowDown" });

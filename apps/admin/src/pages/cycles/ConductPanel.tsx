@@ -1,6 +1,7 @@
 // Running a cycle's assessments: the deadline of each rater source, the peers who rate each employee, and
 // who is late. The admin sets deadlines; the admin and assessors choose peers, while the cycle is a draft
-// or open. Choosing someone in the list of those missing peers opens their peers.
+// or open. Choosing someone in the list of those missing peers opens their peers. The admin also chooses
+// peers for many at once: automatically by the rules (PeerTools) and by replacing one rater (PeerSwap).
 import { Card, Grid, Stack } from "@mantine/core";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +10,8 @@ import { sourcesUsed } from "../../lib/rater-sources";
 import { hasRole, MANAGERS, useSession } from "../../lib/session";
 import { DeadlinesPanel } from "./DeadlinesPanel";
 import { PeersPanel, type ChosenEmployee } from "./PeersPanel";
+import { PeerSwap } from "./PeerSwap";
+import { PeerTools } from "./PeerTools";
 import { RemindersPanel } from "./RemindersPanel";
 
 export function ConductPanel(props: { cycle: Cycle; ruleContent: Record<string, unknown> | null }) {
@@ -31,6 +34,16 @@ export function ConductPanel(props: { cycle: Cycle; ruleContent: Record<string, 
           <PeersPanel cycleId={props.cycle.id} editable={running} employee={employee} onEmployeeChange={setEmployee} />
         </Grid.Col>
       </Grid>
+      {manager && running && (
+        <Grid>
+          <Grid.Col span={{ base: 12, md: 7 }}>
+            <PeerTools cycleId={props.cycle.id} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <PeerSwap cycleId={props.cycle.id} />
+          </Grid.Col>
+        </Grid>
+      )}
       <Card withBorder padding="md">
         <RemindersPanel cycleId={props.cycle.id} onChoosePeers={running ? setEmployee : undefined} />
       </Card>

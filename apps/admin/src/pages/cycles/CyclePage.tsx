@@ -1,11 +1,11 @@
 // One cycle: its stage and the actions that move it on (open, evaluate, finalise); while it runs, the
 // deadlines, peers and who is late; once evaluated, its results, the evaluation forum's calibration
 // against the curve, follow-up lists and downloads.
-import { Anchor, Badge, Button, Card, Group, Modal, Stack, Tabs, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Card, Group, Stack, Tabs, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { predikatLabel, type RuleFile } from "@kinerja/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { CycleStages } from "../../components/CycleStages";
@@ -18,11 +18,14 @@ import { notifyError } from "../../lib/notify";
 import { formatDateTime } from "../../lib/format";
 import { hasRole, MANAGERS, useRegionId, useSession } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
-import { CalibrationPanel } from "./CalibrationPanel";
-import { ConductPanel } from "./ConductPanel";
-import { FollowUpPanel } from "./FollowUpPanel";
 import { ResultsPanel } from "./ResultsPanel";
 import { RunPanel } from "./RunPanel";
+
+// The tabs after the results and the finalise dialog load when first opened: each carries its own forms, tables and chart.
+const CalibrationPanel = lazy(() => import("./CalibrationPanel").then((module) => ({ default: module.CalibrationPanel })));
+const FinaliseDialog = lazy(() => import("./FinaliseDialog").then((module) => ({ default: module.FinaliseDialog })));
+const ConductPanel = lazy(() => import("./ConductPanel").then((module) => ({ default: module.ConductPanel })));
+const FollowUpPanel = lazy(() => import("./FollowUpPanel").then((module) => ({ default: module.FollowUpPanel })));
 
 function StageActions(props: { cycle: Cycle }) {
   const { t } = useTranslation();
@@ -31,7 +34,6 @@ function StageActions(props: { cycle: Cycle }) {
   const queryClient = useQueryClient();
   const { cycle } = props;
   const open = useMutation(trpc.cycle.open.mutationOptions());
-  const close = useMutation(trpc.cycle.close.mutationOptions());
   const [confirming, setConfirming] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.cycle.pathKey() });
   return (
@@ -58,32 +60,11 @@ function StageActions(props: { cycle: Cycle }) {
           {t("cycle.finalise")}
         </Button>
       )}
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t("cycle.finaliseTitle")}>
-        <Stack>
-          <Text size="sm">{t("cycle.finaliseHelp")}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(false)}>
-              {t("common.cancel")}
-            </Button>
-            <Button
-              color="teal"
-              loading={close.isPending}
-              onClick={async () => {
-                try {
-                  await close.mutateAsync({ regionId, id: cycle.id });
-                  await refresh();
-                  setConfirming(false);
-                  notifications.show({ color: "teal", message: t("cycle.finalised") });
-                } catch (error) {
-                  notifyError({ title: t("cycle.finaliseFailed"), message: errorMessage(error, t) });
-                }
-              }}
-            >
-              {t("cycle.finalise")}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      {confirming && (
+        <Suspense fallback={null}>
+          <FinaliseDialog cycle={cycle} opened onClose={() => setConfirming(false)} />
+        </Suspense>
+      )}
     </Group>
   );
 }
@@ -174,25 +155,31 @@ export default function CyclePage() {
           </Tabs.Panel>
         )}
         <Tabs.Panel value="conduct" pt="md">
-          {tab === "conduct" && <ConductPanel cycle={c} ruleContent={ruleSet.data?.content ?? null} />}
+          <Suspense fallback={<Loading rows={6} />}>
+            {tab === "conduct" && <ConductPanel cycle={c} ruleContent={ruleSet.data?.content ?? null} />}
+          </Suspense>
         </Tabs.Panel>
         {evaluated && (
           <Tabs.Panel value="calibration" pt="md">
-            {tab === "calibration" && (
-              <CalibrationPanel
-                cycleId={c.id}
-                editable={manager && c.status !== "finalised"}
-                canRecord={c.status === "evaluated"}
-                manager={manager}
-                units={units.data ?? []}
-                predikatLabel={labelOf}
-              />
-            )}
+            <Suspense fallback={<Loading rows={6} />}>
+              {tab === "calibration" && (
+                <CalibrationPanel
+                  cycleId={c.id}
+                  editable={manager && c.status !== "finalised"}
+                  canRecord={c.status === "evaluated"}
+                  manager={manager}
+                  units={units.data ?? []}
+                  predikatLabel={labelOf}
+                />
+              )}
+            </Suspense>
           </Tabs.Panel>
         )}
         {evaluated && (
           <Tabs.Panel value="followUps" pt="md">
-            {tab === "followUps" && <FollowUpPanel key={c.currentRunId} cycleId={c.id} ruleFile={ruleFile} units={units.data ?? []} />}
+            <Suspense fallback={<Loading rows={6} />}>
+              {tab === "followUps" && <FollowUpPanel key={c.currentRunId} cycleId={c.id} ruleFile={ruleFile} units={units.data ?? []} />}
+            </Suspense>
           </Tabs.Panel>
         )}
       </Tabs>

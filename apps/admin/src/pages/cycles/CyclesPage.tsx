@@ -1,5 +1,5 @@
 // The region's appraisal cycles, newest first, and creating one on a published rule set version.
-import { Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Button, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { PERIOD_KINDS } from "@kinerja/core";
@@ -15,11 +15,13 @@ import { notifyError } from "../../lib/notify";
 import { formatDateTime } from "../../lib/format";
 import { hasRole, MANAGERS, useRegionId, useSession } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
-import { flattenUnits } from "../organisation/UnitTree";
+import { flattenUnits } from "../../lib/units";
+import { Select } from "../../components/LazySelect";
+import { Modal } from "../../components/LazyModal";
 
 const LABEL = /^\d{4}(-(S[12]|Q[1-4]|\d{2}))?$/;
 
-function CreateCycleForm(props: { onDone(id: string): void }) {
+export function CreateCycleForm(props: { onDone(id: string): void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const regionId = useRegionId();

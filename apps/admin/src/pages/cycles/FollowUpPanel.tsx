@@ -2,7 +2,7 @@
 // and the rules that produced it (followUp.summary); then the chosen type's list. Training needs come
 // grouped by topic with counts (followUp.training), ready for a training plan; every list downloads as
 // XLSX or CSV.
-import { Accordion, Badge, Code, Group, Select, Stack, Table, Text, Title, UnstyledButton } from "@mantine/core";
+import { Accordion, Badge, Code, Group, Stack, Table, Text, Title, UnstyledButton } from "@mantine/core";
 import type { RuleFile } from "@kinerja/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -12,8 +12,9 @@ import { currentLanguage } from "../../i18n";
 import { formatCount, formatScore } from "../../lib/format";
 import { useRegionId } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
-import { flattenUnits, type UnitNode } from "../organisation/UnitTree";
+import { flattenUnits, type UnitNode } from "../../lib/units";
 import { FollowUpDownloads, ResultsPanel } from "./ResultsPanel";
+import { Select } from "../../components/LazySelect";
 
 export function TrainingPlan(props: { cycleId: string; units: UnitNode[] }) {
   const { t } = useTranslation();

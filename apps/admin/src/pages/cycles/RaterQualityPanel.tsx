@@ -1,7 +1,7 @@
 // Rater quality (raterQuality.raters): how each rater's scores sit against the other raters of the same
 // employees, on 0–100 points. A rater far above the others is lenient, far below severe (|z| ≥ 2), and one
 // whose ratings hardly vary is flat; each flag carries the server's reason in words.
-import { Badge, Button, Group, Select, Stack, Switch, Table, Text, Tooltip } from "@mantine/core";
+import { Badge, Button, Group, Stack, Switch, Table, Text, Tooltip } from "@mantine/core";
 import { raterSourceTitle } from "@kinerja/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -11,7 +11,8 @@ import { currentLanguage, type Language } from "../../i18n";
 import { formatScore } from "../../lib/format";
 import { useRegionId } from "../../lib/session";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
-import { flattenUnits, type UnitNode } from "../organisation/UnitTree";
+import { flattenUnits, type UnitNode } from "../../lib/units";
+import { Select } from "../../components/LazySelect";
 
 type Rater = RouterOutputs["raterQuality"]["raters"][number];
 type FlagKind = Rater["flags"][number]["kind"];

@@ -1,6 +1,6 @@
 // One employee's result in a cycle, explained in plain sentences (the technical trace for admins), with the
 // performance dialogues held as evidence; printable (save as PDF).
-import { Anchor, Button, Group, Modal, Select, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Anchor, Button, Group, Stack, Text, Textarea, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { Explanation, RuleFile } from "@kinerja/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -15,6 +15,8 @@ import { errorMessage } from "../../lib/errors";
 import { notifyError } from "../../lib/notify";
 import { hasRole, useRegionId, useSession } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
+import { Select } from "../../components/LazySelect";
+import { Modal } from "../../components/LazyModal";
 
 /**
  * The evaluation forum moves one employee's predikat, with a written reason: only to the predikat the

@@ -1,6 +1,6 @@
 // A cycle's results: filters the server applies (search, predikat, unit, follow-up), every page loaded
 // in the background into the virtualised table, which sorts on any column.
-import { Button, Group, Progress, Select, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, Progress, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { followUpTypes, predikatChoices, type RuleFile } from "@kinerja/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
@@ -14,7 +14,8 @@ import { followUpExport } from "../../lib/downloads";
 import { formatCount } from "../../lib/format";
 import { useRegionId } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
-import { flattenUnits, type UnitNode } from "../organisation/UnitTree";
+import { flattenUnits, type UnitNode } from "../../lib/units";
+import { Select } from "../../components/LazySelect";
 
 const PAGE = 500;
 

@@ -1,10 +1,11 @@
 // Running a cycle's evaluation: starts the job, then polls its progress until it succeeds or fails.
 // A job already running when the page opens is picked up and followed the same way.
-import { Alert, Button, Group, Modal, Progress, Stack, Text, Textarea } from "@mantine/core";
+import { Alert, Button, Group, Progress, Stack, Text, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Modal } from "../../components/LazyModal";
 import { currentLanguage } from "../../i18n";
 import type { Cycle } from "../../lib/cycles";
 import { errorMessage } from "../../lib/errors";

@@ -1,6 +1,6 @@
 // Performance dialogues during a cycle: an assessor picks one of their reports and records the coaching
 // conversations held; an employee reads their own and rates how useful each was. Admins find anyone.
-import { Grid, NavLink, ScrollArea, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Grid, NavLink, ScrollArea, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,7 @@ import { currentCycle, type Cycle } from "../../lib/cycles";
 import { useRegionId, useSession } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 import { DialoguesPanel } from "./DialoguesPanel";
+import { Select } from "../../components/LazySelect";
 
 function Own(props: { cycle: Cycle }) {
   const { t } = useTranslation();

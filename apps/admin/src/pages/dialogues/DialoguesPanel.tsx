@@ -2,13 +2,14 @@
 // order they were held (dialogue.listForEmployee), recording one (dialogue.record: date, topic, the
 // actions agreed, notes), and the employee's rating of how useful it was, 1–5 with a comment
 // (dialogue.rate). The same list stands beside the employee's result as evidence.
-import { ActionIcon, Badge, Button, Card, Group, List, Modal, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { ActionIcon, Badge, Button, Card, Group, List, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ChoiceScale } from "../../components/ChoiceScale";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
+import { Modal } from "../../components/LazyModal";
 import { currentLanguage } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
 import { notifyError } from "../../lib/notify";

@@ -2,7 +2,7 @@
 // employee, from assessment.form: ratings on the region's scales, and for the assessor the objective
 // values and declared facts; a written comment; saved as a draft or submitted (then locked until the
 // assessor reopens it with a reason). The guidance for the indicator in focus stands beside the form.
-import { Alert, Badge, Box, Button, Card, Grid, Group, Input, Modal, NumberInput, Select, Stack, Switch, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Alert, Badge, Box, Button, Card, Grid, Group, Input, NumberInput, Stack, Switch, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { raterSourceTitle, scaleChoices, TARGET_ASPECTS, type IndicatorValue, type Scale } from "@kinerja/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -16,6 +16,8 @@ import { errorMessage } from "../../lib/errors";
 import { notifyError } from "../../lib/notify";
 import { useRegionId } from "../../lib/session";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
+import { Select } from "../../components/LazySelect";
+import { Modal } from "../../components/LazyModal";
 
 type Form = RouterOutputs["assessment"]["form"];
 type Source = Form["source"];

@@ -1,6 +1,6 @@
 // An employee's own result in each evaluated cycle, and why, in plain sentences, with the written feedback
 // and the performance dialogues held.
-import { Badge, Button, Card, Group, Modal, Select, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Badge, Button, Card, Group, Stack, Text, Textarea, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { Explanation } from "@kinerja/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -11,9 +11,12 @@ import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { errorMessage } from "../../lib/errors";
 import { notifyError } from "../../lib/notify";
 import { hasRole, useRegionId, useSession } from "../../lib/session";
+import { AppealDecider } from "../appeals/AppealDecider";
 import { APPEAL_COLORS } from "../appeals/AppealsPage";
 import { DialogueEvidence } from "../dialogues/DialoguesPanel";
 import { useTRPC } from "../../lib/trpc";
+import { Select } from "../../components/LazySelect";
+import { Modal } from "../../components/LazyModal";
 
 function Appeal(props: { cycleId: string; finalised: boolean }) {
   const { t } = useTranslation();
@@ -31,10 +34,13 @@ function Appeal(props: { cycleId: string; finalised: boolean }) {
       <Stack gap="xs">
         <Title order={3} size="h5">{t("appeals.mineTitle")}</Title>
         {latest ? (
-          <Group gap="xs">
-            <Badge color={APPEAL_COLORS[latest.status]}>{t(`appeals.state.${latest.status}`)}</Badge>
-            <Text size="sm">{latest.decisionReason ?? latest.reason}</Text>
-          </Group>
+          <>
+            <Group gap="xs">
+              <Badge color={APPEAL_COLORS[latest.status]}>{t(`appeals.state.${latest.status}`)}</Badge>
+              <Text size="sm">{latest.decisionReason ?? latest.reason}</Text>
+            </Group>
+            <AppealDecider decider={latest.decider} pending={latest.status === "submitted"} />
+          </>
         ) : (
           <Text size="sm" c="dimmed">{t("appeals.mineHelp")}</Text>
         )}

@@ -1,6 +1,6 @@
 // The region's employees: search by name, NIP or jabatan, filter by unit, page through, and assign each
 // one's assessor (pejabat penilai: the direct superior, by NIP).
-import { Button, Group, Modal, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Button, Group, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
@@ -12,7 +12,9 @@ import { errorMessage } from "../../lib/errors";
 import { notifyError } from "../../lib/notify";
 import { useRegionId } from "../../lib/session";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
-import { flattenUnits, type UnitNode } from "./UnitTree";
+import { flattenUnits, type UnitNode } from "../../lib/units";
+import { Select } from "../../components/LazySelect";
+import { Modal } from "../../components/LazyModal";
 
 type Employee = RouterOutputs["employee"]["list"]["items"][number];
 

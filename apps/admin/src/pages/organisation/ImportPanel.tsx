@@ -1,5 +1,5 @@
-// Importing employees from a CSV or XLSX sheet: nothing is written unless every row is good; otherwise
-// every bad cell is listed by row and column with what was expected.
+// Importing employees (CSV or XLSX) or units (CSV) from a sheet: nothing is written unless every row is
+// good; otherwise every bad cell is listed by row and column with what was expected.
 import { Alert, Anchor, Button, FileInput, Group, List, Stack, Table, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -10,11 +10,17 @@ import { useTRPC } from "../../lib/trpc";
 
 export const IMPORT_COLUMNS = ["nip", "nama", "jabatan", "jenis_jabatan", "jenjang", "golongan", "status", "unit", "atasan_nip"];
 
-function templateHref(): string {
-  const example = ["'198503122010011001", "Siti Rahma", "Analis Kepegawaian", "fungsional", "Ahli Pertama", "III/b", "PNS", "bkpsdm", ""];
-  const csv = `${IMPORT_COLUMNS.join(",")}\r\n${example.map((v) => v.replace(/^'/, "")).join(",")}\r\n`;
+export const UNIT_IMPORT_COLUMNS = ["kode", "nama", "induk", "jenis"];
+
+function csvHref(rows: string[][]): string {
+  const csv = rows.map((row) => `${row.join(",")}\r\n`).join("");
   return `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${csv}`)}`;
 }
+
+const TEMPLATES = {
+  employees: csvHref([IMPORT_COLUMNS, ["198503122010011001", "Siti Rahma", "Analis Kepegawaian", "fungsional", "Ahli Pertama", "III/b", "PNS", "bkpsdm", ""]]),
+  units: csvHref([UNIT_IMPORT_COLUMNS, ["setda", "Sekretariat Daerah", "", "sekretariat"], ["bkpsdm", "Badan Kepegawaian dan Pengembangan SDM", "setda", "badan"]]),
+};
 
 async function readFile(file: File): Promise<{ format: "csv" | "xlsx"; content: string }> {
   if (/\.xlsx$/i.test(file.name)) {
@@ -26,38 +32,55 @@ async function readFile(file: File): Promise<{ format: "csv" | "xlsx"; content: 
   return { format: "csv", content: await file.text() };
 }
 
-export function ImportPanel() {
+/** Employees (CSV or XLSX) by default; units (CSV) with `kind="units"`. */
+export function ImportPanel(props: { kind?: "employees" | "units"; onImported?(): void }) {
+  const kind = props.kind ?? "employees";
   const { t } = useTranslation();
   const trpc = useTRPC();
   const regionId = useRegionId();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const importSheet = useMutation(trpc.employee.import.mutationOptions());
+  const importEmployees = useMutation(trpc.employee.import.mutationOptions());
+  const importUnits = useMutation(trpc.unit.import.mutationOptions());
+  const importSheet = kind === "units" ? importUnits : importEmployees;
   const result = importSheet.data;
 
   return (
     <Stack maw={900}>
-      <Text size="sm">{t("organisation.import.intro")}</Text>
-      <List size="sm" spacing={2}>
-        <List.Item>{t("organisation.import.columns", { columns: IMPORT_COLUMNS.join(", ") })}</List.Item>
-        <List.Item>{t("organisation.import.attributes")}</List.Item>
-        <List.Item>{t("organisation.import.nipText")}</List.Item>
-        <List.Item>{t("organisation.import.allOrNothing")}</List.Item>
-      </List>
-      <Anchor href={templateHref()} download="templat-pegawai.csv" size="sm">
-        {t("organisation.import.template")}
+      {kind === "units" ? (
+        <>
+          <Text size="sm">{t("organisation.import.unitsIntro")}</Text>
+          <List size="sm" spacing={2}>
+            <List.Item>{t("organisation.import.unitColumns", { columns: UNIT_IMPORT_COLUMNS.join(", ") })}</List.Item>
+            <List.Item>{t("organisation.import.allOrNothing")}</List.Item>
+          </List>
+        </>
+      ) : (
+        <>
+          <Text size="sm">{t("organisation.import.intro")}</Text>
+          <List size="sm" spacing={2}>
+            <List.Item>{t("organisation.import.columns", { columns: IMPORT_COLUMNS.join(", ") })}</List.Item>
+            <List.Item>{t("organisation.import.attributes")}</List.Item>
+            <List.Item>{t("organisation.import.email")}</List.Item>
+            <List.Item>{t("organisation.import.nipText")}</List.Item>
+            <List.Item>{t("organisation.import.allOrNothing")}</List.Item>
+          </List>
+        </>
+      )}
+      <Anchor href={TEMPLATES[kind]} download={kind === "units" ? "templat-unit.csv" : "templat-pegawai.csv"} size="sm">
+        {t(kind === "units" ? "organisation.import.unitTemplate" : "organisation.import.template")}
       </Anchor>
       <Group align="flex-end">
         <FileInput
-          label={t("organisation.import.file")}
+          label={t(kind === "units" ? "organisation.import.unitFile" : "organisation.import.file")}
           placeholder={t("organisation.import.choose")}
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept={kind === "units" ? ".csv,text/csv" : ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
           value={file}
           onChange={(f) => {
             setFile(f);
             importSheet.reset();
           }}
-          w={360}
+          w={{ base: "100%", xs: 360 }}
           clearable
         />
         <Button
@@ -65,14 +88,18 @@ export function ImportPanel() {
           loading={importSheet.isPending}
           onClick={async () => {
             if (!file) return;
-            const sheet = await readFile(file);
-            const outcome = await importSheet.mutateAsync({ regionId, ...sheet }).catch(() => null);
+            const outcome =
+              kind === "units"
+                ? await importUnits.mutateAsync({ regionId, content: await file.text() }).catch(() => null)
+                : await importEmployees.mutateAsync({ regionId, ...(await readFile(file)) }).catch(() => null);
             if (outcome?.ok) {
               await Promise.all([
                 queryClient.invalidateQueries({ queryKey: trpc.employee.list.pathKey() }),
                 queryClient.invalidateQueries({ queryKey: trpc.unit.tree.queryKey({ regionId }) }),
                 queryClient.invalidateQueries({ queryKey: trpc.region.list.queryKey() }),
+                queryClient.invalidateQueries({ queryKey: trpc.region.guidedStart.queryKey({ regionId }) }),
               ]);
+              props.onImported?.();
             }
           }}
         >
@@ -81,12 +108,12 @@ export function ImportPanel() {
       </Group>
       {importSheet.error && <ErrorState error={importSheet.error} />}
       {result?.ok && (
-        <Alert color="teal" title={t("organisation.import.done")} data-testid="import-ok">
-          {t("organisation.import.counts", { rows: result.rows, created: result.created, updated: result.updated })}
+        <Alert color="teal" title={t("organisation.import.done")} data-testid={kind === "units" ? "unit-import-ok" : "import-ok"}>
+          {t(kind === "units" ? "organisation.import.unitCounts" : "organisation.import.counts", { rows: result.rows, created: result.created, updated: result.updated })}
         </Alert>
       )}
       {result && !result.ok && (
-        <Stack data-testid="import-errors">
+        <Stack data-testid={kind === "units" ? "unit-import-errors" : "import-errors"}>
           <Alert color="red" title={t("organisation.import.refused", { count: result.errors.length })}>
             {t("organisation.import.refusedHelp", { rows: result.rows })}
           </Alert>

@@ -1,14 +1,16 @@
 // Organisation and people: the unit tree, the employees with their assessors, and sheet imports.
 import { Stack, Tabs, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorState, Loading } from "../../components/States";
 import { useRegionId } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 import { EmployeesPanel } from "./EmployeesPanel";
-import { ImportPanel } from "./ImportPanel";
-import { UnitTree } from "./UnitTree";
+
+// The units and import tabs load when first opened.
+const ImportPanel = lazy(() => import("./ImportPanel").then((module) => ({ default: module.ImportPanel })));
+const UnitTree = lazy(() => import("./UnitTree").then((module) => ({ default: module.UnitTree })));
 
 export default function OrganisationPage() {
   const { t } = useTranslation();
@@ -16,11 +18,17 @@ export default function OrganisationPage() {
   const regionId = useRegionId();
   const tree = useQuery(trpc.unit.tree.queryOptions({ regionId }));
   const [tab, setTab] = useState<string | null>("employees");
+  // Tabs opened so far stay mounted once drawn.
+  const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set(["employees"]));
+  const openTab = (value: string | null) => {
+    setTab(value);
+    if (value && !opened.has(value)) setOpened(new Set([...opened, value]));
+  };
   const [unitId, setUnitId] = useState<string | null>(null);
   return (
     <Stack>
       <Title order={2}>{t("organisation.title")}</Title>
-      <Tabs value={tab} onChange={setTab}>
+      <Tabs value={tab} onChange={openTab}>
         <Tabs.List>
           <Tabs.Tab value="employees">{t("organisation.tabs.employees")}</Tabs.Tab>
           <Tabs.Tab value="units">{t("organisation.tabs.units")}</Tabs.Tab>
@@ -35,17 +43,25 @@ export default function OrganisationPage() {
           {tree.isPending ? (
             <Loading rows={8} />
           ) : (
-            <UnitTree
-              units={tree.data ?? []}
-              onShowEmployees={(id) => {
-                setUnitId(id);
-                setTab("employees");
-              }}
-            />
+            opened.has("units") && (
+              <Suspense fallback={<Loading rows={8} />}>
+                <UnitTree
+                  units={tree.data ?? []}
+                  onShowEmployees={(id) => {
+                    setUnitId(id);
+                    openTab("employees");
+                  }}
+                />
+              </Suspense>
+            )
           )}
         </Tabs.Panel>
         <Tabs.Panel value="import" pt="md">
-          <ImportPanel />
+          {opened.has("import") && (
+            <Suspense fallback={<Loading rows={4} />}>
+              <ImportPanel />
+            </Suspense>
+          )}
         </Tabs.Panel>
       </Tabs>
     </Stack>

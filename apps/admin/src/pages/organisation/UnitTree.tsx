@@ -1,5 +1,5 @@
 // The region's organisation units as an indented tree, with a form to add a unit or rename / move one.
-import { ActionIcon, Badge, Box, Button, Card, Group, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
+import { ActionIcon, Badge, Box, Button, Card, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -10,13 +10,11 @@ import { errorMessage } from "../../lib/errors";
 import { notifyError } from "../../lib/notify";
 import { formatCount } from "../../lib/format";
 import { useRegionId } from "../../lib/session";
-import { useTRPC, type RouterOutputs } from "../../lib/trpc";
+import { useTRPC } from "../../lib/trpc";
+import { flattenUnits, type UnitNode } from "../../lib/units";
+import { Select } from "../../components/LazySelect";
+import { Modal } from "../../components/LazyModal";
 
-export type UnitNode = RouterOutputs["unit"]["tree"][number];
-
-export function flattenUnits(nodes: UnitNode[], depth = 0): Array<UnitNode & { depth: number }> {
-  return nodes.flatMap((n) => [{ ...n, depth }, ...flattenUnits(n.children, depth + 1)]);
-}
 
 function UnitForm(props: { units: UnitNode[]; editing: UnitNode | null; onDone(): void }) {
   const { t } = useTranslation();

@@ -20,7 +20,8 @@ describe("the employee's SKP page", () => {
       handlers: { "cycle.list": () => [cycle("c2", "Semester II", "2025-S2"), cycle("c1", "Semester I", "2025-S1")], "plan.get": () => null },
     });
     const picker = await screen.findByTestId("cycle-picker");
-    expect((screen.getByRole("combobox", { name: "Siklus" }) as HTMLInputElement).value).toBe("Semester II");
+    // The picker's Select loads after the page is drawn (LazySelect).
+    expect(((await screen.findByRole("combobox", { name: "Siklus" })) as HTMLInputElement).value).toBe("Semester II");
     expect(picker.textContent).toContain("Periode 2025-S2");
   });
 });

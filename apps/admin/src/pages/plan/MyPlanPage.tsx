@@ -3,7 +3,7 @@
 import { Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CyclePicker } from "../../components/CyclePicker";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
@@ -11,10 +11,13 @@ import { errorMessage } from "../../lib/errors";
 import { notifyError } from "../../lib/notify";
 import { useRegionId } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
-import { PlanEditor, toInput, type Plan, type RhkInput } from "./PlanEditor";
+import { PlanEditor } from "./PlanEditor";
+import { toInput, type Plan, type RhkInput } from "./planInput";
 import { PlanHeader } from "./PlanView";
 import { EDITABLE } from "./planStatus";
-import { WorkEntries } from "./WorkEntries";
+
+// Work entries exist only under an approved plan: their form and list load with it.
+const WorkEntries = lazy(() => import("./WorkEntries").then((module) => ({ default: module.WorkEntries })));
 
 function OwnPlan(props: { plan: Plan; periodLabel: string }) {
   const { t } = useTranslation();
@@ -59,7 +62,9 @@ function OwnPlan(props: { plan: Plan; periodLabel: string }) {
       )}
       {plan.status === "approved" && (
         <Card withBorder padding="lg">
-          <WorkEntries cycleId={plan.cycleId} periodLabel={props.periodLabel} canLog assessorNip={plan.assessorNip} />
+          <Suspense fallback={<Loading rows={4} />}>
+            <WorkEntries cycleId={plan.cycleId} periodLabel={props.periodLabel} canLog assessorNip={plan.assessorNip} />
+          </Suspense>
         </Card>
       )}
     </Stack>

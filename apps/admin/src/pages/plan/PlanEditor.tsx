@@ -1,21 +1,10 @@
 // An SKP plan's RHK rows and their IKIs, edited while the plan is a draft, in revision or rejected: each
 // RHK utama may cascade from (menginduk) an RHK of the superior's plan.
-import { ActionIcon, Badge, Button, Card, Grid, Group, NumberInput, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { ActionIcon, Badge, Button, Card, Grid, Group, NumberInput, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { RouterInputs, RouterOutputs } from "../../lib/trpc";
+import type { Plan, RhkInput } from "./planInput";
+import { Select } from "../../components/LazySelect";
 
-export type Plan = NonNullable<RouterOutputs["plan"]["get"]>;
-export type RhkInput = RouterInputs["plan"]["save"]["rhk"][number];
-
-export function toInput(plan: Plan): RhkInput[] {
-  return plan.rhk.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    text: r.text,
-    parentRhkId: r.parentRhkId,
-    indicators: r.indicators.map((i) => ({ id: i.id, text: i.text, target: i.target, satuan: i.satuan, indicatorId: i.indicatorId, aspect: i.aspect })),
-  }));
-}
 
 function Remove(props: { label: string; onClick(): void }) {
   return (

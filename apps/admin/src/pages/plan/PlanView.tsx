@@ -3,7 +3,7 @@ import { Alert, Badge, Group, List, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { currentLanguage } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
-import type { Plan } from "./PlanEditor";
+import type { Plan } from "./planInput";
 import { PLAN_COLORS } from "./planStatus";
 
 export function PlanHeader(props: { plan: Plan }) {

@@ -1,9 +1,9 @@
 // An assessor's (or admin's) review work: plans submitted for approval (approve, ask for a revision, or
 // reject, with a note), and work entries to confirm or return; any entry's feedback thread, at any time.
-import { Badge, Button, Card, Grid, Group, Modal, NavLink, SegmentedControl, Select, Stack, Table, Tabs, Text, Textarea, Title } from "@mantine/core";
+import { Badge, Button, Card, Grid, Group, NavLink, SegmentedControl, Stack, Table, Tabs, Text, Textarea, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { currentLanguage } from "../../i18n";
@@ -12,10 +12,16 @@ import { notifyError } from "../../lib/notify";
 import { formatCount } from "../../lib/format";
 import { useRegionId } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
-import { FeedbackDrawer } from "../feedback/FeedbackDrawer";
-import { PlanEditor, toInput } from "./PlanEditor";
+import { toInput } from "./planInput";
 import { PlanHeader } from "./PlanView";
 import { ENTRY_COLORS, PLAN_COLORS } from "./planStatus";
+import { Select } from "../../components/LazySelect";
+import { Modal } from "../../components/LazyModal";
+
+// A report's plan loads its editor (read-only here) when one is opened; the feedback thread when an
+// entry's thread is.
+const PlanEditor = lazy(() => import("./PlanEditor").then((module) => ({ default: module.PlanEditor })));
+const FeedbackDrawer = lazy(() => import("../feedback/FeedbackDrawer").then((module) => ({ default: module.FeedbackDrawer })));
 
 type Decision = "approve" | "requestRevision" | "reject";
 const ENTRY_FILTERS = ["submitted", "returned", "confirmed", "all"] as const;
@@ -54,7 +60,9 @@ function PlanReview(props: { planId: string }) {
       <Card withBorder padding="lg">
         <PlanHeader plan={p} />
       </Card>
-      <PlanEditor rhk={toInput(p)} superiorRhk={p.superiorRhk} editable={false} onChange={() => undefined} />
+      <Suspense fallback={<Loading rows={4} />}>
+        <PlanEditor rhk={toInput(p)} superiorRhk={p.superiorRhk} editable={false} onChange={() => undefined} />
+      </Suspense>
       {p.status === "submitted" && (
         <Group justify="flex-end">
           <Button color="red" variant="light" onClick={() => setDeciding("reject")}>{t("plan.reject")}</Button>
@@ -191,7 +199,11 @@ function EntriesToReview(props: { cycleId: string }) {
           </Group>
         </Stack>
       </Modal>
-      <FeedbackDrawer workEntryId={thread} onClose={() => setThread(null)} defaultKind="feedback" />
+      {thread !== null && (
+        <Suspense fallback={null}>
+          <FeedbackDrawer workEntryId={thread} onClose={() => setThread(null)} defaultKind="feedback" />
+        </Suspense>
+      )}
     </Stack>
   );
 }

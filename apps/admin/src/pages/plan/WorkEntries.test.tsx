@@ -43,7 +43,8 @@ describe("work logged against the SKP", () => {
 
     expect(screen.getByLabelText("Jumlah")).toBeTruthy();
     const user = userEvent.setup();
-    await user.click(screen.getByTestId("work-iki"));
+    // The IKI's Select loads after the form is drawn (LazySelect).
+    await user.click(await screen.findByTestId("work-iki"));
     // The dropdown is still in its opening transition in happy-dom, so its options count as hidden.
     fireEvent.click(await screen.findByRole("option", { name: "Mutu verifikasi berkas", hidden: true }));
     expect(await screen.findByLabelText("Jumlah (persen)")).toBeTruthy();

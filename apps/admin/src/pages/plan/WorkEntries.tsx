@@ -1,10 +1,11 @@
 // Work logged against the plan's IKIs (catatan kinerja): progress per IKI against its target, a form to
 // log work with evidence files, and the entries with the assessor's confirmation or return note, each with
-// its feedback thread (ask for feedback, or read what was given).
-import { Alert, Anchor, Badge, Button, Card, FileInput, Group, NumberInput, Progress, Select, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+// its feedback thread (ask for feedback, or read what was given). On a phone each IKI's progress and each
+// entry is a card, its fields one under another; from a tablet's width up, both are tables.
+import { Alert, Anchor, Badge, Button, Card, FileInput, Group, NumberInput, Progress, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { currentLanguage } from "../../i18n";
@@ -14,9 +15,97 @@ import { notifyError } from "../../lib/notify";
 import { formatCount } from "../../lib/format";
 import { defaultDay, periodRange } from "../../lib/periods";
 import { useRegionId } from "../../lib/session";
-import { useTRPC } from "../../lib/trpc";
-import { FeedbackDrawer } from "../feedback/FeedbackDrawer";
+import { useTRPC, type RouterOutputs } from "../../lib/trpc";
 import { ENTRY_COLORS } from "./planStatus";
+import { Select } from "../../components/LazySelect";
+
+// The feedback thread loads when an entry's thread is first opened.
+const FeedbackDrawer = lazy(() => import("../feedback/FeedbackDrawer").then((module) => ({ default: module.FeedbackDrawer })));
+
+type Entry = RouterOutputs["workEntry"]["list"]["items"][number];
+
+function EntryStatus(props: { entry: Entry }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={ENTRY_COLORS[props.entry.status]} miw="max-content">
+      {t(`work.state.${props.entry.status}`)}
+    </Badge>
+  );
+}
+
+function ReviewNote(props: { entry: Entry }) {
+  const { entry } = props;
+  if (!entry.reviewNote) return null;
+  return (
+    <Alert color={entry.status === "returned" ? "orange" : "teal"} p={4} mt={4}>
+      {entry.reviewNote}
+    </Alert>
+  );
+}
+
+function EvidenceLinks(props: { entry: Entry }) {
+  const regionId = useRegionId();
+  return props.entry.evidence.map((file) => (
+    <Anchor key={file.id} href={evidenceFile(file.id, regionId)} size="xs" display="block" style={{ overflowWrap: "anywhere" }}>
+      {file.filename}
+    </Anchor>
+  ));
+}
+
+function ThreadButton(props: { entry: Entry; onOpen(): void }) {
+  const { t } = useTranslation();
+  return (
+    <Button size="compact-xs" variant="light" onClick={props.onOpen} aria-label={t("feedback.openFor", { entry: props.entry.description })}>
+      {t("feedback.button")}
+    </Button>
+  );
+}
+
+/** One entry on a phone: what was done and for which IKI, then the date, the quantity and the evidence. */
+function EntryCard(props: { entry: Entry; onThread(): void }) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const { entry } = props;
+  return (
+    <Card withBorder padding="sm" component="article" aria-label={entry.description}>
+      <Stack gap={6}>
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <div style={{ minWidth: 0 }}>
+            <Text size="sm" fw={600} style={{ overflowWrap: "anywhere" }}>
+              {entry.description}
+            </Text>
+            <Text size="xs" c="dimmed" style={{ overflowWrap: "anywhere" }}>
+              {entry.ikiText}
+            </Text>
+          </div>
+          <EntryStatus entry={entry} />
+        </Group>
+        <ReviewNote entry={entry} />
+        <SimpleGrid cols={2} spacing="xs" verticalSpacing={4}>
+          <div>
+            <Text size="xs" c="dimmed">{t("work.date")}</Text>
+            <Text size="sm" className="tabular">{entry.workDate}</Text>
+          </div>
+          <div>
+            <Text size="xs" c="dimmed">{t("work.quantity")}</Text>
+            <Text size="sm" className="tabular" data-testid="work-entry-quantity">
+              {formatCount(entry.quantity, lang)} {entry.satuan}
+            </Text>
+          </div>
+        </SimpleGrid>
+        {entry.evidence.length > 0 && (
+          <div>
+            <Text size="xs" c="dimmed">{t("work.evidence")}</Text>
+            <EvidenceLinks entry={entry} />
+          </div>
+        )}
+        <Group justify="flex-end">
+          <ThreadButton entry={entry} onOpen={props.onThread} />
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
 
 async function uploadEvidence(entryId: string, regionId: string, file: File): Promise<void> {
   const response = await fetch(evidenceUpload(entryId, regionId), {
@@ -69,7 +158,30 @@ export function WorkEntries(props: {
       {ikis.length === 0 ? (
         <EmptyState title={t("work.noIki")}>{t("work.noIkiHelp")}</EmptyState>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
+        <Stack gap="xs" hiddenFrom="sm" data-testid="work-progress-cards">
+          {ikis.map((iki) => (
+            <Card key={iki.ikiId} withBorder padding="sm" component="article" aria-label={iki.text}>
+              <Text size="sm" fw={600} style={{ overflowWrap: "anywhere" }}>
+                {iki.text}
+              </Text>
+              <Text size="xs" c="dimmed" style={{ overflowWrap: "anywhere" }}>
+                {iki.rhkText}
+              </Text>
+              <Group gap="xs" wrap="nowrap" mt={6}>
+                <Progress value={Math.min(100, iki.percent)} style={{ flex: 1 }} aria-label={t("work.achievementOf", { iki: iki.text })} />
+                <Text size="sm" className="tabular">{iki.percent}%</Text>
+              </Group>
+              <Text size="xs" c="dimmed" mt={4} className="tabular">
+                {t("work.confirmed")}: {formatCount(iki.confirmed, lang)} / {formatCount(iki.target, lang)} {iki.satuan} (
+                {t(iki.aspect === "kualitas" ? "work.meanOfEntries" : "work.sumOfEntries", { count: iki.entries.confirmed })}) · {t("work.pending")}:{" "}
+                {formatCount(iki.pending, lang)}
+              </Text>
+            </Card>
+          ))}
+        </Stack>
+      )}
+      {ikis.length > 0 && (
+        <Table.ScrollContainer minWidth={640} visibleFrom="sm">
           <Table data-testid="work-progress">
             <Table.Thead>
               <Table.Tr>
@@ -123,7 +235,8 @@ export function WorkEntries(props: {
           >
             <Stack gap="sm">
               <Text fw={600}>{t("work.log")}</Text>
-              <Group grow align="flex-start">
+              {/* Side by side from a tablet's width; on a phone one under another, each wide enough to read. */}
+              <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
                 <Select label={t("work.iki")} data={ikis.map((i) => ({ value: i.ikiId, label: i.text }))} value={ikiId} onChange={setIkiId} required data-testid="work-iki" />
                 <TextInput type="date" label={t("work.date")} value={workDate} min={range?.start} max={range?.end} onChange={(e) => setWorkDate(e.currentTarget.value)} required />
                 <NumberInput
@@ -133,7 +246,7 @@ export function WorkEntries(props: {
                   value={quantity}
                   onChange={(v) => setQuantity(Number(v) || 0)}
                 />
-              </Group>
+              </SimpleGrid>
               <Textarea label={t("work.description")} autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} required />
               <FileInput label={t("work.evidence")} description={t("work.evidenceHelp")} value={file} onChange={setFile} clearable placeholder={t("organisation.import.choose")} />
               <Group justify="flex-end">
@@ -147,7 +260,14 @@ export function WorkEntries(props: {
       )}
       {entries.error && <ErrorState error={entries.error} />}
       {rows.length > 0 && (
-        <Table.ScrollContainer minWidth={700}>
+        <Stack gap="sm" hiddenFrom="sm" data-testid="work-entry-cards">
+          {rows.map((e) => (
+            <EntryCard key={e.id} entry={e} onThread={() => setThread(e.id)} />
+          ))}
+        </Stack>
+      )}
+      {rows.length > 0 && (
+        <Table.ScrollContainer minWidth={700} visibleFrom="sm">
           <Table striped data-testid="work-entries">
             <Table.Thead>
               <Table.Tr>
@@ -166,19 +286,15 @@ export function WorkEntries(props: {
                   <Table.Td>
                     <Text size="sm">{e.description}</Text>
                     <Text size="xs" c="dimmed">{e.ikiText}</Text>
-                    {e.reviewNote && <Alert color={e.status === "returned" ? "orange" : "teal"} p={4} mt={4}>{e.reviewNote}</Alert>}
+                    <ReviewNote entry={e} />
                   </Table.Td>
                   <Table.Td ta="right" className="tabular">{formatCount(e.quantity, lang)} {e.satuan}</Table.Td>
-                  <Table.Td><Badge color={ENTRY_COLORS[e.status]}>{t(`work.state.${e.status}`)}</Badge></Table.Td>
+                  <Table.Td><EntryStatus entry={e} /></Table.Td>
                   <Table.Td>
-                    {e.evidence.map((file) => (
-                      <Anchor key={file.id} href={evidenceFile(file.id, regionId)} size="xs" display="block">{file.filename}</Anchor>
-                    ))}
+                    <EvidenceLinks entry={e} />
                   </Table.Td>
                   <Table.Td>
-                    <Button size="compact-xs" variant="light" onClick={() => setThread(e.id)} aria-label={t("feedback.openFor", { entry: e.description })}>
-                      {t("feedback.button")}
-                    </Button>
+                    <ThreadButton entry={e} onOpen={() => setThread(e.id)} />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -186,7 +302,11 @@ export function WorkEntries(props: {
           </Table>
         </Table.ScrollContainer>
       )}
-      <FeedbackDrawer workEntryId={thread} onClose={() => setThread(null)} assessorNip={props.assessorNip} defaultKind="request" />
+      {thread !== null && (
+        <Suspense fallback={null}>
+          <FeedbackDrawer workEntryId={thread} onClose={() => setThread(null)} assessorNip={props.assessorNip} defaultKind="request" />
+        </Suspense>
+      )}
     </Stack>
   );
 }

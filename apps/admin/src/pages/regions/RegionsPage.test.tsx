@@ -29,7 +29,8 @@ describe("regions", () => {
     expect(within(table).getByText("Kota Binjai")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Wilayah baru" }));
     const dialog = await screen.findByRole("dialog");
-    fireEvent.change(within(dialog).getByLabelText(/^Nama wilayah/), { target: { value: "Kota Tebing Tinggi" } });
+    // The form loads when the dialog first opens.
+    fireEvent.change(await within(dialog).findByLabelText(/^Nama wilayah/), { target: { value: "Kota Tebing Tinggi" } });
     expect((within(dialog).getByLabelText(/^Kode wilayah/) as HTMLInputElement).value).toBe("kota-tebing-tinggi");
     fireEvent.change(within(dialog).getByLabelText(/^Nama$|^Nama \*/), { target: { value: "Admin Tebing Tinggi" } });
     fireEvent.change(within(dialog).getByLabelText(/^E-mail/), { target: { value: "admin@tebingtinggi.go.id" } });
@@ -46,7 +47,7 @@ describe("regions", () => {
     renderWithApi(<RegionsPage />, { user: OPERATOR, handlers: { "region.list": () => [] } });
     fireEvent.click(await screen.findByRole("button", { name: "Wilayah baru" }));
     const dialog = await screen.findByRole("dialog");
-    fireEvent.change(within(dialog).getByLabelText(/^Nama wilayah/), { target: { value: "Kota Binjai Baru" } });
+    fireEvent.change(await within(dialog).findByLabelText(/^Nama wilayah/), { target: { value: "Kota Binjai Baru" } });
     fireEvent.change(within(dialog).getByLabelText(/^Kode wilayah/), { target: { value: "Kota Binjai" } });
     fireEvent.change(within(dialog).getByLabelText(/^Nama$|^Nama \*/), { target: { value: "Admin" } });
     fireEvent.change(within(dialog).getByLabelText(/^E-mail/), { target: { value: "admin@binjai.go.id" } });

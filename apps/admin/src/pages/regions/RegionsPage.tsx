@@ -1,15 +1,18 @@
 // The national operator's regions (region.list), switching to one, and a new region with its first admin,
 // who signs in with the e-mail and takes the region through its first steps (rules, people, a cycle).
-import { Button, Group, Modal, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
+import { Modal } from "../../components/LazyModal";
 import { currentLanguage } from "../../i18n";
 import { formatCount, formatDateTime } from "../../lib/format";
 import { useSession } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
-import { CreateRegionForm } from "./CreateRegionForm";
+
+// The new region's form loads when it is first asked for.
+const CreateRegionForm = lazy(() => import("./CreateRegionForm").then((module) => ({ default: module.CreateRegionForm })));
 
 export default function RegionsPage() {
   const { t } = useTranslation();
@@ -65,7 +68,7 @@ export default function RegionsPage() {
         </Table.ScrollContainer>
       )}
       <Modal opened={creating} onClose={() => setCreating(false)} title={t("regions.new")} size="lg">
-        {creating && <CreateRegionForm onDone={() => setCreating(false)} />}
+        <Suspense fallback={<Loading rows={4} />}>{creating && <CreateRegionForm onDone={() => setCreating(false)} />}</Suspense>
       </Modal>
     </Stack>
   );

@@ -3,7 +3,6 @@
 // compare the two and then keep editing or save theirs over it knowingly.
 import { Alert, Button, Group, Modal, Stack, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../lib/errors";
@@ -11,14 +10,9 @@ import { useRegionId } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 import { DiffTable } from "./DiffTable";
 
-/** True for the server's refusal of a save made over an older revision of the draft. */
-export function isConflict(error: unknown): boolean {
-  return error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === "CONFLICT";
-}
-
 export function DraftConflict(props: {
-  /** The server's message, or null when there is no conflict to show. */
-  message: string | null;
+  /** The server's message. */
+  message: string;
   draftId: string | null;
   mine: Record<string, unknown> | null;
   onReload(): Promise<void>;
@@ -48,7 +42,7 @@ export function DraftConflict(props: {
   };
 
   return (
-    <Modal opened={props.message !== null} onClose={close} title={t("rules.conflict.title")} size="xl">
+    <Modal opened onClose={close} title={t("rules.conflict.title")} size="xl">
       <Stack>
         <Alert color="orange">{props.message}</Alert>
         <Text size="sm">{t("rules.conflict.help")}</Text>

@@ -27,7 +27,7 @@ export function toDiagnostics(issues: PlacedIssue[], length: number): Diagnostic
   });
 }
 
-export const JsonEditor = forwardRef<JsonEditorHandle, { value: string; onChange(value: string): void; issues: PlacedIssue[] }>(
+export const JsonEditor = forwardRef<JsonEditorHandle, { value: string; onChange(value: string): void; issues: PlacedIssue[]; onReady?(): void }>(
   function JsonEditor(props, ref) {
     const { t } = useTranslation();
     const view = useRef<EditorView | null>(null);
@@ -62,6 +62,7 @@ export const JsonEditor = forwardRef<JsonEditorHandle, { value: string; onChange
         onCreateEditor={(created) => {
           view.current = created;
           created.dispatch(setDiagnostics(created.state, toDiagnostics(props.issues, created.state.doc.length)));
+          props.onReady?.();
         }}
       />
     );

@@ -6,24 +6,49 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import type { RuleFile } from "@kinerja/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { errorMessage } from "../../lib/errors";
 import { notifyError } from "../../lib/notify";
-import { validateRuleText } from "../../lib/rule-validation";
+import type { RuleValidation } from "../../lib/rule-validation";
 import { useRegionId } from "../../lib/session";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
-import { DraftConflict, isConflict } from "./DraftConflict";
-import { JsonEditor, type JsonEditorHandle } from "./JsonEditor";
-import { PublishDialog } from "./PublishDialog";
+import { isConflict } from "./conflict";
+import type { JsonEditorHandle } from "./JsonEditor";
 import { RuleForms, type CaseAcceptance, type Update } from "./RuleForms";
 import { IssueLines, ValidationPanel, ValidationSummary } from "./ValidationPanel";
-import { VersionsPanel } from "./VersionsPanel";
-import { WhatIfPanel } from "./WhatIfPanel";
+
+// The code editor (CodeMirror) loads when the JSON tab is first opened, what-if and the versions when
+// their tabs are, and the publish and conflict dialogs when needed: the forms are what the page opens on.
+const JsonEditor = lazy(() => import("./JsonEditor").then((module) => ({ default: module.JsonEditor })));
+const WhatIfPanel = lazy(() => import("./WhatIfPanel").then((module) => ({ default: module.WhatIfPanel })));
+const VersionsPanel = lazy(() => import("./VersionsPanel").then((module) => ({ default: module.VersionsPanel })));
+const PublishDialog = lazy(() => import("./PublishDialog").then((module) => ({ default: module.PublishDialog })));
+const DraftConflict = lazy(() => import("./DraftConflict").then((module) => ({ default: module.DraftConflict })));
 
 type Version = RouterOutputs["ruleSet"]["get"];
 type VersionSummary = RouterOutputs["ruleSet"]["list"][number];
+
+type Validate = (text: string, file: string) => RuleValidation;
+
+/**
+ * The checks the server runs before it publishes (schema, static checks, compilation, the file's cases),
+ * from @kinerja/core: loaded after the page is drawn, and until then the file counts as being checked.
+ */
+function useValidator(): Validate | null {
+  const [validate, setValidate] = useState<Validate | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import("../../lib/rule-validation").then((module) => {
+      if (live) setValidate(() => module.validateRuleText);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return validate;
+}
 
 function parseObject(text: string): Record<string, unknown> | null {
   try {
@@ -53,14 +78,29 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
   const [conflict, setConflict] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [tab, setTab] = useState<string | null>("form");
+  // Tabs opened so far: their panels stay mounted (the editor keeps its cursor and scroll) once drawn.
+  const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set(["form"]));
+  const openTab = (value: string | null) => {
+    setTab(value);
+    if (value && !opened.has(value)) setOpened(new Set([...opened, value]));
+  };
   const editor = useRef<JsonEditorHandle>(null);
+  // An issue to show once the editor has loaded, when it is asked for before.
+  const pendingReveal = useRef<number | null>(null);
   const [checked] = useDebouncedValue(text, 300);
-  const validation = useMemo(() => validateRuleText(checked, `${regionId}/${t("rules.edited")}`), [checked, regionId, t]);
+  const validate = useValidator();
   const parsed = useMemo(() => parseObject(text), [text]);
+  const validation = useMemo<RuleValidation>(
+    () =>
+      validate
+        ? validate(checked, `${regionId}/${t("rules.edited")}`)
+        : { content: parseObject(checked), ruleSet: null, issues: [], tests: null, actual: null, ok: false },
+    [validate, checked, regionId, t],
+  );
   const lastGood = useRef<Record<string, unknown> | null>(parsed);
   if (parsed) lastGood.current = parsed;
   const dirty = text !== savedText;
-  const checking = text !== checked;
+  const checking = text !== checked || validate === null;
 
   const update: Update = (change) => {
     const base = parsed ?? lastGood.current;
@@ -151,7 +191,14 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
   }
 
   const reveal = (offset: number) => {
-    setTab("json");
+    openTab("json");
+    if (editor.current) requestAnimationFrame(() => editor.current?.reveal(offset));
+    else pendingReveal.current = offset;
+  };
+  const editorReady = () => {
+    if (pendingReveal.current === null) return;
+    const offset = pendingReveal.current;
+    pendingReveal.current = null;
     requestAnimationFrame(() => editor.current?.reveal(offset));
   };
 
@@ -204,7 +251,8 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
           </Group>
         </Group>
         <Group gap="sm" mt="xs" mih={28}>
-          <ValidationSummary validation={validation} checking={checking} />
+          {/* Until the checks have loaded there is nothing to report but that they are coming. */}
+          <ValidationSummary validation={validate ? validation : null} checking={checking} />
           {!validation.ok && !checking && (
             <Text size="sm" c="dimmed">
               {t("rules.publishBlocked")}
@@ -212,7 +260,7 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
           )}
         </Group>
       </Box>
-      <Tabs value={tab} onChange={setTab} keepMounted>
+      <Tabs value={tab} onChange={openTab} keepMounted>
         <Tabs.List>
           <Tabs.Tab value="form">{t("rules.tabs.form")}</Tabs.Tab>
           <Tabs.Tab value="json">{t("rules.tabs.json")}</Tabs.Tab>
@@ -232,41 +280,61 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
         <Tabs.Panel value="json" pt="md">
           <Stack gap="xs">
             <IssueLines validation={validation} onReveal={reveal} />
-            <JsonEditor ref={editor} value={text} onChange={setText} issues={validation.issues} />
+            {opened.has("json") && (
+              <Suspense fallback={<Loading rows={10} />}>
+                <JsonEditor ref={editor} value={text} onChange={setText} issues={validation.issues} onReady={editorReady} />
+              </Suspense>
+            )}
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="check" pt="md">
           <ValidationPanel validation={validation} onReveal={reveal} />
         </Tabs.Panel>
         <Tabs.Panel value="whatif" pt="md">
-          <WhatIfPanel content={validation.content} valid={validation.issues.every((i) => i.severity !== "error")} />
+          {opened.has("whatif") && (
+            <Suspense fallback={<Loading rows={4} />}>
+              <WhatIfPanel content={validation.content} valid={validation.issues.every((i) => i.severity !== "error")} />
+            </Suspense>
+          )}
         </Tabs.Panel>
         <Tabs.Panel value="versions" pt="md">
-          <VersionsPanel versions={props.versions} openId={version?.id ?? null} onOpen={props.onOpen} />
+          {opened.has("versions") && (
+            <Suspense fallback={<Loading rows={4} />}>
+              <VersionsPanel versions={props.versions} openId={version?.id ?? null} onOpen={props.onOpen} />
+            </Suspense>
+          )}
         </Tabs.Panel>
       </Tabs>
-      <PublishDialog
-        opened={confirming}
-        version={version?.status === "draft" ? version.version : null}
-        content={confirming ? validation.content : null}
-        ruleSet={validation.ruleSet}
-        tests={validation.tests}
-        published={props.versions.find((v) => v.status === "published") ?? null}
-        publishing={busy}
-        onConfirm={() => void onPublish().finally(() => setConfirming(false))}
-        onClose={() => setConfirming(false)}
-      />
-      <DraftConflict
-        message={conflict}
-        draftId={draftId}
-        mine={parsed}
-        onReload={reload}
-        onOverwrite={async (storedRevision) => {
-          setConflict(null);
-          await onSave(storedRevision);
-        }}
-        onClose={() => setConflict(null)}
-      />
+      {confirming && (
+        <Suspense fallback={null}>
+          <PublishDialog
+            opened={confirming}
+            version={version?.status === "draft" ? version.version : null}
+            content={confirming ? validation.content : null}
+            ruleSet={validation.ruleSet}
+            tests={validation.tests}
+            published={props.versions.find((v) => v.status === "published") ?? null}
+            publishing={busy}
+            onConfirm={() => void onPublish().finally(() => setConfirming(false))}
+            onClose={() => setConfirming(false)}
+          />
+        </Suspense>
+      )}
+      {conflict !== null && (
+        <Suspense fallback={null}>
+          <DraftConflict
+            message={conflict}
+            draftId={draftId}
+            mine={parsed}
+            onReload={reload}
+            onOverwrite={async (storedRevision) => {
+              setConflict(null);
+              await onSave(storedRevision);
+            }}
+            onClose={() => setConflict(null)}
+          />
+        </Suspense>
+      )}
     </Stack>
   );
 }

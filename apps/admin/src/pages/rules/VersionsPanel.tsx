@@ -1,6 +1,6 @@
 // Every version of the region's rules (drafts and published), opening one in the editor, and what
 // changed between two of them, pointer by pointer.
-import { Badge, Button, Card, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,7 @@ import { formatDateTime } from "../../lib/format";
 import { useRegionId } from "../../lib/session";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
 import { DiffTable } from "./DiffTable";
+import { Select } from "../../components/LazySelect";
 
 type Version = RouterOutputs["ruleSet"]["list"][number];
 

@@ -1,6 +1,6 @@
 // What-if before publishing: the edited rules run on a past cycle's stored inputs, compared with the
 // rules that cycle used: counts per predikat before and after, and who moves and why.
-import { Alert, Button, Card, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { currentLanguage } from "../../i18n";
 import { formatCount } from "../../lib/format";
 import { useRegionId } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
+import { Select } from "../../components/LazySelect";
 
 const MOVES_SHOWN = 200;
 

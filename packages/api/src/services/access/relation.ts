@@ -4,7 +4,10 @@
 // national operator counts as one inside a region). All are read from the employee record the account is
 // linked to (`scope.me`). Someone with no relation is told the employee does not exist (NOT_FOUND), as
 // for an id in another region; someone related but not allowed the action is told who may (FORBIDDEN).
-import type { Database, EmployeeRow, EmployeeTable } from "@kinerja/db";
+// Who decides an appeal (the superior, or the rule set's fallback: the admin or the appeals panel) is
+// decided here too (appealDecider, decidesAppeal).
+import type { AppealFallback } from "@kinerja/core";
+import { ROLES, type Database, type EmployeeRow, type EmployeeTable } from "@kinerja/db";
 import { sql, type ExpressionBuilder, type Kysely } from "kysely";
 import type { SessionUser } from "../../auth.js";
 import { DomainError } from "../lib/index.js";
@@ -71,6 +74,123 @@ export async function relationTo(scope: Scope, employee: Pick<EmployeeRow, "id" 
  */
 export function raterNip(scope: Scope): string | null {
   return rates(scope) ? scope.me.nip : null;
+}
+
+/** The capacity an appeal is decided in: the assessor's superior, the region's admin, or the appeals panel. */
+export type AppealDeciderKind = "atasan" | "admin" | "panel";
+/** Why: the superior decides; they have no account; the assessor has no superior in the data; they did not decide in time. */
+export type AppealDeciderReason = "superior" | "no_account" | "no_superior" | "overdue";
+
+export interface AppealDecider {
+  kind: AppealDeciderKind;
+  reason: AppealDeciderReason;
+  /** The deciding superior's NIP (kind "atasan"). */
+  nip: string | null;
+  /** The panel, when it decides. */
+  panel: { name: string; members: string[]; roles: string[] } | null;
+  /** The days the superior has (workflow.appeals.fallbackAfterDays) and the moment they run out. */
+  afterDays: number;
+  deadline: string;
+  overdue: boolean;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Who decides a pending appeal: the assessor's superior (atasan pejabat penilai) while they hold an account
+ * that decides (an assessor's, not disabled) and fallbackAfterDays have not passed since the appeal was
+ * made; otherwise the rule set's fallback, the region's admin or its appeals panel. Once the superior's
+ * time is up the appeal is the fallback's alone, so two people never decide it.
+ */
+export function appealDecider(input: {
+  superiorNip: string | null;
+  superiorHasAccount: boolean;
+  submittedAt: string;
+  fallback: AppealFallback;
+  now?: Date;
+}): AppealDecider {
+  const { fallback } = input;
+  const deadline = new Date(Date.parse(input.submittedAt) + fallback.afterDays * DAY_MS);
+  const overdue = (input.now ?? new Date()).getTime() > deadline.getTime();
+  const base = { afterDays: fallback.afterDays, deadline: deadline.toISOString(), overdue };
+  const reason: AppealDeciderReason = !input.superiorNip ? "no_superior" : !input.superiorHasAccount ? "no_account" : overdue ? "overdue" : "superior";
+  if (reason === "superior") return { ...base, kind: "atasan", reason, nip: input.superiorNip, panel: null };
+  return { ...base, kind: fallback.kind, reason, nip: null, panel: fallback.panel };
+}
+
+/** The NIPs among `nips` whose holders have an account that decides appeals: an assessor's, not disabled. */
+export async function nipsWithDecidingAccount(db: Kysely<Database>, regionId: string, nips: readonly string[]): Promise<Set<string>> {
+  if (nips.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("employees")
+    .innerJoin("user", "user.employee_id", "employees.id")
+    .select("employees.nip")
+    .where("employees.region_id", "=", regionId)
+    .where("employees.nip", "in", [...nips])
+    .where("user.region_id", "=", regionId)
+    .where("user.role", "=", "assessor")
+    .where("user.disabled_at", "is", null)
+    .execute();
+  return new Set(rows.map((r) => r.nip));
+}
+
+/** Whether the signed-in person is the appeal's decider: the superior by their own record, an admin, or on the panel. */
+export function decidesAppeal(scope: Scope, decider: AppealDecider): boolean {
+  switch (decider.kind) {
+    case "atasan":
+      return raterNip(scope) === decider.nip;
+    case "admin":
+      return isAdmin(scope.user);
+    case "panel":
+      return (
+        (decider.panel?.roles ?? []).includes(scope.user.role) || (scope.me !== null && (decider.panel?.members ?? []).includes(scope.me.nip))
+      );
+  }
+}
+
+/**
+ * The people to tell that an appeal waits for them, as decidesAppeal decides: the superior by their NIP, the
+ * region's admins, or the panel's members by NIP and the accounts of its roles.
+ */
+export async function appealDeciderAddressees(
+  db: Kysely<Database>,
+  regionId: string,
+  decider: AppealDecider,
+): Promise<{ employeeNips: string[]; userIds: string[] }> {
+  const accountsOf = async (names: readonly string[]) => {
+    const roles = ROLES.filter((role) => names.includes(role));
+    if (roles.length === 0) return [];
+    const rows = await db.selectFrom("user").select("id").where("region_id", "=", regionId).where("role", "in", roles).where("disabled_at", "is", null).execute();
+    return rows.map((r) => r.id);
+  };
+  switch (decider.kind) {
+    case "atasan":
+      return { employeeNips: decider.nip ? [decider.nip] : [], userIds: [] };
+    case "admin":
+      return { employeeNips: [], userIds: await accountsOf(["admin"]) };
+    case "panel":
+      return { employeeNips: [...(decider.panel?.members ?? [])], userIds: await accountsOf(decider.panel?.roles ?? []) };
+  }
+}
+
+/** The decider as the refusal and the audit log name them, in Indonesian. */
+export function appealDeciderText(decider: AppealDecider, superiorName?: string): string {
+  const who =
+    decider.kind === "atasan"
+      ? `atasan pejabat penilai${superiorName ? ` (${superiorName}, NIP ${decider.nip})` : decider.nip ? ` (NIP ${decider.nip})` : ""}`
+      : decider.kind === "admin"
+        ? "admin BKD"
+        : (decider.panel?.name ?? "panel keberatan");
+  switch (decider.reason) {
+    case "superior":
+      return who;
+    case "no_account":
+      return `${who} (atasan tidak memiliki akun)`;
+    case "no_superior":
+      return `${who} (pejabat penilai tidak memiliki atasan dalam data)`;
+    case "overdue":
+      return `${who} (tidak diputus dalam ${decider.afterDays} hari)`;
+  }
 }
 
 /**

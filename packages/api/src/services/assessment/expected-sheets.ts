@@ -37,13 +37,17 @@ export async function setsOf(db: Kysely<Database>, cycle: CycleRow, employees: E
   return { compiled, sets: await indicatorSetsOf(db, cycle, compiled, employees) };
 }
 
+/** Ratees read together: each read below names at most this many (SQLite takes 32,766 values in a statement). */
+const RATEES_PER_READ = 1000;
+
 /** The sheets the cycle's rules expect on the given employees of the cycle (their sets from setsOf), with their state. */
-export async function expectedSheets(
-  db: Kysely<Database>,
-  cycle: CycleRow,
-  ratees: EmployeeRow[],
-  { compiled, sets }: CycleSets,
-): Promise<ExpectedSheet[]> {
+export async function expectedSheets(db: Kysely<Database>, cycle: CycleRow, ratees: EmployeeRow[], sets: CycleSets): Promise<ExpectedSheet[]> {
+  const expected: ExpectedSheet[] = [];
+  for (let i = 0; i < ratees.length; i += RATEES_PER_READ) expected.push(...(await expectedOf(db, cycle, ratees.slice(i, i + RATEES_PER_READ), sets)));
+  return expected;
+}
+
+async function expectedOf(db: Kysely<Database>, cycle: CycleRow, ratees: EmployeeRow[], { compiled, sets }: CycleSets): Promise<ExpectedSheet[]> {
   if (ratees.length === 0) return [];
   const regionId = cycle.region_id;
   const ids = ratees.map((r) => r.id);

@@ -7,6 +7,7 @@ import type { Kysely } from "kysely";
 import { findEmployee, requireReviewer, withDb, type Scope } from "../access/index.js";
 import { assertInCycle, cycleUnitIds, findCycle } from "../cycles/index.js";
 import { audit, DomainError } from "../lib/index.js";
+import { notify } from "../notifications/index.js";
 import { cycleRules, indicatorSetsOf } from "../rules/index.js";
 
 export interface PeerView {
@@ -150,6 +151,16 @@ export async function setPeers(scope: Scope, input: { cycleId: string; employeeI
       before: { cycleId: cycle.id, peers: before.map((p) => p.nip) },
       after: { cycleId: cycle.id, peers: after.map((p) => p.nip) },
     });
+    const added = peerIds.filter((peer) => !before.some((p) => p.employeeId === peer));
+    if (added.length > 0) {
+      await notify(trx, {
+        regionId,
+        kind: "peer_assigned",
+        employeeIds: added,
+        values: { nama_pegawai: employee.nama, siklus: cycle.name },
+        link: "/assessments",
+      });
+    }
     return { employeeId: employee.id, min, max, peers: after };
   });
 }

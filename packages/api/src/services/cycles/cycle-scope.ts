@@ -3,7 +3,7 @@
 // subtree, or the whole region. An employee is never in two cycles of the same period once they leave
 // draft, so a later cycle for other units never disturbs the first.
 import { DomainError } from "../lib/index.js";
-import type { CycleRow, Database } from "@kinerja/db";
+import type { CycleRow, Database, EmployeeRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { unitSubtrees } from "../organisation/index.js";
 
@@ -30,6 +30,15 @@ export async function cycleEmployeeIds(db: Kysely<Database>, cycle: CycleRow): P
   let query = db.selectFrom("employees").select("id").where("region_id", "=", cycle.region_id);
   if (units) query = query.where("unit_id", "in", units);
   return (await query.orderBy("id").execute()).map((e) => e.id);
+}
+
+/** The employees a cycle covers, whole rows, read by the cycle's units rather than by a list of ids. */
+export async function cycleEmployees(db: Kysely<Database>, cycle: CycleRow): Promise<EmployeeRow[]> {
+  const units = await cycleUnitIds(db, cycle);
+  if (units !== null && units.length === 0) return [];
+  let query = db.selectFrom("employees").selectAll().where("region_id", "=", cycle.region_id);
+  if (units) query = query.where("unit_id", "in", units);
+  return query.orderBy("id").execute();
 }
 
 /** Refuses (NOT_FOUND, as for any id outside the caller's reach) an employee the cycle does not cover. */

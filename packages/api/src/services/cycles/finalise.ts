@@ -10,10 +10,16 @@ import type { Kysely } from "kysely";
 import { closeCycle, type CycleView } from "./cycles.js";
 import { assertNoRunInFlight } from "../results/index.js";
 import { regionDistribution } from "../results/index.js";
+import { notify } from "../notifications/index.js";
+import { cycleEmployeeIds } from "./cycle-scope.js";
 
-/** A run still being written would make its results current after finalisation. */
-function noRunInFlight(trx: Kysely<Database>, cycle: CycleRow): Promise<void> {
-  return assertNoRunInFlight(trx, cycle, "tetapkan setelah selesai");
+/**
+ * A run still being written would make its results current after finalisation. Once none is, everyone the
+ * cycle covers is told their result is published, in the finalising transaction.
+ */
+async function noRunInFlight(trx: Kysely<Database>, cycle: CycleRow): Promise<void> {
+  await assertNoRunInFlight(trx, cycle, "tetapkan setelah selesai");
+  await notify(trx, { regionId: cycle.region_id, kind: "results_published", employeeIds: await cycleEmployeeIds(trx, cycle), values: { siklus: cycle.name }, link: "/me" });
 }
 
 export async function finaliseCycle(scope: Scope, id: string): Promise<CycleView> {

@@ -10,15 +10,16 @@ import type { Actor } from "../lib/index.js";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { DomainError } from "../lib/index.js";
 import { now, type CycleRow, type Database, type JobRow, type JobStatus, type NewResult, type NewResultOutcome } from "@kinerja/db";
-import type { ExpressionBuilder, Kysely } from "kysely";
+import type { CompiledRuleSet } from "@kinerja/core";
+import { PostgresAdapter, sql, type ExpressionBuilder, type Kysely } from "kysely";
 import { appraisalInputs } from "../assessment/index.js";
 import { audit } from "../lib/index.js";
 import { cycleEmployeeIds } from "./cycle-scope.js";
 import { findCycle, lockCycle } from "./cycles.js";
 import type { JobRunner } from "./jobs.js";
-import { holdLease, JobTakenOver, keepLeaseAlive, leaseFields } from "./lease.js";
+import { holdLease, JobTakenOver, keepLeaseAlive, leaseFields, type Lease } from "./lease.js";
 import { cycleRules } from "../rules/index.js";
-import { assertNoRunInFlight, insertRun, outcomeRows, resultRow } from "../results/index.js";
+import { assertNoRunInFlight, insertResults, insertRun, outcomeRows, resultRow } from "../results/index.js";
 
 export interface RunStatus {
   jobId: string;
@@ -101,6 +102,7 @@ async function executeCycleRun(db: Kysely<Database>, jobs: JobRunner, actor: Act
   const runId = job.run_id as string;
   const { lease } = jobs;
   const stopRenewing = keepLeaseAlive(db, job, lease);
+  let written: Promise<void> = Promise.resolve();
   try {
     const compiled = await cycleRules(db, cycle);
     const ids = await cycleEmployeeIds(db, cycle);
@@ -110,35 +112,30 @@ async function executeCycleRun(db: Kysely<Database>, jobs: JobRunner, actor: Act
       await holdLease(trx, job, lease, { status: "running", started_at: now(), total });
       await trx.updateTable("result_runs").set({ total }).where("region_id", "=", regionId).where("id", "=", runId).execute();
     });
+    const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+    const size = jobs.runBatchSize;
     let done = 0;
-    for (let batch = 0; batch * jobs.batchSize < ids.length; batch++) {
-      const batchIds = ids.slice(batch * jobs.batchSize, (batch + 1) * jobs.batchSize);
-      const employees = await db
-        .selectFrom("employees")
-        .selectAll()
-        .where("region_id", "=", regionId)
-        .where("id", "in", batchIds)
-        .orderBy("id")
-        .execute();
-      const inputs = await appraisalInputs(db, cycle, employees);
-      const rows: NewResult[] = [];
-      const outcomes: NewResultOutcome[] = [];
-      employees.forEach((employee, i) => {
-        const input = inputs[i];
-        if (!input) return;
-        const explanation = compiled.explain(input);
-        rows.push(resultRow(regionId, runId, cycle.rule_set_hash, employee.id, input, explanation));
-        outcomes.push(...outcomeRows(regionId, runId, employee.id, explanation));
+    // The next batch is evaluated while the last one is written: on PostgreSQL the database stores one batch
+    // while this process evaluates the next; on SQLite the one connection takes them in turn. A batch's
+    // write is awaited before the next begins, so batches are written in order, each in its own transaction.
+    for (let batch = 0; batch * size < ids.length; batch++) {
+      const evaluated = await evaluateBatch(db, cycle, compiled, runId, ids.slice(batch * size, (batch + 1) * size));
+      await written;
+      done += evaluated.employees;
+      written = writeBatch(db, job, lease, evaluated, done).then(async () => {
+        // The run's rows are new to PostgreSQL's statistics: without them it checks each outcome's key
+        // through an index on the run alone, reading every result written so far. Analysed once the first
+        // batch is in, it finds each result by the primary key.
+        if (batch === 0 && postgres) await sql`analyze results`.execute(db);
+        await jobs.afterBatch?.(batch);
       });
-      done += employees.length;
-      await db.transaction().execute(async (trx) => {
-        await holdLease(trx, job, lease, { done });
-        if (rows.length > 0) await trx.insertInto("results").values(rows).execute();
-        if (outcomes.length > 0) await trx.insertInto("result_outcomes").values(outcomes).execute();
-      });
-      await jobs.afterBatch?.(batch);
+      // Awaited with the next batch, or below; meanwhile a failure is not left unhandled.
+      written.catch(() => undefined);
       await yieldToEventLoop();
     }
+    await written;
+    // Readers of the new run plan by the statistics too.
+    if (postgres) await sql`analyze results, result_outcomes`.execute(db);
     await db.transaction().execute(async (trx) => {
       const at = now();
       await holdLease(trx, job, lease);
@@ -187,6 +184,8 @@ async function executeCycleRun(db: Kysely<Database>, jobs: JobRunner, actor: Act
       });
     });
   } catch (error) {
+    // A batch still being written ends first, so failing the run drops its rows too.
+    await written.catch(() => undefined);
     // A job taken over is another server's to account for: it already marked it failed and dropped its rows.
     if (!(error instanceof JobTakenOver)) {
       await failRun(db, job, error instanceof Error ? error.message : String(error), { owner: lease.owner });
@@ -195,6 +194,37 @@ async function executeCycleRun(db: Kysely<Database>, jobs: JobRunner, actor: Act
   } finally {
     stopRenewing();
   }
+}
+
+/** One batch evaluated: its result rows and outcome rows, and how many employees it covered. */
+interface EvaluatedBatch {
+  employees: number;
+  results: NewResult[];
+  outcomes: NewResultOutcome[];
+}
+
+async function evaluateBatch(db: Kysely<Database>, cycle: CycleRow, compiled: CompiledRuleSet, runId: string, ids: string[]): Promise<EvaluatedBatch> {
+  const regionId = cycle.region_id;
+  const employees = await db.selectFrom("employees").selectAll().where("region_id", "=", regionId).where("id", "in", ids).orderBy("id").execute();
+  const inputs = await appraisalInputs(db, cycle, employees);
+  const results: NewResult[] = [];
+  const outcomes: NewResultOutcome[] = [];
+  employees.forEach((employee, i) => {
+    const input = inputs[i];
+    if (!input) return;
+    const explanation = compiled.explain(input);
+    results.push(resultRow(regionId, runId, cycle.rule_set_hash, employee.id, input, explanation));
+    for (const outcome of outcomeRows(regionId, runId, employee.id, explanation)) outcomes.push(outcome);
+  });
+  return { employees: employees.length, results, outcomes };
+}
+
+/** Writes one batch and the job's progress in one transaction, if the job is still this owner's. */
+async function writeBatch(db: Kysely<Database>, job: JobRow, lease: Lease, batch: EvaluatedBatch, done: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await holdLease(trx, job, lease, { done });
+    await insertResults(trx, batch.results, batch.outcomes);
+  });
 }
 
 async function resultCount(db: Kysely<Database>, regionId: string, runId: string): Promise<number> {

@@ -76,6 +76,24 @@ export class PdfWriter {
     return this;
   }
 
+  /** Starts the next page (one letter per page). */
+  newPage(): this {
+    this.doc.addPage();
+    return this;
+  }
+
+  /** One short text set large and bold in a box, such as a code to be typed. */
+  boxed(text: string): this {
+    this.ensure(50);
+    const y = this.doc.y;
+    this.doc.rect(MARGIN, y, this.width, 40).lineWidth(1).stroke();
+    this.doc.font(BOLD).fontSize(20).text(text, MARGIN, y + 11, { width: this.width, align: "center", characterSpacing: 2 });
+    this.doc.font(FONT).fontSize(10);
+    this.doc.x = MARGIN;
+    this.doc.y = y + 50;
+    return this;
+  }
+
   /** Label: value lines, labels aligned. */
   fields(rows: Array<[string, string]>): this {
     const labelWidth = this.width * 0.3;

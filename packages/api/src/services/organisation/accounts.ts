@@ -28,7 +28,7 @@ export interface NewAccount {
 export type Account = SessionUser;
 
 /** The address better-auth requires of every user, for those who sign in with a NIP only. */
-function placeholderEmail(nip: string): string {
+export function placeholderEmail(nip: string): string {
   return `${nip}@nip.kinerja.invalid`;
 }
 

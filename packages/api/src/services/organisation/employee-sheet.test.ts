@@ -55,6 +55,14 @@ describe("parseEmployeeSheet", () => {
     ]);
   });
 
+  it("keeps an E-mail column as the email attribute, to which account invitations go", async () => {
+    const sheet = await parseEmployeeSheet("csv", csv("NIP,Nama,Jabatan,Unit,E-mail", "199606062020031006,Eka,Staf,dinkes,eka@dinkes.example.go.id"), known);
+    expect(sheet.errors).toEqual([]);
+    expect(sheet.employees[0]?.attributes).toEqual({ email: "eka@dinkes.example.go.id" });
+    const surel = await parseEmployeeSheet("csv", csv("NIP;Nama;Jabatan;Unit;Surel", "199606062020031006;Eka;Staf;dinkes;eka@dinkes.example.go.id"), known);
+    expect(surel.employees[0]?.attributes).toEqual({ email: "eka@dinkes.example.go.id" });
+  });
+
   it("reads semicolon-separated CSV with a byte order mark, as Indonesian spreadsheets save it, and skips empty lines", async () => {
     const sheet = await parseEmployeeSheet("csv", csv("\uFEFFNIP;Nama;Jabatan;Unit", "", "199303032017031003;Sari Lubis;Pranata Komputer;dinkes", ""), known);
     expect(sheet.errors).toEqual([]);

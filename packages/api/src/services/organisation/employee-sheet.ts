@@ -119,8 +119,12 @@ function checkBounds(row: number, column: number): void {
   if (row > SHEET_LIMITS.rows + 1 || column > SHEET_LIMITS.columns) throw new OutOfBounds(row, column);
 }
 
+/** Headings of the e-mail on file, kept as the `email` attribute, to which account invitations go. */
+const EMAIL_HEADINGS: ReadonlySet<string> = new Set(["email", "e-mail", "e_mail", "surel", "alamat_email"]);
+
 function normaliseHeader(header: string): string {
   const key = header.trim().toLowerCase().replace(/\s+/g, "_");
+  if (EMAIL_HEADINGS.has(key)) return `${ATTRIBUTE_PREFIX}email`;
   return key.startsWith(ATTRIBUTE_PREFIX) ? ATTRIBUTE_PREFIX + header.trim().slice(ATTRIBUTE_PREFIX.length) : (ALIASES.get(key) ?? key);
 }
 

@@ -4,6 +4,8 @@ import { now, type Database, type UnitRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import type { Scope } from "../access/index.js";
 import { audit } from "../lib/index.js";
+import type { ImportRowError } from "./employee-sheet.js";
+import { parseUnitSheet } from "./unit-sheet.js";
 
 export interface UnitNode {
   id: string;
@@ -124,4 +126,43 @@ export async function saveUnit(scope: Scope, input: UnitInput): Promise<UnitRow>
     });
     return after;
   });
+}
+
+export type UnitImportResult =
+  | { ok: true; rows: number; created: number; updated: number }
+  | { ok: false; rows: number; errors: ImportRowError[] };
+
+/** Adds or updates every unit of a good CSV sheet (unit-sheet.ts), parents before children, in one transaction; a bad sheet writes nothing. */
+export async function importUnits(scope: Scope, input: { content: string }): Promise<UnitImportResult> {
+  const { db, regionId, actor } = scope;
+  const existing = new Map((await listUnits(db, regionId)).map((u) => [u.id, u.parent_id] as const));
+  const sheet = parseUnitSheet(input.content, existing);
+  if (sheet.errors.length > 0) return { ok: false, rows: sheet.rows, errors: sheet.errors };
+  const inSheet = new Map(sheet.units.map((u) => [u.id, u]));
+  const ordered: UnitInput[] = [];
+  const placed = new Set<string>();
+  const place = (unit: UnitInput) => {
+    if (placed.has(unit.id)) return;
+    placed.add(unit.id);
+    const parent = unit.parentId ? inSheet.get(unit.parentId) : undefined;
+    if (parent) place(parent);
+    ordered.push(unit);
+  };
+  sheet.units.forEach(place);
+  let created = 0;
+  let updated = 0;
+  await db.transaction().execute(async (trx) => {
+    const at = now();
+    for (const unit of ordered) {
+      if (existing.has(unit.id)) {
+        await trx.updateTable("units").set({ name: unit.name, parent_id: unit.parentId, type: unit.type }).where("region_id", "=", regionId).where("id", "=", unit.id).execute();
+        updated++;
+      } else {
+        await trx.insertInto("units").values({ region_id: regionId, id: unit.id, parent_id: unit.parentId, name: unit.name, type: unit.type, created_at: at }).execute();
+        created++;
+      }
+    }
+    await audit(trx, { regionId, actor, action: "unit.import", entity: "unit", entityId: "*", after: { rows: ordered.length, created, updated } });
+  });
+  return { ok: true, rows: ordered.length, created, updated };
 }

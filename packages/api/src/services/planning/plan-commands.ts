@@ -8,6 +8,7 @@ import type { Kysely } from "kysely";
 import { requireRelation, requireReviewer, withDb, type Scope } from "../access/index.js";
 import { assertInCycle, findCycle } from "../cycles/index.js";
 import { audit, DomainError, type Actor } from "../lib/index.js";
+import { notify } from "../notifications/index.js";
 import { assertPlanningOpen, cycleRules, cycleWorkflow } from "../rules/index.js";
 import { findPlan, PLAN_READERS, partsOf, planOf, planView, superiorPlanOf, type PlanParts } from "./plan-queries.js";
 import {
@@ -239,6 +240,15 @@ export async function submitPlan(scope: Scope, input: { id: string }): Promise<P
       before: { status: plan.status },
       after: { status: "submitted", assessorNip: employee.atasan_nip },
     });
+    if (employee.atasan_nip) {
+      await notify(trx, {
+        regionId,
+        kind: "plan_submitted",
+        employeeNips: [employee.atasan_nip],
+        values: { nama_pegawai: employee.nama, siklus: cycle.name },
+        link: "/team",
+      });
+    }
     return planView(trx, { ...parts, plan: await findPlan(trx, regionId, plan.id) });
   });
 }
@@ -274,6 +284,13 @@ export async function decidePlan(scope: Scope, input: { id: string; decision: Pl
       entityId: plan.id,
       before: { status: plan.status },
       after: { status: decision.status, note },
+    });
+    await notify(trx, {
+      regionId,
+      kind: input.decision === "approve" ? "plan_approved" : "plan_returned",
+      employeeIds: [employee.id],
+      values: { siklus: cycle.name, catatan: note ?? "" },
+      link: "/plan",
     });
     return planView(trx, { ...parts, plan: await findPlan(trx, regionId, plan.id) });
   });

@@ -18,6 +18,7 @@ import {
 } from "../access/index.js";
 import { assertInCycle, findCycle } from "../cycles/index.js";
 import { audit, decodeCursor, DomainError, pageOf, type Page } from "../lib/index.js";
+import { notify } from "../notifications/index.js";
 import { assertDateInPeriod, assertWorkOpen, cycleWorkflow } from "../rules/index.js";
 import { findPlan } from "./plan-queries.js";
 import { PLAN_STATUS_LABEL } from "./plan-rules.js";
@@ -207,6 +208,15 @@ export async function createWorkEntry(scope: Scope, input: WorkEntryInput): Prom
     };
     await trx.insertInto("work_entries").values(row).execute();
     await audit(trx, { regionId, actor, action: "workEntry.create", entity: "workEntry", entityId: id, after: input });
+    if (employee.atasan_nip) {
+      await notify(trx, {
+        regionId,
+        kind: "work_entries_waiting",
+        employeeNips: [employee.atasan_nip],
+        values: { nama_pegawai: employee.nama, judul: input.description.slice(0, 120) },
+        link: "/team",
+      });
+    }
     return viewOf(trx, regionId, id);
   });
 }

@@ -1,14 +1,32 @@
 // Appeals (keberatan): within workflow.appeals.windowDays days after a cycle is finalised, an employee may
-// appeal their result with a written reason. The assessor's own superior (atasan pejabat penilai) decides:
-// rejects with a reason, or upholds with a new predikat, which is stored as an adjustment by that superior
-// and makes a new result version; the appealed version stays as it was. Where the employee's assessor
-// has no superior in the data, the region's BKD admin decides.
-import { predikatLabel, predikatLevels } from "@kinerja/core";
+// appeal their result with a written reason. The assessor's own superior (atasan pejabat penilai) decides
+// while they hold an account and workflow.appeals.fallbackAfterDays have not passed; otherwise the rule
+// set's fallback does, the region's BKD admin or its appeals panel (who decides is the access module's
+// appealDecider). The decider rejects with a reason, or upholds with a new predikat, which is stored as an
+// adjustment and makes a new result version; the appealed version stays as it was. Each appeal tells who
+// decides it, why, and by when, and offers the decision (`actions`) only to that person.
+import { appealFallback, predikatLabel, predikatLevels, type RuleSet } from "@kinerja/core";
 import { newId, now, type AppealRow, type AppealStatus, type CycleRow, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import { findEmployee, isAdmin, raterNip, requireEmployee, withDb, type Scope } from "../access/index.js";
+import {
+  appealDecider,
+  appealDeciderAddressees,
+  appealDeciderText,
+  decidesAppeal,
+  findEmployee,
+  isAdmin,
+  nipsWithDecidingAccount,
+  raterNip,
+  requireEmployee,
+  withDb,
+  type AppealDecider,
+  type AppealDeciderKind,
+  type AppealDeciderReason,
+  type Scope,
+} from "../access/index.js";
 import { findCycle, lockCycle } from "../cycles/index.js";
 import { audit, DomainError, formatDate } from "../lib/index.js";
+import { notify } from "../notifications/index.js";
 import { cycleRules } from "../rules/index.js";
 import { currentResult, requireReason } from "./forum.js";
 import { namesByNip } from "./names.js";
@@ -27,8 +45,23 @@ export interface AppealView {
   status: AppealStatus;
   submittedAt: string;
   assessorNip: string | null;
-  /** Who decides: the assessor's superior; null when the BKD admin decides. */
-  decider: { nip: string; nama: string } | null;
+  /**
+   * Who decides (or decided) and why: the assessor's superior, or the fallback (the BKD admin, the appeals
+   * panel) because the superior has no account, there is none, or they did not decide within `afterDays`;
+   * `deadline` is when the superior's time runs out.
+   */
+  decider: {
+    kind: AppealDeciderKind;
+    reason: AppealDeciderReason;
+    nip: string | null;
+    /** The superior's name, the panel's name, or null for the admin. */
+    nama: string | null;
+    afterDays: number;
+    deadline: string;
+    overdue: boolean;
+    /** In Indonesian, as the refusal names them. */
+    text: string;
+  };
   decidedAt: string | null;
   decidedBy: string | null;
   decisionReason: string | null;
@@ -38,6 +71,31 @@ export interface AppealView {
   resultRunId: string | null;
   /** Whether the signed-in person decides it. */
   canDecide: boolean;
+  /** What the signed-in person may do with it: the decision form is offered only for "decide". */
+  actions: Array<"decide">;
+}
+
+/** Who decides each appeal: the stored capacity once decided, else worked out now from the rules and the accounts. */
+async function decidersOf(db: Kysely<Database>, regionId: string, rows: AppealRow[], ruleSets: Map<string, RuleSet>): Promise<Map<string, AppealDecider>> {
+  const withAccount = await nipsWithDecidingAccount(db, regionId, [...new Set(rows.map((r) => r.decider_nip).filter((n): n is string => n !== null))]);
+  const found = new Map<string, AppealDecider>();
+  for (const row of rows) {
+    const ruleSet = ruleSets.get(row.cycle_id);
+    if (!ruleSet) continue;
+    const decider = appealDecider({
+      superiorNip: row.decider_nip,
+      superiorHasAccount: row.decider_nip !== null && withAccount.has(row.decider_nip),
+      submittedAt: row.submitted_at,
+      fallback: appealFallback(ruleSet),
+    });
+    if (row.status !== "submitted" && row.decided_as && row.decider_reason) {
+      const kind = row.decided_as as AppealDeciderKind;
+      found.set(row.id, { ...decider, kind, reason: row.decider_reason as AppealDeciderReason, nip: kind === "atasan" ? row.decider_nip : null });
+    } else {
+      found.set(row.id, decider);
+    }
+  }
+  return found;
 }
 
 async function views(scope: Scope, rows: AppealRow[]): Promise<AppealView[]> {
@@ -50,7 +108,7 @@ async function views(scope: Scope, rows: AppealRow[]): Promise<AppealView[]> {
     ]),
   );
   const deciderNips = [...new Set(rows.map((r) => r.decider_nip).filter((n): n is string => n !== null))];
-  const deciders = await namesByNip(db, regionId, deciderNips);
+  const names = await namesByNip(db, regionId, deciderNips);
   const cycles = new Map(
     (await db.selectFrom("cycles").selectAll().where("region_id", "=", regionId).where("id", "in", [...new Set(rows.map((r) => r.cycle_id))]).execute()).map((c) => [
       c.id,
@@ -58,12 +116,16 @@ async function views(scope: Scope, rows: AppealRow[]): Promise<AppealView[]> {
     ]),
   );
   const ruleSets = new Map(await Promise.all([...cycles.values()].map(async (c) => [c.id, (await cycleRules(db, c)).ruleSet] as const)));
+  const deciders = await decidersOf(db, regionId, rows, ruleSets);
   const result: AppealView[] = [];
   for (const row of rows) {
     const employee = employees.get(row.employee_id);
     const cycle = cycles.get(row.cycle_id);
     const ruleSet = ruleSets.get(row.cycle_id);
-    if (!employee || !cycle || !ruleSet) continue;
+    const decider = deciders.get(row.id);
+    if (!employee || !cycle || !ruleSet || !decider) continue;
+    const superiorName = decider.nip ? (names.get(decider.nip) ?? null) : null;
+    const canDecide = row.status === "submitted" && decidesAppeal(scope, decider);
     result.push({
       id: row.id,
       cycleId: row.cycle_id,
@@ -75,23 +137,74 @@ async function views(scope: Scope, rows: AppealRow[]): Promise<AppealView[]> {
       status: row.status,
       submittedAt: row.submitted_at,
       assessorNip: row.assessor_nip,
-      decider: row.decider_nip ? { nip: row.decider_nip, nama: deciders.get(row.decider_nip) ?? row.decider_nip } : null,
+      decider: {
+        kind: decider.kind,
+        reason: decider.reason,
+        nip: decider.nip,
+        nama: decider.kind === "atasan" ? superiorName : decider.kind === "panel" ? (decider.panel?.name ?? null) : null,
+        afterDays: decider.afterDays,
+        deadline: decider.deadline,
+        overdue: decider.overdue,
+        text: appealDeciderText(decider, superiorName ?? undefined),
+      },
       decidedAt: row.decided_at,
       decidedBy: row.decided_by_name,
       decisionReason: row.decision_reason,
       newPredikat: row.new_predikat,
       newPredikatLabel: predikatLabel(ruleSet, row.new_predikat),
       resultRunId: row.result_run_id,
-      canDecide: row.status === "submitted" && decides(scope, row),
+      canDecide,
+      actions: canDecide ? ["decide"] : [],
     });
   }
   return result;
 }
 
-/** The deciding superior named on the appeal, an assessor read from their own record; the BKD admin where none is named. */
-function decides(scope: Scope, row: AppealRow): boolean {
-  if (row.decider_nip === null) return isAdmin(scope.user);
-  return raterNip(scope) === row.decider_nip;
+/** Who decides the appeal now (or at `at`), read on the given connection (a transaction when deciding). */
+async function deciderNow(db: Kysely<Database>, regionId: string, row: AppealRow, ruleSet: RuleSet, at?: Date): Promise<AppealDecider> {
+  const withAccount = row.decider_nip ? await nipsWithDecidingAccount(db, regionId, [row.decider_nip]) : new Set<string>();
+  return appealDecider({
+    superiorNip: row.decider_nip,
+    superiorHasAccount: row.decider_nip !== null && withAccount.has(row.decider_nip),
+    submittedAt: row.submitted_at,
+    fallback: appealFallback(ruleSet),
+    ...(at ? { now: at } : {}),
+  });
+}
+
+/**
+ * Tells the fallback (the region's admins or the appeals panel) of each pending appeal that became theirs
+ * because the superior did not decide it within the rule set's days; each is told once, by the notification's
+ * key, however often this runs. Run on the mail sender's rounds. Returns how many pending appeals are the
+ * fallback's by lapse (told now or on an earlier round).
+ */
+export async function notifyOverdueAppeals(db: Kysely<Database>, at: Date = new Date()): Promise<number> {
+  const pending = await db.selectFrom("appeals").selectAll().where("status", "=", "submitted").where("decider_nip", "is not", null).orderBy("id").execute();
+  const rules = new Map<string, RuleSet>();
+  let handedOver = 0;
+  for (const row of pending) {
+    const cycle = await findCycle(db, row.region_id, row.cycle_id);
+    let ruleSet = rules.get(cycle.id);
+    if (!ruleSet) {
+      ruleSet = (await cycleRules(db, cycle)).ruleSet;
+      rules.set(cycle.id, ruleSet);
+    }
+    const decider = await deciderNow(db, row.region_id, row, ruleSet, at);
+    if (decider.reason !== "overdue") continue;
+    const employee = await findEmployee(db, row.region_id, row.employee_id);
+    await db.transaction().execute(async (trx) =>
+      notify(trx, {
+        regionId: row.region_id,
+        kind: "appeal_filed",
+        ...(await appealDeciderAddressees(trx, row.region_id, decider)),
+        values: { nama_pegawai: employee.nama, siklus: cycle.name },
+        link: appealLink(row.id),
+        dedupeKey: `appeal_overdue:${row.id}`,
+      }),
+    );
+    handedOver++;
+  }
+  return handedOver;
 }
 
 /** The last moment an appeal against the cycle is accepted. */
@@ -165,6 +278,8 @@ export async function submitAppeal(scope: Scope, input: { cycleId: string; reaso
         decision_reason: null,
         new_predikat: null,
         result_run_id: null,
+        decided_as: null,
+        decider_reason: null,
       })
       .execute();
     await audit(trx, {
@@ -175,9 +290,22 @@ export async function submitAppeal(scope: Scope, input: { cycleId: string; reaso
       entityId: id,
       after: { cycleId: cycle.id, employeeId: employee.id, predikat, reason, deciderNip: assessor?.atasan_nip ?? null, predikatLabel: predikatLabel(ruleSet, predikat) },
     });
+    const decider = await deciderNow(trx, regionId, await findAppeal(trx, regionId, id), ruleSet);
+    await notify(trx, {
+      regionId,
+      kind: "appeal_filed",
+      ...(await appealDeciderAddressees(trx, regionId, decider)),
+      values: { nama_pegawai: employee.nama, siklus: cycle.name },
+      link: appealLink(id),
+    });
     return id;
   });
   return getAppeal(scope, id);
+}
+
+/** Where the decider opens the appeal in the portal. */
+export function appealLink(id: string): string {
+  return `/appeals?id=${encodeURIComponent(id)}`;
 }
 
 async function findAppeal(db: Kysely<Database>, regionId: string, id: string): Promise<AppealRow> {
@@ -186,12 +314,20 @@ async function findAppeal(db: Kysely<Database>, regionId: string, id: string): P
   return row;
 }
 
-/** One appeal: for the employee, their assessor and the assessor's superior, and the admin. */
+/**
+ * Whether the person has a part in deciding the appeal: they decide it now, decided it, or are the superior
+ * it named (who still reads it once it has passed to the fallback).
+ */
+function involved(scope: Scope, row: AppealRow, view: AppealView): boolean {
+  return view.canDecide || row.decided_by === scope.user.id || (row.decider_nip !== null && raterNip(scope) === row.decider_nip);
+}
+
+/** One appeal: for the employee, their assessor and the assessor's superior, its decider, and the admin. */
 export async function getAppeal(scope: Scope, id: string): Promise<AppealView> {
   const row = await findAppeal(scope.db, scope.regionId, id);
-  if (!decides(scope, row)) await requireEmployee(scope, row.employee_id);
   const [found] = await views(scope, [row]);
   if (!found) throw new DomainError({ code: "NOT_FOUND", message: `Keberatan ${id} tidak ditemukan` });
+  if (!involved(scope, row, found)) await requireEmployee(scope, row.employee_id);
   return found;
 }
 
@@ -204,18 +340,17 @@ export async function myAppeals(scope: Scope, input: { cycleId?: string }): Prom
 }
 
 /**
- * Appeals to decide: the deciding superior's (those naming them), or for admins every appeal of the
- * region (canDecide where the BKD decides). Pending ones by default.
+ * Appeals to decide: those the person decides now (as the superior, or on the panel once it is theirs),
+ * decided, or was named on as the superior; for admins every appeal of the region. Pending ones by default.
  */
 export async function appealInbox(scope: Scope, input: { status?: AppealStatus; cycleId?: string }): Promise<AppealView[]> {
   let query = scope.db.selectFrom("appeals").selectAll().where("region_id", "=", scope.regionId).where("status", "=", input.status ?? "submitted");
   if (input.cycleId) query = query.where("cycle_id", "=", input.cycleId);
-  if (!isAdmin(scope.user)) {
-    const nip = raterNip(scope);
-    if (!nip) return [];
-    query = query.where("decider_nip", "=", nip);
-  }
-  return views(scope, await query.orderBy("id").execute());
+  const rows = await query.orderBy("id").execute();
+  const found = await views(scope, rows);
+  if (isAdmin(scope.user)) return found;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return found.filter((view) => involved(scope, byId.get(view.id)!, view));
 }
 
 export type AppealDecision = { appealId: string; decision: "reject"; reason: string } | { appealId: string; decision: "uphold"; reason: string; predikat: string };
@@ -228,21 +363,23 @@ export async function decideAppeal(scope: Scope, input: AppealDecision): Promise
     // Locking the cycle first means two decisions never both see the appeal pending.
     await lockCycle(trx, regionId, (await findAppeal(trx, regionId, input.appealId)).cycle_id);
     const appeal = await findAppeal(trx, regionId, input.appealId);
-    if (!decides(inTrx, appeal)) {
+    const cycle = await findCycle(trx, regionId, appeal.cycle_id);
+    const { ruleSet } = await cycleRules(trx, cycle);
+    const decider = await deciderNow(trx, regionId, appeal, ruleSet);
+    if (!decidesAppeal(inTrx, decider) && appeal.decided_by !== actor.id) {
       // Someone with no relation to the employee is not told the appeal exists.
-      await requireEmployee(inTrx, appeal.employee_id);
+      if (!(appeal.decider_nip !== null && raterNip(inTrx) === appeal.decider_nip)) await requireEmployee(inTrx, appeal.employee_id);
+    }
+    if (appeal.status === "submitted" && !decidesAppeal(inTrx, decider)) {
+      const names = decider.nip ? await namesByNip(trx, regionId, [decider.nip]) : new Map<string, string>();
       throw new DomainError({
         code: "FORBIDDEN",
-        message: appeal.decider_nip
-          ? `Keberatan ini diputus oleh atasan pejabat penilai (NIP ${appeal.decider_nip})`
-          : "Keberatan ini diputus oleh admin BKD (pejabat penilai tidak punya atasan dalam data)",
+        message: `Keberatan ini diputus oleh ${appealDeciderText(decider, decider.nip ? names.get(decider.nip) : undefined)}`,
       });
     }
     if (appeal.status !== "submitted") {
       throw new DomainError({ code: "CONFLICT", message: `Keberatan ini sudah diputus (${appeal.status}) pada ${appeal.decided_at ? formatDate(appeal.decided_at) : "-"}` });
     }
-    const cycle = await findCycle(trx, regionId, appeal.cycle_id);
-    const { ruleSet } = await cycleRules(trx, cycle);
     const at = now();
     let newPredikat: string | null = null;
     let runId: string | null = null;
@@ -259,9 +396,7 @@ export async function decideAppeal(scope: Scope, input: AppealDecision): Promise
           message: `Predikat ${employee.nama} sudah ${predikatLabel(ruleSet, current)}; keberatan yang dikabulkan menetapkan predikat lain, atau tolak dengan alasan`,
         });
       }
-      const by = appeal.decider_nip
-        ? `${actor.name} (NIP ${appeal.decider_nip}), atasan pejabat penilai, atas keberatan`
-        : `${actor.name}, admin BKD, atas keberatan`;
+      const by = `${actor.name}, ${appealDeciderText(decider)}, atas keberatan`;
       const revision = await reviseResults(inTrx, cycle, `Keberatan dikabulkan: ${employee.nama}`, [
         { employeeId: employee.id, kind: "appeal", to: input.predikat, reason, by, appealId: appeal.id },
       ]);
@@ -278,6 +413,8 @@ export async function decideAppeal(scope: Scope, input: AppealDecision): Promise
         decision_reason: reason,
         new_predikat: newPredikat,
         result_run_id: runId,
+        decided_as: decider.kind,
+        decider_reason: decider.reason,
       })
       .where("region_id", "=", regionId)
       .where("id", "=", appeal.id)
@@ -289,7 +426,22 @@ export async function decideAppeal(scope: Scope, input: AppealDecision): Promise
       entity: "appeal",
       entityId: appeal.id,
       before: { status: appeal.status, predikat: appeal.predikat },
-      after: { status: input.decision === "uphold" ? "upheld" : "rejected", reason, predikat: newPredikat ?? appeal.predikat, runId },
+      after: {
+        status: input.decision === "uphold" ? "upheld" : "rejected",
+        reason,
+        predikat: newPredikat ?? appeal.predikat,
+        runId,
+        decidedAs: decider.kind,
+        deciderReason: decider.reason,
+        decider: appealDeciderText(decider),
+      },
+    });
+    await notify(trx, {
+      regionId,
+      kind: "appeal_decided",
+      employeeIds: [appeal.employee_id],
+      values: { keputusan: newPredikat ? `dikabulkan, predikat Anda menjadi ${predikatLabel(ruleSet, newPredikat)}` : `ditolak (${reason})`, siklus: cycle.name },
+      link: "/me",
     });
   });
   return getAppeal(scope, input.appealId);

@@ -186,7 +186,7 @@ async function forumSessions(db: Kysely<Database>, regionId: string, cycleId: st
   }));
 }
 
-async function evaluatedCycle(db: Kysely<Database>, regionId: string, cycleId: string): Promise<CycleRow> {
+export async function evaluatedCycle(db: Kysely<Database>, regionId: string, cycleId: string): Promise<CycleRow> {
   const cycle = await findCycle(db, regionId, cycleId);
   if (cycle.status === "finalised") {
     throw new DomainError({ code: "PRECONDITION_FAILED", message: "Siklus sudah final; hasil hanya dapat berubah melalui keberatan yang dikabulkan" });

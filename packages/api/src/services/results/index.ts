@@ -1,4 +1,5 @@
-// Results and their runs and revisions, people's adjustments, the evaluation forum, appeals and follow-up.
+// Results and their runs and revisions, people's adjustments, the evaluation forum and its calibration
+// sessions, appeals and follow-up.
 // The only door into this folder: routers and other folders import from here.
 export * from "./results.js";
 export * from "./runs.js";
@@ -6,4 +7,5 @@ export * from "./revisions.js";
 export * from "./adjustments.js";
 export * from "./forum.js";
 export * from "./appeals.js";
+export * from "./calibration.js";
 export * from "./follow-up.js";

@@ -9,6 +9,7 @@ import { findCycle } from "../cycles/index.js";
 import { contains, decodeCursor, DomainError, pageOf, type Page } from "../lib/index.js";
 import { unitSubtree } from "../organisation/index.js";
 import { cycleRules } from "../rules/index.js";
+import { countOf, runCounts } from "./result-counts.js";
 import { outcomeTypes } from "./runs.js";
 
 export interface ResultSummary {
@@ -38,7 +39,23 @@ export interface ResultDetail extends ResultSummary {
   input: unknown;
 }
 
-function summaryOf(row: ResultRow): ResultSummary {
+/** What a list shows of a result: never the stored input, explanation, scores or decisions. */
+const SUMMARY_COLUMNS = [
+  "results.employee_id",
+  "results.nip",
+  "results.nama",
+  "results.jabatan",
+  "results.unit_id",
+  "results.predikat",
+  "results.predikat_label",
+  "results.score",
+  "results.outcomes",
+  "results.error",
+] as const;
+
+type SummaryRow = Pick<ResultRow, "employee_id" | "nip" | "nama" | "jabatan" | "unit_id" | "predikat" | "predikat_label" | "score" | "outcomes" | "error">;
+
+function summaryOf(row: SummaryRow): ResultSummary {
   const events = parseJson<Array<{ type: string }>>(row.outcomes);
   return {
     employeeId: row.employee_id,
@@ -75,6 +92,35 @@ export async function resolveRun(
     throw new DomainError({ code: "PRECONDITION_FAILED", message: `Run versi ${run.version} belum selesai (${run.status})` });
   }
   return run;
+}
+
+/**
+ * The cycle and the run to read, as findCycle and resolveRun give them, in one query when both are found and
+ * the run is complete; otherwise those two answer (and refuse) as they do.
+ */
+async function cycleAndRun(
+  db: Kysely<Database>,
+  regionId: string,
+  cycleId: string,
+  runId?: string,
+): Promise<{ cycle: CycleRow; run: { id: string; version: number } | null }> {
+  const found = await db
+    .selectFrom("cycles")
+    .leftJoin("result_runs as run", (join) =>
+      join
+        .onRef("run.region_id", "=", "cycles.region_id")
+        .onRef("run.cycle_id", "=", "cycles.id")
+        .on((eb) => eb("run.id", "=", runId ?? eb.ref("cycles.current_run_id"))),
+    )
+    .selectAll("cycles")
+    .select(["run.id as run_id", "run.version as run_version", "run.status as run_status"])
+    .where("cycles.region_id", "=", regionId)
+    .where("cycles.id", "=", cycleId)
+    .executeTakeFirst();
+  if (!found) return { cycle: await findCycle(db, regionId, cycleId), run: null };
+  const { run_id, run_version, run_status, ...cycle } = found;
+  if (run_id !== null && run_version !== null && run_status === "complete") return { cycle, run: { id: run_id, version: run_version } };
+  return { cycle, run: await resolveRun(db, regionId, cycle, runId) };
 }
 
 /** Keeps to the results of the employees `visible` names, matched by employee id (a result keeps the NIP it was evaluated under). */
@@ -142,9 +188,14 @@ export interface ResultFilter {
 export type ResultPage = Page<ResultSummary> & {
   runId: string | null;
   runVersion: number | null;
-  /** Rows matching the filters, whatever the cursor. */
+  /** Rows matching the filters, whatever the cursor; with a search, at most SEARCH_COUNT_LIMIT (see totalExact). */
   total: number;
+  /** False when more rows than `total` match: a search counts its matches only up to SEARCH_COUNT_LIMIT. */
+  totalExact: boolean;
 };
+
+/** A search's matches are counted up to this many; beyond it the page says "more than" this. */
+export const SEARCH_COUNT_LIMIT = 1_000;
 
 /**
  * The value a sort key orders by. Predikat orders by rank, lowest first, as the rule set lists them best
@@ -170,26 +221,17 @@ function sortValue(key: ResultSortKey, predikatIds: readonly string[]): RawBuild
 
 export async function listResults(scope: Scope, filter: ResultFilter): Promise<ResultPage> {
   const { db, regionId } = scope;
-  const cycle = await findCycle(db, regionId, filter.cycleId);
-  const run = await resolveRun(db, regionId, cycle, filter.runId);
-  if (!run) return { items: [], nextCursor: null, runId: null, runVersion: null, total: 0 };
-  let query = runResults(db, regionId, run.id, visibleEmployees(scope), true);
-  if (filter.unitId) query = query.where("results.unit_id", "in", await unitSubtree(db, regionId, filter.unitId));
-  if (filter.predikat) query = query.where("results.predikat", "=", filter.predikat);
-  if (filter.outcomeType) query = withOutcomeType(query, filter.outcomeType);
-  const search = filter.search?.trim();
-  if (search) query = query.where((eb) => eb.or([contains("results.nama", search), contains("results.nip", search)]));
-  const counted = await query.select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirst();
-  const total = Number(counted?.n ?? 0);
-  const found = { runId: run.id, runVersion: run.version, total };
-
+  const [{ cycle, run }, units] = await Promise.all([
+    cycleAndRun(db, regionId, filter.cycleId, filter.runId),
+    filter.unitId ? unitSubtree(db, regionId, filter.unitId) : null,
+  ]);
+  if (!run) return { items: [], nextCursor: null, runId: null, runVersion: null, total: 0, totalExact: true };
+  const visible = visibleEmployees(scope);
+  const matching: ResultMatch = { units, predikat: filter.predikat, outcomeType: filter.outcomeType, search: filter.search?.trim() };
+  const query = filteredResults(db, regionId, run.id, visible, matching);
+  const found = { runId: run.id, runVersion: run.version, ...(await countMatches(db, regionId, run.id, visible, query, matching)) };
   if (!filter.sort) {
-    let rows = query.selectAll();
-    if (filter.cursor) {
-      const [nip] = decodeCursor(filter.cursor, 1);
-      rows = rows.where("results.nip", ">", String(nip));
-    }
-    const page = await rows.orderBy("results.nip").limit(filter.limit + 1).execute();
+    const page = await nipPage(query, filter.cursor, filter.limit).execute();
     return { ...pageOf(page, filter.limit, (r) => [r.nip], summaryOf), ...found };
   }
 
@@ -198,7 +240,7 @@ export async function listResults(scope: Scope, filter: ResultFilter): Promise<R
   const value = sortValue(key, predikatIds);
   const missing = sql<number>`(case when ${value} is null then 1 else 0 end)`;
   const after = direction === "asc" ? ">" : "<";
-  let rows = query.selectAll().select([value.as("sort_value"), missing.as("sort_missing")]);
+  let rows = query.select(SUMMARY_COLUMNS).select([value.as("sort_value"), missing.as("sort_missing")]);
   if (filter.cursor) {
     // The cursor holds [value missing (0/1), value ("" when missing), employee id] of the last row.
     const [wasMissing, last, id] = decodeCursor(filter.cursor, 3);
@@ -223,6 +265,61 @@ export async function listResults(scope: Scope, filter: ResultFilter): Promise<R
     return [gone ? 1 : 0, gone ? "" : typeof r.sort_value === "number" ? r.sort_value : String(r.sort_value), r.employee_id];
   };
   return { ...pageOf(page, filter.limit, keyOf, summaryOf), ...found };
+}
+
+/** What a results page is filtered by: a unit subtree's ids, a predikat, an outcome type, a search. */
+export interface ResultMatch {
+  units: readonly string[] | null;
+  predikat?: string | undefined;
+  outcomeType?: string | undefined;
+  search?: string | undefined;
+}
+
+/** The results of the run a viewer may see that match the filters, to select from. */
+export function filteredResults(db: Kysely<Database>, regionId: string, runId: string, visible: EmployeeScope, match: ResultMatch) {
+  let query = runResults(db, regionId, runId, visible, true);
+  if (match.units) query = query.where("results.unit_id", "in", match.units);
+  if (match.predikat) query = query.where("results.predikat", "=", match.predikat);
+  if (match.outcomeType) query = withOutcomeType(query, match.outcomeType);
+  const { search } = match;
+  if (search) query = query.where((eb) => eb.or([contains("results.nama", search), contains("results.nip", search)]));
+  return query;
+}
+
+/** A page in NIP order (the list without a sort key): `limit` + 1 summaries after the cursor's NIP. */
+export function nipPage<O>(query: SelectQueryBuilder<Database, "results", O>, cursor: string | undefined, limit: number) {
+  let rows = query.select(SUMMARY_COLUMNS);
+  if (cursor) {
+    const [nip] = decodeCursor(cursor, 1);
+    rows = rows.where("results.nip", ">", String(nip));
+  }
+  return rows.orderBy("results.nip").limit(limit + 1);
+}
+
+/**
+ * The total of a results page. Everyone's results (an admin's view) are summed from the run's counts, read
+ * once per run (result-counts.ts); a search is counted up to SEARCH_COUNT_LIMIT, and a team's or one's own
+ * results, a few rows, are counted as they are.
+ */
+async function countMatches(
+  db: Kysely<Database>,
+  regionId: string,
+  runId: string,
+  visible: EmployeeScope,
+  query: SelectQueryBuilder<Database, "results", object>,
+  filter: ResultMatch,
+): Promise<{ total: number; totalExact: boolean }> {
+  if (filter.search) {
+    const matches = query.select(sql<number>`1`.as("one")).limit(SEARCH_COUNT_LIMIT + 1).as("matches");
+    const { n } = await db.selectFrom(matches).select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirstOrThrow();
+    return Number(n) > SEARCH_COUNT_LIMIT ? { total: SEARCH_COUNT_LIMIT, totalExact: false } : { total: Number(n), totalExact: true };
+  }
+  if (visible.kind !== "all") {
+    const counted = await query.select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirst();
+    return { total: Number(counted?.n ?? 0), totalExact: true };
+  }
+  const counts = await runCounts(db, regionId, runId, filter.outcomeType);
+  return { total: countOf(counts, filter.units, filter.predikat), totalExact: true };
 }
 
 export async function getResult(scope: Scope, input: { cycleId: string; employeeId: string; runId?: string }): Promise<ResultDetail> {

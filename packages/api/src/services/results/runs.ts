@@ -125,3 +125,20 @@ export function outcomeTypes(events: ReadonlyArray<{ type: string }>): string[] 
 export function outcomeRows(regionId: string, runId: string, employeeId: string, explanation: Explanation): NewResultOutcome[] {
   return outcomeTypes(explanation.result?.outcomes ?? []).map((type) => ({ region_id: regionId, run_id: runId, employee_id: employeeId, type }));
 }
+
+/** SQLite binds at most 32,766 parameters to one statement (PostgreSQL 65,535); each insert stays within. */
+const MAX_PARAMETERS = 32_766;
+
+/** Writes result rows and their outcome rows, as few statements as the parameter limit allows. */
+export async function insertResults(trx: Kysely<Database>, results: NewResult[], outcomes: NewResultOutcome[]): Promise<void> {
+  for (const chunk of statementChunks(results)) await trx.insertInto("results").values(chunk).execute();
+  for (const chunk of statementChunks(outcomes)) await trx.insertInto("result_outcomes").values(chunk).execute();
+}
+
+function statementChunks<T extends object>(rows: T[]): T[][] {
+  if (rows.length === 0) return [];
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / Object.keys(rows[0] as object).length));
+  const chunks: T[][] = [];
+  for (let i = 0; i < rows.length; i += perStatement) chunks.push(rows.slice(i, i + perStatement));
+  return chunks;
+}

@@ -116,9 +116,15 @@ export function validateContent(content: unknown, file: string): Validation {
         ],
       };
     }
-    ruleSet = resolveRuleSet(parsed, file, (ref) => {
-      throw new RuleSetError([{ file, pointer: "/extends", message: `extends ${ref} tidak didukung`, severity: "error" }]);
-    });
+    // Checked below, where warnings are kept too.
+    ruleSet = resolveRuleSet(
+      parsed,
+      file,
+      (_path, ref) => {
+        throw new RuleSetError([{ file, pointer: "/extends", message: `extends ${ref} tidak didukung`, severity: "error" }]);
+      },
+      { check: false },
+    );
   } catch (error) {
     return { ok: false, issues: issuesOf(error, file), ruleSet: null };
   }

@@ -6,3 +6,4 @@ export * from "./pinned-rules.js";
 export * from "./what-if.js";
 export * from "./cycle-rules.js";
 export * from "./workflow.js";
+export * from "./baselines.js";

@@ -1,9 +1,10 @@
 // Decision tables: rows of conditions and what each gives.
-import { Button, Card, Group, Select, Stack, Table, TagsInput, TextInput } from "@mantine/core";
+import { Button, Card, Group, Stack, Table, TextInput } from "@mantine/core";
 import { type DecisionTable, type RuleFile } from "@kinerja/core";
 import { useTranslation } from "react-i18next";
 import { JsonField } from "../JsonField";
 import { RemoveButton, type Update } from "./shared";
+import { Select, TagsInput } from "../../../components/LazySelect";
 
 function thenValue(text: string, previous: DecisionTable["rows"][number]["then"]): DecisionTable["rows"][number]["then"] {
   if (typeof previous === "number" && text.trim() !== "" && !Number.isNaN(Number(text))) return Number(text);

@@ -1,9 +1,10 @@
 // The indicator sets and their indicators: kind, weight, scale, raters.
-import { Badge, Button, Card, Grid, Group, NumberInput, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Badge, Button, Card, Grid, Group, NumberInput, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { AXES, type Indicator, type RuleFile } from "@kinerja/core";
 import { useTranslation } from "react-i18next";
 import { weightTotal, WeightTotal } from "../WeightTotal";
 import { RemoveButton, num, type Update } from "./shared";
+import { Select } from "../../../components/LazySelect";
 
 function scaleOptions(file: RuleFile): string[] {
   return Object.keys(file.scales ?? {});

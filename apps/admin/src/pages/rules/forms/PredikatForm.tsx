@@ -1,10 +1,11 @@
 // The predikat bands: which score gives which predikat.
-import { Button, Group, Select, Stack, Table, TextInput } from "@mantine/core";
+import { Button, Group, Stack, Table, TextInput } from "@mantine/core";
 import { NATIONAL_PREDIKAT, type RuleFile } from "@kinerja/core";
 import { useTranslation } from "react-i18next";
 import { currentLanguage } from "../../../i18n";
 import { nationalLabel } from "../../../lib/predikat";
 import { RemoveButton, type Update } from "./shared";
+import { Select } from "../../../components/LazySelect";
 
 export function Predikat(props: { file: RuleFile; update: Update }) {
   const { t } = useTranslation();

@@ -1,10 +1,11 @@
 // How much each rater source weighs, with a live total.
-import { Group, NumberInput, Select, Stack, Text } from "@mantine/core";
+import { Group, NumberInput, Stack, Text } from "@mantine/core";
 import { RATER_SOURCES, raterSourceTitle, type RuleFile } from "@kinerja/core";
 import { useTranslation } from "react-i18next";
 import { currentLanguage } from "../../../i18n";
 import { weightTotal, WeightTotal } from "../WeightTotal";
 import { RemoveButton, num, type Update } from "./shared";
+import { Select } from "../../../components/LazySelect";
 
 export function RaterWeights(props: { file: RuleFile; update: Update }) {
   const { t } = useTranslation();

@@ -1,0 +1,138 @@
+// The results page's queries use the indexes meant for them, on both databases, in a region of realistic
+// size: 15,000 results in the current run beside the 15,000 of the run before it, 40 OPDs of very different
+// sizes. Each query's plan (EXPLAIN QUERY PLAN on SQLite, which the server never gives statistics; EXPLAIN on
+// PostgreSQL after VACUUM ANALYZE, as autovacuum leaves a table once a run is written) must read the results
+// table only through an index bounded by the region and the run, and through one of the indexes made for
+// that filter; a sequential scan of the table, or a scan of another index filtered row by row, fails.
+import { CompiledQuery, sql, type Compilable } from "kysely";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@kinerja/db/testing";
+import { unitSubtree } from "../organisation/index.js";
+import { nipOf, seedResultsRegion, type ResultsRegion } from "../../testing/results-region.js";
+import { filteredResults, nipPage, type ResultMatch } from "./results.js";
+import { runCountsQuery } from "./result-counts.js";
+
+const SIZE = 15_000;
+const LIMIT = 100;
+
+/** An index read, as the plan names it: the index, the columns it is searched by, whether it alone is read (no row). */
+interface IndexRead {
+  index: string;
+  searchedBy: string;
+  covering: boolean;
+}
+
+/** The reads of the results table in a plan; a full scan of it reads as the index "(table)". */
+async function resultsReads(database: TestDatabase, dialect: "sqlite" | "postgres", query: Compilable): Promise<IndexRead[]> {
+  const { sql: text, parameters } = query.compile();
+  if (dialect === "sqlite") {
+    const plan = await database.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${text}`, [...parameters]));
+    return plan.rows.flatMap(({ detail }): IndexRead[] => {
+      if (/^SCAN (results|r)\b/.test(detail) && !/^SCAN (results|r) USING/.test(detail)) return [{ index: "(table)", searchedBy: "", covering: false }];
+      const read = /^(SEARCH|SCAN) (?:results|r)(?: AS \w+)? USING (COVERING )?INDEX (\w+)(?: \((.*)\))?/.exec(detail);
+      if (!read) return [];
+      return [{ index: read[1] === "SCAN" ? `${read[3]!} (whole)` : read[3]!, searchedBy: read[4] ?? "", covering: read[2] !== undefined }];
+    });
+  }
+  const plan = await database.db.executeQuery<{ "QUERY PLAN": unknown }>(CompiledQuery.raw(`explain (format json) ${text}`, [...parameters]));
+  const reads: IndexRead[] = [];
+  const walk = (node: Record<string, unknown>) => {
+    if (node["Relation Name"] === "results") {
+      const type = String(node["Node Type"]);
+      if (type === "Seq Scan") reads.push({ index: "(table)", searchedBy: "", covering: false });
+      else {
+        const searchedBy = String(node["Index Cond"] ?? node["Recheck Cond"] ?? "");
+        reads.push({ index: String(node["Index Name"] ?? type), searchedBy, covering: type === "Index Only Scan" });
+      }
+    }
+    for (const child of (node.Plans as Array<Record<string, unknown>> | undefined) ?? []) walk(child);
+  };
+  const [root] = (typeof plan.rows[0]!["QUERY PLAN"] === "string" ? JSON.parse(plan.rows[0]!["QUERY PLAN"]) : plan.rows[0]!["QUERY PLAN"]) as Array<{ Plan: Record<string, unknown> }>;
+  walk(root!.Plan);
+  return reads;
+}
+
+describe.each(inject("dialects"))("the results page's query plans on %s", (dialect) => {
+  let database: TestDatabase;
+  let region: ResultsRegion;
+  /** Subtrees: the largest OPD (a fifth of the region), a middling one, a small one, one sub-unit. */
+  const subtrees: Record<string, string[]> = {};
+
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect);
+    region = await seedResultsRegion(database.db, dialect, { regionId: "plans", size: SIZE, previousRun: true });
+    if (dialect === "postgres") {
+      await sql`vacuum (analyze) results`.execute(database.db);
+      await sql`vacuum (analyze) result_outcomes`.execute(database.db);
+    }
+    for (const [name, unitId] of [
+      ["largest OPD", region.opds[0]!],
+      ["middling OPD", region.opds[9]!],
+      ["small OPD", region.opds[35]!],
+      ["one sub-unit", region.subUnits[12]!],
+    ] as const) {
+      subtrees[name] = await unitSubtree(database.db, region.regionId, unitId);
+    }
+  }, 300_000);
+  afterAll(() => database?.dispose());
+
+  const page = (match: Partial<ResultMatch>, cursor?: string) =>
+    nipPage(filteredResults(database.db, region.regionId, region.runId, { kind: "all" }, { units: null, ...match }), cursor, LIMIT);
+  /** A cursor past the middle of the run, as a later page sends. */
+  const later = () => Buffer.from(JSON.stringify([nipOf(SIZE / 2)])).toString("base64url");
+
+  function expectReads(reads: IndexRead[], allowed: readonly string[], what: string) {
+    expect(reads.length, `${what}: reads of results in ${JSON.stringify(reads)}`).toBeGreaterThan(0);
+    for (const read of reads) {
+      expect(allowed, `${what}: ${JSON.stringify(read)}`).toContain(read.index);
+      expect(read.searchedBy, `${what}: ${read.index} searched by the region and the run`).toMatch(/region_id.*run_id/);
+    }
+  }
+
+  it("reads a page of the whole run in NIP order from the NIP index, first and later pages", async () => {
+    for (const cursor of [undefined, later()]) {
+      expectReads(await resultsReads(database, dialect, page({}, cursor)), ["results_nip_page_idx"], `no filter, cursor ${cursor ?? "none"}`);
+    }
+  });
+
+  it("reads a predikat's page from the predikat index", async () => {
+    for (const predikat of region.predikat) {
+      for (const cursor of [undefined, later()]) {
+        expectReads(await resultsReads(database, dialect, page({ predikat }, cursor)), ["results_predikat_page_idx"], `predikat ${predikat}`);
+      }
+    }
+  });
+
+  it("reads a unit subtree's page in NIP order, or by its units when they are few", async () => {
+    for (const [name, units] of Object.entries(subtrees)) {
+      for (const cursor of [undefined, later()]) {
+        expectReads(await resultsReads(database, dialect, page({ units }, cursor)), ["results_nip_page_idx", "results_unit_page_idx"], name);
+      }
+    }
+  });
+
+  it("reads a unit subtree's page of one predikat by the predikat or by the units", async () => {
+    for (const [name, units] of Object.entries(subtrees)) {
+      for (const predikat of region.predikat) {
+        for (const cursor of [undefined, later()]) {
+          expectReads(
+            await resultsReads(database, dialect, page({ units, predikat }, cursor)),
+            ["results_predikat_page_idx", "results_unit_page_idx"],
+            `${name}, ${predikat}`,
+          );
+        }
+      }
+    }
+  });
+
+  it("counts the run by unit and predikat from an index alone, and by an outcome type through the run's range of results", async () => {
+    const counts = await resultsReads(database, dialect, runCountsQuery(database.db, region.regionId, region.runId));
+    expectReads(counts, ["results_unit_page_idx", "results_nip_page_idx", "results_predikat_page_idx"], "counts");
+    expect(counts.every((read) => read.covering), `counts read rows: ${JSON.stringify(counts)}`).toBe(true);
+    expectReads(
+      await resultsReads(database, dialect, runCountsQuery(database.db, region.regionId, region.runId, "usulan_kenaikan_pangkat")),
+      ["results_pk", "sqlite_autoindex_results_1", "results_unit_page_idx"],
+      "counts of an outcome type",
+    );
+  });
+});

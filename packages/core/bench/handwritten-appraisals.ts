@@ -1,0 +1,325 @@
+// Whole appraisals of two shipped regions written by hand as plain TypeScript: Binjai (weighted axes,
+// attendance bands, PP 94/2021 sanctions, a teachers' set) and Samarinda (the PermenPANRB 6/2022 kuadran,
+// PP 46 targets, public satisfaction at puskesmas, angka kredit). The yardstick for how fast a compiled
+// rule set could possibly evaluate: the same result, key for key and bit for bit, as `compileRuleSet(…)
+// .evaluate` for well-formed inputs (the benchmark checks that before timing), with none of its checks
+// of malformed input. Arithmetic is done in the evaluator's order so floating point agrees.
+import type { AppraisalInput, AppraisalResult, OutcomeEvent, RaterRatings } from "../src/domain/types.js";
+import type { RuleSet } from "../src/ruleset/schema.js";
+
+type Ratings = AppraisalInput["ratings"];
+
+/** Σ weight × mean over the sources that rated `id`, renormalised over those present, as a percentage of `max`. */
+function ratingScore(ratings: Ratings, id: string, supervisorWeight: number, peerWeight: number, max: number): number {
+  let weighted = 0;
+  let present = 0;
+  const supervisor = (ratings?.supervisor as RaterRatings | undefined)?.[id];
+  if (supervisorWeight > 0 && supervisor !== undefined && supervisor !== null) {
+    weighted += supervisorWeight * supervisor;
+    present += supervisorWeight;
+  }
+  if (peerWeight > 0) {
+    const peer = meanOf(ratings?.peer, id);
+    if (peer !== null) {
+      weighted += peerWeight * peer;
+      present += peerWeight;
+    }
+  }
+  return (weighted / present / max) * 100;
+}
+
+/** The mean of one indicator's ratings from a source that rates with one sheet or several. */
+function meanOf(given: RaterRatings | RaterRatings[] | undefined, id: string): number | null {
+  if (given === undefined) return null;
+  if (!Array.isArray(given)) return given[id] ?? null;
+  let sum = 0;
+  let n = 0;
+  for (const sheet of given) {
+    const value = sheet[id];
+    if (value === undefined || value === null) continue;
+    sum += value;
+    n++;
+  }
+  return n === 0 ? null : sum / n;
+}
+
+function achievement(value: unknown, cap: number): number {
+  const percent = typeof value === "number" ? value : ((value as { realisasi: number }).realisasi / (value as { target: number }).target) * 100;
+  return percent > cap ? cap : percent;
+}
+
+function eventParams(ruleSet: RuleSet, rule: string): Record<string, unknown> {
+  const found = ruleSet.outcomes.find((candidate) => candidate.name === rule);
+  if (!found) throw new Error(`no outcome rule ${rule} in ${ruleSet.id}`);
+  return found.event.params ?? {};
+}
+
+function previousPredikat(input: AppraisalInput): string | null {
+  const history = input.history ?? [];
+  return history.length > 0 ? (history[history.length - 1]?.predikat ?? null) : null;
+}
+
+const PREDIKAT_LABELS = (ruleSet: RuleSet) => new Map(ruleSet.predikat.map((p) => [p.id, p.label]));
+
+/** Binjai: the evaluator's result for one appraisal, by hand. */
+export function handwrittenBinjai(ruleSet: RuleSet): (input: AppraisalInput) => AppraisalResult {
+  const labels = PREDIKAT_LABELS(ruleSet);
+  const sanksiLabel = eventParams(ruleSet, "sanksi_disiplin").label;
+  const pendidikanLabel = eventParams(ruleSet, "usulan_pendidikan_lanjut").label;
+  const pembinaanLabel = eventParams(ruleSet, "pembinaan").label;
+  const guruSet = ruleSet.indicatorSets.find((set) => set.id === "guru")!;
+  const topics = guruSet.indicators.filter((i) => i.training).map((i) => [i.id, i.training!.topic] as const);
+
+  const attendance = (days: number) => (days <= 0 ? 100 : days <= 2 ? 90 : days <= 3 ? 75 : days <= 6 ? 60 : days <= 10 ? 40 : 0);
+  const sanksiOf = (days: number, berturut: boolean) =>
+    berturut === true || days >= 28
+      ? "pemberhentian"
+      : days >= 25
+        ? "pembebasan_jabatan"
+        : days >= 21
+          ? "penurunan_jabatan"
+          : days >= 17
+            ? "potong_tunjangan_12_bulan"
+            : days >= 14
+              ? "potong_tunjangan_9_bulan"
+              : days >= 11
+                ? "potong_tunjangan_6_bulan"
+                : days >= 7
+                  ? "pernyataan_tidak_puas"
+                  : days >= 4
+                    ? "teguran_tertulis"
+                    : days >= 3
+                      ? "teguran_lisan"
+                      : "tidak_ada";
+  const tingkatOf = (sanksi: string) =>
+    sanksi === "tidak_ada"
+      ? "tidak_ada"
+      : sanksi === "teguran_lisan" || sanksi === "teguran_tertulis" || sanksi === "pernyataan_tidak_puas"
+        ? "ringan"
+        : sanksi.startsWith("potong_tunjangan")
+          ? "sedang"
+          : "berat";
+  const predikatOf = (score: number) =>
+    score >= 91 ? "sangat_baik" : score >= 76 ? "baik" : score >= 61 ? "butuh_perbaikan" : score >= 51 ? "kurang" : "sangat_kurang";
+
+  return (input) => {
+    const { employee, ratings, values } = input;
+    const guru = employee.unitType === "sekolah" || employee.attributes?.guru === true;
+    const days = values!.kehadiran as number;
+    const kehadiran = attendance(days);
+    const komunikasi = ratingScore(ratings, "komunikasi", 70, 30, 5);
+    const perilaku = (50 * kehadiran + 50 * komunikasi) / 100;
+    let scores: Record<string, number>;
+    let hasilKerja: number;
+    let teaching: number[] = [];
+    if (guru) {
+      const perencanaan = ratingScore(ratings, "perencanaan_pembelajaran", 70, 0, 5);
+      const pelaksanaan = ratingScore(ratings, "pelaksanaan_pembelajaran", 70, 0, 5);
+      const penilaian = ratingScore(ratings, "penilaian_pembelajaran", 70, 0, 5);
+      hasilKerja = (30 * perencanaan + 40 * pelaksanaan + 30 * penilaian) / 100;
+      teaching = [perencanaan, pelaksanaan, penilaian];
+      scores = {
+        score: 0,
+        "score.hasil_kerja": hasilKerja,
+        "score.perilaku": perilaku,
+        "score.perencanaan_pembelajaran": perencanaan,
+        "score.pelaksanaan_pembelajaran": pelaksanaan,
+        "score.penilaian_pembelajaran": penilaian,
+        "score.kehadiran": kehadiran,
+        "score.komunikasi": komunikasi,
+      };
+    } else {
+      const kualitas = ratingScore(ratings, "kualitas_kerja", 70, 0, 5);
+      const tepatWaktu = achievement(values!.penyelesaian_tepat_waktu, 100);
+      hasilKerja = (50 * kualitas + 50 * tepatWaktu) / 100;
+      scores = {
+        score: 0,
+        "score.hasil_kerja": hasilKerja,
+        "score.perilaku": perilaku,
+        "score.kualitas_kerja": kualitas,
+        "score.penyelesaian_tepat_waktu": tepatWaktu,
+        "score.kehadiran": kehadiran,
+        "score.komunikasi": komunikasi,
+      };
+    }
+    const score = (50 * hasilKerja + 50 * perilaku) / 100;
+    scores.score = score;
+
+    const berturut = (input.facts?.["disiplin.berturut_turut"] as boolean | undefined) ?? false;
+    const sanksi = sanksiOf(days, berturut);
+    const tingkat = tingkatOf(sanksi);
+    const predikat = predikatOf(score);
+
+    const outcomes: OutcomeEvent[] = [];
+    if (sanksi !== "tidak_ada") {
+      const params = { label: sanksiLabel, sanksi, tingkat, hari: days, berturut_turut: berturut };
+      outcomes.push({ type: "sanksi_disiplin", params, rule: "sanksi_disiplin" });
+    }
+    if (predikat === "sangat_baik" && tingkat === "tidak_ada") {
+      outcomes.push({ type: "usulan_pendidikan_lanjut", params: { label: pendidikanLabel, nilai: score }, rule: "usulan_pendidikan_lanjut" });
+    }
+    if (predikat === "butuh_perbaikan" || predikat === "kurang" || predikat === "sangat_kurang") {
+      outcomes.push({ type: "pembinaan", params: { label: pembinaanLabel, predikat, nilai: score }, rule: "pembinaan" });
+    }
+    for (let i = 0; i < teaching.length; i++) {
+      if (teaching[i]! < 60) {
+        const [indicator, topic] = topics[i]!;
+        outcomes.push({ type: "pelatihan", params: { indicator, topic }, rule: `pelatihan:${indicator}` });
+      }
+    }
+    return {
+      nip: employee.nip,
+      ruleSetId: ruleSet.id,
+      indicatorSet: guru ? "guru" : "umum",
+      scores,
+      decisions: { sanksi, tingkat_hukuman_disiplin: tingkat, predikat },
+      predikat,
+      predikatLabel: labels.get(predikat)!,
+      outcomes,
+    };
+  };
+}
+
+const KOEFISIEN: Record<string, number> = {
+  Terampil: 5,
+  Mahir: 12.5,
+  Penyelia: 25,
+  "Ahli Pertama": 12.5,
+  "Ahli Muda": 25,
+  "Ahli Madya": 37.5,
+  "Ahli Utama": 50,
+};
+const PERSEN: Record<string, number> = { sangat_baik: 150, baik: 100, butuh_perbaikan: 75, kurang: 50, sangat_kurang: 25 };
+/** The kuadran: rating hasil kerja (rows) by rating perilaku (columns). */
+function kuadran(hasilKerja: string, perilaku: string): string {
+  if (hasilKerja === "di_atas") return perilaku === "di_bawah" ? "kurang" : perilaku === "sesuai" ? "baik" : "sangat_baik";
+  if (hasilKerja === "sesuai") return perilaku === "di_bawah" ? "kurang" : "baik";
+  return perilaku === "di_bawah" ? "sangat_kurang" : "butuh_perbaikan";
+}
+
+/** Samarinda: the evaluator's result for one appraisal, by hand. */
+export function handwrittenSamarinda(ruleSet: RuleSet): (input: AppraisalInput) => AppraisalResult {
+  const labels = PREDIKAT_LABELS(ruleSet);
+  const angkaKreditLabel = eventParams(ruleSet, "angka_kredit").label;
+  const pangkatLabel = eventParams(ruleSet, "usulan_kenaikan_pangkat").label;
+  const penghargaanLabel = eventParams(ruleSet, "penghargaan").label;
+  const gajiLabel = eventParams(ruleSet, "usulan_kenaikan_gaji").label;
+  const pembinaanLabel = eventParams(ruleSet, "pembinaan").label;
+  const topic = ruleSet.indicatorSets[0]!.indicators.find((i) => i.id === "kolaboratif")!.training!.topic;
+  const atLeastBaik = (predikat: unknown) => predikat === "sangat_baik" || predikat === "baik";
+
+  return (input) => {
+    const { employee, ratings, values } = input;
+    const puskesmas = employee.unitType === "puskesmas";
+    const task = values!.rhk_utama as { target: Record<string, number>; realisasi: Record<string, number> };
+    const taskScore = ((task.realisasi.kuantitas! / task.target.kuantitas!) * 100 + (task.realisasi.kualitas! / task.target.kualitas!) * 100) / 2;
+    const rhk = taskScore > 120 ? 120 : taskScore;
+    const tepatWaktu = achievement(values!.ketepatan_waktu, 100);
+
+    const pelayanan = ratingScore(ratings, "berorientasi_pelayanan", 70, 30, 5);
+    const akuntabel = ratingScore(ratings, "akuntabel", 70, 30, 5);
+    const kompeten = ratingScore(ratings, "kompeten", 70, 30, 5);
+    const harmonis = ratingScore(ratings, "harmonis", 70, 30, 5);
+    const loyal = ratingScore(ratings, "loyal", 70, 30, 5);
+    const adaptif = ratingScore(ratings, "adaptif", 70, 30, 5);
+    const kolaboratif = ratingScore(ratings, "kolaboratif", 70, 30, 5);
+    const perilakuSum = 16 * pelayanan + 14 * akuntabel + 14 * kompeten + 14 * harmonis + 14 * loyal + 14 * adaptif + 14 * kolaboratif;
+    const perilaku = perilakuSum / 100;
+    let hasilKerja: number;
+    let score: number;
+    let scores: Record<string, number>;
+    if (puskesmas) {
+      const kepuasan = ((100 * meanOf(ratings?.public, "kepuasan_masyarakat")!) / 100 / 4) * 100;
+      hasilKerja = (50 * rhk + 20 * tepatWaktu + 30 * kepuasan) / 100;
+      score =
+        (50 * rhk + 20 * tepatWaktu + 30 * kepuasan + 16 * pelayanan + 14 * akuntabel + 14 * kompeten + 14 * harmonis + 14 * loyal +
+          14 * adaptif + 14 * kolaboratif) /
+        200;
+      scores = {
+        score,
+        "score.hasil_kerja": hasilKerja,
+        "score.perilaku": perilaku,
+        "score.rhk_utama": rhk,
+        "score.ketepatan_waktu": tepatWaktu,
+        "score.kepuasan_masyarakat": kepuasan,
+        "score.berorientasi_pelayanan": pelayanan,
+        "score.akuntabel": akuntabel,
+        "score.kompeten": kompeten,
+        "score.harmonis": harmonis,
+        "score.loyal": loyal,
+        "score.adaptif": adaptif,
+        "score.kolaboratif": kolaboratif,
+      };
+    } else {
+      hasilKerja = (80 * rhk + 20 * tepatWaktu) / 100;
+      score =
+        (80 * rhk + 20 * tepatWaktu + 16 * pelayanan + 14 * akuntabel + 14 * kompeten + 14 * harmonis + 14 * loyal + 14 * adaptif +
+          14 * kolaboratif) /
+        200;
+      scores = {
+        score,
+        "score.hasil_kerja": hasilKerja,
+        "score.perilaku": perilaku,
+        "score.rhk_utama": rhk,
+        "score.ketepatan_waktu": tepatWaktu,
+        "score.berorientasi_pelayanan": pelayanan,
+        "score.akuntabel": akuntabel,
+        "score.kompeten": kompeten,
+        "score.harmonis": harmonis,
+        "score.loyal": loyal,
+        "score.adaptif": adaptif,
+        "score.kolaboratif": kolaboratif,
+      };
+    }
+
+    const given = input.facts;
+    const ratingHasilKerja =
+      (given?.["rating.hasil_kerja"] as string | undefined) ?? (hasilKerja > 100 ? "di_atas" : hasilKerja >= 90 ? "sesuai" : "di_bawah");
+    const ratingPerilaku = (given?.["rating.perilaku"] as string | undefined) ?? (perilaku >= 80 ? "di_atas" : perilaku >= 60 ? "sesuai" : "di_bawah");
+    const predikat = kuadran(ratingHasilKerja, ratingPerilaku);
+    const fungsional = employee.jenisJabatan === "fungsional";
+    const persen = fungsional ? PERSEN[predikat]! : null;
+    const koefisien = fungsional ? KOEFISIEN[employee.jenjang!]! : null;
+    const months = input.period?.months ?? 12;
+    const angkaKredit =
+      persen === null || koefisien === null ? null : Math.round(((persen / 100) * koefisien * (months / 12)) * 100 * (1 + Number.EPSILON)) / 100;
+
+    const previous = previousPredikat(input);
+    const outcomes: OutcomeEvent[] = [];
+    if (fungsional && angkaKredit !== null && angkaKredit > 0) {
+      const params = { label: angkaKreditLabel, angka_kredit: angkaKredit, persen, koefisien, bulan: months };
+      outcomes.push({ type: "angka_kredit", params, rule: "angka_kredit" });
+    }
+    const twice = atLeastBaik(predikat) && atLeastBaik(previous);
+    if (twice) {
+      const params = { label: pangkatLabel, predikat, predikat_sebelumnya: previous };
+      outcomes.push({ type: "usulan_kenaikan_pangkat", params, rule: "usulan_kenaikan_pangkat" });
+    }
+    if (predikat === "sangat_baik") outcomes.push({ type: "penghargaan", params: { label: penghargaanLabel, predikat }, rule: "penghargaan" });
+    if (twice) {
+      const params = { label: gajiLabel, predikat, predikat_sebelumnya: previous };
+      outcomes.push({ type: "usulan_kenaikan_gaji", params, rule: "usulan_kenaikan_gaji" });
+    }
+    if (!atLeastBaik(predikat)) outcomes.push({ type: "pembinaan", params: { label: pembinaanLabel, predikat }, rule: "pembinaan" });
+    if (kolaboratif < 60) {
+      outcomes.push({ type: "pelatihan", params: { indicator: "kolaboratif", topic }, rule: "pelatihan:kolaboratif" });
+    }
+    return {
+      nip: employee.nip,
+      ruleSetId: ruleSet.id,
+      indicatorSet: puskesmas ? "puskesmas" : "umum",
+      scores,
+      decisions: {
+        "rating.hasil_kerja": ratingHasilKerja,
+        "rating.perilaku": ratingPerilaku,
+        predikat,
+        angka_kredit_persen: persen,
+        angka_kredit_koefisien: koefisien,
+        angka_kredit: angkaKredit,
+      },
+      predikat,
+      predikatLabel: labels.get(predikat)!,
+      outcomes,
+    };
+  };
+}

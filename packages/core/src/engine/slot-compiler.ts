@@ -1,0 +1,106 @@
+// Conditions and rules compiled over one shared table of fact slots, for a caller that keeps its facts in
+// that table's slot array (index 0: an object holding the facts whose slots are SLOW) instead of a facts
+// object. Nothing is copied per run: each condition reads the slots it needs. The caller writes every fact
+// slot before a condition reads it, calls `fillPaths` when a fact that a path follows changes, and says
+// whether the run is clean (no slot SLOW), as `FactSlots#fill` would have.
+import type { Predicate } from "./combinators.js";
+import { ConditionCompiler } from "./condition.js";
+import { eventWith } from "./event.js";
+import { explainRule } from "./explain.js";
+import { slotValue, type SlotState } from "./fact-slots.js";
+import type { SimpleTest } from "./constant-test.js";
+import { evaluateFormula, formulaOf } from "./formula.js";
+import { compileRule } from "./rules.js";
+import type { CompileOptions, Event, RuleProperties, RuleTrace } from "./types.js";
+
+export { SLOW, type SlotState } from "./fact-slots.js";
+export { passes, type SimpleTest } from "./constant-test.js";
+
+/** A fact condition as plain data: the slot it reads and the test `passes` applies to the slot's value. */
+export interface InlineCondition {
+  slot: number;
+  test: SimpleTest;
+}
+
+/** A condition over a slot state; `clean` as `FactSlots#fill` returns it. */
+export type SlotPredicate = (state: SlotState, clean: boolean) => boolean;
+
+export interface SlotRule {
+  passes: SlotPredicate;
+  /** The event, fact-valued params filled in from the state (a shared frozen object when it has none). */
+  event(state: SlotState): Event;
+  /** The rule's trace, from the same state. */
+  explain(state: SlotState): RuleTrace;
+}
+
+export class SlotCompiler {
+  private readonly compiler: ConditionCompiler;
+  private readonly options: CompileOptions;
+
+  constructor(options: CompileOptions = {}) {
+    this.compiler = new ConditionCompiler(options);
+    this.options = options;
+  }
+
+  /** The slot of a top-level fact, made when first asked for. */
+  factSlot(fact: string): number {
+    return this.compiler.slots.slotFor({ fact });
+  }
+
+  /** Every fact slot by name, including those only the conditions read. */
+  factSlots(): ReadonlyMap<string, number> {
+    return this.compiler.slots.factNames();
+  }
+
+  /** The fact slots that path slots follow. */
+  pathBases(): number[] {
+    return this.compiler.slots.pathBases();
+  }
+
+  /** A state with every slot SLOW; slots made after it are beyond its end. */
+  newState(): SlotState {
+    return this.compiler.slots.newState();
+  }
+
+  fillPaths(state: SlotState): void {
+    this.compiler.slots.fillPaths(state);
+  }
+
+  /** A condition that may stand alone or inside all/any/not (a `when`, a decision row). */
+  condition(condition: unknown, pointer = ""): SlotPredicate {
+    const tree = this.compiler.compileNested(condition, pointer);
+    return fastOrExact(tree.evaluate, formulaOf(tree, this.compiler.slots, this.options.allowUndefinedConditions ?? false));
+  }
+
+  /**
+   * A fact condition as plain data, when a clean run may evaluate it inline (as a rule's formula would:
+   * an undecorated operator against a constant, which cannot throw); undefined otherwise.
+   */
+  inline(condition: unknown, pointer = ""): InlineCondition | undefined {
+    const node = this.compiler.compileNested(condition, pointer);
+    if (node.kind !== "fact" || node.simple === undefined || node.quiet === undefined) return undefined;
+    if (!node.quiet.every((slot) => this.compiler.slots.isFilled(slot))) return undefined;
+    return { slot: node.slot, test: node.simple };
+  }
+
+  /** One rule, with `pointer` as its place. */
+  rule(rule: RuleProperties, pointer = ""): SlotRule {
+    const compiled = compileRule(this.compiler, rule, 0, pointer, this.options);
+    const { event, factParams } = compiled;
+    const slots = factParams.map((param) => this.compiler.slots.slotFor(param.reference));
+    const resolve =
+      compiled.resolveEvent === undefined
+        ? undefined
+        : (state: SlotState) => eventWith(event, factParams, (param, i) => slotValue(state, slots[i]!, param.read));
+    return {
+      passes: fastOrExact(compiled.conditions.evaluate, compiled.formula),
+      event: resolve ?? (() => event),
+      explain: (state) => explainRule(compiled, state, resolve),
+    };
+  }
+}
+
+function fastOrExact(exact: Predicate, formula: ReturnType<typeof formulaOf>): SlotPredicate {
+  if (formula === undefined) return (state) => exact(state);
+  return (state, clean) => (clean ? evaluateFormula(formula, state) : exact(state));
+}
