@@ -5,6 +5,7 @@
 import { Engine } from "json-rules-engine";
 import { compileRules, type Event, type RunResult } from "../src/engine/index.js";
 import { benchAppraisals } from "./appraisals.js";
+import { bundleSizes } from "./bundle-sizes.js";
 import { appraisalRules, generateAppraisalFacts, type AppraisalFacts } from "./appraisal-rules.js";
 import { handwrittenOutcomes } from "./handwritten-outcomes.js";
 
@@ -107,3 +108,4 @@ console.log(`json-rules-engine run:  ${reference.toFixed(0)} ns per appraisal (m
 console.log(`engine.speedup_vs_json_rules_engine: ${(reference / ours).toFixed(2)}`);
 console.log(`engine.slowdown_vs_handwritten: ${(ours / handwritten).toFixed(2)}`);
 for (const line of benchAppraisals()) console.log(line);
+for (const { name, gzipKb } of await bundleSizes()) console.log(`core.bundle_gzip_kb.${name}: ${gzipKb}`);

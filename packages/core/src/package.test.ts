@@ -36,11 +36,26 @@ console.log(JSON.stringify({ predikat: result.predikat, nip: parseNip(result.nip
 `;
 
 const CHECK = `import { compileRuleSet, type AppraisalResult, type RuleSet } from "@kinerja/core";
+import { compileRuleSet as compileFromEvaluator } from "@kinerja/core/evaluator";
+import { validateInput } from "@kinerja/core/rule-files";
+import { compileRules, type PathResolver } from "@kinerja/core/engine";
+import { jsonPathResolver } from "@kinerja/core/jsonpath";
 export function predikatOf(ruleSet: RuleSet, input: Parameters<ReturnType<typeof compileRuleSet>["evaluate"]>[0]): string {
   const result: AppraisalResult = compileRuleSet(ruleSet).evaluate(input);
-  return result.predikat;
+  return result.predikat === compileFromEvaluator(ruleSet).evaluate(input).predikat ? result.predikat : "";
 }
+export const valid: boolean = validateInput({}).ok;
+const resolver: PathResolver = jsonPathResolver;
+export const events = compileRules([], { pathResolver: resolver }).run({}).events.length;
 `;
+
+/** The lean entries: an engine run reading a path with the JSONPath entry handed to it. */
+const ENTRIES = (load: string) => `${load}
+const rules = [{ conditions: { all: [{ fact: "riwayat", path: "$[*].predikat", operator: "contains", value: "baik" }] }, event: { type: "naik" } }];
+const events = compileRules(rules, { pathResolver: jsonPathResolver }).run({ riwayat: [{ predikat: "baik" }] }).events;
+console.log(JSON.stringify({ events, compile: typeof compileRuleSet, validate: typeof validateInput }));
+`;
+const ENTRIES_OUTPUT = { events: [{ type: "naik" }], compile: "function", validate: "function" };
 
 /** Type-checks check.ts in the project under Node's own resolution, strict, reading the package's declarations. */
 function typeCheck(project: string): void {
@@ -67,10 +82,13 @@ describe("the packed @kinerja/core", () => {
   it("declares an ES module and a CommonJS build, each with its types, and the Node it needs", () => {
     const project = blankProject(dir, tarball, "manifest", { name: "manifest", private: true });
     const manifest = JSON.parse(readFileSync(join(project, "node_modules/@kinerja/core/package.json"), "utf8")) as { exports: Record<string, unknown>; engines: unknown };
-    expect(manifest.exports["."]).toEqual({
-      import: { types: "./dist/index.d.ts", default: "./dist/index.js" },
-      require: { types: "./dist/cjs/index.d.ts", default: "./dist/cjs/index.js" },
-    });
+    const entries = { ".": "index", "./engine": "engine/entry", "./evaluator": "evaluator", "./rule-files": "rule-files", "./jsonpath": "jsonpath" };
+    for (const [entry, file] of Object.entries(entries)) {
+      expect(manifest.exports[entry]).toEqual({
+        import: { types: `./dist/${file}.d.ts`, default: `./dist/${file}.js` },
+        require: { types: `./dist/cjs/${file}.d.ts`, default: `./dist/cjs/${file}.js` },
+      });
+    }
     expect(manifest.engines).toEqual({ node: ">=20" });
   }, 180_000);
 
@@ -80,6 +98,11 @@ describe("the packed @kinerja/core", () => {
 import { parseRuleFile, resolveRuleSet, compileRuleSet, parseNip } from "@kinerja/core";`));
     const output = execFileSync(process.execPath, ["main.mjs"], { cwd: project, encoding: "utf8" });
     expect(JSON.parse(output)).toEqual({ predikat: "sangat_baik", nip: true });
+    writeFileSync(join(project, "entries.mjs"), ENTRIES(`import { compileRules } from "@kinerja/core/engine";
+import { jsonPathResolver } from "@kinerja/core/jsonpath";
+import { compileRuleSet } from "@kinerja/core/evaluator";
+import { validateInput } from "@kinerja/core/rule-files";`));
+    expect(JSON.parse(execFileSync(process.execPath, ["entries.mjs"], { cwd: project, encoding: "utf8" }))).toEqual(ENTRIES_OUTPUT);
     typeCheck(project);
   }, 180_000);
 
@@ -91,6 +114,11 @@ import { parseRuleFile, resolveRuleSet, compileRuleSet, parseNip } from "@kinerj
 const { parseRuleFile, resolveRuleSet, compileRuleSet, parseNip } = require("@kinerja/core");`));
     const output = execFileSync(process.execPath, ["index.js"], { cwd: project, encoding: "utf8" });
     expect(JSON.parse(output)).toEqual({ predikat: "sangat_baik", nip: true });
+    writeFileSync(join(project, "entries.js"), ENTRIES(`const { compileRules } = require("@kinerja/core/engine");
+const { jsonPathResolver } = require("@kinerja/core/jsonpath");
+const { compileRuleSet } = require("@kinerja/core/evaluator");
+const { validateInput } = require("@kinerja/core/rule-files");`));
+    expect(JSON.parse(execFileSync(process.execPath, ["entries.js"], { cwd: project, encoding: "utf8" }))).toEqual(ENTRIES_OUTPUT);
     typeCheck(project);
   }, 180_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileCondition } from "./condition.js";
+import { compileCondition } from "./index.js";
 import { RuleDefinitionError, UndefinedConditionError, UndefinedFactError, UnknownOperatorError } from "./errors.js";
 import type { NestedCondition } from "./types.js";
 

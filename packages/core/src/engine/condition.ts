@@ -9,6 +9,7 @@ import { evaluateFormula, formulaOf } from "./formula.js";
 import type { CompiledCondition, CompiledConditionReference } from "./nodes.js";
 import { booleanPriority, leafPriority, prioritise } from "./priority.js";
 import type { ConditionOptions, Facts, NestedCondition } from "./types.js";
+import type { FactReadOptions } from "./fact-reader.js";
 
 type ConditionObject = Record<string, unknown>;
 
@@ -21,7 +22,7 @@ const ROOT_PROBLEM = '"conditions" root must contain a single instance of "all",
  */
 export class ConditionCompiler {
   readonly slots: FactSlots;
-  private readonly allowUndefinedFacts: boolean;
+  private readonly read: FactReadOptions;
   private readonly allowUndefinedConditions: boolean;
   private readonly namedSources: Record<string, unknown>;
   private readonly named = new Map<string, CompiledCondition>();
@@ -29,10 +30,10 @@ export class ConditionCompiler {
   private readonly compiling: string[] = [];
 
   constructor(options: ConditionOptions = {}) {
-    this.allowUndefinedFacts = options.allowUndefinedFacts ?? false;
+    this.read = { allowUndefinedFacts: options.allowUndefinedFacts ?? false, pathResolver: options.pathResolver };
     this.allowUndefinedConditions = options.allowUndefinedConditions ?? false;
     this.namedSources = options.conditions ?? {};
-    this.slots = new FactSlots(this.allowUndefinedFacts);
+    this.slots = new FactSlots(this.read.allowUndefinedFacts);
     for (const name of Object.keys(this.namedSources)) this.compileNamed(name);
   }
 
@@ -55,7 +56,7 @@ export class ConditionCompiler {
     const kind = booleanKind(condition);
     return kind
       ? this.compileBoolean(condition, kind, pointer)
-      : compileFactCondition(condition, pointer, this.slots, this.allowUndefinedFacts);
+      : compileFactCondition(condition, pointer, this.slots, this.read);
   }
 
   private compileBoolean(condition: ConditionObject, kind: "all" | "any" | "not", pointer: string): CompiledCondition {

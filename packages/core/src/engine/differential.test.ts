@@ -4,7 +4,7 @@
 // concurrently and its order among them is not defined.
 import { Engine } from "json-rules-engine";
 import { describe, expect, it } from "vitest";
-import { compileRules } from "./rules.js";
+import { compileRules } from "./index.js";
 import { Random } from "./test-support/random.js";
 import { randomCase, type RandomCase } from "./test-support/random-rules.js";
 import type { CompiledRules, Event, Facts } from "./types.js";

@@ -3,7 +3,7 @@
 // are fact references get the fact's value on each run (RuleResult#resolveEventParams), for passing
 // and failing rules alike.
 import { RuleDefinitionError } from "./errors.js";
-import { compileFactReader, isFactReference, type FactReader } from "./fact-reader.js";
+import { compileFactReader, isFactReference, type FactReader, type FactReadOptions } from "./fact-reader.js";
 import { frozenRuleValue } from "./rule-value.js";
 import type { Event, FactReference, Facts } from "./types.js";
 
@@ -31,9 +31,8 @@ export function eventWith(event: Event, factParams: readonly FactParam[], valueO
   return { type: event.type, params: resolved };
 }
 
-export interface EventOptions {
+export interface EventOptions extends FactReadOptions {
   replaceFactsInEventParams: boolean;
-  allowUndefinedFacts: boolean;
 }
 
 export function compileEvent(source: unknown, pointer: string, options: EventOptions): CompiledEvent {
@@ -53,7 +52,7 @@ export function compileEvent(source: unknown, pointer: string, options: EventOpt
   for (const key of Object.keys(frozenParams)) {
     const value = frozenParams[key];
     if (!isFactReference(value)) continue;
-    factParams.push({ key, reference: value, read: compileFactReader(value, options.allowUndefinedFacts) });
+    factParams.push({ key, reference: value, read: compileFactReader(value, options, `${pointer}/params/${key}`) });
   }
   const references = factParams.map((param) => param.reference);
   if (factParams.length === 0) return { event, resolve: undefined, references, factParams };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileRules } from "./rules.js";
+import { compileRules } from "./index.js";
 import type { BooleanConditionTrace, FactConditionTrace, RuleProperties } from "./types.js";
 
 const rules: RuleProperties[] = [

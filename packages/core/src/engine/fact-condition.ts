@@ -5,7 +5,7 @@ import type { Predicate } from "./combinators.js";
 import { compileComparison } from "./comparison.js";
 import { compileConstantCondition } from "./constant-test.js";
 import { RuleDefinitionError, UnknownOperatorError } from "./errors.js";
-import { compileFactReader, isFactReference } from "./fact-reader.js";
+import { compileFactReader, isFactReference, type FactReadOptions } from "./fact-reader.js";
 import { slotValue, type FactSlots } from "./fact-slots.js";
 import { parseOperatorName } from "./operators.js";
 import type { CompiledFactCondition } from "./nodes.js";
@@ -17,20 +17,20 @@ export function compileFactCondition(
   condition: Record<string, unknown>,
   pointer: string,
   slots: FactSlots,
-  allowUndefinedFacts: boolean,
+  read: FactReadOptions,
 ): CompiledFactCondition {
   for (const key of ["fact", "operator", "value"]) {
     if (!Object.hasOwn(condition, key)) throw new RuleDefinitionError(pointer, `a fact condition requires "${key}"`);
   }
   const { fact, path, params, operator, value } = condition;
   const source = condition as { fact: unknown };
-  const readFact = compileFactReader(source, allowUndefinedFacts);
+  const readFact = compileFactReader(source, read, pointer);
   const slot = slots.slotFor(source);
   const chain = parseOperatorName(operator);
   const base = { kind: "fact", priority: leafPriority(condition.priority), name: condition.name, fact, path, params, operator, value, readFact, slot } as const;
 
   if (isFactReference(value)) {
-    const readValue = compileFactReader(value, allowUndefinedFacts);
+    const readValue = compileFactReader(value, read, `${pointer}/value`);
     const valueSlot = slots.slotFor(value);
     const compare = chain && compileComparison(chain);
     // The engine resolves the value before the fact, so its error is the one reported.

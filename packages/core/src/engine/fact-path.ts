@@ -1,25 +1,22 @@
 // A condition's `path` (JSONPath) compiled into a function of the fact value. json-rules-engine runs
 // `JSONPath({ path, json, wrap: false })` from jsonpath-plus on every read; a path made only of plain
 // property names and indices (`$.a.b`, `$.a[0]`, `$['a']`) is compiled here into direct property
-// reads that give the same result, and every other path still goes to jsonpath-plus.
-import { JSONPath } from "jsonpath-plus";
+// reads that give the same result. Every other path goes to the `pathResolver` the rules were compiled
+// with (jsonpath-plus in the package's main entry, see jsonpath.ts), so this file does not carry a
+// JSONPath implementation into a browser bundle that needs none.
+import { RuleDefinitionError } from "./errors.js";
+import type { PathResolver } from "./types.js";
 
 export type PathAccessor = (factValue: object) => unknown;
 
-/** jsonpath-plus's slice syntax `[start:end:step]`. */
-const SLICE = /^(-?\d*):(-?\d*):?(\d*)$/u;
-
 /**
- * True when jsonpath-plus's `_trace` would treat the segment as a property to follow and nothing else:
- * not `*`, `..`, `^`, `~`, `$`, a slice, a filter or script `(…)`, a type selector `@…`, an escaped
- * `` `name ``, or a union `a,b`.
+ * The plain paths read here: an optional `$`, then `.name`, `[index]` or `['quoted name']` steps (a quoted
+ * name: letters and digits of any script, space, _ . -; a path without `$` starts with a name). Anything
+ * else, even a path jsonpath-plus would also read as plain steps, is left to the resolver: it gives the same
+ * result, only slower.
  */
-function isPlainSegment(segment: string): boolean {
-  if (segment === "*" || segment === ".." || segment === "^" || segment === "~" || segment === "$") return false;
-  if (SLICE.test(segment) || segment.includes(",")) return false;
-  const first = segment[0];
-  return first !== "?" && first !== "(" && first !== "@" && first !== "`";
-}
+const FIRST = /^(?:\$|[A-Za-z_][A-Za-z0-9_]*)/u;
+const STEP = /^(?:\.([A-Za-z0-9_]+)|\[(\d+)\]|\['([\p{L}\p{N} _.-]+)'\]|\["([\p{L}\p{N} _.-]+)"\])/u;
 
 /** One property a plain path follows. */
 export interface PathStep {
@@ -37,14 +34,20 @@ const BUILT_IN_PROTOTYPES: readonly object[] = [
   BigInt.prototype,
 ];
 
-/** The path's steps, or undefined when jsonpath-plus must evaluate it. */
+/** The path's steps (the segments jsonpath-plus would follow), or undefined when the resolver must evaluate it. */
 export function plainPathSegments(path: unknown): PathStep[] | undefined {
   if (typeof path !== "string") return undefined;
-  const segments = JSONPath.toPathArray(path);
-  if (segments[0] === "$" && segments.length > 1) segments.shift();
-  if (segments.length === 1 && segments[0] === "$") return [];
-  if (!segments.every(isPlainSegment)) return undefined;
-  return segments.map((key) => ({ key, inherited: BUILT_IN_PROTOTYPES.some((prototype) => key in prototype) }));
+  const first = FIRST.exec(path);
+  if (!first) return undefined;
+  const keys = first[0] === "$" ? [] : [first[0]];
+  let rest = path.slice(first[0].length);
+  while (rest.length > 0) {
+    const step = STEP.exec(rest);
+    if (!step) return undefined;
+    keys.push((step[1] ?? step[2] ?? step[3] ?? step[4])!);
+    rest = rest.slice(step[0].length);
+  }
+  return keys.map((key) => ({ key, inherited: BUILT_IN_PROTOTYPES.some((prototype) => key in prototype) }));
 }
 
 /**
@@ -63,8 +66,17 @@ export function followPath(value: unknown, steps: readonly PathStep[]): unknown 
   return value;
 }
 
-export function compileFactPath(path: unknown): PathAccessor {
+/**
+ * The path as a function of the fact value: plain paths read directly, others through `resolver`. A path
+ * that needs a resolver when none is given is refused here, when the rules are compiled.
+ */
+export function compileFactPath(path: unknown, resolver: PathResolver | undefined, pointer = ""): PathAccessor {
   const steps = plainPathSegments(path);
-  if (steps === undefined) return (json) => JSONPath({ path: path as string, json, wrap: false }) as unknown;
-  return (json) => followPath(json, steps);
+  if (steps !== undefined) return (json) => followPath(json, steps);
+  if (typeof path === "string" && resolver) return (json) => resolver(json, path);
+  throw new RuleDefinitionError(
+    pointer,
+    `path ${JSON.stringify(path)} is not made of plain names and indices ($.a.b, $.a[0], $['a']), so it needs a JSONPath ` +
+      "implementation: pass { pathResolver } (jsonPathResolver from @kinerja/core/jsonpath, or your own (value, path) => result)",
+  );
 }

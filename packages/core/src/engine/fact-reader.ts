@@ -2,7 +2,7 @@
 // the fact up, call it if it is a function, then apply `path` when the value is an object.
 import { UndefinedFactError } from "./errors.js";
 import { compileFactPath } from "./fact-path.js";
-import type { FactReference, Facts } from "./types.js";
+import type { FactReference, Facts, PathResolver } from "./types.js";
 
 export type FactReader = (facts: Facts) => unknown;
 
@@ -18,10 +18,17 @@ export function isFactReference(value: unknown): value is FactReference {
   return value !== null && typeof value === "object" && Object.hasOwn(value, "fact");
 }
 
-export function compileFactReader(source: FactSource, allowUndefinedFacts: boolean): FactReader {
-  const read = compileLookup(source, allowUndefinedFacts);
+/** How facts are read: what a missing fact does, and what reads a path that is not plain. */
+export interface FactReadOptions {
+  allowUndefinedFacts: boolean;
+  pathResolver: PathResolver | undefined;
+}
+
+/** The reader of `source`; `pointer` is where the source is, for a path that cannot be compiled. */
+export function compileFactReader(source: FactSource, options: FactReadOptions, pointer = ""): FactReader {
+  const read = compileLookup(source, options.allowUndefinedFacts);
   if (!source.path) return read;
-  const accessor = compileFactPath(source.path);
+  const accessor = compileFactPath(source.path, options.pathResolver, `${pointer}/path`);
   // A path on a value that is not an object is ignored and the value itself is compared.
   return (facts) => {
     const value = read(facts);

@@ -14,19 +14,10 @@
 //   (json-rules-engine overflows the stack when it reaches one).
 // - A fact named "" is an ordinary fact (json-rules-engine fails every run given one: "factId required").
 // - Engine features outside the JSON grammar are not modelled: custom operators and decorators,
-//   engine-level facts and their priorities, pathResolver, event handlers, stop(), rule results.
-export type * from "./types.js";
-export { compileRules } from "./rules.js";
-export { compileCondition } from "./condition.js";
-export { compileFactPath, followPath, plainPathSegments, type PathAccessor, type PathStep } from "./fact-path.js";
-export { compileFactReader, isFactReference, type FactReader, type FactSource } from "./fact-reader.js";
-export {
-  KNOWN_OPERATORS,
-  KNOWN_DECORATORS,
-  isKnownOperator,
-  parseOperatorName,
-  type BaseOperator,
-  type Decorator,
-  type OperatorChain,
-} from "./operators.js";
-export { UndefinedFactError, UndefinedConditionError, UnknownOperatorError, RuleDefinitionError } from "./errors.js";
+//   engine-level facts and their priorities, event handlers, stop(), rule results.
+// - `pathResolver` is a compile option: it reads every path that is not plain names and indices
+//   (plain ones are read directly). Here it defaults to jsonpath-plus, as in json-rules-engine; the
+//   `@kinerja/core/engine` entry (entry.ts) has no default, so a browser bundle carries no JSONPath.
+export * from "./entry.js";
+// These shadow entry.ts's compileRules and compileCondition: the same, with jsonpath-plus by default.
+export { compileRules, compileCondition, jsonPathResolver } from "./jsonpath.js";

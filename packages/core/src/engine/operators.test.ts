@@ -2,7 +2,7 @@
 // json-rules-engine so the expectations themselves are checked against the engine we mirror.
 import { Engine } from "json-rules-engine";
 import { describe, expect, it } from "vitest";
-import { compileCondition } from "./condition.js";
+import { compileCondition } from "./index.js";
 import { KNOWN_DECORATORS, KNOWN_OPERATORS, isKnownOperator, parseOperatorName } from "./operators.js";
 
 type Row = [operator: string, fact: unknown, value: unknown, expected: boolean | "throws"];

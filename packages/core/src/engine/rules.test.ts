@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RuleDefinitionError } from "./errors.js";
-import { compileRules } from "./rules.js";
+import { compileRules } from "./index.js";
 import type { RuleProperties } from "./types.js";
 
 const predikatIs = (value: string) => ({ all: [{ fact: "predikat", operator: "equal", value }] });

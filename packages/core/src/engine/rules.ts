@@ -43,6 +43,7 @@ export function compileRule(
   const eventOptions = {
     replaceFactsInEventParams: options.replaceFactsInEventParams ?? false,
     allowUndefinedFacts: options.allowUndefinedFacts ?? false,
+    pathResolver: options.pathResolver,
   };
   const { event, resolve, references, factParams } = compileEvent(rule.event, pointerTo(pointer, "event"), eventOptions);
   for (const reference of references) compiler.slots.slotFor(reference);

@@ -69,9 +69,17 @@ export interface RuleProperties {
   priority?: number;
 }
 
+/** json-rules-engine's `pathResolver`: reads `path` in a fact's (object) value. */
+export type PathResolver = (value: object, path: string) => unknown;
+
 export interface ConditionOptions {
   /** A missing fact reads as `undefined` instead of failing the run with "Undefined fact: X". */
   allowUndefinedFacts?: boolean;
+  /**
+   * Reads a `path` that is not plain names and indices (`$..a`, `$.a[*]`, filters). Without one such a
+   * path is refused when compiling; the package's main entry passes jsonpath-plus, as json-rules-engine does.
+   */
+  pathResolver?: PathResolver;
   /** A reference to an unknown named condition is false instead of failing the run. */
   allowUndefinedConditions?: boolean;
   /** Named conditions, referenced as `{ condition: "name" }`. */

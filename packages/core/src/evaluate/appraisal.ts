@@ -3,6 +3,7 @@
 // predikat, and the result. Every stage is compiled once here, into one fact table shared with every
 // condition and rule; `run` only calls them on an array of fact values.
 import type { AppraisalInput, AppraisalResult } from "../domain/types.js";
+import { jsonPathResolver } from "../engine/jsonpath.js";
 import { SlotCompiler } from "../engine/slot-compiler.js";
 import type { RuleSet } from "../ruleset/schema.js";
 import { compileCalculation } from "./calculations.js";
@@ -28,7 +29,8 @@ export interface CompiledAppraisal {
 
 export function compileAppraisal(ruleSet: RuleSet): CompiledAppraisal {
   const template = factTemplate(ruleSet);
-  const options = { allowUndefinedFacts: false, conditions: ruleSet.conditions, replaceFactsInEventParams: true };
+  // Rule files may read `[*]` in a path, which jsonpath-plus reads (factPathSteps in ruleset/json-path.ts).
+  const options = { allowUndefinedFacts: false, conditions: ruleSet.conditions, replaceFactsInEventParams: true, pathResolver: jsonPathResolver };
   // Named conditions are compiled here, once for the whole rule set.
   const table = new FactTable(template, compiling(ruleSet, "", () => new SlotCompiler(options)));
   const attributeFacts = attributeFactNames(Object.keys(template));
