@@ -6,7 +6,7 @@
 import { parseNip } from "@kinerja/core";
 import { newId, now, type Database } from "@kinerja/db";
 import { sql, type Kysely } from "kysely";
-import { audit } from "../lib/index.js";
+import { audit, signInAccountRow } from "../lib/index.js";
 import type { IdentityProviderRow } from "./providers.js";
 
 export const SSO_REFUSALS = [
@@ -123,22 +123,5 @@ async function recordLink(trx: Kysely<Database>, provider: IdentityProviderRow, 
     await trx.updateTable("account").set({ user_id: userId, updated_at: at }).where("id", "=", existing.id).execute();
     return;
   }
-  await trx
-    .insertInto("account")
-    .values({
-      id: newId(),
-      account_id: subject,
-      provider_id: providerId,
-      user_id: userId,
-      access_token: null,
-      refresh_token: null,
-      id_token: null,
-      access_token_expires_at: null,
-      refresh_token_expires_at: null,
-      scope: null,
-      password: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+  await trx.insertInto("account").values(signInAccountRow(userId, { providerId, subject }, at)).execute();
 }

@@ -1,5 +1,5 @@
 // Small helpers every feature uses: pagination, search, the day in WIB, the audit log, JSON diffs, Indonesian formats,
-// work in a worker thread.
+// work in a worker thread, the sign-in account row.
 // The only door into this folder: routers and other folders import from here.
 export * from "./pagination.js";
 export * from "./search.js";
@@ -10,3 +10,4 @@ export * from "./indonesian.js";
 export * from "./errors.js";
 export * from "./limits.js";
 export * from "./worker.js";
+export * from "./sign-in-account.js";

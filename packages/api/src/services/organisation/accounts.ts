@@ -10,7 +10,7 @@ import { sql, type Kysely } from "kysely";
 import type { SessionUser } from "../../auth.js";
 import type { Scope } from "../access/index.js";
 import { assertPasswordAllowed } from "../credentials/index.js";
-import { audit } from "../lib/index.js";
+import { audit, signInAccountRow } from "../lib/index.js";
 import { stateOf, type AccountState } from "./account-lifecycle.js";
 
 export interface NewAccount {
@@ -86,21 +86,7 @@ export async function createAccount(db: Kysely<Database>, input: NewAccount): Pr
     .execute();
   await db
     .insertInto("account")
-    .values({
-      id: newId(),
-      account_id: id,
-      provider_id: "credential",
-      user_id: id,
-      access_token: null,
-      refresh_token: null,
-      id_token: null,
-      access_token_expires_at: null,
-      refresh_token_expires_at: null,
-      scope: null,
-      password: await hashPassword(input.password),
-      created_at: at,
-      updated_at: at,
-    })
+    .values(signInAccountRow(id, { providerId: "credential", password: await hashPassword(input.password) }, at))
     .execute();
   return { id, name: input.name, email, username, role: input.role, regionId: input.regionId, employeeId };
 }

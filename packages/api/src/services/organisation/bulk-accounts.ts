@@ -12,7 +12,7 @@ import { newId, now, parseJson, type Database, type JobRow, type JobStatus, type
 import { sql, type Kysely } from "kysely";
 import { requireAdmin, type Scope } from "../access/index.js";
 import { holdLease, JobTakenOver, keepLeaseAlive, leaseFields, type JobRunner } from "../cycles/index.js";
-import { audit, DomainError, type Actor } from "../lib/index.js";
+import { audit, DomainError, signInAccountRow, type Actor } from "../lib/index.js";
 import { placeholderEmail } from "./accounts.js";
 import { activationCodeHash, newActivationCode } from "./activation-codes.js";
 import { findUnit, unitSubtree } from "./units.js";
@@ -262,23 +262,7 @@ async function runBulkAccounts(db: Kysely<Database>, jobs: JobRunner, actor: Act
           // A credential account with no password: nobody signs in with it until it is activated.
           await trx
             .insertInto("account")
-            .values(
-              accounts.map((a) => ({
-                id: newId(),
-                account_id: a.userId,
-                provider_id: "credential",
-                user_id: a.userId,
-                access_token: null,
-                refresh_token: null,
-                id_token: null,
-                access_token_expires_at: null,
-                refresh_token_expires_at: null,
-                scope: null,
-                password: null,
-                created_at: at,
-                updated_at: at,
-              })),
-            )
+            .values(accounts.map((a) => signInAccountRow(a.userId, { providerId: "credential", password: null }, at)))
             .execute();
           await trx
             .insertInto("account_activations")
