@@ -120,7 +120,8 @@ describe.each(inject("dialects"))("sign-in limits on %s", (dialect) => {
 
     clock += 10 * MINUTE;
     expect((await signIn("admin7@binjai.test", PASSWORD, address)).status).toBe(200);
-  });
+    // 33 password checks (scrypt, by design slow) one after another: on a busy machine, over a minute.
+  }, 240_000);
 
   it("does not hold an office's successful sign-ins against its address", async () => {
     // Limits as configured by an install that wants 2 failures per address (the figures are settings).
