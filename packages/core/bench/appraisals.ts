@@ -11,10 +11,12 @@ import type { RuleSet } from "../src/ruleset/schema.js";
 import { handwrittenBinjai, handwrittenSamarinda } from "./handwritten-appraisals.js";
 
 const RULES = resolve(import.meta.dirname, "../../../rules");
-const APPRAISALS = 10_000;
-const TRIALS = 3;
-const WARMUP_ROUNDS = 3;
-const ROUNDS = 9;
+/** `pnpm bench --quick`: the same comparison on fewer appraisals and rounds, to show it runs. */
+const QUICK = process.env.KINERJA_BENCH_QUICK === "1";
+const APPRAISALS = QUICK ? 1_000 : 10_000;
+const TRIALS = QUICK ? 1 : 3;
+const WARMUP_ROUNDS = QUICK ? 1 : 3;
+const ROUNDS = QUICK ? 3 : 9;
 
 const REGIONS: Array<{ region: string; handwritten: (ruleSet: RuleSet) => (input: AppraisalInput) => AppraisalResult }> = [
   { region: "binjai", handwritten: handwrittenBinjai },

@@ -9,12 +9,14 @@ import { bundleSizes } from "./bundle-sizes.js";
 import { appraisalRules, generateAppraisalFacts, type AppraisalFacts } from "./appraisal-rules.js";
 import { handwrittenOutcomes } from "./handwritten-outcomes.js";
 
-const APPRAISALS = 20_000;
+/** `pnpm bench --quick`: the same comparison on fewer appraisals and rounds, to show it runs. */
+const QUICK = process.env.KINERJA_BENCH_QUICK === "1";
+const APPRAISALS = QUICK ? 2_000 : 20_000;
 /** json-rules-engine is timed on a prefix of the appraisals, then scaled per appraisal. */
-const REFERENCE_APPRAISALS = 1_000;
-const WARMUP_ROUNDS = 5;
-const ROUNDS = 21;
-const REFERENCE_ROUNDS = 5;
+const REFERENCE_APPRAISALS = QUICK ? 200 : 1_000;
+const WARMUP_ROUNDS = QUICK ? 1 : 5;
+const ROUNDS = QUICK ? 3 : 21;
+const REFERENCE_ROUNDS = QUICK ? 1 : 5;
 
 const facts = generateAppraisalFacts(APPRAISALS);
 const compiled = compileRules(appraisalRules);
