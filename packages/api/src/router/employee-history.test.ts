@@ -136,5 +136,14 @@ describe.each(inject("dialects"))("history from earlier years on %s", (dialect) 
       { year: 2024, predikat: "butuh_perbaikan" },
       { year: 2025, predikat: finalised.predikat },
     ]);
+
+    // A semester of 2025 reads the years before 2025 only: the annual result of its own year is not earlier.
+    const semester = await admin().cycle.create({ name: "Penilaian Semester II 2025", periodKind: "semester", periodLabel: "2025-S2" });
+    const semesterRow = await db.selectFrom("cycles").selectAll().where("region_id", "=", "binjai").where("id", "=", semester.id).executeTakeFirstOrThrow();
+    const [semesterInput] = await appraisalInputs(db, semesterRow, [employee]);
+    expect(semesterInput?.history).toEqual([
+      { year: 2021, predikat: "baik" },
+      { year: 2024, predikat: "butuh_perbaikan" },
+    ]);
   });
 });
