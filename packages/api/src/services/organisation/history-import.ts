@@ -2,11 +2,11 @@
 // whole against the region's employees and the predikat of its published rules, then written in one
 // transaction, or not at all. A year imported again replaces the earlier import of that year. An appraisal
 // reads these years only where no finalised cycle of the region covers them (assessment/history.ts).
-import { NATIONAL_PREDIKAT, NATIONAL_PREDIKAT_LABELS } from "@kinerja/core";
+import { NATIONAL_PREDIKAT, NATIONAL_PREDIKAT_LABELS, predikatChoices } from "@kinerja/core";
 import { now, parseJson } from "@kinerja/db";
 import { findEmployee, type Scope } from "../access/index.js";
 import { audit, runInWorker, todayInIndonesia, type WorkerBudget } from "../lib/index.js";
-import { latestPublished } from "../rules/index.js";
+import { compileContent, latestPublished, ruleSetFile } from "../rules/index.js";
 import type { ImportFormat, ImportRowError } from "./employee-sheet.js";
 import type { parseHistorySheet } from "./history-sheet.js";
 
@@ -26,8 +26,8 @@ export interface ImportedHistoryEntry {
 /** The predikat a sheet may name: those of the region's published rules, else the national ones. */
 async function regionPredikat(scope: Scope): Promise<Array<{ id: string; label: string }>> {
   const published = await latestPublished(scope.db, scope.regionId);
-  const listed = published ? parseJson<{ predikat?: Array<{ id: string; label: string }> }>(published.content).predikat : undefined;
-  return listed && listed.length > 0 ? listed.map(({ id, label }) => ({ id, label })) : NATIONAL_PREDIKAT.map((id) => ({ id, label: NATIONAL_PREDIKAT_LABELS[id].id }));
+  if (!published) return NATIONAL_PREDIKAT.map((id) => ({ id, label: NATIONAL_PREDIKAT_LABELS[id].id }));
+  return predikatChoices(compileContent(parseJson(published.content), ruleSetFile(scope.regionId, published.version)).ruleSet);
 }
 
 export async function importHistory(scope: Scope, input: { format: ImportFormat; content: string }): Promise<HistoryImportResult> {
