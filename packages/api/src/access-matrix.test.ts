@@ -129,6 +129,8 @@ const RULES: { [P in ProcedurePath]: Rule<InputOf<P>> } = {
   "employee.get": { roles: ROLES, relations: ALL_RELATIONS, input: (s) => ({ id: s.employee.id }) },
   "employee.update": { roles: ADMINS, relations: ["admin"], input: (s) => ({ id: s.employee.id, patch: { jabatan: s.employee.jabatan } }) },
   "employee.import": { roles: ADMINS, input: { format: "csv", content: "kolom_tidak_dikenal\nx\n" } },
+  "employee.importHistory": { roles: ADMINS, input: { format: "csv", content: "kolom_tidak_dikenal\nx\n" } },
+  "employee.importedHistory": { roles: ADMINS, input: (s) => ({ id: s.employee.id }) },
 
   "ruleSet.list": { roles: ROLES, input: {} },
   "ruleSet.get": { roles: ROLES, input: (s) => ({ id: s.ruleSetVersionId }) },

@@ -1,6 +1,7 @@
 // The CSV form of an appraisal input: one row per employee, one column per value. The column names
 // are documented in docs/input-format.md; this module turns a row into an AppraisalInput and back.
 import {
+  periodYear,
   RATER_SOURCES,
   ratersOf,
   TARGET_ASPECTS,
@@ -122,8 +123,15 @@ export function rowToInput(cells: Record<string, string>, row: number): Appraisa
     } else if (head === "riwayat" && rest.length === 0) {
       input.history = text.split(LIST_SEPARATOR).map((entry) => {
         const [period, predikat] = entry.split(":").map((s) => s.trim());
-        if (!period || !predikat) throw new InputError(where, `"${entry}" expected <periode>:<predikat>, e.g. 2024:baik`);
-        return { period, predikat };
+        const year = periodYear(period);
+        if (!period || !predikat || year === null) {
+          throw new InputError(
+            where,
+            `"${entry}": yang diharapkan <tahun>:<predikat> atau <periode>:<predikat> dengan periode yang diawali tahunnya, mis. 2024:baik;2025-S1:baik ` +
+              `(EN: expected <year>:<predikat> or <period>:<predikat> with a period label that begins with its year)`,
+          );
+        }
+        return period === String(year) ? { year, predikat } : { year, period, predikat };
       });
     } else {
       throw new InputError(
@@ -197,6 +205,6 @@ export function inputToRow(input: AppraisalInput): Record<string, string> {
     }
   }
   for (const [name, value] of Object.entries(input.facts ?? {})) row[`fakta.${name}`] = cell(value);
-  if (input.history) row.riwayat = input.history.map((h) => `${h.period}:${h.predikat}`).join(LIST_SEPARATOR);
+  if (input.history) row.riwayat = input.history.map((h) => `${h.period ?? h.year}:${h.predikat}`).join(LIST_SEPARATOR);
   return row;
 }

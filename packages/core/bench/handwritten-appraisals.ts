@@ -54,9 +54,12 @@ function eventParams(ruleSet: RuleSet, rule: string): Record<string, unknown> {
   return found.event.params ?? {};
 }
 
-function previousPredikat(input: AppraisalInput): string | null {
-  const history = input.history ?? [];
-  return history.length > 0 ? (history[history.length - 1]?.predikat ?? null) : null;
+/** Years in a row before the period's year whose result is one of `levels` (the demo's history is annual). */
+function yearsInRow(input: AppraisalInput, levels: readonly string[]): number {
+  const byYear = new Map((input.history ?? []).map((h) => [h.year ?? Number(h.period), h.predikat]));
+  let count = 0;
+  for (let year = Number(input.period!.label.slice(0, 4)) - 1; levels.includes(byYear.get(year) ?? ""); year--) count++;
+  return count;
 }
 
 const PREDIKAT_LABELS = (ruleSet: RuleSet) => new Map(ruleSet.predikat.map((p) => [p.id, p.label]));
@@ -66,9 +69,13 @@ export function handwrittenBinjai(ruleSet: RuleSet): (input: AppraisalInput) => 
   const labels = PREDIKAT_LABELS(ruleSet);
   const sanksiLabel = eventParams(ruleSet, "sanksi_disiplin").label;
   const pendidikanLabel = eventParams(ruleSet, "usulan_pendidikan_lanjut").label;
+  const pangkatLabel = eventParams(ruleSet, "usulan_kenaikan_pangkat").label;
+  const promosiLabel = eventParams(ruleSet, "usulan_promosi_jabatan").label;
   const pembinaanLabel = eventParams(ruleSet, "pembinaan").label;
-  const guruSet = ruleSet.indicatorSets.find((set) => set.id === "guru")!;
-  const topics = guruSet.indicators.filter((i) => i.training).map((i) => [i.id, i.training!.topic] as const);
+  const trainingOf = (setId: string) =>
+    ruleSet.indicatorSets.find((set) => set.id === setId)!.indicators.filter((i) => i.training).map((i) => [i.id, i.training!.topic] as const);
+  const guruTopics = trainingOf("guru");
+  const umumTopics = trainingOf("umum");
 
   const attendance = (days: number) => (days <= 0 ? 100 : days <= 2 ? 90 : days <= 3 ? 75 : days <= 6 ? 60 : days <= 10 ? 40 : 0);
   const sanksiOf = (days: number, berturut: boolean) =>
@@ -111,13 +118,14 @@ export function handwrittenBinjai(ruleSet: RuleSet): (input: AppraisalInput) => 
     const perilaku = (50 * kehadiran + 50 * komunikasi) / 100;
     let scores: Record<string, number>;
     let hasilKerja: number;
-    let teaching: number[] = [];
+    // The scores of the indicators that propose training, in the set's order.
+    let trained: number[];
     if (guru) {
       const perencanaan = ratingScore(ratings, "perencanaan_pembelajaran", 70, 0, 5);
       const pelaksanaan = ratingScore(ratings, "pelaksanaan_pembelajaran", 70, 0, 5);
       const penilaian = ratingScore(ratings, "penilaian_pembelajaran", 70, 0, 5);
       hasilKerja = (30 * perencanaan + 40 * pelaksanaan + 30 * penilaian) / 100;
-      teaching = [perencanaan, pelaksanaan, penilaian];
+      trained = [perencanaan, pelaksanaan, penilaian];
       scores = {
         score: 0,
         "score.hasil_kerja": hasilKerja,
@@ -132,6 +140,7 @@ export function handwrittenBinjai(ruleSet: RuleSet): (input: AppraisalInput) => 
       const kualitas = ratingScore(ratings, "kualitas_kerja", 70, 0, 5);
       const tepatWaktu = achievement(values!.penyelesaian_tepat_waktu, 100);
       hasilKerja = (50 * kualitas + 50 * tepatWaktu) / 100;
+      trained = [kualitas, tepatWaktu, komunikasi];
       scores = {
         score: 0,
         "score.hasil_kerja": hasilKerja,
@@ -158,11 +167,20 @@ export function handwrittenBinjai(ruleSet: RuleSet): (input: AppraisalInput) => 
     if (predikat === "sangat_baik" && tingkat === "tidak_ada") {
       outcomes.push({ type: "usulan_pendidikan_lanjut", params: { label: pendidikanLabel, nilai: score }, rule: "usulan_pendidikan_lanjut" });
     }
+    const baikYears = yearsInRow(input, ["sangat_baik", "baik"]);
+    if ((predikat === "sangat_baik" || predikat === "baik") && baikYears >= 1) {
+      const params = { label: pangkatLabel, predikat, tahun_sebelumnya_minimal_baik: baikYears };
+      outcomes.push({ type: "usulan_kenaikan_pangkat", params, rule: "usulan_kenaikan_pangkat" });
+    }
+    if (predikat === "sangat_baik" && baikYears >= 1 && tingkat === "tidak_ada") {
+      outcomes.push({ type: "usulan_promosi_jabatan", params: { label: promosiLabel, predikat, nilai: score }, rule: "usulan_promosi_jabatan" });
+    }
     if (predikat === "butuh_perbaikan" || predikat === "kurang" || predikat === "sangat_kurang") {
       outcomes.push({ type: "pembinaan", params: { label: pembinaanLabel, predikat, nilai: score }, rule: "pembinaan" });
     }
-    for (let i = 0; i < teaching.length; i++) {
-      if (teaching[i]! < 60) {
+    const topics = guru ? guruTopics : umumTopics;
+    for (let i = 0; i < trained.length; i++) {
+      if (trained[i]! < 60) {
         const [indicator, topic] = topics[i]!;
         outcomes.push({ type: "pelatihan", params: { indicator, topic }, rule: `pelatihan:${indicator}` });
       }
@@ -204,6 +222,7 @@ export function handwrittenSamarinda(ruleSet: RuleSet): (input: AppraisalInput) 
   const pangkatLabel = eventParams(ruleSet, "usulan_kenaikan_pangkat").label;
   const penghargaanLabel = eventParams(ruleSet, "penghargaan").label;
   const gajiLabel = eventParams(ruleSet, "usulan_kenaikan_gaji").label;
+  const promosiLabel = eventParams(ruleSet, "usulan_promosi_jabatan").label;
   const pembinaanLabel = eventParams(ruleSet, "pembinaan").label;
   const topic = ruleSet.indicatorSets[0]!.indicators.find((i) => i.id === "kolaboratif")!.training!.topic;
   const atLeastBaik = (predikat: unknown) => predikat === "sangat_baik" || predikat === "baik";
@@ -284,21 +303,22 @@ export function handwrittenSamarinda(ruleSet: RuleSet): (input: AppraisalInput) 
     const angkaKredit =
       persen === null || koefisien === null ? null : Math.round(((persen / 100) * koefisien * (months / 12)) * 100 * (1 + Number.EPSILON)) / 100;
 
-    const previous = previousPredikat(input);
+    const baikYears = yearsInRow(input, ["sangat_baik", "baik"]);
+    const sangatBaikYears = yearsInRow(input, ["sangat_baik"]);
     const outcomes: OutcomeEvent[] = [];
     if (fungsional && angkaKredit !== null && angkaKredit > 0) {
       const params = { label: angkaKreditLabel, angka_kredit: angkaKredit, persen, koefisien, bulan: months };
       outcomes.push({ type: "angka_kredit", params, rule: "angka_kredit" });
     }
-    const twice = atLeastBaik(predikat) && atLeastBaik(previous);
-    if (twice) {
-      const params = { label: pangkatLabel, predikat, predikat_sebelumnya: previous };
+    if (atLeastBaik(predikat) && baikYears >= 1) {
+      const params = { label: pangkatLabel, predikat, tahun_sebelumnya_minimal_baik: baikYears };
       outcomes.push({ type: "usulan_kenaikan_pangkat", params, rule: "usulan_kenaikan_pangkat" });
     }
     if (predikat === "sangat_baik") outcomes.push({ type: "penghargaan", params: { label: penghargaanLabel, predikat }, rule: "penghargaan" });
-    if (twice) {
-      const params = { label: gajiLabel, predikat, predikat_sebelumnya: previous };
-      outcomes.push({ type: "usulan_kenaikan_gaji", params, rule: "usulan_kenaikan_gaji" });
+    if (predikat === "sangat_baik" && sangatBaikYears >= 1) {
+      const params = { predikat, tahun_sangat_baik_sebelumnya: sangatBaikYears };
+      outcomes.push({ type: "usulan_kenaikan_gaji", params: { label: gajiLabel, ...params }, rule: "usulan_kenaikan_gaji" });
+      outcomes.push({ type: "usulan_promosi_jabatan", params: { label: promosiLabel, ...params }, rule: "usulan_promosi_jabatan" });
     }
     if (!atLeastBaik(predikat)) outcomes.push({ type: "pembinaan", params: { label: pembinaanLabel, predikat }, rule: "pembinaan" });
     if (kolaboratif < 60) {

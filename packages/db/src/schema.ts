@@ -139,10 +139,21 @@ export interface EmployeeTable {
   atasan_nip: string | null;
   /** Further attributes a rule file may read: { guru: true }. Defaults to {}. */
   attributes: Generated<JsonText>;
-  /** Earlier periods' predikat brought from a previous system: [{ period, predikat }]. Defaults to []. */
-  history: Generated<JsonText>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/**
+ * An annual predikat from before Kinerja, imported per NIP and year; the years of the region's finalised
+ * cycles come from their results instead.
+ */
+export interface ImportedHistoryTable {
+  region_id: string;
+  employee_id: string;
+  year: number;
+  predikat: string;
+  imported_by: string;
+  imported_at: Timestamp;
 }
 
 // ---- rule sets, cycles, assessments, results -------------------------------------------------------
@@ -753,6 +764,7 @@ export interface Database {
   regions: RegionTable;
   units: UnitTable;
   employees: EmployeeTable;
+  imported_history: ImportedHistoryTable;
   rule_set_versions: RuleSetVersionTable;
   cycles: CycleTable;
   assessments: AssessmentTable;
@@ -797,6 +809,8 @@ export type NewUnit = Insertable<UnitTable>;
 export type EmployeeRow = Selectable<EmployeeTable>;
 export type NewEmployee = Insertable<EmployeeTable>;
 export type EmployeeUpdate = Updateable<EmployeeTable>;
+export type ImportedHistoryRow = Selectable<ImportedHistoryTable>;
+export type NewImportedHistory = Insertable<ImportedHistoryTable>;
 export type RuleSetVersionRow = Selectable<RuleSetVersionTable>;
 export type NewRuleSetVersion = Insertable<RuleSetVersionTable>;
 export type CycleRow = Selectable<CycleTable>;

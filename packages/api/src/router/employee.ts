@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { ROLES } from "@kinerja/db";
 import { z } from "zod";
-import { importEmployees } from "../services/organisation/index.js";
+import { importEmployees, importedHistoryOf, importHistory } from "../services/organisation/index.js";
 import { getEmployee, listEmployees, updateEmployee } from "../services/organisation/index.js";
 import { regionProcedure } from "../trpc.js";
 import { amount, entries, id, label, name, nip, page, search } from "./inputs.js";
@@ -48,4 +48,18 @@ export const employeeRouter = {
   import: regionProcedure("operator", "admin")
     .input(z.object({ format: z.enum(["csv", "xlsx"]), content: z.string().min(1).max(MAX_IMPORT) }))
     .mutation(({ ctx, input }) => importEmployees(ctx.scope, input)),
+
+  /**
+   * Imports annual predikat from before Kinerja: a sheet of nip, tahun, predikat (CSV text, or XLSX as
+   * base64). Returns every bad cell by row and column, or the count written; nothing is written unless
+   * every row is good. A year imported again replaces the earlier import.
+   */
+  importHistory: regionProcedure("operator", "admin")
+    .input(z.object({ format: z.enum(["csv", "xlsx"]), content: z.string().min(1).max(MAX_IMPORT) }))
+    .mutation(({ ctx, input }) => importHistory(ctx.scope, input)),
+
+  /** The years imported for one employee, oldest first. */
+  importedHistory: regionProcedure("operator", "admin")
+    .input(z.object({ id }))
+    .query(({ ctx, input }) => importedHistoryOf(ctx.scope, input.id)),
 } satisfies TRPCRouterRecord;

@@ -109,10 +109,6 @@ export async function seedWalkRegion(env: TestEnv, regionId: WalkRegionId): Prom
       unit_id: unit,
       atasan_nip: atasan,
       attributes: toJson({}),
-      history: toJson([
-        { period: "2023", predikat: "baik" },
-        { period: "2024", predikat: "baik" },
-      ]),
       created_at: at,
       updated_at: at,
     });
@@ -126,6 +122,10 @@ export async function seedWalkRegion(env: TestEnv, regionId: WalkRegionId): Prom
   for (const quality of [0.95, 0.85, 0.7, 0.55, 0.35, 0.15]) add(units.pilot, assessorNip, "Pranata Komputer Ahli Pertama", "fungsional", quality, "employee");
   for (const quality of [0.8, 0.6, 0.4]) add(units.other, kepalaNip, "Pengadministrasi Umum", "pelaksana", quality, "employee");
   await db.insertInto("employees").values(rows).execute();
+  await db
+    .insertInto("imported_history")
+    .values(rows.flatMap((row) => [2023, 2024].map((year) => ({ region_id: regionId, employee_id: row.id, year, predikat: "baik", imported_by: "uji", imported_at: at }))))
+    .execute();
   // The assessors hold accounts, as personUser signs them in: an appeal goes to the assessor's superior
   // only while that superior has one.
   await db

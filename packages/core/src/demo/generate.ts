@@ -4,6 +4,7 @@
 // and the region's profile, and yielded one at a time so a million appraisals need flat memory.
 import type { AppraisalInput, Employee, IndicatorValue, RaterRatings, RaterSource } from "../domain/types.js";
 import { compileRuleSet } from "../evaluate/compile.js";
+import { isGivenFact } from "../ruleset/facts.js";
 import { ratersOf } from "../ruleset/raters.js";
 import { scaleOf, sourcesOf } from "../ruleset/read.js";
 import type { Indicator, RuleSet, Scale } from "../ruleset/schema.js";
@@ -119,8 +120,8 @@ function declaredFacts(ruleSet: RuleSet, ability: number, random: Random): Recor
   const facts: Record<string, string | number | boolean> = {};
   for (const [name, fact] of Object.entries(ruleSet.facts)) {
     // Outputs of decision tables are left to the tables (an assessor's judgement may override them), and
-    // facts taken from a scored fact come from the indicator's own input.
-    if (decided.has(name) || fact.from !== undefined) continue;
+    // facts taken from a scored fact or counted from history are the evaluation's to set.
+    if (decided.has(name) || !isGivenFact(fact)) continue;
     if (fact.type === "boolean") facts[name] = ability + random.normal() * 0.5 > 1.3;
     else if (fact.type === "number") {
       const min = fact.min ?? 0;
@@ -216,8 +217,8 @@ export function* generateDemo(ruleSet: RuleSet, profile: DemoProfile, options: D
       values,
       facts: declaredFacts(ruleSet, ability, random),
       history: [
-        { period: String(year - 2), predikat: historyPredikat(ruleSet, ability, random) },
-        { period: String(year - 1), predikat: historyPredikat(ruleSet, ability, random) },
+        { year: year - 2, predikat: historyPredikat(ruleSet, ability, random) },
+        { year: year - 1, predikat: historyPredikat(ruleSet, ability, random) },
       ],
     };
   }

@@ -75,8 +75,14 @@ export type TargetAspect = (typeof TARGET_ASPECTS)[number];
 /** An objective input for one indicator: a number (percentage, days, score), yes/no, or target vs realisasi. */
 export type IndicatorValue = number | boolean | TargetRealisasi | { target: number; realisasi: number };
 
+/**
+ * One earlier result: the year it belongs to, the period within it (its label, e.g. "2025-S1"; absent for
+ * the year's annual result) and its predikat. The shape before years, `{ period: "2024", predikat }`, is
+ * still read: its year is the year the period label begins with.
+ */
 export interface HistoryEntry {
-  period: string;
+  year?: number;
+  period?: string;
   predikat: string;
 }
 

@@ -3,7 +3,8 @@
 // the outcome engine refuses undefined facts. A free attribute becomes `employee.<attribute>` when the
 // rule set reads it under that name; every attribute stays reachable as the `employee` fact with a path.
 import type { AppraisalInput, PeriodKind } from "../domain/types.js";
-import { EMPLOYEE_FACTS, isEmployeeAttributeFact } from "../ruleset/facts.js";
+import { consecutiveYears, historyYear, periodYear } from "../periods/history.js";
+import { EMPLOYEE_FACTS, isEmployeeAttributeFact, isGivenFact } from "../ruleset/facts.js";
 import type { RuleSet } from "../ruleset/schema.js";
 import { factMisfit } from "../ruleset/values.js";
 import { refuse, show, type RunContext } from "./context.js";
@@ -53,14 +54,18 @@ export function compileInputFacts(
   table: FactTable,
   read: ReadonlySet<string>,
 ): (input: AppraisalInput, facts: FactState, ctx: RunContext) => void {
-  // Facts taken `from` a scored fact are set after scoring (see compileDerivedFacts), not from the input.
-  const inputEntries = Object.entries(ruleSet.facts).filter(([, fact]) => fact.from === undefined);
+  // Facts taken `from` a scored fact are set after scoring (see compileDerivedFacts), and facts counted
+  // from history below; neither is given by the input.
+  const inputEntries = Object.entries(ruleSet.facts).filter(([, fact]) => isGivenFact(fact));
   const declaredNames = inputEntries.map(([name]) => propertyKey(name));
   const declaredSlots = declaredNames.map((name) => table.slot(name));
   const declarations = inputEntries.map(([, fact]) => fact);
   const derived = Object.keys(ruleSet.facts)
-    .filter((name) => ruleSet.facts[name]!.from !== undefined)
+    .filter((name) => !isGivenFact(ruleSet.facts[name]!))
     .map(propertyKey);
+  const counted = Object.entries(ruleSet.facts).flatMap(([name, fact]) =>
+    fact.consecutiveYears === undefined ? [] : [{ name, slot: table.slot(name), levels: fact.consecutiveYears.predikat }],
+  );
   const defaultKind = ruleSet.period?.kind ?? null;
   // Only the attributes the rule set reads: an attribute no rule reads has no slot.
   const attributes = attributeFacts.map((name) => propertyKey(name.slice("employee.".length)));
@@ -79,7 +84,8 @@ export function compileInputFacts(
     for (const name of derived) {
       const value = given?.[name];
       if (value !== undefined && value !== null) {
-        refuse(ctx, `fakta "${name}" diambil dari ${ruleSet.facts[name]!.from}, jadi tidak boleh diisi langsung (ditemukan ${show(value)})`);
+        const source = ruleSet.facts[name]!.from === undefined ? "dihitung dari riwayat" : `diambil dari ${ruleSet.facts[name]!.from}`;
+        refuse(ctx, `fakta "${name}" ${source}, jadi tidak boleh diisi langsung (ditemukan ${show(value)})`);
       }
     }
     for (let i = 0; i < declaredNames.length; i++) {
@@ -125,8 +131,17 @@ export function compileInputFacts(
     facts[periodMonths] = months;
 
     const history = input.history ?? [];
+    history.forEach((entry, i) => {
+      if (historyYear(entry) === null) {
+        refuse(ctx, `/history/${i}: tahun hasil (year) tidak ada dan periode ${show(entry.period ?? null)} tidak diawali tahun; yang diharapkan: { "year": 2024, "predikat": "baik" }`);
+      }
+    });
     table.put(facts, historySlot, "history", history);
     facts[previousSlot] = history.length > 0 ? (history[history.length - 1]?.predikat ?? null) : null;
+    if (counted.length > 0) {
+      const year = periodYear(period?.label);
+      for (const { slot, levels } of counted) facts[slot] = year === null ? null : consecutiveYears(history, year, levels);
+    }
     table.fillPaths(facts, false);
   };
 }

@@ -289,6 +289,7 @@ function checkDeclaredFacts(ruleSet: RuleSet, report: Reporter): void {
           "expected an indicator fact (score.<id>, raw.<id>, rating.<id>.<source>) or an axis score",
       });
     }
+    if (fact.consecutiveYears !== undefined) checkConsecutiveYears(ruleSet, at, fact, report);
     if (fact.min !== undefined && fact.max !== undefined && fact.min > fact.max) {
       report.error(`${at}/max`, {
         id: `max ${fact.max} di bawah min ${fact.min}; yang diharapkan: max ≥ min`,
@@ -465,4 +466,35 @@ export function checkRuleSet(ruleSet: RuleSet, file = ruleSet.sources.at(-1) ?? 
   checkOutcomes(ruleSet, conditions, report);
   checkTests(ruleSet, catalog, report);
   return report.issues;
+}
+
+/** A fact counted from history: a number of years, of predikat the rule set has, and nothing else sets it. */
+function checkConsecutiveYears(ruleSet: RuleSet, at: string, fact: RuleSet["facts"][string], report: Reporter): void {
+  if (fact.type !== "number") {
+    report.error(`${at}/type`, {
+      id: `fakta consecutiveYears menghitung tahun, jadi bertipe number, bukan ${fact.type}; yang diharapkan: "type": "number"`,
+      en: `a consecutiveYears fact counts years, so its type is number, not ${fact.type}; expected "type": "number"`,
+    });
+  }
+  if (fact.from !== undefined) {
+    report.error(`${at}/from`, {
+      id: 'fakta ini dihitung dari riwayat (consecutiveYears), jadi tidak juga diambil dari fakta lain; yang diharapkan: from atau consecutiveYears, bukan keduanya',
+      en: "this fact is counted from history (consecutiveYears), so it is not also taken from another fact; expected from or consecutiveYears, not both",
+    });
+  }
+  if (fact.default !== undefined) {
+    report.error(`${at}/default`, {
+      id: "fakta yang dihitung dari riwayat selalu punya nilai (0 tanpa riwayat), jadi default tidak dipakai; yang diharapkan: tanpa default",
+      en: "a fact counted from history always has a value (0 without history), so a default is never used; expected no default",
+    });
+  }
+  const known = ruleSet.predikat.map((p) => p.id);
+  fact.consecutiveYears!.predikat.forEach((id, i) => {
+    if (known.includes(id)) return;
+    const hint = didYouMeanTexts(id, known);
+    report.error(`${at}/consecutiveYears/predikat/${i}`, {
+      id: `predikat "${id}" tidak ada di /predikat${hint.id}; yang diharapkan: salah satu dari ${known.join(", ")}`,
+      en: `predikat "${id}" is not in /predikat${hint.en}; expected one of ${known.join(", ")}`,
+    });
+  });
 }

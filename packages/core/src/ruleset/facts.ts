@@ -28,6 +28,14 @@ export function inputFactNames(ruleSet: Pick<RuleSet, "facts">): Set<string> {
   return names;
 }
 
+/**
+ * True for a declared fact an appraisal gives (a rater records it); false for one the evaluation sets:
+ * taken `from` a scored fact, or counted from history (`consecutiveYears`).
+ */
+export function isGivenFact(fact: Pick<RuleSet["facts"][string], "from" | "consecutiveYears">): boolean {
+  return fact.from === undefined && fact.consecutiveYears === undefined;
+}
+
 /** Declared facts taken from a scored fact (`from`): known once indicators are scored, not before. */
 export function derivedFactNames(ruleSet: Pick<RuleSet, "facts">): string[] {
   return Object.entries(ruleSet.facts)

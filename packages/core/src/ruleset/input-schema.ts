@@ -4,6 +4,7 @@
 // carry the schema library.
 import { z } from "zod";
 import { PERIOD_KINDS, RATER_SOURCES, TARGET_ASPECTS, type AppraisalInput } from "../domain/types.js";
+import { periodYear } from "../periods/history.js";
 import type { RuleIssue } from "./errors.js";
 import { explainZodIssues } from "./zod-issues.js";
 
@@ -26,6 +27,36 @@ const employeeSchema = z
   })
   .strict();
 
+// An earlier result. Its year is `year`, or, in the shape before years ({ period: "2024" }), the year its
+// period label begins with; a period label of another year than `year` is a mistake, not a choice.
+const historyEntrySchema = z
+  .object({
+    year: z.number().int().min(1900).max(2999).optional().describe("the year of the result"),
+    period: name.optional().describe("the period within the year (its label, e.g. 2025-S1); absent for the annual result"),
+    predikat: name,
+  })
+  .strict()
+  .superRefine((entry, ctx) => {
+    const labelYear = periodYear(entry.period);
+    if (entry.year === undefined && labelYear === null) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["year"],
+        message:
+          `tahun hasil (year) tidak ada${entry.period === undefined ? "" : ` dan periode ${JSON.stringify(entry.period)} tidak diawali tahun`}; ` +
+          'yang diharapkan: { "year": 2024, "predikat": "baik" } (EN: the year is missing; expected a year, or a period label that begins with it)',
+      });
+    } else if (entry.year !== undefined && entry.period !== undefined && labelYear !== entry.year) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["period"],
+        message:
+          `periode ${JSON.stringify(entry.period)} bukan periode tahun ${entry.year}; yang diharapkan: label yang diawali ${entry.year}, mis. "${entry.year}-S1" ` +
+          `(EN: the period is not one of year ${entry.year}; expected a label beginning with it)`,
+      });
+    }
+  });
+
 const raterRatings = z.record(z.string(), z.number());
 const aspects = z.partialRecord(z.enum(TARGET_ASPECTS), z.number());
 
@@ -46,7 +77,7 @@ export const appraisalInputSchema = z
       )
       .optional(),
     facts: z.record(z.string(), nullable).optional(),
-    history: z.array(z.object({ period: name, predikat: name }).strict()).optional(),
+    history: z.array(historyEntrySchema).optional(),
     adjustments: z
       .array(z.object({ fact: name, value: nullable, reason: name, by: name, at: z.string().optional() }).strict())
       .optional(),

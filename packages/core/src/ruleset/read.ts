@@ -7,6 +7,7 @@
 import { RATER_SOURCES, type Lang, type RaterSource, type TargetAspect } from "../domain/types.js";
 import { ratersOf } from "./raters.js";
 import type { APPEAL_FALLBACKS, Indicator, IndicatorSet, PANEL_ROLES, RuleSet, Scale } from "./schema.js";
+import { isGivenFact } from "./facts.js";
 import { own } from "./own.js";
 
 /** Every indicator of the rule set by id (the first set's, where sets share an id). */
@@ -60,10 +61,13 @@ export interface RecordedFact {
   max: number | null;
 }
 
-/** The declared facts a rater records, in file order; not those taken `from` a scored fact, which the evaluation sets. */
+/**
+ * The declared facts a rater records, in file order; not those the evaluation sets (taken `from` a scored
+ * fact, or counted from history).
+ */
 export function recordedFacts(ruleSet: Pick<RuleSet, "facts">): RecordedFact[] {
   return Object.entries(ruleSet.facts)
-    .filter(([, fact]) => fact.from === undefined)
+    .filter(([, fact]) => isGivenFact(fact))
     .map(([name, fact]) => ({
       name,
       type: fact.type,

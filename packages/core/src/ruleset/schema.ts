@@ -107,6 +107,12 @@ export const factDeclarationSchema = z
      * cannot give it, and an indicator set's `when` cannot read it.
      */
     from: factName.optional(),
+    /**
+     * Counted from the appraisal's history: how many years in a row, ending with the year before the
+     * current period's year, have an annual predikat among `predikat` (e.g. promotion needs the year
+     * before to be Baik or better). An appraisal cannot give it; null when the period has no year.
+     */
+    consecutiveYears: z.object({ predikat: z.array(z.string().min(1)).min(1) }).strict().optional(),
   })
   .strict();
 

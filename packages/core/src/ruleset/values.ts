@@ -202,7 +202,7 @@ export function factMisfit(declared: Declared, value: unknown): FactMisfit | nul
 
 /**
  * What is wrong with a value given for the fact `name`: a fact the rule set does not declare, one taken
- * `from` a scored fact (which the evaluation sets), or a value its declaration does not take. Null fits any
+ * `from` a scored fact or counted from history (which the evaluation sets), or a value its declaration does not take. Null fits any
  * declared fact (left empty). Null when it fits.
  */
 export function factProblem(ruleSet: Pick<RuleSet, "facts">, name: string, value: FactValue): Texts | null {
@@ -223,6 +223,13 @@ export function factProblem(ruleSet: Pick<RuleSet, "facts">, name: string, value
       lang === "id"
         ? `fakta "${name}" (${declared.label}) diambil dari ${from}, jadi tidak diisi langsung; yang diharapkan: kosong`
         : `fact "${name}" (${declared.label}) is taken from ${from}, so it is not given directly; expected: empty`,
+    );
+  }
+  if (declared.consecutiveYears !== undefined) {
+    return texts((lang) =>
+      lang === "id"
+        ? `fakta "${name}" (${declared.label}) dihitung dari riwayat, jadi tidak diisi langsung; yang diharapkan: kosong`
+        : `fact "${name}" (${declared.label}) is counted from history, so it is not given directly; expected: empty`,
     );
   }
   const misfit = factMisfit(declared, value);

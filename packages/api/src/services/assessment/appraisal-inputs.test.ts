@@ -19,7 +19,6 @@ function row(fields: Partial<EmployeeRow> = {}): EmployeeRow {
     unit_id: "u",
     atasan_nip: null,
     attributes: "{}",
-    history: "[]",
     created_at: "2026-01-01T00:00:00.000Z",
     updated_at: "2026-01-01T00:00:00.000Z",
     ...fields,

@@ -1,11 +1,12 @@
-// From what is stored (the employee, the cycle's submitted assessments, earlier predikat) to the
+// From what is stored (the employee, the cycle's submitted assessments, earlier years' predikat) to the
 // AppraisalInput the rules engine evaluates. The input is stored with each result, so a what-if can
 // replay exactly what was evaluated.
-import type { AppraisalInput, Employee, HistoryEntry, IndicatorValue, PeriodKind, RaterRatings, RaterSource } from "@kinerja/core";
+import type { AppraisalInput, Employee, IndicatorValue, PeriodKind, RaterRatings, RaterSource } from "@kinerja/core";
 import { parseJson, type AssessmentRow, type CycleRow, type Database, type EmployeeRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { realisasiFromWorkEntries, withRealisasi } from "../planning/index.js";
 import { storedAdjustments } from "../results/index.js";
+import { historyFor } from "./history.js";
 
 type Facts = NonNullable<AppraisalInput["facts"]>;
 
@@ -46,27 +47,11 @@ export async function appraisalInputs(
   const byEmployee = new Map<string, AssessmentRow[]>();
   for (const a of assessments) byEmployee.set(a.employee_id, [...(byEmployee.get(a.employee_id) ?? []), a]);
 
-  // Earlier finalised cycles of the same kind give the history the rules may read (e.g. promotion needs
-  // two years rated Baik or better).
-  const earlier = await db
-    .selectFrom("results")
-    .innerJoin("cycles", (join) =>
-      join.onRef("cycles.region_id", "=", "results.region_id").onRef("cycles.current_run_id", "=", "results.run_id"),
-    )
-    .select(["results.employee_id", "cycles.period_label", "results.predikat"])
-    .where("results.region_id", "=", regionId)
-    .where("results.employee_id", "in", ids)
-    .where("cycles.status", "=", "finalised")
-    .where("cycles.period_kind", "=", cycle.period_kind)
-    .where("cycles.period_label", "<", cycle.period_label)
-    .where("results.predikat", "is not", null)
-    .execute();
+  // Earlier years' results, from finalised cycles and imported history, which the rules may read (e.g.
+  // promotion needs two consecutive years rated Baik or better).
+  const historyOf = await historyFor(db, cycle, ids);
   // Predikat moved by the evaluation forum or an upheld appeal stay moved whenever the cycle is evaluated again.
   const adjustmentsOf = await storedAdjustments(db, regionId, cycle.id, ids);
-  const historyOf = new Map<string, HistoryEntry[]>();
-  for (const r of earlier) {
-    historyOf.set(r.employee_id, [...(historyOf.get(r.employee_id) ?? []), { period: r.period_label, predikat: r.predikat as string }]);
-  }
 
   // Confirmed work entries give the realisasi of the indicators their plans' IKIs are tied to.
   const realisasi = await realisasiFromWorkEntries(db, cycle, ids);
@@ -82,10 +67,7 @@ export async function appraisalInputs(
       Object.assign(values, parseJson<Record<string, IndicatorValue>>(a.values));
       Object.assign(facts, parseJson<Facts>(a.facts));
     }
-    const imported = parseJson<HistoryEntry[]>(row.history);
-    const fromCycles = historyOf.get(row.id) ?? [];
-    const known = new Set(fromCycles.map((h) => h.period));
-    const history = [...imported.filter((h) => !known.has(h.period)), ...fromCycles].sort((a, b) => a.period.localeCompare(b.period));
+    const history = historyOf.get(row.id) ?? [];
     const input: AppraisalInput = {
       employee: employeeOf(row, unitTypes.get(row.unit_id) ?? null),
       period: { kind: cycle.period_kind as PeriodKind, label: cycle.period_label },

@@ -76,7 +76,7 @@ const QUOTED = 100;
 export const SHEET_LIMITS = { rows: 20_000, columns: 100 } as const;
 
 /** The value as an error quotes it: a huge cell is not sent back whole. */
-function quoted(text: string): string {
+export function quoted(text: string): string {
   return text.length > QUOTED ? `${text.slice(0, QUOTED)}… (${text.length} karakter)` : text;
 }
 
@@ -89,9 +89,9 @@ function textProblem(text: string, max: number): { message: string; expected: st
 }
 
 /** One cell as read from the sheet: text, or a number a spreadsheet stored as such. */
-type Cell = { text: string; numeric: boolean };
-const EMPTY: Cell = { text: "", numeric: false };
-interface Sheet {
+export type Cell = { text: string; numeric: boolean };
+export const EMPTY: Cell = { text: "", numeric: false };
+export interface Sheet {
   header: string[];
   /** Data rows with their sheet row numbers. */
   rows: Array<{ row: number; cells: Cell[] }>;
@@ -104,8 +104,8 @@ export function columnName(column: number): string {
   return name;
 }
 
-/** Thrown for the first cell past SHEET_LIMITS; parseEmployeeSheet reports it on that cell. */
-class OutOfBounds extends Error {
+/** Thrown for the first cell past SHEET_LIMITS; the sheet's parser reports it on that cell. */
+export class OutOfBounds extends Error {
   constructor(
     readonly row: number,
     readonly column: number,
@@ -302,11 +302,19 @@ function readRow(
   return { employee, errors };
 }
 
+/**
+ * The cells of a sheet: the first worksheet of an XLSX file, or UTF-8 CSV separated by "," or ";". Throws
+ * OutOfBounds for a cell past SHEET_LIMITS, and whatever the reader throws for a file it cannot read.
+ */
+export async function readSheet(format: ImportFormat, bytes: Uint8Array): Promise<Sheet> {
+  return format === "csv" ? readCsv(new TextDecoder("utf-8").decode(bytes)) : await readXlsx(bytes);
+}
+
 /** Reads a sheet (the first worksheet of an XLSX file, or UTF-8 CSV separated by "," or ";") against what the region has. */
 export async function parseEmployeeSheet(format: ImportFormat, bytes: Uint8Array, known: KnownInRegion): Promise<EmployeeSheet> {
   let sheet: Sheet;
   try {
-    sheet = format === "csv" ? readCsv(new TextDecoder("utf-8").decode(bytes)) : await readXlsx(bytes);
+    sheet = await readSheet(format, bytes);
   } catch (error) {
     if (error instanceof OutOfBounds) {
       const cell = `${columnName(error.column)}${error.row}`;

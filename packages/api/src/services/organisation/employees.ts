@@ -23,7 +23,6 @@ export interface EmployeeView {
   unitId: string;
   atasanNip: string | null;
   attributes: Record<string, AttributeValue>;
-  history: Array<{ period: string; predikat: string }>;
 }
 
 export function employeeView(row: EmployeeRow): EmployeeView {
@@ -39,7 +38,6 @@ export function employeeView(row: EmployeeRow): EmployeeView {
     unitId: row.unit_id,
     atasanNip: row.atasan_nip,
     attributes: parseJson(row.attributes),
-    history: parseJson(row.history),
   };
 }
 

@@ -1,7 +1,7 @@
 // Demo data for a region: its units, employees and a cycle's assessments, from @kinerja/core's generator.
 // `demoAppraisals` is the only call to the generator, so another source of demo data replaces one function.
-import { generateDemo, type AppraisalInput, type DemoProfile, type RaterRatings, type RuleSet } from "@kinerja/core";
-import { newId, now, toJson, type Database, type NewAssessment, type NewEmployee } from "@kinerja/db";
+import { generateDemo, historyYear, type AppraisalInput, type DemoProfile, type RaterRatings, type RuleSet } from "@kinerja/core";
+import { newId, now, toJson, type Database, type NewAssessment, type NewEmployee, type NewImportedHistory } from "@kinerja/db";
 import type { Kysely } from "kysely";
 
 export function demoAppraisals(ruleSet: RuleSet, profile: DemoProfile, options: { size: number; seed: number; year?: number }): AppraisalInput[] {
@@ -10,10 +10,10 @@ export function demoAppraisals(ruleSet: RuleSet, profile: DemoProfile, options: 
 
 const INSERT_CHUNK = 200;
 
-async function insertChunked<T extends "employees" | "assessments">(
+async function insertChunked<T extends "employees" | "assessments" | "imported_history">(
   db: Kysely<Database>,
   table: T,
-  rows: T extends "employees" ? NewEmployee[] : NewAssessment[],
+  rows: T extends "employees" ? NewEmployee[] : T extends "assessments" ? NewAssessment[] : NewImportedHistory[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     await db.insertInto(table).values(rows.slice(i, i + INSERT_CHUNK) as never).execute();
@@ -43,7 +43,7 @@ export async function writeDemoOrganisation(
     written.add(unit.id);
   }
   const ids = new Map<string, string>();
-  const employees: NewEmployee[] = inputs.map(({ employee, history }) => {
+  const employees: NewEmployee[] = inputs.map(({ employee }) => {
     const id = newId();
     ids.set(employee.nip, id);
     const { atasan, ...attributes } = employee.attributes ?? {};
@@ -60,12 +60,19 @@ export async function writeDemoOrganisation(
       unit_id: employee.unit,
       atasan_nip: typeof atasan === "string" ? atasan : null,
       attributes: toJson(attributes),
-      history: toJson(history ?? []),
       created_at: at,
       updated_at: at,
     };
   });
   await insertChunked(db, "employees", employees);
+  // The demo's earlier years stand for results from before Kinerja.
+  const history: NewImportedHistory[] = inputs.flatMap(({ employee, history: earlier = [] }) =>
+    earlier.flatMap((entry) => {
+      const year = historyYear(entry);
+      return year === null ? [] : [{ region_id: regionId, employee_id: ids.get(employee.nip)!, year, predikat: entry.predikat, imported_by: "data demo", imported_at: at }];
+    }),
+  );
+  await insertChunked(db, "imported_history", history);
   return ids;
 }
 

@@ -1,0 +1,72 @@
+// The history an appraisal reads: the annual predikat of each earlier year. Years the region ran in Kinerja
+// come from its finalised cycles (each cycle's current result, annual or by period, the core taking a year's
+// annual result over its periods); years before Kinerja from the imported history (imported_history), for
+// the years no finalised cycle covers. Within the cycle's own year, the earlier periods of the same kind
+// (semester 1 before semester 2) are there too, so `predikat.previous` reads the period before.
+import { periodYear, type HistoryEntry } from "@kinerja/core";
+import type { CycleRow, Database } from "@kinerja/db";
+import type { Kysely } from "kysely";
+
+interface Dated extends HistoryEntry {
+  year: number;
+  annual: boolean;
+}
+
+/** Oldest first: by year, a year's periods in label order, and its annual result after them. */
+function byTime(a: Dated, b: Dated): number {
+  return a.year - b.year || Number(a.annual) - Number(b.annual) || (a.period ?? "").localeCompare(b.period ?? "");
+}
+
+/** The history of each of the given employees, by employee id (oldest first); an employee without one is absent. */
+export async function historyFor(db: Kysely<Database>, cycle: CycleRow, employeeIds: readonly string[]): Promise<Map<string, HistoryEntry[]>> {
+  const year = periodYear(cycle.period_label);
+  const histories = new Map<string, HistoryEntry[]>();
+  if (year === null || employeeIds.length === 0) return histories;
+  const regionId = cycle.region_id;
+  const finalised = await db
+    .selectFrom("results")
+    .innerJoin("cycles", (join) =>
+      join.onRef("cycles.region_id", "=", "results.region_id").onRef("cycles.current_run_id", "=", "results.run_id"),
+    )
+    .select(["results.employee_id", "cycles.period_kind", "cycles.period_label", "results.predikat"])
+    .where("results.region_id", "=", regionId)
+    .where("results.employee_id", "in", employeeIds)
+    .where("cycles.status", "=", "finalised")
+    .where("cycles.id", "!=", cycle.id)
+    // Labels begin with their year, so this keeps the years up to the cycle's own; the year's later or
+    // other-kind periods are dropped below.
+    .where("cycles.period_label", "<", String(year + 1))
+    .where("results.predikat", "is not", null)
+    .execute();
+  const imported = await db
+    .selectFrom("imported_history")
+    .select(["employee_id", "year", "predikat"])
+    .where("region_id", "=", regionId)
+    .where("employee_id", "in", employeeIds)
+    .where("year", "<", year)
+    .execute();
+
+  const dated = new Map<string, Dated[]>();
+  const add = (employeeId: string, entry: Dated) => dated.set(employeeId, [...(dated.get(employeeId) ?? []), entry]);
+  const coveredYears = new Map<string, Set<number>>();
+  for (const r of finalised) {
+    const entryYear = periodYear(r.period_label);
+    if (entryYear === null) continue;
+    const annual = r.period_kind === "annual";
+    const earlierInYear = entryYear === year && r.period_kind === cycle.period_kind && r.period_label < cycle.period_label;
+    if (entryYear > year || (entryYear === year && !earlierInYear)) continue;
+    add(r.employee_id, { year: entryYear, ...(annual ? {} : { period: r.period_label }), predikat: r.predikat as string, annual });
+    coveredYears.set(r.employee_id, (coveredYears.get(r.employee_id) ?? new Set()).add(entryYear));
+  }
+  for (const r of imported) {
+    if (coveredYears.get(r.employee_id)?.has(r.year)) continue;
+    add(r.employee_id, { year: r.year, predikat: r.predikat, annual: true });
+  }
+  for (const [employeeId, entries] of dated) {
+    histories.set(
+      employeeId,
+      entries.sort(byTime).map(({ annual: _annual, ...entry }) => entry),
+    );
+  }
+  return histories;
+}
