@@ -77,6 +77,8 @@ export interface ScoreStep {
   score: number | null;
   /** "axes": Σ axis weight × axis score; "indicators": the weighted mean of every indicator. */
   method: "axes" | "indicators";
+  /** The axis variant (/axisVariants) whose split was used, when one held. */
+  variant?: string;
   contributions: Contribution[];
 }
 
