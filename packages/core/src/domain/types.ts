@@ -72,8 +72,14 @@ export interface TargetRealisasi {
 export const TARGET_ASPECTS = ["kuantitas", "kualitas", "waktu", "biaya"] as const;
 export type TargetAspect = (typeof TARGET_ASPECTS)[number];
 
-/** An objective input for one indicator: a number (percentage, days, score), yes/no, or target vs realisasi. */
-export type IndicatorValue = number | boolean | TargetRealisasi | { target: number; realisasi: number };
+/** One task (kegiatan) of a target or achievement indicator: a percentage, target vs realisasi, or per aspect. */
+export type IndicatorTask = number | TargetRealisasi | { target: number; realisasi: number };
+
+/**
+ * An objective input for one indicator: a number (percentage, days, score), yes/no, target vs realisasi, or
+ * several tasks of a target or achievement indicator, scored as their mean (PP 46/2011: SKP is the mean over tasks).
+ */
+export type IndicatorValue = boolean | IndicatorTask | IndicatorTask[];
 
 export interface HistoryEntry {
   period: string;

@@ -65,6 +65,7 @@ const T = {
     onScale: (min: string, max: string) => `skala ${min}–${max}`,
     pp46: "PP 46/2011",
     taskMean: "rata-rata aspek",
+    tasks: "rata-rata tugas",
     aspects: { kuantitas: "kuantitas", kualitas: "kualitas", waktu: "waktu", biaya: "biaya" } as Record<TargetAspect, string>,
     cap: "dibatasi",
     achievementOf: "capaian",
@@ -114,6 +115,7 @@ const T = {
     onScale: (min: string, max: string) => `scale ${min}–${max}`,
     pp46: "PP 46/2011",
     taskMean: "mean of aspects",
+    tasks: "mean of tasks",
     aspects: { kuantitas: "quantity", kualitas: "quality", waktu: "time", biaya: "cost" } as Record<TargetAspect, string>,
     cap: "capped at",
     achievementOf: "achievement",
@@ -201,6 +203,12 @@ function renderIndicator(step: IndicatorStep, w: Words, lang: Lang): string {
       );
       const cap = typeof i.cap === "number" && (i.taskScore as number) > i.cap ? `, ${w.cap} ${num(i.cap, lang)}` : "";
       detail = `${w.pp46}: ${parts.join("; ")}; ${w.taskMean} ${score(i.taskScore as number, lang)}${cap}`;
+      break;
+    }
+    case "tasks.mean": {
+      const tasks = (i.tasks as number[]).map((t) => score(t, lang)).join("; ");
+      const capped = (i.tasks as number[]).some((t) => typeof i.cap === "number" && t > i.cap) ? `, ${w.cap} ${num(i.cap as number, lang)}` : "";
+      detail = `${w.tasks}: ${tasks}${capped}`;
       break;
     }
     case "achievement": {

@@ -36,6 +36,7 @@ export type IndicatorFormula =
   | "rating.percentOfMax"
   | "rating.linear"
   | "pp46.task"
+  | "tasks.mean"
   | "achievement"
   | "attendance.bands"
   | "yesno"

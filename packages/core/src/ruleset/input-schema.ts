@@ -28,23 +28,19 @@ const employeeSchema = z
 
 const raterRatings = z.record(z.string(), z.number());
 const aspects = z.partialRecord(z.enum(TARGET_ASPECTS), z.number());
+/** One task of an indicator; several tasks of one indicator are an array of them. */
+const task = z.union([
+  z.number(),
+  z.object({ target: z.number(), realisasi: z.number() }).strict(),
+  z.object({ target: aspects, realisasi: aspects }).strict(),
+]);
 
 export const appraisalInputSchema = z
   .object({
     employee: employeeSchema,
     period: z.object({ kind: z.enum(PERIOD_KINDS), label: name, months: z.number().int().min(1).max(12).optional() }).strict().optional(),
     ratings: z.partialRecord(z.enum(RATER_SOURCES), z.union([raterRatings, z.array(raterRatings)])).optional(),
-    values: z
-      .record(
-        z.string(),
-        z.union([
-          z.number(),
-          z.boolean(),
-          z.object({ target: z.number(), realisasi: z.number() }).strict(),
-          z.object({ target: aspects, realisasi: aspects }).strict(),
-        ]),
-      )
-      .optional(),
+    values: z.record(z.string(), z.union([z.boolean(), task, z.array(task).min(1)])).optional(),
     facts: z.record(z.string(), nullable).optional(),
     history: z.array(z.object({ period: name, predikat: name }).strict()).optional(),
     adjustments: z
