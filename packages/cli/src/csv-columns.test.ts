@@ -81,3 +81,18 @@ describe("several tasks of one indicator in a CSV row", () => {
     );
   });
 });
+
+describe("the unit's result in a CSV row", () => {
+  it("reads the unit's predikat and whether the employee leads it, and writes them back", () => {
+    const input = rowToInput({ ...employee, predikat_unit: "istimewa", pimpinan_unit: "ya" }, 2);
+    expect(input.unit).toEqual({ predikat: "istimewa", pimpinan: true });
+    expect(inputToRow(input)).toMatchObject({ predikat_unit: "istimewa", pimpinan_unit: "ya" });
+  });
+
+  it("names a predikat that is not an organisation predikat", () => {
+    expect(() => rowToInput({ ...employee, predikat_unit: "bagus" }, 3)).toThrow(
+      'baris 3, kolom predikat_unit: "bagus" bukan predikat organisasi; yang diharapkan: salah satu dari istimewa, baik, butuh_perbaikan, ' +
+        'kurang, sangat_kurang (EN: "bagus" is not an organisation predikat, expected one of istimewa, baik, butuh_perbaikan, kurang, sangat_kurang)',
+    );
+  });
+});

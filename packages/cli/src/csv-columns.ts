@@ -1,12 +1,14 @@
 // The CSV form of an appraisal input: one row per employee, one column per value. The column names
 // are documented in docs/input-format.md; this module turns a row into an AppraisalInput and back.
 import {
+  ORGANISATION_PREDIKAT,
   RATER_SOURCES,
   ratersOf,
   TARGET_ASPECTS,
   type AppraisalInput,
   type Employee,
   type IndicatorValue,
+  type OrganisationPredikat,
   type RaterRatings,
   type RaterSource,
   type RuleSet,
@@ -166,6 +168,21 @@ export function rowToInput(cells: Record<string, string>, row: number): Appraisa
       taskColumns.set(indicator, columns);
     } else if (head === "fakta" && name) {
       facts[name] = parseScalar(text);
+    } else if (head === "predikat_unit" && rest.length === 0) {
+      if (!(ORGANISATION_PREDIKAT as readonly string[]).includes(text)) {
+        const expected = ORGANISATION_PREDIKAT.join(", ");
+        throw new InputError(
+          where,
+          `"${text}" bukan predikat organisasi; yang diharapkan: salah satu dari ${expected} (EN: "${text}" is not an organisation predikat, expected one of ${expected})`,
+        );
+      }
+      input.unit = { ...input.unit, predikat: text as OrganisationPredikat };
+    } else if (head === "pimpinan_unit" && rest.length === 0) {
+      const leads = parseScalar(text);
+      if (typeof leads !== "boolean") {
+        throw new InputError(where, `"${text}" bukan ya/tidak; yang diharapkan: ya atau tidak (EN: "${text}" is not yes/no, expected ya or tidak)`);
+      }
+      input.unit = { ...input.unit, pimpinan: leads };
     } else if (head === "riwayat" && rest.length === 0) {
       input.history = text.split(LIST_SEPARATOR).map((entry) => {
         const [period, predikat] = entry.split(":").map((s) => s.trim());
@@ -175,7 +192,7 @@ export function rowToInput(cells: Record<string, string>, row: number): Appraisa
     } else {
       throw new InputError(
         where,
-        "unknown column; expected nip, nama, jabatan, …, atribut.<x>, <self|peer|supervisor|subordinate|public>.<indicator>, nilai.<indicator>, target.<indicator>[.<aspect>], realisasi.<indicator>[.<aspect>], fakta.<x>, riwayat, periode, jenis_periode, bulan",
+        "unknown column; expected nip, nama, jabatan, …, atribut.<x>, <self|peer|supervisor|subordinate|public>.<indicator>, nilai.<indicator>, target.<indicator>[.<aspect>], realisasi.<indicator>[.<aspect>], fakta.<x>, riwayat, predikat_unit, pimpinan_unit, periode, jenis_periode, bulan",
       );
     }
   }
@@ -207,7 +224,7 @@ export function csvColumns(ruleSet: RuleSet): string[] {
     }
   }
   for (const name of Object.keys(ruleSet.facts)) columns.push(`fakta.${name}`);
-  columns.push("riwayat");
+  columns.push("riwayat", "predikat_unit", "pimpinan_unit");
   return columns;
 }
 
@@ -257,5 +274,7 @@ export function inputToRow(input: AppraisalInput): Record<string, string> {
   }
   for (const [name, value] of Object.entries(input.facts ?? {})) row[`fakta.${name}`] = cell(value);
   if (input.history) row.riwayat = input.history.map((h) => `${h.period}:${h.predikat}`).join(LIST_SEPARATOR);
+  if (input.unit?.predikat) row.predikat_unit = input.unit.predikat;
+  if (input.unit?.pimpinan !== undefined) row.pimpinan_unit = cell(input.unit.pimpinan);
   return row;
 }

@@ -100,6 +100,16 @@ export interface Adjustment {
   at?: string;
 }
 
+/**
+ * The employee's unit as its result stands (PermenPANRB 6/2022: a unit leader's hasil kerja is the unit's own
+ * achievement): the unit's predikat organisasi for the period, and whether this employee leads the unit.
+ * Rules read them as `unit.predikat` and `unit.pimpinan`.
+ */
+export interface UnitResult {
+  predikat?: OrganisationPredikat;
+  pimpinan?: boolean;
+}
+
 /** Everything known about one employee for one period, before any rule is applied. */
 export interface AppraisalInput {
   employee: Employee;
@@ -112,6 +122,8 @@ export interface AppraisalInput {
   facts?: Record<string, string | number | boolean | null>;
   /** Earlier periods' predikat, oldest first. */
   history?: HistoryEntry[];
+  /** The unit's result, for a unit leader whose hasil kerja is the unit's achievement. */
+  unit?: UnitResult;
   /** Adjustments of decision outputs, applied after the table decides and before outcomes run. */
   adjustments?: Adjustment[];
 }

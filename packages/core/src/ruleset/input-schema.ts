@@ -3,7 +3,7 @@
 // those who check it elsewhere. It lives with the rule-file tooling, so an app that only evaluates does not
 // carry the schema library.
 import { z } from "zod";
-import { PERIOD_KINDS, RATER_SOURCES, TARGET_ASPECTS, type AppraisalInput } from "../domain/types.js";
+import { ORGANISATION_PREDIKAT, PERIOD_KINDS, RATER_SOURCES, TARGET_ASPECTS, type AppraisalInput } from "../domain/types.js";
 import type { RuleIssue } from "./errors.js";
 import { explainZodIssues } from "./zod-issues.js";
 
@@ -43,6 +43,7 @@ export const appraisalInputSchema = z
     values: z.record(z.string(), z.union([z.boolean(), task, z.array(task).min(1)])).optional(),
     facts: z.record(z.string(), nullable).optional(),
     history: z.array(z.object({ period: name, predikat: name }).strict()).optional(),
+    unit: z.object({ predikat: z.enum(ORGANISATION_PREDIKAT).optional(), pimpinan: z.boolean().optional() }).strict().optional(),
     adjustments: z
       .array(z.object({ fact: name, value: nullable, reason: name, by: name, at: z.string().optional() }).strict())
       .optional(),
