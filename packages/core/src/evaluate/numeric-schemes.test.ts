@@ -53,6 +53,13 @@ describe("PP 30/2019: 70/30, achievement capped at 120, Sangat Baik needs an inn
     expect(pp30.evaluate(input(115, 115, false)).predikat).toBe("baik");
   });
 
+  it("takes several achievements of one indicator as their mean, each capped at 120", () => {
+    const facts = pp30.facts(appraisal({ values: { skp: [100, { target: 100, realisasi: 130 }], perilaku: 100 } }));
+    expect(facts["score.skp"]).toBeCloseTo(110, 10);
+    expect(facts["raw.skp"]).toBeCloseTo(115, 10);
+    expect(() => pp30.evaluate(appraisal({ values: { skp: [100, -5], perilaku: 100 } }))).toThrow("tugas ke-2: capaian harus 0% atau lebih, bukan -5");
+  });
+
   it("caps achievement at 120 and keeps the uncapped percentage as raw", () => {
     const facts = pp30.facts(input({ target: 100, realisasi: 150 }, 100, true));
     expect(facts["raw.skp"]).toBe(150);
