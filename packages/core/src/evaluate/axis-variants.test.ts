@@ -2,6 +2,7 @@
 // (PP 30/2019's 60/40 where peers and subordinates rate behaviour), evaluated on a small rule set.
 import { describe, expect, it } from "vitest";
 import { compileRuleSet } from "./compile.js";
+import { renderExplanation } from "./explain.js";
 import { appraisal, indicatorSet, ruleSet } from "./test-support/builders.js";
 
 /** Every score is Baik: only the scores are at stake here. */
@@ -64,6 +65,12 @@ describe("a scale's own maximum", () => {
       }),
     );
     expect(plain.facts(appraisal({ ratings: { supervisor: { kerja_sama: 5 } } })).score as number).toBeCloseTo(100, 10);
+  });
+});
+
+describe("the explanation of a rating on a scale with its own maximum", () => {
+  it("shows the score the top of the scale gives", () => {
+    expect(renderExplanation(pp30.explain(input(100, 90)), "en")).toContain("90 / 120 × 120");
   });
 });
 

@@ -188,10 +188,11 @@ function renderIndicator(step: IndicatorStep, w: Words, lang: Lang): string {
         : "";
       const min = num(i.min as number, lang);
       const max = num(i.max as number, lang);
+      const top = num(typeof i.scoreMax === "number" ? i.scoreMax : 100, lang);
       const formula =
         step.formula === "rating.linear"
-          ? `(${num(raters.aggregate, lang)} − ${min}) / (${max} − ${min}) × 100`
-          : `${num(raters.aggregate, lang)} / ${max} × 100`;
+          ? `(${num(raters.aggregate, lang)} − ${min}) / (${max} − ${min}) × ${top}`
+          : `${num(raters.aggregate, lang)} / ${max} × ${top}`;
       detail = `${w.ratersMean}: ${parts.join(", ")} = ${num(raters.aggregate, lang)}${missing}; ${w.onScale(min, max)}: ${formula}`;
       break;
     }

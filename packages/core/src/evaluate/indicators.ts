@@ -6,7 +6,7 @@ import { achievementPercent, capScore } from "../calculators/achievement.js";
 import { taskScore } from "../calculators/pp46.js";
 import { pointer } from "../ruleset/errors.js";
 import { raterWeightsOf, ratersOf } from "../ruleset/raters.js";
-import { raterSourceLabel, ratingScore, scaleOf } from "../ruleset/read.js";
+import { raterSourceLabel, ratingScore, scaleOf, scaleScoreMax } from "../ruleset/read.js";
 import { indicatorLabel, ratingMisfit } from "../ruleset/values.js";
 import type { Indicator, IndicatorInput, RuleSet, Scale } from "../ruleset/schema.js";
 import { refuse, show, type RunContext } from "./context.js";
@@ -156,7 +156,7 @@ function ratingScorer(ruleSet: RuleSet, indicator: Indicator, scale: Scale, tabl
     if (breakdown) {
       for (const b of breakdown) if (b.mean !== null) b.share = b.weight / presentWeight;
       const formula = linear ? "rating.linear" : "rating.percentOfMax";
-      explained({ formula, inputs: { value: aggregate, min, max }, raters: { sources: breakdown, missing: missing ?? [], aggregate } });
+      explained({ formula, inputs: { value: aggregate, min, max, scoreMax: scaleScoreMax(scale) }, raters: { sources: breakdown, missing: missing ?? [], aggregate } });
     }
     return ratingScore(scale, aggregate);
   };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { RuleSet } from "../ruleset/schema.js";
 import { compileRuleSet } from "./compile.js";
+import { renderExplanation } from "./explain.js";
+import { describeExplanation } from "./plain.js";
 import { appraisal, indicatorSet, ruleSet } from "./test-support/builders.js";
 
 describe("PP 30/2019: 70/30, achievement capped at 120, Sangat Baik needs an innovation", () => {
@@ -217,6 +219,8 @@ describe("PP 46/2011: 60% SKP (kuantitas, kualitas, waktu) + 40% perilaku", () =
       const text = pp46.explain(appraisal({ values: { skp: [laporan, arsip] }, ratings }));
       const step = text.steps.find((s) => s.kind === "indicator" && s.indicator === "skp");
       expect(step).toMatchObject({ formula: "tasks.mean" });
+      expect(renderExplanation(text, "id")).toMatch(/Nilai indikator SKP: \d+,\d+ \(rata-rata tugas: 88,67; \d+,\d+\)/);
+      expect(describeExplanation(text, rules, "en").find((line) => line.startsWith("SKP:"))).toMatch(/^SKP: score \d+\.\d+, the mean of task 1 \(88\.67\); task 2 \(\d+\.\d+\)\.$/);
     });
   });
 });
