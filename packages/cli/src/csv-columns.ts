@@ -1,6 +1,7 @@
 // The CSV form of an appraisal input: one row per employee, one column per value. The column names
 // are documented in docs/input-format.md; this module turns a row into an AppraisalInput and back.
 import {
+  ORGANISATION_PREDIKAT,
   periodYear,
   RATER_SOURCES,
   ratersOf,
@@ -8,10 +9,12 @@ import {
   type AppraisalInput,
   type Employee,
   type IndicatorValue,
+  type OrganisationPredikat,
   type RaterRatings,
   type RaterSource,
   type RuleSet,
   type TargetAspect,
+  type TargetRealisasi,
 } from "@kinerja/core";
 
 export class InputError extends Error {
@@ -52,14 +55,60 @@ function parseScalar(text: string): string | number | boolean {
   return text.trim() !== "" && Number.isFinite(n) ? n : text;
 }
 
-function targetPair(values: Record<string, IndicatorValue>, indicator: string): { target: Record<string, number>; realisasi: Record<string, number> } {
-  const existing = values[indicator];
-  if (existing && typeof existing === "object" && typeof existing.target === "object") {
-    return existing as { target: Record<string, number>; realisasi: Record<string, number> };
+/** One target/realisasi column of a row: its indicator, side and aspect, and its values, one per task. */
+interface TaskColumn {
+  column: string;
+  side: "target" | "realisasi";
+  aspect: TargetAspect | null;
+  numbers: number[];
+}
+
+/**
+ * An indicator's target and realisasi columns as its value: one task, or several where the cells list
+ * several values separated by ";" (PP 46/2011: SKP is the mean over the tasks). Every column of the
+ * indicator must list as many values, and target and realisasi go together.
+ */
+function taskValue(indicator: string, columns: TaskColumn[], row: number): IndicatorValue {
+  const widest = columns.reduce((a, b) => (b.numbers.length > a.numbers.length ? b : a));
+  const count = widest.numbers.length;
+  for (const c of columns) {
+    if (c.numbers.length === count) continue;
+    throw new InputError(
+      `baris ${row}, kolom ${c.column}`,
+      `${c.numbers.length} tugas, padahal kolom ${widest.column} berisi ${count}; yang diharapkan: satu nilai per tugas di setiap kolom ` +
+        `indikator ${indicator}, dipisah ";" (EN: ${c.numbers.length} tasks, but column ${widest.column} has ${count}; expected one value ` +
+        `per task in every column of indicator ${indicator}, separated by ";")`,
+    );
   }
-  const pair = { target: {}, realisasi: {} };
-  values[indicator] = pair;
-  return pair;
+  const byAspect = columns.some((c) => c.aspect !== null);
+  const plain = columns.find((c) => c.aspect === null);
+  if (byAspect && plain) {
+    throw new InputError(
+      `baris ${row}, kolom ${plain.column}`,
+      `indikator ${indicator} punya kolom per aspek dan kolom tanpa aspek; yang diharapkan: salah satunya saja ` +
+        `(EN: indicator ${indicator} has columns per aspect and a column without one; expected only one of the two)`,
+    );
+  }
+  for (const c of columns) {
+    const other = c.side === "target" ? "realisasi" : "target";
+    if (columns.some((d) => d.side === other && d.aspect === c.aspect)) continue;
+    const wanted = `${other}.${indicator}${c.aspect === null ? "" : `.${c.aspect}`}`;
+    throw new InputError(
+      `baris ${row}, kolom ${c.column}`,
+      `kolom ${wanted} kosong atau tidak ada; yang diharapkan: ${c.side} dan ${other} bersama ` +
+        `(EN: column ${wanted} is empty or missing; expected ${c.side} and ${other} together)`,
+    );
+  }
+  const tasks = Array.from({ length: count }, (_, i) => {
+    if (!byAspect) {
+      const side = (name: "target" | "realisasi") => columns.find((c) => c.side === name)!.numbers[i]!;
+      return { target: side("target"), realisasi: side("realisasi") };
+    }
+    const task: TargetRealisasi = { target: {}, realisasi: {} };
+    for (const c of columns) task[c.side][c.aspect!] = c.numbers[i]!;
+    return task;
+  });
+  return tasks.length === 1 ? tasks[0]! : tasks;
 }
 
 /** Turns one CSV row (header → cell) into an appraisal input; `row` is the 1-based line number for errors. */
@@ -70,6 +119,7 @@ export function rowToInput(cells: Record<string, string>, row: number): Appraisa
   const values: Record<string, IndicatorValue> = {};
   const facts: Record<string, string | number | boolean | null> = {};
   const input: AppraisalInput = { employee: employee as Employee };
+  const taskColumns = new Map<string, TaskColumn[]>();
 
   for (const [column, raw] of Object.entries(cells)) {
     const text = raw.trim();
@@ -103,23 +153,37 @@ export function rowToInput(cells: Record<string, string>, row: number): Appraisa
         ratings[source] = sheets;
       }
     } else if (head === "nilai" && name) {
-      values[name] = parseScalar(text) as number | boolean;
+      // Several achievement percentages of one indicator, one per task, are separated by ";".
+      values[name] = text.includes(LIST_SEPARATOR)
+        ? text.split(LIST_SEPARATOR).map((part) => parseNumber(part.trim(), where))
+        : (parseScalar(text) as number | boolean);
     } else if ((head === "target" || head === "realisasi") && name) {
       const [indicator, aspect] = name.split(".");
       if (!indicator) throw new InputError(where, "expected target.<indicator> or target.<indicator>.<aspect>");
-      if (aspect === undefined) {
-        const existing = values[indicator];
-        const pair = (typeof existing === "object" ? existing : {}) as { target: number; realisasi: number };
-        pair[head] = parseNumber(text, where);
-        values[indicator] = pair;
-      } else {
-        if (!(TARGET_ASPECTS as readonly string[]).includes(aspect)) {
-          throw new InputError(where, `"${aspect}" is not an aspect, expected one of ${TARGET_ASPECTS.join(", ")}`);
-        }
-        targetPair(values, indicator)[head][aspect as TargetAspect] = parseNumber(text, where);
+      if (aspect !== undefined && !(TARGET_ASPECTS as readonly string[]).includes(aspect)) {
+        throw new InputError(where, `"${aspect}" is not an aspect, expected one of ${TARGET_ASPECTS.join(", ")}`);
       }
+      const numbers = text.split(LIST_SEPARATOR).map((part) => parseNumber(part.trim(), where));
+      const columns = taskColumns.get(indicator) ?? [];
+      columns.push({ column, side: head, aspect: (aspect as TargetAspect | undefined) ?? null, numbers });
+      taskColumns.set(indicator, columns);
     } else if (head === "fakta" && name) {
       facts[name] = parseScalar(text);
+    } else if (head === "predikat_unit" && rest.length === 0) {
+      if (!(ORGANISATION_PREDIKAT as readonly string[]).includes(text)) {
+        const expected = ORGANISATION_PREDIKAT.join(", ");
+        throw new InputError(
+          where,
+          `"${text}" bukan predikat organisasi; yang diharapkan: salah satu dari ${expected} (EN: "${text}" is not an organisation predikat, expected one of ${expected})`,
+        );
+      }
+      input.unit = { ...input.unit, predikat: text as OrganisationPredikat };
+    } else if (head === "pimpinan_unit" && rest.length === 0) {
+      const leads = parseScalar(text);
+      if (typeof leads !== "boolean") {
+        throw new InputError(where, `"${text}" bukan ya/tidak; yang diharapkan: ya atau tidak (EN: "${text}" is not yes/no, expected ya or tidak)`);
+      }
+      input.unit = { ...input.unit, pimpinan: leads };
     } else if (head === "riwayat" && rest.length === 0) {
       input.history = text.split(LIST_SEPARATOR).map((entry) => {
         const [period, predikat] = entry.split(":").map((s) => s.trim());
@@ -136,10 +200,11 @@ export function rowToInput(cells: Record<string, string>, row: number): Appraisa
     } else {
       throw new InputError(
         where,
-        "unknown column; expected nip, nama, jabatan, …, atribut.<x>, <self|peer|supervisor|subordinate|public>.<indicator>, nilai.<indicator>, target.<indicator>[.<aspect>], realisasi.<indicator>[.<aspect>], fakta.<x>, riwayat, periode, jenis_periode, bulan",
+        "unknown column; expected nip, nama, jabatan, …, atribut.<x>, <self|peer|supervisor|subordinate|public>.<indicator>, nilai.<indicator>, target.<indicator>[.<aspect>], realisasi.<indicator>[.<aspect>], fakta.<x>, riwayat, predikat_unit, pimpinan_unit, periode, jenis_periode, bulan",
       );
     }
   }
+  for (const [indicator, columns] of taskColumns) values[indicator] = taskValue(indicator, columns, row);
   for (const required of ["nip", "nama", "jabatan", "unit"] as const) {
     if (!employee[required]) throw new InputError(`baris ${row}`, `column ${required} is empty, expected a value`);
   }
@@ -167,7 +232,7 @@ export function csvColumns(ruleSet: RuleSet): string[] {
     }
   }
   for (const name of Object.keys(ruleSet.facts)) columns.push(`fakta.${name}`);
-  columns.push("riwayat");
+  columns.push("riwayat", "predikat_unit", "pimpinan_unit");
   return columns;
 }
 
@@ -195,16 +260,29 @@ export function inputToRow(input: AppraisalInput): Record<string, string> {
     }
   }
   for (const [indicator, value] of Object.entries(input.values ?? {})) {
-    if (typeof value !== "object") row[`nilai.${indicator}`] = cell(value);
-    else if (typeof value.target === "number") {
-      row[`target.${indicator}`] = cell(value.target);
-      row[`realisasi.${indicator}`] = cell(value.realisasi);
-    } else {
-      for (const [aspect, v] of Object.entries(value.target)) row[`target.${indicator}.${aspect}`] = cell(v);
-      for (const [aspect, v] of Object.entries(value.realisasi as Record<string, number>)) row[`realisasi.${indicator}.${aspect}`] = cell(v);
+    if (typeof value !== "object") {
+      row[`nilai.${indicator}`] = cell(value);
+      continue;
     }
+    // Several tasks: each column lists one value per task, separated by ";".
+    const tasks = Array.isArray(value) ? value : [value];
+    const columns = new Map<string, string[]>();
+    const put = (column: string, v: unknown) => columns.set(column, [...(columns.get(column) ?? []), cell(v)]);
+    for (const task of tasks) {
+      if (typeof task === "number") put(`nilai.${indicator}`, task);
+      else if (typeof task.target === "number") {
+        put(`target.${indicator}`, task.target);
+        put(`realisasi.${indicator}`, task.realisasi);
+      } else {
+        for (const [aspect, v] of Object.entries(task.target)) put(`target.${indicator}.${aspect}`, v);
+        for (const [aspect, v] of Object.entries(task.realisasi as Record<string, number>)) put(`realisasi.${indicator}.${aspect}`, v);
+      }
+    }
+    for (const [column, cells] of columns) row[column] = cells.join(LIST_SEPARATOR);
   }
   for (const [name, value] of Object.entries(input.facts ?? {})) row[`fakta.${name}`] = cell(value);
   if (input.history) row.riwayat = input.history.map((h) => `${h.period ?? h.year}:${h.predikat}`).join(LIST_SEPARATOR);
+  if (input.unit?.predikat) row.predikat_unit = input.unit.predikat;
+  if (input.unit?.pimpinan !== undefined) row.pimpinan_unit = cell(input.unit.pimpinan);
   return row;
 }

@@ -23,12 +23,13 @@ import {
 import { regionProcedure } from "../trpc.js";
 import { amount, day, entries, freeText, id, label, list } from "./inputs.js";
 
-const indicatorValue = z.union([
+/** One task of a target or achievement indicator; several tasks of one indicator are a list of them. */
+const indicatorTask = z.union([
   amount,
-  z.boolean(),
   z.object({ target: amount, realisasi: amount }),
   z.object({ target: entries(amount), realisasi: entries(amount) }),
 ]);
+const indicatorValue = z.union([z.boolean(), indicatorTask, list(indicatorTask)]);
 const sheet = z.object({
   cycleId: id,
   employeeId: id,

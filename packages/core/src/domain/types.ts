@@ -72,8 +72,14 @@ export interface TargetRealisasi {
 export const TARGET_ASPECTS = ["kuantitas", "kualitas", "waktu", "biaya"] as const;
 export type TargetAspect = (typeof TARGET_ASPECTS)[number];
 
-/** An objective input for one indicator: a number (percentage, days, score), yes/no, or target vs realisasi. */
-export type IndicatorValue = number | boolean | TargetRealisasi | { target: number; realisasi: number };
+/** One task (kegiatan) of a target or achievement indicator: a percentage, target vs realisasi, or per aspect. */
+export type IndicatorTask = number | TargetRealisasi | { target: number; realisasi: number };
+
+/**
+ * An objective input for one indicator: a number (percentage, days, score), yes/no, target vs realisasi, or
+ * several tasks of a target or achievement indicator, scored as their mean (PP 46/2011: SKP is the mean over tasks).
+ */
+export type IndicatorValue = boolean | IndicatorTask | IndicatorTask[];
 
 /**
  * One earlier result: the year it belongs to, the period within it (its label, e.g. "2025-S1"; absent for
@@ -100,6 +106,16 @@ export interface Adjustment {
   at?: string;
 }
 
+/**
+ * The employee's unit as its result stands (PermenPANRB 6/2022: a unit leader's hasil kerja is the unit's own
+ * achievement): the unit's predikat organisasi for the period, and whether this employee leads the unit.
+ * Rules read them as `unit.predikat` and `unit.pimpinan`.
+ */
+export interface UnitResult {
+  predikat?: OrganisationPredikat;
+  pimpinan?: boolean;
+}
+
 /** Everything known about one employee for one period, before any rule is applied. */
 export interface AppraisalInput {
   employee: Employee;
@@ -112,6 +128,8 @@ export interface AppraisalInput {
   facts?: Record<string, string | number | boolean | null>;
   /** Earlier periods' predikat, oldest first. */
   history?: HistoryEntry[];
+  /** The unit's result, for a unit leader whose hasil kerja is the unit's achievement. */
+  unit?: UnitResult;
   /** Adjustments of decision outputs, applied after the table decides and before outcomes run. */
   adjustments?: Adjustment[];
 }

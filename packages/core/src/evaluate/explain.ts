@@ -65,6 +65,7 @@ const T = {
     onScale: (min: string, max: string) => `skala ${min}–${max}`,
     pp46: "PP 46/2011",
     taskMean: "rata-rata aspek",
+    tasks: "rata-rata tugas",
     aspects: { kuantitas: "kuantitas", kualitas: "kualitas", waktu: "waktu", biaya: "biaya" } as Record<TargetAspect, string>,
     cap: "dibatasi",
     achievementOf: "capaian",
@@ -114,6 +115,7 @@ const T = {
     onScale: (min: string, max: string) => `scale ${min}–${max}`,
     pp46: "PP 46/2011",
     taskMean: "mean of aspects",
+    tasks: "mean of tasks",
     aspects: { kuantitas: "quantity", kualitas: "quality", waktu: "time", biaya: "cost" } as Record<TargetAspect, string>,
     cap: "capped at",
     achievementOf: "achievement",
@@ -186,10 +188,11 @@ function renderIndicator(step: IndicatorStep, w: Words, lang: Lang): string {
         : "";
       const min = num(i.min as number, lang);
       const max = num(i.max as number, lang);
+      const top = num(typeof i.scoreMax === "number" ? i.scoreMax : 100, lang);
       const formula =
         step.formula === "rating.linear"
-          ? `(${num(raters.aggregate, lang)} − ${min}) / (${max} − ${min}) × 100`
-          : `${num(raters.aggregate, lang)} / ${max} × 100`;
+          ? `(${num(raters.aggregate, lang)} − ${min}) / (${max} − ${min}) × ${top}`
+          : `${num(raters.aggregate, lang)} / ${max} × ${top}`;
       detail = `${w.ratersMean}: ${parts.join(", ")} = ${num(raters.aggregate, lang)}${missing}; ${w.onScale(min, max)}: ${formula}`;
       break;
     }
@@ -201,6 +204,12 @@ function renderIndicator(step: IndicatorStep, w: Words, lang: Lang): string {
       );
       const cap = typeof i.cap === "number" && (i.taskScore as number) > i.cap ? `, ${w.cap} ${num(i.cap, lang)}` : "";
       detail = `${w.pp46}: ${parts.join("; ")}; ${w.taskMean} ${score(i.taskScore as number, lang)}${cap}`;
+      break;
+    }
+    case "tasks.mean": {
+      const tasks = (i.tasks as number[]).map((t) => score(t, lang)).join("; ");
+      const capped = (i.tasks as number[]).some((t) => typeof i.cap === "number" && t > i.cap) ? `, ${w.cap} ${num(i.cap as number, lang)}` : "";
+      detail = `${w.tasks}: ${tasks}${capped}`;
       break;
     }
     case "achievement": {

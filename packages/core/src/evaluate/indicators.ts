@@ -1,12 +1,12 @@
 // Indicator scores: each indicator of a set compiled once into a closure that reads its input (ratings per
 // rater source, or an objective value), sets `score.<id>`, `raw.<id>` and `rating.<id>.<source>`, and
 // returns the score. What the formula used is gathered only when explaining.
-import { TARGET_ASPECTS, type AppraisalInput, type RaterRatings, type RaterSource, type TargetRealisasi } from "../domain/types.js";
+import { TARGET_ASPECTS, type AppraisalInput, type RaterRatings, type RaterSource, type TargetAspect, type TargetRealisasi } from "../domain/types.js";
 import { achievementPercent, capScore } from "../calculators/achievement.js";
 import { taskScore } from "../calculators/pp46.js";
 import { pointer } from "../ruleset/errors.js";
 import { raterWeightsOf, ratersOf } from "../ruleset/raters.js";
-import { raterSourceLabel, ratingScore, scaleOf } from "../ruleset/read.js";
+import { raterSourceLabel, ratingScore, scaleOf, scaleScoreMax } from "../ruleset/read.js";
 import { indicatorLabel, ratingMisfit } from "../ruleset/values.js";
 import type { Indicator, IndicatorInput, RuleSet, Scale } from "../ruleset/schema.js";
 import { refuse, show, type RunContext } from "./context.js";
@@ -156,7 +156,7 @@ function ratingScorer(ruleSet: RuleSet, indicator: Indicator, scale: Scale, tabl
     if (breakdown) {
       for (const b of breakdown) if (b.mean !== null) b.share = b.weight / presentWeight;
       const formula = linear ? "rating.linear" : "rating.percentOfMax";
-      explained({ formula, inputs: { value: aggregate, min, max }, raters: { sources: breakdown, missing: missing ?? [], aggregate } });
+      explained({ formula, inputs: { value: aggregate, min, max, scoreMax: scaleScoreMax(scale) }, raters: { sources: breakdown, missing: missing ?? [], aggregate } });
     }
     return ratingScore(scale, aggregate);
   };
@@ -178,28 +178,74 @@ function rangeRefusal(ctx: RunContext, label: string, error: unknown): never {
   throw error;
 }
 
+/** The mean of a non-empty list. */
+function mean(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+/** One PP 46/2011 task: its aspect scores and their mean. */
+function targetTask(value: unknown, aspects: readonly TargetAspect[], ctx: RunContext, label: string): ReturnType<typeof taskScore> {
+  if (!isRecord(value) || !isRecord(value.target) || !isRecord(value.realisasi)) {
+    refuse(ctx, `${label}: diharapkan { target: { ${aspects.join(", ")} }, realisasi: { … } }, bukan ${show(value)}`);
+  }
+  try {
+    return taskScore(value as unknown as TargetRealisasi, aspects);
+  } catch (error) {
+    rangeRefusal(ctx, label, error);
+  }
+}
+
+/** One achievement: a percentage, or realisasi / target × 100. */
+function achievementTask(value: unknown, ctx: RunContext, label: string): { percent: number; target: number | null; realisasi: number | null } {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value) || value < 0) refuse(ctx, `${label}: capaian harus 0% atau lebih, bukan ${value}`);
+    return { percent: value, target: null, realisasi: null };
+  }
+  if (isRecord(value) && typeof value.target === "number" && typeof value.realisasi === "number") {
+    try {
+      return { percent: achievementPercent(value.target, value.realisasi), target: value.target, realisasi: value.realisasi };
+    } catch (error) {
+      rangeRefusal(ctx, label, error);
+    }
+  }
+  refuse(ctx, `${label}: diharapkan persentase capaian atau { target, realisasi }, bukan ${show(value)}`);
+}
+
+/**
+ * Several tasks of one indicator (PP 46/2011: SKP is the mean over the tasks): each task scored and capped on
+ * its own, the score their mean; `raw.<id>` is the mean before the cap.
+ */
+function scoreTasks(
+  tasks: unknown[],
+  cap: number | undefined,
+  one: (task: unknown, label: string) => number,
+  facts: FactState,
+  rawSlot: number,
+  ctx: RunContext,
+  label: string,
+  explained: (what: Explained) => void,
+): number {
+  if (tasks.length === 0) refuse(ctx, `${label}: daftar tugas kosong; diharapkan paling sedikit satu tugas`);
+  const raw = tasks.map((task, i) => one(task, `${label}, tugas ke-${i + 1}`));
+  const scores = raw.map((score) => capScore(score, cap));
+  facts[rawSlot] = mean(raw);
+  if (ctx.steps) explained({ formula: "tasks.mean", inputs: { tasks: raw, scores, cap: cap ?? null }, raters: null });
+  return mean(scores);
+}
+
 function objectiveScorer(indicator: Indicator, spec: Exclude<IndicatorInput, { kind: "rating" }>, rawSlot: number): Scorer {
   const id = propertyKey(indicator.id);
   switch (spec.kind) {
     case "target":
       return (input, facts, ctx, label, explained) => {
         const value = objectiveValue(input, id, ctx, label);
-        if (!isRecord(value) || !isRecord(value.target) || !isRecord(value.realisasi)) {
-          refuse(
-            ctx,
-            `${label}: diharapkan { target: { ${spec.aspects.join(", ")} }, realisasi: { … } }, bukan ${show(value)}`,
-          );
+        if (Array.isArray(value)) {
+          return scoreTasks(value, spec.cap, (task, at) => targetTask(task, spec.aspects, ctx, at).score, facts, rawSlot, ctx, label, explained);
         }
-        let task: ReturnType<typeof taskScore>;
-        try {
-          task = taskScore(value as unknown as TargetRealisasi, spec.aspects);
-        } catch (error) {
-          rangeRefusal(ctx, label, error);
-        }
+        const task = targetTask(value, spec.aspects, ctx, label);
         facts[rawSlot] = task.score;
         if (ctx.steps) {
-          const target = value.target as TargetRealisasi["target"];
-          const realisasi = value.realisasi as TargetRealisasi["realisasi"];
+          const { target, realisasi } = value as unknown as TargetRealisasi;
           const aspects: Record<string, unknown> = {};
           for (const aspect of TARGET_ASPECTS) {
             const aspectScore = task.aspects[aspect];
@@ -214,23 +260,10 @@ function objectiveScorer(indicator: Indicator, spec: Exclude<IndicatorInput, { k
     case "achievement":
       return (input, facts, ctx, label, explained) => {
         const value = objectiveValue(input, id, ctx, label);
-        let percent: number;
-        let target: number | null = null;
-        let realisasi: number | null = null;
-        if (typeof value === "number") {
-          if (!Number.isFinite(value) || value < 0) refuse(ctx, `${label}: capaian harus 0% atau lebih, bukan ${value}`);
-          percent = value;
-        } else if (isRecord(value) && typeof value.target === "number" && typeof value.realisasi === "number") {
-          target = value.target;
-          realisasi = value.realisasi;
-          try {
-            percent = achievementPercent(target, realisasi);
-          } catch (error) {
-            rangeRefusal(ctx, label, error);
-          }
-        } else {
-          refuse(ctx, `${label}: diharapkan persentase capaian atau { target, realisasi }, bukan ${show(value)}`);
+        if (Array.isArray(value)) {
+          return scoreTasks(value, spec.cap, (task, at) => achievementTask(task, ctx, at).percent, facts, rawSlot, ctx, label, explained);
         }
+        const { percent, target, realisasi } = achievementTask(value, ctx, label);
         facts[rawSlot] = percent;
         if (ctx.steps) explained({ formula: "achievement", inputs: { target, realisasi, percent, cap: spec.cap ?? null }, raters: null });
         return capScore(percent, spec.cap);

@@ -4,7 +4,7 @@
 // rule set reads it under that name; every attribute stays reachable as the `employee` fact with a path.
 import type { AppraisalInput, PeriodKind } from "../domain/types.js";
 import { consecutiveYears, historyYear, periodYear } from "../periods/history.js";
-import { EMPLOYEE_FACTS, isEmployeeAttributeFact, isGivenFact } from "../ruleset/facts.js";
+import { EMPLOYEE_FACTS, isEmployeeAttributeFact, isGivenFact, UNIT_FACTS } from "../ruleset/facts.js";
 import type { RuleSet } from "../ruleset/schema.js";
 import { factMisfit } from "../ruleset/values.js";
 import { refuse, show, type RunContext } from "./context.js";
@@ -44,7 +44,7 @@ function checkDeclared(ctx: RunContext, name: string, declared: Declared, value:
 /** The facts the input stage sets, before any condition is read. */
 export function inputFactNames(ruleSet: RuleSet, attributeFacts: readonly string[]): string[] {
   const declared = Object.keys(ruleSet.facts).filter((name) => ruleSet.facts[name]!.from === undefined);
-  return [...declared, "employee", ...attributeFacts, ...EMPLOYEE_FIELD_FACTS, "period.kind", "period.label", "period.months", "history", "predikat.previous"];
+  return [...declared, "employee", ...attributeFacts, ...EMPLOYEE_FIELD_FACTS, "period.kind", "period.label", "period.months", "history", "predikat.previous", ...UNIT_FACTS];
 }
 
 /** Builds the input facts of one appraisal into `facts`, a fresh state of the rule set's fact table. */
@@ -79,6 +79,8 @@ export function compileInputFacts(
   const periodMonths = table.slot("period.months");
   const historySlot = table.slot("history");
   const previousSlot = table.slot("predikat.previous");
+  const unitPredikatSlot = table.slot("unit.predikat");
+  const unitLeaderSlot = table.slot("unit.pimpinan");
   return (input, facts, ctx) => {
     const given = input.facts;
     for (const name of derived) {
@@ -142,6 +144,8 @@ export function compileInputFacts(
       const year = periodYear(period?.label);
       for (const { slot, levels } of counted) facts[slot] = year === null ? null : consecutiveYears(history, year, levels);
     }
+    facts[unitPredikatSlot] = input.unit?.predikat ?? null;
+    facts[unitLeaderSlot] = input.unit?.pimpinan ?? false;
     table.fillPaths(facts, false);
   };
 }

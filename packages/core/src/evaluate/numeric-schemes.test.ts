@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { RuleSet } from "../ruleset/schema.js";
 import { compileRuleSet } from "./compile.js";
+import { renderExplanation } from "./explain.js";
+import { describeExplanation } from "./plain.js";
 import { appraisal, indicatorSet, ruleSet } from "./test-support/builders.js";
 
 describe("PP 30/2019: 70/30, achievement capped at 120, Sangat Baik needs an innovation", () => {
@@ -51,6 +53,13 @@ describe("PP 30/2019: 70/30, achievement capped at 120, Sangat Baik needs an inn
   it("115 without an innovation is Baik (the default of inovasi is false)", () => {
     expect(pp30.evaluate(input(115, 115)).predikat).toBe("baik");
     expect(pp30.evaluate(input(115, 115, false)).predikat).toBe("baik");
+  });
+
+  it("takes several achievements of one indicator as their mean, each capped at 120", () => {
+    const facts = pp30.facts(appraisal({ values: { skp: [100, { target: 100, realisasi: 130 }], perilaku: 100 } }));
+    expect(facts["score.skp"]).toBeCloseTo(110, 10);
+    expect(facts["raw.skp"]).toBeCloseTo(115, 10);
+    expect(() => pp30.evaluate(appraisal({ values: { skp: [100, -5], perilaku: 100 } }))).toThrow("tugas ke-2: capaian harus 0% atau lebih, bukan -5");
   });
 
   it("caps achievement at 120 and keeps the uncapped percentage as raw", () => {
@@ -167,5 +176,51 @@ describe("PP 46/2011: 60% SKP (kuantitas, kualitas, waktu) + 40% perilaku", () =
     );
     expect(facts["raw.skp"]).toBeCloseTo(130, 10);
     expect(facts["score.skp"]).toBe(110);
+  });
+
+  describe("several tasks of one indicator: SKP is the mean over the tasks", () => {
+    const ratings = { supervisor: { orientasi_pelayanan: 80, integritas: 85, komitmen: 80, disiplin: 75, kerja_sama: 80 } };
+    const laporan = { target: { kuantitas: 12, kualitas: 100, waktu: 12 }, realisasi: { kuantitas: 12, kualitas: 90, waktu: 12 } };
+    const arsip = { target: { kuantitas: 10, kualitas: 100, waktu: 12 }, realisasi: { kuantitas: 5, kualitas: 80, waktu: 10 } };
+
+    it("scores each task by its aspects and takes their mean", () => {
+      const facts = pp46.facts(appraisal({ values: { skp: [laporan, arsip] }, ratings }));
+      const first = (100 + 90 + 76) / 3;
+      const second = (50 + 80 + (((1.76 * 12 - 10) / 12) * 100)) / 3;
+      expect(facts["score.skp"]).toBeCloseTo((first + second) / 2, 10);
+      expect(facts["raw.skp"]).toBeCloseTo((first + second) / 2, 10);
+    });
+
+    it("one task in a list scores as the task alone", () => {
+      expect(pp46.facts(appraisal({ values: { skp: [laporan] }, ratings }))["score.skp"]).toBeCloseTo(266 / 3, 10);
+    });
+
+    it("names the task that is wrong", () => {
+      const broken = { target: { kuantitas: 12, kualitas: 100 }, realisasi: { kuantitas: 12, kualitas: 90 } };
+      expect(() => pp46.evaluate(appraisal({ values: { skp: [laporan, broken] }, ratings }))).toThrow(
+        'indikator "skp" (SKP), tugas ke-2: target waktu tidak diisi',
+      );
+    });
+
+    it("caps each task on its own, so one task far above target does not hide a poor one", () => {
+      const capped = structuredClone(rules);
+      capped.indicatorSets[0]!.indicators[0]!.input = { kind: "target", aspects: ["kuantitas"], cap: 110 };
+      const facts = compileRuleSet(capped).facts(
+        appraisal({
+          values: { skp: [{ target: { kuantitas: 10 }, realisasi: { kuantitas: 20 } }, { target: { kuantitas: 10 }, realisasi: { kuantitas: 6 } }] },
+          ratings,
+        }),
+      );
+      expect(facts["raw.skp"]).toBeCloseTo(130, 10);
+      expect(facts["score.skp"]).toBeCloseTo((110 + 60) / 2, 10);
+    });
+
+    it("explains each task's score", () => {
+      const text = pp46.explain(appraisal({ values: { skp: [laporan, arsip] }, ratings }));
+      const step = text.steps.find((s) => s.kind === "indicator" && s.indicator === "skp");
+      expect(step).toMatchObject({ formula: "tasks.mean" });
+      expect(renderExplanation(text, "id")).toMatch(/Nilai indikator SKP: \d+,\d+ \(rata-rata tugas: 88,67; \d+,\d+\)/);
+      expect(describeExplanation(text, rules, "en").find((line) => line.startsWith("SKP:"))).toMatch(/^SKP: score \d+\.\d+, the mean of task 1 \(88\.67\); task 2 \(\d+\.\d+\)\.$/);
+    });
   });
 });

@@ -76,7 +76,7 @@ describe("describeExplanation", () => {
     const [input] = [...generateDemo(ruleSet, profile, { size: 10, seed: 3 })];
     const sentences = describeExplanation(compiled.explain(input!), ruleSet, "id");
     expect(sentences[0]).toMatch(/^Penilaian memakai kelompok indikator "/);
-    expect(sentences.find((s) => s.startsWith("Rating hasil kerja dari capaian:"))).toMatch(/^Rating hasil kerja dari capaian: (Di Atas|Sesuai|Di Bawah)\. Dasarnya: Nilai Hasil Kerja \d+(,\d{1,2})? \(/);
+    expect(sentences.find((s) => s.startsWith("Rating hasil kerja dari capaian:"))).toMatch(/^Rating hasil kerja dari capaian: (Di Atas|Sesuai|Di Bawah)\. Dasarnya: pimpinan unit kerja tidak, predikat organisasi unit kerja kosong, Nilai Hasil Kerja \d+(,\d{1,2})? \(/);
     expect(sentences.at(-1)).toMatch(/^Predikat: /);
   });
 

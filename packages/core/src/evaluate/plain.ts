@@ -46,6 +46,8 @@ const BUILT_IN_FACTS: Record<Lang, Record<string, string>> = {
     score: "nilai akhir",
     predikat: "predikat",
     "predikat.previous": "predikat periode sebelumnya",
+    "unit.predikat": "predikat organisasi unit kerja",
+    "unit.pimpinan": "pimpinan unit kerja",
     "employee.jabatan": "jabatan",
     "employee.jenisJabatan": "jenis jabatan",
     "employee.jenjang": "jenjang jabatan",
@@ -61,6 +63,8 @@ const BUILT_IN_FACTS: Record<Lang, Record<string, string>> = {
     score: "final score",
     predikat: "predikat",
     "predikat.previous": "previous predikat",
+    "unit.predikat": "the unit's organisation predikat",
+    "unit.pimpinan": "leads the unit",
     "employee.jabatan": "position",
     "employee.jenisJabatan": "position type",
     "employee.jenjang": "position level",
@@ -81,6 +85,8 @@ const W = {
       `${name}: nilai ${score}, dari rata-rata penilaian ${mean} pada skala ${min}–${max} (${who}).`,
     missingRaters: (who: string) => ` ${who} tidak menilai, jadi bobotnya dibagi ke penilai lain.`,
     pp46: (name: string, score: string, parts: string) => `${name}: nilai ${score}, rata-rata dari ${parts}.`,
+    tasks: (name: string, score: string, tasks: string) => `${name}: nilai ${score}, rata-rata ${tasks}.`,
+    task: (n: number, score: string) => `tugas ${n} (${score})`,
     aspect: (aspect: string, realisasi: string, target: string, score: string) => `${aspect} ${realisasi} dari target ${target} (${score})`,
     aspects: { kuantitas: "kuantitas", kualitas: "kualitas", waktu: "waktu", biaya: "biaya" } as Record<string, string>,
     achievement: (name: string, score: string, realisasi: string, target: string, percent: string) =>
@@ -117,6 +123,8 @@ const W = {
       `${name}: score ${score}, from a mean rating of ${mean} on a ${min}–${max} scale (${who}).`,
     missingRaters: (who: string) => ` ${who} gave no rating, so their weight went to the other raters.`,
     pp46: (name: string, score: string, parts: string) => `${name}: score ${score}, the mean of ${parts}.`,
+    tasks: (name: string, score: string, tasks: string) => `${name}: score ${score}, the mean of ${tasks}.`,
+    task: (n: number, score: string) => `task ${n} (${score})`,
     aspect: (aspect: string, realisasi: string, target: string, score: string) => `${aspect} ${realisasi} of a target of ${target} (${score})`,
     aspects: { kuantitas: "quantity", kualitas: "quality", waktu: "time", biaya: "cost" } as Record<string, string>,
     achievement: (name: string, score: string, realisasi: string, target: string, percent: string) =>
@@ -214,6 +222,12 @@ function indicatorSentence(step: IndicatorStep, w: Words, lang: Lang): string {
       );
       const capped = typeof i.cap === "number" && (i.taskScore as number) > i.cap ? w.capped(num(i.cap, lang)) : "";
       return w.pp46(step.name, score, parts.join("; ")) + capped;
+    }
+    case "tasks.mean": {
+      const scores = i.scores as number[];
+      const tasks = scores.map((t, k) => w.task(k + 1, num(t, lang))).join("; ");
+      const capped = (i.tasks as number[]).some((t) => typeof i.cap === "number" && t > i.cap) ? w.capped(num(i.cap as number, lang)) : "";
+      return w.tasks(step.name, score, tasks) + capped;
     }
     case "achievement": {
       const percent = num(i.percent as number, lang);

@@ -39,6 +39,7 @@ export function ruleSetFactReferences(ruleSet: RuleSet): FactReference[] {
   ruleSet.indicatorSets.forEach((set, i) => {
     if (set.when) conditionFacts(set.when, ["indicatorSets", i, "when"], out);
   });
+  ruleSet.axisVariants?.forEach((variant, i) => conditionFacts(variant.when, ["axisVariants", i, "when"], out));
   for (const [name, condition] of Object.entries(ruleSet.conditions)) conditionFacts(condition, ["conditions", name], out);
   ruleSet.decisions.forEach((table, t) => {
     table.inputs.forEach((fact, c) => out.push({ fact, pointer: pointer("decisions", t, "inputs", c) }));

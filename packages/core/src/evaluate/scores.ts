@@ -1,9 +1,13 @@
 // From indicator scores to axis scores and the final score: weighted means, by the rule set's axis weights
-// when it has them, otherwise over every indicator of the chosen set.
+// when it has them (the first axis variant whose condition holds, otherwise /axes), otherwise over every
+// indicator of the chosen set.
 import { AXES, type AppraisalInput, type Axis } from "../domain/types.js";
+import type { SlotPredicate } from "../engine/slot-compiler.js";
+import { pointer } from "../ruleset/errors.js";
 import type { RuleSet } from "../ruleset/schema.js";
 import type { RunContext } from "./context.js";
-import type { FactState, FactTable } from "./fact-table.js";
+import { clean, type FactState, type FactTable } from "./fact-table.js";
+import { compileRuleCondition } from "./rule-errors.js";
 import type { CompiledSet } from "./indicator-sets.js";
 import type { Contribution } from "./steps.js";
 
@@ -33,6 +37,8 @@ function contributions(parts: Array<{ part: string; name: string; weight: number
 /** The slots of `score.<axis>` and `score`, and what the scores stage needs from the rule set. */
 export interface ScoreSlots {
   axisWeights: RuleSet["axes"];
+  /** Axis splits with their conditions, tried in order before `axisWeights`. */
+  variants: Array<{ id: string; when: SlotPredicate; axes: NonNullable<RuleSet["axes"]> }>;
   axes: Record<Axis, number>;
   score: number;
 }
@@ -40,6 +46,11 @@ export interface ScoreSlots {
 export function scoreSlots(ruleSet: RuleSet, table: FactTable): ScoreSlots {
   return {
     axisWeights: ruleSet.axes,
+    variants: (ruleSet.axisVariants ?? []).map((variant, i) => ({
+      id: variant.id,
+      when: compileRuleCondition(ruleSet, table, variant.when, pointer("axisVariants", i, "when")),
+      axes: variant.axes,
+    })),
     axes: { hasil_kerja: table.slot(AXIS_FACTS.hasil_kerja), perilaku: table.slot(AXIS_FACTS.perilaku) },
     score: table.slot("score"),
   };
@@ -58,9 +69,10 @@ export function scoreIndicators(
   for (let i = 0; i < indicators.length; i++) scores[i] = indicators[i]!.evaluate(input, facts, ctx);
   const hasilKerja = scoreAxis(slots, compiled, "hasil_kerja", scores, facts, ctx);
   const perilaku = scoreAxis(slots, compiled, "perilaku", scores, facts, ctx);
-  const axisWeights = slots.axisWeights;
+  const variant = slots.variants.find((v) => v.when(facts, clean(facts)));
+  const axisWeights = variant?.axes ?? slots.axisWeights;
   facts[slots.score] = axisWeights
-    ? scoreByAxes(axisWeights, { hasil_kerja: hasilKerja, perilaku }, ctx)
+    ? scoreByAxes(axisWeights, { hasil_kerja: hasilKerja, perilaku }, ctx, variant?.id ?? null)
     : scoreByIndicators(compiled, scores, ctx);
 }
 
@@ -94,6 +106,7 @@ function scoreByAxes(
   axisWeights: NonNullable<RuleSet["axes"]>,
   axisScores: Record<Axis, number | null>,
   ctx: RunContext,
+  variant: string | null,
 ): number | null {
   if (!ctx.steps) {
     let sum = 0;
@@ -115,7 +128,7 @@ function scoreByAxes(
     score: axisScores[axis],
   }));
   const score = weightedMean(parts);
-  ctx.steps.push({ kind: "score", score, method: "axes", contributions: contributions(parts) });
+  ctx.steps.push({ kind: "score", score, method: "axes", ...(variant === null ? {} : { variant }), contributions: contributions(parts) });
   return score;
 }
 

@@ -36,6 +36,7 @@ export type IndicatorFormula =
   | "rating.percentOfMax"
   | "rating.linear"
   | "pp46.task"
+  | "tasks.mean"
   | "achievement"
   | "attendance.bands"
   | "yesno"
@@ -77,6 +78,8 @@ export interface ScoreStep {
   score: number | null;
   /** "axes": Σ axis weight × axis score; "indicators": the weighted mean of every indicator. */
   method: "axes" | "indicators";
+  /** The axis variant (/axisVariants) whose split was used, when one held. */
+  variant?: string;
   contributions: Contribution[];
 }
 

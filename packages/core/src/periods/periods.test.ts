@@ -43,6 +43,20 @@ describe("combinePeriodInputs", () => {
     expect(year.values?.capaian).toEqual({ target: 100, realisasi: 100 });
     expect(year.values?.laporan).toEqual({ target: { kuantitas: 12, kualitas: 100 }, realisasi: { kuantitas: 10, kualitas: 85 } });
   });
+
+  it("sets the tasks of every period side by side, so the year's score is the mean over all of them", () => {
+    const task = (realisasi: number) => ({ target: { kuantitas: 10 }, realisasi: { kuantitas: realisasi } });
+    const first: AppraisalInput = { ...kuadranInput("sesuai", "sesuai"), values: { laporan: [task(8), task(9)] } };
+    const second: AppraisalInput = { ...first, values: { laporan: task(10) } };
+    const year = combinePeriodInputs(kuadranRuleSet(), [first, second], "2025");
+    expect(year.values?.laporan).toEqual([task(8), task(9), task(10)]);
+  });
+
+  it("refuses tasks mixed with a yes/no for one indicator", () => {
+    const first: AppraisalInput = { ...kuadranInput("sesuai", "sesuai"), values: { laporan: [{ target: 10, realisasi: 8 }] } };
+    const second: AppraisalInput = { ...first, values: { laporan: true } };
+    expect(() => combinePeriodInputs(kuadranRuleSet(), [first, second], "2025")).toThrow("indikator laporan: masukan periode tidak sejenis");
+  });
 });
 
 describe("rollUpYear", () => {

@@ -1,7 +1,7 @@
 // Appraisal periods and the annual roll-up. A region appraises monthly, quarterly, by semester or
 // yearly; the annual result comes from the periods by the region's rule: the last period, the average
 // of the periods, or the assessor's judgement within a number of predikat levels of that average.
-import type { AppraisalInput, AppraisalResult, IndicatorValue, PeriodKind, RaterRatings, RaterSource, TargetRealisasi } from "../domain/types.js";
+import type { AppraisalInput, AppraisalResult, IndicatorTask, IndicatorValue, PeriodKind, RaterRatings, RaterSource, TargetRealisasi } from "../domain/types.js";
 import { AppraisalError } from "../ruleset/errors.js";
 import type { RuleSet } from "../ruleset/schema.js";
 
@@ -20,7 +20,7 @@ function mean(values: number[]): number {
 }
 
 function isTargetRealisasi(value: IndicatorValue): value is TargetRealisasi {
-  return typeof value === "object" && typeof value.target === "object";
+  return typeof value === "object" && !Array.isArray(value) && typeof value.target === "object";
 }
 
 function sumAspects(values: TargetRealisasi[], side: "target" | "realisasi"): TargetRealisasi["target"] {
@@ -38,7 +38,8 @@ function sumAspects(values: TargetRealisasi[], side: "target" | "realisasi"): Ta
  * The year's inputs from its periods' inputs: each rater source's sheets of every period (averaged by the
  * evaluator); targets and realisasi of
  * quantity, time and cost add up while quality averages; achievement targets and realisasi add up;
- * attendance days add up; a yes/no holds if it held in any period; a direct score averages.
+ * attendance days add up; a yes/no holds if it held in any period; a direct score averages; where a period
+ * gives several tasks, the year's tasks are every period's tasks side by side.
  */
 export function combinePeriodInputs(ruleSet: RuleSet, periods: AppraisalInput[], year: string): AppraisalInput {
   const last = periods.at(-1);
@@ -62,13 +63,16 @@ export function combinePeriodInputs(ruleSet: RuleSet, periods: AppraisalInput[],
   for (const id of indicatorIds) {
     const given = periods.flatMap((p) => (p.values?.[id] === undefined ? [] : [p.values[id] as IndicatorValue]));
     const kind = kinds.get(id);
-    if (given.every(isTargetRealisasi)) {
+    if (given.some((v) => Array.isArray(v)) && !given.some((v) => typeof v === "boolean")) {
+      // Tasks of the periods stand side by side, as the tasks of one period do: the year's score is their mean.
+      values[id] = given.flatMap((v) => (Array.isArray(v) ? v : [v as IndicatorTask]));
+    } else if (given.every(isTargetRealisasi)) {
       values[id] = { target: sumAspects(given, "target"), realisasi: sumAspects(given, "realisasi") };
     } else if (given.every((v) => typeof v === "boolean")) {
       values[id] = given.some((v) => v);
     } else if (given.every((v) => typeof v === "number")) {
       values[id] = kind === "attendance" ? given.reduce((a, b) => a + b, 0) : mean(given);
-    } else if (given.every((v): v is { target: number; realisasi: number } => typeof v === "object" && typeof v.target === "number")) {
+    } else if (given.every((v): v is { target: number; realisasi: number } => typeof v === "object" && !Array.isArray(v) && typeof v.target === "number")) {
       values[id] = { target: given.reduce((a, v) => a + v.target, 0), realisasi: given.reduce((a, v) => a + v.realisasi, 0) };
     } else {
       throw new AppraisalError(last.employee.nip, `indikator ${id}: masukan periode tidak sejenis, tidak dapat digabung menjadi tahunan`);

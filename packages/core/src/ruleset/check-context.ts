@@ -1,6 +1,6 @@
 // What the static checks share: where issues go, and what is known about each fact (when it becomes
 // available in the evaluation order, and which values it can take).
-import { AXES } from "../domain/types.js";
+import { AXES, ORGANISATION_PREDIKAT } from "../domain/types.js";
 import { pointer, type IssueSeverity, type RuleIssue, type Texts } from "./errors.js";
 import { allFactNames, inputFactNames, isEmployeeAttributeFact } from "./facts.js";
 import type { RuleSet } from "./schema.js";
@@ -49,8 +49,8 @@ interface Producer {
 const PREDIKAT_FACTS = ["predikat", "predikat.previous"];
 
 const INPUT_FACTS: Texts = {
-  id: "fakta masukan (employee.*, period.*, history, predikat.previous atau fakta yang dideklarasikan di /facts)",
-  en: "an input fact (employee.*, period.*, history, predikat.previous or a fact declared in /facts)",
+  id: "fakta masukan (employee.*, period.*, history, predikat.previous, unit.predikat, unit.pimpinan atau fakta yang dideklarasikan di /facts)",
+  en: "an input fact (employee.*, period.*, history, predikat.previous, unit.predikat, unit.pimpinan or a fact declared in /facts)",
 };
 const KNOWN_FACTS: Texts = {
   id:
@@ -60,6 +60,15 @@ const KNOWN_FACTS: Texts = {
     "a fact declared in /facts, an input fact (employee.*, period.*, history), an indicator fact (score.<id>, " +
     'raw.<id>, rating.<id>.<source>), an axis score, "score", or the output of a decision table or calculation',
 };
+
+/** What a fact with fixed values says of a value it never takes. */
+function onlyValues(fact: string, values: Scalar[], value: unknown): Texts {
+  const hint = didYouMeanTexts(value, values.filter((v): v is string => typeof v === "string"));
+  return {
+    id: `${fact} hanya bernilai ${values.map(show).join(", ")}, tidak pernah ${show(value)}; yang diharapkan: salah satu nilai itu${hint.id}`,
+    en: `${fact} is only ever ${values.map(show).join(", ")}, never ${show(value)}; expected one of those${hint.en}`,
+  };
+}
 
 /**
  * The evaluation order is: input facts → indicator set → indicator, axis and final scores → decision
@@ -151,6 +160,11 @@ export class FactCatalog {
 
   private computeDomain(fact: string): FactDomain | undefined {
     const { predikat, decisions, facts } = this.ruleSet;
+    if (fact === "unit.pimpinan") return { values: [true, false], outside: (value) => onlyValues(fact, [true, false], value) };
+    if (fact === "unit.predikat") {
+      const values = [...ORGANISATION_PREDIKAT, null];
+      return { values, outside: (value) => onlyValues(fact, values, value) };
+    }
     if (PREDIKAT_FACTS.includes(fact) && predikat.length) {
       const ids = predikat.map((p) => p.id);
       return {

@@ -15,22 +15,25 @@ function predikatTable(rows: Row[], options: Partial<Table> = {}) {
 
 const row = (cell: Record<string, unknown>, then: string): Row => ({ when: [cell], then });
 
-/** The kuadran of PermenPANRB 6/2022, fed by two rating tables. */
+/**
+ * The kuadran of PermenPANRB 6/2022, fed by two rating tables. The base file's perilaku ratings score at
+ * most 100, so its "di atas" band starts below that (a band above 100 could never match).
+ */
 function kuadranFile(f: RuleFileJson): void {
-  const rating = (id: string, fact: string): Table => ({
+  const rating = (id: string, fact: string, above: Record<string, number>): Table => ({
     id,
     output: `rating.${id}`,
     hitPolicy: "first",
     inputs: [fact],
     rows: [
-      row({ greaterThan: 100 }, "di_atas"),
+      row(above, "di_atas"),
       row({ greaterThanInclusive: 90 }, "sesuai"),
       row({}, "di_bawah"),
     ],
   });
   f.decisions = [
-    rating("hasil_kerja", "score.hasil_kerja"),
-    rating("perilaku", "score.perilaku"),
+    rating("hasil_kerja", "score.hasil_kerja", { greaterThan: 100 }),
+    rating("perilaku", "score.perilaku", { greaterThanInclusive: 95 }),
     {
       id: "kuadran",
       output: "predikat",

@@ -1,11 +1,12 @@
 // Static checks on a resolved rule set, run before any appraisal: weights that total 100, duplicate or
 // dangling ids, facts read before they exist, unknown operators, gaps and overlaps in score bands, rules
-// that can never fire, and test cases that expect what the rules cannot give. Pointers refer to the
-// resolved set, whose structure mirrors the rule file's.
+// that can never fire, scores asked for above what the rules can give, and test cases that expect what the
+// rules cannot give. Pointers refer to the resolved set, whose structure mirrors the rule file's.
 import { AXES } from "../domain/types.js";
 import { ConditionChecker, isFactValue, namedCondition, neverMessage } from "./check-conditions.js";
 import { FactCatalog, Reporter } from "./check-context.js";
 import { DecisionChecker } from "./check-decisions.js";
+import { checkScaleLabels, checkScoreMaxima } from "./check-maximum.js";
 import { pointer, type RuleIssue, type Texts } from "./errors.js";
 import { indicatorFactNames } from "./facts.js";
 import { ruleSetSizeIssues } from "./limits.js";
@@ -37,12 +38,15 @@ function checkWeights(ruleSet: RuleSet, report: Reporter): void {
       en: `rater weights total ${raterTotal} (${listed.en}), expected 100`,
     });
   }
-  const axisEntries = Object.entries(ruleSet.axes ?? {}).filter((e): e is [string, number] => e[1] !== undefined);
-  if (ruleSet.axes) {
+  const splits: Array<{ axes: NonNullable<RuleSet["axes"]>; at: string }> = [];
+  if (ruleSet.axes) splits.push({ axes: ruleSet.axes, at: pointer("axes") });
+  ruleSet.axisVariants?.forEach((variant, v) => splits.push({ axes: variant.axes, at: pointer("axisVariants", v, "axes") }));
+  for (const { axes, at } of splits) {
+    const axisEntries = Object.entries(axes).filter((e): e is [string, number] => e[1] !== undefined);
     const axisTotal = total(axisEntries.map(([, w]) => w));
     if (Math.abs(axisTotal - 100) > TOLERANCE) {
       const listed = parts(axisEntries);
-      report.error(pointer("axes"), {
+      report.error(at, {
         id: `bobot sumbu berjumlah ${axisTotal} (${listed.id}); yang diharapkan: 100`,
         en: `axis weights total ${axisTotal} (${listed.en}), expected 100`,
       });
@@ -52,16 +56,17 @@ function checkWeights(ruleSet: RuleSet, report: Reporter): void {
     const at = pointer("indicatorSets", s, "indicators");
     for (const axis of AXES) {
       const members = set.indicators.filter((indicator) => indicator.axis === axis);
-      const axisWeight = ruleSet.axes?.[axis];
       if (!members.length) {
-        if (axisWeight !== undefined && axisWeight > 0) {
+        for (const split of splits) {
+          const axisWeight = split.axes[axis];
+          if (axisWeight === undefined || axisWeight === 0) continue;
           report.error(at, {
             id:
-              `set "${set.id}" tidak punya indikator ${axis}, padahal /axes memberi ${axis} bobot ${axisWeight}; ` +
-              `yang diharapkan: paling sedikit satu indikator ${axis} di set ini, atau ${axis}: 0 di /axes`,
+              `set "${set.id}" tidak punya indikator ${axis}, padahal ${split.at} memberi ${axis} bobot ${axisWeight}; ` +
+              `yang diharapkan: paling sedikit satu indikator ${axis} di set ini, atau ${axis}: 0 di ${split.at}`,
             en:
-              `set "${set.id}" has no ${axis} indicator, but /axes gives ${axis} a weight of ${axisWeight}; ` +
-              `expected at least one ${axis} indicator in this set, or ${axis}: 0 in /axes`,
+              `set "${set.id}" has no ${axis} indicator, but ${split.at} gives ${axis} a weight of ${axisWeight}; ` +
+              `expected at least one ${axis} indicator in this set, or ${axis}: 0 in ${split.at}`,
           });
         }
         continue;
@@ -76,6 +81,22 @@ function checkWeights(ruleSet: RuleSet, report: Reporter): void {
       }
     }
   });
+}
+
+/** Axis variants: a condition that can hold, and /axes beside them for when none does. */
+function checkAxisVariants(ruleSet: RuleSet, conditions: ConditionChecker, report: Reporter): void {
+  ruleSet.axisVariants?.forEach((variant, v) => {
+    const at = pointer("axisVariants", v, "when");
+    const never = conditions.check(variant.when, at, -1);
+    const what = { id: `varian sumbu "${variant.id}" tidak pernah berlaku`, en: `axis variant "${variant.id}" never applies` };
+    if (never) report.error(at, neverMessage(what, never, at));
+  });
+  if (ruleSet.axisVariants?.length && !ruleSet.axes) {
+    report.error(pointer("axisVariants"), {
+      id: 'ada varian sumbu tetapi tidak ada /axes untuk pegawai yang tidak masuk varian mana pun; yang diharapkan: "axes" di samping "axisVariants"',
+      en: 'there are axis variants but no /axes for employees no variant applies to; expected "axes" beside "axisVariants"',
+    });
+  }
 }
 
 /** Reports every item after the first whose key repeats, pointing at the repeated key. */
@@ -158,6 +179,7 @@ function checkIndicator(ruleSet: RuleSet, indicator: Indicator, at: string, repo
       }
     } else {
       checkScale(input.scale, `${at}/input/scale`, report);
+      checkScaleLabels(input.scale, `${at}/input/scale`, report);
     }
   }
   if (input.kind === "attendance") {
@@ -228,7 +250,10 @@ function checkIndicator(ruleSet: RuleSet, indicator: Indicator, at: string, repo
 }
 
 function checkIndicatorSets(ruleSet: RuleSet, conditions: ConditionChecker, report: Reporter): void {
-  for (const [name, scale] of Object.entries(ruleSet.scales)) checkScale(scale, pointer("scales", name), report);
+  for (const [name, scale] of Object.entries(ruleSet.scales)) {
+    checkScale(scale, pointer("scales", name), report);
+    checkScaleLabels(scale, pointer("scales", name), report);
+  }
   ruleSet.indicatorSets.forEach((set, s) => {
     const at = pointer("indicatorSets", s);
     set.indicators.forEach((indicator, i) => checkIndicator(ruleSet, indicator, `${at}/indicators/${i}`, report));
@@ -459,9 +484,11 @@ export function checkRuleSet(ruleSet: RuleSet, file = ruleSet.sources.at(-1) ?? 
   checkAppeals(ruleSet, report);
   checkIds(ruleSet, report);
   checkIndicatorSets(ruleSet, conditions, report);
+  checkAxisVariants(ruleSet, conditions, report);
   checkDeclaredFacts(ruleSet, report);
   checkConditionCycles(ruleSet, report);
   new DecisionChecker(ruleSet, catalog, conditions, report).checkAll();
+  checkScoreMaxima(ruleSet, report);
   checkCalculations(ruleSet, catalog, conditions, report);
   checkOutcomes(ruleSet, conditions, report);
   checkTests(ruleSet, catalog, report);

@@ -21,9 +21,12 @@ export const PERIOD_FACTS = ["period.kind", "period.label", "period.months"] as 
 /** `history` is the array of earlier {period, predikat}; `predikat.previous` the latest of them (or null). */
 export const HISTORY_FACTS = ["history", "predikat.previous"] as const;
 
+/** The employee's unit: its predikat organisasi (null until set) and whether the employee leads it (false unless said). */
+export const UNIT_FACTS = ["unit.predikat", "unit.pimpinan"] as const;
+
 /** Facts about the employee and period, available before any score exists (e.g. to choose an indicator set). */
 export function inputFactNames(ruleSet: Pick<RuleSet, "facts">): Set<string> {
-  const names = new Set<string>([...EMPLOYEE_FACTS, ...PERIOD_FACTS, ...HISTORY_FACTS]);
+  const names = new Set<string>([...EMPLOYEE_FACTS, ...PERIOD_FACTS, ...HISTORY_FACTS, ...UNIT_FACTS]);
   for (const [name, fact] of Object.entries(ruleSet.facts)) if (fact.from === undefined) names.add(name);
   return names;
 }

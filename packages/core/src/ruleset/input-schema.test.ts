@@ -84,7 +84,7 @@ describe("appraisalInputJsonSchema", () => {
     expect(schema.$id).toBe("urn:kinerja:appraisal-input");
     expect(schema.type).toBe("object");
     expect(schema.required).toEqual(["employee"]);
-    expect(Object.keys(schema.properties).sort()).toEqual(["adjustments", "employee", "facts", "history", "period", "ratings", "values"]);
+    expect(Object.keys(schema.properties).sort()).toEqual(["adjustments", "employee", "facts", "history", "period", "ratings", "unit", "values"]);
     expect(schema.additionalProperties).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
 // those who check it elsewhere. It lives with the rule-file tooling, so an app that only evaluates does not
 // carry the schema library.
 import { z } from "zod";
-import { PERIOD_KINDS, RATER_SOURCES, TARGET_ASPECTS, type AppraisalInput } from "../domain/types.js";
+import { ORGANISATION_PREDIKAT, PERIOD_KINDS, RATER_SOURCES, TARGET_ASPECTS, type AppraisalInput } from "../domain/types.js";
 import { periodYear } from "../periods/history.js";
 import type { RuleIssue } from "./errors.js";
 import { explainZodIssues } from "./zod-issues.js";
@@ -59,25 +59,22 @@ const historyEntrySchema = z
 
 const raterRatings = z.record(z.string(), z.number());
 const aspects = z.partialRecord(z.enum(TARGET_ASPECTS), z.number());
+/** One task of an indicator; several tasks of one indicator are an array of them. */
+const task = z.union([
+  z.number(),
+  z.object({ target: z.number(), realisasi: z.number() }).strict(),
+  z.object({ target: aspects, realisasi: aspects }).strict(),
+]);
 
 export const appraisalInputSchema = z
   .object({
     employee: employeeSchema,
     period: z.object({ kind: z.enum(PERIOD_KINDS), label: name, months: z.number().int().min(1).max(12).optional() }).strict().optional(),
     ratings: z.partialRecord(z.enum(RATER_SOURCES), z.union([raterRatings, z.array(raterRatings)])).optional(),
-    values: z
-      .record(
-        z.string(),
-        z.union([
-          z.number(),
-          z.boolean(),
-          z.object({ target: z.number(), realisasi: z.number() }).strict(),
-          z.object({ target: aspects, realisasi: aspects }).strict(),
-        ]),
-      )
-      .optional(),
+    values: z.record(z.string(), z.union([z.boolean(), task, z.array(task).min(1)])).optional(),
     facts: z.record(z.string(), nullable).optional(),
     history: z.array(historyEntrySchema).optional(),
+    unit: z.object({ predikat: z.enum(ORGANISATION_PREDIKAT).optional(), pimpinan: z.boolean().optional() }).strict().optional(),
     adjustments: z
       .array(z.object({ fact: name, value: nullable, reason: name, by: name, at: z.string().optional() }).strict())
       .optional(),

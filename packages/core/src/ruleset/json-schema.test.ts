@@ -23,7 +23,7 @@ describe("ruleFileJsonSchema", () => {
   it("has every top-level part of a rule file, and requires only id and name", () => {
     expect(Object.keys(schema.properties ?? {})).toEqual([
       "$schema", "id", "name", "description", "extends", "checkWith", "legalBasis", "effectiveDate", "scales", "raters", "facts",
-      "indicatorSets", "axes", "predikat", "decisions", "calculations", "conditions", "outcomes", "curve", "period", "workflow", "tests",
+      "indicatorSets", "axes", "axisVariants", "predikat", "decisions", "calculations", "conditions", "outcomes", "curve", "period", "workflow", "tests",
     ]);
     expect(schema.required).toEqual(["id", "name"]);
     expect(schema.additionalProperties).toBe(false);

@@ -26,9 +26,15 @@ export function scaleOf(ruleSet: Pick<RuleSet, "scales">, indicator: Indicator):
   return typeof scale === "string" ? (own(ruleSet.scales, scale) ?? null) : scale;
 }
 
-/** A rating as a score of 0–100: value / max × 100, or for a linear scale (value − min) / (max − min) × 100. */
+/** The score the top of a scale gives: its own `scoreMax`, otherwise 100. */
+export function scaleScoreMax(scale: Scale): number {
+  return scale.scoreMax ?? 100;
+}
+
+/** A rating as a score up to the scale's scoreMax: value / max × scoreMax, or for a linear scale (value − min) / (max − min) × scoreMax. */
 export function ratingScore(scale: Scale, value: number): number {
-  return scale.toScore === "linear" ? ((value - scale.min) / (scale.max - scale.min)) * 100 : (value / scale.max) * 100;
+  const top = scaleScoreMax(scale);
+  return scale.toScore === "linear" ? ((value - scale.min) / (scale.max - scale.min)) * top : (value / scale.max) * top;
 }
 
 /** The sources that rate an indicator, in the order the rule file lists them; none for an objective indicator. */

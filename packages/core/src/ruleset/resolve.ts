@@ -94,6 +94,7 @@ function mergeParts(parent: RuleParts, child: RuleParts): RuleParts {
     indicatorSets: mergeBy(parent.indicatorSets, child.indicatorSets, byId),
     decisions: mergeBy(parent.decisions, child.decisions, byId),
     calculations: mergeBy(parent.calculations, child.calculations, byId),
+    axisVariants: mergeBy(parent.axisVariants, child.axisVariants, byId),
     predikat: mergeBy(parent.predikat, child.predikat, byId),
     outcomes: mergeBy(parent.outcomes, child.outcomes, (rule) => rule.name),
     // Test cases are not inherited: a parent's cases were written against the parent's bands and

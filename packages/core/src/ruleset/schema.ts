@@ -69,8 +69,13 @@ export const scaleSchema = z
     min: z.number(),
     max: z.number(),
     step: z.number().positive().optional(),
-    /** How a rating becomes a 0–100 score: value / max × 100, or (value − min) / (max − min) × 100. */
+    /** How a rating becomes a score: value / max × scoreMax, or (value − min) / (max − min) × scoreMax. */
     toScore: z.enum(["percentOfMax", "linear"]).default("percentOfMax"),
+    /**
+     * The score the top of the scale gives. 100 unless a regulation lets the score pass 100: PP 30/2019's
+     * perilaku reaches 120 like the SKP achievement, so its 0–120 scale says 120.
+     */
+    scoreMax: z.number().positive().optional().meta({ default: 100 }),
     labels: z.record(z.string(), z.string()).optional(),
     /** Guidance shown beside the rating form: how to rate on this scale. */
     guidance: z.string().optional(),
@@ -193,6 +198,22 @@ export const indicatorSetSchema = z
     /** Which employees use this set (on employee facts); the first set that matches is chosen. */
     when: topLevelConditionSchema.optional(),
     indicators: z.array(indicatorSchema).min(1),
+  })
+  .strict();
+
+/**
+ * Another axis split that applies when its condition holds, e.g. PP 30/2019's 60/40 where peers and
+ * subordinates rate behaviour (360°): the region, or one appraisal, says so through a declared fact.
+ */
+export const axisVariantSchema = z
+  .object({
+    id,
+    name: z.string(),
+    description: z.string().optional(),
+    /** On input facts (declared facts, employee.*), like an indicator set's `when`; the first variant that holds is used. */
+    when: topLevelConditionSchema,
+    /** Axis weights totalling 100, in place of /axes. */
+    axes: z.partialRecord(axisSchema, z.number().min(0).max(100)),
   })
   .strict();
 
@@ -437,6 +458,8 @@ export const ruleFileSchema = z
     indicatorSets: z.array(indicatorSetSchema).optional(),
     /** Axis weights totalling 100; the final `score` is their weighted sum. */
     axes: z.partialRecord(axisSchema, z.number().min(0).max(100)).optional(),
+    /** Other axis splits, each with its condition; /axes applies when none holds. */
+    axisVariants: z.array(axisVariantSchema).optional(),
     predikat: z.array(predikatValueSchema).optional(),
     decisions: z.array(decisionTableSchema).optional(),
     calculations: z.array(calculationSchema).optional(),
@@ -459,6 +482,7 @@ export type DecisionTable = z.infer<typeof decisionTableSchema>;
 export type Calculation = z.infer<typeof calculationSchema>;
 export type OutcomeRule = z.infer<typeof outcomeRuleSchema>;
 export type PredikatValue = z.infer<typeof predikatValueSchema>;
+export type AxisVariant = z.infer<typeof axisVariantSchema>;
 export type TestCase = z.infer<typeof testCaseSchema>;
 /** A rule file as written: parts may be missing because they come from `extends`. */
 export type RuleFile = z.infer<typeof ruleFileSchema>;

@@ -153,6 +153,17 @@ describe("valueProblem", () => {
     expect(valueProblem(set, "survei", 10)).toBeNull();
   });
 
+  it("takes several tasks of a target or achievement indicator, and names the task that does not fit", () => {
+    const task = { target: { kuantitas: 10, waktu: 12 }, realisasi: { kuantitas: 9, waktu: 12 } };
+    expect(valueProblem(set, "tugas", [task, task])).toBeNull();
+    expect(valueProblem(set, "capaian", [104, { target: 100, realisasi: 96 }])).toBeNull();
+    const wrong = valueProblem(set, "tugas", [task, { target: { kuantitas: 10 }, realisasi: { kuantitas: 9 } }]);
+    expect(wrong?.id).toMatch(/yang diharapkan: tugas ke-2: angka target dan realisasi untuk aspek waktu/);
+    expect(wrong?.en).toMatch(/expected: task 2: target and realisasi numbers for the aspects waktu/);
+    expect(valueProblem(set, "capaian", [])?.id).toMatch(/yang diharapkan: paling sedikit satu tugas$/);
+    expect(valueProblem(set, "kehadiran", [1, 2])).not.toBeNull();
+  });
+
   it("says what each kind expected when a value does not fit", () => {
     const problems = [
       valueProblem(set, "capaian", { target: 0, realisasi: 5 }),

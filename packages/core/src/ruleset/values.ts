@@ -105,6 +105,15 @@ export function ratingProblem(ruleSet: RuleSet, set: IndicatorSet, source: Rater
 /** What an objective value of the input kind must look like, when `value` does not; null when it does. */
 function expectedValue(indicator: Indicator, value: unknown): Texts | null {
   const spec = indicator.input;
+  // Several tasks of a target or achievement indicator (PP 46/2011: SKP is the mean over the tasks).
+  if (Array.isArray(value) && (spec.kind === "target" || spec.kind === "achievement")) {
+    if (value.length === 0) return { id: "paling sedikit satu tugas", en: "at least one task" };
+    for (const [i, task] of value.entries()) {
+      const expected = expectedValue(indicator, task);
+      if (expected) return { id: `tugas ke-${i + 1}: ${expected.id}`, en: `task ${i + 1}: ${expected.en}` };
+    }
+    return null;
+  }
   switch (spec.kind) {
     case "rating":
       return null;

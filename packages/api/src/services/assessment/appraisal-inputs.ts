@@ -1,7 +1,16 @@
 // From what is stored (the employee, the cycle's submitted assessments, earlier years' predikat) to the
 // AppraisalInput the rules engine evaluates. The input is stored with each result, so a what-if can
 // replay exactly what was evaluated.
-import type { AppraisalInput, Employee, IndicatorValue, PeriodKind, RaterRatings, RaterSource } from "@kinerja/core";
+import type {
+  AppraisalInput,
+  Employee,
+  IndicatorValue,
+  OrganisationPredikat,
+  PeriodKind,
+  RaterRatings,
+  RaterSource,
+  UnitResult,
+} from "@kinerja/core";
 import { parseJson, type AssessmentRow, type CycleRow, type Database, type EmployeeRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { realisasiFromWorkEntries, withRealisasi } from "../planning/index.js";
@@ -20,6 +29,30 @@ export function employeeOf(row: EmployeeRow, unitType: string | null): Employee 
   const attributes = parseJson<Record<string, string | number | boolean>>(row.attributes);
   if (Object.keys(attributes).length > 0) employee.attributes = attributes;
   return employee;
+}
+
+type Reporting = Pick<EmployeeRow, "nip" | "unit_id" | "atasan_nip">;
+
+/**
+ * The NIPs of the employees who lead their unit: someone in the unit reports to them, and their own
+ * superior is not in the unit (or they have none). Among `rows`, every employee of the units concerned.
+ */
+export function unitLeaders(rows: readonly Reporting[]): Set<string> {
+  const unitOf = new Map(rows.map((r) => [r.nip, r.unit_id]));
+  const ledWithinUnit = new Set(rows.filter((r) => r.atasan_nip !== null && unitOf.get(r.atasan_nip) === r.unit_id).map((r) => r.atasan_nip));
+  return new Set(
+    rows.filter((r) => ledWithinUnit.has(r.nip) && (r.atasan_nip === null || unitOf.get(r.atasan_nip) !== r.unit_id)).map((r) => r.nip),
+  );
+}
+
+/**
+ * The unit's result an appraisal reads (PermenPANRB 6/2022: a unit leader's hasil kerja is the unit's own
+ * achievement): the predikat organisasi the cycle gives the employee's unit, where set, and whether the
+ * employee leads it.
+ */
+export function unitResultOf(row: Reporting, unitPredikat: Readonly<Record<string, OrganisationPredikat>>, leaders: ReadonlySet<string>): UnitResult {
+  const predikat = Object.hasOwn(unitPredikat, row.unit_id) ? unitPredikat[row.unit_id] : undefined;
+  return { ...(predikat ? { predikat } : {}), pimpinan: leaders.has(row.nip) };
 }
 
 /** Builds the inputs of the given employees for a cycle, in the order given. */
@@ -53,6 +86,17 @@ export async function appraisalInputs(
   // Predikat moved by the evaluation forum or an upheld appeal stay moved whenever the cycle is evaluated again.
   const adjustmentsOf = await storedAdjustments(db, regionId, cycle.id, ids);
 
+  // Who leads each unit, from the reporting lines of everyone in the units concerned.
+  const leaders = unitLeaders(
+    await db
+      .selectFrom("employees")
+      .select(["nip", "unit_id", "atasan_nip"])
+      .where("region_id", "=", regionId)
+      .where("unit_id", "in", [...new Set(employees.map((e) => e.unit_id))])
+      .execute(),
+  );
+  const unitPredikat = parseJson<Record<string, OrganisationPredikat>>(cycle.unit_predikat);
+
   // Confirmed work entries give the realisasi of the indicators their plans' IKIs are tied to.
   const realisasi = await realisasiFromWorkEntries(db, cycle, ids);
 
@@ -77,6 +121,7 @@ export async function appraisalInputs(
       values: withRealisasi(values, realisasi.get(row.id)),
       facts,
       history,
+      unit: unitResultOf(row, unitPredikat, leaders),
     };
     const adjustments = adjustmentsOf.get(row.id);
     if (adjustments) input.adjustments = adjustments;

@@ -113,7 +113,7 @@ export async function realisasiFromWorkEntries(
 }
 
 function isTargetRealisasi(value: IndicatorValue | undefined): value is TargetRealisasi {
-  return typeof value === "object" && value !== null && typeof value.target === "object" && typeof value.realisasi === "object";
+  return typeof value === "object" && !Array.isArray(value) && typeof value.target === "object" && typeof value.realisasi === "object";
 }
 
 /**
