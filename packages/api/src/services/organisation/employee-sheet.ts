@@ -69,11 +69,12 @@ const FREE_TEXT: readonly Field[] = ["nama", "jabatan", "jenjang"];
 /** A bad cell's value is quoted back up to this many characters. */
 const QUOTED = 100;
 /**
- * How big a sheet may be: employees (data rows, after the header) and columns. A cell holding something
- * past them is refused by name, before any row is read: a few bytes of XLSX can name a cell a million rows
- * down, and a reader walking the rectangle up to it would run for hours.
+ * How big a sheet may be: employees (data rows, after the header) and columns. A region of 100,000 employees
+ * fits in one sheet twice over. A cell holding something past them is refused by name, before any row is
+ * read: a few bytes of XLSX can name a cell a million rows down, and a reader walking the rectangle up to it
+ * would run for hours.
  */
-export const SHEET_LIMITS = { rows: 20_000, columns: 100 } as const;
+export const SHEET_LIMITS = { rows: 200_000, columns: 100 } as const;
 
 /** The value as an error quotes it: a huge cell is not sent back whole. */
 function quoted(text: string): string {
@@ -310,12 +311,18 @@ export async function parseEmployeeSheet(format: ImportFormat, bytes: Uint8Array
   } catch (error) {
     if (error instanceof OutOfBounds) {
       const cell = `${columnName(error.column)}${error.row}`;
+      const rows = formatNumberId(SHEET_LIMITS.rows, 0);
+      const last = formatNumberId(SHEET_LIMITS.rows + 1, 0);
+      const columns = `${SHEET_LIMITS.columns} kolom (A sampai ${columnName(SHEET_LIMITS.columns)})`;
       const outside = {
         row: error.row,
         column: columnName(error.column),
         value: "",
-        message: `sel ${cell} terisi, di luar batas berkas pegawai`,
-        expected: `paling banyak ${formatNumberId(SHEET_LIMITS.rows, 0)} pegawai (baris 2 sampai ${formatNumberId(SHEET_LIMITS.rows + 1, 0)}) dan ${SHEET_LIMITS.columns} kolom (A sampai ${columnName(SHEET_LIMITS.columns)}); kosongkan sel di luarnya`,
+        message: `sel ${cell} terisi, di luar batas berkas pegawai (cell ${cell} is filled, outside the employee sheet's limits)`,
+        expected:
+          `paling banyak ${rows} pegawai (baris 2 sampai ${last}) dan ${columns}; kosongkan sel di luarnya, atau bagi berkas menjadi beberapa ` +
+          `(at most ${SHEET_LIMITS.rows.toLocaleString("en")} employees, rows 2 to ${(SHEET_LIMITS.rows + 1).toLocaleString("en")}, and ` +
+          `${SHEET_LIMITS.columns} columns, A to ${columnName(SHEET_LIMITS.columns)}; clear the cells outside, or split the file)`,
       };
       return { rows: 0, employees: [], errors: [outside] };
     }
