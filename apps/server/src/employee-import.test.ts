@@ -80,8 +80,10 @@ describe.each(inject("dialects"))("employee sheets over HTTP on %s", (dialect) =
             row: Number(cell.replace(/^[A-Z]+/, "")),
             column: cell.replace(/\d+$/, ""),
             value: "",
-            message: `sel ${cell} terisi, di luar batas berkas pegawai`,
-            expected: "paling banyak 20.000 pegawai (baris 2 sampai 20.001) dan 100 kolom (A sampai CV); kosongkan sel di luarnya",
+            message: `sel ${cell} terisi, di luar batas berkas pegawai (cell ${cell} is filled, outside the employee sheet's limits)`,
+            expected:
+              "paling banyak 200.000 pegawai (baris 2 sampai 200.001) dan 100 kolom (A sampai CV); kosongkan sel di luarnya, atau bagi berkas menjadi beberapa " +
+              "(at most 200,000 employees, rows 2 to 200,001, and 100 columns, A to CV; clear the cells outside, or split the file)",
           },
         ],
       });
