@@ -1,7 +1,8 @@
 // An employee sheet imported over real HTTP into the server as `pnpm start` runs it (a process under tsx),
 // on each dialect. A few bytes of XLSX can name a cell a million rows down: such a sheet is refused by
 // naming the cell, not read up to it; and while a big, good sheet is read (in a worker thread), the same
-// server answers other requests.
+// server answers other requests. A sheet uploaded as it is to /import/employees.* is imported as a job, past
+// the 1 MB a tRPC body may hold, and one over the upload limit is refused before it is read.
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { HttpClient } from "./testing/http-client.js";
@@ -17,6 +18,16 @@ interface ImportAnswer {
   created?: number;
   updated?: number;
   errors?: Array<{ row: number; column: string; message: string; expected: string }>;
+}
+
+interface ImportStatus {
+  status: string;
+  done: number;
+  total: number;
+  rows: number;
+  created: number;
+  updated: number;
+  errors: unknown[];
 }
 
 async function xlsxBase64(fill: (sheet: ExcelJS.Worksheet) => void): Promise<string> {
@@ -80,13 +91,43 @@ describe.each(inject("dialects"))("employee sheets over HTTP on %s", (dialect) =
             row: Number(cell.replace(/^[A-Z]+/, "")),
             column: cell.replace(/\d+$/, ""),
             value: "",
-            message: `sel ${cell} terisi, di luar batas berkas pegawai`,
-            expected: "paling banyak 20.000 pegawai (baris 2 sampai 20.001) dan 100 kolom (A sampai CV); kosongkan sel di luarnya",
+            message: `sel ${cell} terisi, di luar batas berkas pegawai (cell ${cell} is filled, outside the employee sheet's limits)`,
+            expected:
+              "paling banyak 200.000 pegawai (baris 2 sampai 200.001) dan 100 kolom (A sampai CV); kosongkan sel di luarnya, atau bagi berkas menjadi beberapa " +
+              "(at most 200,000 employees, rows 2 to 200,001, and 100 columns, A to CV; clear the cells outside, or split the file)",
           },
         ],
       });
     }
     expect(await employeeCount()).toBe(before);
+  });
+
+  it("imports a 2 MB CSV uploaded to /import/employees.csv as a job, and refuses one over 64 MB unread", { timeout: 600_000 }, async () => {
+    const lines = ["nip,nama,jabatan,unit,atribut.catatan"];
+    // Over the 1 MB a tRPC body may hold: 25,000 rows with a long note each.
+    const size = 25_000;
+    for (let i = 0; i < size; i++) lines.push(`${nipOf(i)},Pegawai Unggah ${i + 1},Pelaksana,${unit},${"catatan ".repeat(6)}`);
+    const csv = lines.join("\n");
+    expect(Buffer.byteLength(csv)).toBeGreaterThan(2 * 1024 * 1024);
+    const started = await admin.fetch(`/import/employees.csv?regionId=${shared.regionId}`, { method: "POST", body: csv, headers: { "content-type": "text/csv" } });
+    expect(started.status).toBe(202);
+    const { jobId } = (await started.json()) as { jobId: string };
+    let status: ImportStatus;
+    for (;;) {
+      status = await admin.ok(admin.query<ImportStatus>("employee.importStatus", { regionId: shared.regionId, jobId }));
+      if (status.status === "succeeded" || status.status === "failed") break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(status).toMatchObject({ status: "succeeded", done: size, total: size, rows: size, errors: [] });
+    expect(status.created + status.updated).toBe(size);
+
+    const tooBig = await admin.fetch(`/import/employees.csv?regionId=${shared.regionId}`, {
+      method: "POST",
+      body: Buffer.alloc(64 * 1024 * 1024 + 1, "a"),
+      headers: { "content-type": "text/csv" },
+    });
+    expect(tooBig.status).toBe(413);
+    expect(((await tooBig.json()) as { error: string }).error).toMatch(/^Berkas pegawai ditolak: lebih dari 64 MB.*\(employee sheet refused: over 64 MB/);
   });
 
   it("answers /health while a sheet of 20,000 employees is read and written, then has them all", { timeout: 600_000 }, async () => {

@@ -14,9 +14,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ZodError } from "zod";
 import { handleDownloads } from "./http/downloads.js";
 import { handleEvidence } from "./http/evidence.js";
+import { handleImports } from "./http/imports.js";
 import type { HttpDeps } from "./http/session.js";
 import { appRouter, type AppRouter } from "./root.js";
 import { ALL_RELATIONS, systemScope, type Relation } from "./services/access/index.js";
+import type { JobRunner } from "./services/cycles/index.js";
 import { saveUnit, startBulkAccounts } from "./services/organisation/index.js";
 import {
   CALLER_ROLES,
@@ -71,6 +73,8 @@ interface Rule<I> extends Access {
 
 /** A plain HTTP route's access, and the request about a subject. */
 interface Route extends Access {
+  /** False for a route that names nothing of the region: another region is tried by naming it instead. */
+  namesIds?: false;
   request(s: Subject): { method: "GET" | "POST"; path: string; body?: Buffer; headers?: Record<string, string> };
 }
 
@@ -131,6 +135,7 @@ const RULES: { [P in ProcedurePath]: Rule<InputOf<P>> } = {
   "employee.import": { roles: ADMINS, input: { format: "csv", content: "kolom_tidak_dikenal\nx\n" } },
   "employee.importHistory": { roles: ADMINS, input: { format: "csv", content: "kolom_tidak_dikenal\nx\n" } },
   "employee.importedHistory": { roles: ADMINS, input: (s) => ({ id: s.employee.id }) },
+  "employee.importStatus": { roles: ADMINS, input: {} },
 
   "ruleSet.list": { roles: ROLES, input: {} },
   "ruleSet.get": { roles: ROLES, input: (s) => ({ id: s.ruleSetVersionId }) },
@@ -295,7 +300,7 @@ const RULES: { [P in ProcedurePath]: Rule<InputOf<P>> } = {
 
 const PDF = Buffer.from("%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
 
-/** The plain HTTP routes (http/downloads.ts, http/evidence.ts), keyed as their modules' first lines document them. */
+/** The plain HTTP routes (http/downloads.ts, http/evidence.ts, http/imports.ts), keyed as their modules' first lines document them. */
 const ROUTES: Record<string, Route> = {
   "GET /export/cycles/:cycleId/results.{xlsx,csv}": { roles: ROLES, request: (s) => ({ method: "GET", path: `/export/cycles/${s.cycleId}/results.csv` }) },
   "GET /export/cycles/:cycleId/follow-up/:type.{xlsx,csv}": {
@@ -330,6 +335,11 @@ const ROUTES: Record<string, Route> = {
     request: (s) => ({ method: "GET", path: `/downloads/account-jobs/${bulkJobOf(s)}/activation-codes.csv` }),
   },
   "GET /evidence/files/:evidenceId": { roles: ROLES, relations: PLAN_READERS, request: (s) => ({ method: "GET", path: `/evidence/files/${s.evidenceId}` }) },
+  "POST /import/employees.{csv,xlsx}": {
+    roles: ADMINS,
+    namesIds: false,
+    request: () => ({ method: "POST", path: "/import/employees.csv", body: Buffer.from("kolom_tidak_dikenal\nx\n"), headers: { "content-type": "text/csv" } }),
+  },
 };
 
 /** The codes the access policy refuses with. */
@@ -450,12 +460,13 @@ const HTTP_STATUS: Record<Refusal, number> = { UNAUTHORIZED: 401, FORBIDDEN: 403
 const BUSINESS_STATUSES = [400, 409, 412];
 
 /** The download and evidence routes on a real HTTP server on loopback, as apps/server mounts them. */
-async function listen(deps: HttpDeps): Promise<{ base: string; close(): Promise<void> }> {
+async function listen(deps: HttpDeps & { jobs: JobRunner }): Promise<{ base: string; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     void (async () => {
       try {
         if (await handleDownloads(req, res, deps)) return;
         if (await handleEvidence(req, res, deps)) return;
+        if (await handleImports(req, res, deps)) return;
         res.writeHead(404).end();
       } catch (error) {
         res.writeHead(500).end(String(error));
@@ -511,8 +522,8 @@ describe.each(inject("dialects"))("access matrix on %s", (dialect) => {
     expect(Object.keys(RULES).sort()).toEqual(procedures);
   });
 
-  it("has a rule for every plain HTTP route the download and evidence modules document", () => {
-    const documented = ["./http/downloads.ts", "./http/evidence.ts"].flatMap((file) =>
+  it("has a rule for every plain HTTP route the download, evidence and import modules document", () => {
+    const documented = ["./http/downloads.ts", "./http/evidence.ts", "./http/imports.ts"].flatMap((file) =>
       [...readFileSync(new URL(file, import.meta.url), "utf8").matchAll(/^\/\/\s+(GET|POST|PUT|PATCH|DELETE)\s+(\/[^\s[]+)/gm)].map(([, method, path]) => `${method} ${path}`),
     );
     expect(Object.keys(ROUTES).sort()).toEqual(documented.sort());
@@ -554,7 +565,7 @@ describe.each(inject("dialects"))("access matrix on %s", (dialect) => {
 
   it("applies the same access to the plain HTTP routes: exports, documents and evidence", async () => {
     await world.stage("open");
-    const server = await listen({ db: env.database.db, auth: world.auth });
+    const server = await listen({ db: env.database.db, auth: world.auth, jobs: env.jobs });
     const logins = {
       operator: { email: OPERATOR_EMAIL },
       admin: { email: world.callers.admin.email },
@@ -566,7 +577,8 @@ describe.each(inject("dialects"))("access matrix on %s", (dialect) => {
     /** The route's request about the target, as the role sends it (operators name the region they act in). */
     async function send(name: string, route: Route, role: Role | null, target: Target) {
       const { method, path, body, headers } = route.request(world.subjects[target === "namedRegion" ? "otherRegion" : target]);
-      const response = await fetch(`${server.base}${role === "operator" ? `${path}?regionId=binjai` : path}`, {
+      const region = target === "namedRegion" ? "pariaman" : role === "operator" ? "binjai" : null;
+      const response = await fetch(`${server.base}${region ? `${path}?regionId=${region}` : path}`, {
         method,
         headers: { ...headers, ...(role ? { cookie: cookies.get(role) as string } : {}) },
         ...(body ? { body: new Uint8Array(body) } : {}),
@@ -577,7 +589,7 @@ describe.each(inject("dialects"))("access matrix on %s", (dialect) => {
     const problems: string[] = [];
     try {
       for (const [name, route] of Object.entries(ROUTES)) {
-        const cases = casesOf(route, true);
+        const cases = casesOf(route, route.namesIds ?? true);
         const refusals = cases.filter(isRefusal);
         const before = await world.state();
         for (const { role, target, expected } of refusals) {

@@ -12,6 +12,7 @@ export { notifyOverdueAppeals } from "./services/results/index.js";
 export type { ExportFormat, ExportFile } from "./services/documents/index.js";
 export { handleEvidence } from "./http/evidence.js";
 export { handleDownloads } from "./http/downloads.js";
+export { handleImports, IMPORT_BODY_LIMIT } from "./http/imports.js";
 export { contentHash, storedContent } from "./services/rules/index.js";
 export { DEMO_REGIONS, isEmpty, seedDemo, type SeedOptions, type SignIn } from "./services/seed/index.js";
 export { MailSender, smtpTransport, enqueueMail, notify, type MailSenderOptions, type MailTransport } from "./services/notifications/index.js";

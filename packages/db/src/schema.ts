@@ -329,6 +329,22 @@ export interface AccountActivationTable {
   invited_at: Timestamp | null;
 }
 
+/** What an employee import was given and what came of it; progress and lease are on its `jobs` row. */
+export interface EmployeeImportJobTable {
+  region_id: string;
+  job_id: string;
+  /** "csv" or "xlsx". */
+  format: string;
+  /** The uploaded file's size. */
+  bytes: number;
+  /** Data rows in the sheet, once read. */
+  rows: Generated<number>;
+  created: Generated<number>;
+  updated: Generated<number>;
+  /** Every problem of a refused sheet (JSON array of row, column, value, message, expected); [] otherwise. */
+  errors: Generated<JsonText>;
+}
+
 /** Activation codes in clear, only until the admin has the letters and the CSV (see account_jobs.handout_until). */
 export interface ActivationHandoutTable {
   region_id: string;
@@ -773,6 +789,7 @@ export interface Database {
   result_outcomes: ResultOutcomeTable;
   jobs: JobTable;
   account_jobs: AccountJobTable;
+  employee_import_jobs: EmployeeImportJobTable;
   account_activations: AccountActivationTable;
   activation_handouts: ActivationHandoutTable;
   audit_log: AuditLogTable;

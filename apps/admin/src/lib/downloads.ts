@@ -1,4 +1,4 @@
-// Links to the server's plain-HTTP downloads (same session; operators name the region).
+// Links to the server's plain-HTTP downloads and uploads (same session; operators name the region).
 function withRegion(path: string, regionId: string, extra: Record<string, string> = {}): string {
   const query = new URLSearchParams({ regionId, ...extra });
   return `${path}?${query.toString()}`;
@@ -34,4 +34,8 @@ export function activationLetters(jobId: string, regionId: string): string {
 
 export function activationCodesCsv(jobId: string, regionId: string): string {
   return withRegion(`/downloads/account-jobs/${encodeURIComponent(jobId)}/activation-codes.csv`, regionId);
+}
+
+export function employeeImportUpload(format: "csv" | "xlsx", regionId: string): string {
+  return withRegion(`/import/employees.${format}`, regionId);
 }

@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { ROLES } from "@kinerja/db";
 import { z } from "zod";
-import { importEmployees, importedHistoryOf, importHistory } from "../services/organisation/index.js";
+import { employeeImportStatus, importEmployees, importedHistoryOf, importHistory } from "../services/organisation/index.js";
 import { getEmployee, listEmployees, updateEmployee } from "../services/organisation/index.js";
 import { regionProcedure } from "../trpc.js";
 import { amount, entries, id, label, name, nip, page, search } from "./inputs.js";
@@ -48,6 +48,14 @@ export const employeeRouter = {
   import: regionProcedure("operator", "admin")
     .input(z.object({ format: z.enum(["csv", "xlsx"]), content: z.string().min(1).max(MAX_IMPORT) }))
     .mutation(({ ctx, input }) => importEmployees(ctx.scope, input)),
+
+  /**
+   * An import job started by uploading a sheet to POST /import/employees.{csv,xlsx}: progress, then the counts
+   * written or every bad cell. The latest of the region when no id is given.
+   */
+  importStatus: regionProcedure("operator", "admin")
+    .input(z.object({ jobId: id.optional() }))
+    .query(({ ctx, input }) => employeeImportStatus(ctx.scope, input)),
 
   /**
    * Imports annual predikat from before Kinerja: a sheet of nip, tahun, predikat (CSV text, or XLSX as

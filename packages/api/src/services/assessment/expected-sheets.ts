@@ -37,6 +37,13 @@ export async function setsOf(db: Kysely<Database>, cycle: CycleRow, employees: E
   return { compiled, sets: await indicatorSetsOf(db, cycle, compiled, employees) };
 }
 
+/** The list under `key`, made empty when there is none yet. */
+function listIn<T>(lists: Map<string, T[]>, key: string): T[] {
+  let list = lists.get(key);
+  if (!list) lists.set(key, (list = []));
+  return list;
+}
+
 /** Ratees read together: each read below names at most this many (SQLite takes 32,766 values in a statement). */
 const RATEES_PER_READ = 1000;
 
@@ -61,7 +68,8 @@ async function expectedOf(db: Kysely<Database>, cycle: CycleRow, ratees: Employe
     .execute();
   const byNip = new Map(related.map((e) => [e.nip, e]));
   const reportsOf = new Map<string, EmployeeRow[]>();
-  for (const e of related) if (e.atasan_nip) reportsOf.set(e.atasan_nip, [...(reportsOf.get(e.atasan_nip) ?? []), e]);
+  // Pushed, not spread into a new array: a superior may have tens of thousands of reports.
+  for (const e of related) if (e.atasan_nip) listIn(reportsOf, e.atasan_nip).push(e);
   const peers = await db
     .selectFrom("peer_assignments")
     .innerJoin("employees", (join) =>
@@ -74,7 +82,7 @@ async function expectedOf(db: Kysely<Database>, cycle: CycleRow, ratees: Employe
     .where("peer_assignments.employee_id", "in", ids)
     .execute();
   const peersOf = new Map<string, EmployeeRow[]>();
-  for (const p of peers) peersOf.set(p.ratee_id, [...(peersOf.get(p.ratee_id) ?? []), p]);
+  for (const p of peers) listIn(peersOf, p.ratee_id).push(p);
   const sheets = await db
     .selectFrom("assessments")
     .select(["id", "employee_id", "source", "rater", "submitted_at"])

@@ -4,7 +4,7 @@
 import { sourcesOfSet } from "@kinerja/core";
 import type { CycleRow, EmployeeRow } from "@kinerja/db";
 import { directRelationTo, isAdmin, visibleEmployees, visibleFilter, type Scope } from "../access/index.js";
-import { cycleEmployeeIds, findCycle } from "../cycles/index.js";
+import { coveredEmployees, findCycle } from "../cycles/index.js";
 import { DomainError, todayInIndonesia } from "../lib/index.js";
 import { unitSubtree } from "../organisation/index.js";
 import { cycleDeadlines, daysBetween, isCalendarDate } from "./deadlines.js";
@@ -19,7 +19,7 @@ async function rateesFor(scope: Scope, cycle: CycleRow, unitId?: string): Promis
   const { db, regionId, me } = scope;
   const visible = visibleEmployees(scope);
   if (visible.kind === "none") return [];
-  let query = db.selectFrom("employees as e").selectAll("e").where("e.region_id", "=", regionId).where("e.id", "in", await cycleEmployeeIds(db, cycle));
+  let query = (await coveredEmployees(db, cycle)).selectAll("e");
   if (unitId) query = query.where("e.unit_id", "in", await unitSubtree(db, regionId, unitId));
   if (visible.kind !== "all" && me) {
     const ratedAsPeer = db
@@ -77,12 +77,12 @@ export async function reminders(scope: Scope, input: { cycleId: string; asOf?: s
   const { min } = compiled.ruleSet.workflow.peers;
   const theirs = ratees.filter((r) => seesAll || assessed.has(r.id));
   if (min > 0 && theirs.length > 0) {
+    // Counted over the whole cycle: naming `theirs` one by one would pass SQLite's 32,766 parameters.
     const counts = await db
       .selectFrom("peer_assignments")
       .select((eb) => ["employee_id", eb.fn.countAll<number>().as("n")])
       .where("region_id", "=", regionId)
       .where("cycle_id", "=", cycle.id)
-      .where("employee_id", "in", theirs.map((r) => r.id))
       .groupBy("employee_id")
       .execute();
     const countOf = new Map(counts.map((c) => [c.employee_id, Number(c.n)]));

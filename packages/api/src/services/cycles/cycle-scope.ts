@@ -4,7 +4,7 @@
 // draft, so a later cycle for other units never disturbs the first.
 import { DomainError } from "../lib/index.js";
 import type { CycleRow, Database, EmployeeRow } from "@kinerja/db";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { unitSubtrees } from "../organisation/index.js";
 
 /** The units the cycle covers, subtrees included; null for the whole region. */
@@ -30,6 +30,17 @@ export async function cycleEmployeeIds(db: Kysely<Database>, cycle: CycleRow): P
   let query = db.selectFrom("employees").select("id").where("region_id", "=", cycle.region_id);
   if (units) query = query.where("unit_id", "in", units);
   return (await query.orderBy("id").execute()).map((e) => e.id);
+}
+
+/**
+ * The employees a cycle covers, as `e`, to select from or to filter by in a subquery: it binds the cycle's
+ * units, never the employees' ids, so a region of any size stays within SQLite's 32,766 parameters.
+ */
+export async function coveredEmployees(db: Kysely<Database>, cycle: CycleRow) {
+  const units = await cycleUnitIds(db, cycle);
+  const query = db.selectFrom("employees as e").where("e.region_id", "=", cycle.region_id);
+  if (units === null) return query;
+  return units.length === 0 ? query.where(sql<boolean>`1 = 0`) : query.where("e.unit_id", "in", units);
 }
 
 /** The employees a cycle covers, whole rows, read by the cycle's units rather than by a list of ids. */

@@ -6,5 +6,5 @@ export * from "./cycle-scope.js";
 export * from "./progress.js";
 export * from "./run.js";
 export * from "./jobs.js";
-export { holdLease, JobTakenOver, keepLeaseAlive, leaseFields } from "./lease.js";
+export { holdLease, JobTakenOver, keepLeaseAlive, leaseFields, renewLease } from "./lease.js";
 export * from "./finalise.js";

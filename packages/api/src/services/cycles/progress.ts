@@ -6,7 +6,7 @@ import type { Scope } from "../access/index.js";
 import { RATER_SOURCES, type RaterSource } from "@kinerja/core";
 import type { CycleStatus, PlanStatus } from "@kinerja/db";
 import { sql } from "kysely";
-import { cycleEmployeeIds } from "./cycle-scope.js";
+import { coveredEmployees } from "./cycle-scope.js";
 import { findCycle } from "./cycles.js";
 import { daysBetween, expectedSheets, cycleDeadlines, setsOf } from "../assessment/index.js";
 import { todayInIndonesia } from "../lib/index.js";
@@ -32,17 +32,16 @@ export async function cycleProgress(scope: Scope, cycleId: string): Promise<Cycl
   const { db, regionId } = scope;
   const visible = visibleEmployees(scope);
   const cycle = await findCycle(db, regionId, cycleId);
-  const inCycle = await cycleEmployeeIds(db, cycle);
-  let query = db.selectFrom("employees").selectAll().where("region_id", "=", regionId);
-  if (visible.kind === "reports") query = query.where("atasan_nip", "=", visible.atasanNip);
-  if (visible.kind === "self") query = query.where("nip", "=", visible.nip);
-  if (visible.kind === "none") query = query.where(sql<boolean>`1 = 0`);
-  const covered = new Set(inCycle);
-  const employees = inCycle.length === 0 ? [] : (await query.orderBy("id").execute()).filter((e) => covered.has(e.id));
-  const ids = employees.map((e) => e.id);
-  const plans: CycleProgress["plans"] = { none: ids.length, draft: 0, submitted: 0, approved: 0, revision: 0, rejected: 0 };
-  const progress: CycleProgress = { cycleId, status: cycle.status, employees: ids.length, plans, workEntriesPending: 0, sheets: {}, lateSheets: 0, evaluated: 0 };
-  if (ids.length === 0) return progress;
+  let covered = await coveredEmployees(db, cycle);
+  if (visible.kind === "reports") covered = covered.where("e.atasan_nip", "=", visible.atasanNip);
+  if (visible.kind === "self") covered = covered.where("e.nip", "=", visible.nip);
+  if (visible.kind === "none") covered = covered.where(sql<boolean>`1 = 0`);
+  const employees = await covered.selectAll("e").orderBy("e.id").execute();
+  // The counts below filter by this subquery: a list of ids would pass SQLite's 32,766 parameters.
+  const ids = covered.select("e.id");
+  const plans: CycleProgress["plans"] = { none: employees.length, draft: 0, submitted: 0, approved: 0, revision: 0, rejected: 0 };
+  const progress: CycleProgress = { cycleId, status: cycle.status, employees: employees.length, plans, workEntriesPending: 0, sheets: {}, lateSheets: 0, evaluated: 0 };
+  if (employees.length === 0) return progress;
 
   const planRows = await db
     .selectFrom("plans")

@@ -3,10 +3,15 @@
 // Rows are matched on NIP: a known NIP updates the employee, a new one adds them. The sheet is read in a
 // worker thread (lib/worker.ts), so the server answers other requests while a big sheet is read; a read
 // that fails or outlasts its budget is refused before anything is written.
-import { newId, now, toJson } from "@kinerja/db";
-import type { Scope } from "../access/index.js";
-import { audit, runInWorker, type WorkerBudget } from "../lib/index.js";
-import type { parseEmployeeSheet, ImportFormat, ImportRowError, SheetEmployee } from "./employee-sheet.js";
+// A small sheet is imported within its request (`importEmployees`, through tRPC); a big one is uploaded over
+// plain HTTP and imported as a job (`startEmployeeImport`): its row in `jobs` holds progress and lease as a
+// cycle's run does, and `employee_import_jobs` the outcome, every problem of a refused sheet included.
+import { newId, now, parseJson, toJson, type Database, type JobRow, type JobStatus } from "@kinerja/db";
+import { PostgresAdapter, type Kysely } from "kysely";
+import { requireAdmin, type Scope } from "../access/index.js";
+import { holdLease, JobTakenOver, keepLeaseAlive, leaseFields, renewLease, type JobRunner } from "../cycles/index.js";
+import { audit, DomainError, runInWorker, type Actor, type WorkerBudget } from "../lib/index.js";
+import type { parseEmployeeSheet, EmployeeSheet, ImportFormat, ImportRowError, SheetEmployee } from "./employee-sheet.js";
 
 export type { ImportFormat, ImportRowError } from "./employee-sheet.js";
 
@@ -14,45 +19,230 @@ export type ImportResult =
   | { ok: true; rows: number; created: number; updated: number }
   | { ok: false; rows: number; errors: ImportRowError[] };
 
-/** A sheet of 20,000 employees takes a few seconds to read; these leave room for a loaded machine. */
-const SHEET_READ: WorkerBudget = { timeoutMs: 120_000, maxMemoryMb: 1024, what: "Pembacaan berkas pegawai" };
+export const EMPLOYEE_IMPORT_JOB = "employees.import";
+
+/** A sheet of 200,000 employees takes a minute or more to read on a loaded machine; XLSX holds it all in memory. */
+const SHEET_READ: WorkerBudget = { timeoutMs: 600_000, maxMemoryMb: 4096, what: "Pembacaan berkas pegawai" };
 
 /** CSV arrives as text, XLSX as base64. */
 function sheetBytes(input: { format: ImportFormat; content: string }): Uint8Array {
   return input.format === "csv" ? Buffer.from(input.content, "utf8") : Buffer.from(input.content, "base64");
 }
 
-export async function importEmployees(scope: Scope, input: { format: ImportFormat; content: string }): Promise<ImportResult> {
-  const { db, regionId } = scope;
+/** What the region has now, and the sheet read against it in a worker thread. */
+async function readSheet(db: Kysely<Database>, regionId: string, format: ImportFormat, bytes: Uint8Array) {
   const units = (await db.selectFrom("units").select("id").where("region_id", "=", regionId).execute()).map((u) => u.id);
   const existing = new Map(
     (await db.selectFrom("employees").select(["id", "nip"]).where("region_id", "=", regionId).execute()).map((e) => [e.nip, e.id]),
   );
-  const sheet = await runInWorker<typeof parseEmployeeSheet>(
+  const sheet: EmployeeSheet = await runInWorker<typeof parseEmployeeSheet>(
     new URL("./employee-sheet.ts", import.meta.url),
     "parseEmployeeSheet",
-    [input.format, sheetBytes(input), { units: new Set(units), nips: new Set(existing.keys()) }],
+    [format, bytes, { units: new Set(units), nips: new Set(existing.keys()) }],
     SHEET_READ,
   );
+  return { sheet, existing };
+}
+
+/** Imports a sheet within the request: every bad cell, or the counts written. */
+export async function importEmployees(scope: Scope, input: { format: ImportFormat; content: string }): Promise<ImportResult> {
+  const { db, regionId } = scope;
+  const { sheet, existing } = await readSheet(db, regionId, input.format, sheetBytes(input));
   if (sheet.errors.length > 0) return { ok: false, rows: sheet.rows, errors: sheet.errors };
-  const { created, updated } = await writeEmployees(scope, input.format, sheet.employees, existing);
+  const { created, updated } = await db.transaction().execute((trx) => writeEmployees(trx, scope, input.format, sheet.employees, existing));
   return { ok: true, rows: sheet.employees.length, created, updated };
 }
 
-/** Adds or updates every employee of a good sheet, and audits the import, in one transaction. */
+export interface EmployeeImportStatus {
+  jobId: string;
+  status: JobStatus;
+  /** Employees written so far out of `total` (0 of 0 while the sheet is read). */
+  done: number;
+  total: number;
+  format: ImportFormat;
+  bytes: number;
+  /** Data rows in the sheet, once read. */
+  rows: number;
+  created: number;
+  updated: number;
+  /** Every problem of a refused sheet, in row order; nothing was written then. */
+  errors: ImportRowError[];
+  /** Why the job failed, in Indonesian then English. */
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** An import job of the region, as the portal follows it; the latest when no id is given (null if none). */
+export async function employeeImportStatus(scope: Scope, input: { jobId?: string }): Promise<EmployeeImportStatus | null> {
+  requireAdmin(scope, "melihat impor pegawai");
+  const { db, regionId } = scope;
+  let query = db
+    .selectFrom("jobs")
+    .innerJoin("employee_import_jobs as i", (join) => join.onRef("i.region_id", "=", "jobs.region_id").onRef("i.job_id", "=", "jobs.id"))
+    .selectAll("jobs")
+    .select(["i.format", "i.bytes", "i.rows", "i.created", "i.updated", "i.errors"])
+    .where("jobs.region_id", "=", regionId)
+    .where("jobs.kind", "=", EMPLOYEE_IMPORT_JOB);
+  if (input.jobId) query = query.where("jobs.id", "=", input.jobId);
+  const row = await query.orderBy("jobs.id", "desc").limit(1).executeTakeFirst();
+  if (!row && input.jobId) throw new DomainError({ code: "NOT_FOUND", message: `Impor pegawai ${input.jobId} tidak ditemukan` });
+  if (!row) return null;
+  return {
+    jobId: row.id,
+    status: row.status,
+    done: row.done,
+    total: row.total,
+    format: row.format as ImportFormat,
+    bytes: row.bytes,
+    rows: row.rows,
+    created: row.created,
+    updated: row.updated,
+    errors: parseJson<ImportRowError[]>(row.errors) ?? [],
+    error: row.error,
+    createdAt: row.created_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+const INTERRUPTED =
+  "Terhenti: server yang menjalankannya berhenti sebelum selesai; tidak ada yang disimpan, unggah berkas lagi. " +
+  "(Interrupted: the server running it stopped before the end; nothing was saved, upload the file again.)";
+
+/**
+ * Starts importing an uploaded sheet as a job and answers it at once; follow it with employeeImportStatus.
+ * One import runs per region at a time.
+ */
+export async function startEmployeeImport(scope: Scope, jobs: JobRunner, input: { format: ImportFormat; bytes: Uint8Array }): Promise<EmployeeImportStatus> {
+  requireAdmin(scope, "mengimpor pegawai");
+  const { db, regionId, actor } = scope;
+  await recoverStaleImports(db, regionId, jobs);
+  const job = await db.transaction().execute(async (trx) => {
+    // Holding the region's row makes two starts in one region go one after the other.
+    await trx.updateTable("regions").set((eb) => ({ name: eb.ref("name") })).where("id", "=", regionId).execute();
+    const running = await trx
+      .selectFrom("jobs")
+      .select("id")
+      .where("region_id", "=", regionId)
+      .where("kind", "=", EMPLOYEE_IMPORT_JOB)
+      .where("status", "in", ["queued", "running"])
+      .executeTakeFirst();
+    if (running) {
+      throw new DomainError({
+        code: "CONFLICT",
+        message: "Impor pegawai sedang berjalan di wilayah ini; tunggu sampai selesai (an employee import is running in this region; wait for it to finish)",
+      });
+    }
+    const at = now();
+    const id = newId();
+    await trx
+      .insertInto("jobs")
+      .values({ region_id: regionId, id, kind: EMPLOYEE_IMPORT_JOB, cycle_id: null, run_id: null, total: 0, error: null, created_by: actor.id, created_at: at, started_at: null, finished_at: null, updated_at: at, ...leaseFields(jobs.lease) })
+      .execute();
+    await trx.insertInto("employee_import_jobs").values({ region_id: regionId, job_id: id, format: input.format, bytes: input.bytes.length }).execute();
+    return trx.selectFrom("jobs").selectAll().where("region_id", "=", regionId).where("id", "=", id).executeTakeFirstOrThrow();
+  });
+  jobs.start(job.id, () => runEmployeeImport(db, jobs, actor, job, input));
+  return (await employeeImportStatus(scope, { jobId: job.id }))!;
+}
+
+/** Marks failed the region's import jobs whose lease ran out and that this process is not running. */
+async function recoverStaleImports(db: Kysely<Database>, regionId: string, runner: JobRunner): Promise<void> {
+  const at = now();
+  const stale = await db
+    .selectFrom("jobs")
+    .select("id")
+    .where("region_id", "=", regionId)
+    .where("kind", "=", EMPLOYEE_IMPORT_JOB)
+    .where("status", "in", ["queued", "running"])
+    .where((eb) => eb.or([eb("lease_expires_at", "is", null), eb("lease_expires_at", "<", at)]))
+    .execute();
+  for (const job of stale) {
+    if (runner.has(job.id)) continue;
+    await finishFailed(db, { region_id: regionId, id: job.id }, INTERRUPTED, { expiredBefore: at });
+  }
+}
+
+async function runEmployeeImport(db: Kysely<Database>, jobs: JobRunner, actor: Actor, job: JobRow, input: { format: ImportFormat; bytes: Uint8Array }): Promise<void> {
+  const regionId = job.region_id;
+  const { lease } = jobs;
+  const stopRenewing = keepLeaseAlive(db, job, lease);
+  const scope = { db, regionId, actor };
+  try {
+    await db.transaction().execute((trx) => holdLease(trx, job, lease, { status: "running", started_at: now() }));
+    const { sheet, existing } = await readSheet(db, regionId, input.format, input.bytes);
+    const details = db.updateTable("employee_import_jobs").where("region_id", "=", regionId).where("job_id", "=", job.id);
+    if (sheet.errors.length > 0) {
+      await db.transaction().execute(async (trx) => {
+        const at = now();
+        const refused = `Berkas ditolak: ${sheet.errors.length} masalah; tidak ada yang disimpan (file refused: ${sheet.errors.length} problems; nothing was saved)`;
+        await holdLease(trx, job, lease, { status: "failed", error: refused, finished_at: at });
+        await trx.updateTable("employee_import_jobs").set({ rows: sheet.rows, errors: toJson(sheet.errors) }).where("region_id", "=", regionId).where("job_id", "=", job.id).execute();
+      });
+      return;
+    }
+    await renewLease(db, job, lease, { total: sheet.employees.length });
+    await details.set({ rows: sheet.rows }).execute();
+    // Progress is written beside the import's transaction, on another connection: on PostgreSQL only, as
+    // SQLite's one connection is the transaction's until it ends. The job's row is held only at the end.
+    const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+    const progress = postgres ? (done: number) => renewLease(db, job, lease, { done }).then(() => undefined) : undefined;
+    await db.transaction().execute(async (trx) => {
+      const counts = await writeEmployees(trx, scope, input.format, sheet.employees, existing, progress);
+      await trx.updateTable("employee_import_jobs").set(counts).where("region_id", "=", regionId).where("job_id", "=", job.id).execute();
+      const at = now();
+      await holdLease(trx, job, lease, { status: "succeeded", done: sheet.employees.length, finished_at: at });
+    });
+  } catch (error) {
+    // A job taken over is another server's to account for: it already marked it failed.
+    if (!(error instanceof JobTakenOver)) {
+      const reason = error instanceof Error ? error.message : String(error);
+      await finishFailed(db, job, `Gagal: ${reason}; tidak ada yang disimpan (failed: nothing was saved)`, { owner: lease.owner });
+    }
+    throw error;
+  } finally {
+    stopRenewing();
+  }
+}
+
+/** Marks the job failed if it is still live and `as` may: its owner, or anyone once its lease ran out. */
+async function finishFailed(db: Kysely<Database>, job: Pick<JobRow, "region_id" | "id">, message: string, as: { owner: string } | { expiredBefore: string }): Promise<void> {
+  const at = now();
+  await db
+    .updateTable("jobs")
+    .set({ status: "failed", error: message, finished_at: at, updated_at: at })
+    .where("region_id", "=", job.region_id)
+    .where("id", "=", job.id)
+    .where("status", "in", ["queued", "running"])
+    .where((eb) => ("owner" in as ? eb("owner", "=", as.owner) : eb.or([eb("lease_expires_at", "is", null), eb("lease_expires_at", "<", as.expiredBefore)])))
+    .execute();
+}
+
+/** SQLite binds at most 32,766 parameters to one statement; an employee row takes 13. */
+const ROWS_PER_STATEMENT = 2_000;
+
+/**
+ * Adds or updates every employee of a good sheet, and audits the import, in the caller's transaction: one
+ * multi-row insert per ROWS_PER_STATEMENT employees, a known NIP updating its row in place (on conflict of
+ * the region's NIP key), so 100,000 employees are some fifty statements rather than 100,000.
+ */
 async function writeEmployees(
-  scope: Scope,
+  trx: Kysely<Database>,
+  scope: Pick<Scope, "regionId" | "actor">,
   format: ImportFormat,
   employees: readonly SheetEmployee[],
   existing: ReadonlyMap<string, string>,
+  progress?: (done: number) => Promise<void>,
 ): Promise<{ created: number; updated: number }> {
-  const { db, regionId, actor } = scope;
-  let created = 0;
-  let updated = 0;
-  await db.transaction().execute(async (trx) => {
-    const at = now();
-    for (const p of employees) {
-      const values = {
+  const { regionId, actor } = scope;
+  const updated = employees.reduce((n, p) => (existing.has(p.nip) ? n + 1 : n), 0);
+  const created = employees.length - updated;
+  const at = now();
+  for (let i = 0; i < employees.length; i += ROWS_PER_STATEMENT) {
+      const rows = employees.slice(i, i + ROWS_PER_STATEMENT).map((p) => ({
+        region_id: regionId,
+        id: existing.get(p.nip) ?? newId(),
+        nip: p.nip,
         nama: p.nama,
         jabatan: p.jabatan,
         jenis_jabatan: p.jenis_jabatan,
@@ -62,28 +252,36 @@ async function writeEmployees(
         unit_id: p.unit_id,
         atasan_nip: p.atasan_nip,
         attributes: toJson(p.attributes),
+        created_at: at,
         updated_at: at,
-      };
-      const id = existing.get(p.nip);
-      if (id) {
-        await trx.updateTable("employees").set(values).where("region_id", "=", regionId).where("id", "=", id).execute();
-        updated++;
-      } else {
-        await trx
-          .insertInto("employees")
-          .values({ ...values, region_id: regionId, id: newId(), nip: p.nip, created_at: at })
-          .execute();
-        created++;
-      }
+      }));
+      await trx
+        .insertInto("employees")
+        .values(rows)
+        .onConflict((oc) =>
+          oc.columns(["region_id", "nip"]).doUpdateSet((eb) => ({
+            nama: eb.ref("excluded.nama"),
+            jabatan: eb.ref("excluded.jabatan"),
+            jenis_jabatan: eb.ref("excluded.jenis_jabatan"),
+            jenjang: eb.ref("excluded.jenjang"),
+            golongan: eb.ref("excluded.golongan"),
+            status: eb.ref("excluded.status"),
+            unit_id: eb.ref("excluded.unit_id"),
+            atasan_nip: eb.ref("excluded.atasan_nip"),
+            attributes: eb.ref("excluded.attributes"),
+            updated_at: eb.ref("excluded.updated_at"),
+          })),
+        )
+        .execute();
+      await progress?.(Math.min(i + ROWS_PER_STATEMENT, employees.length));
     }
-    await audit(trx, {
-      regionId,
-      actor,
-      action: "employee.import",
-      entity: "employee",
-      entityId: "*",
-      after: { format, rows: employees.length, created, updated },
-    });
+  await audit(trx, {
+    regionId,
+    actor,
+    action: "employee.import",
+    entity: "employee",
+    entityId: "*",
+    after: { format, rows: employees.length, created, updated },
   });
   return { created, updated };
 }

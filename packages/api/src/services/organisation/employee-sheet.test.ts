@@ -22,7 +22,10 @@ const GOOD_ROWS = [
   ["NIP", "Nama", "Jabatan", "Unit"],
   ["199606062020031006", "Eka", "Staf", "dinkes"],
 ];
-const LIMITS_EXPECTED = "paling banyak 20.000 pegawai (baris 2 sampai 20.001) dan 100 kolom (A sampai CV); kosongkan sel di luarnya";
+const LIMITS_EXPECTED =
+  "paling banyak 200.000 pegawai (baris 2 sampai 200.001) dan 100 kolom (A sampai CV); kosongkan sel di luarnya, atau bagi berkas menjadi beberapa " +
+  "(at most 200,000 employees, rows 2 to 200,001, and 100 columns, A to CV; clear the cells outside, or split the file)";
+const outside = (cell: string) => `sel ${cell} terisi, di luar batas berkas pegawai (cell ${cell} is filled, outside the employee sheet's limits)`;
 
 describe("parseEmployeeSheet", () => {
   it("reads a CSV into employees: header aliases, optional fields, attributes typed, superiors in the sheet or the region", async () => {
@@ -171,19 +174,19 @@ describe("parseEmployeeSheet", () => {
   });
 
   it("refuses an XLSX with a filled cell far past the limits by naming it, without walking the rectangle up to it", async () => {
-    for (const cell of ["ZZ4000", "XFD1048576", "A20002", "CW2"]) {
+    for (const cell of ["ZZ4000", "XFD1048576", "A200002", "CW2"]) {
       const sheet = await parseEmployeeSheet("xlsx", await xlsx(GOOD_ROWS, { cell, value: "x" }), known);
       const [, column = "", row = ""] = /^([A-Z]+)(\d+)$/.exec(cell) ?? [];
       expect(sheet).toEqual({
         rows: 0,
         employees: [],
-        errors: [{ row: Number(row), column, value: "", message: `sel ${cell} terisi, di luar batas berkas pegawai`, expected: LIMITS_EXPECTED }],
+        errors: [{ row: Number(row), column, value: "", message: outside(cell), expected: LIMITS_EXPECTED }],
       });
     }
   });
 
-  it("reads a sheet filled up to its limits: cells CV2 and A20001 are inside", async () => {
-    const sheet = await parseEmployeeSheet("xlsx", await xlsx(GOOD_ROWS, { cell: "A20001", value: "" }), known);
+  it("reads a sheet filled up to its limits: cells CV2 and A200001 are inside", async () => {
+    const sheet = await parseEmployeeSheet("xlsx", await xlsx(GOOD_ROWS, { cell: "A200001", value: "" }), known);
     expect(sheet.errors).toEqual([]);
     const wide = await parseEmployeeSheet("xlsx", await xlsx(GOOD_ROWS, { cell: "CV2", value: "x" }), known);
     expect(wide.errors.filter((e) => e.message !== "kolom tidak dikenal")).toEqual([]);
@@ -191,9 +194,9 @@ describe("parseEmployeeSheet", () => {
 
   it("refuses a CSV past the limits the same way, naming the cell", async () => {
     const wide = await parseEmployeeSheet("csv", csv("nip,nama,jabatan,unit", `199606062020031006,Eka,Staf,dinkes${",".repeat(97)}x`), known);
-    expect(wide.errors).toEqual([{ row: 2, column: "CW", value: "", message: "sel CW2 terisi, di luar batas berkas pegawai", expected: LIMITS_EXPECTED }]);
-    const long = await parseEmployeeSheet("csv", csv("nip,nama,jabatan,unit", ...Array(20_000).fill(""), "199606062020031006,Eka,Staf,dinkes"), known);
-    expect(long.errors).toEqual([{ row: 20_002, column: "A", value: "", message: "sel A20002 terisi, di luar batas berkas pegawai", expected: LIMITS_EXPECTED }]);
+    expect(wide.errors).toEqual([{ row: 2, column: "CW", value: "", message: outside("CW2"), expected: LIMITS_EXPECTED }]);
+    const long = await parseEmployeeSheet("csv", csv("nip,nama,jabatan,unit", "\r\n".repeat(199_999), "199606062020031006,Eka,Staf,dinkes"), known);
+    expect(long.errors).toEqual([{ row: 200_002, column: "A", value: "", message: outside("A200002"), expected: LIMITS_EXPECTED }]);
   });
 
   it("reads the first worksheet of an XLSX file, and refuses a NIP the spreadsheet stored as a number", async () => {

@@ -69,11 +69,12 @@ const FREE_TEXT: readonly Field[] = ["nama", "jabatan", "jenjang"];
 /** A bad cell's value is quoted back up to this many characters. */
 const QUOTED = 100;
 /**
- * How big a sheet may be: employees (data rows, after the header) and columns. A cell holding something
- * past them is refused by name, before any row is read: a few bytes of XLSX can name a cell a million rows
- * down, and a reader walking the rectangle up to it would run for hours.
+ * How big a sheet may be: employees (data rows, after the header) and columns. A region of 100,000 employees
+ * fits in one sheet twice over. A cell holding something past them is refused by name, before any row is
+ * read: a few bytes of XLSX can name a cell a million rows down, and a reader walking the rectangle up to it
+ * would run for hours.
  */
-export const SHEET_LIMITS = { rows: 20_000, columns: 100 } as const;
+export const SHEET_LIMITS = { rows: 200_000, columns: 100 } as const;
 
 /** The value as an error quotes it: a huge cell is not sent back whole. */
 export function quoted(text: string): string {
@@ -133,14 +134,24 @@ function readCsv(text: string): Sheet {
   // Spreadsheets set to Indonesian write ";" between fields.
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
   const records = parseCsv(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][];
-  records.forEach((cells, i) => cells.forEach((cell, j) => cell.trim() !== "" && checkBounds(i + 1, j + 1)));
   const [header = [], ...rest] = records;
-  return {
-    header,
-    rows: rest
-      .map((cells, i) => ({ row: i + 2, cells: cells.map((c) => ({ text: c.trim(), numeric: false })) }))
-      .filter((r) => r.cells.some((c) => c.text !== "")),
-  };
+  header.forEach((cell, j) => cell.trim() !== "" && checkBounds(1, j + 1));
+  // One pass over the cells, trimming each once: a region's sheet is a million of them.
+  const rows: Sheet["rows"] = [];
+  rest.forEach((fields, i) => {
+    const cells: Cell[] = new Array<Cell>(fields.length);
+    let filled = false;
+    for (let j = 0; j < fields.length; j++) {
+      const text = (fields[j] as string).trim();
+      if (text !== "") {
+        checkBounds(i + 2, j + 1);
+        filled = true;
+      }
+      cells[j] = text === "" ? EMPTY : { text, numeric: false };
+    }
+    if (filled) rows.push({ row: i + 2, cells });
+  });
+  return { header, rows };
 }
 
 function cellOf(value: ExcelJS.CellValue): Cell {
@@ -211,88 +222,111 @@ function headerErrors(header: string[], columns: string[]): ImportRowError[] {
   return errors;
 }
 
+/** Where each field and each checked column sits in a sheet's rows, found once from its header. */
+interface Layout {
+  /** A field's column, or -1 when the sheet has none. */
+  at: Record<Field, number>;
+  /** Columns whose text is kept as written (free text and attributes): checked for length and storable characters. */
+  kept: Array<{ index: number; column: string }>;
+  /** Attribute columns and the attribute each fills. */
+  attributes: Array<{ index: number; name: string }>;
+}
+
+function layoutOf(columns: string[]): Layout {
+  const at = Object.fromEntries(FIELDS.map((field) => [field, columns.indexOf(field)])) as Record<Field, number>;
+  const kept: Layout["kept"] = [];
+  const attributes: Layout["attributes"] = [];
+  columns.forEach((column, index) => {
+    const attribute = column.startsWith(ATTRIBUTE_PREFIX);
+    if ((FREE_TEXT as readonly string[]).includes(column) || attribute) kept.push({ index, column });
+    if (attribute) attributes.push({ index, name: column.slice(ATTRIBUTE_PREFIX.length) });
+  });
+  return { at, kept, attributes };
+}
+
+function cellAt(cells: Cell[], index: number): Cell {
+  return index < 0 ? EMPTY : (cells[index] ?? EMPTY);
+}
+
+function fail(errors: ImportRowError[], row: number, column: string, value: string, message: string, expected: string): void {
+  errors.push({ row, column, value: quoted(value), message, expected });
+}
+
 /**
  * One data row as an employee, or its problems. `seen` holds the NIPs of earlier rows and where they are;
- * this row's NIP joins them when it is well-formed and new, so a later duplicate names this row.
+ * this row's NIP joins them when it is well-formed and new, so a later duplicate names this row. No function
+ * is made per row: a region's sheet has a hundred thousand.
  */
 function readRow(
   row: number,
   cells: Cell[],
-  columns: string[],
+  { at, kept, attributes: attributeColumns }: Layout,
   seen: Map<string, number>,
   units: ReadonlySet<string>,
 ): { employee: SheetEmployee | null; errors: ImportRowError[] } {
   const errors: ImportRowError[] = [];
-  const fail = (column: string, value: string, message: string, expected: string) => errors.push({ row, column, value: quoted(value), message, expected });
-  const get = (field: Field): Cell => {
-    const index = columns.indexOf(field);
-    return index < 0 ? EMPTY : (cells[index] ?? EMPTY);
-  };
-  const optional = (field: Field): string | null => get(field).text || null;
-
   for (const field of REQUIRED) {
-    if (get(field).text === "") fail(field, "", "kosong", `${field} diisi`);
+    if (cellAt(cells, at[field]).text === "") fail(errors, row, field, "", "kosong", `${field} diisi`);
   }
-  columns.forEach((column, i) => {
-    const text = cells[i]?.text ?? "";
-    if (!(FREE_TEXT as readonly string[]).includes(column) && !column.startsWith(ATTRIBUTE_PREFIX)) return;
+  for (const { index, column } of kept) {
+    const text = cells[index]?.text ?? "";
     const problem = textProblem(text, LIMITS.name);
-    if (problem) fail(column, text, problem.message, problem.expected);
-  });
-  const nipCell = get("nip");
+    if (problem) fail(errors, row, column, text, problem.message, problem.expected);
+  }
+  const nipCell = cellAt(cells, at.nip);
   let nip = nipCell.text.replace(/\s+/g, "");
   if (nipCell.numeric) {
-    fail("nip", nipCell.text, "NIP tersimpan sebagai angka, sehingga digit terakhirnya bisa berubah", "kolom NIP berformat Teks (18 digit)");
+    fail(errors, row, "nip", nipCell.text, "NIP tersimpan sebagai angka, sehingga digit terakhirnya bisa berubah", "kolom NIP berformat Teks (18 digit)");
   } else if (nip.length > LIMITS.nip) {
-    fail("nip", nipCell.text, `terlalu panjang (${nip.length} karakter)`, "NIP 18 digit");
+    fail(errors, row, "nip", nipCell.text, `terlalu panjang (${nip.length} karakter)`, "NIP 18 digit");
   } else if (nip !== "") {
     const check = parseNip(nip);
-    if (!check.ok) fail("nip", nipCell.text, check.error, "NIP 18 digit: tanggal lahir, TMT, jenis kelamin, nomor urut");
+    if (!check.ok) fail(errors, row, "nip", nipCell.text, check.error, "NIP 18 digit: tanggal lahir, TMT, jenis kelamin, nomor urut");
     else nip = check.value.nip;
     const earlier = seen.get(nip);
-    if (earlier !== undefined) fail("nip", nip, `NIP sudah muncul di baris ${earlier}`, "setiap NIP sekali saja");
+    if (earlier !== undefined) fail(errors, row, "nip", nip, `NIP sudah muncul di baris ${earlier}`, "setiap NIP sekali saja");
     else seen.set(nip, row);
   }
-  const unit = get("unit").text;
+  const unit = cellAt(cells, at.unit).text;
   if (unit !== "" && !units.has(unit)) {
-    fail("unit", unit, "unit tidak ditemukan di wilayah ini", "kode unit yang sudah terdaftar (lihat daftar unit)");
+    fail(errors, row, "unit", unit, "unit tidak ditemukan di wilayah ini", "kode unit yang sudah terdaftar (lihat daftar unit)");
   }
-  const jenisJabatan = optional("jenis_jabatan")?.toLowerCase() ?? null;
+  const jenisJabatan = cellAt(cells, at.jenis_jabatan).text.toLowerCase() || null;
   if (jenisJabatan !== null && !JENIS_JABATAN.includes(jenisJabatan)) {
-    fail("jenis_jabatan", jenisJabatan, "jenis jabatan tidak dikenal", JENIS_JABATAN.join(", "));
+    fail(errors, row, "jenis_jabatan", jenisJabatan, "jenis jabatan tidak dikenal", JENIS_JABATAN.join(", "));
   }
-  const status = optional("status")?.toUpperCase() ?? null;
-  if (status !== null && !STATUS.includes(status)) fail("status", status, "status kepegawaian tidak dikenal", STATUS.join(" atau "));
-  const golongan = optional("golongan");
+  const status = cellAt(cells, at.status).text.toUpperCase() || null;
+  if (status !== null && !STATUS.includes(status)) fail(errors, row, "status", status, "status kepegawaian tidak dikenal", STATUS.join(" atau "));
+  const golongan = cellAt(cells, at.golongan).text || null;
   if (golongan !== null && !GOLONGAN.test(golongan)) {
-    fail("golongan", golongan, "golongan tidak sah", "I/a sampai IV/e untuk PNS, atau I sampai XVII untuk PPPK");
+    fail(errors, row, "golongan", golongan, "golongan tidak sah", "I/a sampai IV/e untuk PNS, atau I sampai XVII untuk PPPK");
   }
-  const atasanCell = get("atasan_nip");
+  const atasanCell = cellAt(cells, at.atasan_nip);
   let atasanNip: string | null = atasanCell.text.replace(/\s+/g, "") || null;
   if (atasanCell.numeric) {
-    fail("atasan_nip", atasanCell.text, "NIP atasan tersimpan sebagai angka", "kolom berformat Teks (18 digit)");
+    fail(errors, row, "atasan_nip", atasanCell.text, "NIP atasan tersimpan sebagai angka", "kolom berformat Teks (18 digit)");
   } else if (atasanNip !== null && atasanNip.length > LIMITS.nip) {
-    fail("atasan_nip", atasanCell.text, `terlalu panjang (${atasanNip.length} karakter)`, "NIP atasan 18 digit, atau kosong");
+    fail(errors, row, "atasan_nip", atasanCell.text, `terlalu panjang (${atasanNip.length} karakter)`, "NIP atasan 18 digit, atau kosong");
   } else if (atasanNip !== null) {
     const check = parseNip(atasanNip);
-    if (!check.ok) fail("atasan_nip", atasanCell.text, check.error, "NIP atasan 18 digit, atau kosong");
-    else if (check.value.nip === nip) fail("atasan_nip", atasanNip, "pegawai tidak bisa menjadi atasannya sendiri", "NIP pegawai lain");
+    if (!check.ok) fail(errors, row, "atasan_nip", atasanCell.text, check.error, "NIP atasan 18 digit, atau kosong");
+    else if (check.value.nip === nip) fail(errors, row, "atasan_nip", atasanNip, "pegawai tidak bisa menjadi atasannya sendiri", "NIP pegawai lain");
     else atasanNip = check.value.nip;
   }
   if (errors.length > 0) return { employee: null, errors };
 
   const attributes: Record<string, AttributeValue> = {};
-  columns.forEach((column, i) => {
-    const text = cells[i]?.text ?? "";
-    if (column.startsWith(ATTRIBUTE_PREFIX) && text !== "") attributes[column.slice(ATTRIBUTE_PREFIX.length)] = attributeValue(text);
-  });
+  for (const { index, name } of attributeColumns) {
+    const text = cells[index]?.text ?? "";
+    if (text !== "") attributes[name] = attributeValue(text);
+  }
   const employee: SheetEmployee = {
     row,
     nip,
-    nama: get("nama").text,
-    jabatan: get("jabatan").text,
+    nama: cellAt(cells, at.nama).text,
+    jabatan: cellAt(cells, at.jabatan).text,
     jenis_jabatan: jenisJabatan,
-    jenjang: optional("jenjang"),
+    jenjang: cellAt(cells, at.jenjang).text || null,
     golongan,
     status,
     unit_id: unit,
@@ -318,12 +352,18 @@ export async function parseEmployeeSheet(format: ImportFormat, bytes: Uint8Array
   } catch (error) {
     if (error instanceof OutOfBounds) {
       const cell = `${columnName(error.column)}${error.row}`;
+      const rows = formatNumberId(SHEET_LIMITS.rows, 0);
+      const last = formatNumberId(SHEET_LIMITS.rows + 1, 0);
+      const columns = `${SHEET_LIMITS.columns} kolom (A sampai ${columnName(SHEET_LIMITS.columns)})`;
       const outside = {
         row: error.row,
         column: columnName(error.column),
         value: "",
-        message: `sel ${cell} terisi, di luar batas berkas pegawai`,
-        expected: `paling banyak ${formatNumberId(SHEET_LIMITS.rows, 0)} pegawai (baris 2 sampai ${formatNumberId(SHEET_LIMITS.rows + 1, 0)}) dan ${SHEET_LIMITS.columns} kolom (A sampai ${columnName(SHEET_LIMITS.columns)}); kosongkan sel di luarnya`,
+        message: `sel ${cell} terisi, di luar batas berkas pegawai (cell ${cell} is filled, outside the employee sheet's limits)`,
+        expected:
+          `paling banyak ${rows} pegawai (baris 2 sampai ${last}) dan ${columns}; kosongkan sel di luarnya, atau bagi berkas menjadi beberapa ` +
+          `(at most ${SHEET_LIMITS.rows.toLocaleString("en")} employees, rows 2 to ${(SHEET_LIMITS.rows + 1).toLocaleString("en")}, and ` +
+          `${SHEET_LIMITS.columns} columns, A to ${columnName(SHEET_LIMITS.columns)}; clear the cells outside, or split the file)`,
       };
       return { rows: 0, employees: [], errors: [outside] };
     }
@@ -339,8 +379,9 @@ export async function parseEmployeeSheet(format: ImportFormat, bytes: Uint8Array
   const seen = new Map<string, number>();
   const read: SheetEmployee[] = [];
   const errors: ImportRowError[] = [];
+  const layout = layoutOf(columns);
   for (const { row, cells } of sheet.rows) {
-    const result = readRow(row, cells, columns, seen, known.units);
+    const result = readRow(row, cells, layout, seen, known.units);
     if (result.employee) read.push(result.employee);
     errors.push(...result.errors);
   }

@@ -4,7 +4,7 @@
 // over as it was; that run becomes current in the same transaction. Earlier versions stay readable.
 import type { AppraisalInput, Explanation } from "@kinerja/core";
 import { newId, now, parseJson, type AdjustmentKind, type CycleRow, type NewResultOutcome } from "@kinerja/db";
-import { sql } from "kysely";
+import { PostgresAdapter, sql } from "kysely";
 import type { Scope } from "../access/index.js";
 import { DomainError } from "../lib/index.js";
 import { cycleRules } from "../rules/index.js";
@@ -132,6 +132,11 @@ export async function reviseResults(scope: Scope, cycle: CycleRow, reason: strin
     )
     .execute();
   await trx.insertInto("results").values(rows).execute();
+  // The copied run is new to PostgreSQL's statistics, as a cycle's run is (cycles/run.ts): without them the
+  // outcomes' key checks below, and every reader of the new run, plan as if it held nothing. ANALYZE may run
+  // in the transaction, and counts the rows it has written.
+  const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
+  if (postgres) await sql`analyze results`.execute(trx);
   await trx
     .insertInto("result_outcomes")
     .columns(["region_id", "employee_id", "type", "run_id"])
@@ -145,6 +150,7 @@ export async function reviseResults(scope: Scope, cycle: CycleRow, reason: strin
     )
     .execute();
   if (outcomes.length > 0) await trx.insertInto("result_outcomes").values(outcomes).execute();
+  if (postgres) await sql`analyze result_outcomes`.execute(trx);
   await trx
     .updateTable("cycles")
     .set({ current_run_id: runId, updated_at: at })
