@@ -59,7 +59,8 @@ describe.each(inject("dialects"))("imported history on %s", (dialect) => {
       ])
       .execute();
 
-    expect(await migrateToLatest(database.db, dialect)).toEqual([MIGRATION]);
+    // This migration runs first, then any that came after it.
+    expect((await migrateToLatest(database.db, dialect))[0]).toBe(MIGRATION);
     const moved = await (database.db as Kysely<Database>)
       .selectFrom("imported_history")
       .select(["employee_id", "year", "predikat", "imported_by"])
