@@ -153,7 +153,10 @@ export interface RuleSetVersionTable {
   /** 1, 2, 3 … within the region. */
   version: number;
   name: string;
-  /** The resolved rule set (no `extends` left), as the evaluator reads it. */
+  /**
+   * The region's rule file: self-contained, or extending one national baseline version by name
+   * (`"extends": "national:<baseline>@<version>"`), whose parts it overrides.
+   */
   content: JsonText;
   /** sha256 of the canonical JSON of `content`. */
   content_hash: string;
@@ -165,6 +168,24 @@ export interface RuleSetVersionTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   published_at: Timestamp | null;
+}
+
+/** One version of a national baseline; written once, never changed (the database refuses it). */
+export interface NationalBaselineTable {
+  /** The baseline's id, as its file in `rules/national/` is named: "pp-30-2019". */
+  baseline_id: string;
+  /** 1, 2, 3 … within the baseline. */
+  version: number;
+  name: string;
+  /** A self-contained rule file. */
+  content: JsonText;
+  /** sha256 of the canonical JSON of `content`. */
+  content_hash: string;
+  /** What this version changed and why (a new regulation), in the operator's words. */
+  note: Generated<string>;
+  author_id: string | null;
+  author_name: string;
+  published_at: Timestamp;
 }
 
 export interface CycleTable {
@@ -754,6 +775,7 @@ export interface Database {
   units: UnitTable;
   employees: EmployeeTable;
   rule_set_versions: RuleSetVersionTable;
+  national_baselines: NationalBaselineTable;
   cycles: CycleTable;
   assessments: AssessmentTable;
   result_runs: ResultRunTable;
@@ -798,6 +820,7 @@ export type EmployeeRow = Selectable<EmployeeTable>;
 export type NewEmployee = Insertable<EmployeeTable>;
 export type EmployeeUpdate = Updateable<EmployeeTable>;
 export type RuleSetVersionRow = Selectable<RuleSetVersionTable>;
+export type NationalBaselineRow = Selectable<NationalBaselineTable>;
 export type NewRuleSetVersion = Insertable<RuleSetVersionTable>;
 export type CycleRow = Selectable<CycleTable>;
 export type NewCycle = Insertable<CycleTable>;

@@ -18,6 +18,7 @@ import * as identityProviders from "./2026-12-05_14_identity_providers.js";
 import * as peersAndCalibration from "./2026-12-05_15_peers_and_calibration.js";
 import * as appealDeciders from "./2026-12-05_16_appeal_deciders.js";
 import * as resultsPageIndexes from "./2026-12-06_17_results_page_indexes.js";
+import * as nationalBaselines from "./2026-12-07_18_national_baselines.js";
 
 export interface DialectMigration {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as kysely's own Migration
@@ -42,4 +43,5 @@ export const migrations: Record<string, DialectMigration> = {
   "2026-12-05_15_peers_and_calibration": peersAndCalibration,
   "2026-12-05_16_appeal_deciders": appealDeciders,
   "2026-12-06_17_results_page_indexes": resultsPageIndexes,
+  "2026-12-07_18_national_baselines": nationalBaselines,
 };
