@@ -13,7 +13,8 @@ import { Select } from "../../components/LazySelect";
 
 const MOVES_SHOWN = 200;
 
-export function WhatIfPanel(props: { content: Record<string, unknown> | null; valid: boolean }) {
+/** `initialCycleId`: the cycle chosen first (else the newest evaluated); `intro`: what is compared, in words. */
+export function WhatIfPanel(props: { content: Record<string, unknown> | null; valid: boolean; initialCycleId?: string; intro?: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const regionId = useRegionId();
@@ -21,14 +22,14 @@ export function WhatIfPanel(props: { content: Record<string, unknown> | null; va
   const cycles = useQuery(trpc.cycle.list.queryOptions({ regionId }));
   const evaluated = (cycles.data ?? []).filter((c) => c.currentRunId !== null);
   const [cycleId, setCycleId] = useState<string | null>(null);
-  const chosen = cycleId ?? evaluated[0]?.id ?? null;
+  const chosen = cycleId ?? evaluated.find((c) => c.id === props.initialCycleId)?.id ?? evaluated[0]?.id ?? null;
   const whatIf = useMutation(trpc.ruleSet.whatIf.mutationOptions());
   const report = whatIf.data;
   const predikat = report ? [...new Set([...Object.keys(report.before), ...Object.keys(report.after)])] : [];
 
   return (
     <Stack>
-      <Text size="sm" c="dimmed">{t("rules.whatIf.intro")}</Text>
+      <Text size="sm" c="dimmed">{props.intro ?? t("rules.whatIf.intro")}</Text>
       {cycles.error && <ErrorState error={cycles.error} />}
       {cycles.data && evaluated.length === 0 && <EmptyState title={t("rules.whatIf.noCycle")}>{t("rules.whatIf.noCycleHelp")}</EmptyState>}
       {evaluated.length > 0 && (
