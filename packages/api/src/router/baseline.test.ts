@@ -109,9 +109,8 @@ describe.each(inject("dialects"))("national baselines on %s", (dialect) => {
     status = await admin().ruleSet.baselineStatus();
     expect(status.extends?.version).toBe(1);
     expect(status.newer).toMatchObject([{ version: 2, note: "Peraturan baru: Sesuai/Di Atas menjadi Sangat Baik" }]);
-    expect(status.changes).toEqual(
-      expect.arrayContaining([{ pointer: "/decisions/2/rows/5/then", kind: "changed", before: "baik", after: "sangat_baik" }]),
-    );
+    // The rules' change; the baseline's own cases, which a region does not inherit, are left out.
+    expect(status.changes).toEqual([{ pointer: "/decisions/2/rows/5/then", kind: "changed", before: "baik", after: "sangat_baik" }]);
 
     // The what-if of moving, on the last finalised cycle's stored inputs: who moves from Baik to Sangat Baik.
     const moved = { ...own, extends: "national:permenpanrb-6-2022@2" };

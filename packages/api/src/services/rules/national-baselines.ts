@@ -175,7 +175,7 @@ export interface BaselineStatus {
   extends: BaselineVersionSummary | null;
   /** Published versions of that baseline newer than the one extended, newest first. */
   newer: BaselineVersionSummary[];
-  /** What changed from the version extended to the newest. */
+  /** What changed from the version extended to the newest, but its cases (a region's rules do not inherit them). */
   changes: JsonChange[];
   /** The region's last finalised cycle, to try the newest version on (what-if), or null. */
   lastFinalisedCycle: { id: string; name: string; periodLabel: string } | null;
@@ -205,7 +205,10 @@ export async function baselineStatus(scope: Scope): Promise<BaselineStatus> {
     .where("version", ">", ref.version)
     .orderBy("version", "desc")
     .execute();
-  const changes = newerRows[0] ? await diffBaselines(db, { baselineId: ref.baselineId, fromVersion: ref.version, toVersion: newerRows[0].version }) : [];
+  // A baseline's cases are not inherited (each file answers for its own), so they are no change to the region.
+  const changes = newerRows[0]
+    ? (await diffBaselines(db, { baselineId: ref.baselineId, fromVersion: ref.version, toVersion: newerRows[0].version })).filter((c) => !c.pointer.startsWith("/tests"))
+    : [];
   return { ruleSetVersionId: published.id, extends: summary(current), newer: newerRows.map(summary), changes, lastFinalisedCycle };
 }
 
