@@ -15,7 +15,7 @@ interface Row {
 }
 type BaselineContent = Record<string, unknown> & {
   decisions: Array<{ id: string; rows: Row[] }>;
-  tests: Array<{ name: string; expect: { predikat?: string } }>;
+  tests: Array<{ name: string; expect: { predikat?: string; facts?: Record<string, unknown> } }>;
 };
 
 /** Sesuai hasil kerja with Di Atas perilaku becomes Sangat Baik (was Baik), as a new regulation might say. */
@@ -24,8 +24,10 @@ function generous(v1: BaselineContent): BaselineContent {
   const row = v2.decisions.find((d) => d.id === "predikat")!.rows.find((r) => r.when[0]?.equal === "sesuai" && r.when[1]?.equal === "di_atas")!;
   row.then = "sangat_baik";
   for (const test of v2.tests) if (test.name.startsWith("Kuadran: Sesuai (95%) dan Di Atas")) test.expect.predikat = "sangat_baik";
-  // Its input is Sesuai/Di Atas too: the case is written again for the new regulation's angka kredit.
-  v2.tests = v2.tests.filter((test) => !test.name.startsWith("Angka kredit: Ahli Madya, Baik"));
+  // Its input is Sesuai/Di Atas too: the case follows the new regulation's predikat and angka kredit (150 %).
+  const angkaKredit = v2.tests.find((test) => test.name.startsWith("Angka kredit: Ahli Madya, Baik"))!;
+  angkaKredit.name = "Angka kredit: Ahli Madya, Sangat Baik (Sesuai dan Di Atas), 12 bulan → 56,25";
+  angkaKredit.expect = { ...angkaKredit.expect, predikat: "sangat_baik", facts: { angka_kredit_koefisien: 37.5, angka_kredit: 56.25 } };
   return v2;
 }
 

@@ -158,6 +158,9 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
       const draft = dirty || !draftId ? await save() : revision === undefined ? null : { id: draftId, revision };
       if (!draft || !parsed) return;
       const published = await publish.mutateAsync({ regionId, id: draft.id, revision: draft.revision });
+      // Published, the version is no draft to save over: the next save makes a new draft.
+      setDraftId(null);
+      setRevision(undefined);
       remember(published, parsed);
       notifications.show({ color: "teal", message: t("rules.published", { version: published.version }) });
       props.onOpen(published.id);
@@ -239,7 +242,7 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
               )}
             </Group>
           </Box>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="wrap">
             <FileButton accept="application/json,.json" onChange={(file) => void file?.text().then(setText)}>
               {(buttonProps) => (
                 <Button variant="default" {...buttonProps}>

@@ -59,33 +59,35 @@ export function WhatIfPanel(props: { content: Record<string, unknown> | null; va
             <Title order={3} size="h5" mb="xs">
               {t("rules.whatIf.counts", { total: formatCount(report.total, lang), from: report.fromVersion })}
             </Title>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("rules.whatIf.predikat")}</Table.Th>
-                  <Table.Th ta="right">{t("rules.whatIf.before")}</Table.Th>
-                  <Table.Th ta="right">{t("rules.whatIf.after")}</Table.Th>
-                  <Table.Th ta="right">{t("rules.whatIf.change")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {predikat.map((p) => {
-                  const before = report.before[p] ?? 0;
-                  const after = report.after[p] ?? 0;
-                  return (
-                    <Table.Tr key={p}>
-                      <Table.Td>{report.predikatLabels[p] ?? p}</Table.Td>
-                      <Table.Td ta="right" className="tabular">{formatCount(before, lang)}</Table.Td>
-                      <Table.Td ta="right" className="tabular">{formatCount(after, lang)}</Table.Td>
-                      <Table.Td ta="right" className="tabular" c={after > before ? "teal.8" : after < before ? "red.8" : undefined}>
-                        {after - before > 0 ? "+" : ""}
-                        {formatCount(after - before, lang)}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
+            <Table.ScrollContainer minWidth={360}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("rules.whatIf.predikat")}</Table.Th>
+                    <Table.Th ta="right">{t("rules.whatIf.before")}</Table.Th>
+                    <Table.Th ta="right">{t("rules.whatIf.after")}</Table.Th>
+                    <Table.Th ta="right">{t("rules.whatIf.change")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {predikat.map((p) => {
+                    const before = report.before[p] ?? 0;
+                    const after = report.after[p] ?? 0;
+                    return (
+                      <Table.Tr key={p}>
+                        <Table.Td>{report.predikatLabels[p] ?? p}</Table.Td>
+                        <Table.Td ta="right" className="tabular">{formatCount(before, lang)}</Table.Td>
+                        <Table.Td ta="right" className="tabular">{formatCount(after, lang)}</Table.Td>
+                        <Table.Td ta="right" className="tabular" c={after > before ? "teal.8" : after < before ? "red.8" : undefined}>
+                          {after - before > 0 ? "+" : ""}
+                          {formatCount(after - before, lang)}
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           </Card>
           <Card withBorder>
             <Title order={3} size="h5" mb="xs">
