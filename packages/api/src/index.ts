@@ -14,4 +14,5 @@ export { handleEvidence } from "./http/evidence.js";
 export { handleDownloads } from "./http/downloads.js";
 export { contentHash, storedContent } from "./services/rules/index.js";
 export { DEMO_REGIONS, isEmpty, seedDemo, type SeedOptions, type SignIn } from "./services/seed/index.js";
+export { seedBaselines } from "./services/rules/index.js";
 export { MailSender, smtpTransport, enqueueMail, notify, type MailSenderOptions, type MailTransport } from "./services/notifications/index.js";
