@@ -1,7 +1,7 @@
 // The national baseline under the region's rules: which version they extend (or building them on one),
 // a newer version's changes with a what-if on the last finalised cycle and the move to it, and every part
 // of the rules marked inherited or the region's own, with a reset of an override to the baseline.
-import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Badge, Box, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useMemo, useState } from "react";
@@ -76,15 +76,26 @@ export function BaselinePanel(props: {
     }
   }
 
+  const origin = (part: RulePart) => (
+    <Badge color={STATE_COLORS[part.state]} variant="light">
+      {t(`rules.baseline.state.${part.state}`)}
+    </Badge>
+  );
+
   const row = (part: RulePart) => (
     <Table.Tr key={`${part.section}/${part.key}`} data-testid={`rule-part-${part.section}/${part.key}`} data-state={part.state}>
-      <Table.Td className="mono">{part.section}</Table.Td>
-      <Table.Td>{part.label}</Table.Td>
-      <Table.Td>
-        <Badge color={STATE_COLORS[part.state]} variant="light">
-          {t(`rules.baseline.state.${part.state}`)}
-        </Badge>
+      <Table.Td className="mono" visibleFrom="sm">
+        {part.section}
       </Table.Td>
+      <Table.Td>
+        {part.label}
+        {/* On a phone the part's section and origin sit under its name, so all of it stays in view. */}
+        <Text size="xs" c="dimmed" className="mono" hiddenFrom="sm">
+          {part.section}
+        </Text>
+        <Box hiddenFrom="sm">{origin(part)}</Box>
+      </Table.Td>
+      <Table.Td visibleFrom="sm">{origin(part)}</Table.Td>
       <Table.Td>
         {part.state === "inherited" && props.content && props.baseline && (
           <Button size="xs" variant="subtle" onClick={() => props.onChange(overridePart(props.content!, props.baseline!, part))} aria-label={t("rules.baseline.overrideLabel", { part: `${part.section} ${part.label}` })}>
@@ -208,13 +219,13 @@ export function BaselinePanel(props: {
           {!props.baseline ? (
             <Loading rows={4} />
           ) : (
-            <Table.ScrollContainer minWidth={520}>
+            <Table.ScrollContainer minWidth={320}>
               <Table striped data-testid="rule-parts">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>{t("rules.baseline.section")}</Table.Th>
+                    <Table.Th visibleFrom="sm">{t("rules.baseline.section")}</Table.Th>
                     <Table.Th>{t("rules.baseline.part")}</Table.Th>
-                    <Table.Th>{t("rules.baseline.origin")}</Table.Th>
+                    <Table.Th visibleFrom="sm">{t("rules.baseline.origin")}</Table.Th>
                     <Table.Th />
                   </Table.Tr>
                 </Table.Thead>
