@@ -27,6 +27,9 @@ type Queries = {
   "result.distribution": [RouterInputs["result"]["distribution"], RouterOutputs["result"]["distribution"]];
   "forum.proposals": [RouterInputs["forum"]["proposals"], RouterOutputs["forum"]["proposals"]];
   "forum.calibrations": [RouterInputs["forum"]["calibrations"], RouterOutputs["forum"]["calibrations"]];
+  "ruleSet.baselineStatus": [RouterInputs["ruleSet"]["baselineStatus"], RouterOutputs["ruleSet"]["baselineStatus"]];
+  "baseline.list": [RouterInputs["baseline"]["list"], RouterOutputs["baseline"]["list"]];
+  "baseline.get": [RouterInputs["baseline"]["get"], RouterOutputs["baseline"]["get"]];
 };
 
 export async function query<P extends keyof Queries>(page: Page, path: P, input: Queries[P][0]): Promise<Queries[P][1]> {
@@ -47,6 +50,8 @@ export async function openCycleId(page: Page): Promise<string> {
 type Mutations = {
   "assessment.reopen": [RouterInputs["assessment"]["reopen"], RouterOutputs["assessment"]["reopen"]];
   "region.create": [RouterInputs["region"]["create"], RouterOutputs["region"]["create"]];
+  "cycle.close": [RouterInputs["cycle"]["close"], RouterOutputs["cycle"]["close"]];
+  "ruleSet.whatIf": [RouterInputs["ruleSet"]["whatIf"], RouterOutputs["ruleSet"]["whatIf"]];
 };
 
 export async function mutate<P extends keyof Mutations>(page: Page, path: P, input: Mutations[P][0]): Promise<Mutations[P][1]> {

@@ -24,6 +24,7 @@ const TeamPage = lazy(() => import("./pages/plan/TeamPage"));
 const AppealsPage = lazy(() => import("./pages/appeals/AppealsPage"));
 const AccountsPage = lazy(() => import("./pages/accounts/AccountsPage"));
 const RegionsPage = lazy(() => import("./pages/regions/RegionsPage"));
+const BaselinesPage = lazy(() => import("./pages/baselines/BaselinesPage"));
 const DialoguesPage = lazy(() => import("./pages/dialogues/DialoguesPage"));
 const FeedbackInboxPage = lazy(() => import("./pages/feedback/FeedbackInboxPage"));
 const MyAccountPage = lazy(() => import("./pages/account/MyAccountPage"));
@@ -69,6 +70,7 @@ function PortalRoutes() {
         {manager && <Route path="/accounts" element={<AccountsPage />} />}
         {manager && <Route path="/settings" element={<SettingsPage />} />}
         {user.role === "operator" && <Route path="/regions" element={<RegionsPage />} />}
+        {user.role === "operator" && <Route path="/baselines" element={<BaselinesPage />} />}
         <Route path="/dialogues" element={<DialoguesPage />} />
         {(user.role === "assessor" || user.role === "employee") && <Route path="/feedback" element={<FeedbackInboxPage />} />}
         {user.role !== "employee" && <Route path="/cycles" element={<CyclesPage />} />}

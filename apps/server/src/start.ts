@@ -4,7 +4,7 @@
 // delivers the notification outbox). Stopping refuses new connections, lets requests in flight finish,
 // stops the mail sender after the mail it is sending, and closes the database.
 import type { AddressInfo } from "node:net";
-import { createAuth, DEMO_REGIONS, isEmpty, JobRunner, MailSender, notifyOverdueAppeals, recoverInterruptedJobs, seedDemo, smtpTransport, type SignIn } from "@kinerja/api";
+import { createAuth, DEMO_REGIONS, isEmpty, JobRunner, MailSender, notifyOverdueAppeals, recoverInterruptedJobs, seedBaselines, seedDemo, smtpTransport, type SignIn } from "@kinerja/api";
 import { migrateToLatest, openDatabase, type OpenDatabase } from "@kinerja/db";
 import type { Server } from "node:http";
 import { DEFAULT_SEED_PASSWORD, type ServerConfig } from "./config.js";
@@ -77,6 +77,12 @@ export async function start(config: ServerConfig, logger: Logger, write: (text: 
     logger.log("info", "empty database: seeding demo regions", { regions: DEMO_REGIONS.map((r) => r.id), perRegion: config.seedSize });
     signIns = await seedDemo(db, { rulesDir: config.rulesDir, password: config.seedPassword, size: config.seedSize });
   }
+  // A database from before the national baselines were data (or one not seeded): each baseline file not stored
+  // yet becomes its version 1. Another server starting at the same time may store it first; that is no failure.
+  await seedBaselines(db, { id: null, name: "Kinerja (rules/national)", role: "system" }, config.rulesDir).then(
+    (stored) => stored.length > 0 && logger.log("info", "national baselines stored as version 1", { baselines: stored.map((b) => b.baselineId) }),
+    (error: unknown) => logger.log("warn", "storing the national baselines failed", errorFields(error)),
+  );
 
   const auth = createAuth({
     db,

@@ -20,6 +20,7 @@ import { appRouter, type AppRouter } from "./root.js";
 import { ALL_RELATIONS, systemScope, type Relation } from "./services/access/index.js";
 import type { JobRunner } from "./services/cycles/index.js";
 import { saveUnit, startBulkAccounts } from "./services/organisation/index.js";
+import { seedBaselines } from "./services/rules/index.js";
 import {
   CALLER_ROLES,
   createAccessWorld,
@@ -158,6 +159,13 @@ const RULES: { [P in ProcedurePath]: Rule<InputOf<P>> } = {
   "ruleSet.diff": { roles: ADMINS, input: (s) => ({ fromId: s.ruleSetVersionId, toId: s.draftId }) },
   "ruleSet.diffContent": { roles: ADMINS, input: (s) => ({ id: s.draftId, content: {} }) },
   "ruleSet.whatIf": { roles: ADMINS, input: (s) => ({ cycleId: s.cycleId, ruleSetVersionId: s.ruleSetVersionId }) },
+  "ruleSet.baselineStatus": { roles: ADMINS, input: {} },
+  "ruleSet.moveToBaseline": { roles: ADMINS, input: { version: 1 } },
+
+  "baseline.list": { roles: ADMINS, national: true, input: undefined },
+  "baseline.get": { roles: ADMINS, national: true, input: { baselineId: "permenpanrb-6-2022", version: 1 } },
+  "baseline.diff": { roles: ADMINS, national: true, input: { baselineId: "permenpanrb-6-2022", fromVersion: 1, toVersion: 1 } },
+  "baseline.publish": { roles: ["operator"], national: true, input: { baselineId: "uji-matriks", content: {}, note: "Uji matriks akses" } },
 
   "cycle.list": { roles: ROLES, input: {} },
   "cycle.get": { roles: ROLES, input: (s) => ({ id: s.cycleId }) },
@@ -495,6 +503,7 @@ describe.each(inject("dialects"))("access matrix on %s", (dialect) => {
   beforeAll(async () => {
     env = await createTestEnv(dialect);
     world = await createAccessWorld(env);
+    await seedBaselines(env.database.db, { id: null, name: "Uji matriks akses", role: "operator" });
   }, 600_000);
   // A bulk-accounts job in each region, over a unit with nobody in it: the calls and routes that name a job name it.
   beforeAll(async () => {

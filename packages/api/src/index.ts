@@ -15,4 +15,5 @@ export { handleDownloads } from "./http/downloads.js";
 export { handleImports, IMPORT_BODY_LIMIT } from "./http/imports.js";
 export { contentHash, storedContent } from "./services/rules/index.js";
 export { DEMO_REGIONS, isEmpty, seedDemo, type SeedOptions, type SignIn } from "./services/seed/index.js";
+export { seedBaselines } from "./services/rules/index.js";
 export { MailSender, smtpTransport, enqueueMail, notify, type MailSenderOptions, type MailTransport } from "./services/notifications/index.js";

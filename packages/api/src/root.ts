@@ -2,6 +2,7 @@
 import { accountRouter } from "./router/account.js";
 import { assessmentRouter } from "./router/assessment.js";
 import { auditRouter } from "./router/audit.js";
+import { baselineRouter } from "./router/baseline.js";
 import { cycleRouter } from "./router/cycle.js";
 import { employeeRouter } from "./router/employee.js";
 import { regionRouter } from "./router/region.js";
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   unit: unitRouter,
   employee: employeeRouter,
   ruleSet: ruleSetRouter,
+  baseline: baselineRouter,
   cycle: cycleRouter,
   assessment: assessmentRouter,
   result: resultRouter,

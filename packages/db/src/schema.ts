@@ -164,7 +164,10 @@ export interface RuleSetVersionTable {
   /** 1, 2, 3 … within the region. */
   version: number;
   name: string;
-  /** The resolved rule set (no `extends` left), as the evaluator reads it. */
+  /**
+   * The region's rule file: self-contained, or extending one national baseline version by name
+   * (`"extends": "national:<baseline>@<version>"`), whose parts it overrides.
+   */
   content: JsonText;
   /** sha256 of the canonical JSON of `content`. */
   content_hash: string;
@@ -176,6 +179,24 @@ export interface RuleSetVersionTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   published_at: Timestamp | null;
+}
+
+/** One version of a national baseline; written once, never changed (the database refuses it). */
+export interface NationalBaselineTable {
+  /** The baseline's id, as its file in `rules/national/` is named: "pp-30-2019". */
+  baseline_id: string;
+  /** 1, 2, 3 … within the baseline. */
+  version: number;
+  name: string;
+  /** A self-contained rule file. */
+  content: JsonText;
+  /** sha256 of the canonical JSON of `content`. */
+  content_hash: string;
+  /** What this version changed and why (a new regulation), in the operator's words. */
+  note: Generated<string>;
+  author_id: string | null;
+  author_name: string;
+  published_at: Timestamp;
 }
 
 export interface CycleTable {
@@ -782,6 +803,7 @@ export interface Database {
   employees: EmployeeTable;
   imported_history: ImportedHistoryTable;
   rule_set_versions: RuleSetVersionTable;
+  national_baselines: NationalBaselineTable;
   cycles: CycleTable;
   assessments: AssessmentTable;
   result_runs: ResultRunTable;
@@ -829,6 +851,7 @@ export type EmployeeUpdate = Updateable<EmployeeTable>;
 export type ImportedHistoryRow = Selectable<ImportedHistoryTable>;
 export type NewImportedHistory = Insertable<ImportedHistoryTable>;
 export type RuleSetVersionRow = Selectable<RuleSetVersionTable>;
+export type NationalBaselineRow = Selectable<NationalBaselineTable>;
 export type NewRuleSetVersion = Insertable<RuleSetVersionTable>;
 export type CycleRow = Selectable<CycleTable>;
 export type NewCycle = Insertable<CycleTable>;

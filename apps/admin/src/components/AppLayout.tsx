@@ -30,6 +30,7 @@ const NAV: NavItem[] = [
   { to: "/accounts", label: "nav.accounts", roles: ["operator", "admin"] },
   { to: "/audit", label: "nav.audit", roles: ["operator", "admin"] },
   { to: "/regions", label: "nav.regions", roles: ["operator"] },
+  { to: "/baselines", label: "nav.baselines", roles: ["operator"] },
   { to: "/plan", label: "nav.myPlan", roles: ["assessor", "employee"] },
   { to: "/dialogues", label: "nav.dialogues", roles: ["assessor", "employee"] },
   { to: "/feedback", label: "nav.feedbackInbox", roles: ["assessor", "employee"] },

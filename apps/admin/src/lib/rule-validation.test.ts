@@ -75,8 +75,19 @@ describe("validating a rule file in the browser", () => {
     expect(result.issues[0]?.messageEn).toBe('line 1, column 12: found a comma before "}", expected another property after it or no comma');
   });
 
-  it("refuses extends, since stored rules stand alone", () => {
+  it("refuses an extends that names no national baseline version it was given", () => {
     const result = validateRuleText(JSON.stringify({ ...content, extends: "./national/pp-94-2021.json" }), "x");
     expect(result.issues.map((i) => i.pointer)).toContain("/extends");
+    const missing = validateRuleText(JSON.stringify({ id: "x", name: "X", extends: "national:pp-30-2019@2" }), "x");
+    expect(missing.issues).toMatchObject([{ pointer: "/extends", message: expect.stringContaining("national:pp-30-2019@2") }]);
+  });
+
+  it("resolves a national baseline version it was given, the file's own parts over it", () => {
+    const { tests: _tests, ...baseline } = content;
+    const own = { id: "daerah", name: "Daerah", extends: "national:uji@1", curve: { enforcement: "block" } };
+    const result = validateRuleText(JSON.stringify(own), "x", new Map([["national:uji@1", baseline]]));
+    expect(result.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(result.ruleSet?.curve.enforcement).toBe("block");
+    expect(result.ruleSet?.indicatorSets).toEqual(validateRuleText(JSON.stringify(baseline), "x").ruleSet?.indicatorSets);
   });
 });

@@ -110,8 +110,11 @@ function issuesOf(error: unknown, file: string): RuleIssue[] {
   return [{ file, pointer: "", message: error instanceof Error ? error.message : String(error), severity: "error" }];
 }
 
-/** Validates a rule file's text as the server would store it: self-contained, no `extends`. */
-export function validateRuleText(text: string, file: string): RuleValidation {
+/**
+ * Validates a rule file's text as the server would store it: self-contained, or extending a national
+ * baseline version by name (`"national:pp-30-2019@2"`), whose content `baselines` holds by that name.
+ */
+export function validateRuleText(text: string, file: string, baselines: ReadonlyMap<string, unknown> = new Map()): RuleValidation {
   const errors: ParseError[] = [];
   const json: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0) return { content: null, ruleSet: null, issues: syntaxIssues(text, errors, file), tests: null, actual: null, ok: false };
@@ -132,21 +135,22 @@ export function validateRuleText(text: string, file: string): RuleValidation {
   let ruleSet: RuleSet;
   try {
     const parsed = parseRuleFile(content, file);
-    if (parsed.extends !== undefined) {
-      const issue: RuleIssue = {
-        file,
-        pointer: "/extends",
-        message: "rule set yang disimpan harus berdiri sendiri; yang diharapkan: isi file induk sudah digabung, tanpa extends",
-        severity: "error",
-      };
-      return { content, ruleSet: null, issues: placed([issue]), tests: null, actual: null, ok: false };
-    }
     // Checked below, where warnings are kept too.
     ruleSet = resolveRuleSet(
       parsed,
       file,
       (_path, ref) => {
-        throw new RuleSetError([{ file, pointer: "/extends", message: `extends ${ref} tidak didukung`, severity: "error" }]);
+        const baseline = baselines.get(ref);
+        if (baseline !== undefined) return baseline;
+        throw new RuleSetError([
+          {
+            file,
+            pointer: "/extends",
+            message: `extends "${ref}" tidak dikenal; yang diharapkan: versi baseline nasional yang terbit, mis. "national:pp-30-2019@1"`,
+            messageEn: `unknown extends "${ref}"; expected a published national baseline version, e.g. "national:pp-30-2019@1"`,
+            severity: "error",
+          },
+        ]);
       },
       { check: false },
     );

@@ -4,13 +4,15 @@ import { z } from "zod";
 import {
   diffRuleSets,
   diffWithStored,
+  baselineStatus,
   getRuleSetVersion,
   listRuleSetVersions,
+  moveToBaseline,
   publishRuleSet,
   ruleSetFile,
   saveDraft,
   startFromBaseline,
-  validateRuleSet,
+  validateRegionRules,
 } from "../services/rules/index.js";
 import { whatIf } from "../services/rules/index.js";
 import { regionProcedure } from "../trpc.js";
@@ -28,7 +30,7 @@ export const ruleSetRouter = {
   /** Schema, static checks and the rule set's own cases; every issue names its JSON pointer. */
   validate: regionProcedure("operator", "admin")
     .input(z.object({ content }))
-    .mutation(({ ctx, input }) => validateRuleSet(input.content, ruleSetFile(ctx.regionId, "baru"))),
+    .mutation(({ ctx, input }) => validateRegionRules(ctx.db, input.content, ruleSetFile(ctx.regionId, "baru"))),
 
   /** Over a draft (`id`), `baseRevision` is the draft's revision the content was edited from; a stale one is CONFLICT. */
   saveDraft: regionProcedure("operator", "admin")
@@ -58,4 +60,12 @@ export const ruleSetRouter = {
   whatIf: regionProcedure("operator", "admin")
     .input(z.object({ cycleId: id, ruleSetVersionId: id.optional(), content: content.optional() }))
     .mutation(({ ctx, input }) => whatIf(ctx.scope, input)),
+
+  /** The baseline version the published rules extend, newer versions, what changed, and the cycle to try them on. */
+  baselineStatus: regionProcedure("operator", "admin").query(({ ctx }) => baselineStatus(ctx.scope)),
+
+  /** A new draft of the published rules extending another version of their baseline, to check and publish. */
+  moveToBaseline: regionProcedure("operator", "admin")
+    .input(z.object({ version: z.number().int().min(1).max(999_999_999) }))
+    .mutation(({ ctx, input }) => moveToBaseline(ctx.scope, input)),
 } satisfies TRPCRouterRecord;

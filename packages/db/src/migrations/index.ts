@@ -20,6 +20,7 @@ import * as appealDeciders from "./2026-12-05_16_appeal_deciders.js";
 import * as resultsPageIndexes from "./2026-12-06_17_results_page_indexes.js";
 import * as importedHistory from "./2026-12-07_18_imported_history.js";
 import * as employeeImportJobs from "./2026-12-07_19_employee_import_jobs.js";
+import * as nationalBaselines from "./2026-12-07_20_national_baselines.js";
 
 export interface DialectMigration {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as kysely's own Migration
@@ -46,4 +47,5 @@ export const migrations: Record<string, DialectMigration> = {
   "2026-12-06_17_results_page_indexes": resultsPageIndexes,
   "2026-12-07_18_imported_history": importedHistory,
   "2026-12-07_19_employee_import_jobs": employeeImportJobs,
+  "2026-12-07_20_national_baselines": nationalBaselines,
 };

@@ -15,6 +15,7 @@ import type { RuleValidation } from "../../lib/rule-validation";
 import { useRegionId } from "../../lib/session";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
 import { isConflict } from "./conflict";
+import { extendedRef, parseRef } from "./baseline-ref";
 import type { JsonEditorHandle } from "./JsonEditor";
 import { RuleForms, type CaseAcceptance, type Update } from "./RuleForms";
 import { IssueLines, ValidationPanel, ValidationSummary } from "./ValidationPanel";
@@ -26,11 +27,12 @@ const WhatIfPanel = lazy(() => import("./WhatIfPanel").then((module) => ({ defau
 const VersionsPanel = lazy(() => import("./VersionsPanel").then((module) => ({ default: module.VersionsPanel })));
 const PublishDialog = lazy(() => import("./PublishDialog").then((module) => ({ default: module.PublishDialog })));
 const DraftConflict = lazy(() => import("./DraftConflict").then((module) => ({ default: module.DraftConflict })));
+const BaselinePanel = lazy(() => import("./BaselinePanel").then((module) => ({ default: module.BaselinePanel })));
 
 type Version = RouterOutputs["ruleSet"]["get"];
 type VersionSummary = RouterOutputs["ruleSet"]["list"][number];
 
-type Validate = (text: string, file: string) => RuleValidation;
+type Validate = (text: string, file: string, baselines: ReadonlyMap<string, unknown>) => RuleValidation;
 
 /**
  * The checks the server runs before it publishes (schema, static checks, compilation, the file's cases),
@@ -90,17 +92,23 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
   const [checked] = useDebouncedValue(text, 300);
   const validate = useValidator();
   const parsed = useMemo(() => parseObject(text), [text]);
+  // The national baseline version the rules extend: checked on top of it, as the server checks them.
+  const ref = extendedRef(parsed);
+  const named = parseRef(ref);
+  const baseline = useQuery({ ...trpc.baseline.get.queryOptions(named ?? { baselineId: "", version: 1 }), enabled: named !== null, staleTime: Infinity });
+  const baselineContent = named && baseline.data ? baseline.data.content : null;
+  const baselines = useMemo(() => new Map<string, unknown>(ref && baselineContent ? [[ref, baselineContent]] : []), [ref, baselineContent]);
   const validation = useMemo<RuleValidation>(
     () =>
       validate
-        ? validate(checked, `${regionId}/${t("rules.edited")}`)
+        ? validate(checked, `${regionId}/${t("rules.edited")}`, baselines)
         : { content: parseObject(checked), ruleSet: null, issues: [], tests: null, actual: null, ok: false },
-    [validate, checked, regionId, t],
+    [validate, checked, regionId, t, baselines],
   );
   const lastGood = useRef<Record<string, unknown> | null>(parsed);
   if (parsed) lastGood.current = parsed;
   const dirty = text !== savedText;
-  const checking = text !== checked || validate === null;
+  const checking = text !== checked || validate === null || (named !== null && baseline.isPending);
 
   const update: Update = (change) => {
     const base = parsed ?? lastGood.current;
@@ -150,6 +158,9 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
       const draft = dirty || !draftId ? await save() : revision === undefined ? null : { id: draftId, revision };
       if (!draft || !parsed) return;
       const published = await publish.mutateAsync({ regionId, id: draft.id, revision: draft.revision });
+      // Published, the version is no draft to save over: the next save makes a new draft.
+      setDraftId(null);
+      setRevision(undefined);
       remember(published, parsed);
       notifications.show({ color: "teal", message: t("rules.published", { version: published.version }) });
       props.onOpen(published.id);
@@ -231,7 +242,7 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
               )}
             </Group>
           </Box>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="wrap">
             <FileButton accept="application/json,.json" onChange={(file) => void file?.text().then(setText)}>
               {(buttonProps) => (
                 <Button variant="default" {...buttonProps}>
@@ -266,6 +277,7 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
           <Tabs.Tab value="json">{t("rules.tabs.json")}</Tabs.Tab>
           <Tabs.Tab value="check">{t("rules.tabs.check")}</Tabs.Tab>
           <Tabs.Tab value="whatif">{t("rules.tabs.whatIf")}</Tabs.Tab>
+          <Tabs.Tab value="baseline">{t("rules.tabs.baseline")}</Tabs.Tab>
           <Tabs.Tab value="versions">{t("rules.tabs.versions")}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="form" pt="md">
@@ -294,6 +306,18 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
           {opened.has("whatif") && (
             <Suspense fallback={<Loading rows={4} />}>
               <WhatIfPanel content={validation.content} valid={validation.issues.every((i) => i.severity !== "error")} />
+            </Suspense>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="baseline" pt="md">
+          {opened.has("baseline") && (
+            <Suspense fallback={<Loading rows={4} />}>
+              <BaselinePanel
+                content={parsed}
+                baseline={baselineContent}
+                onChange={(next) => setText(`${JSON.stringify(next, null, 2)}\n`)}
+                onOpen={props.onOpen}
+              />
             </Suspense>
           )}
         </Tabs.Panel>

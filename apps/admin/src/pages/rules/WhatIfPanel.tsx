@@ -13,7 +13,8 @@ import { Select } from "../../components/LazySelect";
 
 const MOVES_SHOWN = 200;
 
-export function WhatIfPanel(props: { content: Record<string, unknown> | null; valid: boolean }) {
+/** `initialCycleId`: the cycle chosen first (else the newest evaluated); `intro`: what is compared, in words. */
+export function WhatIfPanel(props: { content: Record<string, unknown> | null; valid: boolean; initialCycleId?: string; intro?: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const regionId = useRegionId();
@@ -21,14 +22,14 @@ export function WhatIfPanel(props: { content: Record<string, unknown> | null; va
   const cycles = useQuery(trpc.cycle.list.queryOptions({ regionId }));
   const evaluated = (cycles.data ?? []).filter((c) => c.currentRunId !== null);
   const [cycleId, setCycleId] = useState<string | null>(null);
-  const chosen = cycleId ?? evaluated[0]?.id ?? null;
+  const chosen = cycleId ?? evaluated.find((c) => c.id === props.initialCycleId)?.id ?? evaluated[0]?.id ?? null;
   const whatIf = useMutation(trpc.ruleSet.whatIf.mutationOptions());
   const report = whatIf.data;
   const predikat = report ? [...new Set([...Object.keys(report.before), ...Object.keys(report.after)])] : [];
 
   return (
     <Stack>
-      <Text size="sm" c="dimmed">{t("rules.whatIf.intro")}</Text>
+      <Text size="sm" c="dimmed">{props.intro ?? t("rules.whatIf.intro")}</Text>
       {cycles.error && <ErrorState error={cycles.error} />}
       {cycles.data && evaluated.length === 0 && <EmptyState title={t("rules.whatIf.noCycle")}>{t("rules.whatIf.noCycleHelp")}</EmptyState>}
       {evaluated.length > 0 && (
@@ -58,33 +59,35 @@ export function WhatIfPanel(props: { content: Record<string, unknown> | null; va
             <Title order={3} size="h5" mb="xs">
               {t("rules.whatIf.counts", { total: formatCount(report.total, lang), from: report.fromVersion })}
             </Title>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("rules.whatIf.predikat")}</Table.Th>
-                  <Table.Th ta="right">{t("rules.whatIf.before")}</Table.Th>
-                  <Table.Th ta="right">{t("rules.whatIf.after")}</Table.Th>
-                  <Table.Th ta="right">{t("rules.whatIf.change")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {predikat.map((p) => {
-                  const before = report.before[p] ?? 0;
-                  const after = report.after[p] ?? 0;
-                  return (
-                    <Table.Tr key={p}>
-                      <Table.Td>{report.predikatLabels[p] ?? p}</Table.Td>
-                      <Table.Td ta="right" className="tabular">{formatCount(before, lang)}</Table.Td>
-                      <Table.Td ta="right" className="tabular">{formatCount(after, lang)}</Table.Td>
-                      <Table.Td ta="right" className="tabular" c={after > before ? "teal.8" : after < before ? "red.8" : undefined}>
-                        {after - before > 0 ? "+" : ""}
-                        {formatCount(after - before, lang)}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
+            <Table.ScrollContainer minWidth={360}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("rules.whatIf.predikat")}</Table.Th>
+                    <Table.Th ta="right">{t("rules.whatIf.before")}</Table.Th>
+                    <Table.Th ta="right">{t("rules.whatIf.after")}</Table.Th>
+                    <Table.Th ta="right">{t("rules.whatIf.change")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {predikat.map((p) => {
+                    const before = report.before[p] ?? 0;
+                    const after = report.after[p] ?? 0;
+                    return (
+                      <Table.Tr key={p}>
+                        <Table.Td>{report.predikatLabels[p] ?? p}</Table.Td>
+                        <Table.Td ta="right" className="tabular">{formatCount(before, lang)}</Table.Td>
+                        <Table.Td ta="right" className="tabular">{formatCount(after, lang)}</Table.Td>
+                        <Table.Td ta="right" className="tabular" c={after > before ? "teal.8" : after < before ? "red.8" : undefined}>
+                          {after - before > 0 ? "+" : ""}
+                          {formatCount(after - before, lang)}
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           </Card>
           <Card withBorder>
             <Title order={3} size="h5" mb="xs">

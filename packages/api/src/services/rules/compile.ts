@@ -1,8 +1,9 @@
-// Where the API meets @kinerja/core: a stored rule set's content is validated, resolved, compiled and
-// hashed here, and compiled rule sets are cached by content hash (content never changes under a hash).
+// Where the API meets @kinerja/core: a stored rule set's content is validated, resolved (on the national
+// baseline version it extends), compiled and hashed here, and compiled rule sets are cached by content hash (content never changes under a hash).
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { DomainError, unstorableText } from "../lib/index.js";
+import { parseBaselineRef } from "./baseline-refs.js";
 import {
   checkRuleSet,
   compileRuleSet,
@@ -97,34 +98,17 @@ function issuesOf(error: unknown, file: string): RuleIssue[] {
   return [{ file, pointer: "", message, severity: "error" }];
 }
 
-/** Validates stored content: the schema, then (when it parses) the static checks and compilation. */
-export function validateContent(content: unknown, file: string): Validation {
+/**
+ * Validates stored content: the schema, then (when it parses) the static checks and compilation. Content
+ * may extend national baseline versions by name (`"national:pp-30-2019@2"`); `baselines` holds their
+ * content by that name (see baselinesFor), and any other `extends` is an error.
+ */
+export function validateContent(content: unknown, file: string, baselines: ReadonlyMap<string, unknown> = new Map()): Validation {
   let ruleSet: RuleSet;
   try {
     const parsed = parseRuleFile(content, file);
-    if (parsed.extends !== undefined) {
-      return {
-        ok: false,
-        ruleSet: null,
-        issues: [
-          {
-            file,
-            pointer: "/extends",
-            message: "rule set yang disimpan harus berdiri sendiri; yang diharapkan: isi file induk sudah digabung, tanpa extends",
-            severity: "error",
-          },
-        ],
-      };
-    }
     // Checked below, where warnings are kept too.
-    ruleSet = resolveRuleSet(
-      parsed,
-      file,
-      (_path, ref) => {
-        throw new RuleSetError([{ file, pointer: "/extends", message: `extends ${ref} tidak didukung`, severity: "error" }]);
-      },
-      { check: false },
-    );
+    ruleSet = resolveRuleSet(parsed, file, (_path, ref) => baselineContent(baselines, ref, file), { check: false });
   } catch (error) {
     return { ok: false, issues: issuesOf(error, file), ruleSet: null };
   }
@@ -137,6 +121,20 @@ export function validateContent(content: unknown, file: string): Validation {
     }
   }
   return { ok: !issues.some((i) => i.severity === "error"), issues, ruleSet };
+}
+
+/** The stored baseline an `extends` entry names, or an error saying what may be named. */
+function baselineContent(baselines: ReadonlyMap<string, unknown>, ref: string, file: string): unknown {
+  const content = baselines.get(ref);
+  if (content !== undefined) return content;
+  const named = parseBaselineRef(ref);
+  const message = named
+    ? `baseline nasional ${named.baselineId} versi ${named.version} tidak ada; yang diharapkan: versi yang sudah diterbitkan operator nasional`
+    : `extends "${ref}" tidak dikenal; yang diharapkan: versi baseline nasional, mis. "national:pp-30-2019@1"`;
+  const messageEn = named
+    ? `national baseline ${named.baselineId} version ${named.version} does not exist; expected a version the national operator has published`
+    : `unknown extends "${ref}"; expected a national baseline version, e.g. "national:pp-30-2019@1"`;
+  throw new RuleSetError([{ file, pointer: "/extends", message, messageEn, severity: "error" }]);
 }
 
 const cache = new Map<string, CompiledRuleSet>();
@@ -154,8 +152,8 @@ export function compiledFor(ruleSet: RuleSet): CompiledRuleSet {
 }
 
 /** Compiles stored content; throws RuleSetError when it is not a usable rule set. */
-export function compileContent(content: unknown, file: string): CompiledRuleSet {
-  const validation = validateContent(content, file);
+export function compileContent(content: unknown, file: string, baselines?: ReadonlyMap<string, unknown>): CompiledRuleSet {
+  const validation = validateContent(content, file, baselines);
   if (!validation.ok || !validation.ruleSet) throw new RuleSetError(validation.issues.filter((i) => i.severity === "error"));
   return compiledFor(validation.ruleSet);
 }

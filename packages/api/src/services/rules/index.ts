@@ -1,4 +1,4 @@
-// A region's rule sets: versions and publishing, compiling and the compile cache, what a cycle's pinned rules say, what-if.
+// A region's rule sets: versions and publishing, the national baselines they extend, compiling and the compile cache, what a cycle's pinned rules say, what-if.
 // The only door into this folder: routers and other folders import from here.
 export * from "./rule-sets.js";
 export * from "./compile.js";
@@ -7,3 +7,5 @@ export * from "./what-if.js";
 export * from "./cycle-rules.js";
 export * from "./workflow.js";
 export * from "./baselines.js";
+export * from "./baseline-refs.js";
+export * from "./national-baselines.js";

@@ -8,6 +8,7 @@ import type { Kysely } from "kysely";
 import { audit } from "../lib/index.js";
 import { compiledFor, contentHash, issueList, refuseOverLimits, testContent, validateContent, type TestSummary } from "./compile.js";
 import { jsonDiff, type JsonChange } from "../lib/index.js";
+import { baselinesFor } from "./baseline-refs.js";
 
 export interface RuleSetVersionSummary {
   id: string;
@@ -95,13 +96,22 @@ export interface ValidationReport {
   tests: TestSummary | null;
 }
 
-/** Content past the rule-file limits is refused (400) rather than reported: see refuseOverLimits. */
-export function validateRuleSet(content: unknown, file: string): ValidationReport {
+/**
+ * Content past the rule-file limits is refused (400) rather than reported: see refuseOverLimits. `baselines`
+ * holds the national baseline versions the content extends (see baselinesFor).
+ */
+export function validateRuleSet(content: unknown, file: string, baselines?: ReadonlyMap<string, unknown>): ValidationReport {
   refuseOverLimits(content, file);
-  const validation = validateContent(content, file);
+  const validation = validateContent(content, file, baselines);
   if (!validation.ok || !validation.ruleSet) return { ok: false, issues: validation.issues, tests: null };
   const tests = testContent(compiledFor(validation.ruleSet));
   return { ok: tests.failed === 0, issues: validation.issues, tests };
+}
+
+/** Validates a region's content on the baseline versions it extends, as stored in `db`. */
+export async function validateRegionRules(db: Kysely<Database>, content: unknown, file: string): Promise<ValidationReport> {
+  refuseOverLimits(content, file);
+  return validateRuleSet(content, file, await baselinesFor(db, content));
 }
 
 function nameOf(content: unknown): string {
@@ -180,7 +190,7 @@ export async function saveDraft(
     });
     return findRuleSetVersion(trx, regionId, id);
   });
-  return { version: summary(row), validation: validateRuleSet(input.content, ruleSetFile(regionId, row.version)) };
+  return { version: summary(row), validation: await validateRegionRules(db, input.content, ruleSetFile(regionId, row.version)) };
 }
 
 /**
@@ -244,7 +254,7 @@ export async function publishRuleSet(scope: Scope, input: { id: string; revision
     throw new DomainError({ code: "PRECONDITION_FAILED", message: `Versi ${row.version} sudah diterbitkan` });
   }
   if (row.revision !== revision) throw await staleDraft(db, regionId, id, revision, "publish");
-  const report = validateRuleSet(parseJson(row.content), ruleSetFile(regionId, row.version));
+  const report = await validateRegionRules(db, parseJson(row.content), ruleSetFile(regionId, row.version));
   const errors = report.issues.filter((i) => i.severity === "error");
   if (errors.length > 0) {
     throw new DomainError({

@@ -15,6 +15,7 @@ import {
 } from "@kinerja/core";
 import { parseJson } from "@kinerja/db";
 import { findCycle } from "../cycles/index.js";
+import { baselinesFor } from "./baseline-refs.js";
 import { compileContent, issueList } from "./compile.js";
 import { findRuleSetVersion, ruleSetFile } from "./rule-sets.js";
 
@@ -43,10 +44,12 @@ export async function whatIf(scope: Scope, input: { cycleId: string; ruleSetVers
   const candidate = input.ruleSetVersionId ? await findRuleSetVersion(db, regionId, input.ruleSetVersionId) : null;
   // A stored version that is not a usable rule set (stored before a check existed) is a state of the
   // region (412); content sent with the request, past the limits or invalid, is the request's fault (400).
-  const from = compileOrRefuse(parseJson(pinned.content), ruleSetFile(regionId, pinned.version), "PRECONDITION_FAILED", `Rule set siklus ini (versi ${pinned.version})`);
+  const pinnedContent = parseJson<unknown>(pinned.content);
+  const candidateContent = candidate ? parseJson<unknown>(candidate.content) : input.content;
+  const from = compileOrRefuse(pinnedContent, ruleSetFile(regionId, pinned.version), await baselinesFor(db, pinnedContent), "PRECONDITION_FAILED", `Rule set siklus ini (versi ${pinned.version})`);
   const to = candidate
-    ? compileOrRefuse(parseJson(candidate.content), ruleSetFile(regionId, candidate.version), "PRECONDITION_FAILED", `Rule set pembanding (versi ${candidate.version})`)
-    : compileOrRefuse(input.content, ruleSetFile(regionId, "baru"), "BAD_REQUEST", "Rule set pembanding");
+    ? compileOrRefuse(candidateContent, ruleSetFile(regionId, candidate.version), await baselinesFor(db, candidateContent), "PRECONDITION_FAILED", `Rule set pembanding (versi ${candidate.version})`)
+    : compileOrRefuse(candidateContent, ruleSetFile(regionId, "baru"), await baselinesFor(db, candidateContent), "BAD_REQUEST", "Rule set pembanding");
   const rows = await db
     .selectFrom("results")
     .select("input")
@@ -75,9 +78,9 @@ export async function whatIf(scope: Scope, input: { cycleId: string; ruleSetVers
   };
 }
 
-function compileOrRefuse(content: unknown, file: string, code: ErrorCode, what: string): CompiledRuleSet {
+function compileOrRefuse(content: unknown, file: string, baselines: ReadonlyMap<string, unknown>, code: ErrorCode, what: string): CompiledRuleSet {
   try {
-    return compileContent(content, file);
+    return compileContent(content, file, baselines);
   } catch (error) {
     if (!(error instanceof RuleSetError)) throw error;
     throw new DomainError({ code, message: `${what} belum sah: ${issueList(error.issues)}` });

@@ -1,6 +1,6 @@
-// Demo regions for a first start on an empty database: each region with its rule file published as
-// version 1, its units and generated employees, an open cycle holding their assessments, and one
-// sign-in per role, plus a national operator. Returns the sign-ins so the server can print them.
+// Demo regions for a first start on an empty database: the national baselines as their version 1, each
+// region with its rule file published as version 1, its units and generated employees, an open cycle
+// holding their assessments, and one sign-in per role, plus a national operator. Returns the sign-ins so the server can print them.
 import { systemScope } from "../access/index.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,7 +12,7 @@ import { createAccount } from "../organisation/index.js";
 import { createCycle, openCycle } from "../cycles/index.js";
 import { demoAppraisals, writeDemoAssessments, writeDemoOrganisation } from "./demo.js";
 import { loadRuleFile } from "../rules/index.js";
-import { publishRuleSet, saveDraft } from "../rules/index.js";
+import { publishRuleSet, saveDraft, seedBaselines } from "../rules/index.js";
 
 export const DEMO_REGIONS = [
   { id: "samarinda", name: "Kota Samarinda" },
@@ -116,6 +116,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
     regionId: null,
   });
   signIns.push({ role: "operator", regionId: null, name: operator.name, login: operator.email, password: options.password });
+  await seedBaselines(db, SEEDER, options.rulesDir);
   for (const region of options.regions ?? DEMO_REGIONS) signIns.push(...(await seedRegion(db, region, options)));
   return signIns;
 }
