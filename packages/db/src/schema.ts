@@ -260,6 +260,11 @@ export interface ResultTable {
   rule_set_hash: string;
   /** Why the appraisal could not be evaluated (then predikat is null). */
   error: string | null;
+  /**
+   * For an annual result rolled up from the year's period results: the method, the predikat the periods
+   * gave and the period results used (cycle, label, predikat). Null for a result of its own assessments.
+   */
+  rollup: JsonText | null;
   created_at: Timestamp;
 }
 

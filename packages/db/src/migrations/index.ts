@@ -19,6 +19,7 @@ import * as peersAndCalibration from "./2026-12-05_15_peers_and_calibration.js";
 import * as appealDeciders from "./2026-12-05_16_appeal_deciders.js";
 import * as resultsPageIndexes from "./2026-12-06_17_results_page_indexes.js";
 import * as importedHistory from "./2026-12-07_18_imported_history.js";
+import * as annualRollup from "./2026-12-08_19_annual_rollup.js";
 
 export interface DialectMigration {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as kysely's own Migration
@@ -44,4 +45,5 @@ export const migrations: Record<string, DialectMigration> = {
   "2026-12-05_16_appeal_deciders": appealDeciders,
   "2026-12-06_17_results_page_indexes": resultsPageIndexes,
   "2026-12-07_18_imported_history": importedHistory,
+  "2026-12-08_19_annual_rollup": annualRollup,
 };
