@@ -78,6 +78,23 @@ export async function periodResults(
   return byEmployee;
 }
 
+/**
+ * The cycles whose work belongs to the cycle's view: for an annual cycle, itself and every cycle of a period
+ * within its year (2025-01, 2025-Q3, 2025-S1), so the work entries recorded in the periods carry over into
+ * the year; for a period cycle, only itself.
+ */
+export async function yearCycleIds(db: Kysely<Database>, cycle: Pick<CycleRow, "region_id" | "id" | "period_kind" | "period_label">): Promise<string[]> {
+  if (cycle.period_kind !== "annual") return [cycle.id];
+  const periods = await db
+    .selectFrom("cycles")
+    .select("id")
+    .where("region_id", "=", cycle.region_id)
+    .where("period_kind", "!=", "annual")
+    .where("period_label", "like", `${cycle.period_label}-%`)
+    .execute();
+  return [cycle.id, ...periods.map((c) => c.id)];
+}
+
 /** An annual result rolled up: the year's input as evaluated, its explanation, and how it was formed. */
 export interface RolledUp {
   input: AppraisalInput;
