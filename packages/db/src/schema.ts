@@ -602,7 +602,8 @@ export interface AppealTable {
   decider_reason: Generated<string | null>;
 }
 
-export const ADJUSTMENT_KINDS = ["forum", "appeal"] as const;
+/** judgement: the assessor sets an annual predikat rolled up from periods, within the rule set's bounds. */
+export const ADJUSTMENT_KINDS = ["forum", "appeal", "judgement"] as const;
 export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number];
 
 /**

@@ -10,15 +10,17 @@ import { createTestEnv, demoProfile, NATIONAL_RULES, seedRegion, type SeededRegi
 
 const SIZE = 10;
 /** Each roll-up method its own year: a period has one cycle per employee. */
-const YEARS = { last: 2026, average: 2027 } as const;
+const YEARS = { last: 2026, average: 2027, judgement: 2024 } as const;
+type Method = keyof typeof YEARS;
+const METHODS = ["last", "average", "judgement"] as const;
 const quarters = (year: number) => [1, 2, 3, 4].map((q) => `${year}-Q${q}`);
 
 describe.each(inject("dialects"))("an annual cycle rolling up the year's quarters on %s", (dialect) => {
   let env: TestEnv;
   let region: SeededRegion;
   /** Quarterly rule sets that differ only in how the year rolls up. */
-  const versions: Record<"last" | "average", { id: string; ruleSet: RuleSet }> = {} as never;
-  const quarterIds: Record<"last" | "average", string[]> = { last: [], average: [] };
+  const versions: Record<Method, { id: string; ruleSet: RuleSet }> = {} as never;
+  const quarterIds: Record<Method, string[]> = { last: [], average: [], judgement: [] };
 
   const admin = () => env.as(region.admin);
 
@@ -35,17 +37,17 @@ describe.each(inject("dialects"))("an annual cycle rolling up the year's quarter
     const { db } = env.database;
     const scope = await scopeIn(db, region.admin, region.regionId);
     const { content, ruleSet } = loadRuleFile(NATIONAL_RULES);
-    for (const method of ["last", "average"] as const) {
-      const ruleContent = { ...content, period: { kind: "quarterly", rollup: { method } } };
-      const { version } = await saveDraft(scope, { content: ruleContent });
+    for (const method of METHODS) {
+      const period = { kind: "quarterly" as const, rollup: { method, ...(method === "judgement" ? { bounds: 1 } : {}) } };
+      const { version } = await saveDraft(scope, { content: { ...content, period } });
       await publishRuleSet(scope, version);
-      versions[method] = { id: version.id, ruleSet: { ...ruleSet, period: { kind: "quarterly", rollup: { method } } } };
+      versions[method] = { id: version.id, ruleSet: { ...ruleSet, period } };
     }
 
     // Each quarter its own sheets: the same people, rated as a differently seeded demo year rates them.
     const profile = demoProfile("binjai");
     const nips = [...region.employees.keys()];
-    for (const method of ["last", "average"] as const) {
+    for (const method of METHODS) {
       for (const [q, label] of quarters(YEARS[method]).entries()) {
         const other = demoAppraisals(versions.last.ruleSet, profile, { size: SIZE, seed: 101 + q * 7 + YEARS[method] });
         const inputs: AppraisalInput[] = other.map((o, i) => ({ ...o, employee: { ...o.employee, nip: nips[i] ?? "" } }));
@@ -67,11 +69,11 @@ describe.each(inject("dialects"))("an annual cycle rolling up the year's quarter
   });
   afterAll(() => env?.dispose());
 
-  async function quarterResults(method: "last" | "average", employeeId: string) {
+  async function quarterResults(method: Method, employeeId: string) {
     return Promise.all(quarterIds[method].map((cycleId) => admin().result.get({ cycleId, employeeId })));
   }
 
-  async function annualCycle(method: "last" | "average", year: number = YEARS[method]): Promise<string> {
+  async function annualCycle(method: Method, year: number = YEARS[method]): Promise<string> {
     const cycle = await admin().cycle.create({ name: `Penilaian Tahunan ${year}`, periodKind: "annual", periodLabel: String(year), ruleSetVersionId: versions[method].id });
     await admin().cycle.open({ id: cycle.id });
     await runAndWait(cycle.id);
@@ -132,5 +134,46 @@ describe.each(inject("dialects"))("an annual cycle rolling up the year's quarter
     expect(annual.error).toMatch(/belum ada hasil periode \(quarterly\) tahun 2028 yang final/);
     const stored = await env.database.db.selectFrom("results").select("rollup").where("region_id", "=", region.regionId).where("run_id", "=", annual.runId).execute();
     expect(stored.every((r) => r.rollup === null)).toBe(true);
+  });
+
+  it("lets the assessor set the annual predikat within the rule's bounds, with a reason, as a new result version", async () => {
+    const annualId = await annualCycle("judgement");
+    const levels = versions.judgement.ruleSet.predikat.map((p) => p.id);
+    // Someone whose computed predikat has a level above it, one step up being within bounds 1.
+    let chosen: { employeeId: string; computed: string } | null = null;
+    for (const employeeId of region.employees.values()) {
+      const annual = await admin().result.get({ cycleId: annualId, employeeId });
+      const at = levels.indexOf(annual.rollup?.computedPredikat ?? "");
+      if (at > 0) {
+        chosen = { employeeId, computed: annual.rollup!.computedPredikat! };
+        break;
+      }
+    }
+    expect(chosen).not.toBeNull();
+    const { employeeId, computed } = chosen!;
+    const up = levels[levels.indexOf(computed) - 1]!;
+    const before = await admin().result.get({ cycleId: annualId, employeeId });
+    expect(before.rollup?.method).toBe("judgement");
+    expect(before.predikat).toBe(computed);
+
+    // Two levels away, or no reason, is refused.
+    const twoAway = levels[levels.indexOf(computed) + 2] ?? levels[levels.indexOf(computed) - 2];
+    if (twoAway) {
+      await expect(admin().result.judgeYear({ cycleId: annualId, employeeId, predikat: twoAway, reason: "Terlalu jauh" })).rejects.toThrow(/paling jauh 1 tingkat/);
+    }
+    await expect(admin().result.judgeYear({ cycleId: annualId, employeeId, predikat: up, reason: " " })).rejects.toThrow();
+
+    const judged = await admin().result.judgeYear({ cycleId: annualId, employeeId, predikat: up, reason: "Memimpin inovasi layanan sepanjang tahun" });
+    const after = await admin().result.get({ cycleId: annualId, employeeId });
+    expect(after.runId).toBe(judged.runId);
+    expect(after.runVersion).toBe(before.runVersion + 1);
+    expect(after.predikat).toBe(up);
+    // Still rolled up from the same quarters, the periods' own predikat kept beside the judged one.
+    expect(after.rollup).toEqual(before.rollup);
+    expect((after.input as AppraisalInput).adjustments).toMatchObject([{ fact: "predikat", value: up, reason: "Memimpin inovasi layanan sepanjang tahun" }]);
+
+    // A year rolled up by another method takes no judgement.
+    const lastAnnual = (await admin().cycle.list()).find((c) => c.periodLabel === String(YEARS.last) && c.periodKind === "annual")!;
+    await expect(admin().result.judgeYear({ cycleId: lastAnnual.id, employeeId, predikat: up, reason: "Memimpin inovasi layanan sepanjang tahun" })).rejects.toThrow(/tidak mengizinkan/);
   });
 });

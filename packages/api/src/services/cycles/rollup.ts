@@ -103,6 +103,22 @@ export interface RolledUp {
 }
 
 /**
+ * The period inputs as the year reads them: the annual cycle's employee data, history and adjustments stand
+ * in for each period's own.
+ */
+export function yearInputs(own: AppraisalInput, periods: readonly PeriodResult[]): AppraisalInput[] {
+  return periods.map(({ input }) => {
+    const { adjustments: _periodAdjustments, history: _periodHistory, ...rest } = input;
+    return {
+      ...rest,
+      employee: own.employee,
+      ...(own.history ? { history: own.history } : {}),
+      ...(own.adjustments ? { adjustments: own.adjustments } : {}),
+    };
+  });
+}
+
+/**
  * One employee's annual result from their period results. `own` is the annual cycle's input for them: its
  * employee data, history of earlier years and the annual result's stored adjustments (forum, appeal) stand
  * in for the periods' own, so a quarter's forum move is not applied to the year twice.
@@ -117,15 +133,7 @@ export function rollUpEmployee(compiled: CompiledRuleSet, own: AppraisalInput, k
   if (periods.length === 0) {
     return refused(`belum ada hasil periode (${kind}) tahun ${year} yang final untuk pegawai ini; hasil tahunan direkap dari hasil periode`);
   }
-  const inputs = periods.map(({ input }) => {
-    const { adjustments: _periodAdjustments, history: _periodHistory, ...rest } = input;
-    return {
-      ...rest,
-      employee: own.employee,
-      ...(own.history ? { history: own.history } : {}),
-      ...(own.adjustments ? { adjustments: own.adjustments } : {}),
-    };
-  });
+  const inputs = yearInputs(own, periods);
   let annual: AnnualResult;
   try {
     annual = rollUpYear(compiled, inputs, year);
