@@ -205,6 +205,12 @@ const RULES: { [P in ProcedurePath]: Rule<InputOf<P>> } = {
   "result.list": { roles: ROLES, input: (s) => ({ cycleId: s.cycleId }) },
   "result.get": { roles: ROLES, relations: PLAN_READERS, hidden: true, input: (s) => ({ cycleId: s.cycleId, employeeId: s.employee.id }) },
   "result.distribution": { roles: STAFF, input: (s) => ({ cycleId: s.cycleId }) },
+  "result.judgeYear": {
+    roles: ["admin", "assessor"],
+    relations: REVIEWERS,
+    stage: "evaluated",
+    input: (s) => ({ cycleId: s.cycleId, employeeId: s.employee.id, predikat: "baik", reason: REASON }),
+  },
 
   "audit.list": { roles: ADMINS, input: {} },
 

@@ -281,6 +281,11 @@ export interface ResultTable {
   rule_set_hash: string;
   /** Why the appraisal could not be evaluated (then predikat is null). */
   error: string | null;
+  /**
+   * For an annual result rolled up from the year's period results: the method, the predikat the periods
+   * gave and the period results used (cycle, label, predikat). Null for a result of its own assessments.
+   */
+  rollup: JsonText | null;
   created_at: Timestamp;
 }
 
@@ -634,7 +639,8 @@ export interface AppealTable {
   decider_reason: Generated<string | null>;
 }
 
-export const ADJUSTMENT_KINDS = ["forum", "appeal"] as const;
+/** judgement: the assessor sets an annual predikat rolled up from periods, within the rule set's bounds. */
+export const ADJUSTMENT_KINDS = ["forum", "appeal", "judgement"] as const;
 export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number];
 
 /**

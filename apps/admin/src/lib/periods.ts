@@ -1,4 +1,19 @@
-// The calendar days a cycle's period label covers (2025, 2025-S1, 2025-Q3, 2025-07), for date fields.
+// Period labels (2025, 2025-S1, 2025-Q3, 2025-07): the calendar days they cover, for date fields, and their
+// names as people say them (Triwulan III 2025).
+import type { TFunction } from "i18next";
+
+const ROMAN = ["I", "II", "III", "IV"];
+
+/** A period label as people say it: Triwulan III 2025, Semester 1 2025, Juli 2025; another label as it is. */
+export function periodName(label: string, t: TFunction): string {
+  const match = /^(\d{4})-(S[12]|Q[1-4]|\d{2})$/.exec(label);
+  if (!match) return label;
+  const [, year, part = ""] = match;
+  if (part.startsWith("Q")) return t("periodsUsed.quarter", { year, n: part.slice(1), roman: ROMAN[Number(part.slice(1)) - 1] });
+  if (part.startsWith("S")) return t("periodsUsed.semester", { year, n: part.slice(1) });
+  return t("periodsUsed.month", { year, month: t(`periodsUsed.months.${Number(part)}`) });
+}
+
 export function periodRange(label: string): { start: string; end: string } | null {
   const match = /^(\d{4})(?:-(S[12]|Q[1-4]|\d{2}))?$/.exec(label);
   if (!match) return null;

@@ -1,9 +1,9 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { ROLES } from "@kinerja/db";
 import { z } from "zod";
-import { distribution, getResult, listResults, RESULT_SORT_KEYS } from "../services/results/index.js";
+import { distribution, getResult, judgeYear, listResults, RESULT_SORT_KEYS } from "../services/results/index.js";
 import { regionProcedure } from "../trpc.js";
-import { id, label, page, search } from "./inputs.js";
+import { filled, id, label, page, search } from "./inputs.js";
 
 export const resultRouter = {
   list: regionProcedure(...ROLES)
@@ -26,6 +26,11 @@ export const resultRouter = {
   get: regionProcedure(...ROLES)
     .input(z.object({ cycleId: id, employeeId: id, runId: id.optional() }))
     .query(({ ctx, input }) => getResult(ctx.scope, input)),
+
+  /** The assessor sets an annual predikat rolled up by judgement, within the rule set's bounds, with a reason. */
+  judgeYear: regionProcedure("admin", "assessor")
+    .input(z.object({ cycleId: id, employeeId: id, predikat: label, reason: filled(2000, "Alasan") }))
+    .mutation(({ ctx, input }) => judgeYear(ctx.scope, input)),
 
   distribution: regionProcedure("operator", "admin", "assessor")
     .input(z.object({ cycleId: id, unitId: id.optional(), runId: id.optional() }))

@@ -39,7 +39,8 @@ function sumAspects(values: TargetRealisasi[], side: "target" | "realisasi"): Ta
  * evaluator); targets and realisasi of
  * quantity, time and cost add up while quality averages; achievement targets and realisasi add up;
  * attendance days add up; a yes/no holds if it held in any period; a direct score averages; where a period
- * gives several tasks, the year's tasks are every period's tasks side by side.
+ * gives several tasks, the year's tasks are every period's tasks side by side. The employee, facts, history
+ * and adjustments are the last period's: a caller rolling up a year puts the year's own there.
  */
 export function combinePeriodInputs(ruleSet: RuleSet, periods: AppraisalInput[], year: string): AppraisalInput {
   const last = periods.at(-1);
@@ -86,6 +87,7 @@ export function combinePeriodInputs(ruleSet: RuleSet, periods: AppraisalInput[],
     values,
     ...(last.facts ? { facts: last.facts } : {}),
     ...(last.history ? { history: last.history } : {}),
+    ...(last.adjustments ? { adjustments: last.adjustments } : {}),
   };
 }
 
@@ -97,6 +99,8 @@ export interface Judgement {
 
 export interface AnnualResult {
   result: AppraisalResult;
+  /** The year's input as evaluated (with the judgement as an adjustment), so it can be explained and replayed. */
+  input: AppraisalInput;
   /** How the year was formed, for the explanation. */
   method: "last" | "average" | "judgement";
   periods: string[];
@@ -119,7 +123,13 @@ export function rollUpYear(compiled: Evaluate, periods: AppraisalInput[], year: 
   const yearInput =
     method === "last" ? { ...last, period: { kind: "annual" as const, label: year, months: 12 } } : combinePeriodInputs(ruleSet, periods, year);
   const base = compiled.evaluate(yearInput);
-  const annual: AnnualResult = { result: base, method, periods: periods.map((p) => p.period?.label ?? ""), computedPredikat: base.predikat };
+  const annual: AnnualResult = {
+    result: base,
+    input: yearInput,
+    method,
+    periods: periods.map((p) => p.period?.label ?? ""),
+    computedPredikat: base.predikat,
+  };
   if (!judgement) return annual;
 
   if (method !== "judgement") {
@@ -140,6 +150,6 @@ export function rollUpYear(compiled: Evaluate, periods: AppraisalInput[], year: 
   // The judgement goes through the evaluator so that outcomes (awards, coaching) follow the judged predikat
   // and the explanation shows who moved it and why.
   const adjustment = { fact: "predikat", value: judgement.predikat, reason: judgement.reason, by: judgement.by };
-  const result = compiled.evaluate({ ...yearInput, adjustments: [...(yearInput.adjustments ?? []), adjustment] });
-  return { ...annual, result, judgement };
+  const judgedInput = { ...yearInput, adjustments: [...(yearInput.adjustments ?? []), adjustment] };
+  return { ...annual, result: compiled.evaluate(judgedInput), input: judgedInput, judgement };
 }

@@ -21,6 +21,7 @@ import * as resultsPageIndexes from "./2026-12-06_17_results_page_indexes.js";
 import * as importedHistory from "./2026-12-07_18_imported_history.js";
 import * as employeeImportJobs from "./2026-12-07_19_employee_import_jobs.js";
 import * as nationalBaselines from "./2026-12-07_20_national_baselines.js";
+import * as annualRollup from "./2026-12-08_19_annual_rollup.js";
 
 export interface DialectMigration {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as kysely's own Migration
@@ -48,4 +49,5 @@ export const migrations: Record<string, DialectMigration> = {
   "2026-12-07_18_imported_history": importedHistory,
   "2026-12-07_19_employee_import_jobs": employeeImportJobs,
   "2026-12-07_20_national_baselines": nationalBaselines,
+  "2026-12-08_19_annual_rollup": annualRollup,
 };

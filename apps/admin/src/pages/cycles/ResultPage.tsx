@@ -8,6 +8,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ExplanationView } from "../../components/ExplanationView";
+import { PeriodsUsed } from "../../components/PeriodsUsed";
 import { ErrorState, Loading } from "../../components/States";
 import { employeeDocument } from "../../lib/downloads";
 import { DialogueEvidence } from "../dialogues/DialoguesPanel";
@@ -117,6 +118,7 @@ export default function ResultPage() {
               </Button>
             </Group>
           </Group>
+          {result.data.rollup && <PeriodsUsed rollup={result.data.rollup} employeeId={employeeId} />}
           <DialogueEvidence cycleId={cycleId} employeeId={employeeId} />
           <ExplanationView explanation={result.data.explanation as Explanation} sentences={result.data.sentences} technical={technical} />
         </>

@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ExplanationView } from "../../components/ExplanationView";
+import { PeriodsUsed } from "../../components/PeriodsUsed";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { errorMessage } from "../../lib/errors";
 import { notifyError } from "../../lib/notify";
@@ -121,6 +122,7 @@ function OwnResult(props: { cycleId: string; finalised: boolean }) {
       <Appeal cycleId={props.cycleId} finalised={props.finalised} />
       <Feedback cycleId={props.cycleId} employeeId={employeeId} />
       <DialogueEvidence cycleId={props.cycleId} employeeId={employeeId} />
+      {result.data.rollup && <PeriodsUsed rollup={result.data.rollup} employeeId={result.data.employeeId} />}
       <ExplanationView explanation={result.data.explanation as Explanation} sentences={result.data.sentences} technical={hasRole(user, "admin", "operator")} />
     </Stack>
   );

@@ -8,3 +8,4 @@ export * from "./run.js";
 export * from "./jobs.js";
 export { holdLease, JobTakenOver, keepLeaseAlive, leaseFields, renewLease } from "./lease.js";
 export * from "./finalise.js";
+export * from "./rollup.js";

@@ -18,6 +18,7 @@ import { cycleEmployeeIds } from "./cycle-scope.js";
 import { findCycle, lockCycle } from "./cycles.js";
 import type { JobRunner } from "./jobs.js";
 import { holdLease, JobTakenOver, keepLeaseAlive, leaseFields, type Lease } from "./lease.js";
+import { periodResults, rolledUpKind, rollUpEmployee } from "./rollup.js";
 import { cycleRules } from "../rules/index.js";
 import { assertNoRunInFlight, insertResults, insertRun, outcomeRows, resultRow } from "../results/index.js";
 
@@ -207,13 +208,17 @@ async function evaluateBatch(db: Kysely<Database>, cycle: CycleRow, compiled: Co
   const regionId = cycle.region_id;
   const employees = await db.selectFrom("employees").selectAll().where("region_id", "=", regionId).where("id", "in", ids).orderBy("id").execute();
   const inputs = await appraisalInputs(db, cycle, employees);
+  // An annual cycle of a region that appraises by period rolls up the year's finalised period results.
+  const kind = rolledUpKind(cycle, compiled);
+  const periods = kind ? await periodResults(db, cycle, kind, ids) : null;
   const results: NewResult[] = [];
   const outcomes: NewResultOutcome[] = [];
   employees.forEach((employee, i) => {
-    const input = inputs[i];
-    if (!input) return;
-    const explanation = compiled.explain(input);
-    results.push(resultRow(regionId, runId, cycle.rule_set_hash, employee.id, input, explanation));
+    const own = inputs[i];
+    if (!own) return;
+    const { input, explanation, rollup } =
+      kind && periods ? rollUpEmployee(compiled, own, kind, periods.get(employee.id) ?? []) : { input: own, explanation: compiled.explain(own), rollup: null };
+    results.push(resultRow(regionId, runId, cycle.rule_set_hash, employee.id, input, explanation, rollup));
     for (const outcome of outcomeRows(regionId, runId, employee.id, explanation)) outcomes.push(outcome);
   });
   return { employees: employees.length, results, outcomes };

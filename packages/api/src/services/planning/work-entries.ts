@@ -16,7 +16,7 @@ import {
   type Relation,
   type Scope,
 } from "../access/index.js";
-import { assertInCycle, findCycle } from "../cycles/index.js";
+import { assertInCycle, findCycle, yearCycleIds } from "../cycles/index.js";
 import { audit, decodeCursor, DomainError, pageOf, type Page } from "../lib/index.js";
 import { notify } from "../notifications/index.js";
 import { assertDateInPeriod, assertWorkOpen, cycleWorkflow } from "../rules/index.js";
@@ -323,14 +323,15 @@ export async function listWorkEntries(
   input: { cycleId: string; employeeId?: string; status?: WorkEntryStatus; ikiId?: string; cursor?: string; limit: number },
 ): Promise<Page<WorkEntryView>> {
   const { db, regionId } = scope;
-  await findCycle(db, regionId, input.cycleId);
+  const cycle = await findCycle(db, regionId, input.cycleId);
   const visible = visibleEmployees(scope);
+  // An annual cycle's list holds the work of the year's periods too, each entry with its own cycle id.
   let query = db
     .selectFrom("work_entries as w")
     .innerJoin("employees as e", (join) => join.onRef("e.region_id", "=", "w.region_id").onRef("e.id", "=", "w.employee_id"))
     .selectAll("w")
     .where("w.region_id", "=", regionId)
-    .where("w.cycle_id", "=", input.cycleId)
+    .where("w.cycle_id", "in", await yearCycleIds(db, cycle))
     .where((eb) => visibleFilter(eb, visible));
   if (input.employeeId) query = query.where("w.employee_id", "=", input.employeeId);
   if (input.status) query = query.where("w.status", "=", input.status);

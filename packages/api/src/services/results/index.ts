@@ -9,3 +9,4 @@ export * from "./forum.js";
 export * from "./appeals.js";
 export * from "./calibration.js";
 export * from "./follow-up.js";
+export * from "./judgement.js";

@@ -5,7 +5,7 @@ import { checkBounds, countNationalPredikat, describeExplanation, predikatLevels
 import { parseJson, type CycleRow, type Database, type ResultRow } from "@kinerja/db";
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from "kysely";
 import { visibleEmployees, visibleFilter, type EmployeeScope, type Scope } from "../access/index.js";
-import { findCycle } from "../cycles/index.js";
+import { findCycle, type Rollup } from "../cycles/index.js";
 import { contains, decodeCursor, DomainError, pageOf, type Page } from "../lib/index.js";
 import { unitSubtree } from "../organisation/index.js";
 import { cycleRules } from "../rules/index.js";
@@ -37,6 +37,8 @@ export interface ResultDetail extends ResultSummary {
   /** The explanation as sentences people read, in Indonesian and English (`describeExplanation`). */
   sentences: { id: string[]; en: string[] };
   input: unknown;
+  /** For an annual result rolled up from the year's periods: the method and the period results it used. */
+  rollup: Rollup | null;
 }
 
 /** What a list shows of a result: never the stored input, explanation, scores or decisions. */
@@ -345,6 +347,7 @@ export async function getResult(scope: Scope, input: { cycleId: string; employee
       ? { id: describeExplanation(explanation, ruleSet, "id"), en: describeExplanation(explanation, ruleSet, "en") }
       : { id: [], en: [] },
     input: parseJson(row.input),
+    rollup: row.rollup ? parseJson<Rollup>(row.rollup) : null,
   };
 }
 

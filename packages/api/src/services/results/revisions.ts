@@ -45,6 +45,7 @@ const RESULT_COLUMNS = [
   "input",
   "rule_set_hash",
   "error",
+  "rollup",
   "created_at",
 ] as const;
 
@@ -116,7 +117,8 @@ export async function reviseResults(scope: Scope, cycle: CycleRow, reason: strin
     }
     explanations.set(id, explanation);
     outcomes.push(...outcomeRows(regionId, runId, id, explanation));
-    return resultRow(regionId, runId, cycle.rule_set_hash, id, input, explanation);
+    // A rolled-up annual result stays rolled up from the same periods: only its adjustments changed.
+    return resultRow(regionId, runId, cycle.rule_set_hash, id, input, explanation, previous.rollup ? parseJson<object>(previous.rollup) : null);
   });
 
   await trx

@@ -90,8 +90,19 @@ export async function insertRun(
   return { jobId, runId, version };
 }
 
-/** One result row of a run, from the input evaluated and its explanation. */
-export function resultRow(regionId: string, runId: string, hash: string, employeeId: string, input: unknown, explanation: Explanation): NewResult {
+/**
+ * One result row of a run, from the input evaluated and its explanation; for an annual result rolled up from
+ * the year's periods, how it was formed (cycles/rollup.ts).
+ */
+export function resultRow(
+  regionId: string,
+  runId: string,
+  hash: string,
+  employeeId: string,
+  input: unknown,
+  explanation: Explanation,
+  rollup: object | null = null,
+): NewResult {
   const result: AppraisalResult | null = explanation.result;
   const employee = (input as { employee: { nip: string; nama: string; unit: string; jabatan: string } }).employee;
   return {
@@ -112,6 +123,7 @@ export function resultRow(regionId: string, runId: string, hash: string, employe
     input: toJson(input),
     rule_set_hash: hash,
     error: explanation.error,
+    rollup: rollup ? toJson(rollup) : null,
     created_at: now(),
   };
 }

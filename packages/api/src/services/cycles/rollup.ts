@@ -1,0 +1,153 @@
+// The annual cycle of a region that appraises by period. When the rule set says the region's period is a
+// month, a quarter (Triwulan) or a semester, an employee's annual result is not evaluated from the annual
+// cycle's own sheets: core's rollUpYear forms it from the current results of the year's finalised period
+// cycles, by the roll-up method the rule set states (the last period, the periods' combined inputs, or the
+// assessor's judgement within bounds). The period results are only read, never changed; the annual result
+// keeps which of them it used.
+import { rollUpYear, type AnnualResult, type AppraisalInput, type CompiledRuleSet, type Explanation, type PeriodKind } from "@kinerja/core";
+import { parseJson, type CycleRow, type Database } from "@kinerja/db";
+import type { Kysely } from "kysely";
+
+/** One period result an annual result was rolled up from. */
+export interface PeriodUsed {
+  cycleId: string;
+  cycleName: string;
+  /** The period's label: 2025-01, 2025-Q1, 2025-S1. */
+  label: string;
+  predikat: string | null;
+  predikatLabel: string | null;
+  score: number | null;
+}
+
+/** How an annual result was formed from the year's periods, stored with it (results.rollup). */
+export interface Rollup {
+  method: AnnualResult["method"];
+  kind: PeriodKind;
+  /** The predikat the periods gave, before an assessor's judgement. */
+  computedPredikat: string | null;
+  periods: PeriodUsed[];
+}
+
+interface PeriodResult extends PeriodUsed {
+  input: AppraisalInput;
+}
+
+/** The kind of period the annual cycle rolls up under its rule set, or null when it is evaluated from its own sheets. */
+export function rolledUpKind(cycle: Pick<CycleRow, "period_kind">, compiled: Pick<CompiledRuleSet, "ruleSet">): PeriodKind | null {
+  const kind = compiled.ruleSet.period?.kind;
+  return cycle.period_kind === "annual" && kind !== undefined && kind !== "annual" ? kind : null;
+}
+
+/**
+ * The current results of the year's finalised cycles of the given period kind, by employee, in period order.
+ * Results that could not be evaluated are left out: they have no predikat to roll up.
+ */
+export async function periodResults(
+  db: Kysely<Database>,
+  cycle: CycleRow,
+  kind: PeriodKind,
+  employeeIds: readonly string[],
+): Promise<Map<string, PeriodResult[]>> {
+  const byEmployee = new Map<string, PeriodResult[]>();
+  if (employeeIds.length === 0) return byEmployee;
+  const rows = await db
+    .selectFrom("results")
+    .innerJoin("cycles", (join) => join.onRef("cycles.region_id", "=", "results.region_id").onRef("cycles.current_run_id", "=", "results.run_id"))
+    .select(["results.employee_id", "results.input", "results.predikat", "results.predikat_label", "results.score", "cycles.id", "cycles.name", "cycles.period_label"])
+    .where("results.region_id", "=", cycle.region_id)
+    .where("results.employee_id", "in", employeeIds)
+    .where("results.predikat", "is not", null)
+    .where("cycles.status", "=", "finalised")
+    .where("cycles.period_kind", "=", kind)
+    .where("cycles.period_label", "like", `${cycle.period_label}-%`)
+    .orderBy("cycles.period_label")
+    .orderBy("cycles.id")
+    .execute();
+  for (const row of rows) {
+    const entry: PeriodResult = {
+      cycleId: row.id,
+      cycleName: row.name,
+      label: row.period_label,
+      predikat: row.predikat,
+      predikatLabel: row.predikat_label,
+      score: row.score,
+      input: parseJson<AppraisalInput>(row.input),
+    };
+    byEmployee.set(row.employee_id, [...(byEmployee.get(row.employee_id) ?? []), entry]);
+  }
+  return byEmployee;
+}
+
+/**
+ * The cycles whose work belongs to the cycle's view: for an annual cycle, itself and every cycle of a period
+ * within its year (2025-01, 2025-Q3, 2025-S1), so the work entries recorded in the periods carry over into
+ * the year; for a period cycle, only itself.
+ */
+export async function yearCycleIds(db: Kysely<Database>, cycle: Pick<CycleRow, "region_id" | "id" | "period_kind" | "period_label">): Promise<string[]> {
+  if (cycle.period_kind !== "annual") return [cycle.id];
+  const periods = await db
+    .selectFrom("cycles")
+    .select("id")
+    .where("region_id", "=", cycle.region_id)
+    .where("period_kind", "!=", "annual")
+    .where("period_label", "like", `${cycle.period_label}-%`)
+    .execute();
+  return [cycle.id, ...periods.map((c) => c.id)];
+}
+
+/** An annual result rolled up: the year's input as evaluated, its explanation, and how it was formed. */
+export interface RolledUp {
+  input: AppraisalInput;
+  explanation: Explanation;
+  rollup: Rollup | null;
+}
+
+/**
+ * The period inputs as the year reads them: the annual cycle's employee data, history and adjustments stand
+ * in for each period's own.
+ */
+export function yearInputs(own: AppraisalInput, periods: readonly PeriodResult[]): AppraisalInput[] {
+  return periods.map(({ input }) => {
+    const { adjustments: _periodAdjustments, history: _periodHistory, ...rest } = input;
+    return {
+      ...rest,
+      employee: own.employee,
+      ...(own.history ? { history: own.history } : {}),
+      ...(own.adjustments ? { adjustments: own.adjustments } : {}),
+    };
+  });
+}
+
+/**
+ * One employee's annual result from their period results. `own` is the annual cycle's input for them: its
+ * employee data, history of earlier years and the annual result's stored adjustments (forum, appeal) stand
+ * in for the periods' own, so a quarter's forum move is not applied to the year twice.
+ */
+export function rollUpEmployee(compiled: CompiledRuleSet, own: AppraisalInput, kind: PeriodKind, periods: readonly PeriodResult[]): RolledUp {
+  const year = own.period?.label ?? "";
+  const refused = (error: string): RolledUp => ({
+    input: own,
+    explanation: { ruleSetId: compiled.ruleSet.id, ruleSetName: compiled.ruleSet.name, nip: own.employee.nip, nama: own.employee.nama, steps: [], result: null, error },
+    rollup: null,
+  });
+  if (periods.length === 0) {
+    return refused(`belum ada hasil periode (${kind}) tahun ${year} yang final untuk pegawai ini; hasil tahunan direkap dari hasil periode`);
+  }
+  const inputs = yearInputs(own, periods);
+  let annual: AnnualResult;
+  try {
+    annual = rollUpYear(compiled, inputs, year);
+  } catch (error) {
+    return refused(error instanceof Error ? error.message : String(error));
+  }
+  return {
+    input: annual.input,
+    explanation: compiled.explain(annual.input),
+    rollup: {
+      method: annual.method,
+      kind,
+      computedPredikat: annual.computedPredikat,
+      periods: periods.map(({ input: _input, ...used }) => used),
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// For browser tests: a demo region that appraises by quarter, with a year of four Triwulan cycles already run
+// and finalised, written into the database a running server uses. Its published rule set becomes the
+// region's own with `period` set to quarterly and the given roll-up method; each quarter's sheets are those
+// of the region's seeded cycle, so everyone has a result in every quarter. The annual cycle is left for the
+// test's person to create and run.
+import type { AnnualResult } from "@kinerja/core";
+import { newId, openDatabase, parseJson, type DatabaseConfig } from "@kinerja/db";
+import { systemScope } from "../services/access/index.js";
+import { createCycle, finaliseCycle, JobRunner, openCycle, startCycleRun } from "../services/cycles/index.js";
+import type { Actor } from "../services/lib/index.js";
+import { publishRuleSet, saveDraft } from "../services/rules/index.js";
+
+const PREPARER: Actor = { id: null, name: "Data uji (triwulan)", role: "system" };
+const ROMAN = ["I", "II", "III", "IV"];
+
+/** Writes the region's quarterly rule set and four finalised quarters of `year`; returns the quarters' cycle ids in order. */
+export async function finalisedQuarters(database: DatabaseConfig, regionId: string, year: number, method: AnnualResult["method"]): Promise<string[]> {
+  const { db, close } = openDatabase(database);
+  const jobs = new JobRunner({ onError: () => undefined });
+  try {
+    const scope = systemScope(db, regionId, PREPARER);
+    const published = await db
+      .selectFrom("rule_set_versions")
+      .select("content")
+      .where("region_id", "=", regionId)
+      .where("status", "=", "published")
+      .orderBy("version", "desc")
+      .executeTakeFirstOrThrow();
+    const content = { ...parseJson<Record<string, unknown>>(published.content), period: { kind: "quarterly", rollup: { method } } };
+    const { version } = await saveDraft(scope, { content });
+    await publishRuleSet(scope, version);
+
+    const seeded = await db.selectFrom("cycles").select("id").where("region_id", "=", regionId).orderBy("created_at").executeTakeFirstOrThrow();
+    const sheets = await db.selectFrom("assessments").selectAll().where("region_id", "=", regionId).where("cycle_id", "=", seeded.id).where("submitted_at", "is not", null).execute();
+    const ids: string[] = [];
+    for (const [i, roman] of ROMAN.entries()) {
+      const cycle = await createCycle(scope, { name: `Triwulan ${roman} ${year}`, periodKind: "quarterly", periodLabel: `${year}-Q${i + 1}` });
+      await openCycle(scope, cycle.id);
+      await db.transaction().execute(async (trx) => {
+        for (const sheet of sheets) await trx.insertInto("assessments").values({ ...sheet, id: newId(), cycle_id: cycle.id }).execute();
+      });
+      await startCycleRun(scope, jobs, { cycleId: cycle.id });
+      await jobs.idle();
+      await finaliseCycle(scope, cycle.id);
+      ids.push(cycle.id);
+    }
+    return ids;
+  } finally {
+    await jobs.idle();
+    await close();
+  }
+}
