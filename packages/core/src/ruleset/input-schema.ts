@@ -29,6 +29,7 @@ const employeeSchema = z
 const raterRatings = z.record(z.string(), z.number());
 const aspects = z.partialRecord(z.enum(TARGET_ASPECTS), z.number());
 
+/** The appraisal input's shape as a zod schema (strict: unknown keys are refused); see validateInput. */
 export const appraisalInputSchema = z
   .object({
     employee: employeeSchema,
@@ -59,6 +60,7 @@ type SchemaInput = z.infer<typeof appraisalInputSchema>;
 const _sameShape: [SchemaInput extends AppraisalInput ? true : false, AppraisalInput extends SchemaInput ? true : false] = [true, true];
 void _sameShape;
 
+/** validateInput's answer: the typed input, or every problem by JSON pointer. */
 export type InputValidation = { ok: true; input: AppraisalInput } | { ok: false; issues: RuleIssue[] };
 
 /**
