@@ -1,4 +1,4 @@
-// The API reference (`pnpm --filter @kinerja/core docs`, TypeDoc from typedoc.json) is generated from the
+// The API reference (`pnpm --filter @kinerja/core run docs`, TypeDoc from typedoc.json) is generated from the
 // sources with every warning an error: an exported function, class, variable, interface or type without a doc
 // comment, a signature naming a type no entry exports, or a broken {@link} fails this test, naming the symbol.
 import { execFileSync } from "node:child_process";
@@ -12,9 +12,10 @@ import { CORE_DIR } from "./test-support/pack.js";
 const TYPEDOC = resolve(CORE_DIR, "node_modules/.bin/typedoc");
 
 it("documents every export of every entry point, with no TypeDoc warning", () => {
-  const json = join(mkdtempSync(join(tmpdir(), "kinerja-typedoc-")), "api.json");
+  const out = mkdtempSync(join(tmpdir(), "kinerja-typedoc-"));
+  const json = join(out, "api.json");
   try {
-    execFileSync(TYPEDOC, ["--json", json, "--logLevel", "Warn"], { cwd: CORE_DIR, encoding: "utf8", stdio: "pipe" });
+    execFileSync(TYPEDOC, ["--out", join(out, "html"), "--json", json, "--logLevel", "Warn"], { cwd: CORE_DIR, encoding: "utf8", stdio: "pipe" });
   } catch (error) {
     const { stdout, stderr } = error as { stdout: string; stderr: string };
     expect.fail(`TypeDoc failed:\n${stripVTControlCharacters(stdout + stderr)}`);
