@@ -6,7 +6,7 @@
 // the page the count, the predikat tally and the explanation, which must be what the workspace's own core
 // computes for the same appraisals, and the frames drawn and clicks answered while the worker ran.
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compileRuleSet, loadRuleSet, renderExplanation, validateInput, type AppraisalInput } from "@kinerja/core";
@@ -60,6 +60,18 @@ describe.skipIf(inject("chromiumMissing") !== null)("the embedding guide's Vite 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+  });
+
+  it("bundles @kinerja/core into the worker only: the page's own script carries none of it", () => {
+    const assets = join(project, "dist/assets");
+    const scripts = readdirSync(assets).filter((name) => name.endsWith(".js"));
+    const page = /<script type="module"[^>]* src="\/assets\/([^"]+)"/.exec(readFileSync(join(project, "dist/index.html"), "utf8"))?.[1];
+    expect(scripts).toContain(page);
+    const worker = scripts.filter((name) => name !== page);
+    expect(worker).toHaveLength(1);
+    // renderExplanation's Indonesian heading, a string only the core holds.
+    expect(readFileSync(join(assets, worker[0] as string), "utf8")).toContain("Penjelasan penilaian");
+    expect(readFileSync(join(assets, page as string), "utf8")).not.toContain("Penjelasan penilaian");
   });
 
   it("evaluates 100,000 appraisals in the worker, reads back the real results, and the page answers meanwhile", async () => {
