@@ -11,4 +11,14 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // The embedding guide's Node examples are plain JavaScript run by `node`, one of them CommonJS.
+  {
+    files: ["docs/examples/embedding/node-*/**/*.{js,mjs}"],
+    languageOptions: { globals: { console: "readonly" } },
+  },
+  {
+    files: ["docs/examples/embedding/node-cjs/**/*.js"],
+    languageOptions: { sourceType: "commonjs", globals: { require: "readonly" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
 );

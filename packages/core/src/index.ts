@@ -1,5 +1,9 @@
-// @kinerja/core: appraisal domain types and the rules engine. No I/O and no Node-only API, so it runs
-// in Node and in a browser alike.
+/**
+ * @kinerja/core: appraisal domain types and the rules engine. No I/O and no Node-only API, so it runs
+ * in Node and in a browser alike.
+ *
+ * @module @kinerja/core
+ */
 export * from "./domain/index.js";
 export * from "./engine/index.js";
 export * from "./ruleset/index.js";

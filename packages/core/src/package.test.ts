@@ -2,31 +2,13 @@
 // a blank Node project, once an ES module project and once the CommonJS one `npm init -y` makes; imported
 // (or required) with plain `node` and type-checked against the declarations each finds.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { blankProject, CORE_DIR, packCore, TSC } from "./test-support/pack.js";
 
-const CORE = resolve(import.meta.dirname, "..");
-const RULE_FILE = resolve(CORE, "../cli/src/test-fixtures/kota-uji.json");
-const TSC = resolve(CORE, "node_modules/.bin/tsc");
-
-/** pnpm itself: the one running this suite when there is one, else the one on PATH. */
-function pnpm(args: string[], cwd: string): string {
-  const execPath = process.env.npm_execpath;
-  const viaPnpm = execPath !== undefined && /pnpm/.test(execPath);
-  return execFileSync(viaPnpm ? process.execPath : "pnpm", viaPnpm ? [execPath, ...args] : args, { cwd, encoding: "utf8" });
-}
-
-/** A blank project with the tarball installed: package.json as given, or as `npm init -y` writes it. */
-function blankProject(dir: string, tarball: string, name: string, manifest?: object): string {
-  const project = join(dir, name);
-  execFileSync("mkdir", ["-p", project]);
-  if (manifest) writeFileSync(join(project, "package.json"), JSON.stringify(manifest));
-  else execFileSync("npm", ["init", "-y", "--loglevel=error"], { cwd: project });
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", tarball], { cwd: project });
-  return project;
-}
+const RULE_FILE = resolve(CORE_DIR, "../cli/src/test-fixtures/kota-uji.json");
 
 const EVALUATE = (load: string) => `${load}
 const file = parseRuleFile(JSON.parse(readFileSync(${JSON.stringify(RULE_FILE)}, "utf8")), "kota-uji.json");
@@ -73,10 +55,7 @@ describe("the packed @kinerja/core", () => {
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "kinerja-pack-"));
-    pnpm(["pack", "--pack-destination", dir], CORE);
-    const packed = readdirSync(dir).find((f) => f.endsWith(".tgz"));
-    expect(packed).toBeDefined();
-    tarball = join(dir, packed as string);
+    tarball = packCore(dir);
   }, 180_000);
 
   it("declares an ES module and a CommonJS build, each with its types, and the Node it needs", () => {

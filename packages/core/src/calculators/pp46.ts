@@ -69,6 +69,7 @@ const ASPECT_SCORE: Record<TargetAspect, (target: number, realisasi: number) => 
   biaya: biayaScore,
 };
 
+/** A PP 46/2011 task's score and its aspects' scores. */
 export interface TaskScore {
   /** Mean of the aspects used. */
   score: number;

@@ -11,12 +11,14 @@ export function nationalPredikatMap(predikat: readonly PredikatValue[]): Map<str
   return map;
 }
 
+/** A unit's results counted per national predikat. */
 export interface UnitCounts {
   counts: Record<NationalPredikat, number>;
   /** Results whose predikat has no national counterpart, by predikat id: they are left off the curve. */
   unmapped: Record<string, number>;
 }
 
+/** A count of zero for every national predikat. */
 export function emptyCounts(): Record<NationalPredikat, number> {
   const counts = {} as Record<NationalPredikat, number>;
   for (const p of NATIONAL_PREDIKAT) counts[p] = 0;

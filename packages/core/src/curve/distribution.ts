@@ -17,8 +17,10 @@
 import type { NationalPredikat, OrganisationPredikat } from "../domain/types.js";
 import { NATIONAL_PREDIKAT } from "../domain/types.js";
 
+/** How a share of a unit becomes a head count. */
 export type Rounding = "floor" | "ceil" | "round";
 
+/** One bound of the distribution curve: at most or at least a share (or head count) of the unit with these predikat. */
 export interface DistributionBound {
   /** The employees' predikat counted together. */
   predikat: NationalPredikat[];
@@ -52,6 +54,7 @@ export const DISTRIBUTION_BOUNDS: Record<OrganisationPredikat, readonly Distribu
   ],
 };
 
+/** The national predikat's labels, in Indonesian and English. */
 export const NATIONAL_PREDIKAT_LABELS: Record<NationalPredikat, { id: string; en: string }> = {
   sangat_baik: { id: "Sangat Baik", en: "Very Good" },
   baik: { id: "Baik", en: "Good" },
@@ -60,6 +63,7 @@ export const NATIONAL_PREDIKAT_LABELS: Record<NationalPredikat, { id: string; en
   sangat_kurang: { id: "Sangat Kurang", en: "Very Poor" },
 };
 
+/** A unit's predikat labels, in Indonesian and English. */
 export const ORGANISATION_PREDIKAT_LABELS: Record<OrganisationPredikat, { id: string; en: string }> = {
   istimewa: { id: "Istimewa", en: "Outstanding" },
   baik: { id: "Baik", en: "Good" },
@@ -85,6 +89,7 @@ export interface BoundCheck {
   message: { id: string; en: string };
 }
 
+/** A unit to check against the curve: its counts per national predikat, its own predikat, the rounding. */
 export interface DistributionInput {
   counts: Record<NationalPredikat, number>;
   organisationPredikat: OrganisationPredikat;

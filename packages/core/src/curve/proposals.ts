@@ -14,6 +14,7 @@ import type { PredikatValue } from "../ruleset/schema.js";
 import { emptyCounts } from "./counts.js";
 import { checkBounds, type BoundCheck, type Rounding } from "./distribution.js";
 
+/** An employee of the unit being calibrated. */
 export interface CalibrationMember {
   employeeId: string;
   /** The current predikat (a rule-set id). */
@@ -24,6 +25,7 @@ export interface CalibrationMember {
   score: number | null;
 }
 
+/** A unit to calibrate: the rule set's predikat, its members, its own predikat and the limits on moves. */
 export interface CalibrationInput {
   /** The rule set's predikat, best first. */
   predikat: readonly PredikatValue[];
@@ -33,12 +35,14 @@ export interface CalibrationInput {
   maxLevels: number;
 }
 
+/** One employee's predikat moved by a calibration proposal. */
 export interface CalibrationMove {
   employeeId: string;
   from: string;
   to: string;
 }
 
+/** The moves proposed to bring a unit within the distribution curve, and its bounds before and after. */
 export interface CalibrationProposal {
   moves: CalibrationMove[];
   /** Whether the unit is within the curve once every move is applied. */
@@ -86,6 +90,10 @@ interface Candidate {
   broken: number;
 }
 
+/**
+ * Proposes the fewest moves, lowest scores first and by at most `maxLevels` levels from what the rules gave,
+ * that bring a unit within the distribution curve; `fits` says whether they do.
+ */
 export function proposeCalibration(input: CalibrationInput): CalibrationProposal {
   const levels = input.predikat.map((p) => p.id);
   const national = input.predikat.map((p) => p.national);

@@ -12,6 +12,7 @@ import { FAMILY_NAMES, GIVEN_NAMES } from "./names.js";
 import type { DemoPost, DemoProfile, DemoUnit } from "./profile.js";
 import { seededRandom, type Random } from "./random.js";
 
+/** How many demo appraisals, from which seed. */
 export interface DemoOptions {
   size: number;
   seed: number;
@@ -19,6 +20,7 @@ export interface DemoOptions {
   year?: number;
 }
 
+/** The most demo appraisals generateDemo makes in one run. */
 export const DEMO_MAX_SIZE = 1_000_000;
 const BIRTH_DAY_SPAN = 12_000; // days from 1966-01-01: birth dates up to 1998
 const BIRTH_DAY_STEP = 7_919; // prime, coprime with the span: a bijection that spreads birth dates

@@ -27,6 +27,7 @@ const postSchema = z
   })
   .strict();
 
+/** A region's demo profile (rules/demo/*.json): its units and posts. */
 export const demoProfileSchema = z
   .object({
     region: z.object({ id: z.string(), name: z.string() }).strict(),
@@ -35,6 +36,7 @@ export const demoProfileSchema = z
   })
   .strict();
 
+/** A region's demo profile. */
 export type DemoProfile = z.infer<typeof demoProfileSchema>;
 export type DemoUnit = DemoProfile["units"][number];
 export type DemoPost = DemoProfile["posts"][number];

@@ -1,17 +1,23 @@
 // A small seeded PRNG (mulberry32): demo data must be the same for the same seed on every machine,
 // in Node and in a browser, without a dependency.
 
+/** A seeded source of random numbers. */
 export interface Random {
   /** Uniform in [0, 1). */
   next(): number;
+  /** An integer from min to max, both included. */
   int(min: number, max: number): number;
+  /** One of the items, each as likely. */
   pick<T>(items: readonly T[]): T;
+  /** One of the items, in proportion to its weight. */
   pickWeighted<T>(items: readonly T[], weight: (item: T) => number): T;
   /** Standard normal, by Box–Muller. */
   normal(): number;
+  /** True with probability p. */
   chance(p: number): boolean;
 }
 
+/** The same numbers for the same seed, in Node and in a browser (mulberry32). */
 export function seededRandom(seed: number): Random {
   let state = seed >>> 0;
   const next = (): number => {

@@ -1,6 +1,7 @@
 // NIP (Nomor Induk Pegawai): 18 digits — birth date YYYYMMDD, start of service YYYYMM,
 // sex digit (1 male, 2 female), 3-digit sequence. Parsing tells what is wrong, not just "invalid".
 
+/** A NIP's parts: birth date, start of service, sex and sequence. */
 export interface ParsedNip {
   nip: string;
   birthDate: string;
@@ -9,6 +10,7 @@ export interface ParsedNip {
   sequence: string;
 }
 
+/** parseNip's answer: the NIP's parts, or what is wrong with it. */
 export type NipCheck = { ok: true; value: ParsedNip } | { ok: false; error: string };
 
 function validDate(year: number, month: number, day: number): boolean {
@@ -57,6 +59,7 @@ export function parseNip(raw: string): NipCheck {
   };
 }
 
+/** Whether a NIP is 18 digits with a real birth date, start of service and sex digit. */
 export function isValidNip(raw: string): boolean {
   return parseNip(raw).ok;
 }

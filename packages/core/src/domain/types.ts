@@ -4,29 +4,38 @@
 /** The languages the product speaks: Indonesian first, English second. */
 export type Lang = "id" | "en";
 
+/** Every rater source, in the order the product lists them. */
 export const RATER_SOURCES = ["self", "peer", "supervisor", "subordinate", "public"] as const;
 /** Who gave a rating: the employee, a peer, the assessor (pejabat penilai), a subordinate, the public. */
 export type RaterSource = (typeof RATER_SOURCES)[number];
 
+/** The axes an indicator belongs to: hasil kerja (work results) and perilaku (work behaviour). */
 export const AXES = ["hasil_kerja", "perilaku"] as const;
 /** The two axes of the national scheme: work results and work behaviour. */
 export type Axis = (typeof AXES)[number];
 
+/** The lengths of an appraisal period. */
 export const PERIOD_KINDS = ["monthly", "quarterly", "semester", "annual"] as const;
+/** How long an appraisal period is: a month, a quarter, a semester or a year. */
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 /** The five national predikat of SE MenPANRB 3/2023, used by the distribution curve. */
 export const NATIONAL_PREDIKAT = ["sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang"] as const;
+/** One of the five national predikat. */
 export type NationalPredikat = (typeof NATIONAL_PREDIKAT)[number];
 
+/** The predikat of a unit's own performance, which sets how the distribution curve bounds its employees. */
 export const ORGANISATION_PREDIKAT = ["istimewa", "baik", "butuh_perbaikan", "kurang", "sangat_kurang"] as const;
+/** One of the predikat a unit (organisation) can have. */
 export type OrganisationPredikat = (typeof ORGANISATION_PREDIKAT)[number];
 
+/** A region (pemerintah daerah) whose rule set appraises its employees. */
 export interface Region {
   id: string;
   name: string;
 }
 
+/** A unit of a region (dinas, badan, puskesmas, sekolah, …), in a tree by `parentId`. */
 export interface Unit {
   id: string;
   regionId: string;
@@ -36,6 +45,7 @@ export interface Unit {
   type?: string;
 }
 
+/** The employee appraised (pegawai ASN): NIP, name, post and unit, and the attributes rule files choose by. */
 export interface Employee {
   nip: string;
   nama: string;
@@ -53,6 +63,7 @@ export interface Employee {
   attributes?: Record<string, string | number | boolean>;
 }
 
+/** The period an appraisal covers. */
 export interface Period {
   kind: PeriodKind;
   /** e.g. "2025", "2025-S1", "2025-Q3", "2025-07". */
@@ -69,7 +80,9 @@ export interface TargetRealisasi {
   target: Partial<Record<TargetAspect, number>>;
   realisasi: Partial<Record<TargetAspect, number>>;
 }
+/** The aspects of a target under PP 46/2011. */
 export const TARGET_ASPECTS = ["kuantitas", "kualitas", "waktu", "biaya"] as const;
+/** One aspect of a target: kuantitas, kualitas, waktu or biaya. */
 export type TargetAspect = (typeof TARGET_ASPECTS)[number];
 
 /** One task (kegiatan) of a target or achievement indicator: a percentage, target vs realisasi, or per aspect. */
@@ -134,6 +147,7 @@ export interface AppraisalInput {
   adjustments?: Adjustment[];
 }
 
+/** A follow-up an outcome rule gave (e.g. pembinaan, usulan pendidikan lanjut), with its params. */
 export interface OutcomeEvent {
   type: string;
   params: Record<string, unknown>;

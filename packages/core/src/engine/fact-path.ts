@@ -7,6 +7,7 @@
 import { RuleDefinitionError } from "./errors.js";
 import type { PathResolver } from "./types.js";
 
+/** Reads a path, compiled once, in a fact's value. */
 export type PathAccessor = (factValue: object) => unknown;
 
 /**

@@ -4,6 +4,7 @@ import { UndefinedFactError } from "./errors.js";
 import { compileFactPath } from "./fact-path.js";
 import type { FactReference, Facts, PathResolver } from "./types.js";
 
+/** Reads one fact (called when a function, narrowed by its path) from the run's facts. */
 export type FactReader = (facts: Facts) => unknown;
 
 /** Where a fact is read from: a condition (`fact`, `path`, `params`) or a FactReference value or event param. */

@@ -6,6 +6,7 @@ import { compileCondition as compileConditionWith } from "./condition.js";
 import { compileRules as compileRulesWith } from "./rules.js";
 import type { CompileOptions, CompiledRules, ConditionOptions, Facts, NestedCondition, PathResolver, RuleProperties } from "./types.js";
 
+/** Reads a JSONPath (`$..a`, `$.a[*]`, filters) in a fact's value with jsonpath-plus, as json-rules-engine does; pass it as `pathResolver`. */
 export const jsonPathResolver: PathResolver = (json, path) => JSONPath({ path, json, wrap: false }) as unknown;
 
 /** compileRules with jsonpath-plus reading any path that is not plain, unless `options.pathResolver` says otherwise. */

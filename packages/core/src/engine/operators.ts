@@ -2,6 +2,7 @@
 // as "not:someFact:equal" splits into decorators and a base operator. The static rule checker uses
 // these lists to flag unknown operators before a rule file is ever run.
 
+/** json-rules-engine's built-in operators. */
 export const KNOWN_OPERATORS = [
   "equal",
   "notEqual",
@@ -14,9 +15,12 @@ export const KNOWN_OPERATORS = [
   "greaterThan",
   "greaterThanInclusive",
 ] as const;
+/** One of json-rules-engine's built-in operators. */
 export type BaseOperator = (typeof KNOWN_OPERATORS)[number];
 
+/** json-rules-engine's built-in operator decorators. */
 export const KNOWN_DECORATORS = ["someFact", "someValue", "everyFact", "everyValue", "swap", "not"] as const;
+/** One of json-rules-engine's operator decorators, written before an operator: "not:equal". */
 export type Decorator = (typeof KNOWN_DECORATORS)[number];
 
 /** A parsed operator name: decorators outermost first, then the operator they wrap. */

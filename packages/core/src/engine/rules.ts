@@ -11,6 +11,11 @@ import type { CompiledRule } from "./nodes.js";
 import { prioritise, rulePriority } from "./priority.js";
 import type { CompileOptions, CompiledRules, Event, Facts, RuleProperties, RunResult } from "./types.js";
 
+/**
+ * Compiles json-rules-engine rules once into synchronous closures; `run(facts)` gives the same events as
+ * json-rules-engine's `new Engine(rules, options).run(facts)`. Throws RuleDefinitionError on a malformed rule,
+ * naming its JSON pointer.
+ */
 export function compileRules(rules: readonly RuleProperties[], options: CompileOptions = {}): CompiledRules {
   const compiler = new ConditionCompiler(options);
   const compiled = rules.map((rule, index) => compileRule(compiler, rule, index, pointerTo("", index), options));

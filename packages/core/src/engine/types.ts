@@ -32,18 +32,21 @@ export interface ConditionReference {
   name?: string;
 }
 
+/** Holds when every nested condition holds. */
 export interface AllConditions {
   all: NestedCondition[];
   priority?: number;
   name?: string;
 }
 
+/** Holds when at least one nested condition holds. */
 export interface AnyConditions {
   any: NestedCondition[];
   priority?: number;
   name?: string;
 }
 
+/** Holds when the nested condition does not. */
 export interface NotConditions {
   not: NestedCondition;
   priority?: number;
@@ -56,11 +59,13 @@ export type TopLevelCondition = AllConditions | AnyConditions | NotConditions | 
 /** Anything that may appear inside all/any/not. */
 export type NestedCondition = ConditionProperties | TopLevelCondition;
 
+/** What a rule gives when its conditions hold: a type and optional params. */
 export interface Event {
   type: string;
   params?: Record<string, unknown>;
 }
 
+/** A json-rules-engine rule: conditions, the event they give, and an optional name and priority. */
 export interface RuleProperties {
   conditions: TopLevelCondition;
   event: Event;
@@ -72,6 +77,7 @@ export interface RuleProperties {
 /** json-rules-engine's `pathResolver`: reads `path` in a fact's (object) value. */
 export type PathResolver = (value: object, path: string) => unknown;
 
+/** How conditions are compiled: undefined facts and conditions, named conditions, the path reader. */
 export interface ConditionOptions {
   /** A missing fact reads as `undefined` instead of failing the run with "Undefined fact: X". */
   allowUndefinedFacts?: boolean;
@@ -86,11 +92,13 @@ export interface ConditionOptions {
   conditions?: Record<string, TopLevelCondition>;
 }
 
+/** The options of compileRules: those of conditions, and whether event params read facts. */
 export interface CompileOptions extends ConditionOptions {
   /** Event params of the form `{ fact, path?, params? }` are replaced by that fact's value. */
   replaceFactsInEventParams?: boolean;
 }
 
+/** What a run of compiled rules gives, as json-rules-engine's `Engine#run` does. */
 export interface RunResult {
   /** Events of the rules that passed, highest priority first. */
   events: Event[];
@@ -110,6 +118,7 @@ interface TraceBase {
   error?: string;
 }
 
+/** A leaf condition in a trace: the fact, path, operator and value, what each read, and the result. */
 export interface FactConditionTrace extends TraceBase {
   kind: "fact";
   fact: unknown;
@@ -124,17 +133,20 @@ export interface FactConditionTrace extends TraceBase {
   factResult?: unknown;
 }
 
+/** An `all` or `any` in a trace, with its nested conditions. */
 export interface BooleanConditionTrace extends TraceBase {
   kind: "all" | "any";
   /** In the order written, not in evaluation order. */
   conditions: ConditionTrace[];
 }
 
+/** A `not` in a trace, with the condition it negates. */
 export interface NotConditionTrace extends TraceBase {
   kind: "not";
   condition: ConditionTrace;
 }
 
+/** A reference to a named condition in a trace, with that condition's own trace. */
 export interface ConditionReferenceTrace extends TraceBase {
   kind: "condition";
   condition: string;
@@ -142,6 +154,7 @@ export interface ConditionReferenceTrace extends TraceBase {
   resolved?: ConditionTrace;
 }
 
+/** One rule in a trace: whether it fired, its event and its condition tree. */
 export interface RuleTrace {
   /** Position of the rule in the array given to compileRules. */
   index: number;
@@ -154,6 +167,7 @@ export interface RuleTrace {
   error?: string;
 }
 
+/** Rules compiled by compileRules: run them on facts, or explain a run. */
 export interface CompiledRules {
   /** Evaluates every rule against the facts, like json-rules-engine's `Engine#run`, synchronously. */
   run(facts: Facts): RunResult;

@@ -7,6 +7,7 @@ import { roundTo } from "./calculations.js";
 import type { CompiledRuleSet } from "./compile.js";
 import type { Facts } from "./context.js";
 
+/** A rule file's test case run: whether it passed and, where not, what was expected and what came out. */
 export interface CaseResult {
   name: string;
   passed: boolean;

@@ -9,6 +9,7 @@ import { compileAppraisal, type CompiledAppraisal } from "./appraisal.js";
 import { nipOf, runContext, type Facts } from "./context.js";
 import type { Explanation, ExplanationStep } from "./steps.js";
 
+/** A rule set compiled once by compileRuleSet, to evaluate and explain any number of appraisals. */
 export interface CompiledRuleSet {
   readonly ruleSet: RuleSet;
   /** Evaluates one appraisal; throws AppraisalError when its inputs cannot be evaluated. */
@@ -26,6 +27,10 @@ export interface CompiledRuleSet {
   indicatorSetFor(input: Pick<AppraisalInput, "employee" | "period" | "facts" | "history">): IndicatorSet;
 }
 
+/**
+ * Compiles a resolved rule set (from loadRuleSet or resolveRuleSet) once; the result evaluates appraisals
+ * synchronously, records an explanation only when `explain` is asked, and may be reused for every appraisal.
+ */
 export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   const appraisal = compileAppraisal(ruleSet);
 

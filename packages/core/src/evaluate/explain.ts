@@ -316,6 +316,7 @@ function operatorWord(operator: unknown, lang: Lang): string {
   return OPERATOR_WORDS[lang][name] ?? name;
 }
 
+/** One condition of an outcome rule's trace, in words, with the value each fact had and whether it held. */
 export function renderCondition(trace: ConditionTrace, lang: Lang): string {
   const w = T[lang];
   switch (trace.kind) {

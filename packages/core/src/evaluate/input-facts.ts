@@ -10,6 +10,7 @@ import { factMisfit } from "../ruleset/values.js";
 import { refuse, show, type RunContext } from "./context.js";
 import { propertyKey, type FactState, type FactTable } from "./fact-table.js";
 
+/** The months in a period of each kind. */
 export const PERIOD_MONTHS: Record<PeriodKind, number> = { monthly: 1, quarterly: 3, semester: 6, annual: 12 };
 
 /** `employee.nip` … `employee.status`, and the Employee field each comes from. */

@@ -4,6 +4,7 @@ import type { AppraisalResult, Axis, RaterSource } from "../domain/types.js";
 import type { ConditionTrace } from "../engine/index.js";
 import type { TopLevelCondition } from "../ruleset/schema.js";
 
+/** The indicator set chosen for the appraisal, and the sets tried before it. */
 export interface IndicatorSetStep {
   kind: "indicatorSet";
   chosen: string;
@@ -12,6 +13,7 @@ export interface IndicatorSetStep {
   tried: Array<{ id: string; name: string; when: TopLevelCondition | null; matched: boolean }>;
 }
 
+/** One rater source's part in an indicator's rating. */
 export interface RaterSourceBreakdown {
   source: RaterSource;
   /** Every rating this source gave (several for peers or the public). */
@@ -24,6 +26,7 @@ export interface RaterSourceBreakdown {
   share: number | null;
 }
 
+/** How an indicator's rating was formed from its rater sources. */
 export interface RaterBreakdown {
   sources: RaterSourceBreakdown[];
   /** Sources with weight that gave no rating; their weight went to the others. */
@@ -32,6 +35,7 @@ export interface RaterBreakdown {
   aggregate: number;
 }
 
+/** The formula that turned an indicator's input into its 0–100 score. */
 export type IndicatorFormula =
   | "rating.percentOfMax"
   | "rating.linear"
@@ -42,6 +46,7 @@ export type IndicatorFormula =
   | "yesno"
   | "score";
 
+/** One indicator scored: its input, its raters, the formula and the score. */
 export interface IndicatorStep {
   kind: "indicator";
   indicator: string;
@@ -56,6 +61,7 @@ export interface IndicatorStep {
   score: number;
 }
 
+/** A part's share of an axis or final score. */
 export interface Contribution {
   /** An indicator id, or an axis. */
   part: string;
@@ -66,6 +72,7 @@ export interface Contribution {
   contribution: number;
 }
 
+/** An axis score (hasil kerja or perilaku) from its indicators. */
 export interface AxisStep {
   kind: "axis";
   axis: Axis;
@@ -73,6 +80,7 @@ export interface AxisStep {
   contributions: Contribution[];
 }
 
+/** The final score from the axes or the indicators. */
 export interface ScoreStep {
   kind: "score";
   score: number | null;
@@ -83,8 +91,10 @@ export interface ScoreStep {
   contributions: Contribution[];
 }
 
+/** What a decision table or calculation gives. */
 export type DecisionValue = string | number | boolean | null | Array<string | number | boolean | null>;
 
+/** A decision table consulted: its inputs, the rows hit and the value it gave. */
 export interface DecisionStep {
   kind: "decision";
   table: string;
@@ -103,6 +113,7 @@ export interface DecisionStep {
   value: DecisionValue;
 }
 
+/** A calculation (e.g. a TPP percentage): its inputs and value. */
 export interface CalculationStep {
   kind: "calculation";
   id: string;
@@ -113,6 +124,7 @@ export interface CalculationStep {
   value: number | null;
 }
 
+/** An outcome rule: whether it fired, its event and its condition trace. */
 export interface OutcomeStep {
   kind: "outcome";
   rule: string;
@@ -122,6 +134,7 @@ export interface OutcomeStep {
   trace: ConditionTrace | null;
 }
 
+/** The predikat the appraisal came to, with its label. */
 export interface PredikatStep {
   kind: "predikat";
   predikat: string;
@@ -139,6 +152,7 @@ export interface AdjustmentStep {
   at: string | null;
 }
 
+/** One step of an explanation, in the order the evaluator took them. */
 export type ExplanationStep =
   | IndicatorSetStep
   | AdjustmentStep

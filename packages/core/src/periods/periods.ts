@@ -91,12 +91,14 @@ export function combinePeriodInputs(ruleSet: RuleSet, periods: AppraisalInput[],
   };
 }
 
+/** An assessor's judgement of the year's predikat, with the reason and who gave it. */
 export interface Judgement {
   predikat: string;
   reason: string;
   by: string;
 }
 
+/** An employee's result for the year, and how it was formed from the periods. */
 export interface AnnualResult {
   result: AppraisalResult;
   /** The year's input as evaluated (with the judgement as an adjustment), so it can be explained and replayed. */
@@ -109,8 +111,10 @@ export interface AnnualResult {
   judgement?: Judgement;
 }
 
+/** What rollUpYear needs of a compiled rule set. */
 export interface Evaluate {
   ruleSet: RuleSet;
+  /** The appraisal's result; throws AppraisalError when the rules refuse it. */
   evaluate(input: AppraisalInput): AppraisalResult;
 }
 

@@ -472,6 +472,10 @@ function checkAppeals(ruleSet: RuleSet, report: Reporter): void {
   });
 }
 
+/**
+ * The static checks of a resolved rule set: unknown facts, operators and conditions, weights, tables that
+ * cannot decide, predikat and workflow settings. Returns errors and warnings, each with the file and JSON pointer.
+ */
 export function checkRuleSet(ruleSet: RuleSet, file = ruleSet.sources.at(-1) ?? ruleSet.id): RuleIssue[] {
   // The checks below follow named conditions recursively, and `extends` may have joined conditions that
   // refer to one another from several files: a set past the limits is refused before they run.

@@ -9,11 +9,13 @@
 // parse.ts, limits.ts, resolve.ts) give both; the compiler's issues (evaluate/) are Indonesian only.
 import type { Lang } from "../domain/types.js";
 
+/** An error stops a rule set from being used; a warning does not. */
 export type IssueSeverity = "error" | "warning";
 
 /** One message in each language. */
 export type Texts = Record<Lang, string>;
 
+/** A problem found in a rule file: the file, the JSON pointer, what was wrong and what was expected. */
 export interface RuleIssue {
   file: string;
   /** RFC 6901 JSON pointer into the file, "" for the whole document. */
@@ -36,6 +38,7 @@ export function formatIssue(issue: RuleIssue): string {
   return `${issue.file}: ${issue.pointer || "/"}: ${issue.message}${tag}`;
 }
 
+/** An RFC 6901 JSON pointer from its segments: ("indicatorSets", 0, "id") → "/indicatorSets/0/id". */
 export function pointer(...segments: Array<string | number>): string {
   return segments.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
 }

@@ -3,6 +3,7 @@
 import { AXES, RATER_SOURCES } from "../domain/types.js";
 import type { IndicatorSet, RuleSet } from "./schema.js";
 
+/** The facts an appraisal provides about the employee. */
 export const EMPLOYEE_FACTS = [
   "employee",
   "employee.nip",
@@ -16,6 +17,7 @@ export const EMPLOYEE_FACTS = [
   "employee.status",
 ] as const;
 
+/** The facts an appraisal provides about the period. */
 export const PERIOD_FACTS = ["period.kind", "period.label", "period.months"] as const;
 
 /** `history` is the array of earlier {period, predikat}; `predikat.previous` the latest of them (or null). */

@@ -66,6 +66,7 @@ const task = z.union([
   z.object({ target: aspects, realisasi: aspects }).strict(),
 ]);
 
+/** The appraisal input's shape as a zod schema (strict: unknown keys are refused); see validateInput. */
 export const appraisalInputSchema = z
   .object({
     employee: employeeSchema,
@@ -87,6 +88,7 @@ type SchemaInput = z.infer<typeof appraisalInputSchema>;
 const _sameShape: [SchemaInput extends AppraisalInput ? true : false, AppraisalInput extends SchemaInput ? true : false] = [true, true];
 void _sameShape;
 
+/** validateInput's answer: the typed input, or every problem by JSON pointer. */
 export type InputValidation = { ok: true; input: AppraisalInput } | { ok: false; issues: RuleIssue[] };
 
 /**

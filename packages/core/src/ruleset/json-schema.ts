@@ -10,6 +10,7 @@ import {
   topLevelConditionSchema,
 } from "./schema.js";
 
+/** The `$id` of the rule file's JSON Schema. */
 export const RULE_FILE_SCHEMA_ID = "urn:kinerja:rule-file";
 
 /** Names for the recursive parts, so they appear as readable `$defs` rather than generated ones. */

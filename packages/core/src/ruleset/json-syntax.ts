@@ -5,6 +5,7 @@
 import { pointer, type Texts } from "./errors.js";
 import { RULE_FILE_LIMITS } from "./limits.js";
 
+/** Where a JSON text stops being JSON, and why, in Indonesian and English. */
 export interface JsonSyntaxError {
   /** 1-based. */
   line: number;

@@ -4,6 +4,7 @@
 // whole with the limit it broke instead of exhausting the stack or the CPU.
 import { pointer, type RuleIssue, type Texts } from "./errors.js";
 
+/** The limits on a rule file's size and shape, checked before anything walks it. */
 export interface RuleFileLimits {
   /** UTF-8 bytes of the file as compact JSON (without indentation). */
   bytes: number;

@@ -197,6 +197,7 @@ export interface AppealFallback {
   panel: { name: string; members: string[]; roles: Array<(typeof PANEL_ROLES)[number]> } | null;
 }
 
+/** Who decides an appeal when the assessor's superior cannot, and after how many days. */
 export function appealFallback(ruleSet: Pick<RuleSet, "workflow">): AppealFallback {
   const { fallback, fallbackAfterDays, panel } = ruleSet.workflow.appeals;
   return {
@@ -217,6 +218,7 @@ export interface PeerAssignmentRule {
   max: number;
 }
 
+/** How peers are assigned automatically, from the rule set's workflow.peers with its defaults filled. */
 export function peerAssignmentRule(ruleSet: Pick<RuleSet, "workflow">): PeerAssignmentRule {
   const { min, max, assign } = ruleSet.workflow.peers;
   const wanted = assign.count ?? Math.max(min, 1);

@@ -158,6 +158,7 @@ function resolveChain(file: RuleFile, fileName: string, loader: LoadRuleFile, ch
   return { parts: mergeParts(base.parts, own), sources: unique([...base.sources, fileName]) };
 }
 
+/** Options of resolveRuleSet. */
 export interface ResolveRuleSetOptions {
   /** Run the static checks and throw on an error they find (default true); false for callers that check later. */
   check?: boolean;
@@ -213,6 +214,7 @@ function resolveParsed(file: RuleFile, fileName: string, load: LoadRuleFile): Ru
   };
 }
 
+/** Options of loadRuleSet. */
 export interface LoadRuleSetOptions {
   /** Run the static checks (default true); false returns no issues, for callers that check later. */
   check?: boolean;

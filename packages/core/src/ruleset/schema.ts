@@ -18,11 +18,14 @@ const id = z.string().regex(/^[a-z][a-z0-9_]*$/, SCHEMA_PATTERNS.id.en);
 const factName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.]*$/, SCHEMA_PATTERNS.factName.en);
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
+/** A rater source (self, peer, supervisor, subordinate, public). */
 export const raterSourceSchema = z.enum(RATER_SOURCES);
+/** An axis (hasil_kerja, perilaku). */
 export const axisSchema = z.enum(AXES);
 
 // ---- json-rules-engine conditions ---------------------------------------------------------------
 
+/** A condition's value that reads another fact: `{ fact, path?, params? }`. */
 export const factReferenceSchema = z
   .object({ fact: z.string(), path: z.string().optional(), params: z.record(z.string(), z.unknown()).optional() })
   .strict();
@@ -34,6 +37,7 @@ export type ConditionLeaf = ConditionProperties;
 
 const conditionMeta = { priority: z.number().int().positive().optional(), name: z.string().optional() };
 
+/** A condition comparing a fact with a value by an operator. */
 export const conditionLeafSchema: z.ZodType<ConditionLeaf> = z
   .object({
     fact: z.string().min(1),
@@ -45,10 +49,12 @@ export const conditionLeafSchema: z.ZodType<ConditionLeaf> = z
   })
   .strict() as z.ZodType<ConditionLeaf>;
 
+/** A reference to a named condition: `{ condition: "name" }`. */
 export const conditionReferenceSchema: z.ZodType<ConditionReference> = z
   .object({ condition: z.string().min(1), ...conditionMeta })
   .strict();
 
+/** A rule's conditions: all, any, not, or a named condition. */
 export const topLevelConditionSchema: z.ZodType<TopLevelCondition> = z.lazy(() =>
   z.union([
     z.object({ all: z.array(nestedConditionSchema), ...conditionMeta }).strict(),
@@ -58,12 +64,14 @@ export const topLevelConditionSchema: z.ZodType<TopLevelCondition> = z.lazy(() =
   ]),
 );
 
+/** A condition inside all, any or not. */
 export const nestedConditionSchema: z.ZodType<NestedCondition> = z.lazy(() =>
   z.union([conditionLeafSchema, topLevelConditionSchema]),
 );
 
 // ---- scales, raters, facts ----------------------------------------------------------------------
 
+/** A rating scale: its range, step, labels and how a rating becomes a 0–100 score. */
 export const scaleSchema = z
   .object({
     min: z.number(),
@@ -82,6 +90,7 @@ export const scaleSchema = z
   })
   .strict();
 
+/** The rater sources' weights, and what happens when a source gave no rating. */
 export const ratersSchema = z
   .object({
     /** Weight per rater source, totalling 100. */
@@ -95,6 +104,7 @@ export const ratersSchema = z
   })
   .strict();
 
+/** A fact the rule file declares: its type, label, allowed values or range, and where it comes from. */
 export const factDeclarationSchema = z
   .object({
     type: z.enum(["number", "boolean", "string"]),
@@ -158,6 +168,7 @@ const scoreInput = z
   .object({ kind: z.literal("score"), min: z.number().default(0), max: z.number().default(100) })
   .strict();
 
+/** How an indicator is measured: a rating, a target, an achievement, attendance, yes/no or a score. */
 export const indicatorInputSchema = z.discriminatedUnion("kind", [
   ratingInput,
   targetInput,
@@ -167,6 +178,7 @@ export const indicatorInputSchema = z.discriminatedUnion("kind", [
   scoreInput,
 ]);
 
+/** An indicator: its axis, weight, input and raters. */
 export const indicatorSchema = z
   .object({
     id,
@@ -190,6 +202,7 @@ export const indicatorSchema = z
   })
   .strict();
 
+/** A set of indicators and the employees (`when`) it applies to. */
 export const indicatorSetSchema = z
   .object({
     id,
@@ -222,10 +235,12 @@ export const axisVariantSchema = z
 /** One cell: json-rules-engine operators ANDed against the column's fact; {} matches anything. */
 export const decisionCellSchema = z.record(z.string(), z.unknown());
 
+/** A decision table's row: a cell per input column and the value it gives. */
 export const decisionRowSchema = z
   .object({ when: z.array(decisionCellSchema), then: scalar, note: z.string().optional() })
   .strict();
 
+/** A decision table: input columns, rows, hit policy and the fact it sets. */
 export const decisionTableSchema = z
   .object({
     id,
@@ -243,6 +258,7 @@ export const decisionTableSchema = z
   })
   .strict();
 
+/** A calculation's arithmetic over facts and numbers. */
 export type Expression =
   | number
   | { fact: string }
@@ -253,6 +269,7 @@ export type Expression =
   | { min: Expression[] }
   | { max: Expression[] };
 
+/** A calculation's expression. */
 export const expressionSchema: z.ZodType<Expression> = z.lazy(() =>
   z.union([
     z.number(),
@@ -266,6 +283,7 @@ export const expressionSchema: z.ZodType<Expression> = z.lazy(() =>
   ]),
 );
 
+/** A calculation: a fact computed from others by an expression, where its `when` holds. */
 export const calculationSchema = z
   .object({
     /** The fact it sets, e.g. "angka_kredit". */
@@ -278,6 +296,7 @@ export const calculationSchema = z
   })
   .strict();
 
+/** An outcome rule: a json-rules-engine rule whose event is a follow-up. */
 export const outcomeRuleSchema = z
   .object({
     name: z.string().min(1),
@@ -291,6 +310,7 @@ export const outcomeRuleSchema = z
 
 // ---- predikat, curve, periods, tests ------------------------------------------------------------
 
+/** A predikat the rule set gives: its id, label and national counterpart. */
 export const predikatValueSchema = z
   .object({
     id,
@@ -300,8 +320,10 @@ export const predikatValueSchema = z
   })
   .strict();
 
-// Curve keys are optional (not defaulted) so that a region overriding one key inherits the other from
-// the file it extends; resolveRuleSet fills CURVE_DEFAULTS at the end.
+/**
+ * Curve keys are optional (not defaulted) so that a region overriding one key inherits the other from
+ * the file it extends; resolveRuleSet fills CURVE_DEFAULTS at the end.
+ */
 export const curveSchema = z
   .object({
     /** Whether a broken bound of SE MenPANRB 3/2023 only warns, blocks finalisation, or is not checked. */
@@ -311,6 +333,7 @@ export const curveSchema = z
   })
   .strict();
 
+/** The periods a region appraises and how a year is formed from them. */
 export const periodSchema = z
   .object({
     kind: z.enum(PERIOD_KINDS),
@@ -334,6 +357,7 @@ export const APPEAL_FALLBACKS = ["admin", "panel"] as const;
 /** Account roles a panel may name: every account of the role in the region sits on it. */
 export const PANEL_ROLES = ["operator", "admin", "assessor"] as const;
 
+/** The panel that decides appeals when it is the fallback: its name, members by NIP, roles. */
 export const appealPanelSchema = z
   .object({
     /** The panel's name as people read it ("Tim Penyelesaian Keberatan"). */
@@ -345,8 +369,10 @@ export const appealPanelSchema = z
   })
   .strict();
 
-// Workflow settings: how a region runs the steps of a cycle around the rules. Every key is optional so
-// a file that extends another inherits what it does not say; resolveRuleSet fills WORKFLOW_DEFAULTS.
+/**
+ * Workflow settings: how a region runs the steps of a cycle around the rules. Every key is optional so
+ * a file that extends another inherits what it does not say; resolveRuleSet fills WORKFLOW_DEFAULTS.
+ */
 export const workflowSchema = z
   .object({
     planning: z
@@ -415,6 +441,7 @@ export const workflowSchema = z
   })
   .strict();
 
+/** A rule file's test case: an appraisal input and what it must come to. */
 export const testCaseSchema = z
   .object({
     name: z.string(),
@@ -436,6 +463,7 @@ export const testCaseSchema = z
   })
   .strict();
 
+/** A rule file as written, before its `extends` are resolved. */
 export const ruleFileSchema = z
   .object({
     $schema: z.string().optional(),
@@ -472,25 +500,39 @@ export const ruleFileSchema = z
   })
   .strict();
 
+/** A rating scale. */
 export type Scale = z.infer<typeof scaleSchema>;
+/** How an indicator is measured. */
 export type IndicatorInput = z.infer<typeof indicatorInputSchema>;
+/** An indicator of a set. */
 export type Indicator = z.infer<typeof indicatorSchema>;
+/** A set of indicators and who it applies to. */
 export type IndicatorSet = z.infer<typeof indicatorSetSchema>;
+/** A decision table row's cells, by input column. */
 export type DecisionCell = z.infer<typeof decisionCellSchema>;
+/** A decision table's row. */
 export type DecisionRow = z.infer<typeof decisionRowSchema>;
+/** A decision table. */
 export type DecisionTable = z.infer<typeof decisionTableSchema>;
+/** A calculation. */
 export type Calculation = z.infer<typeof calculationSchema>;
+/** An outcome rule. */
 export type OutcomeRule = z.infer<typeof outcomeRuleSchema>;
+/** A predikat a rule set gives. */
 export type PredikatValue = z.infer<typeof predikatValueSchema>;
 export type AxisVariant = z.infer<typeof axisVariantSchema>;
+/** A rule file's test case. */
 export type TestCase = z.infer<typeof testCaseSchema>;
 /** A rule file as written: parts may be missing because they come from `extends`. */
 export type RuleFile = z.infer<typeof ruleFileSchema>;
 
+/** The rater sources' weights and the missing-source policy, defaults filled. */
 export type Raters = Required<z.infer<typeof ratersSchema>>;
-type WorkflowFile = z.infer<typeof workflowSchema>;
+/** Workflow settings as a rule file writes them, every key optional. */
+export type WorkflowFile = z.infer<typeof workflowSchema>;
 /** Workflow settings with every default filled. */
 export type Workflow = { [K in keyof WorkflowFile]-?: Required<NonNullable<WorkflowFile[K]>> };
+/** The workflow settings a rule set has where no file it extends sets them. */
 export const WORKFLOW_DEFAULTS: Workflow = {
   planning: { required: true, cascade: true },
   evidence: { maxBytes: 5 * 1024 * 1024, types: ["application/pdf", "image/jpeg", "image/png"] },
@@ -498,10 +540,12 @@ export const WORKFLOW_DEFAULTS: Workflow = {
   calibration: { forum: true, maxLevels: 1 },
   appeals: { windowDays: 14, fallback: "admin", fallbackAfterDays: 14, panel: { name: "Tim Penyelesaian Keberatan", members: [], roles: [] } },
 };
+/** The distribution curve's settings, defaults filled. */
 export type Curve = Required<z.infer<typeof curveSchema>>;
 
 /** What a resolved rule set has where no file in its chain says otherwise. */
 export const RATERS_DEFAULTS: Raters = { weights: { supervisor: 100 }, missing: "renormalise" };
+/** The curve settings a rule set has where no file it extends sets them. */
 export const CURVE_DEFAULTS: Curve = { enforcement: "warn", rounding: "round" };
 
 /** A rule set after `extends` is resolved: every part an evaluation needs is present. */

@@ -11,7 +11,8 @@ import type { Indicator, IndicatorSet, RuleSet, Scale } from "./schema.js";
 import { own } from "./own.js";
 
 type Declared = RuleSet["facts"][string];
-type FactValue = string | number | boolean | null;
+/** A declared fact's value as an appraisal gives it. */
+export type FactValue = string | number | boolean | null;
 
 /** One text per language, each built by `text`. */
 function texts(text: (lang: Lang) => string): Texts {

@@ -5,9 +5,11 @@ import { AppraisalError } from "../ruleset/errors.js";
 
 /** What `simulate` needs of a compiled rule set. */
 export interface Evaluator {
+  /** The appraisal's result; throws AppraisalError when the rules refuse it. */
   evaluate(input: AppraisalInput): AppraisalResult;
 }
 
+/** The first fact whose value differs between the two rule sets. */
 export interface StepChange {
   /** The fact that first differs, in evaluation order (indicator set, indicator scores, axes, decisions). */
   step: string;
@@ -15,6 +17,7 @@ export interface StepChange {
   after: unknown;
 }
 
+/** An employee whose predikat differs between the two rule sets, and the first step that made it differ. */
 export interface Move {
   nip: string;
   nama: string;
@@ -24,12 +27,14 @@ export interface Move {
   because: StepChange | null;
 }
 
+/** The outcomes an employee gains or loses under the second rule set. */
 export interface OutcomeChange {
   nip: string;
   gained: string[];
   lost: string[];
 }
 
+/** What simulate reports: the predikat counts before and after, who moves, outcomes gained or lost, refusals. */
 export interface SimulationReport {
   total: number;
   /** Predikat id → count, before and after. */
