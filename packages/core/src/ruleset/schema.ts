@@ -520,6 +520,7 @@ export type Calculation = z.infer<typeof calculationSchema>;
 export type OutcomeRule = z.infer<typeof outcomeRuleSchema>;
 /** A predikat a rule set gives. */
 export type PredikatValue = z.infer<typeof predikatValueSchema>;
+/** A split of the axes that applies when its condition holds (axisVariants). */
 export type AxisVariant = z.infer<typeof axisVariantSchema>;
 /** A rule file's test case. */
 export type TestCase = z.infer<typeof testCaseSchema>;
