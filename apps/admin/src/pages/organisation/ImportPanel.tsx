@@ -4,7 +4,7 @@
 // progress is followed until it ends.
 import { Alert, Anchor, Button, FileInput, Group, List, Progress, Stack, Table, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorState } from "../../components/States";
 import { employeeImportUpload } from "../../lib/downloads";
@@ -82,10 +82,11 @@ export function ImportPanel(props: { kind?: "employees" | "units"; onImported?()
     ]);
     props.onImported?.();
   };
+  const refreshOnce = useEffectEvent(() => void refresh());
   const employeesDone = status?.status === "succeeded" ? status.jobId : null;
   // Once per finished job.
   useEffect(() => {
-    if (employeesDone) void refresh();
+    if (employeesDone) refreshOnce();
   }, [employeesDone]);
 
   return (
