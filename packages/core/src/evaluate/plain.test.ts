@@ -76,8 +76,17 @@ describe("describeExplanation", () => {
     const [input] = [...generateDemo(ruleSet, profile, { size: 10, seed: 3 })];
     const sentences = describeExplanation(compiled.explain(input!), ruleSet, "id");
     expect(sentences[0]).toMatch(/^Penilaian memakai kelompok indikator "/);
-    expect(sentences.find((s) => s.startsWith("Rating hasil kerja dari capaian:"))).toMatch(/^Rating hasil kerja dari capaian: (Di Atas|Sesuai|Di Bawah)\. Dasarnya: pimpinan unit kerja tidak, predikat organisasi unit kerja kosong, Nilai Hasil Kerja \d+(,\d{1,2})? \(/);
+    expect(sentences.find((s) => s.startsWith("Rating hasil kerja dari capaian:"))).toMatch(/^Rating hasil kerja dari capaian: (Di Atas|Sesuai|Di Bawah)\. Dasarnya: Nilai Hasil Kerja \d+(,\d{1,2})? \(/);
     expect(sentences.at(-1)).toMatch(/^Predikat: /);
+  });
+
+  it("gives as the reason only the columns the matching row tests", () => {
+    const { ruleSet, profile, compiled } = region("samarinda");
+    const [input] = [...generateDemo(ruleSet, profile, { size: 1, seed: 3 })];
+    // A unit leader of a unit rated Baik: the row that matches tests leadership and the unit, not the score.
+    const leader = { ...input!, unit: { predikat: "baik" as const, pimpinan: true } };
+    const sentence = describeExplanation(compiled.explain(leader), ruleSet, "id").find((s) => s.startsWith("Rating hasil kerja dari capaian:"));
+    expect(sentence).toBe("Rating hasil kerja dari capaian: Sesuai. Dasarnya: pimpinan unit kerja ya, predikat organisasi unit kerja Baik (pimpinan unit: predikat organisasi Baik).");
   });
 
   it("names facts, values and follow-ups for the what-if screen, the sheets and the PDFs", () => {

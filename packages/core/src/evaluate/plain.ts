@@ -174,6 +174,20 @@ class Labels {
     for (const calc of ruleSet.calculations) this.calculations.set(calc.id, calc.name);
   }
 
+  /** The input facts that the given rows of table `id` test (a cell other than {}), or null when the table is unknown. */
+  testedColumns(id: string, rows: readonly number[]): Set<string> | null {
+    const table = this.ruleSet.decisions.find((t) => t.id === id);
+    if (!table) return null;
+    const tested = new Set<string>();
+    for (const index of rows) {
+      table.rows[index]?.when.forEach((cell, column) => {
+        const fact = table.inputs[column];
+        if (fact !== undefined && !(typeof cell === "object" && cell !== null && Object.keys(cell).length === 0)) tested.add(fact);
+      });
+    }
+    return tested.size > 0 ? tested : null;
+  }
+
   indicator(id: string): string {
     return this.indicators.get(id) ?? humanise(id);
   }
@@ -266,10 +280,11 @@ function decisionSentence(step: DecisionStep, w: Words, labels: Labels): string 
   const name = step.name ?? labels.fact(step.output);
   const value = labels.value(step.value);
   if (step.source === "assessor") return w.byAssessor(name, value);
-  const inputs = Object.entries(step.inputs)
-    .map(([fact, v]) => `${labels.fact(fact)} ${labels.value(v)}`)
-    .join(", ");
   if (step.source === "default") return w.decision(name, value) + w.noRow;
+  // The reason names the columns the rows hit test; a column every hit row leaves open ({}) decided nothing.
+  const tested = labels.testedColumns(step.table, step.hits.map((h) => h.index));
+  const named = Object.entries(step.inputs).filter(([fact]) => tested === null || tested.has(fact));
+  const inputs = named.map(([fact, v]) => `${labels.fact(fact)} ${labels.value(v)}`).join(", ");
   const notes = step.hits.map((h) => h.note).filter((n): n is string => Boolean(n));
   const why = notes.length > 0 ? `${inputs} (${notes.join("; ")})` : inputs;
   return w.decision(name, value) + w.because(why);
