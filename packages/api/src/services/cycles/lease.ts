@@ -8,7 +8,7 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { Database, JobRow, JobUpdate } from "@kinerja/db";
-import type { Kysely } from "kysely";
+import type { ExpressionBuilder, Kysely } from "kysely";
 
 /** Another server marked the job failed (its lease had run out) or it is no longer this process's. */
 export class JobTakenOver extends Error {
@@ -80,4 +80,43 @@ export function keepLeaseAlive(db: Kysely<Database>, job: JobKey, lease: Lease):
   }, Math.max(1, Math.floor(lease.ms / 3)));
   timer.unref();
   return stop;
+}
+
+/** Who may fail a live job: its owner, or anyone once its lease ran out before the given time. */
+export type FailingAs = { owner: string } | { expiredBefore: string };
+
+/** Jobs whose lease ran out before `at` (or that never had one). */
+export function leaseExpired(at: string) {
+  return (eb: ExpressionBuilder<Database, "jobs">) => eb.or([eb("lease_expires_at", "is", null), eb("lease_expires_at", "<", at)]);
+}
+
+/**
+ * Marks the job failed with `message` if it is still queued or running and `as` may fail it; true when it did.
+ * Pass a transaction to do more in the same one (the update locks the job's row).
+ */
+export async function failLiveJob(db: Kysely<Database>, job: JobKey, message: string, as: FailingAs): Promise<boolean> {
+  const at = new Date().toISOString();
+  const failed = await db
+    .updateTable("jobs")
+    .set({ status: "failed", error: message, finished_at: at, updated_at: at })
+    .where("region_id", "=", job.region_id)
+    .where("id", "=", job.id)
+    .where("status", "in", ["queued", "running"])
+    .where("owner" in as ? (eb) => eb("owner", "=", as.owner) : leaseExpired(as.expiredBefore))
+    .executeTakeFirst();
+  return Number(failed.numUpdatedRows) > 0;
+}
+
+/** Marks failed the region's live jobs of `kind` whose lease ran out and that `running` (this process) is not running. */
+export async function failStaleJobs(db: Kysely<Database>, regionId: string, kind: string, running: { has(id: string): boolean }, message: string): Promise<void> {
+  const at = new Date().toISOString();
+  const stale = await db
+    .selectFrom("jobs")
+    .select(["region_id", "id"])
+    .where("region_id", "=", regionId)
+    .where("kind", "=", kind)
+    .where("status", "in", ["queued", "running"])
+    .where(leaseExpired(at))
+    .execute();
+  for (const job of stale) if (!running.has(job.id)) await failLiveJob(db, job, message, { expiredBefore: at });
 }

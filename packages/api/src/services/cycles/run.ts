@@ -11,13 +11,13 @@ import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { DomainError } from "../lib/index.js";
 import { now, type CycleRow, type Database, type JobRow, type JobStatus, type NewResult, type NewResultOutcome } from "@kinerja/db";
 import type { CompiledRuleSet } from "@kinerja/core";
-import { PostgresAdapter, sql, type ExpressionBuilder, type Kysely } from "kysely";
+import { PostgresAdapter, sql, type Kysely } from "kysely";
 import { appraisalInputs } from "../assessment/index.js";
 import { audit } from "../lib/index.js";
 import { cycleEmployeeIds } from "./cycle-scope.js";
 import { findCycle, lockCycle } from "./cycles.js";
 import type { JobRunner } from "./jobs.js";
-import { holdLease, JobTakenOver, keepLeaseAlive, leaseFields, type Lease } from "./lease.js";
+import { failLiveJob, holdLease, JobTakenOver, keepLeaseAlive, leaseExpired, leaseFields, type FailingAs, type Lease } from "./lease.js";
 import { periodResults, rolledUpKind, rollUpEmployee } from "./rollup.js";
 import { cycleRules } from "../rules/index.js";
 import { assertNoRunInFlight, insertResults, insertRun, outcomeRows, resultRow } from "../results/index.js";
@@ -243,11 +243,7 @@ async function resultCount(db: Kysely<Database>, regionId: string, runId: string
 }
 
 /** Who may fail a job: its owner, or (recovering it) anyone once its lease ran out before `expiredBefore`. */
-type FailingAs = { owner: string } | { expiredBefore: string };
 
-function leaseExpired(at: string) {
-  return (eb: ExpressionBuilder<Database, "jobs">) => eb.or([eb("lease_expires_at", "is", null), eb("lease_expires_at", "<", at)]);
-}
 
 /**
  * Marks the job and its run failed and drops the run's partial results, if the job is still running and
@@ -257,16 +253,8 @@ function leaseExpired(at: string) {
  */
 async function failRun(db: Kysely<Database>, job: Pick<JobRow, "region_id" | "id" | "run_id">, message: string, as: FailingAs): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
+    if (!(await failLiveJob(trx, job, message, as))) return false;
     const at = now();
-    const failed = await trx
-      .updateTable("jobs")
-      .set({ status: "failed", error: message, finished_at: at, updated_at: at })
-      .where("region_id", "=", job.region_id)
-      .where("id", "=", job.id)
-      .where("status", "in", ["queued", "running"])
-      .where("owner" in as ? (eb) => eb("owner", "=", as.owner) : leaseExpired(as.expiredBefore))
-      .executeTakeFirst();
-    if (Number(failed.numUpdatedRows) === 0) return false;
     if (job.run_id) {
       await trx.deleteFrom("result_outcomes").where("region_id", "=", job.region_id).where("run_id", "=", job.run_id).execute();
       await trx.deleteFrom("results").where("region_id", "=", job.region_id).where("run_id", "=", job.run_id).execute();
@@ -298,12 +286,16 @@ export interface Recovery {
 export async function recoverInterruptedJobs(db: Kysely<Database>, recovery: Recovery = {}): Promise<number> {
   const { cycle, runner } = recovery;
   const at = now();
-  let query = db.selectFrom("jobs").select(["region_id", "id", "run_id"]).where("status", "in", ["queued", "running"]).where(leaseExpired(at));
+  let query = db.selectFrom("jobs").select(["region_id", "id", "run_id", "kind"]).where("status", "in", ["queued", "running"]).where(leaseExpired(at));
   if (cycle) query = query.where("region_id", "=", cycle.regionId).where("cycle_id", "=", cycle.cycleId);
   let recovered = 0;
   for (const job of await query.execute()) {
     if (runner?.has(job.id)) continue;
-    const message = "terhenti: server yang menjalankannya berhenti sebelum selesai; hasil sebelumnya tetap berlaku. Jalankan penilaian lagi.";
+    // Other kinds of job (imports, bulk accounts, peer assignment) keep what they committed; they are started again.
+    const message =
+      job.kind === "cycle.run"
+        ? "terhenti: server yang menjalankannya berhenti sebelum selesai; hasil sebelumnya tetap berlaku. Jalankan penilaian lagi."
+        : "Terhenti: server yang menjalankannya berhenti sebelum selesai. Mulai lagi.";
     if (await failRun(db, job, message, { expiredBefore: at })) recovered++;
   }
   return recovered;

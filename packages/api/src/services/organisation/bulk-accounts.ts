@@ -11,7 +11,7 @@
 import { newId, now, parseJson, type Database, type JobRow, type JobStatus, type NewAccountActivation, type Role } from "@kinerja/db";
 import { sql, type Kysely } from "kysely";
 import { requireAdmin, type Scope } from "../access/index.js";
-import { holdLease, JobTakenOver, keepLeaseAlive, leaseFields, type JobRunner } from "../cycles/index.js";
+import { failLiveJob, failStaleJobs, holdLease, JobTakenOver, keepLeaseAlive, leaseFields, type JobRunner } from "../cycles/index.js";
 import { audit, DomainError, signInAccountRow, type Actor } from "../lib/index.js";
 import { placeholderEmail } from "./accounts.js";
 import { activationCodeHash, newActivationCode } from "./activation-codes.js";
@@ -143,22 +143,6 @@ export async function bulkAccountsStatus(scope: Scope, input: { jobId?: string }
 
 const INTERRUPTED = "Terhenti: server yang menjalankannya berhenti sebelum selesai. Akun yang sudah dibuat tetap ada; mulai lagi untuk membuat sisanya.";
 
-/** Marks failed the region's bulk-accounts jobs whose lease ran out and that this process is not running. */
-async function recoverStaleJobs(db: Kysely<Database>, regionId: string, runner: JobRunner): Promise<void> {
-  const at = now();
-  const stale = await db
-    .selectFrom("jobs")
-    .select("id")
-    .where("region_id", "=", regionId)
-    .where("kind", "=", BULK_ACCOUNTS_JOB)
-    .where("status", "in", ["queued", "running"])
-    .where((eb) => eb.or([eb("lease_expires_at", "is", null), eb("lease_expires_at", "<", at)]))
-    .execute();
-  for (const job of stale) {
-    if (runner.has(job.id)) continue;
-    await finishFailed(db, { region_id: regionId, id: job.id }, INTERRUPTED, { expiredBefore: at });
-  }
-}
 
 /**
  * Starts making accounts for everyone in the unit (with its sub-units) or the region who has none; answers
@@ -171,7 +155,7 @@ export async function startBulkAccounts(scope: Scope, jobs: JobRunner, input: { 
   if (!Number.isInteger(validDays) || validDays < 1 || validDays > MAX_CODE_VALID_DAYS) {
     throw new DomainError({ code: "BAD_REQUEST", message: `Masa berlaku kode aktivasi harus 1 sampai ${MAX_CODE_VALID_DAYS} hari, bukan ${validDays}`, pointer: "/validDays" });
   }
-  await recoverStaleJobs(db, regionId, jobs);
+  await failStaleJobs(db, regionId, BULK_ACCOUNTS_JOB, jobs, INTERRUPTED);
   await dropExpiredHandouts(db);
   const unitIds = await unitScope(db, regionId, input.unitId);
   const job = await db.transaction().execute(async (trx) => {
@@ -314,7 +298,7 @@ async function runBulkAccounts(db: Kysely<Database>, jobs: JobRunner, actor: Act
       await holdLease(trx, job, lease);
       const at = now();
       await trx.updateTable("jobs").set({ status: "succeeded", finished_at: at, updated_at: at, total: done }).where("region_id", "=", regionId).where("id", "=", job.id).execute();
-      await trx.updateTable("account_jobs").set({ handout_until: handoutDeadline(at) }).where("region_id", "=", regionId).where("job_id", "=", job.id).execute();
+      await trx.updateTable("account_jobs").set({ handout_until: handoutDeadline(now()) }).where("region_id", "=", regionId).where("job_id", "=", job.id).execute();
       const counts = await trx.selectFrom("account_jobs").select(["created", "skipped"]).where("region_id", "=", regionId).where("job_id", "=", job.id).executeTakeFirstOrThrow();
       await audit(trx, { regionId, actor, action: "account.bulkFinish", entity: "job", entityId: job.id, after: { created: counts.created, skipped: counts.skipped } });
     });
@@ -336,17 +320,8 @@ function handoutDeadline(at: string): string {
 /** Marks the job failed if it is still live and `as` may: its owner, or anyone once its lease ran out. The batches written stay. */
 async function finishFailed(db: Kysely<Database>, job: Pick<JobRow, "region_id" | "id">, message: string, as: { owner: string } | { expiredBefore: string }): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const at = now();
-    const failed = await trx
-      .updateTable("jobs")
-      .set({ status: "failed", error: message, finished_at: at, updated_at: at })
-      .where("region_id", "=", job.region_id)
-      .where("id", "=", job.id)
-      .where("status", "in", ["queued", "running"])
-      .where((eb) => ("owner" in as ? eb("owner", "=", as.owner) : eb.or([eb("lease_expires_at", "is", null), eb("lease_expires_at", "<", as.expiredBefore)])))
-      .executeTakeFirst();
-    if (Number(failed.numUpdatedRows) === 0) return;
-    await trx.updateTable("account_jobs").set({ handout_until: handoutDeadline(at) }).where("region_id", "=", job.region_id).where("job_id", "=", job.id).execute();
+    if (!(await failLiveJob(trx, job, message, as))) return;
+    await trx.updateTable("account_jobs").set({ handout_until: handoutDeadline(now()) }).where("region_id", "=", job.region_id).where("job_id", "=", job.id).execute();
   });
 }
 

@@ -9,7 +9,7 @@
 import { newId, now, parseJson, toJson, type Database, type JobRow, type JobStatus } from "@kinerja/db";
 import { PostgresAdapter, type Kysely } from "kysely";
 import { requireAdmin, type Scope } from "../access/index.js";
-import { holdLease, JobTakenOver, keepLeaseAlive, leaseFields, renewLease, type JobRunner } from "../cycles/index.js";
+import { failLiveJob, failStaleJobs, holdLease, JobTakenOver, keepLeaseAlive, leaseFields, renewLease, type JobRunner } from "../cycles/index.js";
 import { audit, DomainError, runInWorker, type Actor, type WorkerBudget } from "../lib/index.js";
 import type { parseEmployeeSheet, EmployeeSheet, ImportFormat, ImportRowError, SheetEmployee } from "./employee-sheet.js";
 
@@ -116,7 +116,7 @@ const INTERRUPTED =
 export async function startEmployeeImport(scope: Scope, jobs: JobRunner, input: { format: ImportFormat; bytes: Uint8Array }): Promise<EmployeeImportStatus> {
   requireAdmin(scope, "mengimpor pegawai");
   const { db, regionId, actor } = scope;
-  await recoverStaleImports(db, regionId, jobs);
+  await failStaleJobs(db, regionId, EMPLOYEE_IMPORT_JOB, jobs, INTERRUPTED);
   const job = await db.transaction().execute(async (trx) => {
     // Holding the region's row makes two starts in one region go one after the other.
     await trx.updateTable("regions").set((eb) => ({ name: eb.ref("name") })).where("id", "=", regionId).execute();
@@ -146,22 +146,6 @@ export async function startEmployeeImport(scope: Scope, jobs: JobRunner, input: 
   return (await employeeImportStatus(scope, { jobId: job.id }))!;
 }
 
-/** Marks failed the region's import jobs whose lease ran out and that this process is not running. */
-async function recoverStaleImports(db: Kysely<Database>, regionId: string, runner: JobRunner): Promise<void> {
-  const at = now();
-  const stale = await db
-    .selectFrom("jobs")
-    .select("id")
-    .where("region_id", "=", regionId)
-    .where("kind", "=", EMPLOYEE_IMPORT_JOB)
-    .where("status", "in", ["queued", "running"])
-    .where((eb) => eb.or([eb("lease_expires_at", "is", null), eb("lease_expires_at", "<", at)]))
-    .execute();
-  for (const job of stale) {
-    if (runner.has(job.id)) continue;
-    await finishFailed(db, { region_id: regionId, id: job.id }, INTERRUPTED, { expiredBefore: at });
-  }
-}
 
 async function runEmployeeImport(db: Kysely<Database>, jobs: JobRunner, actor: Actor, job: JobRow, input: { format: ImportFormat; bytes: Uint8Array }): Promise<void> {
   const regionId = job.region_id;
@@ -197,7 +181,7 @@ async function runEmployeeImport(db: Kysely<Database>, jobs: JobRunner, actor: A
     // A job taken over is another server's to account for: it already marked it failed.
     if (!(error instanceof JobTakenOver)) {
       const reason = error instanceof Error ? error.message : String(error);
-      await finishFailed(db, job, `Gagal: ${reason}; tidak ada yang disimpan (failed: nothing was saved)`, { owner: lease.owner });
+      await failLiveJob(db, job, `Gagal: ${reason}; tidak ada yang disimpan (failed: nothing was saved)`, { owner: lease.owner });
     }
     throw error;
   } finally {
@@ -205,18 +189,6 @@ async function runEmployeeImport(db: Kysely<Database>, jobs: JobRunner, actor: A
   }
 }
 
-/** Marks the job failed if it is still live and `as` may: its owner, or anyone once its lease ran out. */
-async function finishFailed(db: Kysely<Database>, job: Pick<JobRow, "region_id" | "id">, message: string, as: { owner: string } | { expiredBefore: string }): Promise<void> {
-  const at = now();
-  await db
-    .updateTable("jobs")
-    .set({ status: "failed", error: message, finished_at: at, updated_at: at })
-    .where("region_id", "=", job.region_id)
-    .where("id", "=", job.id)
-    .where("status", "in", ["queued", "running"])
-    .where((eb) => ("owner" in as ? eb("owner", "=", as.owner) : eb.or([eb("lease_expires_at", "is", null), eb("lease_expires_at", "<", as.expiredBefore)])))
-    .execute();
-}
 
 /** SQLite binds at most 32,766 parameters to one statement; an employee row takes 13. */
 const ROWS_PER_STATEMENT = 2_000;
