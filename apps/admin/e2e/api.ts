@@ -24,6 +24,7 @@ type Queries = {
   "region.guidedStart": [RouterInputs["region"]["guidedStart"], RouterOutputs["region"]["guidedStart"]];
   "unit.tree": [RouterInputs["unit"]["tree"], RouterOutputs["unit"]["tree"]];
   "employee.list": [RouterInputs["employee"]["list"], RouterOutputs["employee"]["list"]];
+  "employee.importedHistory": [RouterInputs["employee"]["importedHistory"], RouterOutputs["employee"]["importedHistory"]];
   "result.distribution": [RouterInputs["result"]["distribution"], RouterOutputs["result"]["distribution"]];
   "forum.proposals": [RouterInputs["forum"]["proposals"], RouterOutputs["forum"]["proposals"]];
   "forum.calibrations": [RouterInputs["forum"]["calibrations"], RouterOutputs["forum"]["calibrations"]];

@@ -2,11 +2,12 @@
 // good; otherwise every bad cell is listed by row and column with what was expected. An employee sheet is
 // uploaded as it is over plain HTTP (a region's register runs to megabytes) and imported as a job whose
 // progress is followed until it ends.
-import { Alert, Anchor, Button, FileInput, Group, List, Progress, Stack, Table, Text } from "@mantine/core";
+import { Alert, Anchor, Button, FileInput, Group, List, Progress, Stack, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useEffectEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorState } from "../../components/States";
+import { ImportErrors } from "./ImportErrors";
 import { employeeImportUpload } from "../../lib/downloads";
 import { useRegionId } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
@@ -15,7 +16,7 @@ export const IMPORT_COLUMNS = ["nip", "nama", "jabatan", "jenis_jabatan", "jenja
 
 export const UNIT_IMPORT_COLUMNS = ["kode", "nama", "induk", "jenis"];
 
-function csvHref(rows: string[][]): string {
+export function csvHref(rows: string[][]): string {
   const csv = rows.map((row) => `${row.join(",")}\r\n`).join("");
   return `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${csv}`)}`;
 }
@@ -161,37 +162,7 @@ export function ImportPanel(props: { kind?: "employees" | "units"; onImported?()
           {t(kind === "units" ? "organisation.import.unitCounts" : "organisation.import.counts", { rows: result.rows, created: result.created, updated: result.updated })}
         </Alert>
       )}
-      {result && !result.ok && (
-        <Stack data-testid={kind === "units" ? "unit-import-errors" : "import-errors"}>
-          <Alert color="red" title={t("organisation.import.refused", { count: result.errors.length })}>
-            {t("organisation.import.refusedHelp", { rows: result.rows })}
-          </Alert>
-          <Table.ScrollContainer minWidth={700}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("organisation.import.row")}</Table.Th>
-                  <Table.Th>{t("organisation.import.column")}</Table.Th>
-                  <Table.Th>{t("organisation.import.value")}</Table.Th>
-                  <Table.Th>{t("organisation.import.problem")}</Table.Th>
-                  <Table.Th>{t("organisation.import.expected")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {result.errors.map((e, i) => (
-                  <Table.Tr key={i}>
-                    <Table.Td>{e.row}</Table.Td>
-                    <Table.Td className="mono">{e.column}</Table.Td>
-                    <Table.Td className="mono">{e.value}</Table.Td>
-                    <Table.Td>{e.message}</Table.Td>
-                    <Table.Td>{e.expected}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Stack>
-      )}
+      {result && !result.ok && <ImportErrors testId={kind === "units" ? "unit-import-errors" : "import-errors"} rows={result.rows} errors={result.errors} />}
     </Stack>
   );
 }

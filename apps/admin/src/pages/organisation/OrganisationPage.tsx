@@ -10,6 +10,7 @@ import { EmployeesPanel } from "./EmployeesPanel";
 
 // The units and import tabs load when first opened.
 const ImportPanel = lazy(() => import("./ImportPanel").then((module) => ({ default: module.ImportPanel })));
+const HistoryImportPanel = lazy(() => import("./HistoryImportPanel").then((module) => ({ default: module.HistoryImportPanel })));
 const UnitTree = lazy(() => import("./UnitTree").then((module) => ({ default: module.UnitTree })));
 
 export default function OrganisationPage() {
@@ -33,6 +34,7 @@ export default function OrganisationPage() {
           <Tabs.Tab value="employees">{t("organisation.tabs.employees")}</Tabs.Tab>
           <Tabs.Tab value="units">{t("organisation.tabs.units")}</Tabs.Tab>
           <Tabs.Tab value="import">{t("organisation.tabs.import")}</Tabs.Tab>
+          <Tabs.Tab value="history">{t("organisation.tabs.history")}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="employees" pt="md">
           {tree.error && <ErrorState error={tree.error} />}
@@ -60,6 +62,13 @@ export default function OrganisationPage() {
           {opened.has("import") && (
             <Suspense fallback={<Loading rows={4} />}>
               <ImportPanel />
+            </Suspense>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          {opened.has("history") && (
+            <Suspense fallback={<Loading rows={4} />}>
+              <HistoryImportPanel />
             </Suspense>
           )}
         </Tabs.Panel>
