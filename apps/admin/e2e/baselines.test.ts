@@ -10,31 +10,11 @@ import { launchBrowser } from "./browser";
 import { newPage, openFirstCycle, runEvaluation, signIn } from "./portal";
 import { signInFor, startServer, type RunningServer } from "./server";
 import { checkFit, PHONE } from "./viewport";
+import { nextRegulation, type BaselineContent } from "@kinerja/api/testing/next-regulation";
 
 const BASELINE = "permenpanrb-6-2022";
 const LABEL = "Baik (Samarinda)";
 const NOTE = "Peraturan baru: hasil kerja Sesuai dengan perilaku Di Atas menjadi Sangat Baik";
-
-interface Row {
-  when: Array<Record<string, unknown>>;
-  then: unknown;
-}
-type BaselineContent = Record<string, unknown> & {
-  decisions: Array<{ id: string; rows: Row[] }>;
-  tests: Array<{ name: string; expect: { predikat?: string; facts?: Record<string, unknown> } }>;
-};
-
-/** Version 2 as the operator writes it: Sesuai/Di Atas becomes Sangat Baik, and the cases that said otherwise follow. */
-function nextRegulation(v1: BaselineContent): BaselineContent {
-  const v2 = structuredClone(v1);
-  v2.decisions.find((d) => d.id === "predikat")!.rows.find((r) => r.when[0]?.equal === "sesuai" && r.when[1]?.equal === "di_atas")!.then = "sangat_baik";
-  for (const test of v2.tests) if (test.name.startsWith("Kuadran: Sesuai (95%) dan Di Atas")) test.expect.predikat = "sangat_baik";
-  // Its input is Sesuai/Di Atas too: the case follows the new regulation's predikat and angka kredit (150 %).
-  const angkaKredit = v2.tests.find((test) => test.name.startsWith("Angka kredit: Ahli Madya, Baik"))!;
-  angkaKredit.name = "Angka kredit: Ahli Madya, Sangat Baik (Sesuai dan Di Atas), 12 bulan → 56,25";
-  angkaKredit.expect = { ...angkaKredit.expect, predikat: "sangat_baik", facts: { angka_kredit_koefisien: 37.5, angka_kredit: 56.25 } };
-  return v2;
-}
 
 /** The part of the screen at 1366 and 390 px, to look at; at 390 the page must not scroll sideways. */
 async function screenshots(page: Page, name: string, target: Locator): Promise<void> {

@@ -6,30 +6,9 @@ import type { SessionUser } from "../auth.js";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { cycleRules, seedBaselines } from "../services/rules/index.js";
 import { createOperator, createTestEnv, seedRegion, type SeededRegion, type TestEnv } from "../testing/env.js";
+import { nextRegulation, type BaselineContent } from "../testing/next-regulation.js";
 
 const BASELINE = "permenpanrb-6-2022";
-
-interface Row {
-  when: Array<Record<string, unknown>>;
-  then: unknown;
-}
-type BaselineContent = Record<string, unknown> & {
-  decisions: Array<{ id: string; rows: Row[] }>;
-  tests: Array<{ name: string; expect: { predikat?: string; facts?: Record<string, unknown> } }>;
-};
-
-/** Sesuai hasil kerja with Di Atas perilaku becomes Sangat Baik (was Baik), as a new regulation might say. */
-function generous(v1: BaselineContent): BaselineContent {
-  const v2 = structuredClone(v1);
-  const row = v2.decisions.find((d) => d.id === "predikat")!.rows.find((r) => r.when[0]?.equal === "sesuai" && r.when[1]?.equal === "di_atas")!;
-  row.then = "sangat_baik";
-  for (const test of v2.tests) if (test.name.startsWith("Kuadran: Sesuai (95%) dan Di Atas")) test.expect.predikat = "sangat_baik";
-  // Its input is Sesuai/Di Atas too: the case follows the new regulation's predikat and angka kredit (150 %).
-  const angkaKredit = v2.tests.find((test) => test.name.startsWith("Angka kredit: Ahli Madya, Baik"))!;
-  angkaKredit.name = "Angka kredit: Ahli Madya, Sangat Baik (Sesuai dan Di Atas), 12 bulan → 56,25";
-  angkaKredit.expect = { ...angkaKredit.expect, predikat: "sangat_baik", facts: { angka_kredit_koefisien: 37.5, angka_kredit: 56.25 } };
-  return v2;
-}
 
 async function refusedWith(call: Promise<unknown>): Promise<string> {
   const error: unknown = await call.then(
@@ -104,7 +83,7 @@ describe.each(inject("dialects"))("national baselines on %s", (dialect) => {
     expect(status).toMatchObject({ ruleSetVersionId: built.id, extends: { ref: "national:permenpanrb-6-2022@1" }, newer: [], changes: [], lastFinalisedCycle: { id: region.cycleId } });
 
     const v1 = (await env.as(operator).baseline.get({ baselineId: BASELINE, version: 1 })).content as BaselineContent;
-    const published = await env.as(operator).baseline.publish({ baselineId: BASELINE, content: generous(v1), note: "Peraturan baru: Sesuai/Di Atas menjadi Sangat Baik" });
+    const published = await env.as(operator).baseline.publish({ baselineId: BASELINE, content: nextRegulation(v1), note: "Peraturan baru: Sesuai/Di Atas menjadi Sangat Baik" });
     expect(published).toMatchObject({ version: 2, ref: "national:permenpanrb-6-2022@2", authorName: "Operator Nasional" });
 
     // The region sees the new version and what changed, and stays where it is until it moves.

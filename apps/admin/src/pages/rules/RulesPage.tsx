@@ -162,6 +162,8 @@ function RuleEditor(props: { version: Version | null; versions: VersionSummary[]
       setDraftId(null);
       setRevision(undefined);
       remember(published, parsed);
+      // The baseline the published rules extend may have changed (a move to a newer version).
+      void queryClient.invalidateQueries({ queryKey: trpc.ruleSet.baselineStatus.queryKey({ regionId }) });
       notifications.show({ color: "teal", message: t("rules.published", { version: published.version }) });
       props.onOpen(published.id);
     } catch (error) {
