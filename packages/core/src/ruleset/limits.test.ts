@@ -96,6 +96,21 @@ describe("rule file limits", () => {
     ]);
   });
 
+  it("refuses a file far over the limit without walking all of it", () => {
+    // One outcome repeated a million times: some 300 MB as JSON, though it holds only a few objects.
+    const outcome = { name: "aturan", conditions: { all: [{ fact: "predikat", operator: "equal", value: "baik".repeat(60) }] }, event: { type: "catatan" } };
+    const file = { ...baseFile(), outcomes: Array.from({ length: 1_000_000 }, () => outcome) };
+    expect(refusal(() => parseRuleFile(file, "raksasa.json"))).toEqual([
+      {
+        file: "raksasa.json",
+        pointer: "",
+        message: "berkas ini lebih dari 8388608 bita sebagai JSON ringkas; yang diharapkan: paling banyak 1048576 bita dalam berkas aturan",
+        messageEn: "the file is over 8388608 bytes as compact JSON; expected at most 1048576 bytes in a rule file",
+        severity: "error",
+      },
+    ]);
+  });
+
   it("refuses a file over 1 MB as compact JSON", () => {
     const file = { ...baseFile(), description: "x".repeat(RULE_FILE_LIMITS.bytes) };
     const bytes = JSON.stringify(file).length;

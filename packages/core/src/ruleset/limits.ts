@@ -39,20 +39,50 @@ function field(value: unknown, key: string): unknown {
   return isRecord(value) && Object.hasOwn(value, key) ? value[key] : undefined;
 }
 
-/** The path of the first value below `limit` levels, or undefined when the value is no deeper. */
-function tooDeep(json: unknown, limit: number): Array<string | number> | undefined {
-  const stack: Array<{ value: unknown; path: Array<string | number> }> = [{ value: json, path: [] }];
+/** A value being walked: the key it sits under and its parent, so a path is made only when one is reported. */
+interface Walked {
+  value: unknown;
+  depth: number;
+  key: string | number;
+  parent: Walked | undefined;
+}
+
+function pathOf(node: Walked): Array<string | number> {
+  const path: Array<string | number> = [];
+  for (let at: Walked | undefined = node; at?.parent; at = at.parent) path.unshift(at.key);
+  return path;
+}
+
+/** How far past the byte limit a walk goes before it stops counting: beyond it the exact size is not worth computing. */
+const COUNTING_FACTOR = 8;
+
+/**
+ * One walk without recursion: the path of the first value below `limits.depth` levels, or whether the value
+ * is certainly larger than COUNTING_FACTOR × `limits.bytes` as compact JSON (counted from below: a string's
+ * UTF-16 length never exceeds its UTF-8 bytes), stopping there so that a huge value costs no more than that.
+ */
+function measure(json: unknown, limits: Readonly<RuleFileLimits>): { deep?: Array<string | number>; huge: boolean } {
+  const stack: Walked[] = [{ value: json, depth: 0, key: "", parent: undefined }];
+  const budget = COUNTING_FACTOR * limits.bytes;
+  let bytes = 0;
   while (stack.length) {
-    const { value, path } = stack.pop()!;
-    if (typeof value !== "object" || value === null) continue;
-    if (path.length >= limit) return path;
-    const entries: Array<[string | number, unknown]> = Array.isArray(value) ? [...value.entries()] : Object.entries(value);
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [key, child] = entries[i]!;
-      stack.push({ value: child, path: [...path, key] });
+    const node = stack.pop()!;
+    const { value } = node;
+    if (typeof value === "string") bytes += value.length + 2;
+    else if (typeof value !== "object" || value === null) bytes += 1;
+    else {
+      if (node.depth >= limits.depth) return { deep: pathOf(node), huge: false };
+      const entries: Array<[string | number, unknown]> = Array.isArray(value) ? [...value.entries()] : Object.entries(value);
+      bytes += 2 + entries.length;
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, child] = entries[i]!;
+        if (typeof key === "string") bytes += key.length + 3;
+        stack.push({ value: child, depth: node.depth + 1, key, parent: node });
+      }
     }
+    if (bytes > budget) return { huge: true };
   }
-  return undefined;
+  return { huge: false };
 }
 
 function utf8Bytes(text: string): number {
@@ -60,12 +90,21 @@ function utf8Bytes(text: string): number {
 }
 
 /**
- * The limits a parsed rule file breaks, each as an issue naming the limit; empty when it keeps them all.
- * Depth is measured first: nothing else here may walk a value deeper than the limit.
+ * The issues of a parsed rule file that breaks a limit: too deep, too large, or too many rules or conditions.
+ * Empty when it is within them.
  */
 export function ruleFileLimitIssues(json: unknown, file: string, limits: Readonly<RuleFileLimits> = RULE_FILE_LIMITS): RuleIssue[] {
   const issue = (at: string, message: Texts): RuleIssue => ({ file, pointer: at, message: message.id, messageEn: message.en, severity: "error" });
-  const deep = tooDeep(json, limits.depth);
+  const { deep, huge } = measure(json, limits);
+  if (huge) {
+    const atLeast = COUNTING_FACTOR * limits.bytes;
+    return [
+      issue("", {
+        id: `berkas ini lebih dari ${atLeast} bita sebagai JSON ringkas; yang diharapkan: paling banyak ${limits.bytes} bita dalam berkas aturan`,
+        en: `the file is over ${atLeast} bytes as compact JSON; expected at most ${limits.bytes} bytes in a rule file`,
+      }),
+    ];
+  }
   if (deep) {
     return [
       issue(pointer(...deep), {
