@@ -120,3 +120,19 @@ export async function failStaleJobs(db: Kysely<Database>, regionId: string, kind
     .execute();
   for (const job of stale) if (!running.has(job.id)) await failLiveJob(db, job, message, { expiredBefore: at });
 }
+
+/**
+ * In the caller's transaction: holds the region's row, so that two starts of one region's job go one after the
+ * other, and says whether a job of `kind` is already queued or running there.
+ */
+export async function regionJobRunning(trx: Kysely<Database>, regionId: string, kind: string): Promise<boolean> {
+  await trx.updateTable("regions").set((eb) => ({ name: eb.ref("name") })).where("id", "=", regionId).execute();
+  const running = await trx
+    .selectFrom("jobs")
+    .select("id")
+    .where("region_id", "=", regionId)
+    .where("kind", "=", kind)
+    .where("status", "in", ["queued", "running"])
+    .executeTakeFirst();
+  return running !== undefined;
+}

@@ -11,7 +11,7 @@
 import { newId, now, parseJson, type Database, type JobRow, type JobStatus, type NewAccountActivation, type Role } from "@kinerja/db";
 import { sql, type Kysely } from "kysely";
 import { requireAdmin, type Scope } from "../access/index.js";
-import { failLiveJob, failStaleJobs, holdLease, JobTakenOver, keepLeaseAlive, leaseFields, type JobRunner } from "../cycles/index.js";
+import { failLiveJob, failStaleJobs, holdLease, regionJobRunning, JobTakenOver, keepLeaseAlive, leaseFields, type JobRunner } from "../cycles/index.js";
 import { audit, DomainError, signInAccountRow, type Actor } from "../lib/index.js";
 import { placeholderEmail } from "./accounts.js";
 import { activationCodeHash, newActivationCode } from "./activation-codes.js";
@@ -159,16 +159,7 @@ export async function startBulkAccounts(scope: Scope, jobs: JobRunner, input: { 
   await dropExpiredHandouts(db);
   const unitIds = await unitScope(db, regionId, input.unitId);
   const job = await db.transaction().execute(async (trx) => {
-    // Holding the region's row makes two starts in one region go one after the other.
-    await trx.updateTable("regions").set((eb) => ({ name: eb.ref("name") })).where("id", "=", regionId).execute();
-    const running = await trx
-      .selectFrom("jobs")
-      .select("id")
-      .where("region_id", "=", regionId)
-      .where("kind", "=", BULK_ACCOUNTS_JOB)
-      .where("status", "in", ["queued", "running"])
-      .executeTakeFirst();
-    if (running) {
+    if (await regionJobRunning(trx, regionId, BULK_ACCOUNTS_JOB)) {
       throw new DomainError({ code: "CONFLICT", message: "Pembuatan akun massal sedang berjalan di wilayah ini; tunggu sampai selesai sebelum memulai lagi" });
     }
     const missing = await withoutAccount(trx, regionId, unitIds).select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirstOrThrow();

@@ -9,7 +9,7 @@
 import { newId, now, parseJson, toJson, type Database, type JobRow, type JobStatus } from "@kinerja/db";
 import { PostgresAdapter, type Kysely } from "kysely";
 import { requireAdmin, type Scope } from "../access/index.js";
-import { failLiveJob, failStaleJobs, holdLease, JobTakenOver, keepLeaseAlive, leaseFields, renewLease, type JobRunner } from "../cycles/index.js";
+import { failLiveJob, failStaleJobs, holdLease, regionJobRunning, JobTakenOver, keepLeaseAlive, leaseFields, renewLease, type JobRunner } from "../cycles/index.js";
 import { audit, DomainError, runInWorker, type Actor, type WorkerBudget } from "../lib/index.js";
 import type { parseEmployeeSheet, EmployeeSheet, ImportFormat, ImportRowError, SheetEmployee } from "./employee-sheet.js";
 
@@ -118,16 +118,7 @@ export async function startEmployeeImport(scope: Scope, jobs: JobRunner, input: 
   const { db, regionId, actor } = scope;
   await failStaleJobs(db, regionId, EMPLOYEE_IMPORT_JOB, jobs, INTERRUPTED);
   const job = await db.transaction().execute(async (trx) => {
-    // Holding the region's row makes two starts in one region go one after the other.
-    await trx.updateTable("regions").set((eb) => ({ name: eb.ref("name") })).where("id", "=", regionId).execute();
-    const running = await trx
-      .selectFrom("jobs")
-      .select("id")
-      .where("region_id", "=", regionId)
-      .where("kind", "=", EMPLOYEE_IMPORT_JOB)
-      .where("status", "in", ["queued", "running"])
-      .executeTakeFirst();
-    if (running) {
+    if (await regionJobRunning(trx, regionId, EMPLOYEE_IMPORT_JOB)) {
       throw new DomainError({
         code: "CONFLICT",
         message: "Impor pegawai sedang berjalan di wilayah ini; tunggu sampai selesai (an employee import is running in this region; wait for it to finish)",
