@@ -17,12 +17,11 @@ interface ManifestChunk {
 type Manifest = Record<string, ManifestChunk>;
 
 /**
- * Budgets in KB of gzip JavaScript: the sign-in page, and any signed-in screen's first view. The aim for a
- * first view is 250 KB; the Indonesian strings loaded with every screen grew with national baselines, periods
- * and history, and two screens reach 251.4 KB until those strings load with their screens.
+ * Budgets in KB of gzip JavaScript: the sign-in page, and any signed-in screen's first view. A screen's own
+ * strings travel with its script (locales/screens), so they count in that screen's first view only.
  */
 export const SIGN_IN_BUDGET_KB = 150;
-export const FIRST_SCREEN_BUDGET_KB = 252;
+export const FIRST_SCREEN_BUDGET_KB = 250;
 
 /** The routes' modules as the manifest names them: the sign-in page is the entry itself. */
 export const ROUTES: Record<string, string> = {

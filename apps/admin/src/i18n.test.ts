@@ -3,7 +3,12 @@ import { join } from "node:path";
 import i18next from "i18next";
 import { describe, expect, it } from "vitest";
 import en from "./locales/en.json";
-import id from "./locales/id.json";
+import common from "./locales/id.json";
+
+const screens = Object.values(
+  import.meta.glob<Record<string, unknown>>("./locales/screens/*.id.json", { eager: true, import: "default" }),
+);
+const id = Object.assign({}, common, ...screens) as Record<string, unknown>;
 
 function keys(tree: object, prefix = ""): string[] {
   return Object.entries(tree).flatMap(([k, v]) =>
@@ -22,6 +27,11 @@ function sources(dir: string): string[] {
 describe("UI text", () => {
   it("has the same keys in Indonesian and English", () => {
     expect(keys(en).sort()).toEqual(keys(id).sort());
+  });
+
+  it("keeps a screen's own strings out of the strings every screen loads", () => {
+    for (const strings of screens)
+      for (const section of Object.keys(strings)) expect(Object.keys(common)).not.toContain(section);
   });
 
   it("has every literal key the code asks for", () => {

@@ -1,6 +1,8 @@
 // UI text: Indonesian by default, English by the switch in the header; the choice is remembered.
-// Every string the portal shows lives in locales/id.json and locales/en.json. Indonesian comes with the
-// first script; English is fetched when it is first chosen (loadLanguage), so most visits never carry it.
+// Every string the portal shows lives in locales/en.json and, in Indonesian, in locales/id.json or, for a
+// screen whose strings only it shows, in locales/screens/<screen>.id.json. Indonesian comes with the first
+// script, and a screen's own Indonesian strings with that screen's script (addScreenStrings); English is
+// fetched whole when it is first chosen (loadLanguage), so most visits never carry it.
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import id from "./locales/id.json";
@@ -16,6 +18,18 @@ function storedLanguage(): Language {
   } catch {
     return "id";
   }
+}
+
+type Strings = Record<string, unknown>;
+const screenStrings: Strings[] = [];
+
+/**
+ * Adds a screen's own Indonesian strings (locales/screens/<screen>.id.json) when its module loads, so
+ * they travel with that screen instead of with every screen. Keys keep their full names ("rules.…").
+ */
+export function addScreenStrings(strings: Strings): void {
+  screenStrings.push(strings);
+  if (i18next.isInitialized) i18next.addResourceBundle("id", "translation", strings, true, false);
 }
 
 /** Fetches a language's strings once; Indonesian is always there. */
@@ -39,7 +53,7 @@ export function setLanguage(lang: Language): void {
 export function initI18n(lang: Language = storedLanguage()) {
   if (!i18next.isInitialized) {
     void i18next.use(initReactI18next).init({
-      resources: { id: { translation: id } },
+      resources: { id: { translation: withScreens(id) } },
       lng: lang,
       fallbackLng: "id",
       interpolation: { escapeValue: false },
@@ -48,6 +62,26 @@ export function initI18n(lang: Language = storedLanguage()) {
   }
   if (typeof document !== "undefined") document.documentElement.lang = lang;
   return i18next;
+}
+
+function withScreens(base: Strings): Strings {
+  let merged: Strings = base;
+  for (const strings of screenStrings) merged = deepMerge(merged, strings);
+  return merged;
+}
+
+function deepMerge(into: Strings, from: Strings): Strings {
+  const out: Strings = { ...into };
+  for (const [key, value] of Object.entries(from)) {
+    const existing = out[key];
+    out[key] =
+      isRecord(existing) && isRecord(value) ? deepMerge(existing, value) : value;
+  }
+  return out;
+}
+
+function isRecord(value: unknown): value is Strings {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /** The portal's first render waits for this: the stored language's strings. */

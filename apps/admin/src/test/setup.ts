@@ -2,8 +2,11 @@
 // are stubbed; every test ends with the page unmounted.
 import { cleanup } from "@testing-library/react";
 import { afterEach } from "vitest";
-import { initI18n, loadLanguage, setLanguage } from "../i18n";
+import { addScreenStrings, initI18n, loadLanguage, setLanguage } from "../i18n";
 
+// A component may be tested without the screen module that brings its strings.
+for (const strings of Object.values(import.meta.glob<Record<string, unknown>>("../locales/screens/*.id.json", { eager: true, import: "default" })))
+  addScreenStrings(strings);
 initI18n("id");
 // Tests switch languages synchronously, so English is there from the start.
 await loadLanguage("en");

@@ -1,6 +1,7 @@
 // The national operator's baselines: every version of each national baseline, what one version changed
 // from the one before, and publishing a new version (a new regulation) with a note regions read before
 // they move to it. A published version never changes; regions move to a new one when they choose.
+import "./strings";
 import { Badge, Button, Card, Group, Stack, Table, Text, TextInput, Textarea, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";

@@ -1,6 +1,7 @@
 // One cycle: its stage and the actions that move it on (open, evaluate, finalise); while it runs, the
 // deadlines, peers and who is late; once evaluated, its results, the evaluation forum's calibration
 // against the curve, follow-up lists and downloads.
+import "./strings";
 import { Anchor, Badge, Button, Card, Group, Stack, Tabs, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { predikatLabel, type RuleFile } from "@kinerja/core";

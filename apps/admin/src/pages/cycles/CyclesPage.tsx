@@ -1,4 +1,5 @@
 // The region's appraisal cycles, newest first, and creating one on a published rule set version.
+import "./strings";
 import { Badge, Button, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";

@@ -1,5 +1,6 @@
 // One employee's result in a cycle, explained in plain sentences (the technical trace for admins), with the
 // performance dialogues held as evidence; printable (save as PDF).
+import "./strings";
 import { Anchor, Button, Group, Stack, Text, Textarea, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { Explanation, RuleFile } from "@kinerja/core";

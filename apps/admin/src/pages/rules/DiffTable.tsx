@@ -1,5 +1,6 @@
 // What changed between two rule sets, pointer by pointer: between two versions, or between what is stored
 // and what a person is about to save over it.
+import "./strings";
 import { Badge, Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { RouterOutputs } from "../../lib/trpc";

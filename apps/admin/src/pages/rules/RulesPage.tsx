@@ -1,6 +1,7 @@
 // The region's rules: edit the newest version (or any other) as forms or raw JSON, see every problem and
 // the embedded cases' results as you type (checked in the browser with @kinerja/core), try the change on
 // a past cycle, save it as a draft, publish it, and compare versions.
+import "./strings";
 import { Alert, Badge, Box, Button, FileButton, Group, Stack, Tabs, Text, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";

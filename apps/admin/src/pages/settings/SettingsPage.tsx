@@ -1,6 +1,7 @@
 // The region's settings, for its admin (and the national operator in that region): sign-in through the
 // region's identity provider, the words of its notifications, when raters are reminded, and mail that
 // failed. The tabs after the first load when first opened.
+import "./strings";
 import { Stack, Tabs, Title } from "@mantine/core";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
