@@ -1,0 +1,100 @@
+// The compiled path of Engine#run: the engine's rules compiled by compileRules, run synchronously on
+// constant facts. A run's events are what compileRules gives; its rule results and almanac are built
+// only when read, from compileRules' explanation of the same facts, in json-rules-engine's shapes.
+import { compileRules } from "../jsonpath.js";
+import type { BooleanConditionTrace, CompiledRules, ConditionTrace, Event, Facts, FactConditionTrace, NotConditionTrace, RuleProperties, TopLevelCondition } from "../types.js";
+import { Almanac } from "./almanac.js";
+import type { Condition } from "./condition.js";
+import type { Engine, EngineResult } from "./engine.js";
+import { RuleResult } from "./rule-result.js";
+
+/** The engine's rules and named conditions compiled, or null when compileRules refuses them. */
+export function compileEngineRules(engine: Engine): CompiledRules | null {
+  const rules: RuleProperties[] = engine.rules.map((rule) => ({
+    conditions: rule.conditions.toJSON(false) as unknown as TopLevelCondition,
+    event: rule.ruleEvent,
+    priority: rule.priority,
+    ...(rule.name === undefined ? {} : { name: rule.name as string }),
+  }));
+  const conditions: Record<string, TopLevelCondition> = {};
+  for (const [name, condition] of engine.conditions) conditions[name] = condition.toJSON(false) as unknown as TopLevelCondition;
+  try {
+    return compileRules(rules, {
+      allowUndefinedFacts: engine.allowUndefinedFacts,
+      allowUndefinedConditions: engine.allowUndefinedConditions,
+      replaceFactsInEventParams: engine.replaceFactsInEventParams,
+      pathResolver: engine.pathResolver,
+      conditions,
+    });
+  } catch {
+    return null;
+  }
+}
+
+/** One compiled run; throws what the run would reject with. */
+export function compiledRun(compiled: CompiledRules, facts: Facts, engine: Engine): EngineResult {
+  const { events, failureEvents } = compiled.run(facts);
+  let ruleResults: RuleResult[] | undefined;
+  let almanac: Almanac | undefined;
+  const allResults = () => (ruleResults ??= explainedResults(compiled, facts, engine));
+  return {
+    events,
+    failureEvents,
+    get results() {
+      return allResults().filter((result) => result.result);
+    },
+    get failureResults() {
+      return allResults().filter((result) => !result.result);
+    },
+    get almanac() {
+      return (almanac ??= almanacOf(engine, facts, events, failureEvents, allResults()));
+    },
+  };
+}
+
+function almanacOf(engine: Engine, facts: Facts, events: Event[], failureEvents: Event[], results: RuleResult[]): Almanac {
+  const almanac = new Almanac({ allowUndefinedFacts: engine.allowUndefinedFacts, pathResolver: engine.pathResolver });
+  for (const factId in facts) almanac.addFact(factId, facts[factId]);
+  for (const event of events) almanac.addEvent(event, "success");
+  for (const event of failureEvents) almanac.addEvent(event, "failure");
+  for (const result of results) almanac.addResult(result);
+  return almanac;
+}
+
+/** Rule results, highest priority first, each a copy of the rule's conditions annotated from the trace. */
+function explainedResults(compiled: CompiledRules, facts: Facts, engine: Engine): RuleResult[] {
+  const rules = engine.rules;
+  return compiled.explain(facts).map((trace) => {
+    const rule = rules[trace.index]!;
+    const ruleResult = new RuleResult(rule.conditions, trace.event, rule.priority, rule.name);
+    annotate(ruleResult.conditions, trace.conditions, true, engine);
+    ruleResult.setResult(trace.fired);
+    return ruleResult;
+  });
+}
+
+/**
+ * Notes on `node` what the trace says it gave, as a json-rules-engine run would note it: no result on
+ * an all/any/not at the root, a reference replaced by a copy of the condition it names.
+ */
+function annotate(node: Condition, trace: ConditionTrace, root: boolean, engine: Engine): void {
+  if (node.isConditionReference()) {
+    const named = trace.kind === "condition" && trace.resolved ? engine.conditionNamed(node.condition as string) : undefined;
+    if (named && trace.kind === "condition") {
+      delete node.condition;
+      Object.assign(node, named.clone());
+      annotate(node, trace.resolved!, false, engine);
+    } else if (trace.result !== undefined) node.result = trace.result;
+    return;
+  }
+  const operator = node.booleanOperator();
+  if (!root && trace.result !== undefined) node.result = trace.result;
+  if (operator === "not") annotate(node.not!, (trace as NotConditionTrace).condition, false, engine);
+  else if (operator) {
+    const traces = (trace as BooleanConditionTrace).conditions;
+    node[operator]!.forEach((child, i) => annotate(child, traces[i]!, false, engine));
+  } else if (trace.result !== undefined) {
+    node.factResult = (trace as FactConditionTrace).factResult;
+    node.valueResult = (trace as FactConditionTrace).valueResult;
+  }
+}
