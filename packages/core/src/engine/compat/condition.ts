@@ -48,8 +48,8 @@ export class Condition {
       for (const key of ["fact", "operator", "value"]) {
         if (!Object.hasOwn(properties, key)) throw new Error(`Condition: constructor "${key}" property required`);
       }
-      // A fact condition's own priority, when written, is parsed; without one, its fact's priority applies.
-      if (Object.hasOwn(properties, "priority")) this.priority = Number.parseInt(String(this.priority), 10);
+      // A fact condition's priority stays as written (json-rules-engine parses it only in the object it
+      // was given, after copying it); without one, its fact's priority applies.
     }
   }
 

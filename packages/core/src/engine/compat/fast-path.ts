@@ -78,22 +78,24 @@ function explainedResults(compiled: CompiledRules, facts: Facts, engine: Engine)
  * an all/any/not at the root, a reference replaced by a copy of the condition it names.
  */
 function annotate(node: Condition, trace: ConditionTrace, root: boolean, engine: Engine): void {
+  // A node the run did not reach keeps what the rule says (a reference is not replaced).
+  if (trace.result === undefined) return;
   if (node.isConditionReference()) {
     const named = trace.kind === "condition" && trace.resolved ? engine.conditionNamed(node.condition as string) : undefined;
     if (named && trace.kind === "condition") {
       delete node.condition;
       Object.assign(node, named.clone());
       annotate(node, trace.resolved!, false, engine);
-    } else if (trace.result !== undefined) node.result = trace.result;
+    } else node.result = trace.result;
     return;
   }
   const operator = node.booleanOperator();
-  if (!root && trace.result !== undefined) node.result = trace.result;
+  if (!root) node.result = trace.result;
   if (operator === "not") annotate(node.not!, (trace as NotConditionTrace).condition, false, engine);
   else if (operator) {
     const traces = (trace as BooleanConditionTrace).conditions;
     node[operator]!.forEach((child, i) => annotate(child, traces[i]!, false, engine));
-  } else if (trace.result !== undefined) {
+  } else {
     node.factResult = (trace as FactConditionTrace).factResult;
     node.valueResult = (trace as FactConditionTrace).valueResult;
   }
