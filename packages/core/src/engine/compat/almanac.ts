@@ -6,6 +6,7 @@ import type { Event, PathResolver } from "../types.js";
 import { Fact, type FactFunction, type FactOptions } from "./fact.js";
 import type { RuleResult } from "./rule-result.js";
 
+/** How an almanac treats undefined facts and reads paths. */
 export interface AlmanacOptions {
   allowUndefinedFacts?: boolean;
   pathResolver?: PathResolver;
@@ -14,6 +15,7 @@ export interface AlmanacOptions {
 /** json-rules-engine's default path reader: jsonpath-plus, the first match unwrapped. */
 export const defaultPathResolver: PathResolver = (json, path) => JSONPath({ path, json, wrap: false }) as unknown;
 
+/** json-rules-engine's Almanac: a run's facts, fact values, events and rule results. */
 export class Almanac {
   private readonly factMap = new Map<string, Fact>();
   private readonly factResultsCache = new Map<string, Promise<unknown>>();
@@ -27,6 +29,7 @@ export class Almanac {
     this.pathResolver = options.pathResolver ?? defaultPathResolver;
   }
 
+  /** Notes an event of the given outcome. */
   addEvent(event: Event, outcome: "success" | "failure"): void {
     if (!outcome) throw new Error('outcome required: "success" | "failure"]');
     this.events[outcome].push(event);
@@ -38,10 +41,12 @@ export class Almanac {
     return this.events.success.concat(this.events.failure);
   }
 
+  /** Notes a rule's result. */
   addResult(ruleResult: RuleResult): void {
     this.ruleResults.push(ruleResult);
   }
 
+  /** The rule results so far, in the order the rules finished. */
   getResults(): RuleResult[] {
     return this.ruleResults;
   }

@@ -4,6 +4,7 @@
 import type { Almanac } from "./almanac.js";
 import type { OperatorMap } from "./operators.js";
 
+/** The keys of a boolean node. */
 export type BooleanOperator = "all" | "any" | "not";
 
 /** What one fact condition's comparison gave. */
@@ -14,6 +15,7 @@ export interface ConditionEvaluation {
   operator: string;
 }
 
+/** json-rules-engine's Condition: one node of a rule's condition tree, annotated by a run. */
 export class Condition {
   [key: string]: unknown;
   declare operator?: string;
@@ -61,14 +63,17 @@ export class Condition {
     return undefined;
   }
 
+  /** This node's boolean operator, if it is one. */
   booleanOperator(): BooleanOperator | undefined {
     return Condition.booleanOperator(this);
   }
 
+  /** True for all/any/not. */
   isBooleanOperator(): boolean {
     return Condition.booleanOperator(this) !== undefined;
   }
 
+  /** True for `{ condition: name }`. */
   isConditionReference(): boolean {
     return Object.hasOwn(this, "condition");
   }
@@ -82,6 +87,7 @@ export class Condition {
 
   /** The condition as JSON (or as a JSON-ready object when `stringify` is false), with any run annotations. */
   toJSON(stringify?: true): string;
+  /** The condition as a JSON-ready object. */
   toJSON(stringify: false): Record<string, unknown>;
   toJSON(stringify = true): string | Record<string, unknown> {
     const props: Record<string, unknown> = {};

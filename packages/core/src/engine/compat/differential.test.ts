@@ -70,12 +70,12 @@ type Outcome =
       frozenEvents: boolean;
     };
 
-function mapLeaves(condition: NestedCondition, change: (leaf: NestedCondition & { operator: string }) => void): void {
-  const node = condition as Record<string, unknown>;
+function mapLeaves(condition: NestedCondition, change: (leaf: { operator: string }) => void): void {
+  const node = condition as unknown as Record<string, unknown>;
   if (Array.isArray(node.all)) for (const child of node.all) mapLeaves(child as NestedCondition, change);
   else if (Array.isArray(node.any)) for (const child of node.any) mapLeaves(child as NestedCondition, change);
   else if (node.not) mapLeaves(node.not as NestedCondition, change);
-  else if (typeof node.operator === "string") change(node as NestedCondition & { operator: string });
+  else if (typeof node.operator === "string") change(node as { operator: string });
 }
 
 function scenario(random: Random): Scenario {

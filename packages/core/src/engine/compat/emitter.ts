@@ -4,9 +4,11 @@
 /** A listener of an engine or rule event; a returned promise is awaited before the run moves on. */
 export type Listener = (...args: never[]) => unknown;
 
+/** Listeners by event name, for Engine and Rule. */
 export class AsyncEmitter {
   private readonly listenersByEvent = new Map<string, Listener[]>();
 
+  /** Adds a listener for `event`. */
   on(event: string, listener: Listener): this {
     const list = this.listenersByEvent.get(event);
     if (list) list.push(listener);
@@ -14,6 +16,7 @@ export class AsyncEmitter {
     return this;
   }
 
+  /** Same as `on`. */
   addListener(event: string, listener: Listener): this {
     return this.on(event, listener);
   }
@@ -27,6 +30,7 @@ export class AsyncEmitter {
     return this.on(event, wrapper);
   }
 
+  /** Removes one listener of `event`. */
   off(event: string, listener: Listener): this {
     const list = this.listenersByEvent.get(event);
     const at = list ? list.indexOf(listener) : -1;
@@ -35,20 +39,24 @@ export class AsyncEmitter {
     return this;
   }
 
+  /** Same as `off`. */
   removeListener(event: string, listener: Listener): this {
     return this.off(event, listener);
   }
 
+  /** Removes the listeners of `event`, or of every event. */
   removeAllListeners(event?: string): this {
     if (event === undefined) this.listenersByEvent.clear();
     else this.listenersByEvent.delete(event);
     return this;
   }
 
+  /** The listeners of `event`, in the order they run. */
   listeners(event: string): Listener[] {
     return [...(this.listenersByEvent.get(event) ?? [])];
   }
 
+  /** How many listeners `event` has, or all events together. */
   listenerCount(event?: string): number {
     if (event !== undefined) return this.listenersByEvent.get(event)?.length ?? 0;
     let count = 0;

@@ -15,6 +15,7 @@ import { OperatorMap, type DecoratorEvaluator, type OperatorDecorator, type Oper
 import { Rule, type RuleEngine, type RuleProperties } from "./rule.js";
 import type { RuleResult } from "./rule-result.js";
 
+/** How an Engine treats undefined facts and conditions, event params and paths. */
 export interface EngineOptions {
   /** A missing fact reads as undefined instead of failing the run with "Undefined fact: id". */
   allowUndefinedFacts?: boolean;
@@ -26,6 +27,7 @@ export interface EngineOptions {
   pathResolver?: PathResolver;
 }
 
+/** Options of one run. */
 export interface RunOptions {
   /** An almanac to run with (its facts and anything added to it), instead of a new one. */
   almanac?: Almanac;
@@ -40,10 +42,14 @@ export interface EngineResult {
   failureResults: RuleResult[];
 }
 
+/** The engine has not run yet. */
 export const READY = "READY";
+/** A run is under way. */
 export const RUNNING = "RUNNING";
+/** The run has finished, or `stop()` was called. */
 export const FINISHED = "FINISHED";
 
+/** json-rules-engine's Engine: rules, facts, operators and named conditions, run on facts; see the module's notes. */
 export class Engine extends AsyncEmitter implements RuleEngine {
   rules: Rule[] = [];
   readonly allowUndefinedFacts: boolean;
@@ -118,23 +124,28 @@ export class Engine extends AsyncEmitter implements RuleEngine {
     return this;
   }
 
+  /** Removes a named condition; true when there was one. */
   removeCondition(name: string): boolean {
     this.compiled = undefined;
     return this.conditions.delete(name);
   }
 
+  /** Adds (or replaces) an operator: an Operator, or a name and `(factValue, compareToValue) => boolean`. */
   addOperator<A, B>(operatorOrName: Operator<A, B> | string, cb?: OperatorEvaluator<A, B>): void {
     this.operators.addOperator(operatorOrName, cb);
   }
 
+  /** Removes an operator and the decorated operators built on it; true when there was one. */
   removeOperator(operatorOrName: Operator | string): boolean {
     return this.operators.removeOperator(operatorOrName);
   }
 
+  /** Adds (or replaces) a decorator: an OperatorDecorator, or a name and `(factValue, compareToValue, next) => boolean`. */
   addOperatorDecorator<A, B>(decoratorOrName: OperatorDecorator<A, B> | string, cb?: DecoratorEvaluator<A, B>): void {
     this.operators.addOperatorDecorator(decoratorOrName, cb);
   }
 
+  /** Removes a decorator and the decorated operators that use it; true when there was one. */
   removeOperatorDecorator(decoratorOrName: OperatorDecorator | string): boolean {
     return this.operators.removeOperatorDecorator(decoratorOrName);
   }
@@ -146,10 +157,12 @@ export class Engine extends AsyncEmitter implements RuleEngine {
     return this;
   }
 
+  /** Removes an engine fact; true when there was one. */
   removeFact(factOrId: Fact | string): boolean {
     return this.facts.delete(factOrId instanceof Fact ? factOrId.id : factOrId);
   }
 
+  /** The engine fact with this id. */
   getFact(factId: string): Fact | undefined {
     return this.facts.get(factId);
   }
@@ -172,14 +185,17 @@ export class Engine extends AsyncEmitter implements RuleEngine {
     return this.prioritizedRules;
   }
 
+  /** The named condition set with setCondition. */
   conditionNamed(name: string): Condition | undefined {
     return this.conditions.get(name);
   }
 
+  /** The priority of the engine fact with this id. */
   factPriority(factId: unknown): number | undefined {
     return this.facts.get(factId as string)?.priority;
   }
 
+  /** Forgets the priority sets and compiled rules, to be built again for the next run. */
   ruleChanged(): void {
     this.prioritizedRules = null;
     this.compiled = undefined;

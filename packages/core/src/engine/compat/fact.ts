@@ -5,6 +5,7 @@ import type { Almanac } from "./almanac.js";
 /** What a dynamic fact is given: the condition's params, and the run's almanac to read other facts. */
 export type FactFunction<T = unknown> = (params: Record<string, unknown>, almanac: Almanac) => T | Promise<T>;
 
+/** How a fact is cached and ordered. */
 export interface FactOptions {
   /** Keep the value per params for the rest of the run (default true). */
   cache?: boolean;
@@ -12,8 +13,11 @@ export interface FactOptions {
   priority?: number;
 }
 
+/** json-rules-engine's Fact: a constant, or a function of params and almanac. */
 export class Fact<T = unknown> {
+  /** The type of a fact that is a value. */
   static readonly CONSTANT = "CONSTANT";
+  /** The type of a fact that is a function. */
   static readonly DYNAMIC = "DYNAMIC";
 
   readonly id: string;
@@ -37,10 +41,12 @@ export class Fact<T = unknown> {
     this.options = { cache: true, ...options };
   }
 
+  /** True for a fact that is a value. */
   isConstant(): boolean {
     return this.type === Fact.CONSTANT;
   }
 
+  /** True for a fact that is a function. */
   isDynamic(): boolean {
     return this.type === Fact.DYNAMIC;
   }

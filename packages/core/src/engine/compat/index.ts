@@ -9,12 +9,13 @@ import { Engine, type EngineOptions } from "./engine.js";
 import type { Rule, RuleProperties } from "./rule.js";
 
 export { Engine, READY, RUNNING, FINISHED, type EngineOptions, type EngineResult, type RunOptions } from "./engine.js";
-export { Rule, type RuleProperties } from "./rule.js";
+export { Rule, type RuleProperties, type RuleEngine } from "./rule.js";
+export type { Listener } from "./emitter.js";
 export { RuleResult } from "./rule-result.js";
-export { Condition, type ConditionEvaluation } from "./condition.js";
+export { Condition, type ConditionEvaluation, type BooleanOperator } from "./condition.js";
 export { Fact, type FactFunction, type FactOptions } from "./fact.js";
 export { Almanac, type AlmanacOptions } from "./almanac.js";
-export { Operator, OperatorDecorator, type OperatorEvaluator, type DecoratorEvaluator, type FactValueValidator } from "./operators.js";
+export { Operator, OperatorDecorator, OperatorMap, type OperatorEvaluator, type DecoratorEvaluator, type FactValueValidator } from "./operators.js";
 export { UndefinedFactError } from "../errors.js";
 export type { Event, PathResolver, TopLevelCondition, NestedCondition } from "../types.js";
 

@@ -2,16 +2,20 @@
 // value with a condition's value once its validator accepts the fact's value; a decorator ("not:",
 // "someFact:") wraps an operator into a new one, named "decorator:operator" and built when first used.
 
+/** An operator's comparison of a fact's value with a condition's value. */
 export type OperatorEvaluator<A = unknown, B = unknown> = (factValue: A, compareToValue: B) => boolean;
+/** A decorator's comparison, given the operator it wraps as `next`. */
 export type DecoratorEvaluator<A = unknown, B = unknown> = (
   factValue: A,
   compareToValue: B,
   next: OperatorEvaluator<unknown, unknown>,
 ) => boolean;
+/** Whether an operator applies to a fact's value at all. */
 export type FactValueValidator = (factValue: unknown) => boolean;
 
 const anything: FactValueValidator = () => true;
 
+/** json-rules-engine's Operator: a named comparison with a validator of the fact's value. */
 export class Operator<A = unknown, B = unknown> {
   readonly name: string;
   readonly cb: OperatorEvaluator<A, B>;
@@ -31,6 +35,7 @@ export class Operator<A = unknown, B = unknown> {
   }
 }
 
+/** json-rules-engine's OperatorDecorator: wraps any operator into `name:operator`. */
 export class OperatorDecorator<A = unknown, B = unknown> {
   readonly name: string;
   readonly cb: DecoratorEvaluator<A, B>;
@@ -94,6 +99,7 @@ export class OperatorMap {
     for (const decorator of defaultDecorators()) this.decorators.set(decorator.name, decorator);
   }
 
+  /** Adds (or replaces) an operator. */
   addOperator<A, B>(operatorOrName: Operator<A, B> | string, cb?: OperatorEvaluator<A, B>): void {
     const operator = operatorOrName instanceof Operator ? operatorOrName : new Operator(operatorOrName, cb!);
     this.operators.set(operator.name, operator as Operator);
@@ -108,6 +114,7 @@ export class OperatorMap {
     return this.operators.delete(name);
   }
 
+  /** Adds (or replaces) a decorator. */
   addOperatorDecorator<A, B>(decoratorOrName: OperatorDecorator<A, B> | string, cb?: DecoratorEvaluator<A, B>): void {
     const decorator = decoratorOrName instanceof OperatorDecorator ? decoratorOrName : new OperatorDecorator(decoratorOrName, cb!);
     this.decorators.set(decorator.name, decorator as OperatorDecorator);

@@ -4,6 +4,7 @@ import type { Event } from "../types.js";
 import type { Almanac } from "./almanac.js";
 import { copyValue, type Condition } from "./condition.js";
 
+/** json-rules-engine's RuleResult: what one run says about one rule. */
 export class RuleResult {
   conditions: Condition;
   event: Event;
@@ -19,6 +20,7 @@ export class RuleResult {
     this.name = copyValue(name);
   }
 
+  /** Notes whether the rule passed. */
   setResult(result: boolean): void {
     this.result = result;
   }
@@ -34,7 +36,9 @@ export class RuleResult {
     );
   }
 
+  /** The result as JSON, or as a JSON-ready object when `stringify` is false. */
   toJSON(stringify?: true): string;
+  /** The result as a JSON-ready object. */
   toJSON(stringify: false): Record<string, unknown>;
   toJSON(stringify = true): string | Record<string, unknown> {
     const props = { conditions: this.conditions.toJSON(false), event: this.event, priority: this.priority, name: this.name, result: this.result };

@@ -14,12 +14,15 @@ export interface RuleEngine {
   readonly operators: OperatorMap;
   readonly allowUndefinedConditions: boolean;
   readonly replaceFactsInEventParams: boolean;
+  /** The condition set under `name`. */
   conditionNamed(name: string): Condition | undefined;
+  /** The priority of the engine fact `factId`. */
   factPriority(factId: unknown): number | undefined;
   /** Told when the rule's conditions, event or priority change. */
   ruleChanged(): void;
 }
 
+/** A rule as json-rules-engine's `addRule` takes it (conditions and event are required there). */
 export interface RuleProperties {
   conditions?: object;
   event?: Event;
@@ -29,6 +32,7 @@ export interface RuleProperties {
   onFailure?: Listener;
 }
 
+/** json-rules-engine's Rule: conditions, event, priority and name, with `success`/`failure` listeners. */
 export class Rule extends AsyncEmitter {
   conditions!: Condition;
   ruleEvent!: Event;
@@ -74,6 +78,7 @@ export class Rule extends AsyncEmitter {
     return this;
   }
 
+  /** The event the rule gives (its type, and params when given). */
   setEvent(event: Event): this {
     if (!event) throw new Error("Rule: setEvent() requires event object");
     if (!Object.hasOwn(event, "type")) throw new Error('Rule: setEvent() requires event object with "type" property');
@@ -84,28 +89,35 @@ export class Rule extends AsyncEmitter {
     return this;
   }
 
+  /** The rule's event. */
   getEvent(): Event {
     return this.ruleEvent;
   }
 
+  /** The rule's priority. */
   getPriority(): number {
     return this.priority;
   }
 
+  /** The rule's condition tree. */
   getConditions(): Condition {
     return this.conditions;
   }
 
+  /** The engine the rule was added to. */
   getEngine(): RuleEngine | undefined {
     return this.engine;
   }
 
+  /** Ties the rule to an engine (addRule does it). */
   setEngine(engine: RuleEngine): this {
     this.engine = engine;
     return this;
   }
 
+  /** The rule as JSON, or as a JSON-ready object when `stringify` is false. */
   toJSON(stringify?: true): string;
+  /** The rule as a JSON-ready object. */
   toJSON(stringify: false): Record<string, unknown>;
   toJSON(stringify = true): string | Record<string, unknown> {
     const props = { conditions: this.conditions.toJSON(false), priority: this.priority, event: this.ruleEvent, name: this.name };
