@@ -1,10 +1,11 @@
 // The compiled path of Engine#run: the engine's rules compiled by compileRules, run synchronously on
-// constant facts. A run's events are what compileRules gives; its rule results and almanac are built
-// only when read, from compileRules' explanation of the same facts, in json-rules-engine's shapes.
+// constant facts. A run's events are copies of what compileRules gives (whose events are frozen and
+// shared by every run), so a caller may change them as json-rules-engine's; its rule results and
+// almanac are built only when read, from compileRules' explanation of the same facts.
 import { compileRules } from "../jsonpath.js";
 import type { BooleanConditionTrace, CompiledRules, ConditionTrace, Event, Facts, FactConditionTrace, NotConditionTrace, RuleProperties, TopLevelCondition } from "../types.js";
 import { Almanac } from "./almanac.js";
-import type { Condition } from "./condition.js";
+import { copyValue, type Condition } from "./condition.js";
 import type { Engine, EngineResult } from "./engine.js";
 import { RuleResult } from "./rule-result.js";
 
@@ -33,7 +34,9 @@ export function compileEngineRules(engine: Engine): CompiledRules | null {
 
 /** One compiled run; throws what the run would reject with. */
 export function compiledRun(compiled: CompiledRules, facts: Facts, engine: Engine): EngineResult {
-  const { events, failureEvents } = compiled.run(facts);
+  const outcome = compiled.run(facts);
+  const events = outcome.events.map(copyEvent);
+  const failureEvents = outcome.failureEvents.map(copyEvent);
   let ruleResults: RuleResult[] | undefined;
   let almanac: Almanac | undefined;
   const allResults = () => (ruleResults ??= explainedResults(compiled, facts, engine));
@@ -50,6 +53,10 @@ export function compiledRun(compiled: CompiledRules, facts: Facts, engine: Engin
       return (almanac ??= almanacOf(engine, facts, events, failureEvents, allResults()));
     },
   };
+}
+
+function copyEvent(event: Event): Event {
+  return "params" in event ? { type: event.type, params: copyValue(event.params) } : { type: event.type };
 }
 
 function almanacOf(engine: Engine, facts: Facts, events: Event[], failureEvents: Event[], results: RuleResult[]): Almanac {
