@@ -35,28 +35,49 @@ export function compileEngineRules(engine: Engine): CompiledRules | null {
 /** One compiled run; throws what the run would reject with. */
 export function compiledRun(compiled: CompiledRules, facts: Facts, engine: Engine): EngineResult {
   const outcome = compiled.run(facts);
-  const events = outcome.events.map(copyEvent);
-  const failureEvents = outcome.failureEvents.map(copyEvent);
-  let ruleResults: RuleResult[] | undefined;
-  let almanac: Almanac | undefined;
-  const allResults = () => (ruleResults ??= explainedResults(compiled, facts, engine));
-  return {
-    events,
-    failureEvents,
-    get results() {
-      return allResults().filter((result) => result.result);
-    },
-    get failureResults() {
-      return allResults().filter((result) => !result.result);
-    },
-    get almanac() {
-      return (almanac ??= almanacOf(engine, facts, events, failureEvents, allResults()));
-    },
-  };
+  return new CompiledRunResult(outcome.events.map(copyEvent), outcome.failureEvents.map(copyEvent), compiled, facts, engine);
 }
 
+/** A compiled run's result: the events now, the rule results and almanac when first read. */
+class CompiledRunResult implements EngineResult {
+  private ruleResults: RuleResult[] | undefined;
+  private runAlmanac: Almanac | undefined;
+
+  constructor(
+    readonly events: Event[],
+    readonly failureEvents: Event[],
+    private readonly compiled: CompiledRules,
+    private readonly facts: Facts,
+    private readonly engine: Engine,
+  ) {}
+
+  get results(): RuleResult[] {
+    return this.allResults().filter((result) => result.result);
+  }
+
+  get failureResults(): RuleResult[] {
+    return this.allResults().filter((result) => !result.result);
+  }
+
+  get almanac(): Almanac {
+    return (this.runAlmanac ??= almanacOf(this.engine, this.facts, this.events, this.failureEvents, this.allResults()));
+  }
+
+  private allResults(): RuleResult[] {
+    return (this.ruleResults ??= explainedResults(this.compiled, this.facts, this.engine));
+  }
+}
+
+/** A fresh copy of an event of the compiled rules (plain JSON-like data). */
 function copyEvent(event: Event): Event {
-  return "params" in event ? { type: event.type, params: copyValue(event.params) } : { type: event.type };
+  const params = event.params;
+  if (params === undefined) return { type: event.type };
+  const copy: Record<string, unknown> = {};
+  for (const key in params) {
+    const value = params[key];
+    copy[key] = value !== null && typeof value === "object" ? copyValue(value) : value;
+  }
+  return { type: event.type, params: copy };
 }
 
 function almanacOf(engine: Engine, facts: Facts, events: Event[], failureEvents: Event[], results: RuleResult[]): Almanac {
