@@ -5,6 +5,9 @@ import type { Almanac } from "./almanac.js";
 /** What a dynamic fact is given: the condition's params, and the run's almanac to read other facts. */
 export type FactFunction<T = unknown> = (params: Record<string, unknown>, almanac: Almanac) => T | Promise<T>;
 
+/** json-rules-engine's name for a fact function. */
+export type DynamicFactCallback<T = unknown> = FactFunction<T>;
+
 /** How a fact is cached and ordered. */
 export interface FactOptions {
   /** Keep the value per params for the rest of the run (default true). */

@@ -13,11 +13,11 @@ export { Rule, type RuleProperties, type RuleEngine } from "./rule.js";
 export type { Listener } from "./emitter.js";
 export { RuleResult } from "./rule-result.js";
 export { Condition, type ConditionEvaluation, type BooleanOperator } from "./condition.js";
-export { Fact, type FactFunction, type FactOptions } from "./fact.js";
+export { Fact, type FactFunction, type DynamicFactCallback, type FactOptions } from "./fact.js";
 export { Almanac, type AlmanacOptions } from "./almanac.js";
 export { Operator, OperatorDecorator, OperatorMap, type OperatorEvaluator, type DecoratorEvaluator, type FactValueValidator } from "./operators.js";
 export { UndefinedFactError } from "../errors.js";
-export type { Event, PathResolver, TopLevelCondition, NestedCondition } from "../types.js";
+export type { Event, PathResolver, TopLevelCondition, NestedCondition, ConditionProperties, AllConditions, AnyConditions, NotConditions, ConditionReference } from "../types.js";
 
 /** `new Engine(rules, options)`, as json-rules-engine's default export. */
 export default function engineFactory(rules?: ReadonlyArray<RuleProperties | Rule>, options?: EngineOptions): Engine {
