@@ -13,7 +13,7 @@ import { countingUnhandledRejections } from "../test-support/unhandled.js";
 import type { Event, Facts, NestedCondition, RuleProperties } from "../types.js";
 import { Almanac, Engine } from "./index.js";
 
-const CASES = 350;
+const CASES = 250;
 const SEED = 20_261_203;
 const FACT_NAMES = ["a", "b", "n", "s", "obj", "arr", "flag", "zz"];
 const CUSTOM_OPERATORS = ["near", "either:equal", "not:near", "either:near", "someFact:near", "either:not:lessThan"];
@@ -266,7 +266,7 @@ describe("Engine against json-rules-engine", () => {
     expect(tally.fired).toBeGreaterThan(CASES / 2);
     expect(tally.heard).toBeGreaterThan(CASES);
     expect(tally.calls).toBeGreaterThan(CASES);
-    expect(tally.stopped).toBeGreaterThan(10);
+    expect(tally.stopped).toBeGreaterThan(CASES / 50);
     expect(unhandled).toBeLessThan(tally.failed + 1);
   });
 });

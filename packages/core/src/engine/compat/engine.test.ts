@@ -130,6 +130,15 @@ describe("Engine: construction and rules", () => {
     expect(() => engine.setCondition("bad", { fact: "a" } as never)).toThrow('"conditions" root must contain');
   });
 
+  it("refuses named conditions that refer to each other in a cycle, naming them, whether or not anything listens", async () => {
+    const engine = new Engine([{ conditions: { all: [{ condition: "a" }, { fact: "x", operator: "equal", value: 1 }] }, event: { type: "x" } }]);
+    engine.setCondition("a", { any: [{ condition: "b" }] });
+    engine.setCondition("b", { all: [{ condition: "a" }, { fact: "x", operator: "equal", value: 1 }] });
+    await expect(engine.run({ x: 1 })).rejects.toThrow("Named conditions refer to each other in a cycle: a → b → a");
+    engine.on("success", () => undefined);
+    await expect(engine.run({ x: 1 })).rejects.toThrow("Named conditions refer to each other in a cycle: a → b → a");
+  });
+
   it("replaces fact references in event params when replaceFactsInEventParams", async () => {
     const rule: RuleProperties = { conditions: { all: [] }, event: { type: "e", params: { who: { fact: "user", path: "$.name" }, fixed: 1 } } };
     expect((await new Engine([rule], { replaceFactsInEventParams: true }).run({ user: { name: "Sari" } })).events).toEqual([

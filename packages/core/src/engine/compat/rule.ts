@@ -160,17 +160,17 @@ class RuleRun {
   /** The root: its all/any/not is decided without noting a result on the root itself, as json-rules-engine does. */
   root(root: Condition): Promise<unknown> {
     const operator = root.booleanOperator();
-    if (operator === "not") return this.not(root.not!);
-    if (operator) return this.prioritizeAndRun(root[operator]!, operator);
-    return this.realize(root);
+    if (operator === "not") return this.not(root.not!, []);
+    if (operator) return this.prioritizeAndRun(root[operator]!, operator, []);
+    return this.realize(root, []);
   }
 
   /** A node's outcome: true/false for all/any/not, or whatever the operator gave for a fact condition. */
-  private async evaluate(condition: Condition): Promise<unknown> {
-    if (condition.isConditionReference()) return this.realize(condition);
+  private async evaluate(condition: Condition, chain: readonly string[]): Promise<unknown> {
+    if (condition.isConditionReference()) return this.realize(condition, chain);
     const operator = condition.booleanOperator();
     if (operator) {
-      const outcome = await (operator === "not" ? this.not(condition.not!) : this.prioritizeAndRun(condition[operator]!, operator));
+      const outcome = await (operator === "not" ? this.not(condition.not!, chain) : this.prioritizeAndRun(condition[operator]!, operator, chain));
       const passes = outcome === true;
       condition.result = passes;
       return passes;
@@ -182,25 +182,31 @@ class RuleRun {
     return evaluation.result;
   }
 
-  private async not(condition: Condition): Promise<boolean> {
-    return !(await this.prioritizeAndRun([condition], "not"));
+  private async not(condition: Condition, chain: readonly string[]): Promise<boolean> {
+    return !(await this.prioritizeAndRun([condition], "not", chain));
   }
 
-  private async prioritizeAndRun(conditions: readonly Condition[], operator: "all" | "any" | "not"): Promise<unknown> {
+  private async prioritizeAndRun(conditions: readonly Condition[], operator: "all" | "any" | "not", chain: readonly string[]): Promise<unknown> {
     if (conditions.length === 0) return true;
-    if (conditions.length === 1) return this.evaluate(conditions[0]!);
+    if (conditions.length === 1) return this.evaluate(conditions[0]!, chain);
     let outcome = operator === "all";
     for (const set of this.rule.prioritizeConditions(conditions)) {
       if (operator === "any" ? outcome : !outcome) break;
-      const results = await Promise.all(set.map((condition) => this.evaluate(condition)));
+      const results = await Promise.all(set.map((condition) => this.evaluate(condition, chain)));
       outcome = operator === "any" ? results.some((r) => r === true) : results.every((r) => r === true);
     }
     return outcome;
   }
 
-  /** Puts the named condition in the reference's place (keeping the reference's other keys) and evaluates it. */
-  private realize(reference: Condition): Promise<unknown> {
-    const named = this.engine.conditionNamed(reference.condition as string);
+  /**
+   * Puts the named condition in the reference's place (keeping the reference's other keys) and evaluates it.
+   * `chain` holds the names being realized above it: a name met again is a cycle, refused with the names
+   * in it (json-rules-engine overflows the stack).
+   */
+  private realize(reference: Condition, chain: readonly string[]): Promise<unknown> {
+    const name = reference.condition as string;
+    if (chain.includes(name)) throw new Error(`Named conditions refer to each other in a cycle: ${[...chain, name].join(" → ")}`);
+    const named = this.engine.conditionNamed(name);
     if (!named) {
       if (this.engine.allowUndefinedConditions) {
         reference.result = false;
@@ -210,6 +216,6 @@ class RuleRun {
     }
     delete reference.condition;
     Object.assign(reference, named.clone());
-    return this.evaluate(reference);
+    return this.evaluate(reference, [...chain, name]);
   }
 }
