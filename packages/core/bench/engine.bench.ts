@@ -8,6 +8,7 @@ import { benchAppraisals } from "./appraisals.js";
 import { bundleSizes } from "./bundle-sizes.js";
 import { appraisalRules, generateAppraisalFacts, type AppraisalFacts } from "./appraisal-rules.js";
 import { handwrittenOutcomes } from "./handwritten-outcomes.js";
+import { benchJsonRulesEngineCompat } from "./json-rules-engine-compat.js";
 
 /** `pnpm bench --quick`: the same comparison on fewer appraisals and rounds, to show it runs. */
 const QUICK = process.env.KINERJA_BENCH_QUICK === "1";
@@ -110,4 +111,5 @@ console.log(`json-rules-engine run:  ${reference.toFixed(0)} ns per appraisal (m
 console.log(`engine.speedup_vs_json_rules_engine: ${(reference / ours).toFixed(2)}`);
 console.log(`engine.slowdown_vs_handwritten: ${(ours / handwritten).toFixed(2)}`);
 for (const line of benchAppraisals()) console.log(line);
+for (const line of await benchJsonRulesEngineCompat()) console.log(line);
 for (const { name, gzipKb } of await bundleSizes()) console.log(`core.bundle_gzip_kb.${name}: ${gzipKb}`);

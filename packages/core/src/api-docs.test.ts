@@ -25,6 +25,7 @@ it("documents every export of every entry point, with no TypeDoc warning", () =>
     "@kinerja/core",
     "@kinerja/core/engine",
     "@kinerja/core/evaluator",
+    "@kinerja/core/json-rules-engine",
     "@kinerja/core/jsonpath",
     "@kinerja/core/rule-files",
   ]);

@@ -22,6 +22,7 @@ import { compileRuleSet as compileFromEvaluator } from "@kinerja/core/evaluator"
 import { validateInput } from "@kinerja/core/rule-files";
 import { compileRules, type PathResolver } from "@kinerja/core/engine";
 import { jsonPathResolver } from "@kinerja/core/jsonpath";
+import { Engine, type EngineResult } from "@kinerja/core/json-rules-engine";
 export function predikatOf(ruleSet: RuleSet, input: Parameters<ReturnType<typeof compileRuleSet>["evaluate"]>[0]): string {
   const result: AppraisalResult = compileRuleSet(ruleSet).evaluate(input);
   return result.predikat === compileFromEvaluator(ruleSet).evaluate(input).predikat ? result.predikat : "";
@@ -29,15 +30,21 @@ export function predikatOf(ruleSet: RuleSet, input: Parameters<ReturnType<typeof
 export const valid: boolean = validateInput({}).ok;
 const resolver: PathResolver = jsonPathResolver;
 export const events = compileRules([], { pathResolver: resolver }).run({}).events.length;
+export const run: Promise<EngineResult> = new Engine([], { allowUndefinedFacts: true }).run({});
 `;
 
-/** The lean entries: an engine run reading a path with the JSONPath entry handed to it. */
+/** The lean entries: an engine run reading a path with the JSONPath entry handed to it, and the Engine class with a listener. */
 const ENTRIES = (load: string) => `${load}
 const rules = [{ conditions: { all: [{ fact: "riwayat", path: "$[*].predikat", operator: "contains", value: "baik" }] }, event: { type: "naik" } }];
 const events = compileRules(rules, { pathResolver: jsonPathResolver }).run({ riwayat: [{ predikat: "baik" }] }).events;
-console.log(JSON.stringify({ events, compile: typeof compileRuleSet, validate: typeof validateInput }));
+const engine = new Engine(rules);
+engine.on("naik", (params, almanac) => almanac.addRuntimeFact("heard", true));
+engine.run({ riwayat: [{ predikat: "baik" }] }).then(async (result) => {
+  const heard = await result.almanac.factValue("heard");
+  console.log(JSON.stringify({ events, engine: result.events, heard, compile: typeof compileRuleSet, validate: typeof validateInput }));
+});
 `;
-const ENTRIES_OUTPUT = { events: [{ type: "naik" }], compile: "function", validate: "function" };
+const ENTRIES_OUTPUT = { events: [{ type: "naik" }], engine: [{ type: "naik" }], heard: true, compile: "function", validate: "function" };
 
 /** Type-checks check.ts in the project under Node's own resolution, strict, reading the package's declarations. */
 function typeCheck(project: string): void {
@@ -61,7 +68,7 @@ describe("the packed @kinerja/core", () => {
   it("declares an ES module and a CommonJS build, each with its types, and the Node it needs", () => {
     const project = blankProject(dir, tarball, "manifest", { name: "manifest", private: true });
     const manifest = JSON.parse(readFileSync(join(project, "node_modules/@kinerja/core/package.json"), "utf8")) as { exports: Record<string, unknown>; engines: unknown };
-    const entries = { ".": "index", "./engine": "engine/entry", "./evaluator": "evaluator", "./rule-files": "rule-files", "./jsonpath": "jsonpath" };
+    const entries = { ".": "index", "./engine": "engine/entry", "./json-rules-engine": "engine/compat/index", "./evaluator": "evaluator", "./rule-files": "rule-files", "./jsonpath": "jsonpath" };
     for (const [entry, file] of Object.entries(entries)) {
       expect(manifest.exports[entry]).toEqual({
         import: { types: `./dist/${file}.d.ts`, default: `./dist/${file}.js` },
@@ -78,6 +85,7 @@ import { parseRuleFile, resolveRuleSet, compileRuleSet, parseNip } from "@kinerj
     const output = execFileSync(process.execPath, ["main.mjs"], { cwd: project, encoding: "utf8" });
     expect(JSON.parse(output)).toEqual({ predikat: "sangat_baik", nip: true });
     writeFileSync(join(project, "entries.mjs"), ENTRIES(`import { compileRules } from "@kinerja/core/engine";
+import { Engine } from "@kinerja/core/json-rules-engine";
 import { jsonPathResolver } from "@kinerja/core/jsonpath";
 import { compileRuleSet } from "@kinerja/core/evaluator";
 import { validateInput } from "@kinerja/core/rule-files";`));
@@ -94,6 +102,7 @@ const { parseRuleFile, resolveRuleSet, compileRuleSet, parseNip } = require("@ki
     const output = execFileSync(process.execPath, ["index.js"], { cwd: project, encoding: "utf8" });
     expect(JSON.parse(output)).toEqual({ predikat: "sangat_baik", nip: true });
     writeFileSync(join(project, "entries.js"), ENTRIES(`const { compileRules } = require("@kinerja/core/engine");
+const { Engine } = require("@kinerja/core/json-rules-engine");
 const { jsonPathResolver } = require("@kinerja/core/jsonpath");
 const { compileRuleSet } = require("@kinerja/core/evaluator");
 const { validateInput } = require("@kinerja/core/rule-files");`));

@@ -6,6 +6,7 @@ import { Engine } from "json-rules-engine";
 import { describe, expect, it } from "vitest";
 import { compileRules } from "./index.js";
 import { Random } from "./test-support/random.js";
+import { countingUnhandledRejections } from "./test-support/unhandled.js";
 import { randomCase, type RandomCase } from "./test-support/random-rules.js";
 import type { CompiledRules, Event, Facts } from "./types.js";
 
@@ -87,29 +88,6 @@ async function compareCase(testCase: RandomCase, label: string, tally: Tally): P
     tally.compared++;
     tally.firedEvents += actual.events.length;
   }
-}
-
-/**
- * json-rules-engine leaves a promise unhandled when one condition of a group throws synchronously (a
- * reference to a missing named condition) and a sibling it had already started rejects later; the run
- * itself fails as it should. Such rejections are counted here instead of failing the test file.
- */
-async function countingUnhandledRejections(body: () => Promise<void>): Promise<number> {
-  const previous = process.listeners("unhandledRejection");
-  let count = 0;
-  const counter = () => {
-    count++;
-  };
-  process.removeAllListeners("unhandledRejection");
-  process.on("unhandledRejection", counter);
-  try {
-    await body();
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  } finally {
-    process.removeListener("unhandledRejection", counter);
-    for (const listener of previous) process.on("unhandledRejection", listener);
-  }
-  return count;
 }
 
 describe("compileRules against json-rules-engine", () => {
