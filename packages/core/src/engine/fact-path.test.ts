@@ -47,6 +47,14 @@ describe("plainPathSegments", () => {
     );
   });
 
+  it("leaves a quoted '..' to the resolver: jsonpath-plus descends into every level there", () => {
+    // Found by the property above (fast-check seed 1479251713): $['..'] was read as a property named "..".
+    expect(plainPathSegments("$['..']")).toBeUndefined();
+    expect(plainPathSegments('$.a[".."]')).toBeUndefined();
+    expect(plainPathSegments("$['...']")?.map((step) => step.key)).toEqual(["..."]);
+    expect(plainPathSegments("$['a..b']")?.map((step) => step.key)).toEqual(["a..b"]);
+  });
+
   it("marks names a built-in prototype has, which must be checked as own properties", () => {
     expect(plainPathSegments("$.length.jenis.constructor")?.map((step) => step.inherited)).toEqual([true, false, true]);
   });

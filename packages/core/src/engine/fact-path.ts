@@ -12,7 +12,8 @@ export type PathAccessor = (factValue: object) => unknown;
 
 /**
  * The plain paths read here: an optional `$`, then `.name`, `[index]` or `['quoted name']` steps (a quoted
- * name: letters and digits of any script, space, _ . -; a path without `$` starts with a name). Anything
+ * name: letters and digits of any script, space, _ . -, but not `..`, which jsonpath-plus reads as descent
+ * into every level even when quoted; a path without `$` starts with a name). Anything
  * else, even a path jsonpath-plus would also read as plain steps, is left to the resolver: it gives the same
  * result, only slower.
  */
@@ -45,7 +46,9 @@ export function plainPathSegments(path: unknown): PathStep[] | undefined {
   while (rest.length > 0) {
     const step = STEP.exec(rest);
     if (!step) return undefined;
-    keys.push((step[1] ?? step[2] ?? step[3] ?? step[4])!);
+    const key = (step[1] ?? step[2] ?? step[3] ?? step[4])!;
+    if (key === "..") return undefined;
+    keys.push(key);
     rest = rest.slice(step[0].length);
   }
   return keys.map((key) => ({ key, inherited: BUILT_IN_PROTOTYPES.some((prototype) => key in prototype) }));
