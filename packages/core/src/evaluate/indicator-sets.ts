@@ -22,6 +22,8 @@ export interface CompiledSet {
   /** Each indicator's weight. */
   weights: number[];
   outcomes: CompiledOutcomes;
+  /** The result's scores object with its keys in place, by which of score, hasil kerja and perilaku are numbers (scores.ts). */
+  scoreTemplates: Array<Record<string, number> | undefined>;
 }
 
 function compileSet(ruleSet: RuleSet, index: number, table: FactTable): CompiledSet {
@@ -42,6 +44,7 @@ function compileSet(ruleSet: RuleSet, index: number, table: FactTable): Compiled
     },
     weights: set.indicators.map((indicator) => indicator.weight),
     outcomes: compileOutcomes(ruleSet, index, table),
+    scoreTemplates: new Array<Record<string, number> | undefined>(8).fill(undefined),
   };
 }
 

@@ -134,11 +134,12 @@ export function compileInputFacts(
     facts[periodMonths] = months;
 
     const history = input.history ?? [];
-    history.forEach((entry, i) => {
+    for (let i = 0; i < history.length; i++) {
+      const entry = history[i]!;
       if (historyYear(entry) === null) {
         refuse(ctx, `/history/${i}: tahun hasil (year) tidak ada dan periode ${show(entry.period ?? null)} tidak diawali tahun; yang diharapkan: { "year": 2024, "predikat": "baik" }`);
       }
-    });
+    }
     table.put(facts, historySlot, "history", history);
     facts[previousSlot] = history.length > 0 ? (history[history.length - 1]?.predikat ?? null) : null;
     if (counted.length > 0) {

@@ -49,8 +49,24 @@ export function annualPredikat(history: readonly HistoryEntry[]): Map<number, st
  * ends the run, so a 2021 Baik before a 2025 appraisal counts 0.
  */
 export function consecutiveYears(history: readonly HistoryEntry[], currentYear: number, levels: readonly string[]): number {
-  const annual = annualPredikat(history);
+  // annualPredikat's answer for each year in turn, read from the list without building its map: every
+  // appraisal that counts years calls this.
   let count = 0;
-  for (let year = currentYear - 1; levels.includes(annual.get(year) ?? ""); year--) count++;
-  return count;
+  for (let year = currentYear - 1; ; year--) {
+    let annual: string | undefined;
+    let hasAnnual = false;
+    let period: string | undefined;
+    for (let i = 0; i < history.length; i++) {
+      const entry = history[i]!;
+      if (historyYear(entry) !== year) continue;
+      if (isAnnualEntry(entry)) {
+        annual = entry.predikat;
+        hasAnnual = true;
+      } else {
+        period = entry.predikat;
+      }
+    }
+    if (!levels.includes((hasAnnual ? annual : period) ?? "")) return count;
+    count++;
+  }
 }
