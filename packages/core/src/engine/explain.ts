@@ -2,6 +2,7 @@
 // member of a group) and records each node's inputs and result. Fact conditions are decided by their
 // compiled `evaluate`, the closures a run uses, so a trace cannot disagree with a run on them; only
 // the walk over groups is repeated here, and the differential test checks it against runs.
+import { passes } from "./constant-test.js";
 import { slotValue, type SlotState } from "./fact-slots.js";
 import type { CompiledBooleanCondition, CompiledCondition, CompiledFactCondition, CompiledRule } from "./nodes.js";
 import type {
@@ -34,23 +35,15 @@ export function explainRule(
 }
 
 /**
- * explainRule for a clean run (no slot SLOW) of a rule with a formula (no condition can throw): the same
- * trace, key for key, built in one walk with no try/catch per node. Anything thrown after all (a reader
- * nothing expected to throw) sends the rule back to explainRule, which starts over.
+ * The conditions of explainRule's trace for a clean run (no slot SLOW) of a rule with a formula (no
+ * condition can throw): the same trace, key for key, built in one walk with no try/catch per node. Undefined
+ * when something threw after all; explainRule then tells what.
  */
-export function explainCleanRule(
-  rule: CompiledRule,
-  state: SlotState,
-  resolveEvent: ((state: SlotState) => Event) | undefined,
-): RuleTrace {
+export function cleanConditionTrace(rule: CompiledRule, state: SlotState): ConditionTrace | undefined {
   try {
-    const conditions = traceClean(rule.conditions, state);
-    const trace: RuleTrace = { index: rule.index, priority: rule.priority, fired: conditions.result!, event: rule.event, conditions };
-    if (rule.name !== undefined) trace.name = rule.name;
-    if (resolveEvent) trace.event = resolveEvent(state);
-    return trace;
+    return traceClean(rule.conditions, state);
   } catch {
-    return explainRule(rule, state, resolveEvent);
+    return undefined;
   }
 }
 
@@ -61,7 +54,8 @@ function traceClean(node: CompiledCondition, state: SlotState): ConditionTrace {
       // Read in fill's order: the value compared against, the fact, then the result.
       const valueResult = node.valueSlot === undefined ? node.readValue(state[0] as Facts) : slotValue(state, node.valueSlot, node.readValue);
       const factResult = slotValue(state, node.slot, node.readFact);
-      const result = node.evaluate(state);
+      // An undecorated test is `passes` on the slot, as `evaluate` would apply it on a clean run.
+      const result = node.simple !== undefined ? passes(node.simple, factResult) : node.evaluate(state);
       if (node.name === undefined && node.path === undefined && node.params === undefined) {
         const { priority, fact, operator, value } = node;
         return { kind: "fact", priority, fact, operator, value, valueResult, factResult, result };

@@ -6,12 +6,12 @@
 import type { Predicate } from "./combinators.js";
 import { ConditionCompiler } from "./condition.js";
 import { eventWith, paramsTemplate } from "./event.js";
-import { explainCleanRule, explainRule } from "./explain.js";
+import { cleanConditionTrace, explainRule } from "./explain.js";
 import { slotValue, type SlotState } from "./fact-slots.js";
 import type { SimpleTest } from "./constant-test.js";
 import { evaluateFormula, formulaOf } from "./formula.js";
 import { compileRule } from "./rules.js";
-import type { CompileOptions, Event, RuleProperties, RuleTrace } from "./types.js";
+import type { CompileOptions, ConditionTrace, Event, RuleProperties, RuleTrace } from "./types.js";
 
 export { SLOW, type SlotState } from "./fact-slots.js";
 export { passes, type SimpleTest } from "./constant-test.js";
@@ -29,8 +29,13 @@ export interface SlotRule {
   passes: SlotPredicate;
   /** The event, fact-valued params filled in from the state (a shared frozen object when it has none). */
   event(state: SlotState): Event;
-  /** The rule's trace, from the same state; `clean` as for `passes`, which lets a rule with a formula take a quicker walk. */
-  explain(state: SlotState, clean?: boolean): RuleTrace;
+  /** The rule's trace, from the same state. */
+  explain(state: SlotState): RuleTrace;
+  /**
+   * On a clean run, the trace's conditions alone (their `result` is whether the rule passes), built by the
+   * quicker walk; undefined when the run is not clean or the rule has no formula (use `explain`).
+   */
+  conditionTrace(state: SlotState, clean: boolean): ConditionTrace | undefined;
 }
 
 export class SlotCompiler {
@@ -96,8 +101,8 @@ export class SlotCompiler {
     return {
       passes: fastOrExact(compiled.conditions.evaluate, compiled.formula),
       event: resolve ?? (() => event),
-      explain: (state, clean = false) =>
-        clean && compiled.formula !== undefined ? explainCleanRule(compiled, state, resolve) : explainRule(compiled, state, resolve),
+      conditionTrace: (state, clean) => (clean && compiled.formula !== undefined ? cleanConditionTrace(compiled, state) : undefined),
+      explain: (state) => explainRule(compiled, state, resolve),
     };
   }
 }

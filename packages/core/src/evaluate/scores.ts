@@ -69,7 +69,10 @@ export function scoreIndicators(
   for (let i = 0; i < indicators.length; i++) scores[i] = indicators[i]!.evaluate(input, facts, ctx);
   const hasilKerja = scoreAxis(slots, compiled, "hasil_kerja", scores, facts, ctx);
   const perilaku = scoreAxis(slots, compiled, "perilaku", scores, facts, ctx);
-  const variant = slots.variants.find((v) => v.when(facts, clean(facts)));
+  let variant: ScoreSlots["variants"][number] | undefined;
+  for (let i = 0; i < slots.variants.length && variant === undefined; i++) {
+    if (slots.variants[i]!.when(facts, clean(facts))) variant = slots.variants[i];
+  }
   const axisWeights = variant?.axes ?? slots.axisWeights;
   facts[slots.score] = axisWeights
     ? scoreByAxes(axisWeights, { hasil_kerja: hasilKerja, perilaku }, ctx, variant?.id ?? null)
