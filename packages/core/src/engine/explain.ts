@@ -78,6 +78,18 @@ function traceClean(node: CompiledCondition, state: SlotState): ConditionTrace {
         const only = traceClean(conditions[0]!, state);
         traces = [only];
         outcome = only.result!;
+      } else if (node.groups.length === 1) {
+        // One group (no priorities): every condition is evaluated, in the order written.
+        traces = [];
+        let every = true;
+        let some = false;
+        for (let i = 0; i < conditions.length; i++) {
+          const trace = traceClean(conditions[i]!, state);
+          traces.push(trace);
+          every &&= trace.result!;
+          some ||= trace.result!;
+        }
+        outcome = kind === "all" ? every : some;
       } else {
         const evaluated = new Array<ConditionTrace | undefined>(conditions.length).fill(undefined);
         outcome = kind === "all";

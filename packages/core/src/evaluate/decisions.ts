@@ -105,7 +105,7 @@ export function compileDecision(ruleSet: RuleSet, tableIndex: number, factTable:
   function record(ctx: RunContext, facts: FactState, source: DecisionStep["source"], hits: number[], value: DecisionValue): void {
     if (!ctx.steps) return;
     const inputs: Record<string, unknown> = {};
-    table.inputs.forEach((fact, c) => (inputs[fact] = inputOf(facts, c)));
+    for (let c = 0; c < table.inputs.length; c++) inputs[table.inputs[c]!] = inputOf(facts, c);
     ctx.steps.push({
       kind: "decision",
       table: table.id,
