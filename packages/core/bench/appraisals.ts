@@ -1,8 +1,10 @@
 // Benchmark of whole appraisals: `compileRuleSet(…).evaluate` and `.explain` on a region's demo appraisals,
 // each against a hand-written function giving the identical result (handwritten-appraisals.ts), timed in
 // the same run. Both must agree on every appraisal before anything is timed.
+// Alone, without the engine lines: `npx tsx bench/appraisals.ts`; `KINERJA_BENCH_REGIONS=binjai` times one region.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { demoProfileSchema, generateDemo } from "../src/demo/index.js";
 import type { AppraisalInput, AppraisalResult } from "../src/domain/types.js";
 import { compileRuleSet } from "../src/evaluate/compile.js";
@@ -82,7 +84,9 @@ function load(region: string): { ruleSet: RuleSet; inputs: AppraisalInput[] } {
 
 export function benchAppraisals(): string[] {
   const lines = [`appraisals: ${APPRAISALS} demo appraisals per region, median of ${TRIALS} trials of ${ROUNDS} rounds each`];
+  const only = process.env.KINERJA_BENCH_REGIONS?.split(",");
   for (const { region, handwritten } of REGIONS) {
+    if (only && !only.includes(region)) continue;
     const { ruleSet, inputs } = load(region);
     const compiled = compileRuleSet(ruleSet);
     const byHand = handwritten(ruleSet);
@@ -99,4 +103,8 @@ export function benchAppraisals(): string[] {
   }
   lines.push(`appraisal checksum ${checksum}`);
   return lines;
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  for (const line of benchAppraisals()) console.log(line);
 }

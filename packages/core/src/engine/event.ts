@@ -23,12 +23,28 @@ export interface FactParam {
   read: FactReader;
 }
 
-/** A copy of the event (json-rules-engine copies the params) with each fact-valued param replaced by `valueOf` it. */
-export function eventWith(event: Event, factParams: readonly FactParam[], valueOf: (param: FactParam, index: number) => unknown): Event {
-  const params = event.params!;
+/**
+ * A copy of the event (json-rules-engine copies the params) with each fact-valued param replaced by `valueOf` it.
+ * `params` is what is copied: the event's own (frozen) params, or paramsTemplate of them, which copies faster.
+ */
+export function eventWith(
+  event: Event,
+  factParams: readonly FactParam[],
+  valueOf: (param: FactParam, index: number) => unknown,
+  params: Record<string, unknown> = event.params!,
+): Event {
   const resolved: Record<string, unknown> = Array.isArray(params) ? (params.slice() as unknown as Record<string, unknown>) : { ...params };
   for (let i = 0; i < factParams.length; i++) resolved[factParams[i]!.key] = valueOf(factParams[i]!, i);
   return { type: event.type, params: resolved };
+}
+
+/**
+ * The event's params as an unfrozen shallow copy, made once, for eventWith to copy on each run: V8 copies a
+ * frozen object's properties one by one, an ordinary one with its layout at once. The values are the same.
+ */
+export function paramsTemplate(event: Event): Record<string, unknown> {
+  const params = event.params!;
+  return Array.isArray(params) ? params : { ...params };
 }
 
 export interface EventOptions extends FactReadOptions {

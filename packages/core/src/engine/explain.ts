@@ -2,6 +2,7 @@
 // member of a group) and records each node's inputs and result. Fact conditions are decided by their
 // compiled `evaluate`, the closures a run uses, so a trace cannot disagree with a run on them; only
 // the walk over groups is repeated here, and the differential test checks it against runs.
+import { passes } from "./constant-test.js";
 import { slotValue, type SlotState } from "./fact-slots.js";
 import type { CompiledBooleanCondition, CompiledCondition, CompiledFactCondition, CompiledRule } from "./nodes.js";
 import type {
@@ -31,6 +32,104 @@ export function explainRule(
     trace.error = messageOf(error);
   }
   return trace;
+}
+
+/**
+ * The conditions of explainRule's trace for a clean run (no slot SLOW) of a rule with a formula (no
+ * condition can throw): the same trace, key for key, built in one walk with no try/catch per node. Undefined
+ * when something threw after all; explainRule then tells what.
+ */
+export function cleanConditionTrace(rule: CompiledRule, state: SlotState): ConditionTrace | undefined {
+  try {
+    return traceClean(rule.conditions, state);
+  } catch {
+    return undefined;
+  }
+}
+
+/** skeleton and fill in one: the node's trace with its result, each object made with all its keys at once. */
+function traceClean(node: CompiledCondition, state: SlotState): ConditionTrace {
+  switch (node.kind) {
+    case "fact": {
+      // Read in fill's order: the value compared against, the fact, then the result.
+      const valueResult = node.valueSlot === undefined ? node.readValue(state[0] as Facts) : slotValue(state, node.valueSlot, node.readValue);
+      const factResult = slotValue(state, node.slot, node.readFact);
+      // An undecorated test is `passes` on the slot, as `evaluate` would apply it on a clean run.
+      const result = node.simple !== undefined ? passes(node.simple, factResult) : node.evaluate(state);
+      if (node.name === undefined && node.path === undefined && node.params === undefined) {
+        const { priority, fact, operator, value } = node;
+        return { kind: "fact", priority, fact, operator, value, valueResult, factResult, result };
+      }
+      const trace = skeleton(node) as FactConditionTrace;
+      trace.valueResult = valueResult;
+      trace.factResult = factResult;
+      trace.result = result;
+      return trace;
+    }
+    case "all":
+    case "any": {
+      const { kind, conditions } = node;
+      let traces: ConditionTrace[];
+      let outcome: boolean;
+      if (conditions.length === 0) {
+        traces = [];
+        outcome = true;
+      } else if (conditions.length === 1) {
+        const only = traceClean(conditions[0]!, state);
+        traces = [only];
+        outcome = only.result!;
+      } else if (node.groups.length === 1) {
+        // One group (no priorities): every condition is evaluated, in the order written.
+        traces = [];
+        let every = true;
+        let some = false;
+        for (let i = 0; i < conditions.length; i++) {
+          const trace = traceClean(conditions[i]!, state);
+          traces.push(trace);
+          every &&= trace.result!;
+          some ||= trace.result!;
+        }
+        outcome = kind === "all" ? every : some;
+      } else {
+        const evaluated = new Array<ConditionTrace | undefined>(conditions.length).fill(undefined);
+        outcome = kind === "all";
+        for (const group of node.groups) {
+          if (kind === "all" ? !outcome : outcome) break;
+          // Every member of a group is evaluated, as fillGroups does.
+          let every = true;
+          let some = false;
+          for (let g = 0; g < group.length; g++) {
+            const i = group[g]!;
+            const trace = traceClean(conditions[i]!, state);
+            evaluated[i] = trace;
+            every &&= trace.result!;
+            some ||= trace.result!;
+          }
+          outcome = kind === "all" ? every : some;
+        }
+        traces = evaluated.map((trace, i) => trace ?? skeleton(conditions[i]!));
+      }
+      return node.name === undefined
+        ? { kind, priority: node.priority, conditions: traces, result: outcome }
+        : { kind, name: node.name as string, priority: node.priority, conditions: traces, result: outcome };
+    }
+    case "not": {
+      const condition = traceClean(node.condition, state);
+      return node.name === undefined
+        ? { kind: "not", priority: node.priority, condition, result: !condition.result }
+        : { kind: "not", name: node.name as string, priority: node.priority, condition, result: !condition.result };
+    }
+    case "condition": {
+      if (!node.resolved || node.name !== undefined) {
+        const trace = skeleton(node) as ConditionReferenceTrace;
+        if (node.resolved) trace.resolved = traceClean(node.resolved, state);
+        trace.result = node.resolved ? trace.resolved!.result! : node.evaluate(state);
+        return trace;
+      }
+      const resolved = traceClean(node.resolved, state);
+      return { kind: "condition", priority: node.priority, condition: String(node.condition), resolved, result: resolved.result! };
+    }
+  }
 }
 
 /**

@@ -5,13 +5,13 @@
 // whether the run is clean (no slot SLOW), as `FactSlots#fill` would have.
 import type { Predicate } from "./combinators.js";
 import { ConditionCompiler } from "./condition.js";
-import { eventWith } from "./event.js";
-import { explainRule } from "./explain.js";
+import { eventWith, paramsTemplate } from "./event.js";
+import { cleanConditionTrace, explainRule } from "./explain.js";
 import { slotValue, type SlotState } from "./fact-slots.js";
 import type { SimpleTest } from "./constant-test.js";
 import { evaluateFormula, formulaOf } from "./formula.js";
 import { compileRule } from "./rules.js";
-import type { CompileOptions, Event, RuleProperties, RuleTrace } from "./types.js";
+import type { CompileOptions, ConditionTrace, Event, RuleProperties, RuleTrace } from "./types.js";
 
 export { SLOW, type SlotState } from "./fact-slots.js";
 export { passes, type SimpleTest } from "./constant-test.js";
@@ -31,6 +31,11 @@ export interface SlotRule {
   event(state: SlotState): Event;
   /** The rule's trace, from the same state. */
   explain(state: SlotState): RuleTrace;
+  /**
+   * On a clean run, the trace's conditions alone (their `result` is whether the rule passes), built by the
+   * quicker walk; undefined when the run is not clean or the rule has no formula (use `explain`).
+   */
+  conditionTrace(state: SlotState, clean: boolean): ConditionTrace | undefined;
 }
 
 export class SlotCompiler {
@@ -88,13 +93,15 @@ export class SlotCompiler {
     const compiled = compileRule(this.compiler, rule, 0, pointer, this.options);
     const { event, factParams } = compiled;
     const slots = factParams.map((param) => this.compiler.slots.slotFor(param.reference));
+    const template = compiled.resolveEvent === undefined ? undefined : paramsTemplate(event);
     const resolve =
-      compiled.resolveEvent === undefined
+      template === undefined
         ? undefined
-        : (state: SlotState) => eventWith(event, factParams, (param, i) => slotValue(state, slots[i]!, param.read));
+        : (state: SlotState) => eventWith(event, factParams, (param, i) => slotValue(state, slots[i]!, param.read), template);
     return {
       passes: fastOrExact(compiled.conditions.evaluate, compiled.formula),
       event: resolve ?? (() => event),
+      conditionTrace: (state, clean) => (clean && compiled.formula !== undefined ? cleanConditionTrace(compiled, state) : undefined),
       explain: (state) => explainRule(compiled, state, resolve),
     };
   }

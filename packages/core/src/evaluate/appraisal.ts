@@ -21,6 +21,8 @@ import { resultScores, scoreIndicators, scoreSlots } from "./scores.js";
 export interface CompiledAppraisal {
   /** Evaluates one appraisal; throws AppraisalError when it cannot be evaluated. */
   run(input: AppraisalInput, ctx: RunContext): { facts: FactState; result: AppraisalResult };
+  /** The result alone, as `run` gives it. */
+  evaluate(input: AppraisalInput, ctx: RunContext): AppraisalResult;
   /** The indicator set for an employee and period, from the input facts alone. */
   chooseSet(input: Pick<AppraisalInput, "employee" | "period" | "facts" | "history">, ctx: RunContext): CompiledSet;
   /** The fact map of an evaluated appraisal. */
@@ -50,12 +52,22 @@ export function compileAppraisal(ruleSet: RuleSet): CompiledAppraisal {
   const calculations = ruleSet.calculations.map((_, i) => compileCalculation(ruleSet, i, table));
   const resultFacts = [...ruleSet.decisions.map((t) => t.output), ...ruleSet.calculations.map((c) => c.id)];
   const resultSlots = resultFacts.map((name) => table.slot(name));
+  const decisionsTemplate: AppraisalResult["decisions"] = {};
+  for (const name of resultFacts) decisionsTemplate[name] = null;
   const indicatorSetSlot = table.slot("indicatorSet");
   const predikatSlot = table.slot("predikat");
   table.seal(new Set(inputFactNames(ruleSet, attributeFacts)));
 
   function run(input: AppraisalInput, ctx: RunContext): { facts: FactState; result: AppraisalResult } {
     const facts = table.start();
+    return { facts, result: evaluateInto(facts, input, ctx) };
+  }
+
+  function evaluate(input: AppraisalInput, ctx: RunContext): AppraisalResult {
+    return evaluateInto(table.start(), input, ctx);
+  }
+
+  function evaluateInto(facts: FactState, input: AppraisalInput, ctx: RunContext): AppraisalResult {
     inputFacts(input, facts, ctx);
     const compiled = chooseIndicatorSet(table, sets, facts, ctx);
     facts[indicatorSetSlot] = compiled.set.id;
@@ -66,7 +78,8 @@ export function compileAppraisal(ruleSet: RuleSet): CompiledAppraisal {
     const outcomes = compiled.outcomes.run(facts, ctx);
     const { predikat, label } = readPredikat(predikatLabels, table, predikatSlot, facts, ctx);
 
-    const decided: AppraisalResult["decisions"] = {};
+    // Copied from a template with every key in place, then filled: no key is added per appraisal.
+    const decided: AppraisalResult["decisions"] = { ...decisionsTemplate };
     for (let i = 0; i < resultFacts.length; i++) {
       decided[resultFacts[i]!] = table.get(facts, resultSlots[i]!, resultFacts[i]!) as AppraisalResult["decisions"][string];
     }
@@ -81,7 +94,7 @@ export function compileAppraisal(ruleSet: RuleSet): CompiledAppraisal {
       outcomes,
     };
     if (applied.length > 0) result.adjustments = applied;
-    return { facts, result };
+    return result;
   }
 
   function chooseSet(input: Pick<AppraisalInput, "employee" | "period" | "facts" | "history">, ctx: RunContext): CompiledSet {
@@ -90,5 +103,5 @@ export function compileAppraisal(ruleSet: RuleSet): CompiledAppraisal {
     return chooseIndicatorSet(table, sets, facts, ctx);
   }
 
-  return { run, chooseSet, factsOf: (facts) => table.toFacts(facts) };
+  return { run, evaluate, chooseSet, factsOf: (facts) => table.toFacts(facts) };
 }

@@ -37,12 +37,12 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   return {
     ruleSet,
     evaluate(input) {
-      return appraisal.run(input, runContext(input, null)).result;
+      return appraisal.evaluate(input, runContext(input, null));
     },
     *evaluateMany(inputs) {
       for (const input of inputs) {
         try {
-          yield appraisal.run(input, runContext(input, null)).result;
+          yield appraisal.evaluate(input, runContext(input, null));
         } catch (error) {
           if (error instanceof AppraisalError) {
             yield error;
@@ -55,7 +55,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
       }
     },
     explain(input) {
-      return explain(ruleSet, appraisal.run, input);
+      return explain(ruleSet, appraisal.evaluate, input);
     },
     facts(input) {
       return appraisal.factsOf(appraisal.run(input, runContext(input, null, true)).facts);
@@ -69,7 +69,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
 /** Evaluates with every step recorded; a refused appraisal becomes the explanation's `error`. */
 function explain(
   ruleSet: RuleSet,
-  run: CompiledAppraisal["run"],
+  evaluate: CompiledAppraisal["evaluate"],
   input: AppraisalInput,
 ): Explanation {
   const steps: ExplanationStep[] = [];
@@ -86,7 +86,7 @@ function explain(
   try {
     const ctx = runContext(input, steps);
     explanation.nip = ctx.nip;
-    explanation.result = run(input, ctx).result;
+    explanation.result = evaluate(input, ctx);
   } catch (error) {
     if (!(error instanceof AppraisalError)) throw error;
     explanation.nip = error.nip;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DecisionTable } from "../ruleset/schema.js";
 import { compileRuleSet } from "./compile.js";
+import { exclusiveRows, rowIndex } from "./decision-index.js";
 import { appraisal, indicatorSet, ruleSet } from "./test-support/builders.js";
 
 /** A rule set with two score indicators and the given tables after a fixed predikat table. */
@@ -117,5 +118,71 @@ describe("decision tables", () => {
     };
     expect(withTables(versus).evaluate(input(90, 80)).decisions.kualitas_lebih_baik).toBe(true);
     expect(withTables(versus).evaluate(input(70, 80)).decisions.kualitas_lebih_baik).toBe(false);
+  });
+});
+
+describe("decision tables, as compiled", () => {
+  const kategori: DecisionTable = {
+    id: "kategori",
+    output: "kategori",
+    hitPolicy: "first",
+    inputs: ["score.kualitas"],
+    rows: [
+      { when: [{ greaterThanInclusive: 80 }], then: "tinggi" },
+      { when: [{ greaterThanInclusive: 50 }], then: "sedang" },
+    ],
+    default: "lainnya",
+  };
+  // Indexed on kategori; row 1 leaves kategori open, so it may hold with row 0 or row 2.
+  const tpp: DecisionTable = {
+    id: "tpp",
+    output: "tpp_persen",
+    hitPolicy: "unique",
+    inputs: ["kategori", "pelanggaran"],
+    rows: [
+      { when: [{ equal: "tinggi" }, { equal: false }], then: 100 },
+      { when: [{}, { equal: true }], then: 50 },
+      { when: [{ in: ["sedang", "rendah"] }, {}], then: 80 },
+    ],
+    default: 0,
+  };
+
+  it("an indexed table still tries the rows that leave the indexed column open", () => {
+    const compiled = withTables(kategori, tpp);
+    expect(compiled.evaluate(input(90, 90)).decisions.tpp_persen).toBe(100);
+    expect(compiled.evaluate(input(90, 90, { pelanggaran: true })).decisions.tpp_persen).toBe(50);
+    // A value no cell names: only the open row can hold, else the default.
+    expect(compiled.evaluate(input(30, 90, { pelanggaran: true })).decisions.tpp_persen).toBe(50);
+    expect(compiled.evaluate(input(30, 90)).decisions.tpp_persen).toBe(0);
+  });
+
+  it("a unique table whose rows may overlap still refuses two hits found through the index", () => {
+    expect(() => withTables(kategori, tpp).evaluate(input(60, 90, { pelanggaran: true }))).toThrow(
+      'tabel keputusan "tpp": 2 baris cocok (/decisions/2/rows/1, /decisions/2/rows/2) untuk kategori = "sedang", pelanggaran = true',
+    );
+  });
+
+  it("rows exclude one another only where no value can hold for two", () => {
+    const slots = [7, 8];
+    const table = (...rows: DecisionTable["rows"]): DecisionTable => ({ id: "t", output: "t", hitPolicy: "unique", inputs: ["a", "b"], rows });
+    const row = (a: Record<string, unknown>, b: Record<string, unknown> = {}) => ({ when: [a, b], then: 1 });
+    // Ranges that meet at an end only one of them includes.
+    expect(exclusiveRows(table(row({ greaterThanInclusive: 80 }), row({ greaterThanInclusive: 50, lessThan: 80 })), slots)).toEqual([7]);
+    expect(exclusiveRows(table(row({ greaterThanInclusive: 80 }), row({ greaterThanInclusive: 50, lessThanInclusive: 80 })), slots)).toBeNull();
+    expect(exclusiveRows(table(row({ lessThan: 60 }), row({ greaterThan: 60 }), row({ greaterThanInclusive: 60, lessThanInclusive: 60 })), slots)).toEqual([7]);
+    // Values, on either column; an open cell excludes nothing.
+    expect(exclusiveRows(table(row({ equal: "x" }, {}), row({ in: ["y", "z"] }, {})), slots)).toEqual([]);
+    expect(exclusiveRows(table(row({ equal: "x" }), row({ in: ["x", "z"] })), slots)).toBeNull();
+    expect(exclusiveRows(table(row({}, { equal: true }), row({}, { equal: false })), slots)).toEqual([]);
+    expect(exclusiveRows(table(row({}, { equal: true }), row({ equal: "x" })), slots)).toBeNull();
+    // A string range (`in` a text is a substring test) proves nothing.
+    expect(exclusiveRows(table(row({ in: "abc" }), row({ in: "xyz" })), slots)).toBeNull();
+  });
+
+  it("the index lists, for each value, the rows naming it with the open rows, in row order", () => {
+    const index = rowIndex(tpp, [3, 4])!;
+    expect(index.slot).toBe(3);
+    expect(index.open).toEqual([1]);
+    expect(Object.fromEntries(index.rows)).toEqual({ tinggi: [0, 1], sedang: [1, 2], rendah: [1, 2] });
   });
 });

@@ -7,6 +7,7 @@ import { pointer } from "../ruleset/errors.js";
 import type { ConditionLeaf, DecisionTable, RuleSet } from "../ruleset/schema.js";
 import { refuse, show, type RunContext } from "./context.js";
 import { clean, type FactState, type FactTable } from "./fact-table.js";
+import { exclusiveRows, rowIndex } from "./decision-index.js";
 import { compileRuleCondition, compiling, ruleSetError } from "./rule-errors.js";
 import type { DecisionStep, DecisionValue } from "./steps.js";
 
@@ -73,17 +74,38 @@ export function compileDecision(ruleSet: RuleSet, tableIndex: number, factTable:
   const fallback = table.default;
   const rowName = (r: number) => `${at}/rows/${r}${table.rows[r]!.note ? ` "${table.rows[r]!.note}"` : ""}`;
 
+  // On a clean run whose cells are all inline tests, only the rows the index picks are tried, and a
+  // "unique" table whose rows exclude one another stops at the first that holds (decision-index.ts).
+  const inline = rows.every((row) => row.cells !== null);
+  const index = inline ? rowIndex(table, inputSlots) : null;
+  const everyRow = rows.map((_, r) => r);
+  const exclusive = inline && table.hitPolicy === "unique" ? exclusiveRows(table, inputSlots) : null;
+
+  /** The rows that may hold, in order: all of them unless the run is clean and the table indexed. */
+  function candidates(facts: FactState, fast: boolean): number[] {
+    if (!fast || index === null) return everyRow;
+    return index.rows.get(facts[index.slot]) ?? index.open;
+  }
+
+  /** Whether a "unique" table may stop at its first hit on this run. */
+  function stopsAtFirst(facts: FactState, fast: boolean): boolean {
+    if (!fast || exclusive === null) return false;
+    for (let i = 0; i < exclusive.length; i++) if (typeof facts[exclusive[i]!] !== "number") return false;
+    return true;
+  }
+
   function hitsOf(facts: FactState): number[] {
     const hits: number[] = [];
     const fast = clean(facts);
-    for (let r = 0; r < rows.length; r++) if (matches(rows[r]!, facts, fast)) hits.push(r);
+    const tried = candidates(facts, fast);
+    for (let i = 0; i < tried.length; i++) if (matches(rows[tried[i]!]!, facts, fast)) hits.push(tried[i]!);
     return hits;
   }
 
   function record(ctx: RunContext, facts: FactState, source: DecisionStep["source"], hits: number[], value: DecisionValue): void {
     if (!ctx.steps) return;
     const inputs: Record<string, unknown> = {};
-    table.inputs.forEach((fact, c) => (inputs[fact] = inputOf(facts, c)));
+    for (let c = 0; c < table.inputs.length; c++) inputs[table.inputs[c]!] = inputOf(facts, c);
     ctx.steps.push({
       kind: "decision",
       table: table.id,
@@ -101,7 +123,9 @@ export function compileDecision(ruleSet: RuleSet, tableIndex: number, factTable:
     switch (table.hitPolicy) {
       case "first": {
         const fast = clean(facts);
-        for (let r = 0; r < rows.length; r++) {
+        const tried = candidates(facts, fast);
+        for (let i = 0; i < tried.length; i++) {
+          const r = tried[i]!;
           if (matches(rows[r]!, facts, fast)) {
             const value = table.rows[r]!.then;
             record(ctx, facts, "rows", [r], value);
@@ -112,12 +136,16 @@ export function compileDecision(ruleSet: RuleSet, tableIndex: number, factTable:
       }
       case "unique": {
         const fast = clean(facts);
+        const tried = candidates(facts, fast);
+        const first = stopsAtFirst(facts, fast);
         let hit = -1;
         let several = false;
-        for (let r = 0; r < rows.length && !several; r++) {
+        for (let i = 0; i < tried.length && !several; i++) {
+          const r = tried[i]!;
           if (!matches(rows[r]!, facts, fast)) continue;
           several = hit !== -1;
           hit = r;
+          if (first) break;
         }
         if (hit === -1) break;
         const hits = several ? hitsOf(facts) : [hit];

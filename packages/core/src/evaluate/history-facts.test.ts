@@ -2,6 +2,7 @@
 // a year is a year however many periods it had.
 import { describe, expect, it } from "vitest";
 import type { HistoryEntry } from "../domain/types.js";
+import { Random } from "../engine/test-support/random.js";
 import { annualPredikat, consecutiveYears, periodYear } from "../periods/history.js";
 import { checkRuleSet } from "../ruleset/check.js";
 import { validateInput } from "../ruleset/input-schema.js";
@@ -146,5 +147,36 @@ describe("history in the appraisal input", () => {
     ]);
     const other = validateInput(input([{ year: 2024, period: "2025-S1", predikat: "baik" }]));
     expect(other.ok ? [] : other.issues.map((i) => i.pointer)).toEqual(["/history/0/period"]);
+  });
+});
+
+describe("consecutiveYears on any history", () => {
+  it("counts as annualPredikat's map of years reads, for random histories of years, periods and gaps", () => {
+    const levels = ["sangat_baik", "baik"];
+    const predikat = ["sangat_baik", "baik", "butuh_perbaikan"];
+    // The count as the map defines it, the way it was first written.
+    const byMap = (history: HistoryEntry[], year: number) => {
+      const annual = annualPredikat(history);
+      let count = 0;
+      for (let y = year - 1; levels.includes(annual.get(y) ?? ""); y--) count++;
+      return count;
+    };
+    const random = new Random(2_024_1203);
+    const shapes = (year: number): HistoryEntry[] => [
+      { year, predikat: random.pick(predikat) },
+      { period: String(year), predikat: random.pick(predikat) },
+      { year, period: `${year}-S${random.int(1, 2)}`, predikat: random.pick(predikat) },
+      { period: `${year}-Q${random.int(1, 4)}`, predikat: random.pick(predikat) },
+      { period: "tanpa tahun", predikat: "baik" },
+    ];
+    let counted = 0;
+    for (let c = 0; c < 3000; c++) {
+      const history: HistoryEntry[] = [];
+      for (let k = random.int(0, 8); k > 0; k--) history.push(random.pick(shapes(random.int(2019, 2024))));
+      const expected = byMap(history, 2025);
+      expect(consecutiveYears(history, 2025, levels), JSON.stringify(history)).toBe(expected);
+      if (expected >= 2) counted++;
+    }
+    expect(counted).toBeGreaterThan(50);
   });
 });

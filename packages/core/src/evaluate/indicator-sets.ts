@@ -22,6 +22,8 @@ export interface CompiledSet {
   /** Each indicator's weight. */
   weights: number[];
   outcomes: CompiledOutcomes;
+  /** The result's scores object with its keys in place, by which of score, hasil kerja and perilaku are numbers (scores.ts). */
+  scoreTemplates: Array<Record<string, number> | undefined>;
 }
 
 function compileSet(ruleSet: RuleSet, index: number, table: FactTable): CompiledSet {
@@ -42,6 +44,7 @@ function compileSet(ruleSet: RuleSet, index: number, table: FactTable): Compiled
     },
     weights: set.indicators.map((indicator) => indicator.weight),
     outcomes: compileOutcomes(ruleSet, index, table),
+    scoreTemplates: new Array<Record<string, number> | undefined>(8).fill(undefined),
   };
 }
 
@@ -51,12 +54,13 @@ export function compileIndicatorSets(ruleSet: RuleSet, table: FactTable): Compil
 
 /** The first set whose `when` holds for these facts; refuses the appraisal when none does. */
 export function chooseIndicatorSet(table: FactTable, sets: readonly CompiledSet[], facts: FactState, ctx: RunContext): CompiledSet {
-  const tried: IndicatorSetStep["tried"] = [];
-  for (const compiled of sets) {
+  const tried: IndicatorSetStep["tried"] | null = ctx.steps ? [] : null;
+  for (let i = 0; i < sets.length; i++) {
+    const compiled = sets[i]!;
     const matched = compiled.when === null || compiled.when(facts, clean(facts));
-    if (ctx.steps) tried.push({ id: compiled.set.id, name: compiled.set.name, when: compiled.set.when ?? null, matched });
+    if (tried) tried.push({ id: compiled.set.id, name: compiled.set.name, when: compiled.set.when ?? null, matched });
     if (matched) {
-      ctx.steps?.push({ kind: "indicatorSet", chosen: compiled.set.id, name: compiled.set.name, tried });
+      if (tried) ctx.steps!.push({ kind: "indicatorSet", chosen: compiled.set.id, name: compiled.set.name, tried });
       return compiled;
     }
   }

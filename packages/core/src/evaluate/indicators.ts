@@ -93,7 +93,63 @@ function ratingScorer(ruleSet: RuleSet, indicator: Indicator, scale: Scale, tabl
     (step === undefined || Math.abs((value - min) / step - Math.round((value - min) / step)) <= 1e-9);
   const given = sources.map((source) => SOURCE_RATINGS[source]);
 
-  return (input, facts, ctx, label, explained) => {
+  const sourceCodes = sources.map((source) => SOURCE_CODES[source]);
+  const top = scaleScoreMax(scale);
+  const toScore = linear ? (value: number) => ((value - min) / (max - min)) * top : (value: number) => (value / max) * top;
+
+  /** The production path: the same reads, checks and arithmetic as below, recording nothing. */
+  function quick(input: AppraisalInput, facts: FactState, ctx: RunContext, label: string): number {
+    const ratings = input.ratings;
+    let weighted = 0;
+    let presentWeight = 0;
+    let presentCount = 0;
+    for (let i = 0; i < sourceCodes.length; i++) {
+      const sheets = ratings === undefined || ratings === null ? undefined : sourceRatings(ratings, sourceCodes[i]!);
+      let sum = 0;
+      let n = 0;
+      if (sheets !== undefined && sheets !== null) {
+        if (Array.isArray(sheets)) {
+          for (let k = 0; k < sheets.length; k++) {
+            const value = sheets[k]?.[id];
+            if (value === undefined || value === null) continue;
+            sum += fits(value) ? value : check(ctx, label, sources[i]!, value);
+            n++;
+          }
+        } else {
+          const value = sheets[id];
+          if (value !== undefined && value !== null) {
+            sum += fits(value) ? value : check(ctx, label, sources[i]!, value);
+            n++;
+          }
+        }
+      }
+      const weight = weights[i]!;
+      if (n === 0) {
+        if (weight > 0 && refuseMissing) refuseUnrated(ctx, label, sources[i]!);
+        continue;
+      }
+      const mean = sum / n;
+      facts[ratingSlots[i]!] = mean;
+      weighted += weight * mean;
+      presentWeight += weight;
+      presentCount++;
+    }
+    // The refusals of an indicator no one rated are worded by the recording path.
+    if (presentCount === 0 || presentWeight === 0) return slow(input, facts, ctx, label, ignore);
+    const aggregate = weighted / presentWeight;
+    facts[rawSlot] = aggregate;
+    return toScore(aggregate);
+  }
+
+  function refuseUnrated(ctx: RunContext, label: string, source: RaterSource): never {
+    return refuse(
+      ctx,
+      `${label}: tidak ada penilaian dari ${raterSourceLabel(source)}, dan aturan ini tidak membagi ulang bobotnya ` +
+        `(raters.missing = "refuse")`,
+    );
+  }
+
+  const slow: Scorer = (input, facts, ctx, label, explained) => {
     const ratings = input.ratings;
     const explaining = ctx.steps !== null;
     const breakdown: RaterSourceBreakdown[] | null = explaining ? [] : null;
@@ -128,13 +184,7 @@ function ratingScorer(ruleSet: RuleSet, indicator: Indicator, scale: Scale, tabl
       }
       if (n === 0) {
         if (weight > 0) {
-          if (refuseMissing) {
-            refuse(
-              ctx,
-              `${label}: tidak ada penilaian dari ${raterSourceLabel(source)}, dan aturan ini tidak membagi ulang bobotnya ` +
-                `(raters.missing = "refuse")`,
-            );
-          }
+          if (refuseMissing) refuseUnrated(ctx, label, source);
           (missing ??= []).push(source);
         }
         breakdown?.push({ source, values: [], mean: null, weight, share: null });
@@ -160,6 +210,27 @@ function ratingScorer(ruleSet: RuleSet, indicator: Indicator, scale: Scale, tabl
     }
     return ratingScore(scale, aggregate);
   };
+  return (input, facts, ctx, label, explained) => (ctx.steps === null ? quick(input, facts, ctx, label) : slow(input, facts, ctx, label, explained));
+}
+
+const ignore = (): void => {};
+
+const SOURCE_CODES: Record<RaterSource, number> = { self: 0, peer: 1, supervisor: 2, subordinate: 3, public: 4 };
+
+/** A source's ratings, read by a property name fixed at each site. */
+function sourceRatings(ratings: NonNullable<AppraisalInput["ratings"]>, code: number): Sheets {
+  switch (code) {
+    case 0:
+      return ratings.self;
+    case 1:
+      return ratings.peer;
+    case 2:
+      return ratings.supervisor;
+    case 3:
+      return ratings.subordinate;
+    default:
+      return ratings.public;
+  }
 }
 
 function objectiveValue(input: AppraisalInput, id: string, ctx: RunContext, label: string): unknown {

@@ -84,7 +84,8 @@ export function compileInputFacts(
   const unitLeaderSlot = table.slot("unit.pimpinan");
   return (input, facts, ctx) => {
     const given = input.facts;
-    for (const name of derived) {
+    for (let i = 0; i < derived.length; i++) {
+      const name = derived[i]!;
       const value = given?.[name];
       if (value !== undefined && value !== null) {
         const source = ruleSet.facts[name]!.from === undefined ? "dihitung dari riwayat" : `diambil dari ${ruleSet.facts[name]!.from}`;
@@ -117,7 +118,10 @@ export function compileInputFacts(
         table.put(facts, fieldSlots[i]!, EMPLOYEE_FIELD_FACTS[i]!, record[EMPLOYEE_FIELDS[i]!] ?? null);
       }
     } else {
-      for (const i of readFields) table.put(facts, fieldSlots[i]!, EMPLOYEE_FIELD_FACTS[i]!, record[EMPLOYEE_FIELDS[i]!] ?? null);
+      for (let k = 0; k < readFields.length; k++) {
+        const i = readFields[k]!;
+        table.put(facts, fieldSlots[i]!, EMPLOYEE_FIELD_FACTS[i]!, record[EMPLOYEE_FIELDS[i]!] ?? null);
+      }
     }
 
     const period = input.period;
@@ -134,11 +138,12 @@ export function compileInputFacts(
     facts[periodMonths] = months;
 
     const history = input.history ?? [];
-    history.forEach((entry, i) => {
+    for (let i = 0; i < history.length; i++) {
+      const entry = history[i]!;
       if (historyYear(entry) === null) {
         refuse(ctx, `/history/${i}: tahun hasil (year) tidak ada dan periode ${show(entry.period ?? null)} tidak diawali tahun; yang diharapkan: { "year": 2024, "predikat": "baik" }`);
       }
-    });
+    }
     table.put(facts, historySlot, "history", history);
     facts[previousSlot] = history.length > 0 ? (history[history.length - 1]?.predikat ?? null) : null;
     if (counted.length > 0) {

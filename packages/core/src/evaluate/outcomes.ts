@@ -49,6 +49,15 @@ export function compileOutcomes(ruleSet: RuleSet, setIndex: number, table: FactT
       const fast = clean(facts);
       const events: OutcomeEvent[] = [];
       for (const { name, rule } of compiled) {
+        // On a clean run the trace decides the rule, as passes would; the event is filled in only when it fired.
+        const trace = ctx.steps === null ? undefined : rule.conditionTrace(facts, fast);
+        if (trace !== undefined) {
+          const fired = trace.result!;
+          const event = fired ? rule.event(facts) : null;
+          if (event) events.push({ type: event.type, params: event.params ?? {}, rule: name });
+          ctx.steps!.push({ kind: "outcome", rule: name, fired, event: event && { type: event.type, params: event.params ?? {} }, trace });
+          continue;
+        }
         const passed = rule.passes(facts, fast);
         // A run that is not clean may call a computed fact while filling in the event, passed or not.
         const event = passed || !fast ? rule.event(facts) : null;

@@ -69,7 +69,10 @@ export function scoreIndicators(
   for (let i = 0; i < indicators.length; i++) scores[i] = indicators[i]!.evaluate(input, facts, ctx);
   const hasilKerja = scoreAxis(slots, compiled, "hasil_kerja", scores, facts, ctx);
   const perilaku = scoreAxis(slots, compiled, "perilaku", scores, facts, ctx);
-  const variant = slots.variants.find((v) => v.when(facts, clean(facts)));
+  let variant: ScoreSlots["variants"][number] | undefined;
+  for (let i = 0; i < slots.variants.length && variant === undefined; i++) {
+    if (slots.variants[i]!.when(facts, clean(facts))) variant = slots.variants[i];
+  }
   const axisWeights = variant?.axes ?? slots.axisWeights;
   facts[slots.score] = axisWeights
     ? scoreByAxes(axisWeights, { hasil_kerja: hasilKerja, perilaku }, ctx, variant?.id ?? null)
@@ -156,15 +159,35 @@ function scoreByIndicators(compiled: CompiledSet, scores: number[], ctx: RunCont
   return total === 0 ? null : sum / total;
 }
 
-/** The scores a result reports: the final and axis scores that are numbers, and every indicator's score. */
+/**
+ * The scores a result reports: the final and axis scores that are numbers, and every indicator's score.
+ * The object is copied from a template with its keys already in place (one per set and per which of the
+ * final and axis scores are numbers), so each appraisal fills known fields instead of adding keys one by
+ * one; the keys and their order are those of adding them in turn.
+ */
 export function resultScores(slots: ScoreSlots, compiled: CompiledSet, facts: FactState): Record<string, number> {
-  const scores: Record<string, number> = {};
   const score = facts[slots.score];
-  if (typeof score === "number") scores.score = score;
-  for (const axis of AXES) {
-    const value = facts[slots.axes[axis]];
-    if (typeof value === "number") scores[AXIS_FACTS[axis]] = value;
+  const hasilKerja = facts[slots.axes.hasil_kerja];
+  const perilaku = facts[slots.axes.perilaku];
+  const mask = (typeof score === "number" ? 1 : 0) | (typeof hasilKerja === "number" ? 2 : 0) | (typeof perilaku === "number" ? 4 : 0);
+  const template = (compiled.scoreTemplates[mask] ??= scoresTemplate(compiled, mask));
+  const scores: Record<string, number> = { ...template };
+  if (mask & 1) scores.score = score as number;
+  if (mask & 2) scores["score.hasil_kerja"] = hasilKerja as number;
+  if (mask & 4) scores["score.perilaku"] = perilaku as number;
+  const indicators = compiled.indicators;
+  for (let i = 0; i < indicators.length; i++) {
+    const indicator = indicators[i]!;
+    scores[indicator.scoreFact] = facts[indicator.scoreSlot] as number;
   }
-  for (const { scoreFact, scoreSlot } of compiled.indicators) scores[scoreFact] = facts[scoreSlot] as number;
   return scores;
+}
+
+function scoresTemplate(compiled: CompiledSet, mask: number): Record<string, number> {
+  const template: Record<string, number> = {};
+  if (mask & 1) template.score = 0;
+  if (mask & 2) template["score.hasil_kerja"] = 0;
+  if (mask & 4) template["score.perilaku"] = 0;
+  for (const { scoreFact } of compiled.indicators) template[scoreFact] = 0;
+  return template;
 }
