@@ -56,33 +56,49 @@ function pathOf(node: Walked): Array<string | number> {
 /** How far past the byte limit a walk goes before it stops counting: beyond it the exact size is not worth computing. */
 const COUNTING_FACTOR = 8;
 
+/** A container being walked, and which of its children comes next. */
+interface Frame extends Walked {
+  /** An object's keys; undefined for a list. */
+  keys: string[] | undefined;
+  length: number;
+  next: number;
+}
+
 /**
  * One walk without recursion: the path of the first value below `limits.depth` levels, or whether the value
  * is certainly larger than COUNTING_FACTOR × `limits.bytes` as compact JSON (counted from below: a string's
  * UTF-16 length never exceeds its UTF-8 bytes), stopping there so that a huge value costs no more than that.
+ * A container's children are taken one at a time, so a list of a million items is not copied first.
  */
 function measure(json: unknown, limits: Readonly<RuleFileLimits>): { deep?: Array<string | number>; huge: boolean } {
-  const stack: Walked[] = [{ value: json, depth: 0, key: "", parent: undefined }];
   const budget = COUNTING_FACTOR * limits.bytes;
   let bytes = 0;
-  while (stack.length) {
-    const node = stack.pop()!;
-    const { value } = node;
+  const stack: Frame[] = [];
+  const enter = (value: unknown, depth: number, key: string | number, parent: Walked | undefined): Array<string | number> | undefined => {
     if (typeof value === "string") bytes += value.length + 2;
     else if (typeof value !== "object" || value === null) bytes += 1;
     else {
-      if (node.depth >= limits.depth) return { deep: pathOf(node), huge: false };
-      const entries: Array<[string | number, unknown]> = Array.isArray(value) ? [...value.entries()] : Object.entries(value);
-      bytes += 2 + entries.length;
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const [key, child] = entries[i]!;
-        if (typeof key === "string") bytes += key.length + 3;
-        stack.push({ value: child, depth: node.depth + 1, key, parent: node });
-      }
+      if (depth >= limits.depth) return pathOf({ value, depth, key, parent });
+      const keys = Array.isArray(value) ? undefined : Object.keys(value);
+      const length = keys ? keys.length : (value as unknown[]).length;
+      bytes += 2 + length;
+      stack.push({ value, depth, key, parent, keys, length, next: 0 });
     }
-    if (bytes > budget) return { huge: true };
+    return undefined;
+  };
+  let deep = enter(json, 0, "", undefined);
+  while (deep === undefined && bytes <= budget && stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.next === frame.length) {
+      stack.pop();
+      continue;
+    }
+    const index = frame.next++;
+    const key = frame.keys ? frame.keys[index]! : index;
+    if (typeof key === "string") bytes += key.length + 3;
+    deep = enter((frame.value as Record<string | number, unknown>)[key], frame.depth + 1, key, frame);
   }
-  return { huge: false };
+  return deep ? { deep, huge: false } : { huge: bytes > budget };
 }
 
 function utf8Bytes(text: string): number {
