@@ -74,7 +74,7 @@ describe.skipIf(inject("chromiumMissing") !== null)("API & Webhook in the portal
     const answer = await call();
     expect(answer.status).toBe(200);
     const cycles = (await answer.json()) as Array<{ id: string; name: string }>;
-    const portal = (await query(page, "cycle.list", {})) as Array<{ id: string; name: string }>;
+    const portal = await query(page, "cycle.list", {});
     expect(cycles.map((c) => [c.id, c.name])).toEqual(portal.map((c) => [c.id, c.name]));
     await page.reload();
     await expect.poll(async () => await row.innerText()).not.toContain("Belum pernah");
@@ -95,7 +95,7 @@ describe.skipIf(inject("chromiumMissing") !== null)("API & Webhook in the portal
     await row.getByRole("button", { name: "Cabut token Sistem TPP" }).click();
     await row.getByText("Dicabut", { exact: false }).waitFor();
     expect((await call()).status).toBe(401);
-    const tokens = (await query(page, "integration.tokens", {})) as Array<{ name: string; revokedAt: string | null }>;
+    const tokens = await query(page, "integration.tokens", {});
     expect(tokens.find((t) => t.name === "Sistem TPP")?.revokedAt).not.toBeNull();
   });
 });
