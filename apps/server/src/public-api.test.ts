@@ -148,6 +148,18 @@ describe.each(inject("dialects"))("public API and webhooks over HTTP on %s", (di
     await admin.ok(admin.mutate("integration.revokeToken", { id: made.id }));
     expect((await api("/cycles", made.token)).status).toBe(401);
 
+    const expiring = await admin.ok(
+      admin.mutate<{ id: string; token: string; expiresAt: string }>("integration.createToken", {
+        name: "Sementara",
+        scopes: ["cycles:read"],
+        expiresAt: new Date(Date.now() + 60_000).toISOString(),
+      }),
+    );
+    expect((await api("/cycles", expiring.token)).status).toBe(200);
+    await running.database.db.updateTable("api_tokens").set({ expires_at: new Date(Date.now() - 1_000).toISOString() }).where("id", "=", expiring.id).execute();
+    expect((await api("/cycles", expiring.token)).status).toBe(401);
+    expect(await admin.mutate("integration.createToken", { name: "Lampau", scopes: ["cycles:read"], expiresAt: "2020-01-01T00:00:00Z" })).toMatchObject({ status: 400 });
+
     const employees = await admin.ok(admin.mutate<{ token: string }>("integration.createToken", { name: "SIMPEG", scopes: ["employees:read"] }));
     const list = (await (await api("/employees?limit=3", employees.token)).json()) as { items: Array<Record<string, unknown>>; nextCursor: string | null };
     expect(list.items).toHaveLength(3);
