@@ -2,13 +2,14 @@
 // with real clicks, the test reads it from the page and calls /api/v1 with it, comparing the answer with
 // what the portal's own API says; the admin registers a webhook to a receiver the test starts on loopback,
 // sends a test ping that the receiver verifies by its signature, and sees it delivered in the log; then
-// revokes the token, and the same call answers 401. Screenshots at 1366 and 390 px.
+// revokes the token, and the same call answers 401. Screenshots at 1366 and 390 px; axe finds nothing serious.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { verifyWebhook } from "@kinerja/api";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { query } from "./api";
+import { describeViolations, seriousViolations } from "./axe";
 import { launchBrowser } from "./browser";
 import { newPage, signIn } from "./portal";
 import { signInFor, startServer, type RunningServer } from "./server";
@@ -91,6 +92,8 @@ describe.skipIf(inject("chromiumMissing") !== null)("API & Webhook in the portal
     expect(await log.first().innerText()).toContain("204");
     expect(received).toEqual([{ event: "ping", verified: true }]);
     await screenshots(page, "screen", page.getByTestId("webhook-deliveries"));
+    const violations = await seriousViolations(page);
+    expect(violations, describeViolations("API & Webhook", violations)).toEqual([]);
 
     await row.getByRole("button", { name: "Cabut token Sistem TPP" }).click();
     await row.getByText("Dicabut", { exact: false }).waitFor();
