@@ -204,6 +204,7 @@ export async function handlePublicApi(req: IncomingMessage, res: ServerResponse,
     return true;
   }
   const { endpoint, match } = found;
+  let answer: unknown;
   try {
     const token = await authenticateToken(deps.db, req.headers.authorization);
     const input: Record<string, unknown> = {};
@@ -224,12 +225,14 @@ export async function handlePublicApi(req: IncomingMessage, res: ServerResponse,
       createContextInner({ db: deps.db, session: null, token, jobs: deps.jobs, ...(typeof requestId === "string" ? { requestId } : {}) }),
     );
     const call = endpoint.procedure.split(".").reduce<unknown>((at, key) => (at as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
-    const answer = endpoint.output.parse(await call(input));
-    send(res, 200, answer);
+    answer = await call(input);
   } catch (error) {
     const refusal = refusalOf(error, endpoint);
     if (!refusal) throw error instanceof TRPCError && error.cause ? error.cause : error;
     sendError(res, refusal);
+    return true;
   }
+  // Outside the refusals: an answer that does not fit its documented schema is the server's fault (500).
+  send(res, 200, endpoint.output.parse(answer));
   return true;
 }
