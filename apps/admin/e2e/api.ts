@@ -31,6 +31,7 @@ type Queries = {
   "ruleSet.baselineStatus": [RouterInputs["ruleSet"]["baselineStatus"], RouterOutputs["ruleSet"]["baselineStatus"]];
   "baseline.list": [RouterInputs["baseline"]["list"], RouterOutputs["baseline"]["list"]];
   "baseline.get": [RouterInputs["baseline"]["get"], RouterOutputs["baseline"]["get"]];
+  "integration.tokens": [RouterInputs["integration"]["tokens"], RouterOutputs["integration"]["tokens"]];
 };
 
 export async function query<P extends keyof Queries>(page: Page, path: P, input: Queries[P][0]): Promise<Queries[P][1]> {

@@ -30,6 +30,7 @@ const FeedbackInboxPage = lazy(() => import("./pages/feedback/FeedbackInboxPage"
 const MyAccountPage = lazy(() => import("./pages/account/MyAccountPage"));
 const GuidedStartPage = lazy(() => import("./pages/start/GuidedStartPage"));
 const SettingsPage = lazy(() => import("./pages/settings/SettingsPage"));
+const IntegrationsPage = lazy(() => import("./pages/integrations/IntegrationsPage"));
 
 function toPortalUser(user: Record<string, unknown>): PortalUser {
   return {
@@ -69,6 +70,7 @@ function PortalRoutes() {
         {manager && <Route path="/audit" element={<AuditPage />} />}
         {manager && <Route path="/accounts" element={<AccountsPage />} />}
         {manager && <Route path="/settings" element={<SettingsPage />} />}
+        {manager && <Route path="/integrations" element={<IntegrationsPage />} />}
         {user.role === "operator" && <Route path="/regions" element={<RegionsPage />} />}
         {user.role === "operator" && <Route path="/baselines" element={<BaselinesPage />} />}
         <Route path="/dialogues" element={<DialoguesPage />} />

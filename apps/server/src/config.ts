@@ -49,6 +49,10 @@ export interface ServerConfig {
   mailAttempts: number;
   /** The wait before a failed mail's second try, doubled before each later one (KINERJA_MAIL_RETRY_MS, default 30 s). */
   mailRetryMs: number;
+  /** Tries a webhook delivery gets before it is logged as failed (KINERJA_WEBHOOK_ATTEMPTS, default 8). */
+  webhookAttempts: number;
+  /** The wait before a failed delivery's second try, doubled before each later one (KINERJA_WEBHOOK_RETRY_MS, default 30 s). */
+  webhookRetryMs: number;
 }
 
 export const DEFAULT_SEED_PASSWORD = "kinerja-demo-2025";
@@ -157,6 +161,20 @@ function mailRetryMs(raw: string | undefined): number {
   return ms;
 }
 
+/** KINERJA_WEBHOOK_ATTEMPTS: a whole number from 1 to 20. */
+function webhookAttempts(raw: string | undefined): number {
+  const tries = positiveInt("KINERJA_WEBHOOK_ATTEMPTS", raw, 8);
+  if (tries < 1 || tries > 20) throw new Error(`KINERJA_WEBHOOK_ATTEMPTS="${raw}": expected a whole number from 1 to 20`);
+  return tries;
+}
+
+/** KINERJA_WEBHOOK_RETRY_MS: milliseconds, at least 100. */
+function webhookRetryMs(raw: string | undefined): number {
+  const ms = positiveInt("KINERJA_WEBHOOK_RETRY_MS", raw, 30_000);
+  if (ms < 100) throw new Error(`KINERJA_WEBHOOK_RETRY_MS="${raw}": expected milliseconds, at least 100`);
+  return ms;
+}
+
 /** KINERJA_SMTP_URL: smtp:// or smtps:// with host, and port, user and password as needed. */
 function smtpUrl(raw: string | undefined): string | null {
   const given = raw?.trim();
@@ -188,5 +206,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     reminderEveryMs: reminderEveryMs(env.KINERJA_REMINDER_EVERY_MS),
     mailAttempts: mailAttempts(env.KINERJA_MAIL_ATTEMPTS),
     mailRetryMs: mailRetryMs(env.KINERJA_MAIL_RETRY_MS),
+    webhookAttempts: webhookAttempts(env.KINERJA_WEBHOOK_ATTEMPTS),
+    webhookRetryMs: webhookRetryMs(env.KINERJA_WEBHOOK_RETRY_MS),
   };
 }

@@ -1,10 +1,10 @@
-// One HTTP server on one port: better-auth under /api/auth, tRPC under /trpc, employee sheet uploads, evidence files, downloads
+// One HTTP server on one port: better-auth under /api/auth, tRPC under /trpc, the public API under /api/v1, employee sheet uploads, evidence files, downloads
 // (result and follow-up exports, documents as PDF), a health check, and the admin app at /. Every request
 // is logged as one JSON line when it finishes, under a request id the response carries (X-Request-Id) and
 // every error names, so what a person reports can be found in the log.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { appRouter, CLIENT_ADDRESS_HEADER, createContext, handleDownloads, handleEvidence, handleImports, type Auth, type JobRunner } from "@kinerja/api";
+import { appRouter, CLIENT_ADDRESS_HEADER, createContext, handleDownloads, handleEvidence, handleImports, handlePublicApi, type Auth, type JobRunner } from "@kinerja/api";
 import { DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailable, type Database } from "@kinerja/db";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { TRPC_ERROR_CODES_BY_KEY, type TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
@@ -156,6 +156,7 @@ export function createApp(deps: AppDeps): Server {
       if (!SAFE_METHODS.has(req.method ?? "GET") && !(await bodyWithin(req, res, path, TRPC_BODY_LIMIT))) return;
       return trpcHandler(req, res);
     }
+    if (await handlePublicApi(req, res, deps)) return;
     if (await handleImports(req, res, deps)) return;
     if (await handleEvidence(req, res, deps)) return;
     if (await handleDownloads(req, res, deps)) return;

@@ -1,10 +1,10 @@
 // Starting and stopping the server: open the database (SQLite by default, PostgreSQL by DATABASE_URL),
 // migrate it, mark failed the jobs whose server stopped renewing their lease (and keep doing so), seed the
 // demo regions on an empty database and print their sign-ins, then listen and start the mail sender (which
-// delivers the notification outbox). Stopping refuses new connections, lets requests in flight finish,
-// stops the mail sender after the mail it is sending, and closes the database.
+// delivers the notification outbox) and the webhook sender. Stopping refuses new connections, lets requests
+// in flight finish, stops both senders after what they are sending, and closes the database.
 import type { AddressInfo } from "node:net";
-import { createAuth, DEMO_REGIONS, isEmpty, JobRunner, MailSender, notifyOverdueAppeals, recoverInterruptedJobs, seedBaselines, seedDemo, smtpTransport, type SignIn } from "@kinerja/api";
+import { createAuth, DEMO_REGIONS, isEmpty, JobRunner, MailSender, notifyOverdueAppeals, recoverInterruptedJobs, seedBaselines, seedDemo, smtpTransport, WebhookSender, type SignIn } from "@kinerja/api";
 import { migrateToLatest, openDatabase, type OpenDatabase } from "@kinerja/db";
 import type { Server } from "node:http";
 import { DEFAULT_SEED_PASSWORD, type ServerConfig } from "./config.js";
@@ -41,6 +41,8 @@ export interface Running {
   jobs: JobRunner;
   /** Delivers the outbox in the background; stopped before the database closes. */
   mail: MailSender;
+  /** Delivers queued webhook deliveries in the background; stopped before the database closes. */
+  webhooks: WebhookSender;
   url: string;
   signIns: SignIn[];
   /** Stops accepting, waits for requests (and, up to `graceMs`, jobs) in flight, closes the database. */
@@ -125,6 +127,13 @@ export async function start(config: ServerConfig, logger: Logger, write: (text: 
     onError: (error) => logger.log("warn", "sending mail failed; tried again next round", errorFields(error)),
   });
   mail.start();
+  const webhooks = new WebhookSender({
+    db,
+    maxAttempts: config.webhookAttempts,
+    backoffMs: config.webhookRetryMs,
+    onError: (error) => logger.log("warn", "delivering webhooks failed; tried again next round", errorFields(error)),
+  });
+  webhooks.start();
   if (!config.smtpUrl) logger.log("warn", "KINERJA_SMTP_URL is not set: mail stays in the outbox unsent; portal notifications still work");
 
   let stopping: Promise<void> | null = null;
@@ -143,10 +152,11 @@ export async function start(config: ServerConfig, logger: Logger, write: (text: 
       const jobsDone = await Promise.race([jobs.idle().then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), graceMs).unref())]);
       if (!jobsDone) logger.log("warn", "jobs still running at shutdown; they will be marked failed once their lease runs out");
       await mail.stop();
+      await webhooks.stop();
       await database.close();
       logger.log("info", "stopped");
     })();
     return stopping;
   };
-  return { server, database, jobs, mail, url, signIns, stop };
+  return { server, database, jobs, mail, webhooks, url, signIns, stop };
 }

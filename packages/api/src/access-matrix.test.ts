@@ -126,6 +126,33 @@ const RULES: { [P in ProcedurePath]: Rule<InputOf<P>> } = {
   },
   "identityProvider.test": { roles: ADMINS, input: { discoveryUrl: "http://sso.matriks-uji.invalid/.well-known/openid-configuration" } },
 
+  "integration.tokens": { roles: ADMINS, input: {} },
+  "integration.createToken": { roles: ADMINS, input: { name: "Token uji matriks", scopes: ["results:read"] } },
+  "integration.revokeToken": {
+    roles: ADMINS,
+    input: async (s, world) => {
+      const made = await world.env.as(world.callers.operator).integration.createToken({ regionId: s.regionId, name: "Token uji matriks", scopes: ["cycles:read"] });
+      return { id: made.id };
+    },
+  },
+  "integration.webhooks": { roles: ADMINS, input: {} },
+  "integration.registerWebhook": { roles: ADMINS, input: { url: "http://127.0.0.1:9/matriks", events: ["cycle.opened"] } },
+  "integration.disableWebhook": {
+    roles: ADMINS,
+    input: async (s, world) => {
+      const made = await world.env.as(world.callers.operator).integration.registerWebhook({ regionId: s.regionId, url: "http://127.0.0.1:9/matriks", events: ["cycle.opened"] });
+      return { id: made.id };
+    },
+  },
+  "integration.testWebhook": {
+    roles: ADMINS,
+    input: async (s, world) => {
+      const made = await world.env.as(world.callers.operator).integration.registerWebhook({ regionId: s.regionId, url: "http://127.0.0.1:9/matriks", events: ["cycle.opened"] });
+      return { id: made.id };
+    },
+  },
+  "integration.deliveries": { roles: ADMINS, input: {} },
+
   "unit.tree": { roles: ROLES, input: {} },
   "unit.save": { roles: ADMINS, input: { id: "matriks-uji", name: "Unit Uji Matriks" } },
   "unit.import": { roles: ADMINS, input: { content: "kode,nama\nmatriks-impor,Unit Impor Matriks\n" } },

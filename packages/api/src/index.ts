@@ -17,3 +17,5 @@ export { contentHash, storedContent } from "./services/rules/index.js";
 export { DEMO_REGIONS, isEmpty, seedDemo, type SeedOptions, type SignIn } from "./services/seed/index.js";
 export { seedBaselines } from "./services/rules/index.js";
 export { MailSender, smtpTransport, enqueueMail, notify, type MailSenderOptions, type MailTransport } from "./services/notifications/index.js";
+export { handlePublicApi, openApiDocument, PUBLIC_API_BASE } from "./http/public-api.js";
+export { WebhookSender, verifyWebhook, signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER, type WebhookSenderOptions } from "./services/integrations/index.js";

@@ -19,6 +19,7 @@ import { forumRouter } from "./router/forum.js";
 import { raterQualityRouter } from "./router/rater-quality.js";
 import { notificationRouter } from "./router/notification.js";
 import { identityProviderRouter } from "./router/identity-provider.js";
+import { integrationRouter } from "./router/integration.js";
 import { createTRPCRouter } from "./trpc.js";
 
 export const appRouter = createTRPCRouter({
@@ -42,6 +43,7 @@ export const appRouter = createTRPCRouter({
   followUp: followUpRouter,
   raterQuality: raterQualityRouter,
   notification: notificationRouter,
+  integration: integrationRouter,
 });
 
 export type AppRouter = typeof appRouter;

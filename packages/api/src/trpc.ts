@@ -8,9 +8,10 @@ import type { Kysely } from "kysely";
 import { z, ZodError } from "zod";
 import { sessionFromHeaders, type Auth, type Session } from "./auth.js";
 import { JobRunner } from "./services/cycles/index.js";
-import { assertRole, requireSettledPassword, scopeFor } from "./services/access/index.js";
+import { assertRole, authoriseToken, requireSettledPassword, scopeFor, tokenUser, type ApiTokenPrincipal, type TokenScope } from "./services/access/index.js";
 import { DomainError } from "./services/lib/index.js";
 import { id, inputRefusal } from "./router/inputs.js";
+import type { PublicEndpoint } from "./router/public-api.js";
 
 const defaultRunners = new WeakMap<Kysely<Database>, JobRunner>();
 
@@ -30,11 +31,27 @@ export interface CreateContextOptions {
   jobs?: JobRunner;
   /** The id the server logs the request under; errors name it so a report can be matched to the log. */
   requestId?: string;
+  /** The public API's caller (/api/v1), in place of a session: a region's token, already authenticated. */
+  token?: ApiTokenPrincipal | null;
+}
+
+/** What a procedure declares about itself. */
+export interface ProcedureMeta {
+  /** The scope an API token needs to call it; a procedure without one is closed to tokens. */
+  token?: TokenScope;
+  /** Where the public HTTP API (/api/v1) serves it, and the schema of its answer there. */
+  http?: PublicEndpoint;
 }
 
 /** A context with no request in it, so tests can call procedures in process. */
 export function createContextInner(opts: CreateContextOptions) {
-  return { db: opts.db, session: opts.session, jobs: opts.jobs ?? defaultJobRunner(opts.db), requestId: opts.requestId ?? null };
+  return {
+    db: opts.db,
+    session: opts.session,
+    jobs: opts.jobs ?? defaultJobRunner(opts.db),
+    requestId: opts.requestId ?? null,
+    token: opts.token ?? null,
+  };
 }
 
 /** The context of an HTTP request: the better-auth session read from its headers. */
@@ -57,7 +74,7 @@ function internalErrorMessage(requestId: string | null): string {
     : "Terjadi kesalahan di server.";
 }
 
-const t = initTRPC.context<Context>().create({
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   // Never the development shape, whatever NODE_ENV says: it carries the stack, with the server's paths.
   isDev: false,
   // The client gets the message, the code, zod's field errors and the request id; the stack and the
@@ -103,8 +120,16 @@ const domainErrors = t.middleware(async ({ next }) => {
 /** Anyone, signed in or not. */
 export const publicProcedure = t.procedure.use(domainErrors);
 
-/** Any signed-in user who is not holding a temporary password. */
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+/**
+ * Any signed-in user who is not holding a temporary password, or an API token allowed this procedure
+ * (access/api-tokens.ts), which then calls it as its region's reader.
+ */
+export const protectedProcedure = publicProcedure.use(({ ctx, meta, path, next }) => {
+  if (ctx.token) {
+    authoriseToken(ctx.token, meta?.token, path);
+    const user = tokenUser(ctx.token);
+    return next({ ctx: { session: { user, id: null, mustChangePassword: false } satisfies Session, user } });
+  }
   if (!ctx.session) throw new DomainError({ code: "UNAUTHORIZED", message: "Silakan masuk terlebih dahulu" });
   requireSettledPassword(ctx.session);
   return next({ ctx: { session: ctx.session, user: ctx.session.user } });

@@ -798,6 +798,58 @@ export interface IdentityProviderTable {
   updated_at: Timestamp;
 }
 
+/** A region's token for the public API (/api/v1): only its SHA-256 is kept; `prefix` is its first characters, to recognise it by. */
+export interface ApiTokenTable {
+  region_id: string;
+  id: string;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  /** JSON: the scopes it carries, e.g. ["results:read"]. */
+  scopes: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+/** A URL a region's admin registered for events, with the secret its deliveries are signed with. */
+export interface WebhookEndpointTable {
+  region_id: string;
+  id: string;
+  url: string;
+  /** JSON: the events it is sent, e.g. ["cycle.opened"]. */
+  events: string;
+  secret: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  disabled_at: Timestamp | null;
+}
+
+export const WEBHOOK_DELIVERY_STATUSES = ["queued", "delivered", "failed"] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+/** One event sent to one endpoint: taken under a lease, tried again with backoff, and its log. */
+export interface WebhookDeliveryTable {
+  region_id: string;
+  id: string;
+  endpoint_id: string;
+  event: string;
+  /** The JSON body exactly as signed and sent. */
+  body: string;
+  status: WebhookDeliveryStatus;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  owner: string | null;
+  lease_expires_at: Timestamp | null;
+  /** The receiver's HTTP status on the last try, null when it did not answer. */
+  response_status: number | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  delivered_at: Timestamp | null;
+}
+
 export interface Database {
   user: UserTable;
   session: SessionTable;
@@ -844,6 +896,9 @@ export interface Database {
   notification_templates: NotificationTemplateTable;
   notification_settings: NotificationSettingTable;
   identity_providers: IdentityProviderTable;
+  api_tokens: ApiTokenTable;
+  webhook_endpoints: WebhookEndpointTable;
+  webhook_deliveries: WebhookDeliveryTable;
 }
 
 export type User = Selectable<UserTable>;
@@ -892,4 +947,7 @@ export type PredikatAdjustmentRow = Selectable<PredikatAdjustmentTable>;
 export type ForumSessionRow = Selectable<ForumSessionTable>;
 export type CalibrationSessionRow = Selectable<CalibrationSessionTable>;
 export type MailOutboxRow = Selectable<MailOutboxTable>;
+export type ApiTokenRow = Selectable<ApiTokenTable>;
+export type WebhookEndpointRow = Selectable<WebhookEndpointTable>;
+export type WebhookDeliveryRow = Selectable<WebhookDeliveryTable>;
 export type NotificationRow = Selectable<NotificationTable>;

@@ -11,6 +11,7 @@ import { finaliseCycle } from "../services/cycles/index.js";
 import { cycleScope, setCycleUnits } from "../services/cycles/index.js";
 import type { Scope } from "../services/access/index.js";
 import { regionProcedure } from "../trpc.js";
+import { publicEndpoint, cyclesOutput } from "./public-api.js";
 import { freeText, id, ids, name } from "./inputs.js";
 
 const POLL_MS = 250;
@@ -32,7 +33,9 @@ async function* progressOf(scope: Scope, jobId: string, first: RunStatus | null,
 }
 
 export const cycleRouter = {
-  list: regionProcedure(...ROLES).query(({ ctx }) => listCycles(ctx.scope)),
+  list: regionProcedure(...ROLES)
+    .meta(publicEndpoint("cycles:read", { method: "GET", path: "/cycles", summary: "Siklus penilaian wilayah", output: cyclesOutput }))
+    .query(({ ctx }) => listCycles(ctx.scope)),
 
   get: regionProcedure(...ROLES)
     .input(z.object({ id }))

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { employeeImportStatus, importEmployees, importedHistoryOf, importHistory } from "../services/organisation/index.js";
 import { getEmployee, listEmployees, updateEmployee } from "../services/organisation/index.js";
 import { regionProcedure } from "../trpc.js";
+import { publicEndpoint, employeesOutput } from "./public-api.js";
 import { amount, entries, id, label, name, nip, page, search } from "./inputs.js";
 
 const attribute = z.union([label, amount, z.boolean()]);
@@ -12,6 +13,7 @@ const MAX_IMPORT = 10 * 1024 * 1024;
 
 export const employeeRouter = {
   list: regionProcedure(...ROLES)
+    .meta(publicEndpoint("employees:read", { method: "GET", path: "/employees", summary: "Pegawai wilayah, per halaman", output: employeesOutput }))
     .input(z.object({ search: search.optional(), unitId: id.optional(), ...page }))
     .query(({ ctx, input }) => listEmployees(ctx.scope, input)),
 

@@ -3,10 +3,12 @@ import { ROLES } from "@kinerja/db";
 import { z } from "zod";
 import { distribution, getResult, judgeYear, listResults, RESULT_SORT_KEYS } from "../services/results/index.js";
 import { regionProcedure } from "../trpc.js";
+import { publicEndpoint, resultOutput, resultsOutput } from "./public-api.js";
 import { filled, id, label, page, search } from "./inputs.js";
 
 export const resultRouter = {
   list: regionProcedure(...ROLES)
+    .meta(publicEndpoint("results:read", { method: "GET", path: "/cycles/{cycleId}/results", summary: "Hasil penilaian satu siklus, per halaman", output: resultsOutput }))
     .input(
       z.object({
         cycleId: id,
@@ -24,6 +26,7 @@ export const resultRouter = {
 
   /** One employee's result with the explanation of every step. */
   get: regionProcedure(...ROLES)
+    .meta(publicEndpoint("results:read", { method: "GET", path: "/cycles/{cycleId}/results/{employeeId}", summary: "Hasil satu pegawai dalam satu siklus", output: resultOutput }))
     .input(z.object({ cycleId: id, employeeId: id, runId: id.optional() }))
     .query(({ ctx, input }) => getResult(ctx.scope, input)),
 

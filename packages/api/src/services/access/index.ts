@@ -6,3 +6,4 @@ export * from "./region.js";
 export * from "./scope.js";
 export * from "./relation.js";
 export * from "./sign-in.js";
+export * from "./api-tokens.js";

@@ -10,6 +10,7 @@ import { audit } from "../lib/index.js";
 import { assertNoOverlap, writeCycleUnits } from "./cycle-scope.js";
 import { findRuleSetVersion, latestPublished } from "../rules/index.js";
 import { findUnit } from "../organisation/index.js";
+import { emitEvent } from "../integrations/index.js";
 
 export interface CycleView {
   id: string;
@@ -140,7 +141,12 @@ async function moveStatus(
   from: CycleStatus,
   to: CycleStatus,
   action: string,
-  step: { check?: (trx: Kysely<Database>, cycle: CycleRow) => Promise<void>; set?: CycleUpdate } = {},
+  step: {
+    check?: (trx: Kysely<Database>, cycle: CycleRow) => Promise<void>;
+    set?: CycleUpdate;
+    /** Runs in the same transaction once the status has moved (events for webhooks). */
+    after?: (trx: Kysely<Database>, cycle: CycleRow) => Promise<void>;
+  } = {},
 ): Promise<CycleView> {
   return db.transaction().execute(async (trx) => {
     const cycle = await findCycle(trx, regionId, id);
@@ -159,14 +165,24 @@ async function moveStatus(
       .where("status", "=", from)
       .execute();
     await audit(trx, { regionId, actor, action, entity: "cycle", entityId: id, before: { status: from }, after: { status: to } });
-    return cycleView(await findCycle(trx, regionId, id));
+    const moved = await findCycle(trx, regionId, id);
+    await step.after?.(trx, moved);
+    return cycleView(moved);
   });
 }
 
 /** Opens a draft cycle for assessments, unless one of its employees is already in a cycle of the same period. */
 export function openCycle(scope: Scope, id: string): Promise<CycleView> {
   const { db, regionId, actor } = scope;
-  return moveStatus(db, regionId, actor, id, "draft", "open", "cycle.open", { check: assertNoOverlap });
+  return moveStatus(db, regionId, actor, id, "draft", "open", "cycle.open", {
+    check: assertNoOverlap,
+    after: (trx, cycle) => emitEvent(trx, regionId, "cycle.opened", { cycle: cycleEventData(cycle) }).then(() => undefined),
+  });
+}
+
+/** A cycle as webhook events describe it. */
+export function cycleEventData(cycle: CycleRow) {
+  return { id: cycle.id, name: cycle.name, periodKind: cycle.period_kind, periodLabel: cycle.period_label, status: cycle.status };
 }
 
 /** Closes an evaluated cycle: its current results become final (see finalise.ts for the checks before). */

@@ -7,7 +7,8 @@ import type { Scope } from "../access/index.js";
 import { DomainError } from "../lib/index.js";
 import type { CycleRow, Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import { closeCycle, type CycleView } from "./cycles.js";
+import { closeCycle, cycleEventData, type CycleView } from "./cycles.js";
+import { emitEvent } from "../integrations/index.js";
 import { assertNoRunInFlight } from "../results/index.js";
 import { regionDistribution } from "../results/index.js";
 import { notify } from "../notifications/index.js";
@@ -15,11 +16,18 @@ import { cycleEmployeeIds } from "./cycle-scope.js";
 
 /**
  * A run still being written would make its results current after finalisation. Once none is, everyone the
- * cycle covers is told their result is published, in the finalising transaction.
+ * cycle covers is told their result is published, and the region's webhooks that asked are sent
+ * `results.finalised`, both in the finalising transaction.
  */
 async function noRunInFlight(trx: Kysely<Database>, cycle: CycleRow): Promise<void> {
   await assertNoRunInFlight(trx, cycle, "tetapkan setelah selesai");
-  await notify(trx, { regionId: cycle.region_id, kind: "results_published", employeeIds: await cycleEmployeeIds(trx, cycle), values: { siklus: cycle.name }, link: "/me" });
+  const employeeIds = await cycleEmployeeIds(trx, cycle);
+  await notify(trx, { regionId: cycle.region_id, kind: "results_published", employeeIds, values: { siklus: cycle.name }, link: "/me" });
+  await emitEvent(trx, cycle.region_id, "results.finalised", {
+    cycle: { ...cycleEventData(cycle), status: "finalised" },
+    runId: cycle.current_run_id,
+    employees: employeeIds.length,
+  });
 }
 
 export async function finaliseCycle(scope: Scope, id: string): Promise<CycleView> {

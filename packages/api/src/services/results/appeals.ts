@@ -5,6 +5,7 @@
 // appealDecider). The decider rejects with a reason, or upholds with a new predikat, which is stored as an
 // adjustment and makes a new result version; the appealed version stays as it was. Each appeal tells who
 // decides it, why, and by when, and offers the decision (`actions`) only to that person.
+import { emitEvent } from "../integrations/index.js";
 import { appealFallback, predikatLabel, predikatLevels, type RuleSet } from "@kinerja/core";
 import { newId, now, type AppealRow, type AppealStatus, type CycleRow, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
@@ -442,6 +443,18 @@ export async function decideAppeal(scope: Scope, input: AppealDecision): Promise
       employeeIds: [appeal.employee_id],
       values: { keputusan: newPredikat ? `dikabulkan, predikat Anda menjadi ${predikatLabel(ruleSet, newPredikat)}` : `ditolak (${reason})`, siklus: cycle.name },
       link: "/me",
+    });
+    await emitEvent(trx, regionId, "appeal.decided", {
+      appeal: {
+        id: appeal.id,
+        cycleId: cycle.id,
+        employeeId: appeal.employee_id,
+        decision: input.decision === "uphold" ? "upheld" : "rejected",
+        predikatBefore: appeal.predikat,
+        predikat: newPredikat ?? appeal.predikat,
+        runId,
+        decidedAs: decider.kind,
+      },
     });
   });
   return getAppeal(scope, input.appealId);
