@@ -39,7 +39,7 @@ export const ROUTES: Record<string, string> = {
   audit: "src/pages/AuditPage.tsx",
   start: "src/pages/start/GuidedStartPage.tsx",
   settings: "src/pages/settings/SettingsPage.tsx",
-  integrations: "src/pages/integrations/IntegrationsPage.tsx",
+  api_webhook: "src/pages/public-api/PublicApiPage.tsx",
   regions: "src/pages/regions/RegionsPage.tsx",
   choose_region: "src/pages/ChooseRegionPage.tsx",
   appeals: "src/pages/appeals/AppealsPage.tsx",

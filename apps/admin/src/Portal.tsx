@@ -30,7 +30,7 @@ const FeedbackInboxPage = lazy(() => import("./pages/feedback/FeedbackInboxPage"
 const MyAccountPage = lazy(() => import("./pages/account/MyAccountPage"));
 const GuidedStartPage = lazy(() => import("./pages/start/GuidedStartPage"));
 const SettingsPage = lazy(() => import("./pages/settings/SettingsPage"));
-const IntegrationsPage = lazy(() => import("./pages/integrations/IntegrationsPage"));
+const PublicApiPage = lazy(() => import("./pages/public-api/PublicApiPage"));
 
 function toPortalUser(user: Record<string, unknown>): PortalUser {
   return {
@@ -70,7 +70,7 @@ function PortalRoutes() {
         {manager && <Route path="/audit" element={<AuditPage />} />}
         {manager && <Route path="/accounts" element={<AccountsPage />} />}
         {manager && <Route path="/settings" element={<SettingsPage />} />}
-        {manager && <Route path="/integrations" element={<IntegrationsPage />} />}
+        {manager && <Route path="/api-webhook" element={<PublicApiPage />} />}
         {user.role === "operator" && <Route path="/regions" element={<RegionsPage />} />}
         {user.role === "operator" && <Route path="/baselines" element={<BaselinesPage />} />}
         <Route path="/dialogues" element={<DialoguesPage />} />

@@ -38,7 +38,7 @@ const NAV: NavItem[] = [
   { to: "/cycles", label: "nav.teamResults", roles: ["assessor"] },
   { to: "/me", label: "nav.myResult", roles: ["employee", "assessor"] },
   { to: "/settings", label: "nav.settings", roles: ["operator", "admin"] },
-  { to: "/integrations", label: "integrations.nav", roles: ["operator", "admin"] },
+  { to: "/api-webhook", label: "nav.apiWebhook", roles: ["operator", "admin"] },
   { to: "/account", label: "nav.myAccount", roles: ["operator", "admin", "assessor", "employee"] },
 ];
 

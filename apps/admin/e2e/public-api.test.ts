@@ -17,11 +17,11 @@ import { checkFit, PHONE } from "./viewport";
 
 async function screenshots(page: Page, name: string, target: Locator): Promise<void> {
   await target.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `/tmp/integrations-${name}-1366.png`, fullPage: true });
+  await page.screenshot({ path: `/tmp/public-api-${name}-1366.png`, fullPage: true });
   await page.setViewportSize(PHONE);
   await target.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `/tmp/integrations-${name}-390.png`, fullPage: true });
-  const fit = await checkFit(page, `integrations-${name}`);
+  await page.screenshot({ path: `/tmp/public-api-${name}-390.png`, fullPage: true });
+  const fit = await checkFit(page, `public-api-${name}`);
   await page.setViewportSize({ width: 1366, height: 900 });
   expect(fit.overflow, fit.wide.join("\n")).toBe(0);
 }

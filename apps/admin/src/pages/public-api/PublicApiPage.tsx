@@ -2,6 +2,7 @@
 // listed by name and prefix with when it was last used, and revoked; webhook URLs for the region's events,
 // each with its signing secret shown once, tested with a ping; and the log of deliveries (status, tries,
 // the receiver's answer).
+import "./strings";
 import { Alert, Badge, Button, Checkbox, Code, CopyButton, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -23,14 +24,14 @@ function ShownOnce(props: { label: string; value: string; testId: string }) {
   return (
     <Alert color="teal" title={props.label}>
       <Stack gap="xs">
-        <Text size="sm">{t("integrations.shownOnce")}</Text>
+        <Text size="sm">{t("publicApi.shownOnce")}</Text>
         <Code block data-testid={props.testId} style={{ wordBreak: "break-all", whiteSpace: "pre-wrap" }}>
           {props.value}
         </Code>
         <CopyButton value={props.value}>
           {({ copied, copy }) => (
             <Button size="xs" variant="light" onClick={copy} w="fit-content">
-              {copied ? t("integrations.copied") : t("integrations.copy")}
+              {copied ? t("publicApi.copied") : t("publicApi.copy")}
             </Button>
           )}
         </CopyButton>
@@ -59,28 +60,28 @@ function Tokens() {
       setName("");
       await refresh();
     } catch (error) {
-      notifyError({ title: t("integrations.tokens.notCreated"), message: errorMessage(error, t) });
+      notifyError({ title: t("publicApi.tokens.notCreated"), message: errorMessage(error, t) });
     }
   };
   const revokeOne = async (id: string) => {
     try {
       await revoke.mutateAsync({ id });
-      notifications.show({ color: "teal", message: t("integrations.tokens.revokedNotice") });
+      notifications.show({ color: "teal", message: t("publicApi.tokens.revokedNotice") });
       await refresh();
     } catch (error) {
-      notifyError({ title: t("integrations.tokens.notRevoked"), message: errorMessage(error, t) });
+      notifyError({ title: t("publicApi.tokens.notRevoked"), message: errorMessage(error, t) });
     }
   };
 
   return (
     <Stack>
-      <Title order={3}>{t("integrations.tokens.title")}</Title>
+      <Title order={3}>{t("publicApi.tokens.title")}</Title>
       <Text size="sm" c="dimmed">
-        {t("integrations.tokens.help")}
+        {t("publicApi.tokens.help")}
       </Text>
       <Group align="flex-end" wrap="wrap">
-        <TextInput label={t("integrations.tokens.name")} value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={100} w={260} />
-        <Checkbox.Group label={t("integrations.tokens.scopes")} value={scopes} onChange={setScopes}>
+        <TextInput label={t("publicApi.tokens.name")} value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={100} w={260} />
+        <Checkbox.Group label={t("publicApi.tokens.scopes")} value={scopes} onChange={setScopes}>
           <Group gap="sm" mt={6} wrap="wrap">
             {SCOPES.map((scope) => (
               <Checkbox key={scope} value={scope} label={scope} />
@@ -88,26 +89,26 @@ function Tokens() {
           </Group>
         </Checkbox.Group>
         <Button onClick={() => void submit()} loading={create.isPending} disabled={!name.trim() || scopes.length === 0}>
-          {t("integrations.tokens.create")}
+          {t("publicApi.tokens.create")}
         </Button>
       </Group>
-      {made && <ShownOnce label={t("integrations.tokens.made")} value={made} testId="new-token" />}
+      {made && <ShownOnce label={t("publicApi.tokens.made")} value={made} testId="new-token" />}
       {tokens.isPending ? (
         <Loading rows={2} />
       ) : tokens.error ? (
         <ErrorState error={tokens.error} onRetry={() => void tokens.refetch()} />
       ) : tokens.data.length === 0 ? (
-        <EmptyState title={t("integrations.tokens.none")}>{t("integrations.tokens.noneHelp")}</EmptyState>
+        <EmptyState title={t("publicApi.tokens.none")}>{t("publicApi.tokens.noneHelp")}</EmptyState>
       ) : (
         <Table.ScrollContainer minWidth={720}>
           <Table striped data-testid="api-tokens">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t("integrations.tokens.name")}</Table.Th>
-                <Table.Th>{t("integrations.tokens.prefix")}</Table.Th>
-                <Table.Th>{t("integrations.tokens.scopes")}</Table.Th>
-                <Table.Th>{t("integrations.tokens.lastUsed")}</Table.Th>
-                <Table.Th>{t("integrations.status")}</Table.Th>
+                <Table.Th>{t("publicApi.tokens.name")}</Table.Th>
+                <Table.Th>{t("publicApi.tokens.prefix")}</Table.Th>
+                <Table.Th>{t("publicApi.tokens.scopes")}</Table.Th>
+                <Table.Th>{t("publicApi.tokens.lastUsed")}</Table.Th>
+                <Table.Th>{t("publicApi.status")}</Table.Th>
                 <Table.Th />
               </Table.Tr>
             </Table.Thead>
@@ -117,14 +118,14 @@ function Tokens() {
                   <Table.Td>{token.name}</Table.Td>
                   <Table.Td className="mono">{token.prefix}…</Table.Td>
                   <Table.Td>{token.scopes.join(", ")}</Table.Td>
-                  <Table.Td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt, lang) : t("integrations.tokens.never")}</Table.Td>
+                  <Table.Td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt, lang) : t("publicApi.tokens.never")}</Table.Td>
                   <Table.Td>
-                    {token.revokedAt ? <Badge color="gray">{t("integrations.tokens.revoked")}</Badge> : <Badge color="teal">{t("integrations.tokens.active")}</Badge>}
+                    {token.revokedAt ? <Badge color="gray">{t("publicApi.tokens.revoked")}</Badge> : <Badge color="teal">{t("publicApi.tokens.active")}</Badge>}
                   </Table.Td>
                   <Table.Td>
                     {!token.revokedAt && (
-                      <Button size="xs" color="red" variant="light" onClick={() => void revokeOne(token.id)} aria-label={t("integrations.tokens.revokeOne", { name: token.name })}>
-                        {t("integrations.tokens.revoke")}
+                      <Button size="xs" color="red" variant="light" onClick={() => void revokeOne(token.id)} aria-label={t("publicApi.tokens.revokeOne", { name: token.name })}>
+                        {t("publicApi.tokens.revoke")}
                       </Button>
                     )}
                   </Table.Td>
@@ -166,13 +167,13 @@ function Webhooks() {
 
   return (
     <Stack>
-      <Title order={3}>{t("integrations.webhooks.title")}</Title>
+      <Title order={3}>{t("publicApi.webhooks.title")}</Title>
       <Text size="sm" c="dimmed">
-        {t("integrations.webhooks.help")}
+        {t("publicApi.webhooks.help")}
       </Text>
       <Group align="flex-end" wrap="wrap">
-        <TextInput label={t("integrations.webhooks.url")} placeholder="https://" value={url} onChange={(e) => setUrl(e.currentTarget.value)} w={320} />
-        <Checkbox.Group label={t("integrations.webhooks.events")} value={events} onChange={setEvents}>
+        <TextInput label={t("publicApi.webhooks.url")} placeholder="https://" value={url} onChange={(e) => setUrl(e.currentTarget.value)} w={320} />
+        <Checkbox.Group label={t("publicApi.webhooks.events")} value={events} onChange={setEvents}>
           <Group gap="sm" mt={6} wrap="wrap">
             {EVENTS.map((event) => (
               <Checkbox key={event} value={event} label={event} />
@@ -187,19 +188,19 @@ function Webhooks() {
               const made = await register.mutateAsync({ url, events: events as (typeof EVENTS)[number][] });
               setSecret(made.secret);
               setUrl("");
-            }, t("integrations.webhooks.notRegistered"))
+            }, t("publicApi.webhooks.notRegistered"))
           }
         >
-          {t("integrations.webhooks.register")}
+          {t("publicApi.webhooks.register")}
         </Button>
       </Group>
-      {secret && <ShownOnce label={t("integrations.webhooks.secret")} value={secret} testId="webhook-secret" />}
+      {secret && <ShownOnce label={t("publicApi.webhooks.secret")} value={secret} testId="webhook-secret" />}
       {endpoints.isPending ? (
         <Loading rows={2} />
       ) : endpoints.error ? (
         <ErrorState error={endpoints.error} onRetry={() => void endpoints.refetch()} />
       ) : endpoints.data.length === 0 ? (
-        <EmptyState title={t("integrations.webhooks.none")}>{t("integrations.webhooks.noneHelp")}</EmptyState>
+        <EmptyState title={t("publicApi.webhooks.none")}>{t("publicApi.webhooks.noneHelp")}</EmptyState>
       ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table striped data-testid="webhooks">
@@ -212,14 +213,14 @@ function Webhooks() {
                   <Table.Td>{endpoint.events.join(", ")}</Table.Td>
                   <Table.Td>
                     {endpoint.disabledAt ? (
-                      <Badge color="gray">{t("integrations.webhooks.disabled")}</Badge>
+                      <Badge color="gray">{t("publicApi.webhooks.disabled")}</Badge>
                     ) : (
                       <Group gap="xs" wrap="nowrap">
-                        <Button size="xs" variant="light" onClick={() => void act(() => test.mutateAsync({ id: endpoint.id }), t("integrations.webhooks.notTested"))}>
-                          {t("integrations.webhooks.test")}
+                        <Button size="xs" variant="light" onClick={() => void act(() => test.mutateAsync({ id: endpoint.id }), t("publicApi.webhooks.notTested"))}>
+                          {t("publicApi.webhooks.test")}
                         </Button>
-                        <Button size="xs" color="red" variant="subtle" onClick={() => void act(() => disable.mutateAsync({ id: endpoint.id }), t("integrations.webhooks.notDisabled"))}>
-                          {t("integrations.webhooks.disable")}
+                        <Button size="xs" color="red" variant="subtle" onClick={() => void act(() => disable.mutateAsync({ id: endpoint.id }), t("publicApi.webhooks.notDisabled"))}>
+                          {t("publicApi.webhooks.disable")}
                         </Button>
                       </Group>
                     )}
@@ -230,26 +231,26 @@ function Webhooks() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Title order={4}>{t("integrations.deliveries.title")}</Title>
+      <Title order={4}>{t("publicApi.deliveries.title")}</Title>
       {deliveries.isPending ? (
         <Loading rows={2} />
       ) : deliveries.error ? (
         <ErrorState error={deliveries.error} onRetry={() => void deliveries.refetch()} />
       ) : deliveries.data.length === 0 ? (
         <Text size="sm" c="dimmed">
-          {t("integrations.deliveries.none")}
+          {t("publicApi.deliveries.none")}
         </Text>
       ) : (
         <Table.ScrollContainer minWidth={720}>
           <Table striped data-testid="webhook-deliveries">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t("integrations.deliveries.at")}</Table.Th>
-                <Table.Th>{t("integrations.deliveries.event")}</Table.Th>
-                <Table.Th>{t("integrations.status")}</Table.Th>
-                <Table.Th>{t("integrations.deliveries.attempts")}</Table.Th>
-                <Table.Th>{t("integrations.deliveries.response")}</Table.Th>
-                <Table.Th>{t("integrations.deliveries.error")}</Table.Th>
+                <Table.Th>{t("publicApi.deliveries.at")}</Table.Th>
+                <Table.Th>{t("publicApi.deliveries.event")}</Table.Th>
+                <Table.Th>{t("publicApi.status")}</Table.Th>
+                <Table.Th>{t("publicApi.deliveries.attempts")}</Table.Th>
+                <Table.Th>{t("publicApi.deliveries.response")}</Table.Th>
+                <Table.Th>{t("publicApi.deliveries.error")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -258,7 +259,7 @@ function Webhooks() {
                   <Table.Td>{formatDateTime(d.createdAt, lang)}</Table.Td>
                   <Table.Td className="mono">{d.event}</Table.Td>
                   <Table.Td>
-                    <Badge color={d.status === "delivered" ? "teal" : d.status === "failed" ? "red" : "yellow"}>{t(`integrations.deliveries.status.${d.status}`)}</Badge>
+                    <Badge color={d.status === "delivered" ? "teal" : d.status === "failed" ? "red" : "yellow"}>{t(`publicApi.deliveries.status.${d.status}`)}</Badge>
                   </Table.Td>
                   <Table.Td>{d.attempts}</Table.Td>
                   <Table.Td>{d.responseStatus ?? "–"}</Table.Td>
@@ -281,9 +282,9 @@ export default function IntegrationsPage() {
   const { t } = useTranslation();
   return (
     <Stack gap="xl">
-      <Title order={2}>{t("integrations.title")}</Title>
+      <Title order={2}>{t("publicApi.title")}</Title>
       <Text size="sm">
-        {t("integrations.intro")} <Code>/api/v1/openapi.json</Code>
+        {t("publicApi.intro")} <Code>/api/v1/openapi.json</Code>
       </Text>
       <Tokens />
       <Webhooks />
