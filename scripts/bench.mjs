@@ -22,6 +22,7 @@ const QUICK = {
   KINERJA_BENCH_CYCLE_SQLITE: "2000",
   KINERJA_BENCH_CYCLE_POSTGRES: "2000",
   KINERJA_BENCH_IMPORT: "5000",
+  KINERJA_BENCH_CLI_EVALUATE: "20000",
 };
 const env = quick ? { ...QUICK, ...process.env } : process.env;
 if (quick) {
@@ -29,7 +30,7 @@ if (quick) {
   console.log("# and the figures show only that each bench runs: quote the ones of `pnpm bench`.");
 }
 
-for (const pkg of ["@kinerja/core", "@kinerja/admin", "@kinerja/api"]) {
+for (const pkg of ["@kinerja/core", "@kinerja/admin", "@kinerja/api", "@kinerja/cli"]) {
   const run = spawnSync("pnpm", ["--filter", pkg, "bench"], { stdio: "inherit", env });
   if (run.status !== 0) {
     console.error(`pnpm bench: ${pkg} failed (exit ${run.status ?? run.signal})`);

@@ -11,6 +11,8 @@
 //   cycle_run.<size>.<dialect>.bare_seconds   the bare writes of the same rows
 //   cycle_run.<size>.<dialect>.ratio          their ratio
 //   cycle_run.<size>.<dialect>.peak_rss_mb    the process's largest resident size while the job ran
+//   cycle_run.<size>.<dialect>.bare_peak_rss_mb  the same while the bare writes ran (the rows in memory)
+//   cycle_run.peak_rss_ratio.<dialect>        the job's peak over the bare writes' peak, with the size
 //   cycle_run.<size>.ratio                    the larger of the dialects' ratios
 // KINERJA_BENCH_CYCLE_SQLITE and KINERJA_BENCH_CYCLE_POSTGRES set the sizes (comma-separated; 0 skips).
 import { now, type CycleRow, type DialectName, type NewResult, type NewResultOutcome } from "@kinerja/db";
@@ -119,6 +121,19 @@ async function runRows(database: TestDatabase, runId: string): Promise<RunRows> 
   return { results, outcomes };
 }
 
+/** The process's largest resident size while `work` runs, sampled every 100 ms, garbage collected first. */
+async function withPeakRss<T>(work: () => Promise<T>): Promise<{ value: T; peakRssMb: number }> {
+  collectGarbage();
+  let peak = process.memoryUsage.rss();
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 100);
+  try {
+    const value = await work();
+    return { value, peakRssMb: Math.max(peak, process.memoryUsage.rss()) / 2 ** 20 };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
 async function timeJob(dialect: DialectName, size: number): Promise<{ seconds: number; peakRssMb: number; rows: RunRows }> {
   const database = await createTestDatabase(dialect);
   try {
@@ -126,22 +141,19 @@ async function timeJob(dialect: DialectName, size: number): Promise<{ seconds: n
     const jobs = new JobRunner({ onError: (_id, error) => console.error(error) });
     const scope = systemScope(database.db, REGION, ACTOR);
     // The seeding's garbage collected first, so the peak is the job's own as far as the process allows.
-    collectGarbage();
-    let peak = process.memoryUsage.rss();
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 100);
-    const started = performance.now();
-    const job = await startCycleRun(scope, jobs, { cycleId: cycle.id });
-    await jobs.idle();
-    const seconds = (performance.now() - started) / 1000;
-    clearInterval(sampler);
-    peak = Math.max(peak, process.memoryUsage.rss());
+    const { value: [job, seconds], peakRssMb } = await withPeakRss(async () => {
+      const started = performance.now();
+      const running = await startCycleRun(scope, jobs, { cycleId: cycle.id });
+      await jobs.idle();
+      return [running, (performance.now() - started) / 1000] as const;
+    });
     const status = await database.db.selectFrom("jobs").select("status").where("id", "=", job.jobId).executeTakeFirstOrThrow();
     const current = await findCycle(database.db, REGION, cycle.id);
     const rows = await runRows(database, job.runId as string);
     if (status.status !== "succeeded" || current.current_run_id !== job.runId || rows.results.length !== size) {
       throw new Error(`the job ${status.status} with ${rows.results.length} of ${size} results; current run ${current.current_run_id}, expected ${job.runId}`);
     }
-    return { seconds, peakRssMb: peak / 2 ** 20, rows };
+    return { seconds, peakRssMb, rows };
   } finally {
     await database.dispose();
   }
@@ -167,7 +179,7 @@ function copyFile(dir: string, name: string, rows: object[]): { path: string; co
   return { path, columns };
 }
 
-async function timeBare(dialect: DialectName, size: number, rows: RunRows): Promise<number> {
+async function timeBare(dialect: DialectName, size: number, rows: RunRows): Promise<{ seconds: number; peakRssMb: number }> {
   const database = await createTestDatabase(dialect);
   const dir = mkdtempSync(join(tmpdir(), "kinerja-copy-"));
   chmodSync(dir, 0o755);
@@ -178,20 +190,22 @@ async function timeBare(dialect: DialectName, size: number, rows: RunRows): Prom
     const results = rows.results.map((r) => ({ ...r, run_id: runId }));
     const outcomes = rows.outcomes.map((o) => ({ ...o, run_id: runId }));
     const copy = dialect === "postgres" && COPY ? { results: copyFile(dir, "results", results), outcomes: copyFile(dir, "outcomes", outcomes) } : null;
-    const started = performance.now();
-    await db.transaction().execute(async (trx) => {
-      if (copy) await sql.raw(`copy results (${copy.results.columns.join(", ")}) from '${copy.results.path}'`).execute(trx);
-      else await inChunks(results, BARE_ROWS, (chunk) => trx.insertInto("results").values(chunk).execute());
-      // As a bulk load is done: the outcomes' key checks then find their results by statistics that know them.
-      if (dialect === "postgres") await sql`analyze results`.execute(trx);
-      if (outcomes.length === 0) return;
-      if (copy) await sql.raw(`copy result_outcomes (${copy.outcomes.columns.join(", ")}) from '${copy.outcomes.path}'`).execute(trx);
-      else await inChunks(outcomes, BARE_ROWS * 4, (chunk) => trx.insertInto("result_outcomes").values(chunk).execute());
+    const { value: seconds, peakRssMb } = await withPeakRss(async () => {
+      const started = performance.now();
+      await db.transaction().execute(async (trx) => {
+        if (copy) await sql.raw(`copy results (${copy.results.columns.join(", ")}) from '${copy.results.path}'`).execute(trx);
+        else await inChunks(results, BARE_ROWS, (chunk) => trx.insertInto("results").values(chunk).execute());
+        // As a bulk load is done: the outcomes' key checks then find their results by statistics that know them.
+        if (dialect === "postgres") await sql`analyze results`.execute(trx);
+        if (outcomes.length === 0) return;
+        if (copy) await sql.raw(`copy result_outcomes (${copy.outcomes.columns.join(", ")}) from '${copy.outcomes.path}'`).execute(trx);
+        else await inChunks(outcomes, BARE_ROWS * 4, (chunk) => trx.insertInto("result_outcomes").values(chunk).execute());
+      });
+      return (performance.now() - started) / 1000;
     });
-    const seconds = (performance.now() - started) / 1000;
     const written = await db.selectFrom("results").select((eb) => eb.fn.countAll().as("n")).where("run_id", "=", runId).executeTakeFirstOrThrow();
     if (Number(written.n) !== rows.results.length) throw new Error(`the bare writes stored ${written.n} results; the job wrote ${rows.results.length}`);
-    return seconds;
+    return { seconds, peakRssMb };
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await database.dispose();
@@ -205,14 +219,22 @@ function label(size: number): string {
 for (const size of [...new Set([...SIZES.sqlite, ...SIZES.postgres])].sort((a, b) => a - b)) {
   const dialects = (["sqlite", "postgres"] as const).filter((dialect) => SIZES[dialect].includes(size));
   const base = `cycle_run.${label(size)}`;
+  const jobPeak = new Map<DialectName, number>();
   await compareWithBare(
     { measured: `${base}.seconds`, bare: `${base}.bare_seconds`, ratio: `${base}.ratio` },
     async (dialect) => {
       const job = await timeJob(dialect, size);
       console.log(`${base}.${dialect}.peak_rss_mb: ${job.peakRssMb.toFixed(0)}`);
+      jobPeak.set(dialect, job.peakRssMb);
       return { seconds: job.seconds, result: job.rows };
     },
-    (dialect, rows) => timeBare(dialect, size, rows),
+    async (dialect, rows) => {
+      const bare = await timeBare(dialect, size, rows);
+      const job = jobPeak.get(dialect) ?? Number.NaN;
+      console.log(`${base}.${dialect}.bare_peak_rss_mb: ${bare.peakRssMb.toFixed(0)}`);
+      console.log(`cycle_run.peak_rss_ratio.${dialect}: ${(job / bare.peakRssMb).toFixed(2)} (${label(size)}: ${job.toFixed(0)} MB vs ${bare.peakRssMb.toFixed(0)} MB)`);
+      return bare.seconds;
+    },
     { dialects: [...dialects], nameOf: (name, dialect) => name.replace(base, `${base}.${dialect}`) },
   );
 }

@@ -1,11 +1,12 @@
 // Reads appraisal inputs as a stream from JSON (an array), JSON Lines or CSV, so large files never sit
 // in memory whole; every bad record is reported with its line, the JSON pointer of each problem and what
-// was expected.
+// was expected. Records come in batches (one per chunk read), so a million of them cost a few thousand
+// awaits, not a million.
 import { createReadStream, readFileSync } from "node:fs";
-import { createInterface } from "node:readline";
 import { parse } from "csv-parse";
-import { validateInput, type AppraisalInput } from "@kinerja/core";
+import type { AppraisalInput } from "@kinerja/core";
 import { InputError, rowToInput } from "./csv-columns.js";
+import { checkInput } from "./input-check.js";
 
 export type InputFormat = "json" | "jsonl" | "csv";
 
@@ -19,18 +20,22 @@ export function formatOf(path: string): InputFormat {
 /** A record read: the input, or what is wrong with it (each problem with its JSON pointer). */
 export type ReadInput = { where: string; input: AppraisalInput; problems?: undefined } | { where: string; input?: undefined; problems: string[] };
 
-/** A record checked against the appraisal input's shape (@kinerja/core's validateInput). */
+/** A record checked against the appraisal input's shape (@kinerja/core's validateInput, see input-check.ts). */
 function checked(value: unknown, where: string): ReadInput {
-  const result = validateInput(value, where);
+  const result = checkInput(value, where);
   if (result.ok) return { where, input: result.input };
   return { where, problems: result.issues.map((issue) => `${issue.pointer || "/"}: ${issue.message}`) };
 }
 
+/** CSV records to a batch: enough to make the per-batch await negligible, few enough to keep memory flat. */
+const CSV_BATCH = 1000;
+
 /**
- * Yields each input with the place it came from, for error messages. A JSON record that is not an appraisal
- * input is yielded with its problems, so the others are still read; a file that is not JSON stops the read.
+ * Yields the inputs in batches, each with the place it came from, for error messages. A JSON record that is
+ * not an appraisal input is yielded with its problems, so the others are still read; a file that is not JSON
+ * stops the read.
  */
-export async function* readInputs(path: string): AsyncGenerator<ReadInput> {
+export async function* readInputBatches(path: string): AsyncGenerator<ReadInput[]> {
   const format = formatOf(path);
   if (format === "json") {
     let data: unknown;
@@ -40,30 +45,58 @@ export async function* readInputs(path: string): AsyncGenerator<ReadInput> {
       throw new InputError(path, `not valid JSON: ${(error as Error).message}`);
     }
     const items = Array.isArray(data) ? data : [data];
-    for (const [i, item] of items.entries()) yield checked(item, `${path}: [${i}]`);
+    yield items.map((item, i) => checked(item, `${path}: [${i}]`));
     return;
   }
   if (format === "jsonl") {
-    const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+    let rest = "";
     let line = 0;
-    for await (const text of lines) {
-      line++;
-      if (text.trim() === "") continue;
-      const where = `${path}: baris ${line}`;
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (error) {
-        throw new InputError(where, `not valid JSON: ${(error as Error).message}`);
+    // A line that is not JSON stops the read, after the records before it are yielded.
+    const parseLines = (lines: string[]): { batch: ReadInput[]; broken: InputError | null } => {
+      const batch: ReadInput[] = [];
+      for (const raw of lines) {
+        line++;
+        const text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+        if (text.trim() === "") continue;
+        const where = `${path}: baris ${line}`;
+        let value: unknown;
+        try {
+          value = JSON.parse(text);
+        } catch (error) {
+          return { batch, broken: new InputError(where, `not valid JSON: ${(error as Error).message}`) };
+        }
+        batch.push(checked(value, where));
       }
-      yield checked(value, where);
+      return { batch, broken: null };
+    };
+    const read = async function* (lines: string[]) {
+      const { batch, broken } = parseLines(lines);
+      if (batch.length > 0) yield batch;
+      if (broken) throw broken;
+    };
+    for await (const chunk of createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 }) as AsyncIterable<string>) {
+      const lines = (rest + chunk).split("\n");
+      rest = lines.pop() ?? "";
+      yield* read(lines);
     }
+    if (rest !== "") yield* read([rest]);
     return;
   }
   const parser = createReadStream(path).pipe(parse({ columns: true, bom: true, skip_empty_lines: true, trim: true }));
   let row = 1;
+  let batch: ReadInput[] = [];
   for await (const record of parser as AsyncIterable<Record<string, string>>) {
     row++;
-    yield { input: rowToInput(record, row), where: `${path}: baris ${row}` };
+    batch.push({ input: rowToInput(record, row), where: `${path}: baris ${row}` });
+    if (batch.length === CSV_BATCH) {
+      yield batch;
+      batch = [];
+    }
   }
+  if (batch.length > 0) yield batch;
+}
+
+/** The inputs one at a time, for commands that take them one by one. */
+export async function* readInputs(path: string): AsyncGenerator<ReadInput> {
+  for await (const batch of readInputBatches(path)) yield* batch;
 }

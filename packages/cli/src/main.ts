@@ -4,7 +4,6 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { InputError } from "./csv-columns.js";
-import { backup, restore } from "./commands/backup.js";
 import { demo } from "./commands/demo.js";
 import { evaluate } from "./commands/evaluate.js";
 import { schema } from "./commands/schema.js";
@@ -107,10 +106,11 @@ async function main(argv: string[]): Promise<number> {
       return schema(values.out ?? resolve(RULES_DIR, "ruleset.schema.json"), log);
     case "backup":
       if (positionals.length !== 1) throw new UsageError("backup needs exactly one file to write");
-      return backup(positionals[0] as string, log);
+      // The database driver is loaded only for the commands that use it, not with every evaluate.
+      return (await import("./commands/backup.js")).backup(positionals[0] as string, log);
     case "restore":
       if (positionals.length !== 1) throw new UsageError("restore needs exactly one backup file");
-      return restore(positionals[0] as string, log);
+      return (await import("./commands/backup.js")).restore(positionals[0] as string, log);
     case undefined:
     case "help":
     case "--help":

@@ -6,6 +6,9 @@ import { stringify } from "csv-stringify/sync";
 
 export interface RecordWriter {
   write(record: Record<string, unknown>): Promise<void>;
+  /** One record as the text `writeText` takes: a batch of records is formatted, joined and written at once. */
+  format(record: Record<string, unknown>): string;
+  writeText(text: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -26,8 +29,11 @@ async function finish(stream: NodeJS.WritableStream): Promise<void> {
 
 export function jsonLinesWriter(path?: string): RecordWriter {
   const stream = target(path);
+  const format = (record: Record<string, unknown>) => JSON.stringify(record) + "\n";
   return {
-    write: (record) => put(stream, JSON.stringify(record) + "\n"),
+    format,
+    writeText: (text) => put(stream, text),
+    write: (record) => put(stream, format(record)),
     close: () => finish(stream),
   };
 }
@@ -36,14 +42,18 @@ export function jsonLinesWriter(path?: string): RecordWriter {
 export function csvWriter(columns: string[], path?: string): RecordWriter {
   const stream = target(path);
   let started = false;
+  const format = (record: Record<string, unknown>) => stringify([columns.map((c) => record[c] ?? "")]);
+  const writeText = async (text: string) => {
+    if (!started) {
+      started = true;
+      await put(stream, stringify([columns]));
+    }
+    await put(stream, text);
+  };
   return {
-    async write(record) {
-      if (!started) {
-        started = true;
-        await put(stream, stringify([columns]));
-      }
-      await put(stream, stringify([columns.map((c) => record[c] ?? "")]));
-    },
+    format,
+    writeText,
+    write: (record) => writeText(format(record)),
     async close() {
       if (!started) await put(stream, stringify([columns]));
       await finish(stream);

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { Providers } from "../Providers";
-import { ResultsTable, sortRows, type ResultRow } from "./ResultsTable";
+import { ResultsTable, type ResultRow, type Sort } from "./ResultsTable";
 
 function rows(n: number): ResultRow[] {
   return Array.from({ length: n }, (_, i) => ({
@@ -31,12 +31,13 @@ beforeEach(() => {
 });
 
 const unitName = (id: string) => (id === "dinkes" ? "Dinas Kesehatan" : "Dinas Pendidikan");
+const BY_NIP: Sort = { key: "nip", direction: "asc" };
 
 describe("the results table", () => {
   it("renders only the rows in view with 100,000 results", () => {
     render(
       <Providers client={undefined}>
-        <ResultsTable rows={rows(100_000)} unitName={unitName} onOpen={() => undefined} label="hasil" height={600} />
+        <ResultsTable rows={rows(100_000)} sort={BY_NIP} onSort={() => undefined} unitName={unitName} onOpen={() => undefined} label="hasil" height={600} />
       </Providers>,
     );
     const table = screen.getByRole("table", { name: "hasil" });
@@ -46,37 +47,44 @@ describe("the results table", () => {
     expect(rendered.length).toBeLessThan(60);
   });
 
-  it("sorts by a column on a click, and reverses on a second click", () => {
+  it("asks for an order on a column's click and its reverse on a second click, keeping the rows as given", () => {
+    const asked: Sort[] = [];
+    const given = rows(30);
+    const view = (sort: Sort) => (
+      <Providers>
+        <ResultsTable rows={given} sort={sort} onSort={(s) => asked.push(s)} unitName={unitName} onOpen={() => undefined} label="hasil" height={2000} />
+      </Providers>
+    );
+    const { rerender } = render(view(BY_NIP));
+    fireEvent.click(screen.getByRole("button", { name: /Nilai/ }));
+    expect(asked).toEqual([{ key: "score", direction: "desc" }]);
+    rerender(view({ key: "score", direction: "desc" }));
+    expect(screen.getAllByRole("columnheader").find((h) => h.getAttribute("aria-sort") === "descending")?.textContent).toContain("Nilai");
+    const first = within(screen.getByTestId("results-scroller")).getAllByRole("row")[0]!;
+    expect(first.textContent).toContain(given[0]!.nip);
+    fireEvent.click(screen.getByRole("button", { name: /Nilai/ }));
+    expect(asked[1]).toEqual({ key: "score", direction: "asc" });
+  });
+
+  it("numbers the rows after the pages before, and counts every matching row", () => {
     render(
       <Providers>
-        <ResultsTable rows={rows(30)} unitName={unitName} onOpen={() => undefined} label="hasil" height={2000} />
+        <ResultsTable rows={rows(5)} sort={BY_NIP} onSort={() => undefined} rowOffset={100} total={2000} unitName={unitName} onOpen={() => undefined} label="hasil" height={800} />
       </Providers>,
     );
-    const header = screen.getByRole("button", { name: /Nilai/ });
-    fireEvent.click(header);
-    expect(screen.getAllByRole("columnheader").find((h) => h.getAttribute("aria-sort") === "descending")).toBeTruthy();
-    const scores = rows(30).map((r) => r.score ?? 0);
-    const first = within(screen.getByTestId("results-scroller")).getAllByRole("row")[0]!;
-    expect(first.textContent).toContain(`${Math.max(...scores)},00`);
-    fireEvent.click(header);
-    const again = within(screen.getByTestId("results-scroller")).getAllByRole("row")[0]!;
-    expect(again.textContent).toContain(`${Math.min(...scores)},00`);
+    expect(screen.getByRole("table", { name: "hasil" }).getAttribute("aria-rowcount")).toBe("2001");
+    expect(within(screen.getByTestId("results-scroller")).getAllByRole("row")[0]!.getAttribute("aria-rowindex")).toBe("102");
   });
 
   it("opens a row with Enter", () => {
     const onOpen = vi.fn();
     render(
       <Providers>
-        <ResultsTable rows={rows(5)} unitName={unitName} onOpen={onOpen} label="hasil" height={800} />
+        <ResultsTable rows={rows(5)} sort={BY_NIP} onSort={() => undefined} unitName={unitName} onOpen={onOpen} label="hasil" height={800} />
       </Providers>,
     );
     const row = within(screen.getByTestId("results-scroller")).getAllByRole("row")[2]!;
     fireEvent.keyDown(row, { key: "Enter" });
     expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ employeeId: "e2" }));
-  });
-
-  it("sorts by name in Indonesian collation, ties by NIP", () => {
-    const sorted = sortRows(rows(4), { key: "nama", direction: "asc" }, unitName);
-    expect(sorted.map((r) => r.nama)).toEqual(["Pegawai 000001", "Pegawai 000002", "Pegawai 000003", "Pegawai 000004"]);
   });
 });

@@ -1,8 +1,9 @@
-// A cycle's results as a virtualised table: only the rows in view are in the page, so it stays smooth
-// with 100,000 rows. Columns sort on a click (or Enter); a row opens with a click or Enter.
+// One page of a cycle's results as a virtualised table: only the rows in view are in the document. A click
+// (or Enter) on a column asks for that order, which the server applies across every page; a row opens with a
+// click or Enter.
 import { Badge, Box, Text, UnstyledButton } from "@mantine/core";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useRef, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { currentLanguage } from "../i18n";
 import { formatScore } from "../lib/format";
@@ -21,33 +22,15 @@ const ROW_HEIGHT = 44;
 const MIN_WIDTH = 820;
 const COLUMNS = "minmax(150px, 1.2fr) minmax(160px, 1.6fr) minmax(140px, 1.4fr) 90px minmax(130px, 1fr) minmax(140px, 1.4fr)";
 
-export function sortRows(rows: ResultRow[], sort: Sort, unitName: (id: string) => string): ResultRow[] {
-  const value = (r: ResultRow): string | number => {
-    switch (sort.key) {
-      case "nip":
-        return r.nip;
-      case "nama":
-        return r.nama.toLocaleLowerCase("id");
-      case "unit":
-        return unitName(r.unitId).toLocaleLowerCase("id");
-      case "score":
-        return r.score ?? Number.NEGATIVE_INFINITY;
-      case "predikat":
-        return (r.predikatLabel ?? "").toLocaleLowerCase("id");
-    }
-  };
-  const factor = sort.direction === "asc" ? 1 : -1;
-  return [...rows].sort((a, b) => {
-    const x = value(a);
-    const y = value(b);
-    if (x < y) return -factor;
-    if (x > y) return factor;
-    return a.nip < b.nip ? -1 : a.nip > b.nip ? 1 : 0;
-  });
-}
-
 export function ResultsTable(props: {
+  /** The rows in the order the server gave them. */
   rows: ResultRow[];
+  sort: Sort;
+  onSort(sort: Sort): void;
+  /** Rows before this page, for the rows' positions read out by screen readers. */
+  rowOffset?: number;
+  /** Every matching row, when known: the table's row count for screen readers. */
+  total?: number;
   unitName(id: string): string;
   onOpen(row: ResultRow): void;
   height?: number | string;
@@ -56,9 +39,8 @@ export function ResultsTable(props: {
 }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const [sort, setSort] = useState<Sort>({ key: "nip", direction: "asc" });
-  const { unitName } = props;
-  const sorted = useMemo(() => sortRows(props.rows, sort, unitName), [props.rows, sort, unitName]);
+  const { unitName, sort, rows: sorted } = props;
+  const offset = props.rowOffset ?? 0;
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: sorted.length,
@@ -73,7 +55,7 @@ export function ResultsTable(props: {
     return (
       <div role="columnheader" className="vt-cell" aria-sort={active ? (sort.direction === "asc" ? "ascending" : "descending") : "none"} style={{ textAlign: align }}>
         <UnstyledButton
-          onClick={() => setSort(active ? { key, direction: sort.direction === "asc" ? "desc" : "asc" } : { key, direction: key === "score" ? "desc" : "asc" })}
+          onClick={() => props.onSort(active ? { key, direction: sort.direction === "asc" ? "desc" : "asc" } : { key, direction: key === "score" ? "desc" : "asc" })}
           fw={600}
           fz="sm"
         >
@@ -97,7 +79,7 @@ export function ResultsTable(props: {
 
   return (
     <Box style={{ border: "1px solid var(--mantine-color-gray-3)", borderRadius: 8, overflowX: "auto", overflowY: "hidden" }}>
-    <Box role="table" aria-label={props.label} aria-rowcount={sorted.length + 1} miw={MIN_WIDTH}>
+    <Box role="table" aria-label={props.label} aria-rowcount={(props.total ?? offset + sorted.length) + 1} miw={MIN_WIDTH}>
       <div role="rowgroup">
         <div role="row" className="vt-head" style={{ gridTemplateColumns: COLUMNS, height: ROW_HEIGHT }} aria-rowindex={1}>
           {header("nip", "NIP")}
@@ -123,7 +105,7 @@ export function ResultsTable(props: {
                 tabIndex={0}
                 className="vt-row"
                 data-index={item.index}
-                aria-rowindex={item.index + 2}
+                aria-rowindex={offset + item.index + 2}
                 onClick={() => props.onOpen(row)}
                 onKeyDown={(e) => onKey(e, row, item.index)}
                 style={{ gridTemplateColumns: COLUMNS, height: ROW_HEIGHT, position: "absolute", top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}

@@ -1,7 +1,9 @@
 // `kinerja evaluate --rules <file> --input <json|jsonl|csv> [--explain] [--out <file>]`: one result per
-// employee. A bad appraisal is reported with its place and skipped; the others are still written.
+// employee. A bad appraisal is reported with its place and skipped; the others are still written. Input is
+// read and output written a batch at a time (inputs.ts, output.ts): per record there is the shape check, the
+// appraisal and its line of output, nothing more.
 import { AppraisalError, compileRuleSet, renderExplanation, type AppraisalResult } from "@kinerja/core";
-import { readInputs } from "../inputs.js";
+import { readInputBatches } from "../inputs.js";
 import { csvWriter, jsonLinesWriter, type RecordWriter } from "../output.js";
 import { loadUsableRuleFile } from "./shared.js";
 
@@ -43,27 +45,33 @@ export async function evaluate(options: EvaluateOptions, log: (line: string) => 
       : jsonLinesWriter(options.out);
   let done = 0;
   let failed = 0;
-  for await (const { input, problems, where } of readInputs(options.input)) {
-    if (problems) {
-      failed++;
-      for (const problem of problems) log(`${where}: ${problem}`);
-      continue;
-    }
-    try {
-      const result = compiled.evaluate(input);
-      done++;
-      if (textExplanations) {
-        process.stdout.write(renderExplanation(compiled.explain(input), options.lang) + "\n\n");
-      } else if (asCsv) {
-        await writer?.write(flatten(result, input.employee.nama, input.employee.unit));
-      } else {
-        await writer?.write(options.explain ? { ...result, explanation: compiled.explain(input) } : { ...result });
+  for await (const batch of readInputBatches(options.input)) {
+    let text = "";
+    for (const { input, problems, where } of batch) {
+      if (problems) {
+        failed++;
+        for (const problem of problems) log(`${where}: ${problem}`);
+        continue;
       }
-    } catch (error) {
-      if (!(error instanceof AppraisalError)) throw error;
-      failed++;
-      log(`${where}: ${error.message}`);
+      try {
+        const result = compiled.evaluate(input);
+        done++;
+        if (textExplanations) {
+          text += renderExplanation(compiled.explain(input), options.lang) + "\n\n";
+        } else if (asCsv) {
+          text += writer!.format(flatten(result, input.employee.nama, input.employee.unit));
+        } else {
+          text += writer!.format(options.explain ? { ...result, explanation: compiled.explain(input) } : { ...result });
+        }
+      } catch (error) {
+        if (!(error instanceof AppraisalError)) throw error;
+        failed++;
+        log(`${where}: ${error.message}`);
+      }
     }
+    if (text === "") continue;
+    if (writer) await writer.writeText(text);
+    else process.stdout.write(text);
   }
   await writer?.close();
   log(`${done} dinilai, ${failed} gagal${options.out ? ` → ${options.out}` : ""}`);

@@ -152,7 +152,7 @@ export default function CyclePage() {
         </Tabs.List>
         {evaluated && (
           <Tabs.Panel value="results" pt="md">
-            <ResultsPanel key={c.currentRunId} cycleId={c.id} ruleFile={ruleFile} units={units.data ?? []} expected={current?.total ?? null} />
+            <ResultsPanel key={c.currentRunId} cycleId={c.id} ruleFile={ruleFile} units={units.data ?? []} />
           </Tabs.Panel>
         )}
         <Tabs.Panel value="conduct" pt="md">

@@ -147,7 +147,7 @@ export function FollowUpPanel(props: { cycleId: string; ruleFile: RuleFile | nul
           {type === "pelatihan" ? (
             <TrainingPlan key={type} cycleId={props.cycleId} units={props.units} />
           ) : (
-            <ResultsPanel key={type} cycleId={props.cycleId} ruleFile={props.ruleFile} units={props.units} expected={null} followUpType={type} />
+            <ResultsPanel key={type} cycleId={props.cycleId} ruleFile={props.ruleFile} units={props.units} followUpType={type} />
           )}
         </Stack>
       )}

@@ -1,13 +1,14 @@
-// A cycle's results: filters the server applies (search, predikat, unit, follow-up), every page loaded
-// in the background into the virtualised table, which sorts on any column.
-import { Button, Group, Progress, Stack, Text, TextInput } from "@mantine/core";
+// A cycle's results one page at a time: the server filters (search, predikat, unit subtree, follow-up),
+// orders and pages them by cursor, and says how many match, exactly or as "more than N". The browser holds
+// one page whatever the region's size.
+import { Button, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { followUpTypes, predikatChoices, type RuleFile } from "@kinerja/core";
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { ResultsTable } from "../../components/ResultsTable";
+import { ResultsTable, type Sort } from "../../components/ResultsTable";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { currentLanguage } from "../../i18n";
 import { followUpExport } from "../../lib/downloads";
@@ -17,7 +18,8 @@ import { useTRPC } from "../../lib/trpc";
 import { flattenUnits, type UnitNode } from "../../lib/units";
 import { Select } from "../../components/LazySelect";
 
-const PAGE = 500;
+const PAGE = 100;
+const BY_NIP: Sort = { key: "nip", direction: "asc" };
 
 /** One follow-up list as a spreadsheet or CSV, for the whole region or a unit. */
 export function FollowUpDownloads(props: { cycleId: string; type: string; unitId: string | null }) {
@@ -39,8 +41,6 @@ export function ResultsPanel(props: {
   cycleId: string;
   ruleFile: RuleFile | null;
   units: UnitNode[];
-  /** Employees evaluated in the current run, when known: the progress of loading. */
-  expected: number | null;
   /** Only the employees with this follow-up (outcome) type, with its list to download. */
   followUpType?: string;
 }) {
@@ -61,26 +61,30 @@ export function ResultsPanel(props: {
   const unitName = useCallback((id: string) => names.get(id) ?? id, [names]);
   const filtered = Boolean(debounced || predikat || unitId || outcomeType);
 
-  const pages = useInfiniteQuery({
-    ...trpc.result.list.infiniteQueryOptions(
-      {
-        regionId,
-        cycleId: props.cycleId,
-        limit: PAGE,
-        ...(debounced ? { search: debounced } : {}),
-        ...(predikat ? { predikat } : {}),
-        ...(unitId ? { unitId } : {}),
-        ...(outcomeType ? { outcomeType } : {}),
-      },
-      { getNextPageParam: (page) => page.nextCursor },
-    ),
-  });
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages;
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
-  const rows = useMemo(() => pages.data?.pages.flatMap((p) => p.items) ?? [], [pages.data]);
-  const loading = pages.isPending || hasNextPage;
+  const [sort, setSort] = useState<Sort>(BY_NIP);
+  // The cursors of the pages up to the one shown; a new filter or order starts again at the first page.
+  const pagingKey = JSON.stringify([debounced, predikat, unitId, outcomeType, sort]);
+  const [paging, setPaging] = useState<{ key: string; cursors: (string | undefined)[] }>({ key: pagingKey, cursors: [undefined] });
+  const cursors = paging.key === pagingKey ? paging.cursors : [undefined];
+  const cursor = cursors[cursors.length - 1];
+
+  const page = useQuery(
+    trpc.result.list.queryOptions({
+      regionId,
+      cycleId: props.cycleId,
+      limit: PAGE,
+      ...(sort.key === BY_NIP.key && sort.direction === BY_NIP.direction ? {} : { sort }),
+      ...(cursor ? { cursor } : {}),
+      ...(debounced ? { search: debounced } : {}),
+      ...(predikat ? { predikat } : {}),
+      ...(unitId ? { unitId } : {}),
+      ...(outcomeType ? { outcomeType } : {}),
+    }),
+  );
+  const rows = page.data?.items ?? [];
+  const total = page.data?.total ?? 0;
+  const first = (cursors.length - 1) * PAGE;
+  const nextCursor = page.data?.nextCursor ?? null;
 
   return (
     <Stack>
@@ -118,24 +122,39 @@ export function ResultsPanel(props: {
         )}
       </Group>
       {props.followUpType && <FollowUpDownloads cycleId={props.cycleId} type={props.followUpType} unitId={unitId} />}
-      <Group justify="space-between" mih={28}>
+      <Group justify="space-between" mih={28} wrap="wrap" gap="xs">
         <Text size="sm" aria-live="polite" data-testid="results-count">
-          {loading
-            ? t("results.loading", { loaded: formatCount(rows.length, lang) })
-            : t("results.count", { count: rows.length, formatted: formatCount(rows.length, lang) })}
+          {page.data &&
+            (page.data.totalExact
+              ? t("results.count", { count: total, formatted: formatCount(total, lang) })
+              : t("resultPages.moreThan", { count: total, formatted: formatCount(total, lang) }))}
         </Text>
-        {loading && props.expected && !filtered && (
-          <Progress value={(rows.length / props.expected) * 100} w={200} aria-label={t("results.loadingLabel")} />
+        {rows.length > 0 && (
+          <Group gap="xs" role="navigation" aria-label={t("resultPages.label")}>
+            <Text size="sm" c="dimmed" data-testid="results-range">
+              {t("resultPages.range", { from: formatCount(first + 1, lang), to: formatCount(first + rows.length, lang) })}
+            </Text>
+            <Button size="xs" variant="default" disabled={cursors.length === 1} onClick={() => setPaging({ key: pagingKey, cursors: cursors.slice(0, -1) })}>
+              {t("resultPages.previous")}
+            </Button>
+            <Button size="xs" variant="default" disabled={!nextCursor} onClick={() => nextCursor && setPaging({ key: pagingKey, cursors: [...cursors, nextCursor] })}>
+              {t("resultPages.next")}
+            </Button>
+          </Group>
         )}
       </Group>
-      {pages.error && <ErrorState error={pages.error} onRetry={() => void pages.refetch()} />}
-      {pages.isPending && <Loading rows={8} />}
-      {pages.data && rows.length === 0 && !loading && (
+      {page.error && <ErrorState error={page.error} onRetry={() => void page.refetch()} />}
+      {page.isPending && <Loading rows={8} />}
+      {page.data && rows.length === 0 && (
         <EmptyState title={filtered ? t("results.noMatch") : t("results.none")}>{filtered ? t("results.noMatchHelp") : t("results.noneHelp")}</EmptyState>
       )}
       {rows.length > 0 && (
         <ResultsTable
           rows={rows}
+          sort={sort}
+          onSort={setSort}
+          rowOffset={first}
+          total={page.data?.totalExact ? total : undefined}
           unitName={unitName}
           label={t("results.tableLabel")}
           onOpen={(row) => void navigate(`/cycles/${props.cycleId}/employees/${row.employeeId}`)}
