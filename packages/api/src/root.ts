@@ -19,10 +19,12 @@ import { forumRouter } from "./router/forum.js";
 import { raterQualityRouter } from "./router/rater-quality.js";
 import { notificationRouter } from "./router/notification.js";
 import { identityProviderRouter } from "./router/identity-provider.js";
+import { connectorRouter } from "./router/connector.js";
 import { createTRPCRouter } from "./trpc.js";
 
 export const appRouter = createTRPCRouter({
   identityProvider: identityProviderRouter,
+  connector: connectorRouter,
   region: regionRouter,
   account: accountRouter,
   unit: unitRouter,
