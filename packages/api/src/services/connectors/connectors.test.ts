@@ -3,7 +3,7 @@
 // refused line by line with nothing written; a good one stores each working day, feeds the month's cycle
 // (its attendance indicator takes the days absent without leave) and the TPP payroll sheet reads them back.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { tppPercent } from "@kinerja/core";
+import { tppPercent, type AppraisalInput } from "@kinerja/core";
 import { parse as parseCsv } from "csv-parse/sync";
 import { createTestEnv, snapshot, type TestEnv } from "../../testing/env.js";
 import { REGION_CASES, seedWorkRegions, type RegionWorld } from "../../testing/work-period.js";
@@ -89,6 +89,10 @@ describe.each(inject("dialects"))("connectors on %s", (dialect) => {
     const [status] = await admin().connector.runs({ name: "attendance", jobId: started.jobId });
     expect(status).toMatchObject({ status: "succeeded", rows: lines.length, written: working.length * 2, report: [] });
     expect(status!.summary).toMatchObject({ employees: 2, workingDays: working.length, alpa: 4, cuti: 2 });
+    expect(status!.summary.absent).toEqual([
+      { nip: world.report.nip, nama: world.report.nama, alpa: 3, cuti: 0 },
+      { nip: world.colleague.nip, nama: world.colleague.nama, alpa: 1, cuti: 2 },
+    ]);
 
     const { db } = env.database;
     const stored = await db.selectFrom("attendance_days").select(["employee_id", "day", "status", "first_in", "last_out"]).where("region_id", "=", world.regionId).orderBy("day").execute();
@@ -117,9 +121,9 @@ describe.each(inject("dialects"))("connectors on %s", (dialect) => {
     await admin().cycle.run({ id: month.id });
     await env.jobs.idle();
     const detail = await admin().result.get({ cycleId: month.id, employeeId: world.report.id });
-    expect(detail.input.values?.kehadiran).toBe(3);
+    expect((detail.input as AppraisalInput).values?.kehadiran).toBe(3);
     const colleague = await admin().result.get({ cycleId: month.id, employeeId: world.colleague.id });
-    expect(colleague.input.values?.kehadiran).toBe(1);
+    expect((colleague.input as AppraisalInput).values?.kehadiran).toBe(1);
 
     // The payroll sheet, once enabled: the TPP percentage and its basis, in the default template's columns.
     await expect(runSink(await scope(), { name: "payroll", cycleId: month.id, format: "csv" })).rejects.toThrow(/belum diaktifkan/);

@@ -22,9 +22,10 @@ interface AttendancePlan {
 }
 
 /** How the mapping finds an employee from a machine user id. */
-async function employeeKeys(db: Kysely<Database>, regionId: string, match: AttendanceMapping["match"]): Promise<Map<string, string>> {
-  const rows = await db.selectFrom("employees").select(["id", "nip", "attributes"]).where("region_id", "=", regionId).execute();
+async function employeeKeys(db: Kysely<Database>, regionId: string, match: AttendanceMapping["match"]): Promise<{ keys: Map<string, string>; names: Map<string, { nip: string; nama: string }> }> {
+  const rows = await db.selectFrom("employees").select(["id", "nip", "nama", "attributes"]).where("region_id", "=", regionId).execute();
   const keys = new Map<string, string>();
+  const names = new Map(rows.map((r) => [r.id, { nip: r.nip, nama: r.nama }]));
   for (const row of rows) {
     if (match.by === "nip") keys.set(row.nip, row.id);
     else {
@@ -32,8 +33,11 @@ async function employeeKeys(db: Kysely<Database>, regionId: string, match: Atten
       if (typeof key === "string" || typeof key === "number") keys.set(String(key), row.id);
     }
   }
-  return keys;
+  return { keys, names };
 }
+
+/** The run's summary lists at most this many employees absent without leave. */
+const ABSENT_LISTED = 1_000;
 
 const ROWS_PER_STATEMENT = 2_000;
 
@@ -58,7 +62,7 @@ export const attendanceConnector: SourceConnector<AttendanceMapping, AttendanceP
     const text = Buffer.from(input.bytes).toString("utf8");
     const read = input.format === "attlog" ? readAttlog(text, mapping.attlog) : readAttendanceCsv(text, mapping.csv);
     const problems: RowProblem[] = [...read.problems];
-    const keys = await employeeKeys(db, regionId, mapping.match);
+    const { keys, names } = await employeeKeys(db, regionId, mapping.match);
     const matchedBy = mapping.match.by === "nip" ? "NIP pegawai" : `atribut pegawai "${mapping.match.attribute}"`;
     const punches = new Map<string, Punch[]>();
     for (const punch of read.punches) {
@@ -94,20 +98,25 @@ export const attendanceConnector: SourceConnector<AttendanceMapping, AttendanceP
     const working = workingDays(range.from, range.to, holidays);
     const days: AttendancePlan["days"] = [];
     const totals: Record<DayStatus, number> = { hadir: 0, cuti: 0, alpa: 0 };
+    const absent: Array<{ nip: string; nama: string; alpa: number; cuti: number }> = [];
     for (const employeeId of employeeIds) {
+      const own: Record<DayStatus, number> = { hadir: 0, cuti: 0, alpa: 0 };
       for (const day of working) {
         const key = `${employeeId} ${day}`;
         const times = (punches.get(key) ?? []).map((p) => p.time).sort();
         const status: DayStatus = times.length > 0 ? "hadir" : leave.has(key) ? "cuti" : "alpa";
         totals[status]++;
+        own[status]++;
         days.push({ employee_id: employeeId, day, status, first_in: times[0] ?? null, last_out: times.length > 1 ? times[times.length - 1]! : null, punches: times.length });
       }
+      if (own.alpa > 0 && absent.length < ABSENT_LISTED) absent.push({ ...names.get(employeeId)!, alpa: own.alpa, cuti: own.cuti });
     }
+    absent.sort((a, b) => b.alpa - a.alpa || a.nama.localeCompare(b.nama));
     return {
       rows: read.rows,
       problems,
       plan: { ...range, employeeIds, days },
-      summary: { employees: employeeIds.length, workingDays: working.length, punches: read.punches.length, ...totals },
+      summary: { employees: employeeIds.length, workingDays: working.length, punches: read.punches.length, ...totals, absent },
     };
   },
 
