@@ -58,6 +58,7 @@ describe.skipIf(inject("chromiumMissing") !== null)("connectors: attendance in, 
   it("enables the attendance connector and stores the year's holidays", async () => {
     await card("attendance").getByRole("switch", { name: "Aktif di wilayah ini" }).click({ force: true });
     await expect.poll(async () => (await query(page, "connector.list", { regionId: "pariaman" })).find((c) => c.name === "attendance")?.enabled).toBe(true);
+    await card("attendance").getByLabel("Tahun").fill("2025");
     await card("attendance").getByLabel("Hari libur").fill("2025-01-01 Tahun Baru Masehi\n2025-01-27 Isra Mikraj");
     await card("attendance").getByRole("button", { name: "Simpan hari libur" }).click();
     await expect.poll(async () => (await query(page, "connector.holidays", { regionId: "pariaman", year: 2025 })).map((h) => h.day)).toEqual(["2025-01-01", "2025-01-27"]);

@@ -555,7 +555,7 @@ describe.each(inject("dialects"))("access matrix on %s", (dialect) => {
   });
 
   it("has a rule for every plain HTTP route the download, evidence and import modules document", () => {
-    const documented = ["./http/downloads.ts", "./http/evidence.ts", "./http/imports.ts"].flatMap((file) =>
+    const documented = ["./http/downloads.ts", "./http/evidence.ts", "./http/imports.ts", "./http/connectors.ts"].flatMap((file) =>
       [...readFileSync(new URL(file, import.meta.url), "utf8").matchAll(/^\/\/\s+(GET|POST|PUT|PATCH|DELETE)\s+(\/[^\s[]+)/gm)].map(([, method, path]) => `${method} ${path}`),
     );
     expect(Object.keys(ROUTES).sort()).toEqual(documented.sort());
@@ -610,7 +610,7 @@ describe.each(inject("dialects"))("access matrix on %s", (dialect) => {
     async function send(name: string, route: Route, role: Role | null, target: Target) {
       const { method, path, body, headers } = route.request(world.subjects[target === "namedRegion" ? "otherRegion" : target]);
       const region = target === "namedRegion" ? "pariaman" : role === "operator" ? "binjai" : null;
-      const response = await fetch(`${server.base}${region ? `${path}?regionId=${region}` : path}`, {
+      const response = await fetch(`${server.base}${region ? `${path}${path.includes("?") ? "&" : "?"}regionId=${region}` : path}`, {
         method,
         headers: { ...headers, ...(role ? { cookie: cookies.get(role) as string } : {}) },
         ...(body ? { body: new Uint8Array(body) } : {}),

@@ -1,6 +1,6 @@
 // Connector runs over plain HTTP with the same session, role and region checks as the tRPC API
 // (`?regionId=` for operators):
-//   POST /connectors/:name/run.:format?period=2025-01   a source's file as the raw body → 202 JSON, the run's status
+//   POST /connectors/:name/run.:format[?period=2025-01]  a source's file as the raw body → 202 JSON, the run's status
 //   GET  /connectors/:name/export/:cycleId.{xlsx,csv}    a sink's file for a cycle (the TPP payroll sheet)
 // Follow a source's run with the tRPC query connector.runs.
 import type { IncomingMessage, ServerResponse } from "node:http";

@@ -1,11 +1,12 @@
 // The attendance connector's run: a period and a file (a machine's attlog or an app's CSV) uploaded as it is,
 // imported as a job followed until it ends; then who was absent without leave, or every bad line with what
 // was expected. Beside it, the work calendar the counts use: the year's holidays and employees' leave.
-import { Alert, Badge, Button, FileInput, Group, Progress, Select, Stack, Table, Text, Textarea, TextInput, Title, NumberInput } from "@mantine/core";
+import { Alert, Badge, Button, FileInput, Group, NumberInput, Progress, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Select } from "../../components/LazySelect";
 import { connectorRunUpload } from "../../lib/downloads";
 import { errorMessage } from "../../lib/errors";
 import { useRegionId } from "../../lib/session";

@@ -5,7 +5,7 @@
 import { newId, now, parseJson, toJson, type Database, type JobRow, type JobStatus } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { requireAdmin, type Scope } from "../access/index.js";
-import { failLiveJob, failStaleJobs, holdLease, JobTakenOver, keepLeaseAlive, leaseFields, regionJobRunning, type JobRunner } from "../cycles/index.js";
+import { failLiveJob, failStaleJobs, findCycle, holdLease, JobTakenOver, keepLeaseAlive, leaseFields, regionJobRunning, type JobRunner } from "../cycles/index.js";
 import type { ExportFile, ExportFormat } from "../documents/index.js";
 import { audit, DomainError, type Actor } from "../lib/index.js";
 import type { RowProblem, SourceConnector } from "./connector.js";
@@ -147,6 +147,8 @@ export async function runSink(scope: Scope, input: { name: string; cycleId: stri
   requireAdmin(scope, "menjalankan konektor");
   const { db, regionId, actor } = scope;
   const connector = sinkNamed(input.name);
+  // Another region's cycle is not found, whatever the connector's state here.
+  await findCycle(db, regionId, input.cycleId);
   const setup = await connectorSetup(db, regionId, connector);
   if (!setup.enabled) throw new DomainError({ code: "PRECONDITION_FAILED", message: `Konektor ${connector.label.id} belum diaktifkan di wilayah ini; aktifkan dulu di halaman Integrasi` });
   const file = await connector.export(scope, { cycleId: input.cycleId, format: input.format }, setup.mapping);
