@@ -1,7 +1,7 @@
 // The attendance connector's run: a period and a file (a machine's attlog or an app's CSV) uploaded as it is,
 // imported as a job followed until it ends; then who was absent without leave, or every bad line with what
 // was expected. Beside it, the work calendar the counts use: the year's holidays and employees' leave.
-import { Alert, Badge, Button, FileInput, Group, NumberInput, Progress, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Alert, Badge, Button, FileInput, Group, Progress, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -227,6 +227,7 @@ export function WorkCalendar() {
   const regionId = useRegionId();
   const queryClient = useQueryClient();
   const [year, setYear] = useState(() => Number(lastMonth().slice(0, 4)));
+  const [yearText, setYearText] = useState(String(year));
   const holidays = useQuery(trpc.connector.holidays.queryOptions({ regionId, year }));
   const [text, setText] = useState<string | null>(null);
   const [lineError, setLineError] = useState<string | null>(null);
@@ -255,7 +256,20 @@ export function WorkCalendar() {
         {t("integrations.calendar.help")}
       </Text>
       <Group align="flex-start" wrap="wrap">
-        <NumberInput label={t("integrations.calendar.year")} value={year} onChange={(v) => typeof v === "number" && (setYear(v), setText(null))} min={2000} max={2100} w={120} />
+        <TextInput
+          label={t("integrations.calendar.year")}
+          inputMode="numeric"
+          value={yearText}
+          onChange={(e) => {
+            setYearText(e.currentTarget.value);
+            const typed = Number(e.currentTarget.value);
+            if (Number.isInteger(typed) && typed >= 2000 && typed <= 2100) {
+              setYear(typed);
+              setText(null);
+            }
+          }}
+          w={120}
+        />
         <Textarea
           label={t("integrations.calendar.holidays")}
           value={shown}

@@ -1,7 +1,7 @@
 // An employee's own attendance days of a month as the machine recorded them: the evidence behind the days
 // absent without leave that the discipline score and the PP 94/2021 sanctions read.
 import "./strings";
-import { Alert, Badge, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +10,7 @@ import { useRegionId } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 import { NS } from "./strings";
 
-const COLORS: Record<string, string> = { hadir: "green", cuti: "blue", alpa: "red" };
+const COLORS: Record<string, string> = { hadir: "green.8", cuti: "blue.8", alpa: "red.8" };
 
 function lastMonth(): string {
   const d = new Date();
@@ -57,11 +57,11 @@ export default function MyAttendancePage() {
               <Table.Tbody>
                 {detail.data.days.map((d) => (
                   <Table.Tr key={d.day}>
-                    <Table.Td>{d.day}</Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>{d.day}</Table.Td>
                     <Table.Td>
-                      <Badge color={COLORS[d.status] ?? "gray"} variant="light">
+                      <Text size="sm" fw={600} c={COLORS[d.status] ?? "dimmed"}>
                         {t(`integrations.mine.statuses.${d.status}`)}
-                      </Badge>
+                      </Text>
                     </Table.Td>
                     <Table.Td>{d.firstIn ?? "–"}</Table.Td>
                     <Table.Td>{d.lastOut ?? "–"}</Table.Td>
