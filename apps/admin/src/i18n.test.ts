@@ -4,6 +4,8 @@ import i18next from "i18next";
 import { describe, expect, it } from "vitest";
 import en from "./locales/en.json";
 import id from "./locales/id.json";
+import integrationsEn from "./locales/integrations.en.json";
+import integrationsId from "./locales/integrations.id.json";
 
 function keys(tree: object, prefix = ""): string[] {
   return Object.entries(tree).flatMap(([k, v]) =>
@@ -22,10 +24,12 @@ function sources(dir: string): string[] {
 describe("UI text", () => {
   it("has the same keys in Indonesian and English", () => {
     expect(keys(en).sort()).toEqual(keys(id).sort());
+    // The integration screens' own namespace (pages/integrations/strings.ts).
+    expect(keys(integrationsEn).sort()).toEqual(keys(integrationsId).sort());
   });
 
   it("has every literal key the code asks for", () => {
-    const known = new Set(keys(id));
+    const known = new Set([...keys(id), ...keys(integrationsId)]);
     const missing: string[] = [];
     for (const file of sources(import.meta.dirname)) {
       const text = readFileSync(file, "utf8");
