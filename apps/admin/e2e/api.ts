@@ -32,6 +32,11 @@ type Queries = {
   "baseline.list": [RouterInputs["baseline"]["list"], RouterOutputs["baseline"]["list"]];
   "baseline.get": [RouterInputs["baseline"]["get"], RouterOutputs["baseline"]["get"]];
   "integration.tokens": [RouterInputs["integration"]["tokens"], RouterOutputs["integration"]["tokens"]];
+  "connector.list": [RouterInputs["connector"]["list"], RouterOutputs["connector"]["list"]];
+  "connector.runs": [RouterInputs["connector"]["runs"], RouterOutputs["connector"]["runs"]];
+  "connector.holidays": [RouterInputs["connector"]["holidays"], RouterOutputs["connector"]["holidays"]];
+  "connector.attendance": [RouterInputs["connector"]["attendance"], RouterOutputs["connector"]["attendance"]];
+  "result.get": [RouterInputs["result"]["get"], RouterOutputs["result"]["get"]];
 };
 
 export async function query<P extends keyof Queries>(page: Page, path: P, input: Queries[P][0]): Promise<Queries[P][1]> {

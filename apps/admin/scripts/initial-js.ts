@@ -47,6 +47,8 @@ export const ROUTES: Record<string, string> = {
   feedback: "src/pages/feedback/FeedbackInboxPage.tsx",
   account: "src/pages/account/MyAccountPage.tsx",
   baselines: "src/pages/baselines/BaselinesPage.tsx",
+  integrations: "src/pages/integrations/IntegrationsPage.tsx",
+  my_attendance: "src/pages/integrations/MyAttendancePage.tsx",
   change_password: "src/pages/account/ChangePasswordScreen.tsx",
 };
 

@@ -31,6 +31,8 @@ const MyAccountPage = lazy(() => import("./pages/account/MyAccountPage"));
 const GuidedStartPage = lazy(() => import("./pages/start/GuidedStartPage"));
 const SettingsPage = lazy(() => import("./pages/settings/SettingsPage"));
 const PublicApiPage = lazy(() => import("./pages/public-api/PublicApiPage"));
+const IntegrationsPage = lazy(() => import("./pages/integrations/IntegrationsPage"));
+const MyAttendancePage = lazy(() => import("./pages/integrations/MyAttendancePage"));
 
 function toPortalUser(user: Record<string, unknown>): PortalUser {
   return {
@@ -71,6 +73,7 @@ function PortalRoutes() {
         {manager && <Route path="/accounts" element={<AccountsPage />} />}
         {manager && <Route path="/settings" element={<SettingsPage />} />}
         {manager && <Route path="/api-webhook" element={<PublicApiPage />} />}
+        {manager && <Route path="/integrations" element={<IntegrationsPage />} />}
         {user.role === "operator" && <Route path="/regions" element={<RegionsPage />} />}
         {user.role === "operator" && <Route path="/baselines" element={<BaselinesPage />} />}
         <Route path="/dialogues" element={<DialoguesPage />} />
@@ -81,6 +84,7 @@ function PortalRoutes() {
         {(user.role === "assessor" || user.role === "employee") && <Route path="/assessments" element={<MyAssessmentsPage />} />}
         {(user.role === "employee" || user.role === "assessor") && <Route path="/me" element={<MyResultPage />} />}
         {(user.role === "employee" || user.role === "assessor") && <Route path="/plan" element={<MyPlanPage />} />}
+        {(user.role === "employee" || user.role === "assessor") && <Route path="/attendance" element={<MyAttendancePage />} />}
         {user.role !== "employee" && <Route path="/team" element={<TeamPage />} />}
         {user.role !== "employee" && <Route path="/appeals" element={<AppealsPage />} />}
         <Route path="/account" element={<MyAccountPage />} />

@@ -4,7 +4,7 @@
 // every error names, so what a person reports can be found in the log.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { appRouter, CLIENT_ADDRESS_HEADER, createContext, handleDownloads, handleEvidence, handleImports, handlePublicApi, type Auth, type JobRunner } from "@kinerja/api";
+import { appRouter, CLIENT_ADDRESS_HEADER, createContext, handleConnectors, handleDownloads, handleEvidence, handleImports, handlePublicApi, type Auth, type JobRunner } from "@kinerja/api";
 import { DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailable, type Database } from "@kinerja/db";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { TRPC_ERROR_CODES_BY_KEY, type TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
@@ -158,6 +158,7 @@ export function createApp(deps: AppDeps): Server {
     }
     if (await handlePublicApi(req, res, deps)) return;
     if (await handleImports(req, res, deps)) return;
+    if (await handleConnectors(req, res, deps)) return;
     if (await handleEvidence(req, res, deps)) return;
     if (await handleDownloads(req, res, deps)) return;
     if (path === "/health") {

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ZodError } from "zod";
 import { handleDownloads } from "./http/downloads.js";
 import { handleEvidence } from "./http/evidence.js";
+import { handleConnectors } from "./http/connectors.js";
 import { handleImports } from "./http/imports.js";
 import type { HttpDeps } from "./http/session.js";
 import { appRouter, type AppRouter } from "./root.js";
@@ -152,6 +153,14 @@ const RULES: { [P in ProcedurePath]: Rule<InputOf<P>> } = {
     },
   },
   "integration.deliveries": { roles: ADMINS, input: {} },
+  "connector.list": { roles: ADMINS, input: {} },
+  "connector.configure": { roles: ADMINS, input: { name: "attendance", enabled: false } },
+  "connector.runs": { roles: ADMINS, input: { name: "attendance" } },
+  "connector.holidays": { roles: ADMINS, input: { year: 2025 } },
+  "connector.setHolidays": { roles: ADMINS, input: { year: 2031, days: [] } },
+  "connector.leave": { roles: ADMINS, input: { period: "2025-01" } },
+  "connector.addLeave": { roles: ADMINS, relations: ["admin"], input: (s) => ({ nip: s.employee.nip, from: "2031-01-06", to: "2031-01-06", kind: "cuti" }) },
+  "connector.attendance": { roles: ROLES, relations: ALL_RELATIONS, input: (s) => ({ employeeId: s.employee.id, period: "2025-01" }) },
 
   "unit.tree": { roles: ROLES, input: {} },
   "unit.save": { roles: ADMINS, input: { id: "matriks-uji", name: "Unit Uji Matriks" } },
@@ -376,6 +385,12 @@ const ROUTES: Record<string, Route> = {
     request: (s) => ({ method: "GET", path: `/downloads/account-jobs/${bulkJobOf(s)}/activation-codes.csv` }),
   },
   "GET /evidence/files/:evidenceId": { roles: ROLES, relations: PLAN_READERS, request: (s) => ({ method: "GET", path: `/evidence/files/${s.evidenceId}` }) },
+  "GET /connectors/:name/export/:cycleId.{xlsx,csv}": { roles: ADMINS, request: (s) => ({ method: "GET", path: `/connectors/payroll/export/${s.cycleId}.csv` }) },
+  "POST /connectors/:name/run.:format": {
+    roles: ADMINS,
+    namesIds: false,
+    request: () => ({ method: "POST", path: "/connectors/attendance/run.attlog?period=2025-01", body: Buffer.from("1\t2025-01-06 07:30:00\n"), headers: { "content-type": "text/plain" } }),
+  },
   "POST /import/employees.{csv,xlsx}": {
     roles: ADMINS,
     namesIds: false,
@@ -508,6 +523,7 @@ async function listen(deps: HttpDeps & { jobs: JobRunner }): Promise<{ base: str
         if (await handleDownloads(req, res, deps)) return;
         if (await handleEvidence(req, res, deps)) return;
         if (await handleImports(req, res, deps)) return;
+        if (await handleConnectors(req, res, deps)) return;
         res.writeHead(404).end();
       } catch (error) {
         res.writeHead(500).end(String(error));
@@ -565,7 +581,7 @@ describe.each(inject("dialects"))("access matrix on %s", (dialect) => {
   });
 
   it("has a rule for every plain HTTP route the download, evidence and import modules document", () => {
-    const documented = ["./http/downloads.ts", "./http/evidence.ts", "./http/imports.ts"].flatMap((file) =>
+    const documented = ["./http/downloads.ts", "./http/evidence.ts", "./http/imports.ts", "./http/connectors.ts"].flatMap((file) =>
       [...readFileSync(new URL(file, import.meta.url), "utf8").matchAll(/^\/\/\s+(GET|POST|PUT|PATCH|DELETE)\s+(\/[^\s[]+)/gm)].map(([, method, path]) => `${method} ${path}`),
     );
     expect(Object.keys(ROUTES).sort()).toEqual(documented.sort());
@@ -620,7 +636,7 @@ describe.each(inject("dialects"))("access matrix on %s", (dialect) => {
     async function send(name: string, route: Route, role: Role | null, target: Target) {
       const { method, path, body, headers } = route.request(world.subjects[target === "namedRegion" ? "otherRegion" : target]);
       const region = target === "namedRegion" ? "pariaman" : role === "operator" ? "binjai" : null;
-      const response = await fetch(`${server.base}${region ? `${path}?regionId=${region}` : path}`, {
+      const response = await fetch(`${server.base}${region ? `${path}${path.includes("?") ? "&" : "?"}regionId=${region}` : path}`, {
         method,
         headers: { ...headers, ...(role ? { cookie: cookies.get(role) as string } : {}) },
         ...(body ? { body: new Uint8Array(body) } : {}),

@@ -13,6 +13,7 @@ export type { ExportFormat, ExportFile } from "./services/documents/index.js";
 export { handleEvidence } from "./http/evidence.js";
 export { handleDownloads } from "./http/downloads.js";
 export { handleImports, IMPORT_BODY_LIMIT } from "./http/imports.js";
+export { handleConnectors } from "./http/connectors.js";
 export { contentHash, storedContent } from "./services/rules/index.js";
 export { DEMO_REGIONS, isEmpty, seedDemo, type SeedOptions, type SignIn } from "./services/seed/index.js";
 export { seedBaselines } from "./services/rules/index.js";

@@ -19,11 +19,13 @@ import { forumRouter } from "./router/forum.js";
 import { raterQualityRouter } from "./router/rater-quality.js";
 import { notificationRouter } from "./router/notification.js";
 import { identityProviderRouter } from "./router/identity-provider.js";
+import { connectorRouter } from "./router/connector.js";
 import { integrationRouter } from "./router/integration.js";
 import { createTRPCRouter } from "./trpc.js";
 
 export const appRouter = createTRPCRouter({
   identityProvider: identityProviderRouter,
+  connector: connectorRouter,
   region: regionRouter,
   account: accountRouter,
   unit: unitRouter,

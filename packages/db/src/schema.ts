@@ -850,6 +850,74 @@ export interface WebhookDeliveryTable {
   delivered_at: Timestamp | null;
 }
 
+/** A connector's configuration in a region (services/connectors): settings, secrets kept server-side, mapping file. */
+export interface ConnectorTable {
+  region_id: string;
+  /** The connector's registered name (attendance, payroll…). */
+  name: string;
+  /** 1 when the region uses it, 0 otherwise. */
+  enabled: Generated<number>;
+  /** JSON object of settings a browser may read. */
+  settings: Generated<JsonText>;
+  /** JSON object of credentials: written from the portal, never read back to it. */
+  secrets: Generated<JsonText>;
+  /** The region's mapping file (JSON); null uses the connector's default. */
+  mapping: JsonText | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+/** One run of a connector; its progress and lease are on its `jobs` row. */
+export interface ConnectorRunTable {
+  region_id: string;
+  job_id: string;
+  connector: string;
+  /** The period the run covers (2025-01, 2025) or what it exports. */
+  period: string;
+  /** The input's format (attlog, csv, xlsx) or the output's. */
+  format: string;
+  bytes: Generated<number>;
+  /** Data rows read. */
+  rows: Generated<number>;
+  /** Rows written (attendance days, exported employees). */
+  written: Generated<number>;
+  /** JSON object of what came of the run (per connector). */
+  summary: Generated<JsonText>;
+  /** JSON array of problems per row (line, field, value, message, expected); nothing written when any. */
+  report: Generated<JsonText>;
+}
+
+/** The region's days off besides Saturday and Sunday. */
+export interface WorkHolidayTable {
+  region_id: string;
+  day: string;
+  name: string;
+}
+
+/** An employee's excused day (cuti, dinas luar, sakit…). */
+export interface LeaveEntryTable {
+  region_id: string;
+  employee_id: string;
+  day: string;
+  kind: string;
+  note: string | null;
+}
+
+/** An employee's working day as the attendance import found it: the evidence of the absence counts. */
+export interface AttendanceDayTable {
+  region_id: string;
+  employee_id: string;
+  day: string;
+  /** hadir, cuti (excused), or alpa (absent without leave). */
+  status: string;
+  /** First and last punch, HH:MM:SS. */
+  first_in: string | null;
+  last_out: string | null;
+  punches: Generated<number>;
+  /** The connector run (job id) that wrote it. */
+  run_id: string;
+}
+
 export interface Database {
   user: UserTable;
   session: SessionTable;
@@ -899,12 +967,20 @@ export interface Database {
   api_tokens: ApiTokenTable;
   webhook_endpoints: WebhookEndpointTable;
   webhook_deliveries: WebhookDeliveryTable;
+  connectors: ConnectorTable;
+  connector_runs: ConnectorRunTable;
+  work_holidays: WorkHolidayTable;
+  leave_entries: LeaveEntryTable;
+  attendance_days: AttendanceDayTable;
 }
 
 export type User = Selectable<UserTable>;
 export type Region = Selectable<RegionTable>;
 export type NewRegion = Insertable<RegionTable>;
 export type UnitRow = Selectable<UnitTable>;
+export type ConnectorRow = Selectable<ConnectorTable>;
+export type ConnectorRunRow = Selectable<ConnectorRunTable>;
+export type NewAttendanceDay = Insertable<AttendanceDayTable>;
 export type NewUnit = Insertable<UnitTable>;
 export type EmployeeRow = Selectable<EmployeeTable>;
 export type NewEmployee = Insertable<EmployeeTable>;

@@ -37,6 +37,8 @@ const NAV: NavItem[] = [
   { to: "/assessments", label: "nav.myAssessments", roles: ["assessor", "employee"] },
   { to: "/cycles", label: "nav.teamResults", roles: ["assessor"] },
   { to: "/me", label: "nav.myResult", roles: ["employee", "assessor"] },
+  { to: "/attendance", label: "nav.myAttendance", roles: ["employee", "assessor"] },
+  { to: "/integrations", label: "nav.integrations", roles: ["operator", "admin"] },
   { to: "/settings", label: "nav.settings", roles: ["operator", "admin"] },
   { to: "/api-webhook", label: "nav.apiWebhook", roles: ["operator", "admin"] },
   { to: "/account", label: "nav.myAccount", roles: ["operator", "admin", "assessor", "employee"] },

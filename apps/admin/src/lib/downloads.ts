@@ -39,3 +39,11 @@ export function activationCodesCsv(jobId: string, regionId: string): string {
 export function employeeImportUpload(format: "csv" | "xlsx", regionId: string): string {
   return withRegion(`/import/employees.${format}`, regionId);
 }
+
+export function connectorRunUpload(name: string, format: string, period: string, regionId: string): string {
+  return withRegion(`/connectors/${encodeURIComponent(name)}/run.${encodeURIComponent(format)}`, regionId, { period });
+}
+
+export function connectorExport(name: string, cycleId: string, format: "xlsx" | "csv", regionId: string): string {
+  return withRegion(`/connectors/${encodeURIComponent(name)}/export/${encodeURIComponent(cycleId)}.${format}`, regionId);
+}

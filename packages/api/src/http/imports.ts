@@ -13,13 +13,13 @@ import { signedIn, type HttpDeps } from "./session.js";
 const EMPLOYEE_IMPORT = /^\/import\/employees\.(csv|xlsx)$/;
 export const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
   res.end(JSON.stringify(body));
 }
 
 /** The body, or null once it passes `limit` bytes (the rest is drained so the client reads the answer). */
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   const declared = Number(req.headers["content-length"] ?? NaN);
   if (Number.isFinite(declared) && declared > limit) {
     req.resume();

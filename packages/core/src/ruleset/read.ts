@@ -252,3 +252,13 @@ export function peerLevelLabel(rule: Pick<PeerAssignmentRule, "level">, lang: La
   } as const;
   return labels[rule.level][lang];
 }
+
+/**
+ * The ids of the indicators, in any indicator set, whose value is a count of days absent without leave
+ * (input kind `attendance`): where an attendance import gives an appraisal its days.
+ */
+export function attendanceIndicatorIds(ruleSet: Pick<RuleSet, "indicatorSets">): string[] {
+  const ids = new Set<string>();
+  for (const set of ruleSet.indicatorSets) for (const indicator of set.indicators) if (indicator.input.kind === "attendance") ids.add(indicator.id);
+  return [...ids];
+}

@@ -22,6 +22,7 @@ import * as importedHistory from "./2026-12-07_18_imported_history.js";
 import * as employeeImportJobs from "./2026-12-07_19_employee_import_jobs.js";
 import * as nationalBaselines from "./2026-12-07_20_national_baselines.js";
 import * as annualRollup from "./2026-12-08_19_annual_rollup.js";
+import * as connectors from "./2026-12-09_21_connectors.js";
 import * as apiTokens from "./2026-12-09_22_api_tokens.js";
 
 export interface DialectMigration {
@@ -51,5 +52,6 @@ export const migrations: Record<string, DialectMigration> = {
   "2026-12-07_19_employee_import_jobs": employeeImportJobs,
   "2026-12-07_20_national_baselines": nationalBaselines,
   "2026-12-08_19_annual_rollup": annualRollup,
+  "2026-12-09_21_connectors": connectors,
   "2026-12-09_22_api_tokens": apiTokens,
 };

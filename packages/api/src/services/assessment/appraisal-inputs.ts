@@ -1,18 +1,21 @@
 // From what is stored (the employee, the cycle's submitted assessments, earlier years' predikat) to the
 // AppraisalInput the rules engine evaluates. The input is stored with each result, so a what-if can
 // replay exactly what was evaluated.
-import type {
-  AppraisalInput,
-  Employee,
-  IndicatorValue,
-  OrganisationPredikat,
-  PeriodKind,
-  RaterRatings,
-  RaterSource,
-  UnitResult,
+import {
+  attendanceIndicatorIds,
+  type AppraisalInput,
+  type Employee,
+  type IndicatorValue,
+  type OrganisationPredikat,
+  type PeriodKind,
+  type RaterRatings,
+  type RaterSource,
+  type RuleSet,
+  type UnitResult,
 } from "@kinerja/core";
 import { parseJson, type AssessmentRow, type CycleRow, type Database, type EmployeeRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
+import { attendanceFeeds } from "../connectors/index.js";
 import { realisasiFromWorkEntries, withRealisasi } from "../planning/index.js";
 import { storedAdjustments } from "../results/index.js";
 import { historyFor } from "./history.js";
@@ -55,11 +58,15 @@ export function unitResultOf(row: Reporting, unitPredikat: Readonly<Record<strin
   return { ...(predikat ? { predikat } : {}), pimpinan: leaders.has(row.nip) };
 }
 
-/** Builds the inputs of the given employees for a cycle, in the order given. */
+/**
+ * Builds the inputs of the given employees for a cycle, in the order given. `ruleSet` (the cycle's) names
+ * the attendance indicators that imported attendance gives their days to.
+ */
 export async function appraisalInputs(
   db: Kysely<Database>,
   cycle: CycleRow,
   employees: EmployeeRow[],
+  ruleSet?: Pick<RuleSet, "indicatorSets">,
 ): Promise<AppraisalInput[]> {
   if (employees.length === 0) return [];
   const regionId = cycle.region_id;
@@ -99,6 +106,8 @@ export async function appraisalInputs(
 
   // Confirmed work entries give the realisasi of the indicators their plans' IKIs are tied to.
   const realisasi = await realisasiFromWorkEntries(db, cycle, ids);
+  // Imported attendance gives the days absent without leave (connectors/attendance).
+  const attendance = await attendanceFeeds(db, cycle, ids, ruleSet ? attendanceIndicatorIds(ruleSet) : []);
 
   return employees.map((row) => {
     const ratings: Partial<Record<RaterSource, RaterRatings[]>> = {};
@@ -110,6 +119,11 @@ export async function appraisalInputs(
       if (Object.keys(sheet).length > 0) ratings[source] = [...(ratings[source] ?? []), sheet];
       Object.assign(values, parseJson<Record<string, IndicatorValue>>(a.values));
       Object.assign(facts, parseJson<Facts>(a.facts));
+    }
+    const fed = attendance.get(row.id);
+    if (fed) {
+      Object.assign(values, fed.values);
+      Object.assign(facts, fed.facts);
     }
     const history = historyOf.get(row.id) ?? [];
     const input: AppraisalInput = {

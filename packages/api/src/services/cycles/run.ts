@@ -207,7 +207,7 @@ interface EvaluatedBatch {
 async function evaluateBatch(db: Kysely<Database>, cycle: CycleRow, compiled: CompiledRuleSet, runId: string, ids: string[]): Promise<EvaluatedBatch> {
   const regionId = cycle.region_id;
   const employees = await db.selectFrom("employees").selectAll().where("region_id", "=", regionId).where("id", "in", ids).orderBy("id").execute();
-  const inputs = await appraisalInputs(db, cycle, employees);
+  const inputs = await appraisalInputs(db, cycle, employees, compiled.ruleSet);
   // An annual cycle of a region that appraises by period rolls up the year's finalised period results.
   const kind = rolledUpKind(cycle, compiled);
   const periods = kind ? await periodResults(db, cycle, kind, ids) : null;

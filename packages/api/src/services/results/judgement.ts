@@ -28,7 +28,7 @@ export async function judgeYear(
       throw new DomainError({ code: "PRECONDITION_FAILED", message: "Siklus ini tidak direkap dari hasil periode; predikat tahunan tidak ditetapkan oleh penilai" });
     }
     // The bounds count from what the periods give, before any earlier adjustment of the year.
-    const [own] = await appraisalInputs(trx, cycle, [employee]);
+    const [own] = await appraisalInputs(trx, cycle, [employee], compiled.ruleSet);
     if (!own) throw new DomainError({ code: "NOT_FOUND", message: `Pegawai ${employee.nama} tidak ada di siklus ini` });
     const { adjustments: _earlier, ...unadjusted } = own;
     const periods = (await periodResults(trx, cycle, kind, [employee.id])).get(employee.id) ?? [];

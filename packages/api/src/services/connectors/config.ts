@@ -1,0 +1,125 @@
+// A connector's configuration in a region: enabled or not, its secrets (written from the portal, never read
+// back: the portal learns only whether each is set), and its mapping file (the region's, or the default
+// shipped with the connector). Every change is audited, naming the secrets changed but never their values.
+import { now, parseJson, toJson, type Database } from "@kinerja/db";
+import type { Kysely } from "kysely";
+import { requireAdmin, type Scope } from "../access/index.js";
+import { audit, DomainError } from "../lib/index.js";
+import type { Connector, Texts } from "./connector.js";
+import { connectorNamed, connectors } from "./registry.js";
+
+export interface ConnectorView {
+  name: string;
+  kind: "source" | "sink";
+  label: Texts;
+  description: Texts;
+  formats: readonly string[];
+  enabled: boolean;
+  /** Each secret the connector takes, and whether the region has set it. */
+  secrets: Array<{ name: string; set: boolean }>;
+  mapping: unknown;
+  defaultMapping: unknown;
+  mappingIsDefault: boolean;
+  updatedAt: string | null;
+}
+
+type Stored = { enabled: number; secrets: string; mapping: string | null; updated_at: string };
+
+function view(connector: Connector, row: Stored | undefined): ConnectorView {
+  const secrets = parseJson<Record<string, string>>(row?.secrets ?? "{}");
+  const mapping = row?.mapping ? parseJson<unknown>(row.mapping) : null;
+  return {
+    name: connector.name,
+    kind: connector.kind,
+    label: connector.label,
+    description: connector.description,
+    formats: connector.formats,
+    enabled: row?.enabled === 1,
+    secrets: connector.secrets.map((name) => ({ name, set: typeof secrets[name] === "string" && secrets[name] !== "" })),
+    mapping: mapping ?? connector.defaultMapping,
+    defaultMapping: connector.defaultMapping,
+    mappingIsDefault: mapping === null,
+    updatedAt: row?.updated_at ?? null,
+  };
+}
+
+async function stored(db: Kysely<Database>, regionId: string, name?: string) {
+  let query = db.selectFrom("connectors").select(["name", "enabled", "secrets", "mapping", "updated_at"]).where("region_id", "=", regionId);
+  if (name) query = query.where("name", "=", name);
+  return query.execute();
+}
+
+export async function listConnectors(scope: Scope): Promise<ConnectorView[]> {
+  requireAdmin(scope, "melihat konektor");
+  const rows = new Map((await stored(scope.db, scope.regionId)).map((r) => [r.name, r]));
+  return connectors().map((c) => view(c, rows.get(c.name)));
+}
+
+/** The mapping a run uses: the region's, or the default; and whether the connector is enabled. */
+export async function connectorSetup(db: Kysely<Database>, regionId: string, connector: Connector): Promise<{ enabled: boolean; mapping: unknown }> {
+  const [row] = await stored(db, regionId, connector.name);
+  return { enabled: row?.enabled === 1, mapping: row?.mapping ? connector.mapping.parse(parseJson<unknown>(row.mapping)) : connector.defaultMapping };
+}
+
+/** JSON pointer of a zod issue's path. */
+function pointer(path: ReadonlyArray<PropertyKey>): string {
+  return path.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("") || "/";
+}
+
+/** Checks a region's mapping file against the connector's shape; every problem named by JSON pointer. */
+export function checkMapping(connector: Connector, mapping: unknown): unknown {
+  const parsed = connector.mapping.safeParse(mapping);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.slice(0, 10).map((i) => `${pointer(i.path)}: ${i.message}`);
+  throw new DomainError({ code: "BAD_REQUEST", message: `Berkas pemetaan ${connector.name} tidak sah: ${issues.join("; ")}`, pointer: pointer(parsed.error.issues[0]?.path ?? []) });
+}
+
+export interface ConnectorChange {
+  name: string;
+  enabled?: boolean;
+  /** A secret's new value; null or "" clears it; a name not given keeps its value. */
+  secrets?: Record<string, string | null>;
+  /** The region's mapping file; null goes back to the default. */
+  mapping?: unknown;
+}
+
+export async function configureConnector(scope: Scope, change: ConnectorChange): Promise<ConnectorView> {
+  requireAdmin(scope, "mengatur konektor");
+  const connector = connectorNamed(change.name);
+  const unknownSecrets = Object.keys(change.secrets ?? {}).filter((s) => !connector.secrets.includes(s));
+  if (unknownSecrets.length > 0) {
+    throw new DomainError({ code: "BAD_REQUEST", message: `Konektor ${connector.name} tidak memakai rahasia ${unknownSecrets.join(", ")}; yang dipakai: ${connector.secrets.join(", ") || "(tidak ada)"}` });
+  }
+  const mapping = change.mapping === undefined || change.mapping === null ? change.mapping : checkMapping(connector, change.mapping);
+  const { db, regionId, actor } = scope;
+  return db.transaction().execute(async (trx) => {
+    const [before] = await stored(trx, regionId, connector.name);
+    const secrets = parseJson<Record<string, string>>(before?.secrets ?? "{}");
+    for (const [name, value] of Object.entries(change.secrets ?? {})) {
+      if (value === null || value === "") delete secrets[name];
+      else secrets[name] = value;
+    }
+    const row = {
+      enabled: change.enabled === undefined ? (before?.enabled ?? 0) : change.enabled ? 1 : 0,
+      secrets: toJson(secrets),
+      mapping: mapping === undefined ? (before?.mapping ?? null) : mapping === null ? null : toJson(mapping),
+      updated_by: actor.id,
+      updated_at: now(),
+    };
+    await trx
+      .insertInto("connectors")
+      .values({ region_id: regionId, name: connector.name, settings: "{}", ...row })
+      .onConflict((oc) => oc.columns(["region_id", "name"]).doUpdateSet(row))
+      .execute();
+    await audit(trx, {
+      regionId,
+      actor,
+      action: "connector.configure",
+      entity: "connector",
+      entityId: connector.name,
+      before: before ? { enabled: before.enabled === 1, mapping: before.mapping ? parseJson<unknown>(before.mapping) : null } : null,
+      after: { enabled: row.enabled === 1, mapping: mapping === undefined ? "(tetap)" : mapping, secretsChanged: Object.keys(change.secrets ?? {}) },
+    });
+    return view(connector, { ...row, updated_at: row.updated_at });
+  });
+}

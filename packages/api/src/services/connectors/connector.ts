@@ -1,0 +1,75 @@
+// What a connector is. A source brings data in (attendance, work logs, employees and units…): it reads what
+// it is given against the region and reports every bad row before anything is written, then writes a good
+// read in one transaction. A sink sends results out (payroll…) as a file. Each connector declares its mapping
+// file (the other side's field names, as data a region edits), its default mapping shipped in the repo, and
+// the names of the secrets it needs, which are stored server-side and never sent to a browser.
+// A source whose changes an admin reviews first (the SIASN employee master: new, moved, left) returns its
+// diff as the read's `summary`; the run stops there until it is applied.
+import type { Database } from "@kinerja/db";
+import type { Kysely } from "kysely";
+import type { z } from "zod";
+import type { Scope } from "../access/index.js";
+import type { ExportFile, ExportFormat } from "../documents/index.js";
+
+/** One problem of one row: where (line, field), what was found, what is wrong and what was expected. */
+export interface RowProblem {
+  line: number;
+  field: string;
+  value: string;
+  message: string;
+  expected: string;
+}
+
+/** A text in Indonesian and English. */
+export interface Texts {
+  id: string;
+  en: string;
+}
+
+interface ConnectorBase<M> {
+  /** The registered name: a folder under services/connectors and the key of its configuration. */
+  name: string;
+  label: Texts;
+  description: Texts;
+  /** The mapping file's shape; a region's edited file is checked against it before it is saved. */
+  mapping: z.ZodType<M>;
+  /** The mapping shipped with the connector (its folder's mapping.json). */
+  defaultMapping: M;
+  /** Names of the credentials it needs (none for a file import). */
+  secrets: readonly string[];
+}
+
+/** What a source is given for one run: a file of `format` for `period`. */
+export interface SourceInput {
+  format: string;
+  bytes: Uint8Array;
+  period: string;
+}
+
+/** A source's read: the rows seen, every problem, and what it would write. */
+export interface SourceRead<P> {
+  rows: number;
+  problems: RowProblem[];
+  plan: P;
+  /** What the run would do, as the portal shows it (counts, or a diff to review). */
+  summary: Record<string, unknown>;
+}
+
+export interface SourceConnector<M = unknown, P = unknown> extends ConnectorBase<M> {
+  kind: "source";
+  /** File formats it reads, as the upload's extension. */
+  formats: readonly string[];
+  /** Reads and checks the input against the region; writes nothing. */
+  read(db: Kysely<Database>, regionId: string, input: SourceInput, mapping: M): Promise<SourceRead<P>>;
+  /** Writes a read with no problems, in the caller's transaction; the count of rows written. */
+  write(trx: Kysely<Database>, regionId: string, runId: string, plan: P): Promise<{ written: number; summary: Record<string, unknown> }>;
+}
+
+export interface SinkConnector<M = unknown> extends ConnectorBase<M> {
+  kind: "sink";
+  formats: readonly ExportFormat[];
+  /** The file for `period` (a cycle id), as the mapping lays it out; `rows` counts its data rows. */
+  export(scope: Scope, input: { cycleId: string; format: ExportFormat }, mapping: M): Promise<ExportFile & { rows: number; period: string }>;
+}
+
+export type Connector = SourceConnector<unknown, unknown> | SinkConnector<unknown>;

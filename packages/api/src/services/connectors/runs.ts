@@ -1,0 +1,166 @@
+// A connector's run is a job, as an employee import is: its `jobs` row holds progress and lease (cycles/lease.ts),
+// its `connector_runs` row what it was given and what came of it, with the per-row report. A source reads
+// and checks the whole input first; with any problem nothing is written and the run fails with its report;
+// otherwise it writes in one transaction with its audit entry. A sink's export is recorded the same way.
+import { newId, now, parseJson, toJson, type Database, type JobRow, type JobStatus } from "@kinerja/db";
+import type { Kysely } from "kysely";
+import { requireAdmin, type Scope } from "../access/index.js";
+import { failLiveJob, failStaleJobs, findCycle, holdLease, JobTakenOver, keepLeaseAlive, leaseFields, regionJobRunning, type JobRunner } from "../cycles/index.js";
+import type { ExportFile, ExportFormat } from "../documents/index.js";
+import { audit, DomainError, type Actor } from "../lib/index.js";
+import type { RowProblem, SourceConnector } from "./connector.js";
+import { connectorSetup } from "./config.js";
+import { connectorNamed, sinkNamed, sourceNamed } from "./registry.js";
+
+export interface ConnectorRunStatus {
+  jobId: string;
+  connector: string;
+  status: JobStatus;
+  done: number;
+  total: number;
+  period: string;
+  format: string;
+  bytes: number;
+  rows: number;
+  written: number;
+  summary: Record<string, unknown>;
+  /** Every problem of a refused input, in line order; nothing was written then. */
+  report: RowProblem[];
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+const jobKind = (name: string) => `connector.${name}`;
+
+/** The connector's runs in the region, newest first; one run when `jobId` is given. */
+export async function connectorRuns(scope: Scope, input: { name: string; jobId?: string; limit?: number }): Promise<ConnectorRunStatus[]> {
+  requireAdmin(scope, "melihat jalannya konektor");
+  const { db, regionId } = scope;
+  const connector = connectorNamed(input.name);
+  let query = db
+    .selectFrom("jobs")
+    .innerJoin("connector_runs as r", (join) => join.onRef("r.region_id", "=", "jobs.region_id").onRef("r.job_id", "=", "jobs.id"))
+    .selectAll("jobs")
+    .select(["r.connector", "r.period", "r.format", "r.bytes", "r.rows", "r.written", "r.summary", "r.report"])
+    .where("jobs.region_id", "=", regionId)
+    .where("r.connector", "=", connector.name);
+  if (input.jobId) query = query.where("jobs.id", "=", input.jobId);
+  const rows = await query.orderBy("jobs.id", "desc").limit(input.limit ?? 10).execute();
+  if (input.jobId && rows.length === 0) throw new DomainError({ code: "NOT_FOUND", message: `Jalannya konektor ${input.jobId} tidak ditemukan` });
+  return rows.map((row) => ({
+    jobId: row.id,
+    connector: row.connector,
+    status: row.status,
+    done: row.done,
+    total: row.total,
+    period: row.period,
+    format: row.format,
+    bytes: row.bytes,
+    rows: row.rows,
+    written: row.written,
+    summary: parseJson<Record<string, unknown>>(row.summary),
+    report: parseJson<RowProblem[]>(row.report),
+    error: row.error,
+    createdAt: row.created_at,
+    finishedAt: row.finished_at,
+  }));
+}
+
+const INTERRUPTED =
+  "Terhenti: server yang menjalankannya berhenti sebelum selesai; tidak ada yang disimpan, jalankan lagi. " +
+  "(Interrupted: the server running it stopped before the end; nothing was saved, run it again.)";
+
+export interface SourceRunInput {
+  name: string;
+  format: string;
+  period: string;
+  bytes: Uint8Array;
+}
+
+/** Starts a source's run on an uploaded file and answers at once; follow it with connectorRuns. One run per connector and region at a time. */
+export async function startSourceRun(scope: Scope, jobs: JobRunner, input: SourceRunInput): Promise<ConnectorRunStatus> {
+  requireAdmin(scope, "menjalankan konektor");
+  const { db, regionId, actor } = scope;
+  const connector = sourceNamed(input.name);
+  if (!connector.formats.includes(input.format)) {
+    throw new DomainError({ code: "BAD_REQUEST", message: `Konektor ${connector.name} membaca berkas ${connector.formats.join(" atau ")}, bukan ${input.format}` });
+  }
+  const setup = await connectorSetup(db, regionId, connector);
+  if (!setup.enabled) throw new DomainError({ code: "PRECONDITION_FAILED", message: `Konektor ${connector.label.id} belum diaktifkan di wilayah ini; aktifkan dulu di halaman Integrasi` });
+  const kind = jobKind(connector.name);
+  await failStaleJobs(db, regionId, kind, jobs, INTERRUPTED);
+  const job = await db.transaction().execute(async (trx) => {
+    if (await regionJobRunning(trx, regionId, kind)) {
+      throw new DomainError({ code: "CONFLICT", message: `${connector.label.id} sedang berjalan di wilayah ini; tunggu sampai selesai (a run is in progress)` });
+    }
+    const at = now();
+    const id = newId();
+    await trx
+      .insertInto("jobs")
+      .values({ region_id: regionId, id, kind, cycle_id: null, run_id: null, total: 0, error: null, created_by: actor.id, created_at: at, started_at: null, finished_at: null, updated_at: at, ...leaseFields(jobs.lease) })
+      .execute();
+    await trx.insertInto("connector_runs").values({ region_id: regionId, job_id: id, connector: connector.name, period: input.period, format: input.format, bytes: input.bytes.length }).execute();
+    return trx.selectFrom("jobs").selectAll().where("region_id", "=", regionId).where("id", "=", id).executeTakeFirstOrThrow();
+  });
+  jobs.start(job.id, () => runSource(db, jobs, actor, job, connector, setup.mapping, input));
+  return (await connectorRuns(scope, { name: connector.name, jobId: job.id }))[0]!;
+}
+
+async function runSource(db: Kysely<Database>, jobs: JobRunner, actor: Actor, job: JobRow, connector: SourceConnector<unknown, unknown>, mapping: unknown, input: SourceRunInput): Promise<void> {
+  const regionId = job.region_id;
+  const { lease } = jobs;
+  const stopRenewing = keepLeaseAlive(db, job, lease);
+  const details = (trx: Kysely<Database>) => trx.updateTable("connector_runs").where("region_id", "=", regionId).where("job_id", "=", job.id);
+  try {
+    await db.transaction().execute((trx) => holdLease(trx, job, lease, { status: "running", started_at: now() }));
+    const read = await connector.read(db, regionId, { format: input.format, bytes: input.bytes, period: input.period }, mapping);
+    if (read.problems.length > 0) {
+      await db.transaction().execute(async (trx) => {
+        const refused = `Berkas ditolak: ${read.problems.length} masalah; tidak ada yang disimpan (file refused: ${read.problems.length} problems; nothing was saved)`;
+        await holdLease(trx, job, lease, { status: "failed", error: refused, total: read.rows, finished_at: now() });
+        await details(trx).set({ rows: read.rows, summary: toJson(read.summary), report: toJson(read.problems) }).execute();
+        await audit(trx, { regionId, actor, action: "connector.run", entity: "connector", entityId: connector.name, after: { jobId: job.id, period: input.period, format: input.format, rows: read.rows, problems: read.problems.length } });
+      });
+      return;
+    }
+    await db.transaction().execute(async (trx) => {
+      const { written, summary } = await connector.write(trx, regionId, job.id, read.plan);
+      const all = { ...read.summary, ...summary };
+      await details(trx).set({ rows: read.rows, written, summary: toJson(all) }).execute();
+      await audit(trx, { regionId, actor, action: "connector.run", entity: "connector", entityId: connector.name, after: { jobId: job.id, period: input.period, format: input.format, rows: read.rows, written, ...all } });
+      await holdLease(trx, job, lease, { status: "succeeded", total: read.rows, done: read.rows, finished_at: now() });
+    });
+  } catch (error) {
+    if (!(error instanceof JobTakenOver)) {
+      const reason = error instanceof Error ? error.message : String(error);
+      await failLiveJob(db, job, `Gagal: ${reason}; tidak ada yang disimpan (failed: nothing was saved)`, { owner: lease.owner });
+    }
+    if (!(error instanceof DomainError)) throw error;
+  } finally {
+    stopRenewing();
+  }
+}
+
+/** A sink's file, recorded as a finished run of the connector and in the audit log. */
+export async function runSink(scope: Scope, input: { name: string; cycleId: string; format: ExportFormat }): Promise<ExportFile> {
+  requireAdmin(scope, "menjalankan konektor");
+  const { db, regionId, actor } = scope;
+  const connector = sinkNamed(input.name);
+  // Another region's cycle is not found, whatever the connector's state here.
+  await findCycle(db, regionId, input.cycleId);
+  const setup = await connectorSetup(db, regionId, connector);
+  if (!setup.enabled) throw new DomainError({ code: "PRECONDITION_FAILED", message: `Konektor ${connector.label.id} belum diaktifkan di wilayah ini; aktifkan dulu di halaman Integrasi` });
+  const file = await connector.export(scope, { cycleId: input.cycleId, format: input.format }, setup.mapping);
+  await db.transaction().execute(async (trx) => {
+    const at = now();
+    const id = newId();
+    await trx
+      .insertInto("jobs")
+      .values({ region_id: regionId, id, kind: jobKind(connector.name), cycle_id: input.cycleId, run_id: null, status: "succeeded", total: file.rows, done: file.rows, error: null, created_by: actor.id, created_at: at, started_at: at, finished_at: at, updated_at: at, owner: null, heartbeat_at: null, lease_expires_at: null })
+      .execute();
+    await trx.insertInto("connector_runs").values({ region_id: regionId, job_id: id, connector: connector.name, period: file.period, format: input.format, bytes: file.body.length, rows: file.rows, written: file.rows, summary: toJson({ cycleId: input.cycleId, filename: file.filename }) }).execute();
+    await audit(trx, { regionId, actor, action: "connector.run", entity: "connector", entityId: connector.name, after: { jobId: id, cycleId: input.cycleId, period: file.period, format: input.format, rows: file.rows } });
+  });
+  return file;
+}
