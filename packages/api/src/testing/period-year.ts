@@ -13,8 +13,17 @@ import { publishRuleSet, saveDraft } from "../services/rules/index.js";
 const PREPARER: Actor = { id: null, name: "Data uji (triwulan)", role: "system" };
 const ROMAN = ["I", "II", "III", "IV"];
 
-/** Writes the region's quarterly rule set and four finalised quarters of `year`; returns the quarters' cycle ids in order. */
-export async function finalisedQuarters(database: DatabaseConfig, regionId: string, year: number, method: AnnualResult["method"]): Promise<string[]> {
+/**
+ * Writes the region's quarterly rule set (roll-up `method`, with `bounds` for a judgement) and four finalised
+ * quarters of `year`; returns the quarters' cycle ids in order, then, with `annual`, the year's cycle run on them.
+ */
+export async function finalisedQuarters(
+  database: DatabaseConfig,
+  regionId: string,
+  year: number,
+  method: AnnualResult["method"],
+  options: { bounds?: number; annual?: boolean } = {},
+): Promise<string[]> {
   const { db, close } = openDatabase(database);
   const jobs = new JobRunner({ onError: () => undefined });
   try {
@@ -26,7 +35,7 @@ export async function finalisedQuarters(database: DatabaseConfig, regionId: stri
       .where("status", "=", "published")
       .orderBy("version", "desc")
       .executeTakeFirstOrThrow();
-    const content = { ...parseJson<Record<string, unknown>>(published.content), period: { kind: "quarterly", rollup: { method } } };
+    const content = { ...parseJson<Record<string, unknown>>(published.content), period: { kind: "quarterly", rollup: { method, ...(options.bounds === undefined ? {} : { bounds: options.bounds }) } } };
     const { version } = await saveDraft(scope, { content });
     await publishRuleSet(scope, version);
 
@@ -43,6 +52,14 @@ export async function finalisedQuarters(database: DatabaseConfig, regionId: stri
       await jobs.idle();
       await finaliseCycle(scope, cycle.id);
       ids.push(cycle.id);
+    }
+    if (options.annual) {
+      // The year's own cycle, opened and run: it rolls the four quarters up (its id is the last one returned).
+      const annual = await createCycle(scope, { name: `Penilaian Tahunan ${year}`, periodKind: "annual", periodLabel: String(year) });
+      await openCycle(scope, annual.id);
+      await startCycleRun(scope, jobs, { cycleId: annual.id });
+      await jobs.idle();
+      ids.push(annual.id);
     }
     return ids;
   } finally {
