@@ -2,7 +2,8 @@
 // the assessor within one predikat level of what the quarters give. Four Triwulan cycles of 2026 are
 // finalised and the annual cycle is run. The assessor opens a report's annual result, reads the quarters
 // used and the bounds, picks a predikat two levels away and is refused on the page, then sets one within
-// the bounds with a reason; the stored result and judgement are read back. Screenshots at 1366 and 390 px
+// the bounds with a reason; the stored result and judgement are read back. The quarters' performance dialogues
+// stand beside the annual result, each marked with its quarter. Screenshots at 1366 and 390 px
 // go to KINERJA_SCREENSHOT_DIR (default /tmp/kinerja-year-judgement).
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -31,7 +32,7 @@ describe.skipIf(inject("chromiumMissing") !== null)("an assessor sets a year's p
     dir = mkdtempSync(join(tmpdir(), "kinerja-judgement-"));
     const file = join(dir, "kinerja.db");
     server = await startServer({ seedSize: 12, env: { DATABASE_URL: `file:${file}` } });
-    const ids = await finalisedQuarters({ dialect: "sqlite", file }, REGION, YEAR, "judgement", { bounds: 1, annual: true });
+    const ids = await finalisedQuarters({ dialect: "sqlite", file }, REGION, YEAR, "judgement", { bounds: 1, annual: true, dialogues: true });
     annualId = ids.at(-1)!;
     browser = await launchBrowser();
     mkdirSync(SHOTS, { recursive: true });
@@ -68,6 +69,10 @@ describe.skipIf(inject("chromiumMissing") !== null)("an assessor sets a year's p
       judgement.choices.filter((c) => c.allowed).map((c) => c.label),
     );
     expect(await card.getByTestId("judgement-stored").count()).toBe(0);
+    // The quarters' dialogues carried into the year, each with its quarter's mark.
+    const evidence = page.getByTestId("dialogue-evidence");
+    await evidence.getByText("Capaian triwulan IV").waitFor();
+    expect(await evidence.getByTestId("period-mark").allTextContents()).toEqual(["Triwulan I 2026", "Triwulan II 2026", "Triwulan III 2026", "Triwulan IV 2026"]);
 
     const select = card.getByRole("combobox", { name: "Predikat tahunan" });
     await select.click();
