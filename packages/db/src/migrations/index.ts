@@ -22,6 +22,7 @@ import * as importedHistory from "./2026-12-07_18_imported_history.js";
 import * as employeeImportJobs from "./2026-12-07_19_employee_import_jobs.js";
 import * as nationalBaselines from "./2026-12-07_20_national_baselines.js";
 import * as annualRollup from "./2026-12-08_19_annual_rollup.js";
+import * as nationalAuditLog from "./2026-12-09_23_national_audit_log.js";
 
 export interface DialectMigration {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as kysely's own Migration
@@ -50,4 +51,5 @@ export const migrations: Record<string, DialectMigration> = {
   "2026-12-07_19_employee_import_jobs": employeeImportJobs,
   "2026-12-07_20_national_baselines": nationalBaselines,
   "2026-12-08_19_annual_rollup": annualRollup,
+  "2026-12-09_23_national_audit_log": nationalAuditLog,
 };
