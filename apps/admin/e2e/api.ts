@@ -32,6 +32,7 @@ type Queries = {
   "ruleSet.baselineStatus": [RouterInputs["ruleSet"]["baselineStatus"], RouterOutputs["ruleSet"]["baselineStatus"]];
   "baseline.list": [RouterInputs["baseline"]["list"], RouterOutputs["baseline"]["list"]];
   "baseline.get": [RouterInputs["baseline"]["get"], RouterOutputs["baseline"]["get"]];
+  "baseline.audit": [RouterInputs["baseline"]["audit"], RouterOutputs["baseline"]["audit"]];
 };
 
 export async function query<P extends keyof Queries>(page: Page, path: P, input: Queries[P][0]): Promise<Queries[P][1]> {
