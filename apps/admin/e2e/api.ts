@@ -8,6 +8,7 @@ type Queries = {
   "ruleSet.list": [RouterInputs["ruleSet"]["list"], RouterOutputs["ruleSet"]["list"]];
   "ruleSet.get": [RouterInputs["ruleSet"]["get"], RouterOutputs["ruleSet"]["get"]];
   "result.list": [RouterInputs["result"]["list"], RouterOutputs["result"]["list"]];
+  "result.get": [RouterInputs["result"]["get"], RouterOutputs["result"]["get"]];
   "appeal.inbox": [RouterInputs["appeal"]["inbox"], RouterOutputs["appeal"]["inbox"]];
   "account.list": [RouterInputs["account"]["list"], RouterOutputs["account"]["list"]];
   "account.bulkStatus": [RouterInputs["account"]["bulkStatus"], RouterOutputs["account"]["bulkStatus"]];
@@ -37,6 +38,7 @@ type Queries = {
   "connector.holidays": [RouterInputs["connector"]["holidays"], RouterOutputs["connector"]["holidays"]];
   "connector.attendance": [RouterInputs["connector"]["attendance"], RouterOutputs["connector"]["attendance"]];
   "result.get": [RouterInputs["result"]["get"], RouterOutputs["result"]["get"]];
+  "baseline.audit": [RouterInputs["baseline"]["audit"], RouterOutputs["baseline"]["audit"]];
 };
 
 export async function query<P extends keyof Queries>(page: Page, path: P, input: Queries[P][0]): Promise<Queries[P][1]> {

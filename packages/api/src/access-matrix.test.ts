@@ -201,6 +201,7 @@ const RULES: { [P in ProcedurePath]: Rule<InputOf<P>> } = {
   "baseline.list": { roles: ADMINS, national: true, input: undefined },
   "baseline.get": { roles: ADMINS, national: true, input: { baselineId: "permenpanrb-6-2022", version: 1 } },
   "baseline.diff": { roles: ADMINS, national: true, input: { baselineId: "permenpanrb-6-2022", fromVersion: 1, toVersion: 1 } },
+  "baseline.audit": { roles: ["operator"], national: true, input: { baselineId: "permenpanrb-6-2022" } },
   "baseline.publish": { roles: ["operator"], national: true, input: { baselineId: "uji-matriks", content: {}, note: "Uji matriks akses" } },
 
   "cycle.list": { roles: ROLES, input: {} },

@@ -380,6 +380,21 @@ export interface ActivationHandoutTable {
 }
 
 /** Append-only: triggers refuse updates and deletes. */
+/** The national operator's changes outside any region (baseline versions published); append-only. */
+export interface NationalAuditLogTable {
+  /** Time-ordered (UUIDv7), so the id orders entries. */
+  id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string;
+  actor_role: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: JsonText | null;
+  after: JsonText | null;
+}
+
 export interface AuditLogTable {
   region_id: string;
   /** Time-ordered (UUIDv7), so the id orders entries. */
@@ -930,6 +945,7 @@ export interface Database {
   imported_history: ImportedHistoryTable;
   rule_set_versions: RuleSetVersionTable;
   national_baselines: NationalBaselineTable;
+  national_audit_log: NationalAuditLogTable;
   cycles: CycleTable;
   assessments: AssessmentTable;
   result_runs: ResultRunTable;

@@ -13,6 +13,7 @@ function message(id: string, extra: Record<string, unknown> = {}) {
     parentId: null,
     kind: "feedback" as const,
     askedNip: null,
+    periodLabel: "2025-Q1",
     body: `pesan ${id}`,
     author: { id: "u-e1", name: "Siti Rahma", role: "employee", nip: "198503122010011001" },
     createdAt: "2025-03-14T03:00:00Z",

@@ -54,6 +54,11 @@ describe.each(inject("dialects"))("national baselines on %s", (dialect) => {
     failing.decisions.find((d) => d.id === "predikat")!.rows[1]!.then = "kurang";
     expect(await refusedWith(env.as(operator).baseline.publish({ baselineId: BASELINE, content: failing, note: "Kasus gagal" }))).toBe("PRECONDITION_FAILED");
     expect((await admin().baseline.list())[0]!.versions).toHaveLength(1);
+    // Each version stored is in the national audit log, the refused ones are not; only the operator reads it.
+    const created = await env.as(operator).baseline.audit({ baselineId: BASELINE });
+    expect(created).toMatchObject([{ action: "baseline.create", entityId: BASELINE, actor: { name: "Seeder", role: "system" }, after: { version: 1, note: expect.stringContaining("rules/national") } }]);
+    expect(await refusedWith(admin().baseline.audit({ baselineId: BASELINE }))).toBe("FORBIDDEN");
+    await expect(env.database.db.deleteFrom("national_audit_log").execute()).rejects.toThrow(/append-only/);
     // A version is never changed in place: the database itself refuses it.
     await expect(env.database.db.updateTable("national_baselines").set({ note: "diubah" }).where("baseline_id", "=", BASELINE).execute()).rejects.toThrow();
     await expect(env.database.db.deleteFrom("national_baselines").where("baseline_id", "=", BASELINE).execute()).rejects.toThrow();
@@ -84,6 +89,12 @@ describe.each(inject("dialects"))("national baselines on %s", (dialect) => {
 
     const v1 = (await env.as(operator).baseline.get({ baselineId: BASELINE, version: 1 })).content as BaselineContent;
     const published = await env.as(operator).baseline.publish({ baselineId: BASELINE, content: nextRegulation(v1), note: "Peraturan baru: Sesuai/Di Atas menjadi Sangat Baik" });
+    const logged = await env.as(operator).baseline.audit({ baselineId: BASELINE });
+    expect(logged.map((e) => [e.action, (e.after as { version: number }).version])).toEqual([
+      ["baseline.publish", published.version],
+      ["baseline.create", 1],
+    ]);
+    expect(logged[0]).toMatchObject({ actor: { id: operator.id, role: "operator" }, after: { contentHash: published.contentHash, note: "Peraturan baru: Sesuai/Di Atas menjadi Sangat Baik" } });
     expect(published).toMatchObject({ version: 2, ref: "national:permenpanrb-6-2022@2", authorName: "Operator Nasional" });
 
     // The region sees the new version and what changed, and stays where it is until it moves.

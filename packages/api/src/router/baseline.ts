@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { diffBaselines, getBaseline, listBaselines, publishBaseline } from "../services/rules/index.js";
+import { baselineAudit, diffBaselines, getBaseline, listBaselines, publishBaseline } from "../services/rules/index.js";
 import { actorOf, roleProcedure } from "../trpc.js";
 
 const baselineId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, "id baseline: huruf kecil, angka dan tanda hubung, mis. pp-30-2019");
@@ -17,6 +17,11 @@ export const baselineRouter = {
   diff: roleProcedure("operator", "admin")
     .input(z.object({ baselineId, fromVersion: version, toVersion: version }))
     .query(({ ctx, input }) => diffBaselines(ctx.db, input)),
+
+  /** Who created and published the baseline's versions, from the national audit log: for the operator. */
+  audit: roleProcedure("operator")
+    .input(z.object({ baselineId }))
+    .query(({ ctx, input }) => baselineAudit(ctx.db, input.baselineId)),
 
   /** A new version (a new regulation): self-contained, valid, its cases passing. Regions move to it when they choose. */
   publish: roleProcedure("operator")

@@ -155,6 +155,9 @@ describe.each(inject("dialects"))("an annual cycle rolling up the year's quarter
     const before = await admin().result.get({ cycleId: annualId, employeeId });
     expect(before.rollup?.method).toBe("judgement");
     expect(before.predikat).toBe(computed);
+    // What the assessor may choose: the computed predikat and one level either side, no judgement yet.
+    expect(before.judgement).toMatchObject({ bounds: 1, computed, judged: null });
+    expect(before.judgement!.choices.filter((c) => c.allowed).map((c) => c.id)).toEqual(levels.filter((_, i) => Math.abs(i - levels.indexOf(computed)) <= 1));
 
     // Two levels away, or no reason, is refused.
     const twoAway = levels[levels.indexOf(computed) + 2] ?? levels[levels.indexOf(computed) - 2];
@@ -168,12 +171,15 @@ describe.each(inject("dialects"))("an annual cycle rolling up the year's quarter
     expect(after.runId).toBe(judged.runId);
     expect(after.runVersion).toBe(before.runVersion + 1);
     expect(after.predikat).toBe(up);
+    expect(after.judgement?.judged).toMatchObject({ predikat: up, reason: "Memimpin inovasi layanan sepanjang tahun" });
+    expect(after.judgement?.computed).toBe(computed);
     // Still rolled up from the same quarters, the periods' own predikat kept beside the judged one.
     expect(after.rollup).toEqual(before.rollup);
     expect((after.input as AppraisalInput).adjustments).toMatchObject([{ fact: "predikat", value: up, reason: "Memimpin inovasi layanan sepanjang tahun" }]);
 
     // A year rolled up by another method takes no judgement.
     const lastAnnual = (await admin().cycle.list()).find((c) => c.periodLabel === String(YEARS.last) && c.periodKind === "annual")!;
+    expect((await admin().result.get({ cycleId: lastAnnual.id, employeeId })).judgement).toBeNull();
     await expect(admin().result.judgeYear({ cycleId: lastAnnual.id, employeeId, predikat: up, reason: "Memimpin inovasi layanan sepanjang tahun" })).rejects.toThrow(/tidak mengizinkan/);
   });
 });

@@ -4,7 +4,8 @@
 // of the region's seeded cycle, so everyone has a result in every quarter. The annual cycle is left for the
 // test's person to create and run.
 import type { AnnualResult } from "@kinerja/core";
-import { newId, openDatabase, parseJson, type DatabaseConfig } from "@kinerja/db";
+import { newId, now, openDatabase, parseJson, toJson, type Database, type DatabaseConfig } from "@kinerja/db";
+import type { Kysely } from "kysely";
 import { systemScope } from "../services/access/index.js";
 import { createCycle, finaliseCycle, JobRunner, openCycle, startCycleRun } from "../services/cycles/index.js";
 import type { Actor } from "../services/lib/index.js";
@@ -13,8 +14,48 @@ import { publishRuleSet, saveDraft } from "../services/rules/index.js";
 const PREPARER: Actor = { id: null, name: "Data uji (triwulan)", role: "system" };
 const ROMAN = ["I", "II", "III", "IV"];
 
-/** Writes the region's quarterly rule set and four finalised quarters of `year`; returns the quarters' cycle ids in order. */
-export async function finalisedQuarters(database: DatabaseConfig, regionId: string, year: number, method: AnnualResult["method"]): Promise<string[]> {
+/** One performance dialogue per employee with a superior, held mid-quarter, recorded in the quarter's cycle. */
+async function quarterDialogues(db: Kysely<Database>, regionId: string, cycleId: string, year: number, quarter: number): Promise<void> {
+  const employees = await db.selectFrom("employees").select(["id", "atasan_nip"]).where("region_id", "=", regionId).where("atasan_nip", "is not", null).execute();
+  const at = now();
+  const heldOn = `${year}-${String(quarter * 3 - 1).padStart(2, "0")}-15`;
+  for (const employee of employees) {
+    await db
+      .insertInto("dialogues")
+      .values({
+        region_id: regionId,
+        id: newId(),
+        cycle_id: cycleId,
+        employee_id: employee.id,
+        assessor_nip: employee.atasan_nip,
+        held_on: heldOn,
+        topic: `Capaian triwulan ${ROMAN[quarter - 1]}`,
+        agreed_actions: toJson(["Laporan tepat waktu"]),
+        notes: null,
+        recorded_by: null,
+        recorded_by_name: PREPARER.name,
+        usefulness: null,
+        usefulness_comment: null,
+        rated_at: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+  }
+}
+
+/**
+ * Writes the region's quarterly rule set (roll-up `method`, with `bounds` for a judgement) and four finalised
+ * quarters of `year` (with `dialogues`, one performance dialogue per quarter for everyone with a superior); returns
+ * the quarters' cycle ids in order, then, with `annual`, the year's cycle run on them.
+ */
+export async function finalisedQuarters(
+  database: DatabaseConfig,
+  regionId: string,
+  year: number,
+  method: AnnualResult["method"],
+  options: { bounds?: number; annual?: boolean; dialogues?: boolean } = {},
+): Promise<string[]> {
   const { db, close } = openDatabase(database);
   const jobs = new JobRunner({ onError: () => undefined });
   try {
@@ -26,7 +67,7 @@ export async function finalisedQuarters(database: DatabaseConfig, regionId: stri
       .where("status", "=", "published")
       .orderBy("version", "desc")
       .executeTakeFirstOrThrow();
-    const content = { ...parseJson<Record<string, unknown>>(published.content), period: { kind: "quarterly", rollup: { method } } };
+    const content = { ...parseJson<Record<string, unknown>>(published.content), period: { kind: "quarterly", rollup: { method, ...(options.bounds === undefined ? {} : { bounds: options.bounds }) } } };
     const { version } = await saveDraft(scope, { content });
     await publishRuleSet(scope, version);
 
@@ -38,11 +79,20 @@ export async function finalisedQuarters(database: DatabaseConfig, regionId: stri
       await openCycle(scope, cycle.id);
       await db.transaction().execute(async (trx) => {
         for (const sheet of sheets) await trx.insertInto("assessments").values({ ...sheet, id: newId(), cycle_id: cycle.id }).execute();
+        if (options.dialogues) await quarterDialogues(trx, regionId, cycle.id, year, i + 1);
       });
       await startCycleRun(scope, jobs, { cycleId: cycle.id });
       await jobs.idle();
       await finaliseCycle(scope, cycle.id);
       ids.push(cycle.id);
+    }
+    if (options.annual) {
+      // The year's own cycle, opened and run: it rolls the four quarters up (its id is the last one returned).
+      const annual = await createCycle(scope, { name: `Penilaian Tahunan ${year}`, periodKind: "annual", periodLabel: String(year) });
+      await openCycle(scope, annual.id);
+      await startCycleRun(scope, jobs, { cycleId: annual.id });
+      await jobs.idle();
+      ids.push(annual.id);
     }
     return ids;
   } finally {

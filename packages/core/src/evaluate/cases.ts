@@ -1,6 +1,7 @@
 // A rule file's own test cases (`tests`), run against its compiled rule set: each case says what it
 // expected and what it got, so a BKD admin can see which rule to fix.
 import type { AppraisalInput, AppraisalResult } from "../domain/types.js";
+import { rollUpYear } from "../periods/periods.js";
 import { AppraisalError } from "../ruleset/errors.js";
 import type { TestCase } from "../ruleset/schema.js";
 import { roundTo } from "./calculations.js";
@@ -56,17 +57,28 @@ function checkResult(test: TestCase, result: AppraisalResult, facts: Facts | nul
   return failures;
 }
 
-function runCase(compiled: CompiledRuleSet, test: TestCase): CaseResult {
+/** What a case evaluates: its input, or, for a year of periods, the year rolled up (its input as evaluated). */
+function evaluateCase(compiled: CompiledRuleSet, test: TestCase): { input: AppraisalInput; result: AppraisalResult; computedPredikat: string | null } {
   const input = test.input as unknown as AppraisalInput;
+  if (!test.periods) return { input, result: compiled.evaluate(input), computedPredikat: null };
+  const periods = test.periods.map((period) => ({ ...input, ...period }) as AppraisalInput);
+  const year = (periods[0]?.period?.label ?? "").slice(0, 4);
+  const judgement = test.judgement ? { ...test.judgement, by: "penilai (kasus uji)" } : undefined;
+  const annual = rollUpYear(compiled, periods, year, judgement);
+  return { input: annual.input, result: annual.result, computedPredikat: annual.computedPredikat };
+}
+
+function runCase(compiled: CompiledRuleSet, test: TestCase): CaseResult {
   const expectedError = test.expect.error;
-  let result: AppraisalResult | null = null;
+  let evaluated: ReturnType<typeof evaluateCase> | null = null;
   let error: string | null = null;
   try {
-    result = compiled.evaluate(input);
+    evaluated = evaluateCase(compiled, test);
   } catch (thrown) {
     if (!(thrown instanceof AppraisalError)) throw thrown;
     error = thrown.message;
   }
+  const result = evaluated?.result ?? null;
 
   const failures: string[] = [];
   if (expectedError !== undefined) {
@@ -78,7 +90,13 @@ function runCase(compiled: CompiledRuleSet, test: TestCase): CaseResult {
   } else if (error !== null) {
     failures.push(`penilaian ditolak: ${error}`);
   }
-  if (result) failures.push(...checkResult(test, result, test.expect.facts ? compiled.facts(input) : null));
+  if (evaluated) {
+    failures.push(...checkResult(test, evaluated.result, test.expect.facts ? compiled.facts(evaluated.input) : null));
+    const computed = test.expect.computedPredikat;
+    if (computed !== undefined && evaluated.computedPredikat !== computed) {
+      failures.push(`predikat dari periode: diharapkan ${show(computed)}, didapat ${show(evaluated.computedPredikat)}`);
+    }
+  }
   return {
     name: test.name,
     passed: failures.length === 0,
@@ -98,10 +116,11 @@ function runCase(compiled: CompiledRuleSet, test: TestCase): CaseResult {
  * are not a single value) are dropped, since no result can meet them; numbers are kept to the two decimals cases are compared to.
  */
 export function actualExpectation(compiled: CompiledRuleSet, test: TestCase): TestCase["expect"] {
-  const input = test.input as unknown as AppraisalInput;
+  let input: AppraisalInput;
   let result: AppraisalResult;
+  let computedPredikat: string | null;
   try {
-    result = compiled.evaluate(input);
+    ({ input, result, computedPredikat } = evaluateCase(compiled, test));
   } catch (thrown) {
     if (!(thrown instanceof AppraisalError)) throw thrown;
     return { error: thrown.message };
@@ -110,6 +129,7 @@ export function actualExpectation(compiled: CompiledRuleSet, test: TestCase): Te
   const next: TestCase["expect"] = {};
   if (expect.predikat !== undefined || expect.error !== undefined) next.predikat = result.predikat;
   if (expect.indicatorSet !== undefined) next.indicatorSet = result.indicatorSet;
+  if (expect.computedPredikat !== undefined && computedPredikat !== null) next.computedPredikat = computedPredikat;
   if (expect.facts) {
     const facts = compiled.facts(input);
     next.facts = {};

@@ -111,6 +111,32 @@ export interface AnnualResult {
   judgement?: Judgement;
 }
 
+/** The predikat an assessor may judge a year to, by the rule set's roll-up bounds, from what the periods gave. */
+export interface JudgementRange {
+  /** How many predikat levels away from the computed one the judgement may go. */
+  bounds: number;
+  /** The predikat the periods gave. */
+  computed: string;
+  /** Every predikat of the rule set in its order, each with its distance from the computed one and whether it is allowed. */
+  choices: Array<{ id: string; label: string; distance: number; allowed: boolean }>;
+}
+
+/**
+ * Where the rule set rolls a year up by judgement: the predikat the assessor may choose from the computed
+ * one. Null for any other roll-up method, or a computed predikat the rule set does not know.
+ */
+export function judgementRange(ruleSet: Pick<RuleSet, "period" | "predikat">, computed: string): JudgementRange | null {
+  if (ruleSet.period?.rollup?.method !== "judgement") return null;
+  const from = ruleSet.predikat.findIndex((p) => p.id === computed);
+  if (from < 0) return null;
+  const bounds = ruleSet.period.rollup.bounds ?? 0;
+  return {
+    bounds,
+    computed,
+    choices: ruleSet.predikat.map((p, i) => ({ id: p.id, label: p.label, distance: Math.abs(i - from), allowed: Math.abs(i - from) <= bounds })),
+  };
+}
+
 /** What rollUpYear needs of a compiled rule set. */
 export interface Evaluate {
   ruleSet: RuleSet;

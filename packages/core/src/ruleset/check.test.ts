@@ -245,6 +245,20 @@ describe("checkRuleSet", () => {
       ]);
     });
 
+    it("a year of periods names declared predikat for the judgement and what the periods gave, and only with periods", () => {
+      const judged = issuesAfter((f) => {
+        f.tests![0]!.periods = [{ period: { kind: "semester", label: "2025-S1" } }];
+        f.tests![0]!.judgement = { predikat: "istimewa", reason: "Forum evaluasi" };
+        f.tests![0]!.expect = { computedPredikat: "baek" };
+      });
+      expect(judged.map((i) => [i.pointer, i.messageEn])).toEqual([
+        ["/tests/0/expect/computedPredikat", '"baek" is not a declared predikat (did you mean "baik"?); expected one of "sangat_baik", "baik" or "kurang"'],
+        ["/tests/0/judgement/predikat", '"istimewa" is not a declared predikat; expected one of "sangat_baik", "baik" or "kurang"'],
+      ]);
+      const alone = issuesAfter((f) => (f.tests![0]!.judgement = { predikat: "baik", reason: "Forum evaluasi" }));
+      expect(alone.map((i) => i.pointer)).toEqual(["/tests/0"]);
+    });
+
     it("expect event types some outcome rule emits, training included", () => {
       const issues = issuesAfter((f) => (f.tests![0]!.expect = { outcomes: ["pelatihan", "penghargaan"], notOutcomes: ["promosi"] }));
       expect(issues).toMatchObject([

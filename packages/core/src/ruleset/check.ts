@@ -425,12 +425,24 @@ function checkTests(ruleSet: RuleSet, catalog: FactCatalog, report: Reporter): v
   const eventNames = listNamesTexts(events);
   ruleSet.tests.forEach((test, t) => {
     const at = pointer("tests", t, "expect");
-    const { predikat, indicatorSet, outcomes, notOutcomes, facts } = test.expect;
-    if (predikat !== undefined && !predikatIds.includes(predikat)) {
-      const hint = didYouMeanTexts(predikat, predikatIds);
-      report.error(`${at}/predikat`, {
-        id: `"${predikat}" bukan predikat yang dideklarasikan${hint.id}; yang diharapkan: salah satu dari ${predikatNames.id}`,
-        en: `"${predikat}" is not a declared predikat${hint.en}; expected one of ${predikatNames.en}`,
+    const { predikat, computedPredikat, indicatorSet, outcomes, notOutcomes, facts } = test.expect;
+    const named: Array<[string, string | undefined]> = [
+      [`${at}/predikat`, predikat],
+      [`${at}/computedPredikat`, computedPredikat],
+      [pointer("tests", t, "judgement", "predikat"), test.judgement?.predikat],
+    ];
+    for (const [where, value] of named) {
+      if (value === undefined || predikatIds.includes(value)) continue;
+      const hint = didYouMeanTexts(value, predikatIds);
+      report.error(where, {
+        id: `"${value}" bukan predikat yang dideklarasikan${hint.id}; yang diharapkan: salah satu dari ${predikatNames.id}`,
+        en: `"${value}" is not a declared predikat${hint.en}; expected one of ${predikatNames.en}`,
+      });
+    }
+    if ((test.judgement !== undefined || computedPredikat !== undefined) && test.periods === undefined) {
+      report.error(pointer("tests", t), {
+        id: "judgement dan expect.computedPredikat hanya untuk kasus tahunan dari periode: tambahkan periods (masukan tiap periode)",
+        en: "judgement and expect.computedPredikat are only for a year rolled up from periods: add periods (each period's input)",
       });
     }
     if (indicatorSet !== undefined && !setIds.includes(indicatorSet)) {

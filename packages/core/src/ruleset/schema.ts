@@ -446,9 +446,18 @@ export const testCaseSchema = z
   .object({
     name: z.string(),
     input: z.record(z.string(), z.unknown()),
+    /**
+     * A year rolled up from periods (/period/rollup): each period's input, laid over `input` (which holds
+     * what they share: the employee, history). The case then expects the annual result.
+     */
+    periods: z.array(z.record(z.string(), z.unknown())).min(1).optional(),
+    /** With `periods`, where the roll-up is "judgement": the assessor's annual predikat and reason. */
+    judgement: z.object({ predikat: z.string(), reason: z.string() }).strict().optional(),
     expect: z
       .object({
         predikat: z.string().optional(),
+        /** With `periods`: the predikat the periods gave, before an assessor's judgement. */
+        computedPredikat: z.string().optional(),
         indicatorSet: z.string().optional(),
         /** Expected fact values (scores, decisions, calculations), compared to 2 decimals. */
         facts: z.record(z.string(), scalar).optional(),

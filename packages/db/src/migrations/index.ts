@@ -24,6 +24,7 @@ import * as nationalBaselines from "./2026-12-07_20_national_baselines.js";
 import * as annualRollup from "./2026-12-08_19_annual_rollup.js";
 import * as connectors from "./2026-12-09_21_connectors.js";
 import * as apiTokens from "./2026-12-09_22_api_tokens.js";
+import * as nationalAuditLog from "./2026-12-09_23_national_audit_log.js";
 
 export interface DialectMigration {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as kysely's own Migration
@@ -54,4 +55,5 @@ export const migrations: Record<string, DialectMigration> = {
   "2026-12-08_19_annual_rollup": annualRollup,
   "2026-12-09_21_connectors": connectors,
   "2026-12-09_22_api_tokens": apiTokens,
+  "2026-12-09_23_national_audit_log": nationalAuditLog,
 };

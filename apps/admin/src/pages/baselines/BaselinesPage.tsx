@@ -14,7 +14,9 @@ import { errorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { notifyError } from "../../lib/notify";
 import { useTRPC } from "../../lib/trpc";
+import type { RuleFile } from "@kinerja/core";
 import { DiffTable } from "../rules/DiffTable";
+import { BaselineSummary } from "./BaselineSummary";
 
 function parseObject(text: string): Record<string, unknown> | null {
   try {
@@ -82,6 +84,47 @@ function NewVersion(props: { baselineId: string; version: number }) {
   );
 }
 
+/** The newest version's content as a readable summary. */
+function NewestSummary(props: { baselineId: string; version: number }) {
+  const trpc = useTRPC();
+  const newest = useQuery(trpc.baseline.get.queryOptions({ baselineId: props.baselineId, version: props.version }));
+  if (newest.error) return <ErrorState error={newest.error} />;
+  if (!newest.data) return <Loading rows={4} />;
+  return <BaselineSummary content={newest.data.content as RuleFile} version={props.version} />;
+}
+
+/** Who created and published the baseline's versions, from the national audit log. */
+function BaselineHistory(props: { baselineId: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const lang = currentLanguage();
+  const entries = useQuery(trpc.baseline.audit.queryOptions({ baselineId: props.baselineId }));
+  if (entries.error) return <ErrorState error={entries.error} />;
+  if (!entries.data) return null;
+  return (
+    <Card withBorder data-testid="baseline-audit">
+      <Title order={3} size="h5" mb="xs">
+        {t("periods2.baseline.history")}
+      </Title>
+      <Stack gap={4}>
+        {entries.data.map((entry) => {
+          const after = (entry.after ?? {}) as { version?: number; note?: string };
+          return (
+            <Text size="sm" key={entry.id} data-testid="baseline-audit-entry">
+              {t(`periods2.baseline.${entry.action === "baseline.create" ? "created" : "publishedBy"}`, {
+                version: after.version ?? "?",
+                name: entry.actor.name,
+                at: formatDateTime(entry.at, lang),
+              })}
+              {after.note ? `: ${after.note}` : ""}
+            </Text>
+          );
+        })}
+      </Stack>
+    </Card>
+  );
+}
+
 export default function BaselinesPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -127,7 +170,14 @@ export default function BaselinesPage() {
               {chosen.versions.map((v, i) => (
                 <Table.Tr key={v.version}>
                   <Table.Td fw={600}>
-                    v{v.version} {i === 0 && <Badge variant="light">{t("baselines.newest")}</Badge>}
+                    <Group gap={6} wrap="nowrap">
+                      v{v.version}
+                      {i === 0 && (
+                        <Badge variant="light" miw="max-content" style={{ flexShrink: 0 }}>
+                          {t("baselines.newest")}
+                        </Badge>
+                      )}
+                    </Group>
                   </Table.Td>
                   <Table.Td className="mono">{v.ref}</Table.Td>
                   <Table.Td>{v.note}</Table.Td>
@@ -147,6 +197,8 @@ export default function BaselinesPage() {
           <DiffTable changes={diff.data} before={`v${previous.version}`} after={`v${newest.version}`} testId="baseline-diff" />
         </Card>
       )}
+      {chosen && newest && <NewestSummary key={`summary-${chosen.baselineId}@${newest.version}`} baselineId={chosen.baselineId} version={newest.version} />}
+      {chosen && <BaselineHistory baselineId={chosen.baselineId} />}
       {chosen && newest && <NewVersion key={`${chosen.baselineId}@${newest.version}`} baselineId={chosen.baselineId} version={newest.version} />}
     </Stack>
   );

@@ -10,6 +10,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ExplanationView } from "../../components/ExplanationView";
 import { PeriodsUsed } from "../../components/PeriodsUsed";
+import { YearJudgement } from "../../components/YearJudgement";
 import { ErrorState, Loading } from "../../components/States";
 import { employeeDocument } from "../../lib/downloads";
 import { DialogueEvidence } from "../dialogues/DialoguesPanel";
@@ -88,6 +89,8 @@ export default function ResultPage() {
   const { cycleId = "", employeeId = "" } = useParams();
   const result = useQuery(trpc.result.get.queryOptions({ regionId, cycleId, employeeId }));
   const back = user.role === "employee" ? "/me" : `/cycles/${cycleId}`;
+  const judging = user.role !== "employee" && Boolean(result.data?.judgement);
+  const cycle = useQuery({ ...trpc.cycle.get.queryOptions({ regionId, id: cycleId }), enabled: judging });
   // The rule set's hash and the technical trace are for those who maintain the rules.
   const technical = hasRole(user, "admin", "operator");
   return (
@@ -120,6 +123,9 @@ export default function ResultPage() {
             </Group>
           </Group>
           {result.data.rollup && <PeriodsUsed rollup={result.data.rollup} employeeId={employeeId} />}
+          {result.data.judgement && (
+            <YearJudgement cycleId={cycleId} employeeId={employeeId} judgement={result.data.judgement} canJudge={judging && cycle.data?.status === "evaluated"} />
+          )}
           <DialogueEvidence cycleId={cycleId} employeeId={employeeId} />
           <ExplanationView explanation={result.data.explanation as Explanation} sentences={result.data.sentences} technical={technical} />
         </>

@@ -9,6 +9,7 @@ function dialogue(extra: Record<string, unknown> = {}) {
   return {
     id: "d1",
     cycleId: "c1",
+    periodLabel: "2025",
     employeeId: "e1",
     assessorNip: "197001011995031001",
     heldOn: "2025-03-14",
@@ -90,5 +91,23 @@ describe("performance dialogues", () => {
     expect(within(evidence).getByTestId("dialogue-summary").textContent).toBe("2 dialog, 2 sudah dinilai manfaatnya · rata-rata manfaat 4,50 dari 5");
     expect(within(evidence).getByText("Disepakati: Kirim draf laporan H-3; Pakai templat baru")).toBeTruthy();
     expect(within(evidence).getByText("Manfaat 5/5")).toBeTruthy();
+    // Both were held in the year's own cycle: no period is marked.
+    expect(within(evidence).queryAllByTestId("period-mark")).toHaveLength(0);
+  });
+
+  it("marks each dialogue carried into the year with the period it was held in", async () => {
+    renderWithApi(<DialoguesPanel cycleId="c-2025" employeeId="e1" employeeName="Siti Rahma" periodLabel="2025" canRecord={false} canRate={false} />, {
+      handlers: {
+        "dialogue.listForEmployee": () => ({
+          items: [dialogue({ cycleId: "c-q1", periodLabel: "2025-Q1" }), dialogue({ id: "d2", cycleId: "c-2025", periodLabel: "2025", heldOn: "2025-11-03", topic: "Evaluasi tahunan" })],
+          nextCursor: null,
+          summary: { count: 2, rated: 0, meanUsefulness: null },
+        }),
+      },
+    });
+    const quarter = await screen.findByRole("article", { name: "Dialog 2025-03-14: Ketepatan waktu laporan" });
+    expect(within(quarter).getByTestId("period-mark").textContent).toBe("Triwulan I 2025");
+    const year = screen.getByRole("article", { name: "Dialog 2025-11-03: Evaluasi tahunan" });
+    expect(within(year).queryByTestId("period-mark")).toBeNull();
   });
 });

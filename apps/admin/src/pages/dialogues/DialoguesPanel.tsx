@@ -9,6 +9,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ChoiceScale } from "../../components/ChoiceScale";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
+import { PeriodMark } from "../../components/PeriodMark";
 import { Modal } from "../../components/LazyModal";
 import { currentLanguage } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
@@ -141,7 +142,7 @@ function RateForm(props: { dialogue: Dialogue; onDone(): void }) {
   );
 }
 
-export function DialogueCard(props: { dialogue: Dialogue; canRate: boolean }) {
+export function DialogueCard(props: { dialogue: Dialogue; canRate: boolean; viewCycleId?: string }) {
   const { t } = useTranslation();
   const [rating, setRating] = useState(false);
   const d = props.dialogue;
@@ -150,7 +151,10 @@ export function DialogueCard(props: { dialogue: Dialogue; canRate: boolean }) {
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <div>
-            <Text size="xs" c="dimmed" className="tabular">{d.heldOn}</Text>
+            <Group gap={6}>
+              <Text size="xs" c="dimmed" className="tabular">{d.heldOn}</Text>
+              <PeriodMark periodLabel={d.periodLabel} cycleId={d.cycleId} viewCycleId={props.viewCycleId} />
+            </Group>
             <Text fw={600}>{d.topic}</Text>
           </div>
           {d.usefulness !== null ? (
@@ -224,7 +228,7 @@ export function DialoguesPanel(props: { cycleId: string; employeeId: string; emp
         <EmptyState title={t("dialogue.none")}>{props.canRecord ? t("dialogue.noneHelp") : t("dialogue.noneHelpReader")}</EmptyState>
       )}
       {items.map((d) => (
-        <DialogueCard key={d.id} dialogue={d} canRate={props.canRate} />
+        <DialogueCard key={d.id} dialogue={d} canRate={props.canRate} viewCycleId={props.cycleId} />
       ))}
       {list.hasNextPage && (
         <Group justify="center">
@@ -257,8 +261,9 @@ export function DialogueEvidence(props: { cycleId: string; employeeId: string })
         {items.map((d) => (
           <Group key={d.id} gap="xs" wrap="nowrap" align="flex-start">
             <Text size="sm" c="dimmed" className="tabular" w={96} style={{ flexShrink: 0 }}>{d.heldOn}</Text>
-            <div style={{ flex: 1 }}>
+            <div style={{ flex: 1, minWidth: 0 }}>
               <Text size="sm" fw={500}>{d.topic}</Text>
+              <PeriodMark periodLabel={d.periodLabel} cycleId={d.cycleId} viewCycleId={props.cycleId} />
               {d.agreedActions.length > 0 && <Text size="xs" c="dimmed">{t("dialogue.actionsList", { list: d.agreedActions.join("; ") })}</Text>}
             </div>
             {d.usefulness !== null && <Badge size="sm" variant="light" color="teal">{t("dialogue.usefulnessBadge", { value: d.usefulness })}</Badge>}

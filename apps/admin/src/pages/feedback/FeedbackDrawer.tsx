@@ -4,6 +4,7 @@ import { Badge, Drawer, Group, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { FeedbackThread } from "../../components/FeedbackThread";
+import { PeriodMark } from "../../components/PeriodMark";
 import { currentLanguage } from "../../i18n";
 import { formatCount } from "../../lib/format";
 import { useRegionId } from "../../lib/session";
@@ -25,6 +26,7 @@ export function EntrySummary(props: { workEntryId: string }) {
       <Group gap={6}>
         <Text size="sm" fw={600}>{e.description}</Text>
         <Badge size="xs" color={ENTRY_COLORS[e.status]}>{t(`work.state.${e.status}`)}</Badge>
+        <PeriodMark periodLabel={e.periodLabel} />
       </Group>
       <Text size="xs" c="dimmed">
         {e.workDate} · {e.ikiText} · {formatCount(e.quantity, lang)} {e.satuan}

@@ -5,6 +5,7 @@ import { notifications } from "@mantine/notifications";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { PeriodMark } from "../../components/PeriodMark";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { currentLanguage } from "../../i18n";
 import { errorMessage } from "../../lib/errors";
@@ -143,7 +144,10 @@ function EntriesToReview(props: { cycleId: string }) {
           <Table.Tbody>
             {rows.map((e) => (
               <Table.Tr key={e.id}>
-                <Table.Td>{e.workDate}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" className="tabular">{e.workDate}</Text>
+                  <PeriodMark periodLabel={e.periodLabel} cycleId={e.cycleId} viewCycleId={props.cycleId} />
+                </Table.Td>
                 <Table.Td>
                   <Text size="sm">{e.description}</Text>
                   <Text size="xs" c="dimmed">{e.ikiText} · {t("team.evidenceCount", { count: e.evidence.length })}</Text>

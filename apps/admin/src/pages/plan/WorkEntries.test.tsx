@@ -50,4 +50,41 @@ describe("work logged against the SKP", () => {
     expect(await screen.findByLabelText("Jumlah (persen)")).toBeTruthy();
     expect(screen.getByText(/Aspek kualitas: mutu keluaran ini, dalam persen/)).toBeTruthy();
   });
+
+  it("marks each entry the year's view carries over from a period with that period, its evidence beside it", async () => {
+    const entry = (id: string, cycleId: string, periodLabel: string, description: string) => ({
+      id,
+      cycleId,
+      periodLabel,
+      employeeId: "e1",
+      planId: "p1",
+      ikiId: "i1",
+      ikiText: "Berkas izin yang diverifikasi",
+      satuan: "berkas",
+      rhkId: "r1",
+      rhkText: "Layanan perizinan tepat waktu",
+      workDate: "2025-05-12",
+      description,
+      quantity: 3,
+      status: "confirmed",
+      reviewNote: null,
+      reviewedAt: null,
+      createdAt: "2025-05-12T03:00:00Z",
+      updatedAt: "2025-05-12T03:00:00Z",
+      evidence: [{ id: `f-${id}`, filename: `bukti-${id}.pdf`, contentType: "application/pdf", size: 10, sha256: "x", createdAt: "2025-05-12T03:00:00Z" }],
+    });
+    renderWithApi(<WorkEntries cycleId="c-2025" periodLabel="2025" canLog={false} />, {
+      user: EMPLOYEE,
+      handlers: {
+        ...handlers,
+        "workEntry.list": () => ({ items: [entry("w1", "c-q2", "2025-Q2", "Verifikasi triwulan II"), entry("w2", "c-2025", "2025", "Verifikasi tahunan")], nextCursor: null }),
+      },
+    });
+    const table = await screen.findByTestId("work-entries");
+    const quarter = within(table).getByText("Verifikasi triwulan II").closest("tr") as HTMLElement;
+    expect(within(quarter).getByTestId("period-mark").textContent).toBe("Triwulan II 2025");
+    expect(within(quarter).getByText("bukti-w1.pdf")).toBeTruthy();
+    const year = within(table).getByText("Verifikasi tahunan").closest("tr") as HTMLElement;
+    expect(within(year).queryByTestId("period-mark")).toBeNull();
+  });
 });

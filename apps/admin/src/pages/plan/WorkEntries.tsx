@@ -7,6 +7,7 @@ import { notifications } from "@mantine/notifications";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { PeriodMark } from "../../components/PeriodMark";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { currentLanguage } from "../../i18n";
 import { evidenceFile, evidenceUpload } from "../../lib/downloads";
@@ -62,7 +63,7 @@ function ThreadButton(props: { entry: Entry; onOpen(): void }) {
 }
 
 /** One entry on a phone: what was done and for which IKI, then the date, the quantity and the evidence. */
-function EntryCard(props: { entry: Entry; onThread(): void }) {
+function EntryCard(props: { entry: Entry; viewCycleId: string; onThread(): void }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const { entry } = props;
@@ -85,6 +86,7 @@ function EntryCard(props: { entry: Entry; onThread(): void }) {
           <div>
             <Text size="xs" c="dimmed">{t("work.date")}</Text>
             <Text size="sm" className="tabular">{entry.workDate}</Text>
+            <PeriodMark periodLabel={entry.periodLabel} cycleId={entry.cycleId} viewCycleId={props.viewCycleId} />
           </div>
           <div>
             <Text size="xs" c="dimmed">{t("work.quantity")}</Text>
@@ -262,7 +264,7 @@ export function WorkEntries(props: {
       {rows.length > 0 && (
         <Stack gap="sm" hiddenFrom="sm" data-testid="work-entry-cards">
           {rows.map((e) => (
-            <EntryCard key={e.id} entry={e} onThread={() => setThread(e.id)} />
+            <EntryCard key={e.id} entry={e} viewCycleId={props.cycleId} onThread={() => setThread(e.id)} />
           ))}
         </Stack>
       )}
@@ -282,7 +284,10 @@ export function WorkEntries(props: {
             <Table.Tbody>
               {rows.map((e) => (
                 <Table.Tr key={e.id}>
-                  <Table.Td>{e.workDate}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" className="tabular">{e.workDate}</Text>
+                    <PeriodMark periodLabel={e.periodLabel} cycleId={e.cycleId} viewCycleId={props.cycleId} />
+                  </Table.Td>
                   <Table.Td>
                     <Text size="sm">{e.description}</Text>
                     <Text size="xs" c="dimmed">{e.ikiText}</Text>

@@ -95,6 +95,14 @@ export async function yearCycleIds(db: Kysely<Database>, cycle: Pick<CycleRow, "
   return [cycle.id, ...periods.map((c) => c.id)];
 }
 
+/** The period label of each cycle named (2025-Q3, 2025-07, 2025), for marking work carried into a year's view. */
+export async function cyclePeriodLabels(db: Kysely<Database>, regionId: string, cycleIds: readonly string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(cycleIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom("cycles").select(["id", "period_label"]).where("region_id", "=", regionId).where("id", "in", ids).execute();
+  return new Map(rows.map((r) => [r.id, r.period_label]));
+}
+
 /** An annual result rolled up: the year's input as evaluated, its explanation, and how it was formed. */
 export interface RolledUp {
   input: AppraisalInput;

@@ -46,6 +46,42 @@ export async function audit(db: Kysely<Database>, entry: AuditEntry): Promise<vo
     .execute();
 }
 
+/** What the national operator changes outside any region (national_audit_log); in the transaction of the change. */
+export async function auditNational(db: Kysely<Database>, entry: Omit<AuditEntry, "regionId">): Promise<void> {
+  await db
+    .insertInto("national_audit_log")
+    .values({
+      id: newId(),
+      at: now(),
+      actor_id: entry.actor.id,
+      actor_name: entry.actor.name,
+      actor_role: entry.actor.role,
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: entry.entityId,
+      before: entry.before === undefined ? null : toJson(entry.before),
+      after: entry.after === undefined ? null : toJson(entry.after),
+    })
+    .execute();
+}
+
+/** The national log's entries about one entity (a baseline), newest first. */
+export async function listNationalAudit(db: Kysely<Database>, filter: { entity: string; entityId?: string; limit: number }): Promise<AuditLogEntry[]> {
+  let query = db.selectFrom("national_audit_log").selectAll().where("entity", "=", filter.entity);
+  if (filter.entityId) query = query.where("entity_id", "=", filter.entityId);
+  const rows = await query.orderBy("id", "desc").limit(filter.limit).execute();
+  return rows.map((row) => ({
+    id: row.id,
+    at: row.at,
+    actor: { id: row.actor_id, name: row.actor_name, role: row.actor_role },
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    before: parseJson(row.before),
+    after: parseJson(row.after),
+  }));
+}
+
 export interface AuditFilter {
   action?: string;
   entity?: string;

@@ -4,13 +4,15 @@
 import { newId, now, parseJson, toJson, type Database, type DialogueRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { findEmployee, requireEmployee, requireRelation, withDb, type Scope } from "../access/index.js";
-import { findCycle } from "../cycles/index.js";
+import { cyclePeriodLabels, findCycle, yearCycleIds } from "../cycles/index.js";
 import { audit, decodeCursor, DomainError, pageOf, type Page } from "../lib/index.js";
 import { assertDateInPeriod, assertPlanningOpen } from "../rules/index.js";
 
 export interface DialogueView {
   id: string;
   cycleId: string;
+  /** The period of the cycle the dialogue was held in (2025-Q3): its mark where a year's view carries it. */
+  periodLabel: string;
   employeeId: string;
   assessorNip: string | null;
   heldOn: string;
@@ -24,10 +26,11 @@ export interface DialogueView {
   createdAt: string;
 }
 
-function view(row: DialogueRow): DialogueView {
+function view(row: DialogueRow, periodLabel: string): DialogueView {
   return {
     id: row.id,
     cycleId: row.cycle_id,
+    periodLabel,
     employeeId: row.employee_id,
     assessorNip: row.assessor_nip,
     heldOn: row.held_on,
@@ -78,8 +81,8 @@ export async function recordDialogue(
       updated_at: at,
     };
     await trx.insertInto("dialogues").values(row).execute();
-    await audit(trx, { regionId, actor, action: "dialogue.record", entity: "dialogue", entityId: row.id, after: view(row) });
-    return view(row);
+    await audit(trx, { regionId, actor, action: "dialogue.record", entity: "dialogue", entityId: row.id, after: view(row, cycle.period_label) });
+    return view(row, cycle.period_label);
   });
 }
 
@@ -90,7 +93,8 @@ export async function rateDialogue(scope: Scope, input: { id: string; usefulness
     const row = await findDialogue(trx, regionId, input.id);
     const employee = await findEmployee(trx, regionId, row.employee_id);
     await requireRelation(withDb(scope, trx), employee, ["self"], "menilai manfaat dialog kinerja");
-    assertPlanningOpen(await findCycle(trx, regionId, row.cycle_id));
+    const cycle = await findCycle(trx, regionId, row.cycle_id);
+    assertPlanningOpen(cycle);
     const at = now();
     const comment = input.comment?.trim() || null;
     await trx
@@ -108,7 +112,7 @@ export async function rateDialogue(scope: Scope, input: { id: string; usefulness
       before: { usefulness: row.usefulness, comment: row.usefulness_comment },
       after: { usefulness: input.usefulness, comment },
     });
-    return view(await findDialogue(trx, regionId, row.id));
+    return view(await findDialogue(trx, regionId, row.id), cycle.period_label);
   });
 }
 
@@ -117,15 +121,19 @@ export interface DialoguePage extends Page<DialogueView> {
   summary: { count: number; rated: number; meanUsefulness: number | null };
 }
 
-/** An employee's dialogues in a cycle, in the order they were held: evidence beside the result. */
+/**
+ * An employee's dialogues in a cycle, in the order they were held: evidence beside the result. An annual
+ * cycle's list holds the dialogues of the year's periods too, each with its own period, as work entries do.
+ */
 export async function listDialoguesForEmployee(
   scope: Scope,
   input: { cycleId: string; employeeId: string; cursor?: string; limit: number },
 ): Promise<DialoguePage> {
   const { db, regionId } = scope;
-  await findCycle(db, regionId, input.cycleId);
+  const cycle = await findCycle(db, regionId, input.cycleId);
   const { employee } = await requireEmployee(scope, input.employeeId, ["self", "assessor", "admin"], "melihat dialog kinerja");
-  const base = db.selectFrom("dialogues").where("region_id", "=", regionId).where("cycle_id", "=", input.cycleId).where("employee_id", "=", employee.id);
+  const cycleIds = await yearCycleIds(db, cycle);
+  const base = db.selectFrom("dialogues").where("region_id", "=", regionId).where("cycle_id", "in", cycleIds).where("employee_id", "=", employee.id);
   let query = base.selectAll();
   if (input.cursor) {
     const [heldOn, id] = decodeCursor(input.cursor, 2).map(String) as [string, string];
@@ -136,8 +144,9 @@ export async function listDialoguesForEmployee(
     .select((eb) => [eb.fn.countAll<number>().as("count"), eb.fn.count<number>("usefulness").as("rated"), eb.fn.avg<number>("usefulness").as("mean")])
     .executeTakeFirstOrThrow();
   const mean = totals.mean === null ? null : Math.round(Number(totals.mean) * 100) / 100;
+  const periods = await cyclePeriodLabels(db, regionId, cycleIds);
   return {
-    ...pageOf(rows, input.limit, (r) => [r.held_on, r.id], view),
+    ...pageOf(rows, input.limit, (r) => [r.held_on, r.id], (r) => view(r, periods.get(r.cycle_id) ?? "")),
     summary: { count: Number(totals.count), rated: Number(totals.rated), meanUsefulness: mean },
   };
 }

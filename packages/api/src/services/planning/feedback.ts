@@ -11,6 +11,8 @@ import { assertCanSeeEntry, entryParts } from "./work-entries.js";
 export interface FeedbackView {
   id: string;
   workEntryId: string;
+  /** The period of the work entry's cycle (2025-Q3): feedback belongs to the period the work was done in. */
+  periodLabel: string;
   parentId: string | null;
   kind: "request" | "feedback";
   askedNip: string | null;
@@ -19,10 +21,11 @@ export interface FeedbackView {
   createdAt: string;
 }
 
-function view(row: FeedbackRow): FeedbackView {
+function view(row: FeedbackRow, periodLabel: string): FeedbackView {
   return {
     id: row.id,
     workEntryId: row.work_entry_id,
+    periodLabel,
     parentId: row.parent_id,
     kind: row.kind,
     askedNip: row.asked_nip,
@@ -73,31 +76,35 @@ export async function postFeedback(
       created_at: now(),
     };
     await trx.insertInto("feedback").values(row).execute();
-    await audit(trx, { regionId, actor, action: input.kind === "request" ? "feedback.ask" : "feedback.give", entity: "workEntry", entityId: entry.id, after: view(row) });
-    return view(row);
+    await audit(trx, { regionId, actor, action: input.kind === "request" ? "feedback.ask" : "feedback.give", entity: "workEntry", entityId: entry.id, after: view(row, cycle.period_label) });
+    return view(row, cycle.period_label);
   });
 }
 
 /** A work entry's thread, oldest first. */
 export async function listFeedback(scope: Scope, input: { workEntryId: string; cursor?: string; limit: number }): Promise<Page<FeedbackView>> {
   const { db, regionId } = scope;
-  await assertCanSeeEntry(scope, await entryParts(db, regionId, input.workEntryId));
+  const parts = await entryParts(db, regionId, input.workEntryId);
+  await assertCanSeeEntry(scope, parts);
   let query = db.selectFrom("feedback").selectAll().where("region_id", "=", regionId).where("work_entry_id", "=", input.workEntryId);
   if (input.cursor) query = query.where("id", ">", String(decodeCursor(input.cursor, 1)[0]));
   const rows = await query.orderBy("id").limit(input.limit + 1).execute();
-  return pageOf(rows, input.limit, (r) => [r.id], view);
+  return pageOf(rows, input.limit, (r) => [r.id], (r) => view(r, parts.cycle.period_label));
 }
 
 /** Requests for feedback addressed to the signed-in person (by their employee record's NIP), newest first. */
 export async function feedbackInbox(scope: Scope, input: { cursor?: string; limit: number }): Promise<Page<FeedbackView>> {
   if (!scope.me) return { items: [], nextCursor: null };
   let query = scope.db
-    .selectFrom("feedback")
-    .selectAll()
-    .where("region_id", "=", scope.regionId)
-    .where("asked_nip", "=", scope.me.nip)
-    .where("kind", "=", "request");
-  if (input.cursor) query = query.where("id", "<", String(decodeCursor(input.cursor, 1)[0]));
-  const rows = await query.orderBy("id", "desc").limit(input.limit + 1).execute();
-  return pageOf(rows, input.limit, (r) => [r.id], view);
+    .selectFrom("feedback as f")
+    .innerJoin("work_entries as w", (join) => join.onRef("w.region_id", "=", "f.region_id").onRef("w.id", "=", "f.work_entry_id"))
+    .innerJoin("cycles as c", (join) => join.onRef("c.region_id", "=", "w.region_id").onRef("c.id", "=", "w.cycle_id"))
+    .selectAll("f")
+    .select("c.period_label")
+    .where("f.region_id", "=", scope.regionId)
+    .where("f.asked_nip", "=", scope.me.nip)
+    .where("f.kind", "=", "request");
+  if (input.cursor) query = query.where("f.id", "<", String(decodeCursor(input.cursor, 1)[0]));
+  const rows = await query.orderBy("f.id", "desc").limit(input.limit + 1).execute();
+  return pageOf(rows, input.limit, (r) => [r.id], ({ period_label, ...row }) => view(row, period_label));
 }

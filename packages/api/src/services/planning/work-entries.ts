@@ -16,7 +16,7 @@ import {
   type Relation,
   type Scope,
 } from "../access/index.js";
-import { assertInCycle, findCycle, yearCycleIds } from "../cycles/index.js";
+import { assertInCycle, cyclePeriodLabels, findCycle, yearCycleIds } from "../cycles/index.js";
 import { audit, decodeCursor, DomainError, pageOf, type Page } from "../lib/index.js";
 import { notify } from "../notifications/index.js";
 import { assertDateInPeriod, assertWorkOpen, cycleWorkflow } from "../rules/index.js";
@@ -41,6 +41,8 @@ export interface EvidenceSummary {
 export interface WorkEntryView {
   id: string;
   cycleId: string;
+  /** The period of the cycle the work was done in (2025-Q3): its mark where a year's view carries it. */
+  periodLabel: string;
   employeeId: string;
   planId: string;
   ikiId: string;
@@ -114,11 +116,13 @@ async function views(db: Kysely<Database>, regionId: string, entries: WorkEntryR
     .where("work_entry_id", "in", entries.map((e) => e.id))
     .orderBy("id")
     .execute();
+  const periods = await cyclePeriodLabels(db, regionId, entries.map((e) => e.cycle_id));
   return entries.map((e) => {
     const iki = ikis.get(e.iki_id);
     return {
       id: e.id,
       cycleId: e.cycle_id,
+      periodLabel: periods.get(e.cycle_id) ?? "",
       employeeId: e.employee_id,
       planId: e.plan_id,
       ikiId: e.iki_id,

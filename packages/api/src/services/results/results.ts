@@ -1,7 +1,7 @@
 // Reading a cycle's results: always those of one run (the cycle's current run unless another is named),
 // so a run being written is never seen half-done. Who sees which results is the access module's
 // `visibleEmployees`: admins everyone, assessors their direct reports and themselves, employees themselves.
-import { checkBounds, countNationalPredikat, describeExplanation, predikatLevels, type BoundCheck, type Explanation, type NationalPredikat, type OrganisationPredikat } from "@kinerja/core";
+import { checkBounds, countNationalPredikat, describeExplanation, judgementRange, predikatLevels, type BoundCheck, type JudgementRange, type Explanation, type NationalPredikat, type OrganisationPredikat } from "@kinerja/core";
 import { parseJson, type CycleRow, type Database, type ResultRow } from "@kinerja/db";
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from "kysely";
 import { visibleEmployees, visibleFilter, type EmployeeScope, type Scope } from "../access/index.js";
@@ -39,6 +39,11 @@ export interface ResultDetail extends ResultSummary {
   input: unknown;
   /** For an annual result rolled up from the year's periods: the method and the period results it used. */
   rollup: Rollup | null;
+  /**
+   * Where the region rolls the year up by the assessor's judgement: the predikat that may be chosen from the
+   * one the periods gave, and the latest judgement stored.
+   */
+  judgement: (JudgementRange & { judged: { predikat: string; reason: string; by: string; at: string } | null }) | null;
 }
 
 /** What a list shows of a result: never the stored input, explanation, scores or decisions. */
@@ -334,6 +339,20 @@ export async function getResult(scope: Scope, input: { cycleId: string; employee
   if (!run || !row) throw new DomainError({ code: "NOT_FOUND", message: `Hasil pegawai ${input.employeeId} tidak ditemukan` });
   const explanation = parseJson<Explanation>(row.explanation);
   const { ruleSet } = await cycleRules(db, cycle);
+  const rollup = row.rollup ? parseJson<Rollup>(row.rollup) : null;
+  const range = rollup?.computedPredikat ? judgementRange(ruleSet, rollup.computedPredikat) : null;
+  const judged = range
+    ? await db
+        .selectFrom("predikat_adjustments")
+        .select(["to_value", "reason", "by_label", "created_at"])
+        .where("region_id", "=", regionId)
+        .where("cycle_id", "=", cycle.id)
+        .where("employee_id", "=", input.employeeId)
+        .where("kind", "=", "judgement")
+        .orderBy("created_at", "desc")
+        .orderBy("id", "desc")
+        .executeTakeFirst()
+    : undefined;
   return {
     ...summaryOf(row),
     runId: run.id,
@@ -347,7 +366,8 @@ export async function getResult(scope: Scope, input: { cycleId: string; employee
       ? { id: describeExplanation(explanation, ruleSet, "id"), en: describeExplanation(explanation, ruleSet, "en") }
       : { id: [], en: [] },
     input: parseJson(row.input),
-    rollup: row.rollup ? parseJson<Rollup>(row.rollup) : null,
+    rollup,
+    judgement: range ? { ...range, judged: judged ? { predikat: judged.to_value, reason: judged.reason, by: judged.by_label, at: judged.created_at } : null } : null,
   };
 }
 

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { now, parseJson, toJson, type Database, type NationalBaselineRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import type { Scope } from "../access/index.js";
-import { DomainError, jsonDiff, type Actor, type JsonChange } from "../lib/index.js";
+import { auditNational, DomainError, jsonDiff, listNationalAudit, type Actor, type AuditLogEntry, type JsonChange } from "../lib/index.js";
 import { baselineRef, extendsOf, parseBaselineRef, type BaselineRef } from "./baseline-refs.js";
 import { contentHash, issueList, loadRuleFile, refuseOverLimits } from "./compile.js";
 import { listNationalBaselines, rulesDirectory } from "./baselines.js";
@@ -135,6 +135,13 @@ export async function publishBaseline(
       published_at: now(),
     };
     await trx.insertInto("national_baselines").values(values).execute();
+    await auditNational(trx, {
+      actor,
+      action: values.version === 1 ? "baseline.create" : "baseline.publish",
+      entity: "baseline",
+      entityId: input.baselineId,
+      after: { version: values.version, name: values.name, contentHash: values.content_hash, note: values.note },
+    });
     return values;
   });
   const row = await write.catch((error: unknown) => {
@@ -145,6 +152,11 @@ export async function publishBaseline(
     });
   });
   return summary(row);
+}
+
+/** Who created or published which versions of a baseline, newest first (the national audit log). */
+export async function baselineAudit(db: Kysely<Database>, baselineId: string): Promise<AuditLogEntry[]> {
+  return listNationalAudit(db, { entity: "baseline", entityId: baselineId, limit: 200 });
 }
 
 /** The primary key refused the insert: the version number was taken between the read and the write. */

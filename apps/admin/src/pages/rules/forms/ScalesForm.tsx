@@ -1,4 +1,5 @@
-// Rating scales and the guidance raters read for each value.
+// Rating scales, the score a scale's top value gives (scoreMax: PP 30/2019's perilaku reaches 120), and the
+// guidance raters read for each value.
 import { Card, Group, NumberInput, Stack, Text, Textarea } from "@mantine/core";
 import { type RuleFile } from "@kinerja/core";
 import { useTranslation } from "react-i18next";
@@ -16,6 +17,15 @@ export function Scales(props: { file: RuleFile; update: Update }) {
             </Text>
             <NumberInput label={t("rules.form.min")} value={scale.min} w={100} onChange={(v) => props.update((d) => { const s = d.scales?.[id]; if (s) s.min = num(v); })} />
             <NumberInput label={t("rules.form.max")} value={scale.max} w={100} onChange={(v) => props.update((d) => { const s = d.scales?.[id]; if (s) s.max = num(v); })} />
+            <NumberInput
+              label={t("periods2.forms.scoreMax")}
+              description={t("periods2.forms.scoreMaxHelp")}
+              placeholder="100"
+              value={scale.scoreMax ?? ""}
+              min={1}
+              w={200}
+              onChange={(v) => props.update((d) => { const s = d.scales?.[id]; if (!s) return; if (v === "" || v === null) delete s.scoreMax; else s.scoreMax = num(v); })}
+            />
             <Text size="sm" c="dimmed">
               {Object.entries(scale.labels ?? {}).map(([value, label]) => `${value} = ${label}`).join(" · ")}
             </Text>
