@@ -37,7 +37,6 @@ type Queries = {
   "connector.runs": [RouterInputs["connector"]["runs"], RouterOutputs["connector"]["runs"]];
   "connector.holidays": [RouterInputs["connector"]["holidays"], RouterOutputs["connector"]["holidays"]];
   "connector.attendance": [RouterInputs["connector"]["attendance"], RouterOutputs["connector"]["attendance"]];
-  "result.get": [RouterInputs["result"]["get"], RouterOutputs["result"]["get"]];
   "baseline.audit": [RouterInputs["baseline"]["audit"], RouterOutputs["baseline"]["audit"]];
 };
 

@@ -10,7 +10,7 @@ export function PeriodMark(props: { periodLabel: string; cycleId?: string; viewC
   if (!props.periodLabel || (props.viewCycleId !== undefined && props.cycleId === props.viewCycleId)) return null;
   const name = periodName(props.periodLabel, t);
   return (
-    <Badge size="sm" variant="outline" color="grape" miw="max-content" data-testid="period-mark" title={t("periods2.mark", { period: name })}>
+    <Badge size="sm" variant="outline" color="grape" miw="max-content" data-testid="period-mark" title={t("yearPeriods.mark", { period: name })}>
       {name}
     </Badge>
   );

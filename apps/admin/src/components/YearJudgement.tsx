@@ -30,7 +30,7 @@ export function YearJudgement(props: { cycleId: string; employeeId: string; judg
   const chosen = judgement.choices.find((c) => c.id === predikat);
   const outOfBounds =
     chosen && !chosen.allowed
-      ? t("periods2.judge.outOfBounds", { predikat: chosen.label, distance: chosen.distance, computed: label(judgement.computed), count: judgement.bounds })
+      ? t("yearPeriods.judge.outOfBounds", { predikat: chosen.label, distance: chosen.distance, computed: label(judgement.computed), count: judgement.bounds })
       : null;
   const shortReason = reason.trim().length > 0 && reason.trim().length < MIN_REASON;
 
@@ -42,7 +42,7 @@ export function YearJudgement(props: { cycleId: string; employeeId: string; judg
       setPredikat(null);
       setReason("");
       await queryClient.invalidateQueries({ queryKey: trpc.result.pathKey() });
-      notifications.show({ color: "teal", message: t("periods2.judge.saved") });
+      notifications.show({ color: "teal", message: t("yearPeriods.judge.saved") });
     } catch (error) {
       setRefused(errorMessage(error, t));
     }
@@ -51,8 +51,8 @@ export function YearJudgement(props: { cycleId: string; employeeId: string; judg
   return (
     <Card withBorder padding="lg" data-testid="year-judgement">
       <Stack gap="sm">
-        <Title order={3}>{t("periods2.judge.title")}</Title>
-        <Text size="sm">{t("periods2.judge.bounds", { computed: label(judgement.computed), count: judgement.bounds })}</Text>
+        <Title order={3}>{t("yearPeriods.judge.title")}</Title>
+        <Text size="sm">{t("yearPeriods.judge.bounds", { computed: label(judgement.computed), count: judgement.bounds })}</Text>
         <Group gap={6} data-testid="judgement-allowed">
           {judgement.choices
             .filter((c) => c.allowed)
@@ -64,18 +64,18 @@ export function YearJudgement(props: { cycleId: string; employeeId: string; judg
         </Group>
         {judgement.judged ? (
           <Text size="sm" data-testid="judgement-stored">
-            {t("periods2.judge.stored", { predikat: label(judgement.judged.predikat), by: judgement.judged.by, reason: judgement.judged.reason })}
+            {t("yearPeriods.judge.stored", { predikat: label(judgement.judged.predikat), by: judgement.judged.by, reason: judgement.judged.reason })}
           </Text>
         ) : (
           <Text size="sm" c="dimmed">
-            {t("periods2.judge.none")}
+            {t("yearPeriods.judge.none")}
           </Text>
         )}
         {props.canJudge && (
           <Stack gap="xs" className="no-print">
             <Select
-              label={t("periods2.judge.predikat")}
-              data={judgement.choices.map((c) => ({ value: c.id, label: c.allowed ? c.label : t("periods2.judge.beyond", { predikat: c.label }) }))}
+              label={t("yearPeriods.judge.predikat")}
+              data={judgement.choices.map((c) => ({ value: c.id, label: c.allowed ? c.label : t("yearPeriods.judge.beyond", { predikat: c.label }) }))}
               value={predikat}
               onChange={(value) => {
                 setPredikat(value);
@@ -84,11 +84,11 @@ export function YearJudgement(props: { cycleId: string; employeeId: string; judg
               error={outOfBounds}
             />
             <Textarea
-              label={t("periods2.judge.reason")}
-              description={t("periods2.judge.reasonHelp", { min: MIN_REASON })}
+              label={t("yearPeriods.judge.reason")}
+              description={t("yearPeriods.judge.reasonHelp", { min: MIN_REASON })}
               value={reason}
               onChange={(e) => setReason(e.currentTarget.value)}
-              error={shortReason ? t("periods2.judge.reasonShort", { min: MIN_REASON }) : null}
+              error={shortReason ? t("yearPeriods.judge.reasonShort", { min: MIN_REASON }) : null}
               autosize
               minRows={2}
               required
@@ -100,7 +100,7 @@ export function YearJudgement(props: { cycleId: string; employeeId: string; judg
             )}
             <Group justify="flex-end">
               <Button disabled={!predikat || Boolean(outOfBounds) || reason.trim().length < MIN_REASON} loading={judge.isPending} onClick={() => void save()}>
-                {t("periods2.judge.save")}
+                {t("yearPeriods.judge.save")}
               </Button>
             </Group>
           </Stack>

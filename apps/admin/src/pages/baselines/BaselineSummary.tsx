@@ -45,7 +45,7 @@ export function BaselineSummary(props: { content: RuleFile; version: number }) {
   const { content } = props;
   const predikatLabel = new Map((content.predikat ?? []).map((p) => [p.id, p.label]));
   const label = (value: unknown): string => {
-    if (typeof value === "boolean") return t(value ? "periods2.baseline.yes" : "periods2.baseline.no");
+    if (typeof value === "boolean") return t(value ? "baselineSummary.yes" : "baselineSummary.no");
     if (typeof value === "string") return predikatLabel.get(value) ?? value.replaceAll("_", " ");
     return typeof value === "number" ? formatScore(value, lang) : String(value);
   };
@@ -57,7 +57,7 @@ export function BaselineSummary(props: { content: RuleFile; version: number }) {
         <Group justify="space-between" align="flex-start">
           <div style={{ minWidth: 0 }}>
             <Title order={3} size="h5">
-              {t("periods2.baseline.title", { name: content.name, version: props.version })}
+              {t("baselineSummary.title", { name: content.name, version: props.version })}
             </Title>
             {content.legalBasis && content.legalBasis.length > 0 && (
               <Text size="sm" c="dimmed">
@@ -66,11 +66,11 @@ export function BaselineSummary(props: { content: RuleFile; version: number }) {
             )}
           </div>
           <Button variant="default" size="xs" onClick={() => setRaw((v) => !v)} aria-expanded={raw}>
-            {raw ? t("periods2.baseline.hideJson") : t("periods2.baseline.showJson")}
+            {raw ? t("baselineSummary.hideJson") : t("baselineSummary.showJson")}
           </Button>
         </Group>
 
-        <Section title={t("periods2.baseline.indicators")} testId="summary-indicators">
+        <Section title={t("baselineSummary.indicators")} testId="summary-indicators">
           {(content.indicatorSets ?? []).map((set) => (
             <Stack key={set.id} gap={4}>
               <Text size="sm" fw={600}>
@@ -81,7 +81,7 @@ export function BaselineSummary(props: { content: RuleFile; version: number }) {
                   <List.Item key={indicator.id}>
                     {indicator.name}{" "}
                     <Text span size="xs" c="dimmed">
-                      {t("periods2.baseline.indicatorLine", { axis: t(`axes.${indicator.axis}`, { defaultValue: indicator.axis }), weight: indicator.weight ?? "–" })}
+                      {t("baselineSummary.indicatorLine", { axis: t(`axes.${indicator.axis}`, { defaultValue: indicator.axis }), weight: indicator.weight ?? "–" })}
                     </Text>
                   </List.Item>
                 ))}
@@ -91,7 +91,7 @@ export function BaselineSummary(props: { content: RuleFile; version: number }) {
         </Section>
 
         {(axes.length > 0 || (content.axisVariants ?? []).length > 0) && (
-          <Section title={t("periods2.baseline.weights")} testId="summary-weights">
+          <Section title={t("baselineSummary.weights")} testId="summary-weights">
             {axes.length > 0 && (
               <Text size="sm">{axes.map(([axis, weight]) => `${t(`axes.${axis}`, { defaultValue: axis })} ${weight}%`).join(" · ")}</Text>
             )}
@@ -107,21 +107,21 @@ export function BaselineSummary(props: { content: RuleFile; version: number }) {
         )}
 
         {Object.keys(content.scales ?? {}).length > 0 && (
-          <Section title={t("periods2.baseline.scales")} testId="summary-scales">
+          <Section title={t("baselineSummary.scales")} testId="summary-scales">
             {Object.entries(content.scales ?? {}).map(([id, scale]) => (
               <Text size="sm" key={id}>
                 <Text span fw={600}>
                   {id}
                 </Text>
-                : {t("periods2.baseline.scaleRange", { min: scale.min, max: scale.max })}
-                {scale.scoreMax !== undefined && `, ${t("periods2.baseline.scoreMax", { max: scale.scoreMax })}`}
+                : {t("baselineSummary.scaleRange", { min: scale.min, max: scale.max })}
+                {scale.scoreMax !== undefined && `, ${t("baselineSummary.scoreMax", { max: scale.scoreMax })}`}
                 {scale.labels && ` (${Object.entries(scale.labels).map(([at, text]) => `${at} ${text}`).join(", ")})`}
               </Text>
             ))}
           </Section>
         )}
 
-        <Section title={t("periods2.baseline.predikat")} testId="summary-predikat">
+        <Section title={t("baselineSummary.predikat")} testId="summary-predikat">
           <Group gap={6}>
             {(content.predikat ?? []).map((p) => (
               <Badge key={p.id} variant="light" miw="max-content" style={{ flexShrink: 0 }}>
@@ -137,7 +137,7 @@ export function BaselineSummary(props: { content: RuleFile; version: number }) {
                     {predikatTable.inputs.map((input) => (
                       <Table.Th key={input}>{input}</Table.Th>
                     ))}
-                    <Table.Th>{t("periods2.baseline.then")}</Table.Th>
+                    <Table.Th>{t("baselineSummary.then")}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -155,10 +155,10 @@ export function BaselineSummary(props: { content: RuleFile; version: number }) {
           )}
         </Section>
 
-        <Section title={t("periods2.baseline.followUps")} testId="summary-follow-ups">
+        <Section title={t("baselineSummary.followUps")} testId="summary-follow-ups">
           {(content.outcomes ?? []).length === 0 ? (
             <Text size="sm" c="dimmed">
-              {t("periods2.baseline.noFollowUps")}
+              {t("baselineSummary.noFollowUps")}
             </Text>
           ) : (
             <List size="sm" spacing={2}>

@@ -104,14 +104,14 @@ function BaselineHistory(props: { baselineId: string }) {
   return (
     <Card withBorder data-testid="baseline-audit">
       <Title order={3} size="h5" mb="xs">
-        {t("periods2.baseline.history")}
+        {t("baselineSummary.history")}
       </Title>
       <Stack gap={4}>
         {entries.data.map((entry) => {
           const after = (entry.after ?? {}) as { version?: number; note?: string };
           return (
             <Text size="sm" key={entry.id} data-testid="baseline-audit-entry">
-              {t(`periods2.baseline.${entry.action === "baseline.create" ? "created" : "publishedBy"}`, {
+              {t(`baselineSummary.${entry.action === "baseline.create" ? "created" : "publishedBy"}`, {
                 version: after.version ?? "?",
                 name: entry.actor.name,
                 at: formatDateTime(entry.at, lang),

@@ -30,10 +30,10 @@ export function AxisWeights(props: { file: RuleFile; update: Update }) {
         <Card key={variant.id} withBorder padding="sm" data-testid={`axis-variant-${variant.id}`}>
           <Stack gap="xs">
             <Text size="sm" c="dimmed">
-              {t("periods2.forms.variantHelp", { id: variant.id })}
+              {t("scaleForms.variantHelp", { id: variant.id })}
             </Text>
             <TextInput
-              label={t("periods2.forms.variantName")}
+              label={t("scaleForms.variantName")}
               value={variant.name}
               onChange={(e) => { const v = e.currentTarget.value; props.update((d) => { const x = d.axisVariants?.[i]; if (x) x.name = v; }); }}
             />

@@ -18,8 +18,8 @@ export function Scales(props: { file: RuleFile; update: Update }) {
             <NumberInput label={t("rules.form.min")} value={scale.min} w={100} onChange={(v) => props.update((d) => { const s = d.scales?.[id]; if (s) s.min = num(v); })} />
             <NumberInput label={t("rules.form.max")} value={scale.max} w={100} onChange={(v) => props.update((d) => { const s = d.scales?.[id]; if (s) s.max = num(v); })} />
             <NumberInput
-              label={t("periods2.forms.scoreMax")}
-              description={t("periods2.forms.scoreMaxHelp")}
+              label={t("scaleForms.scoreMax")}
+              description={t("scaleForms.scoreMaxHelp")}
               placeholder="100"
               value={scale.scoreMax ?? ""}
               min={1}
