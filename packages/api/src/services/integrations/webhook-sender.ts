@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { Database, WebhookDeliveryRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
+import { takeDueRows } from "../lib/leased-queue.js";
 import { DELIVERY_HEADER, EVENT_HEADER, signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "./signature.js";
 
 export interface WebhookSenderOptions {
@@ -80,26 +81,7 @@ export class WebhookSender {
 
   private async take(): Promise<Taken[]> {
     const { db, leaseMs, batchSize } = this.options;
-    const at = new Date();
-    const nowText = at.toISOString();
-    const due = db
-      .selectFrom("webhook_deliveries")
-      .select("id")
-      .where("status", "=", "queued")
-      .where("next_attempt_at", "<=", nowText)
-      .where((eb) => eb.or([eb("lease_expires_at", "is", null), eb("lease_expires_at", "<", nowText)]))
-      .orderBy("next_attempt_at")
-      .limit(batchSize);
-    // The conditions are repeated on the update: PostgreSQL checks them again on a row another sender has
-    // just changed, so a delivery it took is not taken twice.
-    const rows = await db
-      .updateTable("webhook_deliveries")
-      .set({ owner: this.owner, lease_expires_at: new Date(at.getTime() + leaseMs).toISOString() })
-      .where("id", "in", due)
-      .where("status", "=", "queued")
-      .where((eb) => eb.or([eb("lease_expires_at", "is", null), eb("lease_expires_at", "<", nowText)]))
-      .returningAll()
-      .execute();
+    const rows = await takeDueRows(db, "webhook_deliveries", { owner: this.owner, leaseMs, batchSize });
     if (rows.length === 0) return [];
     const endpoints = await db
       .selectFrom("webhook_endpoints")

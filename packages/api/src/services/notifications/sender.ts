@@ -10,6 +10,7 @@ import { hostname } from "node:os";
 import type { Database, MailOutboxRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import nodemailer from "nodemailer";
+import { takeDueRows } from "../lib/leased-queue.js";
 import { sendDigests } from "./digest.js";
 import { PORTAL_ORIGIN } from "./notify.js";
 import { sendReminders } from "./reminders.js";
@@ -170,28 +171,9 @@ export class MailSender {
   }
 
   /** Takes up to a batch of due mail under this sender's lease, by one conditional update. */
-  private async take(): Promise<MailOutboxRow[]> {
+  private take(): Promise<MailOutboxRow[]> {
     const { db, leaseMs, batchSize } = this.options;
-    const at = new Date();
-    const now = at.toISOString();
-    const due = db
-      .selectFrom("mail_outbox")
-      .select("id")
-      .where("status", "=", "queued")
-      .where("next_attempt_at", "<=", now)
-      .where((eb) => eb.or([eb("lease_expires_at", "is", null), eb("lease_expires_at", "<", now)]))
-      .orderBy("next_attempt_at")
-      .limit(batchSize);
-    // The conditions are repeated on the update itself: PostgreSQL checks them again on a row another
-    // sender changed meanwhile, so a mail it has just taken is not taken twice.
-    return db
-      .updateTable("mail_outbox")
-      .set({ owner: this.owner, lease_expires_at: new Date(at.getTime() + leaseMs).toISOString() })
-      .where("id", "in", due)
-      .where("status", "=", "queued")
-      .where((eb) => eb.or([eb("lease_expires_at", "is", null), eb("lease_expires_at", "<", now)]))
-      .returningAll()
-      .execute();
+    return takeDueRows(db, "mail_outbox", { owner: this.owner, leaseMs, batchSize });
   }
 
   private async sendTaken(taken: MailOutboxRow[]): Promise<number> {
