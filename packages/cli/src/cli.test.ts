@@ -2,6 +2,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { kinerja } from "./test-support/run-cli.js";
 
@@ -145,9 +146,83 @@ describe("kinerja evaluate", () => {
     writeFileSync(input, "nip,nama,jabatan,unit,atasn.komunikasi\n198503122010011001,A,B,C,4\n");
     const result = await kinerja("evaluate", "--rules", RULE_FILE, "--input", input);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/baris 2, kolom atasn\.komunikasi: unknown column/);
+    expect(result.stderr).toMatch(/baris 2, kolom atasn\.komunikasi: kolom tidak dikenal; yang diharapkan: nip, /);
   });
 });
+
+/** Writes rows (the first the header) to a one-sheet workbook as a spreadsheet user would: numbers as numbers. */
+async function writeWorkbook(path: string, rows: Array<Array<string | number>>): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Penilaian");
+  for (const row of rows) sheet.addRow(row);
+  await workbook.xlsx.writeFile(path);
+}
+
+/** The CSV fixture's rows, each cell a number where it reads as one (NIPs and lists stay text). */
+function fixtureRows(): Array<Array<string | number>> {
+  const lines = readFileSync(join(FIXTURES, "input.csv"), "utf8").trim().split("\n");
+  return lines.map((line, i) =>
+    line.split(",").map((cell, j) => {
+      const isNip = j === 0;
+      return i > 0 && !isNip && cell !== "" && Number.isFinite(Number(cell)) ? Number(cell) : cell;
+    }),
+  );
+}
+
+describe("kinerja evaluate on an XLSX workbook", () => {
+  it("gives the same results as the same data in CSV, several tasks per indicator included", async () => {
+    const dir = workdir();
+    const rows = fixtureRows();
+    // Two tasks of the achievement indicator in one cell, as the CSV form writes them.
+    const header = rows[0] as string[];
+    const target = header.indexOf("target.capaian");
+    const realisasi = header.indexOf("realisasi.capaian");
+    rows[1]![target] = "100;80";
+    rows[1]![realisasi] = "95;60";
+    const csv = rows.map((r) => r.join(",")).join("\n") + "\n";
+    writeFileSync(join(dir, "input.csv"), csv);
+    await writeWorkbook(join(dir, "input.xlsx"), rows);
+    const fromCsv = join(dir, "csv.jsonl");
+    const fromXlsx = join(dir, "xlsx.jsonl");
+    expect((await kinerja("evaluate", "--rules", RULE_FILE, "--input", join(dir, "input.csv"), "--out", fromCsv)).code).toBe(0);
+    const result = await kinerja("evaluate", "--rules", RULE_FILE, "--input", join(dir, "input.xlsx"), "--out", fromXlsx);
+    expect(result.stderr).toContain("2 dinilai, 0 gagal");
+    expect(result.code).toBe(0);
+    const results = jsonLines(fromXlsx);
+    expect(results.map((r) => r.nip)).toEqual(["198503122010011001", "199001012015032002"]);
+    expect(results).toEqual(jsonLines(fromCsv));
+    // The two tasks were read as two: the result differs from the fixture's, which has only the first task.
+    const oneTask = jsonLines(await evaluatedFixtureCsv(dir))[0] as { scores: Record<string, number> };
+    expect((results[0] as { scores: Record<string, number> }).scores).not.toEqual(oneTask.scores);
+  });
+
+  it("names every bad cell with its sheet, row, column, what is wrong and what was expected, and still reads the good rows", async () => {
+    const dir = workdir();
+    const rows = fixtureRows();
+    const header = rows[0] as string[];
+    rows[1]![0] = Number("198503122010011001"); // an 18-digit NIP typed as a number: its last digits are gone
+    rows[1]![header.indexOf("supervisor.komunikasi")] = "lima";
+    const input = join(dir, "input.xlsx");
+    const out = join(dir, "hasil.jsonl");
+    await writeWorkbook(input, rows);
+    const result = await kinerja("evaluate", "--rules", RULE_FILE, "--input", input, "--out", out);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${input}: lembar "Penilaian", baris 2: kolom A (nip): angka 198503122010011000 terlalu panjang`);
+    expect(result.stderr).toMatch(/kolom A \(nip\): .*yang diharapkan: sel berformat Teks/);
+    expect(result.stderr).toContain(
+      `${input}: lembar "Penilaian", baris 2: kolom E (supervisor.komunikasi): "lima" bukan angka; yang diharapkan: angka, mis. 4 atau 3,5`,
+    );
+    expect(result.stderr).toContain("1 dinilai, 1 gagal");
+    expect(jsonLines(out).map((r) => r.nip)).toEqual(["199001012015032002"]);
+  });
+});
+
+/** The fixture CSV evaluated as it is (one task each), for comparison. */
+async function evaluatedFixtureCsv(dir: string): Promise<string> {
+  const out = join(dir, "fixture.jsonl");
+  expect((await kinerja("evaluate", "--rules", RULE_FILE, "--input", join(FIXTURES, "input.csv"), "--out", out)).code).toBe(0);
+  return out;
+}
 
 describe("kinerja simulate", () => {
   it("reports who moves when a band changes, and the step that changed", async () => {

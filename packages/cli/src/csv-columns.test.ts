@@ -96,7 +96,7 @@ describe("several tasks of one indicator in a CSV row", () => {
 
   it("names a value in a list that is not a number", () => {
     expect(() => rowToInput({ ...employee, "target.capaian": "100;x", "realisasi.capaian": "90;50" }, 6)).toThrow(
-      'baris 6, kolom target.capaian: "x" is not a number',
+      'baris 6, kolom target.capaian: "x" bukan angka; yang diharapkan: angka',
     );
   });
 });

@@ -20,12 +20,24 @@ import {
 export class InputError extends Error {
   constructor(
     readonly where: string,
-    message: string,
+    /** What is wrong and what was expected, without the place. */
+    readonly detail: string,
   ) {
-    super(`${where}: ${message}`);
+    super(where === "" ? detail : `${where}: ${detail}`);
     this.name = "InputError";
   }
 }
+
+/**
+ * Names the place of a row's cell for messages, or of the row itself when no column is given: a CSV line and
+ * column name (`baris 3, kolom nama`), or in a workbook the column's letter beside its name.
+ */
+export type Place = (column?: string) => string;
+
+export const csvPlace =
+  (row: number): Place =>
+  (column) =>
+    column === undefined ? `baris ${row}` : `baris ${row}, kolom ${column}`;
 
 const EMPLOYEE_COLUMNS: Record<string, keyof Employee> = {
   nip: "nip",
@@ -43,7 +55,9 @@ const LIST_SEPARATOR = ";";
 
 function parseNumber(text: string, where: string): number {
   const value = Number(text.replace(",", "."));
-  if (text.trim() === "" || !Number.isFinite(value)) throw new InputError(where, `"${text}" is not a number`);
+  if (text.trim() === "" || !Number.isFinite(value)) {
+    throw new InputError(where, `"${text}" bukan angka; yang diharapkan: angka, mis. 4 atau 3,5 (EN: "${text}" is not a number; expected a number such as 4 or 3.5)`);
+  }
   return value;
 }
 
@@ -68,13 +82,13 @@ interface TaskColumn {
  * several values separated by ";" (PP 46/2011: SKP is the mean over the tasks). Every column of the
  * indicator must list as many values, and target and realisasi go together.
  */
-function taskValue(indicator: string, columns: TaskColumn[], row: number): IndicatorValue {
+function taskValue(indicator: string, columns: TaskColumn[], place: Place): IndicatorValue {
   const widest = columns.reduce((a, b) => (b.numbers.length > a.numbers.length ? b : a));
   const count = widest.numbers.length;
   for (const c of columns) {
     if (c.numbers.length === count) continue;
     throw new InputError(
-      `baris ${row}, kolom ${c.column}`,
+      place(c.column),
       `${c.numbers.length} tugas, padahal kolom ${widest.column} berisi ${count}; yang diharapkan: satu nilai per tugas di setiap kolom ` +
         `indikator ${indicator}, dipisah ";" (EN: ${c.numbers.length} tasks, but column ${widest.column} has ${count}; expected one value ` +
         `per task in every column of indicator ${indicator}, separated by ";")`,
@@ -84,7 +98,7 @@ function taskValue(indicator: string, columns: TaskColumn[], row: number): Indic
   const plain = columns.find((c) => c.aspect === null);
   if (byAspect && plain) {
     throw new InputError(
-      `baris ${row}, kolom ${plain.column}`,
+      place(plain.column),
       `indikator ${indicator} punya kolom per aspek dan kolom tanpa aspek; yang diharapkan: salah satunya saja ` +
         `(EN: indicator ${indicator} has columns per aspect and a column without one; expected only one of the two)`,
     );
@@ -94,7 +108,7 @@ function taskValue(indicator: string, columns: TaskColumn[], row: number): Indic
     if (columns.some((d) => d.side === other && d.aspect === c.aspect)) continue;
     const wanted = `${other}.${indicator}${c.aspect === null ? "" : `.${c.aspect}`}`;
     throw new InputError(
-      `baris ${row}, kolom ${c.column}`,
+      place(c.column),
       `kolom ${wanted} kosong atau tidak ada; yang diharapkan: ${c.side} dan ${other} bersama ` +
         `(EN: column ${wanted} is empty or missing; expected ${c.side} and ${other} together)`,
     );
@@ -113,6 +127,25 @@ function taskValue(indicator: string, columns: TaskColumn[], row: number): Indic
 
 /** Turns one CSV row (header → cell) into an appraisal input; `row` is the 1-based line number for errors. */
 export function rowToInput(cells: Record<string, string>, row: number): AppraisalInput {
+  const read = readRow(cells, csvPlace(row));
+  if (read.problems.length > 0) throw read.problems[0]!;
+  return read.input!;
+}
+
+/**
+ * Turns one row (header → cell text) into an appraisal input, or says what is wrong with every bad cell of it:
+ * one problem does not hide the next.
+ */
+export function readRow(cells: Record<string, string>, place: Place): { input?: AppraisalInput; problems: InputError[] } {
+  const problems: InputError[] = [];
+  const collect = (work: () => void) => {
+    try {
+      work();
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(error);
+    }
+  };
   const employee: Partial<Employee> = {};
   const attributes: Record<string, string | number | boolean> = {};
   const ratings: Partial<Record<RaterSource, RaterRatings | RaterRatings[]>> = {};
@@ -124,7 +157,10 @@ export function rowToInput(cells: Record<string, string>, row: number): Appraisa
   for (const [column, raw] of Object.entries(cells)) {
     const text = raw.trim();
     if (text === "") continue;
-    const where = `baris ${row}, kolom ${column}`;
+    collect(() => readCell(column, text));
+  }
+  function readCell(column: string, text: string): void {
+    const where = place(column);
     const [head, ...rest] = column.split(".");
     const name = rest.join(".");
     if (head !== undefined && head in EMPLOYEE_COLUMNS && rest.length === 0) {
@@ -134,7 +170,10 @@ export function rowToInput(cells: Record<string, string>, row: number): Appraisa
     } else if (head === "periode" && rest.length === 0) {
       input.period = { kind: input.period?.kind ?? "annual", label: text, ...(input.period?.months ? { months: input.period.months } : {}) };
     } else if (head === "jenis_periode" && rest.length === 0) {
-      if (!PERIOD_KINDS.has(text)) throw new InputError(where, `"${text}" is not a period kind, expected one of ${[...PERIOD_KINDS].join(", ")}`);
+      if (!PERIOD_KINDS.has(text)) {
+        const kinds = [...PERIOD_KINDS].join(", ");
+        throw new InputError(where, `"${text}" bukan jenis periode; yang diharapkan: salah satu dari ${kinds} (EN: "${text}" is not a period kind, expected one of ${kinds})`);
+      }
       input.period = { label: input.period?.label ?? "", ...input.period, kind: text as NonNullable<AppraisalInput["period"]>["kind"] };
     } else if (head === "bulan" && rest.length === 0) {
       input.period = { kind: input.period?.kind ?? "annual", label: input.period?.label ?? "", months: parseNumber(text, where) };
@@ -161,7 +200,8 @@ export function rowToInput(cells: Record<string, string>, row: number): Appraisa
       const [indicator, aspect] = name.split(".");
       if (!indicator) throw new InputError(where, "expected target.<indicator> or target.<indicator>.<aspect>");
       if (aspect !== undefined && !(TARGET_ASPECTS as readonly string[]).includes(aspect)) {
-        throw new InputError(where, `"${aspect}" is not an aspect, expected one of ${TARGET_ASPECTS.join(", ")}`);
+        const aspects = TARGET_ASPECTS.join(", ");
+        throw new InputError(where, `"${aspect}" bukan aspek; yang diharapkan: salah satu dari ${aspects} (EN: "${aspect}" is not an aspect, expected one of ${aspects})`);
       }
       const numbers = text.split(LIST_SEPARATOR).map((part) => parseNumber(part.trim(), where));
       const columns = taskColumns.get(indicator) ?? [];
@@ -200,19 +240,21 @@ export function rowToInput(cells: Record<string, string>, row: number): Appraisa
     } else {
       throw new InputError(
         where,
-        "unknown column; expected nip, nama, jabatan, …, atribut.<x>, <self|peer|supervisor|subordinate|public>.<indicator>, nilai.<indicator>, target.<indicator>[.<aspect>], realisasi.<indicator>[.<aspect>], fakta.<x>, riwayat, predikat_unit, pimpinan_unit, periode, jenis_periode, bulan",
+        "kolom tidak dikenal; yang diharapkan: nip, nama, jabatan, …, atribut.<x>, <self|peer|supervisor|subordinate|public>.<indicator>, nilai.<indicator>, target.<indicator>[.<aspect>], realisasi.<indicator>[.<aspect>], fakta.<x>, riwayat, predikat_unit, pimpinan_unit, periode, jenis_periode, bulan (EN: unknown column)",
       );
     }
   }
-  for (const [indicator, columns] of taskColumns) values[indicator] = taskValue(indicator, columns, row);
+  for (const [indicator, columns] of taskColumns) collect(() => (values[indicator] = taskValue(indicator, columns, place)));
   for (const required of ["nip", "nama", "jabatan", "unit"] as const) {
-    if (!employee[required]) throw new InputError(`baris ${row}`, `column ${required} is empty, expected a value`);
+    if (employee[required]) continue;
+    problems.push(new InputError(place(required), `kosong; yang diharapkan: ${required} pegawai, wajib diisi (EN: column ${required} is empty, expected a value)`));
   }
+  if (problems.length > 0) return { problems };
   if (Object.keys(attributes).length > 0) employee.attributes = attributes;
   if (Object.keys(ratings).length > 0) input.ratings = ratings;
   if (Object.keys(values).length > 0) input.values = values;
   if (Object.keys(facts).length > 0) input.facts = facts;
-  return input;
+  return { input, problems };
 }
 
 /** The CSV header for a rule set's inputs: every column `inputToRow` can fill. */

@@ -1,5 +1,5 @@
 // Reads appraisal inputs as a stream from JSON (an array), JSON Lines or CSV, so large files never sit
-// in memory whole; every bad record is reported with its line, the JSON pointer of each problem and what
+// in memory whole, or from an XLSX workbook laid out as the CSV (xlsx-input.ts, read whole: a zip is); every bad record is reported with its line, the JSON pointer of each problem and what
 // was expected. Records come in batches (one per chunk read), so a million of them cost a few thousand
 // awaits, not a million.
 import { createReadStream, readFileSync } from "node:fs";
@@ -7,14 +7,16 @@ import { parse } from "csv-parse";
 import type { AppraisalInput } from "@kinerja/core";
 import { InputError, rowToInput } from "./csv-columns.js";
 import { checkInput } from "./input-check.js";
+import { readXlsxBatches } from "./xlsx-input.js";
 
-export type InputFormat = "json" | "jsonl" | "csv";
+export type InputFormat = "json" | "jsonl" | "csv" | "xlsx";
 
 export function formatOf(path: string): InputFormat {
   if (path.endsWith(".csv")) return "csv";
+  if (path.endsWith(".xlsx")) return "xlsx";
   if (path.endsWith(".jsonl") || path.endsWith(".ndjson")) return "jsonl";
   if (path.endsWith(".json")) return "json";
-  throw new InputError(path, "unknown input format, expected a .json, .jsonl or .csv file");
+  throw new InputError(path, "unknown input format, expected a .json, .jsonl, .csv or .xlsx file");
 }
 
 /** A record read: the input, or what is wrong with it (each problem with its JSON pointer). */
@@ -37,6 +39,10 @@ const CSV_BATCH = 1000;
  */
 export async function* readInputBatches(path: string): AsyncGenerator<ReadInput[]> {
   const format = formatOf(path);
+  if (format === "xlsx") {
+    yield* readXlsxBatches(path);
+    return;
+  }
   if (format === "json") {
     let data: unknown;
     try {

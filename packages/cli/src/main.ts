@@ -18,7 +18,7 @@ const USAGE = `kinerja <perintah> [opsi]
   validate <berkas…>                       periksa berkas aturan (keluar 0 bila sah, 1 bila ada kesalahan)
   test <berkas…>                           jalankan kasus uji yang tertanam di berkas aturan
   evaluate --rules <berkas> --input <data> [--explain] [--lang id|en] [--out <berkas>]
-                                           nilai setiap pegawai (data: .json, .jsonl atau .csv)
+                                           nilai setiap pegawai (data: .json, .jsonl, .csv atau .xlsx)
   simulate --from <lama.json> --to <baru.json> --input <data> [--out <laporan.json>]
                                            bandingkan dua versi aturan pada data yang sama
   demo --region <id> --size <n> --seed <s> [--year <tahun>] [--out <berkas.jsonl|.csv>]

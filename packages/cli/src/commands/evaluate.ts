@@ -1,4 +1,4 @@
-// `kinerja evaluate --rules <file> --input <json|jsonl|csv> [--explain] [--out <file>]`: one result per
+// `kinerja evaluate --rules <file> --input <json|jsonl|csv|xlsx> [--explain] [--out <file>]`: one result per
 // employee. A bad appraisal is reported with its place and skipped; the others are still written. Input is
 // read and output written a batch at a time (inputs.ts, output.ts): per record there is the shape check, the
 // appraisal and its line of output, nothing more.

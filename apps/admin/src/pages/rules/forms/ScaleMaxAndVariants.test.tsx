@@ -1,5 +1,6 @@
 import { fireEvent, screen, within } from "@testing-library/react";
 import type { RuleFile } from "@kinerja/core";
+import { useState } from "react";
 import { describe, expect, it } from "vitest";
 import { renderWithApi } from "../../../test/api";
 import { AxisWeights } from "./AxisWeightsForm";
@@ -34,6 +35,18 @@ function editing(file: RuleFile): { file: RuleFile; update: Update } {
   };
 }
 
+/** The axis form over a file held in state, as the rules page holds it, so the form shows each edit. */
+function LiveAxisWeights(props: { initial: RuleFile; seen: { file: RuleFile } }) {
+  const [file, setFile] = useState(props.initial);
+  const update: Update = (change) => {
+    const draft = structuredClone(file);
+    change(draft);
+    props.seen.file = draft;
+    setFile(draft);
+  };
+  return <AxisWeights file={file} update={update} />;
+}
+
 describe("rule forms for a scale's own maximum and the other axis splits", () => {
   it("sets and clears a scale's highest score (scoreMax)", () => {
     const edit = editing(pp30());
@@ -61,5 +74,24 @@ describe("rule forms for a scale's own maximum and the other axis splits", () =>
     });
     expect(edit.file.axes).toEqual({ hasil_kerja: 70, perilaku: 30 });
     expect(within(card).getByTestId("axis-variant-total-penilaian_360").textContent).toContain("100");
+  });
+
+  it("adds a variant with its own code, weights and condition, and removes one", () => {
+    const edit = { file: pp30() };
+    renderWithApi(<LiveAxisWeights initial={edit.file} seen={edit} />);
+    fireEvent.click(screen.getByRole("button", { name: "Tambah varian" }));
+    expect(edit.file.axisVariants?.[1]).toEqual({
+      id: "pembagian_2",
+      name: "Pembagian baru",
+      when: { all: [{ fact: "employee.jenisJabatan", operator: "equal", value: "fungsional" }] },
+      axes: { hasil_kerja: 70, perilaku: 30 },
+    });
+    const card = screen.getByTestId("axis-variant-pembagian_2");
+    const condition = within(card).getByLabelText(/Syarat berlaku/);
+    fireEvent.change(condition, { target: { value: '{ "all": [{ "fact": "employee.status", "operator": "equal", "value": "PPPK" }] }' } });
+    fireEvent.blur(condition);
+    expect(edit.file.axisVariants?.[1]?.when).toEqual({ all: [{ fact: "employee.status", operator: "equal", value: "PPPK" }] });
+    fireEvent.click(screen.getByRole("button", { name: "Hapus varian Penilaian 360°" }));
+    expect(edit.file.axisVariants?.map((v) => v.id)).toEqual(["pembagian_2"]);
   });
 });
