@@ -7,3 +7,4 @@ export * from "./scope.js";
 export * from "./relation.js";
 export * from "./sign-in.js";
 export * from "./api-tokens.js";
+export * from "./rater-identity.js";
