@@ -8,3 +8,4 @@ export * from "./relation.js";
 export * from "./sign-in.js";
 export * from "./api-tokens.js";
 export * from "./rater-identity.js";
+export * from "./forum.js";
