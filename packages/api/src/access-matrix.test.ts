@@ -303,6 +303,16 @@ const RULES: { [P in ProcedurePath]: Rule<InputOf<P>> } = {
     stage: "evaluated",
     input: (s) => ({ cycleId: s.cycleId, unitId: s.employee.unitId, heldOn: "2026-01-10", memberNips: [] }),
   },
+  // A session with no members: only the admin reads it; an admin enters a view in a member's name, and the
+  // one named is no member (BAD_REQUEST). Anyone else is told the session does not exist.
+  "forum.session": { roles: ROLES, relations: ["admin"], hidden: true, input: (s) => ({ sessionId: s.forumSessionId }) },
+  "forum.recordView": {
+    roles: ROLES,
+    relations: ["admin"],
+    hidden: true,
+    stage: "evaluated",
+    input: (s) => ({ sessionId: s.forumSessionId, employeeId: s.employee.id, view: "Pandangan anggota untuk uji matriks", memberNip: s.employee.nip }),
+  },
   "forum.adjustments": { roles: ROLES, relations: ALL_RELATIONS, input: (s) => ({ cycleId: s.cycleId, employeeId: s.employee.id }) },
   "forum.proposals": { roles: ADMINS, stage: "evaluated", input: (s) => ({ cycleId: s.cycleId }) },
   // Proposals are read on a result version; one that is not the current one is refused as stale (CONFLICT).

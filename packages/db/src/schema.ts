@@ -684,6 +684,21 @@ export interface PredikatAdjustmentTable {
   created_at: Timestamp;
 }
 
+/** A member's view on one case of a forum session (append-only; the latest per member and case stands). */
+export interface ForumSessionViewTable {
+  region_id: string;
+  id: string;
+  session_id: string;
+  employee_id: string;
+  member_nip: string;
+  view: string;
+  /** A predikat id of the cycle's rule set, or null. */
+  suggested_predikat: string | null;
+  actor_id: string | null;
+  actor_name: string;
+  created_at: Timestamp;
+}
+
 /** A meeting of a unit's evaluation forum (forum evaluasi): who sat in it, and its notes. */
 export interface ForumSessionTable {
   region_id: string;
@@ -973,6 +988,7 @@ export interface Database {
   appeals: AppealTable;
   predikat_adjustments: PredikatAdjustmentTable;
   forum_sessions: ForumSessionTable;
+  forum_session_views: ForumSessionViewTable;
   calibration_sessions: CalibrationSessionTable;
   mail_outbox: MailOutboxTable;
   notifications: NotificationTable;

@@ -7,8 +7,10 @@ import {
   calibrationProposals,
   calibrationSessions,
   cycleAdjustments,
+  forumSession,
   forumView,
   recordForumSession,
+  recordForumView,
 } from "../services/results/index.js";
 import { regionProcedure } from "../trpc.js";
 import { day, freeText, id, label, list, nip } from "./inputs.js";
@@ -28,6 +30,16 @@ export const forumRouter = {
   record: regionProcedure("operator", "admin", "assessor")
     .input(z.object({ cycleId: id, unitId: id, heldOn: day, memberNips: list(nip, 100), notes: freeText().optional() }))
     .mutation(({ ctx, input }) => recordForumSession(ctx.scope, input)),
+
+  /** One session's record with the members' views, for the admin and the session's members. */
+  session: regionProcedure(...ROLES)
+    .input(z.object({ sessionId: id }))
+    .query(({ ctx, input }) => forumSession(ctx.scope, input)),
+
+  /** A member of a session (not the case's superior, who decides) records their view on one case, optionally with a suggested predikat; an admin enters one in a member's name. */
+  recordView: regionProcedure(...ROLES)
+    .input(z.object({ sessionId: id, employeeId: id, view: freeText(2000), suggestedPredikat: label.nullable().optional(), memberNip: nip.optional() }))
+    .mutation(({ ctx, input }) => recordForumView(ctx.scope, input)),
 
   /** The adjustments of a cycle (one employee's, or those the caller may see). */
   adjustments: regionProcedure(...ROLES)

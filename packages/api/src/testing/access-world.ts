@@ -7,7 +7,7 @@
 // matrix calls about has an approved plan, two work entries (one with an evidence file, one whose feedback
 // thread the matrix writes in), a dialogue, a supervisor sheet, a result, an appeal and a session.
 import { randomUUID } from "node:crypto";
-import type { CycleStatus, Database, Role } from "@kinerja/db";
+import { newId, now, toJson, type CycleStatus, type Database, type Role } from "@kinerja/db";
 import { sql, type Kysely } from "kysely";
 import type { inferRouterInputs } from "@trpc/server";
 import type { Auth, SessionUser } from "../auth.js";
@@ -75,6 +75,8 @@ export interface Subject {
   threadEntryId: string;
   evidenceId: string;
   dialogueId: string;
+  /** A session of the person's unit's forum with no members: only the admin reads it. */
+  forumSessionId: string;
   /** The submitted supervisor sheet on the person. */
   sheetId: string;
   appealId: string;
@@ -232,6 +234,11 @@ export async function createAccessWorld(env: TestEnv): Promise<AccessWorld> {
     const [work, thread] = [await entry("03"), await entry("04")];
     const evidence = await storeEvidence(await scopeIn(db, adminOf(regionId), regionId), { workEntryId: work.id, filename: "bukti.pdf", content: PDF });
     const dialogue = await caller.dialogue.record({ cycleId: region.cycleId, employeeId: person.id, heldOn: "2025-03-01", topic: "Pembinaan", agreedActions: [] });
+    const forumSessionId = newId();
+    await db
+      .insertInto("forum_sessions")
+      .values({ region_id: regionId, id: forumSessionId, cycle_id: region.cycleId, unit_id: person.unit_id, held_on: "2026-01-10", members: toJson([]), notes: null, actor_id: null, actor_name: "uji matriks", created_at: now() })
+      .execute();
     return {
       ...region,
       employee: { id: person.id, nip: person.nip, jabatan: person.jabatan, unitId: person.unit_id },
@@ -249,6 +256,7 @@ export async function createAccessWorld(env: TestEnv): Promise<AccessWorld> {
       threadEntryId: thread.id,
       evidenceId: evidence.id,
       dialogueId: dialogue.id,
+      forumSessionId,
     };
   }
 

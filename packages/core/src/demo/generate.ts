@@ -185,10 +185,13 @@ export function* generateDemo(ruleSet: RuleSet, profile: DemoProfile, options: D
       attributes: { ...(post.attributes ?? {}), ...(state.head ? { atasan: state.head.nip } : {}) },
     };
     const supervisorBias = state.head?.bias ?? 0;
+    // The unit's first head leads it (unit.pimpinan); later heads lead teams within it.
+    const leadsUnit = state.head === null && employee.jenisJabatan === "struktural";
+    const unitFacts = leadsUnit ? { unit: { pimpinan: true } } : {};
     if (isHead) state.head = { nip, bias: random.normal() * 0.4 };
     state.members++;
 
-    const set = selector.indicatorSetFor({ employee, period });
+    const set = selector.indicatorSetFor({ employee, period, ...unitFacts });
     const indicators = set.indicators;
     const ratings: Partial<Record<RaterSource, RaterRatings | RaterRatings[]>> = {};
     const values: Record<string, IndicatorValue> = {};
@@ -215,6 +218,7 @@ export function* generateDemo(ruleSet: RuleSet, profile: DemoProfile, options: D
     yield {
       employee,
       period,
+      ...unitFacts,
       ratings,
       values,
       facts: declaredFacts(ruleSet, ability, random),

@@ -84,7 +84,9 @@ describe("describeExplanation", () => {
     const { ruleSet, profile, compiled } = region("samarinda");
     const [input] = [...generateDemo(ruleSet, profile, { size: 1, seed: 3 })];
     // A unit leader of a unit rated Baik: the row that matches tests leadership and the unit, not the score.
-    const leader = { ...input!, unit: { predikat: "baik" as const, pimpinan: true } };
+    // A structural leader is also rated by their subordinates on leading the team (Samarinda's pimpinan_struktural).
+    const ratings = { ...input!.ratings, subordinate: [{ kepemimpinan_komunikasi: 4 }] };
+    const leader = { ...input!, ratings, unit: { predikat: "baik" as const, pimpinan: true } };
     const sentence = describeExplanation(compiled.explain(leader), ruleSet, "id").find((s) => s.startsWith("Rating hasil kerja dari capaian:"));
     expect(sentence).toBe("Rating hasil kerja dari capaian: Sesuai. Dasarnya: pimpinan unit kerja ya, predikat organisasi unit kerja Baik (pimpinan unit: predikat organisasi Baik).");
   });

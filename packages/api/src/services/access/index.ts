@@ -7,3 +7,5 @@ export * from "./scope.js";
 export * from "./relation.js";
 export * from "./sign-in.js";
 export * from "./api-tokens.js";
+export * from "./rater-identity.js";
+export * from "./forum.js";

@@ -6,7 +6,7 @@ import { OBJECTIVE_RECORDER, objectiveIndicators, ratedBy, raterSourceLabel, rat
 import type { Axis, IndicatorInput, RaterSource, RecordedFact, Scale } from "@kinerja/core";
 import type { Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import { ALL_RELATIONS, directRelationTo, findEmployee, requireEmployee, requireRelation, type Scope } from "../access/index.js";
+import { ALL_RELATIONS, directRelationTo, findEmployee, requireEmployee, requireRelation, seesEachRating, seesRaterOf, type Relation, type Scope } from "../access/index.js";
 import { assertInCycle, findCycle } from "../cycles/index.js";
 import { cycleRules } from "../rules/index.js";
 import { deadlineOf } from "./deadlines.js";
@@ -93,7 +93,11 @@ export async function listAssessments(scope: Scope, input: { cycleId: string; em
   await findCycle(scope.db, scope.regionId, input.cycleId);
   const employee = await findEmployee(scope.db, scope.regionId, input.employeeId);
   const relation = directRelationTo(scope, employee);
-  if (relation === "admin" || relation === "assessor") return sheetsOn(scope, input);
+  if (relation === "admin" || relation === "assessor") {
+    // A subordinate's sheet on their leader is seen only by the admin and by the subordinate who wrote it.
+    const own = scope.me?.nip;
+    return (await sheetsOn(scope, input)).filter((s) => seesEachRating(relation, s.source as RaterSource) || s.rater === own);
+  }
   const own = scope.me ? await sheetsOn(scope, input, scope.me.nip) : [];
   // Someone who wrote nothing on the employee and is not related to them learns nothing of them.
   if (own.length === 0) await requireRelation(scope, employee, ALL_RELATIONS, "melihat lembar penilaian");
@@ -102,7 +106,7 @@ export async function listAssessments(scope: Scope, input: { cycleId: string; em
 
 export interface FeedbackItem {
   source: RaterSource;
-  /** The rater's name; null where the viewer is the rated employee and the rater a peer or subordinate. */
+  /** The rater's name; null where the viewer is the rated employee and the rater a peer or public respondent, or the rater a subordinate and the viewer not the admin. */
   rater: string | null;
   /** "Rekan kerja 1", "Atasan langsung": how the item is shown when the rater is hidden. */
   label: string;
@@ -118,16 +122,16 @@ export interface FeedbackItem {
 export async function feedbackFor(scope: Scope, input: { cycleId: string; employeeId: string }): Promise<FeedbackItem[]> {
   await findCycle(scope.db, scope.regionId, input.cycleId);
   const { relation } = await requireEmployee(scope, input.employeeId);
-  return feedbackItems(scope.db, scope.regionId, input.cycleId, input.employeeId, relation === "self");
+  return feedbackItems(scope.db, scope.regionId, input.cycleId, input.employeeId, relation);
 }
 
-/** The written feedback on an employee, `anonymous` hiding who the peers, subordinates and public respondents are. */
+/** The written feedback on an employee as a viewer with the relation reads it: without the raters they may not tell apart (access/rater-identity). */
 export async function feedbackItems(
   db: Kysely<Database>,
   regionId: string,
   cycleId: string,
   employeeId: string,
-  anonymous: boolean,
+  viewer: Relation | null,
 ): Promise<FeedbackItem[]> {
   const rows = await db
     .selectFrom("assessments")
@@ -149,7 +153,7 @@ export async function feedbackItems(
     const multiple = source === "peer" || source === "subordinate" || source === "public";
     return {
       source,
-      rater: anonymous && multiple ? null : (r.nama ?? r.rater),
+      rater: seesRaterOf(viewer, source) ? (r.nama ?? r.rater) : null,
       label: multiple ? `${raterSourceTitle(source)} ${n}` : raterSourceTitle(source),
       comment: r.comment as string,
       submittedAt: r.submitted_at as string,

@@ -161,7 +161,8 @@ export async function employeeDocument(scope: Scope, input: { cycleId: string; n
   const outcomes = parseJson<Array<{ type: string; params: Record<string, unknown>; rule: string }>>(result.outcomes);
   // Run ids are time-ordered (UUIDv7): the adjustments made up to the version shown.
   const adjustments = (await listAdjustments(db, regionId, cycle.id, [employee.id])).filter((a) => a.runId <= run.id);
-  const feedback = await feedbackItems(db, regionId, cycle.id, employee.id, true);
+  // The document goes to the employee: it names the raters as the employee may see them.
+  const feedback = await feedbackItems(db, regionId, cycle.id, employee.id, "self");
   const curve = await regionDistribution(db, regionId, { cycleId: cycle.id, unitId: employee.unit_id, runId: run.id });
   const plan = await planRows(db, cycle, employee);
 

@@ -6,7 +6,7 @@
 import { predikatDistance, predikatLabel, predikatLevels, predikatWithin, type PredikatValue } from "@kinerja/core";
 import { newId, now, parseJson, toJson, type CycleRow, type Database, type EmployeeRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import { requireEmployee, visibleEmployees, visibleFilter, withDb, type Scope } from "../access/index.js";
+import { findEmployee, forumViewMember, readsForumSession, requireEmployee, visibleEmployees, visibleFilter, withDb, type Scope } from "../access/index.js";
 import { isCalendarDate, raterQuality, type RaterQuality } from "../assessment/index.js";
 import { findCycle, lockCycle } from "../cycles/index.js";
 import { audit, DomainError } from "../lib/index.js";
@@ -46,12 +46,26 @@ export interface ForumEmployee {
   error: string | null;
 }
 
+/** A member's view on one case of the session: what they think, and the predikat they suggest (if any). */
+export interface ForumMemberView {
+  employeeId: string;
+  nama: string;
+  memberNip: string;
+  memberNama: string | null;
+  view: string;
+  suggestedPredikat: string | null;
+  suggestedLabel: string | null;
+  at: string;
+}
+
 export interface ForumSessionView {
   id: string;
   heldOn: string;
   members: Array<{ nip: string; nama: string | null }>;
   notes: string | null;
   recordedBy: string;
+  /** Each member's latest view on each case they gave one on, by case then member. */
+  views: ForumMemberView[];
 }
 
 export interface ForumView {
@@ -165,25 +179,137 @@ export async function forumView(scope: Scope, input: { cycleId: string; unitId: 
   };
 }
 
-async function forumSessions(db: Kysely<Database>, regionId: string, cycleId: string, unitId: string): Promise<ForumSessionView[]> {
-  const rows = await db
-    .selectFrom("forum_sessions")
-    .selectAll()
-    .where("region_id", "=", regionId)
-    .where("cycle_id", "=", cycleId)
-    .where("unit_id", "=", unitId)
-    .orderBy("held_on")
-    .orderBy("id")
-    .execute();
-  const nips = [...new Set(rows.flatMap((r) => parseJson<string[]>(r.members)))];
+async function forumSessions(
+  db: Kysely<Database>,
+  regionId: string,
+  cycleId: string,
+  unitId: string,
+  sessionId?: string,
+): Promise<ForumSessionView[]> {
+  let query = db.selectFrom("forum_sessions").selectAll().where("region_id", "=", regionId).where("cycle_id", "=", cycleId).where("unit_id", "=", unitId);
+  if (sessionId !== undefined) query = query.where("id", "=", sessionId);
+  const rows = await query.orderBy("held_on").orderBy("id").execute();
+  const viewRows = rows.length
+    ? await db
+        .selectFrom("forum_session_views as v")
+        .innerJoin("employees as e", (join) => join.onRef("e.region_id", "=", "v.region_id").onRef("e.id", "=", "v.employee_id"))
+        .select(["v.session_id", "v.employee_id", "e.nama", "v.member_nip", "v.view", "v.suggested_predikat", "v.created_at", "v.id"])
+        .where("v.region_id", "=", regionId)
+        .where("v.session_id", "in", rows.map((r) => r.id))
+        .orderBy("e.nama")
+        .orderBy("v.member_nip")
+        .orderBy("v.created_at")
+        .orderBy("v.id")
+        .execute()
+    : [];
+  const nips = [...new Set([...rows.flatMap((r) => parseJson<string[]>(r.members)), ...viewRows.map((v) => v.member_nip)])];
   const names = await namesByNip(db, regionId, nips);
+  const cycle = rows.length ? await findCycle(db, regionId, cycleId) : null;
+  const ruleSet = cycle ? (await cycleRules(db, cycle)).ruleSet : null;
+  // Append-only: a member's later view on a case replaces their earlier one in the record shown.
+  const latest = new Map<string, (typeof viewRows)[number]>();
+  for (const v of viewRows) latest.set(`${v.session_id}|${v.employee_id}|${v.member_nip}`, v);
   return rows.map((r) => ({
     id: r.id,
     heldOn: r.held_on,
     members: parseJson<string[]>(r.members).map((nip) => ({ nip, nama: names.get(nip) ?? null })),
     notes: r.notes,
     recordedBy: r.actor_name,
+    views: [...latest.values()]
+      .filter((v) => v.session_id === r.id)
+      .map((v) => ({
+        employeeId: v.employee_id,
+        nama: v.nama,
+        memberNip: v.member_nip,
+        memberNama: names.get(v.member_nip) ?? null,
+        view: v.view,
+        suggestedPredikat: v.suggested_predikat,
+        suggestedLabel: v.suggested_predikat && ruleSet ? (predikatLabel(ruleSet, v.suggested_predikat) ?? null) : null,
+        at: v.created_at,
+      })),
   }));
+}
+
+async function findSession(db: Kysely<Database>, regionId: string, sessionId: string) {
+  const row = await db.selectFrom("forum_sessions").selectAll().where("region_id", "=", regionId).where("id", "=", sessionId).executeTakeFirst();
+  if (!row) throw new DomainError({ code: "NOT_FOUND", message: `Sesi forum evaluasi ${sessionId} tidak ditemukan` });
+  return row;
+}
+
+/** One session's record, for the region's admin and the session's members; the unit's assessor reads it in forum.view. */
+export async function forumSession(scope: Scope, input: { sessionId: string }): Promise<ForumSessionView> {
+  const { db, regionId } = scope;
+  const row = await findSession(db, regionId, input.sessionId);
+  if (!readsForumSession(scope, parseJson<string[]>(row.members))) {
+    throw new DomainError({ code: "NOT_FOUND", message: `Sesi forum evaluasi ${input.sessionId} tidak ditemukan` });
+  }
+  const [session] = await forumSessions(db, regionId, row.cycle_id, row.unit_id, row.id);
+  return session!;
+}
+
+/**
+ * A member of a forum session records their view on one case of the session (an employee of the session's
+ * unit): text, and optionally the predikat they suggest. The case's superior decides; the view is kept in
+ * the session's record. Refused once the cycle is final.
+ */
+export async function recordForumView(
+  scope: Scope,
+  input: { sessionId: string; employeeId: string; view: string; suggestedPredikat?: string | null; memberNip?: string },
+): Promise<ForumSessionView> {
+  const { db, regionId, actor } = scope;
+  const text = input.view.trim();
+  if (text.length < MIN_REASON) {
+    throw new DomainError({ code: "BAD_REQUEST", message: `Pandangan anggota forum wajib ditulis (paling sedikit ${MIN_REASON} karakter)` });
+  }
+  const row = await db.transaction().execute(async (trx) => {
+    const session = await findSession(trx, regionId, input.sessionId);
+    const members = parseJson<string[]>(session.members);
+    if (!readsForumSession(scope, members)) {
+      throw new DomainError({ code: "NOT_FOUND", message: `Sesi forum evaluasi ${input.sessionId} tidak ditemukan` });
+    }
+    const employee = await findEmployee(trx, regionId, input.employeeId);
+    const member = forumViewMember(withDb(scope, trx), { id: session.id, memberNips: members }, employee, input.memberNip);
+    const cycle = await evaluatedCycle(trx, regionId, session.cycle_id);
+    if (employee.unit_id !== session.unit_id) {
+      const unit = await unitOf(trx, regionId, session.unit_id);
+      throw new DomainError({ code: "BAD_REQUEST", message: `${employee.nama} bukan pegawai ${unit.name}, unit yang dibahas sesi forum ini` });
+    }
+    const suggested = input.suggestedPredikat?.trim() || null;
+    if (suggested !== null) {
+      const { ruleSet } = await cycleRules(trx, cycle);
+      const levels = predikatLevels(ruleSet);
+      if (!levels.includes(suggested)) {
+        throw new DomainError({ code: "BAD_REQUEST", message: `Predikat usulan ${suggested} tidak dikenal; yang ada: ${levels.join(", ")}` });
+      }
+    }
+    const id = newId();
+    await trx
+      .insertInto("forum_session_views")
+      .values({
+        region_id: regionId,
+        id,
+        session_id: session.id,
+        employee_id: employee.id,
+        member_nip: member,
+        view: text,
+        suggested_predikat: suggested,
+        actor_id: actor.id,
+        actor_name: actor.name,
+        created_at: now(),
+      })
+      .execute();
+    await audit(trx, {
+      regionId,
+      actor,
+      action: "forum.view",
+      entity: "employee",
+      entityId: employee.id,
+      after: { sessionId: session.id, cycleId: cycle.id, view: text, suggestedPredikat: suggested },
+    });
+    return session;
+  });
+  const [session] = await forumSessions(db, regionId, row.cycle_id, row.unit_id, row.id);
+  return session!;
 }
 
 export async function evaluatedCycle(db: Kysely<Database>, regionId: string, cycleId: string): Promise<CycleRow> {

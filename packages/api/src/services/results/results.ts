@@ -4,11 +4,12 @@
 import { checkBounds, countNationalPredikat, describeExplanation, judgementRange, predikatLevels, type BoundCheck, type JudgementRange, type Explanation, type NationalPredikat, type OrganisationPredikat } from "@kinerja/core";
 import { parseJson, type CycleRow, type Database, type ResultRow } from "@kinerja/db";
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from "kysely";
-import { visibleEmployees, visibleFilter, type EmployeeScope, type Scope } from "../access/index.js";
+import { findEmployee, relationTo, visibleEmployees, visibleFilter, type EmployeeScope, type Scope } from "../access/index.js";
 import { findCycle, type Rollup } from "../cycles/index.js";
 import { contains, decodeCursor, DomainError, pageOf, type Page } from "../lib/index.js";
 import { unitSubtree } from "../organisation/index.js";
 import { cycleRules } from "../rules/index.js";
+import { withHiddenRatings } from "./hidden-ratings.js";
 import { countOf, runCounts } from "./result-counts.js";
 import { outcomeTypes } from "./runs.js";
 
@@ -337,7 +338,9 @@ export async function getResult(scope: Scope, input: { cycleId: string; employee
     ? await runResults(db, regionId, run.id, visibleEmployees(scope), true).selectAll().where("results.employee_id", "=", input.employeeId).executeTakeFirst()
     : undefined;
   if (!run || !row) throw new DomainError({ code: "NOT_FOUND", message: `Hasil pegawai ${input.employeeId} tidak ditemukan` });
-  const explanation = parseJson<Explanation>(row.explanation);
+  // Ratings the viewer may not tell apart (a leader's subordinates) are shown as their means.
+  const relation = await relationTo(scope, await findEmployee(db, regionId, input.employeeId));
+  const { input: shownInput, explanation } = withHiddenRatings(relation, parseJson<unknown>(row.input), parseJson<Explanation | null>(row.explanation));
   const { ruleSet } = await cycleRules(db, cycle);
   const rollup = row.rollup ? parseJson<Rollup>(row.rollup) : null;
   const range = rollup?.computedPredikat ? judgementRange(ruleSet, rollup.computedPredikat) : null;
@@ -365,7 +368,7 @@ export async function getResult(scope: Scope, input: { cycleId: string; employee
     sentences: explanation
       ? { id: describeExplanation(explanation, ruleSet, "id"), en: describeExplanation(explanation, ruleSet, "en") }
       : { id: [], en: [] },
-    input: parseJson(row.input),
+    input: shownInput,
     rollup,
     judgement: range ? { ...range, judged: judged ? { predikat: judged.to_value, reason: judged.reason, by: judged.by_label, at: judged.created_at } : null } : null,
   };

@@ -6,16 +6,17 @@ import {
   type AppraisalInput,
   type CompiledRuleSet,
   type IndicatorSet,
+  type OrganisationPredikat,
   type PeriodKind,
 } from "@kinerja/core";
-import type { CycleRow, Database, EmployeeRow } from "@kinerja/db";
+import { parseJson, type CycleRow, type Database, type EmployeeRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import { employeeOf } from "../assessment/index.js";
+import { employeeOf, unitLeaders, unitResultOf } from "../assessment/index.js";
 
-/** The indicator set the rule set chooses for an employee (from the employee's facts alone). */
+/** The indicator set the rule set chooses for an employee (from the employee's and their unit's facts). */
 export function indicatorSetOf(compiled: CompiledRuleSet, input: AppraisalInput): IndicatorSet {
   try {
-    return compiled.indicatorSetFor({ employee: input.employee, ...(input.period ? { period: input.period } : {}) });
+    return compiled.indicatorSetFor({ employee: input.employee, ...(input.period ? { period: input.period } : {}), ...(input.unit ? { unit: input.unit } : {}) });
   } catch (error) {
     if (!(error instanceof AppraisalError)) throw error;
     throw new DomainError({
@@ -36,5 +37,17 @@ export async function indicatorSetsOf(
     (await db.selectFrom("units").select(["id", "type"]).where("region_id", "=", cycle.region_id).execute()).map((u) => [u.id, u.type]),
   );
   const period = { kind: cycle.period_kind as PeriodKind, label: cycle.period_label };
-  return new Map(employees.map((row) => [row.id, indicatorSetOf(compiled, { employee: employeeOf(row, unitTypes.get(row.unit_id) ?? null), period })]));
+  // Whether each leads their unit, as the cycle run reads it (appraisal-inputs.ts): a set may be for unit leaders.
+  const unitIds = [...new Set(employees.map((e) => e.unit_id))];
+  const leaders =
+    unitIds.length === 0
+      ? new Set<string>()
+      : unitLeaders(await db.selectFrom("employees").select(["nip", "unit_id", "atasan_nip"]).where("region_id", "=", cycle.region_id).where("unit_id", "in", unitIds).execute());
+  const unitPredikat = parseJson<Record<string, OrganisationPredikat>>(cycle.unit_predikat);
+  return new Map(
+    employees.map((row) => [
+      row.id,
+      indicatorSetOf(compiled, { employee: employeeOf(row, unitTypes.get(row.unit_id) ?? null), period, unit: unitResultOf(row, unitPredikat, leaders) }),
+    ]),
+  );
 }
