@@ -67,7 +67,10 @@ export async function finalisedQuarters(
       .where("status", "=", "published")
       .orderBy("version", "desc")
       .executeTakeFirstOrThrow();
-    const content = { ...parseJson<Record<string, unknown>>(published.content), period: { kind: "quarterly", rollup: { method, ...(options.bounds === undefined ? {} : { bounds: options.bounds }) } } };
+    const stored = parseJson<Record<string, unknown>>(published.content);
+    // The region's own year-of-periods cases show its own roll-up method; with another method they would fail.
+    const tests = Array.isArray(stored.tests) ? stored.tests.filter((test) => !(test as { periods?: unknown }).periods) : stored.tests;
+    const content = { ...stored, tests, period: { kind: "quarterly", rollup: { method, ...(options.bounds === undefined ? {} : { bounds: options.bounds }) } } };
     const { version } = await saveDraft(scope, { content });
     await publishRuleSet(scope, version);
 

@@ -24,8 +24,9 @@ function evaluate(count: number): void {
   if (errors.length > 0) throw new Error(errors.map(formatIssue).join("\n"));
   const compiled = compileRuleSet(ruleSet);
 
-  // The appraisals here are the rule file's own test cases, over and over; yours would come from your data.
-  const cases: AppraisalInput[] = ruleSet.tests.map((test) => {
+  // The appraisals here are the rule file's own test cases of one appraisal each (not the years rolled up
+  // from periods), over and over; yours would come from your data.
+  const cases: AppraisalInput[] = ruleSet.tests.filter((test) => test.periods === undefined).map((test) => {
     const checked = validateInput(test.input, test.name);
     if (!checked.ok) throw new Error(checked.issues.map(formatIssue).join("\n"));
     return checked.input;
