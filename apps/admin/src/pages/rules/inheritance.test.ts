@@ -46,4 +46,11 @@ describe("inherited and own parts of rules on a baseline", () => {
       tests: [],
     });
   });
+
+  it("keeps a period that differs from the baseline's whole, its kind with its roll-up", () => {
+    const withPeriod = { ...baseline, period: { kind: "annual" } };
+    const own = { id: "daerah", name: "Daerah", period: { kind: "annual", rollup: { method: "average" } } };
+    expect(rebaseOn(own, withPeriod, "national:x@1").period).toEqual({ kind: "annual", rollup: { method: "average" } });
+    expect(rebaseOn({ id: "daerah", name: "Daerah", period: { kind: "annual" } }, withPeriod, "national:x@1")).not.toHaveProperty("period");
+  });
 });

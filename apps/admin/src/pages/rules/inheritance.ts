@@ -21,6 +21,8 @@ export interface RulePart {
 
 /** Parts merged key by key (records, plain objects; workflow by its sections). */
 const KEYED_OBJECTS = ["raters", "axes", "scales", "facts", "conditions", "curve", "period", "workflow"] as const;
+/** Sections kept or dropped as one object when rules are rebased, never key by key. */
+const WHOLE_OBJECTS = new Set<string>(["period"]);
 /** Lists merged item by item, by the field that names an item. */
 const KEYED_LISTS: Record<string, string> = { indicatorSets: "id", predikat: "id", decisions: "id", calculations: "id", outcomes: "name" };
 
@@ -125,6 +127,11 @@ export function rebaseOn(content: Content, baseline: Content, ref: string): Cont
     const mine = content[section];
     const inherited = baseline[section];
     if (!isObject(mine)) continue;
+    if (WHOLE_OBJECTS.has(section)) {
+      // Its fields are required together (a period's kind with its roll-up): kept whole when it differs at all.
+      if (same(mine, inherited)) delete next[section];
+      continue;
+    }
     const kept = Object.fromEntries(Object.entries(mine).filter(([key, value]) => !(isObject(inherited) && key in inherited && same(value, inherited[key]))));
     if (Object.keys(kept).length > 0) next[section] = kept;
     else delete next[section];
