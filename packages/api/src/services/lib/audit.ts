@@ -26,43 +26,33 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+/** An entry's columns, the same in the region's log and the national one. */
+function entryRow(entry: Omit<AuditEntry, "regionId">) {
+  return {
+    id: newId(),
+    at: now(),
+    actor_id: entry.actor.id,
+    actor_name: entry.actor.name,
+    actor_role: entry.actor.role,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    before: entry.before === undefined ? null : toJson(entry.before),
+    after: entry.after === undefined ? null : toJson(entry.after),
+  };
+}
+
 /** Call inside the transaction that makes the change, so the entry and the change stand or fall together. */
 export async function audit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
   await db
     .insertInto("audit_log")
-    .values({
-      region_id: entry.regionId,
-      id: newId(),
-      at: now(),
-      actor_id: entry.actor.id,
-      actor_name: entry.actor.name,
-      actor_role: entry.actor.role,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      before: entry.before === undefined ? null : toJson(entry.before),
-      after: entry.after === undefined ? null : toJson(entry.after),
-    })
+    .values({ region_id: entry.regionId, ...entryRow(entry) })
     .execute();
 }
 
 /** What the national operator changes outside any region (national_audit_log); in the transaction of the change. */
 export async function auditNational(db: Kysely<Database>, entry: Omit<AuditEntry, "regionId">): Promise<void> {
-  await db
-    .insertInto("national_audit_log")
-    .values({
-      id: newId(),
-      at: now(),
-      actor_id: entry.actor.id,
-      actor_name: entry.actor.name,
-      actor_role: entry.actor.role,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      before: entry.before === undefined ? null : toJson(entry.before),
-      after: entry.after === undefined ? null : toJson(entry.after),
-    })
-    .execute();
+  await db.insertInto("national_audit_log").values(entryRow(entry)).execute();
 }
 
 /** The national log's entries about one entity (a baseline), newest first. */
