@@ -242,12 +242,38 @@ export function handwrittenSamarinda(ruleSet: RuleSet): (input: AppraisalInput) 
     const loyal = ratingScore(ratings, "loyal", 70, 30, 5);
     const adaptif = ratingScore(ratings, "adaptif", 70, 30, 5);
     const kolaboratif = ratingScore(ratings, "kolaboratif", 70, 30, 5);
-    const perilakuSum = 16 * pelayanan + 14 * akuntabel + 14 * kompeten + 14 * harmonis + 14 * loyal + 14 * adaptif + 14 * kolaboratif;
+    const leader = !puskesmas && employee.jenisJabatan === "struktural" && input.unit?.pimpinan === true;
+    // A structural unit leader's set: BerAKHLAK at 12 each and leading the team at 16, rated by direct reports alone.
+    const kepemimpinan = leader ? ((100 * meanOf(ratings?.subordinate, "kepemimpinan_komunikasi")!) / 100 / 5) * 100 : 0;
+    const perilakuSum = leader
+      ? 12 * pelayanan + 12 * akuntabel + 12 * kompeten + 12 * harmonis + 12 * loyal + 12 * adaptif + 12 * kolaboratif + 16 * kepemimpinan
+      : 16 * pelayanan + 14 * akuntabel + 14 * kompeten + 14 * harmonis + 14 * loyal + 14 * adaptif + 14 * kolaboratif;
     const perilaku = perilakuSum / 100;
     let hasilKerja: number;
     let score: number;
     let scores: Record<string, number>;
-    if (puskesmas) {
+    if (leader) {
+      hasilKerja = (80 * rhk + 20 * tepatWaktu) / 100;
+      score =
+        (80 * rhk + 20 * tepatWaktu + 12 * pelayanan + 12 * akuntabel + 12 * kompeten + 12 * harmonis + 12 * loyal + 12 * adaptif +
+          12 * kolaboratif + 16 * kepemimpinan) /
+        200;
+      scores = {
+        score,
+        "score.hasil_kerja": hasilKerja,
+        "score.perilaku": perilaku,
+        "score.rhk_utama": rhk,
+        "score.ketepatan_waktu": tepatWaktu,
+        "score.berorientasi_pelayanan": pelayanan,
+        "score.akuntabel": akuntabel,
+        "score.kompeten": kompeten,
+        "score.harmonis": harmonis,
+        "score.loyal": loyal,
+        "score.adaptif": adaptif,
+        "score.kolaboratif": kolaboratif,
+        "score.kepemimpinan_komunikasi": kepemimpinan,
+      };
+    } else if (puskesmas) {
       const kepuasan = ((100 * meanOf(ratings?.public, "kepuasan_masyarakat")!) / 100 / 4) * 100;
       hasilKerja = (50 * rhk + 20 * tepatWaktu + 30 * kepuasan) / 100;
       score =
@@ -327,7 +353,7 @@ export function handwrittenSamarinda(ruleSet: RuleSet): (input: AppraisalInput) 
     return {
       nip: employee.nip,
       ruleSetId: ruleSet.id,
-      indicatorSet: puskesmas ? "puskesmas" : "umum",
+      indicatorSet: puskesmas ? "puskesmas" : leader ? "pimpinan_struktural" : "umum",
       scores,
       decisions: {
         "rating.hasil_kerja": ratingHasilKerja,
