@@ -2,7 +2,7 @@
 // deliveries): a sender takes a batch of due rows under its own lease by one conditional update, so two
 // senders never take the same row, and a row whose lease ran out (its sender died) is taken again.
 import type { Database, MailOutboxRow, WebhookDeliveryRow } from "@kinerja/db";
-import type { Kysely } from "kysely";
+import { PostgresAdapter, type Kysely } from "kysely";
 
 /** The tables taken this way, and their rows. */
 interface LeasedQueues {
@@ -33,7 +33,7 @@ export async function takeDueRows<T extends keyof LeasedQueues>(db: Kysely<Datab
   const name = table as unknown as "queue";
   const at = new Date();
   const now = at.toISOString();
-  const due = queue
+  const choosing = queue
     .selectFrom(name)
     .select("id")
     .where("status", "=", "queued")
@@ -41,6 +41,9 @@ export async function takeDueRows<T extends keyof LeasedQueues>(db: Kysely<Datab
     .where((eb) => eb.or([eb("lease_expires_at", "is", null), eb("lease_expires_at", "<", now)]))
     .orderBy("next_attempt_at")
     .limit(lease.batchSize);
+  // On PostgreSQL two senders choosing at once would lock overlapping rows in different orders and deadlock:
+  // each locks what it chose and passes over rows another sender holds. SQLite writes one at a time.
+  const due = db.getExecutor().adapter instanceof PostgresAdapter ? choosing.forUpdate().skipLocked() : choosing;
   // The conditions are repeated on the update itself: PostgreSQL checks them again on a row another
   // sender changed meanwhile, so a row it has just taken is not taken twice.
   const rows = await queue
