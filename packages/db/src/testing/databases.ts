@@ -64,6 +64,24 @@ export async function terminateConnections(applicationName: string): Promise<num
   return rows.length;
 }
 
+/**
+ * Tests share one PostgreSQL database, each in its own schema. Migrating reads the whole catalogue (kysely's
+ * introspection), which fails with "relation … does not exist" when another suite drops its schema meanwhile:
+ * migrations hold this advisory lock shared and a schema is dropped holding it alone.
+ */
+const SCHEMA_DDL_LOCK = 7_203_114;
+
+async function holdingSchemaLock<T>(mode: "shared" | "alone", work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(mode === "shared" ? "select pg_advisory_lock_shared($1)" : "select pg_advisory_lock($1)", [SCHEMA_DDL_LOCK]);
+    return await work();
+  } finally {
+    await client.end();
+  }
+}
+
 /** Where a throwaway database lives: a SQLite file in a temporary folder, or a fresh PostgreSQL schema. */
 async function scratchLocation(dialect: DialectName): Promise<{ config: DatabaseConfig; remove: () => Promise<void> }> {
   if (dialect === "sqlite") {
@@ -76,7 +94,7 @@ async function scratchLocation(dialect: DialectName): Promise<{ config: Database
     // Named after the schema, so a test can find (and terminate) this database's connections alone.
     config: { dialect: "postgres", url: TEST_POSTGRES_URL, schema, poolSize: 4, applicationName: schema },
     remove: async () => {
-      await onServer(`DROP SCHEMA "${schema}" CASCADE`);
+      await holdingSchemaLock("alone", () => onServer(`DROP SCHEMA "${schema}" CASCADE`));
     },
   };
 }
@@ -93,6 +111,9 @@ export async function createTestDatabase(dialect: DialectName, options: { migrat
       await remove();
     },
   };
-  if (options.migrated ?? true) await migrateToLatest(database.db, dialect);
+  if (options.migrated ?? true) {
+    if (dialect === "postgres") await holdingSchemaLock("shared", () => migrateToLatest(database.db, dialect));
+    else await migrateToLatest(database.db, dialect);
+  }
   return database;
 }
