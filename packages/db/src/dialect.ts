@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, type Dialect } from "kysely";
+import { Kysely, PostgresDialect, SqliteDialect, type Dialect, type SqliteDatabase as KyselySqliteDatabase } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema.js";
 
@@ -64,6 +64,37 @@ function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
+/** How many prepared statements a SQLite connection keeps, least recently used first out. */
+export const SQLITE_STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The connection as kysely sees it, with its statements kept prepared: kysely prepares every query afresh,
+ * and preparing costs as much as running a page's query or a batch's insert. A statement still being
+ * iterated (a streamed query) is never handed out twice; that caller gets a fresh one.
+ */
+export function keepingStatements(database: SqliteDatabase.Database, size = SQLITE_STATEMENT_CACHE_SIZE): KyselySqliteDatabase {
+  const kept = new Map<string, SqliteDatabase.Statement>();
+  return {
+    prepare(sql) {
+      const statement = kept.get(sql);
+      if (statement) {
+        if (statement.busy) return database.prepare(sql);
+        kept.delete(sql);
+        kept.set(sql, statement);
+        return statement;
+      }
+      const prepared = database.prepare(sql);
+      kept.set(sql, prepared);
+      if (kept.size > size) kept.delete(kept.keys().next().value!);
+      return prepared;
+    },
+    close() {
+      kept.clear();
+      database.close();
+    },
+  };
+}
+
 export function createDialect(config: DatabaseConfig, options: OpenOptions = {}): Dialect {
   if (config.dialect === "sqlite") {
     const { file } = config;
@@ -75,7 +106,7 @@ export function createDialect(config: DatabaseConfig, options: OpenOptions = {})
         database.pragma("foreign_keys = ON");
         database.pragma("busy_timeout = 5000");
         database.pragma("synchronous = NORMAL");
-        return database;
+        return keepingStatements(database);
       },
     });
   }
