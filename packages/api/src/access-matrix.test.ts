@@ -399,6 +399,7 @@ const ROUTES: Record<string, Route> = {
   },
   "GET /evidence/files/:evidenceId": { roles: ROLES, relations: PLAN_READERS, request: (s) => ({ method: "GET", path: `/evidence/files/${s.evidenceId}` }) },
   "GET /connectors/:name/export/:cycleId.{xlsx,csv}": { roles: ADMINS, request: (s) => ({ method: "GET", path: `/connectors/payroll/export/${s.cycleId}.csv` }) },
+  "GET /connectors/:name/template.{xlsx,csv}": { roles: ADMINS, namesIds: false, request: () => ({ method: "GET", path: "/connectors/worklogs/template.csv" }) },
   "POST /connectors/:name/run.:format": {
     roles: ADMINS,
     namesIds: false,
