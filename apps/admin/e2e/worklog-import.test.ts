@@ -4,6 +4,7 @@
 // entries are read back through the API; the assessor confirms one of them on their team's screen, and the
 // confirmation is read back. The screen is photographed at 1366 and 390 px and fits a phone.
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { mutate, openCycleId, query } from "./api";
@@ -11,7 +12,7 @@ import { launchBrowser } from "./browser";
 import { readXlsx } from "./downloads";
 import { newPage, signIn } from "./portal";
 import { signInFor, startServer, type RunningServer } from "./server";
-import { checkFit, PHONE } from "./viewport";
+import { checkFit, PHONE, SCREENSHOT_DIR } from "./viewport";
 
 const HEAD = ["NIP", "Tanggal", "Indikator Kinerja Individu", "Uraian Kegiatan", "Jumlah", "Satuan"];
 const IKI = "Jumlah usulan kenaikan pangkat yang diverifikasi";
@@ -97,6 +98,8 @@ describe.skipIf(inject("chromiumMissing") !== null)("work logs in bulk: a recap 
       if (viewport) await page.setViewportSize(viewport);
       const fit = await checkFit(page, name);
       expect(fit.overflow).toBe(0);
+      // The connector's card alone, to look at: the whole screen is long.
+      await card().screenshot({ path: join(SCREENSHOT_DIR, `${name}-card-${viewport?.width ?? 1366}.png`) });
     }
     await page.setViewportSize({ width: 1366, height: 900 });
   });
@@ -120,6 +123,7 @@ describe.skipIf(inject("chromiumMissing") !== null)("work logs in bulk: a recap 
     for (const viewport of [undefined, PHONE]) {
       if (viewport) await page.setViewportSize(viewport);
       expect((await checkFit(page, "worklog-imported")).overflow).toBe(0);
+      await card().screenshot({ path: join(SCREENSHOT_DIR, `worklog-imported-card-${viewport?.width ?? 1366}.png`) });
     }
     await page.setViewportSize({ width: 1366, height: 900 });
   });
