@@ -193,7 +193,7 @@ export class ConnectorScheduler {
 
   /** Starts the run of every schedule due now that this server could take; the job ids started. */
   async runDue(): Promise<string[]> {
-    const { db, jobs, leaseMs, batchSize } = this.options;
+    const { db, leaseMs, batchSize } = this.options;
     const at = this.options.now();
     const started: string[] = [];
     for (;;) {
