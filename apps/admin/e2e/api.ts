@@ -38,6 +38,7 @@ type Queries = {
   "connector.holidays": [RouterInputs["connector"]["holidays"], RouterOutputs["connector"]["holidays"]];
   "connector.attendance": [RouterInputs["connector"]["attendance"], RouterOutputs["connector"]["attendance"]];
   "baseline.audit": [RouterInputs["baseline"]["audit"], RouterOutputs["baseline"]["audit"]];
+  "workEntry.list": [RouterInputs["workEntry"]["list"], RouterOutputs["workEntry"]["list"]];
 };
 
 export async function query<P extends keyof Queries>(page: Page, path: P, input: Queries[P][0]): Promise<Queries[P][1]> {
@@ -60,6 +61,10 @@ type Mutations = {
   "region.create": [RouterInputs["region"]["create"], RouterOutputs["region"]["create"]];
   "cycle.close": [RouterInputs["cycle"]["close"], RouterOutputs["cycle"]["close"]];
   "ruleSet.whatIf": [RouterInputs["ruleSet"]["whatIf"], RouterOutputs["ruleSet"]["whatIf"]];
+  "plan.create": [RouterInputs["plan"]["create"], RouterOutputs["plan"]["create"]];
+  "plan.save": [RouterInputs["plan"]["save"], RouterOutputs["plan"]["save"]];
+  "plan.submit": [RouterInputs["plan"]["submit"], RouterOutputs["plan"]["submit"]];
+  "plan.approve": [RouterInputs["plan"]["approve"], RouterOutputs["plan"]["approve"]];
 };
 
 export async function mutate<P extends keyof Mutations>(page: Page, path: P, input: Mutations[P][0]): Promise<Mutations[P][1]> {

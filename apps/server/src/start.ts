@@ -1,10 +1,11 @@
 // Starting and stopping the server: open the database (SQLite by default, PostgreSQL by DATABASE_URL),
 // migrate it, mark failed the jobs whose server stopped renewing their lease (and keep doing so), seed the
 // demo regions on an empty database and print their sign-ins, then listen and start the mail sender (which
-// delivers the notification outbox) and the webhook sender. Stopping refuses new connections, lets requests
-// in flight finish, stops both senders after what they are sending, and closes the database.
+// delivers the notification outbox), the webhook sender and the connector scheduler (runs the connectors a
+// region scheduled). Stopping refuses new connections, lets requests in flight finish, stops the background
+// loops after what they are doing, and closes the database.
 import type { AddressInfo } from "node:net";
-import { createAuth, DEMO_REGIONS, isEmpty, JobRunner, MailSender, notifyOverdueAppeals, recoverInterruptedJobs, seedBaselines, seedDemo, smtpTransport, WebhookSender, type SignIn } from "@kinerja/api";
+import { ConnectorScheduler, createAuth, DEMO_REGIONS, isEmpty, JobRunner, MailSender, notifyOverdueAppeals, recoverInterruptedJobs, seedBaselines, seedDemo, smtpTransport, WebhookSender, type SignIn } from "@kinerja/api";
 import { migrateToLatest, openDatabase, type OpenDatabase } from "@kinerja/db";
 import type { Server } from "node:http";
 import { DEFAULT_SEED_PASSWORD, type ServerConfig } from "./config.js";
@@ -43,6 +44,8 @@ export interface Running {
   mail: MailSender;
   /** Delivers queued webhook deliveries in the background; stopped before the database closes. */
   webhooks: WebhookSender;
+  /** Starts the runs of due connector schedules in the background; stopped before the database closes. */
+  schedules: ConnectorScheduler;
   url: string;
   signIns: SignIn[];
   /** Stops accepting, waits for requests (and, up to `graceMs`, jobs) in flight, closes the database. */
@@ -134,6 +137,12 @@ export async function start(config: ServerConfig, logger: Logger, write: (text: 
     onError: (error) => logger.log("warn", "delivering webhooks failed; tried again next round", errorFields(error)),
   });
   webhooks.start();
+  const schedules = new ConnectorScheduler({
+    db,
+    jobs,
+    onError: (error) => logger.log("warn", "starting a scheduled connector run failed; the next due time comes", errorFields(error)),
+  });
+  schedules.start();
   if (!config.smtpUrl) logger.log("warn", "KINERJA_SMTP_URL is not set: mail stays in the outbox unsent; portal notifications still work");
 
   let stopping: Promise<void> | null = null;
@@ -153,10 +162,11 @@ export async function start(config: ServerConfig, logger: Logger, write: (text: 
       if (!jobsDone) logger.log("warn", "jobs still running at shutdown; they will be marked failed once their lease runs out");
       await mail.stop();
       await webhooks.stop();
+      await schedules.stop();
       await database.close();
       logger.log("info", "stopped");
     })();
     return stopping;
   };
-  return { server, database, jobs, mail, webhooks, url, signIns, stop };
+  return { server, database, jobs, mail, webhooks, schedules, url, signIns, stop };
 }

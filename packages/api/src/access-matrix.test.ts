@@ -156,6 +156,8 @@ const RULES: { [P in ProcedurePath]: Rule<InputOf<P>> } = {
   "connector.list": { roles: ADMINS, input: {} },
   "connector.configure": { roles: ADMINS, input: { name: "attendance", enabled: false } },
   "connector.runs": { roles: ADMINS, input: { name: "attendance" } },
+  "connector.schedules": { roles: ADMINS, input: undefined },
+  "connector.setSchedule": { roles: ADMINS, input: { name: "attendance", on: false, everyMinutes: 60, anchor: "02:00" } },
   "connector.holidays": { roles: ADMINS, input: { year: 2025 } },
   "connector.setHolidays": { roles: ADMINS, input: { year: 2031, days: [] } },
   "connector.leave": { roles: ADMINS, input: { period: "2025-01" } },
@@ -397,6 +399,7 @@ const ROUTES: Record<string, Route> = {
   },
   "GET /evidence/files/:evidenceId": { roles: ROLES, relations: PLAN_READERS, request: (s) => ({ method: "GET", path: `/evidence/files/${s.evidenceId}` }) },
   "GET /connectors/:name/export/:cycleId.{xlsx,csv}": { roles: ADMINS, request: (s) => ({ method: "GET", path: `/connectors/payroll/export/${s.cycleId}.csv` }) },
+  "GET /connectors/:name/template.{xlsx,csv}": { roles: ADMINS, namesIds: false, request: () => ({ method: "GET", path: "/connectors/worklogs/template.csv" }) },
   "POST /connectors/:name/run.:format": {
     roles: ADMINS,
     namesIds: false,

@@ -19,4 +19,5 @@ export { DEMO_REGIONS, isEmpty, seedDemo, type SeedOptions, type SignIn } from "
 export { seedBaselines } from "./services/rules/index.js";
 export { MailSender, smtpTransport, enqueueMail, notify, type MailSenderOptions, type MailTransport } from "./services/notifications/index.js";
 export { handlePublicApi, openApiDocument, PUBLIC_API_BASE } from "./http/public-api.js";
+export { ConnectorScheduler, registerConnector, type ConnectorSchedulerOptions } from "./services/connectors/index.js";
 export { WebhookSender, verifyWebhook, signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER, type WebhookSenderOptions } from "./services/integrations/index.js";

@@ -917,6 +917,29 @@ export interface ConnectorRunTable {
   report: Generated<JsonText>;
 }
 
+/** A connector's schedule in a region: an unattended source runs every `every_minutes` from `anchor` (HH:MM WIB). */
+export interface ConnectorScheduleTable {
+  region_id: string;
+  id: string;
+  /** The connector's registered name. */
+  name: string;
+  /** `queued` while the schedule is on, `paused` while it is off. */
+  status: string;
+  every_minutes: number;
+  /** HH:MM in Western Indonesian Time that the runs count from. */
+  anchor: string;
+  /** When the next run is due. */
+  next_attempt_at: Timestamp;
+  /** The server running it now; only it moves the schedule on. */
+  owner: string | null;
+  lease_expires_at: Timestamp | null;
+  last_run_at: Timestamp | null;
+  /** The job of the last run it started. */
+  last_job_id: string | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
 /** The region's days off besides Saturday and Sunday. */
 export interface WorkHolidayTable {
   region_id: string;
@@ -1001,6 +1024,7 @@ export interface Database {
   webhook_deliveries: WebhookDeliveryTable;
   connectors: ConnectorTable;
   connector_runs: ConnectorRunTable;
+  connector_schedules: ConnectorScheduleTable;
   work_holidays: WorkHolidayTable;
   leave_entries: LeaveEntryTable;
   attendance_days: AttendanceDayTable;
@@ -1012,6 +1036,7 @@ export type NewRegion = Insertable<RegionTable>;
 export type UnitRow = Selectable<UnitTable>;
 export type ConnectorRow = Selectable<ConnectorTable>;
 export type ConnectorRunRow = Selectable<ConnectorRunTable>;
+export type ConnectorScheduleRow = Selectable<ConnectorScheduleTable>;
 export type NewAttendanceDay = Insertable<AttendanceDayTable>;
 export type NewUnit = Insertable<UnitTable>;
 export type EmployeeRow = Selectable<EmployeeTable>;

@@ -47,3 +47,7 @@ export function connectorRunUpload(name: string, format: string, period: string,
 export function connectorExport(name: string, cycleId: string, format: "xlsx" | "csv", regionId: string): string {
   return withRegion(`/connectors/${encodeURIComponent(name)}/export/${encodeURIComponent(cycleId)}.${format}`, regionId);
 }
+
+export function connectorTemplate(name: string, format: "xlsx" | "csv", regionId: string): string {
+  return withRegion(`/connectors/${encodeURIComponent(name)}/template.${format}`, regionId);
+}

@@ -2,9 +2,10 @@
 // (`?regionId=` for operators):
 //   POST /connectors/:name/run.:format[?period=2025-01]  a source's file as the raw body → 202 JSON, the run's status
 //   GET  /connectors/:name/export/:cycleId.{xlsx,csv}    a sink's file for a cycle (the TPP payroll sheet)
+//   GET  /connectors/:name/template.{xlsx,csv}           a file source's template, laid out by the region's mapping
 // Follow a source's run with the tRPC query connector.runs.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { runSink, startSourceRun } from "../services/connectors/index.js";
+import { connectorTemplate, runSink, startSourceRun } from "../services/connectors/index.js";
 import type { JobRunner } from "../services/cycles/index.js";
 import type { ExportFormat } from "../services/documents/index.js";
 import { DomainError } from "../services/lib/index.js";
@@ -13,13 +14,15 @@ import { signedIn, type HttpDeps } from "./session.js";
 
 const SOURCE_RUN = /^\/connectors\/([a-z0-9_-]+)\/run\.([a-z0-9]+)$/;
 const SINK_EXPORT = /^\/connectors\/([a-z0-9_-]+)\/export\/([^/]+)\.(xlsx|csv)$/;
+const TEMPLATE = /^\/connectors\/([a-z0-9_-]+)\/template\.(xlsx|csv)$/;
 
 /** Handles the request when it is a connector route; false when it is not one. */
 export async function handleConnectors(req: IncomingMessage, res: ServerResponse, deps: HttpDeps & { jobs: JobRunner }): Promise<boolean> {
   const url = new URL(req.url ?? "/", "http://localhost");
   const source = SOURCE_RUN.exec(url.pathname);
   const sink = SINK_EXPORT.exec(url.pathname);
-  if (!source && !sink) return false;
+  const template = TEMPLATE.exec(url.pathname);
+  if (!source && !sink && !template) return false;
   try {
     if (source) {
       if (req.method !== "POST") {
@@ -42,8 +45,9 @@ export async function handleConnectors(req: IncomingMessage, res: ServerResponse
       return true;
     }
     const scope = await signedIn(req, url, deps);
-    const [, name, cycleId, format] = sink!;
-    const file = await runSink(scope, { name: name!, cycleId: decodeURIComponent(cycleId!), format: format as ExportFormat });
+    const file = template
+      ? await connectorTemplate(scope, { name: template[1]!, format: template[2] as ExportFormat })
+      : await runSink(scope, { name: sink![1]!, cycleId: decodeURIComponent(sink![2]!), format: sink![3] as ExportFormat });
     res.writeHead(200, {
       "content-type": file.contentType,
       "content-length": file.body.length,

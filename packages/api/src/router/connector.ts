@@ -6,10 +6,13 @@ import {
   attendanceDetail,
   configureConnector,
   connectorRuns,
+  connectorSchedules,
   listConnectors,
   listHolidays,
   listLeave,
+  setConnectorSchedule,
   setHolidays,
+  SCHEDULE_LIMITS,
 } from "../services/connectors/index.js";
 import { regionProcedure } from "../trpc.js";
 import { bounded, day, filled, id, list, nip } from "./inputs.js";
@@ -39,6 +42,21 @@ export const connectorRouter = {
   runs: regionProcedure("operator", "admin")
     .input(z.object({ name: connectorName, jobId: id.optional(), limit: z.number().int().min(1).max(50).default(10) }))
     .query(({ ctx, input }) => connectorRuns(ctx.scope, input)),
+
+  /** The region's schedules of unattended sources. */
+  schedules: regionProcedure("operator", "admin").query(({ ctx }) => connectorSchedules(ctx.scope)),
+
+  /** Schedules a source that fetches its own input (a file source cannot be scheduled); `anchor` is HH:MM WIB. */
+  setSchedule: regionProcedure("operator", "admin")
+    .input(
+      z.object({
+        name: connectorName,
+        on: z.boolean(),
+        everyMinutes: z.number().int().min(SCHEDULE_LIMITS.minMinutes).max(SCHEDULE_LIMITS.maxMinutes),
+        anchor: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "jam mulai: HH:MM (WIB)"),
+      }),
+    )
+    .mutation(({ ctx, input }) => setConnectorSchedule(ctx.scope, input)),
 
   holidays: regionProcedure("operator", "admin")
     .input(z.object({ year }))

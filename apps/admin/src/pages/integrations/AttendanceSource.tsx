@@ -12,6 +12,7 @@ import { errorMessage } from "../../lib/errors";
 import { useRegionId } from "../../lib/session";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
 import type { ConnectorView } from "./IntegrationsPage";
+import { RunReport } from "./RunReport";
 
 type Run = RouterOutputs["connector"]["runs"][number];
 interface Absent {
@@ -55,41 +56,7 @@ function RunOutcome(props: { run: Run }) {
       </Stack>
     );
   }
-  if (run.status === "failed") {
-    return (
-      <Stack gap="xs" data-testid="run-report">
-        <Alert color="red">{run.report.length > 0 ? t("integrations.run.refused", { count: run.report.length }) : run.error}</Alert>
-        {run.report.length > 0 && (
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped withTableBorder fz="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("integrations.run.line")}</Table.Th>
-                  <Table.Th>{t("integrations.run.field")}</Table.Th>
-                  <Table.Th>{t("integrations.run.value")}</Table.Th>
-                  <Table.Th>{t("integrations.run.message")}</Table.Th>
-                  <Table.Th>{t("integrations.run.expected")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {run.report.slice(0, 200).map((p, i) => (
-                  <Table.Tr key={i}>
-                    <Table.Td>{p.line}</Table.Td>
-                    <Table.Td>{p.field}</Table.Td>
-                    <Table.Td>
-                      <code>{p.value}</code>
-                    </Table.Td>
-                    <Table.Td>{p.message}</Table.Td>
-                    <Table.Td>{p.expected}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Stack>
-    );
-  }
+  if (run.status === "failed") return <RunReport run={run} />;
   const absent = s.absent ?? [];
   return (
     <Stack gap="xs" data-testid="run-outcome">

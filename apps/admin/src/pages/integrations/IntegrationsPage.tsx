@@ -1,7 +1,7 @@
 // The BKD admin's connectors: each one enabled or not in the region, its mapping file edited as JSON (the
 // default shipped with it until the region saves its own), its secrets written but never shown; then what
-// it does: the attendance source imports a file as a job with progress and a per-row report, the payroll
-// sink downloads the TPP sheet of a cycle.
+// it does: the attendance and work-log sources import a file as a job with progress and a per-row report,
+// the payroll sink downloads the TPP sheet of a cycle; a source that fetches its own input can be scheduled.
 import "./strings";
 import { Alert, Badge, Button, Card, Group, PasswordInput, Stack, Switch, Text, Textarea, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
@@ -15,6 +15,8 @@ import { useRegionId } from "../../lib/session";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
 import { AttendanceSource, WorkCalendar } from "./AttendanceSource";
 import { PayrollSink } from "./PayrollSink";
+import { ScheduleControl } from "./ScheduleControl";
+import { WorklogSource } from "./WorklogSource";
 
 export type ConnectorView = RouterOutputs["connector"]["list"][number];
 
@@ -161,6 +163,8 @@ function ConnectorCard(props: { connector: ConnectorView }) {
         {toggle.error && <Alert color="red">{errorMessage(toggle.error, t)}</Alert>}
         {connector.name === "attendance" && <AttendanceSource connector={connector} />}
         {connector.name === "payroll" && <PayrollSink connector={connector} />}
+        {connector.name === "worklogs" && <WorklogSource connector={connector} />}
+        <ScheduleControl connector={connector} />
         <MappingEditor key={`${connector.updatedAt ?? "default"}`} connector={connector} />
         <Secrets connector={connector} />
         {connector.name === "attendance" && <WorkCalendar />}

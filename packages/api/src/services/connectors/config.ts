@@ -5,6 +5,7 @@ import { now, parseJson, toJson, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { requireAdmin, type Scope } from "../access/index.js";
 import { audit, DomainError } from "../lib/index.js";
+import type { ExportFile, ExportFormat } from "../documents/index.js";
 import type { Connector, Texts } from "./connector.js";
 import { connectorNamed, connectors } from "./registry.js";
 
@@ -21,6 +22,10 @@ export interface ConnectorView {
   defaultMapping: unknown;
   mappingIsDefault: boolean;
   updatedAt: string | null;
+  /** Whether it fetches its own input and so can run on a schedule (a file source cannot). */
+  unattended: boolean;
+  /** Whether it hands out a template file to fill. */
+  template: boolean;
 }
 
 type Stored = { enabled: number; secrets: string; mapping: string | null; updated_at: string };
@@ -40,6 +45,8 @@ function view(connector: Connector, row: Stored | undefined): ConnectorView {
     defaultMapping: connector.defaultMapping,
     mappingIsDefault: mapping === null,
     updatedAt: row?.updated_at ?? null,
+    unattended: connector.kind === "source" && connector.unattended !== undefined,
+    template: connector.kind === "source" && connector.template !== undefined,
   };
 }
 
@@ -55,10 +62,23 @@ export async function listConnectors(scope: Scope): Promise<ConnectorView[]> {
   return connectors().map((c) => view(c, rows.get(c.name)));
 }
 
-/** The mapping a run uses: the region's, or the default; and whether the connector is enabled. */
-export async function connectorSetup(db: Kysely<Database>, regionId: string, connector: Connector): Promise<{ enabled: boolean; mapping: unknown }> {
+/** The mapping a run uses: the region's, or the default; whether the connector is enabled; its secrets, for the server only. */
+export async function connectorSetup(db: Kysely<Database>, regionId: string, connector: Connector): Promise<{ enabled: boolean; mapping: unknown; secrets: Record<string, string> }> {
   const [row] = await stored(db, regionId, connector.name);
-  return { enabled: row?.enabled === 1, mapping: row?.mapping ? connector.mapping.parse(parseJson<unknown>(row.mapping)) : connector.defaultMapping };
+  return {
+    enabled: row?.enabled === 1,
+    mapping: row?.mapping ? connector.mapping.parse(parseJson<unknown>(row.mapping)) : connector.defaultMapping,
+    secrets: parseJson<Record<string, string>>(row?.secrets ?? "{}"),
+  };
+}
+
+/** A file source's template for the region, laid out by its mapping; NOT_FOUND for a connector without one. */
+export async function connectorTemplate(scope: Scope, input: { name: string; format: ExportFormat }): Promise<ExportFile> {
+  requireAdmin(scope, "mengunduh templat konektor");
+  const connector = connectorNamed(input.name);
+  if (connector.kind !== "source" || !connector.template) throw new DomainError({ code: "NOT_FOUND", message: `Konektor ${connector.label.id} tidak punya templat berkas` });
+  const { mapping } = await connectorSetup(scope.db, scope.regionId, connector);
+  return connector.template(mapping, input.format);
 }
 
 /** JSON pointer of a zod issue's path. */

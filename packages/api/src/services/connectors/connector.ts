@@ -63,6 +63,20 @@ export interface SourceConnector<M = unknown, P = unknown> extends ConnectorBase
   read(db: Kysely<Database>, regionId: string, input: SourceInput, mapping: M): Promise<SourceRead<P>>;
   /** Writes a read with no problems, in the caller's transaction; the count of rows written. */
   write(trx: Kysely<Database>, regionId: string, runId: string, plan: P): Promise<{ written: number; summary: Record<string, unknown> }>;
+  /** An empty file of `format` laid out by the mapping, for the region to fill (a file source's template). */
+  template?(mapping: M, format: ExportFormat): Promise<ExportFile>;
+  /** Present when the source fetches its own input (from a URL, with its secrets): it can then run on a schedule. */
+  unattended?: UnattendedSource<M>;
+}
+
+/** How a source fetches its input for a run nobody starts by hand (schedules.ts). */
+export interface UnattendedSource<M> {
+  /** The format of what it fetches, one of the source's formats. */
+  format: string;
+  /** The period a run at `at` covers (the current month…). */
+  period(at: Date): string;
+  /** The input's bytes, fetched with the region's mapping and secrets; throws with a reason a person can act on. */
+  fetch(input: { regionId: string; period: string; mapping: M; secrets: Readonly<Record<string, string>> }): Promise<Uint8Array>;
 }
 
 export interface SinkConnector<M = unknown> extends ConnectorBase<M> {

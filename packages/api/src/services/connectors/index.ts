@@ -2,10 +2,12 @@
 // each in its own folder and registered by name (registry.ts), configured per region (config.ts) and run
 // as jobs with a per-row report (runs.ts).
 // The only door into this folder: routers and other folders import from here.
-export type { Connector, RowProblem, SinkConnector, SourceConnector, SourceInput, SourceRead } from "./connector.js";
-export { connectorNamed, connectors } from "./registry.js";
-export { checkMapping, configureConnector, connectorSetup, listConnectors, type ConnectorChange, type ConnectorView } from "./config.js";
+export type { Connector, RowProblem, SinkConnector, SourceConnector, SourceInput, SourceRead, UnattendedSource } from "./connector.js";
+export { connectorNamed, connectors, registerConnector } from "./registry.js";
+export { checkMapping, configureConnector, connectorSetup, connectorTemplate, listConnectors, type ConnectorChange, type ConnectorView } from "./config.js";
 export { connectorRuns, runSink, startSourceRun, type ConnectorRunStatus, type SourceRunInput } from "./runs.js";
+export { ConnectorScheduler, connectorSchedules, nextRunAfter, SCHEDULE_LIMITS, setConnectorSchedule, type ConnectorSchedulerOptions, type ScheduleChange, type ScheduleView } from "./schedules.js";
+export { recapPeriod, worklogConnector, type WorklogMapping } from "./worklogs/index.js";
 export { attendanceConnector, periodRange, type AbsenceCount, type AttendanceMapping } from "./attendance/index.js";
 export { absenceCounts } from "./attendance/evidence.js";
 export { addLeave, attendanceDetail, listHolidays, listLeave, setHolidays, type AttendanceDetail, type Holiday, type LeaveEntry } from "./attendance/entries.js";

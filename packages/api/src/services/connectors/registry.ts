@@ -4,8 +4,9 @@ import { DomainError } from "../lib/index.js";
 import { attendanceConnector } from "./attendance/index.js";
 import type { Connector, SinkConnector, SourceConnector } from "./connector.js";
 import { payrollConnector } from "./payroll/index.js";
+import { worklogConnector } from "./worklogs/index.js";
 
-const CONNECTORS: readonly Connector[] = [attendanceConnector as unknown as Connector, payrollConnector as unknown as Connector];
+const CONNECTORS: Connector[] = [attendanceConnector as unknown as Connector, payrollConnector as unknown as Connector, worklogConnector as unknown as Connector];
 
 export function connectors(): readonly Connector[] {
   return CONNECTORS;
@@ -28,4 +29,17 @@ export function sinkNamed(name: string): SinkConnector<unknown> {
   const found = connectorNamed(name);
   if (found.kind !== "sink") throw new DomainError({ code: "BAD_REQUEST", message: `Konektor "${name}" mengimpor data, bukan menghasilkan berkas (a source, not a sink)` });
   return found;
+}
+
+/**
+ * Registers a connector beside the shipped ones, for an embedder's own plug-in or a test's; the function it
+ * returns takes it out again. A name already registered is refused.
+ */
+export function registerConnector(connector: Connector): () => void {
+  if (CONNECTORS.some((c) => c.name === connector.name)) throw new DomainError({ code: "CONFLICT", message: `Konektor "${connector.name}" sudah terdaftar` });
+  CONNECTORS.push(connector);
+  return () => {
+    const at = CONNECTORS.indexOf(connector);
+    if (at >= 0) CONNECTORS.splice(at, 1);
+  };
 }

@@ -75,13 +75,19 @@ export interface SourceRunInput {
   name: string;
   format: string;
   period: string;
-  bytes: Uint8Array;
+  /** The file; or, for a run nobody started by hand, how the job fetches it (schedules.ts). */
+  bytes: Uint8Array | (() => Promise<Uint8Array>);
 }
 
 /** Starts a source's run on an uploaded file and answers at once; follow it with connectorRuns. One run per connector and region at a time. */
 export async function startSourceRun(scope: Scope, jobs: JobRunner, input: SourceRunInput): Promise<ConnectorRunStatus> {
   requireAdmin(scope, "menjalankan konektor");
-  const { db, regionId, actor } = scope;
+  const jobId = await beginSourceRun(scope.db, jobs, scope.actor, scope.regionId, input);
+  return (await connectorRuns(scope, { name: input.name, jobId }))[0]!;
+}
+
+/** Starts a source's run for `actor` (an admin, or the schedule) once access is settled; the run's job id. */
+export async function beginSourceRun(db: Kysely<Database>, jobs: JobRunner, actor: Actor, regionId: string, input: SourceRunInput): Promise<string> {
   const connector = sourceNamed(input.name);
   if (!connector.formats.includes(input.format)) {
     throw new DomainError({ code: "BAD_REQUEST", message: `Konektor ${connector.name} membaca berkas ${connector.formats.join(" atau ")}, bukan ${input.format}` });
@@ -100,11 +106,12 @@ export async function startSourceRun(scope: Scope, jobs: JobRunner, input: Sourc
       .insertInto("jobs")
       .values({ region_id: regionId, id, kind, cycle_id: null, run_id: null, total: 0, error: null, created_by: actor.id, created_at: at, started_at: null, finished_at: null, updated_at: at, ...leaseFields(jobs.lease) })
       .execute();
-    await trx.insertInto("connector_runs").values({ region_id: regionId, job_id: id, connector: connector.name, period: input.period, format: input.format, bytes: input.bytes.length }).execute();
+    const bytes = typeof input.bytes === "function" ? 0 : input.bytes.length;
+    await trx.insertInto("connector_runs").values({ region_id: regionId, job_id: id, connector: connector.name, period: input.period, format: input.format, bytes }).execute();
     return trx.selectFrom("jobs").selectAll().where("region_id", "=", regionId).where("id", "=", id).executeTakeFirstOrThrow();
   });
   jobs.start(job.id, () => runSource(db, jobs, actor, job, connector, setup.mapping, input));
-  return (await connectorRuns(scope, { name: connector.name, jobId: job.id }))[0]!;
+  return job.id;
 }
 
 async function runSource(db: Kysely<Database>, jobs: JobRunner, actor: Actor, job: JobRow, connector: SourceConnector<unknown, unknown>, mapping: unknown, input: SourceRunInput): Promise<void> {
@@ -114,12 +121,13 @@ async function runSource(db: Kysely<Database>, jobs: JobRunner, actor: Actor, jo
   const details = (trx: Kysely<Database>) => trx.updateTable("connector_runs").where("region_id", "=", regionId).where("job_id", "=", job.id);
   try {
     await db.transaction().execute((trx) => holdLease(trx, job, lease, { status: "running", started_at: now() }));
-    const read = await connector.read(db, regionId, { format: input.format, bytes: input.bytes, period: input.period }, mapping);
+    const bytes = typeof input.bytes === "function" ? await input.bytes() : input.bytes;
+    const read = await connector.read(db, regionId, { format: input.format, bytes, period: input.period }, mapping);
     if (read.problems.length > 0) {
       await db.transaction().execute(async (trx) => {
         const refused = `Berkas ditolak: ${read.problems.length} masalah; tidak ada yang disimpan (file refused: ${read.problems.length} problems; nothing was saved)`;
         await holdLease(trx, job, lease, { status: "failed", error: refused, total: read.rows, finished_at: now() });
-        await details(trx).set({ rows: read.rows, summary: toJson(read.summary), report: toJson(read.problems) }).execute();
+        await details(trx).set({ bytes: bytes.length, rows: read.rows, summary: toJson(read.summary), report: toJson(read.problems) }).execute();
         await audit(trx, { regionId, actor, action: "connector.run", entity: "connector", entityId: connector.name, after: { jobId: job.id, period: input.period, format: input.format, rows: read.rows, problems: read.problems.length } });
       });
       return;
@@ -127,7 +135,7 @@ async function runSource(db: Kysely<Database>, jobs: JobRunner, actor: Actor, jo
     await db.transaction().execute(async (trx) => {
       const { written, summary } = await connector.write(trx, regionId, job.id, read.plan);
       const all = { ...read.summary, ...summary };
-      await details(trx).set({ rows: read.rows, written, summary: toJson(all) }).execute();
+      await details(trx).set({ bytes: bytes.length, rows: read.rows, written, summary: toJson(all) }).execute();
       await audit(trx, { regionId, actor, action: "connector.run", entity: "connector", entityId: connector.name, after: { jobId: job.id, period: input.period, format: input.format, rows: read.rows, written, ...all } });
       await holdLease(trx, job, lease, { status: "succeeded", total: read.rows, done: read.rows, finished_at: now() });
     });

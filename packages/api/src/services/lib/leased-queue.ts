@@ -1,13 +1,14 @@
 // Queue tables that senders in several server processes work through together (the mail outbox, webhook
 // deliveries): a sender takes a batch of due rows under its own lease by one conditional update, so two
 // senders never take the same row, and a row whose lease ran out (its sender died) is taken again.
-import type { Database, MailOutboxRow, WebhookDeliveryRow } from "@kinerja/db";
+import type { ConnectorScheduleRow, Database, MailOutboxRow, WebhookDeliveryRow } from "@kinerja/db";
 import { PostgresAdapter, type Kysely } from "kysely";
 
 /** The tables taken this way, and their rows. */
 interface LeasedQueues {
   mail_outbox: MailOutboxRow;
   webhook_deliveries: WebhookDeliveryRow;
+  connector_schedules: ConnectorScheduleRow;
 }
 
 /** The columns the lease works on, which every such table has. */
@@ -25,13 +26,12 @@ export interface Lease {
   batchSize: number;
 }
 
-/** Takes up to a batch of queued rows that are due and not leased by a live sender, under `lease.owner`. */
-export async function takeDueRows<T extends keyof LeasedQueues>(db: Kysely<Database>, table: T, lease: Lease): Promise<Array<LeasedQueues[T]>> {
+/** Takes up to a batch of queued rows that are due at `at` and not leased by a live sender, under `lease.owner`. */
+export async function takeDueRows<T extends keyof LeasedQueues>(db: Kysely<Database>, table: T, lease: Lease, at = new Date()): Promise<Array<LeasedQueues[T]>> {
   // Both tables seen as one table of the lease's columns: kysely cannot type a query over a table name that a
   // type parameter chooses.
   const queue = db as unknown as Kysely<Record<"queue", LeasedRow>>;
   const name = table as unknown as "queue";
-  const at = new Date();
   const now = at.toISOString();
   const choosing = queue
     .selectFrom(name)
