@@ -38,6 +38,8 @@ type Queries = {
   "connector.holidays": [RouterInputs["connector"]["holidays"], RouterOutputs["connector"]["holidays"]];
   "connector.attendance": [RouterInputs["connector"]["attendance"], RouterOutputs["connector"]["attendance"]];
   "baseline.audit": [RouterInputs["baseline"]["audit"], RouterOutputs["baseline"]["audit"]];
+  "forum.memberSessions": [RouterInputs["forum"]["memberSessions"], RouterOutputs["forum"]["memberSessions"]];
+  "forum.session": [RouterInputs["forum"]["session"], RouterOutputs["forum"]["session"]];
 };
 
 export async function query<P extends keyof Queries>(page: Page, path: P, input: Queries[P][0]): Promise<Queries[P][1]> {
@@ -60,6 +62,7 @@ type Mutations = {
   "region.create": [RouterInputs["region"]["create"], RouterOutputs["region"]["create"]];
   "cycle.close": [RouterInputs["cycle"]["close"], RouterOutputs["cycle"]["close"]];
   "ruleSet.whatIf": [RouterInputs["ruleSet"]["whatIf"], RouterOutputs["ruleSet"]["whatIf"]];
+  "forum.record": [RouterInputs["forum"]["record"], RouterOutputs["forum"]["record"]];
 };
 
 export async function mutate<P extends keyof Mutations>(page: Page, path: P, input: Mutations[P][0]): Promise<Mutations[P][1]> {
