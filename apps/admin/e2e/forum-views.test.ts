@@ -118,6 +118,8 @@ describe.skipIf(inject("chromiumMissing") !== null)("a forum member records view
     await signIn(page, peerNip);
     await openCase(page);
     await page.getByTestId("forum-case").filter({ hasText: target.nama }).getByTestId("own-views").waitFor();
+    // The case opens with a short animation; the screenshot waits for it to end.
+    await page.waitForTimeout(500);
     const fit = await checkFit(page, "forum-member");
     expect(fit.wide).toEqual([]);
     expect(fit.narrow).toEqual([]);
@@ -140,7 +142,6 @@ describe.skipIf(inject("chromiumMissing") !== null)("a forum member records view
     expect(text).toContain(NEWER_VIEW);
     expect(text).toContain("rapat 2026-01-12");
     expect(text).toContain("Tanpa usulan predikat");
-    await row.scrollIntoViewIfNeeded();
     const fit = await checkFit(superior, "forum-superior");
     expect(fit.overflow).toBe(0);
 
@@ -159,7 +160,6 @@ describe.skipIf(inject("chromiumMissing") !== null)("a forum member records view
     await page.getByTestId("calibration-table").getByRole("button", { name: unitName, exact: true }).click();
     const phoneRow = page.getByTestId("forum-case-views").getByRole("region", { name: target.nama });
     await phoneRow.waitFor();
-    await phoneRow.scrollIntoViewIfNeeded();
     const phoneFit = await checkFit(page, "forum-superior");
     expect(phoneFit.wide).toEqual([]);
     expect(phoneFit.overflow).toBe(0);

@@ -127,10 +127,14 @@ function SessionCard(props: { session: Session }) {
                         <Text fw={600}>{c.nama}</Text>
                         <Text size="xs" c="dimmed">{c.jabatan}</Text>
                       </div>
-                      <Group gap={6} wrap="wrap">
-                        <Badge variant="light" color="gray">{c.predikatLabel ? t("forumMember.current", { label: c.predikatLabel }) : t("forumMember.noPredikat")}</Badge>
-                        {c.views.length > 0 && <Badge variant="light">{t("forumMember.viewCount", { count: c.views.length })}</Badge>}
-                      </Group>
+                      <Stack gap={2} align="flex-start">
+                        <Text size="sm">{c.predikatLabel ? t("forumMember.current", { label: c.predikatLabel }) : t("forumMember.noPredikat")}</Text>
+                        {c.views.length > 0 && (
+                          <Badge variant="light" style={{ textTransform: "none" }}>
+                            {t("forumMember.viewCount", { count: c.views.length })}
+                          </Badge>
+                        )}
+                      </Stack>
                     </Group>
                   </Accordion.Control>
                   <Accordion.Panel>
