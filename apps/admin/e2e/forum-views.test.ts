@@ -8,6 +8,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { mutate, query } from "./api";
+import { describeViolations, seriousViolations } from "./axe";
 import { launchBrowser } from "./browser";
 import { newPage, openFirstCycle, runEvaluation, signIn } from "./portal";
 import { settled } from "./screens";
@@ -110,6 +111,15 @@ describe.skipIf(inject("chromiumMissing") !== null)("a forum member records view
 
     const fit = await checkFit(page, "forum-member");
     expect(fit.overflow).toBe(0);
+    // Critical and serious accessibility problems of the page, outside the header every screen shares.
+    const violations = [];
+    for (const violation of await seriousViolations(page)) {
+      const selectors = violation.nodes.map((node) => node.slice(0, node.indexOf(": ")));
+      const inHeader = await page.evaluate((list) => list.map((selector) => Boolean(document.querySelector(selector)?.closest("header"))), selectors);
+      const nodes = violation.nodes.filter((_, i) => !inHeader[i]);
+      if (nodes.length > 0) violations.push({ ...violation, nodes });
+    }
+    expect(violations, describeViolations("forum-member", violations)).toEqual([]);
     await context.close();
   }, 120_000);
 
@@ -129,6 +139,9 @@ describe.skipIf(inject("chromiumMissing") !== null)("a forum member records view
 
   it("shows the superior the peer's view beside the case, in the unit's forum and where they decide", async () => {
     await superior.goto(`/cycles/${cycleId}`);
+    // The superior sits in no session, so the member's page is not in their menu.
+    await superior.getByRole("navigation", { name: "Navigasi" }).getByRole("link", { name: "Hasil tim" }).waitFor();
+    expect(await superior.getByRole("navigation", { name: "Navigasi" }).getByRole("link", { name: "Forum evaluasi" }).count()).toBe(0);
     await superior.getByRole("tab", { name: "Kalibrasi" }).click();
     await superior.getByTestId("calibration-table").getByRole("button", { name: unitName, exact: true }).click();
     const row = superior.getByTestId("forum-case-views").getByRole("region", { name: target.nama });
