@@ -39,6 +39,8 @@ type Queries = {
   "connector.attendance": [RouterInputs["connector"]["attendance"], RouterOutputs["connector"]["attendance"]];
   "baseline.audit": [RouterInputs["baseline"]["audit"], RouterOutputs["baseline"]["audit"]];
   "workEntry.list": [RouterInputs["workEntry"]["list"], RouterOutputs["workEntry"]["list"]];
+  "forum.memberSessions": [RouterInputs["forum"]["memberSessions"], RouterOutputs["forum"]["memberSessions"]];
+  "forum.session": [RouterInputs["forum"]["session"], RouterOutputs["forum"]["session"]];
 };
 
 export async function query<P extends keyof Queries>(page: Page, path: P, input: Queries[P][0]): Promise<Queries[P][1]> {
@@ -65,6 +67,7 @@ type Mutations = {
   "plan.save": [RouterInputs["plan"]["save"], RouterOutputs["plan"]["save"]];
   "plan.submit": [RouterInputs["plan"]["submit"], RouterOutputs["plan"]["submit"]];
   "plan.approve": [RouterInputs["plan"]["approve"], RouterOutputs["plan"]["approve"]];
+  "forum.record": [RouterInputs["forum"]["record"], RouterOutputs["forum"]["record"]];
 };
 
 export async function mutate<P extends keyof Mutations>(page: Page, path: P, input: Mutations[P][0]): Promise<Mutations[P][1]> {

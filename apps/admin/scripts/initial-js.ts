@@ -49,6 +49,7 @@ export const ROUTES: Record<string, string> = {
   baselines: "src/pages/baselines/BaselinesPage.tsx",
   integrations: "src/pages/integrations/IntegrationsPage.tsx",
   my_attendance: "src/pages/integrations/MyAttendancePage.tsx",
+  forum_member: "src/pages/forum/ForumMemberPage.tsx",
   change_password: "src/pages/account/ChangePasswordScreen.tsx",
 };
 

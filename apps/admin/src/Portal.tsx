@@ -33,6 +33,7 @@ const SettingsPage = lazy(() => import("./pages/settings/SettingsPage"));
 const PublicApiPage = lazy(() => import("./pages/public-api/PublicApiPage"));
 const IntegrationsPage = lazy(() => import("./pages/integrations/IntegrationsPage"));
 const MyAttendancePage = lazy(() => import("./pages/integrations/MyAttendancePage"));
+const ForumMemberPage = lazy(() => import("./pages/forum/ForumMemberPage"));
 
 function toPortalUser(user: Record<string, unknown>): PortalUser {
   return {
@@ -85,6 +86,7 @@ function PortalRoutes() {
         {(user.role === "employee" || user.role === "assessor") && <Route path="/me" element={<MyResultPage />} />}
         {(user.role === "employee" || user.role === "assessor") && <Route path="/plan" element={<MyPlanPage />} />}
         {(user.role === "employee" || user.role === "assessor") && <Route path="/attendance" element={<MyAttendancePage />} />}
+        {(user.role === "employee" || user.role === "assessor") && <Route path="/forum" element={<ForumMemberPage />} />}
         {user.role !== "employee" && <Route path="/team" element={<TeamPage />} />}
         {user.role !== "employee" && <Route path="/appeals" element={<AppealsPage />} />}
         <Route path="/account" element={<MyAccountPage />} />

@@ -315,6 +315,7 @@ const RULES: { [P in ProcedurePath]: Rule<InputOf<P>> } = {
     stage: "evaluated",
     input: (s) => ({ sessionId: s.forumSessionId, employeeId: s.employee.id, view: "Pandangan anggota untuk uji matriks", memberNip: s.employee.nip }),
   },
+  "forum.memberSessions": { roles: ROLES, input: {} },
   "forum.adjustments": { roles: ROLES, relations: ALL_RELATIONS, input: (s) => ({ cycleId: s.cycleId, employeeId: s.employee.id }) },
   "forum.proposals": { roles: ADMINS, stage: "evaluated", input: (s) => ({ cycleId: s.cycleId }) },
   // Proposals are read on a result version; one that is not the current one is refused as stale (CONFLICT).

@@ -18,6 +18,8 @@ interface NavItem {
   to: string;
   label: string;
   roles: Role[];
+  /** Shown only to a member of an evaluation forum session (forum.memberSessions). */
+  forumMember?: true;
 }
 
 const NAV: NavItem[] = [
@@ -38,6 +40,7 @@ const NAV: NavItem[] = [
   { to: "/cycles", label: "nav.teamResults", roles: ["assessor"] },
   { to: "/me", label: "nav.myResult", roles: ["employee", "assessor"] },
   { to: "/attendance", label: "nav.myAttendance", roles: ["employee", "assessor"] },
+  { to: "/forum", label: "nav.forumMember", roles: ["employee", "assessor"], forumMember: true },
   { to: "/integrations", label: "nav.integrations", roles: ["operator", "admin"] },
   { to: "/settings", label: "nav.settings", roles: ["operator", "admin"] },
   { to: "/api-webhook", label: "nav.apiWebhook", roles: ["operator", "admin"] },
@@ -78,12 +81,22 @@ export function RegionSwitch(props: { width?: number | string }) {
   );
 }
 
+/** Whether the signed-in employee or assessor sits in any evaluation forum session, for the menu. */
+function useForumMember(role: Role): boolean {
+  const trpc = useTRPC();
+  const { regionId } = useSession();
+  const sits = role === "employee" || role === "assessor";
+  const sessions = useQuery({ ...trpc.forum.memberSessions.queryOptions({ regionId: regionId ?? "" }), enabled: sits && Boolean(regionId), staleTime: 60_000 });
+  return (sessions.data?.length ?? 0) > 0;
+}
+
 export function AppLayout(props: { children: ReactNode }) {
   const { t } = useTranslation();
   const { user, signOut } = useSession();
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
-  const items = NAV.filter((item) => item.roles.includes(user.role));
+  const forumMember = useForumMember(user.role);
+  const items = NAV.filter((item) => item.roles.includes(user.role) && (!item.forumMember || forumMember));
   // On a phone the operator's region choice moves into the menu, so the header keeps the bell and sign-out.
   const regionInMenu = useMediaQuery("(max-width: 47.99em)") && user.role === "operator";
   // An error toast is about the page it came from: leaving the page (or signing out) closes it.

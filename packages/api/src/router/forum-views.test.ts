@@ -87,4 +87,48 @@ describe.each(inject("dialects"))("forum views on %s", (dialect) => {
     const count = await env.database.db.selectFrom("forum_session_views").select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(2);
   });
+
+  it("lists to each member the sessions they sit in, the cases they may give a view on and only their own views", async () => {
+    const [peer, outsider] = r.kasi as [Member, Member];
+    const target = r.staff[1]!;
+    await as(peer).forum.recordView({ sessionId, employeeId: target.id, view: "Pandangan pertama atas kasus ini.", suggestedPredikat: "baik" });
+    await as(peer).forum.recordView({ sessionId, employeeId: target.id, view: "Pandangan kedua, lebih baru.", suggestedPredikat: "sangat_baik" });
+    // The assessor sits in the session too: their view on a peer of theirs is theirs alone to read here.
+    await as(r.assessor).forum.recordView({ sessionId, employeeId: outsider.id, view: "Pandangan atasan unit atas rekan sejawat." });
+
+    const [mine, ...more] = await as(peer).forum.memberSessions({});
+    expect(more).toEqual([]);
+    expect(mine).toMatchObject({ id: sessionId, heldOn: "2026-01-12", notes: "Forum evaluasi unit rintisan", open: true, unit: { id: r.units.pilot }, cycle: { id: cycleId } });
+    expect(mine!.predikat.map((p) => p.id)).toContain("sangat_baik");
+    expect(mine!.predikat.every((p) => p.label.length > 0 && p.label !== p.id)).toBe(true);
+    // Every case of the unit but the member's own; the assessor's cases are the assessor's to decide, not theirs to view.
+    const pilot = [r.assessor, outsider, ...r.staff].map((m) => m.id).sort();
+    expect(mine!.cases.map((c) => c.employeeId).sort()).toEqual(pilot);
+    const onTarget = mine!.cases.find((c) => c.employeeId === target.id)!;
+    expect(onTarget.views.map((v) => [v.view, v.suggestedPredikat])).toEqual([
+      ["Pandangan kedua, lebih baru.", "sangat_baik"],
+      ["Pandangan pertama atas kasus ini.", "baik"],
+    ]);
+    expect(onTarget.views[0]!.suggestedLabel).not.toBe("sangat_baik");
+    expect(onTarget.views[0]!.at >= onTarget.views[1]!.at).toBe(true);
+    // Only the list's own fields: no score, no rater, no other member's view.
+    expect(Object.keys(onTarget).sort()).toEqual(["employeeId", "jabatan", "nama", "predikatLabel", "views"]);
+    expect(mine!.cases.find((c) => c.employeeId === outsider.id)!.views).toEqual([]);
+    expect(JSON.stringify(mine)).not.toContain(r.assessor.nip);
+
+    // The direct superior sitting in the session is offered only the cases they are not the superior of.
+    const [superior] = await as(r.assessor).forum.memberSessions({});
+    expect(superior!.cases.map((c) => c.employeeId).sort()).toEqual([peer.id, outsider.id].sort());
+    expect(superior!.cases.find((c) => c.employeeId === outsider.id)!.views.map((v) => v.view)).toEqual(["Pandangan atasan unit atas rekan sejawat."]);
+
+    // Someone outside the session, a case of it, and the admin (who sits in none) are listed nothing.
+    expect(await as(outsider).forum.memberSessions({})).toEqual([]);
+    expect(await as(target).forum.memberSessions({})).toEqual([]);
+    expect(await as(r.admin).forum.memberSessions({})).toEqual([]);
+    expect(await codeOf(as(target).forum.session({ sessionId }))).toBe("NOT_FOUND");
+
+    // Sitting in the forum opens no rating sheet: the peer ratings stay anonymous and the sheets stay the raters'.
+    expect(await codeOf(as(peer).assessment.list({ cycleId, employeeId: target.id }))).not.toBeNull();
+    expect(await codeOf(as(peer).assessment.list({ cycleId, employeeId: outsider.id }))).not.toBeNull();
+  });
 });

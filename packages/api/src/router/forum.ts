@@ -9,6 +9,7 @@ import {
   cycleAdjustments,
   forumSession,
   forumView,
+  memberForumSessions,
   recordForumSession,
   recordForumView,
 } from "../services/results/index.js";
@@ -35,6 +36,9 @@ export const forumRouter = {
   session: regionProcedure(...ROLES)
     .input(z.object({ sessionId: id }))
     .query(({ ctx, input }) => forumSession(ctx.scope, input)),
+
+  /** The forum sessions the signed-in person sits in, with the cases they may give a view on and their own views so far. */
+  memberSessions: regionProcedure(...ROLES).query(({ ctx }) => memberForumSessions(ctx.scope)),
 
   /** A member of a session (not the case's superior, who decides) records their view on one case, optionally with a suggested predikat; an admin enters one in a member's name. */
   recordView: regionProcedure(...ROLES)

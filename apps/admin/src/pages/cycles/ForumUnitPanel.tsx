@@ -1,11 +1,13 @@
 // One unit's evaluation forum (forum.view): the meetings recorded (who sat in it, notes), recording a
-// new one (forum.record, once the cycle is evaluated), and the raters of the unit whose ratings stand
-// out (lenient, severe, or hardly varying), which the forum weighs before it moves a predikat.
-import { Alert, Button, Card, Group, Modal, Stack, Text, Textarea, TextInput, Timeline, Title } from "@mantine/core";
+// new one (forum.record, once the cycle is evaluated), the members' views beside each case the viewer
+// decides (member, when, view, suggested predikat), and the raters of the unit whose ratings stand out
+// (lenient, severe, or hardly varying), which the forum weighs before it moves a predikat.
+import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, Textarea, TextInput, Timeline, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { EmployeeMultiSelect } from "../../components/EmployeePicker";
 import { ErrorState, Loading } from "../../components/States";
 import { errorMessage } from "../../lib/errors";
@@ -13,7 +15,41 @@ import { notifyError } from "../../lib/notify";
 import { todayInIndonesia } from "../../lib/periods";
 import { useRegionId } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
+import { CaseViews, viewsByCase, type ForumData } from "./ForumCaseViews";
 import { RaterFlagsTable } from "./RaterQualityPanel";
+
+/** Every case the viewer decides that a member gave a view on, with those views beside it. */
+function ViewsPerCase(props: { cycleId: string; data: ForumData }) {
+  const { t } = useTranslation();
+  const byCase = viewsByCase(props.data.sessions);
+  const cases = props.data.employees.filter((e) => byCase.has(e.employeeId));
+  return (
+    <div data-testid="forum-case-views">
+      <Title order={4} size="h6" mb={4}>{t("forumView.caseViews")}</Title>
+      <Text size="xs" c="dimmed" mb="xs">{t("forumView.caseViewsHelp")}</Text>
+      {cases.length === 0 ? (
+        <Text size="sm" c="dimmed">{t("forumView.noCaseViews")}</Text>
+      ) : (
+        <Stack gap="sm">
+          {cases.map((e) => (
+            <Card key={e.employeeId} withBorder padding="sm" component="section" aria-label={e.nama} data-testid="forum-case-row">
+              <Group justify="space-between" gap="xs" wrap="wrap" mb="xs">
+                <div>
+                  <Text fw={600} component={Link} to={`/cycles/${props.cycleId}/employees/${e.employeeId}`} c="blue.8">
+                    {e.nama}
+                  </Text>
+                  <Text size="xs" c="dimmed">{e.jabatan}</Text>
+                </div>
+                {e.predikatLabel && <Badge variant="outline" color="gray" style={{ textTransform: "none" }}>{t("forumView.currentPredikat", { label: e.predikatLabel })}</Badge>}
+              </Group>
+              <CaseViews views={byCase.get(e.employeeId)!} />
+            </Card>
+          ))}
+        </Stack>
+      )}
+    </div>
+  );
+}
 
 function RecordMeeting(props: { cycleId: string; unitId: string; unitName: string; onDone(): void }) {
   const { t } = useTranslation();
@@ -91,6 +127,7 @@ export function ForumUnitPanel(props: { cycleId: string; unitId: string; canReco
             </Timeline>
           )}
         </div>
+        {v.sessions.length > 0 && <ViewsPerCase cycleId={props.cycleId} data={v} />}
         <div>
           <Title order={4} size="h6" mb={4}>{t("forumView.flags")}</Title>
           {v.raterFlags.length === 0 ? <Text size="sm" c="dimmed">{t("forumView.noFlags")}</Text> : <RaterFlagsTable raters={v.raterFlags} />}

@@ -20,6 +20,7 @@ import { hasRole, useRegionId, useSession } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 import { Select } from "../../components/LazySelect";
 import { Modal } from "../../components/LazyModal";
+import { CaseViews, viewsByCase } from "./ForumCaseViews";
 
 /**
  * The evaluation forum moves one employee's predikat, with a written reason: only to the predikat the
@@ -46,6 +47,15 @@ function ForumAdjust(props: { cycleId: string; employeeId: string; unitId: strin
       <Modal opened={open} onClose={() => setOpen(false)} title={t("forum.adjustTitle", { name: props.nama })}>
         <Stack>
           <Text size="sm">{t("forum.adjustHelp")}</Text>
+          {(() => {
+            const views = forum.data ? viewsByCase(forum.data.sessions).get(props.employeeId) : undefined;
+            return views ? (
+              <div data-testid="adjust-member-views">
+                <Text size="sm" fw={600} mb={4}>{t("forumView.caseViews")}</Text>
+                <CaseViews views={views} />
+              </div>
+            ) : null;
+          })()}
           <Select
             label={t("forum.newPredikat")}
             description={forum.data ? t("forum.allowedHelp", { count: forum.data.forum.maxLevels }) : undefined}

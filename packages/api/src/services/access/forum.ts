@@ -11,6 +11,28 @@ export function readsForumSession(scope: Scope, memberNips: readonly string[]): 
   return isAdmin(scope.user) || (scope.me !== null && memberNips.includes(scope.me.nip));
 }
 
+/**
+ * The NIP with which the signed-in person sits in forum sessions: their own employee record's. Someone with
+ * no employee record in the region (an admin, an operator) is a member of no session.
+ */
+export function forumMemberNip(scope: Pick<Scope, "me">): string | null {
+  return scope.me?.nip ?? null;
+}
+
+/** Whether the signed-in person sits in a session as one of its members (an admin reads it, but sits in none by that). */
+export function sitsInForumSession(scope: Pick<Scope, "me">, memberNips: readonly string[]): boolean {
+  const nip = forumMemberNip(scope);
+  return nip !== null && memberNips.includes(nip);
+}
+
+/**
+ * Whether a member gives a view on an employee's case: not on their own, and not on a case they are the
+ * direct superior of (the superior decides in the forum, forum.adjust).
+ */
+export function givesForumView(memberNip: string, employee: Pick<EmployeeRow, "nip" | "atasan_nip">): boolean {
+  return employee.nip !== memberNip && employee.atasan_nip !== memberNip;
+}
+
 const notFound = (sessionId: string) => new DomainError({ code: "NOT_FOUND", message: `Sesi forum evaluasi ${sessionId} tidak ditemukan` });
 
 /**
@@ -44,6 +66,7 @@ export function forumViewMember(
       throw new DomainError({ code: "FORBIDDEN", message: "Anggota forum hanya mencatat pandangannya sendiri" });
     }
   }
+  if (givesForumView(member, employee)) return member;
   if (employee.nip === member) {
     throw new DomainError({ code: "FORBIDDEN", message: `Anggota forum tidak memberi pandangan atas penilaiannya sendiri (${employee.nama})` });
   }

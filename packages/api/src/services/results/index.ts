@@ -6,6 +6,7 @@ export * from "./runs.js";
 export * from "./revisions.js";
 export * from "./adjustments.js";
 export * from "./forum.js";
+export * from "./forum-member.js";
 export * from "./appeals.js";
 export * from "./calibration.js";
 export * from "./follow-up.js";
