@@ -170,7 +170,20 @@ describe.skipIf(inject("chromiumMissing") !== null)("national baselines in the p
     expect(await part(page, "predikat/baik").textContent()).toContain(LABEL);
     expect(await part(page, "decisions/predikat").getAttribute("data-state")).toBe("inherited");
     await screenshots(page, "parts", part(page, "predikat/baik"));
+    // On a phone the part's origin reads whole and its action is in view: the reset is clicked there.
+    await page.setViewportSize(PHONE);
+    const overridden = part(page, "predikat/baik");
+    await overridden.scrollIntoViewIfNeeded();
+    const layout = await overridden.evaluate((row) =>
+      [...row.querySelectorAll<HTMLElement>(".mantine-Badge-label, button")]
+        .filter((el) => el.offsetParent !== null)
+        .map((el) => ({ text: el.textContent, right: el.getBoundingClientRect().right, cut: el.scrollWidth > el.clientWidth })),
+    );
+    expect(layout.map((el) => el.text)).toEqual(["Milik daerah (menimpa baseline)", "Kembalikan ke baseline"]);
+    for (const el of layout) expect(el, `${el.text} at 390 px`).toMatchObject({ cut: false, right: expect.any(Number) as number });
+    expect(Math.max(...layout.map((el) => el.right))).toBeLessThanOrEqual(PHONE.width);
     await page.getByRole("button", { name: `Kembalikan ke baseline: predikat ${LABEL}`, exact: true }).click();
+    await page.setViewportSize({ width: 1366, height: 900 });
     expect(await part(page, "predikat/baik").getAttribute("data-state")).toBe("inherited");
     await page.getByRole("button", { name: "Simpan draf" }).click();
     await page.getByText(/^Versi 4: /).waitFor().catch(async (error: unknown) => {

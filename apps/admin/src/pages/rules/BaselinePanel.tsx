@@ -1,7 +1,7 @@
 // The national baseline under the region's rules: which version they extend (or building them on one),
 // a newer version's changes with a what-if on the last finalised cycle and the move to it, and every part
 // of the rules marked inherited or the region's own, with a reset of an override to the baseline.
-import { Alert, Badge, Box, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useMemo, useState } from "react";
@@ -76,10 +76,26 @@ export function BaselinePanel(props: {
     }
   }
 
+  // The origin's words wrap rather than being cut off where the column is narrow (a phone).
   const origin = (part: RulePart) => (
-    <Badge color={STATE_COLORS[part.state]} variant="light">
+    <Badge color={STATE_COLORS[part.state]} variant="light" h="auto" py={2} styles={{ label: { whiteSpace: "normal", overflow: "visible" } }}>
       {t(`rules.baseline.state.${part.state}`)}
     </Badge>
+  );
+
+  const action = (part: RulePart) => (
+    <>
+      {part.state === "inherited" && props.content && props.baseline && (
+        <Button size="xs" variant="subtle" onClick={() => props.onChange(overridePart(props.content!, props.baseline!, part))} aria-label={t("rules.baseline.overrideLabel", { part: `${part.section} ${part.label}` })}>
+          {t("rules.baseline.override")}
+        </Button>
+      )}
+      {part.state === "overridden" && props.content && (
+        <Button size="xs" variant="light" color="orange" onClick={() => props.onChange(resetPart(props.content!, part))} aria-label={t("rules.baseline.resetLabel", { part: `${part.section} ${part.label}` })}>
+          {t("rules.baseline.reset")}
+        </Button>
+      )}
+    </>
   );
 
   const row = (part: RulePart) => (
@@ -93,21 +109,14 @@ export function BaselinePanel(props: {
         <Text size="xs" c="dimmed" className="mono" hiddenFrom="sm">
           {part.section}
         </Text>
-        <Box hiddenFrom="sm">{origin(part)}</Box>
+        {/* On a phone the action sits under the origin too: a fourth column would not fit beside the name. */}
+        <Stack hiddenFrom="sm" gap={4} align="flex-start" mt={4}>
+          {origin(part)}
+          {action(part)}
+        </Stack>
       </Table.Td>
       <Table.Td visibleFrom="sm">{origin(part)}</Table.Td>
-      <Table.Td>
-        {part.state === "inherited" && props.content && props.baseline && (
-          <Button size="xs" variant="subtle" onClick={() => props.onChange(overridePart(props.content!, props.baseline!, part))} aria-label={t("rules.baseline.overrideLabel", { part: `${part.section} ${part.label}` })}>
-            {t("rules.baseline.override")}
-          </Button>
-        )}
-        {part.state === "overridden" && props.content && (
-          <Button size="xs" variant="light" color="orange" onClick={() => props.onChange(resetPart(props.content!, part))} aria-label={t("rules.baseline.resetLabel", { part: `${part.section} ${part.label}` })}>
-            {t("rules.baseline.reset")}
-          </Button>
-        )}
-      </Table.Td>
+      <Table.Td visibleFrom="sm">{action(part)}</Table.Td>
     </Table.Tr>
   );
 
@@ -226,7 +235,7 @@ export function BaselinePanel(props: {
                     <Table.Th visibleFrom="sm">{t("rules.baseline.section")}</Table.Th>
                     <Table.Th>{t("rules.baseline.part")}</Table.Th>
                     <Table.Th visibleFrom="sm">{t("rules.baseline.origin")}</Table.Th>
-                    <Table.Th />
+                    <Table.Th visibleFrom="sm" />
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>{parts.map(row)}</Table.Tbody>
