@@ -1,7 +1,7 @@
 // The attendance connector's run: a period and a file (a machine's attlog or an app's CSV) uploaded as it is,
 // imported as a job followed until it ends; then who was absent without leave, or every bad line with what
 // was expected. Beside it, the work calendar the counts use: the year's holidays and employees' leave.
-import { Alert, Badge, Button, FileInput, Group, Progress, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Alert, Button, FileInput, Group, Progress, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -12,7 +12,7 @@ import { errorMessage } from "../../lib/errors";
 import { useRegionId } from "../../lib/session";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
 import type { ConnectorView } from "./IntegrationsPage";
-import { RunReport } from "./RunReport";
+import { RunHistory, RunReport } from "./RunReport";
 
 type Run = RouterOutputs["connector"]["runs"][number];
 interface Absent {
@@ -159,28 +159,7 @@ export function AttendanceSource(props: { connector: ConnectorView }) {
       </Group>
       {start.error && <Alert color="red">{errorMessage(start.error, t)}</Alert>}
       {current && <RunOutcome run={current} />}
-      {(runs.data?.length ?? 0) > 0 && (
-        <Stack gap={4}>
-          <Text fw={600} size="sm">
-            {t("integrations.run.history")}
-          </Text>
-          {runs.data!.map((r) => (
-            <Group key={r.jobId} gap="xs" wrap="nowrap">
-              <Badge color={r.status === "succeeded" ? "green" : r.status === "failed" ? "red" : "blue"} variant="light">
-                {t(`integrations.run.status.${r.status}`)}
-              </Badge>
-              <Text size="sm">
-                {r.period} · {r.format} · {r.rows} · {new Date(r.createdAt).toLocaleString()}
-              </Text>
-              {r.jobId !== jobId && (
-                <Button size="compact-xs" variant="subtle" onClick={() => setJobId(r.jobId)}>
-                  ›
-                </Button>
-              )}
-            </Group>
-          ))}
-        </Stack>
-      )}
+      <RunHistory runs={runs.data} shown={jobId} onShow={setJobId} line={(r) => `${r.period} · ${r.format} · ${r.rows} · ${new Date(r.createdAt).toLocaleString()}`} />
     </Stack>
   );
 }

@@ -1,10 +1,10 @@
 // A refused run's report: every bad row of the file with its line, column, the value found, what is wrong and
 // what was expected. Nothing of the file was written; the admin corrects these rows and uploads again.
-import { Alert, Stack, Table } from "@mantine/core";
+import { Alert, Badge, Button, Group, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { RouterOutputs } from "../../lib/trpc";
 
-type Run = RouterOutputs["connector"]["runs"][number];
+export type Run = RouterOutputs["connector"]["runs"][number];
 
 export function RunReport(props: { run: Run }) {
   const { t } = useTranslation();
@@ -40,6 +40,32 @@ export function RunReport(props: { run: Run }) {
           </Table>
         </Table.ScrollContainer>
       )}
+    </Stack>
+  );
+}
+
+/** A connector's earlier runs, newest first: each with its status and a line of its own, and a way to show it. */
+export function RunHistory(props: { runs: readonly Run[] | undefined; shown: string | null; onShow: (jobId: string) => void; line: (run: Run) => string }) {
+  const { t } = useTranslation();
+  if (!props.runs || props.runs.length === 0) return null;
+  return (
+    <Stack gap={4}>
+      <Text fw={600} size="sm">
+        {t("integrations.run.history")}
+      </Text>
+      {props.runs.map((r) => (
+        <Group key={r.jobId} gap="xs" wrap="wrap">
+          <Badge color={r.status === "succeeded" ? "green" : r.status === "failed" ? "red" : "blue"} variant="light">
+            {t(`integrations.run.status.${r.status}`)}
+          </Badge>
+          <Text size="sm">{props.line(r)}</Text>
+          {r.jobId !== props.shown && (
+            <Button size="compact-xs" variant="subtle" onClick={() => props.onShow(r.jobId)} aria-label={t("integrations.run.show")}>
+              ›
+            </Button>
+          )}
+        </Group>
+      ))}
     </Stack>
   );
 }

@@ -1,7 +1,7 @@
 // The work-log connector's run: the template downloaded in the region's columns, a recap (XLSX or CSV) of a
 // month or an ISO week uploaded as it is, followed as a job until it ends; then how many entries now wait for
 // the assessors' confirmation, or every bad row with what was expected (nothing was written).
-import { Alert, Anchor, Badge, Button, FileInput, Group, Progress, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, FileInput, Group, Progress, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +10,7 @@ import { errorMessage } from "../../lib/errors";
 import { useRegionId } from "../../lib/session";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
 import type { ConnectorView } from "./IntegrationsPage";
-import { RunReport } from "./RunReport";
+import { RunHistory, RunReport } from "./RunReport";
 
 type Run = RouterOutputs["connector"]["runs"][number];
 
@@ -137,26 +137,7 @@ export function WorklogSource(props: { connector: ConnectorView }) {
       </Group>
       {start.error && <Alert color="red">{errorMessage(start.error, t)}</Alert>}
       {current && <WorklogOutcome run={current} />}
-      {(runs.data?.length ?? 0) > 0 && (
-        <Stack gap={4}>
-          <Text fw={600} size="sm">
-            {t("integrations.run.history")}
-          </Text>
-          {runs.data!.map((r) => (
-            <Group key={r.jobId} gap="xs" wrap="wrap">
-              <Badge color={r.status === "succeeded" ? "green" : r.status === "failed" ? "red" : "blue"} variant="light">
-                {t(`integrations.run.status.${r.status}`)}
-              </Badge>
-              <Text size="sm">{t("integrations.worklogs.historyLine", { period: r.period, format: r.format, rows: r.rows, written: r.written, at: new Date(r.createdAt).toLocaleString() })}</Text>
-              {r.jobId !== jobId && (
-                <Button size="compact-xs" variant="subtle" onClick={() => setJobId(r.jobId)} aria-label={t("integrations.worklogs.show")}>
-                  ›
-                </Button>
-              )}
-            </Group>
-          ))}
-        </Stack>
-      )}
+      <RunHistory runs={runs.data} shown={jobId} onShow={setJobId} line={(r) => t("integrations.worklogs.historyLine", { period: r.period, format: r.format, rows: r.rows, written: r.written, at: new Date(r.createdAt).toLocaleString() })} />
     </Stack>
   );
 }
