@@ -7,6 +7,7 @@
 // its audit entry, with the schedule as the actor. A file source has nothing to fetch and is not scheduled;
 // a schedule does not run while its connector is disabled in the region.
 import { randomBytes } from "node:crypto";
+import { Rounds } from "../lib/rounds.js";
 import { hostname } from "node:os";
 import { newId, now, type ConnectorScheduleRow, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
@@ -158,37 +159,21 @@ export interface ConnectorSchedulerOptions {
 export class ConnectorScheduler {
   readonly owner = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
   private readonly options: Required<Omit<ConnectorSchedulerOptions, "onError">> & Pick<ConnectorSchedulerOptions, "onError">;
-  private timer: NodeJS.Timeout | null = null;
-  private round: Promise<unknown> | null = null;
-  private stopped = false;
+  private readonly rounds: Rounds;
 
   constructor(options: ConnectorSchedulerOptions) {
     this.options = { leaseMs: 60_000, pollMs: 30_000, batchSize: 20, now: () => new Date(), ...options };
+    this.rounds = new Rounds(() => this.runDue(), this.options.pollMs, this.options.onError);
   }
 
   /** Starts the rounds; each round begins when the last has ended. */
   start(): void {
-    this.stopped = false;
-    const next = () => {
-      if (this.stopped) return;
-      this.timer = setTimeout(() => {
-        this.round = this.runDue()
-          .catch((error: unknown) => this.options.onError?.(error))
-          .finally(() => {
-            this.round = null;
-            next();
-          });
-      }, this.options.pollMs);
-      this.timer.unref();
-    };
-    next();
+    this.rounds.start();
   }
 
   /** Stops after the round in flight; the runs it started go on as jobs. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.round;
+    await this.rounds.stop();
   }
 
   /** Starts the run of every schedule due now that this server could take; the job ids started. */
@@ -218,7 +203,7 @@ export class ConnectorScheduler {
           this.options.onError?.(error);
         }
       }
-      if (this.stopped) return started;
+      if (this.rounds.stopped) return started;
     }
   }
 

@@ -5,6 +5,7 @@
 // `maxAttempts` tries it is marked failed. Every try leaves the receiver's status and error on the row: the
 // admin's delivery log.
 import { randomBytes } from "node:crypto";
+import { Rounds } from "../lib/rounds.js";
 import { hostname } from "node:os";
 import type { Database, WebhookDeliveryRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
@@ -35,37 +36,21 @@ type Taken = WebhookDeliveryRow & { url: string; secret: string };
 export class WebhookSender {
   readonly owner = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
   private readonly options: Required<Omit<WebhookSenderOptions, "onError">> & Pick<WebhookSenderOptions, "onError">;
-  private timer: NodeJS.Timeout | null = null;
-  private round: Promise<unknown> | null = null;
-  private stopped = false;
+  private readonly rounds: Rounds;
 
   constructor(options: WebhookSenderOptions) {
     this.options = { leaseMs: 60_000, timeoutMs: 10_000, pollMs: 1_000, maxAttempts: 8, backoffMs: 30_000, batchSize: 100, concurrency: 5, ...options };
+    this.rounds = new Rounds(() => this.drain(), this.options.pollMs, this.options.onError);
   }
 
   /** Starts the rounds; each round begins when the last has ended. */
   start(): void {
-    this.stopped = false;
-    const next = () => {
-      if (this.stopped) return;
-      this.timer = setTimeout(() => {
-        this.round = this.drain()
-          .catch((error: unknown) => this.options.onError?.(error))
-          .finally(() => {
-            this.round = null;
-            next();
-          });
-      }, this.options.pollMs);
-      this.timer.unref();
-    };
-    next();
+    this.rounds.start();
   }
 
   /** Stops after the round in flight, its deliveries tried and marked. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.round;
+    await this.rounds.stop();
   }
 
   /** Tries what is due until nothing is left that this sender may take; how many were delivered. */
@@ -75,7 +60,7 @@ export class WebhookSender {
       const taken = await this.take();
       if (taken.length === 0) return delivered;
       delivered += await this.sendTaken(taken);
-      if (this.stopped) return delivered;
+      if (this.rounds.stopped) return delivered;
     }
   }
 

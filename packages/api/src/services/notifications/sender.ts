@@ -6,6 +6,7 @@
 // and after `maxAttempts` tries it is marked failed with its error for the region's admin to see and send
 // again. Without a mail transport, nothing leaves the outbox and the admin is told why.
 import { randomBytes } from "node:crypto";
+import { Rounds } from "../lib/rounds.js";
 import { hostname } from "node:os";
 import type { Database, MailOutboxRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
@@ -97,10 +98,8 @@ export interface MailSenderOptions {
 export class MailSender {
   readonly owner = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
   private readonly options: Required<Omit<MailSenderOptions, "transport" | "onError">> & Pick<MailSenderOptions, "transport" | "onError">;
-  private timer: NodeJS.Timeout | null = null;
-  private round: Promise<void> | null = null;
   private lastReminders = 0;
-  private stopped = false;
+  private readonly rounds: Rounds;
 
   constructor(options: MailSenderOptions) {
     this.options = {
@@ -116,30 +115,18 @@ export class MailSender {
       now: () => new Date(),
       ...options,
     };
+    this.rounds = new Rounds(() => this.runRound(), this.options.pollMs, this.options.onError);
     if (options.transport) transportConfigured = true;
   }
 
   /** Starts the rounds; each round begins when the last has ended. */
   start(): void {
-    this.stopped = false;
-    const next = () => {
-      if (this.stopped) return;
-      this.timer = setTimeout(() => {
-        this.round = this.runRound().finally(() => {
-          this.round = null;
-          next();
-        });
-      }, this.options.pollMs);
-      this.timer.unref();
-    };
-    next();
+    this.rounds.start();
   }
 
   /** Stops after the round in flight (its mail sent and marked), then closes the transport. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.round;
+    await this.rounds.stop();
     this.options.transport?.close();
   }
 
@@ -166,7 +153,7 @@ export class MailSender {
       const taken = await this.take();
       if (taken.length === 0) return sent;
       sent += await this.sendTaken(taken);
-      if (this.stopped) return sent;
+      if (this.rounds.stopped) return sent;
     }
   }
 
