@@ -156,6 +156,8 @@ const RULES: { [P in ProcedurePath]: Rule<InputOf<P>> } = {
   "connector.list": { roles: ADMINS, input: {} },
   "connector.configure": { roles: ADMINS, input: { name: "attendance", enabled: false } },
   "connector.runs": { roles: ADMINS, input: { name: "attendance" } },
+  "connector.fetch": { roles: ADMINS, input: { name: "siasn" } },
+  "connector.decide": { roles: ADMINS, input: { name: "attendance", jobId: "job-tanpa-tinjauan", decision: "discarded" } },
   "connector.holidays": { roles: ADMINS, input: { year: 2025 } },
   "connector.setHolidays": { roles: ADMINS, input: { year: 2031, days: [] } },
   "connector.leave": { roles: ADMINS, input: { period: "2025-01" } },

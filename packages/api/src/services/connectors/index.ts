@@ -5,7 +5,7 @@
 export type { Connector, RowProblem, SinkConnector, SourceConnector, SourceInput, SourceRead } from "./connector.js";
 export { connectorNamed, connectors } from "./registry.js";
 export { checkMapping, configureConnector, connectorSetup, listConnectors, type ConnectorChange, type ConnectorView } from "./config.js";
-export { connectorRuns, runSink, startSourceRun, type ConnectorRunStatus, type SourceRunInput } from "./runs.js";
+export { connectorRuns, decideSourceRun, runSink, startFetchRun, startSourceRun, type ConnectorRunStatus, type ReviewDecision, type SourceRunInput } from "./runs.js";
 export { attendanceConnector, periodRange, type AbsenceCount, type AttendanceMapping } from "./attendance/index.js";
 export { absenceCounts } from "./attendance/evidence.js";
 export { addLeave, attendanceDetail, listHolidays, listLeave, setHolidays, type AttendanceDetail, type Holiday, type LeaveEntry } from "./attendance/entries.js";
