@@ -39,6 +39,7 @@ describe.each(inject("dialects"))("connectors on %s", (dialect) => {
     expect(list.map((c) => [c.name, c.kind, c.enabled, c.mappingIsDefault])).toEqual([
       ["attendance", "source", false, true],
       ["payroll", "sink", false, true],
+      ["siasn", "source", false, true],
     ]);
     await expect(run("attlog", punch(world.report.nip, "2025-01-06", "07:30:00"))).rejects.toThrow(/belum diaktifkan/);
   });

@@ -130,7 +130,7 @@ async function runSource(
     await db.transaction().execute((trx) => holdLease(trx, job, lease, { status: "running", started_at: now() }));
     const progress = (done: number, total: number) => db.transaction().execute((trx) => holdLease(trx, job, lease, { done, total }));
     const read = await connector.read(db, regionId, { format: input.format, bytes: input.bytes, period: input.period, remote, progress }, mapping);
-    if (connector.review) {
+    if (connector.review && !(read.rows === 0 && read.problems.length > 0)) {
       // Kept for review: the diff is the summary, rows with problems are reported and left out of it.
       await db.transaction().execute(async (trx) => {
         await details(trx).set({ rows: read.rows, summary: toJson({ ...read.summary, review: "pending" }), report: toJson(read.problems) }).execute();

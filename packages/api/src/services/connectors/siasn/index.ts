@@ -17,6 +17,10 @@ export { defaultSiasnMapping, type SiasnMapping } from "./mapping.js";
 
 export const SIASN_FETCH = "siasn";
 
+function emptyDiff(): SiasnDiff {
+  return { counts: { units: 0, employees: 0, newUnits: 0, changedUnits: 0, new: 0, moved: 0, left: 0, unchanged: 0, problems: 0 }, units: { new: [], changed: [] }, new: [], moved: [], left: [] };
+}
+
 const settings = z.strictObject({
   baseUrl: z
     .string()
@@ -61,6 +65,11 @@ export const siasnConnector: SourceConnector<SiasnMapping, SiasnDiff> = {
     } else {
       read = await readSheet(input.format, input.bytes, mapping.sheet);
       await input.progress?.(read.rows, read.rows);
+    }
+    if (read.employees.length === 0) {
+      // Nothing read (an empty list, or an export refused whole) must never read as "everyone left".
+      const problems = read.problems.length > 0 ? read.problems : [{ line: 1, field: input.format === SIASN_FETCH ? mapping.rest.employeesPath : "berkas", value: "", message: "tidak ada satu pun pegawai", expected: "daftar pegawai instansi dari SIASN" }];
+      return { rows: 0, problems, plan: emptyDiff(), summary: emptyDiff() as unknown as Record<string, unknown> };
     }
     const { diff, problems } = await diffAgainstRegion(db, regionId, read, mapping);
     return { rows: read.rows, problems, plan: diff, summary: diff as unknown as Record<string, unknown> };
