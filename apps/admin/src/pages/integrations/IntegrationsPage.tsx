@@ -15,6 +15,7 @@ import { useRegionId } from "../../lib/session";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
 import { AttendanceSource, WorkCalendar } from "./AttendanceSource";
 import { PayrollSink } from "./PayrollSink";
+import { SiasnSource } from "./SiasnSource";
 
 export type ConnectorView = RouterOutputs["connector"]["list"][number];
 
@@ -161,6 +162,7 @@ function ConnectorCard(props: { connector: ConnectorView }) {
         {toggle.error && <Alert color="red">{errorMessage(toggle.error, t)}</Alert>}
         {connector.name === "attendance" && <AttendanceSource connector={connector} />}
         {connector.name === "payroll" && <PayrollSink connector={connector} />}
+        {connector.name === "siasn" && <SiasnSource connector={connector} />}
         <MappingEditor key={`${connector.updatedAt ?? "default"}`} connector={connector} />
         <Secrets connector={connector} />
         {connector.name === "attendance" && <WorkCalendar />}

@@ -102,7 +102,7 @@ describe.each(inject("dialects"))("SIASN employee master on %s", (dialect) => {
     const failed = await fetchRun();
     expect(failed).toMatchObject({ status: "failed", written: 0 });
     expect(failed.error).toMatch(/SIASN menolak kredensial .*HTTP 401/);
-    expect(await snapshot(env)).toEqual({ ...before, jobs: before.jobs + 1 });
+    expect(await snapshot(env)).toEqual({ ...before, jobs: before.jobs! + 1 });
     await admin().connector.configure({ name: "siasn", secrets: { sso_token: SSO } });
   });
 
@@ -139,7 +139,7 @@ describe.each(inject("dialects"))("SIASN employee master on %s", (dialect) => {
     ]);
     expect(diff.left.map((l) => l.nip)).toEqual([world.outsider.nip]);
     expect(run.report).toEqual([expect.objectContaining({ line: siasn.employees.length, field: "nipBaru", value: "12345", expected: expect.stringMatching(/NIP 18 digit/) })]);
-    expect(await snapshot(env)).toEqual({ ...before, jobs: before.jobs + 1, audit_log: before.audit_log + 1 });
+    expect(await snapshot(env)).toEqual({ ...before, jobs: before.jobs! + 1, audit_log: before.audit_log! + 1 });
     expect(await db.selectFrom("employees").select("id").where("region_id", "=", world.regionId).where("nip", "=", NEW_NIP).executeTakeFirst()).toBeUndefined();
   });
 
