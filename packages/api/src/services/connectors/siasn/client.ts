@@ -131,7 +131,9 @@ export class SiasnClient {
   async list(path: string, progress?: (p: PageProgress) => void | Promise<void>): Promise<SiasnRecord[]> {
     const rows: SiasnRecord[] = [];
     const limit = this.options.pageSize;
-    for (let page = 1; page <= 100_000; page++) {
+    let page = 0;
+    while (page < 100_000) {
+      page++;
       const body = await this.getJson(path, { page: String(page), limit: String(limit) });
       const where = `GET ${path} (halaman ${page})`;
       const shape = `yang diharapkan: {"code": 1, "data": [ … ], "meta": {"page": ${page}, "limit": ${limit}, "total": … }}`;
@@ -145,7 +147,9 @@ export class SiasnClient {
       if (!Number.isInteger(total) || total < 0) throw failure(`Jawaban SIASN pada ${where} tanpa "meta.total" berupa bilangan bulat; ${shape}`);
       rows.push(...(data as SiasnRecord[]));
       await progress?.({ path, rows: rows.length, total });
-      if (rows.length >= total || data.length < limit) {
+      // A gateway may cut `limit` to its own page size: pages go on until `total` rows came, and an empty
+      // page before that is an error, not the end.
+      if (rows.length >= total || data.length === 0) {
         if (rows.length !== total) throw failure(`SIASN menyebut ${total} baris pada ${path} tetapi mengirim ${rows.length}; yang diharapkan: jumlah yang sama. Ambil lagi`);
         return rows;
       }

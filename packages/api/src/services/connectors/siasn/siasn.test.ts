@@ -61,6 +61,23 @@ describe.each(inject("dialects"))("SIASN employee master on %s", (dialect) => {
     expect(pages.every((r) => r.limit === 4 && r.authorization === `Bearer ${APIM}` && r.auth === `bearer ${SSO}`)).toBe(true);
   });
 
+  it("reads on when the service cuts the page size below the one asked for", async () => {
+    // A loopback that answers at most 3 rows a page: asking for 500 gets 3, and the next page is asked for.
+    const capped = await startSiasn({ apimToken: APIM, ssoToken: SSO, units: siasn.units, employees: siasn.employees, maxLimit: 3 });
+    try {
+      const rows = await new SiasnClient({ baseUrl: capped.url, apimToken: APIM, ssoToken: SSO, timeoutSeconds: 5, retries: 0, pageSize: 500 }).list(SIASN_EMPLOYEES_PATH);
+      expect(rows.length).toBe(siasn.employees.length);
+      expect(capped.requests.map((r) => r.limit)).toEqual(Array.from({ length: Math.ceil(siasn.employees.length / 3) }, () => 3));
+      // Fewer rows than `total` and then an empty page: an error, not a short list.
+      capped.fail(SIASN_EMPLOYEES_PATH, {}, { status: 200, body: JSON.stringify({ code: 1, data: [], meta: { page: 2, limit: 3, total: siasn.employees.length } }) });
+      await expect(new SiasnClient({ baseUrl: capped.url, apimToken: APIM, ssoToken: SSO, timeoutSeconds: 5, retries: 0, pageSize: 3 }).list(SIASN_EMPLOYEES_PATH)).rejects.toThrow(
+        new RegExp(`SIASN menyebut ${siasn.employees.length} baris pada /pns/data-utama tetapi mengirim 3`),
+      );
+    } finally {
+      await capped.close();
+    }
+  });
+
   it("names each failure: what, where, what was expected", async () => {
     await expect(client({ apimToken: "salah" }).list(SIASN_UNITS_PATH)).rejects.toThrow(/SIASN menolak kredensial pada GET \/referensi\/ref-unor \(halaman 1\): HTTP 401 .*token apim_token dan sso_token yang masih berlaku/);
     // A 429 with a short Retry-After is waited for and tried again.
