@@ -95,7 +95,7 @@ describe.skipIf(inject("chromiumMissing") !== null)("connectors: the SIASN emplo
     await review.waitFor({ timeout: 30_000 });
     expect(siasn.requests.filter((r) => r.path === SIASN_EMPLOYEES_PATH).length).toBe(Math.ceil(siasn.employees.length / 10));
     expect(siasn.requests.every((r) => r.authorization === `Bearer ${APIM}` && r.auth === `bearer ${SSO}`)).toBe(true);
-    expect(await review.getByTestId("siasn-review-state").innerText()).toBe("Menunggu tinjauan");
+    expect(await review.getByTestId("siasn-review-state").textContent()).toBe("Menunggu tinjauan");
     expect(await review.getByTestId("siasn-new").locator("tbody tr").allInnerTexts()).toEqual([expect.stringMatching(new RegExp(`^${NEW_NIP}\\s+Dewi Kartika\\s+Widyaiswara Ahli Pertama\\s+III/b\\s+${NEW_UNIT}$`))]);
     const movedRow = (await review.getByTestId("siasn-moved").locator("tbody tr").allInnerTexts()).join("\n");
     expect(movedRow).toContain(moved.nip);
@@ -109,7 +109,7 @@ describe.skipIf(inject("chromiumMissing") !== null)("connectors: the SIASN emplo
 
   it("applies the reviewed diff; the employees and units stored are read back", async () => {
     await card().getByRole("button", { name: "Terapkan perubahan" }).click();
-    await expect.poll(() => card().getByTestId("siasn-review-state").innerText()).toBe("Sudah diterapkan");
+    await expect.poll(() => card().getByTestId("siasn-review-state").textContent()).toBe("Sudah diterapkan");
     const employees = await allEmployees(page);
     expect(employees.find((e) => e.nip === NEW_NIP)).toMatchObject({ nama: "Dewi Kartika", jabatan: "Widyaiswara Ahli Pertama", golongan: "III/b", unitId: NEW_UNIT, atasanNip: moved.nip, leftAt: null });
     expect(employees.find((e) => e.nip === moved.nip)).toMatchObject({ jabatan: "Kepala UPT Pelatihan", golongan: "IV/b", unitId: moved.unitId });
@@ -131,7 +131,7 @@ describe.skipIf(inject("chromiumMissing") !== null)("connectors: the SIASN emplo
     const [run] = await query(phone, "connector.runs", { regionId: "pariaman", name: "siasn", limit: 1 });
     expect((run!.summary as { counts: Record<string, number> }).counts).toMatchObject({ new: 0, moved: 0, left: 0, newUnits: 0, changedUnits: 0, problems: 1 });
     await siasnCard.getByRole("button", { name: "Buang" }).click();
-    await expect.poll(() => siasnCard.getByTestId("siasn-review-state").innerText()).toBe("Dibuang");
+    await expect.poll(() => siasnCard.getByTestId("siasn-review-state").textContent()).toBe("Dibuang");
     const fit = await checkFit(phone, "integrations-siasn");
     expect(fit.overflow).toBe(0);
     expect(fit.narrow).toEqual([]);
