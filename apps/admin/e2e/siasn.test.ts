@@ -10,7 +10,8 @@ import { query } from "./api";
 import { launchBrowser } from "./browser";
 import { newPage, signIn } from "./portal";
 import { signInFor, startServer, type RunningServer } from "./server";
-import { checkFit, PHONE } from "./viewport";
+import { join } from "node:path";
+import { checkFit, PHONE, SCREENSHOT_DIR } from "./viewport";
 
 const APIM = "apim-e2e-rahasia";
 const SSO = "sso-e2e-rahasia";
@@ -104,6 +105,7 @@ describe.skipIf(inject("chromiumMissing") !== null)("connectors: the SIASN emplo
     expect(await review.getByTestId("siasn-left").locator("tbody tr").allInnerTexts()).toEqual([expect.stringContaining(left.nip)]);
     expect(await review.getByTestId("siasn-problems").locator("tbody tr").allInnerTexts()).toEqual([expect.stringMatching(/^\d+\s+nipBaru\s+19920314\s+NIP "19920314" harus 18 digit/)]);
     expect((await checkFit(page, "integrations-siasn-review")).overflow).toBe(0);
+    await card().screenshot({ path: join(SCREENSHOT_DIR, "siasn-card-review-1366.png") });
     expect((await allEmployees(page)).some((e) => e.nip === NEW_NIP)).toBe(false);
   });
 
@@ -121,7 +123,7 @@ describe.skipIf(inject("chromiumMissing") !== null)("connectors: the SIASN emplo
     expect(run).toMatchObject({ status: "succeeded", written: 4, summary: expect.objectContaining({ review: "applied" }) });
   });
 
-  it("on a phone, a second fetch finds nothing to change, and the screen fits", async () => {
+  it("on a phone, a second fetch finds nothing to change; a later change is shown, discarded and not stored", async () => {
     const phone = (await newPage(browser, server.url, PHONE)).page;
     await signIn(phone, signInFor(server, "admin", "pariaman"));
     await phone.goto("/integrations");
@@ -130,11 +132,21 @@ describe.skipIf(inject("chromiumMissing") !== null)("connectors: the SIASN emplo
     await siasnCard.getByText("Tidak ada perubahan: data pegawai dan unit sudah sama dengan SIASN.").waitFor({ timeout: 30_000 });
     const [run] = await query(phone, "connector.runs", { regionId: "pariaman", name: "siasn", limit: 1 });
     expect((run!.summary as { counts: Record<string, number> }).counts).toMatchObject({ new: 0, moved: 0, left: 0, newUnits: 0, changedUnits: 0, problems: 1 });
-    await siasnCard.getByRole("button", { name: "Buang" }).click();
-    await expect.poll(() => siasnCard.getByTestId("siasn-review-state").textContent()).toBe("Dibuang");
+
+    // SIASN moves the new employee to another unit: shown on the phone, then discarded.
+    const row = siasn.employees.find((e) => e.nipBaru === NEW_NIP)!;
+    row.unorId = moved.unitId;
+    await siasnCard.getByRole("button", { name: "Ambil dari SIASN" }).click();
+    const movedTable = siasnCard.getByTestId("siasn-moved");
+    await movedTable.waitFor({ timeout: 30_000 });
+    expect(await movedTable.locator("tbody tr").allInnerTexts()).toEqual([expect.stringContaining(`Unit: ${NEW_UNIT} → ${moved.unitId}`)]);
     const fit = await checkFit(phone, "integrations-siasn");
     expect(fit.overflow).toBe(0);
     expect(fit.narrow).toEqual([]);
+    await siasnCard.screenshot({ path: join(SCREENSHOT_DIR, "siasn-card-review-390.png") });
+    await siasnCard.getByRole("button", { name: "Buang" }).click();
+    await expect.poll(() => siasnCard.getByTestId("siasn-review-state").textContent()).toBe("Dibuang");
+    expect((await allEmployees(phone)).find((e) => e.nip === NEW_NIP)?.unitId).toBe(NEW_UNIT);
     await phone.context().close();
   });
 });
