@@ -7,6 +7,7 @@ import { SIASN_EMPLOYEES_PATH, startSiasn, type SiasnPnsRow, type TestSiasn } fr
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { query } from "./api";
+import { describeViolations, seriousViolations } from "./axe";
 import { launchBrowser } from "./browser";
 import { newPage, signIn } from "./portal";
 import { signInFor, startServer, type RunningServer } from "./server";
@@ -106,6 +107,8 @@ describe.skipIf(inject("chromiumMissing") !== null)("connectors: the SIASN emplo
     expect(await review.getByTestId("siasn-problems").locator("tbody tr").allInnerTexts()).toEqual([expect.stringMatching(/^\d+\s+nipBaru\s+19920314\s+NIP "19920314" harus 18 digit/)]);
     expect((await checkFit(page, "integrations-siasn-review")).overflow).toBe(0);
     await card().screenshot({ path: join(SCREENSHOT_DIR, "siasn-card-review-1366.png") });
+    const violations = await seriousViolations(page, '[data-testid="connector-siasn"]');
+    expect(violations, describeViolations("SIASN review", violations)).toEqual([]);
     expect((await allEmployees(page)).some((e) => e.nip === NEW_NIP)).toBe(false);
   });
 

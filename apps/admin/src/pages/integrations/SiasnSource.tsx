@@ -116,7 +116,7 @@ function Review(props: { run: Run; onDecided: () => Promise<void> }) {
   return (
     <Stack gap="sm" data-testid="siasn-review">
       <Group gap="xs">
-        <Badge color={pending ? "yellow" : diff.review === "applied" ? "green" : "gray"} data-testid="siasn-review-state">
+        <Badge variant="outline" color={pending ? "blue.9" : diff.review === "applied" ? "green.9" : "gray.8"} data-testid="siasn-review-state">
           {t(`integrations.siasn.review.${diff.review ?? "pending"}`)}
         </Badge>
         <Text size="xs" c="dimmed">
@@ -126,12 +126,12 @@ function Review(props: { run: Run; onDecided: () => Promise<void> }) {
       <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }} spacing="xs" data-testid="siasn-counts">
         {(
           [
-            ["new", c.new, "green"],
-            ["moved", c.moved, "blue"],
-            ["left", c.left, "orange"],
-            ["newUnits", c.newUnits + c.changedUnits, "teal"],
-            ["unchanged", c.unchanged, "gray"],
-            ["problems", c.problems, "red"],
+            ["new", c.new, "green.9"],
+            ["moved", c.moved, "blue.9"],
+            ["left", c.left, "orange.9"],
+            ["newUnits", c.newUnits + c.changedUnits, "teal.9"],
+            ["unchanged", c.unchanged, "gray.8"],
+            ["problems", c.problems, "red.9"],
           ] as const
         ).map(([key, value, color]) => (
           <Stack key={key} gap={0} p="xs" style={{ border: "1px solid var(--mantine-color-gray-3)", borderRadius: 6 }}>
@@ -195,7 +195,7 @@ function Review(props: { run: Run; onDecided: () => Promise<void> }) {
       {decide.error && <Alert color="red">{errorMessage(decide.error, t)}</Alert>}
       {pending && (
         <Group>
-          <Button color="green" loading={decide.isPending && decide.variables.decision === "applied"} disabled={decide.isPending} onClick={() => decide.mutate({ regionId, name: "siasn", jobId: run.jobId, decision: "applied" })}>
+          <Button loading={decide.isPending && decide.variables.decision === "applied"} disabled={decide.isPending} onClick={() => decide.mutate({ regionId, name: "siasn", jobId: run.jobId, decision: "applied" })}>
             {t("integrations.siasn.apply")}
           </Button>
           <Button variant="default" loading={decide.isPending && decide.variables.decision === "discarded"} disabled={decide.isPending} onClick={() => decide.mutate({ regionId, name: "siasn", jobId: run.jobId, decision: "discarded" })}>
@@ -274,7 +274,6 @@ export function SiasnSource(props: { connector: ConnectorView }) {
         </Text>
         <FileInput
           label={t("integrations.siasn.file")}
-          placeholder={t("integrations.run.choose")}
           accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           value={file}
           onChange={(f) => {
