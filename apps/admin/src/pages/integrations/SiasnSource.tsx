@@ -44,14 +44,26 @@ async function upload(file: File, format: string, regionId: string): Promise<str
   return body.jobId;
 }
 
-function Rows(props: { testId: string; title: string; count: number; head: string[]; rows: ReactNode[][] }) {
+/** NIP above the name in one cell, so a list keeps to a phone's width. */
+function Person(props: { nip: string; nama: string }) {
+  return (
+    <Stack gap={0}>
+      <Text size="sm" ff="monospace">
+        {props.nip}
+      </Text>
+      <Text size="sm">{props.nama}</Text>
+    </Stack>
+  );
+}
+
+function Rows(props: { testId: string; title: string; count: number; head: string[]; rows: ReactNode[][]; minWidth?: number }) {
   if (props.count === 0) return null;
   return (
     <Stack gap={4}>
       <Text fw={600} size="sm">
         {props.title} ({props.count})
       </Text>
-      <Table.ScrollContainer minWidth={520}>
+      <Table.ScrollContainer minWidth={props.minWidth ?? 520}>
         <Table striped withTableBorder fz="sm" data-testid={props.testId}>
           <Table.Thead>
             <Table.Tr>
@@ -157,17 +169,17 @@ function Review(props: { run: Run; onDecided: () => Promise<void> }) {
         testId="siasn-new"
         title={t("integrations.siasn.newTitle")}
         count={diff.new?.length ?? 0}
-        head={["NIP", t("integrations.siasn.nama"), t("integrations.siasn.fields.jabatan"), t("integrations.siasn.fields.golongan"), t("integrations.siasn.fields.unitId")]}
-        rows={(diff.new ?? []).map((e) => [e.nip, e.returning ? `${e.nama} (${t("integrations.siasn.returning")})` : e.nama, e.jabatan, e.golongan ?? "—", e.unitId])}
+        head={[t("integrations.siasn.person"), t("integrations.siasn.fields.jabatan"), t("integrations.siasn.fields.golongan"), t("integrations.siasn.fields.unitId")]}
+        rows={(diff.new ?? []).map((e) => [<Person key="p" nip={e.nip} nama={e.returning ? `${e.nama} (${t("integrations.siasn.returning")})` : e.nama} />, e.jabatan, e.golongan ?? "—", e.unitId])}
       />
       <Rows
         testId="siasn-moved"
         title={t("integrations.siasn.movedTitle")}
         count={diff.moved?.length ?? 0}
-        head={["NIP", t("integrations.siasn.nama"), t("integrations.siasn.changes")]}
+        minWidth={340}
+        head={[t("integrations.siasn.person"), t("integrations.siasn.changes")]}
         rows={(diff.moved ?? []).map((e) => [
-          e.nip,
-          e.nama,
+          <Person key="p" nip={e.nip} nama={e.nama} />,
           <Stack gap={0} key={e.nip}>
             {e.changes.map((ch) => (
               <Text size="sm" key={ch.field}>
@@ -181,8 +193,9 @@ function Review(props: { run: Run; onDecided: () => Promise<void> }) {
         testId="siasn-left"
         title={t("integrations.siasn.leftTitle")}
         count={diff.left?.length ?? 0}
-        head={["NIP", t("integrations.siasn.nama"), t("integrations.siasn.fields.jabatan"), t("integrations.siasn.fields.unitId")]}
-        rows={(diff.left ?? []).map((e) => [e.nip, e.nama, e.jabatan, e.unitId])}
+        minWidth={420}
+        head={[t("integrations.siasn.person"), t("integrations.siasn.fields.jabatan"), t("integrations.siasn.fields.unitId")]}
+        rows={(diff.left ?? []).map((e) => [<Person key="p" nip={e.nip} nama={e.nama} />, e.jabatan, e.unitId])}
       />
       {c.left > 0 && pending && <Text size="xs" c="dimmed">{t("integrations.siasn.leftHelp")}</Text>}
       <Rows
