@@ -157,8 +157,9 @@ export async function diffAgainstRegion(db: Kysely<Database>, regionId: string, 
       flagged.add(e.nip);
       continue;
     }
-    const after = { unitId: unit!, jabatan: e.jabatan, golongan: e.golongan || null, atasanNip: e.atasanNip };
     const current = kinerjaEmployees.get(e.nip);
+    // An atasan the source does not read (no field mapped) keeps the employee's own.
+    const after = { unitId: unit!, jabatan: e.jabatan, golongan: e.golongan || null, atasanNip: e.atasanNip === undefined ? (current?.atasan_nip ?? null) : e.atasanNip };
     if (!current || current.left_at !== null) {
       fresh.push({ nip: e.nip, nama: e.nama, ...after, returning: current !== undefined });
       continue;

@@ -22,7 +22,8 @@ export interface SiasnEmployee {
   jabatan: string;
   golongan: string;
   unitId: string;
-  atasanNip: string | null;
+  /** null: SIASN names none; undefined: the mapping reads no atasan field, so the employee's own is kept. */
+  atasanNip: string | null | undefined;
 }
 
 export interface SiasnRead {
@@ -50,7 +51,15 @@ function text(value: unknown): string {
 
 function employeeOf(line: number, get: (field: string) => string, fields: SiasnMapping["rest"]["employee"]): SiasnEmployee {
   const atasan = fields.atasanNip ? get(fields.atasanNip) : "";
-  return { line, nip: get(fields.nip).replace(/\s+/g, ""), nama: get(fields.nama), jabatan: get(fields.jabatan), golongan: get(fields.golongan), unitId: get(fields.unitId), atasanNip: atasan ? atasan.replace(/\s+/g, "") : null };
+  return {
+    line,
+    nip: get(fields.nip).replace(/\s+/g, ""),
+    nama: get(fields.nama),
+    jabatan: get(fields.jabatan),
+    golongan: get(fields.golongan),
+    unitId: get(fields.unitId),
+    atasanNip: fields.atasanNip === null ? undefined : atasan ? atasan.replace(/\s+/g, "") : null,
+  };
 }
 
 /** The REST lists read through `mapping.rest`. */

@@ -226,4 +226,26 @@ describe.each(inject("dialects"))("SIASN employee master on %s", (dialect) => {
     expect(refused).toMatchObject({ status: "failed", written: 0 });
     expect(refused!.report[0]).toMatchObject({ line: 1, field: "baris judul", message: expect.stringMatching(/kolom "NIP BARU".* tidak ada/) });
   });
+
+  it("reads a CSV export whose headers the region named in its mapping file", async () => {
+    const { db } = env.database;
+    const listed = (await admin().connector.list()).find((c) => c.name === "siasn")!;
+    const mapping = structuredClone(listed.mapping) as { sheet: { delimiter: string; employee: Record<string, string | null>; unit: Record<string, string | null> } };
+    mapping.sheet.delimiter = ";";
+    mapping.sheet.employee = { nip: "NIP", nama: "Nama Lengkap", jabatan: "Jabatan", golongan: "Gol", unitId: "Kode Unor", atasanNip: null };
+    mapping.sheet.unit = { id: "Kode Unor", name: "Unor", parentId: null };
+    await admin().connector.configure({ name: "siasn", mapping });
+    const current = await db.selectFrom("employees").selectAll().where("region_id", "=", world.regionId).where("left_at", "is", null).orderBy("nip").execute();
+    const units = new Map((await db.selectFrom("units").select(["id", "name"]).where("region_id", "=", world.regionId).execute()).map((u) => [u.id, u.name]));
+    const lines = ["NIP;Nama Lengkap;Jabatan;Gol;Kode Unor;Unor", ...current.map((e) => [e.nip, e.nama, e.nip === world.report.nip ? "Analis Kebijakan" : e.jabatan, e.golongan ?? "", e.unit_id, units.get(e.unit_id)].join(";"))];
+    const scope = await scopeIn(db, world.admin, world.regionId);
+    const started = await startSourceRun(scope, env.jobs, { name: "siasn", format: "csv", period: "", bytes: Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`, "utf8") });
+    await env.jobs.idle();
+    const [run] = await admin().connector.runs({ name: "siasn", jobId: started.jobId });
+    expect(run!.report).toEqual([]);
+    const diff = run!.summary as unknown as SiasnDiff;
+    // No atasan column is mapped: atasan is left as it is; only the one jabatan differs.
+    expect(diff.counts).toMatchObject({ new: 0, left: 0, moved: 1, newUnits: 0, changedUnits: 0, unchanged: current.length - 1 });
+    expect(diff.moved).toEqual([{ nip: world.report.nip, nama: world.report.nama, changes: [{ field: "jabatan", before: current.find((e) => e.nip === world.report.nip)!.jabatan, after: "Analis Kebijakan" }] }]);
+  });
 });
