@@ -158,6 +158,8 @@ const RULES: { [P in ProcedurePath]: Rule<InputOf<P>> } = {
   "connector.runs": { roles: ADMINS, input: { name: "attendance" } },
   "connector.schedules": { roles: ADMINS, input: undefined },
   "connector.setSchedule": { roles: ADMINS, input: { name: "attendance", on: false, everyMinutes: 60, anchor: "02:00" } },
+  "connector.fetch": { roles: ADMINS, input: { name: "siasn" } },
+  "connector.decide": { roles: ADMINS, input: { name: "attendance", jobId: "job-tanpa-tinjauan", decision: "discarded" } },
   "connector.holidays": { roles: ADMINS, input: { year: 2025 } },
   "connector.setHolidays": { roles: ADMINS, input: { year: 2031, days: [] } },
   "connector.leave": { roles: ADMINS, input: { period: "2025-01" } },

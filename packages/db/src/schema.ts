@@ -141,6 +141,9 @@ export interface EmployeeTable {
   attributes: Generated<JsonText>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** When the employee's departure was applied (the SIASN master no longer lists them); null while in the region. Never deleted. */
+  left_at: Generated<Timestamp | null>;
+  left_reason: Generated<string | null>;
 }
 
 /**

@@ -7,12 +7,14 @@ import {
   configureConnector,
   connectorRuns,
   connectorSchedules,
+  decideSourceRun,
   listConnectors,
   listHolidays,
   listLeave,
   setConnectorSchedule,
   setHolidays,
   SCHEDULE_LIMITS,
+  startFetchRun,
 } from "../services/connectors/index.js";
 import { regionProcedure } from "../trpc.js";
 import { bounded, day, filled, id, list, nip } from "./inputs.js";
@@ -34,9 +36,20 @@ export const connectorRouter = {
         enabled: z.boolean().optional(),
         secrets: z.record(z.string().max(60), bounded(4000).nullable()).optional(),
         mapping: mappingFile.optional(),
+        settings: z.record(z.string().max(60), z.unknown()).optional(),
       }),
     )
     .mutation(({ ctx, input }) => configureConnector(ctx.scope, input)),
+
+  /** Starts a source's fetch from its service (the SIASN web service) as a job; follow it with runs. */
+  fetch: regionProcedure("operator", "admin")
+    .input(z.object({ name: connectorName, period: z.string().regex(/^[0-9A-Za-z-]{0,20}$/).default("") }))
+    .mutation(({ ctx, input }) => startFetchRun(ctx.scope, ctx.jobs, input)),
+
+  /** Applies or discards a reviewed run (the SIASN diff). */
+  decide: regionProcedure("operator", "admin")
+    .input(z.object({ name: connectorName, jobId: id, decision: z.enum(["applied", "discarded"]) }))
+    .mutation(({ ctx, input }) => decideSourceRun(ctx.scope, input)),
 
   /** The connector's latest runs, or one run, with the per-row report. */
   runs: regionProcedure("operator", "admin")

@@ -26,6 +26,7 @@ import * as connectors from "./2026-12-09_21_connectors.js";
 import * as apiTokens from "./2026-12-09_22_api_tokens.js";
 import * as nationalAuditLog from "./2026-12-09_23_national_audit_log.js";
 import * as forumViews from "./2026-12-10_25_forum_views.js";
+import * as employeeDepartures from "./2026-12-11_26_employee_departures.js";
 import * as connectorSchedules from "./2026-12-11_27_connector_schedules.js";
 
 export interface DialectMigration {
@@ -59,5 +60,6 @@ export const migrations: Record<string, DialectMigration> = {
   "2026-12-09_22_api_tokens": apiTokens,
   "2026-12-09_23_national_audit_log": nationalAuditLog,
   "2026-12-10_25_forum_views": forumViews,
+  "2026-12-11_26_employee_departures": employeeDepartures,
   "2026-12-11_27_connector_schedules": connectorSchedules,
 };

@@ -21,6 +21,8 @@ function row(fields: Partial<EmployeeRow> = {}): EmployeeRow {
     attributes: "{}",
     created_at: "2026-01-01T00:00:00.000Z",
     updated_at: "2026-01-01T00:00:00.000Z",
+    left_at: null,
+    left_reason: null,
     ...fields,
   };
 }

@@ -18,6 +18,8 @@ export interface ConnectorView {
   enabled: boolean;
   /** Each secret the connector takes, and whether the region has set it. */
   secrets: Array<{ name: string; set: boolean }>;
+  /** Settings a browser may read (e.g. SIASN's base URL). */
+  settings: Record<string, unknown>;
   mapping: unknown;
   defaultMapping: unknown;
   mappingIsDefault: boolean;
@@ -28,7 +30,7 @@ export interface ConnectorView {
   template: boolean;
 }
 
-type Stored = { enabled: number; secrets: string; mapping: string | null; updated_at: string };
+type Stored = { enabled: number; settings: string; secrets: string; mapping: string | null; updated_at: string };
 
 function view(connector: Connector, row: Stored | undefined): ConnectorView {
   const secrets = parseJson<Record<string, string>>(row?.secrets ?? "{}");
@@ -41,6 +43,7 @@ function view(connector: Connector, row: Stored | undefined): ConnectorView {
     formats: connector.formats,
     enabled: row?.enabled === 1,
     secrets: connector.secrets.map((name) => ({ name, set: typeof secrets[name] === "string" && secrets[name] !== "" })),
+    settings: parseJson<Record<string, unknown>>(row?.settings ?? "{}"),
     mapping: mapping ?? connector.defaultMapping,
     defaultMapping: connector.defaultMapping,
     mappingIsDefault: mapping === null,
@@ -51,7 +54,7 @@ function view(connector: Connector, row: Stored | undefined): ConnectorView {
 }
 
 async function stored(db: Kysely<Database>, regionId: string, name?: string) {
-  let query = db.selectFrom("connectors").select(["name", "enabled", "secrets", "mapping", "updated_at"]).where("region_id", "=", regionId);
+  let query = db.selectFrom("connectors").select(["name", "enabled", "settings", "secrets", "mapping", "updated_at"]).where("region_id", "=", regionId);
   if (name) query = query.where("name", "=", name);
   return query.execute();
 }
@@ -81,6 +84,12 @@ export async function connectorTemplate(scope: Scope, input: { name: string; for
   return connector.template(mapping, input.format);
 }
 
+/** The settings and secrets a run that fetches from a service uses; server-side only, never sent to a browser. */
+export async function connectorRemote(db: Kysely<Database>, regionId: string, connector: Connector): Promise<{ settings: Record<string, unknown>; secrets: Record<string, string> }> {
+  const [row] = await stored(db, regionId, connector.name);
+  return { settings: parseJson<Record<string, unknown>>(row?.settings ?? "{}"), secrets: parseJson<Record<string, string>>(row?.secrets ?? "{}") };
+}
+
 /** JSON pointer of a zod issue's path. */
 function pointer(path: ReadonlyArray<PropertyKey>): string {
   return path.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("") || "/";
@@ -101,6 +110,8 @@ export interface ConnectorChange {
   secrets?: Record<string, string | null>;
   /** The region's mapping file; null goes back to the default. */
   mapping?: unknown;
+  /** The connector's settings (as its `settings` shape), replacing the saved ones. */
+  settings?: Record<string, unknown>;
 }
 
 export async function configureConnector(scope: Scope, change: ConnectorChange): Promise<ConnectorView> {
@@ -111,6 +122,16 @@ export async function configureConnector(scope: Scope, change: ConnectorChange):
     throw new DomainError({ code: "BAD_REQUEST", message: `Konektor ${connector.name} tidak memakai rahasia ${unknownSecrets.join(", ")}; yang dipakai: ${connector.secrets.join(", ") || "(tidak ada)"}` });
   }
   const mapping = change.mapping === undefined || change.mapping === null ? change.mapping : checkMapping(connector, change.mapping);
+  let settings: Record<string, unknown> | undefined;
+  if (change.settings !== undefined) {
+    if (!connector.settings) throw new DomainError({ code: "BAD_REQUEST", message: `Konektor ${connector.name} tidak memiliki pengaturan` });
+    const parsed = connector.settings.safeParse(change.settings);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new DomainError({ code: "BAD_REQUEST", message: `Pengaturan ${connector.name} tidak sah: ${pointer(issue.path)}: ${issue.message}`, pointer: pointer(issue.path) });
+    }
+    settings = parsed.data;
+  }
   const { db, regionId, actor } = scope;
   return db.transaction().execute(async (trx) => {
     const [before] = await stored(trx, regionId, connector.name);
@@ -121,6 +142,7 @@ export async function configureConnector(scope: Scope, change: ConnectorChange):
     }
     const row = {
       enabled: change.enabled === undefined ? (before?.enabled ?? 0) : change.enabled ? 1 : 0,
+      settings: settings === undefined ? (before?.settings ?? "{}") : toJson(settings),
       secrets: toJson(secrets),
       mapping: mapping === undefined ? (before?.mapping ?? null) : mapping === null ? null : toJson(mapping),
       updated_by: actor.id,
@@ -128,7 +150,7 @@ export async function configureConnector(scope: Scope, change: ConnectorChange):
     };
     await trx
       .insertInto("connectors")
-      .values({ region_id: regionId, name: connector.name, settings: "{}", ...row })
+      .values({ region_id: regionId, name: connector.name, ...row })
       .onConflict((oc) => oc.columns(["region_id", "name"]).doUpdateSet(row))
       .execute();
     await audit(trx, {
@@ -137,8 +159,8 @@ export async function configureConnector(scope: Scope, change: ConnectorChange):
       action: "connector.configure",
       entity: "connector",
       entityId: connector.name,
-      before: before ? { enabled: before.enabled === 1, mapping: before.mapping ? parseJson<unknown>(before.mapping) : null } : null,
-      after: { enabled: row.enabled === 1, mapping: mapping === undefined ? "(tetap)" : mapping, secretsChanged: Object.keys(change.secrets ?? {}) },
+      before: before ? { enabled: before.enabled === 1, settings: parseJson<unknown>(before.settings), mapping: before.mapping ? parseJson<unknown>(before.mapping) : null } : null,
+      after: { enabled: row.enabled === 1, settings: parseJson<unknown>(row.settings), mapping: mapping === undefined ? "(tetap)" : mapping, secretsChanged: Object.keys(change.secrets ?? {}) },
     });
     return view(connector, { ...row, updated_at: row.updated_at });
   });

@@ -37,6 +37,8 @@ interface ConnectorBase<M> {
   defaultMapping: M;
   /** Names of the credentials it needs (none for a file import). */
   secrets: readonly string[];
+  /** Settings a browser may read (a service's base URL…), checked before they are saved; none when absent. */
+  settings?: z.ZodType<Record<string, unknown>>;
 }
 
 /** What a source is given for one run: a file of `format` for `period`. */
@@ -44,6 +46,10 @@ export interface SourceInput {
   format: string;
   bytes: Uint8Array;
   period: string;
+  /** For a source that fetches from a service (format `fetchFormat`): the region's settings and secrets. */
+  remote?: { settings: Record<string, unknown>; secrets: Record<string, string> };
+  /** Reports how far a long read has come (shown as the run's progress). */
+  progress?: (done: number, total: number) => Promise<void>;
 }
 
 /** A source's read: the rows seen, every problem, and what it would write. */
@@ -59,6 +65,14 @@ export interface SourceConnector<M = unknown, P = unknown> extends ConnectorBase
   kind: "source";
   /** File formats it reads, as the upload's extension. */
   formats: readonly string[];
+  /** The format that means "fetch from the service" rather than a file (no upload); absent for file-only sources. */
+  fetchFormat?: string;
+  /**
+   * True for a source whose changes an admin reviews first: its read's summary is the plan, kept on the run;
+   * rows with problems are left out of it and reported; nothing is written until the admin applies it
+   * (`write` is then given the summary), or discards it.
+   */
+  review?: boolean;
   /** Reads and checks the input against the region; writes nothing. */
   read(db: Kysely<Database>, regionId: string, input: SourceInput, mapping: M): Promise<SourceRead<P>>;
   /** Writes a read with no problems, in the caller's transaction; the count of rows written. */

@@ -5,7 +5,7 @@
 export type { Connector, RowProblem, SinkConnector, SourceConnector, SourceInput, SourceRead, UnattendedSource } from "./connector.js";
 export { connectorNamed, connectors, registerConnector } from "./registry.js";
 export { checkMapping, configureConnector, connectorSetup, connectorTemplate, listConnectors, type ConnectorChange, type ConnectorView } from "./config.js";
-export { connectorRuns, runSink, startSourceRun, type ConnectorRunStatus, type SourceRunInput } from "./runs.js";
+export { connectorRuns, decideSourceRun, runSink, startFetchRun, startSourceRun, type ConnectorRunStatus, type ReviewDecision, type SourceRunInput } from "./runs.js";
 export { ConnectorScheduler, connectorSchedules, nextRunAfter, SCHEDULE_LIMITS, setConnectorSchedule, type ConnectorSchedulerOptions, type ScheduleChange, type ScheduleView } from "./schedules.js";
 export { recapPeriod, worklogConnector, type WorklogMapping } from "./worklogs/index.js";
 export { attendanceConnector, periodRange, type AbsenceCount, type AttendanceMapping } from "./attendance/index.js";

@@ -4,9 +4,15 @@ import { DomainError } from "../lib/index.js";
 import { attendanceConnector } from "./attendance/index.js";
 import type { Connector, SinkConnector, SourceConnector } from "./connector.js";
 import { payrollConnector } from "./payroll/index.js";
+import { siasnConnector } from "./siasn/index.js";
 import { worklogConnector } from "./worklogs/index.js";
 
-const CONNECTORS: Connector[] = [attendanceConnector as unknown as Connector, payrollConnector as unknown as Connector, worklogConnector as unknown as Connector];
+const CONNECTORS: Connector[] = [
+  attendanceConnector as unknown as Connector,
+  payrollConnector as unknown as Connector,
+  worklogConnector as unknown as Connector,
+  siasnConnector as unknown as Connector,
+];
 
 export function connectors(): readonly Connector[] {
   return CONNECTORS;

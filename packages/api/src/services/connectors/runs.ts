@@ -9,7 +9,7 @@ import { failLiveJob, failStaleJobs, findCycle, holdLease, JobTakenOver, keepLea
 import type { ExportFile, ExportFormat } from "../documents/index.js";
 import { audit, DomainError, type Actor } from "../lib/index.js";
 import type { RowProblem, SourceConnector } from "./connector.js";
-import { connectorSetup } from "./config.js";
+import { connectorRemote, connectorSetup } from "./config.js";
 import { connectorNamed, sinkNamed, sourceNamed } from "./registry.js";
 
 export interface ConnectorRunStatus {
@@ -89,11 +89,17 @@ export async function startSourceRun(scope: Scope, jobs: JobRunner, input: Sourc
 /** Starts a source's run for `actor` (an admin, or the schedule) once access is settled; the run's job id. */
 export async function beginSourceRun(db: Kysely<Database>, jobs: JobRunner, actor: Actor, regionId: string, input: SourceRunInput): Promise<string> {
   const connector = sourceNamed(input.name);
+  const fetching = connector.fetchFormat !== undefined && input.format === connector.fetchFormat;
+  // A scheduled run fetches its file in the job; its size is known only then.
+  const size = typeof input.bytes === "function" ? null : input.bytes.length;
+  if (!fetching && size === 0) throw new DomainError({ code: "BAD_REQUEST", message: "Berkas kosong: kirim isi berkas (empty file)" });
   if (!connector.formats.includes(input.format)) {
     throw new DomainError({ code: "BAD_REQUEST", message: `Konektor ${connector.name} membaca berkas ${connector.formats.join(" atau ")}, bukan ${input.format}` });
   }
   const setup = await connectorSetup(db, regionId, connector);
   if (!setup.enabled) throw new DomainError({ code: "PRECONDITION_FAILED", message: `Konektor ${connector.label.id} belum diaktifkan di wilayah ini; aktifkan dulu di halaman Integrasi` });
+  // A reviewed source's run is dated by the day it was read when no period is given.
+  const period = input.period === "" && connector.review ? now().slice(0, 10) : input.period;
   const kind = jobKind(connector.name);
   await failStaleJobs(db, regionId, kind, jobs, INTERRUPTED);
   const job = await db.transaction().execute(async (trx) => {
@@ -106,15 +112,24 @@ export async function beginSourceRun(db: Kysely<Database>, jobs: JobRunner, acto
       .insertInto("jobs")
       .values({ region_id: regionId, id, kind, cycle_id: null, run_id: null, total: 0, error: null, created_by: actor.id, created_at: at, started_at: null, finished_at: null, updated_at: at, ...leaseFields(jobs.lease) })
       .execute();
-    const bytes = typeof input.bytes === "function" ? 0 : input.bytes.length;
-    await trx.insertInto("connector_runs").values({ region_id: regionId, job_id: id, connector: connector.name, period: input.period, format: input.format, bytes }).execute();
+    await trx.insertInto("connector_runs").values({ region_id: regionId, job_id: id, connector: connector.name, period, format: input.format, bytes: size ?? 0 }).execute();
     return trx.selectFrom("jobs").selectAll().where("region_id", "=", regionId).where("id", "=", id).executeTakeFirstOrThrow();
   });
-  jobs.start(job.id, () => runSource(db, jobs, actor, job, connector, setup.mapping, input));
+  const remote = fetching ? await connectorRemote(db, regionId, connector) : undefined;
+  jobs.start(job.id, () => runSource(db, jobs, actor, job, connector, setup.mapping, { ...input, period }, remote));
   return job.id;
 }
 
-async function runSource(db: Kysely<Database>, jobs: JobRunner, actor: Actor, job: JobRow, connector: SourceConnector<unknown, unknown>, mapping: unknown, input: SourceRunInput): Promise<void> {
+async function runSource(
+  db: Kysely<Database>,
+  jobs: JobRunner,
+  actor: Actor,
+  job: JobRow,
+  connector: SourceConnector<unknown, unknown>,
+  mapping: unknown,
+  input: SourceRunInput,
+  remote: { settings: Record<string, unknown>; secrets: Record<string, string> } | undefined,
+): Promise<void> {
   const regionId = job.region_id;
   const { lease } = jobs;
   const stopRenewing = keepLeaseAlive(db, job, lease);
@@ -122,7 +137,17 @@ async function runSource(db: Kysely<Database>, jobs: JobRunner, actor: Actor, jo
   try {
     await db.transaction().execute((trx) => holdLease(trx, job, lease, { status: "running", started_at: now() }));
     const bytes = typeof input.bytes === "function" ? await input.bytes() : input.bytes;
-    const read = await connector.read(db, regionId, { format: input.format, bytes, period: input.period }, mapping);
+    const progress = (done: number, total: number) => db.transaction().execute((trx) => holdLease(trx, job, lease, { done, total }));
+    const read = await connector.read(db, regionId, { format: input.format, bytes, period: input.period, remote, progress }, mapping);
+    if (connector.review && !(read.rows === 0 && read.problems.length > 0)) {
+      // Kept for review: the diff is the summary, rows with problems are reported and left out of it.
+      await db.transaction().execute(async (trx) => {
+        await details(trx).set({ rows: read.rows, summary: toJson({ ...read.summary, review: "pending" }), report: toJson(read.problems) }).execute();
+        await audit(trx, { regionId, actor, action: "connector.run", entity: "connector", entityId: connector.name, after: { jobId: job.id, period: input.period, format: input.format, rows: read.rows, problems: read.problems.length, review: "pending" } });
+        await holdLease(trx, job, lease, { status: "succeeded", total: read.rows, done: read.rows, finished_at: now() });
+      });
+      return;
+    }
     if (read.problems.length > 0) {
       await db.transaction().execute(async (trx) => {
         const refused = `Berkas ditolak: ${read.problems.length} masalah; tidak ada yang disimpan (file refused: ${read.problems.length} problems; nothing was saved)`;
@@ -171,4 +196,68 @@ export async function runSink(scope: Scope, input: { name: string; cycleId: stri
     await audit(trx, { regionId, actor, action: "connector.run", entity: "connector", entityId: connector.name, after: { jobId: id, cycleId: input.cycleId, period: file.period, format: input.format, rows: file.rows } });
   });
   return file;
+}
+
+/** Starts a source's fetch from its service (no file), as startSourceRun. */
+export async function startFetchRun(scope: Scope, jobs: JobRunner, input: { name: string; period: string }): Promise<ConnectorRunStatus> {
+  const connector = sourceNamed(input.name);
+  if (!connector.fetchFormat) throw new DomainError({ code: "BAD_REQUEST", message: `Konektor ${connector.name} membaca berkas yang diunggah, bukan mengambil dari layanan` });
+  return startSourceRun(scope, jobs, { name: connector.name, format: connector.fetchFormat, period: input.period, bytes: new Uint8Array() });
+}
+
+export type ReviewDecision = "applied" | "discarded";
+
+/**
+ * Applies (or discards) a reviewed run of a source an admin reviews first. Only the connector's latest run,
+ * still pending, can be decided: an older diff would undo what a newer fetch saw. Applying writes the diff in
+ * one transaction with its audit entry; a region changed since the fetch refuses it whole (fetch again).
+ */
+export async function decideSourceRun(scope: Scope, input: { name: string; jobId: string; decision: ReviewDecision }): Promise<ConnectorRunStatus> {
+  requireAdmin(scope, input.decision === "applied" ? "menerapkan perubahan konektor" : "membuang perubahan konektor");
+  const { db, regionId, actor } = scope;
+  const connector = sourceNamed(input.name);
+  if (!connector.review) throw new DomainError({ code: "BAD_REQUEST", message: `Konektor ${connector.name} menulis langsung; tidak ada yang ditinjau (nothing to review)` });
+  await db.transaction().execute(async (trx) => {
+    const run = await trx
+      .selectFrom("connector_runs as r")
+      .innerJoin("jobs", (join) => join.onRef("jobs.region_id", "=", "r.region_id").onRef("jobs.id", "=", "r.job_id"))
+      .select(["r.job_id", "r.summary", "r.period", "r.format", "jobs.status"])
+      .where("r.region_id", "=", regionId)
+      .where("r.connector", "=", connector.name)
+      .where("r.job_id", "=", input.jobId)
+      .executeTakeFirst();
+    if (!run) throw new DomainError({ code: "NOT_FOUND", message: `Jalannya konektor ${input.jobId} tidak ditemukan` });
+    const summary = parseJson<Record<string, unknown>>(run.summary);
+    if (run.status !== "succeeded" || summary.review !== "pending") {
+      const state = summary.review === "applied" ? "sudah diterapkan" : summary.review === "discarded" ? "sudah dibuang" : "tidak menunggu tinjauan";
+      throw new DomainError({ code: "CONFLICT", message: `Perubahan dari pengambilan ini ${state}; ambil lagi untuk perubahan terbaru` });
+    }
+    const newer = await trx.selectFrom("connector_runs").select("job_id").where("region_id", "=", regionId).where("connector", "=", connector.name).where("job_id", ">", input.jobId).executeTakeFirst();
+    if (newer) throw new DomainError({ code: "CONFLICT", message: "Ada pengambilan yang lebih baru; tinjau dan terapkan yang terbaru" });
+    let written = 0;
+    if (input.decision === "applied") ({ written } = await connector.write(trx, regionId, input.jobId, summary));
+    const decided = { ...summary, review: input.decision, decidedBy: actor.name, decidedAt: now() };
+    await trx.updateTable("connector_runs").set({ summary: toJson(decided), written }).where("region_id", "=", regionId).where("job_id", "=", input.jobId).execute();
+    const counts = summary.counts as Record<string, number> | undefined;
+    await audit(trx, {
+      regionId,
+      actor,
+      action: input.decision === "applied" ? "connector.apply" : "connector.discard",
+      entity: "connector",
+      entityId: connector.name,
+      after: {
+        jobId: input.jobId,
+        written,
+        counts,
+        ...(input.decision === "applied"
+          ? {
+              new: (summary.new as Array<{ nip: string }> | undefined)?.map((e) => e.nip),
+              moved: (summary.moved as Array<{ nip: string; changes: unknown }> | undefined)?.map((e) => ({ nip: e.nip, changes: e.changes })),
+              left: (summary.left as Array<{ nip: string }> | undefined)?.map((e) => e.nip),
+            }
+          : {}),
+      },
+    });
+  });
+  return (await connectorRuns(scope, { name: connector.name, jobId: input.jobId }))[0]!;
 }

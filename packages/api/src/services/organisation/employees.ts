@@ -23,6 +23,8 @@ export interface EmployeeView {
   unitId: string;
   atasanNip: string | null;
   attributes: Record<string, AttributeValue>;
+  /** When the employee's departure was applied (no longer in the SIASN master); null while in the region. */
+  leftAt: string | null;
 }
 
 export function employeeView(row: EmployeeRow): EmployeeView {
@@ -38,6 +40,7 @@ export function employeeView(row: EmployeeRow): EmployeeView {
     unitId: row.unit_id,
     atasanNip: row.atasan_nip,
     attributes: parseJson(row.attributes),
+    leftAt: row.left_at ?? null,
   };
 }
 
