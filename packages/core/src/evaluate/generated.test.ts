@@ -1,0 +1,140 @@
+// Stages written out as JavaScript per rule set (generated.ts) against the closures a page without
+// 'unsafe-eval' runs: the same results and the same refusals, word for word, on every region's demo
+// appraisals and on inputs that take the refusals; and the evaluator bundled for the browser still evaluates
+// in a realm that refuses code from strings, as a Content-Security-Policy without 'unsafe-eval' does.
+import { readFileSync, readdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { runInContext, createContext } from "node:vm";
+import { build } from "esbuild";
+import { afterEach, describe, expect, it } from "vitest";
+import { demoProfileSchema, generateDemo } from "../demo/index.js";
+import type { AppraisalInput } from "../domain/types.js";
+import { loadRuleSet } from "../ruleset/resolve.js";
+import type { RuleSet } from "../ruleset/schema.js";
+import { compileRuleSet } from "./compile.js";
+import { allowGeneratedCode, literal } from "./generated.js";
+
+const RULES = resolve(import.meta.dirname, "../../../../rules");
+const REGIONS = readdirSync(`${RULES}/demo`).map((file) => file.replace(/\.json$/, ""));
+
+function region(name: string, size = 200): { ruleSet: RuleSet; inputs: AppraisalInput[] } {
+  const read = (path: string) => JSON.parse(readFileSync(path, "utf8")) as unknown;
+  const { ruleSet } = loadRuleSet(`${RULES}/${name}.json`, read, { check: false });
+  const profile = demoProfileSchema.parse(read(`${RULES}/demo/${name}.json`));
+  return { ruleSet, inputs: [...generateDemo(ruleSet, profile, { size, seed: 77 })] };
+}
+
+/** The demo appraisals, and variants of some that the input stage and the tables refuse or read otherwise. */
+function variants(ruleSet: RuleSet, inputs: AppraisalInput[]): AppraisalInput[] {
+  const declared = Object.entries(ruleSet.facts);
+  const edits: Array<(input: AppraisalInput) => void> = [
+    (input) => (input.period = { ...input.period!, kind: "fortnightly" as never }),
+    (input) => (input.period = { ...input.period!, months: 13 }),
+    (input) => (input.period = { ...input.period!, months: Number.NaN }),
+    (input) => (input.period = undefined as never),
+    (input) => (input.history = [{ period: "lalu", predikat: "baik" } as never]),
+    (input) => (input.history = [{ year: 2024, predikat: "baik" }, { period: "2025-S1", predikat: "sangat_baik" }]),
+    (input) => (input.employee = { ...input.employee, attributes: undefined }),
+    (input) => (input.unit = { predikat: "baik", pimpinan: true }),
+    (input) => (input.facts = null as never),
+    (input) => (input.facts = "teks" as never),
+    ...declared.map(([name, fact]) => (input: AppraisalInput) => {
+      input.facts = { ...input.facts, [name]: fact.type === "number" ? "tiga" : 3 };
+    }),
+    ...declared.map(([name, fact]) => (input: AppraisalInput) => {
+      input.facts = { ...input.facts, [name]: fact.type === "number" ? -1e9 : fact.type === "boolean" ? true : (fact.values?.[0] ?? "x") };
+    }),
+    ...ruleSet.decisions.map((table) => (input: AppraisalInput) => {
+      input.facts = { ...input.facts, [table.output]: "tidak_dikenal" };
+    }),
+  ];
+  return inputs.flatMap((input, i) => {
+    const edit = edits[i % (edits.length + 1)];
+    if (edit === undefined) return [input];
+    const variant = structuredClone(input);
+    edit(variant);
+    return [input, variant];
+  });
+}
+
+/** What an appraisal comes to, as text: the result, or the refusal's message. */
+function outcome(run: () => unknown): string {
+  try {
+    return JSON.stringify(run());
+  } catch (error) {
+    return `refused: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+afterEach(() => allowGeneratedCode(undefined));
+
+describe.each(REGIONS)("%s: generated stages and their closures", (name) => {
+  it("give the same result or refusal, and the same explanation and facts, for every appraisal", () => {
+    const { ruleSet, inputs } = region(name);
+    const appraisals = variants(ruleSet, inputs);
+    allowGeneratedCode(true);
+    const generated = compileRuleSet(ruleSet);
+    allowGeneratedCode(false);
+    const closures = compileRuleSet(ruleSet);
+    let refused = 0;
+    appraisals.forEach((input, i) => {
+      const where = `${name} appraisal ${i}`;
+      const expected = outcome(() => closures.evaluate(input));
+      if (expected.startsWith("refused")) refused++;
+      expect(outcome(() => generated.evaluate(input)), where).toBe(expected);
+      expect(outcome(() => generated.explain(input)), where).toBe(outcome(() => closures.explain(input)));
+      expect(outcome(() => generated.facts(input)), where).toBe(outcome(() => closures.facts(input)));
+    });
+    expect(refused).toBeGreaterThan(0);
+  });
+});
+
+describe("names in generated code", () => {
+  it("are JSON literals, read back as the same text", () => {
+    for (const name of ['a"b', "c\\d", "e\nf", "</script>", "${x}", "`y`", "\u2028z"]) {
+      expect(new Function(`return ${literal(name)};`)()).toBe(name);
+    }
+    expect(() => literal(Number.NaN)).toThrow();
+  });
+});
+
+describe("the evaluator in a realm that refuses code from strings", () => {
+  it("evaluates and explains as it does where code may be generated", async () => {
+    const bundled = await build({
+      entryPoints: [resolve(import.meta.dirname, "../evaluator.ts")],
+      bundle: true,
+      format: "iife",
+      globalName: "kinerja",
+      platform: "browser",
+      write: false,
+      logLevel: "silent",
+    });
+    const { ruleSet, inputs } = region("binjai", 100);
+    const appraisals = variants(ruleSet, inputs);
+    const context = createContext({ ruleSetJson: JSON.stringify(ruleSet), inputsJson: JSON.stringify(appraisals) }, { codeGeneration: { strings: false } });
+    expect(() => runInContext("new Function('return 1')", context)).toThrow(/Code generation from strings disallowed/);
+    runInContext(bundled.outputFiles[0]!.text, context);
+    const inRealm = JSON.parse(
+      runInContext(
+        `const compiled = kinerja.compileRuleSet(JSON.parse(ruleSetJson));
+         JSON.stringify(JSON.parse(inputsJson).map((input) => {
+           let result;
+           try { result = compiled.evaluate(input); } catch (error) { result = "refused: " + error.message; }
+           return [result, compiled.explain(input)];
+         }));`,
+        context,
+      ) as string,
+    ) as unknown[];
+    const compiled = compileRuleSet(ruleSet);
+    const here = (JSON.parse(JSON.stringify(appraisals)) as AppraisalInput[]).map((input) => {
+      let result: unknown;
+      try {
+        result = compiled.evaluate(input);
+      } catch (error) {
+        result = `refused: ${(error as Error).message}`;
+      }
+      return [result, compiled.explain(input)];
+    });
+    expect(inRealm).toStrictEqual(JSON.parse(JSON.stringify(here)));
+  }, 60_000);
+});
