@@ -9,7 +9,7 @@ import { eventWith, paramsTemplate } from "./event.js";
 import { cleanConditionTrace, explainRule } from "./explain.js";
 import { slotValue, type SlotState } from "./fact-slots.js";
 import type { SimpleTest } from "./constant-test.js";
-import { evaluateFormula, formulaOf } from "./formula.js";
+import { evaluateFormula, formulaOf, generatedFormula } from "./formula.js";
 import { compileRule } from "./rules.js";
 import type { CompileOptions, ConditionTrace, Event, RuleProperties, RuleTrace } from "./types.js";
 
@@ -109,5 +109,7 @@ export class SlotCompiler {
 
 function fastOrExact(exact: Predicate, formula: ReturnType<typeof formulaOf>): SlotPredicate {
   if (formula === undefined) return (state) => exact(state);
+  const generated = generatedFormula(formula);
+  if (generated !== null) return (state, clean) => (clean ? generated(state) : exact(state));
   return (state, clean) => (clean ? evaluateFormula(formula, state) : exact(state));
 }

@@ -10,7 +10,7 @@ import type { ConditionLeaf, DecisionTable, RuleSet } from "../ruleset/schema.js
 import { refuse, show, type RunContext } from "./context.js";
 import { clean, type FactState, type FactTable } from "./fact-table.js";
 import { exclusiveRows, rowIndex } from "./decision-index.js";
-import { generate } from "./generated.js";
+import { generate } from "../engine/generated.js";
 import { compileRuleCondition, compiling, ruleSetError } from "./rule-errors.js";
 import type { DecisionStep, DecisionValue } from "./steps.js";
 

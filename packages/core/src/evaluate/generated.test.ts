@@ -12,7 +12,7 @@ import type { AppraisalInput } from "../domain/types.js";
 import { loadRuleSet } from "../ruleset/resolve.js";
 import type { RuleSet } from "../ruleset/schema.js";
 import { compileRuleSet } from "./compile.js";
-import { allowGeneratedCode, literal } from "./generated.js";
+import { allowGeneratedCode, literal } from "../engine/generated.js";
 
 const RULES = resolve(import.meta.dirname, "../../../../rules");
 const REGIONS = readdirSync(`${RULES}/demo`).map((file) => file.replace(/\.json$/, ""));

@@ -9,7 +9,7 @@ import type { RuleSet } from "../ruleset/schema.js";
 import { factMisfit } from "../ruleset/values.js";
 import { refuse, show, type RunContext } from "./context.js";
 import { propertyKey, type FactState, type FactTable } from "./fact-table.js";
-import { generate, literal } from "./generated.js";
+import { generate, literal } from "../engine/generated.js";
 
 /** The months in a period of each kind. */
 export const PERIOD_MONTHS: Record<PeriodKind, number> = { monthly: 1, quarterly: 3, semester: 6, annual: 12 };
