@@ -7,6 +7,8 @@ import { resolve } from "node:path";
 import { runInContext, createContext } from "node:vm";
 import { build } from "esbuild";
 import { afterEach, describe, expect, it } from "vitest";
+import { isNumeric } from "../engine/comparison.js";
+import { passes, passesSource, simpleTest, type SimpleTest } from "../engine/constant-test.js";
 import { demoProfileSchema, generateDemo } from "../demo/index.js";
 import type { AppraisalInput } from "../domain/types.js";
 import { loadRuleSet } from "../ruleset/resolve.js";
@@ -137,4 +139,26 @@ describe("the evaluator in a realm that refuses code from strings", () => {
     });
     expect(inRealm).toStrictEqual(JSON.parse(JSON.stringify(here)));
   }, 60_000);
+});
+
+describe("an operator written out (passesSource)", () => {
+  it("agrees with passes on every operator, constant and fact value", () => {
+    const operators = ["equal", "notEqual", "in", "notIn", "contains", "doesNotContain", "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive"] as const;
+    const constants: unknown[] = [0, -0, 1.5, 91, -3, "91", "abc", "", true, false, null, ["a", 1, null, true], ["a", Number.NaN], [], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], "sangat_baik,baik", { a: 1 }];
+    const values: unknown[] = [0, -0, 1.5, 91, 90.99, 92, -3, Number.NaN, Infinity, "91", "95", "9x", "abc", "", "a", true, false, null, undefined, ["a"], [1, "abc"], { a: 1 }, 5, 11, "baik"];
+    let checked = 0;
+    for (const operator of operators) {
+      for (const constant of constants) {
+        const test = simpleTest(operator, constant);
+        if (test === undefined) continue;
+        const source = passesSource(test, "x", "test", { passes: "passes", isNumeric: "isNumeric" });
+        const written = new Function("x", "test", "passes", "isNumeric", `return ${source};`) as (x: unknown, t: SimpleTest, p: typeof passes, n: typeof isNumeric) => boolean;
+        for (const value of values) {
+          expect(written(value, test, passes, isNumeric), `${operator} ${JSON.stringify(constant)} on ${String(value)}`).toBe(passes(test, value));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(3000);
+  });
 });
