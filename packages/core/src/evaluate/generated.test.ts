@@ -39,6 +39,17 @@ function variants(ruleSet: RuleSet, inputs: AppraisalInput[]): AppraisalInput[] 
     (input) => (input.employee = { ...input.employee, attributes: undefined }),
     (input) => (input.unit = { predikat: "baik", pimpinan: true }),
     (input) => (input.facts = null as never),
+    ...[99, "4", Number.NaN, 2.5, null, -1].map((value) => (input: AppraisalInput) => {
+      const sheet = input.ratings?.supervisor as Record<string, unknown> | undefined;
+      const first = sheet && Object.keys(sheet)[0];
+      if (first !== undefined) sheet![first] = value;
+    }),
+    (input) => {
+      const sheets = input.ratings?.peer as Array<Record<string, unknown>> | undefined;
+      if (Array.isArray(sheets) && sheets[0]) sheets[0][Object.keys(sheets[0])[0]!] = 7;
+    },
+    (input) => delete input.ratings?.supervisor,
+    (input) => (input.ratings = undefined as never),
     (input) => (input.facts = "teks" as never),
     ...declared.map(([name, fact]) => (input: AppraisalInput) => {
       input.facts = { ...input.facts, [name]: fact.type === "number" ? "tiga" : 3 };
