@@ -6,7 +6,7 @@
 import type { Predicate } from "./combinators.js";
 import { ConditionCompiler } from "./condition.js";
 import { eventWith, paramsTemplate } from "./event.js";
-import { cleanConditionTrace, explainRule } from "./explain.js";
+import { cleanConditionTrace, explainRule, generatedTrace } from "./explain.js";
 import { slotValue, type SlotState } from "./fact-slots.js";
 import type { SimpleTest } from "./constant-test.js";
 import { evaluateFormula, formulaOf, generatedFormula } from "./formula.js";
@@ -98,10 +98,19 @@ export class SlotCompiler {
       template === undefined
         ? undefined
         : (state: SlotState) => eventWith(event, factParams, (param, i) => slotValue(state, slots[i]!, param.read), template);
+    const written = compiled.formula === undefined ? null : generatedTrace(compiled);
     return {
       passes: fastOrExact(compiled.conditions.evaluate, compiled.formula),
       event: resolve ?? (() => event),
-      conditionTrace: (state, clean) => (clean && compiled.formula !== undefined ? cleanConditionTrace(compiled, state) : undefined),
+      conditionTrace: (state, clean) => {
+        if (!clean || compiled.formula === undefined) return undefined;
+        if (written === null) return cleanConditionTrace(compiled, state);
+        try {
+          return written(state);
+        } catch {
+          return undefined;
+        }
+      },
       explain: (state) => explainRule(compiled, state, resolve),
     };
   }
