@@ -5,7 +5,7 @@
 // whether the run is clean (no slot SLOW), as `FactSlots#fill` would have.
 import type { Predicate } from "./combinators.js";
 import { ConditionCompiler } from "./condition.js";
-import { eventWith, paramsTemplate } from "./event.js";
+import { eventWith, generatedEvent, paramsTemplate } from "./event.js";
 import { cleanConditionTrace, explainRule, generatedTrace } from "./explain.js";
 import { slotValue, type SlotState } from "./fact-slots.js";
 import type { SimpleTest } from "./constant-test.js";
@@ -94,10 +94,12 @@ export class SlotCompiler {
     const { event, factParams } = compiled;
     const slots = factParams.map((param) => this.compiler.slots.slotFor(param.reference));
     const template = compiled.resolveEvent === undefined ? undefined : paramsTemplate(event);
+    const writtenEvent =
+      template === undefined ? null : generatedEvent(event, factParams, template, (state: SlotState, i: number) => slotValue(state, slots[i]!, factParams[i]!.read));
     const resolve =
       template === undefined
         ? undefined
-        : (state: SlotState) => eventWith(event, factParams, (param, i) => slotValue(state, slots[i]!, param.read), template);
+        : (writtenEvent ?? ((state: SlotState) => eventWith(event, factParams, (param, i) => slotValue(state, slots[i]!, param.read), template)));
     const written = compiled.formula === undefined ? null : generatedTrace(compiled);
     return {
       passes: fastOrExact(compiled.conditions.evaluate, compiled.formula),
