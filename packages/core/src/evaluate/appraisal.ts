@@ -77,8 +77,19 @@ export function compileAppraisal(ruleSet: RuleSet): CompiledAppraisal {
     return { facts, result: evaluateInto(facts, input, ctx) };
   }
 
+  // The state `evaluate` reuses from appraisal to appraisal: nothing keeps it once the result is made. An
+  // evaluation that starts while another is under way (a computed fact evaluating again) gets its own.
+  let shared: FactState | null = null;
+  let busy = false;
+
   function evaluate(input: AppraisalInput, ctx: RunContext): AppraisalResult {
-    return evaluateInto(table.start(), input, ctx);
+    if (busy) return evaluateInto(table.start(), input, ctx);
+    busy = true;
+    try {
+      return evaluateInto(shared === null ? (shared = table.start()) : table.restart(shared), input, ctx);
+    } finally {
+      busy = false;
+    }
   }
 
   function evaluateInto(facts: FactState, input: AppraisalInput, ctx: RunContext): AppraisalResult {

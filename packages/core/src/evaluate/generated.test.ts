@@ -173,3 +173,26 @@ describe("an operator written out (passesSource)", () => {
     expect(checked).toBeGreaterThan(3000);
   });
 });
+
+describe("an evaluation that starts while another is under way", () => {
+  it("gets a state of its own: both results are as if evaluated one after the other", () => {
+    const { ruleSet, inputs } = region("binjai", 40);
+    const compiled = compileRuleSet(ruleSet);
+    const [outer, inner] = [inputs[0]!, inputs[1]!];
+    const alone = JSON.stringify(compiled.evaluate(inner));
+    const plain = structuredClone(outer);
+    plain.employee = { ...plain.employee, attributes: { ...plain.employee.attributes, guru: false } };
+    const expected = JSON.stringify(compiled.evaluate(plain));
+    let during: string | undefined;
+    const reentrant = structuredClone(outer);
+    const guru = () => {
+      during ??= JSON.stringify(compiled.evaluate(inner));
+      return false;
+    };
+    reentrant.employee = { ...reentrant.employee, attributes: { ...reentrant.employee.attributes, guru: guru as never } };
+    expect(JSON.stringify(compiled.evaluate(reentrant))).toBe(expected);
+    expect(during).toBe(alone);
+    // And the reused state is whole again for the next appraisal.
+    expect(JSON.stringify(compiled.evaluate(inner))).toBe(alone);
+  });
+});
