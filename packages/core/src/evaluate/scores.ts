@@ -97,11 +97,16 @@ function scoreAxis(slots: ScoreSlots, compiled: CompiledSet, axis: Axis, scores:
   const score = total === 0 ? null : sum / total;
   facts[slots.axes[axis]] = score;
   if (ctx.steps) {
-    const named = members.map((i) => {
-      const { id, name, weight } = compiled.indicators[i]!.indicator;
-      return { part: id, name, weight, score: scores[i]! };
-    });
-    ctx.steps.push({ kind: "axis", axis, score, contributions: contributions(named) });
+    // contributions() over the members, without building their parts first: every member has a score.
+    let weightTotal = 0;
+    for (let m = 0; m < members.length; m++) weightTotal += compiled.indicators[members[m]!]!.indicator.weight;
+    const parts = new Array<Contribution>(members.length);
+    for (let m = 0; m < members.length; m++) {
+      const { id, name, weight } = compiled.indicators[members[m]!]!.indicator;
+      const partScore = scores[members[m]!]!;
+      parts[m] = { part: id, name, weight, score: partScore, contribution: weightTotal === 0 ? 0 : (weight * partScore) / weightTotal };
+    }
+    ctx.steps.push({ kind: "axis", axis, score, contributions: parts });
   }
   return score;
 }
