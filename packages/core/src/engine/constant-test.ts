@@ -179,3 +179,43 @@ function general(chain: OperatorChain, from: number, value: unknown): FactTest {
 function isPrimitive(value: unknown): boolean {
   return value === null || (typeof value !== "object" && typeof value !== "function");
 }
+
+/** A finite number, string, boolean or null: a value JSON writes as itself. */
+function isLiteral(value: unknown): value is string | number | boolean | null {
+  return value === null || typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value));
+}
+
+const RELATIONS = [" < ", " <= ", " > ", " >= "];
+
+/**
+ * `passes(test, x)` as a JavaScript expression over the variable `x`, for code written out per rule set: the
+ * constant as a JSON literal, the same tests in the same order. Where that is not plain (a text or Set
+ * membership, contains, a constant that is not a literal) the expression calls `passes` with `self`, the
+ * source of an expression giving the test itself. `helpers` names `passes` and `isNumeric` in that code.
+ */
+export function passesSource(test: SimpleTest, x: string, self: string, helpers: { passes: string; isNumeric: string }): string {
+  const general = `${helpers.passes}(${self}, ${x})`;
+  const value = test.value;
+  switch (test.op) {
+    case EQUAL:
+    case NOT_EQUAL:
+      if (!isLiteral(value)) return general;
+      return `${x} ${test.op === EQUAL ? "===" : "!=="} ${JSON.stringify(value)}`;
+    case IN:
+    case NOT_IN: {
+      if (test.text !== undefined || test.set !== undefined || !test.candidates.every(isLiteral)) return general;
+      const member = test.candidates.length === 0 ? "false" : test.candidates.map((c) => `${x} === ${JSON.stringify(c)}`).join(" || ");
+      return test.op === IN ? `(${member})` : `!(${member})`;
+    }
+    case LESS_THAN:
+    case LESS_THAN_INCLUSIVE:
+    case GREATER_THAN:
+    case GREATER_THAN_INCLUSIVE: {
+      if (typeof value !== "number" || !Number.isFinite(value)) return general;
+      const compare = `${x}${RELATIONS[test.op - LESS_THAN]}${JSON.stringify(value)}`;
+      return `(typeof ${x} === "number" ? ${compare} : ${helpers.isNumeric}(${x}) && ${compare})`;
+    }
+    default:
+      return general;
+  }
+}

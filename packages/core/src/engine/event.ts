@@ -4,6 +4,7 @@
 // and failing rules alike.
 import { RuleDefinitionError } from "./errors.js";
 import { compileFactReader, isFactReference, type FactReader, type FactReadOptions } from "./fact-reader.js";
+import { generate } from "./generated.js";
 import { frozenRuleValue } from "./rule-value.js";
 import type { Event, FactReference, Facts } from "./types.js";
 
@@ -78,4 +79,30 @@ export function compileEvent(source: unknown, pointer: string, options: EventOpt
     factParams,
     resolve: (facts) => eventWith(event, factParams, (param) => param.read(facts)),
   };
+}
+
+/**
+ * eventWith for one event written out as JavaScript: the params as one object literal in the template's key
+ * order, each fact-valued param read by `valueOf(state, index)` in the same order. Null for params that are
+ * an array or name `__proto__` (which a literal would not copy as it is), or where code may not be generated.
+ */
+export function generatedEvent<S>(
+  event: Event,
+  factParams: readonly FactParam[],
+  template: Record<string, unknown>,
+  valueOf: (state: S, index: number) => unknown,
+): ((state: S) => Event) | null {
+  if (Array.isArray(template)) return null;
+  const keys = Object.keys(template);
+  if (keys.includes("__proto__")) return null;
+  const fact = new Map(factParams.map((param, i) => [param.key, i]));
+  const entries = keys.map((key) => {
+    const i = fact.get(key);
+    return `${JSON.stringify(key)}: ${i === undefined ? `template[${JSON.stringify(key)}]` : `valueOf(state, ${i})`}`;
+  });
+  return generate(`const { event, template, valueOf } = h;\nreturn function event_(state) { return { type: event.type, params: { ${entries.join(", ")} } }; };`, {
+    event,
+    template,
+    valueOf,
+  });
 }

@@ -2,7 +2,7 @@
 // sets and facts: the same conditions, key for key and in the same key order, for every rule it may take.
 import { describe, expect, it } from "vitest";
 import { ConditionCompiler } from "./condition.js";
-import { cleanConditionTrace, explainRule } from "./explain.js";
+import { cleanConditionTrace, explainRule, generatedTrace } from "./explain.js";
 import { compileRule } from "./rules.js";
 import { Random } from "./test-support/random.js";
 import { randomCase } from "./test-support/random-rules.js";
@@ -19,10 +19,11 @@ function keyOrdered(value: unknown): unknown {
 }
 
 describe("cleanConditionTrace", () => {
-  it("traces a clean run exactly as explainRule does", () => {
+  it("traces a clean run exactly as explainRule does, and so does the trace written out as JavaScript", () => {
     const random = new Random(SEED);
     let compared = 0;
     let fired = 0;
+    let written = 0;
     for (let c = 0; c < CASES; c++) {
       const testCase = randomCase(random);
       let compiler: ConditionCompiler;
@@ -44,6 +45,18 @@ describe("cleanConditionTrace", () => {
           const actual = cleanConditionTrace(rule, state);
           expect(keyOrdered(actual), `case ${c}`).toEqual(keyOrdered(expected.conditions));
           expect(actual!.result).toBe(expected.fired);
+          // The same trace written out as JavaScript (generatedTrace), for the rules whose shapes it takes.
+          const trace = generatedTrace(rule);
+          if (trace !== null) {
+            let generated: unknown;
+            try {
+              generated = trace(state);
+            } catch {
+              generated = undefined;
+            }
+            expect(keyOrdered(generated), `case ${c}, written out`).toEqual(keyOrdered(actual));
+            written++;
+          }
           compared++;
           if (expected.fired) fired++;
         }
@@ -53,5 +66,6 @@ describe("cleanConditionTrace", () => {
     expect(compared).toBeGreaterThan(1000);
     expect(fired).toBeGreaterThan(100);
     expect(compared - fired).toBeGreaterThan(100);
+    expect(written).toBeGreaterThan(300);
   }, 60_000);
 });

@@ -2,7 +2,9 @@
 // member of a group) and records each node's inputs and result. Fact conditions are decided by their
 // compiled `evaluate`, the closures a run uses, so a trace cannot disagree with a run on them; only
 // the walk over groups is repeated here, and the differential test checks it against runs.
-import { passes } from "./constant-test.js";
+import { isNumeric } from "./comparison.js";
+import { passes, passesSource } from "./constant-test.js";
+import { generate } from "./generated.js";
 import { slotValue, type SlotState } from "./fact-slots.js";
 import type { CompiledBooleanCondition, CompiledCondition, CompiledFactCondition, CompiledRule } from "./nodes.js";
 import type {
@@ -45,6 +47,76 @@ export function cleanConditionTrace(rule: CompiledRule, state: SlotState): Condi
   } catch {
     return undefined;
   }
+}
+
+/**
+ * traceClean for one rule's conditions written out as JavaScript, when every node is of the shapes it
+ * builds in one literal (facts with no name, path or params; all/any of one priority group; not; named
+ * conditions resolved): the same reads in the same order, the same objects key for key. Null otherwise, or
+ * where code may not be generated; `cleanConditionTrace` then runs. Like it, the caller catches a throw.
+ */
+export function generatedTrace(rule: CompiledRule): ((state: SlotState) => ConditionTrace) | null {
+  const nodes: CompiledCondition[] = [];
+  const tests: unknown[] = [];
+  const lines: string[] = [];
+  let plain = true;
+  const walk = (node: CompiledCondition): string => {
+    const k = nodes.push(node) - 1;
+    const t = `t${k}`;
+    const n = `nodes[${k}]`;
+    if (node.name !== undefined) plain = false;
+    switch (node.kind) {
+      case "fact": {
+        if (node.path !== undefined || node.params !== undefined) plain = false;
+        lines.push(
+          node.valueSlot === undefined
+            ? `const vr${k} = ${n}.readValue(state[0]);`
+            : `const vr${k} = slotValue(state, ${node.valueSlot}, ${n}.readValue);`,
+          `const fr${k} = slotValue(state, ${node.slot}, ${n}.readFact);`,
+        );
+        let result = `${n}.evaluate(state)`;
+        if (node.simple !== undefined) {
+          tests.push(node.simple);
+          result = passesSource(node.simple, `fr${k}`, `tests[${tests.length - 1}]`, { passes: "passes", isNumeric: "isNumeric" });
+        }
+        lines.push(
+          `const ${t} = { kind: "fact", priority: ${n}.priority, fact: ${n}.fact, operator: ${n}.operator, value: ${n}.value, valueResult: vr${k}, factResult: fr${k}, result: ${result} };`,
+        );
+        return t;
+      }
+      case "all":
+      case "any": {
+        const { conditions } = node;
+        if (conditions.length > 1 && node.groups.length !== 1) plain = false;
+        const children = conditions.map(walk);
+        const join = node.kind === "all" ? " && " : " || ";
+        // Every condition is evaluated (above); the outcome is read from their results.
+        const outcome = children.length === 0 ? "true" : children.map((c) => `${c}.result`).join(join);
+        lines.push(`const ${t} = { kind: ${JSON.stringify(node.kind)}, priority: ${n}.priority, conditions: [${children.join(", ")}], result: ${children.length === 1 ? `${children[0]}.result` : `(${outcome})`} };`);
+        return t;
+      }
+      case "not": {
+        const child = walk(node.condition);
+        lines.push(`const ${t} = { kind: "not", priority: ${n}.priority, condition: ${child}, result: !${child}.result };`);
+        return t;
+      }
+      case "condition": {
+        if (!node.resolved) {
+          plain = false;
+          return t;
+        }
+        const child = walk(node.resolved);
+        lines.push(`const ${t} = { kind: "condition", priority: ${n}.priority, condition: String(${n}.condition), resolved: ${child}, result: ${child}.result };`);
+        return t;
+      }
+    }
+  };
+  const top = walk(rule.conditions);
+  if (!plain) return null;
+  return generate(
+    ["const { nodes, tests, passes, isNumeric, slotValue } = h;", "return function trace(state) {", ...lines, `return ${top};`, "};"].join("\n"),
+    { nodes, tests, passes, isNumeric, slotValue },
+  );
 }
 
 /** skeleton and fill in one: the node's trace with its result, each object made with all its keys at once. */

@@ -5,7 +5,9 @@
 // formula is plain data read by one small recursive function, which the engine inlines into the run
 // loop, and undecorated conditions are evaluated inline by `passes` — no closure call per condition.
 // Rules that do not qualify, and runs that are not clean, take the exact path (the condition tree).
-import { passes } from "./constant-test.js";
+import { isNumeric } from "./comparison.js";
+import { passes, passesSource } from "./constant-test.js";
+import { generate } from "./generated.js";
 import type { FactSlots, SlotState } from "./fact-slots.js";
 import type { CompiledCondition, CompiledFactCondition, Formula } from "./nodes.js";
 
@@ -84,4 +86,40 @@ export function evaluateFormula(formula: Formula, state: SlotState): boolean {
 
 function condition(formula: Formula, state: SlotState): boolean {
   return formula.simple !== undefined ? passes(formula.simple, state[formula.slot]) : formula.evaluate!(state);
+}
+
+/**
+ * A formula written out as one JavaScript function of a clean run's state, evaluating as `evaluateFormula`
+ * does: the same conditions, left to right, with the same short-circuits; constants as JSON literals
+ * (`passesSource`), conditions that are not simple called as they are. Null where code may not be generated.
+ */
+export function generatedFormula(formula: Formula): ((state: SlotState) => boolean) | null {
+  const tests: unknown[] = [];
+  const evaluators: unknown[] = [];
+  const source = (f: Formula): string => {
+    switch (f.kind) {
+      case CONDITION:
+        if (f.simple === undefined) {
+          evaluators.push(f.evaluate);
+          return `evaluators[${evaluators.length - 1}](state)`;
+        }
+        tests.push(f.simple);
+        return `(${passesSource(f.simple, `state[${f.slot}]`, `tests[${tests.length - 1}]`, { passes: "passes", isNumeric: "isNumeric" })})`;
+      case ALL:
+        return f.operands.length === 0 ? "true" : `(${f.operands.map(source).join(" && ")})`;
+      case ANY:
+        return f.operands.length === 0 ? "true" : `(${f.operands.map(source).join(" || ")})`;
+      case NOT:
+        return `!${source(f.operands[0]!)}`;
+      default:
+        return f.value ? "true" : "false";
+    }
+  };
+  const body = source(formula);
+  return generate(["const { passes, isNumeric, tests, evaluators } = h;", `return function formula(state) { return ${body}; };`].join("\n"), {
+    passes,
+    isNumeric,
+    tests,
+    evaluators,
+  });
 }

@@ -5,11 +5,11 @@
 // whether the run is clean (no slot SLOW), as `FactSlots#fill` would have.
 import type { Predicate } from "./combinators.js";
 import { ConditionCompiler } from "./condition.js";
-import { eventWith, paramsTemplate } from "./event.js";
-import { cleanConditionTrace, explainRule } from "./explain.js";
+import { eventWith, generatedEvent, paramsTemplate } from "./event.js";
+import { cleanConditionTrace, explainRule, generatedTrace } from "./explain.js";
 import { slotValue, type SlotState } from "./fact-slots.js";
 import type { SimpleTest } from "./constant-test.js";
-import { evaluateFormula, formulaOf } from "./formula.js";
+import { evaluateFormula, formulaOf, generatedFormula } from "./formula.js";
 import { compileRule } from "./rules.js";
 import type { CompileOptions, ConditionTrace, Event, RuleProperties, RuleTrace } from "./types.js";
 
@@ -94,14 +94,25 @@ export class SlotCompiler {
     const { event, factParams } = compiled;
     const slots = factParams.map((param) => this.compiler.slots.slotFor(param.reference));
     const template = compiled.resolveEvent === undefined ? undefined : paramsTemplate(event);
+    const writtenEvent =
+      template === undefined ? null : generatedEvent(event, factParams, template, (state: SlotState, i: number) => slotValue(state, slots[i]!, factParams[i]!.read));
     const resolve =
       template === undefined
         ? undefined
-        : (state: SlotState) => eventWith(event, factParams, (param, i) => slotValue(state, slots[i]!, param.read), template);
+        : (writtenEvent ?? ((state: SlotState) => eventWith(event, factParams, (param, i) => slotValue(state, slots[i]!, param.read), template)));
+    const written = compiled.formula === undefined ? null : generatedTrace(compiled);
     return {
       passes: fastOrExact(compiled.conditions.evaluate, compiled.formula),
       event: resolve ?? (() => event),
-      conditionTrace: (state, clean) => (clean && compiled.formula !== undefined ? cleanConditionTrace(compiled, state) : undefined),
+      conditionTrace: (state, clean) => {
+        if (!clean || compiled.formula === undefined) return undefined;
+        if (written === null) return cleanConditionTrace(compiled, state);
+        try {
+          return written(state);
+        } catch {
+          return undefined;
+        }
+      },
       explain: (state) => explainRule(compiled, state, resolve),
     };
   }
@@ -109,5 +120,7 @@ export class SlotCompiler {
 
 function fastOrExact(exact: Predicate, formula: ReturnType<typeof formulaOf>): SlotPredicate {
   if (formula === undefined) return (state) => exact(state);
+  const generated = generatedFormula(formula);
+  if (generated !== null) return (state, clean) => (clean ? generated(state) : exact(state));
   return (state, clean) => (clean ? evaluateFormula(formula, state) : exact(state));
 }

@@ -4,7 +4,8 @@
 // condition and rule; `run` only calls them on an array of fact values.
 import type { AppraisalInput, AppraisalResult } from "../domain/types.js";
 import { jsonPathResolver } from "../engine/jsonpath.js";
-import { SlotCompiler } from "../engine/slot-compiler.js";
+import { generate, literal } from "../engine/generated.js";
+import { SLOW, SlotCompiler } from "../engine/slot-compiler.js";
 import type { RuleSet } from "../ruleset/schema.js";
 import { compileCalculation } from "./calculations.js";
 import type { Facts, RunContext } from "./context.js";
@@ -54,6 +55,19 @@ export function compileAppraisal(ruleSet: RuleSet): CompiledAppraisal {
   const resultSlots = resultFacts.map((name) => table.slot(name));
   const decisionsTemplate: AppraisalResult["decisions"] = {};
   for (const name of resultFacts) decisionsTemplate[name] = null;
+  // The same object as one literal, each value read as table.get reads it.
+  const writtenDecisions = resultFacts.includes("__proto__")
+    ? null
+    : generate<(facts: FactState) => AppraisalResult["decisions"]>(
+        [
+          "const { SLOW } = h;",
+          "return function decisions(facts) {",
+          "let v;",
+          `return { ${resultFacts.map((name, i) => `${literal(name)}: (v = facts[${resultSlots[i]!}]) === SLOW ? facts[0][${literal(name)}] : v`).join(", ")} };`,
+          "};",
+        ].join("\n"),
+        { SLOW },
+      );
   const indicatorSetSlot = table.slot("indicatorSet");
   const predikatSlot = table.slot("predikat");
   table.seal(new Set(inputFactNames(ruleSet, attributeFacts)));
@@ -63,8 +77,19 @@ export function compileAppraisal(ruleSet: RuleSet): CompiledAppraisal {
     return { facts, result: evaluateInto(facts, input, ctx) };
   }
 
+  // The state `evaluate` reuses from appraisal to appraisal: nothing keeps it once the result is made. An
+  // evaluation that starts while another is under way (a computed fact evaluating again) gets its own.
+  let shared: FactState | null = null;
+  let busy = false;
+
   function evaluate(input: AppraisalInput, ctx: RunContext): AppraisalResult {
-    return evaluateInto(table.start(), input, ctx);
+    if (busy) return evaluateInto(table.start(), input, ctx);
+    busy = true;
+    try {
+      return evaluateInto(shared === null ? (shared = table.start()) : table.restart(shared), input, ctx);
+    } finally {
+      busy = false;
+    }
   }
 
   function evaluateInto(facts: FactState, input: AppraisalInput, ctx: RunContext): AppraisalResult {
@@ -79,9 +104,14 @@ export function compileAppraisal(ruleSet: RuleSet): CompiledAppraisal {
     const { predikat, label } = readPredikat(predikatLabels, table, predikatSlot, facts, ctx);
 
     // Copied from a template with every key in place, then filled: no key is added per appraisal.
-    const decided: AppraisalResult["decisions"] = { ...decisionsTemplate };
-    for (let i = 0; i < resultFacts.length; i++) {
-      decided[resultFacts[i]!] = table.get(facts, resultSlots[i]!, resultFacts[i]!) as AppraisalResult["decisions"][string];
+    let decided: AppraisalResult["decisions"];
+    if (writtenDecisions !== null) {
+      decided = writtenDecisions(facts);
+    } else {
+      decided = { ...decisionsTemplate };
+      for (let i = 0; i < resultFacts.length; i++) {
+        decided[resultFacts[i]!] = table.get(facts, resultSlots[i]!, resultFacts[i]!) as AppraisalResult["decisions"][string];
+      }
     }
     const result: AppraisalResult = {
       nip: ctx.nip,

@@ -2,12 +2,15 @@
 // json-rules-engine operators ANDed against its column's fact, so a cell reads like a condition leaf:
 // { "greaterThanInclusive": 91 } or { "in": ["di_atas", "sesuai"] }. A table sets one fact, which later
 // tables, calculations and outcome rules may read.
+import { isNumeric } from "../engine/comparison.js";
+import { passesSource } from "../engine/constant-test.js";
 import { passes, type InlineCondition, type SlotPredicate } from "../engine/slot-compiler.js";
 import { pointer } from "../ruleset/errors.js";
 import type { ConditionLeaf, DecisionTable, RuleSet } from "../ruleset/schema.js";
 import { refuse, show, type RunContext } from "./context.js";
 import { clean, type FactState, type FactTable } from "./fact-table.js";
 import { exclusiveRows, rowIndex } from "./decision-index.js";
+import { generate } from "../engine/generated.js";
 import { compileRuleCondition, compiling, ruleSetError } from "./rule-errors.js";
 import type { DecisionStep, DecisionValue } from "./steps.js";
 
@@ -60,6 +63,33 @@ function matches(row: Row, facts: FactState, fast: boolean): boolean {
   return true;
 }
 
+/** Above this many rows a table keeps its index and closures rather than one written-out scan. */
+const SCANNED_ROWS = 64;
+
+/** The first row from `start` on that holds, in file order, or -1: for clean runs only. */
+type RowScan = (facts: FactState, start: number) => number;
+
+/**
+ * The rows of a table whose cells are all inline tests, written out as one JavaScript function: each row's
+ * cells in written order, each constant a JSON literal (`passesSource`), as `matches` tests them on a clean
+ * run. Null where code may not be generated; the closures then run.
+ */
+function rowScan(rows: readonly Row[]): RowScan | null {
+  const tests: InlineCondition["test"][] = [];
+  const slots = new Set<number>();
+  const lines = rows.map((row, r) => {
+    const cells = row.cells!.map((cell) => {
+      slots.add(cell.slot);
+      tests.push(cell.test);
+      return passesSource(cell.test, `s${cell.slot}`, `tests[${tests.length - 1}]`, { passes: "passes", isNumeric: "isNumeric" });
+    });
+    return `if (start <= ${r} && ${cells.length === 0 ? "true" : cells.map((cell) => `(${cell})`).join(" && ")}) return ${r};`;
+  });
+  const reads = [...slots].map((slot) => `const s${slot} = facts[${slot}];`);
+  const body = ["const { passes, isNumeric, tests } = h;", "return function rows(facts, start) {", ...reads, ...lines, "return -1;", "};"];
+  return generate<RowScan>(body.join("\n"), { passes, isNumeric, tests });
+}
+
 export function compileDecision(ruleSet: RuleSet, tableIndex: number, factTable: FactTable): CompiledDecision {
   const table = ruleSet.decisions[tableIndex]!;
   const at = pointer("decisions", tableIndex);
@@ -80,6 +110,7 @@ export function compileDecision(ruleSet: RuleSet, tableIndex: number, factTable:
   const index = inline ? rowIndex(table, inputSlots) : null;
   const everyRow = rows.map((_, r) => r);
   const exclusive = inline && table.hitPolicy === "unique" ? exclusiveRows(table, inputSlots) : null;
+  const scan = inline && rows.length <= SCANNED_ROWS ? rowScan(rows) : null;
 
   /** The rows that may hold, in order: all of them unless the run is clean and the table indexed. */
   function candidates(facts: FactState, fast: boolean): number[] {
@@ -97,6 +128,10 @@ export function compileDecision(ruleSet: RuleSet, tableIndex: number, factTable:
   function hitsOf(facts: FactState): number[] {
     const hits: number[] = [];
     const fast = clean(facts);
+    if (fast && scan !== null) {
+      for (let r = scan(facts, 0); r !== -1; r = scan(facts, r + 1)) hits.push(r);
+      return hits;
+    }
     const tried = candidates(facts, fast);
     for (let i = 0; i < tried.length; i++) if (matches(rows[tried[i]!]!, facts, fast)) hits.push(tried[i]!);
     return hits;
@@ -123,6 +158,13 @@ export function compileDecision(ruleSet: RuleSet, tableIndex: number, factTable:
     switch (table.hitPolicy) {
       case "first": {
         const fast = clean(facts);
+        if (fast && scan !== null) {
+          const r = scan(facts, 0);
+          if (r === -1) break;
+          const value = table.rows[r]!.then;
+          record(ctx, facts, "rows", [r], value);
+          return value;
+        }
         const tried = candidates(facts, fast);
         for (let i = 0; i < tried.length; i++) {
           const r = tried[i]!;
@@ -136,6 +178,16 @@ export function compileDecision(ruleSet: RuleSet, tableIndex: number, factTable:
       }
       case "unique": {
         const fast = clean(facts);
+        if (fast && scan !== null) {
+          const r = scan(facts, 0);
+          if (r === -1) break;
+          // A second hit is refused below, with every row that holds named.
+          if (stopsAtFirst(facts, fast) || scan(facts, r + 1) === -1) {
+            const value = table.rows[r]!.then;
+            record(ctx, facts, "rows", [r], value);
+            return value;
+          }
+        }
         const tried = candidates(facts, fast);
         const first = stopsAtFirst(facts, fast);
         let hit = -1;

@@ -24,6 +24,8 @@ export interface CompiledSet {
   outcomes: CompiledOutcomes;
   /** The result's scores object with its keys in place, by which of score, hasil kerja and perilaku are numbers (scores.ts). */
   scoreTemplates: Array<Record<string, number> | undefined>;
+  /** The same scores written out as one object literal per mask (resultScores); null where code may not be generated. */
+  scoreBuilders: Array<((facts: FactState) => Record<string, number>) | null | undefined>;
 }
 
 function compileSet(ruleSet: RuleSet, index: number, table: FactTable): CompiledSet {
@@ -45,6 +47,7 @@ function compileSet(ruleSet: RuleSet, index: number, table: FactTable): Compiled
     weights: set.indicators.map((indicator) => indicator.weight),
     outcomes: compileOutcomes(ruleSet, index, table),
     scoreTemplates: new Array<Record<string, number> | undefined>(8).fill(undefined),
+    scoreBuilders: new Array<((facts: FactState) => Record<string, number>) | null | undefined>(8).fill(undefined),
   };
 }
 

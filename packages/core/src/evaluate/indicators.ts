@@ -11,6 +11,7 @@ import { indicatorLabel, ratingMisfit } from "../ruleset/values.js";
 import type { Indicator, IndicatorInput, RuleSet, Scale } from "../ruleset/schema.js";
 import { refuse, show, type RunContext } from "./context.js";
 import { propertyKey, type FactState, type FactTable } from "./fact-table.js";
+import { generate, literal } from "../engine/generated.js";
 import { ruleSetError } from "./rule-errors.js";
 import type { IndicatorFormula, IndicatorStep, RaterBreakdown, RaterSourceBreakdown } from "./steps.js";
 
@@ -210,7 +211,69 @@ function ratingScorer(ruleSet: RuleSet, indicator: Indicator, scale: Scale, tabl
     }
     return ratingScore(scale, aggregate);
   };
-  return (input, facts, ctx, label, explained) => (ctx.steps === null ? quick(input, facts, ctx, label) : slow(input, facts, ctx, label, explained));
+  const written = writtenQuick({ id, sources, weights, ratingSlots, rawSlot, refuseMissing, min, max, step, linear, top }, { check, refuseUnrated, slow, ignore });
+  const production = written ?? quick;
+  return (input, facts, ctx, label, explained) => (ctx.steps === null ? production(input, facts, ctx, label) : slow(input, facts, ctx, label, explained));
+}
+
+interface RatingShape {
+  id: string;
+  sources: readonly RaterSource[];
+  weights: readonly number[];
+  ratingSlots: readonly number[];
+  rawSlot: number;
+  refuseMissing: boolean;
+  min: number;
+  max: number;
+  step: number | undefined;
+  linear: boolean;
+  top: number;
+}
+
+/**
+ * A rating indicator's production path (`quick` in ratingScorer) written out as JavaScript: each source's
+ * ratings and the indicator's rating read by name, the scale's bounds and the weights as literals, the same
+ * checks and arithmetic in the same order. Null where code may not be generated.
+ */
+function writtenQuick(
+  shape: RatingShape,
+  helpers: Record<string, unknown>,
+): ((input: AppraisalInput, facts: FactState, ctx: RunContext, label: string) => number) | null {
+  const { id, min, max, step } = shape;
+  const fits =
+    `(typeof value === "number" && value >= ${literal(min)} && value <= ${literal(max)}` +
+    (step === undefined ? ")" : ` && Math.abs((value - ${literal(min)}) / ${literal(step)} - Math.round((value - ${literal(min)}) / ${literal(step)})) <= 1e-9)`);
+  const lines = [
+    "const { check, refuseUnrated, slow, ignore } = h;",
+    "return function rating(input, facts, ctx, label) {",
+    "const ratings = input.ratings;",
+    "let weighted = 0, presentWeight = 0, presentCount = 0, sheets, sum, n, value;",
+  ];
+  shape.sources.forEach((source, i) => {
+    const weight = literal(shape.weights[i]!);
+    const add = `sum += ${fits} ? value : check(ctx, label, ${literal(source)}, value); n++;`;
+    lines.push(
+      `sheets = ratings === undefined || ratings === null ? undefined : ratings[${literal(source)}];`,
+      "sum = 0; n = 0;",
+      "if (sheets !== undefined && sheets !== null) {",
+      `if (Array.isArray(sheets)) { for (let k = 0; k < sheets.length; k++) { value = sheets[k]?.[${literal(id)}]; if (value === undefined || value === null) continue; ${add} } }`,
+      `else { value = sheets[${literal(id)}]; if (value !== undefined && value !== null) { ${add} } }`,
+      "}",
+      shape.weights[i]! > 0 && shape.refuseMissing ? `if (n === 0) refuseUnrated(ctx, label, ${literal(source)});` : "",
+      `if (n !== 0) { const mean = sum / n; facts[${shape.ratingSlots[i]!}] = mean; weighted += ${weight} * mean; presentWeight += ${weight}; presentCount++; }`,
+    );
+  });
+  const toScore = shape.linear
+    ? `((aggregate - ${literal(min)}) / (${literal(max)} - ${literal(min)})) * ${literal(shape.top)}`
+    : `(aggregate / ${literal(max)}) * ${literal(shape.top)}`;
+  lines.push(
+    "if (presentCount === 0 || presentWeight === 0) return slow(input, facts, ctx, label, ignore);",
+    "const aggregate = weighted / presentWeight;",
+    `facts[${shape.rawSlot}] = aggregate;`,
+    `return ${toScore};`,
+    "};",
+  );
+  return generate(lines.join("\n"), helpers);
 }
 
 const ignore = (): void => {};

@@ -7,6 +7,7 @@ import { pointer } from "../ruleset/errors.js";
 import type { RuleSet } from "../ruleset/schema.js";
 import type { RunContext } from "./context.js";
 import { clean, type FactState, type FactTable } from "./fact-table.js";
+import { generate, literal } from "../engine/generated.js";
 import { compileRuleCondition } from "./rule-errors.js";
 import type { CompiledSet } from "./indicator-sets.js";
 import type { Contribution } from "./steps.js";
@@ -96,11 +97,16 @@ function scoreAxis(slots: ScoreSlots, compiled: CompiledSet, axis: Axis, scores:
   const score = total === 0 ? null : sum / total;
   facts[slots.axes[axis]] = score;
   if (ctx.steps) {
-    const named = members.map((i) => {
-      const { id, name, weight } = compiled.indicators[i]!.indicator;
-      return { part: id, name, weight, score: scores[i]! };
-    });
-    ctx.steps.push({ kind: "axis", axis, score, contributions: contributions(named) });
+    // contributions() over the members, without building their parts first: every member has a score.
+    let weightTotal = 0;
+    for (let m = 0; m < members.length; m++) weightTotal += compiled.indicators[members[m]!]!.indicator.weight;
+    const parts = new Array<Contribution>(members.length);
+    for (let m = 0; m < members.length; m++) {
+      const { id, name, weight } = compiled.indicators[members[m]!]!.indicator;
+      const partScore = scores[members[m]!]!;
+      parts[m] = { part: id, name, weight, score: partScore, contribution: weightTotal === 0 ? 0 : (weight * partScore) / weightTotal };
+    }
+    ctx.steps.push({ kind: "axis", axis, score, contributions: parts });
   }
   return score;
 }
@@ -170,6 +176,9 @@ export function resultScores(slots: ScoreSlots, compiled: CompiledSet, facts: Fa
   const hasilKerja = facts[slots.axes.hasil_kerja];
   const perilaku = facts[slots.axes.perilaku];
   const mask = (typeof score === "number" ? 1 : 0) | (typeof hasilKerja === "number" ? 2 : 0) | (typeof perilaku === "number" ? 4 : 0);
+  let build = compiled.scoreBuilders[mask];
+  if (build === undefined) build = compiled.scoreBuilders[mask] = writtenScores(slots, compiled, mask);
+  if (build !== null) return build(facts);
   const template = (compiled.scoreTemplates[mask] ??= scoresTemplate(compiled, mask));
   const scores: Record<string, number> = { ...template };
   if (mask & 1) scores.score = score as number;
@@ -190,4 +199,21 @@ function scoresTemplate(compiled: CompiledSet, mask: number): Record<string, num
   if (mask & 4) template["score.perilaku"] = 0;
   for (const { scoreFact } of compiled.indicators) template[scoreFact] = 0;
   return template;
+}
+
+/**
+ * The scores of one set and mask as one object literal, its keys in the template's order (a key written
+ * twice keeps its first place and its last value, as filling the template does). Null where code may not be
+ * generated.
+ */
+function writtenScores(slots: ScoreSlots, compiled: CompiledSet, mask: number): ((facts: FactState) => Record<string, number>) | null {
+  const entries: string[] = [];
+  if (mask & 1) entries.push(`"score": facts[${slots.score}]`);
+  if (mask & 2) entries.push(`"score.hasil_kerja": facts[${slots.axes.hasil_kerja}]`);
+  if (mask & 4) entries.push(`"score.perilaku": facts[${slots.axes.perilaku}]`);
+  for (const { scoreFact, scoreSlot } of compiled.indicators) {
+    if (scoreFact === "__proto__") return null;
+    entries.push(`${literal(scoreFact)}: facts[${scoreSlot}]`);
+  }
+  return generate(`return function scores(facts) { return { ${entries.join(", ")} }; };`, {});
 }

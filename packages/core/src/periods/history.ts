@@ -8,9 +8,19 @@ const LEADING_YEAR = /^(\d{4})(?:$|-)/;
 
 /** The year a period label begins with (2025, 2025-S1, 2025-Q3, 2025-07), or null for another label. */
 export function periodYear(label: string | null | undefined): number | null {
+  // Every appraisal of a period asks with the same label: the last answer is kept.
+  if (label === lastLabel && typeof label === "string") return lastYear;
   const match = label === null || label === undefined ? null : LEADING_YEAR.exec(label);
-  return match ? Number(match[1]) : null;
+  const year = match ? Number(match[1]) : null;
+  if (typeof label === "string") {
+    lastLabel = label;
+    lastYear = year;
+  }
+  return year;
 }
+
+let lastLabel: string | undefined;
+let lastYear: number | null = null;
 
 /**
  * The year of a history entry: its `year`, or for the shape before years (`{ period: "2024" }`) the year its

@@ -1,3 +1,4 @@
+import { periodYear } from "./history.js";
 import { describe, expect, it } from "vitest";
 import { compileRuleSet } from "../evaluate/compile.js";
 import { kuadranInput, kuadranRuleSet } from "../evaluate/test-support/kuadran.js";
@@ -96,5 +97,13 @@ describe("rollUpYear", () => {
     expect(() => rollUpYear(compiled, [first, second], "2025", { predikat: "baik", reason: " ", by: "a" })).toThrow(/alasan/);
     const averaged = compileRuleSet(withRollup({ method: "average" }));
     expect(() => rollUpYear(averaged, [first, second], "2025", { predikat: "baik", reason: "x", by: "a" })).toThrow(/tidak mengizinkan/);
+  });
+});
+
+describe("periodYear asked again and again", () => {
+  it("answers each label afresh, whatever was asked before", () => {
+    const labels = ["2025", "2025", "2024-S1", "tahun lalu", "tahun lalu", "2023-Q3", null, undefined, "2025-07", "2025"];
+    const expected = [2025, 2025, 2024, null, null, 2023, null, null, 2025, 2025];
+    expect(labels.map((label) => periodYear(label))).toEqual(expected);
   });
 });
