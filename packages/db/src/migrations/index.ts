@@ -26,6 +26,7 @@ import * as connectors from "./2026-12-09_21_connectors.js";
 import * as apiTokens from "./2026-12-09_22_api_tokens.js";
 import * as nationalAuditLog from "./2026-12-09_23_national_audit_log.js";
 import * as forumViews from "./2026-12-10_25_forum_views.js";
+import * as regionPartitionsAndRunBatches from "./2026-12-11_28_region_partitions_and_run_batches.js";
 
 export interface DialectMigration {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as kysely's own Migration
@@ -58,4 +59,5 @@ export const migrations: Record<string, DialectMigration> = {
   "2026-12-09_22_api_tokens": apiTokens,
   "2026-12-09_23_national_audit_log": nationalAuditLog,
   "2026-12-10_25_forum_views": forumViews,
+  "2026-12-11_28_region_partitions_and_run_batches": regionPartitionsAndRunBatches,
 };

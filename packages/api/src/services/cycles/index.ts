@@ -9,3 +9,4 @@ export * from "./jobs.js";
 export { failLiveJob, failStaleJobs, holdLease, regionJobRunning, JobTakenOver, keepLeaseAlive, leaseFields, renewLease } from "./lease.js";
 export * from "./finalise.js";
 export * from "./rollup.js";
+export * from "./queue.js";
