@@ -77,6 +77,8 @@ async function scratchLocation(dialect: DialectName): Promise<{ config: Database
     config: { dialect: "postgres", url: TEST_POSTGRES_URL, schema, poolSize: 4, applicationName: schema },
     remove: async () => {
       await onServer(`DROP SCHEMA "${schema}" CASCADE`);
+      // The cycle-run queue a server or worker on this database kept beside it (KINERJA_QUEUE_SCHEMA's default).
+      await onServer(`DROP SCHEMA IF EXISTS "${schema}_queue" CASCADE`);
     },
   };
 }
