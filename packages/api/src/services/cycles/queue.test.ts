@@ -49,7 +49,7 @@ async function runContent(env: TestEnv, runId: string) {
 describe.skipIf(!inject("dialects").includes("postgres"))("cycle runs through the queue on postgres", () => {
   let env: TestEnv;
   let binjai: SeededRegion;
-  let queues: CycleQueue[] = [];
+  const queues: CycleQueue[] = [];
   let queueSchema = "";
 
   beforeAll(async () => {

@@ -23,6 +23,9 @@ import { analyseResults, completeRun, evaluateBatch, failRun } from "./run.js";
 /** The queue's name inside its schema. */
 export const CYCLE_RUN_QUEUE = "cycle-run-batch";
 
+/** Where a batch goes once it failed every try (an error each time, or its workers killed or too slow): its run is failed there. */
+export const CYCLE_RUN_FAILED_QUEUE = "cycle-run-batch-failed";
+
 /** One queue job: a batch of a cycle's run. */
 export interface CycleRunBatch {
   regionId: string;
@@ -124,7 +127,15 @@ export class CycleQueue {
     if (this.started) return;
     await this.boss.start();
     const { retryLimit, expireSeconds } = this.options;
-    await this.boss.createQueue(CYCLE_RUN_QUEUE, { name: CYCLE_RUN_QUEUE, retryLimit, retryDelay: 1, expireInSeconds: expireSeconds, retentionDays: 7 });
+    await this.boss.createQueue(CYCLE_RUN_FAILED_QUEUE, { name: CYCLE_RUN_FAILED_QUEUE, retryLimit, retryDelay: 1, retentionDays: 7 });
+    await this.boss.createQueue(CYCLE_RUN_QUEUE, {
+      name: CYCLE_RUN_QUEUE,
+      retryLimit,
+      retryDelay: 1,
+      expireInSeconds: expireSeconds,
+      retentionDays: 7,
+      deadLetter: CYCLE_RUN_FAILED_QUEUE,
+    });
     this.started = true;
   }
 
@@ -143,9 +154,10 @@ export class CycleQueue {
       employeeIds,
       actor,
     });
-    const inserts = planned.map((ids, batch) => ({ name: CYCLE_RUN_QUEUE, data: data(ids, batch), retryLimit, retryDelay: 1, expireInSeconds: expireSeconds }));
+    const options = { name: CYCLE_RUN_QUEUE, retryLimit, retryDelay: 1, expireInSeconds: expireSeconds, deadLetter: CYCLE_RUN_FAILED_QUEUE };
+    const inserts = planned.map((ids, batch) => ({ ...options, data: data(ids, batch) }));
     // A cycle without employees still gets one (empty) batch, whose worker completes the run.
-    if (inserts.length === 0) inserts.push({ name: CYCLE_RUN_QUEUE, data: { ...data([], 0), batches: 1 }, retryLimit, retryDelay: 1, expireInSeconds: expireSeconds });
+    if (inserts.length === 0) inserts.push({ ...options, data: { ...data([], 0), batches: 1 } });
     for (let i = 0; i < inserts.length; i += 500) await this.boss.insert(inserts.slice(i, i + 500), { db: inTransaction(trx) });
     return inserts.length;
   }
@@ -176,6 +188,17 @@ export class CycleQueue {
         },
       );
     }
+    // A batch out of tries (its last worker killed or past the expiry, or an error each time): the run cannot complete.
+    await this.boss.work<CycleRunBatch>(CYCLE_RUN_FAILED_QUEUE, { batchSize: 1, pollingIntervalSeconds: this.options.pollingSeconds }, async ([job]) => {
+      if (!job) return;
+      const { regionId, jobId, runId, batch } = job.data;
+      await failRun(
+        db,
+        { region_id: regionId, id: jobId, run_id: runId },
+        `Penilaian gagal: batch ${batch + 1} tidak dapat ditulis setelah ${this.options.retryLimit + 1} percobaan; hasil sebelumnya tetap berlaku. Jalankan penilaian lagi.`,
+        { owner: QUEUE_OWNER },
+      );
+    });
   }
 
   /** Stops taking batches, waits for those being worked (up to `graceMs`), and disconnects. */
