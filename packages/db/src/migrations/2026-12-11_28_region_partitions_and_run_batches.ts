@@ -45,20 +45,17 @@ export async function up(db: Kysely<any>, dialect: "sqlite" | "postgres"): Promi
   await sql`CREATE TABLE result_outcomes_partitioned (LIKE result_outcomes INCLUDING DEFAULTS) PARTITION BY LIST (region_id)`.execute(db);
   await sql`CREATE TABLE results_default PARTITION OF results_partitioned DEFAULT`.execute(db);
   await sql`CREATE TABLE result_outcomes_default PARTITION OF result_outcomes_partitioned DEFAULT`.execute(db);
-  const regions = await db.selectFrom("regions").select("id").orderBy("id").execute();
-  for (const { id } of regions) {
-    for (const parent of ["results", "result_outcomes"]) {
-      await sql`SELECT format('CREATE TABLE %I PARTITION OF %I FOR VALUES IN (%L)', region_partition_name(${parent}, ${id}), ${`${parent}_partitioned`}, ${id}) AS ddl`
-        .execute(db)
-        .then(async (r) => sql.raw((r.rows[0] as { ddl: string }).ddl).execute(db));
-    }
-  }
-  await sql`INSERT INTO results_partitioned SELECT * FROM results`.execute(db);
-  await sql`INSERT INTO result_outcomes_partitioned SELECT * FROM result_outcomes`.execute(db);
-  await sql`DROP TABLE result_outcomes`.execute(db);
-  await sql`DROP TABLE results`.execute(db);
+  // The plain tables step aside, the partitioned ones take their names, each region gets its partitions, and the rows move.
+  await sql`ALTER TABLE results RENAME TO results_unpartitioned`.execute(db);
+  await sql`ALTER TABLE result_outcomes RENAME TO result_outcomes_unpartitioned`.execute(db);
   await sql`ALTER TABLE results_partitioned RENAME TO results`.execute(db);
   await sql`ALTER TABLE result_outcomes_partitioned RENAME TO result_outcomes`.execute(db);
+  const regions = await db.selectFrom("regions").select("id").orderBy("id").execute();
+  for (const { id } of regions) await sql`SELECT create_region_partitions(current_schema(), ${id}::text)`.execute(db);
+  await sql`INSERT INTO results SELECT * FROM results_unpartitioned`.execute(db);
+  await sql`INSERT INTO result_outcomes SELECT * FROM result_outcomes_unpartitioned`.execute(db);
+  await sql`DROP TABLE result_outcomes_unpartitioned`.execute(db);
+  await sql`DROP TABLE results_unpartitioned`.execute(db);
 
   // The keys, indexes, foreign keys and the append-only trigger, as they were on the plain tables.
   await sql`ALTER TABLE results ADD CONSTRAINT results_pk PRIMARY KEY (region_id, run_id, employee_id)`.execute(db);
