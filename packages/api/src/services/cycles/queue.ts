@@ -12,13 +12,13 @@ import { CompiledQuery, sql, type Kysely } from "kysely";
 import PgBoss from "pg-boss";
 import { now, type CycleRow, type Database, type JobRow } from "@kinerja/db";
 import type { Actor } from "../lib/index.js";
-import { insertResults } from "../results/index.js";
+import { analyseResults, insertResults } from "../results/index.js";
 import { cycleRules } from "../rules/index.js";
 import { coveredEmployees } from "./cycle-scope.js";
 import { findCycle } from "./cycles.js";
 import { holdLease, JobTakenOver, QUEUE_OWNER, type Lease } from "./lease.js";
 export { QUEUE_OWNER } from "./lease.js";
-import { analyseResults, completeRun, evaluateBatch, failRun } from "./run.js";
+import { completeRun, evaluateBatch, failRun } from "./run.js";
 
 /** The queue's name inside its schema. */
 export const CYCLE_RUN_QUEUE = "cycle-run-batch";

@@ -11,7 +11,7 @@ import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { DomainError } from "../lib/index.js";
 import { now, type CycleRow, type Database, type JobRow, type JobStatus, type NewResult, type NewResultOutcome } from "@kinerja/db";
 import type { CompiledRuleSet } from "@kinerja/core";
-import { PostgresAdapter, sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import { appraisalInputs } from "../assessment/index.js";
 import { audit } from "../lib/index.js";
 import { cycleEmployeeIds } from "./cycle-scope.js";
@@ -20,7 +20,7 @@ import type { JobRunner } from "./jobs.js";
 import { failLiveJob, holdLease, JobTakenOver, keepLeaseAlive, leaseExpired, leaseFields, QUEUE_OWNER, type FailingAs, type Lease } from "./lease.js";
 import { periodResults, rolledUpKind, rollUpEmployee } from "./rollup.js";
 import { cycleRules } from "../rules/index.js";
-import { assertNoRunInFlight, insertResults, insertRun, outcomeRows, resultRow } from "../results/index.js";
+import { analyseResults, assertNoRunInFlight, insertResults, insertRun, outcomeRows, resultRow } from "../results/index.js";
 
 export interface RunStatus {
   jobId: string;
@@ -208,19 +208,6 @@ export async function completeRun(db: Kysely<Database>, job: JobRow, cycle: Cycl
       after: { currentRunId: runId, evaluated: held },
     });
   });
-}
-
-/**
- * PostgreSQL plans by statistics, and a run's rows are new to them: analyses the region's partition of each
- * table (results and result_outcomes are partitioned by region), so one region's run never samples the others'.
- */
-export async function analyseResults(db: Kysely<Database>, regionId: string, tables: ("results" | "result_outcomes")[]): Promise<void> {
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
-  for (const table of tables) {
-    const { rows } = await sql<{ name: string | null }>`select to_regclass(region_partition_name(${table}, ${regionId}))::text as name`.execute(db);
-    const partition = rows[0]?.name;
-    await sql`analyze ${sql.raw(partition ?? table)}`.execute(db);
-  }
 }
 
 /** One batch evaluated: its result rows and outcome rows, and how many employees it covered. */
