@@ -28,8 +28,9 @@ export async function openCycleQueue(database: OpenDatabase, url: string, config
   await queue.start();
   const worker = processOwner();
   if (config.concurrency > 0) {
-    await queue.work(database.db, config.concurrency, worker, (batch, written) =>
-      logger.log("info", written ? "cycle run batch written" : "cycle run batch already written; skipped", {
+    const messages = { taken: "cycle run batch taken", written: "cycle run batch written", skipped: "cycle run batch already written; skipped" };
+    await queue.work(database.db, config.concurrency, worker, (batch, state) =>
+      logger.log("info", messages[state], {
         jobId: batch.jobId,
         runId: batch.runId,
         batch: batch.batch,

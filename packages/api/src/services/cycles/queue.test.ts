@@ -82,9 +82,9 @@ describe.skipIf(!inject("dialects").includes("postgres"))("cycle runs through th
     const started = await queued.cycle.run({ id: binjai.cycleId });
     expect(started.status).toBe("queued");
     const batches: { worker: string; batch: CycleRunBatch }[] = [];
-    await queue.work(env.database.db, 1, "worker-a", (batch, written) => written && batches.push({ worker: "a", batch }));
+    await queue.work(env.database.db, 1, "worker-a", (batch, state) => state === "written" && batches.push({ worker: "a", batch }));
     const other = newQueue();
-    await other.work(env.database.db, 1, "worker-b", (batch, written) => written && batches.push({ worker: "b", batch }));
+    await other.work(env.database.db, 1, "worker-b", (batch, state) => state === "written" && batches.push({ worker: "b", batch }));
 
     const deadline = Date.now() + 60_000;
     let status = await queued.cycle.runStatus({ jobId: started.jobId });

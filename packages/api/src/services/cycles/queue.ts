@@ -163,7 +163,7 @@ export class CycleQueue {
   }
 
   /** Works batches, `concurrency` at a time, against `db`, until stopped. */
-  async work(db: Kysely<Database>, concurrency: number, worker: string, onBatch?: (batch: CycleRunBatch, written: boolean) => void): Promise<void> {
+  async work(db: Kysely<Database>, concurrency: number, worker: string, onBatch?: (batch: CycleRunBatch, state: "taken" | "written" | "skipped") => void): Promise<void> {
     await this.start();
     const lease = this.lease;
     for (let i = 0; i < concurrency; i++) {
@@ -172,9 +172,10 @@ export class CycleQueue {
         { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: this.options.pollingSeconds },
         async ([job]) => {
           if (!job) return;
+          onBatch?.(job.data, "taken");
           try {
             const written = await workBatch(db, job.data, lease, worker);
-            onBatch?.(job.data, written);
+            onBatch?.(job.data, written ? "written" : "skipped");
           } catch (error) {
             // The last try: the run cannot complete, so it is failed (its partial rows dropped) as a run in process would be.
             if (job.retryCount >= job.retryLimit) {
