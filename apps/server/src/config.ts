@@ -6,7 +6,7 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isIP } from "node:net";
 import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from "@kinerja/api";
-import { DEFAULT_LEASE_MS } from "@kinerja/api";
+import { DEFAULT_LEASE_MS, DEFAULT_QUEUE_EXPIRE_SECONDS } from "@kinerja/api";
 import { databaseConfigFromEnv, type DatabaseConfig } from "@kinerja/db";
 
 const repo = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
@@ -38,6 +38,8 @@ export interface ServerConfig {
   jobLeaseMs: number;
   /** SMTP server for mail (KINERJA_SMTP_URL), e.g. smtp://user:pass@mail.example.go.id:587; null: mail waits unsent. */
   smtpUrl: string | null;
+  /** PostgreSQL only: cycle runs through the queue (KINERJA_CYCLE_QUEUE and the settings beside it). */
+  queue: QueueConfig;
   /** The From of every mail (KINERJA_MAIL_FROM). */
   mailFrom: string;
   /**
@@ -56,6 +58,56 @@ export interface ServerConfig {
 }
 
 export const DEFAULT_SEED_PASSWORD = "kinerja-demo-2025";
+
+/**
+ * Cycle runs through the PostgreSQL-backed queue. On PostgreSQL, unless KINERJA_CYCLE_QUEUE=0, starting a run
+ * queues it in batches for the server and any `pnpm worker` process to take; on SQLite (or with the queue off)
+ * the server that starts a run runs it. Read by the server and by the worker.
+ */
+export interface QueueConfig {
+  /** KINERJA_CYCLE_QUEUE: 1 (the default) or 0. */
+  enabled: boolean;
+  /** KINERJA_WORKER_CONCURRENCY: batches this process works at once, 0 to 32; 0 (the server only) works none. Default 1. */
+  concurrency: number;
+  /** KINERJA_RUN_BATCH_SIZE: employees per batch of a cycle's run (queued or in process), 1 to 10,000. Default 1,000. */
+  runBatchSize: number;
+  /**
+   * KINERJA_QUEUE_SCHEMA: the PostgreSQL schema the queue's tables live in; unless given, kinerja_queue, or
+   * <schema>_queue when the database's search_path names another schema than public, so two installations in
+   * two schemas of one database never share a queue.
+   */
+  schema: string | null;
+  /** KINERJA_QUEUE_EXPIRE_SECONDS: how long a batch may be worked before the queue gives it to another worker, 1 to 82,800. Default 600. */
+  expireSeconds: number;
+}
+
+function wholeNumberIn(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name}="${raw}": expected a whole number from ${min.toLocaleString("en")} to ${max.toLocaleString("en")}`);
+  }
+  return value;
+}
+
+/** The queue's settings from the environment; `worker` for `pnpm worker`, which must work at least one batch at a time. */
+export function queueConfigFromEnv(env: NodeJS.ProcessEnv = process.env, role: "server" | "worker" = "server"): QueueConfig {
+  const flag = env.KINERJA_CYCLE_QUEUE?.trim();
+  if (flag !== undefined && flag !== "" && flag !== "0" && flag !== "1") {
+    throw new Error(`KINERJA_CYCLE_QUEUE="${flag}": expected 1 (cycle runs go through the queue on PostgreSQL) or 0 (the server runs them itself)`);
+  }
+  const schema = env.KINERJA_QUEUE_SCHEMA?.trim() || null;
+  if (schema !== null && !/^[a-z_][a-z0-9_]{0,49}$/.test(schema)) {
+    throw new Error(`KINERJA_QUEUE_SCHEMA="${schema}": expected a schema name of lower-case letters, digits and _, not starting with a digit, at most 50 characters`);
+  }
+  return {
+    enabled: flag !== "0",
+    concurrency: wholeNumberIn("KINERJA_WORKER_CONCURRENCY", env.KINERJA_WORKER_CONCURRENCY, 1, role === "worker" ? 1 : 0, 32),
+    runBatchSize: wholeNumberIn("KINERJA_RUN_BATCH_SIZE", env.KINERJA_RUN_BATCH_SIZE, 1_000, 1, 10_000),
+    schema,
+    expireSeconds: wholeNumberIn("KINERJA_QUEUE_EXPIRE_SECONDS", env.KINERJA_QUEUE_EXPIRE_SECONDS, DEFAULT_QUEUE_EXPIRE_SECONDS, 1, 82_800),
+  };
+}
 
 /** BETTER_AUTH_SECRET, or a random secret made once and kept in data/, so sessions outlive restarts. */
 function authSecret(env: NodeJS.ProcessEnv, file: string): string {
@@ -202,6 +254,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     seedSize: positiveInt("KINERJA_SEED_SIZE", env.KINERJA_SEED_SIZE, 300),
     jobLeaseMs: jobLeaseMs(env.KINERJA_JOB_LEASE_MS),
     smtpUrl: smtpUrl(env.KINERJA_SMTP_URL),
+    queue: queueConfigFromEnv(env),
     mailFrom: env.KINERJA_MAIL_FROM?.trim() || "Kinerja <kinerja@localhost>",
     reminderEveryMs: reminderEveryMs(env.KINERJA_REMINDER_EVERY_MS),
     mailAttempts: mailAttempts(env.KINERJA_MAIL_ATTEMPTS),

@@ -7,6 +7,8 @@ import type { HttpClient } from "./testing/http-client.js";
 import { createSharedDatabase, jobEnded, signedIn, type RunStatus, type SharedDatabase } from "./testing/shared-database.js";
 import { waitFor } from "./testing/wait-for.js";
 
+/** These servers run a cycle in process under a lease (as on SQLite), not through PostgreSQL's queue (worker-queue.test.ts). */
+const IN_PROCESS = { KINERJA_CYCLE_QUEUE: "0" };
 const LONG = process.env.KINERJA_LONG_TESTS === "1";
 const PASSWORD = "sandi-uji-kill";
 const SIZE = 20_000;
@@ -46,7 +48,7 @@ describe.skipIf(!LONG)(`a server killed at a random point of a ${SIZE}-employee 
       const killAt = Math.floor(random() * (SIZE + 1));
       const figures: string[] = [`${shared.employees} employees seeded in ${seconds(shared.seedMs)}`];
 
-      const a = await shared.startServer({ KINERJA_JOB_LEASE_MS: "3000" });
+      const a = await shared.startServer({ KINERJA_JOB_LEASE_MS: "3000", ...IN_PROCESS });
       const onA = await signedIn(a, shared.admin);
       let began = performance.now();
       const first = await runToEnd(onA, shared);
@@ -68,7 +70,7 @@ describe.skipIf(!LONG)(`a server killed at a random point of a ${SIZE}-employee 
       );
 
       began = performance.now();
-      const b = await shared.startServer({ KINERJA_JOB_LEASE_MS: "1000" });
+      const b = await shared.startServer({ KINERJA_JOB_LEASE_MS: "1000", ...IN_PROCESS });
       const settled = await waitFor("the killed job to be settled", 120_000, async () => {
         const job = await shared.job(second.jobId);
         return job.status === "queued" || job.status === "running" ? undefined : job;

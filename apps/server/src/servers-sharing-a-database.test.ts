@@ -8,6 +8,8 @@ import type { ServerProcess } from "./testing/server-process.js";
 import { createSharedDatabase, jobEnded, signedIn, type RunStatus, type SharedDatabase } from "./testing/shared-database.js";
 import { waitFor } from "./testing/wait-for.js";
 
+/** These servers run a cycle in process under a lease (as on SQLite), not through PostgreSQL's queue (worker-queue.test.ts). */
+const IN_PROCESS = { KINERJA_CYCLE_QUEUE: "0" };
 const LONG = process.env.KINERJA_LONG_TESTS === "1";
 const PASSWORD = "sandi-uji-dua-server";
 const SIZE = 3_000;
@@ -33,7 +35,7 @@ describe.skipIf(!LONG)("two server processes on one database (KINERJA_LONG_TESTS
       onTestFailed(() => console.log(shared.serverOutput()));
       const began = performance.now();
       // A's lease outlasts B's start-up even on a busy machine; B looks for abandoned jobs every second.
-      const a = await shared.startServer({ KINERJA_JOB_LEASE_MS: "90000" });
+      const a = await shared.startServer({ KINERJA_JOB_LEASE_MS: "90000", ...IN_PROCESS });
       const onA = await signedIn(a, shared.admin);
       const started = await onA.ok(onA.mutate<RunStatus>("cycle.run", { id: shared.cycleId }));
       await waitFor("the first batch", 60_000, async () => (await shared.job(started.jobId)).done > 0);
@@ -42,7 +44,7 @@ describe.skipIf(!LONG)("two server processes on one database (KINERJA_LONG_TESTS
       const paused = await shared.job(started.jobId);
       let b: ServerProcess;
       try {
-        b = await shared.startServer({ KINERJA_JOB_LEASE_MS: "1000" });
+        b = await shared.startServer({ KINERJA_JOB_LEASE_MS: "1000", ...IN_PROCESS });
         await sleep(2_500);
         const meanwhile = await shared.job(started.jobId);
         expect(meanwhile).toMatchObject({ status: "running", done: paused.done, owner: paused.owner, error: null });
@@ -70,7 +72,7 @@ describe.skipIf(!LONG)("two server processes on one database (KINERJA_LONG_TESTS
       const began = performance.now();
       const previous = await shared.current();
       expect(previous).toMatchObject({ status: "complete", results: SIZE, employees: SIZE });
-      const a = await shared.startServer({ KINERJA_JOB_LEASE_MS: "3000" });
+      const a = await shared.startServer({ KINERJA_JOB_LEASE_MS: "3000", ...IN_PROCESS });
       const onA = await signedIn(a, shared.admin);
       const started = await onA.ok(onA.mutate<RunStatus>("cycle.run", { id: shared.cycleId }));
       // One batch written of three: A is killed with most of its run still to write.
@@ -80,7 +82,7 @@ describe.skipIf(!LONG)("two server processes on one database (KINERJA_LONG_TESTS
       expect(killed.status).toBe("running");
       const killedAt = performance.now();
 
-      const b = await shared.startServer({ KINERJA_JOB_LEASE_MS: "1000" });
+      const b = await shared.startServer({ KINERJA_JOB_LEASE_MS: "1000", ...IN_PROCESS });
       const recovered = await waitFor("B to recover the job", 60_000, async () => {
         const job = await shared.job(started.jobId);
         return job.status === "running" ? undefined : job;

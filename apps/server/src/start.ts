@@ -5,11 +5,12 @@
 // region scheduled). Stopping refuses new connections, lets requests in flight finish, stops the background
 // loops after what they are doing, and closes the database.
 import type { AddressInfo } from "node:net";
-import { ConnectorScheduler, createAuth, DEMO_REGIONS, isEmpty, JobRunner, MailSender, notifyOverdueAppeals, recoverInterruptedJobs, seedBaselines, seedDemo, smtpTransport, WebhookSender, type SignIn } from "@kinerja/api";
+import { ConnectorScheduler, createAuth, type CycleQueue, DEMO_REGIONS, isEmpty, JobRunner, MailSender, notifyOverdueAppeals, recoverInterruptedJobs, seedBaselines, seedDemo, smtpTransport, WebhookSender, type SignIn } from "@kinerja/api";
 import { migrateToLatest, openDatabase, type OpenDatabase } from "@kinerja/db";
 import type { Server } from "node:http";
 import { DEFAULT_SEED_PASSWORD, type ServerConfig } from "./config.js";
 import { errorFields, type Logger } from "./log.js";
+import { openCycleQueue } from "./queue.js";
 import { createApp } from "./server.js";
 
 const ROLE_LABELS: Record<SignIn["role"], string> = {
@@ -40,6 +41,8 @@ export interface Running {
   server: Server;
   database: OpenDatabase;
   jobs: JobRunner;
+  /** PostgreSQL: the queue cycle runs go through (this server works it too unless KINERJA_WORKER_CONCURRENCY=0); null otherwise. */
+  queue: CycleQueue | null;
   /** Delivers the outbox in the background; stopped before the database closes. */
   mail: MailSender;
   /** Delivers queued webhook deliveries in the background; stopped before the database closes. */
@@ -59,7 +62,11 @@ export async function start(config: ServerConfig, logger: Logger, write: (text: 
   const { db } = database;
   const applied = await migrateToLatest(db, database.dialect);
   logger.log("info", "database ready", { dialect: database.dialect, location: database.location, migrationsApplied: applied });
+  // On PostgreSQL a cycle's run is queued in batches for this server and any worker process to take.
+  const queue = await openCycleQueue(database, config.database.dialect === "postgres" ? config.database.url : "", config.queue, logger);
   const jobs = new JobRunner({
+    queue,
+    runBatchSize: config.queue.runBatchSize,
     leaseMs: config.jobLeaseMs,
     onError: (jobId, error) => logger.log("error", "job failed", { jobId, ...errorFields(error) }),
     onTakenOver: (jobId, error) => logger.log("warn", "job taken over by another server: stopped writing it", { jobId, owner: error.owner }),
@@ -160,6 +167,7 @@ export async function start(config: ServerConfig, logger: Logger, write: (text: 
       clearTimeout(deadline);
       const jobsDone = await Promise.race([jobs.idle().then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), graceMs).unref())]);
       if (!jobsDone) logger.log("warn", "jobs still running at shutdown; they will be marked failed once their lease runs out");
+      await queue?.stop(graceMs);
       await mail.stop();
       await webhooks.stop();
       await schedules.stop();
@@ -168,5 +176,5 @@ export async function start(config: ServerConfig, logger: Logger, write: (text: 
     })();
     return stopping;
   };
-  return { server, database, jobs, mail, webhooks, schedules, url, signIns, stop };
+  return { server, database, jobs, queue, mail, webhooks, schedules, url, signIns, stop };
 }

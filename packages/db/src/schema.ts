@@ -263,6 +263,19 @@ export interface ResultRunTable {
   completed_at: Timestamp | null;
 }
 
+/** A batch of a cycle's run written through the queue: written once, whichever worker takes it, however often. */
+export interface ResultRunBatchTable {
+  region_id: string;
+  run_id: string;
+  /** 0, 1, 2 … within the run, as planned when the run was queued. */
+  batch: number;
+  /** Employees whose results the batch wrote. */
+  employees: number;
+  /** The worker process that wrote it (host:pid:random). */
+  worker: string;
+  written_at: Timestamp;
+}
+
 export interface ResultTable {
   region_id: string;
   run_id: string;
@@ -990,6 +1003,7 @@ export interface Database {
   cycles: CycleTable;
   assessments: AssessmentTable;
   result_runs: ResultRunTable;
+  result_run_batches: ResultRunBatchTable;
   results: ResultTable;
   result_outcomes: ResultOutcomeTable;
   jobs: JobTable;

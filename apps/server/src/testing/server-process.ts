@@ -8,6 +8,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
+const WORKER = fileURLToPath(new URL("../worker.ts", import.meta.url));
 
 export interface ServerProcess {
   url: string;
@@ -26,10 +27,24 @@ export interface ServerProcess {
 }
 
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
+  return startProcess(MAIN, env, timeoutMs, (entry) => (entry.msg === "listening" && entry.port ? `http://127.0.0.1:${entry.port}` : null));
+}
+
+/** A `pnpm worker` process (src/worker.ts), ready once it logs "worker ready"; its `url` is empty. */
+export async function startWorkerProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
+  return startProcess(WORKER, env, timeoutMs, (entry) => (entry.msg === "worker ready" ? "" : null));
+}
+
+async function startProcess(
+  main: string,
+  env: Record<string, string>,
+  timeoutMs: number,
+  ready: (entry: { msg?: string; port?: number }) => string | null,
+): Promise<ServerProcess> {
   // tsx's loader rather than its CLI, which would run the server in a second process of its own: the
   // process a test signals is the server itself.
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-  const child = spawn(process.execPath, ["--import", tsx, MAIN], {
+  const child = spawn(process.execPath, ["--import", tsx, main], {
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -43,18 +58,19 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
   });
   createInterface({ input: child.stderr }).on("line", (line) => (output += `${line}\n`));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start within ${timeoutMs} ms:\n${output.slice(-4000)}`)), timeoutMs);
+    const timer = setTimeout(() => reject(new Error(`${main} did not start within ${timeoutMs} ms:\n${output.slice(-4000)}`)), timeoutMs);
     void exited.then(() => {
       clearTimeout(timer);
-      reject(new Error(`the server exited with code ${exitCode} before listening:\n${output.slice(-4000)}`));
+      reject(new Error(`${main} exited with code ${exitCode} before it was ready:\n${output.slice(-4000)}`));
     });
     createInterface({ input: child.stdout }).on("line", (line) => {
       output += `${line}\n`;
       if (!line.startsWith("{")) return;
       const entry = JSON.parse(line) as { msg?: string; port?: number };
-      if (entry.msg === "listening" && entry.port) {
+      const url = ready(entry);
+      if (url !== null) {
         clearTimeout(timer);
-        resolve(`http://127.0.0.1:${entry.port}`);
+        resolve(url);
       }
     });
   });

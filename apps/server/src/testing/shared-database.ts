@@ -12,7 +12,7 @@ import type { Database, DialectName, JobRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { createTestDatabase, TEST_POSTGRES_URL, type TestDatabase } from "@kinerja/db/testing";
 import { HttpClient, type HttpClientOptions } from "./http-client.js";
-import { startServerProcess, type ServerProcess } from "./server-process.js";
+import { startServerProcess, startWorkerProcess, type ServerProcess } from "./server-process.js";
 import { waitFor } from "./wait-for.js";
 
 const RULES_DIR = fileURLToPath(new URL("../../../../rules/", import.meta.url));
@@ -36,6 +36,8 @@ export interface SharedDatabase {
   resultsOf(runId: string | null): Promise<number>;
   /** Starts a server on the database with `env` added (e.g. KINERJA_JOB_LEASE_MS); stopped by dispose. */
   startServer(env?: Record<string, string>): Promise<ServerProcess>;
+  /** Starts a `pnpm worker` process on the database with `env` added (PostgreSQL); stopped by dispose. */
+  startWorker(env?: Record<string, string>): Promise<ServerProcess>;
   /** The last lines each server started here wrote, to print when a test fails. */
   serverOutput(): string;
   /** Kills any server still running, then removes the database. */
@@ -168,6 +170,11 @@ export async function createSharedDatabase(dialect: DialectName, options: { size
         });
         servers.push(server);
         return server;
+      },
+      startWorker: async (env = {}) => {
+        const worker = await startWorkerProcess({ DATABASE_URL: databaseUrl(database), ...env });
+        servers.push(worker);
+        return worker;
       },
       dispose,
     };

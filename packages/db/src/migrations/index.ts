@@ -28,6 +28,7 @@ import * as nationalAuditLog from "./2026-12-09_23_national_audit_log.js";
 import * as forumViews from "./2026-12-10_25_forum_views.js";
 import * as employeeDepartures from "./2026-12-11_26_employee_departures.js";
 import * as connectorSchedules from "./2026-12-11_27_connector_schedules.js";
+import * as regionPartitionsAndRunBatches from "./2026-12-11_28_region_partitions_and_run_batches.js";
 
 export interface DialectMigration {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as kysely's own Migration
@@ -62,4 +63,5 @@ export const migrations: Record<string, DialectMigration> = {
   "2026-12-10_25_forum_views": forumViews,
   "2026-12-11_26_employee_departures": employeeDepartures,
   "2026-12-11_27_connector_schedules": connectorSchedules,
+  "2026-12-11_28_region_partitions_and_run_batches": regionPartitionsAndRunBatches,
 };

@@ -94,7 +94,11 @@ async function scratchLocation(dialect: DialectName): Promise<{ config: Database
     // Named after the schema, so a test can find (and terminate) this database's connections alone.
     config: { dialect: "postgres", url: TEST_POSTGRES_URL, schema, poolSize: 4, applicationName: schema },
     remove: async () => {
-      await holdingSchemaLock("alone", () => onServer(`DROP SCHEMA "${schema}" CASCADE`));
+      await holdingSchemaLock("alone", async () => {
+        await onServer(`DROP SCHEMA "${schema}" CASCADE`);
+        // The cycle-run queue a server or worker on this database kept beside it (KINERJA_QUEUE_SCHEMA's default).
+        await onServer(`DROP SCHEMA IF EXISTS "${schema}_queue" CASCADE`);
+      });
     },
   };
 }

@@ -6,6 +6,7 @@ export * from "./cycle-scope.js";
 export * from "./progress.js";
 export * from "./run.js";
 export * from "./jobs.js";
-export { failLiveJob, failStaleJobs, holdLease, regionJobRunning, JobTakenOver, keepLeaseAlive, leaseFields, renewLease } from "./lease.js";
+export { failLiveJob, failStaleJobs, holdLease, regionJobRunning, JobTakenOver, keepLeaseAlive, leaseFields, processOwner, renewLease } from "./lease.js";
 export * from "./finalise.js";
 export * from "./rollup.js";
+export * from "./queue.js";

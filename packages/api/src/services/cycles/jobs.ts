@@ -2,6 +2,7 @@
 // client may disconnect and follow progress in the jobs table. The runner keeps track of what is in
 // flight, so shutdown and tests can wait for it, and holds the lease its jobs run under (see lease.ts).
 import { JobTakenOver, processOwner, type Lease } from "./lease.js";
+import type { CycleQueue } from "./queue.js";
 
 export interface JobRunnerOptions {
   /** Rows a job works on per transaction. */
@@ -18,6 +19,8 @@ export interface JobRunnerOptions {
   leaseMs?: number;
   /** The owner written on this runner's jobs; this process's name unless given. */
   owner?: string;
+  /** PostgreSQL only: cycle runs are queued here for any worker to take, instead of run in this process. */
+  queue?: CycleQueue | null;
 }
 
 export const DEFAULT_LEASE_MS = 30_000;
@@ -27,6 +30,7 @@ export class JobRunner {
   readonly runBatchSize: number;
   readonly afterBatch: JobRunnerOptions["afterBatch"];
   readonly lease: Lease;
+  readonly queue: CycleQueue | null;
   private readonly onError: (jobId: string, error: unknown) => void;
   private readonly onTakenOver: (jobId: string, error: JobTakenOver) => void;
   private readonly running = new Map<string, Promise<void>>();
@@ -36,6 +40,7 @@ export class JobRunner {
     // A run's rows are large (the explanation of every step): fewer, larger transactions spend less per row.
     this.runBatchSize = options.runBatchSize ?? options.batchSize ?? 1_000;
     this.afterBatch = options.afterBatch;
+    this.queue = options.queue ?? null;
     this.lease = { owner: options.owner ?? processOwner(), ms: options.leaseMs ?? DEFAULT_LEASE_MS };
     this.onError = options.onError ?? ((jobId, error) => console.error(`job ${jobId} failed`, error));
     this.onTakenOver = options.onTakenOver ?? ((_jobId, error) => console.warn(error.message));

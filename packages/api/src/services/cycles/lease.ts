@@ -18,6 +18,9 @@ export class JobTakenOver extends Error {
   }
 }
 
+/** The owner written on a queued cycle run's job (queue.ts): no one process holds it, so no server's recovery fails it. */
+export const QUEUE_OWNER = "queue";
+
 let thisProcess: string | null = null;
 
 /** This process's name as a job owner: host, pid and a random part, so a reused pid is not mistaken. */

@@ -11,16 +11,16 @@ import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { DomainError } from "../lib/index.js";
 import { now, type CycleRow, type Database, type JobRow, type JobStatus, type NewResult, type NewResultOutcome } from "@kinerja/db";
 import type { CompiledRuleSet } from "@kinerja/core";
-import { PostgresAdapter, sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import { appraisalInputs } from "../assessment/index.js";
 import { audit } from "../lib/index.js";
 import { cycleEmployeeIds } from "./cycle-scope.js";
 import { findCycle, lockCycle } from "./cycles.js";
 import type { JobRunner } from "./jobs.js";
-import { failLiveJob, holdLease, JobTakenOver, keepLeaseAlive, leaseExpired, leaseFields, type FailingAs, type Lease } from "./lease.js";
+import { failLiveJob, holdLease, JobTakenOver, keepLeaseAlive, leaseExpired, leaseFields, QUEUE_OWNER, type FailingAs, type Lease } from "./lease.js";
 import { periodResults, rolledUpKind, rollUpEmployee } from "./rollup.js";
 import { cycleRules } from "../rules/index.js";
-import { assertNoRunInFlight, insertResults, insertRun, outcomeRows, resultRow } from "../results/index.js";
+import { analyseResults, assertNoRunInFlight, insertResults, insertRun, outcomeRows, resultRow } from "../results/index.js";
 
 export interface RunStatus {
   jobId: string;
@@ -75,26 +75,29 @@ export async function startCycleRun(scope: Scope, jobs: JobRunner, input: { cycl
     }
     await assertNoRunInFlight(trx, cycle);
     const total = (await cycleEmployeeIds(trx, cycle)).length;
+    const { queue } = jobs;
     const { jobId, runId } = await insertRun(trx, cycle, actor, {
       kind: "cycle.run",
       total,
       reason: input.reason?.trim() || null,
       complete: false,
       at,
-      lease: leaseFields(jobs.lease),
+      lease: leaseFields(queue ? queue.lease : jobs.lease),
     });
+    // On PostgreSQL with the queue: the run's batches are queued in this transaction, for any worker to take.
+    const batches = queue ? await queue.enqueue(trx, cycle, { id: jobId, run_id: runId }, actor) : null;
     await audit(trx, {
       regionId,
       actor,
       action: "cycle.run",
       entity: "cycle",
       entityId: cycle.id,
-      after: { jobId, runId, total, reason: input.reason ?? null },
+      after: { jobId, runId, total, reason: input.reason ?? null, ...(batches === null ? {} : { queuedBatches: batches }) },
     });
     const job = await trx.selectFrom("jobs").selectAll().where("region_id", "=", regionId).where("id", "=", jobId).executeTakeFirstOrThrow();
     return { job, cycle };
   });
-  jobs.start(job.id, () => executeCycleRun(db, jobs, actor, cycle, job));
+  if (!jobs.queue) jobs.start(job.id, () => executeCycleRun(db, jobs, actor, cycle, job));
   return runStatusOf(job);
 }
 
@@ -113,7 +116,6 @@ async function executeCycleRun(db: Kysely<Database>, jobs: JobRunner, actor: Act
       await holdLease(trx, job, lease, { status: "running", started_at: now(), total });
       await trx.updateTable("result_runs").set({ total }).where("region_id", "=", regionId).where("id", "=", runId).execute();
     });
-    const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
     const size = jobs.runBatchSize;
     let done = 0;
     // The next batch is evaluated while the last one is written: on PostgreSQL the database stores one batch
@@ -127,7 +129,7 @@ async function executeCycleRun(db: Kysely<Database>, jobs: JobRunner, actor: Act
         // The run's rows are new to PostgreSQL's statistics: without them it checks each outcome's key
         // through an index on the run alone, reading every result written so far. Analysed once the first
         // batch is in, it finds each result by the primary key.
-        if (batch === 0 && postgres) await sql`analyze results`.execute(db);
+        if (batch === 0) await analyseResults(db, regionId, ["results"]);
         await jobs.afterBatch?.(batch);
       });
       // Awaited with the next batch, or below; meanwhile a failure is not left unhandled.
@@ -136,54 +138,8 @@ async function executeCycleRun(db: Kysely<Database>, jobs: JobRunner, actor: Act
     }
     await written;
     // Readers of the new run plan by the statistics too.
-    if (postgres) await sql`analyze results, result_outcomes`.execute(db);
-    await db.transaction().execute(async (trx) => {
-      const at = now();
-      await holdLease(trx, job, lease);
-      const held = await resultCount(trx, regionId, runId);
-      if (held !== total) {
-        throw new DomainError({
-          code: "CONFLICT",
-          message: `Hasil penilaian tidak lengkap: run ${runId} memuat ${held} dari ${total} pegawai, jadi tidak dijadikan hasil berlaku; hasil sebelumnya tetap berlaku. Jalankan penilaian lagi.`,
-        });
-      }
-      const current = await findCycle(trx, regionId, cycle.id);
-      const completed = await trx
-        .updateTable("result_runs")
-        .set({ status: "complete", completed_at: at })
-        .where("region_id", "=", regionId)
-        .where("id", "=", runId)
-        .where("job_id", "=", job.id)
-        .where("status", "=", "running")
-        .executeTakeFirst();
-      if (Number(completed.numUpdatedRows) !== 1) {
-        throw new DomainError({
-          code: "CONFLICT",
-          message: `Run ${runId} tidak lagi ditulis oleh job ini (sudah gagal atau selesai), jadi tidak dijadikan hasil berlaku; hasil sebelumnya tetap berlaku.`,
-        });
-      }
-      await trx
-        .updateTable("cycles")
-        .set({ current_run_id: runId, status: current.status === "finalised" ? "finalised" : "evaluated", updated_at: at })
-        .where("region_id", "=", regionId)
-        .where("id", "=", cycle.id)
-        .execute();
-      await trx
-        .updateTable("jobs")
-        .set({ status: "succeeded", finished_at: at, updated_at: at })
-        .where("region_id", "=", regionId)
-        .where("id", "=", job.id)
-        .execute();
-      await audit(trx, {
-        regionId,
-        actor,
-        action: "cycle.evaluated",
-        entity: "cycle",
-        entityId: cycle.id,
-        before: { currentRunId: current.current_run_id, status: current.status },
-        after: { currentRunId: runId, evaluated: held },
-      });
-    });
+    await analyseResults(db, regionId, ["results", "result_outcomes"]);
+    await completeRun(db, job, cycle, actor, lease, total);
   } catch (error) {
     // A batch still being written ends first, so failing the run drops its rows too.
     await written.catch(() => undefined);
@@ -197,15 +153,73 @@ async function executeCycleRun(db: Kysely<Database>, jobs: JobRunner, actor: Act
   }
 }
 
+/**
+ * In one transaction, if the job is still `lease.owner`'s: makes the run complete and the cycle's current one,
+ * the job succeeded, and audits it; only when the run holds exactly `total` results (else CONFLICT). Another
+ * writer that already did so (or failed the job) leaves this one JobTakenOver.
+ */
+export async function completeRun(db: Kysely<Database>, job: JobRow, cycle: CycleRow, actor: Actor, lease: Lease, total: number): Promise<void> {
+  const regionId = cycle.region_id;
+  const runId = job.run_id as string;
+  await db.transaction().execute(async (trx) => {
+    const at = now();
+    await holdLease(trx, job, lease);
+    const held = await resultCount(trx, regionId, runId);
+    if (held !== total) {
+      throw new DomainError({
+        code: "CONFLICT",
+        message: `Hasil penilaian tidak lengkap: run ${runId} memuat ${held} dari ${total} pegawai, jadi tidak dijadikan hasil berlaku; hasil sebelumnya tetap berlaku. Jalankan penilaian lagi.`,
+      });
+    }
+    const current = await findCycle(trx, regionId, cycle.id);
+    const completed = await trx
+      .updateTable("result_runs")
+      .set({ status: "complete", completed_at: at })
+      .where("region_id", "=", regionId)
+      .where("id", "=", runId)
+      .where("job_id", "=", job.id)
+      .where("status", "=", "running")
+      .executeTakeFirst();
+    if (Number(completed.numUpdatedRows) !== 1) {
+      throw new DomainError({
+        code: "CONFLICT",
+        message: `Run ${runId} tidak lagi ditulis oleh job ini (sudah gagal atau selesai), jadi tidak dijadikan hasil berlaku; hasil sebelumnya tetap berlaku.`,
+      });
+    }
+    await trx
+      .updateTable("cycles")
+      .set({ current_run_id: runId, status: current.status === "finalised" ? "finalised" : "evaluated", updated_at: at })
+      .where("region_id", "=", regionId)
+      .where("id", "=", cycle.id)
+      .execute();
+    await trx
+      .updateTable("jobs")
+      .set({ status: "succeeded", finished_at: at, updated_at: at })
+      .where("region_id", "=", regionId)
+      .where("id", "=", job.id)
+      .execute();
+    await audit(trx, {
+      regionId,
+      actor,
+      action: "cycle.evaluated",
+      entity: "cycle",
+      entityId: cycle.id,
+      before: { currentRunId: current.current_run_id, status: current.status },
+      after: { currentRunId: runId, evaluated: held },
+    });
+  });
+}
+
 /** One batch evaluated: its result rows and outcome rows, and how many employees it covered. */
-interface EvaluatedBatch {
+export interface EvaluatedBatch {
   employees: number;
   results: NewResult[];
   outcomes: NewResultOutcome[];
 }
 
-async function evaluateBatch(db: Kysely<Database>, cycle: CycleRow, compiled: CompiledRuleSet, runId: string, ids: string[]): Promise<EvaluatedBatch> {
+export async function evaluateBatch(db: Kysely<Database>, cycle: CycleRow, compiled: CompiledRuleSet, runId: string, ids: string[]): Promise<EvaluatedBatch> {
   const regionId = cycle.region_id;
+  if (ids.length === 0) return { employees: 0, results: [], outcomes: [] };
   const employees = await db.selectFrom("employees").selectAll().where("region_id", "=", regionId).where("id", "in", ids).orderBy("id").execute();
   const inputs = await appraisalInputs(db, cycle, employees, compiled.ruleSet);
   // An annual cycle of a region that appraises by period rolls up the year's finalised period results.
@@ -251,11 +265,12 @@ async function resultCount(db: Kysely<Database>, regionId: string, runId: string
  * a batch of the same job waits, then finds the job failed and writes nothing. False when it was not
  * failed here (finished meanwhile, or its owner renewed the lease).
  */
-async function failRun(db: Kysely<Database>, job: Pick<JobRow, "region_id" | "id" | "run_id">, message: string, as: FailingAs): Promise<boolean> {
+export async function failRun(db: Kysely<Database>, job: Pick<JobRow, "region_id" | "id" | "run_id">, message: string, as: FailingAs): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     if (!(await failLiveJob(trx, job, message, as))) return false;
     const at = now();
     if (job.run_id) {
+      await trx.deleteFrom("result_run_batches").where("region_id", "=", job.region_id).where("run_id", "=", job.run_id).execute();
       await trx.deleteFrom("result_outcomes").where("region_id", "=", job.region_id).where("run_id", "=", job.run_id).execute();
       await trx.deleteFrom("results").where("region_id", "=", job.region_id).where("run_id", "=", job.run_id).execute();
       await trx
@@ -286,7 +301,13 @@ export interface Recovery {
 export async function recoverInterruptedJobs(db: Kysely<Database>, recovery: Recovery = {}): Promise<number> {
   const { cycle, runner } = recovery;
   const at = now();
-  let query = db.selectFrom("jobs").select(["region_id", "id", "run_id", "kind"]).where("status", "in", ["queued", "running"]).where(leaseExpired(at));
+  // A queued run's job belongs to the queue, not to a process: the queue gives a dead worker's batch to another.
+  let query = db
+    .selectFrom("jobs")
+    .select(["region_id", "id", "run_id", "kind"])
+    .where("status", "in", ["queued", "running"])
+    .where(leaseExpired(at))
+    .where((eb) => eb.or([eb("owner", "is", null), eb("owner", "!=", QUEUE_OWNER)]));
   if (cycle) query = query.where("region_id", "=", cycle.regionId).where("cycle_id", "=", cycle.cycleId);
   let recovered = 0;
   for (const job of await query.execute()) {

@@ -20,6 +20,17 @@ interface IndexRead {
   index: string;
   searchedBy: string;
   covering: boolean;
+  /** PostgreSQL: the partition of results read (results is partitioned by region). */
+  partition?: string;
+}
+
+/** PostgreSQL: each partition and partition index of this schema, to the table or index it is a partition of. */
+async function partitionParents(database: TestDatabase): Promise<Map<string, string>> {
+  const { rows } = await sql<{ child: string; parent: string }>`
+    select c.relname as child, p.relname as parent from pg_inherits i
+    join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent
+    where c.relnamespace = current_schema()::regnamespace`.execute(database.db);
+  return new Map(rows.map((r) => [r.child, r.parent]));
 }
 
 /** The reads of the results table in a plan; a full scan of it reads as the index "(table)". */
@@ -36,13 +47,16 @@ async function resultsReads(database: TestDatabase, dialect: "sqlite" | "postgre
   }
   const plan = await database.db.executeQuery<{ "QUERY PLAN": unknown }>(CompiledQuery.raw(`explain (format json) ${text}`, [...parameters]));
   const reads: IndexRead[] = [];
+  const parents = await partitionParents(database);
   const walk = (node: Record<string, unknown>) => {
-    if (node["Relation Name"] === "results") {
+    const relation = String(node["Relation Name"] ?? "");
+    if ((parents.get(relation) ?? relation) === "results") {
       const type = String(node["Node Type"]);
-      if (type === "Seq Scan") reads.push({ index: "(table)", searchedBy: "", covering: false });
+      if (type === "Seq Scan") reads.push({ index: "(table)", searchedBy: "", covering: false, partition: relation });
       else {
         const searchedBy = String(node["Index Cond"] ?? node["Recheck Cond"] ?? "");
-        reads.push({ index: String(node["Index Name"] ?? type), searchedBy, covering: type === "Index Only Scan" });
+        const index = String(node["Index Name"] ?? type);
+        reads.push({ index: parents.get(index) ?? index, searchedBy, covering: type === "Index Only Scan", partition: relation });
       }
     }
     for (const child of (node.Plans as Array<Record<string, unknown>> | undefined) ?? []) walk(child);
@@ -52,9 +66,42 @@ async function resultsReads(database: TestDatabase, dialect: "sqlite" | "postgre
   return reads;
 }
 
+describe.skipIf(!inject("dialects").includes("postgres"))("results partitioned by region on postgres", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase("postgres");
+  });
+  afterAll(() => database?.dispose());
+
+  it("gives each region made its own partition of results and result_outcomes, and a region's page reads that one alone", async () => {
+    const samarinda = await seedResultsRegion(database.db, "postgres", { regionId: "samarinda", size: 300, previousRun: false });
+    await seedResultsRegion(database.db, "postgres", { regionId: "binjai", size: 300, previousRun: false });
+    const parents = await partitionParents(database);
+    const partitions = (parent: string) => [...parents].filter(([, p]) => p === parent).map(([child]) => child).sort();
+    const name = async (table: string, region: string) =>
+      (await sql<{ name: string }>`select region_partition_name(${table}, ${region}) as name`.execute(database.db)).rows[0]!.name;
+    for (const table of ["results", "result_outcomes"]) {
+      expect(partitions(table)).toEqual([await name(table, "binjai"), `${table}_default`, await name(table, "samarinda")].sort());
+    }
+    const counts = await sql<{ table: string; n: string }>`
+      select tableoid::regclass::text as table, count(*) as n from results group by 1 order by 1`.execute(database.db);
+    expect(counts.rows.map((r) => [r.table, Number(r.n)])).toEqual(
+      [[await name("results", "binjai"), 300], [await name("results", "samarinda"), 300]].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+    const query = nipPage(filteredResults(database.db, samarinda.regionId, samarinda.runId, { kind: "all" }, { units: null }), undefined, LIMIT);
+    const plan = await database.db.executeQuery<{ "QUERY PLAN": unknown }>(CompiledQuery.raw(`explain (format json) ${query.compile().sql}`, [...query.compile().parameters]));
+    const text = typeof plan.rows[0]!["QUERY PLAN"] === "string" ? String(plan.rows[0]!["QUERY PLAN"]) : JSON.stringify(plan.rows[0]!["QUERY PLAN"]);
+    const relations = [...text.matchAll(/"Relation Name":\s*"([^"]+)"/g)].map((m) => m[1]!);
+    const ofResults = relations.filter((r) => parents.get(r) === "results" || r === "results");
+    expect(new Set(ofResults)).toEqual(new Set([await name("results", "samarinda")]));
+  });
+});
+
 describe.each(inject("dialects"))("the results page's query plans on %s", (dialect) => {
   let database: TestDatabase;
   let region: ResultsRegion;
+  /** PostgreSQL: the region's partition of results, the only one its queries may read. */
+  let partition: string | undefined;
   /** Subtrees: the largest OPD (a fifth of the region), a middling one, a small one, one sub-unit. */
   const subtrees: Record<string, string[]> = {};
 
@@ -62,6 +109,9 @@ describe.each(inject("dialects"))("the results page's query plans on %s", (diale
     database = await createTestDatabase(dialect);
     region = await seedResultsRegion(database.db, dialect, { regionId: "plans", size: SIZE, previousRun: true });
     if (dialect === "postgres") {
+      // Another region's results beside it, in their own partition, which the queries must never read.
+      await seedResultsRegion(database.db, dialect, { regionId: "tetangga", size: 2_000, previousRun: false });
+      partition = (await sql<{ name: string }>`select region_partition_name('results', 'plans') as name`.execute(database.db)).rows[0]?.name;
       await sql`vacuum (analyze) results`.execute(database.db);
       await sql`vacuum (analyze) result_outcomes`.execute(database.db);
     }
@@ -86,6 +136,7 @@ describe.each(inject("dialects"))("the results page's query plans on %s", (diale
     for (const read of reads) {
       expect(allowed, `${what}: ${JSON.stringify(read)}`).toContain(read.index);
       expect(read.searchedBy, `${what}: ${read.index} searched by the region and the run`).toMatch(/region_id.*run_id/);
+      if (dialect === "postgres") expect(read.partition, `${what}: only the region's partition of results is read`).toBe(partition);
     }
   }
 

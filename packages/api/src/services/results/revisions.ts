@@ -9,7 +9,7 @@ import type { Scope } from "../access/index.js";
 import { DomainError } from "../lib/index.js";
 import { cycleRules } from "../rules/index.js";
 import { storedAdjustments } from "./adjustments.js";
-import { assertNoRunInFlight, insertRun, outcomeRows, resultRow } from "./runs.js";
+import { analyseResults, assertNoRunInFlight, insertRun, outcomeRows, resultRow } from "./runs.js";
 
 export interface PredikatChange {
   employeeId: string;
@@ -138,7 +138,7 @@ export async function reviseResults(scope: Scope, cycle: CycleRow, reason: strin
   // outcomes' key checks below, and every reader of the new run, plan as if it held nothing. ANALYZE may run
   // in the transaction, and counts the rows it has written.
   const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
-  if (postgres) await sql`analyze results`.execute(trx);
+  if (postgres) await analyseResults(trx, regionId, ["results"]);
   await trx
     .insertInto("result_outcomes")
     .columns(["region_id", "employee_id", "type", "run_id"])
@@ -152,7 +152,7 @@ export async function reviseResults(scope: Scope, cycle: CycleRow, reason: strin
     )
     .execute();
   if (outcomes.length > 0) await trx.insertInto("result_outcomes").values(outcomes).execute();
-  if (postgres) await sql`analyze result_outcomes`.execute(trx);
+  if (postgres) await analyseResults(trx, regionId, ["result_outcomes"]);
   await trx
     .updateTable("cycles")
     .set({ current_run_id: runId, updated_at: at })

@@ -5,7 +5,7 @@
 import { DomainError } from "../lib/index.js";
 import type { AppraisalResult, Explanation } from "@kinerja/core";
 import { newId, now, toJson, type CycleRow, type Database, type NewJob, type NewResult, type NewResultOutcome } from "@kinerja/db";
-import type { Kysely } from "kysely";
+import { PostgresAdapter, sql, type Kysely } from "kysely";
 import type { Actor } from "../lib/index.js";
 
 /** Refuses while an evaluation job of the cycle is queued or running; `then` tells when to try again. */
@@ -153,4 +153,17 @@ function statementChunks<T extends object>(rows: T[]): T[][] {
   const chunks: T[][] = [];
   for (let i = 0; i < rows.length; i += perStatement) chunks.push(rows.slice(i, i + perStatement));
   return chunks;
+}
+
+/**
+ * PostgreSQL plans by statistics, and a run's rows are new to them: analyses the region's partition of each
+ * table (results and result_outcomes are partitioned by region), so one region's run never samples the others'.
+ */
+export async function analyseResults(db: Kysely<Database>, regionId: string, tables: ("results" | "result_outcomes")[]): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+  for (const table of tables) {
+    const { rows } = await sql<{ name: string | null }>`select to_regclass(region_partition_name(${table}, ${regionId}))::text as name`.execute(db);
+    const partition = rows[0]?.name;
+    await sql`analyze ${sql.raw(partition ?? table)}`.execute(db);
+  }
 }
