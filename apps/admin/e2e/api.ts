@@ -35,6 +35,7 @@ type Queries = {
   "integration.tokens": [RouterInputs["integration"]["tokens"], RouterOutputs["integration"]["tokens"]];
   "connector.list": [RouterInputs["connector"]["list"], RouterOutputs["connector"]["list"]];
   "connector.runs": [RouterInputs["connector"]["runs"], RouterOutputs["connector"]["runs"]];
+  "connector.schedules": [RouterInputs["connector"]["schedules"], RouterOutputs["connector"]["schedules"]];
   "connector.holidays": [RouterInputs["connector"]["holidays"], RouterOutputs["connector"]["holidays"]];
   "connector.attendance": [RouterInputs["connector"]["attendance"], RouterOutputs["connector"]["attendance"]];
   "baseline.audit": [RouterInputs["baseline"]["audit"], RouterOutputs["baseline"]["audit"]];

@@ -126,6 +126,23 @@ describe.skipIf(inject("chromiumMissing") !== null)("connectors: the SIASN emplo
     expect(run).toMatchObject({ status: "succeeded", written: 4, summary: expect.objectContaining({ review: "applied" }) });
   });
 
+  it("schedules a nightly fetch from SIASN in the card; the stored schedule is read back", async () => {
+    const schedule = card().getByTestId("schedule-siasn");
+    await schedule.getByRole("switch", { name: "Jalankan terjadwal" }).click({ force: true });
+    await schedule.getByRole("combobox", { name: "Selang" }).click();
+    await page.getByRole("option", { name: "Setiap hari", exact: true }).click();
+    const anchor = schedule.getByLabel("Mulai pukul (WIB)");
+    await anchor.fill("01:30");
+    await schedule.getByRole("button", { name: "Simpan jadwal" }).click();
+    // The next run reads in WIB, as the time was set, whatever the browser's own zone.
+    await schedule.getByText(/^Berikutnya: .*01\.30 WIB$/).waitFor();
+    const [stored] = await query(page, "connector.schedules", { regionId: "pariaman" });
+    expect(stored).toMatchObject({ name: "siasn", on: true, everyMinutes: 1440, anchor: "01:30" });
+    // 01:30 WIB is 18:30 UTC the day before.
+    expect(new Date(stored!.nextRunAt!).getUTCHours() * 60 + new Date(stored!.nextRunAt!).getUTCMinutes()).toBe(18 * 60 + 30);
+    await schedule.screenshot({ path: join(SCREENSHOT_DIR, "siasn-schedule-1366.png") });
+  });
+
   it("on a phone, a second fetch finds nothing to change; a later change is shown, discarded and not stored", async () => {
     const phone = (await newPage(browser, server.url, PHONE)).page;
     await signIn(phone, signInFor(server, "admin", "pariaman"));

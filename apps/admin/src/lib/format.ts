@@ -14,6 +14,13 @@ export function formatPercent(share: number, lang: Language): string {
   return `${formatNumber(share * 100, lang, 1)}%`;
 }
 
+/** A time in Western Indonesian Time, marked WIB, whatever the browser's own zone: for times set in WIB (schedules). */
+export function formatDateTimeWib(iso: string, lang: Language): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${new Intl.DateTimeFormat(lang === "id" ? "id-ID" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" }).format(date)} WIB`;
+}
+
 export function formatDateTime(iso: string | null | undefined, lang: Language): string {
   if (!iso) return "–";
   const date = new Date(iso);

@@ -8,6 +8,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Select } from "../../components/LazySelect";
 import { errorMessage } from "../../lib/errors";
+import { formatDateTimeWib } from "../../lib/format";
+import { currentLanguage } from "../../i18n";
 import { useRegionId } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 import type { ConnectorView } from "./IntegrationsPage";
@@ -35,6 +37,7 @@ function ScheduleForm(props: { connector: ConnectorView }) {
   const queryClient = useQueryClient();
   const schedules = useQuery(trpc.connector.schedules.queryOptions({ regionId }));
   const saved = schedules.data?.find((s) => s.name === props.connector.name);
+  const lang = currentLanguage();
   const [draft, setDraft] = useState<{ on: boolean; everyMinutes: number; anchor: string } | null>(null);
   const shown = draft ?? { on: saved?.on ?? false, everyMinutes: saved?.everyMinutes ?? 1440, anchor: saved?.anchor ?? "02:00" };
   const save = useMutation(
@@ -67,7 +70,7 @@ function ScheduleForm(props: { connector: ConnectorView }) {
           type="time"
           value={shown.anchor}
           onChange={(e) => setDraft({ ...shown, anchor: e.currentTarget.value })}
-          w={{ base: "100%", xs: 140 }}
+          w={{ base: "100%", xs: 170 }}
         />
         <Button size="xs" loading={save.isPending} onClick={() => save.mutate({ regionId, name: props.connector.name, ...shown })}>
           {t("integrations.schedule.save")}
@@ -75,8 +78,8 @@ function ScheduleForm(props: { connector: ConnectorView }) {
       </Group>
       {save.error && <Alert color="red">{errorMessage(save.error, t)}</Alert>}
       <Text size="xs" c="dimmed">
-        {saved?.nextRunAt ? t("integrations.schedule.next", { at: new Date(saved.nextRunAt).toLocaleString() }) : t("integrations.schedule.off")}
-        {saved?.lastRunAt ? ` · ${t("integrations.schedule.last", { at: new Date(saved.lastRunAt).toLocaleString() })}` : ""}
+        {saved?.nextRunAt ? t("integrations.schedule.next", { at: formatDateTimeWib(saved.nextRunAt, lang) }) : t("integrations.schedule.off")}
+        {saved?.lastRunAt ? ` · ${t("integrations.schedule.last", { at: formatDateTimeWib(saved.lastRunAt, lang) })}` : ""}
       </Text>
     </Stack>
   );

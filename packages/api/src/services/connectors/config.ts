@@ -6,7 +6,7 @@ import type { Kysely } from "kysely";
 import { requireAdmin, type Scope } from "../access/index.js";
 import { audit, DomainError } from "../lib/index.js";
 import type { ExportFile, ExportFormat } from "../documents/index.js";
-import type { Connector, Texts } from "./connector.js";
+import { runsUnattended, type Connector, type Texts } from "./connector.js";
 import { connectorNamed, connectors } from "./registry.js";
 
 export interface ConnectorView {
@@ -48,7 +48,7 @@ function view(connector: Connector, row: Stored | undefined): ConnectorView {
     defaultMapping: connector.defaultMapping,
     mappingIsDefault: mapping === null,
     updatedAt: row?.updated_at ?? null,
-    unattended: connector.kind === "source" && connector.unattended !== undefined,
+    unattended: runsUnattended(connector),
     template: connector.kind === "source" && connector.template !== undefined,
   };
 }

@@ -83,6 +83,15 @@ export interface SourceConnector<M = unknown, P = unknown> extends ConnectorBase
   unattended?: UnattendedSource<M>;
 }
 
+/**
+ * Whether a run of the connector needs nobody at hand, so it can be scheduled: a source that fetches its own
+ * input, by `unattended` (its bytes from a URL) or by `fetchFormat` (it reads a service itself; a reviewed
+ * source's diff then waits for the admin).
+ */
+export function runsUnattended(connector: Connector): connector is SourceConnector<unknown, unknown> {
+  return connector.kind === "source" && (connector.unattended !== undefined || connector.fetchFormat !== undefined);
+}
+
 /** How a source fetches its input for a run nobody starts by hand (schedules.ts). */
 export interface UnattendedSource<M> {
   /** The format of what it fetches, one of the source's formats. */

@@ -7,7 +7,6 @@
 // its audit entry, with the schedule as the actor. A file source has nothing to fetch and is not scheduled;
 // a schedule does not run while its connector is disabled in the region.
 import { randomBytes } from "node:crypto";
-import { Rounds } from "../lib/rounds.js";
 import { hostname } from "node:os";
 import { newId, now, type ConnectorScheduleRow, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
@@ -15,7 +14,8 @@ import { requireAdmin, type Scope } from "../access/index.js";
 import type { JobRunner } from "../cycles/index.js";
 import { audit, DomainError, type Actor } from "../lib/index.js";
 import { takeDueRows } from "../lib/leased-queue.js";
-import type { SourceConnector } from "./connector.js";
+import { Rounds } from "../lib/rounds.js";
+import { runsUnattended, type SourceConnector } from "./connector.js";
 import { connectorSetup } from "./config.js";
 import { connectorNamed, connectors } from "./registry.js";
 import { beginSourceRun } from "./runs.js";
@@ -68,9 +68,9 @@ export async function connectorSchedules(scope: Scope): Promise<ScheduleView[]> 
   return rows.map(scheduleView);
 }
 
-function unattendedSource(name: string): SourceConnector<unknown, unknown> & Required<Pick<SourceConnector, "unattended">> {
+function unattendedSource(name: string): SourceConnector<unknown, unknown> {
   const connector = connectorNamed(name);
-  if (connector.kind !== "source" || !connector.unattended) {
+  if (!runsUnattended(connector)) {
     const why =
       connector.kind === "sink"
         ? "menghasilkan berkas yang diunduh saat diminta"
@@ -79,13 +79,13 @@ function unattendedSource(name: string): SourceConnector<unknown, unknown> & Req
       code: "BAD_REQUEST",
       message: `Konektor ${connector.label.id} ${why} (a schedule runs only a source that fetches its own input from a URL). Yang bisa dijadwalkan: ${
         connectors()
-          .filter((c) => c.kind === "source" && c.unattended)
+          .filter(runsUnattended)
           .map((c) => c.name)
           .join(", ") || "(belum ada)"
       }`,
     });
   }
-  return connector as SourceConnector<unknown, unknown> & Required<Pick<SourceConnector, "unattended">>;
+  return connector;
 }
 
 export interface ScheduleChange {
@@ -211,12 +211,16 @@ export class ConnectorScheduler {
   private async start1(schedule: ConnectorScheduleRow, at: Date): Promise<string | null> {
     const { db, jobs } = this.options;
     const connector = connectors().find((c) => c.name === schedule.name);
-    if (!connector || connector.kind !== "source" || !connector.unattended) return null;
+    if (!connector || !runsUnattended(connector)) return null;
     const setup = await connectorSetup(db, schedule.region_id, connector);
     if (!setup.enabled) return null;
     const { unattended } = connector;
-    const period = unattended.period(at);
     try {
+      if (!unattended) {
+        // A source that reads its service itself (the SIASN master): the job fetches; a diff waits for review.
+        return await beginSourceRun(db, jobs, SCHEDULE_ACTOR, schedule.region_id, { name: connector.name, format: connector.fetchFormat!, period: "", bytes: new Uint8Array() });
+      }
+      const period = unattended.period(at);
       return await beginSourceRun(db, jobs, SCHEDULE_ACTOR, schedule.region_id, {
         name: connector.name,
         format: unattended.format,

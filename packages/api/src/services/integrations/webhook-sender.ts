@@ -5,12 +5,12 @@
 // `maxAttempts` tries it is marked failed. Every try leaves the receiver's status and error on the row: the
 // admin's delivery log.
 import { randomBytes } from "node:crypto";
-import { Rounds } from "../lib/rounds.js";
 import { hostname } from "node:os";
 import type { Database, WebhookDeliveryRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { takeDueRows } from "../lib/leased-queue.js";
 import { DELIVERY_HEADER, EVENT_HEADER, signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "./signature.js";
+import { Rounds } from "../lib/rounds.js";
 
 export interface WebhookSenderOptions {
   db: Kysely<Database>;

@@ -6,7 +6,6 @@
 // and after `maxAttempts` tries it is marked failed with its error for the region's admin to see and send
 // again. Without a mail transport, nothing leaves the outbox and the admin is told why.
 import { randomBytes } from "node:crypto";
-import { Rounds } from "../lib/rounds.js";
 import { hostname } from "node:os";
 import type { Database, MailOutboxRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
@@ -15,6 +14,7 @@ import { takeDueRows } from "../lib/leased-queue.js";
 import { sendDigests } from "./digest.js";
 import { PORTAL_ORIGIN } from "./notify.js";
 import { sendReminders } from "./reminders.js";
+import { Rounds } from "../lib/rounds.js";
 
 export interface OutgoingMail {
   from: string;

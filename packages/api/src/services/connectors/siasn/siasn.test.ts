@@ -9,7 +9,7 @@ import { createTestEnv, snapshot, type TestEnv } from "../../../testing/env.js";
 import { SIASN_EMPLOYEES_PATH, SIASN_UNITS_PATH, startSiasn, type SiasnPnsRow, type TestSiasn } from "../../../testing/siasn-server.js";
 import { REGION_CASES, seedWorkRegions, type RegionWorld } from "../../../testing/work-period.js";
 import { scopeIn } from "../../access/index.js";
-import { startSourceRun } from "../index.js";
+import { ConnectorScheduler, startSourceRun } from "../index.js";
 import { SiasnClient } from "./client.js";
 import type { SiasnDiff } from "./diff.js";
 
@@ -247,5 +247,25 @@ describe.each(inject("dialects"))("SIASN employee master on %s", (dialect) => {
     // No atasan column is mapped: atasan is left as it is; only the one jabatan differs.
     expect(diff.counts).toMatchObject({ new: 0, left: 0, moved: 1, newUnits: 0, changedUnits: 0, unchanged: current.length - 1 });
     expect(diff.moved).toEqual([{ nip: world.report.nip, nama: world.report.nama, changes: [{ field: "jabatan", before: current.find((e) => e.nip === world.report.nip)!.jabatan, after: "Analis Kebijakan" }] }]);
+  });
+
+  it("fetches from SIASN on the region's schedule, the diff waiting for the admin's review", async () => {
+    const { db } = env.database;
+    const listed = (await admin().connector.list()).find((c) => c.name === "siasn")!;
+    expect(listed.unattended).toBe(true);
+    const saved = await admin().connector.setSchedule({ name: "siasn", on: true, everyMinutes: 24 * 60, anchor: "02:00" });
+    const asked = siasn.requests.length;
+    const due = new Date(Date.parse(saved.nextRunAt!) + 1_000);
+    const started = await new ConnectorScheduler({ db, jobs: env.jobs, now: () => due }).runDue();
+    expect(started).toHaveLength(1);
+    await env.jobs.idle();
+    const [run] = await admin().connector.runs({ name: "siasn", jobId: started[0]! });
+    expect(run).toMatchObject({ status: "succeeded", format: "siasn", written: 0, summary: { review: "pending" } });
+    expect(siasn.requests.length).toBeGreaterThan(asked);
+    const audited = await db.selectFrom("audit_log").select(["actor_name", "actor_role"]).where("region_id", "=", world.regionId).where("action", "=", "connector.run").orderBy("id", "desc").executeTakeFirstOrThrow();
+    expect(audited).toEqual({ actor_name: "Jadwal konektor", actor_role: "system" });
+    // The admin decides as after a fetch by hand.
+    await admin().connector.decide({ name: "siasn", jobId: started[0]!, decision: "discarded" });
+    expect((await admin().connector.runs({ name: "siasn", jobId: started[0]! }))[0]!.summary).toMatchObject({ review: "discarded" });
   });
 });
