@@ -7,12 +7,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Select } from "../../components/LazySelect";
-import { connectorRunUpload } from "../../lib/downloads";
 import { errorMessage } from "../../lib/errors";
 import { useRegionId } from "../../lib/session";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
 import type { ConnectorView } from "./IntegrationsPage";
-import { RunHistory, RunReport } from "./RunReport";
+import { RunHistory, RunReport, uploadSourceFile, useSourceRuns } from "./RunReport";
 
 type Run = RouterOutputs["connector"]["runs"][number];
 interface Absent {
@@ -22,26 +21,12 @@ interface Absent {
   cuti: number;
 }
 
-const POLL_MS = 500;
-
 /** The previous month, as the period an import usually covers. */
 function lastMonth(): string {
   const d = new Date();
   d.setUTCDate(1);
   d.setUTCMonth(d.getUTCMonth() - 1);
   return d.toISOString().slice(0, 7);
-}
-
-async function upload(file: File, format: string, period: string, regionId: string): Promise<string> {
-  const response = await fetch(connectorRunUpload("attendance", format, period, regionId), {
-    method: "POST",
-    credentials: "include",
-    headers: { "content-type": "application/octet-stream" },
-    body: file,
-  });
-  const body = (await response.json().catch(() => ({}))) as { jobId?: string; error?: string };
-  if (!response.ok || !body.jobId) throw new Error(body.error ?? `HTTP ${response.status}`);
-  return body.jobId;
 }
 
 function RunOutcome(props: { run: Run }) {
@@ -107,11 +92,8 @@ export function AttendanceSource(props: { connector: ConnectorView }) {
   const [format, setFormat] = useState<string>("attlog");
   const [file, setFile] = useState<File | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
-  const start = useMutation({ mutationFn: (f: File) => upload(f, format, period, regionId) });
-  const runs = useQuery({
-    ...trpc.connector.runs.queryOptions({ regionId, name: "attendance", limit: 5 }),
-    refetchInterval: (query) => (query.state.data?.some((r) => r.status === "queued" || r.status === "running") ? POLL_MS : false),
-  });
+  const start = useMutation({ mutationFn: (f: File) => uploadSourceFile("attendance", f, format, period, regionId) });
+  const runs = useSourceRuns("attendance");
   const current = jobId ? runs.data?.find((r) => r.jobId === jobId) : undefined;
   const running = current?.status === "queued" || current?.status === "running";
   return (

@@ -1,10 +1,39 @@
 // A refused run's report: every bad row of the file with its line, column, the value found, what is wrong and
 // what was expected. Nothing of the file was written; the admin corrects these rows and uploads again.
 import { Alert, Badge, Button, Group, Stack, Table, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import type { RouterOutputs } from "../../lib/trpc";
+import { connectorRunUpload } from "../../lib/downloads";
+import { useRegionId } from "../../lib/session";
+import { useTRPC, type RouterOutputs } from "../../lib/trpc";
 
 export type Run = RouterOutputs["connector"]["runs"][number];
+
+/** How often a source's runs are read again while one is queued or running. */
+const POLL_MS = 500;
+
+/** A source's latest runs, newest first, read again while one of them is queued or running. */
+export function useSourceRuns(name: string) {
+  const trpc = useTRPC();
+  const regionId = useRegionId();
+  return useQuery({
+    ...trpc.connector.runs.queryOptions({ regionId, name, limit: 5 }),
+    refetchInterval: (query) => (query.state.data?.some((r) => r.status === "queued" || r.status === "running") ? POLL_MS : false),
+  });
+}
+
+/** Uploads a file for a source's run, as the server's upload route takes it; the run's job id. */
+export async function uploadSourceFile(name: string, file: File, format: string, period: string, regionId: string): Promise<string> {
+  const response = await fetch(connectorRunUpload(name, format, period, regionId), {
+    method: "POST",
+    credentials: "include",
+    headers: { "content-type": "application/octet-stream" },
+    body: file,
+  });
+  const body = (await response.json().catch(() => ({}))) as { jobId?: string; error?: string };
+  if (!response.ok || !body.jobId) throw new Error(body.error ?? `HTTP ${response.status}`);
+  return body.jobId;
+}
 
 export function RunReport(props: { run: Run }) {
   const { t } = useTranslation();

@@ -4,14 +4,14 @@
 // decision: apply it (one transaction) or discard it.
 import { Alert, Badge, Button, FileInput, Group, Progress, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { connectorRunUpload } from "../../lib/downloads";
 import { errorMessage } from "../../lib/errors";
 import { useRegionId } from "../../lib/session";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
 import type { ConnectorView } from "./IntegrationsPage";
+import { uploadSourceFile, useSourceRuns } from "./RunReport";
 
 type Run = RouterOutputs["connector"]["runs"][number];
 interface Change {
@@ -28,21 +28,8 @@ interface Diff {
   left?: Array<{ nip: string; nama: string; unitId: string; jabatan: string }>;
 }
 
-const POLL_MS = 500;
 /** Rows shown per list; the counts give the whole. */
 const SHOWN = 200;
-
-async function upload(file: File, format: string, regionId: string): Promise<string> {
-  const response = await fetch(connectorRunUpload("siasn", format, "", regionId), {
-    method: "POST",
-    credentials: "include",
-    headers: { "content-type": "application/octet-stream" },
-    body: file,
-  });
-  const body = (await response.json().catch(() => ({}))) as { jobId?: string; error?: string };
-  if (!response.ok || !body.jobId) throw new Error(body.error ?? `HTTP ${response.status}`);
-  return body.jobId;
-}
 
 /** NIP above the name in one cell, so a list keeps to a phone's width. */
 function Person(props: { nip: string; nama: string }) {
@@ -261,13 +248,10 @@ export function SiasnSource(props: { connector: ConnectorView }) {
   const regionId = useRegionId();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const runs = useQuery({
-    ...trpc.connector.runs.queryOptions({ regionId, name: "siasn", limit: 5 }),
-    refetchInterval: (query) => (query.state.data?.some((r) => r.status === "queued" || r.status === "running") ? POLL_MS : false),
-  });
+  const runs = useSourceRuns("siasn");
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.connector.runs.pathKey() });
   const fetchRun = useMutation(trpc.connector.fetch.mutationOptions({ onSuccess: refresh }));
-  const uploadRun = useMutation({ mutationFn: (f: File) => upload(f, f.name.toLowerCase().endsWith(".csv") ? "csv" : "xlsx", regionId), onSuccess: refresh });
+  const uploadRun = useMutation({ mutationFn: (f: File) => uploadSourceFile("siasn", f, f.name.toLowerCase().endsWith(".csv") ? "csv" : "xlsx", "", regionId), onSuccess: refresh });
   const latest = runs.data?.[0];
   const busy = latest?.status === "queued" || latest?.status === "running";
   const ready = props.connector.enabled && typeof props.connector.settings.baseUrl === "string" && props.connector.settings.baseUrl !== "";

@@ -2,19 +2,17 @@
 // month or an ISO week uploaded as it is, followed as a job until it ends; then how many entries now wait for
 // the assessors' confirmation, or every bad row with what was expected (nothing was written).
 import { Alert, Anchor, Button, FileInput, Group, Progress, Stack, Text, TextInput, Title } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { connectorRunUpload, connectorTemplate } from "../../lib/downloads";
+import { connectorTemplate } from "../../lib/downloads";
 import { errorMessage } from "../../lib/errors";
 import { useRegionId } from "../../lib/session";
 import { useTRPC, type RouterOutputs } from "../../lib/trpc";
 import type { ConnectorView } from "./IntegrationsPage";
-import { RunHistory, RunReport } from "./RunReport";
+import { RunHistory, RunReport, uploadSourceFile, useSourceRuns } from "./RunReport";
 
 type Run = RouterOutputs["connector"]["runs"][number];
-
-const POLL_MS = 500;
 
 /** The current month, as the period a recap usually covers. */
 function thisMonth(): string {
@@ -25,18 +23,6 @@ function thisMonth(): string {
 function formatOf(file: File): "xlsx" | "csv" | null {
   const ext = file.name.toLowerCase().split(".").pop();
   return ext === "xlsx" || ext === "csv" ? ext : null;
-}
-
-async function upload(file: File, format: string, period: string, regionId: string): Promise<string> {
-  const response = await fetch(connectorRunUpload("worklogs", format, period, regionId), {
-    method: "POST",
-    credentials: "include",
-    headers: { "content-type": "application/octet-stream" },
-    body: file,
-  });
-  const body = (await response.json().catch(() => ({}))) as { jobId?: string; error?: string };
-  if (!response.ok || !body.jobId) throw new Error(body.error ?? `HTTP ${response.status}`);
-  return body.jobId;
 }
 
 function WorklogOutcome(props: { run: Run }) {
@@ -74,11 +60,8 @@ export function WorklogSource(props: { connector: ConnectorView }) {
   const [file, setFile] = useState<File | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const format = file ? formatOf(file) : null;
-  const start = useMutation({ mutationFn: (f: File) => upload(f, formatOf(f) ?? "", period, regionId) });
-  const runs = useQuery({
-    ...trpc.connector.runs.queryOptions({ regionId, name: "worklogs", limit: 5 }),
-    refetchInterval: (query) => (query.state.data?.some((r) => r.status === "queued" || r.status === "running") ? POLL_MS : false),
-  });
+  const start = useMutation({ mutationFn: (f: File) => uploadSourceFile("worklogs", f, formatOf(f) ?? "", period, regionId) });
+  const runs = useSourceRuns("worklogs");
   const current = jobId ? runs.data?.find((r) => r.jobId === jobId) : undefined;
   const running = current?.status === "queued" || current?.status === "running";
   return (
