@@ -17,7 +17,7 @@ import { attributeFactNames, compileDerivedFacts, compileInputFacts, inputFactNa
 import { readPredikat } from "./predikat.js";
 import { ruleSetFactReferences } from "./references.js";
 import { compiling } from "./rule-errors.js";
-import { resultScores, scoreIndicators, scoreSlots } from "./scores.js";
+import { resultScores, scoreIndicators, scoreSlots, writtenScoring } from "./scores.js";
 
 export interface CompiledAppraisal {
   /** Evaluates one appraisal; throws AppraisalError when it cannot be evaluated. */
@@ -48,6 +48,7 @@ export function compileAppraisal(ruleSet: RuleSet): CompiledAppraisal {
   const derivedFacts = compileDerivedFacts(ruleSet, table);
   const sets = compileIndicatorSets(ruleSet, table);
   const scores = scoreSlots(ruleSet, table);
+  for (const set of sets) set.scoring = writtenScoring(scores, set);
   const predikatLabels = new Map(ruleSet.predikat.map((p) => [p.id, p.label]));
   const decide = compileDecisionSequence(ruleSet, new Set(predikatLabels.keys()), table);
   const calculations = ruleSet.calculations.map((_, i) => compileCalculation(ruleSet, i, table));

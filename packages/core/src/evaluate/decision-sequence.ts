@@ -15,10 +15,12 @@ export function compileDecisionSequence(ruleSet: RuleSet, predikatIds: ReadonlyS
   // Only a table whose output the rule set declares as a fact can take an assessor's judgement.
   const judgeable = ruleSet.decisions.map((table) => Object.hasOwn(ruleSet.facts, table.output));
   const outputs = ruleSet.decisions.map((table) => propertyKey(table.output));
+  // What an appraisal with no adjustments returns: never added to, so one list serves every such appraisal.
+  const none: AppliedAdjustments = Object.freeze([]) as unknown as AppliedAdjustments;
   return (input, facts, ctx) => {
     const given = input.facts;
     const adjustments = input.adjustments;
-    const applied: AppliedAdjustments = [];
+    const applied: AppliedAdjustments = adjustments === undefined ? none : [];
     for (let i = 0; i < decisions.length; i++) {
       const decision = decisions[i]!;
       const output = outputs[i]!;

@@ -50,6 +50,15 @@ function variants(ruleSet: RuleSet, inputs: AppraisalInput[]): AppraisalInput[] 
     },
     (input) => delete input.ratings?.supervisor,
     (input) => (input.ratings = undefined as never),
+    // Objective values the written-out indicators pass to their closures, to score or refuse.
+    ...[-1, Number.NaN, Infinity, "3", null, undefined, 1e6, 2.5, 0, [40, 130], [], { target: 10, realisasi: 12 }, { target: 0, realisasi: 1 }].flatMap((value) =>
+      [0, -1].map((at) => (input: AppraisalInput) => {
+        const values = input.values as Record<string, unknown> | undefined;
+        const key = values && Object.keys(values).at(at);
+        if (key !== undefined) values![key] = value;
+      }),
+    ),
+    (input) => (input.values = undefined as never),
     (input) => (input.facts = "teks" as never),
     ...declared.map(([name, fact]) => (input: AppraisalInput) => {
       input.facts = { ...input.facts, [name]: fact.type === "number" ? "tiga" : 3 };
@@ -98,6 +107,40 @@ describe.each(REGIONS)("%s: generated stages and their closures", (name) => {
       expect(outcome(() => generated.explain(input)), where).toBe(outcome(() => closures.explain(input)));
       expect(outcome(() => generated.facts(input)), where).toBe(outcome(() => closures.facts(input)));
     });
+    expect(refused).toBeGreaterThan(0);
+  });
+});
+
+/** A region's rules edited: attendance without an open last band, achievement without a cap, axes by indicator. */
+function edited(ruleSet: RuleSet, edit: "bands" | "cap" | "noAxes"): RuleSet {
+  const copy = structuredClone(ruleSet);
+  for (const set of copy.indicatorSets) {
+    for (const indicator of set.indicators) {
+      const input = indicator.input;
+      if (edit === "bands" && input.kind === "attendance") input.bands = input.bands.filter((band) => band.maxDays !== null);
+      if (edit === "cap" && input.kind === "achievement") delete input.cap;
+    }
+  }
+  if (edit === "noAxes") delete (copy as { axes?: unknown }).axes;
+  return copy;
+}
+
+describe.each(["bands", "cap", "noAxes"] as const)("binjai edited (%s): generated stages and their closures", (edit) => {
+  it("give the same result or refusal for every appraisal", () => {
+    const { ruleSet: shipped, inputs } = region("binjai");
+    const ruleSet = edited(shipped, edit);
+    allowGeneratedCode(true);
+    const generated = compileRuleSet(ruleSet);
+    allowGeneratedCode(false);
+    const closures = compileRuleSet(ruleSet);
+    let refused = 0;
+    const appraisals = variants(ruleSet, inputs);
+    for (const input of [...appraisals, ...inputs.map((input) => ({ ...input, values: { ...input.values, kehadiran: 45 } }))]) {
+      const expected = outcome(() => closures.evaluate(input));
+      if (expected.startsWith("refused")) refused++;
+      expect(outcome(() => generated.evaluate(input))).toBe(expected);
+      expect(outcome(() => generated.explain(input))).toBe(outcome(() => closures.explain(input)));
+    }
     expect(refused).toBeGreaterThan(0);
   });
 });

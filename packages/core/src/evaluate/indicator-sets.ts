@@ -1,6 +1,6 @@
 // Indicator sets, compiled once: each set's `when`, its indicators and its outcome rules. An appraisal is
 // scored on the first set, in file order, whose `when` holds for the employee.
-import type { Axis } from "../domain/types.js";
+import type { AppraisalInput, Axis } from "../domain/types.js";
 import { pointer } from "../ruleset/errors.js";
 import type { IndicatorSet, RuleSet } from "../ruleset/schema.js";
 import { refuse, show, type RunContext } from "./context.js";
@@ -26,6 +26,11 @@ export interface CompiledSet {
   scoreTemplates: Array<Record<string, number> | undefined>;
   /** The same scores written out as one object literal per mask (resultScores); null where code may not be generated. */
   scoreBuilders: Array<((facts: FactState) => Record<string, number>) | null | undefined>;
+  /**
+   * The production path of scoring this set (every indicator, the axes, the final score) written out as one
+   * function (scores.ts, writtenScoring); null where it is not (axis variants, no code from strings).
+   */
+  scoring: ((input: AppraisalInput, facts: FactState, ctx: RunContext) => void) | null;
 }
 
 function compileSet(ruleSet: RuleSet, index: number, table: FactTable): CompiledSet {
@@ -48,6 +53,7 @@ function compileSet(ruleSet: RuleSet, index: number, table: FactTable): Compiled
     outcomes: compileOutcomes(ruleSet, index, table),
     scoreTemplates: new Array<Record<string, number> | undefined>(8).fill(undefined),
     scoreBuilders: new Array<((facts: FactState) => Record<string, number>) | null | undefined>(8).fill(undefined),
+    scoring: null,
   };
 }
 

@@ -19,6 +19,13 @@ export interface CompiledIndicator {
   indicator: Indicator;
   scoreFact: string;
   scoreSlot: number;
+  /** How the indicator reads in messages (`label` below). */
+  label: string;
+  /**
+   * The production path of `evaluate` (no explanation) without setting `score.<id>`: sets the indicator's
+   * other facts and returns its score. Called with `label`.
+   */
+  quick(input: AppraisalInput, facts: FactState, ctx: RunContext, label: string): number;
   /** Sets the indicator's facts and returns its score. */
   evaluate(input: AppraisalInput, facts: FactState, ctx: RunContext): number;
 }
@@ -58,7 +65,13 @@ const SOURCE_RATINGS: Record<RaterSource, (ratings: NonNullable<AppraisalInput["
   public: (ratings) => ratings.public,
 };
 
-function ratingScorer(ruleSet: RuleSet, indicator: Indicator, scale: Scale, table: FactTable, rawSlot: number): Scorer {
+/** A scorer, and its production path when no explanation is asked for. */
+interface Scoring {
+  scorer: Scorer;
+  quick: (input: AppraisalInput, facts: FactState, ctx: RunContext, label: string) => number;
+}
+
+function ratingScorer(ruleSet: RuleSet, indicator: Indicator, scale: Scale, table: FactTable, rawSlot: number): Scoring {
   const id = propertyKey(indicator.id);
   const configured = raterWeightsOf(ruleSet, indicator);
   // In the order the rule file lists them, so explanations read as the region wrote its weights.
@@ -213,7 +226,10 @@ function ratingScorer(ruleSet: RuleSet, indicator: Indicator, scale: Scale, tabl
   };
   const written = writtenQuick({ id, sources, weights, ratingSlots, rawSlot, refuseMissing, min, max, step, linear, top }, { check, refuseUnrated, slow, ignore });
   const production = written ?? quick;
-  return (input, facts, ctx, label, explained) => (ctx.steps === null ? production(input, facts, ctx, label) : slow(input, facts, ctx, label, explained));
+  return {
+    scorer: (input, facts, ctx, label, explained) => (ctx.steps === null ? production(input, facts, ctx, label) : slow(input, facts, ctx, label, explained)),
+    quick: production,
+  };
 }
 
 interface RatingShape {
@@ -441,6 +457,55 @@ function objectiveScorer(indicator: Indicator, spec: Exclude<IndicatorInput, { k
   }
 }
 
+/** An objective indicator's scorer, and its production path: written out where it can be, else the scorer. */
+function objectiveScoring(indicator: Indicator, spec: Exclude<IndicatorInput, { kind: "rating" }>, rawSlot: number): Scoring {
+  const scorer = objectiveScorer(indicator, spec, rawSlot);
+  const closure = (input: AppraisalInput, facts: FactState, ctx: RunContext, label: string) => scorer(input, facts, ctx, label, ignore);
+  return { scorer, quick: writtenObjective(propertyKey(indicator.id), spec, rawSlot, closure) ?? closure };
+}
+
+/**
+ * The production path of an attendance or achievement indicator written out as JavaScript: `values` read by
+ * the indicator's name, the bands (or the cap) as literals. A value it does not take as it is (missing, not a
+ * number, negative, several tasks, a target and realisasi) goes to the closure, which scores or refuses it
+ * as before. Null for other kinds, or where code may not be generated.
+ */
+function writtenObjective(
+  id: string,
+  spec: Exclude<IndicatorInput, { kind: "rating" }>,
+  rawSlot: number,
+  closure: (input: AppraisalInput, facts: FactState, ctx: RunContext, label: string) => number,
+): ((input: AppraisalInput, facts: FactState, ctx: RunContext, label: string) => number) | null {
+  const lines = [
+    "const { closure } = h;",
+    "return function objective(input, facts, ctx, label) {",
+    "const values = input.values;",
+    `const value = values === undefined || values === null ? undefined : values[${literal(id)}];`,
+    // Number.isFinite(value) && value >= 0, as the closure checks it.
+    'if (typeof value !== "number" || !(value >= 0 && value < Infinity)) return closure(input, facts, ctx, label);',
+  ];
+  if (spec.kind === "attendance") {
+    let open = false;
+    const bands: string[] = [];
+    for (const band of spec.bands) {
+      if (band.maxDays === null) {
+        bands.push(`facts[${rawSlot}] = value; return ${literal(band.score)};`);
+        open = true;
+        break;
+      }
+      bands.push(`if (value <= ${literal(band.maxDays)}) { facts[${rawSlot}] = value; return ${literal(band.score)}; }`);
+    }
+    // Beyond the last band: the closure refuses it.
+    lines.push(...bands, open ? "" : "return closure(input, facts, ctx, label);");
+  } else if (spec.kind === "achievement") {
+    lines.push(`facts[${rawSlot}] = value;`, spec.cap === undefined ? "return value;" : `return value > ${literal(spec.cap)} ? ${literal(spec.cap)} : value;`);
+  } else {
+    return null;
+  }
+  lines.push("};");
+  return generate(lines.join("\n"), { closure });
+}
+
 export function compileIndicator(
   ruleSet: RuleSet,
   indicator: Indicator,
@@ -451,10 +516,10 @@ export function compileIndicator(
   const scoreFact = `score.${indicator.id}`;
   const scoreSlot = table.slot(scoreFact);
   const rawSlot = table.slot(`raw.${indicator.id}`);
-  const scorer =
+  const { scorer, quick } =
     spec.kind === "rating"
       ? ratingScorer(ruleSet, indicator, ratingScale(ruleSet, indicator, spec.scale, at), table, rawSlot)
-      : objectiveScorer(indicator, spec, rawSlot);
+      : objectiveScoring(indicator, spec, rawSlot);
   const label = indicatorLabel(indicator);
   let explainedNow: Explained | null = null;
   const explained = (what: Explained) => {
@@ -464,6 +529,8 @@ export function compileIndicator(
     indicator,
     scoreFact,
     scoreSlot,
+    label,
+    quick,
     evaluate(input, facts, ctx) {
       const score = scorer(input, facts, ctx, label, explained);
       facts[scoreSlot] = score;

@@ -65,6 +65,7 @@ export function scoreIndicators(
   facts: FactState,
   ctx: RunContext,
 ): void {
+  if (compiled.scoring !== null && ctx.steps === null) return compiled.scoring(input, facts, ctx);
   const indicators = compiled.indicators;
   const scores = new Array<number>(indicators.length);
   for (let i = 0; i < indicators.length; i++) scores[i] = indicators[i]!.evaluate(input, facts, ctx);
@@ -216,4 +217,54 @@ function writtenScores(slots: ScoreSlots, compiled: CompiledSet, mask: number): 
     entries.push(`${literal(scoreFact)}: facts[${scoreSlot}]`);
   }
   return generate(`return function scores(facts) { return { ${entries.join(", ")} }; };`, {});
+}
+
+/**
+ * scoreIndicators' production path for one set written out as JavaScript: each indicator's `quick` called in
+ * turn and its score kept in a local, then each axis's weighted mean and the final score with the weights as
+ * literals, summed in the same order from 0 as the loops above sum them, so every figure is the same double.
+ * Which axis scores and final score are null follows from the weights alone, so it is decided here. Null for
+ * a rule set with axis variants (a condition chooses the weights), or where code may not be generated.
+ */
+export function writtenScoring(slots: ScoreSlots, compiled: CompiledSet): CompiledSet["scoring"] {
+  if (slots.variants.length > 0) return null;
+  const indicators = compiled.indicators;
+  const lines = ["const { quick, labels } = h;", "return function scoring(input, facts, ctx) {"];
+  indicators.forEach(({ scoreSlot }, i) => lines.push(`const s${i} = quick[${i}](input, facts, ctx, labels[${i}]);`, `facts[${scoreSlot}] = s${i};`));
+  /** Σ weight × score / Σ weight over the weighted parts, as source; null when no part carries weight. */
+  const mean = (parts: Array<{ weight: number; score: string }>): string | null => {
+    let sum = "0";
+    let total = 0;
+    for (const { weight, score } of parts) {
+      if (weight === 0) continue;
+      sum = `(${sum} + ${literal(weight)} * ${score})`;
+      total += weight;
+    }
+    return total === 0 ? null : `${sum} / ${literal(total)}`;
+  };
+  const axisScores: Record<Axis, string | null> = { hasil_kerja: null, perilaku: null };
+  for (const axis of AXES) {
+    const members = compiled.axes[axis];
+    if (members.length === 0) continue;
+    const score = mean(members.map((m, k) => ({ weight: compiled.axisWeights[axis][k]!, score: `s${m}` })));
+    lines.push(`const ${axis} = ${score ?? "null"};`, `facts[${slots.axes[axis]}] = ${axis};`);
+    if (score !== null) axisScores[axis] = axis;
+  }
+  let score: string | null;
+  if (slots.axisWeights) {
+    const parts: Array<{ weight: number; score: string }> = [];
+    score = null;
+    let missing = false;
+    for (const axis of AXES) {
+      const weight = slots.axisWeights[axis];
+      if (weight === undefined || weight === 0) continue;
+      if (axisScores[axis] === null) missing = true;
+      parts.push({ weight, score: axisScores[axis]! });
+    }
+    score = missing ? null : mean(parts);
+  } else {
+    score = mean(compiled.weights.map((weight, i) => ({ weight, score: `s${i}` })));
+  }
+  lines.push(`facts[${slots.score}] = ${score ?? "null"};`, "};");
+  return generate(lines.join("\n"), { quick: indicators.map((indicator) => indicator.quick), labels: indicators.map((indicator) => indicator.label) });
 }

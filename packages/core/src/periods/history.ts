@@ -59,27 +59,22 @@ export function annualPredikat(history: readonly HistoryEntry[]): Map<number, st
  * ends the run, so a 2021 Baik before a 2025 appraisal counts 0.
  */
 export function consecutiveYears(history: readonly HistoryEntry[], currentYear: number, levels: readonly string[]): number {
-  // annualPredikat's answer for each year in turn, read from the list without building its map: every
-  // appraisal that counts years calls this. Each entry's year is read once.
-  const years = new Array<number | null>(history.length);
-  const annualEntries = new Array<boolean>(history.length);
-  for (let i = 0; i < history.length; i++) {
-    const year = historyYear(history[i]!);
-    years[i] = year;
-    annualEntries[i] = history[i]!.period === undefined || history[i]!.period === String(year);
-  }
+  // annualPredikat's answer for each year in turn, read from the list without building its map or any
+  // array: every appraisal that counts years calls this, and a history is a few entries long.
   let count = 0;
   for (let year = currentYear - 1; ; year--) {
     let annual: string | undefined;
     let hasAnnual = false;
     let period: string | undefined;
     for (let i = 0; i < history.length; i++) {
-      if (years[i] !== year) continue;
-      if (annualEntries[i]) {
-        annual = history[i]!.predikat;
+      const entry = history[i]!;
+      const entryYear = entry.year ?? periodYear(entry.period);
+      if (entryYear !== year) continue;
+      if (entry.period === undefined || entry.period === String(entryYear)) {
+        annual = entry.predikat;
         hasAnnual = true;
       } else {
-        period = history[i]!.predikat;
+        period = entry.predikat;
       }
     }
     if (!levels.includes((hasAnnual ? annual : period) ?? "")) return count;
