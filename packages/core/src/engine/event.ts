@@ -91,6 +91,7 @@ export function generatedEvent<S>(
   factParams: readonly FactParam[],
   template: Record<string, unknown>,
   valueOf: (state: S, index: number) => unknown,
+  rule?: string,
 ): ((state: S) => Event) | null {
   if (Array.isArray(template)) return null;
   const keys = Object.keys(template);
@@ -100,7 +101,9 @@ export function generatedEvent<S>(
     const i = fact.get(key);
     return `${JSON.stringify(key)}: ${i === undefined ? `template[${JSON.stringify(key)}]` : `valueOf(state, ${i})`}`;
   });
-  return generate(`const { event, template, valueOf } = h;\nreturn function event_(state) { return { type: event.type, params: { ${entries.join(", ")} } }; };`, {
+  // With `rule`, the outcome event `{ type, params, rule }` the evaluator reports, in one object.
+  const named = rule === undefined ? "" : `, rule: ${JSON.stringify(rule)}`;
+  return generate(`const { event, template, valueOf } = h;\nreturn function event_(state) { return { type: event.type, params: { ${entries.join(", ")} }${named} }; };`, {
     event,
     template,
     valueOf,

@@ -36,6 +36,13 @@ export interface SlotRule {
    * quicker walk; undefined when the run is not clean or the rule has no formula (use `explain`).
    */
   conditionTrace(state: SlotState, clean: boolean): ConditionTrace | undefined;
+  /** `passes` on a clean run, written out as one function; null where it is not (no formula, no code from strings). */
+  cleanPasses: ((state: SlotState) => boolean) | null;
+  /**
+   * `{ type, params, rule }` with `rule` the given name, built as `event` builds its event, in one object
+   * written out as JavaScript; null for an event that never changes, or where code may not be generated.
+   */
+  outcome(rule: string): ((state: SlotState) => Event & { rule: string }) | null;
 }
 
 export class SlotCompiler {
@@ -94,15 +101,19 @@ export class SlotCompiler {
     const { event, factParams } = compiled;
     const slots = factParams.map((param) => this.compiler.slots.slotFor(param.reference));
     const template = compiled.resolveEvent === undefined ? undefined : paramsTemplate(event);
-    const writtenEvent =
-      template === undefined ? null : generatedEvent(event, factParams, template, (state: SlotState, i: number) => slotValue(state, slots[i]!, factParams[i]!.read));
+    const valueOf = (state: SlotState, i: number) => slotValue(state, slots[i]!, factParams[i]!.read);
+    const writtenEvent = template === undefined ? null : generatedEvent(event, factParams, template, valueOf);
     const resolve =
       template === undefined
         ? undefined
         : (writtenEvent ?? ((state: SlotState) => eventWith(event, factParams, (param, i) => slotValue(state, slots[i]!, param.read), template)));
     const written = compiled.formula === undefined ? null : generatedTrace(compiled);
+    const cleanPasses = compiled.formula === undefined ? null : generatedFormula(compiled.formula);
     return {
-      passes: fastOrExact(compiled.conditions.evaluate, compiled.formula),
+      passes: fastOrExact(compiled.conditions.evaluate, compiled.formula, cleanPasses),
+      cleanPasses,
+      outcome: (rule) =>
+        (template === undefined ? null : generatedEvent(event, factParams, template, valueOf, rule)) as ((state: SlotState) => Event & { rule: string }) | null,
       event: resolve ?? (() => event),
       conditionTrace: (state, clean) => {
         if (!clean || compiled.formula === undefined) return undefined;
@@ -118,9 +129,12 @@ export class SlotCompiler {
   }
 }
 
-function fastOrExact(exact: Predicate, formula: ReturnType<typeof formulaOf>): SlotPredicate {
+function fastOrExact(
+  exact: Predicate,
+  formula: ReturnType<typeof formulaOf>,
+  generated = formula === undefined ? null : generatedFormula(formula),
+): SlotPredicate {
   if (formula === undefined) return (state) => exact(state);
-  const generated = generatedFormula(formula);
   if (generated !== null) return (state, clean) => (clean ? generated(state) : exact(state));
   return (state, clean) => (clean ? evaluateFormula(formula, state) : exact(state));
 }

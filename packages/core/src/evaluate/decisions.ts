@@ -137,6 +137,7 @@ export function compileDecision(ruleSet: RuleSet, tableIndex: number, factTable:
     return hits;
   }
 
+  /** Called only when explaining, so the production path builds no list of hits. */
   function record(ctx: RunContext, facts: FactState, source: DecisionStep["source"], hits: number[], value: DecisionValue): void {
     if (!ctx.steps) return;
     const inputs: Record<string, unknown> = {};
@@ -162,7 +163,7 @@ export function compileDecision(ruleSet: RuleSet, tableIndex: number, factTable:
           const r = scan(facts, 0);
           if (r === -1) break;
           const value = table.rows[r]!.then;
-          record(ctx, facts, "rows", [r], value);
+          if (ctx.steps) record(ctx, facts, "rows", [r], value);
           return value;
         }
         const tried = candidates(facts, fast);
@@ -170,7 +171,7 @@ export function compileDecision(ruleSet: RuleSet, tableIndex: number, factTable:
           const r = tried[i]!;
           if (matches(rows[r]!, facts, fast)) {
             const value = table.rows[r]!.then;
-            record(ctx, facts, "rows", [r], value);
+            if (ctx.steps) record(ctx, facts, "rows", [r], value);
             return value;
           }
         }
@@ -184,7 +185,7 @@ export function compileDecision(ruleSet: RuleSet, tableIndex: number, factTable:
           // A second hit is refused below, with every row that holds named.
           if (stopsAtFirst(facts, fast) || scan(facts, r + 1) === -1) {
             const value = table.rows[r]!.then;
-            record(ctx, facts, "rows", [r], value);
+            if (ctx.steps) record(ctx, facts, "rows", [r], value);
             return value;
           }
         }
@@ -209,20 +210,20 @@ export function compileDecision(ruleSet: RuleSet, tableIndex: number, factTable:
           );
         }
         const value = table.rows[hit]!.then;
-        record(ctx, facts, "rows", hits, value);
+        if (ctx.steps) record(ctx, facts, "rows", hits, value);
         return value;
       }
       case "collect": {
         const hits = hitsOf(facts);
         const value = hits.length > 0 ? hits.map((r) => table.rows[r]!.then) : fallback === undefined ? [] : [fallback];
-        record(ctx, facts, hits.length > 0 ? "rows" : "default", hits, value);
+        if (ctx.steps) record(ctx, facts, hits.length > 0 ? "rows" : "default", hits, value);
         return value;
       }
     }
     if (fallback === undefined) {
       refuse(ctx, `${label}: tidak ada baris yang cocok untuk ${describeInputs(facts)}, dan tabel tidak punya default`);
     }
-    record(ctx, facts, "default", [], fallback);
+    if (ctx.steps) record(ctx, facts, "default", [], fallback);
     return fallback;
   }
 
@@ -231,13 +232,13 @@ export function compileDecision(ruleSet: RuleSet, tableIndex: number, factTable:
     outputSlot,
     evaluate(facts, judged, ctx) {
       if (judged) {
-        record(ctx, facts, "assessor", [], factTable.get(facts, outputSlot, output) as DecisionValue);
+        if (ctx.steps) record(ctx, facts, "assessor", [], factTable.get(facts, outputSlot, output) as DecisionValue);
         return;
       }
       if (gate && !gate(facts, clean(facts))) {
         const value = fallback ?? null;
         facts[outputSlot] = value;
-        record(ctx, facts, "gate", [], value);
+        if (ctx.steps) record(ctx, facts, "gate", [], value);
         return;
       }
       facts[outputSlot] = decide(facts, ctx);

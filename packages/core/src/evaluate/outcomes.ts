@@ -8,6 +8,7 @@ import type { OutcomeRule, RuleSet } from "../ruleset/schema.js";
 import type { RunContext } from "./context.js";
 import { clean, type FactState, type FactTable } from "./fact-table.js";
 import { compiling } from "./rule-errors.js";
+import { generate } from "../engine/generated.js";
 
 export interface CompiledOutcomes {
   run(facts: FactState, ctx: RunContext): OutcomeEvent[];
@@ -43,10 +44,13 @@ export function compileOutcomes(ruleSet: RuleSet, setIndex: number, table: FactT
     rule: compiling(ruleSet, at, () => table.conditions.rule(rule), written),
   }));
 
+  const written = writtenOutcomes(compiled);
+
   return {
     run(facts, ctx) {
       table.fillPaths(facts, true);
       const fast = clean(facts);
+      if (fast && written !== null && ctx.steps === null) return written(facts);
       const events: OutcomeEvent[] = [];
       for (const { name, rule } of compiled) {
         // On a clean run the trace decides the rule, as passes would; the event is filled in only when it fired.
@@ -75,4 +79,25 @@ export function compileOutcomes(ruleSet: RuleSet, setIndex: number, table: FactT
       return events;
     },
   };
+}
+
+/**
+ * The production path of `run` on a clean run written out as JavaScript: each rule in order, its written
+ * formula (or `passes`) deciding it, and a rule that fired adds its event with the rule's name, built in one
+ * object where the event is written out. Null where code may not be generated.
+ */
+function writtenOutcomes(compiled: ReadonlyArray<{ name: string; rule: SlotRule }>): ((facts: FactState) => OutcomeEvent[]) | null {
+  const tests = compiled.map(({ rule }) => rule.cleanPasses ?? ((facts: FactState) => rule.passes(facts, true)));
+  const outcomes = compiled.map(
+    ({ name, rule }) =>
+      rule.outcome(name) ??
+      ((facts: FactState): OutcomeEvent => {
+        const event = rule.event(facts);
+        return { type: event.type, params: event.params ?? {}, rule: name };
+      }),
+  );
+  const lines = ["const { tests, outcomes } = h;", "return function outcomes_(facts) {", "const events = [];"];
+  compiled.forEach((_, i) => lines.push(`if (tests[${i}](facts)) events.push(outcomes[${i}](facts));`));
+  lines.push("return events;", "};");
+  return generate(lines.join("\n"), { tests, outcomes });
 }
