@@ -56,15 +56,6 @@ function ratingScale(ruleSet: RuleSet, indicator: Indicator, name: string | Scal
 
 type Sheets = RaterRatings | RaterRatings[] | undefined | null;
 
-/** Each source's ratings read by name, not by a computed key, so every read stays cheap. */
-const SOURCE_RATINGS: Record<RaterSource, (ratings: NonNullable<AppraisalInput["ratings"]>) => Sheets> = {
-  self: (ratings) => ratings.self,
-  peer: (ratings) => ratings.peer,
-  supervisor: (ratings) => ratings.supervisor,
-  subordinate: (ratings) => ratings.subordinate,
-  public: (ratings) => ratings.public,
-};
-
 /** A scorer, and its production path when no explanation is asked for. */
 interface Scoring {
   scorer: Scorer;
@@ -105,7 +96,6 @@ function ratingScorer(ruleSet: RuleSet, indicator: Indicator, scale: Scale, tabl
     value >= min &&
     value <= max &&
     (step === undefined || Math.abs((value - min) / step - Math.round((value - min) / step)) <= 1e-9);
-  const given = sources.map((source) => SOURCE_RATINGS[source]);
 
   const sourceCodes = sources.map((source) => SOURCE_CODES[source]);
   const top = scaleScoreMax(scale);
@@ -174,14 +164,15 @@ function ratingScorer(ruleSet: RuleSet, indicator: Indicator, scale: Scale, tabl
     for (let i = 0; i < sources.length; i++) {
       const source = sources[i]!;
       const weight = weights[i]!;
-      const sheets = ratings === undefined || ratings === null ? undefined : given[i]!(ratings);
-      const values: number[] | null = explaining ? [] : null;
+      const sheets = ratings === undefined || ratings === null ? undefined : sourceRatings(ratings, sourceCodes[i]!);
+      let values: number[] | null = null;
       let sum = 0;
       let n = 0;
       if (sheets !== undefined && sheets !== null) {
         if (Array.isArray(sheets)) {
-          for (const one of sheets) {
-            const value = one?.[id];
+          if (explaining) values = [];
+          for (let k = 0; k < sheets.length; k++) {
+            const value = sheets[k]?.[id];
             if (value === undefined || value === null) continue;
             sum += fits(value) ? value : check(ctx, label, source, value);
             n++;
@@ -192,10 +183,12 @@ function ratingScorer(ruleSet: RuleSet, indicator: Indicator, scale: Scale, tabl
           if (value !== undefined && value !== null) {
             sum += fits(value) ? value : check(ctx, label, source, value);
             n++;
-            values?.push(value);
+            // One sheet gives one value: the list is made whole rather than grown.
+            if (explaining) values = [value];
           }
         }
       }
+      if (explaining && values === null) values = [];
       if (n === 0) {
         if (weight > 0) {
           if (refuseMissing) refuseUnrated(ctx, label, source);

@@ -131,14 +131,36 @@ function scoreByAxes(
     }
     return total === 0 ? null : sum / total;
   }
-  const parts = AXES.filter((axis) => axisWeights[axis] !== undefined).map((axis) => ({
-    part: axis,
-    name: AXIS_NAMES[axis],
-    weight: axisWeights[axis]!,
-    score: axisScores[axis],
-  }));
-  const score = weightedMean(parts);
-  ctx.steps.push({ kind: "score", score, method: "axes", ...(variant === null ? {} : { variant }), contributions: contributions(parts) });
+  // weightedMean and contributions over the axes that have a weight, in one pass without building the parts.
+  let sum = 0;
+  let weights = 0;
+  let missing = false;
+  let total = 0;
+  for (const axis of AXES) {
+    const weight = axisWeights[axis];
+    if (weight === undefined) continue;
+    const axisScore = axisScores[axis];
+    if (axisScore !== null) total += weight;
+    if (weight === 0 || missing) continue;
+    if (axisScore === null) missing = true;
+    else {
+      sum += weight * axisScore;
+      weights += weight;
+    }
+  }
+  const score = missing || weights === 0 ? null : sum / weights;
+  const parts: Contribution[] = [];
+  for (const axis of AXES) {
+    const weight = axisWeights[axis];
+    const axisScore = axisScores[axis];
+    if (weight === undefined || axisScore === null) continue;
+    parts.push({ part: axis, name: AXIS_NAMES[axis], weight, score: axisScore, contribution: total === 0 ? 0 : (weight * axisScore) / total });
+  }
+  ctx.steps.push(
+    variant === null
+      ? { kind: "score", score, method: "axes", contributions: parts }
+      : { kind: "score", score, method: "axes", variant, contributions: parts },
+  );
   return score;
 }
 
