@@ -53,7 +53,8 @@ export function cleanConditionTrace(rule: CompiledRule, state: SlotState): Condi
  * traceClean for one rule's conditions written out as JavaScript, when every node is of the shapes it
  * builds in one literal (facts with no name, path or params; all/any of one priority group; not; named
  * conditions resolved): the same reads in the same order, the same objects key for key. Null otherwise, or
- * where code may not be generated; `cleanConditionTrace` then runs. Like it, the caller catches a throw.
+ * where code may not be generated; `cleanConditionTrace` then runs. Like it, the caller catches a throw, and
+ * it is called on clean runs only (no slot SLOW).
  */
 export function generatedTrace(rule: CompiledRule): ((state: SlotState) => ConditionTrace) | null {
   const nodes: CompiledCondition[] = [];
@@ -68,11 +69,10 @@ export function generatedTrace(rule: CompiledRule): ((state: SlotState) => Condi
     switch (node.kind) {
       case "fact": {
         if (node.path !== undefined || node.params !== undefined) plain = false;
+        // On a clean run no slot is SLOW, so slotValue would give the slot's own value: it is read directly.
         lines.push(
-          node.valueSlot === undefined
-            ? `const vr${k} = ${n}.readValue(state[0]);`
-            : `const vr${k} = slotValue(state, ${node.valueSlot}, ${n}.readValue);`,
-          `const fr${k} = slotValue(state, ${node.slot}, ${n}.readFact);`,
+          node.valueSlot === undefined ? `const vr${k} = ${n}.readValue(state[0]);` : `const vr${k} = state[${node.valueSlot}];`,
+          `const fr${k} = state[${node.slot}];`,
         );
         let result = `${n}.evaluate(state)`;
         if (node.simple !== undefined) {
@@ -114,8 +114,8 @@ export function generatedTrace(rule: CompiledRule): ((state: SlotState) => Condi
   const top = walk(rule.conditions);
   if (!plain) return null;
   return generate(
-    ["const { nodes, tests, passes, isNumeric, slotValue } = h;", "return function trace(state) {", ...lines, `return ${top};`, "};"].join("\n"),
-    { nodes, tests, passes, isNumeric, slotValue },
+    ["const { nodes, tests, passes, isNumeric } = h;", "return function trace(state) {", ...lines, `return ${top};`, "};"].join("\n"),
+    { nodes, tests, passes, isNumeric },
   );
 }
 
