@@ -94,6 +94,24 @@ function condition(formula: Formula, state: SlotState): boolean {
  * (`passesSource`), conditions that are not simple called as they are. Null where code may not be generated.
  */
 export function generatedFormula(formula: Formula): ((state: SlotState) => boolean) | null {
+  const { source, tests, evaluators } = formulaSource(formula, { state: "state", tests: "tests", evaluators: "evaluators" });
+  return generate(["const { passes, isNumeric, tests, evaluators } = h;", `return function formula(state) { return ${source}; };`].join("\n"), {
+    passes,
+    isNumeric,
+    tests,
+    evaluators,
+  });
+}
+
+/**
+ * A formula as one JavaScript expression of a clean run's state, named `names.state`, reading its constant
+ * tests from the array named `names.tests` and calling the conditions that are not simple from
+ * `names.evaluators` (the arrays returned, to hand to the code), with `passes` and `isNumeric` in scope.
+ */
+export function formulaSource(
+  formula: Formula,
+  names: { state: string; tests: string; evaluators: string },
+): { source: string; tests: unknown[]; evaluators: unknown[] } {
   const tests: unknown[] = [];
   const evaluators: unknown[] = [];
   const source = (f: Formula): string => {
@@ -101,10 +119,10 @@ export function generatedFormula(formula: Formula): ((state: SlotState) => boole
       case CONDITION:
         if (f.simple === undefined) {
           evaluators.push(f.evaluate);
-          return `evaluators[${evaluators.length - 1}](state)`;
+          return `${names.evaluators}[${evaluators.length - 1}](${names.state})`;
         }
         tests.push(f.simple);
-        return `(${passesSource(f.simple, `state[${f.slot}]`, `tests[${tests.length - 1}]`, { passes: "passes", isNumeric: "isNumeric" })})`;
+        return `(${passesSource(f.simple, `${names.state}[${f.slot}]`, `${names.tests}[${tests.length - 1}]`, { passes: "passes", isNumeric: "isNumeric" })})`;
       case ALL:
         return f.operands.length === 0 ? "true" : `(${f.operands.map(source).join(" && ")})`;
       case ANY:
@@ -115,11 +133,5 @@ export function generatedFormula(formula: Formula): ((state: SlotState) => boole
         return f.value ? "true" : "false";
     }
   };
-  const body = source(formula);
-  return generate(["const { passes, isNumeric, tests, evaluators } = h;", `return function formula(state) { return ${body}; };`].join("\n"), {
-    passes,
-    isNumeric,
-    tests,
-    evaluators,
-  });
+  return { source: source(formula), tests, evaluators };
 }

@@ -9,7 +9,7 @@ import { eventWith, generatedEvent, paramsTemplate } from "./event.js";
 import { cleanConditionTrace, explainRule, generatedTrace } from "./explain.js";
 import { slotValue, type SlotState } from "./fact-slots.js";
 import type { SimpleTest } from "./constant-test.js";
-import { evaluateFormula, formulaOf, generatedFormula } from "./formula.js";
+import { evaluateFormula, formulaOf, formulaSource, generatedFormula } from "./formula.js";
 import { compileRule } from "./rules.js";
 import type { CompileOptions, ConditionTrace, Event, RuleProperties, RuleTrace } from "./types.js";
 
@@ -43,6 +43,13 @@ export interface SlotRule {
    * written out as JavaScript; null for an event that never changes, or where code may not be generated.
    */
   outcome(rule: string): ((state: SlotState) => Event & { rule: string }) | null;
+  /**
+   * The rule as JavaScript source for a clean run's state named `state`: `test`, whether it passes (as
+   * `cleanPasses`), and `outcome`, the object `outcome(rule)` builds; the helpers they name end in `_k`
+   * and come with them (with `passes` and `isNumeric`, which the code must also have). Null for a rule
+   * with no formula or an event whose params cannot be one object literal.
+   */
+  cleanSource(rule: string, k: number): { test: string; outcome: string; helpers: Record<string, unknown> } | null;
 }
 
 export class SlotCompiler {
@@ -125,6 +132,22 @@ export class SlotCompiler {
         }
       },
       explain: (state) => explainRule(compiled, state, resolve),
+      cleanSource: (name, k) => {
+        if (compiled.formula === undefined) return null;
+        if (template !== undefined && (Array.isArray(template) || Object.hasOwn(template, "__proto__"))) return null;
+        const test = formulaSource(compiled.formula, { state: "state", tests: `tests_${k}`, evaluators: `evaluators_${k}` });
+        const helpers: Record<string, unknown> = { [`tests_${k}`]: test.tests, [`evaluators_${k}`]: test.evaluators, [`event_${k}`]: event };
+        let params = `event_${k}.params ?? {}`;
+        if (template !== undefined) {
+          helpers[`template_${k}`] = template;
+          const fact = new Map(factParams.map((param, i) => [param.key, i]));
+          // On a clean run no slot is SLOW: a fact-valued param is its slot's value, as slotValue would read it.
+          params = `{ ${Object.keys(template)
+            .map((key) => `${JSON.stringify(key)}: ${fact.has(key) ? `state[${slots[fact.get(key)!]!}]` : `template_${k}[${JSON.stringify(key)}]`}`)
+            .join(", ")} }`;
+        }
+        return { test: test.source, outcome: `{ type: event_${k}.type, params: ${params}, rule: ${JSON.stringify(name)} }`, helpers };
+      },
     };
   }
 }

@@ -111,8 +111,11 @@ describe.each(REGIONS)("%s: generated stages and their closures", (name) => {
   });
 });
 
-/** A region's rules edited: attendance without an open last band, achievement without a cap, axes by indicator. */
-function edited(ruleSet: RuleSet, edit: "bands" | "cap" | "noAxes"): RuleSet {
+/**
+ * A region's rules edited: attendance without an open last band, achievement without a cap, axes by
+ * indicator, outcome events with no params, with a list of params, and with params read from facts.
+ */
+function edited(ruleSet: RuleSet, edit: "bands" | "cap" | "noAxes" | "events"): RuleSet {
   const copy = structuredClone(ruleSet);
   for (const set of copy.indicatorSets) {
     for (const indicator of set.indicators) {
@@ -122,10 +125,19 @@ function edited(ruleSet: RuleSet, edit: "bands" | "cap" | "noAxes"): RuleSet {
     }
   }
   if (edit === "noAxes") delete (copy as { axes?: unknown }).axes;
+  if (edit === "events") {
+    const when = { all: [{ fact: "score", operator: "greaterThan", value: 50 }] };
+    copy.outcomes = [
+      ...copy.outcomes,
+      { name: "tanpa_params", conditions: when, event: { type: "catatan" } },
+      { name: "daftar", conditions: when, event: { type: "daftar", params: ["a", "b"] as never } },
+      { name: "dari_fakta", priority: 5, conditions: when, event: { type: "nilai", params: { nilai: { fact: "score" }, tetap: 1 } as never } },
+    ];
+  }
   return copy;
 }
 
-describe.each(["bands", "cap", "noAxes"] as const)("binjai edited (%s): generated stages and their closures", (edit) => {
+describe.each(["bands", "cap", "noAxes", "events"] as const)("binjai edited (%s): generated stages and their closures", (edit) => {
   it("give the same result or refusal for every appraisal", () => {
     const { ruleSet: shipped, inputs } = region("binjai");
     const ruleSet = edited(shipped, edit);
@@ -134,14 +146,17 @@ describe.each(["bands", "cap", "noAxes"] as const)("binjai edited (%s): generate
     allowGeneratedCode(false);
     const closures = compileRuleSet(ruleSet);
     let refused = 0;
+    let fired = 0;
     const appraisals = variants(ruleSet, inputs);
     for (const input of [...appraisals, ...inputs.map((input) => ({ ...input, values: { ...input.values, kehadiran: 45 } }))]) {
       const expected = outcome(() => closures.evaluate(input));
       if (expected.startsWith("refused")) refused++;
       expect(outcome(() => generated.evaluate(input))).toBe(expected);
       expect(outcome(() => generated.explain(input))).toBe(outcome(() => closures.explain(input)));
+      if (expected.includes('"rule":"daftar"') && expected.includes('"rule":"dari_fakta"')) fired++;
     }
     expect(refused).toBeGreaterThan(0);
+    if (edit === "events") expect(fired).toBeGreaterThan(0);
   });
 });
 

@@ -1,7 +1,8 @@
 // Outcome rules (awards, training, coaching, promotion, TPP …): json-rules-engine rules over every fact,
 // compiled per indicator set, because each set adds one training rule per indicator that proposes one.
 // Rules are compiled one by one so each event can name the rule that produced it.
-import type { SlotRule } from "../engine/slot-compiler.js";
+import { passes, type SlotRule } from "../engine/slot-compiler.js";
+import { isNumeric } from "../engine/comparison.js";
 import type { OutcomeEvent } from "../domain/types.js";
 import { pointer } from "../ruleset/errors.js";
 import type { OutcomeRule, RuleSet } from "../ruleset/schema.js";
@@ -82,22 +83,33 @@ export function compileOutcomes(ruleSet: RuleSet, setIndex: number, table: FactT
 }
 
 /**
- * The production path of `run` on a clean run written out as JavaScript: each rule in order, its written
- * formula (or `passes`) deciding it, and a rule that fired adds its event with the rule's name, built in one
- * object where the event is written out. Null where code may not be generated.
+ * The production path of `run` on a clean run written out as JavaScript, as one function: each rule in
+ * order, its formula inline deciding it, and a rule that fired adds its event with the rule's name as one
+ * object literal (SlotRule#cleanSource). Null where code may not be generated.
  */
 function writtenOutcomes(compiled: ReadonlyArray<{ name: string; rule: SlotRule }>): ((facts: FactState) => OutcomeEvent[]) | null {
-  const tests = compiled.map(({ rule }) => rule.cleanPasses ?? ((facts: FactState) => rule.passes(facts, true)));
-  const outcomes = compiled.map(
-    ({ name, rule }) =>
+  const helpers: Record<string, unknown> = { passes, isNumeric };
+  const lines = ["const { passes, isNumeric } = h;"];
+  const body: string[] = [];
+  compiled.forEach(({ name, rule }, i) => {
+    const written = rule.cleanSource(name, i);
+    if (written !== null) {
+      Object.assign(helpers, written.helpers);
+      lines.push(`const { ${Object.keys(written.helpers).join(", ")} } = h;`);
+      body.push(`if (${written.test}) events.push(${written.outcome});`);
+      return;
+    }
+    // A rule not written out here is called: its written formula (or passes) and its event.
+    helpers[`test_${i}`] = rule.cleanPasses ?? ((facts: FactState) => rule.passes(facts, true));
+    helpers[`outcome_${i}`] =
       rule.outcome(name) ??
       ((facts: FactState): OutcomeEvent => {
         const event = rule.event(facts);
         return { type: event.type, params: event.params ?? {}, rule: name };
-      }),
-  );
-  const lines = ["const { tests, outcomes } = h;", "return function outcomes_(facts) {", "const events = [];"];
-  compiled.forEach((_, i) => lines.push(`if (tests[${i}](facts)) events.push(outcomes[${i}](facts));`));
-  lines.push("return events;", "};");
-  return generate(lines.join("\n"), { tests, outcomes });
+      });
+    lines.push(`const { test_${i}, outcome_${i} } = h;`);
+    body.push(`if (test_${i}(state)) events.push(outcome_${i}(state));`);
+  });
+  lines.push("return function outcomes_(state) {", "const events = [];", ...body, "return events;", "};");
+  return generate(lines.join("\n"), helpers);
 }
