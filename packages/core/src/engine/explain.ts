@@ -80,7 +80,7 @@ export function generatedTrace(rule: CompiledRule): ((state: SlotState) => Condi
           result = passesSource(node.simple, `fr${k}`, `tests[${tests.length - 1}]`, { passes: "passes", isNumeric: "isNumeric" });
         }
         lines.push(
-          `const ${t} = { kind: "fact", priority: ${n}.priority, fact: ${n}.fact, operator: ${n}.operator, value: ${n}.value, valueResult: vr${k}, factResult: fr${k}, result: ${result} };`,
+          `const ${t} = { kind: "fact", priority: p${k}, fact: f${k}, operator: o${k}, value: v${k}, valueResult: vr${k}, factResult: fr${k}, result: ${result} };`,
         );
         return t;
       }
@@ -92,12 +92,12 @@ export function generatedTrace(rule: CompiledRule): ((state: SlotState) => Condi
         const join = node.kind === "all" ? " && " : " || ";
         // Every condition is evaluated (above); the outcome is read from their results.
         const outcome = children.length === 0 ? "true" : children.map((c) => `${c}.result`).join(join);
-        lines.push(`const ${t} = { kind: ${JSON.stringify(node.kind)}, priority: ${n}.priority, conditions: [${children.join(", ")}], result: ${children.length === 1 ? `${children[0]}.result` : `(${outcome})`} };`);
+        lines.push(`const ${t} = { kind: ${JSON.stringify(node.kind)}, priority: p${k}, conditions: [${children.join(", ")}], result: ${children.length === 1 ? `${children[0]}.result` : `(${outcome})`} };`);
         return t;
       }
       case "not": {
         const child = walk(node.condition);
-        lines.push(`const ${t} = { kind: "not", priority: ${n}.priority, condition: ${child}, result: !${child}.result };`);
+        lines.push(`const ${t} = { kind: "not", priority: p${k}, condition: ${child}, result: !${child}.result };`);
         return t;
       }
       case "condition": {
@@ -106,7 +106,7 @@ export function generatedTrace(rule: CompiledRule): ((state: SlotState) => Condi
           return t;
         }
         const child = walk(node.resolved);
-        lines.push(`const ${t} = { kind: "condition", priority: ${n}.priority, condition: String(${n}.condition), resolved: ${child}, result: ${child}.result };`);
+        lines.push(`const ${t} = { kind: "condition", priority: p${k}, condition: c${k}, resolved: ${child}, result: ${child}.result };`);
         return t;
       }
     }
@@ -114,7 +114,21 @@ export function generatedTrace(rule: CompiledRule): ((state: SlotState) => Condi
   const top = walk(rule.conditions);
   if (!plain) return null;
   return generate(
-    ["const { nodes, tests, passes, isNumeric } = h;", "return function trace(state) {", ...lines, `return ${top};`, "};"].join("\n"),
+    [
+      "const { nodes, tests, passes, isNumeric } = h;",
+      // What each node's trace copies from the node, read once here rather than on every run.
+      ...nodes.map((node, k) =>
+        node.kind === "fact"
+          ? `const p${k} = nodes[${k}].priority, f${k} = nodes[${k}].fact, o${k} = nodes[${k}].operator, v${k} = nodes[${k}].value;`
+          : node.kind === "condition"
+            ? `const p${k} = nodes[${k}].priority, c${k} = String(nodes[${k}].condition);`
+            : `const p${k} = nodes[${k}].priority;`,
+      ),
+      "return function trace(state) {",
+      ...lines,
+      `return ${top};`,
+      "};",
+    ].join("\n"),
     { nodes, tests, passes, isNumeric },
   );
 }
