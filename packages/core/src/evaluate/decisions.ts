@@ -137,8 +137,10 @@ export function compileDecision(ruleSet: RuleSet, tableIndex: number, factTable:
     return hits;
   }
 
-  /** Called only when explaining, so the production path builds no list of hits. */
-  function record(ctx: RunContext, facts: FactState, source: DecisionStep["source"], hits: number[], value: DecisionValue): void {
+  const hitOf = (index: number) => ({ index, then: table.rows[index]!.then, note: table.rows[index]!.note ?? null });
+
+  /** Called only when explaining, so the production path builds no list of hits; one hit may come as its index. */
+  function record(ctx: RunContext, facts: FactState, source: DecisionStep["source"], hits: number[] | number, value: DecisionValue): void {
     if (!ctx.steps) return;
     const inputs: Record<string, unknown> = {};
     for (let c = 0; c < table.inputs.length; c++) inputs[table.inputs[c]!] = inputOf(facts, c);
@@ -150,7 +152,7 @@ export function compileDecision(ruleSet: RuleSet, tableIndex: number, factTable:
       hitPolicy: table.hitPolicy,
       inputs,
       source,
-      hits: hits.map((index) => ({ index, then: table.rows[index]!.then, note: table.rows[index]!.note ?? null })),
+      hits: typeof hits === "number" ? [hitOf(hits)] : hits.map(hitOf),
       value,
     });
   }
@@ -163,7 +165,7 @@ export function compileDecision(ruleSet: RuleSet, tableIndex: number, factTable:
           const r = scan(facts, 0);
           if (r === -1) break;
           const value = table.rows[r]!.then;
-          if (ctx.steps) record(ctx, facts, "rows", [r], value);
+          if (ctx.steps) record(ctx, facts, "rows", r, value);
           return value;
         }
         const tried = candidates(facts, fast);
@@ -171,7 +173,7 @@ export function compileDecision(ruleSet: RuleSet, tableIndex: number, factTable:
           const r = tried[i]!;
           if (matches(rows[r]!, facts, fast)) {
             const value = table.rows[r]!.then;
-            if (ctx.steps) record(ctx, facts, "rows", [r], value);
+            if (ctx.steps) record(ctx, facts, "rows", r, value);
             return value;
           }
         }
@@ -185,7 +187,7 @@ export function compileDecision(ruleSet: RuleSet, tableIndex: number, factTable:
           // A second hit is refused below, with every row that holds named.
           if (stopsAtFirst(facts, fast) || scan(facts, r + 1) === -1) {
             const value = table.rows[r]!.then;
-            if (ctx.steps) record(ctx, facts, "rows", [r], value);
+            if (ctx.steps) record(ctx, facts, "rows", r, value);
             return value;
           }
         }
