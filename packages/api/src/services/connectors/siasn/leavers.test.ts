@@ -62,6 +62,10 @@ describe.each(inject("dialects"))("employees who left SIASN on %s", (dialect) =>
     expect(await cycleEmployeeIds(db, open)).toContain(employee.employeeId);
     const progressBefore = await cycleProgress(scope, open.id);
 
+    const sumUnits = (nodes: Array<{ employees: number; children: unknown[] }>): number =>
+      nodes.reduce((n, u) => n + u.employees + sumUnits(u.children as typeof nodes), 0);
+    const unitsBefore = sumUnits(await env.as(admin).unit.tree());
+    const regionBefore = (await env.as(admin).region.list())[0]!.employees;
     // The assessor was disabled by the admin before; they leave too, and come back below.
     await env.as(admin).account.disable({ id: assessor.id });
     const diff = await applyExport(await exportWithout(employee.username!, assessor.username!));
@@ -77,6 +81,14 @@ describe.each(inject("dialects"))("employees who left SIASN on %s", (dialect) =>
     expect(await signInStatus(employee.username!)).toBe(403);
     const audited = (await env.as(admin).audit.list({ action: "account.disable", entityId: employee.id })).items;
     expect(audited).toMatchObject([{ actor: { id: null, role: "system" }, after: { sessionsEnded: 1, reason: expect.stringMatching(/tidak ada lagi di SIASN/) } }]);
+
+    // The register keeps them, marked, and counts them no more.
+    const listedLeft = (await env.as(admin).employee.list({ left: true, limit: 50 })).items;
+    expect(listedLeft.map((e) => e.id).sort()).toEqual([employee.employeeId, assessor.employeeId].sort());
+    expect(listedLeft[0]).toMatchObject({ leftAt: expect.any(String), leftReason: expect.stringMatching(/tidak ada lagi di SIASN/) });
+    expect((await env.as(admin).employee.list({ left: false, limit: 500 })).items.map((e) => e.id)).not.toContain(employee.employeeId);
+    expect(sumUnits(await env.as(admin).unit.tree())).toBe(unitsBefore - 2);
+    expect((await env.as(admin).region.list())[0]!.employees).toBe(regionBefore - 2);
 
     // The open cycle keeps them (their sheets were recorded there), shows them as left, and counts nothing missing from them.
     const ids = await cycleEmployeeIds(db, open);
