@@ -133,6 +133,8 @@ describe.skipIf(inject("chromiumMissing") !== null)("employees who left: the SIA
     await badge.hover();
     const tip = page.getByRole("tooltip");
     await tip.waitFor();
+    // Looked at once it has faded in.
+    await expect.poll(() => tip.evaluate((el) => getComputedStyle(el).opacity)).toBe("1");
     expect(await tip.textContent()).toMatch(/^Keluar dari wilayah sejak \d{1,2} \w{3} \d{4}\. Alasan: tidak ada lagi di SIASN/);
     await page.screenshot({ path: join(SCREENSHOT_DIR, "leavers-employees-1366.png") });
 
@@ -178,6 +180,7 @@ describe.skipIf(inject("chromiumMissing") !== null)("employees who left: the SIA
     await badge.waitFor();
     await badge.tap().catch(() => badge.click());
     await phone.getByRole("tooltip").waitFor();
+    await expect.poll(() => phone.getByRole("tooltip").evaluate((el) => getComputedStyle(el).opacity)).toBe("1");
     expect(await phone.getByRole("tooltip").textContent()).toMatch(/tidak ada lagi di SIASN/);
     const fit = await checkFit(phone, "leavers-employees");
     expect(fit.overflow).toBe(0);

@@ -18,7 +18,7 @@ export function LeftBadge(props: { at: string | null | undefined; reason?: strin
   return (
     <Tooltip label={label} multiline maw={280} events={{ hover: true, focus: true, touch: true }} withArrow>
       <Badge
-        color="gray"
+        color="orange"
         variant="light"
         size="sm"
         tabIndex={0}

@@ -238,7 +238,8 @@ export async function applyDiff(trx: Kysely<Database>, regionId: string, runId: 
     }
     await trx.updateTable("employees").set({ ...set, updated_at: at }).where("region_id", "=", regionId).where("id", "=", current.id).execute();
   }
-  const leftReason = `tidak ada lagi di SIASN (pengambilan ${runId})`;
+  // The run that applied it is in the audit log (connector.apply); the reason reads as the admin would put it.
+  const leftReason = "tidak ada lagi di SIASN";
   for (const l of diff.left) {
     const current = employees.get(l.nip);
     if (!current || current.left_at !== null) throw stale(`pegawai ${l.nip}`);
