@@ -9,9 +9,9 @@ import type { SiasnPnsRow } from "@kinerja/api/testing/siasn-server";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { join } from "node:path";
-import { query } from "./api";
+import { openCycleId, query } from "./api";
 import { launchBrowser } from "./browser";
-import { newPage, signIn } from "./portal";
+import { newPage, runEvaluation, signIn } from "./portal";
 import { PASSWORD, signInFor, startServer, type RunningServer } from "./server";
 import { checkFit, PHONE, SCREENSHOT_DIR } from "./viewport";
 
@@ -160,6 +160,22 @@ describe.skipIf(inject("chromiumMissing") !== null)("employees who left: the SIA
     const session = await theirs.request.get("/api/auth/get-session");
     expect(await session.json()).toBeNull();
     await context.close();
+  });
+
+  it("keeps them, marked, in the results of the cycle in which they were assessed", async () => {
+    const cycleId = await openCycleId(page);
+    // Their sheets were recorded before they left: the evaluation, run now, still takes them.
+    await page.goto(`/cycles/${cycleId}`);
+    await runEvaluation(page);
+    const results = await query(page, "result.list", { regionId: REGION, cycleId, search: left.nip, limit: 10 });
+    expect(results.items.map((r) => [r.nip, r.left?.reason])).toEqual([[left.nip, "tidak ada lagi di SIASN"]]);
+    await page.getByRole("tab", { name: "Hasil", exact: true }).click();
+    await page.getByRole("searchbox", { name: "Cari" }).fill(left.nip);
+    await page.getByTestId("results-count").getByText("1 pegawai", { exact: true }).waitFor();
+    const row = page.getByTestId("results-scroller").getByRole("row", { name: new RegExp(left.nip) });
+    await row.getByTestId("left-badge").waitFor();
+    expect(await page.getByTestId("results-scroller").getByTestId("left-badge").count()).toBe(1);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "leavers-results-1366.png") });
   });
 
   it("leaves them out of a cycle created after they left", async () => {
