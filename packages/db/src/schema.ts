@@ -50,6 +50,8 @@ export interface UserTable {
   employee_id: string | null;
   /** Set when an admin disabled the account: it cannot sign in and has no sessions. */
   disabled_at: ColumnType<Date | string | null, Date | string | null | undefined, Date | string | null>;
+  /** True while the account is disabled because its employee left the region (SIASN): enabled again on their return. */
+  disabled_by_departure: ColumnType<boolean | number, boolean | number | undefined, boolean | number>;
   /** Set by an admin's temporary password: the holder must change it before doing anything else. */
   must_change_password: ColumnType<boolean | number, boolean | number | undefined, boolean | number>;
 }

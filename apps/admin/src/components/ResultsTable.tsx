@@ -7,6 +7,7 @@ import { useRef, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { currentLanguage } from "../i18n";
 import { formatScore } from "../lib/format";
+import { LeftBadge } from "./LeftBadge";
 import type { RouterOutputs } from "../lib/trpc";
 
 /** One row of `result.list`, as the API gives it. */
@@ -111,8 +112,9 @@ export function ResultsTable(props: {
                 style={{ gridTemplateColumns: COLUMNS, height: ROW_HEIGHT, position: "absolute", top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
               >
                 <div role="cell" className="vt-cell mono">{row.nip}</div>
-                <div role="cell" className="vt-cell">
+                <div role="cell" className="vt-cell" style={{ display: "flex", gap: 6, alignItems: "center" }}>
                   <Text size="sm" truncate>{row.nama}</Text>
+                  <LeftBadge at={row.left?.at} reason={row.left?.reason ?? null} />
                 </div>
                 <div role="cell" className="vt-cell">
                   <Text size="sm" truncate>{unitName(row.unitId)}</Text>

@@ -14,7 +14,7 @@ const MAX_IMPORT = 10 * 1024 * 1024;
 export const employeeRouter = {
   list: regionProcedure(...ROLES)
     .meta(publicEndpoint("employees:read", { method: "GET", path: "/employees", summary: "Pegawai wilayah, per halaman", output: employeesOutput }))
-    .input(z.object({ search: search.optional(), unitId: id.optional(), ...page }))
+    .input(z.object({ search: search.optional(), unitId: id.optional(), left: z.boolean().optional(), ...page }))
     .query(({ ctx, input }) => listEmployees(ctx.scope, input)),
 
   get: regionProcedure(...ROLES)

@@ -113,6 +113,11 @@ export function DeadlinesPanel(props: { cycleId: string; sources: RaterSource[];
         </Table>
       )}
       {props.note && <Text size="xs" c="dimmed">{props.note}</Text>}
+      {progress.data && progress.data.left > 0 && (
+        <Text size="xs" c="dimmed" data-testid="cycle-left-note">
+          {t("left.inCycle", { count: progress.data.left })}
+        </Text>
+      )}
     </Stack>
   );
 }

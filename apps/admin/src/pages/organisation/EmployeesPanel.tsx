@@ -1,5 +1,6 @@
-// The region's employees: search by name, NIP or jabatan, filter by unit, page through, and assign each
-// one's assessor (pejabat penilai: the direct superior, by NIP).
+// The region's employees: search by name, NIP or jabatan, filter by unit, show or hide those who left the
+// region (marked "Keluar"), page through, and assign each one's assessor (pejabat penilai: the direct
+// superior, by NIP).
 import { Button, Group, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
@@ -7,6 +8,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { EmployeeSelect } from "../../components/EmployeePicker";
+import { LeftBadge } from "../../components/LeftBadge";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { errorMessage } from "../../lib/errors";
 import { notifyError } from "../../lib/notify";
@@ -67,10 +69,11 @@ export function EmployeesPanel(props: { units: UnitNode[]; unitId: string | null
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const [assigning, setAssigning] = useState<Employee | null>(null);
+  const [leavers, setLeavers] = useState<"all" | "hide" | "only">("all");
   const unitNames = new Map(flattenUnits(props.units).map((u) => [u.id, u.name]));
   const list = useInfiniteQuery(
     trpc.employee.list.infiniteQueryOptions(
-      { regionId, limit: 50, ...(debounced ? { search: debounced } : {}), ...(props.unitId ? { unitId: props.unitId } : {}) },
+      { regionId, limit: 50, ...(debounced ? { search: debounced } : {}), ...(props.unitId ? { unitId: props.unitId } : {}), ...(leavers === "all" ? {} : { left: leavers === "only" }) },
       { getNextPageParam: (page) => page.nextCursor },
     ),
   );
@@ -96,6 +99,19 @@ export function EmployeesPanel(props: { units: UnitNode[]; unitId: string | null
           onChange={props.onUnitChange}
           w={320}
         />
+        <Select
+          label={t("left.filter")}
+          data={[
+            { value: "all", label: t("left.filterAll") },
+            { value: "hide", label: t("left.filterHide") },
+            { value: "only", label: t("left.filterOnly") },
+          ]}
+          value={leavers}
+          onChange={(v) => setLeavers((v as typeof leavers | null) ?? "all")}
+          allowDeselect={false}
+          w={200}
+          data-testid="left-filter"
+        />
       </Group>
       {list.isPending && <Loading rows={8} />}
       {list.error && <ErrorState error={list.error} onRetry={() => void list.refetch()} />}
@@ -117,7 +133,12 @@ export function EmployeesPanel(props: { units: UnitNode[]; unitId: string | null
               {rows.map((e) => (
                 <Table.Tr key={e.id}>
                   <Table.Td className="mono">{e.nip}</Table.Td>
-                  <Table.Td>{e.nama}</Table.Td>
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      <span>{e.nama}</span>
+                      <LeftBadge at={e.leftAt} reason={e.leftReason} />
+                    </Group>
+                  </Table.Td>
                   <Table.Td>{e.jabatan}</Table.Td>
                   <Table.Td>{unitNames.get(e.unitId) ?? e.unitId}</Table.Td>
                   <Table.Td className="mono">{e.atasanNip ?? "–"}</Table.Td>

@@ -1,6 +1,9 @@
 // The sheets each employee of a cycle expects, from the rule set: the sources their indicator set uses,
 // the peers chosen for them, their assessor, their direct reports, and the public survey the admin enters;
 // each with its state (missing, draft, submitted). Reminders, to-do lists and cycle progress read them.
+// Someone who left the region (employees.left_at) owes nothing and is owed nothing more: a sheet on or by
+// them is expected only when it was submitted before they left; an assessor who left hands the supervisor's
+// sheet to the admin, as a missing assessor does.
 import { sourcesOf, sourcesOfSet, type CompiledRuleSet, type IndicatorSet, type RaterSource } from "@kinerja/core";
 import type { CycleRow, Database, EmployeeRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
@@ -103,6 +106,7 @@ async function expectedOf(db: Kysely<Database>, cycle: CycleRow, ratees: Employe
         const any = sheets.filter((s) => s.employee_id === ratee.id && s.source === source);
         sheet = any.find((s) => s.submitted_at !== null) ?? any[0];
       }
+      if ((ratee.left_at !== null || (rater !== null && rater.left_at !== null)) && !sheet?.submitted_at) return;
       expected.push({
         source,
         ratee: person(ratee),
@@ -115,7 +119,9 @@ async function expectedOf(db: Kysely<Database>, cycle: CycleRow, ratees: Employe
     if (sources.has("self")) add("self", ratee);
     if (sources.has("supervisor")) {
       const atasan = ratee.atasan_nip ? byNip.get(ratee.atasan_nip) : undefined;
-      add("supervisor", atasan ?? null, atasan ? null : "admin BKD (pegawai ini tidak punya atasan langsung dalam data)");
+      const submitted = atasan ? sheetOf.get(`${ratee.id}|supervisor|${atasan.nip}`)?.submitted_at : null;
+      if (atasan && atasan.left_at !== null && !submitted) add("supervisor", null, "admin BKD (atasan langsung sudah keluar dari wilayah)");
+      else add("supervisor", atasan ?? null, atasan ? null : "admin BKD (pegawai ini tidak punya atasan langsung dalam data)");
     }
     if (sources.has("peer")) for (const peer of peersOf.get(ratee.id) ?? []) add("peer", peer);
     if (sources.has("subordinate")) for (const report of reportsOf.get(ratee.nip) ?? []) add("subordinate", report);

@@ -33,7 +33,8 @@ export async function peerWorld(db: Kysely<Database>, cycle: CycleRow, unitId?: 
   const compiled = await cycleRules(db, cycle);
   const rule = peerAssignmentRule(compiled.ruleSet);
   const units = await cycleUnitIds(db, cycle);
-  let query = db.selectFrom("employees").selectAll().where("region_id", "=", regionId);
+  // Those who left the region neither rate nor need peers any more; their past assignments stay in `existing`.
+  let query = db.selectFrom("employees").selectAll().where("region_id", "=", regionId).where("left_at", "is", null);
   if (units) query = query.where("unit_id", "in", units.length > 0 ? units : [""]);
   const employees = await query.orderBy("id").execute();
   const within = unitId ? new Set(await unitSubtree(db, regionId, unitId)) : null;

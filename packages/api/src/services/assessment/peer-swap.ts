@@ -76,6 +76,9 @@ export async function swapPeers(scope: Scope, input: PeerSwap): Promise<PeerAssi
     );
     const replacement = people.get(input.newPeerId);
     if (!replacement) throw new DomainError({ code: "NOT_FOUND", message: `Pegawai ${input.newPeerId} tidak ditemukan`, pointer: "/newPeerId" });
+    if (replacement.left_at !== null) {
+      throw new DomainError({ code: "BAD_REQUEST", message: `${replacement.nama} (${replacement.nip}) sudah keluar dari wilayah ini; yang diharapkan: rekan yang masih bekerja`, pointer: "/newPeerId" });
+    }
     const units = await cycleUnitIds(trx, cycle);
     if (units && !units.includes(replacement.unit_id)) {
       throw new DomainError({ code: "BAD_REQUEST", message: `${replacement.nama} (${replacement.nip}) tidak termasuk siklus ini (unit ${replacement.unit_id})`, pointer: "/newPeerId" });

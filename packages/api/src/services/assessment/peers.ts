@@ -98,9 +98,12 @@ export async function setPeers(scope: Scope, input: { cycleId: string; employeeI
     const missing = peerIds.filter((id) => !peers.some((p) => p.id === id));
     if (missing.length > 0) throw new DomainError({ code: "NOT_FOUND", message: `Pegawai ${missing.join(", ")} tidak ditemukan` });
     const units = await cycleUnitIds(trx, cycle);
+    const assigned = new Set((await peersOf(trx, regionId, cycle.id, employee.id)).map((p) => p.employeeId));
     for (const peer of peers) {
       const problem =
-        peer.id === employee.id
+        peer.left_at !== null && !assigned.has(peer.id)
+          ? "sudah keluar dari wilayah ini (tidak ada lagi di SIASN)"
+          : peer.id === employee.id
           ? "tidak bisa menjadi rekan penilai dirinya sendiri"
           : peer.nip === employee.atasan_nip
             ? `adalah atasan langsungnya dan menilai sebagai ${raterSourceLabel("supervisor")}`

@@ -2,9 +2,16 @@
 // region can roll out unit by unit (pilot units first, as Binjai did); without them, its one unit_id
 // subtree, or the whole region. An employee is never in two cycles of the same period once they leave
 // draft, so a later cycle for other units never disturbs the first.
+//
+// Employees who left the region (employees.left_at, set when the SIASN employee master no longer lists
+// them) are in a cycle only with what was already recorded for them in it: a plan, a work entry, an
+// assessment sheet or a result. A cycle opened after they left, or one in which nothing was recorded before
+// they left, does not include them; one that does keeps them (never deleted, their records as they were)
+// and shows them as left. Whatever they still owed (their plan, sheets by or on them) is no longer owed:
+// `working` asks for only those who still work in the region, as reminders and the missing counts do.
 import { DomainError } from "../lib/index.js";
-import type { CycleRow, Database, EmployeeRow } from "@kinerja/db";
-import { sql, type Kysely } from "kysely";
+import type { CycleRow, Database, EmployeeRow, EmployeeTable } from "@kinerja/db";
+import { sql, type ExpressionBuilder, type Kysely } from "kysely";
 import { unitSubtrees } from "../organisation/index.js";
 
 /** The units the cycle covers, subtrees included; null for the whole region. */
@@ -23,33 +30,55 @@ export async function cycleUnitIds(db: Kysely<Database>, cycle: CycleRow): Promi
   return [...new Set((await unitSubtrees(db, cycle.region_id, roots)).flat())].sort();
 }
 
+export interface CoverOptions {
+  /** Only those still working in the region: left employees, even with records in the cycle, are left out. */
+  working?: boolean;
+}
+
+/** Whether the employee `e` takes part in the cycle: still working in the region, or left with something recorded in it. */
+function participates(cycle: CycleRow) {
+  return (eb: ExpressionBuilder<Database & { e: EmployeeTable }, "e">) =>
+    eb.or([
+      eb("e.left_at", "is", null),
+      eb.exists(eb.selectFrom("plans as p").select("p.id").where("p.region_id", "=", cycle.region_id).where("p.cycle_id", "=", cycle.id).whereRef("p.employee_id", "=", "e.id")),
+      eb.exists(
+        eb.selectFrom("work_entries as w").select("w.id").where("w.region_id", "=", cycle.region_id).where("w.cycle_id", "=", cycle.id).whereRef("w.employee_id", "=", "e.id"),
+      ),
+      eb.exists(
+        eb.selectFrom("assessments as a").select("a.id").where("a.region_id", "=", cycle.region_id).where("a.cycle_id", "=", cycle.id).whereRef("a.employee_id", "=", "e.id"),
+      ),
+      eb.exists(
+        eb
+          .selectFrom("results as r")
+          .innerJoin("result_runs as rr", (join) => join.onRef("rr.region_id", "=", "r.region_id").onRef("rr.id", "=", "r.run_id"))
+          .select("r.run_id")
+          .where("rr.region_id", "=", cycle.region_id)
+          .where("rr.cycle_id", "=", cycle.id)
+          .whereRef("r.employee_id", "=", "e.id"),
+      ),
+    ]);
+}
+
 /** The ids of the employees the cycle covers, in id order. */
-export async function cycleEmployeeIds(db: Kysely<Database>, cycle: CycleRow): Promise<string[]> {
-  const units = await cycleUnitIds(db, cycle);
-  if (units !== null && units.length === 0) return [];
-  let query = db.selectFrom("employees").select("id").where("region_id", "=", cycle.region_id);
-  if (units) query = query.where("unit_id", "in", units);
-  return (await query.orderBy("id").execute()).map((e) => e.id);
+export async function cycleEmployeeIds(db: Kysely<Database>, cycle: CycleRow, options: CoverOptions = {}): Promise<string[]> {
+  return (await (await coveredEmployees(db, cycle, options)).select("e.id").orderBy("e.id").execute()).map((e) => e.id);
 }
 
 /**
  * The employees a cycle covers, as `e`, to select from or to filter by in a subquery: it binds the cycle's
  * units, never the employees' ids, so a region of any size stays within SQLite's 32,766 parameters.
  */
-export async function coveredEmployees(db: Kysely<Database>, cycle: CycleRow) {
+export async function coveredEmployees(db: Kysely<Database>, cycle: CycleRow, options: CoverOptions = {}) {
   const units = await cycleUnitIds(db, cycle);
-  const query = db.selectFrom("employees as e").where("e.region_id", "=", cycle.region_id);
+  const base = db.selectFrom("employees as e").where("e.region_id", "=", cycle.region_id);
+  const query = options.working ? base.where("e.left_at", "is", null) : base.where(participates(cycle));
   if (units === null) return query;
   return units.length === 0 ? query.where(sql<boolean>`1 = 0`) : query.where("e.unit_id", "in", units);
 }
 
 /** The employees a cycle covers, whole rows, read by the cycle's units rather than by a list of ids. */
-export async function cycleEmployees(db: Kysely<Database>, cycle: CycleRow): Promise<EmployeeRow[]> {
-  const units = await cycleUnitIds(db, cycle);
-  if (units !== null && units.length === 0) return [];
-  let query = db.selectFrom("employees").selectAll().where("region_id", "=", cycle.region_id);
-  if (units) query = query.where("unit_id", "in", units);
-  return query.orderBy("id").execute();
+export async function cycleEmployees(db: Kysely<Database>, cycle: CycleRow, options: CoverOptions = {}): Promise<EmployeeRow[]> {
+  return (await coveredEmployees(db, cycle, options)).selectAll("e").orderBy("e.id").execute();
 }
 
 /** Refuses (NOT_FOUND, as for any id outside the caller's reach) an employee the cycle does not cover. */

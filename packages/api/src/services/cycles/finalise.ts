@@ -22,7 +22,9 @@ import { cycleEmployeeIds } from "./cycle-scope.js";
 async function noRunInFlight(trx: Kysely<Database>, cycle: CycleRow): Promise<void> {
   await assertNoRunInFlight(trx, cycle, "tetapkan setelah selesai");
   const employeeIds = await cycleEmployeeIds(trx, cycle);
-  await notify(trx, { regionId: cycle.region_id, kind: "results_published", employeeIds, values: { siklus: cycle.name }, link: "/me" });
+  // Those who left the region keep their result but no longer sign in: nobody to tell.
+  const working = await cycleEmployeeIds(trx, cycle, { working: true });
+  await notify(trx, { regionId: cycle.region_id, kind: "results_published", employeeIds: working, values: { siklus: cycle.name }, link: "/me" });
   await emitEvent(trx, cycle.region_id, "results.finalised", {
     cycle: { ...cycleEventData(cycle), status: "finalised" },
     runId: cycle.current_run_id,

@@ -15,9 +15,11 @@ import { visibleEmployees } from "../access/index.js";
 export interface CycleProgress {
   cycleId: string;
   status: CycleStatus;
-  /** Employees of the cycle the viewer may see. */
+  /** Employees of the cycle the viewer may see, those who left the region during it included. */
   employees: number;
-  /** Plans per status; `none`: employees with no plan yet. */
+  /** Of them, those who left the region: what was recorded for them stays, and nothing more is owed. */
+  left: number;
+  /** Plans per status; `none`: employees still working in the region with no plan yet. */
   plans: Record<PlanStatus | "none", number>;
   workEntriesPending: number;
   /** Per source the rules use: sheets expected (rule set sources per indicator set, peers chosen) and submitted. */
@@ -39,8 +41,9 @@ export async function cycleProgress(scope: Scope, cycleId: string): Promise<Cycl
   const employees = await covered.selectAll("e").orderBy("e.id").execute();
   // The counts below filter by this subquery: a list of ids would pass SQLite's 32,766 parameters.
   const ids = covered.select("e.id");
-  const plans: CycleProgress["plans"] = { none: employees.length, draft: 0, submitted: 0, approved: 0, revision: 0, rejected: 0 };
-  const progress: CycleProgress = { cycleId, status: cycle.status, employees: employees.length, plans, workEntriesPending: 0, sheets: {}, lateSheets: 0, evaluated: 0 };
+  const left = employees.filter((e) => e.left_at !== null).length;
+  const plans: CycleProgress["plans"] = { none: employees.length - left, draft: 0, submitted: 0, approved: 0, revision: 0, rejected: 0 };
+  const progress: CycleProgress = { cycleId, status: cycle.status, employees: employees.length, left, plans, workEntriesPending: 0, sheets: {}, lateSheets: 0, evaluated: 0 };
   if (employees.length === 0) return progress;
 
   const planRows = await db
@@ -51,9 +54,16 @@ export async function cycleProgress(scope: Scope, cycleId: string): Promise<Cycl
     .where("employee_id", "in", ids)
     .groupBy("status")
     .execute();
-  for (const p of planRows) {
-    plans[p.status] = Number(p.n);
-    plans.none -= Number(p.n);
+  for (const p of planRows) plans[p.status] = Number(p.n);
+  if (plans.none > 0) {
+    const planned = await db
+      .selectFrom("plans")
+      .select((eb) => eb.fn.countAll<number | string>().as("n"))
+      .where("region_id", "=", regionId)
+      .where("cycle_id", "=", cycle.id)
+      .where("employee_id", "in", covered.where("e.left_at", "is", null).select("e.id"))
+      .executeTakeFirst();
+    plans.none -= Number(planned?.n ?? 0);
   }
   const pending = await db
     .selectFrom("work_entries")

@@ -313,7 +313,8 @@ export async function unitDocument(scope: Scope, input: { cycleId: string; unitI
   const adjustments = (await listAdjustments(db, regionId, cycle.id, results.map((r) => r.employee_id))).filter((a) => a.runId <= run.id);
   const curve = await regionDistribution(db, regionId, { cycleId: cycle.id, unitId: unit.id, runId: run.id });
   // The unit's head: someone placed in it whose own superior sits outside it.
-  const inUnit = await db.selectFrom("employees").selectAll().where("region_id", "=", regionId).where("unit_id", "=", unit.id).orderBy("nip").execute();
+  // Someone who left the region signs nothing any more.
+  const inUnit = await db.selectFrom("employees").selectAll().where("region_id", "=", regionId).where("unit_id", "=", unit.id).where("left_at", "is", null).orderBy("nip").execute();
   const nips = new Set(inUnit.map((e) => e.nip));
   const head = inUnit.find((e) => !e.atasan_nip || !nips.has(e.atasan_nip));
 

@@ -27,7 +27,7 @@ export async function sendReminders(db: Kysely<Database>, at: Date): Promise<num
       return [];
     });
     if (todays.length === 0) continue;
-    const ratees = await cycleEmployees(db, cycle);
+    const ratees = await cycleEmployees(db, cycle, { working: true });
     if (ratees.length === 0) continue;
     const sheets = await expectedSheets(db, cycle, ratees, await setsOf(db, cycle, ratees));
     for (const deadline of todays) {

@@ -9,7 +9,7 @@ import { sql, type Kysely } from "kysely";
 import type { SessionUser } from "../../auth.js";
 import { requireAdmin, type Scope } from "../access/index.js";
 import { assertPasswordAllowed } from "../credentials/index.js";
-import { actorOf, audit, DomainError } from "../lib/index.js";
+import { actorOf, audit, DomainError, type Actor } from "../lib/index.js";
 
 /** What a disabled account is told when it tries to sign in. */
 export const ACCOUNT_DISABLED_MESSAGE = "Akun Anda dinonaktifkan. Hubungi admin BKPSDM wilayah Anda untuk mengaktifkannya kembali.";
@@ -61,7 +61,11 @@ export async function disableAccount(scope: Scope, input: { id: string }): Promi
   refuseOwn(scope, input.id, "menonaktifkan");
   return scope.db.transaction().execute(async (trx) => {
     const account = await regionAccount(trx, scope, input.id);
-    if (account.disabled_at !== null) return stateOf(account);
+    if (account.disabled_at !== null) {
+      // Disabled by a departure, now by the admin too: the employee's return no longer enables it.
+      await trx.updateTable("user").set({ disabled_by_departure: sql<boolean>`FALSE` }).where("id", "=", account.id).execute();
+      return stateOf(account);
+    }
     const at = now();
     await trx.updateTable("user").set({ disabled_at: at, updated_at: at }).where("id", "=", account.id).execute();
     const sessionsEnded = await endSessionsOf(trx, account.id);
@@ -84,7 +88,7 @@ export async function enableAccount(scope: Scope, input: { id: string }): Promis
   return scope.db.transaction().execute(async (trx) => {
     const account = await regionAccount(trx, scope, input.id);
     if (account.disabled_at === null) return stateOf(account);
-    await trx.updateTable("user").set({ disabled_at: null, updated_at: now() }).where("id", "=", account.id).execute();
+    await trx.updateTable("user").set({ disabled_at: null, disabled_by_departure: sql<boolean>`FALSE`, updated_at: now() }).where("id", "=", account.id).execute();
     await audit(trx, {
       regionId: scope.regionId,
       actor: scope.actor,
@@ -96,6 +100,77 @@ export async function enableAccount(scope: Scope, input: { id: string }): Promis
     });
     return stateOf({ ...account, disabled_at: null });
   });
+}
+
+/** Who disables and enables accounts when the SIASN employee master says an employee left or came back. */
+const DEPARTURE_ACTOR: Actor = { id: null, name: "Data induk SIASN", role: "system" };
+
+/**
+ * The accounts of employees who left the region can no longer sign in, and their sessions end now: as an
+ * admin's disabling does, in the caller's transaction (the one applying the departures). An account an
+ * admin already disabled stays as the admin left it. Answers the accounts disabled.
+ */
+export async function disableAccountsOfLeavers(trx: Kysely<Database>, regionId: string, employeeIds: readonly string[], reason: string): Promise<string[]> {
+  if (employeeIds.length === 0) return [];
+  const disabled: string[] = [];
+  for (let i = 0; i < employeeIds.length; i += 500) {
+    const accounts = await trx
+      .selectFrom("user")
+      .select(["id", "name", "role", "employee_id"])
+      .where("region_id", "=", regionId)
+      .where("employee_id", "in", employeeIds.slice(i, i + 500))
+      .where("disabled_at", "is", null)
+      .execute();
+    for (const account of accounts) {
+      const at = now();
+      await trx.updateTable("user").set({ disabled_at: at, disabled_by_departure: sql<boolean>`TRUE`, updated_at: at }).where("id", "=", account.id).execute();
+      const sessionsEnded = await endSessionsOf(trx, account.id);
+      await audit(trx, {
+        regionId,
+        actor: DEPARTURE_ACTOR,
+        action: "account.disable",
+        entity: "user",
+        entityId: account.id,
+        before: { name: account.name, role: account.role, disabledAt: null },
+        after: { name: account.name, role: account.role, disabledAt: at, sessionsEnded, reason },
+      });
+      disabled.push(account.id);
+    }
+  }
+  return disabled;
+}
+
+/**
+ * The accounts of employees SIASN lists again may sign in again (with the password they had), when it was
+ * their departure that disabled them; an account an admin disabled stays disabled. Answers the accounts enabled.
+ */
+export async function enableAccountsOfReturners(trx: Kysely<Database>, regionId: string, employeeIds: readonly string[]): Promise<string[]> {
+  if (employeeIds.length === 0) return [];
+  const enabled: string[] = [];
+  for (let i = 0; i < employeeIds.length; i += 500) {
+    const accounts = await trx
+      .selectFrom("user")
+      .select(["id", "name", "role", "disabled_at"])
+      .where("region_id", "=", regionId)
+      .where("employee_id", "in", employeeIds.slice(i, i + 500))
+      .where("disabled_at", "is not", null)
+      .where("disabled_by_departure", "=", sql<boolean>`TRUE`)
+      .execute();
+    for (const account of accounts) {
+      await trx.updateTable("user").set({ disabled_at: null, disabled_by_departure: sql<boolean>`FALSE`, updated_at: now() }).where("id", "=", account.id).execute();
+      await audit(trx, {
+        regionId,
+        actor: DEPARTURE_ACTOR,
+        action: "account.enable",
+        entity: "user",
+        entityId: account.id,
+        before: { name: account.name, role: account.role, disabledAt: account.disabled_at === null ? null : isoOf(account.disabled_at) },
+        after: { name: account.name, role: account.role, disabledAt: null, reason: "terdaftar lagi di SIASN" },
+      });
+      enabled.push(account.id);
+    }
+  }
+  return enabled;
 }
 
 /** 12 letters and digits in three groups, without look-alikes (0/O, 1/l/I); at least one of each kind. */

@@ -63,25 +63,26 @@ async function unitScope(db: Kysely<Database>, regionId: string, unitId: string 
   return unitSubtree(db, regionId, unitId);
 }
 
-/** The region's employees (in the units given) that no account is linked to. */
+/** The region's employees (in the units given) that no account is linked to; those who left the region need none. */
 function withoutAccount(db: Kysely<Database>, regionId: string, unitIds: string[] | null) {
   let query = db
     .selectFrom("employees as e")
     .leftJoin("user as u", "u.employee_id", "e.id")
     .where("e.region_id", "=", regionId)
+    .where("e.left_at", "is", null)
     .where("u.id", "is", null);
   if (unitIds) query = query.where("e.unit_id", "in", unitIds);
   return query;
 }
 
 /** Whether the register places others under the employee `e` (they have direct reports): an assessor. */
-const hasReports = sql<boolean>`exists (select 1 from employees r where r.region_id = e.region_id and r.atasan_nip = e.nip)`;
+const hasReports = sql<boolean>`exists (select 1 from employees r where r.region_id = e.region_id and r.atasan_nip = e.nip and r.left_at is null)`;
 
 export async function previewBulkAccounts(scope: Scope, input: { unitId?: string | null }): Promise<BulkAccountsPreview> {
   requireAdmin(scope, "membuat akun massal");
   const { db, regionId } = scope;
   const unitIds = await unitScope(db, regionId, input.unitId);
-  let all = db.selectFrom("employees as e").select((eb) => eb.fn.countAll<number | string>().as("n")).where("e.region_id", "=", regionId);
+  let all = db.selectFrom("employees as e").select((eb) => eb.fn.countAll<number | string>().as("n")).where("e.region_id", "=", regionId).where("e.left_at", "is", null);
   if (unitIds) all = all.where("e.unit_id", "in", unitIds);
   const missing = await withoutAccount(db, regionId, unitIds)
     .select((eb) => [

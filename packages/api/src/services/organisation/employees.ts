@@ -25,6 +25,8 @@ export interface EmployeeView {
   attributes: Record<string, AttributeValue>;
   /** When the employee's departure was applied (no longer in the SIASN master); null while in the region. */
   leftAt: string | null;
+  /** Why, as the applying run put it (e.g. "tidak ada lagi di SIASN"); null while in the region. */
+  leftReason: string | null;
 }
 
 export function employeeView(row: EmployeeRow): EmployeeView {
@@ -41,6 +43,7 @@ export function employeeView(row: EmployeeRow): EmployeeView {
     atasanNip: row.atasan_nip,
     attributes: parseJson(row.attributes),
     leftAt: row.left_at ?? null,
+    leftReason: row.left_reason ?? null,
   };
 }
 
@@ -48,6 +51,8 @@ export interface EmployeeFilter {
   search?: string;
   /** This unit and the units below it. */
   unitId?: string;
+  /** Those who left the region: true only them, false only those still working; everyone when absent. */
+  left?: boolean;
   cursor?: string;
   limit: number;
 }
@@ -60,6 +65,7 @@ export async function listEmployees(scope: Scope, filter: EmployeeFilter): Promi
   if (visible.kind === "self") query = query.where("nip", "=", visible.nip);
   if (visible.kind === "none") return { items: [], nextCursor: null };
   if (filter.unitId) query = query.where("unit_id", "in", await unitSubtree(db, regionId, filter.unitId));
+  if (filter.left !== undefined) query = query.where("left_at", filter.left ? "is not" : "is", null);
   const search = filter.search?.trim().toLowerCase();
   if (search) {
     query = query.where((eb) => eb.or([contains("nama", search), contains("nip", search), contains("jabatan", search)]));

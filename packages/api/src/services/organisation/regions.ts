@@ -25,7 +25,7 @@ export async function listRegions(db: Kysely<Database>, user: SessionUser): Prom
       "regions.id",
       "regions.name",
       "regions.created_at",
-      eb.selectFrom("employees").whereRef("employees.region_id", "=", "regions.id").select(eb.fn.countAll<number>().as("n")).as("employees"),
+      eb.selectFrom("employees").whereRef("employees.region_id", "=", "regions.id").where("employees.left_at", "is", null).select(eb.fn.countAll<number>().as("n")).as("employees"),
       eb.selectFrom("units").whereRef("units.region_id", "=", "regions.id").select(eb.fn.countAll<number>().as("n")).as("units"),
     ]);
   if (!isOperator(user)) query = query.where("regions.id", "=", user.regionId ?? "");

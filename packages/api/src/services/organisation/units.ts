@@ -34,6 +34,8 @@ export async function unitTree(scope: Scope): Promise<UnitNode[]> {
     .selectFrom("employees")
     .select((eb) => ["unit_id", eb.fn.countAll<number>().as("n")])
     .where("region_id", "=", regionId)
+    // Those who left the region are kept with their records, but no longer work in a unit.
+    .where("left_at", "is", null)
     .groupBy("unit_id")
     .execute();
   const countOf = new Map(counts.map((c) => [c.unit_id, Number(c.n)]));

@@ -161,6 +161,8 @@ async function planCounts(db: Kysely<Database>, regionId: string, cycleId: strin
     .selectFrom("employees as e")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("e.region_id", "=", regionId)
+    // Someone who left the region owes no plan.
+    .where("e.left_at", "is", null)
     .where((eb) =>
       eb.not(
         eb.exists(

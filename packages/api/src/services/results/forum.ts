@@ -341,10 +341,14 @@ export async function recordForumSession(
     }
     const members = [...new Set(input.memberNips)];
     const known = members.length
-      ? (await trx.selectFrom("employees").select("nip").where("region_id", "=", regionId).where("nip", "in", members).execute()).map((e) => e.nip)
+      ? await trx.selectFrom("employees").select(["nip", "left_at"]).where("region_id", "=", regionId).where("nip", "in", members).execute()
       : [];
-    const unknown = members.filter((n) => !known.includes(n));
+    const unknown = members.filter((n) => !known.some((e) => e.nip === n));
     if (unknown.length > 0) throw new DomainError({ code: "NOT_FOUND", message: `Anggota forum dengan NIP ${unknown.join(", ")} tidak ditemukan` });
+    const gone = known.filter((e) => e.left_at !== null).map((e) => e.nip);
+    if (gone.length > 0) {
+      throw new DomainError({ code: "BAD_REQUEST", message: `Anggota forum dengan NIP ${gone.join(", ")} sudah keluar dari wilayah ini; yang diharapkan: pegawai yang masih bekerja` });
+    }
     const id = newId();
     await trx
       .insertInto("forum_sessions")

@@ -24,6 +24,8 @@ export interface ResultSummary {
   score: number | null;
   outcomes: string[];
   error: string | null;
+  /** Set when the employee has since left the region (their result stays): when and why. */
+  left?: { at: string; reason: string | null };
 }
 
 export interface ResultDetail extends ResultSummary {
@@ -227,7 +229,26 @@ function sortValue(key: ResultSortKey, predikatIds: readonly string[]): RawBuild
   }
 }
 
+/** Marks the page's employees who have left the region since: one read by the page's ids. */
+async function withDepartures(db: Kysely<Database>, regionId: string, page: ResultPage): Promise<ResultPage> {
+  if (page.items.length === 0) return page;
+  const left = await db
+    .selectFrom("employees")
+    .select(["id", "left_at", "left_reason"])
+    .where("region_id", "=", regionId)
+    .where("id", "in", page.items.map((r) => r.employeeId))
+    .where("left_at", "is not", null)
+    .execute();
+  if (left.length === 0) return page;
+  const byId = new Map(left.map((e) => [e.id, { at: e.left_at!, reason: e.left_reason }]));
+  return { ...page, items: page.items.map((r) => (byId.has(r.employeeId) ? { ...r, left: byId.get(r.employeeId)! } : r)) };
+}
+
 export async function listResults(scope: Scope, filter: ResultFilter): Promise<ResultPage> {
+  return withDepartures(scope.db, scope.regionId, await resultPage(scope, filter));
+}
+
+async function resultPage(scope: Scope, filter: ResultFilter): Promise<ResultPage> {
   const { db, regionId } = scope;
   const [{ cycle, run }, units] = await Promise.all([
     cycleAndRun(db, regionId, filter.cycleId, filter.runId),

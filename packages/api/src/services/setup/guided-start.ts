@@ -30,12 +30,17 @@ export async function guidedStart(scope: Scope): Promise<GuidedStart> {
   const draft = versions.find((v) => v.status === "draft" && (!published || v.version > published.version)) ?? null;
   const count = async (table: "units" | "employees" | "cycles") =>
     Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).where("region_id", "=", regionId).executeTakeFirstOrThrow()).n);
-  const [units, employees, cycles] = [await count("units"), await count("employees"), await count("cycles")];
+  const [units, cycles] = [await count("units"), await count("cycles")];
+  // Those who left the region are neither counted nor waiting for an account.
+  const employees = Number(
+    (await db.selectFrom("employees").select((eb) => eb.fn.countAll<number>().as("n")).where("region_id", "=", regionId).where("left_at", "is", null).executeTakeFirstOrThrow()).n,
+  );
   const withoutAccount = await db
     .selectFrom("employees as e")
     .leftJoin("user as u", (join) => join.onRef("u.employee_id", "=", "e.id").onRef("u.region_id", "=", "e.region_id"))
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("e.region_id", "=", regionId)
+    .where("e.left_at", "is", null)
     .where("u.id", "is", null)
     .executeTakeFirstOrThrow();
   const employeesWithoutAccount = Number(withoutAccount.n);

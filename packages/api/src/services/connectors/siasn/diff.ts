@@ -8,6 +8,7 @@ import { parseNip } from "@kinerja/core";
 import { newId, now, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { DomainError } from "../../lib/index.js";
+import { disableAccountsOfLeavers, enableAccountsOfReturners } from "../../organisation/index.js";
 import type { RowProblem } from "../connector.js";
 import type { SiasnMapping } from "./mapping.js";
 import type { SiasnRead } from "./records.js";
@@ -195,7 +196,11 @@ function stale(what: string): DomainError {
   });
 }
 
-/** Writes a reviewed diff in the caller's transaction; refuses it whole when the region changed since the fetch. */
+/**
+ * Writes a reviewed diff in the caller's transaction; refuses it whole when the region changed since the fetch.
+ * The accounts of employees who left are disabled (sessions ended) and those of returning ones enabled
+ * again, in the same transaction.
+ */
 export async function applyDiff(trx: Kysely<Database>, regionId: string, runId: string, diff: SiasnDiff): Promise<number> {
   const at = now();
   const units = new Map((await trx.selectFrom("units").select(["id", "name", "parent_id"]).where("region_id", "=", regionId).execute()).map((u) => [u.id, u]));
@@ -209,12 +214,15 @@ export async function applyDiff(trx: Kysely<Database>, regionId: string, runId: 
     if (!unit || unit.name !== change.before.name || unit.parent_id !== change.before.parentId) throw stale(`unit ${change.id}`);
     await trx.updateTable("units").set({ name: change.after.name, parent_id: change.after.parentId }).where("region_id", "=", regionId).where("id", "=", change.id).execute();
   }
+  const returned: string[] = [];
+  const departed: string[] = [];
   for (const e of diff.new) {
     const current = employees.get(e.nip);
     const values = { nama: e.nama, jabatan: e.jabatan, golongan: e.golongan, unit_id: e.unitId, atasan_nip: e.atasanNip, updated_at: at };
     if (e.returning) {
       if (!current || current.left_at === null) throw stale(`pegawai ${e.nip}`);
       await trx.updateTable("employees").set({ ...values, left_at: null, left_reason: null }).where("region_id", "=", regionId).where("id", "=", current.id).execute();
+      returned.push(current.id);
     } else {
       if (current) throw stale(`pegawai ${e.nip} sudah ada`);
       await trx.insertInto("employees").values({ region_id: regionId, id: newId(), nip: e.nip, jenis_jabatan: null, jenjang: null, status: "PNS", attributes: "{}", created_at: at, ...values }).execute();
@@ -230,10 +238,15 @@ export async function applyDiff(trx: Kysely<Database>, regionId: string, runId: 
     }
     await trx.updateTable("employees").set({ ...set, updated_at: at }).where("region_id", "=", regionId).where("id", "=", current.id).execute();
   }
+  // The run that applied it is in the audit log (connector.apply); the reason reads as the admin would put it.
+  const leftReason = "tidak ada lagi di SIASN";
   for (const l of diff.left) {
     const current = employees.get(l.nip);
     if (!current || current.left_at !== null) throw stale(`pegawai ${l.nip}`);
-    await trx.updateTable("employees").set({ left_at: at, left_reason: `tidak ada lagi di SIASN (pengambilan ${runId})`, updated_at: at }).where("region_id", "=", regionId).where("id", "=", current.id).execute();
+    await trx.updateTable("employees").set({ left_at: at, left_reason: leftReason, updated_at: at }).where("region_id", "=", regionId).where("id", "=", current.id).execute();
+    departed.push(current.id);
   }
+  await enableAccountsOfReturners(trx, regionId, returned);
+  await disableAccountsOfLeavers(trx, regionId, departed, leftReason);
   return diff.units.new.length + diff.units.changed.length + diff.new.length + diff.moved.length + diff.left.length;
 }
