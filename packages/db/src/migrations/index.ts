@@ -29,6 +29,7 @@ import * as forumViews from "./2026-12-10_25_forum_views.js";
 import * as employeeDepartures from "./2026-12-11_26_employee_departures.js";
 import * as connectorSchedules from "./2026-12-11_27_connector_schedules.js";
 import * as regionPartitionsAndRunBatches from "./2026-12-11_28_region_partitions_and_run_batches.js";
+import * as siasnSubmissions from "./2026-12-12_29_siasn_submissions.js";
 
 export interface DialectMigration {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as kysely's own Migration
@@ -64,4 +65,5 @@ export const migrations: Record<string, DialectMigration> = {
   "2026-12-11_26_employee_departures": employeeDepartures,
   "2026-12-11_27_connector_schedules": connectorSchedules,
   "2026-12-11_28_region_partitions_and_run_batches": regionPartitionsAndRunBatches,
+  "2026-12-12_29_siasn_submissions": siasnSubmissions,
 };

@@ -102,11 +102,14 @@ export interface UnattendedSource<M> {
   fetch(input: { regionId: string; period: string; mapping: M; secrets: Readonly<Record<string, string>> }): Promise<Uint8Array>;
 }
 
+/** A sink's file: a spreadsheet, or JSON (the bodies a sink that posts to a service sends). */
+export type SinkFormat = ExportFormat | "json";
+
 export interface SinkConnector<M = unknown> extends ConnectorBase<M> {
   kind: "sink";
-  formats: readonly ExportFormat[];
-  /** The file for `period` (a cycle id), as the mapping lays it out; `rows` counts its data rows. */
-  export(scope: Scope, input: { cycleId: string; format: ExportFormat }, mapping: M): Promise<ExportFile & { rows: number; period: string }>;
+  formats: readonly SinkFormat[];
+  /** The file for `period` (a cycle id), as the mapping lays it out; `rows` counts its data rows. Given only a format of `formats`. */
+  export(scope: Scope, input: { cycleId: string; format: SinkFormat }, mapping: M): Promise<ExportFile & { rows: number; period: string }>;
 }
 
 export type Connector = SourceConnector<unknown, unknown> | SinkConnector<unknown>;
