@@ -3,7 +3,7 @@
 // its message, failed, or not sendable and why), every attempt kept; the ones not accepted can be sent again.
 import { Alert, Badge, Button, Group, Progress, Stack, Table, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Select } from "../../components/LazySelect";
 import { connectorExport } from "../../lib/downloads";
@@ -33,6 +33,12 @@ export function SiasnKinerjaSink(props: { connector: ConnectorView }) {
     enabled: chosen !== null,
     refetchInterval: running ? 1000 : false,
   });
+  // Read the answers again as the run goes on and once it ends, so the last ones are shown too.
+  const { refetch } = submissions;
+  const progressKey = latest ? `${latest.jobId}:${latest.status}:${latest.done}` : null;
+  useEffect(() => {
+    if (progressKey && chosen) void refetch();
+  }, [progressKey, chosen, refetch]);
   const send = useMutation(
     trpc.connector.siasnSend.mutationOptions({
       onSettled: async () => {
