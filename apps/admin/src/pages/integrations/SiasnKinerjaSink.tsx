@@ -1,7 +1,7 @@
 // Results to SIASN: a finalised cycle chosen, its SIASN bodies downloaded (JSON, CSV, XLSX) or sent to SIASN as
 // a job followed with its progress, then per employee what SIASN answered (accepted with its id, refused with
 // its message, failed, or not sendable and why), every attempt kept; the ones not accepted can be sent again.
-import { Alert, Badge, Button, Group, Progress, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Progress, Stack, Table, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -49,13 +49,11 @@ export function SiasnKinerjaSink(props: { connector: ConnectorView }) {
   );
   const ready = chosen !== null && props.connector.enabled;
   const counts = submissions.data?.counts;
+  const readiness = submissions.data?.ready ?? null;
   const notAccepted = counts ? counts.refused + counts.failed + counts.invalid : 0;
   const sent = (submissions.data?.employees.length ?? 0) > 0;
   return (
     <Stack gap="sm" data-testid="siasn-kinerja">
-      <Title order={4} size="h5">
-        {t("integrations.siasnKinerja.title")}
-      </Title>
       <Text size="xs" c="dimmed">
         {t("integrations.siasnKinerja.help")}
       </Text>
@@ -87,9 +85,25 @@ export function SiasnKinerjaSink(props: { connector: ConnectorView }) {
           </Button>
         ))}
       </Group>
+      {readiness && (
+        <Stack gap={4} data-testid="siasn-kinerja-ready">
+          <Text size="sm">{t("integrations.siasnKinerja.ready", { sendable: readiness.sendable, total: readiness.total })}</Text>
+          {readiness.problems.length > 0 && (
+            <Alert color="yellow" title={t("integrations.siasnKinerja.notSendable", { count: readiness.total - readiness.sendable })}>
+              <Stack gap={2}>
+                {readiness.problems.map((p) => (
+                  <Text key={p.reason} size="sm" data-testid="siasn-kinerja-problem">
+                    {p.reason} ({p.count})
+                  </Text>
+                ))}
+              </Stack>
+            </Alert>
+          )}
+        </Stack>
+      )}
       <Group gap="xs" wrap="wrap">
         <Button
-          disabled={!ready || running || (sent && notAccepted === 0)}
+          disabled={!ready || running || readiness?.sendable === 0 || (sent && notAccepted === 0)}
           loading={send.isPending}
           onClick={() => chosen && send.mutate({ regionId, cycleId: chosen, resend: "unaccepted" })}
           data-testid="siasn-kinerja-send"

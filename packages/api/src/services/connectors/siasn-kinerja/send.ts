@@ -217,15 +217,43 @@ export interface EmployeeSubmission extends SubmissionAttempt {
   attempts: SubmissionAttempt[];
 }
 
-/** Per employee, what was sent to SIASN for the cycle and how SIASN answered: the latest attempt and every one before it. */
-export async function kinerjaSubmissions(scope: Scope, input: { cycleId: string }): Promise<{ counts: Record<SubmissionStatus, number>; employees: EmployeeSubmission[] }> {
+/** What the cycle's bodies would be now: how many, how many can be sent, and why the others cannot (grouped by reason). */
+export interface KinerjaReadiness {
+  total: number;
+  sendable: number;
+  problems: Array<{ reason: string; count: number; nips: string[] }>;
+}
+
+/**
+ * Per employee, what was sent to SIASN for the cycle and how SIASN answered: the latest attempt and every one
+ * before it; and, for a finalised cycle, what its bodies would be now (`ready`), so a region whose rules give no
+ * rating sees why before sending.
+ */
+export async function kinerjaSubmissions(scope: Scope, input: { cycleId: string }): Promise<{ counts: Record<SubmissionStatus, number>; employees: EmployeeSubmission[]; ready: KinerjaReadiness | null }> {
   requireAdmin(scope, "melihat pengiriman hasil ke SIASN");
   const { db, regionId } = scope;
-  await finalisedCycle(db, regionId, input.cycleId).catch((error: unknown) => {
+  const cycle = await finalisedCycle(db, regionId, input.cycleId).catch((error: unknown) => {
     // A cycle not (yet) finalised has sent nothing; only a missing one is an error here.
     if (error instanceof DomainError && error.code === "PRECONDITION_FAILED") return null;
     throw error;
   });
+  let ready: KinerjaReadiness | null = null;
+  if (cycle) {
+    const { mapping } = await connectorSetup(db, regionId, connectorNamed(NAME));
+    const { payloads } = await buildPayloads(db, regionId, input.cycleId, mapping as KinerjaMapping);
+    const reasons = new Map<string, string[]>();
+    for (const p of payloads) {
+      if (!p.problem) continue;
+      // One line per reason, whoever it concerns (the NIPs are listed with it).
+      const reason = p.problem.replace(/^Tidak dapat dikirim: /, "");
+      reasons.set(reason, [...(reasons.get(reason) ?? []), p.nip]);
+    }
+    ready = {
+      total: payloads.length,
+      sendable: payloads.filter((p) => !p.problem).length,
+      problems: [...reasons].map(([reason, nips]) => ({ reason, count: nips.length, nips: nips.slice(0, 20) })).sort((a, b) => b.count - a.count).slice(0, 20),
+    };
+  }
   const rows = await db
     .selectFrom("siasn_submissions as s")
     .leftJoin("employees as e", (j) => j.onRef("e.region_id", "=", "s.region_id").onRef("e.id", "=", "s.employee_id"))
@@ -245,5 +273,5 @@ export async function kinerjaSubmissions(scope: Scope, input: { cycleId: string 
   const employees = [...byEmployee.values()].sort((a, b) => a.nama.localeCompare(b.nama) || a.nip.localeCompare(b.nip));
   const counts: Record<SubmissionStatus, number> = { accepted: 0, refused: 0, failed: 0, invalid: 0 };
   for (const e of employees) counts[e.status]++;
-  return { counts, employees };
+  return { counts, employees, ready };
 }

@@ -164,6 +164,9 @@ describe.each(inject("dialects"))("results to SIASN on %s", (dialect) => {
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => /hasilKinerjaNilai: aturan penilaian tidak menghasilkan "rating.hasil_kerja"/.test(r[problem]!))).toBe(true);
     expect(rows.every((r) => r[3] !== "" && /^[1-5]$/.test(r[header!.indexOf("kuadranKinerjaNilai")]!))).toBe(true);
+    const ready = (await admin("pariaman").connector.siasnSubmissions({ cycleId: world("pariaman").cycleId })).ready!;
+    expect(ready).toMatchObject({ total: rows.length, sendable: 0 });
+    expect(ready.problems[0]).toMatchObject({ count: rows.length, reason: 'hasilKinerjaNilai: aturan penilaian tidak menghasilkan "rating.hasil_kerja"; perilakuKerjaNilai: aturan penilaian tidak menghasilkan "rating.perilaku"' });
     const posts = siasn.requests.filter((r) => r.method === "POST").length;
     const run = await sendAndWait("pariaman");
     expect(run).toMatchObject({ status: "succeeded", summary: expect.objectContaining({ invalid: rows.length, accepted: 0 }) });
