@@ -1,8 +1,9 @@
 // What a connector is. A source brings data in (attendance, work logs, employees and units…): it reads what
 // it is given against the region and reports every bad row before anything is written, then writes a good
-// read in one transaction. A sink sends results out (payroll…) as a file. Each connector declares its mapping
-// file (the other side's field names, as data a region edits), its default mapping shipped in the repo, and
-// the names of the secrets it needs, which are stored server-side and never sent to a browser.
+// read in one transaction. A sink sends results out (payroll…) as a file; one that also posts them to a
+// service (results to SIASN) does so in its own folder's job (siasn-kinerja/send.ts). Each connector declares
+// its mapping file (the other side's field names, as data a region edits), its default mapping shipped in the
+// repo, and the names of the secrets it needs, which are stored server-side and never sent to a browser.
 // A source whose changes an admin reviews first (the SIASN employee master: new, moved, left) returns its
 // diff as the read's `summary`; the run stops there until it is applied.
 import type { Database } from "@kinerja/db";
