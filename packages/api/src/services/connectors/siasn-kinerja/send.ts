@@ -124,6 +124,28 @@ async function attempt(plan: SendPlan, payload: KinerjaPayload): Promise<Attempt
   return { status: "accepted", httpStatus: reply.status, answer: trimmed, remoteId: id === undefined || id === null ? null : String(id), message };
 }
 
+/** The row of one attempt, as it is appended. */
+function submission(job: JobRow, plan: SendPlan, payload: KinerjaPayload, result: Attempt) {
+  return {
+    region_id: job.region_id,
+    id: newId(),
+    job_id: job.id,
+    cycle_id: plan.cycleId,
+    run_id: plan.runId,
+    employee_id: payload.employeeId,
+    nip: payload.nip,
+    period: plan.period,
+    path: plan.mapping.path,
+    payload: toJson(payload.body),
+    status: result.status,
+    http_status: result.httpStatus,
+    answer: result.answer,
+    remote_id: result.remoteId,
+    message: result.message,
+    sent_at: now(),
+  };
+}
+
 async function send(db: Kysely<Database>, jobs: JobRunner, actor: Actor, job: JobRow, plan: SendPlan): Promise<void> {
   const regionId = job.region_id;
   const { lease } = jobs;
@@ -149,30 +171,16 @@ async function send(db: Kysely<Database>, jobs: JobRunner, actor: Actor, job: Jo
         counts[result.status]++;
         if (result.status !== "accepted") report.push({ line: index + 1, field: payload.nama, value: payload.nip, message: result.message ?? result.status, expected: "diterima SIASN" });
         done++;
-        await db.transaction().execute(async (trx) => {
-          await trx
-            .insertInto("siasn_submissions")
-            .values({
-              region_id: regionId,
-              id: newId(),
-              job_id: job.id,
-              cycle_id: plan.cycleId,
-              run_id: plan.runId,
-              employee_id: payload.employeeId,
-              nip: payload.nip,
-              period: plan.period,
-              path: plan.mapping.path,
-              payload: toJson(payload.body),
-              status: result.status,
-              http_status: result.httpStatus,
-              answer: result.answer,
-              remote_id: result.remoteId,
-              message: result.message,
-              sent_at: now(),
-            })
-            .execute();
-          await holdLease(trx, job, lease, { done, total: plan.payloads.length });
-        });
+        // A write that fails (the lease taken over, the database gone) stops the other senders too.
+        try {
+          await db.transaction().execute(async (trx) => {
+            await trx.insertInto("siasn_submissions").values(submission(job, plan, payload, result)).execute();
+            await holdLease(trx, job, lease, { done, total: plan.payloads.length });
+          });
+        } catch (error) {
+          stopped ??= error instanceof Error ? error : new Error(String(error));
+          throw error;
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(plan.mapping.concurrency, plan.payloads.length) }, worker));
