@@ -12,6 +12,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { query } from "./api";
+import { describeViolations, seriousViolations } from "./axe";
 import { launchBrowser } from "./browser";
 import { readCsv } from "./downloads";
 import { newPage, openFirstCycle, runEvaluation, signIn } from "./portal";
@@ -143,6 +144,8 @@ describe.skipIf(inject("chromiumMissing") !== null)("connectors: results to SIAS
     expect(await row.innerText()).toContain(`PNS dengan NIP ${unknown.nipBaru} tidak ditemukan`);
     await expect.poll(() => card().getByTestId("siasn-kinerja-counts").textContent()).toContain(`Diterima: ${siasn.received.length}`);
     await card().screenshot({ path: join(SCREENSHOT_DIR, "siasn-kinerja-card-1366.png") });
+    const violations = await seriousViolations(page, '[data-testid="connector-siasn-kinerja"]');
+    expect(violations, describeViolations("Kirim hasil ke SIASN", violations)).toEqual([]);
     expect((await checkFit(page, "integrations-siasn-kinerja")).overflow).toBe(0);
   }, 120_000);
 

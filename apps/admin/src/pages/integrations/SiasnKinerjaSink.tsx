@@ -1,6 +1,7 @@
 // Results to SIASN: a finalised cycle chosen, its SIASN bodies downloaded (JSON, CSV, XLSX) or sent to SIASN as
 // a job followed with its progress, then per employee what SIASN answered (accepted with its id, refused with
 // its message, failed, or not sendable and why), every attempt kept; the ones not accepted can be sent again.
+// Status badges keep dark text on their light colour, so they stay readable (WCAG contrast).
 import { Alert, Badge, Button, Group, Progress, Stack, Table, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
@@ -120,7 +121,7 @@ export function SiasnKinerjaSink(props: { connector: ConnectorView }) {
       {latest && (
         <Stack gap={4} data-testid="siasn-kinerja-run">
           <Group gap="xs">
-            <Badge color={latest.status === "succeeded" ? "green" : latest.status === "failed" ? "red" : "blue"} variant="light">
+            <Badge color={latest.status === "succeeded" ? "green" : latest.status === "failed" ? "red" : "blue"} c="dark.8" variant="light">
               {t(`integrations.run.status.${latest.status}`)}
             </Badge>
             <Text size="sm">{t("integrations.siasnKinerja.progress", { done: latest.done, total: latest.total })}</Text>
@@ -132,7 +133,7 @@ export function SiasnKinerjaSink(props: { connector: ConnectorView }) {
       {counts && sent && (
         <Group gap="xs" data-testid="siasn-kinerja-counts">
           {(["accepted", "refused", "failed", "invalid"] as const).map((s) => (
-            <Badge key={s} color={STATUS_COLOR[s]} variant="light">
+            <Badge key={s} color={STATUS_COLOR[s]} c="dark.8" variant="light">
               {t(`integrations.siasnKinerja.status.${s}`)}: {counts[s]}
             </Badge>
           ))}
@@ -160,7 +161,7 @@ export function SiasnKinerjaSink(props: { connector: ConnectorView }) {
                     <Text size="sm">{e.nama}</Text>
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={STATUS_COLOR[e.status]} variant="light">
+                    <Badge color={STATUS_COLOR[e.status]} c="dark.8" variant="light">
                       {t(`integrations.siasnKinerja.status.${e.status}`)}
                     </Badge>
                   </Table.Td>
