@@ -38,6 +38,7 @@ type Queries = {
   "connector.schedules": [RouterInputs["connector"]["schedules"], RouterOutputs["connector"]["schedules"]];
   "connector.holidays": [RouterInputs["connector"]["holidays"], RouterOutputs["connector"]["holidays"]];
   "connector.attendance": [RouterInputs["connector"]["attendance"], RouterOutputs["connector"]["attendance"]];
+  "connector.siasnSubmissions": [RouterInputs["connector"]["siasnSubmissions"], RouterOutputs["connector"]["siasnSubmissions"]];
   "baseline.audit": [RouterInputs["baseline"]["audit"], RouterOutputs["baseline"]["audit"]];
   "workEntry.list": [RouterInputs["workEntry"]["list"], RouterOutputs["workEntry"]["list"]];
   "forum.memberSessions": [RouterInputs["forum"]["memberSessions"], RouterOutputs["forum"]["memberSessions"]];

@@ -160,6 +160,8 @@ const RULES: { [P in ProcedurePath]: Rule<InputOf<P>> } = {
   "connector.setSchedule": { roles: ADMINS, input: { name: "attendance", on: false, everyMinutes: 60, anchor: "02:00" } },
   "connector.fetch": { roles: ADMINS, input: { name: "siasn" } },
   "connector.decide": { roles: ADMINS, input: { name: "attendance", jobId: "job-tanpa-tinjauan", decision: "discarded" } },
+  "connector.siasnSend": { roles: ADMINS, input: (s) => ({ cycleId: s.cycleId }) },
+  "connector.siasnSubmissions": { roles: ADMINS, input: (s) => ({ cycleId: s.cycleId }) },
   "connector.holidays": { roles: ADMINS, input: { year: 2025 } },
   "connector.setHolidays": { roles: ADMINS, input: { year: 2031, days: [] } },
   "connector.leave": { roles: ADMINS, input: { period: "2025-01" } },
@@ -401,7 +403,7 @@ const ROUTES: Record<string, Route> = {
     request: (s) => ({ method: "GET", path: `/downloads/account-jobs/${bulkJobOf(s)}/activation-codes.csv` }),
   },
   "GET /evidence/files/:evidenceId": { roles: ROLES, relations: PLAN_READERS, request: (s) => ({ method: "GET", path: `/evidence/files/${s.evidenceId}` }) },
-  "GET /connectors/:name/export/:cycleId.{xlsx,csv}": { roles: ADMINS, request: (s) => ({ method: "GET", path: `/connectors/payroll/export/${s.cycleId}.csv` }) },
+  "GET /connectors/:name/export/:cycleId.{xlsx,csv,json}": { roles: ADMINS, request: (s) => ({ method: "GET", path: `/connectors/payroll/export/${s.cycleId}.csv` }) },
   "GET /connectors/:name/template.{xlsx,csv}": { roles: ADMINS, namesIds: false, request: () => ({ method: "GET", path: "/connectors/worklogs/template.csv" }) },
   "POST /connectors/:name/run.:format": {
     roles: ADMINS,

@@ -935,6 +935,32 @@ export interface ConnectorRunTable {
   report: Generated<JsonText>;
 }
 
+/** One attempt to send an employee's final result to SIASN (append-only; migration 29). */
+export interface SiasnSubmissionTable {
+  region_id: string;
+  id: string;
+  /** The connector run (job) the attempt belongs to. */
+  job_id: string;
+  cycle_id: string;
+  /** The cycle's result run whose results were sent. */
+  run_id: string;
+  employee_id: string;
+  nip: string;
+  period: string;
+  /** The path posted to under the base URL (e.g. /kinerjaperiodik/save). */
+  path: string;
+  /** JSON of the payload sent (or that would have been, for `invalid`). */
+  payload: JsonText;
+  status: "accepted" | "refused" | "failed" | "invalid";
+  http_status: number | null;
+  /** SIASN's answer body, trimmed. */
+  answer: string | null;
+  /** The id SIASN gave the accepted record. */
+  remote_id: string | null;
+  message: string | null;
+  sent_at: Timestamp;
+}
+
 /** A connector's schedule in a region: an unattended source runs every `every_minutes` from `anchor` (HH:MM WIB). */
 export interface ConnectorScheduleTable {
   region_id: string;
@@ -1044,6 +1070,7 @@ export interface Database {
   connectors: ConnectorTable;
   connector_runs: ConnectorRunTable;
   connector_schedules: ConnectorScheduleTable;
+  siasn_submissions: SiasnSubmissionTable;
   work_holidays: WorkHolidayTable;
   leave_entries: LeaveEntryTable;
   attendance_days: AttendanceDayTable;
@@ -1056,6 +1083,7 @@ export type UnitRow = Selectable<UnitTable>;
 export type ConnectorRow = Selectable<ConnectorTable>;
 export type ConnectorRunRow = Selectable<ConnectorRunTable>;
 export type ConnectorScheduleRow = Selectable<ConnectorScheduleTable>;
+export type SiasnSubmissionRow = Selectable<SiasnSubmissionTable>;
 export type NewAttendanceDay = Insertable<AttendanceDayTable>;
 export type NewUnit = Insertable<UnitTable>;
 export type EmployeeRow = Selectable<EmployeeTable>;

@@ -44,7 +44,7 @@ export function connectorRunUpload(name: string, format: string, period: string,
   return withRegion(`/connectors/${encodeURIComponent(name)}/run.${encodeURIComponent(format)}`, regionId, { period });
 }
 
-export function connectorExport(name: string, cycleId: string, format: "xlsx" | "csv", regionId: string): string {
+export function connectorExport(name: string, cycleId: string, format: "xlsx" | "csv" | "json", regionId: string): string {
   return withRegion(`/connectors/${encodeURIComponent(name)}/export/${encodeURIComponent(cycleId)}.${format}`, regionId);
 }
 

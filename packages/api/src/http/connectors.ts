@@ -1,11 +1,11 @@
 // Connector runs over plain HTTP with the same session, role and region checks as the tRPC API
 // (`?regionId=` for operators):
 //   POST /connectors/:name/run.:format[?period=2025-01]  a source's file as the raw body → 202 JSON, the run's status
-//   GET  /connectors/:name/export/:cycleId.{xlsx,csv}    a sink's file for a cycle (the TPP payroll sheet)
+//   GET  /connectors/:name/export/:cycleId.{xlsx,csv,json} a sink's file for a cycle (the TPP payroll sheet, the SIASN bodies)
 //   GET  /connectors/:name/template.{xlsx,csv}           a file source's template, laid out by the region's mapping
 // Follow a source's run with the tRPC query connector.runs.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { connectorTemplate, runSink, startSourceRun } from "../services/connectors/index.js";
+import { connectorTemplate, runSink, startSourceRun, type SinkFormat } from "../services/connectors/index.js";
 import type { JobRunner } from "../services/cycles/index.js";
 import type { ExportFormat } from "../services/documents/index.js";
 import { DomainError } from "../services/lib/index.js";
@@ -13,7 +13,7 @@ import { IMPORT_BODY_LIMIT, readBody, sendJson } from "./imports.js";
 import { signedIn, type HttpDeps } from "./session.js";
 
 const SOURCE_RUN = /^\/connectors\/([a-z0-9_-]+)\/run\.([a-z0-9]+)$/;
-const SINK_EXPORT = /^\/connectors\/([a-z0-9_-]+)\/export\/([^/]+)\.(xlsx|csv)$/;
+const SINK_EXPORT = /^\/connectors\/([a-z0-9_-]+)\/export\/([^/]+)\.(xlsx|csv|json)$/;
 const TEMPLATE = /^\/connectors\/([a-z0-9_-]+)\/template\.(xlsx|csv)$/;
 
 /** Handles the request when it is a connector route; false when it is not one. */
@@ -47,7 +47,7 @@ export async function handleConnectors(req: IncomingMessage, res: ServerResponse
     const scope = await signedIn(req, url, deps);
     const file = template
       ? await connectorTemplate(scope, { name: template[1]!, format: template[2] as ExportFormat })
-      : await runSink(scope, { name: sink![1]!, cycleId: decodeURIComponent(sink![2]!), format: sink![3] as ExportFormat });
+      : await runSink(scope, { name: sink![1]!, cycleId: decodeURIComponent(sink![2]!), format: sink![3] as SinkFormat });
     res.writeHead(200, {
       "content-type": file.contentType,
       "content-length": file.body.length,

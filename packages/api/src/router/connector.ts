@@ -15,6 +15,8 @@ import {
   setHolidays,
   SCHEDULE_LIMITS,
   startFetchRun,
+  kinerjaSubmissions,
+  startKinerjaSend,
 } from "../services/connectors/index.js";
 import { regionProcedure } from "../trpc.js";
 import { bounded, day, filled, id, list, nip } from "./inputs.js";
@@ -70,6 +72,16 @@ export const connectorRouter = {
       }),
     )
     .mutation(({ ctx, input }) => setConnectorSchedule(ctx.scope, input)),
+
+  /** Sends a finalised cycle's results to SIASN as a job (only those not yet accepted, or all); follow it with runs. */
+  siasnSend: regionProcedure("operator", "admin")
+    .input(z.object({ cycleId: id, resend: z.enum(["unaccepted", "all"]).default("unaccepted") }))
+    .mutation(({ ctx, input }) => startKinerjaSend(ctx.scope, ctx.jobs, input)),
+
+  /** Per employee, what was sent to SIASN for the cycle and SIASN's answer, every attempt kept. */
+  siasnSubmissions: regionProcedure("operator", "admin")
+    .input(z.object({ cycleId: id }))
+    .query(({ ctx, input }) => kinerjaSubmissions(ctx.scope, input)),
 
   holidays: regionProcedure("operator", "admin")
     .input(z.object({ year }))

@@ -3,8 +3,13 @@
 //   GET /pns/data-utama?page=N&limit=L       → { code: 1, data: [{ nipBaru, nama, jabatanNama, golRuangAkhir, unorId, unorNama, atasanNipBaru }], meta }
 // Each request must carry `Authorization: Bearer <apimToken>` and `Auth: bearer <ssoToken>`, else 401
 // `{ code: 0, message: "Invalid Credentials" }`. `limit` above `maxLimit` is cut to it, as a gateway does.
+//   POST /kinerjaperiodik/save, /skp22/save   a kinerja record (the results-to-SIASN sink) → 200
+//        { success: true, message, mapData: { rwKinerjaPeriodikId } }; a body without the required fields, or
+//        a rating or kuadran out of range → 400 { success: false, message }; a `pnsDinilaiId` no PNS of
+//        `employees` has (nor listed in `refuseNips`) → 400 { success: false, message: "PNS … tidak ditemukan" }.
+//        Every accepted body is kept in `received`.
 // `fail` queues answers for the next requests to a path (a status with a body and headers, a body that is not
-// JSON, or a delay), so a test sees the client's handling of each; every request is recorded.
+// JSON, a delay, or a dropped connection), so a test sees the client's handling of each; every request is recorded.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -30,9 +35,12 @@ export interface SiasnFault {
   headers?: Record<string, string>;
   /** Waits this long before answering (a slow or stuck service). */
   delayMs?: number;
+  /** Drops the connection without an answer. */
+  drop?: boolean;
 }
 
 export interface SiasnRequest {
+  method: string;
   path: string;
   page: number;
   limit: number;
@@ -45,6 +53,10 @@ export interface TestSiasn {
   units: SiasnUnorRow[];
   employees: SiasnPnsRow[];
   requests: SiasnRequest[];
+  /** The kinerja bodies accepted, in order, with the id answered. */
+  received: Array<{ path: string; id: string; body: Record<string, unknown> }>;
+  /** NIPs whose kinerja record is refused although SIASN lists them (e.g. a record already verified). */
+  refuseNips: Map<string, string>;
   /** Answers the next requests to `path` with these faults, in order, before answering normally again. */
   fail(path: string, ...faults: SiasnFault[]): void;
   close(): Promise<void>;
@@ -52,10 +64,25 @@ export interface TestSiasn {
 
 export const SIASN_UNITS_PATH = "/referensi/ref-unor";
 export const SIASN_EMPLOYEES_PATH = "/pns/data-utama";
+export const SIASN_KINERJA_PATHS = ["/kinerjaperiodik/save", "/skp22/save"] as const;
+
+/** Why a kinerja body is not what SIASN takes, or null. */
+function kinerjaProblem(body: unknown): string | null {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return "badan permintaan harus objek JSON";
+  const b = body as Record<string, unknown>;
+  if (typeof b.pnsDinilaiId !== "string" || b.pnsDinilaiId === "") return "pnsDinilaiId wajib diisi";
+  if (!Number.isInteger(b.tahun) || (b.tahun as number) < 2000) return "tahun wajib berupa bilangan bulat";
+  for (const key of ["hasilKinerjaNilai", "perilakuKerjaNilai"]) {
+    if (!Number.isInteger(b[key]) || (b[key] as number) < 1 || (b[key] as number) > 3) return `${key} harus 1, 2 atau 3 (referensi perilakuDanKinerja)`;
+  }
+  if (!Number.isInteger(b.kuadranKinerjaNilai) || (b.kuadranKinerjaNilai as number) < 1 || (b.kuadranKinerjaNilai as number) > 5) return "kuadranKinerjaNilai harus 1 sampai 5 (referensi kuadranNilai)";
+  return null;
+}
 
 export async function startSiasn(options: { apimToken: string; ssoToken: string; units?: SiasnUnorRow[]; employees?: SiasnPnsRow[]; maxLimit?: number }): Promise<TestSiasn> {
   const faults = new Map<string, SiasnFault[]>();
-  const state: Omit<TestSiasn, "url" | "close" | "fail"> = { units: options.units ?? [], employees: options.employees ?? [], requests: [] };
+  const state: Omit<TestSiasn, "url" | "close" | "fail"> = { units: options.units ?? [], employees: options.employees ?? [], requests: [], received: [], refuseNips: new Map() };
+  let received = 0;
   const maxLimit = options.maxLimit ?? 100;
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     const text = typeof body === "string" ? body : JSON.stringify(body);
@@ -66,11 +93,18 @@ export async function startSiasn(options: { apimToken: string; ssoToken: string;
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const page = Number(url.searchParams.get("page") ?? "1");
     const limit = Math.min(Number(url.searchParams.get("limit") ?? "10"), maxLimit);
-    state.requests.push({ path: url.pathname, page, limit, authorization: req.headers.authorization ?? null, auth: (req.headers.auth as string | undefined) ?? null });
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString("utf8");
+    state.requests.push({ method: req.method ?? "GET", path: url.pathname, page, limit, authorization: req.headers.authorization ?? null, auth: (req.headers.auth as string | undefined) ?? null });
     const queued = faults.get(url.pathname);
     const fault = queued?.shift();
     if (fault) {
       if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      if (fault.drop) {
+        res.destroy();
+        return;
+      }
       if (fault.status !== undefined || fault.body !== undefined) {
         if (res.destroyed) return;
         res.writeHead(fault.status ?? 200, { "content-type": "application/json", ...fault.headers });
@@ -80,6 +114,39 @@ export async function startSiasn(options: { apimToken: string; ssoToken: string;
     }
     if (req.headers.authorization !== `Bearer ${options.apimToken}` || req.headers.auth !== `bearer ${options.ssoToken}`) {
       send(res, 401, { code: 0, message: "Invalid Credentials" });
+      return;
+    }
+    if ((SIASN_KINERJA_PATHS as readonly string[]).includes(url.pathname)) {
+      if (req.method !== "POST") {
+        send(res, 405, { success: false, message: "Gunakan POST" });
+        return;
+      }
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        send(res, 400, { success: false, message: "badan permintaan bukan JSON" });
+        return;
+      }
+      const problem = kinerjaProblem(body);
+      if (problem) {
+        send(res, 400, { success: false, message: problem });
+        return;
+      }
+      const record = body as Record<string, unknown>;
+      const nip = record.pnsDinilaiId as string;
+      const refused = state.refuseNips.get(nip);
+      if (refused) {
+        send(res, 400, { success: false, message: refused });
+        return;
+      }
+      if (!state.employees.some((e) => e.nipBaru === nip)) {
+        send(res, 400, { success: false, message: `PNS dengan NIP ${nip} tidak ditemukan` });
+        return;
+      }
+      const id = `rw-${String(++received).padStart(4, "0")}`;
+      state.received.push({ path: url.pathname, id, body: record });
+      send(res, 200, { success: true, message: "Data berhasil disimpan", mapData: { rwKinerjaPeriodikId: id } });
       return;
     }
     const rows = url.pathname === SIASN_UNITS_PATH ? state.units : url.pathname === SIASN_EMPLOYEES_PATH ? state.employees : null;

@@ -29,6 +29,7 @@ import * as forumViews from "./2026-12-10_25_forum_views.js";
 import * as employeeDepartures from "./2026-12-11_26_employee_departures.js";
 import * as connectorSchedules from "./2026-12-11_27_connector_schedules.js";
 import * as regionPartitionsAndRunBatches from "./2026-12-11_28_region_partitions_and_run_batches.js";
+import * as siasnSubmissions from "./2026-12-12_29_siasn_submissions.js";
 import * as accountDepartures from "./2026-12-12_30_account_departures.js";
 
 export interface DialectMigration {
@@ -65,5 +66,6 @@ export const migrations: Record<string, DialectMigration> = {
   "2026-12-11_26_employee_departures": employeeDepartures,
   "2026-12-11_27_connector_schedules": connectorSchedules,
   "2026-12-11_28_region_partitions_and_run_batches": regionPartitionsAndRunBatches,
+  "2026-12-12_29_siasn_submissions": siasnSubmissions,
   "2026-12-12_30_account_departures": accountDepartures,
 };

@@ -16,6 +16,7 @@ import { useTRPC, type RouterOutputs } from "../../lib/trpc";
 import { AttendanceSource, WorkCalendar } from "./AttendanceSource";
 import { PayrollSink } from "./PayrollSink";
 import { ScheduleControl } from "./ScheduleControl";
+import { SiasnKinerjaSink } from "./SiasnKinerjaSink";
 import { SiasnSource } from "./SiasnSource";
 import { WorklogSource } from "./WorklogSource";
 
@@ -166,6 +167,7 @@ function ConnectorCard(props: { connector: ConnectorView }) {
         {connector.name === "payroll" && <PayrollSink connector={connector} />}
         {connector.name === "worklogs" && <WorklogSource connector={connector} />}
         {connector.name === "siasn" && <SiasnSource connector={connector} />}
+        {connector.name === "siasn-kinerja" && <SiasnKinerjaSink connector={connector} />}
         <ScheduleControl connector={connector} />
         <MappingEditor key={`${connector.updatedAt ?? "default"}`} connector={connector} />
         <Secrets connector={connector} />

@@ -1,8 +1,9 @@
 // What a connector is. A source brings data in (attendance, work logs, employees and units…): it reads what
 // it is given against the region and reports every bad row before anything is written, then writes a good
-// read in one transaction. A sink sends results out (payroll…) as a file. Each connector declares its mapping
-// file (the other side's field names, as data a region edits), its default mapping shipped in the repo, and
-// the names of the secrets it needs, which are stored server-side and never sent to a browser.
+// read in one transaction. A sink sends results out (payroll…) as a file; one that also posts them to a
+// service (results to SIASN) does so in its own folder's job (siasn-kinerja/send.ts). Each connector declares
+// its mapping file (the other side's field names, as data a region edits), its default mapping shipped in the
+// repo, and the names of the secrets it needs, which are stored server-side and never sent to a browser.
 // A source whose changes an admin reviews first (the SIASN employee master: new, moved, left) returns its
 // diff as the read's `summary`; the run stops there until it is applied.
 import type { Database } from "@kinerja/db";
@@ -102,11 +103,14 @@ export interface UnattendedSource<M> {
   fetch(input: { regionId: string; period: string; mapping: M; secrets: Readonly<Record<string, string>> }): Promise<Uint8Array>;
 }
 
+/** A sink's file: a spreadsheet, or JSON (the bodies a sink that posts to a service sends). */
+export type SinkFormat = ExportFormat | "json";
+
 export interface SinkConnector<M = unknown> extends ConnectorBase<M> {
   kind: "sink";
-  formats: readonly ExportFormat[];
-  /** The file for `period` (a cycle id), as the mapping lays it out; `rows` counts its data rows. */
-  export(scope: Scope, input: { cycleId: string; format: ExportFormat }, mapping: M): Promise<ExportFile & { rows: number; period: string }>;
+  formats: readonly SinkFormat[];
+  /** The file for `period` (a cycle id), as the mapping lays it out; `rows` counts its data rows. Given only a format of `formats`. */
+  export(scope: Scope, input: { cycleId: string; format: SinkFormat }, mapping: M): Promise<ExportFile & { rows: number; period: string }>;
 }
 
 export type Connector = SourceConnector<unknown, unknown> | SinkConnector<unknown>;

@@ -41,6 +41,7 @@ describe.each(inject("dialects"))("connectors on %s", (dialect) => {
       ["payroll", "sink", false, true],
       ["worklogs", "source", false, true],
       ["siasn", "source", false, true],
+      ["siasn-kinerja", "sink", false, true],
     ]);
     await expect(run("attlog", punch(world.report.nip, "2025-01-06", "07:30:00"))).rejects.toThrow(/belum diaktifkan/);
   });

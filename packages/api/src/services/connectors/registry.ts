@@ -5,6 +5,7 @@ import { attendanceConnector } from "./attendance/index.js";
 import type { Connector, SinkConnector, SourceConnector } from "./connector.js";
 import { payrollConnector } from "./payroll/index.js";
 import { siasnConnector } from "./siasn/index.js";
+import { siasnKinerjaConnector } from "./siasn-kinerja/index.js";
 import { worklogConnector } from "./worklogs/index.js";
 
 const CONNECTORS: Connector[] = [
@@ -12,6 +13,7 @@ const CONNECTORS: Connector[] = [
   payrollConnector as unknown as Connector,
   worklogConnector as unknown as Connector,
   siasnConnector as unknown as Connector,
+  siasnKinerjaConnector as unknown as Connector,
 ];
 
 export function connectors(): readonly Connector[] {

@@ -6,9 +6,9 @@ import { newId, now, parseJson, toJson, type Database, type JobRow, type JobStat
 import type { Kysely } from "kysely";
 import { requireAdmin, type Scope } from "../access/index.js";
 import { failLiveJob, failStaleJobs, findCycle, holdLease, JobTakenOver, keepLeaseAlive, leaseFields, regionJobRunning, type JobRunner } from "../cycles/index.js";
-import type { ExportFile, ExportFormat } from "../documents/index.js";
+import type { ExportFile } from "../documents/index.js";
 import { audit, DomainError, type Actor } from "../lib/index.js";
-import type { RowProblem, SourceConnector } from "./connector.js";
+import type { RowProblem, SinkFormat, SourceConnector } from "./connector.js";
 import { connectorRemote, connectorSetup } from "./config.js";
 import { connectorNamed, sinkNamed, sourceNamed } from "./registry.js";
 
@@ -176,10 +176,11 @@ async function runSource(
 }
 
 /** A sink's file, recorded as a finished run of the connector and in the audit log. */
-export async function runSink(scope: Scope, input: { name: string; cycleId: string; format: ExportFormat }): Promise<ExportFile> {
+export async function runSink(scope: Scope, input: { name: string; cycleId: string; format: SinkFormat }): Promise<ExportFile> {
   requireAdmin(scope, "menjalankan konektor");
   const { db, regionId, actor } = scope;
   const connector = sinkNamed(input.name);
+  if (!connector.formats.includes(input.format)) throw new DomainError({ code: "BAD_REQUEST", message: `Konektor ${connector.name} menghasilkan berkas ${connector.formats.join(" atau ")}, bukan ${input.format}` });
   // Another region's cycle is not found, whatever the connector's state here.
   await findCycle(db, regionId, input.cycleId);
   const setup = await connectorSetup(db, regionId, connector);

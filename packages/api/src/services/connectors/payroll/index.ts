@@ -6,7 +6,7 @@ import { parseJson } from "@kinerja/db";
 import { z } from "zod";
 import { requireAdmin, visibleEmployees } from "../../access/index.js";
 import { findCycle } from "../../cycles/index.js";
-import { safeName, tableFile, type Cell } from "../../documents/index.js";
+import { safeName, tableFile, type Cell, type ExportFormat } from "../../documents/index.js";
 import { DomainError } from "../../lib/index.js";
 import { resolveRun, runResults } from "../../results/index.js";
 import { absenceCounts } from "../attendance/evidence.js";
@@ -95,7 +95,7 @@ export const payrollConnector: SinkConnector<PayrollMapping> = {
       ) as Record<string, Cell>;
     });
     const file = await tableFile({
-      format: input.format,
+      format: input.format as ExportFormat,
       name: safeName(`tpp-${regionId}-${cycle.period_label}`),
       sheetName: mapping.sheetName,
       columns: mapping.columns.map((c, k) => ({ header: c.header, key: `c${k}`, width: c.width ?? 16, ...(c.text ? { text: true } : {}) })),

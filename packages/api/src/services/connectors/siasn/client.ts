@@ -36,7 +36,7 @@ function failure(message: string, code: "SERVICE_UNAVAILABLE" | "PRECONDITION_FA
 }
 
 /** A trimmed body text for an error message. */
-function excerpt(text: string): string {
+export function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length > 160 ? `${flat.slice(0, 160)}…` : flat || "(kosong)";
 }
@@ -124,6 +124,68 @@ export class SiasnClient {
       } catch {
         throw failure(`Jawaban SIASN pada ${where} bukan JSON: ${excerpt(text)}; yang diharapkan: {"code": 1, "data": [...], "meta": {...}}`);
       }
+    }
+  }
+
+  /**
+   * POSTs one JSON body to `path` (a kinerja save endpoint) and gives back SIASN's answer: its status, its body
+   * text and the body as JSON when it is. A 5xx answer, a dropped connection or a short 429 is tried again as a
+   * GET is; 401/403 throws (the credentials are wrong for every body alike); any other answer (2xx, or a 4xx
+   * naming what is wrong with this body) is returned for the caller to judge. Throws only when no answer came.
+   */
+  async post(path: string, body: unknown, label: string): Promise<{ status: number; text: string; json: unknown; tries: number }> {
+    const url = `${this.base}${path}`;
+    const where = `POST ${path} (${label})`;
+    const maxWait = this.options.maxRetryAfterSeconds ?? 30;
+    for (let attempt = 0; ; attempt++) {
+      const last = attempt >= this.options.retries;
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method: "POST",
+          headers: { ...this.headers(), "content-type": "application/json" },
+          body: JSON.stringify(body),
+          signal: AbortSignal.timeout(this.options.timeoutSeconds * 1000),
+        });
+      } catch (error) {
+        const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+        if (!last) {
+          await sleep(250 * 2 ** attempt);
+          continue;
+        }
+        throw failure(
+          timedOut
+            ? `SIASN tidak menjawab dalam ${this.options.timeoutSeconds} detik pada ${where} (${attempt + 1} kali dicoba)`
+            : `SIASN tidak dapat dihubungi pada ${where} (${attempt + 1} kali dicoba): ${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}`,
+        );
+      }
+      const text = await response.text();
+      if (response.status === 401 || response.status === 403) {
+        throw failure(
+          `SIASN menolak kredensial pada ${where}: HTTP ${response.status} ${excerpt(text)}; yang diharapkan: token apim_token dan sso_token yang masih berlaku. Perbarui rahasia konektor SIASN di halaman Integrasi`,
+          "PRECONDITION_FAILED",
+        );
+      }
+      if (response.status === 429) {
+        const retryAfter = Number(response.headers.get("retry-after") ?? "");
+        const wait = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : null;
+        if (!last && wait !== null && wait <= maxWait) {
+          await sleep(wait * 1000);
+          continue;
+        }
+        throw failure(`SIASN membatasi permintaan pada ${where}: HTTP 429${wait !== null ? `, coba lagi setelah ${wait} detik (Retry-After)` : ""}; ${attempt + 1} kali dicoba. Kirim lagi nanti`, "TOO_MANY_REQUESTS");
+      }
+      if (response.status >= 500 && !last) {
+        await sleep(250 * 2 ** attempt);
+        continue;
+      }
+      let json: unknown = null;
+      try {
+        json = JSON.parse(text) as unknown;
+      } catch {
+        json = null;
+      }
+      return { status: response.status, text, json, tries: attempt + 1 };
     }
   }
 
