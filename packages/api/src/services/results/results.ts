@@ -7,7 +7,7 @@ import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from "kyse
 import { findEmployee, relationTo, visibleEmployees, visibleFilter, type EmployeeScope, type Scope } from "../access/index.js";
 import { findCycle, type Rollup } from "../cycles/index.js";
 import { contains, decodeCursor, DomainError, pageOf, type Page } from "../lib/index.js";
-import { unitSubtree } from "../organisation/index.js";
+import { cachedUnitSubtree, unitSubtree } from "../organisation/index.js";
 import { cycleRules } from "../rules/index.js";
 import { withHiddenRatings } from "./hidden-ratings.js";
 import { countOf, runCounts } from "./result-counts.js";
@@ -231,7 +231,7 @@ export async function listResults(scope: Scope, filter: ResultFilter): Promise<R
   const { db, regionId } = scope;
   const [{ cycle, run }, units] = await Promise.all([
     cycleAndRun(db, regionId, filter.cycleId, filter.runId),
-    filter.unitId ? unitSubtree(db, regionId, filter.unitId) : null,
+    filter.unitId ? cachedUnitSubtree(db, regionId, filter.unitId) : null,
   ]);
   if (!run) return { items: [], nextCursor: null, runId: null, runVersion: null, total: 0, totalExact: true };
   const visible = visibleEmployees(scope);
