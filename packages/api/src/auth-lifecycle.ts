@@ -4,6 +4,7 @@
 import type { Database } from "@kinerja/db";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import type { Kysely } from "kysely";
+import { forgetSessions } from "./session-cache.js";
 import { ACCOUNT_DISABLED_MESSAGE, isAccountDisabled, ownPasswordChanged } from "./services/organisation/index.js";
 
 const CHANGE_PASSWORD = "/change-password";
@@ -27,12 +28,27 @@ export const beforePasswordChange = createAuthMiddleware(async (ctx) => {
   return { context: { body: { ...body, revokeOtherSessions: true } } };
 });
 
-/** After a password change went through: the temporary-password flag clears, and the change is audited. */
-export function afterPasswordChange(db: Kysely<Database>) {
+/**
+ * better-auth endpoints after which every session read before still holds: reading one's session or sessions,
+ * and signing in (a new session ends none). After any other (signing out, revoking sessions, changing or
+ * resetting a password, and whatever a plugin adds) this process forgets the sessions it read (session-cache.ts).
+ */
+const KEEPS_SESSIONS = new Set(["/get-session", "/list-sessions", "/sign-in/email", "/sign-in/username", "/ok", "/error"]);
+
+/**
+ * After a better-auth call: the sessions read before are forgotten unless it was one of KEEPS_SESSIONS; after a
+ * password change, the temporary-password flag clears, and the change is audited.
+ */
+export function afterAuthCall(db: Kysely<Database>) {
   return createAuthMiddleware(async (ctx) => {
-    if (ctx.path !== CHANGE_PASSWORD || ctx.context.returned instanceof APIError) return;
-    // With other sessions ended, better-auth signed the caller in afresh: the new session names them.
-    const userId = ctx.context.newSession?.user.id;
-    if (userId) await ownPasswordChanged(db, userId);
+    try {
+      if (ctx.path !== CHANGE_PASSWORD || ctx.context.returned instanceof APIError) return;
+      // With other sessions ended, better-auth signed the caller in afresh: the new session names them.
+      const userId = ctx.context.newSession?.user.id;
+      if (userId) await ownPasswordChanged(db, userId);
+    } finally {
+      // Last, so no session read while the flag above was still set is kept.
+      if (!KEEPS_SESSIONS.has(ctx.path)) forgetSessions();
+    }
   });
 }

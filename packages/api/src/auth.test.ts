@@ -1,6 +1,7 @@
 import { getMigrations } from "better-auth/db/migration";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { authOptions, sessionFromHeaders, type Auth } from "./auth.js";
+import { SESSION_CACHE_MS } from "./session-cache.js";
 import { authClient, cookieOf as cookieSet, TEST_SECRET, type AuthClient } from "./testing/auth-client.js";
 import { createOperator, createTestEnv, OPERATOR_EMAIL, PASSWORD, seedRegion, type SeededRegion, type TestEnv } from "./testing/env.js";
 
@@ -63,5 +64,38 @@ describe.each(inject("dialects"))("better-auth on %s", (dialect) => {
     expect((await sessionFromHeaders(auth, new Headers({ cookie })))?.user.role).toBe("admin");
     await post("/sign-out", {}, { cookie });
     expect(await sessionFromHeaders(auth, new Headers({ cookie }))).toBeNull();
+  });
+
+  it("trusts a session read lately only until SESSION_CACHE_MS, and refuses it at once when revoked on this server", async () => {
+    const { admin } = binjai;
+    const signInAdmin = async () => cookieOf(await post("/sign-in/email", { email: "admin@binjai.test", password: PASSWORD }));
+    const read = (cookie: string) => sessionFromHeaders(auth, new Headers({ cookie }));
+
+    // Ended by another server sharing the database (the row deleted, nothing said to this process): refused
+    // once the entry is older than SESSION_CACHE_MS.
+    const elsewhere = await signInAdmin();
+    const before = await read(elsewhere);
+    expect(before?.user.id).toBe(admin.id);
+    await env.database.db.deleteFrom("session").where("id", "=", before!.id!).execute();
+    expect((await read(elsewhere))?.id).toBe(before!.id);
+    const later = Date.now() + SESSION_CACHE_MS + 1;
+    const clock = vi.spyOn(Date, "now").mockReturnValue(later);
+    try {
+      expect(await read(elsewhere)).toBeNull();
+    } finally {
+      clock.mockRestore();
+    }
+
+    // Ended on this server, by an admin or by better-auth: refused on the very next request.
+    const ended = await signInAdmin();
+    const other = await signInAdmin();
+    expect((await read(ended))?.user.id).toBe(admin.id);
+    expect((await read(other))?.user.id).toBe(admin.id);
+    const endedId = (await read(ended))!.id!;
+    const { token } = await env.database.db.selectFrom("session").select("token").where("id", "=", endedId).executeTakeFirstOrThrow();
+    const revoke = await auth.api.revokeSession({ body: { token }, headers: new Headers({ cookie: other }) });
+    expect(revoke).toMatchObject({ status: true });
+    expect(await read(ended)).toBeNull();
+    expect((await read(other))?.user.id).toBe(admin.id);
   });
 });

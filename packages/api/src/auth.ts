@@ -16,10 +16,11 @@ import { parseNip } from "@kinerja/core";
 import { newId, type Database, type DialectName, type Role } from "@kinerja/db";
 import { CLIENT_ADDRESS_HEADER, credentials, SIGN_IN_PATHS } from "./auth-credentials.js";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type SignInLimits } from "./services/credentials/index.js";
-import { afterPasswordChange, beforePasswordChange, refuseDisabledSessions } from "./auth-lifecycle.js";
+import { afterAuthCall, beforePasswordChange, refuseDisabledSessions } from "./auth-lifecycle.js";
 import { onPasswordReset, passwordReset, sendResetPassword } from "./auth-password-reset.js";
 import { regionSso } from "./auth-sso.js";
 import { activation } from "./auth-activation.js";
+import { cachedSession, cookieValue } from "./session-cache.js";
 import type { Kysely } from "kysely";
 
 export interface AuthOptions {
@@ -121,7 +122,7 @@ export function authOptions(options: AuthOptions) {
     },
     verification: { fields: { expiresAt: "expires_at", ...timestamps } },
     databaseHooks: { session: { create: { before: refuseDisabledSessions(options.db) } } },
-    hooks: { before: beforePasswordChange, after: afterPasswordChange(options.db) },
+    hooks: { before: beforePasswordChange, after: afterAuthCall(options.db) },
     plugins: [
       username({
         displayUsername: false,
@@ -174,16 +175,37 @@ export interface Session {
   mustChangePassword: boolean;
 }
 
-/** Reads the session of a request's cookies (or bearer token), null when signed out or disabled. */
+/** The name of the cookie holding an auth instance's session token (with its __Secure- prefix when secure). */
+const sessionCookieNames = new WeakMap<Auth, Promise<string>>();
+
+function sessionCookieName(auth: Auth): Promise<string> {
+  let name = sessionCookieNames.get(auth);
+  if (!name) {
+    name = auth.$context.then((context) => context.authCookies.sessionToken.name);
+    sessionCookieNames.set(auth, name);
+  }
+  return name;
+}
+
+/**
+ * Reads the session of a request's cookies, null when signed out or disabled. A session read in the last
+ * SESSION_CACHE_MS is not read again (session-cache.ts); signing out, disabling the account and the rest
+ * forget it at once on this process.
+ */
 export async function sessionFromHeaders(auth: Auth, headers: Headers): Promise<Session | null> {
+  const key = cookieValue(headers.get("cookie"), await sessionCookieName(auth));
+  return cachedSession(auth, key, () => readSession(auth, headers));
+}
+
+async function readSession(auth: Auth, headers: Headers): Promise<{ session: Session; expiresAt: Date } | null> {
   const found = await auth.api.getSession({ headers });
   // Disabling ends an account's sessions; one created in the same instant still reads as signed out.
   if (!found || found.user.disabledAt) return null;
   const { user } = found;
-  return {
+  const session: Session = {
     id: found.session.id,
     mustChangePassword: Boolean(user.mustChangePassword),
-    user: {
+    user: Object.freeze({
       id: user.id,
       name: user.name,
       email: user.email,
@@ -191,6 +213,8 @@ export async function sessionFromHeaders(auth: Auth, headers: Headers): Promise<
       role: user.role as Role,
       regionId: user.regionId ?? null,
       employeeId: user.employeeId ?? null,
-    },
+    }),
   };
+  // Shared by the requests that find it in the cache: nobody may change it.
+  return { session: Object.freeze(session), expiresAt: new Date(found.session.expiresAt) };
 }

@@ -238,6 +238,27 @@ describe.each(inject("dialects"))("results, distribution and exports on %s", (di
       code: "NOT_FOUND",
     });
   });
+  it("filters by a unit's subtree as it stands: a unit moved or added is seen by the next page", async () => {
+    const page = await admin().result.list({ cycleId: binjai.cycleId, limit: 500 });
+    const tree = await admin().unit.tree();
+    const all = (nodes: typeof tree): typeof tree => nodes.flatMap((n) => [n, ...all(n.children)]);
+    const units = all(tree);
+    // A unit with results of its own, and another top unit with no results below it to move it under.
+    const moved = units.find((u) => u.parentId !== null && page.items.some((r) => r.unitId === u.id))!;
+    const own = page.items.filter((r) => r.unitId === moved.id).length;
+    const target = { id: "unit-baru-uji", name: "Unit Baru Uji", parentId: null, type: null };
+    await admin().unit.save(target);
+    const under = (unitId: string) => admin().result.list({ cycleId: binjai.cycleId, unitId, limit: 500 });
+    expect((await under(target.id)).items).toEqual([]);
+    await admin().unit.save({ id: moved.id, name: moved.name, parentId: target.id, type: moved.type });
+    const after = await under(target.id);
+    expect(after.items.length).toBe(own);
+    expect(after.items.every((r) => r.unitId === moved.id)).toBe(true);
+    expect(after.total).toBe(own);
+    await admin().unit.save({ id: moved.id, name: moved.name, parentId: moved.parentId, type: moved.type });
+    expect((await under(target.id)).items).toEqual([]);
+  });
+
   it("totals each filter from the run it reads: a forum's adjustment is a new version counted afresh, and the earlier version keeps its totals", async () => {
     const before = await admin().result.list({ cycleId: binjai.cycleId, limit: 500 });
     const totalOf = async (filter: { predikat?: string; unitId?: string; outcomeType?: string; runId?: string }) => {

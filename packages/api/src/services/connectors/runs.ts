@@ -8,6 +8,7 @@ import { requireAdmin, type Scope } from "../access/index.js";
 import { failLiveJob, failStaleJobs, findCycle, holdLease, JobTakenOver, keepLeaseAlive, leaseFields, regionJobRunning, type JobRunner } from "../cycles/index.js";
 import type { ExportFile } from "../documents/index.js";
 import { audit, DomainError, type Actor } from "../lib/index.js";
+import { forgetSessions } from "../../session-cache.js";
 import type { RowProblem, SinkFormat, SourceConnector } from "./connector.js";
 import { connectorRemote, connectorSetup } from "./config.js";
 import { connectorNamed, sinkNamed, sourceNamed } from "./registry.js";
@@ -218,7 +219,9 @@ export async function decideSourceRun(scope: Scope, input: { name: string; jobId
   const { db, regionId, actor } = scope;
   const connector = sourceNamed(input.name);
   if (!connector.review) throw new DomainError({ code: "BAD_REQUEST", message: `Konektor ${connector.name} menulis langsung; tidak ada yang ditinjau (nothing to review)` });
-  await db.transaction().execute(async (trx) => {
+  // An applied diff may end sessions (a leaver's account is disabled with it): once it is done, this process
+  // trusts no session it read before (session-cache.ts), as after an admin's disabling.
+  const applying = db.transaction().execute(async (trx) => {
     const run = await trx
       .selectFrom("connector_runs as r")
       .innerJoin("jobs", (join) => join.onRef("jobs.region_id", "=", "r.region_id").onRef("jobs.id", "=", "r.job_id"))
@@ -260,5 +263,10 @@ export async function decideSourceRun(scope: Scope, input: { name: string; jobId
       },
     });
   });
+  try {
+    await applying;
+  } finally {
+    if (input.decision === "applied") forgetSessions();
+  }
   return (await connectorRuns(scope, { name: connector.name, jobId: input.jobId }))[0]!;
 }

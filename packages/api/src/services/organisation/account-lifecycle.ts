@@ -7,6 +7,7 @@ import { now, type Database } from "@kinerja/db";
 import { hashPassword } from "better-auth/crypto";
 import { sql, type Kysely } from "kysely";
 import type { SessionUser } from "../../auth.js";
+import { forgetSessions } from "../../session-cache.js";
 import { requireAdmin, type Scope } from "../access/index.js";
 import { assertPasswordAllowed } from "../credentials/index.js";
 import { actorOf, audit, DomainError, type Actor } from "../lib/index.js";
@@ -50,6 +51,18 @@ function refuseOwn(scope: Scope, id: string, action: string): void {
   }
 }
 
+/**
+ * Once `change` (which ends sessions or changes what one carries) is done, whether it went through or not,
+ * this process forgets the sessions it read (session-cache.ts), so none is trusted from before it.
+ */
+async function forgettingSessions<T>(change: Promise<T>): Promise<T> {
+  try {
+    return await change;
+  } finally {
+    forgetSessions();
+  }
+}
+
 async function endSessionsOf(db: Kysely<Database>, userId: string): Promise<number> {
   const result = await db.deleteFrom("session").where("user_id", "=", userId).executeTakeFirst();
   return Number(result.numDeletedRows);
@@ -59,7 +72,7 @@ async function endSessionsOf(db: Kysely<Database>, userId: string): Promise<numb
 export async function disableAccount(scope: Scope, input: { id: string }): Promise<AccountState> {
   requireAdmin(scope, "menonaktifkan akun");
   refuseOwn(scope, input.id, "menonaktifkan");
-  return scope.db.transaction().execute(async (trx) => {
+  return forgettingSessions(scope.db.transaction().execute(async (trx) => {
     const account = await regionAccount(trx, scope, input.id);
     if (account.disabled_at !== null) {
       // Disabled by a departure, now by the admin too: the employee's return no longer enables it.
@@ -79,7 +92,7 @@ export async function disableAccount(scope: Scope, input: { id: string }): Promi
       after: { name: account.name, role: account.role, disabledAt: at, sessionsEnded },
     });
     return stateOf({ ...account, disabled_at: at });
-  });
+  }));
 }
 
 /** The account may sign in again (with the password it had). Enabling an enabled account changes nothing. */
@@ -200,7 +213,7 @@ export async function setTemporaryPassword(scope: Scope, input: { id: string; pa
   }
   const password = input.password ?? temporaryPassword();
   const hash = await hashPassword(password);
-  return scope.db.transaction().execute(async (trx) => {
+  return forgettingSessions(scope.db.transaction().execute(async (trx) => {
     const account = await regionAccount(trx, scope, input.id);
     const at = now();
     const updated = await trx
@@ -224,13 +237,13 @@ export async function setTemporaryPassword(scope: Scope, input: { id: string; pa
       after: { name: account.name, role: account.role, mustChangePassword: true, sessionsEnded },
     });
     return { ...stateOf({ ...account, must_change_password: true }), password };
-  });
+  }));
 }
 
 /** Signs the account out everywhere now; it may sign in again with its password. */
 export async function endAccountSessions(scope: Scope, input: { id: string }): Promise<{ sessionsEnded: number }> {
   requireAdmin(scope, "mengakhiri sesi akun");
-  return scope.db.transaction().execute(async (trx) => {
+  return forgettingSessions(scope.db.transaction().execute(async (trx) => {
     const account = await regionAccount(trx, scope, input.id);
     const sessionsEnded = await endSessionsOf(trx, account.id);
     await audit(trx, {
@@ -242,7 +255,7 @@ export async function endAccountSessions(scope: Scope, input: { id: string }): P
       after: { name: account.name, role: account.role, sessionsEnded },
     });
     return { sessionsEnded };
-  });
+  }));
 }
 
 /**
@@ -299,11 +312,11 @@ export async function listOwnSessions(own: OwnScope): Promise<OwnSession[]> {
 
 /** Ends one of the person's own sessions (another device, or this one, which signs them out). */
 export async function endOwnSession(own: OwnScope, input: { id: string }): Promise<void> {
-  await own.db.transaction().execute(async (trx) => {
+  await forgettingSessions(own.db.transaction().execute(async (trx) => {
     const ended = await trx.deleteFrom("session").where("id", "=", input.id).where("user_id", "=", own.user.id).executeTakeFirst();
     if (Number(ended.numDeletedRows) === 0) throw new DomainError({ code: "NOT_FOUND", message: "Sesi tidak ditemukan; mungkin sudah berakhir" });
     await auditOwn(trx, own.user, "account.endOwnSession", { current: input.id === own.sessionId });
-  });
+  }));
 }
 
 /** Whether the account is disabled: better-auth asks before it creates any session. */
@@ -317,7 +330,7 @@ export async function isAccountDisabled(db: Kysely<Database>, userId: string): P
  * password is then no longer one, and the change is audited.
  */
 export async function ownPasswordChanged(db: Kysely<Database>, userId: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await forgettingSessions(db.transaction().execute(async (trx) => {
     const user = await trx.selectFrom("user").select(["id", "name", "role", "region_id", "must_change_password"]).where("id", "=", userId).executeTakeFirst();
     if (!user) return;
     await trx.updateTable("user").set({ must_change_password: sql<boolean>`FALSE`, updated_at: now() }).where("id", "=", userId).execute();
@@ -325,5 +338,5 @@ export async function ownPasswordChanged(db: Kysely<Database>, userId: string): 
       wasTemporary: Boolean(user.must_change_password),
       otherSessionsEnded: true,
     });
-  });
+  }));
 }

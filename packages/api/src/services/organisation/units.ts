@@ -74,6 +74,64 @@ export async function unitSubtrees(db: Kysely<Database>, regionId: string, unitI
   });
 }
 
+/** How long a results page trusts its copy of a region's unit tree; the most a change on another server process may lag. */
+export const UNIT_TREE_CACHE_MS = 5_000;
+
+interface CachedTree {
+  db: Kysely<Database>;
+  until: number;
+  children: ReadonlyMap<string, readonly string[]>;
+  ids: ReadonlySet<string>;
+  /** Subtrees already walked, by their top unit. */
+  subtrees: Map<string, readonly string[]>;
+}
+
+const unitTrees = new Map<string, CachedTree>();
+/** Moves on at every forgetUnitTree, so a read that began before it is not kept. */
+let unitTreeGeneration = 0;
+
+/** Drops this process's copy of the region's unit tree: called once units were written (saveUnit, importUnits, SIASN's diff, the seed). */
+export function forgetUnitTree(regionId: string): void {
+  unitTrees.delete(regionId);
+  unitTreeGeneration++;
+}
+
+/**
+ * The unit and every unit below it, as unitSubtree, from a copy of the region's tree kept UNIT_TREE_CACHE_MS: for
+ * filtering a page that is asked for again and again (the results page), never for deciding access or what a
+ * job covers. A unit written on this process is seen at once (forgetUnitTree); one written by another server
+ * process sharing the database within UNIT_TREE_CACHE_MS.
+ */
+export async function cachedUnitSubtree(db: Kysely<Database>, regionId: string, unitId: string): Promise<readonly string[]> {
+  let tree = unitTrees.get(regionId);
+  // A unit the copy does not know may be newer than it: read the tree afresh before saying it is not there.
+  if (!tree || tree.db !== db || tree.until <= Date.now() || !tree.ids.has(unitId)) {
+    const began = unitTreeGeneration;
+    const units = await db.selectFrom("units").select(["id", "parent_id"]).where("region_id", "=", regionId).execute();
+    const children = new Map<string, string[]>();
+    for (const u of units) {
+      if (!u.parent_id) continue;
+      const siblings = children.get(u.parent_id);
+      if (siblings) siblings.push(u.id);
+      else children.set(u.parent_id, [u.id]);
+    }
+    tree = { db, until: Date.now() + UNIT_TREE_CACHE_MS, children, ids: new Set(units.map((u) => u.id)), subtrees: new Map() };
+    if (began === unitTreeGeneration) unitTrees.set(regionId, tree);
+  }
+  const known = tree.subtrees.get(unitId);
+  if (known) return known;
+  if (!tree.ids.has(unitId)) throw new DomainError({ code: "NOT_FOUND", message: `Unit ${unitId} tidak ditemukan` });
+  const found: string[] = [];
+  const stack = [unitId];
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
+    found.push(id);
+    stack.push(...(tree.children.get(id) ?? []));
+  }
+  tree.subtrees.set(unitId, Object.freeze(found));
+  return found;
+}
+
 export interface UnitInput {
   id: string;
   name: string;
@@ -84,7 +142,7 @@ export interface UnitInput {
 /** Creates the unit, or renames / moves it when the id exists. A unit cannot be moved under itself. */
 export async function saveUnit(scope: Scope, input: UnitInput): Promise<UnitRow> {
   const { db, regionId, actor } = scope;
-  return db.transaction().execute(async (trx) => {
+  const saved = await db.transaction().execute(async (trx) => {
     const units = await trx.selectFrom("units").selectAll().where("region_id", "=", regionId).execute();
     const byId = new Map(units.map((u) => [u.id, u]));
     if (input.parentId !== null) {
@@ -128,6 +186,8 @@ export async function saveUnit(scope: Scope, input: UnitInput): Promise<UnitRow>
     });
     return after;
   });
+  forgetUnitTree(regionId);
+  return saved;
 }
 
 export type UnitImportResult =
@@ -166,5 +226,6 @@ export async function importUnits(scope: Scope, input: { content: string }): Pro
     }
     await audit(trx, { regionId, actor, action: "unit.import", entity: "unit", entityId: "*", after: { rows: ordered.length, created, updated } });
   });
+  forgetUnitTree(regionId);
   return { ok: true, rows: ordered.length, created, updated };
 }

@@ -7,7 +7,7 @@ import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from "kyse
 import { findEmployee, relationTo, visibleEmployees, visibleFilter, type EmployeeScope, type Scope } from "../access/index.js";
 import { findCycle, type Rollup } from "../cycles/index.js";
 import { contains, decodeCursor, DomainError, pageOf, type Page } from "../lib/index.js";
-import { unitSubtree } from "../organisation/index.js";
+import { cachedUnitSubtree, unitSubtree } from "../organisation/index.js";
 import { cycleRules } from "../rules/index.js";
 import { withHiddenRatings } from "./hidden-ratings.js";
 import { countOf, runCounts } from "./result-counts.js";
@@ -105,32 +105,19 @@ export async function resolveRun(
 }
 
 /**
- * The cycle and the run to read, as findCycle and resolveRun give them, in one query when both are found and
- * the run is complete; otherwise those two answer (and refuse) as they do.
+ * The run a results page reads, as findCycle and resolveRun give it: in one light query (no cycle row, no query
+ * builder's joins, asked on every page) when the cycle and a complete run are found; otherwise those two answer
+ * (and refuse) as they do.
  */
-async function cycleAndRun(
-  db: Kysely<Database>,
-  regionId: string,
-  cycleId: string,
-  runId?: string,
-): Promise<{ cycle: CycleRow; run: { id: string; version: number } | null }> {
-  const found = await db
-    .selectFrom("cycles")
-    .leftJoin("result_runs as run", (join) =>
-      join
-        .onRef("run.region_id", "=", "cycles.region_id")
-        .onRef("run.cycle_id", "=", "cycles.id")
-        .on((eb) => eb("run.id", "=", runId ?? eb.ref("cycles.current_run_id"))),
-    )
-    .selectAll("cycles")
-    .select(["run.id as run_id", "run.version as run_version", "run.status as run_status"])
-    .where("cycles.region_id", "=", regionId)
-    .where("cycles.id", "=", cycleId)
-    .executeTakeFirst();
-  if (!found) return { cycle: await findCycle(db, regionId, cycleId), run: null };
-  const { run_id, run_version, run_status, ...cycle } = found;
-  if (run_id !== null && run_version !== null && run_status === "complete") return { cycle, run: { id: run_id, version: run_version } };
-  return { cycle, run: await resolveRun(db, regionId, cycle, runId) };
+async function pageRun(db: Kysely<Database>, regionId: string, cycleId: string, runId?: string): Promise<{ id: string; version: number } | null> {
+  const wanted = runId ?? sql.ref("cycles.current_run_id");
+  const { rows } = await sql<{ run_id: string | null; run_version: number | null; run_status: string | null }>`
+    select run.id as run_id, run.version as run_version, run.status as run_status
+    from cycles left join result_runs as run on run.region_id = cycles.region_id and run.cycle_id = cycles.id and run.id = ${wanted}
+    where cycles.region_id = ${regionId} and cycles.id = ${cycleId}`.execute(db);
+  const found = rows[0];
+  if (found && found.run_id !== null && found.run_version !== null && found.run_status === "complete") return { id: found.run_id, version: Number(found.run_version) };
+  return resolveRun(db, regionId, await findCycle(db, regionId, cycleId), runId);
 }
 
 /** Keeps to the results of the employees `visible` names, matched by employee id (a result keeps the NIP it was evaluated under). */
@@ -250,9 +237,9 @@ export async function listResults(scope: Scope, filter: ResultFilter): Promise<R
 
 async function resultPage(scope: Scope, filter: ResultFilter): Promise<ResultPage> {
   const { db, regionId } = scope;
-  const [{ cycle, run }, units] = await Promise.all([
-    cycleAndRun(db, regionId, filter.cycleId, filter.runId),
-    filter.unitId ? unitSubtree(db, regionId, filter.unitId) : null,
+  const [run, units] = await Promise.all([
+    pageRun(db, regionId, filter.cycleId, filter.runId),
+    filter.unitId ? cachedUnitSubtree(db, regionId, filter.unitId) : null,
   ]);
   if (!run) return { items: [], nextCursor: null, runId: null, runVersion: null, total: 0, totalExact: true };
   const visible = visibleEmployees(scope);
@@ -265,7 +252,7 @@ async function resultPage(scope: Scope, filter: ResultFilter): Promise<ResultPag
   }
 
   const { key, direction } = filter.sort;
-  const predikatIds = key === "predikat" ? predikatLevels((await cycleRules(db, cycle)).ruleSet) : [];
+  const predikatIds = key === "predikat" ? predikatLevels((await cycleRules(db, await findCycle(db, regionId, filter.cycleId))).ruleSet) : [];
   const value = sortValue(key, predikatIds);
   const missing = sql<number>`(case when ${value} is null then 1 else 0 end)`;
   const after = direction === "asc" ? ">" : "<";

@@ -3,6 +3,7 @@
 import { generateDemo, historyYear, type AppraisalInput, type DemoProfile, type RaterRatings, type RuleSet } from "@kinerja/core";
 import { newId, now, toJson, type Database, type NewAssessment, type NewEmployee, type NewImportedHistory } from "@kinerja/db";
 import type { Kysely } from "kysely";
+import { forgetUnitTree } from "../organisation/units.js";
 
 export function demoAppraisals(ruleSet: RuleSet, profile: DemoProfile, options: { size: number; seed: number; year?: number }): AppraisalInput[] {
   return [...generateDemo(ruleSet, profile, options)];
@@ -42,6 +43,7 @@ export async function writeDemoOrganisation(
       .execute();
     written.add(unit.id);
   }
+  forgetUnitTree(regionId);
   const ids = new Map<string, string>();
   const employees: NewEmployee[] = inputs.map(({ employee }) => {
     const id = newId();

@@ -9,6 +9,7 @@ import { newId, now, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { DomainError } from "../../lib/index.js";
 import { disableAccountsOfLeavers, enableAccountsOfReturners } from "../../organisation/index.js";
+import { forgetUnitTree } from "../../organisation/units.js";
 import type { RowProblem } from "../connector.js";
 import type { SiasnMapping } from "./mapping.js";
 import type { SiasnRead } from "./records.js";
@@ -216,6 +217,8 @@ export async function applyDiff(trx: Kysely<Database>, regionId: string, runId: 
   }
   const returned: string[] = [];
   const departed: string[] = [];
+  // Inside the caller's transaction: a page read before it commits may keep the old tree, UNIT_TREE_CACHE_MS at most.
+  if (diff.units.new.length > 0 || diff.units.changed.length > 0) forgetUnitTree(regionId);
   for (const e of diff.new) {
     const current = employees.get(e.nip);
     const values = { nama: e.nama, jabatan: e.jabatan, golongan: e.golongan, unit_id: e.unitId, atasan_nip: e.atasanNip, updated_at: at };
