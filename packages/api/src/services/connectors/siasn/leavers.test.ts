@@ -68,6 +68,9 @@ describe.each(inject("dialects"))("employees who left SIASN on %s", (dialect) =>
     const regionBefore = (await env.as(admin).region.list())[0]!.employees;
     // The assessor was disabled by the admin before; they leave too, and come back below.
     await env.as(admin).account.disable({ id: assessor.id });
+    // Read again after that disabling (which forgets every session read), so this process holds the leaver's
+    // session when the diff is applied: applying must end it here too, not only in the database.
+    expect(await sessionFromHeaders(client.auth, new Headers({ cookie }))).not.toBeNull();
     const diff = await applyExport(await exportWithout(employee.username!, assessor.username!));
     expect(diff.left.map((l) => l.nip).sort()).toEqual([employee.username, assessor.username].sort());
 
