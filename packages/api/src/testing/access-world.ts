@@ -7,7 +7,7 @@
 // matrix calls about has an approved plan, two work entries (one with an evidence file, one whose feedback
 // thread the matrix writes in), a dialogue, a supervisor sheet, a result, an appeal and a session.
 import { randomUUID } from "node:crypto";
-import { newId, now, toJson, type CycleStatus, type Database, type Role } from "@kinerja/db";
+import { newId, now, toJson, type CycleStatus, type Database, type DialectName, type Role } from "@kinerja/db";
 import { sql, type Kysely } from "kysely";
 import type { inferRouterInputs } from "@trpc/server";
 import type { Auth, SessionUser } from "../auth.js";
@@ -109,9 +109,27 @@ function stateValue(key: string, value: unknown): string | number | null {
   return value === null || value === undefined ? null : String(value);
 }
 
+/**
+ * The tables of this database and their columns. On PostgreSQL, those of its own schema only: kysely's
+ * introspection lists every schema on the server, and the suites running beside this one create and drop
+ * theirs (with their own region partitions), which this one would then count or fail to find.
+ */
+async function ownTables(db: Kysely<Database>, dialect: DialectName): Promise<Array<{ name: string; columns: Array<{ name: string }> }>> {
+  if (dialect !== "postgres") return db.introspection.getTables();
+  const { rows } = await sql<{ table: string; column: string }>`
+    select c.table_name as "table", c.column_name as "column"
+    from information_schema.columns c
+    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+    where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
+    order by c.table_name, c.ordinal_position`.execute(db);
+  const tables = new Map<string, Array<{ name: string }>>();
+  for (const row of rows) tables.set(row.table, [...(tables.get(row.table) ?? []), { name: row.column }]);
+  return [...tables].map(([name, columns]) => ({ name, columns }));
+}
+
 /** One query for the row count and latest change of every table the database has, migrations included. */
-async function stateQuery(db: Kysely<Database>): Promise<() => Promise<Record<string, string | number | null>>> {
-  const tables = await db.introspection.getTables();
+async function stateQuery(db: Kysely<Database>, dialect: DialectName): Promise<() => Promise<Record<string, string | number | null>>> {
+  const tables = await ownTables(db, dialect);
   const parts = tables.flatMap((table) => [
     sql`(select count(*) from ${sql.table(table.name)}) as ${sql.id(table.name)}`,
     ...table.columns
@@ -314,6 +332,6 @@ export async function createAccessWorld(env: TestEnv): Promise<AccessWorld> {
         })
       ).id,
     signIn,
-    state: await stateQuery(db),
+    state: await stateQuery(db, env.dialect),
   };
 }
