@@ -69,25 +69,33 @@ const SCANNED_ROWS = 64;
 /** The first row from `start` on that holds, in file order, or -1: for clean runs only. */
 type RowScan = (facts: FactState, start: number) => number;
 
+/** The value of the first row that holds, or MISS, on a clean run: a table's production path in one call. */
+type RowValue = (facts: FactState) => unknown;
+const MISS = {};
+
 /**
  * The rows of a table whose cells are all inline tests, written out as one JavaScript function: each row's
  * cells in written order, each constant a JSON literal (`passesSource`), as `matches` tests them on a clean
- * run. Null where code may not be generated; the closures then run.
+ * run. With `values`, the function returns the first hit's value (MISS for none, or when `guard`, a list
+ * of slots, holds a value that is not a number) instead of its index. Null where code may not be generated;
+ * the closures then run.
  */
-function rowScan(rows: readonly Row[]): RowScan | null {
+function rowScan<T>(rows: readonly Row[], values?: readonly unknown[], guard: readonly number[] = []): T | null {
   const tests: InlineCondition["test"][] = [];
-  const slots = new Set<number>();
+  const slots = new Set<number>(guard);
   const lines = rows.map((row, r) => {
     const cells = row.cells!.map((cell) => {
       slots.add(cell.slot);
       tests.push(cell.test);
       return passesSource(cell.test, `s${cell.slot}`, `tests[${tests.length - 1}]`, { passes: "passes", isNumeric: "isNumeric" });
     });
-    return `if (start <= ${r} && ${cells.length === 0 ? "true" : cells.map((cell) => `(${cell})`).join(" && ")}) return ${r};`;
+    const holds = cells.length === 0 ? "true" : cells.map((cell) => `(${cell})`).join(" && ");
+    return values ? `if (${holds}) return values[${r}];` : `if (start <= ${r} && ${holds}) return ${r};`;
   });
   const reads = [...slots].map((slot) => `const s${slot} = facts[${slot}];`);
-  const body = ["const { passes, isNumeric, tests } = h;", "return function rows(facts, start) {", ...reads, ...lines, "return -1;", "};"];
-  return generate<RowScan>(body.join("\n"), { passes, isNumeric, tests });
+  const checks = guard.map((slot) => `if (typeof s${slot} !== "number") return MISS;`);
+  const body = ["const { passes, isNumeric, tests, values, MISS } = h;", "return function rows(facts, start) {", ...reads, ...checks, ...lines, `return ${values ? "MISS" : -1};`, "};"];
+  return generate<T>(body.join("\n"), { passes, isNumeric, tests, values, MISS });
 }
 
 export function compileDecision(ruleSet: RuleSet, tableIndex: number, factTable: FactTable): CompiledDecision {
@@ -110,7 +118,11 @@ export function compileDecision(ruleSet: RuleSet, tableIndex: number, factTable:
   const index = inline ? rowIndex(table, inputSlots) : null;
   const everyRow = rows.map((_, r) => r);
   const exclusive = inline && table.hitPolicy === "unique" ? exclusiveRows(table, inputSlots) : null;
-  const scan = inline && rows.length <= SCANNED_ROWS ? rowScan(rows) : null;
+  const scan = inline && rows.length <= SCANNED_ROWS ? rowScan<RowScan>(rows) : null;
+  // A "first" table, or a "unique" one whose rows exclude one another, stops at its first hit: its value.
+  const values = table.rows.map((row) => row.then);
+  const quick =
+    scan === null || gate !== null ? null : table.hitPolicy === "first" ? rowScan<RowValue>(rows, values) : exclusive !== null ? rowScan<RowValue>(rows, values, exclusive) : null;
 
   /** The rows that may hold, in order: all of them unless the run is clean and the table indexed. */
   function candidates(facts: FactState, fast: boolean): number[] {
@@ -236,6 +248,13 @@ export function compileDecision(ruleSet: RuleSet, tableIndex: number, factTable:
       if (judged) {
         if (ctx.steps) record(ctx, facts, "assessor", [], factTable.get(facts, outputSlot, output) as DecisionValue);
         return;
+      }
+      if (quick !== null && ctx.steps === null && clean(facts)) {
+        const value = quick(facts);
+        if (value !== MISS) {
+          facts[outputSlot] = value as DecisionValue;
+          return;
+        }
       }
       if (gate && !gate(facts, clean(facts))) {
         const value = fallback ?? null;

@@ -113,15 +113,22 @@ describe.each(REGIONS)("%s: generated stages and their closures", (name) => {
 
 /**
  * A region's rules edited: attendance without an open last band, achievement without a cap, axes by
- * indicator, outcome events with no params, with a list of params, and with params read from facts.
+ * indicator, outcome events with no params, with a list of params, and with params read from facts, or
+ * decision tables taking their first hit with their rows in reverse and the last of them dropped.
  */
-function edited(ruleSet: RuleSet, edit: "bands" | "cap" | "noAxes" | "events"): RuleSet {
+function edited(ruleSet: RuleSet, edit: "bands" | "cap" | "noAxes" | "events" | "firstHit"): RuleSet {
   const copy = structuredClone(ruleSet);
   for (const set of copy.indicatorSets) {
     for (const indicator of set.indicators) {
       const input = indicator.input;
       if (edit === "bands" && input.kind === "attendance") input.bands = input.bands.filter((band) => band.maxDays !== null);
       if (edit === "cap" && input.kind === "achievement") delete input.cap;
+    }
+  }
+  if (edit === "firstHit") {
+    for (const table of copy.decisions) {
+      table.hitPolicy = "first";
+      table.rows = table.rows.reverse().slice(0, -1);
     }
   }
   if (edit === "noAxes") delete (copy as { axes?: unknown }).axes;
@@ -137,7 +144,7 @@ function edited(ruleSet: RuleSet, edit: "bands" | "cap" | "noAxes" | "events"): 
   return copy;
 }
 
-describe.each(["bands", "cap", "noAxes", "events"] as const)("binjai edited (%s): generated stages and their closures", (edit) => {
+describe.each(["bands", "cap", "noAxes", "events", "firstHit"] as const)("binjai edited (%s): generated stages and their closures", (edit) => {
   it("give the same result or refusal for every appraisal", () => {
     const { ruleSet: shipped, inputs } = region("binjai");
     const ruleSet = edited(shipped, edit);
