@@ -37,6 +37,7 @@ describe("fastCsvRecords", () => {
       ['\uFEFFnip,nama\n1,"Sari, S.Kom"\n2,"kata ""x"""\n3,"dua\nbaris"', [["nip", "nama"], ["1", "Sari, S.Kom"], ["2", 'kata "x"'], ["3", "dua\nbaris"]]],
       ["a,b\nc\r\nd", [["a", "b"], ["c\r"], ["d"]]],
       ["a,b\r\nc\nd", [["a", "b"], ["c\nd"]]],
+      ["a\nb\nc,d\ne", [["a"], ["b"], ["c", "d"], ["e"]]],
     ];
     for (const [text, records] of cases) {
       expect(fastCsvRecords(text, ",")).toEqual(records);

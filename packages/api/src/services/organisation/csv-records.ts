@@ -33,10 +33,11 @@ export function fastCsvRecords(input: string, delimiter: string): string[][] | n
   const delimiterCode = delimiter.charCodeAt(0);
   let record: string[] = [];
   let at = 0;
-  // Where the next quote and the next record delimiter are, looked up once and moved forward as passed.
+  // Where the next quote, record delimiter and delimiter are, looked up once and moved forward as passed.
   let nextQuote = firstQuote === -1 ? length : firstQuote;
   let lineEnd = text.indexOf(newline);
   if (lineEnd === -1) lineEnd = length;
+  let nextDelimiter = -1;
   for (;;) {
     if (at < length && text.charCodeAt(at) === QUOTE) {
       // A quoted field: up to the quote not doubled, which must be followed by a delimiter, a record's end or the end.
@@ -81,9 +82,13 @@ export function fastCsvRecords(input: string, delimiter: string): string[][] | n
       }
       return null;
     }
-    // An unquoted field: up to the next delimiter on this record; no quote may stand in it.
-    let end = text.indexOf(delimiter, at);
-    if (end === -1 || end > lineEnd) end = lineEnd;
+    // An unquoted field: up to the next delimiter on this record; no quote may stand in it. The next delimiter
+    // is looked up again only once passed, so lines without one do not each search the rest of the text.
+    if (nextDelimiter < at) {
+      nextDelimiter = text.indexOf(delimiter, at);
+      if (nextDelimiter === -1) nextDelimiter = length;
+    }
+    const end = nextDelimiter < lineEnd ? nextDelimiter : lineEnd;
     if (nextQuote < end) return null;
     record.push(text.slice(at, end));
     if (end === lineEnd) {
