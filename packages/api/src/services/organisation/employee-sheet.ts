@@ -1,10 +1,10 @@
 // An employee sheet (CSV or XLSX bytes) read into employees, with every bad cell reported: its row, its
 // column, what was wrong and what was expected. No database here: what the region already has (its units,
 // its employees' NIPs) comes in as plain sets, and writing is the importer's (employee-import.ts).
-import { parseNip } from "@kinerja/core";
-import { parse as parseCsv } from "csv-parse/sync";
+import { parseNip, type NipCheck } from "@kinerja/core";
 import ExcelJS from "exceljs";
 import { formatNumberId, LIMITS, unstorableText } from "../lib/index.js";
+import { csvRecords } from "./csv-records.js";
 import type { AttributeValue } from "./employees.js";
 
 export type ImportFormat = "csv" | "xlsx";
@@ -129,28 +129,47 @@ function normaliseHeader(header: string): string {
   return key.startsWith(ATTRIBUTE_PREFIX) ? ATTRIBUTE_PREFIX + header.trim().slice(ATTRIBUTE_PREFIX.length) : (ALIASES.get(key) ?? key);
 }
 
+/** Distinct texts of a column whose cells a CSV's reader shares between rows; past them, each cell is its own. */
+const SHARED_PER_COLUMN = 2_000;
+
 function readCsv(text: string): Sheet {
   const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
   // Spreadsheets set to Indonesian write ";" between fields.
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
-  const records = parseCsv(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  const records = csvRecords(text, delimiter);
   const [header = [], ...rest] = records;
   header.forEach((cell, j) => cell.trim() !== "" && checkBounds(1, j + 1));
-  // One pass over the cells, trimming each once: a region's sheet is a million of them.
+  // One pass over the cells, trimming each once: a region's sheet is a million of them. In a column of few
+  // values (units, ranks, superiors), a text met before gives the same read-only cell; a column found to hold
+  // many (NIPs, names) stops being looked up.
   const rows: Sheet["rows"] = [];
-  rest.forEach((fields, i) => {
+  const shared: Array<Map<string, Cell> | null> = [];
+  for (let i = 0; i < rest.length; i++) {
+    const fields = rest[i] as string[];
     const cells: Cell[] = new Array<Cell>(fields.length);
     let filled = false;
     for (let j = 0; j < fields.length; j++) {
       const text = (fields[j] as string).trim();
-      if (text !== "") {
-        checkBounds(i + 2, j + 1);
-        filled = true;
+      if (text === "") {
+        cells[j] = EMPTY;
+        continue;
       }
-      cells[j] = text === "" ? EMPTY : { text, numeric: false };
+      checkBounds(i + 2, j + 1);
+      filled = true;
+      let column = shared[j];
+      if (column === undefined) shared[j] = column = new Map();
+      let cell = column?.get(text);
+      if (cell === undefined) {
+        cell = { text, numeric: false };
+        if (column) {
+          if (column.size < SHARED_PER_COLUMN) column.set(text, cell);
+          else shared[j] = null;
+        }
+      }
+      cells[j] = cell;
     }
     if (filled) rows.push({ row: i + 2, cells });
-  });
+  }
   return { header, rows };
 }
 
@@ -253,7 +272,7 @@ function fail(errors: ImportRowError[], row: number, column: string, value: stri
 }
 
 /**
- * One data row as an employee, or its problems. `seen` holds the NIPs of earlier rows and where they are;
+ * One data row as an employee, or null with its problems added to `errors`. `seen` holds the NIPs of earlier rows and where they are;
  * this row's NIP joins them when it is well-formed and new, so a later duplicate names this row. No function
  * is made per row: a region's sheet has a hundred thousand.
  */
@@ -263,8 +282,10 @@ function readRow(
   { at, kept, attributes: attributeColumns }: Layout,
   seen: Map<string, number>,
   units: ReadonlySet<string>,
-): { employee: SheetEmployee | null; errors: ImportRowError[] } {
-  const errors: ImportRowError[] = [];
+  superiors: Map<string, NipCheck>,
+  errors: ImportRowError[],
+): SheetEmployee | null {
+  const problems = errors.length;
   for (const field of REQUIRED) {
     if (cellAt(cells, at[field]).text === "") fail(errors, row, field, "", "kosong", `${field} diisi`);
   }
@@ -308,12 +329,13 @@ function readRow(
   } else if (atasanNip !== null && atasanNip.length > LIMITS.nip) {
     fail(errors, row, "atasan_nip", atasanCell.text, `terlalu panjang (${atasanNip.length} karakter)`, "NIP atasan 18 digit, atau kosong");
   } else if (atasanNip !== null) {
-    const check = parseNip(atasanNip);
+    let check = superiors.get(atasanNip);
+    if (check === undefined) superiors.set(atasanNip, (check = parseNip(atasanNip)));
     if (!check.ok) fail(errors, row, "atasan_nip", atasanCell.text, check.error, "NIP atasan 18 digit, atau kosong");
     else if (check.value.nip === nip) fail(errors, row, "atasan_nip", atasanNip, "pegawai tidak bisa menjadi atasannya sendiri", "NIP pegawai lain");
     else atasanNip = check.value.nip;
   }
-  if (errors.length > 0) return { employee: null, errors };
+  if (errors.length > problems) return null;
 
   const attributes: Record<string, AttributeValue> = {};
   for (const { index, name } of attributeColumns) {
@@ -333,7 +355,7 @@ function readRow(
     atasan_nip: atasanNip,
     attributes,
   };
-  return { employee, errors };
+  return employee;
 }
 
 /**
@@ -380,10 +402,11 @@ export async function parseEmployeeSheet(format: ImportFormat, bytes: Uint8Array
   const read: SheetEmployee[] = [];
   const errors: ImportRowError[] = [];
   const layout = layoutOf(columns);
+  // The checks of each superior's NIP, made once: a unit's staff name the same head.
+  const superiors = new Map<string, NipCheck>();
   for (const { row, cells } of sheet.rows) {
-    const result = readRow(row, cells, layout, seen, known.units);
-    if (result.employee) read.push(result.employee);
-    errors.push(...result.errors);
+    const employee = readRow(row, cells, layout, seen, known.units, superiors, errors);
+    if (employee) read.push(employee);
   }
   // A superior must be someone: in this sheet (a bad row's NIP counts) or already in the region.
   const employees = read.filter((employee) => {
