@@ -1,6 +1,8 @@
-// Whole appraisals of two shipped regions written by hand as plain TypeScript: Binjai (weighted axes,
-// attendance bands, PP 94/2021 sanctions, a teachers' set) and Samarinda (the PermenPANRB 6/2022 kuadran,
-// PP 46 targets, public satisfaction at puskesmas, angka kredit). The yardstick for how fast a compiled
+// Whole appraisals of four shipped regions written by hand as plain TypeScript: Binjai (weighted axes,
+// attendance bands, PP 94/2021 sanctions, a teachers' set), Samarinda (the PermenPANRB 6/2022 kuadran,
+// PP 46 targets, public satisfaction at puskesmas, angka kredit), Kota Pariaman (discipline 60 / performance
+// 40, vaccination coverage at health units, TPP bands) and Kecamatan Medan Amplas as resolved over Kota Medan
+// and the national baseline (service targets, five competencies rated with self-assessment). The yardstick for how fast a compiled
 // rule set could possibly evaluate: the same result, key for key and bit for bit, as `compileRuleSet(…)
 // .evaluate` for well-formed inputs (the benchmark checks that before timing), with none of its checks
 // of malformed input. Arithmetic is done in the evaluator's order so floating point agrees.
