@@ -10,7 +10,7 @@ import type { AppraisalInput, AppraisalResult } from "../src/domain/types.js";
 import { compileRuleSet } from "../src/evaluate/compile.js";
 import { loadRuleSet } from "../src/ruleset/resolve.js";
 import type { RuleSet } from "../src/ruleset/schema.js";
-import { handwrittenBinjai, handwrittenSamarinda } from "./handwritten-appraisals.js";
+import { handwrittenBinjai, handwrittenMedanAmplas, handwrittenPariaman, handwrittenSamarinda } from "./handwritten-appraisals.js";
 
 const RULES = resolve(import.meta.dirname, "../../../rules");
 /** `pnpm bench --quick`: the same comparison on fewer appraisals and rounds, to show it runs. */
@@ -23,6 +23,9 @@ const ROUNDS = QUICK ? 3 : 9;
 const REGIONS: Array<{ region: string; handwritten: (ruleSet: RuleSet) => (input: AppraisalInput) => AppraisalResult }> = [
   { region: "binjai", handwritten: handwrittenBinjai },
   { region: "samarinda", handwritten: handwrittenSamarinda },
+  { region: "pariaman", handwritten: handwrittenPariaman },
+  // Kecamatan Medan Amplas, resolved over Kota Medan and the national baseline.
+  { region: "amplas", handwritten: handwrittenMedanAmplas },
 ];
 
 function median(values: readonly number[]): number {

@@ -1,6 +1,8 @@
-// Whole appraisals of two shipped regions written by hand as plain TypeScript: Binjai (weighted axes,
-// attendance bands, PP 94/2021 sanctions, a teachers' set) and Samarinda (the PermenPANRB 6/2022 kuadran,
-// PP 46 targets, public satisfaction at puskesmas, angka kredit). The yardstick for how fast a compiled
+// Whole appraisals of four shipped regions written by hand as plain TypeScript: Binjai (weighted axes,
+// attendance bands, PP 94/2021 sanctions, a teachers' set), Samarinda (the PermenPANRB 6/2022 kuadran,
+// PP 46 targets, public satisfaction at puskesmas, angka kredit), Kota Pariaman (discipline 60 / performance
+// 40, vaccination coverage at health units, TPP bands) and Kecamatan Medan Amplas as resolved over Kota Medan
+// and the national baseline (service targets, five competencies rated with self-assessment). The yardstick for how fast a compiled
 // rule set could possibly evaluate: the same result, key for key and bit for bit, as `compileRuleSet(…)
 // .evaluate` for well-formed inputs (the benchmark checks that before timing), with none of its checks
 // of malformed input. Arithmetic is done in the evaluator's order so floating point agrees.
@@ -363,6 +365,187 @@ export function handwrittenSamarinda(ruleSet: RuleSet): (input: AppraisalInput) 
         angka_kredit_koefisien: koefisien,
         angka_kredit: angkaKredit,
       },
+      predikat,
+      predikatLabel: labels.get(predikat)!,
+      outcomes,
+    };
+  };
+}
+
+/** Σ weight × mean over supervisor, peer and self (in the rule file's order), renormalised over those present, as a percentage of `max`. */
+function ratingScoreWithSelf(ratings: Ratings, id: string, supervisorWeight: number, peerWeight: number, selfWeight: number, max: number): number {
+  let weighted = 0;
+  let present = 0;
+  const supervisor = meanOf(ratings?.supervisor, id);
+  if (supervisor !== null) {
+    weighted += supervisorWeight * supervisor;
+    present += supervisorWeight;
+  }
+  const peer = meanOf(ratings?.peer, id);
+  if (peer !== null) {
+    weighted += peerWeight * peer;
+    present += peerWeight;
+  }
+  const self = meanOf(ratings?.self, id);
+  if (self !== null) {
+    weighted += selfWeight * self;
+    present += selfWeight;
+  }
+  return (weighted / present / max) * 100;
+}
+
+/** Kota Pariaman: discipline 60 / performance 40, vaccination coverage at health units, TPP percentage from the score. */
+export function handwrittenPariaman(ruleSet: RuleSet): (input: AppraisalInput) => AppraisalResult {
+  const labels = PREDIKAT_LABELS(ruleSet);
+  const penghargaanLabel = eventParams(ruleSet, "penghargaan").label;
+  const promosiLabel = eventParams(ruleSet, "usulan_promosi_jabatan").label;
+  const penempatanLabel = eventParams(ruleSet, "penempatan").label;
+  const tppLabel = eventParams(ruleSet, "tpp").label;
+  const topicOf = (setId: string, id: string) =>
+    ruleSet.indicatorSets.find((set) => set.id === setId)!.indicators.find((i) => i.id === id)!.training!.topic;
+  const kualitasTopic = topicOf("umum", "kualitas_kerja");
+  const layananTopic = topicOf("umum", "layanan_masyarakat");
+  const vaksinasiTopic = topicOf("kesehatan", "cakupan_vaksinasi");
+
+  const attendance = (days: number) => (days <= 0 ? 100 : days <= 2 ? 90 : days <= 5 ? 75 : days <= 10 ? 50 : 0);
+  const predikatOf = (score: number) =>
+    score >= 90 ? "sangat_baik" : score >= 80 ? "baik" : score >= 70 ? "butuh_perbaikan" : score >= 60 ? "kurang" : "sangat_kurang";
+  const tppOf = (score: number) => (score >= 90 ? 100 : score >= 80 ? 90 : score >= 70 ? 80 : score >= 60 ? 60 : score >= 50 ? 40 : 0);
+
+  return (input) => {
+    const { employee, ratings, values } = input;
+    const kesehatan = employee.unitType === "puskesmas" || employee.unitType === "dinas_kesehatan";
+    const kualitas = ratingScore(ratings, "kualitas_kerja", 70, 30, 100);
+    const layanan = ratingScore(ratings, "layanan_masyarakat", 70, 30, 100);
+    const kehadiran = attendance(values!.kehadiran as number);
+    const perilaku = (100 * kehadiran) / 100;
+    let hasilKerja: number;
+    let vaksinasi = 0;
+    let scores: Record<string, number>;
+    if (kesehatan) {
+      vaksinasi = achievement(values!.cakupan_vaksinasi, 100);
+      hasilKerja = (30 * kualitas + 30 * layanan + 40 * vaksinasi) / 100;
+      scores = {
+        score: 0,
+        "score.hasil_kerja": hasilKerja,
+        "score.perilaku": perilaku,
+        "score.kualitas_kerja": kualitas,
+        "score.layanan_masyarakat": layanan,
+        "score.cakupan_vaksinasi": vaksinasi,
+        "score.kehadiran": kehadiran,
+      };
+    } else {
+      hasilKerja = (50 * kualitas + 50 * layanan) / 100;
+      scores = {
+        score: 0,
+        "score.hasil_kerja": hasilKerja,
+        "score.perilaku": perilaku,
+        "score.kualitas_kerja": kualitas,
+        "score.layanan_masyarakat": layanan,
+        "score.kehadiran": kehadiran,
+      };
+    }
+    const score = (60 * perilaku + 40 * hasilKerja) / 100;
+    scores.score = score;
+    const predikat = predikatOf(score);
+    const tppPersen = tppOf(score);
+
+    const outcomes: OutcomeEvent[] = [];
+    if (predikat === "sangat_baik" || predikat === "baik") {
+      outcomes.push({ type: "penghargaan", params: { label: penghargaanLabel, predikat }, rule: "penghargaan" });
+    }
+    if (predikat === "sangat_baik" && hasilKerja >= 95) {
+      const params = { label: promosiLabel, nilai_hasil_kerja: hasilKerja };
+      outcomes.push({ type: "usulan_promosi_jabatan", params, rule: "usulan_promosi_jabatan" });
+    }
+    if (predikat === "kurang" || predikat === "sangat_kurang") {
+      outcomes.push({ type: "penempatan", params: { label: penempatanLabel, predikat }, rule: "penempatan" });
+    }
+    if (tppPersen > 0) outcomes.push({ type: "tpp", params: { label: tppLabel, persen: tppPersen, nilai: score }, rule: "tpp" });
+    if (kualitas < 70) {
+      outcomes.push({ type: "pelatihan", params: { indicator: "kualitas_kerja", topic: kualitasTopic }, rule: "pelatihan:kualitas_kerja" });
+    }
+    if (layanan < 70) {
+      const params = { indicator: "layanan_masyarakat", topic: layananTopic };
+      outcomes.push({ type: "pelatihan", params, rule: "pelatihan:layanan_masyarakat" });
+    }
+    if (kesehatan && vaksinasi < 80) {
+      const params = { indicator: "cakupan_vaksinasi", topic: vaksinasiTopic };
+      outcomes.push({ type: "pelatihan", params, rule: "pelatihan:cakupan_vaksinasi" });
+    }
+    return {
+      nip: employee.nip,
+      ruleSetId: ruleSet.id,
+      indicatorSet: kesehatan ? "kesehatan" : "umum",
+      scores,
+      decisions: { predikat, tpp_persen: tppPersen },
+      predikat,
+      predikatLabel: labels.get(predikat)!,
+      outcomes,
+    };
+  };
+}
+
+/**
+ * Kecamatan Medan Amplas as resolved over Kota Medan and the national baseline: service targets on the
+ * hasil kerja axis, five competencies rated by supervisor, peers and self on the perilaku axis.
+ */
+export function handwrittenMedanAmplas(ruleSet: RuleSet): (input: AppraisalInput) => AppraisalResult {
+  const labels = PREDIKAT_LABELS(ruleSet);
+  const penghargaanLabel = eventParams(ruleSet, "penghargaan").label;
+  const pembinaanLabel = eventParams(ruleSet, "pembinaan").label;
+  const topics = ruleSet.indicatorSets
+    .find((set) => set.id === "umum")!
+    .indicators.filter((i) => i.training)
+    .map((i) => [i.id, i.training!.topic] as const);
+  const predikatOf = (score: number) =>
+    score >= 90 ? "sangat_baik" : score >= 75 ? "baik" : score >= 60 ? "butuh_perbaikan" : score >= 50 ? "kurang" : "sangat_kurang";
+
+  return (input) => {
+    const { employee, ratings, values } = input;
+    const capaian = achievement(values!.capaian_target_layanan, 120);
+    const tepatWaktu = achievement(values!.ketepatan_waktu_layanan, 100);
+    const pengaduan = achievement(values!.tindak_lanjut_pengaduan, 100);
+    const komunikasi = ratingScoreWithSelf(ratings, "komunikasi", 50, 30, 20, 5);
+    const masalah = ratingScoreWithSelf(ratings, "penyelesaian_masalah", 50, 30, 20, 5);
+    const pelayanan = ratingScoreWithSelf(ratings, "pelayanan_masyarakat", 50, 30, 20, 5);
+    const kerjaSama = ratingScoreWithSelf(ratings, "kerja_sama", 50, 30, 20, 5);
+    const integritas = ratingScoreWithSelf(ratings, "integritas", 50, 30, 20, 5);
+    const hasilKerja = (50 * capaian + 25 * tepatWaktu + 25 * pengaduan) / 100;
+    const perilaku = (20 * komunikasi + 20 * masalah + 25 * pelayanan + 20 * kerjaSama + 15 * integritas) / 100;
+    const score = (50 * hasilKerja + 50 * perilaku) / 100;
+    const predikat = predikatOf(score);
+
+    const outcomes: OutcomeEvent[] = [];
+    if (predikat === "sangat_baik") outcomes.push({ type: "penghargaan", params: { label: penghargaanLabel, nilai: score }, rule: "penghargaan" });
+    if (predikat === "butuh_perbaikan" || predikat === "kurang" || predikat === "sangat_kurang") {
+      outcomes.push({ type: "pembinaan", params: { label: pembinaanLabel, predikat, nilai: score }, rule: "pembinaan" });
+    }
+    const trained = [komunikasi, masalah, pelayanan, kerjaSama, integritas];
+    for (let i = 0; i < trained.length; i++) {
+      if (trained[i]! < 60) {
+        const [indicator, topic] = topics[i]!;
+        outcomes.push({ type: "pelatihan", params: { indicator, topic }, rule: `pelatihan:${indicator}` });
+      }
+    }
+    return {
+      nip: employee.nip,
+      ruleSetId: ruleSet.id,
+      indicatorSet: "umum",
+      scores: {
+        score,
+        "score.hasil_kerja": hasilKerja,
+        "score.perilaku": perilaku,
+        "score.capaian_target_layanan": capaian,
+        "score.ketepatan_waktu_layanan": tepatWaktu,
+        "score.tindak_lanjut_pengaduan": pengaduan,
+        "score.komunikasi": komunikasi,
+        "score.penyelesaian_masalah": masalah,
+        "score.pelayanan_masyarakat": pelayanan,
+        "score.kerja_sama": kerjaSama,
+        "score.integritas": integritas,
+      },
+      decisions: { predikat },
       predikat,
       predikatLabel: labels.get(predikat)!,
       outcomes,
