@@ -67,96 +67,31 @@ export class SiasnClient {
     return headers;
   }
 
-  /** One page's JSON, tried again on 5xx, dropped connections and short 429s. */
-  private async getJson(path: string, query: Record<string, string>): Promise<unknown> {
-    const url = `${this.base}${path}?${new URLSearchParams(query).toString()}`;
-    const where = `GET ${path} (halaman ${query.page})`;
+  /**
+   * One request to `path`, tried again on a dropped connection, a 5xx answer and a short 429 (after its
+   * Retry-After) up to `retries` times; 401/403 throws at once (the credentials are wrong for every request
+   * alike), as does a connection that never answered or a 429 asking too long a wait. The answer otherwise,
+   * with its body text; a 5xx only once no try is left.
+   */
+  private async exchange(path: string, where: string, init: RequestInit, again: string): Promise<{ response: Response; text: string; tries: number }> {
+    const url = `${this.base}${path}`;
     const maxWait = this.options.maxRetryAfterSeconds ?? 30;
     for (let attempt = 0; ; attempt++) {
       const last = attempt >= this.options.retries;
+      const tries = `${attempt + 1} kali dicoba`;
       let response: Response;
       try {
-        response = await fetch(url, { headers: this.headers(), signal: AbortSignal.timeout(this.options.timeoutSeconds * 1000) });
+        response = await fetch(url, { ...init, signal: AbortSignal.timeout(this.options.timeoutSeconds * 1000) });
       } catch (error) {
         const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
         if (!last) {
           await sleep(250 * 2 ** attempt);
           continue;
         }
-        const tries = `${attempt + 1} kali dicoba`;
         throw failure(
           timedOut
             ? `SIASN tidak menjawab dalam ${this.options.timeoutSeconds} detik pada ${where} (${tries}); yang diharapkan: jawaban JSON. Periksa alamat SIASN atau coba lagi nanti`
             : `SIASN tidak dapat dihubungi pada ${where} (${tries}): ${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}; periksa alamat SIASN (${this.base})`,
-        );
-      }
-      const text = await response.text();
-      if (response.status === 401 || response.status === 403) {
-        throw failure(
-          `SIASN menolak kredensial pada ${where}: HTTP ${response.status} ${excerpt(text)}; yang diharapkan: token apim_token dan sso_token yang masih berlaku. Perbarui rahasia konektor di halaman Integrasi`,
-          "PRECONDITION_FAILED",
-        );
-      }
-      if (response.status === 429) {
-        const retryAfter = Number(response.headers.get("retry-after") ?? "");
-        const wait = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : null;
-        if (!last && wait !== null && wait <= maxWait) {
-          await sleep(wait * 1000);
-          continue;
-        }
-        throw failure(
-          `SIASN membatasi permintaan pada ${where}: HTTP 429${wait !== null ? `, coba lagi setelah ${wait} detik (Retry-After)` : ""}; ${attempt + 1} kali dicoba. Jalankan lagi nanti`,
-          "TOO_MANY_REQUESTS",
-        );
-      }
-      if (response.status >= 500) {
-        if (!last) {
-          await sleep(250 * 2 ** attempt);
-          continue;
-        }
-        throw failure(`SIASN gagal pada ${where}: HTTP ${response.status} ${excerpt(text)}, ${attempt + 1} kali dicoba; yang diharapkan: HTTP 200 dengan JSON. Coba lagi nanti`);
-      }
-      if (response.status !== 200) {
-        throw failure(`SIASN menjawab HTTP ${response.status} pada ${where}: ${excerpt(text)}; yang diharapkan: HTTP 200 dengan JSON. Periksa alamat SIASN dan jalur di berkas pemetaan (rest.*Path)`);
-      }
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        throw failure(`Jawaban SIASN pada ${where} bukan JSON: ${excerpt(text)}; yang diharapkan: {"code": 1, "data": [...], "meta": {...}}`);
-      }
-    }
-  }
-
-  /**
-   * POSTs one JSON body to `path` (a kinerja save endpoint) and gives back SIASN's answer: its status, its body
-   * text and the body as JSON when it is. A 5xx answer, a dropped connection or a short 429 is tried again as a
-   * GET is; 401/403 throws (the credentials are wrong for every body alike); any other answer (2xx, or a 4xx
-   * naming what is wrong with this body) is returned for the caller to judge. Throws only when no answer came.
-   */
-  async post(path: string, body: unknown, label: string): Promise<{ status: number; text: string; json: unknown; tries: number }> {
-    const url = `${this.base}${path}`;
-    const where = `POST ${path} (${label})`;
-    const maxWait = this.options.maxRetryAfterSeconds ?? 30;
-    for (let attempt = 0; ; attempt++) {
-      const last = attempt >= this.options.retries;
-      let response: Response;
-      try {
-        response = await fetch(url, {
-          method: "POST",
-          headers: { ...this.headers(), "content-type": "application/json" },
-          body: JSON.stringify(body),
-          signal: AbortSignal.timeout(this.options.timeoutSeconds * 1000),
-        });
-      } catch (error) {
-        const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-        if (!last) {
-          await sleep(250 * 2 ** attempt);
-          continue;
-        }
-        throw failure(
-          timedOut
-            ? `SIASN tidak menjawab dalam ${this.options.timeoutSeconds} detik pada ${where} (${attempt + 1} kali dicoba)`
-            : `SIASN tidak dapat dihubungi pada ${where} (${attempt + 1} kali dicoba): ${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}`,
         );
       }
       const text = await response.text();
@@ -173,20 +108,49 @@ export class SiasnClient {
           await sleep(wait * 1000);
           continue;
         }
-        throw failure(`SIASN membatasi permintaan pada ${where}: HTTP 429${wait !== null ? `, coba lagi setelah ${wait} detik (Retry-After)` : ""}; ${attempt + 1} kali dicoba. Kirim lagi nanti`, "TOO_MANY_REQUESTS");
+        throw failure(`SIASN membatasi permintaan pada ${where}: HTTP 429${wait !== null ? `, coba lagi setelah ${wait} detik (Retry-After)` : ""}; ${tries}. ${again}`, "TOO_MANY_REQUESTS");
       }
       if (response.status >= 500 && !last) {
         await sleep(250 * 2 ** attempt);
         continue;
       }
-      let json: unknown = null;
-      try {
-        json = JSON.parse(text) as unknown;
-      } catch {
-        json = null;
-      }
-      return { status: response.status, text, json, tries: attempt + 1 };
+      return { response, text, tries: attempt + 1 };
     }
+  }
+
+  /** One page's JSON. */
+  private async getJson(path: string, query: Record<string, string>): Promise<unknown> {
+    const where = `GET ${path} (halaman ${query.page})`;
+    const { response, text, tries } = await this.exchange(`${path}?${new URLSearchParams(query).toString()}`, where, { headers: this.headers() }, "Jalankan lagi nanti");
+    if (response.status >= 500) {
+      throw failure(`SIASN gagal pada ${where}: HTTP ${response.status} ${excerpt(text)}, ${tries} kali dicoba; yang diharapkan: HTTP 200 dengan JSON. Coba lagi nanti`);
+    }
+    if (response.status !== 200) {
+      throw failure(`SIASN menjawab HTTP ${response.status} pada ${where}: ${excerpt(text)}; yang diharapkan: HTTP 200 dengan JSON. Periksa alamat SIASN dan jalur di berkas pemetaan (rest.*Path)`);
+    }
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw failure(`Jawaban SIASN pada ${where} bukan JSON: ${excerpt(text)}; yang diharapkan: {"code": 1, "data": [...], "meta": {...}}`);
+    }
+  }
+
+  /**
+   * POSTs one JSON body to `path` (a kinerja save endpoint) and gives back SIASN's answer: its status, its body
+   * text and the body as JSON when it is. A 5xx answer, a dropped connection or a short 429 is tried again as a
+   * GET is; 401/403 throws (the credentials are wrong for every body alike); any other answer (2xx, or a 4xx
+   * naming what is wrong with this body) is returned for the caller to judge. Throws only when no answer came.
+   */
+  async post(path: string, body: unknown, label: string): Promise<{ status: number; text: string; json: unknown; tries: number }> {
+    const init = { method: "POST", headers: { ...this.headers(), "content-type": "application/json" }, body: JSON.stringify(body) };
+    const { response, text, tries } = await this.exchange(path, `POST ${path} (${label})`, init, "Kirim lagi nanti");
+    let json: unknown = null;
+    try {
+      json = JSON.parse(text) as unknown;
+    } catch {
+      json = null;
+    }
+    return { status: response.status, text, json, tries };
   }
 
   /** Every row of a paged list, page by page; `progress` after each page. */
