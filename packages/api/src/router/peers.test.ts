@@ -3,10 +3,11 @@
 // and why, the assignment job for one unit and then the cycle with its progress and result, what it stored
 // (never the person, their superior or report, always the same unit and level), the bulk swap of a rater,
 // and who may do it. Then finalising where the region's curve blocks: refused, naming the unit and bound.
+import { now } from "@kinerja/db";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { demoAppraisals, writeDemoAssessments } from "../services/seed/index.js";
 import { loadRuleFile } from "../services/rules/index.js";
-import { seedWalkRegion, type WalkRegion } from "../testing/assessment-walk.js";
+import { fillForm, seedWalkRegion, type WalkRegion } from "../testing/assessment-walk.js";
 import { createTestEnv, demoProfile, NATIONAL_RULES, seedRegion, type SeededRegion, type TestEnv } from "../testing/env.js";
 
 const BATCH = 3;
@@ -180,6 +181,46 @@ describe.each(inject("dialects"))("peers and finalising on %s", (dialect) => {
       .execute();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.after as string)).toMatchObject({ reason: "Cuti panjang sampai akhir tahun" });
+  });
+
+  it("counts a peer who left only if they rated first: the person lacks the other again and the job fills that place alone", async () => {
+    const { db } = env.database;
+    const people = await register();
+    const pairs = await storedPairs();
+    // A staff member rated by two colleagues: one rates them, then both leave the region (as an applied SIASN
+    // departure marks them; leavers.test.ts drives that path).
+    const ratee = r.staff.find((m) => pairs.filter((p) => p.employee_id === m.id).length === 2)!;
+    const [rated, unrated] = pairs.filter((p) => p.employee_id === ratee.id).map((p) => people.get(p.peer_employee_id)!);
+    const rater = [...r.staff, ...r.others, ...r.kasi, r.assessor].find((m) => m.id === rated!.id)!;
+    const form = await env.as(rater.user).assessment.form({ cycleId, employeeId: ratee.id, source: "peer" });
+    await env.as(rater.user).assessment.submit(fillForm(form, ratee.quality));
+    await db
+      .updateTable("employees")
+      .set({ left_at: now(), left_reason: "Tidak ada lagi di data SIASN" })
+      .where("region_id", "=", r.regionId)
+      .where("id", "in", [rated!.id, unrated!.id])
+      .execute();
+
+    // Whoever had only those two and no rating from them now lacks peers, with none counted; the ratee keeps one.
+    const lacking = await admin().assessment.lackingPeers({ cycleId });
+    const onlyGone = pairs.filter(
+      (p) => p.employee_id !== ratee.id && pairs.filter((q) => q.employee_id === p.employee_id).every((q) => q.peer_employee_id === rated!.id || q.peer_employee_id === unrated!.id),
+    );
+    for (const p of onlyGone) expect(lacking.people.find((l) => l.employeeId === p.employee_id)).toMatchObject({ assigned: 0 });
+    expect(lacking.people.some((l) => l.employeeId === ratee.id)).toBe(false);
+
+    const job = await admin().assessment.assignPeers({ cycleId, seed: "pengganti" });
+    await env.jobs.idle();
+    expect(await admin().assessment.peerJob({ jobId: job.jobId })).toMatchObject({ status: "succeeded" });
+    const after = await storedPairs();
+    const added = after.filter((p) => p.employee_id === ratee.id && !pairs.some((q) => q.employee_id === p.employee_id && q.peer_employee_id === p.peer_employee_id));
+    // One new colleague, still working, in the place of the one who left without rating; the pairs with those
+    // who left stay on record.
+    expect(added).toHaveLength(1);
+    expect(people.get(added[0]!.peer_employee_id)!.unit_id).toBe(people.get(ratee.id)!.unit_id);
+    expect([rated!.id, unrated!.id]).not.toContain(added[0]!.peer_employee_id);
+    expect(after.filter((p) => p.employee_id === ratee.id).map((p) => p.peer_employee_id)).toEqual(expect.arrayContaining([rated!.id, unrated!.id]));
+    expect((await admin().assessment.lackingPeers({ cycleId })).people.some((l) => onlyGone.some((p) => p.employee_id === l.employeeId && l.satisfiable))).toBe(false);
   });
 
   it("is the region admin's: an assessor or employee is refused, another region's cycle is not found", async () => {

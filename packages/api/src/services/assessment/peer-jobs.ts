@@ -11,7 +11,7 @@ import type { Scope } from "../access/index.js";
 import { findCycle, holdLease, JobTakenOver, keepLeaseAlive, leaseFields, lockCycle, type JobRunner } from "../cycles/index.js";
 import { audit, DomainError, type Actor } from "../lib/index.js";
 import { planPeers } from "./peer-assignment.js";
-import { peerWorld } from "./peer-needs.js";
+import { heldAssignments, peerWorld } from "./peer-needs.js";
 
 export const PEER_JOB_KIND = "peers.assign";
 
@@ -136,16 +136,10 @@ async function executePeerAssignment(db: Kysely<Database>, jobs: JobRunner, acto
         await holdLease(trx, job, lease, { done });
         const withPlans = batchIds.filter((id) => planned.has(id));
         if (withPlans.length === 0) return;
-        // What is there now: a choice made by hand since the plan was made stands, and counts toward the rule's count.
-        const current = await trx
-          .selectFrom("peer_assignments")
-          .select(["employee_id", "peer_employee_id"])
-          .where("region_id", "=", regionId)
-          .where("cycle_id", "=", cycle.id)
-          .where("employee_id", "in", withPlans)
-          .execute();
+        // What is there now: a choice made by hand since the plan was made stands, and counts toward the rule's
+        // count, as every assignment still giving a rating does (heldAssignments: not one to a peer who left).
         const has = new Map<string, Set<string>>();
-        for (const r of current) has.set(r.employee_id, (has.get(r.employee_id) ?? new Set()).add(r.peer_employee_id));
+        for (const a of await heldAssignments(trx, cycle, withPlans)) has.set(a.employeeId, (has.get(a.employeeId) ?? new Set()).add(a.peerId));
         const at = now();
         const rows = withPlans.flatMap((employeeId) => {
           const mine = has.get(employeeId) ?? new Set<string>();

@@ -18,6 +18,7 @@ export interface PeerWorld {
   rule: PeerAssignmentRule;
   employees: EmployeeRow[];
   candidates: PeerCandidate[];
+  /** The assignments that still give a rating (heldAssignments). */
   existing: Array<{ employeeId: string; peerId: string }>;
 }
 
@@ -33,7 +34,7 @@ export async function peerWorld(db: Kysely<Database>, cycle: CycleRow, unitId?: 
   const compiled = await cycleRules(db, cycle);
   const rule = peerAssignmentRule(compiled.ruleSet);
   const units = await cycleUnitIds(db, cycle);
-  // Those who left the region neither rate nor need peers any more; their past assignments stay in `existing`.
+  // Those who left the region neither rate nor need peers any more.
   let query = db.selectFrom("employees").selectAll().where("region_id", "=", regionId).where("left_at", "is", null);
   if (units) query = query.where("unit_id", "in", units.length > 0 ? units : [""]);
   const employees = await query.orderBy("id").execute();
@@ -49,15 +50,48 @@ export async function peerWorld(db: Kysely<Database>, cycle: CycleRow, unitId?: 
       needsPeers: (within === null || within.has(e.unit_id)) && set !== undefined && sourcesOfSet(compiled.ruleSet, set).has("peer"),
     };
   });
-  const existing = (
-    await db
-      .selectFrom("peer_assignments")
-      .select(["employee_id", "peer_employee_id"])
-      .where("region_id", "=", regionId)
-      .where("cycle_id", "=", cycle.id)
-      .execute()
-  ).map((r) => ({ employeeId: r.employee_id, peerId: r.peer_employee_id }));
+  const existing = await heldAssignments(db, cycle);
   return { compiled, rule, employees, candidates, existing };
+}
+
+/**
+ * The cycle's peer assignments that still give a rating: the peer works here, or rated before they left. One
+ * to a peer who left without rating is kept in the table (the record of who was asked) but counts for nothing,
+ * so the person lacks that peer again and the assignment job fills the place.
+ */
+export async function heldAssignments(
+  db: Kysely<Database>,
+  cycle: CycleRow,
+  employeeIds?: readonly string[],
+): Promise<Array<{ employeeId: string; peerId: string }>> {
+  let query = db
+    .selectFrom("peer_assignments as a")
+    .innerJoin("employees as peer", (join) => join.onRef("peer.region_id", "=", "a.region_id").onRef("peer.id", "=", "a.peer_employee_id"))
+    .select(["a.employee_id", "a.peer_employee_id", "peer.nip", "peer.left_at"])
+    .where("a.region_id", "=", cycle.region_id)
+    .where("a.cycle_id", "=", cycle.id);
+  if (employeeIds) query = query.where("a.employee_id", "in", employeeIds.length > 0 ? [...employeeIds] : [""]);
+  const rows = await query.execute();
+  const goneNips = [...new Set(rows.filter((r) => r.left_at !== null).map((r) => r.nip))];
+  const rated = new Set(
+    goneNips.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom("assessments")
+            .select(["employee_id", "rater"])
+            .where("region_id", "=", cycle.region_id)
+            .where("cycle_id", "=", cycle.id)
+            .where("source", "=", "peer")
+            .where("submitted_at", "is not", null)
+            .where("rater", "in", goneNips)
+            .$if(employeeIds !== undefined, (q) => q.where("employee_id", "in", [...(employeeIds ?? []), ""]))
+            .execute()
+        ).map((r) => `${r.employee_id}\u0000${r.rater}`),
+  );
+  return rows
+    .filter((r) => r.left_at === null || rated.has(`${r.employee_id}\u0000${r.nip}`))
+    .map((r) => ({ employeeId: r.employee_id, peerId: r.peer_employee_id }));
 }
 
 /**
