@@ -5,6 +5,7 @@ import { parseNip, type NipCheck } from "@kinerja/core";
 import ExcelJS from "exceljs";
 import { formatNumberId, LIMITS, unstorableText } from "../lib/index.js";
 import { csvRecords } from "./csv-records.js";
+import { readXlsxCells } from "./xlsx-cells.js";
 import type { AttributeValue } from "./employees.js";
 
 export type ImportFormat = "csv" | "xlsx";
@@ -185,14 +186,21 @@ function cellOf(value: ExcelJS.CellValue): Cell {
   return EMPTY;
 }
 
-/** The first worksheet's cells that hold something, read cell by cell as stored: never the rectangle its dimension claims. */
+/**
+ * The first worksheet's cells that hold something, read cell by cell as stored: never the rectangle its dimension
+ * claims. A sheet of typed values is read in one pass (xlsx-cells.ts); exceljs reads any other.
+ */
 async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
+  return sheetOf(readXlsxCells(bytes, checkBounds) ?? (await readXlsxWithExceljs(bytes)));
+}
+
+/** The same cells as readXlsxCells gives, through exceljs's model of the whole workbook. */
+export async function readXlsxWithExceljs(bytes: Uint8Array): Promise<Sheet["rows"]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   const sheet = workbook.worksheets[0];
-  if (!sheet) return { header: [], rows: [] };
-  const stored: Array<{ row: number; cells: Cell[] }> = [];
-  sheet.eachRow((row, rowNumber) => {
+  const stored: Sheet["rows"] = [];
+  sheet?.eachRow((row, rowNumber) => {
     const cells: Cell[] = [];
     row.eachCell((cell, column) => {
       const read = cellOf(cell.value);
@@ -200,11 +208,18 @@ async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
       checkBounds(rowNumber, column);
       cells[column - 1] = read;
     });
-    if (cells.length > 0) stored.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? EMPTY) });
+    if (cells.length > 0) stored.push({ row: rowNumber, cells });
   });
+  return stored;
+}
+
+/** The header (row 1, if filled) and data rows of a sheet's filled cells, holes made empty cells. */
+function sheetOf(stored: Sheet["rows"]): Sheet {
+  for (const row of stored) row.cells = Array.from(row.cells, (c) => c ?? EMPTY);
   const first = stored[0]?.row === 1 ? stored.shift() : undefined;
   // A value under no heading widens the header with an empty name, which is reported as an unknown column.
-  const width = Math.max(first?.cells.length ?? 0, ...stored.map((r) => r.cells.length));
+  let width = first?.cells.length ?? 0;
+  for (const row of stored) width = Math.max(width, row.cells.length);
   return { header: Array.from({ length: width }, (_, i) => first?.cells[i]?.text ?? ""), rows: stored };
 }
 
