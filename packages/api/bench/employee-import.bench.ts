@@ -5,6 +5,8 @@
 // transaction, without reading a sheet. Prints:
 //   employee_import.<format>_mb                          the sheet's size
 //   employee_import.read_seconds.<format>                reading and checking the sheet alone, in this process
+//   employee_import.xlsx_cells_speedup_vs_exceljs        the XLSX sheet's cells read in one pass (xlsx-cells.ts)
+//                                                        against exceljs reading them, in turn, in this process
 //   employee_import.worker_start_seconds                 a server's first import of a one-row sheet: mostly
 //                                                        starting the worker thread that reads sheets, which
 //                                                        then stays for the next imports (the timed ones)
@@ -19,7 +21,8 @@ import { sql } from "kysely";
 import { systemScope } from "../src/services/access/index.js";
 import { JobRunner } from "../src/services/cycles/index.js";
 import { employeeImportStatus, startEmployeeImport, type ImportFormat } from "../src/services/organisation/index.js";
-import { parseEmployeeSheet } from "../src/services/organisation/employee-sheet.js";
+import { parseEmployeeSheet, readXlsxWithExceljs } from "../src/services/organisation/employee-sheet.js";
+import { readXlsxCells } from "../src/services/organisation/xlsx-cells.js";
 import { BENCH_REGION, compareWithBare, inChunks } from "./large-region.js";
 
 const SIZE = Number(process.env.KINERJA_BENCH_IMPORT ?? 100_000);
@@ -133,7 +136,19 @@ for (const [format, bytes] of sheets) {
   const started = performance.now();
   const read = await parseEmployeeSheet(format, bytes, known);
   if (read.errors.length > 0 || read.employees.length !== SIZE) throw new Error(`the ${format} sheet did not read whole: ${JSON.stringify(read.errors.slice(0, 3))}`);
-  console.log(`employee_import.read_seconds.${format}: ${((performance.now() - started) / 1000).toFixed(2)}`);
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`employee_import.read_seconds.${format}: ${seconds.toFixed(2)}`);
+  if (format === "xlsx") {
+    // The cells alone, by the one-pass reader and by exceljs (which reads any workbook the other leaves to it).
+    let at = performance.now();
+    if (!readXlsxCells(bytes, () => {})) throw new Error("the one-pass reader left the bench's sheet to exceljs");
+    const onePass = (performance.now() - at) / 1000;
+    at = performance.now();
+    await readXlsxWithExceljs(bytes);
+    const exceljs = (performance.now() - at) / 1000;
+    console.log(`employee_import.xlsx_cells_seconds: ${onePass.toFixed(2)} (exceljs ${exceljs.toFixed(2)})`);
+    console.log(`employee_import.xlsx_cells_speedup_vs_exceljs: ${(exceljs / onePass).toFixed(2)}`);
+  }
 }
 {
   const started = performance.now();

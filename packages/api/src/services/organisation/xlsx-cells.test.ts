@@ -142,6 +142,7 @@ describe("readXlsxCells", () => {
     ["entities and character references in shared strings", '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c></row></sheetData>', '<si><t xml:space="preserve"> A &amp; B &lt;kasi&gt; &#233;&#x1F600; </t></si><si><r><rPr><b/></rPr><t>Dinas</t></r><r><t xml:space="preserve"> Kesehatan</t></r></si>', undefined],
     ["single-quoted attributes and numbers under a plain number format", "<sheetData><row r='2'><c r='B2' s='1'><v>199606062020031006</v></c><c r='D2' t='b'><v>1</v></c><c r='E2' s='1'/></row></sheetData>", undefined, STYLES],
     ["an empty sheet", "<sheetData/>", undefined, undefined],
+    ["tags broken over lines", '<sheetData>\n<row r="1">\n<c\n  r="A1"\tt="s"><v>0</v></c><c r="B1"\n s="1" t="n"><v>7</v></c></row></sheetData>', "<si><t>Eka</t></si>", STYLES],
   ])("reads %s as exceljs does", async (_, sheetData, sst, styles) => {
     const bytes = handWritten(sheetData, sst, styles);
     const fast = readXlsxCells(bytes, noLimits);

@@ -6,7 +6,7 @@
 // anything it does not read the same way (formulas, dates, merged or inline cells, phonetic runs, escapes,
 // CDATA, prefixed tags), it answers null and exceljs reads the whole file instead; a differential test holds
 // the two to the same cells.
-import { strFromU8, unzipSync, type Unzipped } from "fflate";
+import { unzipSync, type Unzipped } from "fflate";
 
 export interface ReadCell {
   text: string;
@@ -16,6 +16,11 @@ export interface ReadCell {
 export interface ReadRow {
   row: number;
   cells: ReadCell[];
+}
+
+/** A part's UTF-8 text (Node's decoder, several times fflate's on a sheet of tens of megabytes). */
+function textOf(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
 }
 
 /** Built-in number formats exceljs reads as dates (14–22, 45–47), and others that may be, left to exceljs. */
@@ -135,11 +140,11 @@ function firstSheetPath(parts: Unzipped): string | undefined {
   const workbook = parts["xl/workbook.xml"];
   const rels = parts["xl/_rels/workbook.xml.rels"];
   if (!workbook || !rels) return undefined;
-  const sheet = /<sheet\s[^>]*>/.exec(strFromU8(workbook))?.[0];
+  const sheet = /<sheet\s[^>]*>/.exec(textOf(workbook))?.[0];
   const id = sheet && /\sr:id=(?:"([^"]*)"|'([^']*)')/.exec(sheet);
   if (!id) return undefined;
   const rid = id[1] ?? id[2];
-  for (const match of strFromU8(rels).matchAll(/<Relationship\s[^>]*>/g)) {
+  for (const match of textOf(rels).matchAll(/<Relationship\s[^>]*>/g)) {
     if (attribute(match[0], "Id") !== rid) continue;
     const target = attribute(match[0], "Target");
     if (!target || !attribute(match[0], "Type")?.endsWith("/worksheet")) return undefined;
@@ -159,6 +164,44 @@ function address(ref: string): [number, number] | undefined {
   }
   const row = Number(ref.slice(i));
   return i === 0 || i > 3 || !Number.isInteger(row) || row < 1 ? undefined : [row, column];
+}
+
+/** Whether `text` occurs in `xml` from `from` and before `to`, looking no further. */
+function before(xml: string, text: string, from: number, to: number): boolean {
+  for (let at = xml.indexOf("<", from); at >= 0 && at < to; at = xml.indexOf("<", at + 1)) if (xml.startsWith(text, at)) return true;
+  return false;
+}
+
+/** Whether a start tag separates its attributes by single spaces only (as every writer seen does). */
+function spaced(xml: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = xml.charCodeAt(i);
+    if (code === 9 || code === 10 || code === 13) return false;
+  }
+  return true;
+}
+
+/** A cell attribute's value found in place, without copying the tag: the tag's attributes are space-separated. */
+function cellAttributes(xml: string, from: number, to: number, name: string): string | undefined {
+  // Searched within the tag only: indexOf would look through the rest of the sheet for an attribute it lacks.
+  const key = `${name}=`;
+  let at = -1;
+  for (let i = from; i < to; i++) {
+    if (xml.charCodeAt(i) === 32 && xml.startsWith(key, i + 1)) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0) return undefined;
+  const quote = xml[at + name.length + 2];
+  const start = at + name.length + 3;
+  const end = quote === '"' || quote === "'" ? xml.indexOf(quote, start) : -1;
+  return end < 0 || end > to ? undefined : xml.slice(start, end);
+}
+
+/** The same for a tag with other white space: through the tag's text. */
+function slicedAttributes(xml: string, from: number, to: number, name: string): string | undefined {
+  return attribute(xml.slice(from, to), name);
 }
 
 const TRUE: ReadCell = Object.freeze({ text: "true", numeric: false });
@@ -182,10 +225,10 @@ export function readXlsxCells(bytes: Uint8Array, check: (row: number, column: nu
   }
   const sheetBytes = parts[sheetPath];
   if (!sheetBytes) return null;
-  const strings = sharedStrings(parts["xl/sharedStrings.xml"] && strFromU8(parts["xl/sharedStrings.xml"]));
-  const dates = dateStyles(parts["xl/styles.xml"] && strFromU8(parts["xl/styles.xml"]));
+  const strings = sharedStrings(parts["xl/sharedStrings.xml"] && textOf(parts["xl/sharedStrings.xml"]));
+  const dates = dateStyles(parts["xl/styles.xml"] && textOf(parts["xl/styles.xml"]));
   if (!strings || !dates) return null;
-  const xml = strFromU8(sheetBytes);
+  const xml = textOf(sheetBytes);
   const dataStart = xml.indexOf("<sheetData");
   if (dataStart < 0 || xml.includes("<mergeCell") || xml.includes("<![CDATA[")) return null;
   const dataTagEnd = xml.indexOf(">", dataStart);
@@ -207,29 +250,28 @@ export function readXlsxCells(bytes: Uint8Array, check: (row: number, column: nu
     }
     const tagEnd = xml.indexOf(">", open);
     if (tagEnd < 0 || tagEnd > dataEnd) return null;
-    const tag = xml.slice(open, tagEnd);
     const empty = xml.charCodeAt(tagEnd - 1) === 47;
-    const ref = attribute(tag, "r");
+    const read = spaced(xml, open, tagEnd) ? cellAttributes : slicedAttributes;
+    const ref = read(xml, open, tagEnd, "r");
     const place = ref === undefined ? undefined : address(ref);
     if (!place) return null;
-    const type = attribute(tag, "t");
-    const style = attribute(tag, "s");
+    const type = read(xml, open, tagEnd, "t");
+    const style = read(xml, open, tagEnd, "s");
     let value: string | undefined;
     if (empty) {
       at = tagEnd + 1;
     } else {
       const close = xml.indexOf("</c>", tagEnd);
       if (close < 0 || close > dataEnd) return null;
-      const body = xml.slice(tagEnd + 1, close);
       at = close + 4;
       // Formulas, inline strings and anything but one value are exceljs's.
-      if (body.includes("<f") || body.includes("<is")) return null;
-      const v = body.indexOf("<v>");
-      if (v >= 0) {
-        const vEnd = body.indexOf("</v>", v);
-        if (vEnd < 0) return null;
-        value = body.slice(v + 3, vEnd);
-      } else if (body.trim() !== "") return null;
+      if (before(xml, "<f", tagEnd, close) || before(xml, "<is", tagEnd, close)) return null;
+      const v = xml.indexOf("<v>", tagEnd);
+      if (v >= 0 && v < close) {
+        const vEnd = xml.indexOf("</v>", v);
+        if (vEnd < 0 || vEnd > close) return null;
+        value = xml.slice(v + 3, vEnd);
+      } else if (xml.slice(tagEnd + 1, close).trim() !== "") return null;
     }
     // exceljs gives a cell with no value and no style a master it has not got (a merge).
     if (value === undefined) {
