@@ -3,9 +3,11 @@
 // the loopback service with its two tokens, enables "Kirim hasil ke SIASN", picks the cycle, downloads the
 // JSON and CSV (read back: one body per employee, the same values), sends, and reads back what SIASN received
 // and the rows stored per employee: one NIP SIASN does not know is refused with SIASN's message; once SIASN
-// knows it, "Kirim ulang yang belum diterima" sends that one alone and the earlier refusal stays. Binjai
-// (one 1–5 score, no ratings in its rules) gets each body marked not sendable, with the reason. Both at 1366
-// and 390 px.
+// knows it, "Kirim ulang yang belum diterima" sends that one alone and the earlier refusal stays. The admins of
+// Binjai, Pariaman and Medan Amplas (one score and a predikat, with ratings their rule files decide from the
+// axis scores) each send every result; SIASN's bodies are checked against the stored scores. Binjai's mapping,
+// edited in the portal to name a rating its rules do not decide, marks every body not sendable at once, and
+// neither send is offered. Both at 1366 and 390 px.
 import { startSiasn, type SiasnPnsRow, type TestSiasn } from "@kinerja/api/testing/siasn-server";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -186,30 +188,88 @@ describe.skipIf(inject("chromiumMissing") !== null)("connectors: results to SIAS
     await phone.context.close();
   }, 120_000);
 
-  it("marks a region's bodies not sendable when its rules decide no ratings (Binjai), saying why, at 1366 and 390 px", async () => {
+  // Each region's ratings come from its rule file's tables over its axis scores, on the floors of its own
+  // Sangat Baik and Baik bands; the kuadran stays the region's predikat.
+  const FLOORS: Record<string, { diAtas: number; sesuai: number }> = { binjai: { diAtas: 91, sesuai: 76 }, pariaman: { diAtas: 90, sesuai: 80 }, amplas: { diAtas: 90, sesuai: 75 } };
+  const KUADRAN: Record<string, number> = { sangat_baik: 1, baik: 2, butuh_perbaikan: 3, kurang: 4, sangat_kurang: 5 };
+
+  it.each(["binjai", "pariaman", "amplas"])("%s's admin sends every result with clicks; SIASN receives the ratings of the stored axis scores", async (regionId) => {
+    const other = await newPage(browser, server.url);
+    const p = other.page;
+    await signIn(p, signInFor(server, "admin", regionId));
+    siasn.employees.push(...(await allNips(p, regionId)).map((e) => ({ nipBaru: e.nip, nama: e.nama, jabatanNama: "-", golRuangAkhir: "", unorId: "-", unorNama: "-", atasanNipBaru: null })));
+    const regionCycleId = await evaluateAndFinalise(p, regionId);
+    await p.goto("/integrations");
+    const source = p.getByTestId("connector-siasn");
+    await source.getByLabel("Alamat layanan SIASN").fill(siasn.url);
+    await source.getByRole("button", { name: "Simpan alamat" }).click();
+    await source.getByLabel("apim_token (belum diisi)").fill(APIM);
+    await source.getByLabel("sso_token (belum diisi)").fill(SSO);
+    await source.getByRole("button", { name: "Simpan rahasia" }).click();
+    await source.getByLabel("sso_token (sudah diisi)").waitFor();
+    const sink = p.getByTestId("connector-siasn-kinerja");
+    await sink.getByRole("switch", { name: "Aktif di wilayah ini" }).click({ force: true });
+    await sink.getByText("Aktifkan konektor ini dulu untuk mengunduh atau mengirim.").waitFor({ state: "detached" });
+    const results = (await query(p, "result.list", { regionId, cycleId: regionCycleId, limit: 500 })).items;
+    expect(results.length).toBeGreaterThan(3);
+    await expect.poll(() => sink.getByTestId("siasn-kinerja-ready").textContent()).toBe(`${results.length} dari ${results.length} pegawai dapat dikirim.`);
+
+    const before = siasn.received.length;
+    await sink.getByTestId("siasn-kinerja-send").click();
+    await expect.poll(async () => (await query(p, "connector.runs", { regionId, name: "siasn-kinerja", limit: 1 }))[0]?.status, { timeout: 60_000 }).toBe("succeeded");
+    const received = siasn.received.slice(before);
+    expect(received.map((r) => r.body.pnsDinilaiId).sort()).toEqual(results.map((r) => r.nip).sort());
+    const { diAtas, sesuai } = FLOORS[regionId]!;
+    const reference = (score: number | undefined) => (score === undefined ? null : score >= diAtas ? 3 : score >= sesuai ? 2 : 1);
+    const stored = await query(p, "connector.siasnSubmissions", { regionId, cycleId: regionCycleId });
+    for (const got of received) {
+      const result = results.find((r) => r.nip === got.body.pnsDinilaiId)!;
+      const { scores } = await query(p, "result.get", { regionId, cycleId: regionCycleId, employeeId: result.employeeId });
+      expect(got.body).toMatchObject({
+        hasilKinerjaNilai: reference(scores["score.hasil_kerja"]),
+        perilakuKerjaNilai: reference(scores["score.perilaku"]),
+        kuadranKinerjaNilai: KUADRAN[result.predikat!],
+      });
+      expect(stored.employees.find((e) => e.nip === result.nip)).toMatchObject({ status: "accepted", httpStatus: 200, remoteId: got.id, payload: got.body });
+    }
+    await expect.poll(() => sink.getByTestId("siasn-kinerja-counts").textContent()).toContain(`Diterima: ${results.length}`);
+    expect(await sink.locator('tr[data-status="accepted"]').count()).toBe(results.length);
+    // Everything was accepted: nothing is offered to send again but all of it.
+    expect(await sink.getByTestId("siasn-kinerja-send").isDisabled()).toBe(true);
+    expect(await sink.getByTestId("siasn-kinerja-send-all").isEnabled()).toBe(true);
+    await sink.screenshot({ path: join(SCREENSHOT_DIR, `siasn-kinerja-${regionId}-1366.png`) });
+    expect((await checkFit(p, `integrations-siasn-kinerja-${regionId}`)).overflow).toBe(0);
+    await other.context.close();
+  }, 240_000);
+
+  it("shows Binjai's bodies not sendable once its mapping, edited in the portal, names a rating its rules do not decide, and offers no send; at 1366 and 390 px", async () => {
     for (const viewport of [{ width: 1366, height: 900 }, PHONE]) {
       const other = await newPage(browser, server.url, viewport);
-      await signIn(other.page, signInFor(server, "admin", "binjai"));
-      if (viewport.width === 1366) await evaluateAndFinalise(other.page, "binjai");
-      await other.page.goto("/integrations");
-      const binjai = other.page.getByTestId("connector-siasn-kinerja");
-      if (viewport.width === 1366) await binjai.getByRole("switch", { name: "Aktif di wilayah ini" }).click({ force: true });
-      await binjai.getByTestId("siasn-kinerja-download-csv").waitFor();
-      await expect.poll(() => binjai.getByTestId("siasn-kinerja-download-csv").getAttribute("href")).not.toBeNull();
-      const [header, ...rows] = readCsv((await download(other.page, "siasn-kinerja-download-csv")).toString("utf8"));
-      expect(rows.length).toBeGreaterThan(0);
-      const problem = header!.indexOf("Masalah");
-      for (const r of rows) {
-        expect(r[problem]).toMatch(/hasilKinerjaNilai: aturan penilaian tidak menghasilkan "rating\.hasil_kerja"/);
-        expect(r[3]).not.toBe("");
-        expect(r[header!.indexOf("kuadranKinerjaNilai")]).toMatch(/^[1-5]$/);
-      }
-      // The card says so before anything is sent, and offers nothing to send.
-      await expect.poll(() => binjai.getByTestId("siasn-kinerja-ready").textContent()).toContain(`0 dari ${rows.length} pegawai dapat dikirim.`);
-      expect(await binjai.getByTestId("siasn-kinerja-problem").first().textContent()).toMatch(new RegExp(`aturan penilaian tidak menghasilkan "rating\\.hasil_kerja".*\\(${rows.length}\\)$`));
-      expect(await binjai.getByTestId("siasn-kinerja-send").isDisabled()).toBe(true);
-      await binjai.screenshot({ path: join(SCREENSHOT_DIR, `siasn-kinerja-binjai-${viewport.width}.png`) });
-      expect((await checkFit(other.page, "integrations-siasn-kinerja-binjai")).overflow).toBe(0);
+      const p = other.page;
+      await signIn(p, signInFor(server, "admin", "binjai"));
+      await p.goto("/integrations");
+      const sink = p.getByTestId("connector-siasn-kinerja");
+      const total = (await query(p, "connector.siasnSubmissions", { regionId: "binjai", cycleId: (await query(p, "cycle.list", { regionId: "binjai" })).find((c) => c.status === "finalised")!.id })).ready!.total;
+      await expect.poll(() => sink.getByTestId("siasn-kinerja-ready").textContent()).toBe(`${total} dari ${total} pegawai dapat dikirim.`);
+      const editor = sink.getByTestId("mapping-siasn-kinerja");
+      const mapping = JSON.parse(await editor.inputValue()) as { ratings: Record<string, string> };
+      await editor.fill(JSON.stringify({ ...mapping, ratings: { ...mapping.ratings, hasilKerja: "rating.kinerja" } }, null, 2));
+      await sink.getByRole("button", { name: "Simpan pemetaan" }).click();
+      const storedMapping = async () => (await query(p, "connector.list", { regionId: "binjai" })).find((c) => c.name === "siasn-kinerja")!;
+      await expect.poll(async () => ((await storedMapping()).mapping as { ratings: Record<string, string> }).ratings.hasilKerja).toBe("rating.kinerja");
+      // The card's readiness follows the saved mapping without reloading the page.
+      await expect.poll(() => sink.getByTestId("siasn-kinerja-ready").textContent(), { timeout: 5_000 }).toContain(`0 dari ${total} pegawai dapat dikirim.`);
+      expect(await sink.getByTestId("siasn-kinerja-problem").first().textContent()).toBe(`hasilKinerjaNilai: aturan penilaian tidak menghasilkan "rating.kinerja" (${total})`);
+      // Nothing can be sent, so neither send is offered.
+      expect(await sink.getByTestId("siasn-kinerja-send").isDisabled()).toBe(true);
+      expect(await sink.getByTestId("siasn-kinerja-send-all").isDisabled()).toBe(true);
+      await sink.screenshot({ path: join(SCREENSHOT_DIR, `siasn-kinerja-binjai-not-sendable-${viewport.width}.png`) });
+      expect((await checkFit(p, "integrations-siasn-kinerja-binjai-not-sendable")).overflow).toBe(0);
+      // Back to the default mapping: every body can be sent again.
+      await sink.getByRole("button", { name: "Kembali ke bawaan" }).click();
+      await expect.poll(async () => (await storedMapping()).mappingIsDefault).toBe(true);
+      await expect.poll(() => sink.getByTestId("siasn-kinerja-ready").textContent(), { timeout: 5_000 }).toBe(`${total} dari ${total} pegawai dapat dikirim.`);
+      expect(await sink.getByTestId("siasn-kinerja-send-all").isEnabled()).toBe(true);
       await other.context.close();
     }
   }, 240_000);

@@ -2,7 +2,8 @@
 // attendance bands, PP 94/2021 sanctions, a teachers' set), Samarinda (the PermenPANRB 6/2022 kuadran,
 // PP 46 targets, public satisfaction at puskesmas, angka kredit), Kota Pariaman (discipline 60 / performance
 // 40, vaccination coverage at health units, TPP bands) and Kecamatan Medan Amplas as resolved over Kota Medan
-// and the national baseline (service targets, five competencies rated with self-assessment). The yardstick for how fast a compiled
+// and the national baseline (service targets, five competencies rated with self-assessment); the three of them
+// also rate each axis score for SIASN on their own Sangat Baik / Baik floors. The yardstick for how fast a compiled
 // rule set could possibly evaluate: the same result, key for key and bit for bit, as `compileRuleSet(…)
 // .evaluate` for well-formed inputs (the benchmark checks that before timing), with none of its checks
 // of malformed input. Arithmetic is done in the evaluator's order so floating point agrees.
@@ -65,6 +66,8 @@ function yearsInRow(input: AppraisalInput, levels: readonly string[]): number {
 }
 
 const PREDIKAT_LABELS = (ruleSet: RuleSet) => new Map(ruleSet.predikat.map((p) => [p.id, p.label]));
+/** A region's SIASN rating of an axis score from its Sangat Baik and Baik floors (the rating_* tables). */
+const ratingFrom = (score: number, diAtas: number, sesuai: number) => (score >= diAtas ? "di_atas" : score >= sesuai ? "sesuai" : "di_bawah");
 
 /** Binjai: the evaluator's result for one appraisal, by hand. */
 export function handwrittenBinjai(ruleSet: RuleSet): (input: AppraisalInput) => AppraisalResult {
@@ -192,7 +195,13 @@ export function handwrittenBinjai(ruleSet: RuleSet): (input: AppraisalInput) => 
       ruleSetId: ruleSet.id,
       indicatorSet: guru ? "guru" : "umum",
       scores,
-      decisions: { sanksi, tingkat_hukuman_disiplin: tingkat, predikat },
+      decisions: {
+        sanksi,
+        tingkat_hukuman_disiplin: tingkat,
+        predikat,
+        "rating.hasil_kerja": ratingFrom(hasilKerja, 91, 76),
+        "rating.perilaku": ratingFrom(perilaku, 91, 76),
+      },
       predikat,
       predikatLabel: labels.get(predikat)!,
       outcomes,
@@ -478,7 +487,7 @@ export function handwrittenPariaman(ruleSet: RuleSet): (input: AppraisalInput) =
       ruleSetId: ruleSet.id,
       indicatorSet: kesehatan ? "kesehatan" : "umum",
       scores,
-      decisions: { predikat, tpp_persen: tppPersen },
+      decisions: { predikat, tpp_persen: tppPersen, "rating.hasil_kerja": ratingFrom(hasilKerja, 90, 80), "rating.perilaku": ratingFrom(perilaku, 90, 80) },
       predikat,
       predikatLabel: labels.get(predikat)!,
       outcomes,
@@ -545,7 +554,7 @@ export function handwrittenMedanAmplas(ruleSet: RuleSet): (input: AppraisalInput
         "score.kerja_sama": kerjaSama,
         "score.integritas": integritas,
       },
-      decisions: { predikat },
+      decisions: { predikat, "rating.hasil_kerja": ratingFrom(hasilKerja, 90, 75), "rating.perilaku": ratingFrom(perilaku, 90, 75) },
       predikat,
       predikatLabel: labels.get(predikat)!,
       outcomes,

@@ -34,7 +34,8 @@ function MappingEditor(props: { connector: ConnectorView }) {
       onSuccess: async (saved) => {
         setText(JSON.stringify(saved.mapping, null, 2));
         notifications.show({ color: "green", message: t("integrations.saved") });
-        await queryClient.invalidateQueries({ queryKey: trpc.connector.list.queryKey({ regionId }) });
+        // A mapping shapes what the connector's views show (the SIASN card's readiness), not only its own entry.
+        await queryClient.invalidateQueries({ queryKey: trpc.connector.pathKey() });
       },
     }),
   );

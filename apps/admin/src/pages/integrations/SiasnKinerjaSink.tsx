@@ -53,6 +53,7 @@ export function SiasnKinerjaSink(props: { connector: ConnectorView }) {
   const readiness = submissions.data?.ready ?? null;
   const notAccepted = counts ? counts.refused + counts.failed + counts.invalid : 0;
   const sent = (submissions.data?.employees.length ?? 0) > 0;
+  const nothingSendable = readiness?.sendable === 0;
   return (
     <Stack gap="sm" data-testid="siasn-kinerja">
       <Text size="xs" c="dimmed">
@@ -104,7 +105,7 @@ export function SiasnKinerjaSink(props: { connector: ConnectorView }) {
       )}
       <Group gap="xs" wrap="wrap">
         <Button
-          disabled={!ready || running || readiness?.sendable === 0 || (sent && notAccepted === 0)}
+          disabled={!ready || running || nothingSendable || (sent && notAccepted === 0)}
           loading={send.isPending}
           onClick={() => chosen && send.mutate({ regionId, cycleId: chosen, resend: "unaccepted" })}
           data-testid="siasn-kinerja-send"
@@ -112,7 +113,7 @@ export function SiasnKinerjaSink(props: { connector: ConnectorView }) {
           {sent ? t("integrations.siasnKinerja.resendUnaccepted", { count: notAccepted }) : t("integrations.siasnKinerja.send")}
         </Button>
         {sent && (
-          <Button variant="default" disabled={!ready || running} onClick={() => chosen && send.mutate({ regionId, cycleId: chosen, resend: "all" })} data-testid="siasn-kinerja-send-all">
+          <Button variant="default" disabled={!ready || running || nothingSendable} onClick={() => chosen && send.mutate({ regionId, cycleId: chosen, resend: "all" })} data-testid="siasn-kinerja-send-all">
             {t("integrations.siasnKinerja.resendAll")}
           </Button>
         )}

@@ -2,8 +2,9 @@
 // kinerja bodies (the file's rows read back, JSON and CSV), posted employee by employee with the SIASN
 // connector's address and tokens; what was sent and SIASN's answer kept per employee; a 5xx and a dropped
 // connection tried again; an employee SIASN refuses reported with SIASN's message and re-sent alone later, the
-// refused attempt kept beside the accepted one; credentials SIASN refuses stop the run. A region whose rule
-// set decides no ratings (pariaman: one score, no kuadran) gets bodies marked invalid and posts nothing.
+// refused attempt kept beside the accepted one; credentials SIASN refuses stop the run. A mapping naming a
+// rating the rule set does not decide gets every body marked invalid and posts nothing; Binjai, Pariaman and
+// Medan Amplas, which rate their own axis scores, send every result, each rating read back against the scores.
 import { parse as parseCsv } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestEnv, type TestEnv } from "../../../testing/env.js";
@@ -44,7 +45,7 @@ describe.each(inject("dialects"))("results to SIASN on %s", (dialect) => {
 
   beforeAll(async () => {
     env = await createTestEnv(dialect);
-    worlds = await seedWorkRegions(env, REGION_CASES.filter((c) => c.regionId === "samarinda" || c.regionId === "pariaman"));
+    worlds = await seedWorkRegions(env, REGION_CASES);
     const employees = await env.database.db.selectFrom("employees").selectAll().orderBy("nip").execute();
     const rows: SiasnPnsRow[] = employees.map((e) => ({ nipBaru: e.nip, nama: e.nama, jabatanNama: e.jabatan, golRuangAkhir: e.golongan ?? "", unorId: e.unit_id, unorNama: e.unit_id, atasanNipBaru: e.atasan_nip }));
     siasn = await startSiasn({ apimToken: APIM, ssoToken: SSO, employees: rows });
@@ -155,21 +156,68 @@ describe.each(inject("dialects"))("results to SIASN on %s", (dialect) => {
     await admin("samarinda").connector.configure({ name: "siasn", secrets: { sso_token: SSO } });
   });
 
-  it("marks the bodies of a rule set that decides no ratings invalid, with the reason, and posts none", async () => {
+  it("marks every body not sendable, with the reason, when the mapping names a rating the rule set does not decide, and posts none", async () => {
     await finalise("pariaman");
     await setUp("pariaman");
+    const mapping = await mappingOf("pariaman");
+    await admin("pariaman").connector.configure({ name: "siasn-kinerja", mapping: { ...mapping, ratings: { hasilKerja: "rating.kinerja", perilaku: "rating.perilaku" } } });
     const csv = await runSink(await scope("pariaman"), { name: "siasn-kinerja", cycleId: world("pariaman").cycleId, format: "csv" });
     const [header, ...rows] = parseCsv(csv.body.toString("utf8").replace(/^\uFEFF/, "")) as string[][];
     const problem = header!.indexOf("Masalah");
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r) => /hasilKinerjaNilai: aturan penilaian tidak menghasilkan "rating.hasil_kerja"/.test(r[problem]!))).toBe(true);
-    expect(rows.every((r) => r[3] !== "" && /^[1-5]$/.test(r[header!.indexOf("kuadranKinerjaNilai")]!))).toBe(true);
+    expect(rows.every((r) => r[problem] === 'Tidak dapat dikirim: hasilKinerjaNilai: aturan penilaian tidak menghasilkan "rating.kinerja"')).toBe(true);
+    expect(rows.every((r) => r[3] !== "" && /^[1-5]$/.test(r[header!.indexOf("kuadranKinerjaNilai")]!) && /^[1-3]$/.test(r[header!.indexOf("perilakuKerjaNilai")]!))).toBe(true);
     const ready = (await admin("pariaman").connector.siasnSubmissions({ cycleId: world("pariaman").cycleId })).ready!;
     expect(ready).toMatchObject({ total: rows.length, sendable: 0 });
-    expect(ready.problems[0]).toMatchObject({ count: rows.length, reason: 'hasilKinerjaNilai: aturan penilaian tidak menghasilkan "rating.hasil_kerja"; perilakuKerjaNilai: aturan penilaian tidak menghasilkan "rating.perilaku"' });
+    expect(ready.problems.map((p) => [p.reason, p.count])).toEqual([['hasilKinerjaNilai: aturan penilaian tidak menghasilkan "rating.kinerja"', rows.length]]);
     const posts = siasn.requests.filter((r) => r.method === "POST").length;
     const run = await sendAndWait("pariaman");
     expect(run).toMatchObject({ status: "succeeded", summary: expect.objectContaining({ invalid: rows.length, accepted: 0 }) });
     expect(siasn.requests.filter((r) => r.method === "POST").length).toBe(posts);
+    // The region's own mapping again: now every body can be sent.
+    await admin("pariaman").connector.configure({ name: "siasn-kinerja", mapping });
+    expect((await admin("pariaman").connector.siasnSubmissions({ cycleId: world("pariaman").cycleId })).ready).toMatchObject({ total: rows.length, sendable: rows.length, problems: [] });
+  });
+
+  // Each region's ratings come from its rule file's rating tables over its axis scores, on the floors of its
+  // Sangat Baik and Baik bands; the kuadran stays the region's own predikat.
+  const FLOORS: Record<string, { diAtas: number; sesuai: number }> = { binjai: { diAtas: 91, sesuai: 76 }, pariaman: { diAtas: 90, sesuai: 80 }, amplas: { diAtas: 90, sesuai: 75 } };
+  it.each(["binjai", "pariaman", "amplas"])("sends every result of %s, each body's ratings those of the stored axis scores", async (regionId) => {
+    if (regionId !== "pariaman") {
+      await finalise(regionId);
+      await setUp(regionId);
+    }
+    const { db } = env.database;
+    const results = await db
+      .selectFrom("results")
+      .innerJoin("cycles", (j) => j.onRef("cycles.region_id", "=", "results.region_id").onRef("cycles.current_run_id", "=", "results.run_id"))
+      .select(["results.nip", "results.predikat", "results.scores", "results.decisions"])
+      .where("cycles.id", "=", world(regionId).cycleId)
+      .execute();
+    expect(results.length).toBeGreaterThan(3);
+    const before = siasn.received.length;
+    const run = await sendAndWait(regionId);
+    expect(run).toMatchObject({ status: "succeeded", summary: expect.objectContaining({ accepted: results.length, invalid: 0, refused: 0, failed: 0 }) });
+    const received = siasn.received.slice(before);
+    expect(received.map((r) => r.body.pnsDinilaiId).sort()).toEqual(results.map((r) => r.nip).sort());
+    const { diAtas, sesuai } = FLOORS[regionId]!;
+    const reference = (score: number) => (score >= diAtas ? 3 : score >= sesuai ? 2 : 1);
+    const kuadran = { sangat_baik: 1, baik: 2, butuh_perbaikan: 3, kurang: 4, sangat_kurang: 5 } as Record<string, number>;
+    const seen = new Set<number>();
+    for (const got of received) {
+      const stored = results.find((r) => r.nip === got.body.pnsDinilaiId)!;
+      const scores = JSON.parse(stored.scores) as Record<string, number>;
+      const decisions = JSON.parse(stored.decisions) as Record<string, string>;
+      expect(got.body).toMatchObject({
+        hasilKinerjaNilai: reference(scores["score.hasil_kerja"]!),
+        perilakuKerjaNilai: reference(scores["score.perilaku"]!),
+        kuadranKinerjaNilai: kuadran[stored.predikat!],
+      });
+      expect(got.body.hasilKinerjaNilai).toBe({ di_bawah: 1, sesuai: 2, di_atas: 3 }[decisions["rating.hasil_kerja"]!]);
+      seen.add(got.body.hasilKinerjaNilai as number).add(got.body.perilakuKerjaNilai as number);
+    }
+    expect(seen.size).toBeGreaterThan(1);
+    const attempts = await db.selectFrom("siasn_submissions").select(["nip", "status", "remote_id"]).where("region_id", "=", regionId).where("status", "=", "accepted").execute();
+    expect(attempts.map((a) => a.remote_id).sort()).toEqual(received.map((r) => r.id).sort());
   });
 });
