@@ -217,10 +217,11 @@ function ratingScorer(ruleSet: RuleSet, indicator: Indicator, scale: Scale, tabl
     }
     return ratingScore(scale, aggregate);
   };
-  const written = writtenQuick({ id, sources, weights, ratingSlots, rawSlot, refuseMissing, min, max, step, linear, top }, { check, refuseUnrated, slow, ignore });
-  const production = written ?? quick;
+  const shape: RatingShape = { id, sources, weights, ratingSlots, rawSlot, refuseMissing, min, max, step, linear, top };
+  const production = writtenRating(shape, { check, refuseUnrated, slow, ignore }, false) ?? quick;
+  const explaining = writtenRating(shape, { check, refuseUnrated, slow }, true) ?? slow;
   return {
-    scorer: (input, facts, ctx, label, explained) => (ctx.steps === null ? production(input, facts, ctx, label) : slow(input, facts, ctx, label, explained)),
+    scorer: (input, facts, ctx, label, explained) => (ctx.steps === null ? production(input, facts, ctx, label) : explaining(input, facts, ctx, label, explained)),
     quick: production,
   };
 }
@@ -240,48 +241,61 @@ interface RatingShape {
 }
 
 /**
- * A rating indicator's production path (`quick` in ratingScorer) written out as JavaScript: each source's
- * ratings and the indicator's rating read by name, the scale's bounds and the weights as literals, the same
- * checks and arithmetic in the same order. Null where code may not be generated.
+ * A rating indicator's production path (`quick` in ratingScorer), or with `explaining` its recording path
+ * (`slow`), written out as JavaScript: each source's ratings and the indicator's rating read by name, the
+ * scale's bounds and the weights as literals, the same checks and arithmetic in the same order; what it
+ * records is one object literal per source, in the order `slow` builds it. Null where code may not be
+ * generated.
  */
-function writtenQuick(
-  shape: RatingShape,
-  helpers: Record<string, unknown>,
-): ((input: AppraisalInput, facts: FactState, ctx: RunContext, label: string) => number) | null {
-  const { id, min, max, step } = shape;
+function writtenRating(shape: RatingShape, helpers: Record<string, unknown>, explaining: false): ((input: AppraisalInput, facts: FactState, ctx: RunContext, label: string) => number) | null;
+function writtenRating(shape: RatingShape, helpers: Record<string, unknown>, explaining: true): Scorer | null;
+function writtenRating(shape: RatingShape, helpers: Record<string, unknown>, explaining: boolean): Scorer | null {
+  const { id, sources, weights, min, max, step } = shape;
   const fits =
     `(typeof value === "number" && value >= ${literal(min)} && value <= ${literal(max)}` +
     (step === undefined ? ")" : ` && Math.abs((value - ${literal(min)}) / ${literal(step)} - Math.round((value - ${literal(min)}) / ${literal(step)})) <= 1e-9)`);
   const lines = [
-    "const { check, refuseUnrated, slow, ignore } = h;",
-    "return function rating(input, facts, ctx, label) {",
+    `const { ${Object.keys(helpers).join(", ")} } = h;`,
+    "return function rating(input, facts, ctx, label, explained) {",
     "const ratings = input.ratings;",
-    "let weighted = 0, presentWeight = 0, presentCount = 0, sheets, sum, n, value;",
+    "let weighted = 0, presentWeight = 0, presentCount = 0, missing = null, sheets, sum, n, value;",
   ];
-  shape.sources.forEach((source, i) => {
-    const weight = literal(shape.weights[i]!);
+  sources.forEach((source, i) => {
+    const weight = literal(weights[i]!);
     const add = `sum += ${fits} ? value : check(ctx, label, ${literal(source)}, value); n++;`;
+    // Explaining, v<i> lists the source's values (a list made whole for one sheet) and m<i> is their mean.
     lines.push(
       `sheets = ratings === undefined || ratings === null ? undefined : ratings[${literal(source)}];`,
-      "sum = 0; n = 0;",
+      explaining ? `sum = 0; n = 0; let v${i} = null, m${i} = null;` : "sum = 0; n = 0;",
       "if (sheets !== undefined && sheets !== null) {",
-      `if (Array.isArray(sheets)) { for (let k = 0; k < sheets.length; k++) { value = sheets[k]?.[${literal(id)}]; if (value === undefined || value === null) continue; ${add} } }`,
-      `else { value = sheets[${literal(id)}]; if (value !== undefined && value !== null) { ${add} } }`,
+      `if (Array.isArray(sheets)) { ${explaining ? `v${i} = []; ` : ""}for (let k = 0; k < sheets.length; k++) { value = sheets[k]?.[${literal(id)}]; if (value === undefined || value === null) continue; ${add}${explaining ? ` v${i}.push(value);` : ""} } }`,
+      `else { value = sheets[${literal(id)}]; if (value !== undefined && value !== null) { ${add}${explaining ? ` v${i} = [value];` : ""} } }`,
       "}",
-      shape.weights[i]! > 0 && shape.refuseMissing ? `if (n === 0) refuseUnrated(ctx, label, ${literal(source)});` : "",
-      `if (n !== 0) { const mean = sum / n; facts[${shape.ratingSlots[i]!}] = mean; weighted += ${weight} * mean; presentWeight += ${weight}; presentCount++; }`,
+      weights[i]! > 0 && shape.refuseMissing ? `if (n === 0) refuseUnrated(ctx, label, ${literal(source)});` : "",
+      explaining && weights[i]! > 0 ? `if (n === 0) (missing ??= []).push(${literal(source)});` : "",
+      `if (n !== 0) { const mean = sum / n; ${explaining ? `m${i} = mean; ` : ""}facts[${shape.ratingSlots[i]!}] = mean; weighted += ${weight} * mean; presentWeight += ${weight}; presentCount++; }`,
     );
   });
   const toScore = shape.linear
     ? `((aggregate - ${literal(min)}) / (${literal(max)} - ${literal(min)})) * ${literal(shape.top)}`
     : `(aggregate / ${literal(max)}) * ${literal(shape.top)}`;
   lines.push(
-    "if (presentCount === 0 || presentWeight === 0) return slow(input, facts, ctx, label, ignore);",
+    // The refusals of an indicator no one rated (and, on the production path, its missing sources) are worded by `slow`.
+    `if (presentCount === 0 || presentWeight === 0) return slow(input, facts, ctx, label, ${explaining ? "explained" : "ignore"});`,
     "const aggregate = weighted / presentWeight;",
     `facts[${shape.rawSlot}] = aggregate;`,
-    `return ${toScore};`,
-    "};",
   );
+  if (explaining) {
+    const breakdown = sources.map((source, i) => {
+      const weight = literal(weights[i]!);
+      return `{ source: ${literal(source)}, values: v${i} ?? [], mean: m${i}, weight: ${weight}, share: m${i} === null ? null : ${weight} / presentWeight }`;
+    });
+    lines.push(
+      `explained({ formula: ${literal(shape.linear ? "rating.linear" : "rating.percentOfMax")}, inputs: { value: aggregate, min: ${literal(min)}, max: ${literal(max)}, scoreMax: ${literal(shape.top)} }, ` +
+        `raters: { sources: [${breakdown.join(", ")}], missing: missing ?? [], aggregate } });`,
+    );
+  }
+  lines.push(`return ${toScore};`, "};");
   return generate(lines.join("\n"), helpers);
 }
 
