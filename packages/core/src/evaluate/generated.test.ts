@@ -174,6 +174,31 @@ describe("names in generated code", () => {
     }
     expect(() => literal(Number.NaN)).toThrow();
   });
+
+  it("keep the sign of -0, which JSON writes as 0", () => {
+    expect(Object.is(new Function(`return ${literal(-0)};`)(), -0)).toBe(true);
+    expect(Object.is(new Function(`return ${literal(0)};`)(), 0)).toBe(true);
+  });
+
+  it("give -0 from the rule file where the closures give it", () => {
+    const { ruleSet: shipped, inputs } = region("binjai", 20);
+    // JSON.parse reads "-0" in a rule file as -0: every attendance band scored -0.
+    const ruleSet = structuredClone(shipped);
+    for (const set of ruleSet.indicatorSets) {
+      for (const indicator of set.indicators) {
+        if (indicator.input.kind === "attendance") for (const band of indicator.input.bands) band.score = JSON.parse("-0") as number;
+      }
+    }
+    allowGeneratedCode(true);
+    const generated = compileRuleSet(ruleSet);
+    allowGeneratedCode(false);
+    const closures = compileRuleSet(ruleSet);
+    for (const input of inputs) {
+      expect(Object.is(closures.evaluate(input).scores["score.kehadiran"], -0)).toBe(true);
+      expect(generated.evaluate(input)).toStrictEqual(closures.evaluate(input));
+      expect(generated.explain(input)).toStrictEqual(closures.explain(input));
+    }
+  });
 });
 
 describe("the evaluator in a realm that refuses code from strings", () => {
