@@ -199,13 +199,12 @@ interface RatingShape {
 }
 
 /**
- * A rating indicator's production path (`quick` in ratingScorer), or with `explaining` its recording path
- * (`slow`), written out as JavaScript: each source's ratings and the indicator's rating read by name, the
- * scale's bounds and the weights as literals, the same checks and arithmetic in the same order; what it
- * records is one object literal per source, in the order `slow` builds it. Null where code may not be
- * generated.
+ * A rating indicator's `slow` written out as JavaScript, recording nothing (the production path) or, with
+ * `explaining`, what it used: each source's ratings and the indicator's rating read by name, the scale's
+ * bounds and the weights as literals, the same checks and arithmetic in the same order, and each source's
+ * part of the breakdown one object literal. Null where code may not be generated.
  */
-function writtenRating(shape: RatingShape, helpers: Record<string, unknown>, explaining: false): ((input: AppraisalInput, facts: FactState, ctx: RunContext, label: string) => number) | null;
+function writtenRating(shape: RatingShape, helpers: Record<string, unknown>, explaining: false): Scoring["quick"] | null;
 function writtenRating(shape: RatingShape, helpers: Record<string, unknown>, explaining: true): Scorer | null;
 function writtenRating(shape: RatingShape, helpers: Record<string, unknown>, explaining: boolean): Scorer | null {
   const { id, sources, weights, min, max, step } = shape;
