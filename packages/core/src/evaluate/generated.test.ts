@@ -113,11 +113,16 @@ describe.each(REGIONS)("%s: generated stages and their closures", (name) => {
 
 /**
  * A region's rules edited: attendance without an open last band, achievement without a cap, axes by
- * indicator, outcome events with no params, with a list of params, and with params read from facts, or
- * decision tables taking their first hit with their rows in reverse and the last of them dropped.
+ * indicator, outcome events with no params, with a list of params, and with params read from facts,
+ * decision tables taking their first hit with their rows in reverse and the last of them dropped, or ratings
+ * mapped linearly, a missing rater refused and a rater source of weight 0 that no one rates.
  */
-function edited(ruleSet: RuleSet, edit: "bands" | "cap" | "noAxes" | "events" | "firstHit"): RuleSet {
+function edited(ruleSet: RuleSet, edit: "bands" | "cap" | "noAxes" | "events" | "firstHit" | "raters"): RuleSet {
   const copy = structuredClone(ruleSet);
+  if (edit === "raters") {
+    for (const scale of Object.values(copy.scales)) scale.toScore = "linear";
+    copy.raters = { ...copy.raters, weights: { ...copy.raters.weights, self: 0 }, missing: "refuse" };
+  }
   for (const set of copy.indicatorSets) {
     for (const indicator of set.indicators) {
       const input = indicator.input;
@@ -144,7 +149,7 @@ function edited(ruleSet: RuleSet, edit: "bands" | "cap" | "noAxes" | "events" | 
   return copy;
 }
 
-describe.each(["bands", "cap", "noAxes", "events", "firstHit"] as const)("binjai edited (%s): generated stages and their closures", (edit) => {
+describe.each(["bands", "cap", "noAxes", "events", "firstHit", "raters"] as const)("binjai edited (%s): generated stages and their closures", (edit) => {
   it("give the same result or refusal for every appraisal", () => {
     const { ruleSet: shipped, inputs } = region("binjai");
     const ruleSet = edited(shipped, edit);
