@@ -69,11 +69,10 @@ export function generatedTrace(rule: CompiledRule): ((state: SlotState) => Condi
     switch (node.kind) {
       case "fact": {
         if (node.path !== undefined || node.params !== undefined) plain = false;
-        // On a clean run no slot is SLOW, so slotValue would give the slot's own value: it is read directly.
-        lines.push(
-          node.valueSlot === undefined ? `const vr${k} = ${n}.readValue(state[0]);` : `const vr${k} = state[${node.valueSlot}];`,
-          `const fr${k} = state[${node.slot}];`,
-        );
+        // On a clean run no slot is SLOW, so slotValue would give the slot's own value: it is read directly. A
+        // constant (no value slot) is the same object on every run, read once below.
+        if (node.valueSlot !== undefined) lines.push(`const vr${k} = state[${node.valueSlot}];`);
+        lines.push(`const fr${k} = state[${node.slot}];`);
         let result = `${n}.evaluate(state)`;
         if (node.simple !== undefined) {
           tests.push(node.simple);
@@ -119,7 +118,7 @@ export function generatedTrace(rule: CompiledRule): ((state: SlotState) => Condi
       // What each node's trace copies from the node, read once here rather than on every run.
       ...nodes.map((node, k) =>
         node.kind === "fact"
-          ? `const p${k} = nodes[${k}].priority, f${k} = nodes[${k}].fact, o${k} = nodes[${k}].operator, v${k} = nodes[${k}].value;`
+          ? `const p${k} = nodes[${k}].priority, f${k} = nodes[${k}].fact, o${k} = nodes[${k}].operator, v${k} = nodes[${k}].value${node.valueSlot === undefined ? `, vr${k} = nodes[${k}].readValue()` : ""};`
           : node.kind === "condition"
             ? `const p${k} = nodes[${k}].priority, c${k} = String(nodes[${k}].condition);`
             : `const p${k} = nodes[${k}].priority;`,

@@ -24,10 +24,13 @@ function canGenerate(): boolean {
   return allowed;
 }
 
-/** A name or value as JavaScript source: a JSON literal, which the parser reads back as the same value. */
+/**
+ * A name or value as JavaScript source: a JSON literal, which the parser reads back as the same value; -0,
+ * which JSON writes as 0, as `-0`.
+ */
 export function literal(value: string | number | boolean | null): string {
   if (typeof value === "number" && !Number.isFinite(value)) throw new Error(`no literal for ${value}`);
-  return JSON.stringify(value);
+  return Object.is(value, -0) ? "-0" : JSON.stringify(value);
 }
 
 /**

@@ -48,7 +48,10 @@ export function compileAppraisal(ruleSet: RuleSet): CompiledAppraisal {
   const derivedFacts = compileDerivedFacts(ruleSet, table);
   const sets = compileIndicatorSets(ruleSet, table);
   const scores = scoreSlots(ruleSet, table);
-  for (const set of sets) set.scoring = writtenScoring(scores, set);
+  for (const set of sets) {
+    set.scoring = writtenScoring(scores, set);
+    set.explaining = writtenScoring(scores, set, true);
+  }
   const predikatLabels = new Map(ruleSet.predikat.map((p) => [p.id, p.label]));
   const decide = compileDecisionSequence(ruleSet, new Set(predikatLabels.keys()), table);
   const calculations = ruleSet.calculations.map((_, i) => compileCalculation(ruleSet, i, table));

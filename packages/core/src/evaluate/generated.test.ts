@@ -113,11 +113,16 @@ describe.each(REGIONS)("%s: generated stages and their closures", (name) => {
 
 /**
  * A region's rules edited: attendance without an open last band, achievement without a cap, axes by
- * indicator, outcome events with no params, with a list of params, and with params read from facts, or
- * decision tables taking their first hit with their rows in reverse and the last of them dropped.
+ * indicator, outcome events with no params, with a list of params, and with params read from facts,
+ * decision tables taking their first hit with their rows in reverse and the last of them dropped, or ratings
+ * mapped linearly, a missing rater refused and a rater source of weight 0 that no one rates.
  */
-function edited(ruleSet: RuleSet, edit: "bands" | "cap" | "noAxes" | "events" | "firstHit"): RuleSet {
+function edited(ruleSet: RuleSet, edit: "bands" | "cap" | "noAxes" | "events" | "firstHit" | "raters"): RuleSet {
   const copy = structuredClone(ruleSet);
+  if (edit === "raters") {
+    for (const scale of Object.values(copy.scales)) scale.toScore = "linear";
+    copy.raters = { ...copy.raters, weights: { ...copy.raters.weights, self: 0 }, missing: "refuse" };
+  }
   for (const set of copy.indicatorSets) {
     for (const indicator of set.indicators) {
       const input = indicator.input;
@@ -144,7 +149,7 @@ function edited(ruleSet: RuleSet, edit: "bands" | "cap" | "noAxes" | "events" | 
   return copy;
 }
 
-describe.each(["bands", "cap", "noAxes", "events", "firstHit"] as const)("binjai edited (%s): generated stages and their closures", (edit) => {
+describe.each(["bands", "cap", "noAxes", "events", "firstHit", "raters"] as const)("binjai edited (%s): generated stages and their closures", (edit) => {
   it("give the same result or refusal for every appraisal", () => {
     const { ruleSet: shipped, inputs } = region("binjai");
     const ruleSet = edited(shipped, edit);
@@ -173,6 +178,31 @@ describe("names in generated code", () => {
       expect(new Function(`return ${literal(name)};`)()).toBe(name);
     }
     expect(() => literal(Number.NaN)).toThrow();
+  });
+
+  it("keep the sign of -0, which JSON writes as 0", () => {
+    expect(Object.is(new Function(`return ${literal(-0)};`)(), -0)).toBe(true);
+    expect(Object.is(new Function(`return ${literal(0)};`)(), 0)).toBe(true);
+  });
+
+  it("give -0 from the rule file where the closures give it", () => {
+    const { ruleSet: shipped, inputs } = region("binjai", 20);
+    // JSON.parse reads "-0" in a rule file as -0: every attendance band scored -0.
+    const ruleSet = structuredClone(shipped);
+    for (const set of ruleSet.indicatorSets) {
+      for (const indicator of set.indicators) {
+        if (indicator.input.kind === "attendance") for (const band of indicator.input.bands) band.score = JSON.parse("-0") as number;
+      }
+    }
+    allowGeneratedCode(true);
+    const generated = compileRuleSet(ruleSet);
+    allowGeneratedCode(false);
+    const closures = compileRuleSet(ruleSet);
+    for (const input of inputs) {
+      expect(Object.is(closures.evaluate(input).scores["score.kehadiran"], -0)).toBe(true);
+      expect(generated.evaluate(input)).toStrictEqual(closures.evaluate(input));
+      expect(generated.explain(input)).toStrictEqual(closures.explain(input));
+    }
   });
 });
 

@@ -31,6 +31,8 @@ export interface CompiledSet {
    * function (scores.ts, writtenScoring); null where it is not (axis variants, no code from strings).
    */
   scoring: ((input: AppraisalInput, facts: FactState, ctx: RunContext) => void) | null;
+  /** The same, recording each step, for an explanation. */
+  explaining: ((input: AppraisalInput, facts: FactState, ctx: RunContext) => void) | null;
 }
 
 function compileSet(ruleSet: RuleSet, index: number, table: FactTable): CompiledSet {
@@ -54,6 +56,7 @@ function compileSet(ruleSet: RuleSet, index: number, table: FactTable): Compiled
     scoreTemplates: new Array<Record<string, number> | undefined>(8).fill(undefined),
     scoreBuilders: new Array<((facts: FactState) => Record<string, number>) | null | undefined>(8).fill(undefined),
     scoring: null,
+    explaining: null,
   };
 }
 

@@ -54,6 +54,8 @@ function ratingScale(ruleSet: RuleSet, indicator: Indicator, name: string | Scal
   );
 }
 
+type ObjectiveInput = Exclude<IndicatorInput, { kind: "rating" }>;
+
 type Sheets = RaterRatings | RaterRatings[] | undefined | null;
 
 /** A scorer, and its production path when no explanation is asked for. */
@@ -99,51 +101,6 @@ function ratingScorer(ruleSet: RuleSet, indicator: Indicator, scale: Scale, tabl
 
   const sourceCodes = sources.map((source) => SOURCE_CODES[source]);
   const top = scaleScoreMax(scale);
-  const toScore = linear ? (value: number) => ((value - min) / (max - min)) * top : (value: number) => (value / max) * top;
-
-  /** The production path: the same reads, checks and arithmetic as below, recording nothing. */
-  function quick(input: AppraisalInput, facts: FactState, ctx: RunContext, label: string): number {
-    const ratings = input.ratings;
-    let weighted = 0;
-    let presentWeight = 0;
-    let presentCount = 0;
-    for (let i = 0; i < sourceCodes.length; i++) {
-      const sheets = ratings === undefined || ratings === null ? undefined : sourceRatings(ratings, sourceCodes[i]!);
-      let sum = 0;
-      let n = 0;
-      if (sheets !== undefined && sheets !== null) {
-        if (Array.isArray(sheets)) {
-          for (let k = 0; k < sheets.length; k++) {
-            const value = sheets[k]?.[id];
-            if (value === undefined || value === null) continue;
-            sum += fits(value) ? value : check(ctx, label, sources[i]!, value);
-            n++;
-          }
-        } else {
-          const value = sheets[id];
-          if (value !== undefined && value !== null) {
-            sum += fits(value) ? value : check(ctx, label, sources[i]!, value);
-            n++;
-          }
-        }
-      }
-      const weight = weights[i]!;
-      if (n === 0) {
-        if (weight > 0 && refuseMissing) refuseUnrated(ctx, label, sources[i]!);
-        continue;
-      }
-      const mean = sum / n;
-      facts[ratingSlots[i]!] = mean;
-      weighted += weight * mean;
-      presentWeight += weight;
-      presentCount++;
-    }
-    // The refusals of an indicator no one rated are worded by the recording path.
-    if (presentCount === 0 || presentWeight === 0) return slow(input, facts, ctx, label, ignore);
-    const aggregate = weighted / presentWeight;
-    facts[rawSlot] = aggregate;
-    return toScore(aggregate);
-  }
 
   function refuseUnrated(ctx: RunContext, label: string, source: RaterSource): never {
     return refuse(
@@ -217,10 +174,12 @@ function ratingScorer(ruleSet: RuleSet, indicator: Indicator, scale: Scale, tabl
     }
     return ratingScore(scale, aggregate);
   };
-  const written = writtenQuick({ id, sources, weights, ratingSlots, rawSlot, refuseMissing, min, max, step, linear, top }, { check, refuseUnrated, slow, ignore });
-  const production = written ?? quick;
+  const shape: RatingShape = { id, sources, weights, ratingSlots, rawSlot, refuseMissing, min, max, step, linear, top };
+  // Where code may not be generated, the recording path records nothing when no explanation is asked for.
+  const production = writtenRating(shape, { check, refuseUnrated, slow, ignore }, false) ?? ((input, facts, ctx, label) => slow(input, facts, ctx, label, ignore));
+  const explaining = writtenRating(shape, { check, refuseUnrated, slow }, true) ?? slow;
   return {
-    scorer: (input, facts, ctx, label, explained) => (ctx.steps === null ? production(input, facts, ctx, label) : slow(input, facts, ctx, label, explained)),
+    scorer: (input, facts, ctx, label, explained) => (ctx.steps === null ? production(input, facts, ctx, label) : explaining(input, facts, ctx, label, explained)),
     quick: production,
   };
 }
@@ -240,48 +199,60 @@ interface RatingShape {
 }
 
 /**
- * A rating indicator's production path (`quick` in ratingScorer) written out as JavaScript: each source's
- * ratings and the indicator's rating read by name, the scale's bounds and the weights as literals, the same
- * checks and arithmetic in the same order. Null where code may not be generated.
+ * A rating indicator's `slow` written out as JavaScript, recording nothing (the production path) or, with
+ * `explaining`, what it used: each source's ratings and the indicator's rating read by name, the scale's
+ * bounds and the weights as literals, the same checks and arithmetic in the same order, and each source's
+ * part of the breakdown one object literal. Null where code may not be generated.
  */
-function writtenQuick(
-  shape: RatingShape,
-  helpers: Record<string, unknown>,
-): ((input: AppraisalInput, facts: FactState, ctx: RunContext, label: string) => number) | null {
-  const { id, min, max, step } = shape;
+function writtenRating(shape: RatingShape, helpers: Record<string, unknown>, explaining: false): Scoring["quick"] | null;
+function writtenRating(shape: RatingShape, helpers: Record<string, unknown>, explaining: true): Scorer | null;
+function writtenRating(shape: RatingShape, helpers: Record<string, unknown>, explaining: boolean): Scorer | null {
+  const { id, sources, weights, min, max, step } = shape;
   const fits =
     `(typeof value === "number" && value >= ${literal(min)} && value <= ${literal(max)}` +
     (step === undefined ? ")" : ` && Math.abs((value - ${literal(min)}) / ${literal(step)} - Math.round((value - ${literal(min)}) / ${literal(step)})) <= 1e-9)`);
   const lines = [
-    "const { check, refuseUnrated, slow, ignore } = h;",
-    "return function rating(input, facts, ctx, label) {",
+    `const { ${Object.keys(helpers).join(", ")} } = h;`,
+    "return function rating(input, facts, ctx, label, explained) {",
     "const ratings = input.ratings;",
-    "let weighted = 0, presentWeight = 0, presentCount = 0, sheets, sum, n, value;",
+    "let weighted = 0, presentWeight = 0, presentCount = 0, missing = null, sheets, sum, n, value;",
   ];
-  shape.sources.forEach((source, i) => {
-    const weight = literal(shape.weights[i]!);
+  sources.forEach((source, i) => {
+    const weight = literal(weights[i]!);
     const add = `sum += ${fits} ? value : check(ctx, label, ${literal(source)}, value); n++;`;
+    // Explaining, v<i> lists the source's values (a list made whole for one sheet) and m<i> is their mean.
     lines.push(
       `sheets = ratings === undefined || ratings === null ? undefined : ratings[${literal(source)}];`,
-      "sum = 0; n = 0;",
+      explaining ? `sum = 0; n = 0; let v${i} = null, m${i} = null;` : "sum = 0; n = 0;",
       "if (sheets !== undefined && sheets !== null) {",
-      `if (Array.isArray(sheets)) { for (let k = 0; k < sheets.length; k++) { value = sheets[k]?.[${literal(id)}]; if (value === undefined || value === null) continue; ${add} } }`,
-      `else { value = sheets[${literal(id)}]; if (value !== undefined && value !== null) { ${add} } }`,
+      `if (Array.isArray(sheets)) { ${explaining ? `v${i} = []; ` : ""}for (let k = 0; k < sheets.length; k++) { value = sheets[k]?.[${literal(id)}]; if (value === undefined || value === null) continue; ${add}${explaining ? ` v${i}.push(value);` : ""} } }`,
+      `else { value = sheets[${literal(id)}]; if (value !== undefined && value !== null) { ${add}${explaining ? ` v${i} = [value];` : ""} } }`,
       "}",
-      shape.weights[i]! > 0 && shape.refuseMissing ? `if (n === 0) refuseUnrated(ctx, label, ${literal(source)});` : "",
-      `if (n !== 0) { const mean = sum / n; facts[${shape.ratingSlots[i]!}] = mean; weighted += ${weight} * mean; presentWeight += ${weight}; presentCount++; }`,
+      weights[i]! > 0 && shape.refuseMissing ? `if (n === 0) refuseUnrated(ctx, label, ${literal(source)});` : "",
+      explaining && weights[i]! > 0 ? `if (n === 0) (missing ??= []).push(${literal(source)});` : "",
+      `if (n !== 0) { const mean = sum / n; ${explaining ? `m${i} = mean; ` : ""}facts[${shape.ratingSlots[i]!}] = mean; weighted += ${weight} * mean; presentWeight += ${weight}; presentCount++; }`,
     );
   });
   const toScore = shape.linear
     ? `((aggregate - ${literal(min)}) / (${literal(max)} - ${literal(min)})) * ${literal(shape.top)}`
     : `(aggregate / ${literal(max)}) * ${literal(shape.top)}`;
   lines.push(
-    "if (presentCount === 0 || presentWeight === 0) return slow(input, facts, ctx, label, ignore);",
+    // The refusals of an indicator no one rated (and, on the production path, its missing sources) are worded by `slow`.
+    `if (presentCount === 0 || presentWeight === 0) return slow(input, facts, ctx, label, ${explaining ? "explained" : "ignore"});`,
     "const aggregate = weighted / presentWeight;",
     `facts[${shape.rawSlot}] = aggregate;`,
-    `return ${toScore};`,
-    "};",
   );
+  if (explaining) {
+    const breakdown = sources.map((source, i) => {
+      const weight = literal(weights[i]!);
+      return `{ source: ${literal(source)}, values: v${i} ?? [], mean: m${i}, weight: ${weight}, share: m${i} === null ? null : ${weight} / presentWeight }`;
+    });
+    lines.push(
+      `explained({ formula: ${literal(shape.linear ? "rating.linear" : "rating.percentOfMax")}, inputs: { value: aggregate, min: ${literal(min)}, max: ${literal(max)}, scoreMax: ${literal(shape.top)} }, ` +
+        `raters: { sources: [${breakdown.join(", ")}], missing: missing ?? [], aggregate } });`,
+    );
+  }
+  lines.push(`return ${toScore};`, "};");
   return generate(lines.join("\n"), helpers);
 }
 
@@ -376,7 +347,7 @@ function scoreTasks(
   return mean(scores);
 }
 
-function objectiveScorer(indicator: Indicator, spec: Exclude<IndicatorInput, { kind: "rating" }>, rawSlot: number): Scorer {
+function objectiveScorer(indicator: Indicator, spec: ObjectiveInput, rawSlot: number): Scorer {
   const id = propertyKey(indicator.id);
   switch (spec.kind) {
     case "target":
@@ -450,48 +421,57 @@ function objectiveScorer(indicator: Indicator, spec: Exclude<IndicatorInput, { k
   }
 }
 
-/** An objective indicator's scorer, and its production path: written out where it can be, else the scorer. */
-function objectiveScoring(indicator: Indicator, spec: Exclude<IndicatorInput, { kind: "rating" }>, rawSlot: number): Scoring {
+/**
+ * An objective indicator's scorer and its production path, each written out where it can be, else the
+ * closures.
+ */
+function objectiveScoring(indicator: Indicator, spec: ObjectiveInput, rawSlot: number): Scoring {
   const scorer = objectiveScorer(indicator, spec, rawSlot);
   const closure = (input: AppraisalInput, facts: FactState, ctx: RunContext, label: string) => scorer(input, facts, ctx, label, ignore);
-  return { scorer, quick: writtenObjective(propertyKey(indicator.id), spec, rawSlot, closure) ?? closure };
+  const id = propertyKey(indicator.id);
+  return { scorer: writtenObjective(id, spec, rawSlot, scorer, true) ?? scorer, quick: writtenObjective(id, spec, rawSlot, closure, false) ?? closure };
 }
 
 /**
  * The production path of an attendance or achievement indicator written out as JavaScript: `values` read by
- * the indicator's name, the bands (or the cap) as literals. A value it does not take as it is (missing, not a
- * number, negative, several tasks, a target and realisasi) goes to the closure, which scores or refuses it
- * as before. Null for other kinds, or where code may not be generated.
+ * the indicator's name, the bands (or the cap) as literals; with `explaining`, what it used recorded as the
+ * scorer records it. A value it does not take as it is (missing, not a number, negative, several tasks, a
+ * target and realisasi) goes to the closure, which scores or refuses it as before. Null for other kinds, or
+ * where code may not be generated.
  */
-function writtenObjective(
-  id: string,
-  spec: Exclude<IndicatorInput, { kind: "rating" }>,
-  rawSlot: number,
-  closure: (input: AppraisalInput, facts: FactState, ctx: RunContext, label: string) => number,
-): ((input: AppraisalInput, facts: FactState, ctx: RunContext, label: string) => number) | null {
+function writtenObjective(id: string, spec: ObjectiveInput, rawSlot: number, closure: Scoring["quick"], explaining: false): Scoring["quick"] | null;
+function writtenObjective(id: string, spec: ObjectiveInput, rawSlot: number, closure: Scorer, explaining: true): Scorer | null;
+function writtenObjective(id: string, spec: ObjectiveInput, rawSlot: number, closure: Scorer, explaining: boolean): Scorer | null {
   const lines = [
     "const { closure } = h;",
-    "return function objective(input, facts, ctx, label) {",
+    "return function objective(input, facts, ctx, label, explained) {",
     "const values = input.values;",
     `const value = values === undefined || values === null ? undefined : values[${literal(id)}];`,
     // Number.isFinite(value) && value >= 0, as the closure checks it.
-    'if (typeof value !== "number" || !(value >= 0 && value < Infinity)) return closure(input, facts, ctx, label);',
+    'if (typeof value !== "number" || !(value >= 0 && value < Infinity)) return closure(input, facts, ctx, label, explained);',
   ];
+  const explained = (inputs: string) => (explaining ? `explained({ formula: ${literal(spec.kind === "attendance" ? "attendance.bands" : "achievement")}, inputs: ${inputs}, raters: null }); ` : "");
   if (spec.kind === "attendance") {
     let open = false;
     const bands: string[] = [];
-    for (const band of spec.bands) {
+    for (const [i, band] of spec.bands.entries()) {
+      const scored = `facts[${rawSlot}] = value; ${explained(`{ days: value, band: ${i}, maxDays: ${literal(band.maxDays)} }`)}return ${literal(band.score)};`;
       if (band.maxDays === null) {
-        bands.push(`facts[${rawSlot}] = value; return ${literal(band.score)};`);
+        bands.push(scored);
         open = true;
         break;
       }
-      bands.push(`if (value <= ${literal(band.maxDays)}) { facts[${rawSlot}] = value; return ${literal(band.score)}; }`);
+      bands.push(`if (value <= ${literal(band.maxDays)}) { ${scored} }`);
     }
     // Beyond the last band: the closure refuses it.
-    lines.push(...bands, open ? "" : "return closure(input, facts, ctx, label);");
+    lines.push(...bands, open ? "" : "return closure(input, facts, ctx, label, explained);");
   } else if (spec.kind === "achievement") {
-    lines.push(`facts[${rawSlot}] = value;`, spec.cap === undefined ? "return value;" : `return value > ${literal(spec.cap)} ? ${literal(spec.cap)} : value;`);
+    const cap = spec.cap === undefined ? null : literal(spec.cap);
+    lines.push(
+      `facts[${rawSlot}] = value;`,
+      explained(`{ target: null, realisasi: null, percent: value, cap: ${cap ?? "null"} }`),
+      cap === null ? "return value;" : `return value > ${cap} ? ${cap} : value;`,
+    );
   } else {
     return null;
   }

@@ -65,7 +65,8 @@ export function scoreIndicators(
   facts: FactState,
   ctx: RunContext,
 ): void {
-  if (compiled.scoring !== null && ctx.steps === null) return compiled.scoring(input, facts, ctx);
+  const written = ctx.steps === null ? compiled.scoring : compiled.explaining;
+  if (written !== null) return written(input, facts, ctx);
   const indicators = compiled.indicators;
   const scores = new Array<number>(indicators.length);
   for (let i = 0; i < indicators.length; i++) scores[i] = indicators[i]!.evaluate(input, facts, ctx);
@@ -242,17 +243,21 @@ function writtenScores(slots: ScoreSlots, compiled: CompiledSet, mask: number): 
 }
 
 /**
- * scoreIndicators' production path for one set written out as JavaScript: each indicator's `quick` called in
- * turn and its score kept in a local, then each axis's weighted mean and the final score with the weights as
- * literals, summed in the same order from 0 as the loops above sum them, so every figure is the same double.
- * Which axis scores and final score are null follows from the weights alone, so it is decided here. Null for
- * a rule set with axis variants (a condition chooses the weights), or where code may not be generated.
+ * scoreIndicators for one set written out as JavaScript: each indicator's `quick` (with `explaining`, its
+ * `evaluate`, which records its step) called in turn and its score kept in a local, then each axis's weighted
+ * mean and the final score with the weights as literals, summed in the same order from 0 as the loops above
+ * sum them, so every figure is the same double. Which axis scores and final score are null follows from the
+ * weights alone, so it is decided here, and so are the totals the contributions are shares of: explaining, the
+ * axis and score steps are object literals with each part's name and weight in place. Null for a rule set with
+ * axis variants (a condition chooses the weights), or where code may not be generated.
  */
-export function writtenScoring(slots: ScoreSlots, compiled: CompiledSet): CompiledSet["scoring"] {
+export function writtenScoring(slots: ScoreSlots, compiled: CompiledSet, explaining = false): CompiledSet["scoring"] {
   if (slots.variants.length > 0) return null;
   const indicators = compiled.indicators;
-  const lines = ["const { quick, labels } = h;", "return function scoring(input, facts, ctx) {"];
-  indicators.forEach(({ scoreSlot }, i) => lines.push(`const s${i} = quick[${i}](input, facts, ctx, labels[${i}]);`, `facts[${scoreSlot}] = s${i};`));
+  const lines = ["const { run, labels } = h;", "return function scoring(input, facts, ctx) {"];
+  indicators.forEach(({ scoreSlot }, i) =>
+    lines.push(explaining ? `const s${i} = run[${i}](input, facts, ctx);` : `const s${i} = run[${i}](input, facts, ctx, labels[${i}]); facts[${scoreSlot}] = s${i};`),
+  );
   /** Σ weight × score / Σ weight over the weighted parts, as source; null when no part carries weight. */
   const mean = (parts: Array<{ weight: number; score: string }>): string | null => {
     let sum = "0";
@@ -264,29 +269,48 @@ export function writtenScoring(slots: ScoreSlots, compiled: CompiledSet): Compil
     }
     return total === 0 ? null : `${sum} / ${literal(total)}`;
   };
+  /** The contributions step of these parts (each with a score), as contributions() makes them. */
+  const shares = (parts: Array<{ part: string; name: string; weight: number; score: string }>): string => {
+    const total = parts.reduce((sum, p) => sum + p.weight, 0);
+    const share = (p: (typeof parts)[number]) => (total === 0 ? "0" : `(${literal(p.weight)} * ${p.score}) / ${literal(total)}`);
+    return `[${parts.map((p) => `{ part: ${literal(p.part)}, name: ${literal(p.name)}, weight: ${literal(p.weight)}, score: ${p.score}, contribution: ${share(p)} }`).join(", ")}]`;
+  };
+  const part = (i: number) => {
+    const { id, name, weight } = indicators[i]!.indicator;
+    return { part: id, name, weight, score: `s${i}` };
+  };
   const axisScores: Record<Axis, string | null> = { hasil_kerja: null, perilaku: null };
   for (const axis of AXES) {
     const members = compiled.axes[axis];
     if (members.length === 0) continue;
     const score = mean(members.map((m, k) => ({ weight: compiled.axisWeights[axis][k]!, score: `s${m}` })));
     lines.push(`const ${axis} = ${score ?? "null"};`, `facts[${slots.axes[axis]}] = ${axis};`);
+    if (explaining) lines.push(`ctx.steps.push({ kind: "axis", axis: ${literal(axis)}, score: ${axis}, contributions: ${shares(members.map(part))} });`);
     if (score !== null) axisScores[axis] = axis;
   }
   let score: string | null;
+  let step: string;
   if (slots.axisWeights) {
     const parts: Array<{ weight: number; score: string }> = [];
-    score = null;
+    const scored: Parameters<typeof shares>[0] = [];
     let missing = false;
     for (const axis of AXES) {
       const weight = slots.axisWeights[axis];
-      if (weight === undefined || weight === 0) continue;
+      if (weight === undefined) continue;
+      if (axisScores[axis] !== null) scored.push({ part: axis, name: AXIS_NAMES[axis], weight, score: axis });
+      if (weight === 0) continue;
       if (axisScores[axis] === null) missing = true;
       parts.push({ weight, score: axisScores[axis]! });
     }
     score = missing ? null : mean(parts);
+    step = `method: "axes", contributions: ${shares(scored)}`;
   } else {
     score = mean(compiled.weights.map((weight, i) => ({ weight, score: `s${i}` })));
+    step = `method: "indicators", contributions: ${shares(indicators.map((_, i) => part(i)))}`;
   }
-  lines.push(`facts[${slots.score}] = ${score ?? "null"};`, "};");
-  return generate(lines.join("\n"), { quick: indicators.map((indicator) => indicator.quick), labels: indicators.map((indicator) => indicator.label) });
+  lines.push(`const score = ${score ?? "null"};`, `facts[${slots.score}] = score;`);
+  if (explaining) lines.push(`ctx.steps.push({ kind: "score", score, ${step} });`);
+  lines.push("};");
+  const run = indicators.map((indicator) => (explaining ? indicator.evaluate : indicator.quick));
+  return generate(lines.join("\n"), { run, labels: indicators.map((indicator) => indicator.label) });
 }
