@@ -12,6 +12,8 @@ import { loadRuleFile } from "../rules/index.js";
 import { demoAppraisals, writeDemoAssessments } from "../seed/index.js";
 import { createTestEnv, demoProfile, NATIONAL_RULES, PASSWORD, RULES_DIR, seedRegion, type SeededRegion, type TestEnv } from "../../testing/env.js";
 import { withHiddenRatings } from "./hidden-ratings.js";
+import { employeeDocument } from "../documents/index.js";
+import { pdfText } from "../../testing/pdf-text.js";
 import { reviseResults } from "./revisions.js";
 import { insertRun } from "./runs.js";
 
@@ -79,6 +81,12 @@ describe.each(inject("dialects"))("explanations rebuilt on read on %s", (dialect
           predikats.add(row.predikat);
         }
         expect(predikats.size).toBeGreaterThan(1);
+      });
+
+      it("writes the employee's document with the rated indicators of the rebuilt explanation", async () => {
+        const row = rows.find((r) => compiled.explain(parseJson<AppraisalInput>(r.input)).steps.some((s) => s.kind === "indicator" && s.raters !== null))!;
+        const file = await employeeDocument(await scopeIn(env.database.db, region.admin, regionId), { cycleId, nip: row.nip }, { compress: false });
+        expect(pdfText(file.body).replace(/\s+/g, " ")).toContain("Penilai (rata-rata)");
       });
     });
   });
