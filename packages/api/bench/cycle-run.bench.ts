@@ -5,8 +5,8 @@
 // writes the very rows the job wrote, read back from it, into a fresh database holding the same region and
 // run, in one transaction: on SQLite plain multi-row inserts; on PostgreSQL COPY (from files the server
 // reads, as it runs on this machine for the benchmarks; KINERJA_BENCH_COPY=0 makes it multi-row inserts),
-// the results analysed before their outcomes are loaded, as a bulk load is done. The results stored are
-// 12-13 KB each (an explanation of every step, the input evaluated). Prints, per size:
+// the results analysed before their outcomes are loaded, as a bulk load is done. A result stores the input
+// evaluated and what it gave, not its explanation (rebuilt on read). Prints, per size:
 //   cycle_run.<size>.<dialect>.seconds        the job, from start to its current run
 //   cycle_run.<size>.<dialect>.bare_seconds   the bare writes of the same rows
 //   cycle_run.<size>.<dialect>.ratio          their ratio
