@@ -102,6 +102,26 @@ export async function runRows(database: TestDatabase, runId: string): Promise<Ru
   return { results, outcomes };
 }
 
+/**
+ * What the results table takes in the database per result row of the run: its pages and its indexes' on
+ * SQLite (dbstat), the region's partition with its indexes and TOAST on PostgreSQL. The database holds this
+ * run's results only.
+ */
+export async function bytesPerResult(database: TestDatabase, dialect: DialectName, runId: string): Promise<number> {
+  const { db } = database;
+  const { n } = await db
+    .selectFrom("results")
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .where("region_id", "=", REGION)
+    .where("run_id", "=", runId)
+    .executeTakeFirstOrThrow();
+  const { rows } =
+    dialect === "sqlite"
+      ? await sql<{ bytes: number | string }>`select sum(pgsize) as bytes from dbstat where name in (select name from sqlite_schema where tbl_name = 'results')`.execute(db)
+      : await sql<{ bytes: number | string }>`select pg_total_relation_size(coalesce(to_regclass(region_partition_name('results', ${REGION})), 'results'::regclass)) as bytes`.execute(db);
+  return Number(rows[0]?.bytes ?? 0) / Number(n);
+}
+
 /** The process's largest resident size while `work` runs, sampled every 100 ms, garbage collected first. */
 export async function withPeakRss<T>(work: () => Promise<T>): Promise<{ value: T; peakRssMb: number }> {
   collectGarbage();

@@ -5,11 +5,12 @@
 // writes the very rows the job wrote, read back from it, into a fresh database holding the same region and
 // run, in one transaction: on SQLite plain multi-row inserts; on PostgreSQL COPY (from files the server
 // reads, as it runs on this machine for the benchmarks; KINERJA_BENCH_COPY=0 makes it multi-row inserts),
-// the results analysed before their outcomes are loaded, as a bulk load is done. The results stored are
-// 12-13 KB each (an explanation of every step, the input evaluated). Prints, per size:
+// the results analysed before their outcomes are loaded, as a bulk load is done. A result stores the input
+// evaluated and what it gave, not its explanation (rebuilt on read). Prints, per size:
 //   cycle_run.<size>.<dialect>.seconds        the job, from start to its current run
 //   cycle_run.<size>.<dialect>.bare_seconds   the bare writes of the same rows
 //   cycle_run.<size>.<dialect>.ratio          their ratio
+//   cycle_run.<size>.<dialect>.bytes_per_result  what the results table takes in the database per result row
 //   cycle_run.<size>.<dialect>.peak_rss_mb    the process's largest resident size while the job ran
 //   cycle_run.<size>.<dialect>.bare_peak_rss_mb  the same while the bare writes ran (the rows in memory)
 //   cycle_run.peak_rss_ratio.<dialect>        the job's peak over the bare writes' peak, with the size
@@ -20,14 +21,14 @@ import { createTestDatabase } from "@kinerja/db/testing";
 import { systemScope } from "../src/services/access/index.js";
 import { findCycle, JobRunner, startCycleRun } from "../src/services/cycles/index.js";
 import { compareWithBare } from "./large-region.js";
-import { ACTOR, label, prepare, REGION, runRows, sizes, timeBare, withPeakRss, type RunRows } from "./cycle-rows.js";
+import { ACTOR, bytesPerResult, label, prepare, REGION, runRows, sizes, timeBare, withPeakRss, type RunRows } from "./cycle-rows.js";
 
 const SIZES: Record<DialectName, number[]> = {
   sqlite: sizes("KINERJA_BENCH_CYCLE_SQLITE", [100_000]),
   postgres: sizes("KINERJA_BENCH_CYCLE_POSTGRES", [50_000]),
 };
 
-async function timeJob(dialect: DialectName, size: number): Promise<{ seconds: number; peakRssMb: number; rows: RunRows }> {
+async function timeJob(dialect: DialectName, size: number): Promise<{ seconds: number; peakRssMb: number; bytesPerResult: number; rows: RunRows }> {
   const database = await createTestDatabase(dialect);
   try {
     const cycle = await prepare(database, dialect, size);
@@ -46,7 +47,7 @@ async function timeJob(dialect: DialectName, size: number): Promise<{ seconds: n
     if (status.status !== "succeeded" || current.current_run_id !== job.runId || rows.results.length !== size) {
       throw new Error(`the job ${status.status} with ${rows.results.length} of ${size} results; current run ${current.current_run_id}, expected ${job.runId}`);
     }
-    return { seconds, peakRssMb, rows };
+    return { seconds, peakRssMb, bytesPerResult: await bytesPerResult(database, dialect, job.runId as string), rows };
   } finally {
     await database.dispose();
   }
@@ -60,6 +61,7 @@ for (const size of [...new Set([...SIZES.sqlite, ...SIZES.postgres])].sort((a, b
     { measured: `${base}.seconds`, bare: `${base}.bare_seconds`, ratio: `${base}.ratio` },
     async (dialect) => {
       const job = await timeJob(dialect, size);
+      console.log(`${base}.${dialect}.bytes_per_result: ${job.bytesPerResult.toFixed(0)}`);
       console.log(`${base}.${dialect}.peak_rss_mb: ${job.peakRssMb.toFixed(0)}`);
       jobPeak.set(dialect, job.peakRssMb);
       return { seconds: job.seconds, result: job.rows };

@@ -1,7 +1,7 @@
 // The results page at scale, on SQLite and on PostgreSQL: 100,000 results of one run in a region of 40 OPDs
-// (a Zipf law of sizes, five sub-units each), real explanations and inputs in every row. The page the portal
-// asks for, `result.list` with 100 rows, an OPD's subtree and a predikat, first and later pages by cursor, is
-// requested by 32 keep-alive connections for a bounded time (and at most MAX_REQUESTS requests) from a worker
+// (a Zipf law of sizes, five sub-units each), real inputs in every row and no explanation, as runs write them.
+// The page the portal asks for, `result.list` with 100 rows, an OPD's subtree and a predikat, first and later
+// pages by cursor, is requested by 32 keep-alive connections for a bounded time (and at most MAX_REQUESTS requests) from a worker
 // thread over loopback, from two handlers taking turns (ROUNDS each): the tRPC handler on node:http as the
 // server mounts it (a signed-in admin's session cookie, the context, the procedure), and a bare node:http
 // handler that runs the best hand-written query for the same page (the run and the subtree given, no

@@ -1,14 +1,14 @@
 // An evaluated region at scale, for the results page's query-plan test and its benchmark: a unit tree of
 // the usual shape (the pemda, its OPDs of very different sizes, each with a few sub-units), a published
-// rule set, a cycle, and results written straight into its runs with real explanations and inputs
-// (64 demo appraisals of the national rule set, evaluated, the rest copies of their blobs), as many as asked. Optionally a
+// rule set, a cycle, and results written straight into its runs as a run writes them, with real inputs
+// (64 demo appraisals of the national rule set, evaluated, the rest copies of their rows), as many as asked. Optionally a
 // previous run of the same results, as a forum's calibration leaves one beside the current run.
-import type { AppraisalInput, Explanation } from "@kinerja/core";
+import type { AppraisalInput } from "@kinerja/core";
 import { now, type Database, type DialectName, type NewResult, type NewResultOutcome } from "@kinerja/db";
 import { sql, type Kysely } from "kysely";
 import { systemScope } from "../services/access/index.js";
 import { createCycle, findCycle } from "../services/cycles/index.js";
-import { insertRun, outcomeRows, resultRow } from "../services/results/index.js";
+import { evaluated, insertRun, outcomeRows, resultRow } from "../services/results/index.js";
 import { compileContent, loadRuleFile, publishRuleSet, saveDraft } from "../services/rules/index.js";
 import { demoAppraisals } from "../services/seed/index.js";
 import { demoProfile, NATIONAL_RULES } from "./env.js";
@@ -85,7 +85,7 @@ export async function seedResultsRegion(db: Kysely<Database>, dialect: DialectNa
   await publishRuleSet(scope, version);
   const created = await createCycle(scope, { name: "Penilaian Tahunan 2025", periodKind: "annual", periodLabel: "2025" });
   const compiled = compileContent(content, NATIONAL_RULES);
-  const templates = demoAppraisals(ruleSet, demoProfile("binjai"), { size: TEMPLATES, seed: 1 }).map((input) => ({ input, explanation: compiled.explain(input) }));
+  const templates = demoAppraisals(ruleSet, demoProfile("binjai"), { size: TEMPLATES, seed: 1 }).map((input) => ({ input, appraised: evaluated(compiled, input) }));
 
   const opdIndex = opdOf(size, opdCount);
   const employeeOf = (i: number) => ({
@@ -97,17 +97,16 @@ export async function seedResultsRegion(db: Kysely<Database>, dialect: DialectNa
   const writeRun = async (): Promise<string> => {
     const cycle = await findCycle(db, regionId, created.id);
     const { runId } = await insertRun(db, cycle, ACTOR, { kind: "cycle.run", total: size, reason: null, complete: true, at });
-    // The templates are evaluated rows; every other row copies its template's stored blobs (parsing 8 KB of
-    // JSON into jsonb for each of 100,000 rows would take PostgreSQL minutes).
+    // The templates are evaluated rows; every other row copies its template's stored JSON (parsing it into
+    // jsonb for each of 100,000 rows would take PostgreSQL minutes).
     const rows: NewResult[] = [];
     const outcomes: NewResultOutcome[] = [];
     for (let i = 0; i < Math.min(size, TEMPLATES); i++) {
-      const { input, explanation } = templates[i]!;
+      const { input, appraised } = templates[i]!;
       const employee = employeeOf(i);
       const own: AppraisalInput = { ...input, employee: { ...input.employee, nip: employee.nip, nama: employee.nama, unit: employee.unit } };
-      const ownExplanation: Explanation = { ...explanation, nip: employee.nip };
-      rows.push(resultRow(regionId, runId, cycle.rule_set_hash, employee.id, own, ownExplanation));
-      outcomes.push(...outcomeRows(regionId, runId, employee.id, ownExplanation));
+      rows.push(resultRow(regionId, runId, cycle.rule_set_hash, employee.id, own, appraised));
+      outcomes.push(...outcomeRows(regionId, runId, employee.id, appraised.result));
     }
     await db.insertInto("results").values(rows).execute();
     if (outcomes.length > 0) await db.insertInto("result_outcomes").values(outcomes).execute();
@@ -140,7 +139,7 @@ export async function seedResultsRegion(db: Kysely<Database>, dialect: DialectNa
 
   const counts = new Map<string, number>();
   for (let i = 0; i < TEMPLATES; i++) {
-    const p = templates[i]!.explanation.result?.predikat;
+    const p = templates[i]!.appraised.result?.predikat;
     if (p) counts.set(p, (counts.get(p) ?? 0) + 1);
   }
   const predikat = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([p]) => p);

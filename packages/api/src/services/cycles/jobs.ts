@@ -37,7 +37,7 @@ export class JobRunner {
 
   constructor(options: JobRunnerOptions = {}) {
     this.batchSize = options.batchSize ?? 250;
-    // A run's rows are large (the explanation of every step): fewer, larger transactions spend less per row.
+    // A run writes many rows: fewer, larger transactions spend less per row.
     this.runBatchSize = options.runBatchSize ?? options.batchSize ?? 1_000;
     this.afterBatch = options.afterBatch;
     this.queue = options.queue ?? null;

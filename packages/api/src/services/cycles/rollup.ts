@@ -7,6 +7,7 @@
 import { rollUpYear, type AnnualResult, type AppraisalInput, type CompiledRuleSet, type Explanation, type PeriodKind } from "@kinerja/core";
 import { parseJson, type CycleRow, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
+import { evaluated, type Evaluated } from "../results/index.js";
 
 /** One period result an annual result was rolled up from. */
 export interface PeriodUsed {
@@ -103,11 +104,15 @@ export async function cyclePeriodLabels(db: Kysely<Database>, regionId: string, 
   return new Map(rows.map((r) => [r.id, r.period_label]));
 }
 
-/** An annual result rolled up: the year's input as evaluated, its explanation, and how it was formed. */
+/**
+ * An annual result rolled up: the year's input as evaluated, what it gave, and how it was formed; or, when
+ * there was nothing to roll up, the refusal, whose explanation the stored input does not tell (it is stored).
+ */
 export interface RolledUp {
   input: AppraisalInput;
-  explanation: Explanation;
+  evaluated: Evaluated;
   rollup: Rollup | null;
+  refusal: Explanation | null;
 }
 
 /**
@@ -135,8 +140,9 @@ export function rollUpEmployee(compiled: CompiledRuleSet, own: AppraisalInput, k
   const year = own.period?.label ?? "";
   const refused = (error: string): RolledUp => ({
     input: own,
-    explanation: { ruleSetId: compiled.ruleSet.id, ruleSetName: compiled.ruleSet.name, nip: own.employee.nip, nama: own.employee.nama, steps: [], result: null, error },
+    evaluated: { result: null, error },
     rollup: null,
+    refusal: { ruleSetId: compiled.ruleSet.id, ruleSetName: compiled.ruleSet.name, nip: own.employee.nip, nama: own.employee.nama, steps: [], result: null, error },
   });
   if (periods.length === 0) {
     return refused(`belum ada hasil periode (${kind}) tahun ${year} yang final untuk pegawai ini; hasil tahunan direkap dari hasil periode`);
@@ -150,7 +156,8 @@ export function rollUpEmployee(compiled: CompiledRuleSet, own: AppraisalInput, k
   }
   return {
     input: annual.input,
-    explanation: compiled.explain(annual.input),
+    evaluated: evaluated(compiled, annual.input),
+    refusal: null,
     rollup: {
       method: annual.method,
       kind,

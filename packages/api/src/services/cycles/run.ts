@@ -20,7 +20,7 @@ import type { JobRunner } from "./jobs.js";
 import { failLiveJob, holdLease, JobTakenOver, keepLeaseAlive, leaseExpired, leaseFields, QUEUE_OWNER, type FailingAs, type Lease } from "./lease.js";
 import { periodResults, rolledUpKind, rollUpEmployee } from "./rollup.js";
 import { cycleRules } from "../rules/index.js";
-import { analyseResults, assertNoRunInFlight, insertResults, insertRun, outcomeRows, resultRow } from "../results/index.js";
+import { analyseResults, assertNoRunInFlight, evaluated, insertResults, insertRun, outcomeRows, resultRow } from "../results/index.js";
 
 export interface RunStatus {
   jobId: string;
@@ -230,10 +230,10 @@ export async function evaluateBatch(db: Kysely<Database>, cycle: CycleRow, compi
   employees.forEach((employee, i) => {
     const own = inputs[i];
     if (!own) return;
-    const { input, explanation, rollup } =
-      kind && periods ? rollUpEmployee(compiled, own, kind, periods.get(employee.id) ?? []) : { input: own, explanation: compiled.explain(own), rollup: null };
-    results.push(resultRow(regionId, runId, cycle.rule_set_hash, employee.id, input, explanation, rollup));
-    for (const outcome of outcomeRows(regionId, runId, employee.id, explanation)) outcomes.push(outcome);
+    const { input, evaluated: appraised, rollup, refusal } =
+      kind && periods ? rollUpEmployee(compiled, own, kind, periods.get(employee.id) ?? []) : { input: own, evaluated: evaluated(compiled, own), rollup: null, refusal: null };
+    results.push(resultRow(regionId, runId, cycle.rule_set_hash, employee.id, input, appraised, rollup, refusal));
+    for (const outcome of outcomeRows(regionId, runId, employee.id, appraised.result)) outcomes.push(outcome);
   });
   return { employees: employees.length, results, outcomes };
 }

@@ -14,7 +14,6 @@ import {
   tppPercent,
   valueLabel,
   type AppraisalInput,
-  type Explanation,
   type RaterSource,
 } from "@kinerja/core";
 import { parseJson, type CycleRow, type Database, type EmployeeRow, type ResultRow } from "@kinerja/db";
@@ -25,7 +24,7 @@ import { findCycle } from "../cycles/index.js";
 import { DomainError, formatDate, formatNumberId, formatPeriod } from "../lib/index.js";
 import { findUnit } from "../organisation/index.js";
 import { planProgress } from "../planning/index.js";
-import { listAdjustments, regionDistribution, resolveRun, type UnitDistribution } from "../results/index.js";
+import { explanationOf, listAdjustments, regionDistribution, resolveRun, type UnitDistribution } from "../results/index.js";
 import { cycleRules } from "../rules/index.js";
 import { PdfWriter } from "./pdf.js";
 
@@ -153,9 +152,9 @@ export async function employeeDocument(scope: Scope, input: { cycleId: string; n
   const assessor = await byNip(db, regionId, employee.atasan_nip);
   const atasan = await byNip(db, regionId, assessor?.atasan_nip ?? null);
   const unit = await unitName(db, regionId, employee.unit_id);
-  const explanation = parseJson<Explanation>(result.explanation ?? "null");
+  const explanation = await explanationOf(db, result);
   const appraisal = parseJson<AppraisalInput>(result.input);
-  const indicatorSteps = (explanation?.steps ?? []).flatMap((s) => (s.kind === "indicator" ? [s] : []));
+  const indicatorSteps = explanation.steps.flatMap((s) => (s.kind === "indicator" ? [s] : []));
   const scores = parseJson<Record<string, number>>(result.scores);
   const decisions = parseJson<Record<string, unknown>>(result.decisions);
   const outcomes = parseJson<Array<{ type: string; params: Record<string, unknown>; rule: string }>>(result.outcomes);

@@ -429,7 +429,7 @@ export async function adjustPredikat(
     const revision = await reviseResults(inTrx, cycle, `Forum evaluasi ${unit.name}: ${employee.nama}`, [
       { employeeId: employee.id, kind: "forum", to: input.predikat, reason, by },
     ]);
-    const result = revision.explanations.get(employee.id)?.result;
+    const result = revision.results.get(employee.id);
     await audit(trx, {
       regionId,
       actor,

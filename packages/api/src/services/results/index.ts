@@ -3,6 +3,7 @@
 // The only door into this folder: routers and other folders import from here.
 export * from "./results.js";
 export * from "./runs.js";
+export * from "./explanations.js";
 export * from "./revisions.js";
 export * from "./adjustments.js";
 export * from "./forum.js";

@@ -1,7 +1,7 @@
 // Reading a cycle's results: always those of one run (the cycle's current run unless another is named),
 // so a run being written is never seen half-done. Who sees which results is the access module's
 // `visibleEmployees`: admins everyone, assessors their direct reports and themselves, employees themselves.
-import { checkBounds, countNationalPredikat, describeExplanation, judgementRange, predikatLevels, type BoundCheck, type JudgementRange, type Explanation, type NationalPredikat, type OrganisationPredikat } from "@kinerja/core";
+import { checkBounds, countNationalPredikat, describeExplanation, judgementRange, predikatLevels, type BoundCheck, type JudgementRange, type NationalPredikat, type OrganisationPredikat } from "@kinerja/core";
 import { parseJson, type CycleRow, type Database, type ResultRow } from "@kinerja/db";
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from "kysely";
 import { findEmployee, relationTo, visibleEmployees, visibleFilter, type EmployeeScope, type Scope } from "../access/index.js";
@@ -9,6 +9,7 @@ import { findCycle, type Rollup } from "../cycles/index.js";
 import { contains, decodeCursor, DomainError, pageOf, type Page } from "../lib/index.js";
 import { cachedUnitSubtree, unitSubtree } from "../organisation/index.js";
 import { cycleRules } from "../rules/index.js";
+import { explanationOf } from "./explanations.js";
 import { withHiddenRatings } from "./hidden-ratings.js";
 import { countOf, runCounts } from "./result-counts.js";
 import { outcomeTypes } from "./runs.js";
@@ -348,7 +349,7 @@ export async function getResult(scope: Scope, input: { cycleId: string; employee
   if (!run || !row) throw new DomainError({ code: "NOT_FOUND", message: `Hasil pegawai ${input.employeeId} tidak ditemukan` });
   // Ratings the viewer may not tell apart (a leader's subordinates) are shown as their means.
   const relation = await relationTo(scope, await findEmployee(db, regionId, input.employeeId));
-  const { input: shownInput, explanation } = withHiddenRatings(relation, parseJson<unknown>(row.input), parseJson<Explanation | null>(row.explanation));
+  const { input: shownInput, explanation } = withHiddenRatings(relation, parseJson<unknown>(row.input), await explanationOf(db, row));
   const { ruleSet } = await cycleRules(db, cycle);
   const rollup = row.rollup ? parseJson<Rollup>(row.rollup) : null;
   const range = rollup?.computedPredikat ? judgementRange(ruleSet, rollup.computedPredikat) : null;
@@ -373,9 +374,7 @@ export async function getResult(scope: Scope, input: { cycleId: string; employee
     decisions: parseJson(row.decisions),
     outcomeEvents: parseJson(row.outcomes),
     explanation,
-    sentences: explanation
-      ? { id: describeExplanation(explanation, ruleSet, "id"), en: describeExplanation(explanation, ruleSet, "en") }
-      : { id: [], en: [] },
+    sentences: { id: describeExplanation(explanation, ruleSet, "id"), en: describeExplanation(explanation, ruleSet, "en") },
     input: shownInput,
     rollup,
     judgement: range ? { ...range, judged: judged ? { predikat: judged.to_value, reason: judged.reason, by: judged.by_label, at: judged.created_at } : null } : null,

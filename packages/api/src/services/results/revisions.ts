@@ -2,14 +2,14 @@
 // touches a result row: it writes a new run in which the changed employees are evaluated again, from the
 // input they were evaluated with plus every adjustment stored for them, and every other result is carried
 // over as it was; that run becomes current in the same transaction. Earlier versions stay readable.
-import type { AppraisalInput, Explanation } from "@kinerja/core";
+import type { AppraisalInput, AppraisalResult } from "@kinerja/core";
 import { newId, now, parseJson, type AdjustmentKind, type CycleRow, type NewResultOutcome } from "@kinerja/db";
 import { PostgresAdapter, sql } from "kysely";
 import type { Scope } from "../access/index.js";
 import { DomainError } from "../lib/index.js";
 import { cycleRules } from "../rules/index.js";
 import { storedAdjustments } from "./adjustments.js";
-import { analyseResults, assertNoRunInFlight, insertRun, outcomeRows, resultRow } from "./runs.js";
+import { analyseResults, assertNoRunInFlight, evaluated, insertRun, outcomeRows, resultRow } from "./runs.js";
 
 export interface PredikatChange {
   employeeId: string;
@@ -24,8 +24,8 @@ export interface PredikatChange {
 export interface Revision {
   runId: string;
   version: number;
-  /** The new explanation of each changed employee. */
-  explanations: Map<string, Explanation>;
+  /** The new result of each changed employee. */
+  results: Map<string, AppraisalResult>;
 }
 
 const RESULT_COLUMNS = [
@@ -106,19 +106,20 @@ export async function reviseResults(scope: Scope, cycle: CycleRow, reason: strin
   // The changed employees: what was evaluated before, with every adjustment stored for them so far.
   const compiled = await cycleRules(trx, cycle);
   const adjustments = await storedAdjustments(trx, regionId, cycle.id, ids);
-  const explanations = new Map<string, Explanation>();
+  const results = new Map<string, AppraisalResult>();
   const outcomes: NewResultOutcome[] = [];
   const rows = ids.map((id) => {
     const previous = currentOf.get(id)!;
     const input: AppraisalInput = { ...parseJson<AppraisalInput>(previous.input), adjustments: adjustments.get(id) ?? [] };
-    const explanation = compiled.explain(input);
-    if (explanation.error) {
-      throw new DomainError({ code: "BAD_REQUEST", message: `Hasil ${previous.nama} tidak dapat dinilai ulang: ${explanation.error}` });
+    const { result, error } = evaluated(compiled, input);
+    if (!result) {
+      throw new DomainError({ code: "BAD_REQUEST", message: `Hasil ${previous.nama} tidak dapat dinilai ulang: ${error}` });
     }
-    explanations.set(id, explanation);
-    outcomes.push(...outcomeRows(regionId, runId, id, explanation));
-    // A rolled-up annual result stays rolled up from the same periods: only its adjustments changed.
-    return resultRow(regionId, runId, cycle.rule_set_hash, id, input, explanation, previous.rollup ? parseJson<object>(previous.rollup) : null);
+    results.set(id, result);
+    outcomes.push(...outcomeRows(regionId, runId, id, result));
+    // A rolled-up annual result stays rolled up from the same periods: only its adjustments changed. Its
+    // explanation, like any new row's, is rebuilt from this input when read.
+    return resultRow(regionId, runId, cycle.rule_set_hash, id, input, { result, error: null }, previous.rollup ? parseJson<object>(previous.rollup) : null);
   });
 
   await trx
@@ -159,5 +160,5 @@ export async function reviseResults(scope: Scope, cycle: CycleRow, reason: strin
     .where("region_id", "=", regionId)
     .where("id", "=", cycle.id)
     .execute();
-  return { runId, version, explanations };
+  return { runId, version, results };
 }

@@ -3,7 +3,7 @@
 // job that writes it, under the cycle's next version number; one writer works on a cycle at a time; each
 // evaluated employee gives one result row and one outcome row per outcome type.
 import { DomainError } from "../lib/index.js";
-import type { AppraisalResult, Explanation } from "@kinerja/core";
+import { AppraisalError, type AppraisalInput, type AppraisalResult, type CompiledRuleSet, type Explanation } from "@kinerja/core";
 import { newId, now, toJson, type CycleRow, type Database, type NewJob, type NewResult, type NewResultOutcome } from "@kinerja/db";
 import { PostgresAdapter, sql, type Kysely } from "kysely";
 import type { Actor } from "../lib/index.js";
@@ -90,9 +90,29 @@ export async function insertRun(
   return { jobId, runId, version };
 }
 
+/** What evaluating one appraisal gave: its result, or why it was refused (then `result` is null). */
+export interface Evaluated {
+  result: AppraisalResult | null;
+  error: string | null;
+}
+
 /**
- * One result row of a run, from the input evaluated and its explanation; for an annual result rolled up from
- * the year's periods, how it was formed (cycles/rollup.ts).
+ * Evaluates one appraisal without recording its steps; a refused appraisal becomes `error`, as it does in
+ * `explain`'s explanation, so the explanation rebuilt on read (explanations.ts) tells the same.
+ */
+export function evaluated(compiled: CompiledRuleSet, input: AppraisalInput): Evaluated {
+  try {
+    return { result: compiled.evaluate(input), error: null };
+  } catch (error) {
+    if (error instanceof AppraisalError) return { result: null, error: error.message };
+    throw error;
+  }
+}
+
+/**
+ * One result row of a run, from the input evaluated and what it gave; for an annual result rolled up from
+ * the year's periods, how it was formed (cycles/rollup.ts). The explanation is not stored: it is rebuilt from
+ * the input and the pinned rules when read (explanations.ts), except a `refusal` the input does not tell.
  */
 export function resultRow(
   regionId: string,
@@ -100,10 +120,10 @@ export function resultRow(
   hash: string,
   employeeId: string,
   input: unknown,
-  explanation: Explanation,
+  { result, error }: Evaluated,
   rollup: object | null = null,
+  refusal: Explanation | null = null,
 ): NewResult {
-  const result: AppraisalResult | null = explanation.result;
   const employee = (input as { employee: { nip: string; nama: string; unit: string; jabatan: string } }).employee;
   return {
     region_id: regionId,
@@ -119,10 +139,10 @@ export function resultRow(
     scores: toJson(result?.scores ?? {}),
     decisions: toJson(result?.decisions ?? {}),
     outcomes: toJson(result?.outcomes ?? []),
-    explanation: toJson(explanation),
+    explanation: refusal ? toJson(refusal) : null,
     input: toJson(input),
     rule_set_hash: hash,
-    error: explanation.error,
+    error,
     rollup: rollup ? toJson(rollup) : null,
     created_at: now(),
   };
@@ -134,8 +154,8 @@ export function outcomeTypes(events: ReadonlyArray<{ type: string }>): string[] 
 }
 
 /** The outcome rows of one result (one per outcome type), by which results are filtered. */
-export function outcomeRows(regionId: string, runId: string, employeeId: string, explanation: Explanation): NewResultOutcome[] {
-  return outcomeTypes(explanation.result?.outcomes ?? []).map((type) => ({ region_id: regionId, run_id: runId, employee_id: employeeId, type }));
+export function outcomeRows(regionId: string, runId: string, employeeId: string, result: AppraisalResult | null): NewResultOutcome[] {
+  return outcomeTypes(result?.outcomes ?? []).map((type) => ({ region_id: regionId, run_id: runId, employee_id: employeeId, type }));
 }
 
 /** SQLite binds at most 32,766 parameters to one statement (PostgreSQL 65,535); each insert stays within. */
