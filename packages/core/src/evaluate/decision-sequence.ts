@@ -18,9 +18,9 @@ export function compileDecisionSequence(ruleSet: RuleSet, predikatIds: ReadonlyS
   const outputs = ruleSet.decisions.map((table) => propertyKey(table.output));
   // What an appraisal with no adjustments returns: never added to, so one list serves every such appraisal.
   const none: AppliedAdjustments = Object.freeze([]) as unknown as AppliedAdjustments;
-  // A clean run with no adjustments and no explanation, written out: each table in turn, one that stops at
-  // its first hit decided by its rows' function called here by name (so the engine may inline it), the
-  // others and a miss by the table's own path. Null where code may not be generated.
+  // A clean run with no adjustments and no explanation, written out: each table in turn, unless the appraisal
+  // gave its value, one that stops at its first hit decided by its rows' function called here by name (so the
+  // engine may inline it), the others and a miss by the table's own path. Null where code may not be generated.
   const written = generate<DecisionSequence>(
     [
       "const { decisions, quick, MISS, table, none } = h;",
@@ -29,7 +29,8 @@ export function compileDecisionSequence(ruleSet: RuleSet, predikatIds: ReadonlyS
       "let v;",
       ...decisions.map(({ quick, outputSlot }, i) => {
         const decided = quick === null ? `decisions[${i}].evaluate(facts, false, ctx);` : `v = quick[${i}](facts); if (v !== MISS) facts[${outputSlot}] = v; else decisions[${i}].evaluate(facts, false, ctx);`;
-        const judged = `v = given?.[${literal(outputs[i]!)}]; if (v !== undefined && v !== null) decisions[${i}].evaluate(facts, true, ctx); else `;
+        // The assessor's judgement is already the output fact (an input fact), and nothing is recorded here.
+        const judged = `v = given?.[${literal(outputs[i]!)}]; if (v === undefined || v === null) `;
         return `table.fillPaths(facts, true); ${judgeable[i] ? judged : ""}{ ${decided} }`;
       }),
       "return none;",
