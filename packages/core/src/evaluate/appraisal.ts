@@ -81,21 +81,6 @@ export function compileAppraisal(ruleSet: RuleSet): CompiledAppraisal {
     return { facts, result: evaluateInto(facts, input, ctx) };
   }
 
-  // The state `evaluate` reuses from appraisal to appraisal: nothing keeps it once the result is made. An
-  // evaluation that starts while another is under way (a computed fact evaluating again) gets its own.
-  let shared: FactState | null = null;
-  let busy = false;
-
-  function evaluate(input: AppraisalInput, ctx: RunContext): AppraisalResult {
-    if (busy) return evaluateInto(table.start(), input, ctx);
-    busy = true;
-    try {
-      return evaluateInto(shared === null ? (shared = table.start()) : table.restart(shared), input, ctx);
-    } finally {
-      busy = false;
-    }
-  }
-
   function evaluateInto(facts: FactState, input: AppraisalInput, ctx: RunContext): AppraisalResult {
     inputFacts(input, facts, ctx);
     const compiled = chooseIndicatorSet(table, sets, facts, ctx);
@@ -137,5 +122,8 @@ export function compileAppraisal(ruleSet: RuleSet): CompiledAppraisal {
     return chooseIndicatorSet(table, sets, facts, ctx);
   }
 
-  return { run, evaluate, chooseSet, factsOf: (facts) => table.toFacts(facts) };
+  // A fresh state per appraisal rather than one reused: a reused state lives in V8's old generation, and each
+  // new number stored into it is recorded for the garbage collector, which cost more than the copy (and the
+  // check for an evaluation under way that the reuse needed).
+  return { run, evaluate: (input, ctx) => evaluateInto(table.start(), input, ctx), chooseSet, factsOf: (facts) => table.toFacts(facts) };
 }

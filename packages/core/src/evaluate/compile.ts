@@ -6,7 +6,7 @@ import type { AppraisalInput, AppraisalResult } from "../domain/types.js";
 import { AppraisalError } from "../ruleset/errors.js";
 import type { IndicatorSet, RuleSet } from "../ruleset/schema.js";
 import { compileAppraisal, type CompiledAppraisal } from "./appraisal.js";
-import { nipOf, reuseContext, runContext, type Facts, type RunContext } from "./context.js";
+import { nipOf, runContext, type Facts } from "./context.js";
 import type { Explanation, ExplanationStep } from "./steps.js";
 
 /** A rule set compiled once by compileRuleSet, to evaluate and explain any number of appraisals. */
@@ -33,21 +33,11 @@ export interface CompiledRuleSet {
  */
 export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   const appraisal = compileAppraisal(ruleSet);
-  // The context `evaluate` reuses from appraisal to appraisal (nothing keeps it once the result is made);
-  // null while an evaluation holds it, so one that starts meanwhile (a computed fact evaluating again) gets its own.
-  let spare: RunContext | null = { nip: "", steps: null, everyFact: false };
 
   return {
     ruleSet,
     evaluate(input) {
-      const ctx = spare;
-      if (ctx === null) return appraisal.evaluate(input, runContext(input, null));
-      spare = null;
-      try {
-        return appraisal.evaluate(input, reuseContext(ctx, input));
-      } finally {
-        spare = ctx;
-      }
+      return appraisal.evaluate(input, runContext(input, null));
     },
     *evaluateMany(inputs) {
       for (const input of inputs) {

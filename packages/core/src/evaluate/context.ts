@@ -32,19 +32,7 @@ export function nipOf(input: AppraisalInput): string {
 
 /** The context of one evaluation; refuses an input with no employee or no NIP. */
 export function runContext(input: AppraisalInput, steps: ExplanationStep[] | null, everyFact = steps !== null): RunContext {
-  return checked({ nip: nipOf(input), steps, everyFact }, input);
-}
-
-/**
- * `ctx`, a production context (no steps, not every fact) that nothing holds once its evaluation ends, made
- * the context of `input`, as runContext would make it, without allocating another.
- */
-export function reuseContext(ctx: RunContext, input: AppraisalInput): RunContext {
-  ctx.nip = nipOf(input);
-  return checked(ctx, input);
-}
-
-function checked(ctx: RunContext, input: AppraisalInput): RunContext {
+  const ctx = { nip: nipOf(input), steps, everyFact };
   if (typeof input?.employee !== "object" || input.employee === null) {
     refuse(ctx, "data pegawai (employee) tidak ada");
   }

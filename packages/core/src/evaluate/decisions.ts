@@ -17,6 +17,8 @@ import type { DecisionStep, DecisionValue } from "./steps.js";
 export interface CompiledDecision {
   table: DecisionTable;
   outputSlot: number;
+  /** The value of the first row that holds, or MISS, on a clean run, for a table that stops at its first hit. */
+  quick: RowValue | null;
   /** Sets the output fact. `judged` says whether the appraisal itself gave that value. */
   evaluate(facts: FactState, judged: boolean, ctx: RunContext): void;
 }
@@ -71,7 +73,7 @@ type RowScan = (facts: FactState, start: number) => number;
 
 /** The value of the first row that holds, or MISS, on a clean run: a table's production path in one call. */
 type RowValue = (facts: FactState) => unknown;
-const MISS = {};
+export const MISS = {};
 
 /**
  * The rows of a table whose cells are all inline tests, written out as one JavaScript function: each row's
@@ -244,17 +246,11 @@ export function compileDecision(ruleSet: RuleSet, tableIndex: number, factTable:
   return {
     table,
     outputSlot,
+    quick,
     evaluate(facts, judged, ctx) {
       if (judged) {
         if (ctx.steps) record(ctx, facts, "assessor", [], factTable.get(facts, outputSlot, output) as DecisionValue);
         return;
-      }
-      if (quick !== null && ctx.steps === null && clean(facts)) {
-        const value = quick(facts);
-        if (value !== MISS) {
-          facts[outputSlot] = value as DecisionValue;
-          return;
-        }
       }
       if (gate && !gate(facts, clean(facts))) {
         const value = fallback ?? null;

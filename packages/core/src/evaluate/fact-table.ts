@@ -48,13 +48,6 @@ export class FactTable {
     return this.initial!.slice();
   }
 
-  /** `state`, a state `start` gave, set back to what `start` gives, without allocating another. */
-  restart(state: FactState): FactState {
-    const initial = this.initial!;
-    for (let i = 0; i < initial.length; i++) state[i] = initial[i];
-    return state;
-  }
-
   /** Sets a fact from the appraisal's input, which may be a function (a computed fact). */
   put(facts: FactState, slot: number, name: string, value: unknown): void {
     if (typeof value !== "function") {
