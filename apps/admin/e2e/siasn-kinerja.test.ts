@@ -79,16 +79,21 @@ describe.skipIf(inject("chromiumMissing") !== null)("connectors: results to SIAS
     await siasn?.close();
   });
 
-  it("finalises the cycle in the portal, then downloads the bodies as JSON and CSV and reads them back", async () => {
-    cycleId = await evaluateAndFinalise(page, "samarinda");
-    await page.goto("/integrations");
-    const source = page.getByTestId("connector-siasn");
+  /** On the integrations page, the region's SIASN connector given the loopback address and its two tokens, as an admin types them. */
+  async function connectSiasn(on: Page): Promise<void> {
+    await on.goto("/integrations");
+    const source = on.getByTestId("connector-siasn");
     await source.getByLabel("Alamat layanan SIASN").fill(siasn.url);
     await source.getByRole("button", { name: "Simpan alamat" }).click();
     await source.getByLabel("apim_token (belum diisi)").fill(APIM);
     await source.getByLabel("sso_token (belum diisi)").fill(SSO);
     await source.getByRole("button", { name: "Simpan rahasia" }).click();
     await source.getByLabel("sso_token (sudah diisi)").waitFor();
+  }
+
+  it("finalises the cycle in the portal, then downloads the bodies as JSON and CSV and reads them back", async () => {
+    cycleId = await evaluateAndFinalise(page, "samarinda");
+    await connectSiasn(page);
 
     await card().getByText("Aktifkan konektor ini dulu untuk mengunduh atau mengirim.").waitFor();
     await card().getByRole("switch", { name: "Aktif di wilayah ini" }).click({ force: true });
@@ -199,14 +204,7 @@ describe.skipIf(inject("chromiumMissing") !== null)("connectors: results to SIAS
     await signIn(p, signInFor(server, "admin", regionId));
     siasn.employees.push(...(await allNips(p, regionId)).map((e) => ({ nipBaru: e.nip, nama: e.nama, jabatanNama: "-", golRuangAkhir: "", unorId: "-", unorNama: "-", atasanNipBaru: null })));
     const regionCycleId = await evaluateAndFinalise(p, regionId);
-    await p.goto("/integrations");
-    const source = p.getByTestId("connector-siasn");
-    await source.getByLabel("Alamat layanan SIASN").fill(siasn.url);
-    await source.getByRole("button", { name: "Simpan alamat" }).click();
-    await source.getByLabel("apim_token (belum diisi)").fill(APIM);
-    await source.getByLabel("sso_token (belum diisi)").fill(SSO);
-    await source.getByRole("button", { name: "Simpan rahasia" }).click();
-    await source.getByLabel("sso_token (sudah diisi)").waitFor();
+    await connectSiasn(p);
     const sink = p.getByTestId("connector-siasn-kinerja");
     await sink.getByRole("switch", { name: "Aktif di wilayah ini" }).click({ force: true });
     await sink.getByText("Aktifkan konektor ini dulu untuk mengunduh atau mengirim.").waitFor({ state: "detached" });
@@ -234,9 +232,10 @@ describe.skipIf(inject("chromiumMissing") !== null)("connectors: results to SIAS
     }
     await expect.poll(() => sink.getByTestId("siasn-kinerja-counts").textContent()).toContain(`Diterima: ${results.length}`);
     expect(await sink.locator('tr[data-status="accepted"]').count()).toBe(results.length);
-    // Everything was accepted: nothing is offered to send again but all of it.
+    // Everything was accepted: nothing is offered to send again but all of it, once the card has read that the
+    // run ended (the answers and the run's status are two reads, which may land a moment apart).
+    await expect.poll(() => sink.getByTestId("siasn-kinerja-send-all").isEnabled()).toBe(true);
     expect(await sink.getByTestId("siasn-kinerja-send").isDisabled()).toBe(true);
-    expect(await sink.getByTestId("siasn-kinerja-send-all").isEnabled()).toBe(true);
     await sink.screenshot({ path: join(SCREENSHOT_DIR, `siasn-kinerja-${regionId}-1366.png`) });
     expect((await checkFit(p, `integrations-siasn-kinerja-${regionId}`)).overflow).toBe(0);
     await other.context.close();
