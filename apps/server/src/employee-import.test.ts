@@ -1,6 +1,6 @@
 // An employee sheet imported over real HTTP into the server as `pnpm start` runs it (a process under tsx),
 // on each dialect. A few bytes of XLSX can name a cell a million rows down: such a sheet is refused by
-// naming the cell, not read up to it; and while a big, good sheet is read (in a worker thread), the same
+// naming the cell, not read up to it; and while a big, good sheet is read (in a worker process), the same
 // server answers other requests. A sheet uploaded as it is to /import/employees.* is imported as a job, past
 // the 1 MB a tRPC body may hold, and one over the upload limit is refused before it is read.
 import ExcelJS from "exceljs";

@@ -1,6 +1,6 @@
 // Importing a region of 100,000 employees from a sheet, on SQLite and on PostgreSQL: the sheet (CSV, then
 // XLSX) is made once, then uploaded as the portal does into a fresh database holding only the region's units,
-// and imported as a job (read in a worker thread, checked, written in one transaction) until it succeeds.
+// and imported as a job (read in a worker process, checked, written in one transaction) until it succeeds.
 // The baseline writes the same employee rows into another fresh database with bare multi-row inserts in one
 // transaction, without reading a sheet. Prints:
 //   employee_import.<format>_mb                          the sheet's size
@@ -8,7 +8,7 @@
 //   employee_import.xlsx_cells_speedup_vs_exceljs        the XLSX sheet's cells read in one pass (xlsx-cells.ts)
 //                                                        against exceljs reading them, in turn, in this process
 //   employee_import.worker_start_seconds                 a server's first import of a one-row sheet: mostly
-//                                                        starting the worker thread that reads sheets, which
+//                                                        starting the worker process that reads sheets, which
 //                                                        then stays for the next imports (the timed ones)
 //   employee_import.100k_<format>_seconds.<dialect>      the job, from upload to success
 //   employee_import.bare_100k_seconds.<dialect>          the bare inserts

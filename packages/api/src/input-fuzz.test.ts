@@ -20,7 +20,7 @@ const DIALECTS = inject("dialects");
 /** KINERJA_FUZZ_INPUTS=<n> draws another number of malformed inputs, to look harder for a while. */
 const MALFORMED_INPUTS = Number(process.env.KINERJA_FUZZ_INPUTS ?? (LONG ? 10_000 : 150));
 /**
- * Generous: the machine running the tests is shared, and a call that starts a worker thread (an employee
+ * Generous: the machine running the tests is shared, and a call that starts a worker process (an employee
  * sheet) took 5.3 s on a loaded 2-core machine. A pathological input takes far longer than this.
  */
 const CALL_BOUND_MS = 15_000;

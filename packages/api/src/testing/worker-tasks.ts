@@ -1,13 +1,12 @@
 // Tasks for the tests of runInWorker (services/lib/worker.test.ts): ones that answer, one that never
-// ends, one that dies, one that throws, one that eats memory.
-import { threadId } from "node:worker_threads";
+// ends, one that dies, one that throws, two that eat memory.
 
 export function sum(numbers: number[], extra: Set<number>): { total: number } {
   return { total: [...numbers, ...extra].reduce((a, b) => a + b, 0) };
 }
 
-export function thread(): number {
-  return threadId;
+export function pid(): number {
+  return process.pid;
 }
 
 export function spin(): never {
@@ -27,4 +26,11 @@ export function fail(): never {
 export function hoard(): number[][] {
   const kept: number[][] = [];
   for (;;) kept.push(Array.from({ length: 100_000 }, (_, i) => i));
+}
+
+/** Grows one array, as a parser pushing rows does: past a worker thread's heap limit this shape aborted the
+ * whole process ("Reached heap limit"), where many separate arrays ended the thread alone. */
+export function grow(): number[] {
+  const kept: number[] = [];
+  for (let i = 0; ; i++) kept.push(i);
 }

@@ -1,5 +1,5 @@
 // Small helpers every feature uses: pagination, search, the day in WIB, the audit log, JSON diffs, Indonesian formats,
-// work in a worker thread, the sign-in account row.
+// work in a worker process, the sign-in account row.
 // The only door into this folder: routers and other folders import from here.
 export * from "./pagination.js";
 export * from "./search.js";

@@ -20,10 +20,10 @@ describe("runInWorker", () => {
     await expect(runInWorker<typeof tasks.sum>(TASKS, "sum", [[1, 2, 3], new Set([4])], BUDGET)).resolves.toEqual({ total: 10 });
   });
 
-  it("runs the next task in the worker that finished the last one", async () => {
-    const first = await runInWorker<typeof tasks.thread>(TASKS, "thread", [], BUDGET);
-    expect(first).toBeGreaterThan(0);
-    await expect(runInWorker<typeof tasks.thread>(TASKS, "thread", [], BUDGET)).resolves.toBe(first);
+  it("runs the next task in the worker that finished the last one, a process apart from this one", async () => {
+    const first = await runInWorker<typeof tasks.pid>(TASKS, "pid", [], BUDGET);
+    expect(first).not.toBe(process.pid);
+    await expect(runInWorker<typeof tasks.pid>(TASKS, "pid", [], BUDGET)).resolves.toBe(first);
   });
 
   it("reuses a worker for many tasks without piling listeners on it", async () => {
@@ -65,5 +65,19 @@ describe("runInWorker", () => {
       code: "UNPROCESSABLE_CONTENT",
       message: "Pekerjaan uji dihentikan karena melewati batas memori 64 MB; tidak ada yang disimpan",
     });
+  });
+
+  it("refuses a task that grows one array past the budget, and this process lives on to run the next", async () => {
+    // In a worker thread this aborted the process that started it, the server, with "Reached heap limit".
+    expect(await refusal(runInWorker<typeof tasks.grow>(TASKS, "grow", [], { ...BUDGET, timeoutMs: 120_000 }))).toMatchObject({
+      code: "UNPROCESSABLE_CONTENT",
+      message: "Pekerjaan uji dihentikan karena melewati batas memori 64 MB; tidak ada yang disimpan",
+    });
+    await expect(runInWorker<typeof tasks.sum>(TASKS, "sum", [[1], new Set([2])], BUDGET)).resolves.toEqual({ total: 3 });
+  });
+
+  it("refuses arguments that cannot cross to the worker, naming the task", async () => {
+    const error = await refusal(runInWorker<typeof tasks.sum>(TASKS, "sum", [[1], new Set([() => 1])] as never, BUDGET));
+    expect(error.message).toMatch(/^Pekerjaan uji gagal \(.+\); tidak ada yang disimpan$/);
   });
 });

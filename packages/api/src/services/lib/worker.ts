@@ -1,12 +1,17 @@
-// Work that would hold the server's one thread (reading an uploaded file, say) run in a worker thread
+// Work that would hold the server's one thread (reading an uploaded file, say) run in a worker process
 // instead, so other requests are answered meanwhile. A task is an exported function of a module, named by
 // the module's URL: `runInWorker<typeof task>(new URL("./task.ts", import.meta.url), "task", [args…], …)`.
 // Arguments and result cross by structured clone (plain data, Maps, Sets, typed arrays). A worker that dies,
 // runs out of memory or outlasts its time budget is stopped and answers a DomainError: the caller has
-// nothing half done to undo, as long as it writes only after the result has come back. A worker that
-// finished its task waits for the next one (starting one, and loading the task's modules in it, takes
-// seconds); a few are kept, and none keeps the process from exiting.
-import { Worker } from "node:worker_threads";
+// nothing half done to undo, as long as it writes only after the result has come back.
+//
+// A process, not a worker thread: a worker thread's heap limit is best effort, and a task that grows one
+// array past it (a parser pushing rows, say) aborts the whole server with "Reached heap limit"; a process
+// past its `--max-old-space-size` aborts alone. A worker that finished its task waits for the next one
+// (starting one, and loading the task's modules in it, takes a second or more); a few are kept, and none
+// keeps the server from exiting, nor outlives it.
+import { fork, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { DomainError } from "./errors.js";
 
 export interface WorkerBudget {
@@ -18,42 +23,75 @@ export interface WorkerBudget {
   what: string;
 }
 
-const ENTRY = new URL("./worker-entry.mjs", import.meta.url);
+const ENTRY = fileURLToPath(new URL("./worker-entry.mjs", import.meta.url));
 /** Idle workers kept for the next tasks. */
 const KEPT = 2;
-const idle = new Map<number, Worker[]>();
-/** Each idle worker's listener that takes it out of the pool should it die while waiting. */
-const leaveOnExit = new WeakMap<Worker, () => void>();
+/** The last characters a worker wrote to stderr, enough for V8's "heap out of memory" and a stack. */
+const STDERR_KEPT = 8_192;
+const idle = new Map<number, ChildProcess[]>();
 
 type Answer = { ok: true; result: unknown } | { ok: false; message: string };
 
-function workerFor(maxMemoryMb: number): Worker {
-  const kept = idle.get(maxMemoryMb)?.pop();
-  if (kept) {
-    const leave = leaveOnExit.get(kept);
-    if (leave) kept.off("exit", leave);
-    kept.ref();
-    return kept;
-  }
-  return new Worker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb } });
+interface Worker {
+  child: ChildProcess;
+  /** What the worker wrote to stderr lately. */
+  stderr: () => string;
+}
+const workers = new WeakMap<ChildProcess, Worker>();
+/** Each idle worker's listener that takes it out of the pool should it die while waiting. */
+const leaveOnExit = new WeakMap<ChildProcess, () => void>();
+
+/** Whether the worker keeps the server running: yes while it works, no while it waits. */
+function hold(child: ChildProcess, held: boolean): void {
+  const handles = [child, child.channel, child.stderr] as Array<{ ref?: () => void; unref?: () => void } | null | undefined>;
+  for (const handle of handles) (held ? handle?.ref : handle?.unref)?.call(handle);
 }
 
-function keep(worker: Worker, maxMemoryMb: number): void {
-  const workers = idle.get(maxMemoryMb) ?? [];
-  if (workers.length >= KEPT) {
-    void worker.terminate();
+function start(maxMemoryMb: number): Worker {
+  const child = fork(ENTRY, [], {
+    execArgv: [`--max-old-space-size=${maxMemoryMb}`],
+    serialization: "advanced",
+    stdio: ["ignore", "ignore", "pipe", "ipc"],
+  });
+  let written = "";
+  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+    written = (written + chunk).slice(-STDERR_KEPT);
+  });
+  // A worker whose spawn failed says so through its task's "error" listener; none is left unheard meanwhile.
+  child.on("error", () => undefined);
+  const worker = { child, stderr: () => written };
+  workers.set(child, worker);
+  return worker;
+}
+
+function workerFor(maxMemoryMb: number): Worker {
+  const kept = idle.get(maxMemoryMb)?.pop();
+  const worker = kept && workers.get(kept);
+  if (kept && worker) {
+    const leave = leaveOnExit.get(kept);
+    if (leave) kept.off("exit", leave);
+    hold(kept, true);
+    return worker;
+  }
+  return start(maxMemoryMb);
+}
+
+function keep(child: ChildProcess, maxMemoryMb: number): void {
+  const kept = idle.get(maxMemoryMb) ?? [];
+  if (kept.length >= KEPT || !child.connected) {
+    child.kill("SIGKILL");
     return;
   }
-  worker.unref();
-  workers.push(worker);
-  idle.set(maxMemoryMb, workers);
+  hold(child, false);
+  kept.push(child);
+  idle.set(maxMemoryMb, kept);
   // An idle worker that dies leaves the pool.
   const leave = () => {
-    const at = workers.indexOf(worker);
-    if (at >= 0) workers.splice(at, 1);
+    const at = kept.indexOf(child);
+    if (at >= 0) kept.splice(at, 1);
   };
-  leaveOnExit.set(worker, leave);
-  worker.once("exit", leave);
+  leaveOnExit.set(child, leave);
+  child.once("exit", leave);
 }
 
 export function runInWorker<Task extends (...args: never[]) => unknown>(
@@ -64,28 +102,32 @@ export function runInWorker<Task extends (...args: never[]) => unknown>(
 ): Promise<Awaited<ReturnType<Task>>> {
   type Result = Awaited<ReturnType<Task>>;
   return new Promise<Result>((resolve, reject) => {
-    const worker = workerFor(budget.maxMemoryMb);
+    const { child, stderr } = workerFor(budget.maxMemoryMb);
     const onMessage = (answer: Answer) =>
       answer.ok
         ? settle(() => resolve(answer.result as Result), true)
         : refuse(`${budget.what} gagal (${answer.message}); tidak ada yang disimpan`);
-    const onError = (error: Error & { code?: string }) =>
+    const onError = (error: Error) => refuse(`${budget.what} gagal (${error.message}); tidak ada yang disimpan`, error);
+    // "close" comes after the worker's stderr has been read to its end, so V8's last words are in it.
+    const onClose = (code: number | null, signal: NodeJS.Signals | null) => {
+      const written = stderr();
+      const cause = new Error(`worker ended with ${signal ?? `exit code ${code}`}${written ? `:\n${written}` : ""}`);
       refuse(
-        error.code === "ERR_WORKER_OUT_OF_MEMORY"
+        /heap out of memory|Allocation failed/.test(written)
           ? `${budget.what} dihentikan karena melewati batas memori ${budget.maxMemoryMb} MB; tidak ada yang disimpan`
-          : `${budget.what} gagal (${error.message}); tidak ada yang disimpan`,
-        error,
+          : `${budget.what} berhenti tanpa hasil (${signal ? `sinyal ${signal}` : `kode keluar ${code}`}); tidak ada yang disimpan`,
+        cause,
       );
-    const onExit = (code: number) => refuse(`${budget.what} berhenti tanpa hasil (kode keluar ${code}); tidak ada yang disimpan`);
+    };
     let settled = false;
     const settle = (outcome: () => void, reusable = false) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      worker.off("message", onMessage).off("error", onError).off("exit", onExit);
+      child.off("message", onMessage).off("error", onError).off("close", onClose);
       outcome();
-      if (reusable) keep(worker, budget.maxMemoryMb);
-      else void worker.terminate();
+      if (reusable) keep(child, budget.maxMemoryMb);
+      else child.kill("SIGKILL");
     };
     const refuse = (message: string, cause?: unknown) =>
       settle(() => reject(new DomainError({ code: "UNPROCESSABLE_CONTENT", message, cause })));
@@ -93,7 +135,14 @@ export function runInWorker<Task extends (...args: never[]) => unknown>(
       () => refuse(`${budget.what} dihentikan karena melewati batas waktu ${Math.round(budget.timeoutMs / 1000)} detik; tidak ada yang disimpan`),
       budget.timeoutMs,
     );
-    worker.on("message", onMessage).on("error", onError).on("exit", onExit);
-    worker.postMessage({ module: module.href, name, args });
+    child.on("message", onMessage).on("error", onError).on("close", onClose);
+    const failedToSend = (error: unknown) =>
+      refuse(`${budget.what} gagal (${error instanceof Error ? error.message : String(error)}); tidak ada yang disimpan`, error);
+    try {
+      child.send({ module: module.href, name, args }, (error) => error && failedToSend(error));
+    } catch (error) {
+      // Arguments that cannot cross (a function, say) are refused before the worker sees anything.
+      failedToSend(error);
+    }
   });
 }

@@ -158,7 +158,7 @@ describe.each(DIALECTS)("employee import of bent sheets on %s", (dialect) => {
       ["199303032017031003", "Sari Lubis", "Pranata Komputer", "pelaksana", "", "III/a", "PNS", unit, employees[0]?.nip ?? "", "D3"],
       ["199404042018032004", "Rina Sitompul", "Analis SDM", "fungsional", "Ahli Pertama", "III/b", "PNS", unit, "199303032017031003", ""],
     ];
-    // The first import starts the worker thread that reads sheets (seconds on a busy machine); the bound
+    // The first import starts the worker process that reads sheets (seconds on a busy machine); the bound
     // below is for reading and writing a sheet. A sheet with no known column writes nothing.
     await env.as(binjai.admin).employee.import({ format: "csv", content: "kolom\n" });
   }, 120_000);

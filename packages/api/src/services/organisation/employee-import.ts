@@ -1,7 +1,7 @@
 // Importing employees from a CSV or XLSX sheet: the sheet is read and checked against the region
 // (employee-sheet.ts), and nothing is written unless the whole sheet is good: one transaction, or none.
 // Rows are matched on NIP: a known NIP updates the employee, a new one adds them. The sheet is read in a
-// worker thread (lib/worker.ts), so the server answers other requests while a big sheet is read; a read
+// worker process (lib/worker.ts), so the server answers other requests while a big sheet is read; a read
 // that fails or outlasts its budget is refused before anything is written.
 // A small sheet is imported within its request (`importEmployees`, through tRPC); a big one is uploaded over
 // plain HTTP and imported as a job (`startEmployeeImport`): its row in `jobs` holds progress and lease as a
@@ -29,7 +29,7 @@ function sheetBytes(input: { format: ImportFormat; content: string }): Uint8Arra
   return input.format === "csv" ? Buffer.from(input.content, "utf8") : Buffer.from(input.content, "base64");
 }
 
-/** What the region has now, and the sheet read against it in a worker thread. */
+/** What the region has now, and the sheet read against it in a worker process. */
 async function readSheet(db: Kysely<Database>, regionId: string, format: ImportFormat, bytes: Uint8Array) {
   const units = (await db.selectFrom("units").select("id").where("region_id", "=", regionId).execute()).map((u) => u.id);
   const existing = new Map(
