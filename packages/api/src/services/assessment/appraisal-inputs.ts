@@ -48,6 +48,31 @@ export function unitLeaders(rows: readonly Reporting[]): Set<string> {
   );
 }
 
+/** NIPs looked up in one statement by `leadersAmong`. */
+const LOOKUP_SLICE = 10_000;
+
+/**
+ * The NIPs among `employees` of those who lead their unit, as `unitLeaders` finds them among everyone of their
+ * units, from only the rows it reads for them: the employees, who reports to each, and each one's superior.
+ * A cycle's run asks this batch by batch, and reading every employee of the batch's units each time made the
+ * run quadratic in a region whose units each batch touches.
+ */
+export async function leadersAmong(db: Kysely<Database>, regionId: string, employees: readonly Reporting[]): Promise<Set<string>> {
+  const nips = employees.map((e) => e.nip);
+  const superiors = [...new Set(employees.flatMap((e) => (e.atasan_nip === null ? [] : [e.atasan_nip])))];
+  const around = async (column: "atasan_nip" | "nip", values: string[]) => {
+    const rows: Reporting[] = [];
+    // A form's reads ask this of a whole cycle: in slices under SQLite's 32,766 bound parameters.
+    for (let at = 0; at < values.length; at += LOOKUP_SLICE) {
+      const slice = values.slice(at, at + LOOKUP_SLICE);
+      rows.push(...(await db.selectFrom("employees").select(["nip", "unit_id", "atasan_nip"]).where("region_id", "=", regionId).where(column, "in", slice).execute()));
+    }
+    return rows;
+  };
+  const ofUnits = unitLeaders([...employees, ...(await around("atasan_nip", nips)), ...(await around("nip", superiors))]);
+  return new Set(nips.filter((nip) => ofUnits.has(nip)));
+}
+
 /**
  * The unit's result an appraisal reads (PermenPANRB 6/2022: a unit leader's hasil kerja is the unit's own
  * achievement): the predikat organisasi the cycle gives the employee's unit, where set, and whether the
@@ -93,15 +118,8 @@ export async function appraisalInputs(
   // Predikat moved by the evaluation forum or an upheld appeal stay moved whenever the cycle is evaluated again.
   const adjustmentsOf = await storedAdjustments(db, regionId, cycle.id, ids);
 
-  // Who leads each unit, from the reporting lines of everyone in the units concerned.
-  const leaders = unitLeaders(
-    await db
-      .selectFrom("employees")
-      .select(["nip", "unit_id", "atasan_nip"])
-      .where("region_id", "=", regionId)
-      .where("unit_id", "in", [...new Set(employees.map((e) => e.unit_id))])
-      .execute(),
-  );
+  // Which of them lead their unit, from their reporting lines.
+  const leaders = await leadersAmong(db, regionId, employees);
   const unitPredikat = parseJson<Record<string, OrganisationPredikat>>(cycle.unit_predikat);
 
   // Confirmed work entries give the realisasi of the indicators their plans' IKIs are tied to.

@@ -11,7 +11,7 @@ import {
 } from "@kinerja/core";
 import { parseJson, type CycleRow, type Database, type EmployeeRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import { employeeOf, unitLeaders, unitResultOf } from "../assessment/index.js";
+import { employeeOf, leadersAmong, unitResultOf } from "../assessment/index.js";
 
 /** The indicator set the rule set chooses for an employee (from the employee's and their unit's facts). */
 export function indicatorSetOf(compiled: CompiledRuleSet, input: AppraisalInput): IndicatorSet {
@@ -38,11 +38,7 @@ export async function indicatorSetsOf(
   );
   const period = { kind: cycle.period_kind as PeriodKind, label: cycle.period_label };
   // Whether each leads their unit, as the cycle run reads it (appraisal-inputs.ts): a set may be for unit leaders.
-  const unitIds = [...new Set(employees.map((e) => e.unit_id))];
-  const leaders =
-    unitIds.length === 0
-      ? new Set<string>()
-      : unitLeaders(await db.selectFrom("employees").select(["nip", "unit_id", "atasan_nip"]).where("region_id", "=", cycle.region_id).where("unit_id", "in", unitIds).execute());
+  const leaders = employees.length === 0 ? new Set<string>() : await leadersAmong(db, cycle.region_id, employees);
   const unitPredikat = parseJson<Record<string, OrganisationPredikat>>(cycle.unit_predikat);
   return new Map(
     employees.map((row) => [
