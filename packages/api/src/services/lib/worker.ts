@@ -28,7 +28,6 @@ const ENTRY = fileURLToPath(new URL("./worker-entry.mjs", import.meta.url));
 const KEPT = 2;
 /** The last characters a worker wrote to stderr, enough for V8's "heap out of memory" and a stack. */
 const STDERR_KEPT = 8_192;
-const idle = new Map<number, ChildProcess[]>();
 
 type Answer = { ok: true; result: unknown } | { ok: false; message: string };
 
@@ -36,13 +35,13 @@ interface Worker {
   child: ChildProcess;
   /** What the worker wrote to stderr lately. */
   stderr: () => string;
+  /** While it waits in the pool: takes it out should it die. */
+  leave?: () => void;
 }
-const workers = new WeakMap<ChildProcess, Worker>();
-/** Each idle worker's listener that takes it out of the pool should it die while waiting. */
-const leaveOnExit = new WeakMap<ChildProcess, () => void>();
+const idle = new Map<number, Worker[]>();
 
 /** Whether the worker keeps the server running: yes while it works, no while it waits. */
-function hold(child: ChildProcess, held: boolean): void {
+function hold({ child }: Worker, held: boolean): void {
   const handles = [child, child.channel, child.stderr] as Array<{ ref?: () => void; unref?: () => void } | null | undefined>;
   for (const handle of handles) (held ? handle?.ref : handle?.unref)?.call(handle);
 }
@@ -59,39 +58,32 @@ function start(maxMemoryMb: number): Worker {
   });
   // A worker whose spawn failed says so through its task's "error" listener; none is left unheard meanwhile.
   child.on("error", () => undefined);
-  const worker = { child, stderr: () => written };
-  workers.set(child, worker);
-  return worker;
+  return { child, stderr: () => written };
 }
 
 function workerFor(maxMemoryMb: number): Worker {
   const kept = idle.get(maxMemoryMb)?.pop();
-  const worker = kept && workers.get(kept);
-  if (kept && worker) {
-    const leave = leaveOnExit.get(kept);
-    if (leave) kept.off("exit", leave);
-    hold(kept, true);
-    return worker;
-  }
-  return start(maxMemoryMb);
+  if (!kept) return start(maxMemoryMb);
+  if (kept.leave) kept.child.off("exit", kept.leave);
+  kept.leave = undefined;
+  hold(kept, true);
+  return kept;
 }
 
-function keep(child: ChildProcess, maxMemoryMb: number): void {
+function keep(worker: Worker, maxMemoryMb: number): void {
   const kept = idle.get(maxMemoryMb) ?? [];
-  if (kept.length >= KEPT || !child.connected) {
-    child.kill("SIGKILL");
+  if (kept.length >= KEPT || !worker.child.connected) {
+    worker.child.kill("SIGKILL");
     return;
   }
-  hold(child, false);
-  kept.push(child);
+  hold(worker, false);
+  kept.push(worker);
   idle.set(maxMemoryMb, kept);
-  // An idle worker that dies leaves the pool.
-  const leave = () => {
-    const at = kept.indexOf(child);
+  worker.leave = () => {
+    const at = kept.indexOf(worker);
     if (at >= 0) kept.splice(at, 1);
   };
-  leaveOnExit.set(child, leave);
-  child.once("exit", leave);
+  worker.child.once("exit", worker.leave);
 }
 
 export function runInWorker<Task extends (...args: never[]) => unknown>(
@@ -102,7 +94,8 @@ export function runInWorker<Task extends (...args: never[]) => unknown>(
 ): Promise<Awaited<ReturnType<Task>>> {
   type Result = Awaited<ReturnType<Task>>;
   return new Promise<Result>((resolve, reject) => {
-    const { child, stderr } = workerFor(budget.maxMemoryMb);
+    const worker = workerFor(budget.maxMemoryMb);
+    const { child, stderr } = worker;
     const onMessage = (answer: Answer) =>
       answer.ok
         ? settle(() => resolve(answer.result as Result), true)
@@ -126,7 +119,7 @@ export function runInWorker<Task extends (...args: never[]) => unknown>(
       clearTimeout(timer);
       child.off("message", onMessage).off("error", onError).off("close", onClose);
       outcome();
-      if (reusable) keep(child, budget.maxMemoryMb);
+      if (reusable) keep(worker, budget.maxMemoryMb);
       else child.kill("SIGKILL");
     };
     const refuse = (message: string, cause?: unknown) =>

@@ -38,7 +38,7 @@ export async function indicatorSetsOf(
   );
   const period = { kind: cycle.period_kind as PeriodKind, label: cycle.period_label };
   // Whether each leads their unit, as the cycle run reads it (appraisal-inputs.ts): a set may be for unit leaders.
-  const leaders = employees.length === 0 ? new Set<string>() : await leadersAmong(db, cycle.region_id, employees);
+  const leaders = await leadersAmong(db, cycle.region_id, employees);
   const unitPredikat = parseJson<Record<string, OrganisationPredikat>>(cycle.unit_predikat);
   return new Map(
     employees.map((row) => [
