@@ -131,7 +131,13 @@ describe.skipIf(inject("chromiumMissing") !== null)("connectors: results to SIAS
 
   it("sends to SIASN; what SIASN received and the rows stored per employee are read back; a refusal is shown", async () => {
     expect(await query(page, "connector.runs", { regionId: "samarinda", name: "siasn-kinerja", limit: 5 })).toEqual([expect.objectContaining({ format: "csv" }), expect.objectContaining({ format: "json" })]);
+    // SIASN holds its first answer for a while, so the card is read and checked while the send is running.
+    siasn.fail("/kinerjaperiodik/save", { delayMs: 4_000 });
     await card().getByTestId("siasn-kinerja-send").click();
+    const progress = card().getByRole("progressbar", { name: "Kemajuan pengiriman hasil ke SIASN" });
+    await progress.waitFor({ timeout: 30_000 });
+    const whileRunning = await seriousViolations(page, '[data-testid="connector-siasn-kinerja"]');
+    expect(whileRunning, describeViolations("Kirim hasil ke SIASN, sedang berjalan", whileRunning)).toEqual([]);
     await card().getByTestId("siasn-kinerja-report").waitFor({ timeout: 60_000 });
     await expect.poll(async () => (await query(page, "connector.runs", { regionId: "samarinda", name: "siasn-kinerja", limit: 1 }))[0]?.status, { timeout: 60_000 }).toBe("succeeded");
     const sendable = bodies.filter((b) => b.problem === null);
@@ -150,6 +156,7 @@ describe.skipIf(inject("chromiumMissing") !== null)("connectors: results to SIAS
     await expect.poll(() => row.getAttribute("data-status")).toBe("refused");
     expect(await row.innerText()).toContain(`PNS dengan NIP ${unknown.nipBaru} tidak ditemukan`);
     await expect.poll(() => card().getByTestId("siasn-kinerja-counts").textContent()).toContain(`Diterima: ${siasn.received.length}`);
+    await progress.waitFor({ state: "detached", timeout: 30_000 });
     await card().screenshot({ path: join(SCREENSHOT_DIR, "siasn-kinerja-card-1366.png") });
     const violations = await seriousViolations(page, '[data-testid="connector-siasn-kinerja"]');
     expect(violations, describeViolations("Kirim hasil ke SIASN", violations)).toEqual([]);

@@ -92,7 +92,12 @@ describe.skipIf(inject("chromiumMissing") !== null)("connectors: the SIASN emplo
   });
 
   it("fetches from SIASN page by page and shows the diff to review, writing nothing yet", async () => {
+    // SIASN holds its first page for a while, so the card is read and checked while the fetch is running.
+    siasn.fail(SIASN_EMPLOYEES_PATH, { delayMs: 3_000 });
     await card().getByRole("button", { name: "Ambil dari SIASN" }).click();
+    await card().getByRole("progressbar", { name: "Kemajuan membaca data SIASN" }).waitFor({ timeout: 30_000 });
+    const whileRunning = await seriousViolations(page, '[data-testid="connector-siasn"]');
+    expect(whileRunning, describeViolations("SIASN, sedang membaca", whileRunning)).toEqual([]);
     const review = card().getByTestId("siasn-review");
     await review.waitFor({ timeout: 30_000 });
     expect(siasn.requests.filter((r) => r.path === SIASN_EMPLOYEES_PATH).length).toBe(Math.ceil(siasn.employees.length / 10));

@@ -37,7 +37,7 @@ function RunOutcome(props: { run: Run }) {
     return (
       <Stack gap={4}>
         <Text size="sm">{t("integrations.run.progress", { done: run.done, total: run.total })}</Text>
-        <Progress value={run.total > 0 ? (run.done / run.total) * 100 : 5} animated />
+        <Progress value={run.total > 0 ? (run.done / run.total) * 100 : 5} animated aria-label={t("integrations.run.progressLabel")} />
       </Stack>
     );
   }

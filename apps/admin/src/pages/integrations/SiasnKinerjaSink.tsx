@@ -127,7 +127,7 @@ export function SiasnKinerjaSink(props: { connector: ConnectorView }) {
             </Badge>
             <Text size="sm">{t("integrations.siasnKinerja.progress", { done: latest.done, total: latest.total })}</Text>
           </Group>
-          {running && <Progress value={latest.total > 0 ? (100 * latest.done) / latest.total : 0} animated />}
+          {running && <Progress value={latest.total > 0 ? (100 * latest.done) / latest.total : 0} animated aria-label={t("integrations.siasnKinerja.progressLabel")} />}
           {latest.error && <Alert color="red">{latest.error}</Alert>}
         </Stack>
       )}

@@ -92,7 +92,7 @@ function Review(props: { run: Run; onDecided: () => Promise<void> }) {
     return (
       <Stack gap={4} data-testid="siasn-progress">
         <Text size="sm">{run.total > 0 ? t("integrations.siasn.progress", { done: run.done, total: run.total }) : t("integrations.siasn.starting")}</Text>
-        <Progress value={run.total > 0 ? (run.done / run.total) * 100 : 5} animated />
+        <Progress value={run.total > 0 ? (run.done / run.total) * 100 : 5} animated aria-label={t("integrations.siasn.progressLabel")} />
       </Stack>
     );
   }
