@@ -53,6 +53,8 @@ describe.each(inject("dialects"))("national baselines on %s", (dialect) => {
     const failing = structuredClone(v1.content) as BaselineContent;
     failing.decisions.find((d) => d.id === "predikat")!.rows[1]!.then = "kurang";
     expect(await refusedWith(env.as(operator).baseline.publish({ baselineId: BASELINE, content: failing, note: "Kasus gagal" }))).toBe("PRECONDITION_FAILED");
+    // A note PostgreSQL could not store is refused as input, not failed in the database.
+    expect(await refusedWith(env.as(operator).baseline.publish({ baselineId: BASELINE, content: v1.content, note: "Catatan\u0000" }))).toBe("BAD_REQUEST");
     expect((await admin().baseline.list())[0]!.versions).toHaveLength(1);
     // Each version stored is in the national audit log, the refused ones are not; only the operator reads it.
     const created = await env.as(operator).baseline.audit({ baselineId: BASELINE });

@@ -2,6 +2,7 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { baselineAudit, diffBaselines, getBaseline, listBaselines, publishBaseline } from "../services/rules/index.js";
 import { actorOf, roleProcedure } from "../trpc.js";
+import { filled } from "./inputs.js";
 
 const baselineId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, "id baseline: huruf kecil, angka dan tanda hubung, mis. pp-30-2019");
 const version = z.number().int().min(1).max(999_999_999);
@@ -25,6 +26,6 @@ export const baselineRouter = {
 
   /** A new version (a new regulation): self-contained, valid, its cases passing. Regions move to it when they choose. */
   publish: roleProcedure("operator")
-    .input(z.object({ baselineId, content: z.record(z.string(), z.unknown()), note: z.string().trim().min(1).max(2000) }))
+    .input(z.object({ baselineId, content: z.record(z.string(), z.unknown()), note: filled(2000, "Catatan") }))
     .mutation(({ ctx, input }) => publishBaseline(ctx.db, actorOf(ctx.user), input)),
 } satisfies TRPCRouterRecord;
