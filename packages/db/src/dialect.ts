@@ -142,7 +142,18 @@ export function describeLocation(config: DatabaseConfig): string {
   return config.schema ? `${url.toString()} (schema ${config.schema})` : url.toString();
 }
 
+const configs = new WeakMap<Kysely<Database>, DatabaseConfig>();
+
+/**
+ * The config a database was opened with by openDatabase, for work that opens a connection of its own to the
+ * same database (another thread, say); undefined for a Kysely made otherwise.
+ */
+export function databaseConfigOf(db: Kysely<Database>): DatabaseConfig | undefined {
+  return configs.get(db);
+}
+
 export function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): OpenDatabase {
   const db = new Kysely<Database>({ dialect: createDialect(config, options) });
+  configs.set(db, config);
   return { db, dialect: config.dialect, location: describeLocation(config), close: () => db.destroy() };
 }

@@ -2,6 +2,7 @@
 // client may disconnect and follow progress in the jobs table. The runner keeps track of what is in
 // flight, so shutdown and tests can wait for it, and holds the lease its jobs run under (see lease.ts).
 import { JobTakenOver, processOwner, type Lease } from "./lease.js";
+import type { ReadCounts } from "./batch-reader.js";
 import type { CycleQueue } from "./queue.js";
 
 export interface JobRunnerOptions {
@@ -11,6 +12,13 @@ export interface JobRunnerOptions {
   runBatchSize?: number;
   /** Called after each batch is written (0-based); throwing from it fails the job there (used by tests). */
   afterBatch?: (batch: number) => void | Promise<void>;
+  /**
+   * From how many employees a cycle's run reads and evaluates its batches in a thread of its own while this one
+   * writes (batch-reader.ts); 5,000 unless given. Below it, starting the thread costs more than it saves.
+   */
+  runThreadFrom?: number;
+  /** Told, when a cycle's run completes, how many of its batches were evaluated in the thread and here (tests, benches). */
+  onRunRead?: (jobId: string, counts: ReadCounts) => void;
   /** Where a job's unexpected failure is reported. */
   onError?: (jobId: string, error: unknown) => void;
   /** Where a job another server took over (its lease had run out) is reported; this process stopped writing it. */
@@ -29,6 +37,8 @@ export class JobRunner {
   readonly batchSize: number;
   readonly runBatchSize: number;
   readonly afterBatch: JobRunnerOptions["afterBatch"];
+  readonly runThreadFrom: number;
+  readonly onRunRead: JobRunnerOptions["onRunRead"];
   readonly lease: Lease;
   readonly queue: CycleQueue | null;
   private readonly onError: (jobId: string, error: unknown) => void;
@@ -40,6 +50,8 @@ export class JobRunner {
     // A run writes many rows: fewer, larger transactions spend less per row.
     this.runBatchSize = options.runBatchSize ?? options.batchSize ?? 1_000;
     this.afterBatch = options.afterBatch;
+    this.runThreadFrom = options.runThreadFrom ?? 5_000;
+    this.onRunRead = options.onRunRead;
     this.queue = options.queue ?? null;
     this.lease = { owner: options.owner ?? processOwner(), ms: options.leaseMs ?? DEFAULT_LEASE_MS };
     this.onError = options.onError ?? ((jobId, error) => console.error(`job ${jobId} failed`, error));

@@ -18,7 +18,8 @@ import { coveredEmployees } from "./cycle-scope.js";
 import { findCycle } from "./cycles.js";
 import { holdLease, JobTakenOver, QUEUE_OWNER, type Lease } from "./lease.js";
 export { QUEUE_OWNER } from "./lease.js";
-import { completeRun, evaluateBatch, failRun } from "./run.js";
+import { evaluateBatch } from "./evaluate-batch.js";
+import { completeRun, failRun } from "./run.js";
 
 /** The queue's name inside its schema. */
 export const CYCLE_RUN_QUEUE = "cycle-run-batch";

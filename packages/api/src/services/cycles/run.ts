@@ -9,18 +9,17 @@ import type { Scope } from "../access/index.js";
 import type { Actor } from "../lib/index.js";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { DomainError } from "../lib/index.js";
-import { now, type CycleRow, type Database, type JobRow, type JobStatus, type NewResult, type NewResultOutcome } from "@kinerja/db";
-import type { CompiledRuleSet } from "@kinerja/core";
+import { now, type CycleRow, type Database, type JobRow, type JobStatus } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import { appraisalInputs } from "../assessment/index.js";
 import { audit } from "../lib/index.js";
 import { cycleEmployeeIds } from "./cycle-scope.js";
 import { findCycle, lockCycle } from "./cycles.js";
 import type { JobRunner } from "./jobs.js";
 import { failLiveJob, holdLease, JobTakenOver, keepLeaseAlive, leaseExpired, leaseFields, QUEUE_OWNER, type FailingAs, type Lease } from "./lease.js";
-import { periodResults, rolledUpKind, rollUpEmployee } from "./rollup.js";
 import { cycleRules } from "../rules/index.js";
-import { analyseResults, assertNoRunInFlight, evaluated, insertResults, insertRun, outcomeRows, resultRow } from "../results/index.js";
+import { analyseResults, assertNoRunInFlight, insertResults, insertRun } from "../results/index.js";
+import { batchReader, type BatchReader } from "./batch-reader.js";
+import type { EvaluatedBatch } from "./evaluate-batch.js";
 
 export interface RunStatus {
   jobId: string;
@@ -107,22 +106,27 @@ async function executeCycleRun(db: Kysely<Database>, jobs: JobRunner, actor: Act
   const { lease } = jobs;
   const stopRenewing = keepLeaseAlive(db, job, lease);
   let written: Promise<void> = Promise.resolve();
+  let reader: BatchReader | null = null;
   try {
     const compiled = await cycleRules(db, cycle);
     const ids = await cycleEmployeeIds(db, cycle);
     // The run must hold exactly this many results to become current: the employees as the run begins.
     const total = ids.length;
+    const size = jobs.runBatchSize;
+    const batches = Array.from({ length: Math.ceil(ids.length / size) }, (_, batch) => ids.slice(batch * size, (batch + 1) * size));
+    // Started now, a reading thread loads its modules while the run is marked running.
+    reader = batchReader(db, cycle, compiled, runId, batches, { threadFrom: jobs.runThreadFrom });
     await db.transaction().execute(async (trx) => {
       await holdLease(trx, job, lease, { status: "running", started_at: now(), total });
       await trx.updateTable("result_runs").set({ total }).where("region_id", "=", regionId).where("id", "=", runId).execute();
     });
-    const size = jobs.runBatchSize;
     let done = 0;
-    // The next batch is evaluated while the last one is written: on PostgreSQL the database stores one batch
-    // while this process evaluates the next; on SQLite the one connection takes them in turn. A batch's
-    // write is awaited before the next begins, so batches are written in order, each in its own transaction.
-    for (let batch = 0; batch * size < ids.length; batch++) {
-      const evaluated = await evaluateBatch(db, cycle, compiled, runId, ids.slice(batch * size, (batch + 1) * size));
+    // The next batch is evaluated while the last one is written: in the reading thread when there is one, or on
+    // PostgreSQL in the database while this process evaluates; on SQLite without a thread the one connection takes
+    // them in turn. A batch's write is awaited before the next begins, so batches are written in order, each in
+    // its own transaction.
+    for (let batch = 0; batch < batches.length; batch++) {
+      const evaluated = await reader.take(batch);
       await written;
       done += evaluated.employees;
       written = writeBatch(db, job, lease, evaluated, done).then(async () => {
@@ -140,6 +144,7 @@ async function executeCycleRun(db: Kysely<Database>, jobs: JobRunner, actor: Act
     // Readers of the new run plan by the statistics too.
     await analyseResults(db, regionId, ["results", "result_outcomes"]);
     await completeRun(db, job, cycle, actor, lease, total);
+    jobs.onRunRead?.(job.id, reader.counts);
   } catch (error) {
     // A batch still being written ends first, so failing the run drops its rows too.
     await written.catch(() => undefined);
@@ -150,6 +155,7 @@ async function executeCycleRun(db: Kysely<Database>, jobs: JobRunner, actor: Act
     throw error;
   } finally {
     stopRenewing();
+    await reader?.close();
   }
 }
 
@@ -208,34 +214,6 @@ export async function completeRun(db: Kysely<Database>, job: JobRow, cycle: Cycl
       after: { currentRunId: runId, evaluated: held },
     });
   });
-}
-
-/** One batch evaluated: its result rows and outcome rows, and how many employees it covered. */
-export interface EvaluatedBatch {
-  employees: number;
-  results: NewResult[];
-  outcomes: NewResultOutcome[];
-}
-
-export async function evaluateBatch(db: Kysely<Database>, cycle: CycleRow, compiled: CompiledRuleSet, runId: string, ids: string[]): Promise<EvaluatedBatch> {
-  const regionId = cycle.region_id;
-  if (ids.length === 0) return { employees: 0, results: [], outcomes: [] };
-  const employees = await db.selectFrom("employees").selectAll().where("region_id", "=", regionId).where("id", "in", ids).orderBy("id").execute();
-  const inputs = await appraisalInputs(db, cycle, employees, compiled.ruleSet);
-  // An annual cycle of a region that appraises by period rolls up the year's finalised period results.
-  const kind = rolledUpKind(cycle, compiled);
-  const periods = kind ? await periodResults(db, cycle, kind, ids) : null;
-  const results: NewResult[] = [];
-  const outcomes: NewResultOutcome[] = [];
-  employees.forEach((employee, i) => {
-    const own = inputs[i];
-    if (!own) return;
-    const { input, evaluated: appraised, rollup, refusal } =
-      kind && periods ? rollUpEmployee(compiled, own, kind, periods.get(employee.id) ?? []) : { input: own, evaluated: evaluated(compiled, own), rollup: null, refusal: null };
-    results.push(resultRow(regionId, runId, cycle.rule_set_hash, employee.id, input, appraised, rollup, refusal));
-    for (const outcome of outcomeRows(regionId, runId, employee.id, appraised.result)) outcomes.push(outcome);
-  });
-  return { employees: employees.length, results, outcomes };
 }
 
 /** Writes one batch and the job's progress in one transaction, if the job is still this owner's. */

@@ -1,0 +1,98 @@
+// A cycle's run read and evaluated in the process's reading thread (batch-reader.ts) writes what the run in the
+// server's thread writes, on a real SQLite file and on PostgreSQL; a thread stopped in the middle of a run
+// leaves the rest to the server's thread, and the run still completes with the same results.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { systemScope } from "../access/index.js";
+import { createTestEnv, seedRegion, type SeededRegion, type TestEnv } from "../../testing/env.js";
+import { readingThreadReady, startReadingThread, stopReadingThread, type ReadCounts } from "./batch-reader.js";
+import { JobRunner, type JobRunnerOptions } from "./jobs.js";
+import { findCycle } from "./cycles.js";
+import { startCycleRun } from "./run.js";
+
+const SIZE = 60;
+const BATCH = 6;
+const ACTOR = { id: null, name: "Uji", role: "operator" } as const;
+
+describe.each(inject("dialects"))("a cycle's run read in the reading thread on %s", (dialect) => {
+  let env: TestEnv;
+  let region: SeededRegion;
+
+  beforeAll(async () => {
+    env = await createTestEnv(dialect);
+    region = await seedRegion(env, "samarinda", SIZE);
+  }, 120_000);
+  afterAll(async () => {
+    await stopReadingThread();
+    await env?.dispose();
+  });
+
+  /** Runs the cycle with a runner of these options; the run's content (without its ids and times) and where its batches were read. */
+  async function run(options: JobRunnerOptions) {
+    let counts: ReadCounts | null = null;
+    const jobs = new JobRunner({
+      runBatchSize: BATCH,
+      onError: (_id, error) => {
+        throw error;
+      },
+      onRunRead: (_id, read) => (counts = read),
+      ...options,
+    });
+    const { db } = env.database;
+    const started = await startCycleRun(systemScope(db, region.regionId, ACTOR), jobs, { cycleId: region.cycleId });
+    await jobs.idle();
+    const job = await db.selectFrom("jobs").select(["status", "error"]).where("id", "=", started.jobId).executeTakeFirstOrThrow();
+    expect(job).toEqual({ status: "succeeded", error: null });
+    expect((await findCycle(db, region.regionId, region.cycleId)).current_run_id).toBe(started.runId);
+    const results = await db
+      .selectFrom("results")
+      .select(["employee_id", "nip", "unit_id", "predikat", "score", "scores", "decisions", "outcomes", "input", "rule_set_hash", "error", "rollup"])
+      .where("run_id", "=", started.runId as string)
+      .orderBy("employee_id")
+      .execute();
+    const outcomes = await db
+      .selectFrom("result_outcomes")
+      .select(["employee_id", "type"])
+      .where("run_id", "=", started.runId as string)
+      .orderBy("employee_id")
+      .orderBy("type")
+      .execute();
+    return { content: { results, outcomes }, counts: counts as ReadCounts | null };
+  }
+
+  it("writes exactly what the run in the server's thread writes", async () => {
+    const here = await run({ runThreadFrom: Number.POSITIVE_INFINITY });
+    expect(here.counts).toEqual({ thread: 0, process: SIZE / BATCH });
+    expect(here.content.results).toHaveLength(SIZE);
+    expect(here.content.results.filter((result) => result.predikat !== null).length).toBeGreaterThan(SIZE / 2);
+
+    startReadingThread();
+    expect(await readingThreadReady()).toBe(true);
+    const threaded = await run({ runThreadFrom: 0 });
+    // The thread was ready when the run began: every batch comes from it.
+    expect(threaded.counts).toEqual({ thread: SIZE / BATCH, process: 0 });
+    expect(threaded.content).toEqual(here.content);
+  });
+
+  it("goes on in the server's thread when the reading thread stops in the middle of a run", async () => {
+    const here = await run({ runThreadFrom: Number.POSITIVE_INFINITY });
+    startReadingThread();
+    expect(await readingThreadReady()).toBe(true);
+    const threaded = await run({
+      runThreadFrom: 0,
+      afterBatch: async (batch) => {
+        if (batch === 3) await stopReadingThread();
+      },
+    });
+    // Batches 0–3 were written, and the fifth taken, before the thread stopped; the batch it had been asked
+    // for next, and every one after, were read here.
+    expect(threaded.counts?.thread).toBeGreaterThanOrEqual(4);
+    expect(threaded.counts?.process).toBeGreaterThanOrEqual(1);
+    expect((threaded.counts?.thread ?? 0) + (threaded.counts?.process ?? 0)).toBe(SIZE / BATCH);
+    expect(threaded.content).toEqual(here.content);
+
+    // The next large run starts a thread again.
+    startReadingThread();
+    expect(await readingThreadReady()).toBe(true);
+    expect((await run({ runThreadFrom: 0 })).counts).toEqual({ thread: SIZE / BATCH, process: 0 });
+  });
+});
