@@ -1,6 +1,10 @@
 // A cycle's run read and evaluated in the process's reading thread (batch-reader.ts) writes what the run in the
 // server's thread writes, on a real SQLite file and on PostgreSQL; a thread stopped in the middle of a run
-// leaves the rest to the server's thread, and the run still completes with the same results.
+// leaves the rest to the server's thread, and the run still completes with the same results. A run in a process
+// with nothing else to do (a script) is not ended early while it waits for the thread.
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { systemScope } from "../access/index.js";
 import { createTestEnv, seedRegion, type SeededRegion, type TestEnv } from "../../testing/env.js";
@@ -9,6 +13,7 @@ import { JobRunner, type JobRunnerOptions } from "./jobs.js";
 import { findCycle } from "./cycles.js";
 import { startCycleRun } from "./run.js";
 
+const execute = promisify(execFile);
 const SIZE = 60;
 const BATCH = 6;
 const ACTOR = { id: null, name: "Uji", role: "operator" } as const;
@@ -95,4 +100,15 @@ describe.each(inject("dialects"))("a cycle's run read in the reading thread on %
     expect(await readingThreadReady()).toBe(true);
     expect((await run({ runThreadFrom: 0 })).counts).toEqual({ thread: SIZE / BATCH, process: 0 });
   });
+});
+
+describe("a cycle's run in a process with nothing else to do", () => {
+  it("keeps the process up while it waits for the reading thread, and lets it end after", async () => {
+    const script = fileURLToPath(new URL("../../testing/run-alone.ts", import.meta.url));
+    const { stdout } = await execute(process.execPath, ["--import", "tsx", script], { timeout: 60_000 });
+    expect(JSON.parse(stdout.trim().split("\n").at(-1) ?? "")).toEqual({
+      job: { status: "succeeded", done: 30, error: null },
+      counts: { thread: 6, process: 0 },
+    });
+  }, 90_000);
 });

@@ -78,8 +78,8 @@ class ReadingThread {
     });
     this.worker.on("error", (error) => this.end(error.message));
     this.worker.on("exit", (code) => this.end(`the thread ended (exit code ${code})`));
-    // A run's own promise keeps the server up while it runs; the thread alone does not. (After the listeners,
-    // which would hold it again.)
+    // The thread keeps the process running only while a run follows it (a run waiting for the thread's answer
+    // has nothing else to keep the process up, in a script say); idle, it does not.
     this.worker.unref();
   }
 
@@ -90,10 +90,12 @@ class ReadingThread {
   /** Follows a run: `tell` hears the thread's answers about it, "ready" when the thread becomes ready, null when it is gone. */
   follow(run: string, tell: (answer: ThreadAnswer | null) => void): void {
     this.runs.set(run, tell);
+    if (!this.gone) this.worker.ref();
   }
 
   unfollow(run: string): void {
     this.runs.delete(run);
+    if (this.runs.size === 0) this.worker.unref();
   }
 
   /** False when the thread is gone and the message was not sent. */
@@ -121,6 +123,7 @@ class ReadingThread {
     if (why && this.runs.size > 0) warn(`${why}; the runs it served go on in the server's thread`);
     for (const tell of this.runs.values()) tell(null);
     this.runs.clear();
+    this.worker.unref();
   }
 }
 
