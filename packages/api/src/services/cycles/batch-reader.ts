@@ -11,9 +11,9 @@
 // on is evaluated again here, where the failure (if it is one) fails the run as it would have without the
 // thread; a thread that dies leaves the rest of the run to this one.
 //
-// One thread serves every run of the process. The first large run starts it, and it is kept for the runs after,
-// so only that first run evaluates its first batches here while the thread loads. It does not keep the process
-// running.
+// One thread serves every run of the process, kept from run to run: the server starts it when it starts
+// (startReadingThread), and a large run starts it if it is not running (the run's first batches are then
+// evaluated here while the thread loads). It keeps the process running only while a run is waiting for it.
 import { availableParallelism } from "node:os";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";

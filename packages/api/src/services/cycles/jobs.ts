@@ -14,7 +14,7 @@ export interface JobRunnerOptions {
   afterBatch?: (batch: number) => void | Promise<void>;
   /**
    * From how many employees a cycle's run reads and evaluates its batches in a thread of its own while this one
-   * writes (batch-reader.ts); 5,000 unless given. Below it, starting the thread costs more than it saves.
+   * writes (batch-reader.ts); 5,000 unless given. A smaller run is over in a second or two, and gains little.
    */
   runThreadFrom?: number;
   /** Told, when a cycle's run completes, how many of its batches were evaluated in the thread and here (tests, benches). */
