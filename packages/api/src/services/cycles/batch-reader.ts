@@ -66,7 +66,7 @@ class ReadingThread {
   private readonly runs = new Map<string, (answer: ThreadAnswer | null) => void>();
   private gone = false;
 
-  constructor(private readonly onGone: () => void) {
+  constructor(private readonly onGone: (everReady: boolean) => void) {
     this.worker = new Worker(ENTRY);
     this.worker.on("message", (answer: ThreadAnswer) => {
       if (answer.kind === "ready") {
@@ -119,8 +119,9 @@ class ReadingThread {
   private end(why: string | null): void {
     if (this.gone) return;
     this.gone = true;
-    this.onGone();
+    this.onGone(this.ready);
     if (why && this.runs.size > 0) warn(`${why}; the runs it served go on in the server's thread`);
+    else if (why && !this.ready) warn(`${why} before it was ready; runs in this process are evaluated in the server's thread`);
     for (const tell of this.runs.values()) tell(null);
     this.runs.clear();
     this.worker.unref();
@@ -128,6 +129,8 @@ class ReadingThread {
 }
 
 let thread: ReadingThread | null = null;
+/** A thread that ended before it was ever ready (it cannot load, say) is not started again by this process. */
+let cannotStart = false;
 
 /** Whether a reading thread can pay here: a core to spare beside the server's thread. */
 function coresToSpare(): boolean {
@@ -136,9 +139,10 @@ function coresToSpare(): boolean {
 
 /** Starts the process's reading thread, if the machine has a core to spare and it is not running. */
 export function startReadingThread(): void {
-  if (thread || !coresToSpare()) return;
-  const started: ReadingThread = new ReadingThread(() => {
+  if (thread || cannotStart || !coresToSpare()) return;
+  const started: ReadingThread = new ReadingThread((everReady) => {
     if (thread === started) thread = null;
+    if (!everReady) cannotStart = true;
   });
   thread = started;
 }
@@ -155,6 +159,7 @@ export async function stopReadingThread(): Promise<void> {
   const stopping = thread;
   thread = null;
   await stopping?.stop();
+  cannotStart = false;
 }
 
 export interface ReaderOptions {
