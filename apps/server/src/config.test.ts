@@ -1,5 +1,6 @@
 // The server's settings read from the environment: mail's retries and the reminders' cadence, with a clear
 // refusal naming the variable and what it expects.
+import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
 import { configFromEnv, queueConfigFromEnv } from "./config.js";
 
@@ -24,6 +25,18 @@ describe("configFromEnv: mail and reminders", () => {
     ["KINERJA_WEBHOOK_RETRY_MS", "5", 'KINERJA_WEBHOOK_RETRY_MS="5": expected milliseconds, at least 100'],
   ])("refuses %s=%s, saying what it expects", (name, value, message) => {
     expect(() => configFromEnv({ ...BASE, [name]: value })).toThrow(message);
+  });
+});
+
+describe("the reading threads of cycle runs", () => {
+  it("are one fewer than the cores, at most 4, unless KINERJA_RUN_THREADS says how many (0: none)", () => {
+    expect(configFromEnv(BASE).runThreads).toBe(Math.max(0, Math.min(availableParallelism() - 1, 4)));
+    expect(configFromEnv({ ...BASE, KINERJA_RUN_THREADS: "0" }).runThreads).toBe(0);
+    expect(configFromEnv({ ...BASE, KINERJA_RUN_THREADS: "3" }).runThreads).toBe(3);
+  });
+
+  it.each(["-1", "17", "2.5", "dua"])("refuses KINERJA_RUN_THREADS=%s, saying what it expects", (value) => {
+    expect(() => configFromEnv({ ...BASE, KINERJA_RUN_THREADS: value })).toThrow(`KINERJA_RUN_THREADS="${value}": expected a whole number from 0 to 16`);
   });
 });
 

@@ -6,7 +6,7 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isIP } from "node:net";
 import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from "@kinerja/api";
-import { DEFAULT_LEASE_MS, DEFAULT_QUEUE_EXPIRE_SECONDS } from "@kinerja/api";
+import { DEFAULT_LEASE_MS, DEFAULT_QUEUE_EXPIRE_SECONDS, defaultReadingThreads } from "@kinerja/api";
 import { databaseConfigFromEnv, type DatabaseConfig } from "@kinerja/db";
 
 const repo = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
@@ -40,6 +40,12 @@ export interface ServerConfig {
   smtpUrl: string | null;
   /** PostgreSQL only: cycle runs through the queue (KINERJA_CYCLE_QUEUE and the settings beside it). */
   queue: QueueConfig;
+  /**
+   * KINERJA_RUN_THREADS: threads reading and evaluating the batches of a cycle run in this process (on SQLite, or
+   * with the queue off) while the server's thread writes, 0 to 16; 0 reads them in the server's thread. Default one
+   * fewer than the cores, at most 4.
+   */
+  runThreads: number;
   /** The From of every mail (KINERJA_MAIL_FROM). */
   mailFrom: string;
   /**
@@ -255,6 +261,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     jobLeaseMs: jobLeaseMs(env.KINERJA_JOB_LEASE_MS),
     smtpUrl: smtpUrl(env.KINERJA_SMTP_URL),
     queue: queueConfigFromEnv(env),
+    runThreads: wholeNumberIn("KINERJA_RUN_THREADS", env.KINERJA_RUN_THREADS, defaultReadingThreads(), 0, 16),
     mailFrom: env.KINERJA_MAIL_FROM?.trim() || "Kinerja <kinerja@localhost>",
     reminderEveryMs: reminderEveryMs(env.KINERJA_REMINDER_EVERY_MS),
     mailAttempts: mailAttempts(env.KINERJA_MAIL_ATTEMPTS),

@@ -5,7 +5,7 @@
 // region scheduled). Stopping refuses new connections, lets requests in flight finish, stops the background
 // loops after what they are doing, and closes the database.
 import type { AddressInfo } from "node:net";
-import { ConnectorScheduler, createAuth, type CycleQueue, DEMO_REGIONS, isEmpty, JobRunner, MailSender, notifyOverdueAppeals, recoverInterruptedJobs, seedBaselines, seedDemo, smtpTransport, startReadingThread, WebhookSender, type SignIn } from "@kinerja/api";
+import { ConnectorScheduler, createAuth, type CycleQueue, DEMO_REGIONS, isEmpty, JobRunner, MailSender, notifyOverdueAppeals, recoverInterruptedJobs, seedBaselines, seedDemo, smtpTransport, startReadingThreads, WebhookSender, type SignIn } from "@kinerja/api";
 import { migrateToLatest, openDatabase, type OpenDatabase } from "@kinerja/db";
 import type { Server } from "node:http";
 import { DEFAULT_SEED_PASSWORD, type ServerConfig } from "./config.js";
@@ -124,9 +124,9 @@ export async function start(config: ServerConfig, logger: Logger, write: (text: 
   const url = `http://localhost:${port}`;
   logger.log("info", "listening", { url, port, jobOwner: jobs.lease.owner, jobLeaseMs: jobs.lease.ms });
   if (signIns.length > 0) printSignIns(signIns, url, write);
-  // Cycle runs in this process read and evaluate their batches in a thread of their own (on a machine of more
-  // than one core); started now, it has loaded its modules before the first large run.
-  if (!queue) startReadingThread();
+  // Cycle runs in this process read and evaluate their batches in reading threads (by default one fewer than the
+  // cores); started now, they have loaded their modules before the first large run.
+  if (!queue) startReadingThreads(config.runThreads);
 
   const mail = new MailSender({
     db,

@@ -19,7 +19,7 @@
 import type { DialectName } from "@kinerja/db";
 import { createTestDatabase } from "@kinerja/db/testing";
 import { systemScope } from "../src/services/access/index.js";
-import { findCycle, JobRunner, readingThreadReady, startCycleRun, startReadingThread } from "../src/services/cycles/index.js";
+import { findCycle, JobRunner, readingThreadsReady, startCycleRun, startReadingThreads } from "../src/services/cycles/index.js";
 import { compareWithBare } from "./large-region.js";
 import { ACTOR, bytesPerResult, label, prepare, REGION, runRows, sizes, timeBare, withPeakRss, type RunRows } from "./cycle-rows.js";
 
@@ -36,7 +36,7 @@ async function timeJob(dialect: DialectName, size: number): Promise<{ seconds: n
       onError: (_id, error) => console.error(error),
       // KINERJA_BENCH_RUN_THREAD_FROM=Infinity keeps every batch in the server's thread.
       runThreadFrom: process.env.KINERJA_BENCH_RUN_THREAD_FROM ? Number(process.env.KINERJA_BENCH_RUN_THREAD_FROM) : undefined,
-      onRunRead: (_id, counts) => console.log(`cycle_run.${label(size)}.${dialect}.batches_in_thread: ${counts.thread} (of ${counts.thread + counts.process})`),
+      onRunRead: (_id, counts) => console.log(`cycle_run.${label(size)}.${dialect}.batches_in_thread: ${counts.thread} (of ${counts.thread + counts.process}; ${counts.threads} thread(s))`),
     });
     const scope = systemScope(database.db, REGION, ACTOR);
     // The seeding's garbage collected first, so the peak is the job's own as far as the process allows.
@@ -58,12 +58,12 @@ async function timeJob(dialect: DialectName, size: number): Promise<{ seconds: n
   }
 }
 
-// A server's first large run starts the reading thread that every run after it uses (batch-reader.ts); started
-// here first, so each timed run finds it ready, as every run after a server's first does.
+// The server starts its reading threads when it starts (batch-reader.ts); started here first, so each timed run
+// finds them ready, as a run on a server does. KINERJA_BENCH_RUN_THREADS sets how many (the server's default unless given).
 {
   const started = performance.now();
-  startReadingThread();
-  if (await readingThreadReady()) console.log(`cycle_run.reading_thread_start_seconds: ${((performance.now() - started) / 1000).toFixed(2)}`);
+  startReadingThreads(process.env.KINERJA_BENCH_RUN_THREADS ? Number(process.env.KINERJA_BENCH_RUN_THREADS) : undefined);
+  if (await readingThreadsReady()) console.log(`cycle_run.reading_thread_start_seconds: ${((performance.now() - started) / 1000).toFixed(2)}`);
 }
 
 for (const size of [...new Set([...SIZES.sqlite, ...SIZES.postgres])].sort((a, b) => a - b)) {

@@ -6,7 +6,7 @@ export { CLIENT_ADDRESS_HEADER } from "./auth-credentials.js";
 export { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from "./services/credentials/index.js";
 export { DEFAULT_LEASE_MS, JobRunner, JobTakenOver, type JobRunnerOptions } from "./services/cycles/index.js";
 export { CycleQueue, DEFAULT_QUEUE_EXPIRE_SECONDS, DEFAULT_QUEUE_SCHEMA, processOwner, type CycleQueueOptions, type CycleRunBatch } from "./services/cycles/index.js";
-export { recoverInterruptedJobs, startReadingThread } from "./services/cycles/index.js";
+export { defaultReadingThreads, recoverInterruptedJobs, startReadingThreads } from "./services/cycles/index.js";
 export { createAccount, type NewAccount } from "./services/organisation/index.js";
 export { exportResults } from "./services/documents/index.js";
 export { notifyOverdueAppeals } from "./services/results/index.js";

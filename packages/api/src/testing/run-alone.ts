@@ -3,14 +3,14 @@
 // batch-reader.test.ts as a process of its own; a run that leaves nothing holding the process up while it waits
 // for the thread ends the process early, with exit code 13 and nothing printed.
 import { systemScope } from "../services/access/index.js";
-import { JobRunner, readingThreadReady, startCycleRun, startReadingThread, type ReadCounts } from "../services/cycles/index.js";
+import { JobRunner, readingThreadsReady, startCycleRun, startReadingThreads, type ReadCounts } from "../services/cycles/index.js";
 import { createTestEnv, seedRegion } from "./env.js";
 
 const env = await createTestEnv("sqlite");
 try {
   const region = await seedRegion(env, "samarinda", 30);
-  startReadingThread();
-  await readingThreadReady();
+  startReadingThreads(1);
+  await readingThreadsReady();
   let counts: ReadCounts | null = null;
   const jobs = new JobRunner({ runBatchSize: 5, runThreadFrom: 0, onRunRead: (_id, read) => (counts = read) });
   const { db } = env.database;

@@ -5,7 +5,7 @@ export * from "./roll-out.js";
 export * from "./cycle-scope.js";
 export * from "./progress.js";
 export * from "./run.js";
-export { readingThreadReady, startReadingThread, stopReadingThread, type ReadCounts } from "./batch-reader.js";
+export { defaultReadingThreads, readingThreadsReady, startReadingThreads, stopReadingThreads, type ReadCounts } from "./batch-reader.js";
 export * from "./jobs.js";
 export { failLiveJob, failStaleJobs, holdLease, regionJobRunning, JobTakenOver, keepLeaseAlive, leaseFields, processOwner, renewLease } from "./lease.js";
 export * from "./finalise.js";
