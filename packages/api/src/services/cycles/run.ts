@@ -114,16 +114,16 @@ async function executeCycleRun(db: Kysely<Database>, jobs: JobRunner, actor: Act
     const total = ids.length;
     const size = jobs.runBatchSize;
     const batches = Array.from({ length: Math.ceil(ids.length / size) }, (_, batch) => ids.slice(batch * size, (batch + 1) * size));
-    // Started now, a reading thread loads its modules while the run is marked running.
+    // Made now, so reading threads open the run (their connections, the rules) while it is marked running.
     reader = batchReader(db, cycle, compiled, runId, batches, { threadFrom: jobs.runThreadFrom });
     await db.transaction().execute(async (trx) => {
       await holdLease(trx, job, lease, { status: "running", started_at: now(), total });
       await trx.updateTable("result_runs").set({ total }).where("region_id", "=", regionId).where("id", "=", runId).execute();
     });
     let done = 0;
-    // The next batch is evaluated while the last one is written: in the reading thread when there is one, or on
-    // PostgreSQL in the database while this process evaluates; on SQLite without a thread the one connection takes
-    // them in turn. A batch's write is awaited before the next begins, so batches are written in order, each in
+    // The next batch is evaluated while the last one is written: in the reading threads when the run has them, or
+    // on PostgreSQL in the database while this process evaluates; on SQLite without threads the one connection
+    // takes them in turn. A batch's write is awaited before the next begins, so batches are written in order, each in
     // its own transaction.
     for (let batch = 0; batch < batches.length; batch++) {
       const evaluated = await reader.take(batch);
