@@ -27,7 +27,7 @@ port.on("message", async (request: ThreadRequest) => {
   switch (request.kind) {
     case "open": {
       const { run, config, cycle } = request;
-      // One connection: the thread evaluates one batch of a run at a time.
+      // One connection: the run's batches in this thread take turns on it.
       const database = openDatabase(config.dialect === "postgres" ? { ...config, poolSize: 1 } : config);
       const compiled = cycleRules(database.db, cycle);
       runs.set(run, {
