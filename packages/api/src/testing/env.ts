@@ -141,3 +141,21 @@ export async function snapshot(env: TestEnv): Promise<Record<string, number>> {
   counts.employeesUpdatedAt = rows[0]?.h ? Date.parse(rows[0].h) : 0;
   return counts;
 }
+
+/** A run's results and outcomes, without the run's id and the time written: what must be identical. */
+export async function runContent(env: TestEnv, runId: string) {
+  const results = await env.database.db
+    .selectFrom("results")
+    .select(["employee_id", "nip", "nama", "unit_id", "jabatan", "predikat", "predikat_label", "score", "scores", "decisions", "outcomes", "explanation", "input", "rule_set_hash", "error", "rollup"])
+    .where("run_id", "=", runId)
+    .orderBy("employee_id")
+    .execute();
+  const outcomes = await env.database.db
+    .selectFrom("result_outcomes")
+    .select(["employee_id", "type"])
+    .where("run_id", "=", runId)
+    .orderBy("employee_id")
+    .orderBy("type")
+    .execute();
+  return { results, outcomes };
+}

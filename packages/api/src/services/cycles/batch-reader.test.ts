@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { systemScope } from "../access/index.js";
-import { createTestEnv, seedRegion, type SeededRegion, type TestEnv } from "../../testing/env.js";
+import { createTestEnv, runContent, seedRegion, type SeededRegion, type TestEnv } from "../../testing/env.js";
 import { readingThreadsReady, startReadingThreads, stopReadingThreads, type ReadCounts } from "./batch-reader.js";
 import { JobRunner, type JobRunnerOptions } from "./jobs.js";
 import { findCycle } from "./cycles.js";
@@ -48,20 +48,7 @@ describe.each(inject("dialects"))("a cycle's run read in the reading threads on 
     const job = await db.selectFrom("jobs").select(["status", "error"]).where("id", "=", started.jobId).executeTakeFirstOrThrow();
     expect(job).toEqual({ status: "succeeded", error: null });
     expect((await findCycle(db, region.regionId, region.cycleId)).current_run_id).toBe(started.runId);
-    const results = await db
-      .selectFrom("results")
-      .select(["employee_id", "nip", "unit_id", "predikat", "score", "scores", "decisions", "outcomes", "input", "rule_set_hash", "error", "rollup"])
-      .where("run_id", "=", started.runId as string)
-      .orderBy("employee_id")
-      .execute();
-    const outcomes = await db
-      .selectFrom("result_outcomes")
-      .select(["employee_id", "type"])
-      .where("run_id", "=", started.runId as string)
-      .orderBy("employee_id")
-      .orderBy("type")
-      .execute();
-    return { content: { results, outcomes }, counts: counts as ReadCounts | null };
+    return { content: await runContent(env, started.runId as string), counts: counts as ReadCounts | null };
   }
 
   it.each([1, 2])("writes exactly what the run in the server's thread writes, read in %i thread(s)", async (count) => {

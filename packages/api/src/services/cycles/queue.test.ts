@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { TEST_POSTGRES_URL } from "@kinerja/db/testing";
 import { appRouter } from "../../root.js";
 import { createCallerFactory, createContextInner } from "../../trpc.js";
-import { createTestEnv, seedRegion, type SeededRegion, type TestEnv } from "../../testing/env.js";
+import { createTestEnv, runContent, seedRegion, type SeededRegion, type TestEnv } from "../../testing/env.js";
 import { JobRunner } from "./jobs.js";
 import { CycleQueue, planBatches, workBatch, type CycleRunBatch } from "./queue.js";
 
@@ -27,24 +27,6 @@ describe("planBatches", () => {
 const SIZE = 60;
 const BATCH = 8;
 const createCaller = createCallerFactory(appRouter);
-
-/** A run's results and outcomes, without the run's id and the time written: what must be identical. */
-async function runContent(env: TestEnv, runId: string) {
-  const results = await env.database.db
-    .selectFrom("results")
-    .select(["employee_id", "nip", "nama", "unit_id", "jabatan", "predikat", "predikat_label", "score", "scores", "decisions", "outcomes", "explanation", "input", "rule_set_hash", "error", "rollup"])
-    .where("run_id", "=", runId)
-    .orderBy("employee_id")
-    .execute();
-  const outcomes = await env.database.db
-    .selectFrom("result_outcomes")
-    .select(["employee_id", "type"])
-    .where("run_id", "=", runId)
-    .orderBy("employee_id")
-    .orderBy("type")
-    .execute();
-  return { results, outcomes };
-}
 
 describe.skipIf(!inject("dialects").includes("postgres"))("cycle runs through the queue on postgres", () => {
   let env: TestEnv;
