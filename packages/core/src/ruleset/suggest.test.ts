@@ -14,6 +14,22 @@ describe("suggestions", () => {
     expect(didYouMean("xyz", [])).toBe("");
   });
 
+  it("compares a name a megabyte long, or with candidates that long, without a table of their lengths' product", () => {
+    // A rule file may hold a megabyte: a name that long was compared cell by cell with every candidate
+    // (about 40 s to validate content with one such key), and two long ones would take hours.
+    const long = "a".repeat(1_000_000);
+    expect(closest(long, ["score", "predikat", `${long}b`])).toBeUndefined();
+    expect(closest("predikat", [long.slice(1), "predikta"])).toBe("predikta");
+    expect(closest("x".repeat(101), ["x".repeat(100)])).toBeUndefined();
+    expect(closest("x".repeat(99), ["x".repeat(100)])).toBe("x".repeat(100));
+  });
+
+  it("finds a close name past the first rows of the comparison, swapped letters included", () => {
+    expect(closest("kualitas_kerja", ["kaulitas_kerja", "kuantitas_kerja"])).toBe("kaulitas_kerja");
+    expect(closest("abcdefghij", ["abcdefghijkl"])).toBe("abcdefghijkl");
+    expect(closest("abcdefghij", ["abcdefghijklmn"])).toBeUndefined();
+  });
+
   it("says the suggestion in Indonesian unless English is asked for", () => {
     expect(didYouMean("lessThen", ["lessThan"])).toBe(' (maksudnya "lessThan"?)');
     expect(didYouMean("lessThen", ["lessThan"], "en")).toBe(' (did you mean "lessThan"?)');

@@ -2,36 +2,55 @@
 import type { Lang } from "../domain/types.js";
 import type { Texts } from "./errors.js";
 
-/** Edits (insert, delete, substitute, swap two neighbours) that turn `a` into `b`. */
-function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
+/**
+ * Edits (insert, delete, substitute, swap two neighbours) that turn `a` into `b`, or `limit + 1` as soon as
+ * it is sure to be more than `limit`: the lengths alone may say so, and a row of the table whose every
+ * entry is over the limit says it for every row after. A name a megabyte long is then compared with a
+ * short candidate in one step instead of a table of millions of entries.
+ */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let twoBack: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowBest = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
+      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, twoBack[j - 2]! + 1);
+      current.push(best);
+      rowBest = Math.min(rowBest, best);
     }
+    if (rowBest > limit) return limit + 1;
+    twoBack = previous;
+    previous = current;
   }
-  return d[a.length]![b.length]!;
+  return Math.min(previous[b.length]!, limit + 1);
 }
+
+/**
+ * Names longer than this are not typed by hand, so no suggestion is looked for them (nor among candidates
+ * this long): comparing two texts costs the product of their lengths, and a rule file may hold a megabyte.
+ */
+const LONGEST_SUGGESTED = 100;
 
 /** The candidate closest to `name`, if one is close enough to be a likely typo. */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
+  if (name.length > LONGEST_SUGGESTED) return undefined;
+  // Very short names are too easily one edit from anything to suggest more than a change of case.
+  const allowed = name.length < 3 ? 0 : Math.max(1, Math.floor(name.length / 3));
   const lower = name.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    if (candidate === name) continue;
-    const distance = candidate.toLowerCase() === lower ? 0 : editDistance(lower, candidate.toLowerCase());
+    if (candidate === name || candidate.length > LONGEST_SUGGESTED) continue;
+    const distance = candidate.toLowerCase() === lower ? 0 : editDistance(lower, candidate.toLowerCase(), allowed);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  // Very short names are too easily one edit from anything to suggest more than a change of case.
-  const allowed = name.length < 3 ? 0 : Math.max(1, Math.floor(name.length / 3));
   return bestDistance <= allowed ? best : undefined;
 }
 
