@@ -6,3 +6,4 @@ export * from "./ids.js";
 export * from "./json.js";
 export * from "./unavailable.js";
 export * from "./backup.js";
+export * from "./multi-row.js";

@@ -6,7 +6,7 @@
 // A small sheet is imported within its request (`importEmployees`, through tRPC); a big one is uploaded over
 // plain HTTP and imported as a job (`startEmployeeImport`): its row in `jobs` holds progress and lease as a
 // cycle's run does, and `employee_import_jobs` the outcome, every problem of a refused sheet included.
-import { newId, now, parseJson, toJson, type Database, type JobRow, type JobStatus } from "@kinerja/db";
+import { insertRows, newId, now, parseJson, toJson, type Database, type JobRow, type JobStatus } from "@kinerja/db";
 import { PostgresAdapter, type Kysely } from "kysely";
 import { requireAdmin, type Scope } from "../access/index.js";
 import { failLiveJob, failStaleJobs, holdLease, regionJobRunning, JobTakenOver, keepLeaseAlive, leaseFields, renewLease, type JobRunner } from "../cycles/index.js";
@@ -202,25 +202,26 @@ async function writeEmployees(
   const created = employees.length - updated;
   const at = now();
   for (let i = 0; i < employees.length; i += ROWS_PER_STATEMENT) {
-      const rows = employees.slice(i, i + ROWS_PER_STATEMENT).map((p) => ({
-        region_id: regionId,
-        id: existing.get(p.nip) ?? newId(),
-        nip: p.nip,
-        nama: p.nama,
-        jabatan: p.jabatan,
-        jenis_jabatan: p.jenis_jabatan,
-        jenjang: p.jenjang,
-        golongan: p.golongan,
-        status: p.status,
-        unit_id: p.unit_id,
-        atasan_nip: p.atasan_nip,
-        attributes: toJson(p.attributes),
-        created_at: at,
-        updated_at: at,
-      }));
-      await trx
+    const rows = employees.slice(i, i + ROWS_PER_STATEMENT).map((p) => ({
+      region_id: regionId,
+      id: existing.get(p.nip) ?? newId(),
+      nip: p.nip,
+      nama: p.nama,
+      jabatan: p.jabatan,
+      jenis_jabatan: p.jenis_jabatan,
+      jenjang: p.jenjang,
+      golongan: p.golongan,
+      status: p.status,
+      unit_id: p.unit_id,
+      atasan_nip: p.atasan_nip,
+      attributes: toJson(p.attributes),
+      created_at: at,
+      updated_at: at,
+    }));
+    await insertRows(trx, "employees upsert", rows, (chunk) =>
+      trx
         .insertInto("employees")
-        .values(rows)
+        .values(chunk)
         .onConflict((oc) =>
           oc.columns(["region_id", "nip"]).doUpdateSet((eb) => ({
             nama: eb.ref("excluded.nama"),
@@ -234,10 +235,10 @@ async function writeEmployees(
             attributes: eb.ref("excluded.attributes"),
             updated_at: eb.ref("excluded.updated_at"),
           })),
-        )
-        .execute();
-      await progress?.(Math.min(i + ROWS_PER_STATEMENT, employees.length));
-    }
+        ),
+    );
+    await progress?.(Math.min(i + ROWS_PER_STATEMENT, employees.length));
+  }
   await audit(trx, {
     regionId,
     actor,

@@ -4,8 +4,8 @@
 // evaluated employee gives one result row and one outcome row per outcome type.
 import { DomainError } from "../lib/index.js";
 import { AppraisalError, type AppraisalInput, type AppraisalResult, type CompiledRuleSet, type Explanation } from "@kinerja/core";
-import { newId, now, toJson, type CycleRow, type Database, type NewJob, type NewResult, type NewResultOutcome } from "@kinerja/db";
-import { CompiledQuery, PostgresAdapter, sql, type DialectAdapter, type Kysely } from "kysely";
+import { insertRows, newId, now, toJson, type CycleRow, type Database, type NewJob, type NewResult, type NewResultOutcome } from "@kinerja/db";
+import { PostgresAdapter, sql, type Kysely } from "kysely";
 import type { Actor } from "../lib/index.js";
 
 /** Refuses while an evaluation job of the cycle is queued or running; `then` tells when to try again. */
@@ -163,8 +163,8 @@ const MAX_PARAMETERS = 32_766;
 
 /** Writes result rows and their outcome rows, as few statements as the parameter limit allows. */
 export async function insertResults(trx: Kysely<Database>, results: NewResult[], outcomes: NewResultOutcome[]): Promise<void> {
-  for (const chunk of statementChunks(results)) await insertChunk(trx, "results", chunk);
-  for (const chunk of statementChunks(outcomes)) await insertChunk(trx, "result_outcomes", chunk);
+  for (const chunk of statementChunks(results)) await insertRows(trx, "results", chunk, (rows) => trx.insertInto("results").values(rows));
+  for (const chunk of statementChunks(outcomes)) await insertRows(trx, "result_outcomes", chunk, (rows) => trx.insertInto("result_outcomes").values(rows));
 }
 
 function statementChunks<T extends object>(rows: T[]): T[][] {
@@ -173,43 +173,6 @@ function statementChunks<T extends object>(rows: T[]): T[][] {
   const chunks: T[][] = [];
   for (let i = 0; i < rows.length; i += perStatement) chunks.push(rows.slice(i, i + perStatement));
   return chunks;
-}
-
-const KEPT_INSERT_TEXTS = 16;
-
-/** A statement's text as kysely writes it, per database adapter, by table, columns and row count. */
-const insertTexts = new WeakMap<DialectAdapter, Map<string, string>>();
-
-/**
- * One multi-row insert of rows of the same shape. kysely's builder makes a node of every value and compiles
- * them each time, which was about a tenth of a cycle run's writing; here the statement's text is kysely's own,
- * made once for the shape and row count, and the values are laid out in its order. Rows of another shape (a
- * column missing or undefined in one of them, or a value that is not a plain text, number or null) go through
- * the builder as before.
- */
-async function insertChunk<T extends NewResult | NewResultOutcome>(trx: Kysely<Database>, table: "results" | "result_outcomes", rows: T[]): Promise<void> {
-  const columns = Object.keys(rows[0] as object) as Array<keyof T & string>;
-  const parameters: unknown[] = new Array(rows.length * columns.length);
-  let at = 0;
-  for (const row of rows) {
-    if (Object.keys(row).length !== columns.length) return void (await trx.insertInto(table).values(rows as never).execute());
-    for (const column of columns) {
-      const value = row[column];
-      if (value !== null && typeof value !== "string" && typeof value !== "number") return void (await trx.insertInto(table).values(rows as never).execute());
-      parameters[at++] = value;
-    }
-  }
-  const { adapter } = trx.getExecutor();
-  const texts = insertTexts.get(adapter) ?? insertTexts.set(adapter, new Map()).get(adapter)!;
-  const key = `${table} ${columns.join(",")} ${rows.length}`;
-  let text = texts.get(key);
-  if (text === undefined) {
-    text = trx.insertInto(table).values(rows as never).compile().sql;
-    // A run's batches share a few row counts; its last batch and revisions bring others, which the oldest make way for.
-    if (texts.size >= KEPT_INSERT_TEXTS) texts.delete(texts.keys().next().value as string);
-    texts.set(key, text);
-  }
-  await trx.executeQuery(CompiledQuery.raw(text, parameters));
 }
 
 /**
