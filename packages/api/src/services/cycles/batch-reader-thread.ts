@@ -1,8 +1,8 @@
 // The process's reading thread for cycle runs (see batch-reader.ts). Says it is ready once its modules are
 // loaded; then for each run it is asked to open, opens a connection of its own to the run's database and
-// compiles the cycle's rules, evaluates each batch of the run it is sent and sends back the rows, and closes
-// the run's connection when told. It writes nothing. A run it cannot open, or a batch it fails on, is answered
-// as such: the server's thread evaluates it itself.
+// compiles the cycle's rules, evaluates the batches it is sent one after another and sends back their rows,
+// and closes the run's connection when told. It writes nothing. A run it cannot open, or a batch it fails on,
+// is answered as such: the server's thread evaluates it itself.
 import { parentPort } from "node:worker_threads";
 import type { CompiledRuleSet } from "@kinerja/core";
 import { openDatabase, type OpenDatabase } from "@kinerja/db";
@@ -22,6 +22,8 @@ interface Run {
   evaluate: (index: number, ids: string[], compiled: CompiledRuleSet) => Promise<void>;
 }
 const runs = new Map<string, Run>();
+/** Settles once the batch being evaluated is answered. */
+let turn: Promise<void> = Promise.resolve();
 
 port.on("message", async (request: ThreadRequest) => {
   switch (request.kind) {
@@ -55,7 +57,17 @@ port.on("message", async (request: ThreadRequest) => {
       const { run, index, ids } = request;
       const open = runs.get(run);
       if (!open) return send({ kind: "batch", run, index, ok: false, message: "the run is not open in the reading thread" });
-      return open.evaluate(index, ids, await open.compiled);
+      // One batch at a time, in the order asked: two at once would take turns on the connection, so the one the
+      // run waits for would be answered later, and both batches' rows would be held at once.
+      const previous = turn;
+      let done: () => void = () => undefined;
+      turn = new Promise((resolve) => (done = resolve));
+      await previous;
+      try {
+        return await open.evaluate(index, ids, await open.compiled);
+      } finally {
+        done();
+      }
     }
     case "close": {
       const open = runs.get(request.run);
