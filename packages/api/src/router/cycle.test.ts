@@ -49,6 +49,19 @@ describe.each(inject("dialects"))("cycle router and evaluation job on %s", (dial
     await expect(admin().cycle.open({ id: created.id })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
   });
 
+  it("refuses a cycle for an empty or unknown unit, saying which, and stores no cycle", async () => {
+    const before = await admin().cycle.list();
+    await expect(admin().cycle.create({ name: "Unit kosong", periodKind: "monthly", periodLabel: "2025-07", unitId: "" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("unitId"),
+    });
+    await expect(admin().cycle.create({ name: "Unit hantu", periodKind: "monthly", periodLabel: "2025-07", unitId: "unit-hantu" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: expect.stringContaining("unit-hantu"),
+    });
+    expect(await admin().cycle.list()).toEqual(before);
+  });
+
   it("refuses to pin a draft rule set", async () => {
     const version = await admin().ruleSet.get({ id: binjai.ruleSetVersionId });
     const draft = await admin().ruleSet.saveDraft({ content: version.content });

@@ -47,7 +47,8 @@ export const cycleRouter = {
         name,
         periodKind: z.enum(PERIOD_KINDS),
         periodLabel: z.string().max(7).regex(/^\d{4}(-(S[12]|Q[1-4]|\d{2}))?$/, "2025, 2025-S1, 2025-Q3 atau 2025-07"),
-        unitId: id.nullable().optional(),
+        /** The unit it is for, or null (or absent) for the whole region. */
+        unitId: id.min(1, { error: "kode unit tidak boleh kosong; tanpa unit (null), siklus untuk seluruh wilayah" }).nullable().optional(),
         /** The units it covers (with the units below them), for a phased roll-out. */
         unitIds: ids.optional(),
         ruleSetVersionId: id.optional(),

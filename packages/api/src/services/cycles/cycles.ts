@@ -98,7 +98,7 @@ export async function createCycle(scope: Scope, input: NewCycle): Promise<CycleV
         message: `Versi ${version.version} masih draf; siklus hanya bisa memakai versi yang diterbitkan`,
       });
     }
-    if (input.unitId) await findUnit(trx, regionId, input.unitId);
+    if (input.unitId !== undefined && input.unitId !== null) await findUnit(trx, regionId, input.unitId);
     const at = now();
     const id = newId();
     await trx
