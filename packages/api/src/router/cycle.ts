@@ -12,7 +12,7 @@ import { cycleScope, setCycleUnits } from "../services/cycles/index.js";
 import type { Scope } from "../services/access/index.js";
 import { regionProcedure } from "../trpc.js";
 import { publicEndpoint, cyclesOutput } from "./public-api.js";
-import { freeText, id, ids, name } from "./inputs.js";
+import { freeText, id, ids, name, reference } from "./inputs.js";
 
 const POLL_MS = 250;
 
@@ -48,7 +48,7 @@ export const cycleRouter = {
         periodKind: z.enum(PERIOD_KINDS),
         periodLabel: z.string().max(7).regex(/^\d{4}(-(S[12]|Q[1-4]|\d{2}))?$/, "2025, 2025-S1, 2025-Q3 atau 2025-07"),
         /** The unit it is for, or null (or absent) for the whole region. */
-        unitId: id.min(1, { error: "kode unit tidak boleh kosong; tanpa unit (null), siklus untuk seluruh wilayah" }).nullable().optional(),
+        unitId: reference.nullable().optional(),
         /** The units it covers (with the units below them), for a phased roll-out. */
         unitIds: ids.optional(),
         ruleSetVersionId: id.optional(),

@@ -35,6 +35,8 @@ describe.each(inject("dialects"))("feedback on work entries on %s", (dialect) =>
     const inbox = await colleague.feedback.inbox({});
     expect(inbox.items.map((f) => f.id)).toEqual([request.id]);
     expect((await colleague.workEntry.get({ id: entryId })).description).toBe("Posyandu Naras");
+    const empty = await colleague.feedback.post({ workEntryId: entryId, kind: "feedback", body: "Balasan tanpa induk", parentId: "" }).catch((e: { code: string; message: string }) => e);
+    expect(empty).toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("parentId") });
     await colleague.feedback.post({ workEntryId: entryId, kind: "feedback", body: "Lampirkan daftar hadir", parentId: request.id });
     await env.as(w.superior.user).feedback.post({ workEntryId: entryId, kind: "feedback", body: "Sasaran bulan depan dinaikkan" });
     await env.as(w.admin).feedback.post({ workEntryId: entryId, kind: "feedback", body: "Format laporan sudah sesuai" });

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { LIMITS } from "../services/lib/index.js";
 import { feedbackInbox, listFeedback, postFeedback } from "../services/planning/index.js";
 import { regionProcedure } from "../trpc.js";
-import { filled, id, nip, page } from "./inputs.js";
+import { filled, id, nip, page, reference } from "./inputs.js";
 
 export const feedbackRouter = {
   /** Anyone in the region asks for feedback on a work entry (optionally from a colleague, by NIP) or gives it. */
@@ -14,7 +14,7 @@ export const feedbackRouter = {
         workEntryId: id,
         kind: z.enum(["request", "feedback"]),
         body: filled(LIMITS.text, "Isi umpan balik"),
-        parentId: id.optional(),
+        parentId: reference.optional(),
         askNip: nip.regex(/^\d{18}$/, "NIP 18 angka").optional(),
       }),
     )

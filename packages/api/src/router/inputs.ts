@@ -27,6 +27,11 @@ export function filled(max: number, what?: string) {
 }
 
 export const id = bounded(LIMITS.id);
+/**
+ * An id that points at a row when given (a parent, a unit): empty text is refused here, since it would name no
+ * row and reach the database's foreign key as a fault. Absent or null says "none".
+ */
+export const reference = id.min(1, { error: "tidak boleh kosong: isi kode yang ada, atau tanpa isian (null) bila tidak ada" });
 export const nip = bounded(LIMITS.nip);
 export const name = filled(LIMITS.name);
 /** A label chosen from a list the rule set defines (a predikat, an outcome type): as long as a name. */

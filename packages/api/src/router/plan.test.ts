@@ -129,6 +129,7 @@ describe.each(inject("dialects"))("planning and work entries on %s", (dialect) =
       const refused = await superior.plan.approve({ id: planId }).catch((e: Error) => e.message);
       expect(refused).toMatch(/belum menginduk ke RHK atasan/);
       expect(await codeOf(as("report").plan.link({ rhkId: rhkUtamaId, parentRhkId: "bukan-rhk-atasan" }))).toBe("BAD_REQUEST");
+      expect(await codeOf(as("report").plan.link({ rhkId: rhkUtamaId, parentRhkId: "" }))).toBe("BAD_REQUEST");
       const linked = await as("report").plan.link({ rhkId: rhkUtamaId, parentRhkId: ownSaved.rhk[0]!.id });
       expect(linked.rhk[0]?.parent).toMatchObject({ id: ownSaved.rhk[0]!.id, text: "Meningkatnya mutu layanan unit" });
       const approved = await superior.plan.approve({ id: planId, note: "Sesuai" });

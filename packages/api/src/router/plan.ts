@@ -4,7 +4,7 @@ import { PLAN_STATUSES, RHK_KINDS, ROLES } from "@kinerja/db";
 import { z } from "zod";
 import { createPlan, decidePlan, getPlan, linkRhk, listPlans, planWaiting, savePlan, submitPlan } from "../services/planning/index.js";
 import { regionProcedure } from "../trpc.js";
-import { amount, filled, freeText, id, list, page } from "./inputs.js";
+import { amount, filled, freeText, id, list, page, reference } from "./inputs.js";
 
 const iki = z.object({
   id: id.optional(),
@@ -19,7 +19,7 @@ const rhk = z.object({
   id: id.optional(),
   kind: z.enum(RHK_KINDS),
   text: filled(1000, "Teks RHK"),
-  parentRhkId: id.nullable().optional(),
+  parentRhkId: reference.nullable().optional(),
   indicators: list(iki, 20),
 });
 
@@ -45,7 +45,7 @@ export const planRouter = {
 
   /** Links an RHK to (or unlinks it from) an RHK of the superior's plan, in any status. */
   link: regionProcedure(...ROLES)
-    .input(z.object({ rhkId: id, parentRhkId: id.nullable() }))
+    .input(z.object({ rhkId: id, parentRhkId: reference.nullable() }))
     .mutation(({ ctx, input }) => linkRhk(ctx.scope, input)),
 
   submit: regionProcedure(...ROLES)
