@@ -21,7 +21,7 @@ import {
   tasks,
 } from "../services/assessment/index.js";
 import { regionProcedure } from "../trpc.js";
-import { amount, day, entries, freeText, id, label, list } from "./inputs.js";
+import { amount, day, entries, freeText, id, label, list, reference } from "./inputs.js";
 
 /** One task of a target or achievement indicator; several tasks of one indicator are a list of them. */
 const indicatorTask = z.union([
@@ -93,7 +93,7 @@ export const assessmentRouter = {
    * file's workflow.peers.assign, as a job; answers at once. The same seed on the same data gives the same pairs.
    */
   assignPeers: regionProcedure("operator", "admin")
-    .input(z.object({ cycleId: id, unitId: id.min(1).optional(), seed: label.optional() }))
+    .input(z.object({ cycleId: id, unitId: reference.optional(), seed: label.optional() }))
     .mutation(({ ctx, input }) => startPeerAssignment(ctx.scope, ctx.jobs, input)),
 
   /** An assignment job's progress and result (added, short); with only the cycle, its latest job (null if none). */
