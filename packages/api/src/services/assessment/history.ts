@@ -17,27 +17,43 @@ function byTime(a: Dated, b: Dated): number {
   return a.year - b.year || Number(a.annual) - Number(b.annual) || (a.period ?? "").localeCompare(b.period ?? "");
 }
 
+/**
+ * The results of these employees in these runs, each read by the results' key. Without statistics (SQLite's,
+ * which the server never gathers) the planner would rather scan a run's whole range of a page index that holds
+ * every column asked, or that a condition on the predikat can bound: so the score, which no page index holds,
+ * is read too, and results without a predikat are dropped by the caller.
+ */
+export function finalisedResults(db: Kysely<Database>, regionId: string, runIds: readonly string[], employeeIds: readonly string[]) {
+  return db
+    .selectFrom("results")
+    .select(["run_id", "employee_id", "predikat", "score"])
+    .where("region_id", "=", regionId)
+    .where("run_id", "in", runIds)
+    .where("employee_id", "in", employeeIds);
+}
+
 /** The history of each of the given employees, by employee id (oldest first); an employee without one is absent. */
 export async function historyFor(db: Kysely<Database>, cycle: CycleRow, employeeIds: readonly string[]): Promise<Map<string, HistoryEntry[]>> {
   const year = periodYear(cycle.period_label);
   const histories = new Map<string, HistoryEntry[]>();
   if (year === null || employeeIds.length === 0) return histories;
   const regionId = cycle.region_id;
-  const finalised = await db
-    .selectFrom("results")
-    .innerJoin("cycles", (join) =>
-      join.onRef("cycles.region_id", "=", "results.region_id").onRef("cycles.current_run_id", "=", "results.run_id"),
-    )
-    .select(["results.employee_id", "cycles.period_kind", "cycles.period_label", "results.predikat"])
-    .where("results.region_id", "=", regionId)
-    .where("results.employee_id", "in", employeeIds)
-    .where("cycles.status", "=", "finalised")
-    .where("cycles.id", "!=", cycle.id)
+  // The region's finalised cycles up to the cycle's year, then their current results of these employees. Asked
+  // as one join, SQLite (which the server never gives statistics) read every result of each finalised run for
+  // each batch of a run, a region's second year on; by the runs' ids it reads each employee's by the key.
+  const earlier = await db
+    .selectFrom("cycles")
+    .select(["current_run_id", "period_kind", "period_label"])
+    .where("region_id", "=", regionId)
+    .where("status", "=", "finalised")
+    .where("id", "!=", cycle.id)
     // Labels begin with their year, so this keeps the years up to the cycle's own; the year's later or
     // other-kind periods are dropped below.
-    .where("cycles.period_label", "<", String(year + 1))
-    .where("results.predikat", "is not", null)
+    .where("period_label", "<", String(year + 1))
+    .where("current_run_id", "is not", null)
     .execute();
+  const cycleOfRun = new Map(earlier.map((c) => [c.current_run_id!, c]));
+  const finalised = cycleOfRun.size === 0 ? [] : await finalisedResults(db, regionId, [...cycleOfRun.keys()], employeeIds).execute();
   const imported = await db
     .selectFrom("imported_history")
     .select(["employee_id", "year", "predikat"])
@@ -50,12 +66,14 @@ export async function historyFor(db: Kysely<Database>, cycle: CycleRow, employee
   const add = (employeeId: string, entry: Dated) => dated.set(employeeId, [...(dated.get(employeeId) ?? []), entry]);
   const coveredYears = new Map<string, Set<number>>();
   for (const r of finalised) {
-    const entryYear = periodYear(r.period_label);
+    if (r.predikat === null) continue;
+    const { period_kind, period_label } = cycleOfRun.get(r.run_id)!;
+    const entryYear = periodYear(period_label);
     if (entryYear === null) continue;
-    const annual = r.period_kind === "annual";
-    const earlierInYear = entryYear === year && r.period_kind === cycle.period_kind && r.period_label < cycle.period_label;
+    const annual = period_kind === "annual";
+    const earlierInYear = entryYear === year && period_kind === cycle.period_kind && period_label < cycle.period_label;
     if (entryYear > year || (entryYear === year && !earlierInYear)) continue;
-    add(r.employee_id, { year: entryYear, ...(annual ? {} : { period: r.period_label }), predikat: r.predikat as string, annual });
+    add(r.employee_id, { year: entryYear, ...(annual ? {} : { period: period_label }), predikat: r.predikat as string, annual });
     coveredYears.set(r.employee_id, (coveredYears.get(r.employee_id) ?? new Set()).add(entryYear));
   }
   for (const r of imported) {
