@@ -40,6 +40,20 @@ export function rolledUpKind(cycle: Pick<CycleRow, "period_kind">, compiled: Pic
 }
 
 /**
+ * These employees' results in these runs, each read by the results' key: asked together with the cycles,
+ * SQLite without statistics read every result of each run a predikat bound, for each part of a run's batch.
+ * Results without a predikat are dropped by the caller, for the same reason.
+ */
+export function periodRunResults(db: Kysely<Database>, regionId: string, runIds: readonly string[], employeeIds: readonly string[]) {
+  return db
+    .selectFrom("results")
+    .select(["run_id", "employee_id", "input", "predikat", "predikat_label", "score"])
+    .where("region_id", "=", regionId)
+    .where("run_id", "in", runIds)
+    .where("employee_id", "in", employeeIds);
+}
+
+/**
  * The current results of the year's finalised cycles of the given period kind, by employee, in period order.
  * Results that could not be evaluated are left out: they have no predikat to roll up.
  */
@@ -51,30 +65,41 @@ export async function periodResults(
 ): Promise<Map<string, PeriodResult[]>> {
   const byEmployee = new Map<string, PeriodResult[]>();
   if (employeeIds.length === 0) return byEmployee;
-  const rows = await db
-    .selectFrom("results")
-    .innerJoin("cycles", (join) => join.onRef("cycles.region_id", "=", "results.region_id").onRef("cycles.current_run_id", "=", "results.run_id"))
-    .select(["results.employee_id", "results.input", "results.predikat", "results.predikat_label", "results.score", "cycles.id", "cycles.name", "cycles.period_label"])
-    .where("results.region_id", "=", cycle.region_id)
-    .where("results.employee_id", "in", employeeIds)
-    .where("results.predikat", "is not", null)
-    .where("cycles.status", "=", "finalised")
-    .where("cycles.period_kind", "=", kind)
-    .where("cycles.period_label", "like", `${cycle.period_label}-%`)
-    .orderBy("cycles.period_label")
-    .orderBy("cycles.id")
+  // The year's finalised cycles of the kind, in period order, then their results of these employees by the
+  // results' key (see periodRunResults).
+  const periods = await db
+    .selectFrom("cycles")
+    .select(["id", "name", "period_label", "current_run_id"])
+    .where("region_id", "=", cycle.region_id)
+    .where("status", "=", "finalised")
+    .where("period_kind", "=", kind)
+    .where("period_label", "like", `${cycle.period_label}-%`)
+    .where("current_run_id", "is not", null)
+    .orderBy("period_label")
+    .orderBy("id")
     .execute();
+  if (periods.length === 0) return byEmployee;
+  const rows = await periodRunResults(db, cycle.region_id, periods.map((p) => p.current_run_id!), employeeIds).execute();
+  const ofRun = new Map<string, typeof rows>();
   for (const row of rows) {
-    const entry: PeriodResult = {
-      cycleId: row.id,
-      cycleName: row.name,
-      label: row.period_label,
-      predikat: row.predikat,
-      predikatLabel: row.predikat_label,
-      score: row.score,
-      input: parseJson<AppraisalInput>(row.input),
-    };
-    byEmployee.set(row.employee_id, [...(byEmployee.get(row.employee_id) ?? []), entry]);
+    const own = ofRun.get(row.run_id);
+    if (own) own.push(row);
+    else ofRun.set(row.run_id, [row]);
+  }
+  for (const period of periods) {
+    for (const row of ofRun.get(period.current_run_id!) ?? []) {
+      if (row.predikat === null) continue;
+      const entry: PeriodResult = {
+        cycleId: period.id,
+        cycleName: period.name,
+        label: period.period_label,
+        predikat: row.predikat,
+        predikatLabel: row.predikat_label,
+        score: row.score,
+        input: parseJson<AppraisalInput>(row.input),
+      };
+      byEmployee.set(row.employee_id, [...(byEmployee.get(row.employee_id) ?? []), entry]);
+    }
   }
   return byEmployee;
 }

@@ -8,6 +8,7 @@ import { CompiledQuery, sql, type Compilable } from "kysely";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@kinerja/db/testing";
 import { finalisedResults } from "../assessment/history.js";
+import { periodRunResults } from "../cycles/rollup.js";
 import { unitSubtree } from "../organisation/index.js";
 import { nipOf, seedResultsRegion, type ResultsRegion } from "../../testing/results-region.js";
 import { filteredResults, nipPage, type ResultMatch } from "./results.js";
@@ -177,13 +178,18 @@ describe.each(inject("dialects"))("the results page's query plans on %s", (diale
     }
   });
 
-  it("reads a batch's results of earlier finalised runs by the results' key, as a run reads their history", async () => {
+  it("reads a batch's results of earlier finalised runs by the results' key, as a run reads their history and periods", async () => {
     const batch = (
       await database.db.selectFrom("results").select("employee_id").where("region_id", "=", region.regionId).where("run_id", "=", region.runId).orderBy("employee_id").limit(250).execute()
     ).map((r) => r.employee_id);
-    const reads = await resultsReads(database, dialect, finalisedResults(database.db, region.regionId, [region.runId], batch));
-    expectReads(reads, ["results_pk", "sqlite_autoindex_results_1"], "history");
-    for (const read of reads) expect(read.searchedBy, `history: ${JSON.stringify(read)}`).toMatch(/employee_id/);
+    for (const [what, query] of [
+      ["history", finalisedResults(database.db, region.regionId, [region.runId], batch)],
+      ["an annual roll-up's periods", periodRunResults(database.db, region.regionId, [region.runId], batch)],
+    ] as const) {
+      const reads = await resultsReads(database, dialect, query);
+      expectReads(reads, ["results_pk", "sqlite_autoindex_results_1"], what);
+      for (const read of reads) expect(read.searchedBy, `${what}: ${JSON.stringify(read)}`).toMatch(/employee_id/);
+    }
   });
 
   it("counts the run by unit and predikat from an index alone, and by an outcome type through the run's range of results", async () => {
