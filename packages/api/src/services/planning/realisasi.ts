@@ -46,6 +46,41 @@ function combine(list: IkiAchievement[]): IkiAchievement {
 }
 
 /**
+ * The reads realisasiFromWorkEntries makes for these employees of a cycle: their plans (by the plans' cycle and
+ * employee key), those plans' IKIs tied to an indicator, in the IKIs' order
+ * (by the IKIs' plan index), and their confirmed entries' totals by IKI (by the entries' employee index).
+ */
+export function realisasiReads(db: Kysely<Database>, regionId: string, cycleId: string, employeeIds: readonly string[]) {
+  return {
+    // The statuses are kept by the caller: asked of the database, SQLite would rather read the whole cycle's
+    // plans of those statuses by the status index.
+    plans: db
+      .selectFrom("plans")
+      .select(["id", "employee_id", "status"])
+      .where("region_id", "=", regionId)
+      .where("cycle_id", "=", cycleId)
+      .where("employee_id", "in", employeeIds),
+    ikis: (planIds: readonly string[]) =>
+      db
+        .selectFrom("plan_iki")
+        .select(["id", "plan_id", "indicator_id", "aspect", "satuan", "target"])
+        .where("region_id", "=", regionId)
+        .where("plan_id", "in", planIds)
+        .where("indicator_id", "is not", null),
+    confirmed: db
+      .selectFrom("work_entries")
+      .select((eb) => ["iki_id", eb.fn.sum<number>("quantity").as("total"), eb.fn.countAll<number>().as("n")])
+      .where("region_id", "=", regionId)
+      .where("cycle_id", "=", cycleId)
+      .where("employee_id", "in", employeeIds)
+      .where("status", "=", "confirmed")
+      // An IKI is one employee's, so these are its groups; grouped by the IKI alone, SQLite would read every
+      // entry of the region in the IKI index's order to spare itself the grouping.
+      .groupBy(["employee_id", "iki_id"]),
+  };
+}
+
+/**
  * Per employee (by id): indicator id → the value their confirmed work entries give, for every IKI of a
  * counting plan that is tied to a rule-set indicator. An IKI with nothing confirmed gives realisasi 0.
  */
@@ -57,27 +92,17 @@ export async function realisasiFromWorkEntries(
   const found = new Map<string, Record<string, IndicatorValue>>();
   if (employeeIds.length === 0) return found;
   const regionId = cycle.region_id;
-  const confirmed = db
-    .selectFrom("work_entries")
-    .select((eb) => ["iki_id", eb.fn.sum<number>("quantity").as("total"), eb.fn.countAll<number>().as("n")])
-    .where("region_id", "=", regionId)
-    .where("cycle_id", "=", cycle.id)
-    .where("employee_id", "in", employeeIds)
-    .where("status", "=", "confirmed")
-    .groupBy("iki_id")
-    .as("w");
-  const rows = await db
-    .selectFrom("plan_iki as i")
-    .innerJoin("plans as p", (join) => join.onRef("p.region_id", "=", "i.region_id").onRef("p.id", "=", "i.plan_id"))
-    .leftJoin(confirmed, "w.iki_id", "i.id")
-    .select(["p.employee_id", "i.indicator_id", "i.aspect", "i.satuan", "i.target", "w.total", "w.n"])
-    .where("i.region_id", "=", regionId)
-    .where("p.cycle_id", "=", cycle.id)
-    .where("p.employee_id", "in", employeeIds)
-    .where("p.status", "in", await countingPlanStatuses(db, cycle))
-    .where("i.indicator_id", "is not", null)
-    .orderBy("i.id")
-    .execute();
+  // Three reads, each by an index bounded by the cycle and the employees (realisasiReads): as one join, SQLite
+  // (which the server never gives statistics) read every IKI and work entry of the region, of every cycle, for
+  // each part of a run's batch.
+  const reads = realisasiReads(db, regionId, cycle.id, employeeIds);
+  const counting = new Set<string>(await countingPlanStatuses(db, cycle));
+  const plans = (await reads.plans.execute()).filter((plan) => counting.has(plan.status));
+  if (plans.length === 0) return found;
+  const employeeOfPlan = new Map(plans.map((plan) => [plan.id, plan.employee_id]));
+  const ikis = (await reads.ikis([...employeeOfPlan.keys()]).execute()).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const confirmed = new Map((await reads.confirmed.execute()).map((w) => [w.iki_id, w]));
+  const rows = ikis.map((iki) => ({ ...iki, employee_id: employeeOfPlan.get(iki.plan_id)!, total: confirmed.get(iki.id)?.total, n: confirmed.get(iki.id)?.n }));
 
   // employee → indicator → aspect ("" for achievement indicators) → the IKIs' achievements
   const grouped = new Map<string, Map<string, Map<string, IkiAchievement[]>>>();
