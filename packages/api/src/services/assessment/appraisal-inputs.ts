@@ -16,6 +16,7 @@ import {
 import { parseJson, type AssessmentRow, type CycleRow, type Database, type EmployeeRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { attendanceFeeds } from "../connectors/index.js";
+import { compareText } from "../lib/index.js";
 import { realisasiFromWorkEntries, withRealisasi } from "../planning/index.js";
 import { storedAdjustments } from "../results/index.js";
 import { historyFor } from "./history.js";
@@ -28,10 +29,6 @@ type Submitted = Pick<AssessmentRow, "id" | "employee_id" | "source" | "ratings"
 /** In the order they were submitted; at the same moment, by id. */
 function bySubmission(a: Submitted, b: Submitted): number {
   return compareText(a.submitted_at ?? "", b.submitted_at ?? "") || compareText(a.id, b.id);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function employeeOf(row: EmployeeRow, unitType: string | null): Employee {

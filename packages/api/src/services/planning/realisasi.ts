@@ -9,6 +9,7 @@
 import type { IndicatorValue, TargetAspect, TargetRealisasi } from "@kinerja/core";
 import type { CycleRow, Database, PlanStatus } from "@kinerja/db";
 import type { Kysely } from "kysely";
+import { byId } from "../lib/index.js";
 import { cycleWorkflow } from "../rules/index.js";
 
 interface IkiAchievement {
@@ -100,7 +101,7 @@ export async function realisasiFromWorkEntries(
   const plans = (await reads.plans.execute()).filter((plan) => counting.has(plan.status));
   if (plans.length === 0) return found;
   const employeeOfPlan = new Map(plans.map((plan) => [plan.id, plan.employee_id]));
-  const ikis = (await reads.ikis([...employeeOfPlan.keys()]).execute()).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ikis = (await reads.ikis([...employeeOfPlan.keys()]).execute()).sort(byId);
   const confirmed = new Map((await reads.confirmed.execute()).map((w) => [w.iki_id, w]));
   const rows = ikis.map((iki) => ({ ...iki, employee_id: employeeOfPlan.get(iki.plan_id)!, total: confirmed.get(iki.id)?.total, n: confirmed.get(iki.id)?.n }));
 

@@ -4,6 +4,12 @@
 import type { Adjustment } from "@kinerja/core";
 import type { AdjustmentKind, Database, PredikatAdjustmentRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
+import { byId } from "../lib/index.js";
+
+/** The stored adjustments of these employees in a cycle, by the adjustments' cycle and employee index. */
+export function adjustmentsOf(db: Kysely<Database>, regionId: string, cycleId: string, employeeIds: readonly string[]) {
+  return db.selectFrom("predikat_adjustments").selectAll().where("region_id", "=", regionId).where("cycle_id", "=", cycleId).where("employee_id", "in", employeeIds);
+}
 
 /** The stored adjustments of the employees in a cycle, oldest first, as the evaluator takes them. */
 export async function storedAdjustments(
@@ -14,14 +20,9 @@ export async function storedAdjustments(
 ): Promise<Map<string, Adjustment[]>> {
   const found = new Map<string, Adjustment[]>();
   if (employeeIds.length === 0) return found;
-  const rows = await db
-    .selectFrom("predikat_adjustments")
-    .selectAll()
-    .where("region_id", "=", regionId)
-    .where("cycle_id", "=", cycleId)
-    .where("employee_id", "in", employeeIds)
-    .orderBy("id")
-    .execute();
+  // Oldest first by id, put in order here: ordered by the database, SQLite would read every adjustment of the
+  // region by the key to give that order.
+  const rows = (await adjustmentsOf(db, regionId, cycleId, employeeIds).execute()).sort(byId);
   for (const row of rows) found.set(row.employee_id, [...(found.get(row.employee_id) ?? []), adjustmentOf(row)]);
   return found;
 }
