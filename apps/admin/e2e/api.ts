@@ -47,7 +47,13 @@ type Queries = {
 
 export async function query<P extends keyof Queries>(page: Page, path: P, input: Queries[P][0]): Promise<Queries[P][1]> {
   // A procedure without input is called without one, as the portal's client does.
-  const response = await page.request.get(input === undefined ? `/trpc/${path}` : `/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
+  const url = input === undefined ? `/trpc/${path}` : `/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`;
+  const response = await page.request.get(url).catch((error: Error) => {
+    // A kept-alive connection the server closed (its keep-alive timeout) just as this GET went out on it: the
+    // browser sends such a GET again on a new connection, and so does this.
+    if (!/ECONNRESET/.test(error.message)) throw error;
+    return page.request.get(url);
+  });
   const body = (await response.json()) as { result?: { data: Queries[P][1] }; error?: unknown };
   if (!response.ok() || !body.result) throw new Error(`${path} answered ${response.status()}: ${JSON.stringify(body.error ?? body)}`);
   return body.result.data;
