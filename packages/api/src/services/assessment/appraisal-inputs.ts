@@ -16,7 +16,7 @@ import {
 import { parseJson, type AssessmentRow, type CycleRow, type Database, type EmployeeRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { attendanceFeeds } from "../connectors/index.js";
-import { compareText } from "../lib/index.js";
+import { compareText, groupBy } from "../lib/index.js";
 import { realisasiFromWorkEntries, withRealisasi } from "../planning/index.js";
 import { storedAdjustments } from "../results/index.js";
 import { historyFor } from "./history.js";
@@ -105,8 +105,11 @@ export async function appraisalInputs(
   if (employees.length === 0) return [];
   const regionId = cycle.region_id;
   const ids = employees.map((e) => e.id);
+  // The types of these employees' units only: a run asks for every part of its batches, and the region's
+  // whole list of units each time grew with the region.
+  const unitIds = [...new Set(employees.map((e) => e.unit_id))];
   const unitTypes = new Map(
-    (await db.selectFrom("units").select(["id", "type"]).where("region_id", "=", regionId).execute()).map((u) => [u.id, u.type]),
+    (await db.selectFrom("units").select(["id", "type"]).where("region_id", "=", regionId).where("id", "in", unitIds).execute()).map((u) => [u.id, u.type]),
   );
   // Only what the input is made of. Each employee's sheets are put in the order they were submitted here, on
   // a handful of rows each: sorting all of a batch's rows in the database took it a temporary B-tree and
@@ -119,12 +122,7 @@ export async function appraisalInputs(
     .where("employee_id", "in", ids)
     .where("submitted_at", "is not", null)
     .execute();
-  const byEmployee = new Map<string, Submitted[]>();
-  for (const a of assessments) {
-    const own = byEmployee.get(a.employee_id);
-    if (own) own.push(a);
-    else byEmployee.set(a.employee_id, [a]);
-  }
+  const byEmployee = groupBy<Submitted, string>(assessments, (a) => a.employee_id);
   for (const own of byEmployee.values()) if (own.length > 1) own.sort(bySubmission);
 
   // Earlier years' results, from finalised cycles and imported history, which the rules may read (e.g.

@@ -6,6 +6,7 @@
 import { periodYear, type HistoryEntry } from "@kinerja/core";
 import type { CycleRow, Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
+import { pushTo } from "../lib/index.js";
 
 interface Dated extends HistoryEntry {
   year: number;
@@ -18,12 +19,14 @@ function byTime(a: Dated, b: Dated): number {
 }
 
 /**
- * The results of these employees in these runs, each read by the results' key. Without statistics (SQLite's,
- * which the server never gathers) the planner would rather scan a run's whole range of a page index that holds
- * every column asked, or that a condition on the predikat can bound: so the score, which no page index holds,
- * is read too, and results without a predikat are dropped by the caller.
+ * The results of these employees in these runs, each read by the results' key: a run's batches read their
+ * employees' earlier years (history) and an annual roll-up's periods this way. Asked together with the
+ * cycles, or without the score, SQLite (which the server never gives statistics) would rather scan each run's
+ * whole range of a page index that holds every column asked, or that a condition on the predikat can bound:
+ * so the score, which no page index holds, is always read, and results without a predikat are dropped by the
+ * caller. Further columns are selected on the query returned.
  */
-export function finalisedResults(db: Kysely<Database>, regionId: string, runIds: readonly string[], employeeIds: readonly string[]) {
+export function resultsOfRuns(db: Kysely<Database>, regionId: string, runIds: readonly string[], employeeIds: readonly string[]) {
   return db
     .selectFrom("results")
     .select(["run_id", "employee_id", "predikat", "score"])
@@ -53,7 +56,7 @@ export async function historyFor(db: Kysely<Database>, cycle: CycleRow, employee
     .where("current_run_id", "is not", null)
     .execute();
   const cycleOfRun = new Map(earlier.map((c) => [c.current_run_id!, c]));
-  const finalised = cycleOfRun.size === 0 ? [] : await finalisedResults(db, regionId, [...cycleOfRun.keys()], employeeIds).execute();
+  const finalised = cycleOfRun.size === 0 ? [] : await resultsOfRuns(db, regionId, [...cycleOfRun.keys()], employeeIds).execute();
   const imported = await db
     .selectFrom("imported_history")
     .select(["employee_id", "year", "predikat"])
@@ -63,7 +66,6 @@ export async function historyFor(db: Kysely<Database>, cycle: CycleRow, employee
     .execute();
 
   const dated = new Map<string, Dated[]>();
-  const add = (employeeId: string, entry: Dated) => dated.set(employeeId, [...(dated.get(employeeId) ?? []), entry]);
   const coveredYears = new Map<string, Set<number>>();
   for (const r of finalised) {
     if (r.predikat === null) continue;
@@ -73,12 +75,12 @@ export async function historyFor(db: Kysely<Database>, cycle: CycleRow, employee
     const annual = period_kind === "annual";
     const earlierInYear = entryYear === year && period_kind === cycle.period_kind && period_label < cycle.period_label;
     if (entryYear > year || (entryYear === year && !earlierInYear)) continue;
-    add(r.employee_id, { year: entryYear, ...(annual ? {} : { period: period_label }), predikat: r.predikat as string, annual });
+    pushTo(dated, r.employee_id, { year: entryYear, ...(annual ? {} : { period: period_label }), predikat: r.predikat as string, annual });
     coveredYears.set(r.employee_id, (coveredYears.get(r.employee_id) ?? new Set()).add(entryYear));
   }
   for (const r of imported) {
     if (coveredYears.get(r.employee_id)?.has(r.year)) continue;
-    add(r.employee_id, { year: r.year, predikat: r.predikat, annual: true });
+    pushTo(dated, r.employee_id, { year: r.year, predikat: r.predikat, annual: true });
   }
   for (const [employeeId, entries] of dated) {
     histories.set(

@@ -13,3 +13,4 @@ export { expectedSheets, setsOf, type CycleSets, type ExpectedSheet, type Person
 export * from "./reminders.js";
 export * from "./rater-quality.js";
 export * from "./appraisal-inputs.js";
+export { resultsOfRuns } from "./history.js";

@@ -9,7 +9,7 @@ import { newId, now, type CycleRow, type Database, type JobRow, type JobStatus }
 import { PostgresAdapter, sql, type Kysely } from "kysely";
 import type { Scope } from "../access/index.js";
 import { findCycle, holdLease, JobTakenOver, keepLeaseAlive, leaseFields, lockCycle, type JobRunner } from "../cycles/index.js";
-import { audit, DomainError, type Actor } from "../lib/index.js";
+import { audit, DomainError, groupBy, type Actor } from "../lib/index.js";
 import { planPeers } from "./peer-assignment.js";
 import { heldAssignments, peerWorld } from "./peer-needs.js";
 
@@ -119,8 +119,7 @@ async function executePeerAssignment(db: Kysely<Database>, jobs: JobRunner, acto
     const world = await peerWorld(db, cycle, peerJob.unit_id);
     const { count } = world.rule;
     const plan = count > 0 ? planPeers({ people: world.candidates, existing: world.existing, count, seed: peerJob.seed }) : { added: [], short: [] };
-    const planned = new Map<string, string[]>();
-    for (const a of plan.added) planned.set(a.employeeId, [...(planned.get(a.employeeId) ?? []), a.peerId]);
+    const planned = groupBy(plan.added, (a) => a.employeeId, (a) => a.peerId);
     const ratees = world.candidates.filter((c) => c.needsPeers).map((c) => c.id);
     const total = ratees.length;
     await db.transaction().execute(async (trx) => {

@@ -11,6 +11,7 @@ import { parseJson, type CycleRow, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { requireAdmin, type Scope } from "../access/index.js";
 import { findCycle } from "../cycles/index.js";
+import { groupBy } from "../lib/index.js";
 import { unitSubtree } from "../organisation/index.js";
 import { cycleRules } from "../rules/index.js";
 
@@ -97,8 +98,7 @@ export async function raterQuality(db: Kysely<Database>, cycle: CycleRow): Promi
     }
     return { rater: r.rater, source: r.source as RaterSource, employeeId: r.employee_id, scores };
   });
-  const byEmployee = new Map<string, Sheet[]>();
-  for (const s of sheets) byEmployee.set(s.employeeId, [...(byEmployee.get(s.employeeId) ?? []), s]);
+  const byEmployee = groupBy(sheets, (s) => s.employeeId);
 
   const perRater = new Map<string, { sources: Set<RaterSource>; values: number[]; differences: number[]; rateeIds: Set<string> }>();
   for (const sheet of sheets) {

@@ -1,7 +1,7 @@
 // Reading rater sheets as stored: a sheet as the API shows it (with its reopenings), one rater's sheet on
 // one employee, the open cycle sheets are taken in, and the indicator set a source rates an employee on.
 // Shared by the queries (form, list, feedback) and the commands (save, reopen).
-import { DomainError } from "../lib/index.js";
+import { DomainError, pushTo } from "../lib/index.js";
 import { raterSourceLabel, sourcesOfSet, type CompiledRuleSet, type IndicatorSet, type IndicatorValue, type RaterSource } from "@kinerja/core";
 import { parseJson, type AssessmentRow, type CycleRow, type Database, type EmployeeRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
@@ -50,7 +50,7 @@ export async function reopeningsOf(db: Kysely<Database>, regionId: string, ids: 
     .where("assessment_id", "in", ids)
     .orderBy("id")
     .execute();
-  for (const r of rows) found.set(r.assessment_id, [...(found.get(r.assessment_id) ?? []), { reason: r.reason, by: r.actor_name, at: r.at }]);
+  for (const r of rows) pushTo(found, r.assessment_id, { reason: r.reason, by: r.actor_name, at: r.at });
   return found;
 }
 

@@ -7,6 +7,8 @@
 import { rollUpYear, type AnnualResult, type AppraisalInput, type CompiledRuleSet, type Explanation, type PeriodKind } from "@kinerja/core";
 import { parseJson, type CycleRow, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
+import { resultsOfRuns } from "../assessment/index.js";
+import { groupBy, pushTo } from "../lib/index.js";
 import { evaluated, type Evaluated } from "../results/index.js";
 
 /** One period result an annual result was rolled up from. */
@@ -40,20 +42,6 @@ export function rolledUpKind(cycle: Pick<CycleRow, "period_kind">, compiled: Pic
 }
 
 /**
- * These employees' results in these runs, each read by the results' key: asked together with the cycles,
- * SQLite without statistics read every result of each run a predikat bound, for each part of a run's batch.
- * Results without a predikat are dropped by the caller, for the same reason.
- */
-export function periodRunResults(db: Kysely<Database>, regionId: string, runIds: readonly string[], employeeIds: readonly string[]) {
-  return db
-    .selectFrom("results")
-    .select(["run_id", "employee_id", "input", "predikat", "predikat_label", "score"])
-    .where("region_id", "=", regionId)
-    .where("run_id", "in", runIds)
-    .where("employee_id", "in", employeeIds);
-}
-
-/**
  * The current results of the year's finalised cycles of the given period kind, by employee, in period order.
  * Results that could not be evaluated are left out: they have no predikat to roll up.
  */
@@ -66,7 +54,7 @@ export async function periodResults(
   const byEmployee = new Map<string, PeriodResult[]>();
   if (employeeIds.length === 0) return byEmployee;
   // The year's finalised cycles of the kind, in period order, then their results of these employees by the
-  // results' key (see periodRunResults).
+  // results' key (see resultsOfRuns).
   const periods = await db
     .selectFrom("cycles")
     .select(["id", "name", "period_label", "current_run_id"])
@@ -79,17 +67,14 @@ export async function periodResults(
     .orderBy("id")
     .execute();
   if (periods.length === 0) return byEmployee;
-  const rows = await periodRunResults(db, cycle.region_id, periods.map((p) => p.current_run_id!), employeeIds).execute();
-  const ofRun = new Map<string, typeof rows>();
-  for (const row of rows) {
-    const own = ofRun.get(row.run_id);
-    if (own) own.push(row);
-    else ofRun.set(row.run_id, [row]);
-  }
+  const rows = await resultsOfRuns(db, cycle.region_id, periods.map((p) => p.current_run_id!), employeeIds)
+    .select(["input", "predikat_label"])
+    .execute();
+  const ofRun = groupBy(rows, (row) => row.run_id);
   for (const period of periods) {
     for (const row of ofRun.get(period.current_run_id!) ?? []) {
       if (row.predikat === null) continue;
-      const entry: PeriodResult = {
+      pushTo(byEmployee, row.employee_id, {
         cycleId: period.id,
         cycleName: period.name,
         label: period.period_label,
@@ -97,8 +82,7 @@ export async function periodResults(
         predikatLabel: row.predikat_label,
         score: row.score,
         input: parseJson<AppraisalInput>(row.input),
-      };
-      byEmployee.set(row.employee_id, [...(byEmployee.get(row.employee_id) ?? []), entry]);
+      });
     }
   }
   return byEmployee;

@@ -1,4 +1,4 @@
-// Small helpers every feature uses: pagination, search, the day in WIB, the audit log, JSON diffs, Indonesian formats, orders,
+// Small helpers every feature uses: pagination, search, the day in WIB, the audit log, JSON diffs, Indonesian formats, orders, groups,
 // work in a worker process, the sign-in account row.
 // The only door into this folder: routers and other folders import from here.
 export * from "./pagination.js";
@@ -12,3 +12,4 @@ export * from "./limits.js";
 export * from "./worker.js";
 export * from "./sign-in-account.js";
 export * from "./order.js";
+export * from "./group.js";

@@ -3,7 +3,7 @@ import { DomainError } from "../lib/index.js";
 import { now, type Database, type UnitRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import type { Scope } from "../access/index.js";
-import { audit } from "../lib/index.js";
+import { audit, pushTo } from "../lib/index.js";
 import type { ImportRowError } from "./employee-sheet.js";
 import { parseUnitSheet } from "./unit-sheet.js";
 
@@ -60,7 +60,7 @@ export async function unitSubtree(db: Kysely<Database>, regionId: string, unitId
 export async function unitSubtrees(db: Kysely<Database>, regionId: string, unitIds: readonly string[]): Promise<string[][]> {
   const units = await db.selectFrom("units").select(["id", "parent_id"]).where("region_id", "=", regionId).execute();
   const children = new Map<string, string[]>();
-  for (const u of units) if (u.parent_id) children.set(u.parent_id, [...(children.get(u.parent_id) ?? []), u.id]);
+  for (const u of units) if (u.parent_id) pushTo(children, u.parent_id, u.id);
   return unitIds.map((unitId) => {
     if (!units.some((u) => u.id === unitId)) throw new DomainError({ code: "NOT_FOUND", message: `Unit ${unitId} tidak ditemukan` });
     const found: string[] = [];

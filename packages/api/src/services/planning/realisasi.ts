@@ -9,7 +9,7 @@
 import type { IndicatorValue, TargetAspect, TargetRealisasi } from "@kinerja/core";
 import type { CycleRow, Database, PlanStatus } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import { byId } from "../lib/index.js";
+import { byId, pushTo } from "../lib/index.js";
 import { cycleWorkflow } from "../rules/index.js";
 
 interface IkiAchievement {
@@ -115,7 +115,7 @@ export async function realisasiFromWorkEntries(
     grouped.set(row.employee_id, byIndicator);
     const byAspect = byIndicator.get(row.indicator_id as string) ?? new Map<string, IkiAchievement[]>();
     byIndicator.set(row.indicator_id as string, byAspect);
-    byAspect.set(row.aspect ?? "", [...(byAspect.get(row.aspect ?? "") ?? []), { target: row.target, realisasi }]);
+    pushTo(byAspect, row.aspect ?? "", { target: row.target, realisasi });
   }
   for (const [employeeId, byIndicator] of grouped) {
     const values: Record<string, IndicatorValue> = {};

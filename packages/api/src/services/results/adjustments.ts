@@ -4,7 +4,7 @@
 import type { Adjustment } from "@kinerja/core";
 import type { AdjustmentKind, Database, PredikatAdjustmentRow } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import { byId } from "../lib/index.js";
+import { byId, pushTo } from "../lib/index.js";
 
 /** The stored adjustments of these employees in a cycle, by the adjustments' cycle and employee index. */
 export function adjustmentsOf(db: Kysely<Database>, regionId: string, cycleId: string, employeeIds: readonly string[]) {
@@ -23,7 +23,7 @@ export async function storedAdjustments(
   // Oldest first by id, put in order here: ordered by the database, SQLite would read every adjustment of the
   // region by the key to give that order.
   const rows = (await adjustmentsOf(db, regionId, cycleId, employeeIds).execute()).sort(byId);
-  for (const row of rows) found.set(row.employee_id, [...(found.get(row.employee_id) ?? []), adjustmentOf(row)]);
+  for (const row of rows) pushTo(found, row.employee_id, adjustmentOf(row));
   return found;
 }
 

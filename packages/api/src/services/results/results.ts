@@ -6,7 +6,7 @@ import { parseJson, type CycleRow, type Database, type ResultRow } from "@kinerj
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from "kysely";
 import { findEmployee, relationTo, visibleEmployees, visibleFilter, type EmployeeScope, type Scope } from "../access/index.js";
 import { findCycle, type Rollup } from "../cycles/index.js";
-import { contains, decodeCursor, DomainError, pageOf, type Page } from "../lib/index.js";
+import { contains, decodeCursor, DomainError, groupBy, pageOf, type Page } from "../lib/index.js";
 import { cachedUnitSubtree, unitSubtree } from "../organisation/index.js";
 import { cycleRules } from "../rules/index.js";
 import { explanationOf } from "./explanations.js";
@@ -435,8 +435,7 @@ async function distributionOf(db: Kysely<Database>, regionId: string, visible: E
     (await db.selectFrom("units").select(["id", "name"]).where("region_id", "=", regionId).execute()).map((u) => [u.id, u.name]),
   );
   const unitPredikat = parseJson<Record<string, OrganisationPredikat>>(cycle.unit_predikat);
-  const byUnit = new Map<string, Array<{ predikat: string }>>();
-  for (const r of rows) byUnit.set(r.unit_id, [...(byUnit.get(r.unit_id) ?? []), { predikat: r.predikat as string }]);
+  const byUnit = groupBy(rows, (r) => r.unit_id, (r) => ({ predikat: r.predikat as string }));
   const units = [...byUnit.entries()].map(([unitId, results]): UnitDistribution => {
     const counts: Record<string, number> = {};
     for (const r of results) counts[r.predikat] = (counts[r.predikat] ?? 0) + 1;

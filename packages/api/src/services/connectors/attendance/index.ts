@@ -5,7 +5,7 @@
 // Importing the same period again replaces those employees' days of the period.
 import { parseJson, type Database, type NewAttendanceDay } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import { DomainError } from "../../lib/index.js";
+import { DomainError, pushTo } from "../../lib/index.js";
 import type { RowProblem, SourceConnector } from "../connector.js";
 import { periodRange, workingDays, type DayStatus } from "./calendar.js";
 import { attendanceMapping, defaultAttendanceMapping, type AttendanceMapping } from "./mapping.js";
@@ -76,7 +76,7 @@ export const attendanceConnector: SourceConnector<AttendanceMapping, AttendanceP
         continue;
       }
       const key = `${employeeId} ${punch.day}`;
-      punches.set(key, [...(punches.get(key) ?? []), punch]);
+      pushTo(punches, key, punch);
     }
     problems.sort((a, b) => a.line - b.line);
     const employeeIds = [...new Set([...punches.keys()].map((k) => k.split(" ")[0]!))].sort();
