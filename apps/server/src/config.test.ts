@@ -40,6 +40,17 @@ describe("the reading threads of cycle runs", () => {
   });
 });
 
+describe("idle kept-alive connections", () => {
+  it("stay open 65 s unless KINERJA_KEEP_ALIVE_SECONDS says how long", () => {
+    expect(configFromEnv(BASE).keepAliveSeconds).toBe(65);
+    expect(configFromEnv({ ...BASE, KINERJA_KEEP_ALIVE_SECONDS: "120" }).keepAliveSeconds).toBe(120);
+  });
+
+  it.each(["0", "3601", "1.5", "lama"])("refuses KINERJA_KEEP_ALIVE_SECONDS=%s, saying what it expects", (value) => {
+    expect(() => configFromEnv({ ...BASE, KINERJA_KEEP_ALIVE_SECONDS: value })).toThrow(`KINERJA_KEEP_ALIVE_SECONDS="${value}": expected a whole number from 1 to 3,600`);
+  });
+});
+
 describe("the cycle-run queue's settings", () => {
   it("takes the defaults: the queue on, one batch at a time, 1,000 employees a batch, 600 s before a batch is given to another worker", () => {
     expect(configFromEnv(BASE).queue).toEqual({ enabled: true, concurrency: 1, runBatchSize: 1_000, schema: null, expireSeconds: 600 });

@@ -46,6 +46,13 @@ export interface ServerConfig {
    * fewer than the cores, at most 4.
    */
   runThreads: number;
+  /**
+   * KINERJA_KEEP_ALIVE_SECONDS: how long an idle kept-alive connection stays open, 1 to 3,600, default 65. Above
+   * the idle timeout of the proxies usually put in front (60 s: nginx's keepalive, cloud load balancers), so
+   * the proxy drops a connection before the server does and never sends a request on one the server is closing
+   * (which the proxy answers 502). Node's own default is 5 s.
+   */
+  keepAliveSeconds: number;
   /** The From of every mail (KINERJA_MAIL_FROM). */
   mailFrom: string;
   /**
@@ -262,6 +269,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     smtpUrl: smtpUrl(env.KINERJA_SMTP_URL),
     queue: queueConfigFromEnv(env),
     runThreads: wholeNumberIn("KINERJA_RUN_THREADS", env.KINERJA_RUN_THREADS, defaultReadingThreads(), 0, 16),
+    keepAliveSeconds: wholeNumberIn("KINERJA_KEEP_ALIVE_SECONDS", env.KINERJA_KEEP_ALIVE_SECONDS, 65, 1, 3_600),
     mailFrom: env.KINERJA_MAIL_FROM?.trim() || "Kinerja <kinerja@localhost>",
     reminderEveryMs: reminderEveryMs(env.KINERJA_REMINDER_EVERY_MS),
     mailAttempts: mailAttempts(env.KINERJA_MAIL_ATTEMPTS),

@@ -116,6 +116,9 @@ export async function start(config: ServerConfig, logger: Logger, write: (text: 
     trustedProxies: config.trustedProxies,
     demoPassword: config.seedPassword === DEFAULT_SEED_PASSWORD ? DEFAULT_SEED_PASSWORD : null,
   });
+  // An idle connection is kept longer than a proxy in front keeps it (see ServerConfig.keepAliveSeconds); a stop
+  // closes idle connections at once, whatever this is.
+  server.keepAliveTimeout = config.keepAliveSeconds * 1_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.host, () => resolve());
