@@ -7,6 +7,7 @@ import SqliteDatabase from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, type Dialect, type SqliteDatabase as KyselySqliteDatabase } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema.js";
+import { ARRAY_ROWS } from "./array-rows.js";
 
 export type DialectName = "sqlite" | "postgres";
 
@@ -74,16 +75,21 @@ export const SQLITE_STATEMENT_CACHE_SIZE = 500;
  */
 export function keepingStatements(database: SqliteDatabase.Database, size = SQLITE_STATEMENT_CACHE_SIZE): KyselySqliteDatabase {
   const kept = new Map<string, SqliteDatabase.Statement>();
+  // A statement marked ARRAY_ROWS (array-rows.ts) gives each row as an array of its values.
+  const prepareFresh = (sql: string) => {
+    const statement = database.prepare(sql);
+    return sql.startsWith(ARRAY_ROWS) ? statement.raw(true) : statement;
+  };
   return {
     prepare(sql) {
       const statement = kept.get(sql);
       if (statement) {
-        if (statement.busy) return database.prepare(sql);
+        if (statement.busy) return prepareFresh(sql);
         kept.delete(sql);
         kept.set(sql, statement);
         return statement;
       }
-      const prepared = database.prepare(sql);
+      const prepared = prepareFresh(sql);
       kept.set(sql, prepared);
       if (kept.size > size) kept.delete(kept.keys().next().value!);
       return prepared;

@@ -7,3 +7,4 @@ export * from "./json.js";
 export * from "./unavailable.js";
 export * from "./backup.js";
 export * from "./multi-row.js";
+export * from "./array-rows.js";

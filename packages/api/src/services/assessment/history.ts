@@ -4,9 +4,12 @@
 // the years no finalised cycle covers. Within the cycle's own year, the earlier periods of the same kind
 // (semester 1 before semester 2) are there too, so `predikat.previous` reads the period before.
 import { periodYear, type HistoryEntry } from "@kinerja/core";
-import type { CycleRow, Database } from "@kinerja/db";
+import { selectArrays, type CycleRow, type Database } from "@kinerja/db";
 import type { Kysely } from "kysely";
 import { pushTo } from "../lib/index.js";
+
+/** What is read of a year's imported history. */
+const IMPORTED = ["employee_id", "year", "predikat"] as const;
 
 interface Dated extends HistoryEntry {
   year: number;
@@ -57,13 +60,12 @@ export async function historyFor(db: Kysely<Database>, cycle: CycleRow, employee
     .execute();
   const cycleOfRun = new Map(earlier.map((c) => [c.current_run_id!, c]));
   const finalised = cycleOfRun.size === 0 ? [] : await resultsOfRuns(db, regionId, [...cycleOfRun.keys()], employeeIds).execute();
-  const imported = await db
-    .selectFrom("imported_history")
-    .select(["employee_id", "year", "predikat"])
-    .where("region_id", "=", regionId)
-    .where("employee_id", "in", employeeIds)
-    .where("year", "<", year)
-    .execute();
+  // As arrays: a row for each earlier year of each person, a run's largest read after the sheets.
+  const imported = await selectArrays(
+    db,
+    db.selectFrom("imported_history").select(IMPORTED).where("region_id", "=", regionId).where("employee_id", "in", employeeIds).where("year", "<", year),
+    IMPORTED,
+  );
 
   const dated = new Map<string, Dated[]>();
   const coveredYears = new Map<string, Set<number>>();
@@ -78,9 +80,9 @@ export async function historyFor(db: Kysely<Database>, cycle: CycleRow, employee
     pushTo(dated, r.employee_id, { year: entryYear, ...(annual ? {} : { period: period_label }), predikat: r.predikat as string, annual });
     coveredYears.set(r.employee_id, (coveredYears.get(r.employee_id) ?? new Set()).add(entryYear));
   }
-  for (const r of imported) {
-    if (coveredYears.get(r.employee_id)?.has(r.year)) continue;
-    pushTo(dated, r.employee_id, { year: r.year, predikat: r.predikat, annual: true });
+  for (const [employeeId, importedYear, predikat] of imported) {
+    if (coveredYears.get(employeeId)?.has(importedYear)) continue;
+    pushTo(dated, employeeId, { year: importedYear, predikat, annual: true });
   }
   for (const [employeeId, entries] of dated) {
     histories.set(
