@@ -54,19 +54,36 @@ function periodLabel(kind: PeriodKind): string {
   return `${DEMO_YEAR}${labels[kind]}`;
 }
 
-async function seedRegion(db: Kysely<Database>, region: { id: string; name: string }, options: SeedOptions): Promise<SignIn[]> {
+/** A demo region as it will be written: its rule file, demo profile and generated appraisals, checked. */
+function plannedRegion(region: { id: string; name: string }, options: SeedOptions) {
   const file = join(options.rulesDir, `${region.id}.json`);
   const { content, ruleSet, issues } = loadRuleFile(file);
   const errors = issues.filter((i) => i.severity === "error");
   if (errors.length > 0) throw new Error(`${file}: ${errors.map((i) => `${i.pointer || "/"}: ${i.message}`).join("; ")}`);
   const profile = demoProfileSchema.parse(JSON.parse(readFileSync(join(options.rulesDir, "demo", `${region.id}.json`), "utf8")));
+  const inputs = demoAppraisals(ruleSet, profile, { size: options.size, seed: seedOf(region.id), year: DEMO_YEAR });
+  // A region's first employees are its units' heads: with too few, no one has staff to assess, and there is
+  // no assessor to sign in as. Checked for every region before anything is written.
+  const nips = new Set(inputs.map((input) => input.employee.nip));
+  const headsSomeone = inputs.some(({ employee }) => {
+    const atasan = employee.attributes?.atasan;
+    return typeof atasan === "string" && nips.has(atasan);
+  });
+  if (!headsSomeone) {
+    throw new Error(
+      `Seeding ${region.name}: none of its ${options.size} demo employees heads anyone, so there is no assessor to sign in as; expected more employees per region (KINERJA_SEED_SIZE, default 300)`,
+    );
+  }
+  return { region, content, ruleSet, profile, inputs };
+}
 
+async function seedRegion(db: Kysely<Database>, planned: ReturnType<typeof plannedRegion>, options: SeedOptions): Promise<SignIn[]> {
+  const { region, content, ruleSet, profile, inputs } = planned;
   await db.insertInto("regions").values({ id: region.id, name: region.name, created_at: now() }).execute();
   const scope = systemScope(db, region.id, SEEDER);
   const { version } = await saveDraft(scope, { content });
   await publishRuleSet(scope, version);
 
-  const inputs = demoAppraisals(ruleSet, profile, { size: options.size, seed: seedOf(region.id), year: DEMO_YEAR });
   const employees = await db.transaction().execute((trx) => writeDemoOrganisation(trx, region.id, profile, inputs));
   const kind = ruleSet.period?.kind ?? "annual";
   const cycle = await createCycle(scope, {
@@ -107,6 +124,8 @@ async function seedRegion(db: Kysely<Database>, region: { id: string; name: stri
 
 /** Seeds every demo region and the operator; call only on an empty database (see isEmpty). */
 export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Promise<SignIn[]> {
+  // Every region is read and checked before anything is written: a refusal leaves the database empty.
+  const regions = (options.regions ?? DEMO_REGIONS).map((region) => plannedRegion(region, options));
   const signIns: SignIn[] = [];
   const operator = await createAccount(db, {
     name: "Operator Nasional",
@@ -117,6 +136,6 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
   });
   signIns.push({ role: "operator", regionId: null, name: operator.name, login: operator.email, password: options.password });
   await seedBaselines(db, SEEDER, options.rulesDir);
-  for (const region of options.regions ?? DEMO_REGIONS) signIns.push(...(await seedRegion(db, region, options)));
+  for (const planned of regions) signIns.push(...(await seedRegion(db, planned, options)));
   return signIns;
 }
