@@ -46,7 +46,18 @@ function pool(at: number): number {
   return POOL[at] as number;
 }
 
-/** The current time as the ISO-8601 text our timestamp columns hold. */
+let nowMillis = Number.NaN;
+let nowText = "";
+
+/**
+ * The current time as the ISO-8601 text our timestamp columns hold. Formatted once a millisecond: a cycle
+ * run's batch stamps a thousand rows within a few.
+ */
 export function now(): string {
-  return new Date().toISOString();
+  const millis = Date.now();
+  if (millis !== nowMillis) {
+    nowMillis = millis;
+    nowText = new Date(millis).toISOString();
+  }
+  return nowText;
 }

@@ -37,7 +37,34 @@ function sheetObject<T extends object>(text: string): T | null {
   return text === "{}" ? null : parseJson<T>(text);
 }
 
-export function employeeOf(row: EmployeeRow, unitType: string | null): Employee {
+/** What an input reads of an employee. */
+const INPUT_EMPLOYEE = ["id", "nip", "nama", "jabatan", "jenis_jabatan", "jenjang", "golongan", "status", "unit_id", "atasan_nip", "attributes"] as const;
+export type InputEmployee = Pick<EmployeeRow, (typeof INPUT_EMPLOYEE)[number]>;
+
+/**
+ * The employees of the region with these ids, in the order of their ids, with what an input reads of each. A
+ * run reads every employee this way: as arrays made objects here, as the driver's objects of every column it
+ * took about twice as long.
+ */
+export async function inputEmployees(db: Kysely<Database>, regionId: string, ids: readonly string[]): Promise<InputEmployee[]> {
+  if (ids.length === 0) return [];
+  const query = db.selectFrom("employees").select(INPUT_EMPLOYEE).where("region_id", "=", regionId).where("id", "in", ids).orderBy("id");
+  return (await selectArrays(db, query, INPUT_EMPLOYEE)).map(([id, nip, nama, jabatan, jenis_jabatan, jenjang, golongan, status, unit_id, atasan_nip, attributes]) => ({
+    id,
+    nip,
+    nama,
+    jabatan,
+    jenis_jabatan,
+    jenjang,
+    golongan,
+    status,
+    unit_id,
+    atasan_nip,
+    attributes,
+  }));
+}
+
+export function employeeOf(row: InputEmployee, unitType: string | null): Employee {
   const employee: Employee = { nip: row.nip, nama: row.nama, jabatan: row.jabatan, unit: row.unit_id };
   if (row.jenis_jabatan) employee.jenisJabatan = row.jenis_jabatan;
   if (row.jenjang) employee.jenjang = row.jenjang;
@@ -49,7 +76,8 @@ export function employeeOf(row: EmployeeRow, unitType: string | null): Employee 
   return employee;
 }
 
-type Reporting = Pick<EmployeeRow, "nip" | "unit_id" | "atasan_nip">;
+const REPORTING = ["nip", "unit_id", "atasan_nip"] as const;
+type Reporting = Pick<EmployeeRow, (typeof REPORTING)[number]>;
 
 /**
  * The NIPs of the employees who lead their unit: someone in the unit reports to them, and their own
@@ -80,7 +108,9 @@ export async function leadersAmong(db: Kysely<Database>, regionId: string, emplo
     // A form's reads ask this of a whole cycle: in slices under SQLite's 32,766 bound parameters.
     for (let at = 0; at < values.length; at += LOOKUP_SLICE) {
       const slice = values.slice(at, at + LOOKUP_SLICE);
-      rows.push(...(await db.selectFrom("employees").select(["nip", "unit_id", "atasan_nip"]).where("region_id", "=", regionId).where(column, "in", slice).execute()));
+      const query = db.selectFrom("employees").select(REPORTING).where("region_id", "=", regionId).where(column, "in", slice);
+      // As arrays, made objects here: a run's part reads about as many rows as it has employees.
+      for (const [nip, unit_id, atasan_nip] of await selectArrays(db, query, REPORTING)) rows.push({ nip, unit_id, atasan_nip });
     }
     return rows;
   };
@@ -105,7 +135,7 @@ export function unitResultOf(row: Reporting, unitPredikat: Readonly<Record<strin
 export async function appraisalInputs(
   db: Kysely<Database>,
   cycle: CycleRow,
-  employees: EmployeeRow[],
+  employees: readonly InputEmployee[],
   ruleSet?: Pick<RuleSet, "indicatorSets">,
 ): Promise<AppraisalInput[]> {
   if (employees.length === 0) return [];

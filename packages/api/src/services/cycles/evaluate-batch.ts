@@ -3,9 +3,9 @@
 // it may run anywhere that has a connection to it: in the server's thread, or in a run's reading thread
 // (batch-reader.ts), or in a queue worker.
 import type { CompiledRuleSet } from "@kinerja/core";
-import type { CycleRow, Database, EmployeeRow, NewResult, NewResultOutcome } from "@kinerja/db";
+import type { CycleRow, Database, NewResult, NewResultOutcome } from "@kinerja/db";
 import type { Kysely } from "kysely";
-import { appraisalInputs } from "../assessment/index.js";
+import { appraisalInputs, inputEmployees, type InputEmployee } from "../assessment/index.js";
 import { evaluated, outcomeRows, resultRow } from "../results/index.js";
 import { periodResults, rolledUpKind, rollUpEmployee } from "./rollup.js";
 
@@ -26,7 +26,7 @@ export const EMPLOYEES_PER_PART = 250;
 export async function evaluateBatch(db: Kysely<Database>, cycle: CycleRow, compiled: CompiledRuleSet, runId: string, ids: string[]): Promise<EvaluatedBatch> {
   const batch: EvaluatedBatch = { employees: 0, results: [], outcomes: [] };
   if (ids.length === 0) return batch;
-  const employees = await db.selectFrom("employees").selectAll().where("region_id", "=", cycle.region_id).where("id", "in", ids).orderBy("id").execute();
+  const employees = await inputEmployees(db, cycle.region_id, ids);
   batch.employees = employees.length;
   for (let from = 0; from < employees.length; from += EMPLOYEES_PER_PART) {
     await evaluatePart(db, cycle, compiled, runId, employees.slice(from, from + EMPLOYEES_PER_PART), batch);
@@ -35,7 +35,7 @@ export async function evaluateBatch(db: Kysely<Database>, cycle: CycleRow, compi
 }
 
 /** Reads these employees' inputs, evaluates them and adds their rows to the batch's, in the employees' order. */
-async function evaluatePart(db: Kysely<Database>, cycle: CycleRow, compiled: CompiledRuleSet, runId: string, employees: EmployeeRow[], batch: EvaluatedBatch): Promise<void> {
+async function evaluatePart(db: Kysely<Database>, cycle: CycleRow, compiled: CompiledRuleSet, runId: string, employees: InputEmployee[], batch: EvaluatedBatch): Promise<void> {
   const regionId = cycle.region_id;
   const inputs = await appraisalInputs(db, cycle, employees, compiled.ruleSet);
   // An annual cycle of a region that appraises by period rolls up the year's finalised period results.
