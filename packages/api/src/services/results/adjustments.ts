@@ -6,9 +6,14 @@ import type { AdjustmentKind, Database, PredikatAdjustmentRow } from "@kinerja/d
 import type { Kysely } from "kysely";
 import { byId, pushTo } from "../lib/index.js";
 
-/** The stored adjustments of these employees in a cycle, by the adjustments' cycle and employee index. */
-export function adjustmentsOf(db: Kysely<Database>, regionId: string, cycleId: string, employeeIds: readonly string[]) {
-  return db.selectFrom("predikat_adjustments").selectAll().where("region_id", "=", regionId).where("cycle_id", "=", cycleId).where("employee_id", "in", employeeIds);
+/**
+ * The stored adjustments of a cycle, or of these employees in it, by the adjustments' cycle and employee index.
+ * Callers put them in order by id in code: ordered by the database, SQLite (which the server never gives
+ * statistics) would read every adjustment of the region by the key to give that order.
+ */
+export function adjustmentsOf(db: Kysely<Database>, regionId: string, cycleId: string, employeeIds?: readonly string[]) {
+  const query = db.selectFrom("predikat_adjustments").selectAll().where("region_id", "=", regionId).where("cycle_id", "=", cycleId);
+  return employeeIds ? query.where("employee_id", "in", employeeIds) : query;
 }
 
 /** The stored adjustments of the employees in a cycle, oldest first, as the evaluator takes them. */
@@ -20,8 +25,6 @@ export async function storedAdjustments(
 ): Promise<Map<string, Adjustment[]>> {
   const found = new Map<string, Adjustment[]>();
   if (employeeIds.length === 0) return found;
-  // Oldest first by id, put in order here: ordered by the database, SQLite would read every adjustment of the
-  // region by the key to give that order.
   const rows = (await adjustmentsOf(db, regionId, cycleId, employeeIds).execute()).sort(byId);
   for (const row of rows) pushTo(found, row.employee_id, adjustmentOf(row));
   return found;
@@ -68,21 +71,11 @@ export async function listAdjustments(
   employeeIds?: readonly string[],
 ): Promise<AdjustmentView[]> {
   if (employeeIds && employeeIds.length === 0) return [];
-  let query = db.selectFrom("predikat_adjustments").selectAll().where("region_id", "=", regionId).where("cycle_id", "=", cycleId);
-  if (employeeIds) query = query.where("employee_id", "in", employeeIds);
-  return (await query.orderBy("id").execute()).map(adjustmentView);
+  return (await adjustmentsOf(db, regionId, cycleId, employeeIds).execute()).sort(byId).map(adjustmentView);
 }
 
 /** The predikat the rules gave an employee, before anyone moved it. */
 export async function rulePredikat(db: Kysely<Database>, regionId: string, cycleId: string, employeeId: string, current: string): Promise<string> {
-  const first = await db
-    .selectFrom("predikat_adjustments")
-    .select("from_value")
-    .where("region_id", "=", regionId)
-    .where("cycle_id", "=", cycleId)
-    .where("employee_id", "=", employeeId)
-    .orderBy("id")
-    .limit(1)
-    .executeTakeFirst();
+  const [first] = (await adjustmentsOf(db, regionId, cycleId, [employeeId]).execute()).sort(byId);
   return first?.from_value ?? current;
 }
