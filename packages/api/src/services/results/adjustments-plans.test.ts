@@ -17,7 +17,7 @@ describe.each(inject("dialects"))("the adjustments read's plan on %s", (dialect)
   afterAll(() => database?.dispose());
 
   it.each([
-    ["a part's adjustments", Array.from({ length: 250 }, (_, i) => `e${i * 7}`), /cycle_id.*employee_id|employee_id.*cycle_id/],
+    ["a part's adjustments", Array.from({ length: 250 }, (_, i) => `e${i * 7}`)],
     ["one employee's, as the forum finds the predikat the rules gave", ["e42"]],
   ])("reads %s by the adjustments' cycle and employee index", async (_what, employees) => {
     const found = await tableReads(database, dialect, adjustmentsOf(database.db, "r", "c1", employees), ["predikat_adjustments"]);
