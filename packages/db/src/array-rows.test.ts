@@ -12,25 +12,26 @@ describe.each(inject("dialects"))("rows read as arrays (%s)", (dialect) => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase(dialect);
-    const regions = Array.from({ length: 300 }, (_, i) => ({ id: `kota-${String(i).padStart(3, "0")}`, name: i % 7 === 0 ? `Kabupaten '${i}' — "Ä" 😀` : `Kota ${i}`, created_at: AT }));
+    const regions = Array.from({ length: 30 }, (_, i) => ({ id: `kota-${String(i).padStart(3, "0")}`, name: i % 7 === 0 ? `Kabupaten '${i}' — "Ä" 😀` : `Kota ${i}`, created_at: AT }));
+    // Each region made on PostgreSQL makes its partitions too: a few regions keep the set-up short.
     await database.db.insertInto("regions").values(regions).execute();
-  });
+  }, 60_000);
   afterAll(() => database?.dispose());
 
   const query = (from: string) => database.db.selectFrom("regions").select(COLUMNS).where("id", ">=", from).orderBy("id");
 
   it("gives each row's values in the columns' order, as the same query gives them as objects", async () => {
-    const objects = await query("kota-100").execute();
-    const arrays = await selectArrays(database.db, query("kota-100"), COLUMNS);
-    expect(objects).toHaveLength(200);
+    const objects = await query("kota-010").execute();
+    const arrays = await selectArrays(database.db, query("kota-010"), COLUMNS);
+    expect(objects).toHaveLength(20);
     expect(arrays).toEqual(objects.map((row) => [row.name, row.id, row.created_at]));
     const [name, id, createdAt] = arrays[0]!;
-    expect([name, id, createdAt]).toEqual(["Kota 100", "kota-100", AT]);
+    expect([name, id, createdAt]).toEqual(["Kota 10", "kota-010", AT]);
     // The same query as objects still gives objects, its statement not the arrays' one.
-    expect(await query("kota-100").execute()).toEqual(objects);
-    expect(await selectArrays(database.db, query("kota-298"), COLUMNS)).toEqual([
-      ["Kota 298", "kota-298", AT],
-      ["Kota 299", "kota-299", AT],
+    expect(await query("kota-010").execute()).toEqual(objects);
+    expect(await selectArrays(database.db, query("kota-028"), COLUMNS)).toEqual([
+      [`Kabupaten '28' — "Ä" 😀`, "kota-028", AT],
+      ["Kota 29", "kota-029", AT],
     ]);
   });
 
