@@ -142,6 +142,7 @@ describe("readXlsxCells", () => {
     ["entities and character references in shared strings", '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c></row></sheetData>', '<si><t xml:space="preserve"> A &amp; B &lt;kasi&gt; &#233;&#x1F600; </t></si><si><r><rPr><b/></rPr><t>Dinas</t></r><r><t xml:space="preserve"> Kesehatan</t></r></si>', undefined],
     ["single-quoted attributes and numbers under a plain number format", "<sheetData><row r='2'><c r='B2' s='1'><v>199606062020031006</v></c><c r='D2' t='b'><v>1</v></c><c r='E2' s='1'/></row></sheetData>", undefined, STYLES],
     ["an empty sheet", "<sheetData/>", undefined, undefined],
+    ["texts with _x that are no escapes", '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row></sheetData>', "<si><t>_x</t></si><si><t>pajak_x00e9_ _xZZZZ_ _x004_</t></si>", undefined],
     ["tags broken over lines", '<sheetData>\n<row r="1">\n<c\n  r="A1"\tt="s"><v>0</v></c><c r="B1"\n s="1" t="n"><v>7</v></c></row></sheetData>', "<si><t>Eka</t></si>", STYLES],
   ])("reads %s as exceljs does", async (_, sheetData, sst, styles) => {
     const bytes = handWritten(sheetData, sst, styles);
@@ -155,11 +156,19 @@ describe("readXlsxCells", () => {
     ["a date format", '<sheetData><row r="1"><c r="A1" s="2"><v>45000</v></c><c r="B1" s="3"><v>45000</v></c></row></sheetData>', undefined, STYLES],
     ["cells without a reference", '<sheetData><row r="1"><c t="s"><v>0</v></c></row></sheetData>', "<si><t>Eka</t></si>", undefined],
     ["_x000D_ escapes", '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData>', "<si><t>Eka_x000D_</t></si>", undefined],
+    ["_xHHHH_ escapes spelled with a character reference", '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData>', "<si><t>Eka_x&#48;041_</t></si>", undefined],
     ["phonetic runs", '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData>', '<si><t>Eka</t><rPh sb="0" eb="1"><t>e</t></rPh></si>', undefined],
     ["prefixed tags", '<x:sheetData xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData>', undefined, undefined],
     ["a shared string index past the table", '<sheetData><row r="1"><c r="A1" t="s"><v>3</v></c></row></sheetData>', "<si><t>Eka</t></si>", undefined],
   ])("leaves %s to exceljs", (_, sheetData, sst, styles) => {
     expect(readXlsxCells(handWritten(sheetData, sst, styles), noLimits)).toBeNull();
+  });
+
+  it("reads a hyperlink's text _x with shared strings as exceljs does (a case the property above found)", async () => {
+    const bytes = await workbookOf([{ row: 1, column: 1, value: { kind: "link", text: "_x" } }], { sharedStrings: true });
+    const fast = readXlsxCells(bytes, noLimits);
+    expect(fast).not.toBeNull();
+    expect(normal(fast!)).toEqual(normal(await readXlsxWithExceljs(bytes)));
   });
 
   it("leaves bytes that are no workbook to exceljs, which names the problem", () => {

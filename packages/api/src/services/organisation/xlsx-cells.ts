@@ -42,10 +42,17 @@ function decoded(text: string): string | undefined {
   return known ? out : undefined;
 }
 
-/** What exceljs's text reader does to a `<t>`: `_xHHHH_` escapes are left to it (null). */
+/** What exceljs turns into the character it names in a `<t>`'s text, once its entities are decoded. */
+const ESCAPE = /_x[0-9A-F]{4}_/;
+
+/**
+ * What exceljs's text reader does to a `<t>`: a text holding an `_xHHHH_` escape is left to it (null). Other
+ * texts with `_x` in them (a code, "pajak_xyz") it keeps as they are, and so does this.
+ */
 function plainText(raw: string): string | null {
-  if (raw.includes("_x") || raw.includes("\r") || raw.includes("<![CDATA[")) return null;
-  return decoded(raw) ?? null;
+  if (raw.includes("\r") || raw.includes("<![CDATA[")) return null;
+  const text = decoded(raw);
+  return text === undefined || ESCAPE.test(text) ? null : text;
 }
 
 /** The texts of the `<t>` elements in `xml` between `from` and `to`, joined; null where exceljs must read it. */
