@@ -3,12 +3,25 @@
 // environment on an ephemeral loopback port, its JSON log lines collected, stopped with SIGTERM, or killed
 // outright (SIGKILL) as a crash or the OOM killer would.
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createInterface } from "node:readline";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
 const WORKER = fileURLToPath(new URL("../worker.ts", import.meta.url));
+const PACKAGE = fileURLToPath(new URL("../../package.json", import.meta.url));
+
+/**
+ * The Node flags this package's script gives the process (`start`: the server, `worker`: a worker): the words
+ * between `tsx` and the entry, e.g. `--max-semi-space-size=64`.
+ */
+export function scriptNodeFlags(script: "start" | "worker"): string[] {
+  const scripts = (JSON.parse(readFileSync(PACKAGE, "utf8")) as { scripts: Record<string, string> }).scripts;
+  const words = (scripts[script] ?? "").split(/\s+/);
+  if (words[0] !== "tsx") throw new Error(`apps/server's ${script} script does not start with tsx: ${scripts[script]}`);
+  return words.slice(1).filter((word) => word.startsWith("--"));
+}
 
 export interface ServerProcess {
   url: string;
@@ -27,24 +40,25 @@ export interface ServerProcess {
 }
 
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
-  return startProcess(MAIN, env, timeoutMs, (entry) => (entry.msg === "listening" && entry.port ? `http://127.0.0.1:${entry.port}` : null));
+  return startProcess(MAIN, scriptNodeFlags("start"), env, timeoutMs, (entry) => (entry.msg === "listening" && entry.port ? `http://127.0.0.1:${entry.port}` : null));
 }
 
 /** A `pnpm worker` process (src/worker.ts), ready once it logs "worker ready"; its `url` is empty. */
 export async function startWorkerProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
-  return startProcess(WORKER, env, timeoutMs, (entry) => (entry.msg === "worker ready" ? "" : null));
+  return startProcess(WORKER, scriptNodeFlags("worker"), env, timeoutMs, (entry) => (entry.msg === "worker ready" ? "" : null));
 }
 
 async function startProcess(
   main: string,
+  flags: string[],
   env: Record<string, string>,
   timeoutMs: number,
   ready: (entry: { msg?: string; port?: number }) => string | null,
 ): Promise<ServerProcess> {
   // tsx's loader rather than its CLI, which would run the server in a second process of its own: the
-  // process a test signals is the server itself.
+  // process a test signals is the server itself, with the Node flags its script gives it.
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-  const child = spawn(process.execPath, ["--import", tsx, main], {
+  const child = spawn(process.execPath, [...flags, "--import", tsx, main], {
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
