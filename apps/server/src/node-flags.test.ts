@@ -36,6 +36,7 @@ describe.each(["start", "worker"] as const)("the %s script's Node flags", (scrip
     // The new space holds two semi-spaces; once filled it has grown to its largest.
     expect(await youngGeneration(flags, "process")).toBe(2 * 64 * MB);
     expect(await youngGeneration(flags, "thread")).toBe(2 * 64 * MB);
-    expect(await youngGeneration([], "process")).toBe(2 * 16 * MB);
+    // Without it, V8's default: 16 MB a semi-space on a 64-bit machine of several GB, less on a small one.
+    expect(await youngGeneration([], "process")).toBeLessThanOrEqual(2 * 16 * MB);
   }, 90_000);
 });
