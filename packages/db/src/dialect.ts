@@ -4,10 +4,11 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, type Dialect, type SqliteDatabase as KyselySqliteDatabase } from "kysely";
+import { Kysely, SqliteDialect, type Dialect, type SqliteDatabase as KyselySqliteDatabase } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema.js";
 import { ARRAY_ROWS } from "./array-rows.js";
+import { CopyingPostgresDialect, quoteIdentifier } from "./bulk-insert.js";
 
 export type DialectName = "sqlite" | "postgres";
 
@@ -59,10 +60,6 @@ function pgTypeParser(oid: number, format?: "text" | "binary"): (value: string) 
   if (oid === PG_JSON || oid === PG_JSONB) return (value: string) => value;
   if (oid === PG_INT8) return (value: string) => Number(value);
   return pg.types.getTypeParser(oid, format ?? "text") as (value: string) => unknown;
-}
-
-function quoteIdentifier(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }
 
 /** How many prepared statements a SQLite connection keeps, least recently used first out. */
@@ -130,7 +127,7 @@ export function createDialect(config: DatabaseConfig, options: OpenOptions = {})
   // connection's error as its own event, which must have a listener too but need not be told twice.
   pool.on("connect", (client) => client.on("error", (error) => options.onConnectionLost?.(error)));
   pool.on("error", () => undefined);
-  return new PostgresDialect({ pool });
+  return new CopyingPostgresDialect(pool);
 }
 
 export interface OpenDatabase {

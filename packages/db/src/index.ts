@@ -7,4 +7,5 @@ export * from "./json.js";
 export * from "./unavailable.js";
 export * from "./backup.js";
 export * from "./multi-row.js";
+export { bulkInsert } from "./bulk-insert.js";
 export * from "./array-rows.js";

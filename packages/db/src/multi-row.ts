@@ -22,7 +22,7 @@ const texts = new WeakMap<DialectAdapter, Map<string, Map<number, string> | null
 type Row = Record<string, unknown>;
 
 /** The rows' values in the columns' order, row after row; null when a row is not of the first row's shape or holds other than text, number or null. */
-function flatValues(rows: readonly Row[], columns: readonly string[]): unknown[] | null {
+export function flatValues(rows: readonly Row[], columns: readonly string[]): unknown[] | null {
   const values: unknown[] = new Array(rows.length * columns.length);
   let at = 0;
   for (const row of rows) {

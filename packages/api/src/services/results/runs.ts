@@ -4,7 +4,7 @@
 // evaluated employee gives one result row and one outcome row per outcome type.
 import { DomainError } from "../lib/index.js";
 import { AppraisalError, type AppraisalInput, type AppraisalResult, type CompiledRuleSet, type Explanation } from "@kinerja/core";
-import { insertRows, newId, now, toJson, type CycleRow, type Database, type NewJob, type NewResult, type NewResultOutcome } from "@kinerja/db";
+import { bulkInsert, newId, now, toJson, type CycleRow, type Database, type NewJob, type NewResult, type NewResultOutcome } from "@kinerja/db";
 import { PostgresAdapter, sql, type Kysely } from "kysely";
 import type { Actor } from "../lib/index.js";
 
@@ -158,21 +158,10 @@ export function outcomeRows(regionId: string, runId: string, employeeId: string,
   return outcomeTypes(result?.outcomes ?? []).map((type) => ({ region_id: regionId, run_id: runId, employee_id: employeeId, type }));
 }
 
-/** SQLite binds at most 32,766 parameters to one statement (PostgreSQL 65,535); each insert stays within. */
-const MAX_PARAMETERS = 32_766;
-
-/** Writes result rows and their outcome rows, as few statements as the parameter limit allows. */
+/** Writes result rows and their outcome rows in bulk: by COPY on PostgreSQL, multi-row inserts on SQLite. */
 export async function insertResults(trx: Kysely<Database>, results: NewResult[], outcomes: NewResultOutcome[]): Promise<void> {
-  for (const chunk of statementChunks(results)) await insertRows(trx, "results", chunk, (rows) => trx.insertInto("results").values(rows));
-  for (const chunk of statementChunks(outcomes)) await insertRows(trx, "result_outcomes", chunk, (rows) => trx.insertInto("result_outcomes").values(rows));
-}
-
-function statementChunks<T extends object>(rows: T[]): T[][] {
-  if (rows.length === 0) return [];
-  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / Object.keys(rows[0] as object).length));
-  const chunks: T[][] = [];
-  for (let i = 0; i < rows.length; i += perStatement) chunks.push(rows.slice(i, i + perStatement));
-  return chunks;
+  await bulkInsert(trx, "results", results);
+  await bulkInsert(trx, "result_outcomes", outcomes);
 }
 
 /**
