@@ -11,7 +11,7 @@ import { PostgresAdapter, type Kysely } from "kysely";
 import { requireAdmin, type Scope } from "../access/index.js";
 import { failLiveJob, failStaleJobs, holdLease, regionJobRunning, JobTakenOver, keepLeaseAlive, leaseFields, renewLease, type JobRunner } from "../cycles/index.js";
 import { audit, DomainError, runInWorker, type Actor, type WorkerBudget } from "../lib/index.js";
-import type { parseEmployeeSheet, EmployeeSheet, ImportFormat, ImportRowError, SheetEmployee } from "./employee-sheet.js";
+import type { parseEmployeeSheetColumns, EmployeeColumns, EmployeeSheetColumns, ImportFormat, ImportRowError } from "./employee-sheet.js";
 
 export type { ImportFormat, ImportRowError } from "./employee-sheet.js";
 
@@ -35,9 +35,9 @@ async function readSheet(db: Kysely<Database>, regionId: string, format: ImportF
   const existing = new Map(
     (await db.selectFrom("employees").select(["id", "nip"]).where("region_id", "=", regionId).execute()).map((e) => [e.nip, e.id]),
   );
-  const sheet: EmployeeSheet = await runInWorker<typeof parseEmployeeSheet>(
+  const sheet: EmployeeSheetColumns = await runInWorker<typeof parseEmployeeSheetColumns>(
     new URL("./employee-sheet.ts", import.meta.url),
-    "parseEmployeeSheet",
+    "parseEmployeeSheetColumns",
     [format, bytes, { units: new Set(units), nips: new Set(existing.keys()) }],
     SHEET_READ,
   );
@@ -50,7 +50,7 @@ export async function importEmployees(scope: Scope, input: { format: ImportForma
   const { sheet, existing } = await readSheet(db, regionId, input.format, sheetBytes(input));
   if (sheet.errors.length > 0) return { ok: false, rows: sheet.rows, errors: sheet.errors };
   const { created, updated } = await db.transaction().execute((trx) => writeEmployees(trx, scope, input.format, sheet.employees, existing));
-  return { ok: true, rows: sheet.employees.length, created, updated };
+  return { ok: true, rows: sheet.employees.nip.length, created, updated };
 }
 
 export interface EmployeeImportStatus {
@@ -156,7 +156,7 @@ async function runEmployeeImport(db: Kysely<Database>, jobs: JobRunner, actor: A
       });
       return;
     }
-    await renewLease(db, job, lease, { total: sheet.employees.length });
+    await renewLease(db, job, lease, { total: sheet.employees.nip.length });
     await details.set({ rows: sheet.rows }).execute();
     // Progress is written beside the import's transaction, on another connection: on PostgreSQL only, as
     // SQLite's one connection is the transaction's until it ends. The job's row is held only at the end.
@@ -166,7 +166,7 @@ async function runEmployeeImport(db: Kysely<Database>, jobs: JobRunner, actor: A
       const counts = await writeEmployees(trx, scope, input.format, sheet.employees, existing, progress);
       await trx.updateTable("employee_import_jobs").set(counts).where("region_id", "=", regionId).where("job_id", "=", job.id).execute();
       const at = now();
-      await holdLease(trx, job, lease, { status: "succeeded", done: sheet.employees.length, finished_at: at });
+      await holdLease(trx, job, lease, { status: "succeeded", done: sheet.employees.nip.length, finished_at: at });
     });
   } catch (error) {
     // A job taken over is another server's to account for: it already marked it failed.
@@ -193,31 +193,35 @@ async function writeEmployees(
   trx: Kysely<Database>,
   scope: Pick<Scope, "regionId" | "actor">,
   format: ImportFormat,
-  employees: readonly SheetEmployee[],
+  employees: EmployeeColumns,
   existing: ReadonlyMap<string, string>,
   progress?: (done: number) => Promise<void>,
 ): Promise<{ created: number; updated: number }> {
   const { regionId, actor } = scope;
-  const updated = employees.reduce((n, p) => (existing.has(p.nip) ? n + 1 : n), 0);
-  const created = employees.length - updated;
+  const { nip, nama, jabatan, jenis_jabatan, jenjang, golongan, status, unit_id, atasan_nip, attributes } = employees;
+  const updated = nip.reduce((n, known) => (existing.has(known) ? n + 1 : n), 0);
+  const created = nip.length - updated;
   const at = now();
-  for (let i = 0; i < employees.length; i += ROWS_PER_STATEMENT) {
-    const rows = employees.slice(i, i + ROWS_PER_STATEMENT).map((p) => ({
-      region_id: regionId,
-      id: existing.get(p.nip) ?? newId(),
-      nip: p.nip,
-      nama: p.nama,
-      jabatan: p.jabatan,
-      jenis_jabatan: p.jenis_jabatan,
-      jenjang: p.jenjang,
-      golongan: p.golongan,
-      status: p.status,
-      unit_id: p.unit_id,
-      atasan_nip: p.atasan_nip,
-      attributes: toJson(p.attributes),
-      created_at: at,
-      updated_at: at,
-    }));
+  for (let from = 0; from < nip.length; from += ROWS_PER_STATEMENT) {
+    const rows = [];
+    for (let i = from; i < Math.min(from + ROWS_PER_STATEMENT, nip.length); i++) {
+      rows.push({
+        region_id: regionId,
+        id: existing.get(nip[i]!) ?? newId(),
+        nip: nip[i]!,
+        nama: nama[i]!,
+        jabatan: jabatan[i]!,
+        jenis_jabatan: jenis_jabatan[i]!,
+        jenjang: jenjang[i]!,
+        golongan: golongan[i]!,
+        status: status[i]!,
+        unit_id: unit_id[i]!,
+        atasan_nip: atasan_nip[i]!,
+        attributes: attributes[i]!,
+        created_at: at,
+        updated_at: at,
+      });
+    }
     await insertRows(trx, "employees upsert", rows, (chunk) =>
       trx
         .insertInto("employees")
@@ -237,7 +241,7 @@ async function writeEmployees(
           })),
         ),
     );
-    await progress?.(Math.min(i + ROWS_PER_STATEMENT, employees.length));
+    await progress?.(Math.min(from + ROWS_PER_STATEMENT, nip.length));
   }
   await audit(trx, {
     regionId,
@@ -245,7 +249,7 @@ async function writeEmployees(
     action: "employee.import",
     entity: "employee",
     entityId: "*",
-    after: { format, rows: employees.length, created, updated },
+    after: { format, rows: nip.length, created, updated },
   });
   return { created, updated };
 }

@@ -2,7 +2,7 @@
 // NIPs given as sets.
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { parseEmployeeSheet, type KnownInRegion } from "./employee-sheet.js";
+import { parseEmployeeSheet, parseEmployeeSheetColumns, type KnownInRegion } from "./employee-sheet.js";
 
 const known: KnownInRegion = { units: new Set(["dinkes", "disdik"]), nips: new Set(["198001012005011001"]) };
 
@@ -213,5 +213,31 @@ describe("parseEmployeeSheet", () => {
     expect(sheet.errors).toEqual([
       expect.objectContaining({ row: 3, column: "nip", message: expect.stringContaining("angka"), expected: "kolom NIP berformat Teks (18 digit)" }),
     ]);
+  });
+});
+
+describe("parseEmployeeSheetColumns", () => {
+  it("gives the employees parseEmployeeSheet gives, one array per written field, attributes as JSON text", async () => {
+    const bytes = csv(
+      "NIP,Nama,Jabatan,Jenis Jabatan,Golongan,Unit,NIP Atasan,atribut.guru,atribut.catatan",
+      '199001012015031001,Rina,Guru,Fungsional,III/a,disdik,198001012005011001,ya,"baris\tdua ""kutip"""',
+      "199202022016032002,Budi,Staf,,,dinkes,,tidak,",
+      "bukan-nip,Tia,Staf,,,dinkes,,,",
+    );
+    const sheet = await parseEmployeeSheet("csv", bytes, known);
+    const columns = await parseEmployeeSheetColumns("csv", bytes, known);
+    expect(columns.rows).toBe(3);
+    expect(columns.errors).toEqual(sheet.errors);
+    expect(columns.errors).toHaveLength(1);
+    const { employees } = columns;
+    expect(employees.nip).toEqual(["199001012015031001", "199202022016032002"]);
+    const fields = ["nip", "nama", "jabatan", "jenis_jabatan", "jenjang", "golongan", "status", "unit_id", "atasan_nip"] as const;
+    sheet.employees.forEach((employee, i) => {
+      for (const field of fields) expect(employees[field][i], `${field} of row ${employee.row}`).toBe(employee[field]);
+      expect(JSON.parse(employees.attributes[i]!)).toEqual(employee.attributes);
+    });
+    expect(employees.atasan_nip).toEqual(["198001012005011001", null]);
+    expect(JSON.parse(employees.attributes[0]!)).toEqual({ guru: true, catatan: 'baris\tdua "kutip"' });
+    expect(Object.keys(employees).sort()).toEqual([...fields, "attributes"].sort());
   });
 });
