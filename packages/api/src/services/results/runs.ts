@@ -4,7 +4,7 @@
 // evaluated employee gives one result row and one outcome row per outcome type.
 import { DomainError } from "../lib/index.js";
 import { AppraisalError, type AppraisalInput, type AppraisalResult, type CompiledRuleSet, type Explanation } from "@kinerja/core";
-import { bulkInsert, newId, now, toJson, type CycleRow, type Database, type NewJob, type NewResult, type NewResultOutcome } from "@kinerja/db";
+import { bulkInsert, newId, now, toJson, type CycleRow, type Database, type NewJob, type NewResult, type NewResultOutcome, type ResultOutcomeTable, type ResultTable } from "@kinerja/db";
 import { PostgresAdapter, sql, type Kysely } from "kysely";
 import type { Actor } from "../lib/index.js";
 
@@ -165,14 +165,27 @@ export async function insertResults(trx: Kysely<Database>, results: NewResult[],
 }
 
 /**
+ * The columns of each table that queries filter, join, sort or group on, which are the ones whose statistics
+ * plan them. A result's JSON documents (scores, decisions, outcomes, explanation, input, rollup) are only ever
+ * read back whole, so their statistics plan nothing; sampling their texts was most of an analyse's time (after a
+ * run of 20,000 on PostgreSQL: 520 ms for every column of results, 180 ms for these).
+ */
+const PLANNED_COLUMNS: { results: (keyof ResultTable)[]; result_outcomes: (keyof ResultOutcomeTable)[] } = {
+  results: ["region_id", "run_id", "employee_id", "nip", "nama", "unit_id", "jabatan", "predikat", "predikat_label", "score", "rule_set_hash", "error", "created_at"],
+  result_outcomes: ["region_id", "run_id", "employee_id", "type"],
+};
+
+/**
  * PostgreSQL plans by statistics, and a run's rows are new to them: analyses the region's partition of each
- * table (results and result_outcomes are partitioned by region), so one region's run never samples the others'.
+ * table (results and result_outcomes are partitioned by region), so one region's run never samples the others',
+ * and of each only the columns that plan queries.
  */
 export async function analyseResults(db: Kysely<Database>, regionId: string, tables: ("results" | "result_outcomes")[]): Promise<void> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
   for (const table of tables) {
     const { rows } = await sql<{ name: string | null }>`select to_regclass(region_partition_name(${table}, ${regionId}))::text as name`.execute(db);
     const partition = rows[0]?.name;
-    await sql`analyze ${sql.raw(partition ?? table)}`.execute(db);
+    const columns = sql.join(PLANNED_COLUMNS[table].map((column) => sql.ref(column)));
+    await sql`analyze ${sql.raw(partition ?? table)} (${columns})`.execute(db);
   }
 }
