@@ -8,7 +8,7 @@ import { now, type Database, type DialectName, type NewResult, type NewResultOut
 import { sql, type Kysely } from "kysely";
 import { systemScope } from "../services/access/index.js";
 import { createCycle, findCycle } from "../services/cycles/index.js";
-import { evaluated, insertRun, outcomeRows, resultRow } from "../services/results/index.js";
+import { analyseResults, evaluated, insertRun, outcomeRows, resultRow } from "../services/results/index.js";
 import { compileContent, loadRuleFile, publishRuleSet, saveDraft } from "../services/rules/index.js";
 import { demoAppraisals } from "../services/seed/index.js";
 import { demoProfile, NATIONAL_RULES } from "./env.js";
@@ -27,6 +27,12 @@ export interface ResultsRegionOptions {
   subUnits?: number;
   /** Write the same results once more as an earlier run of the cycle. */
   previousRun?: boolean;
+  /**
+   * PostgreSQL's statistics once the runs are written: of every table and column, as autovacuum takes them
+   * (the default), or only those a run takes of its own rows (analyseResults), as on a server whose
+   * autovacuum is off.
+   */
+  statistics?: "autovacuum" | "run";
 }
 
 export interface ResultsRegion {
@@ -94,6 +100,12 @@ export async function seedResultsRegion(db: Kysely<Database>, dialect: DialectNa
     nama: `Pegawai ${i}`,
     unit: `${opds[opdIndex(i)]}-${i % subCount}`,
   });
+  const runStatistics = options.statistics === "run";
+  /** Statistics as autovacuum takes them (of the whole database once the runs are in), or as a run does. */
+  const analyse = async (whole = false) => {
+    if (runStatistics) await analyseResults(db, regionId, ["results", "result_outcomes"]);
+    else await (whole ? sql`analyze` : sql`analyze results, result_outcomes`).execute(db);
+  };
   const writeRun = async (): Promise<string> => {
     const cycle = await findCycle(db, regionId, created.id);
     const { runId } = await insertRun(db, cycle, ACTOR, { kind: "cycle.run", total: size, reason: null, complete: true, at });
@@ -111,7 +123,7 @@ export async function seedResultsRegion(db: Kysely<Database>, dialect: DialectNa
     await db.insertInto("results").values(rows).execute();
     if (outcomes.length > 0) await db.insertInto("result_outcomes").values(outcomes).execute();
     // Never analysed, PostgreSQL would join each copy to a scan of the whole table.
-    if (dialect === "postgres") await sql`analyze results, result_outcomes`.execute(db);
+    if (dialect === "postgres") await analyse();
     for (let start = TEMPLATES; start < size; start += INSERT_ROWS) {
       const copies = Array.from({ length: Math.min(INSERT_ROWS, size - start) }, (_, k) => {
         const e = employeeOf(start + k);
@@ -134,8 +146,8 @@ export async function seedResultsRegion(db: Kysely<Database>, dialect: DialectNa
   };
   if (options.previousRun) await writeRun();
   const runId = await writeRun();
-  // As autovacuum would after a run is written; SQLite keeps no statistics unless told, and the server never tells it.
-  if (dialect === "postgres") await sql`analyze`.execute(db);
+  // After a run is written; SQLite keeps no statistics unless told, and the server never tells it.
+  if (dialect === "postgres") await analyse(true);
 
   const counts = new Map<string, number>();
   for (let i = 0; i < TEMPLATES; i++) {
