@@ -1,5 +1,5 @@
 // Tasks for the tests of runInWorker (services/lib/worker.test.ts): ones that answer, one that never
-// ends, one that dies, one that throws, two that eat memory.
+// ends, one that dies, one that throws, two that eat memory; generators for streamInWorker.
 
 export function sum(numbers: number[], extra: Set<number>): { total: number } {
   return { total: [...numbers, ...extra].reduce((a, b) => a + b, 0) };
@@ -33,4 +33,17 @@ export function hoard(): number[][] {
 export function grow(): number[] {
   const kept: number[] = [];
   for (let i = 0; ; i++) kept.push(i);
+}
+
+/** Yields `count` parts, each with when it was made, and returns how many. */
+export async function* parts(count: number): AsyncGenerator<{ index: number; madeAt: number }, number, never> {
+  for (let index = 0; index < count; index++) yield { index, madeAt: Date.now() };
+  return count;
+}
+
+/** Yields `count` parts, lets them reach the server, then dies midway. */
+export async function* partsThenExit(count: number): AsyncGenerator<number, number, never> {
+  for (let index = 0; index < count; index++) yield index;
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  process.exit(3);
 }

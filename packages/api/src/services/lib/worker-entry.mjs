@@ -1,18 +1,33 @@
-// The start of every worker process of runInWorker (worker.ts): registers tsx (a child does not inherit the
-// server's loader), then for each task it is sent loads the task's module, calls the task with the arguments
-// and sends back what it returns, or the message of what it threw. It ends when the server closes the
-// channel, as the server does on exit or when it has more idle workers than it keeps. Plain JavaScript, as it
-// runs before tsx is registered.
+// The start of every worker process of runInWorker and streamInWorker (worker.ts): registers tsx (a child
+// does not inherit the server's loader), then for each task it is sent loads the task's module, calls the
+// task with the arguments and sends back what it returns (a generator's parts first, one message each), or
+// the message of what it threw. It ends when the server closes the channel, as the server does on exit or
+// when it has more idle workers than it keeps. Plain JavaScript, as it runs before tsx is registered.
 import process from "node:process";
 import { register } from "tsx/esm/api";
 
 register();
-process.on("message", async ({ module, name, args }) => {
+process.on("message", async ({ module, name, args, stream }) => {
   let answer;
   try {
     const tasks = await import(module);
     if (typeof tasks[name] !== "function") throw new Error(`${module} tidak mengekspor fungsi ${name}`);
-    answer = { ok: true, result: await tasks[name](...args) };
+    const result = await tasks[name](...args);
+    if (stream) {
+      // A generator task (streamInWorker): each part is sent as it is yielded, then what it returns. Parts are
+      // not waited on: the next is made while the server takes the last.
+      if (typeof result?.next !== "function") throw new Error(`${name} bukan generator`);
+      for (;;) {
+        const step = await result.next();
+        if (step.done) {
+          answer = { ok: true, result: step.value };
+          break;
+        }
+        process.send({ part: step.value });
+      }
+    } else {
+      answer = { ok: true, result };
+    }
   } catch (error) {
     answer = { ok: false, message: error instanceof Error ? error.message : String(error) };
   }

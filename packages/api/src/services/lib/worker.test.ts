@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type * as tasks from "../../testing/worker-tasks.js";
 import { DomainError } from "./errors.js";
-import { runInWorker, type WorkerBudget } from "./worker.js";
+import { runInWorker, streamInWorker, type WorkerBudget } from "./worker.js";
 
 const TASKS = new URL("../../testing/worker-tasks.ts", import.meta.url);
 const BUDGET: WorkerBudget = { timeoutMs: 20_000, maxMemoryMb: 64, what: "Pekerjaan uji" };
@@ -79,5 +79,53 @@ describe("runInWorker", () => {
   it("refuses arguments that cannot cross to the worker, naming the task", async () => {
     const error = await refusal(runInWorker<typeof tasks.sum>(TASKS, "sum", [[1], new Set([() => 1])] as never, BUDGET));
     expect(error.message).toMatch(/^Pekerjaan uji gagal \(.+\); tidak ada yang disimpan$/);
+  });
+});
+
+describe("streamInWorker", () => {
+  it("hands each part to the caller in order while the worker goes on, then answers what the task returns", async () => {
+    const taken: Array<{ index: number; madeAt: number; takenAt: number }> = [];
+    const result = await streamInWorker<typeof tasks.parts>(TASKS, "parts", [50], BUDGET, async (part) => {
+      // The first part is taken slowly: the worker makes the rest meanwhile, not after.
+      if (part.index === 0) await new Promise((resolve) => setTimeout(resolve, 500));
+      taken.push({ ...part, takenAt: Date.now() });
+    });
+    expect(result).toBe(50);
+    expect(taken.map((part) => part.index)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    expect(taken[49]!.madeAt).toBeLessThan(taken[0]!.takenAt);
+  });
+
+  it("refuses when the worker dies midway, after the part being taken is finished", async () => {
+    const taken: number[] = [];
+    let taking = false;
+    const error = await refusal(
+      streamInWorker<typeof tasks.partsThenExit>(TASKS, "partsThenExit", [3], BUDGET, async (part) => {
+        taking = true;
+        await new Promise((resolve) => setTimeout(resolve, part === 2 ? 1_000 : 0));
+        taken.push(part);
+        taking = false;
+      }),
+    );
+    expect(error).toMatchObject({ code: "UNPROCESSABLE_CONTENT", message: "Pekerjaan uji berhenti tanpa hasil (kode keluar 3); tidak ada yang disimpan" });
+    expect(taking).toBe(false);
+    expect(taken).toEqual([0, 1, 2]);
+  });
+
+  it("answers the caller's own failure to take a part, stops the worker, and the next task runs", async () => {
+    const taken: number[] = [];
+    const failure = new Error("tidak bisa disimpan");
+    await expect(
+      streamInWorker<typeof tasks.parts>(TASKS, "parts", [20], BUDGET, (part) => {
+        if (part.index === 3) throw failure;
+        taken.push(part.index);
+      }),
+    ).rejects.toBe(failure);
+    expect(taken).toEqual([0, 1, 2]);
+    await expect(runInWorker<typeof tasks.sum>(TASKS, "sum", [[1], new Set([2])], BUDGET)).resolves.toEqual({ total: 3 });
+  });
+
+  it("refuses a task that is not a generator", async () => {
+    const error = await refusal(streamInWorker(TASKS, "pid", [] as never, BUDGET, () => undefined));
+    expect(error.message).toBe("Pekerjaan uji gagal (pid bukan generator); tidak ada yang disimpan");
   });
 });

@@ -29,7 +29,7 @@ const KEPT = 2;
 /** The last characters a worker wrote to stderr, enough for V8's "heap out of memory" and a stack. */
 const STDERR_KEPT = 8_192;
 
-type Answer = { ok: true; result: unknown } | { ok: false; message: string };
+type Answer = { ok: true; result: unknown } | { ok: false; message: string } | { part: unknown };
 
 interface Worker {
   child: ChildProcess;
@@ -92,14 +92,49 @@ export function runInWorker<Task extends (...args: never[]) => unknown>(
   args: Parameters<Task>,
   budget: WorkerBudget,
 ): Promise<Awaited<ReturnType<Task>>> {
-  type Result = Awaited<ReturnType<Task>>;
+  return runTask(module, name, args, budget);
+}
+
+/** What a generator task yields, and what it returns at its end. */
+type Yielded<Task> = Task extends (...args: never[]) => AsyncGenerator<infer Part, unknown, never> | Generator<infer Part, unknown, never> ? Part : never;
+type Returned<Task> = Task extends (...args: never[]) => AsyncGenerator<unknown, infer Result, never> | Generator<unknown, infer Result, never> ? Result : never;
+
+/**
+ * Runs a generator task in a worker: each part it yields is handed to `onPart` as it comes, one at a time
+ * and in order (the next waits for the last to be taken), while the worker goes on to the next; answers
+ * what the task returns once every part has been taken. A worker that dies, throws or outlasts its budget
+ * midway refuses as runInWorker does, after parts may have been taken: the caller takes them into
+ * something it can undo (a transaction) and undoes it on refusal. A part `onPart` fails on stops the worker
+ * and answers that failure.
+ */
+export function streamInWorker<Task extends (...args: never[]) => AsyncGenerator<unknown, unknown, never> | Generator<unknown, unknown, never>>(
+  module: URL,
+  name: string,
+  args: Parameters<Task>,
+  budget: WorkerBudget,
+  onPart: (part: Yielded<Task>) => Promise<void> | void,
+): Promise<Returned<Task>> {
+  return runTask(module, name, args, budget, onPart as (part: unknown) => Promise<void> | void);
+}
+
+function runTask<Result>(module: URL, name: string, args: readonly unknown[], budget: WorkerBudget, onPart?: (part: unknown) => Promise<void> | void): Promise<Result> {
   return new Promise<Result>((resolve, reject) => {
     const worker = workerFor(budget.maxMemoryMb);
     const { child, stderr } = worker;
-    const onMessage = (answer: Answer) =>
-      answer.ok
-        ? settle(() => resolve(answer.result as Result), true)
-        : refuse(`${budget.what} gagal (${answer.message}); tidak ada yang disimpan`);
+    // Parts are taken one after another; the answer waits for the last of them.
+    let taken: Promise<void> = Promise.resolve();
+    const onMessage = (answer: Answer) => {
+      if ("part" in answer) {
+        taken = taken.then(() => (settled ? undefined : onPart?.(answer.part)));
+        taken.catch((error: unknown) => settle(() => reject(error)));
+        return;
+      }
+      if (!answer.ok) return refuse(`${budget.what} gagal (${answer.message}); tidak ada yang disimpan`);
+      taken.then(
+        () => settle(() => resolve(answer.result as Result), true),
+        () => undefined,
+      );
+    };
     const onError = (error: Error) => refuse(`${budget.what} gagal (${error.message}); tidak ada yang disimpan`, error);
     // "close" comes after the worker's stderr has been read to its end, so V8's last words are in it.
     const onClose = (code: number | null, signal: NodeJS.Signals | null) => {
@@ -118,9 +153,10 @@ export function runInWorker<Task extends (...args: never[]) => unknown>(
       settled = true;
       clearTimeout(timer);
       child.off("message", onMessage).off("error", onError).off("close", onClose);
-      outcome();
       if (reusable) keep(worker, budget.maxMemoryMb);
       else child.kill("SIGKILL");
+      // A part being taken is let finish first, so the caller never undoes what is still being done.
+      void taken.then(outcome, outcome);
     };
     const refuse = (message: string, cause?: unknown) =>
       settle(() => reject(new DomainError({ code: "UNPROCESSABLE_CONTENT", message, cause })));
@@ -132,7 +168,7 @@ export function runInWorker<Task extends (...args: never[]) => unknown>(
     const failedToSend = (error: unknown) =>
       refuse(`${budget.what} gagal (${error instanceof Error ? error.message : String(error)}); tidak ada yang disimpan`, error);
     try {
-      child.send({ module: module.href, name, args }, (error) => error && failedToSend(error));
+      child.send({ module: module.href, name, args, stream: onPart !== undefined }, (error) => error && failedToSend(error));
     } catch (error) {
       // Arguments that cannot cross (a function, say) are refused before the worker sees anything.
       failedToSend(error);

@@ -3,7 +3,7 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { csvRecords, fastCsvRecords } from "./csv-records.js";
+import { csvRecords, csvRecordStream, fastCsvRecords } from "./csv-records.js";
 
 function byCsvParse(text: string, delimiter: string): string[][] | Error {
   try {
@@ -27,6 +27,33 @@ describe("fastCsvRecords", () => {
       }),
       { numRuns: 20_000 },
     );
+  });
+
+  it("streams csv-parse's records, one at a time: where the pass gives up midway, the records it gave are csv-parse's first", () => {
+    let gaveUpMidway = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), fc.constantFrom(",", ";"), (parts, delimiter) => {
+        const text = parts.join("");
+        const slow = byCsvParse(text, delimiter);
+        const streamed: string[][] = [];
+        let thrown: Error | undefined;
+        try {
+          for (const record of csvRecordStream(text, delimiter)) streamed.push(record);
+        } catch (error) {
+          thrown = error as Error;
+        }
+        if (slow instanceof Error) {
+          expect(thrown?.message).toBe(slow.message);
+        } else {
+          expect(thrown).toBeUndefined();
+          expect(streamed).toEqual(slow);
+          if (fastCsvRecords(text, delimiter) === null && slow.length > 1) gaveUpMidway++;
+        }
+      }),
+      { numRuns: 20_000 },
+    );
+    // The property above met texts the pass gave up on after records it had given.
+    expect(gaveUpMidway).toBeGreaterThan(0);
   });
 
   it("reads well-formed sheets itself: quoted fields with delimiters, doubled quotes and line breaks, empty lines, a byte order mark", () => {

@@ -9,13 +9,14 @@ import { parse as parseCsv } from "csv-parse/sync";
 const QUOTE = 34;
 
 /**
- * Records of well-formed CSV, or null when csv-parse must read the text. The record delimiter is found as
+ * Records of well-formed CSV, one at a time; returns true at the end of the text, or false where csv-parse
+ * must read it (the records before were read as csv-parse reads them). The record delimiter is found as
  * csv-parse finds it: the first of "\r\n", "\n" or "\r" in the text, then only that one ends a record.
  */
-export function fastCsvRecords(input: string, delimiter: string): string[][] | null {
+function* fastCsvRecordStream(input: string, delimiter: string): Generator<string[], boolean, undefined> {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const length = text.length;
-  if (length === 0) return [];
+  if (length === 0) return true;
   const firstCr = text.indexOf("\r");
   const firstLf = text.indexOf("\n");
   let newline: string;
@@ -25,9 +26,8 @@ export function fastCsvRecords(input: string, delimiter: string): string[][] | n
   const firstBreak = firstCr === -1 ? firstLf : firstLf === -1 ? firstCr : Math.min(firstCr, firstLf);
   // csv-parse finds the record delimiter before or inside quotes in ways not worth copying: such a first line is its to read.
   const firstQuote = text.indexOf('"');
-  if (firstQuote !== -1 && (firstBreak === -1 || firstQuote < firstBreak)) return null;
+  if (firstQuote !== -1 && (firstBreak === -1 || firstQuote < firstBreak)) return false;
 
-  const records: string[][] = [];
   const newlineLength = newline.length;
   const newlineFirst = newline.charCodeAt(0);
   const delimiterCode = delimiter.charCodeAt(0);
@@ -45,7 +45,7 @@ export function fastCsvRecords(input: string, delimiter: string): string[][] | n
       let from = at + 1;
       for (;;) {
         const close = text.indexOf('"', from);
-        if (close === -1) return null;
+        if (close === -1) return false;
         if (text.charCodeAt(close + 1) === QUOTE) {
           value += text.slice(from, close + 1);
           from = close + 2;
@@ -63,8 +63,8 @@ export function fastCsvRecords(input: string, delimiter: string): string[][] | n
         if (lineEnd === -1) lineEnd = length;
       }
       if (at === length) {
-        records.push(record);
-        return records;
+        yield record;
+        return true;
       }
       const next = text.charCodeAt(at);
       if (next === delimiterCode) {
@@ -72,15 +72,15 @@ export function fastCsvRecords(input: string, delimiter: string): string[][] | n
         continue;
       }
       if (next === newlineFirst && text.startsWith(newline, at)) {
-        records.push(record);
+        yield record;
         record = [];
         at += newlineLength;
-        if (at === length) return records;
+        if (at === length) return true;
         lineEnd = text.indexOf(newline, at);
         if (lineEnd === -1) lineEnd = length;
         continue;
       }
-      return null;
+      return false;
     }
     // An unquoted field: up to the next delimiter on this record; no quote may stand in it. The next delimiter
     // is looked up again only once passed, so lines without one do not each search the rest of the text.
@@ -89,14 +89,14 @@ export function fastCsvRecords(input: string, delimiter: string): string[][] | n
       if (nextDelimiter === -1) nextDelimiter = length;
     }
     const end = nextDelimiter < lineEnd ? nextDelimiter : lineEnd;
-    if (nextQuote < end) return null;
+    if (nextQuote < end) return false;
     record.push(text.slice(at, end));
     if (end === lineEnd) {
-      records.push(record);
-      if (end === length) return records;
+      yield record;
+      if (end === length) return true;
       record = [];
       at = end + newlineLength;
-      if (at === length) return records;
+      if (at === length) return true;
       lineEnd = text.indexOf(newline, at);
       if (lineEnd === -1) lineEnd = length;
     } else {
@@ -105,10 +105,37 @@ export function fastCsvRecords(input: string, delimiter: string): string[][] | n
   }
 }
 
+/** Records of well-formed CSV, or null when csv-parse must read the text. */
+export function fastCsvRecords(text: string, delimiter: string): string[][] | null {
+  const records: string[][] = [];
+  const stream = fastCsvRecordStream(text, delimiter);
+  for (let step = stream.next(); ; step = stream.next()) {
+    if (step.done) return step.value ? records : null;
+    records.push(step.value);
+  }
+}
+
+/**
+ * The records of CSV text separated by `delimiter`, one at a time, so a reader can act on the first while
+ * the rest are still to be read. Where the hand-written pass gives up, csv-parse reads the whole text and
+ * the records after those already given follow; for a file it cannot read, its error is thrown there.
+ */
+export function* csvRecordStream(text: string, delimiter: string): Generator<string[], void, undefined> {
+  const fast = fastCsvRecordStream(text, delimiter);
+  let given = 0;
+  for (let step = fast.next(); ; step = fast.next()) {
+    if (step.done) {
+      if (step.value) return;
+      break;
+    }
+    given++;
+    yield step.value;
+  }
+  const records = parseCsv(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  for (let i = given; i < records.length; i++) yield records[i]!;
+}
+
 /** The records of CSV text separated by `delimiter`; throws csv-parse's error for a file it cannot read. */
 export function csvRecords(text: string, delimiter: string): string[][] {
-  return (
-    fastCsvRecords(text, delimiter) ??
-    (parseCsv(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][])
-  );
+  return [...csvRecordStream(text, delimiter)];
 }

@@ -1,8 +1,9 @@
 // Importing employees from a CSV or XLSX sheet: the sheet is read and checked against the region
 // (employee-sheet.ts), and nothing is written unless the whole sheet is good: one transaction, or none.
 // Rows are matched on NIP: a known NIP updates the employee, a new one adds them. The sheet is read in a
-// worker process (lib/worker.ts), so the server answers other requests while a big sheet is read; a read
-// that fails or outlasts its budget is refused before anything is written.
+// worker process (lib/worker.ts), which hands its good rows over in parts as it reads: each part is
+// written while the worker reads on, in the one transaction, which is rolled back when the sheet turns out
+// to have a problem, or the read fails or outlasts its budget.
 // A small sheet is imported within its request (`importEmployees`, through tRPC); a big one is uploaded over
 // plain HTTP and imported as a job (`startEmployeeImport`): its row in `jobs` holds progress and lease as a
 // cycle's run does, and `employee_import_jobs` the outcome, every problem of a refused sheet included.
@@ -10,8 +11,8 @@ import { insertRows, newId, now, parseJson, toJson, type Database, type JobRow, 
 import { PostgresAdapter, type Kysely } from "kysely";
 import { requireAdmin, type Scope } from "../access/index.js";
 import { failLiveJob, failStaleJobs, holdLease, regionJobRunning, JobTakenOver, keepLeaseAlive, leaseFields, renewLease, type JobRunner } from "../cycles/index.js";
-import { audit, DomainError, runInWorker, type Actor, type WorkerBudget } from "../lib/index.js";
-import type { parseEmployeeSheetColumns, EmployeeColumns, EmployeeSheetColumns, ImportFormat, ImportRowError } from "./employee-sheet.js";
+import { audit, DomainError, streamInWorker, type Actor, type WorkerBudget } from "../lib/index.js";
+import type { employeeSheetParts, EmployeeColumns, ImportFormat, ImportRowError } from "./employee-sheet.js";
 
 export type { ImportFormat, ImportRowError } from "./employee-sheet.js";
 
@@ -29,28 +30,71 @@ function sheetBytes(input: { format: ImportFormat; content: string }): Uint8Arra
   return input.format === "csv" ? Buffer.from(input.content, "utf8") : Buffer.from(input.content, "base64");
 }
 
-/** What the region has now, and the sheet read against it in a worker process. */
-async function readSheet(db: Kysely<Database>, regionId: string, format: ImportFormat, bytes: Uint8Array) {
-  const units = (await db.selectFrom("units").select("id").where("region_id", "=", regionId).execute()).map((u) => u.id);
-  const existing = new Map(
-    (await db.selectFrom("employees").select(["id", "nip"]).where("region_id", "=", regionId).execute()).map((e) => [e.nip, e.id]),
-  );
-  const sheet: EmployeeSheetColumns = await runInWorker<typeof parseEmployeeSheetColumns>(
-    new URL("./employee-sheet.ts", import.meta.url),
-    "parseEmployeeSheetColumns",
-    [format, bytes, { units: new Set(units), nips: new Set(existing.keys()) }],
-    SHEET_READ,
-  );
-  return { sheet, existing };
+/** A sheet found to have problems after parts of it were written: thrown to roll them back. */
+class SheetRefused extends Error {
+  constructor(
+    readonly rows: number,
+    readonly errors: ImportRowError[],
+  ) {
+    super(`the sheet has ${errors.length} problems`);
+  }
+}
+
+/**
+ * Reads a sheet in the worker process against what the region has, and writes its good rows as they come,
+ * in one transaction: every bad cell and nothing written, or the counts written. `finish` runs in that
+ * transaction once the sheet is known good (a job marks itself done there); `progress` is told how many
+ * employees are written so far.
+ */
+async function importSheet(
+  db: Kysely<Database>,
+  scope: Pick<Scope, "regionId" | "actor">,
+  input: { format: ImportFormat; bytes: Uint8Array },
+  hooks: { finish?: (trx: Kysely<Database>, result: ImportResult & { ok: true }) => Promise<void>; progress?: (done: number) => Promise<void> } = {},
+): Promise<ImportResult> {
+  const { regionId, actor } = scope;
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const units = (await trx.selectFrom("units").select("id").where("region_id", "=", regionId).execute()).map((u) => u.id);
+      const existing = new Map(
+        (await trx.selectFrom("employees").select(["id", "nip"]).where("region_id", "=", regionId).execute()).map((e) => [e.nip, e.id]),
+      );
+      const at = now();
+      let written = 0;
+      let updated = 0;
+      const end = await streamInWorker<typeof employeeSheetParts>(
+        new URL("./employee-sheet.ts", import.meta.url),
+        "employeeSheetParts",
+        [input.format, input.bytes, { units: new Set(units), nips: new Set(existing.keys()) }],
+        SHEET_READ,
+        async (part) => {
+          updated += await writeEmployees(trx, regionId, part, existing, at);
+          written += part.nip.length;
+          await hooks.progress?.(written);
+        },
+      );
+      if (end.errors.length > 0) throw new SheetRefused(end.rows, end.errors);
+      const result = { ok: true as const, rows: written, created: written - updated, updated };
+      await audit(trx, {
+        regionId,
+        actor,
+        action: "employee.import",
+        entity: "employee",
+        entityId: "*",
+        after: { format: input.format, rows: written, created: result.created, updated },
+      });
+      await hooks.finish?.(trx, result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof SheetRefused) return { ok: false, rows: error.rows, errors: error.errors };
+    throw error;
+  }
 }
 
 /** Imports a sheet within the request: every bad cell, or the counts written. */
 export async function importEmployees(scope: Scope, input: { format: ImportFormat; content: string }): Promise<ImportResult> {
-  const { db, regionId } = scope;
-  const { sheet, existing } = await readSheet(db, regionId, input.format, sheetBytes(input));
-  if (sheet.errors.length > 0) return { ok: false, rows: sheet.rows, errors: sheet.errors };
-  const { created, updated } = await db.transaction().execute((trx) => writeEmployees(trx, scope, input.format, sheet.employees, existing));
-  return { ok: true, rows: sheet.employees.nip.length, created, updated };
+  return importSheet(scope.db, scope, { format: input.format, bytes: sheetBytes(input) });
 }
 
 export interface EmployeeImportStatus {
@@ -145,29 +189,24 @@ async function runEmployeeImport(db: Kysely<Database>, jobs: JobRunner, actor: A
   const scope = { db, regionId, actor };
   try {
     await db.transaction().execute((trx) => holdLease(trx, job, lease, { status: "running", started_at: now() }));
-    const { sheet, existing } = await readSheet(db, regionId, input.format, input.bytes);
-    const details = db.updateTable("employee_import_jobs").where("region_id", "=", regionId).where("job_id", "=", job.id);
-    if (sheet.errors.length > 0) {
-      await db.transaction().execute(async (trx) => {
-        const at = now();
-        const refused = `Berkas ditolak: ${sheet.errors.length} masalah; tidak ada yang disimpan (file refused: ${sheet.errors.length} problems; nothing was saved)`;
-        await holdLease(trx, job, lease, { status: "failed", error: refused, finished_at: at });
-        await trx.updateTable("employee_import_jobs").set({ rows: sheet.rows, errors: toJson(sheet.errors) }).where("region_id", "=", regionId).where("job_id", "=", job.id).execute();
-      });
-      return;
-    }
-    await renewLease(db, job, lease, { total: sheet.employees.nip.length });
-    await details.set({ rows: sheet.rows }).execute();
     // Progress is written beside the import's transaction, on another connection: on PostgreSQL only, as
     // SQLite's one connection is the transaction's until it ends. The job's row is held only at the end.
     const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
     const progress = postgres ? (done: number) => renewLease(db, job, lease, { done }).then(() => undefined) : undefined;
-    await db.transaction().execute(async (trx) => {
-      const counts = await writeEmployees(trx, scope, input.format, sheet.employees, existing, progress);
-      await trx.updateTable("employee_import_jobs").set(counts).where("region_id", "=", regionId).where("job_id", "=", job.id).execute();
-      const at = now();
-      await holdLease(trx, job, lease, { status: "succeeded", done: sheet.employees.nip.length, finished_at: at });
+    const result = await importSheet(db, scope, input, {
+      progress,
+      finish: async (trx, { rows, created, updated }) => {
+        await trx.updateTable("employee_import_jobs").set({ rows, created, updated }).where("region_id", "=", regionId).where("job_id", "=", job.id).execute();
+        await holdLease(trx, job, lease, { status: "succeeded", done: rows, total: rows, finished_at: now() });
+      },
     });
+    if (!result.ok) {
+      await db.transaction().execute(async (trx) => {
+        const refused = `Berkas ditolak: ${result.errors.length} masalah; tidak ada yang disimpan (file refused: ${result.errors.length} problems; nothing was saved)`;
+        await holdLease(trx, job, lease, { status: "failed", error: refused, finished_at: now() });
+        await trx.updateTable("employee_import_jobs").set({ rows: result.rows, errors: toJson(result.errors) }).where("region_id", "=", regionId).where("job_id", "=", job.id).execute();
+      });
+    }
   } catch (error) {
     // A job taken over is another server's to account for: it already marked it failed.
     if (!(error instanceof JobTakenOver)) {
@@ -181,75 +220,54 @@ async function runEmployeeImport(db: Kysely<Database>, jobs: JobRunner, actor: A
 }
 
 
-/** SQLite binds at most 32,766 parameters to one statement; an employee row takes 13. */
-const ROWS_PER_STATEMENT = 2_000;
-
 /**
- * Adds or updates every employee of a good sheet, and audits the import, in the caller's transaction: one
- * multi-row insert per ROWS_PER_STATEMENT employees, a known NIP updating its row in place (on conflict of
- * the region's NIP key), so 100,000 employees are some fifty statements rather than 100,000.
+ * Adds or updates a part of a good sheet's employees in the caller's transaction, in one multi-row insert
+ * (a part is at most SHEET_PART, 2,000 rows: SQLite binds at most 32,766 parameters to one statement and an
+ * employee row takes 13), a known NIP updating its row in place (on conflict of the region's NIP key), so
+ * 100,000 employees are some fifty statements rather than 100,000. Answers how many were known.
  */
-async function writeEmployees(
-  trx: Kysely<Database>,
-  scope: Pick<Scope, "regionId" | "actor">,
-  format: ImportFormat,
-  employees: EmployeeColumns,
-  existing: ReadonlyMap<string, string>,
-  progress?: (done: number) => Promise<void>,
-): Promise<{ created: number; updated: number }> {
-  const { regionId, actor } = scope;
+async function writeEmployees(trx: Kysely<Database>, regionId: string, employees: EmployeeColumns, existing: ReadonlyMap<string, string>, at: string): Promise<number> {
   const { nip, nama, jabatan, jenis_jabatan, jenjang, golongan, status, unit_id, atasan_nip, attributes } = employees;
-  const updated = nip.reduce((n, known) => (existing.has(known) ? n + 1 : n), 0);
-  const created = nip.length - updated;
-  const at = now();
-  for (let from = 0; from < nip.length; from += ROWS_PER_STATEMENT) {
-    const rows = [];
-    for (let i = from; i < Math.min(from + ROWS_PER_STATEMENT, nip.length); i++) {
-      rows.push({
-        region_id: regionId,
-        id: existing.get(nip[i]!) ?? newId(),
-        nip: nip[i]!,
-        nama: nama[i]!,
-        jabatan: jabatan[i]!,
-        jenis_jabatan: jenis_jabatan[i]!,
-        jenjang: jenjang[i]!,
-        golongan: golongan[i]!,
-        status: status[i]!,
-        unit_id: unit_id[i]!,
-        atasan_nip: atasan_nip[i]!,
-        attributes: attributes[i]!,
-        created_at: at,
-        updated_at: at,
-      });
-    }
-    await insertRows(trx, "employees upsert", rows, (chunk) =>
-      trx
-        .insertInto("employees")
-        .values(chunk)
-        .onConflict((oc) =>
-          oc.columns(["region_id", "nip"]).doUpdateSet((eb) => ({
-            nama: eb.ref("excluded.nama"),
-            jabatan: eb.ref("excluded.jabatan"),
-            jenis_jabatan: eb.ref("excluded.jenis_jabatan"),
-            jenjang: eb.ref("excluded.jenjang"),
-            golongan: eb.ref("excluded.golongan"),
-            status: eb.ref("excluded.status"),
-            unit_id: eb.ref("excluded.unit_id"),
-            atasan_nip: eb.ref("excluded.atasan_nip"),
-            attributes: eb.ref("excluded.attributes"),
-            updated_at: eb.ref("excluded.updated_at"),
-          })),
-        ),
-    );
-    await progress?.(Math.min(from + ROWS_PER_STATEMENT, nip.length));
+  let updated = 0;
+  const rows = [];
+  for (let i = 0; i < nip.length; i++) {
+    const known = existing.get(nip[i]!);
+    if (known !== undefined) updated++;
+    rows.push({
+      region_id: regionId,
+      id: known ?? newId(),
+      nip: nip[i]!,
+      nama: nama[i]!,
+      jabatan: jabatan[i]!,
+      jenis_jabatan: jenis_jabatan[i]!,
+      jenjang: jenjang[i]!,
+      golongan: golongan[i]!,
+      status: status[i]!,
+      unit_id: unit_id[i]!,
+      atasan_nip: atasan_nip[i]!,
+      attributes: attributes[i]!,
+      created_at: at,
+      updated_at: at,
+    });
   }
-  await audit(trx, {
-    regionId,
-    actor,
-    action: "employee.import",
-    entity: "employee",
-    entityId: "*",
-    after: { format, rows: nip.length, created, updated },
-  });
-  return { created, updated };
+  await insertRows(trx, "employees upsert", rows, (chunk) =>
+    trx
+      .insertInto("employees")
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.columns(["region_id", "nip"]).doUpdateSet((eb) => ({
+          nama: eb.ref("excluded.nama"),
+          jabatan: eb.ref("excluded.jabatan"),
+          jenis_jabatan: eb.ref("excluded.jenis_jabatan"),
+          jenjang: eb.ref("excluded.jenjang"),
+          golongan: eb.ref("excluded.golongan"),
+          status: eb.ref("excluded.status"),
+          unit_id: eb.ref("excluded.unit_id"),
+          atasan_nip: eb.ref("excluded.atasan_nip"),
+          attributes: eb.ref("excluded.attributes"),
+          updated_at: eb.ref("excluded.updated_at"),
+        })),
+      ),
+  );
+  return updated;
 }

@@ -2,7 +2,7 @@
 // NIPs given as sets.
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { parseEmployeeSheet, parseEmployeeSheetColumns, type KnownInRegion } from "./employee-sheet.js";
+import { employeeSheetParts, parseEmployeeSheet, SHEET_PART, type EmployeeColumns, type KnownInRegion } from "./employee-sheet.js";
 
 const known: KnownInRegion = { units: new Set(["dinkes", "disdik"]), nips: new Set(["198001012005011001"]) };
 
@@ -216,20 +216,29 @@ describe("parseEmployeeSheet", () => {
   });
 });
 
-describe("parseEmployeeSheetColumns", () => {
-  it("gives the employees parseEmployeeSheet gives, one array per written field, attributes as JSON text", async () => {
+/** Every part employeeSheetParts yields, and what it returns. */
+async function parts(...args: Parameters<typeof employeeSheetParts>) {
+  const stream = employeeSheetParts(...args);
+  const yielded: EmployeeColumns[] = [];
+  for (;;) {
+    const step = await stream.next();
+    if (step.done) return { yielded, end: step.value };
+    yielded.push(step.value);
+  }
+}
+
+describe("employeeSheetParts", () => {
+  it("yields the employees parseEmployeeSheet gives, one array per written field, attributes as JSON text", async () => {
     const bytes = csv(
       "NIP,Nama,Jabatan,Jenis Jabatan,Golongan,Unit,NIP Atasan,atribut.guru,atribut.catatan",
       '199001012015031001,Rina,Guru,Fungsional,III/a,disdik,198001012005011001,ya,"baris\tdua ""kutip"""',
       "199202022016032002,Budi,Staf,,,dinkes,,tidak,",
-      "bukan-nip,Tia,Staf,,,dinkes,,,",
     );
     const sheet = await parseEmployeeSheet("csv", bytes, known);
-    const columns = await parseEmployeeSheetColumns("csv", bytes, known);
-    expect(columns.rows).toBe(3);
-    expect(columns.errors).toEqual(sheet.errors);
-    expect(columns.errors).toHaveLength(1);
-    const { employees } = columns;
+    const { yielded, end } = await parts("csv", bytes, known);
+    expect(end).toEqual({ rows: 2, errors: [] });
+    expect(yielded).toHaveLength(1);
+    const employees = yielded[0]!;
     expect(employees.nip).toEqual(["199001012015031001", "199202022016032002"]);
     const fields = ["nip", "nama", "jabatan", "jenis_jabatan", "jenjang", "golongan", "status", "unit_id", "atasan_nip"] as const;
     sheet.employees.forEach((employee, i) => {
@@ -239,5 +248,30 @@ describe("parseEmployeeSheetColumns", () => {
     expect(employees.atasan_nip).toEqual(["198001012005011001", null]);
     expect(JSON.parse(employees.attributes[0]!)).toEqual({ guru: true, catatan: 'baris\tdua "kutip"' });
     expect(Object.keys(employees).sort()).toEqual([...fields, "attributes"].sort());
+  });
+
+  it("yields good rows in parts as it reads, stops yielding at the first problem, and returns every problem", async () => {
+    const rows = Array.from({ length: SHEET_PART * 2 + 10 }, (_, i) => {
+      const born = new Date(Date.UTC(1970, 0, 1) + i * 86_400_000);
+      const nip = `${born.toISOString().slice(0, 10).replace(/-/g, "")}${born.getUTCFullYear() + 25}01${1 + (i % 2)}001`;
+      return `${nip},Pegawai ${i},Staf,dinkes,`;
+    });
+    const good = await parts("csv", csv("nip,nama,jabatan,unit,atasan_nip", ...rows), known);
+    expect(good.end).toEqual({ rows: rows.length, errors: [] });
+    expect(good.yielded.map((part) => part.nip.length)).toEqual([SHEET_PART, SHEET_PART, 10]);
+    expect(good.yielded.flatMap((part) => part.nama)).toEqual(rows.map((_, i) => `Pegawai ${i}`));
+
+    // A bad row in the second part: the first part was clean and is yielded, the rest are not.
+    const bad = [...rows];
+    bad[SHEET_PART + 5] = "bukan-nip,Salah,Staf,dinkes,";
+    const refused = await parts("csv", csv("nip,nama,jabatan,unit,atasan_nip", ...bad), known);
+    expect(refused.yielded.map((part) => part.nip.length)).toEqual([SHEET_PART]);
+    expect(refused.end.errors.map((e) => [e.row, e.column])).toEqual([[SHEET_PART + 7, "nip"]]);
+
+    // A superior found to be no one only at the end: every part was clean when yielded, the problem is returned.
+    const orphan = [...rows, "199912312025011001,Terakhir,Staf,dinkes,198001012005011099"];
+    const late = await parts("csv", csv("nip,nama,jabatan,unit,atasan_nip", ...orphan), known);
+    expect(late.yielded.map((part) => part.nip.length)).toEqual([SHEET_PART, SHEET_PART, 11]);
+    expect(late.end.errors).toEqual([expect.objectContaining({ row: orphan.length + 1, column: "atasan_nip", expected: "NIP pegawai yang ada" })]);
   });
 });

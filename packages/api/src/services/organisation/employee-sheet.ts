@@ -4,7 +4,7 @@
 import { parseNip, type NipCheck } from "@kinerja/core";
 import ExcelJS from "exceljs";
 import { formatNumberId, LIMITS, unstorableText } from "../lib/index.js";
-import { csvRecords } from "./csv-records.js";
+import { csvRecordStream } from "./csv-records.js";
 import { readXlsxCells } from "./xlsx-cells.js";
 import type { AttributeValue } from "./employees.js";
 
@@ -133,20 +133,34 @@ function normaliseHeader(header: string): string {
 /** Distinct texts of a column whose cells a CSV's reader shares between rows; past them, each cell is its own. */
 const SHARED_PER_COLUMN = 2_000;
 
-function readCsv(text: string): Sheet {
+/** A sheet's header, and its data rows one at a time (empty rows left out) as they are read. */
+interface SheetRows {
+  header: string[];
+  rows: Iterable<{ row: number; cells: Cell[] }>;
+}
+
+function readCsv(text: string): SheetRows {
   const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
   // Spreadsheets set to Indonesian write ";" between fields.
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
-  const records = csvRecords(text, delimiter);
-  const [header = [], ...rest] = records;
+  const records = csvRecordStream(text, delimiter);
+  const first = records.next();
+  const header = first.done ? [] : first.value;
   header.forEach((cell, j) => cell.trim() !== "" && checkBounds(1, j + 1));
-  // One pass over the cells, trimming each once: a region's sheet is a million of them. In a column of few
-  // values (units, ranks, superiors), a text met before gives the same read-only cell; a column found to hold
-  // many (NIPs, names) stops being looked up.
-  const rows: Sheet["rows"] = [];
+  return { header, rows: csvRows(records) };
+}
+
+/**
+ * The data rows of CSV records, one pass over the cells, trimming each once: a region's sheet is a million
+ * of them. In a column of few values (units, ranks, superiors), a text met before gives the same read-only
+ * cell; a column found to hold many (NIPs, names) stops being looked up.
+ */
+function* csvRows(records: Iterator<string[], void, undefined>): Generator<{ row: number; cells: Cell[] }, void, undefined> {
   const shared: Array<Map<string, Cell> | null> = [];
-  for (let i = 0; i < rest.length; i++) {
-    const fields = rest[i] as string[];
+  let row = 1;
+  for (let record = records.next(); !record.done; record = records.next()) {
+    row++;
+    const fields = record.value;
     const cells: Cell[] = new Array<Cell>(fields.length);
     let filled = false;
     for (let j = 0; j < fields.length; j++) {
@@ -155,7 +169,7 @@ function readCsv(text: string): Sheet {
         cells[j] = EMPTY;
         continue;
       }
-      checkBounds(i + 2, j + 1);
+      checkBounds(row, j + 1);
       filled = true;
       let column = shared[j];
       if (column === undefined) shared[j] = column = new Map();
@@ -169,9 +183,8 @@ function readCsv(text: string): Sheet {
       }
       cells[j] = cell;
     }
-    if (filled) rows.push({ row: i + 2, cells });
+    if (filled) yield { row, cells };
   }
-  return { header, rows };
 }
 
 function cellOf(value: ExcelJS.CellValue): Cell {
@@ -373,73 +386,151 @@ function readRow(
   return employee;
 }
 
+/** The header of a sheet and its rows as they are read: CSV row by row, XLSX once its sheet is unzipped. */
+async function sheetRows(format: ImportFormat, bytes: Uint8Array): Promise<SheetRows> {
+  return format === "csv" ? readCsv(new TextDecoder("utf-8").decode(bytes)) : await readXlsx(bytes);
+}
+
 /**
  * The cells of a sheet: the first worksheet of an XLSX file, or UTF-8 CSV separated by "," or ";". Throws
  * OutOfBounds for a cell past SHEET_LIMITS, and whatever the reader throws for a file it cannot read.
  */
 export async function readSheet(format: ImportFormat, bytes: Uint8Array): Promise<Sheet> {
-  return format === "csv" ? readCsv(new TextDecoder("utf-8").decode(bytes)) : await readXlsx(bytes);
+  const { header, rows } = await sheetRows(format, bytes);
+  return { header, rows: [...rows] };
 }
 
-/** Reads a sheet (the first worksheet of an XLSX file, or UTF-8 CSV separated by "," or ";") against what the region has. */
-export async function parseEmployeeSheet(format: ImportFormat, bytes: Uint8Array, known: KnownInRegion): Promise<EmployeeSheet> {
-  let sheet: Sheet;
-  try {
-    sheet = await readSheet(format, bytes);
-  } catch (error) {
-    if (error instanceof OutOfBounds) {
-      const cell = `${columnName(error.column)}${error.row}`;
-      const rows = formatNumberId(SHEET_LIMITS.rows, 0);
-      const last = formatNumberId(SHEET_LIMITS.rows + 1, 0);
-      const columns = `${SHEET_LIMITS.columns} kolom (A sampai ${columnName(SHEET_LIMITS.columns)})`;
-      const outside = {
-        row: error.row,
-        column: columnName(error.column),
-        value: "",
-        message: `sel ${cell} terisi, di luar batas berkas pegawai (cell ${cell} is filled, outside the employee sheet's limits)`,
-        expected:
-          `paling banyak ${rows} pegawai (baris 2 sampai ${last}) dan ${columns}; kosongkan sel di luarnya, atau bagi berkas menjadi beberapa ` +
-          `(at most ${SHEET_LIMITS.rows.toLocaleString("en")} employees, rows 2 to ${(SHEET_LIMITS.rows + 1).toLocaleString("en")}, and ` +
-          `${SHEET_LIMITS.columns} columns, A to ${columnName(SHEET_LIMITS.columns)}; clear the cells outside, or split the file)`,
-      };
-      return { rows: 0, employees: [], errors: [outside] };
-    }
-    const reason = error instanceof Error ? error.message : String(error);
-    const unreadable = { row: 1, column: "", value: "", message: `Berkas tidak bisa dibaca: ${reason}`, expected: `berkas ${format.toUpperCase()} yang sah` };
-    return { rows: 0, employees: [], errors: [unreadable] };
+/** A sheet that cannot be read, or holds a cell past SHEET_LIMITS, as its one problem. */
+function refusedSheet(error: unknown, format: ImportFormat): ImportRowError {
+  if (error instanceof OutOfBounds) {
+    const cell = `${columnName(error.column)}${error.row}`;
+    const rows = formatNumberId(SHEET_LIMITS.rows, 0);
+    const last = formatNumberId(SHEET_LIMITS.rows + 1, 0);
+    const columns = `${SHEET_LIMITS.columns} kolom (A sampai ${columnName(SHEET_LIMITS.columns)})`;
+    return {
+      row: error.row,
+      column: columnName(error.column),
+      value: "",
+      message: `sel ${cell} terisi, di luar batas berkas pegawai (cell ${cell} is filled, outside the employee sheet's limits)`,
+      expected:
+        `paling banyak ${rows} pegawai (baris 2 sampai ${last}) dan ${columns}; kosongkan sel di luarnya, atau bagi berkas menjadi beberapa ` +
+        `(at most ${SHEET_LIMITS.rows.toLocaleString("en")} employees, rows 2 to ${(SHEET_LIMITS.rows + 1).toLocaleString("en")}, and ` +
+        `${SHEET_LIMITS.columns} columns, A to ${columnName(SHEET_LIMITS.columns)}; clear the cells outside, or split the file)`,
+    };
   }
+  const reason = error instanceof Error ? error.message : String(error);
+  return { row: 1, column: "", value: "", message: `Berkas tidak bisa dibaca: ${reason}`, expected: `berkas ${format.toUpperCase()} yang sah` };
+}
+
+/** Good rows come in parts of this many: what the importer writes in one statement. */
+export const SHEET_PART = 2_000;
+
+/** The end of a sheet's reading. */
+interface SheetEnd {
+  /** Data rows in the sheet, empty rows left out (0 for a sheet refused whole). */
+  rows: number;
+  /** Every problem, in row order. */
+  errors: ImportRowError[];
+  /** Whether the sheet was refused whole (unreadable, past the limits, a bad header): no row of it stands. */
+  refused: boolean;
+  /** Rows given as good whose superior turned out to be no one (each also has its error). */
+  unresolved: ReadonlySet<number>;
+}
+
+/**
+ * Reads a sheet against what the region has as it goes: its good rows in parts of SHEET_PART, each part
+ * marked clean while no problem has been found so far, then how the sheet ended. A superior may be a later
+ * row, so whether each superior is someone is known only at the end.
+ */
+async function* employeeSheetStream(
+  format: ImportFormat,
+  bytes: Uint8Array,
+  known: KnownInRegion,
+): AsyncGenerator<{ employees: SheetEmployee[]; clean: boolean }, SheetEnd, undefined> {
+  const refused = (error: unknown): SheetEnd => ({ rows: 0, errors: [refusedSheet(error, format)], refused: true, unresolved: new Set() });
+  let sheet: SheetRows;
+  let rows: Iterator<{ row: number; cells: Cell[] }>;
+  try {
+    sheet = await sheetRows(format, bytes);
+    rows = sheet.rows[Symbol.iterator]();
+  } catch (error) {
+    return refused(error);
+  }
+  // The next row, or what the reader threw (a cell past the limits, a file it cannot read).
+  const next = (): IteratorResult<{ row: number; cells: Cell[] }> | { error: unknown } => {
+    try {
+      return rows.next();
+    } catch (error) {
+      return { error };
+    }
+  };
 
   const columns = sheet.header.map(normaliseHeader);
   const header = headerErrors(sheet.header, columns);
-  if (header.length > 0) return { rows: sheet.rows.length, employees: [], errors: header };
+  if (header.length > 0) {
+    // Refused on its header; its rows are counted, and a cell past the limits is still reported first.
+    for (let count = 0; ; count++) {
+      const step = next();
+      if ("error" in step) return refused(step.error);
+      if (step.done) return { rows: count, errors: header, refused: true, unresolved: new Set() };
+    }
+  }
 
   const seen = new Map<string, number>();
-  const read: SheetEmployee[] = [];
   const errors: ImportRowError[] = [];
   const layout = layoutOf(columns);
   // The checks of each superior's NIP, made once: a unit's staff name the same head.
   const superiors = new Map<string, NipCheck>();
-  for (const { row, cells } of sheet.rows) {
-    const employee = readRow(row, cells, layout, seen, known.units, superiors, errors);
-    if (employee) read.push(employee);
+  // Good rows whose superior was not yet seen: a later row may be them.
+  const pending: SheetEmployee[] = [];
+  let part: SheetEmployee[] = [];
+  let count = 0;
+  for (;;) {
+    const step = next();
+    if ("error" in step) return refused(step.error);
+    if (step.done) break;
+    count++;
+    const employee = readRow(step.value.row, step.value.cells, layout, seen, known.units, superiors, errors);
+    if (!employee) continue;
+    if (employee.atasan_nip && !seen.has(employee.atasan_nip) && !known.nips.has(employee.atasan_nip)) pending.push(employee);
+    part.push(employee);
+    if (part.length === SHEET_PART) {
+      yield { employees: part, clean: errors.length === 0 };
+      part = [];
+    }
   }
+  if (part.length > 0) yield { employees: part, clean: errors.length === 0 };
   // A superior must be someone: in this sheet (a bad row's NIP counts) or already in the region.
-  const employees = read.filter((employee) => {
-    if (!employee.atasan_nip || seen.has(employee.atasan_nip) || known.nips.has(employee.atasan_nip)) return true;
+  const unresolved = new Set<number>();
+  for (const employee of pending) {
+    if (seen.has(employee.atasan_nip!)) continue;
+    unresolved.add(employee.row);
     errors.push({
       row: employee.row,
       column: "atasan_nip",
-      value: employee.atasan_nip,
+      value: employee.atasan_nip!,
       message: "atasan tidak ditemukan di berkas ini maupun di data pegawai wilayah",
       expected: "NIP pegawai yang ada",
     });
-    return false;
-  });
-  if (sheet.rows.length === 0) {
-    errors.push({ row: 2, column: "", value: "", message: "tidak ada baris data", expected: "paling sedikit satu pegawai" });
   }
+  if (count === 0) errors.push({ row: 2, column: "", value: "", message: "tidak ada baris data", expected: "paling sedikit satu pegawai" });
   errors.sort((a, b) => a.row - b.row);
-  return { rows: sheet.rows.length, employees, errors };
+  return { rows: count, errors, refused: false, unresolved };
+}
+
+/** Reads a sheet (the first worksheet of an XLSX file, or UTF-8 CSV separated by "," or ";") against what the region has. */
+export async function parseEmployeeSheet(format: ImportFormat, bytes: Uint8Array, known: KnownInRegion): Promise<EmployeeSheet> {
+  const stream = employeeSheetStream(format, bytes, known);
+  const employees: SheetEmployee[] = [];
+  for (;;) {
+    const step = await stream.next();
+    if (!step.done) {
+      employees.push(...step.value.employees);
+      continue;
+    }
+    const { rows, errors, refused, unresolved } = step.value;
+    return { rows, employees: refused ? [] : employees.filter((employee) => !unresolved.has(employee.row)), errors };
+  }
 }
 
 /** The fields of an employee that are written, in the order of EmployeeColumns. */
@@ -452,20 +543,26 @@ const WRITTEN = ["nip", "nama", "jabatan", "jenis_jabatan", "jenjang", "golongan
  */
 export type EmployeeColumns = { [field in (typeof WRITTEN)[number]]: Array<SheetEmployee[field]> } & { attributes: string[] };
 
-export interface EmployeeSheetColumns {
-  rows: number;
-  employees: EmployeeColumns;
-  errors: ImportRowError[];
-}
-
 export function employeeColumns(employees: readonly SheetEmployee[]): EmployeeColumns {
   const columns = { attributes: employees.map((employee) => JSON.stringify(employee.attributes)) } as EmployeeColumns;
   for (const field of WRITTEN) (columns as Record<string, unknown[]>)[field] = employees.map((employee) => employee[field]);
   return columns;
 }
 
-/** parseEmployeeSheet, its employees as columns: the worker process's task. */
-export async function parseEmployeeSheetColumns(format: ImportFormat, bytes: Uint8Array, known: KnownInRegion): Promise<EmployeeSheetColumns> {
-  const sheet = await parseEmployeeSheet(format, bytes, known);
-  return { rows: sheet.rows, employees: employeeColumns(sheet.employees), errors: sheet.errors };
+/**
+ * The worker process's task: reads a sheet as parseEmployeeSheet does, and yields its good rows as columns,
+ * in parts of SHEET_PART, while the sheet has no problem, so the importer writes them as the rest is read.
+ * Returns the rows and every problem: a sheet with any is refused whole, whatever parts came before.
+ */
+export async function* employeeSheetParts(
+  format: ImportFormat,
+  bytes: Uint8Array,
+  known: KnownInRegion,
+): AsyncGenerator<EmployeeColumns, { rows: number; errors: ImportRowError[] }, undefined> {
+  const stream = employeeSheetStream(format, bytes, known);
+  for (;;) {
+    const step = await stream.next();
+    if (step.done) return { rows: step.value.rows, errors: step.value.errors };
+    if (step.value.clean) yield employeeColumns(step.value.employees);
+  }
 }
