@@ -47,3 +47,15 @@ export async function* partsThenExit(count: number): AsyncGenerator<number, numb
   await new Promise((resolve) => setTimeout(resolve, 300));
   process.exit(3);
 }
+
+/** Yields `count` parts of `size` characters, working `busyMs` on each before it: a reader making big parts. */
+export async function* bigParts(count: number, size: number, busyMs: number): AsyncGenerator<{ index: number; text: string; madeAt: number }, number, never> {
+  for (let index = 0; index < count; index++) {
+    const until = Date.now() + busyMs;
+    while (Date.now() < until) {
+      // Busy, as a reader is between parts, without a turn of the event loop.
+    }
+    yield { index, text: "x".repeat(size), madeAt: Date.now() };
+  }
+  return count;
+}

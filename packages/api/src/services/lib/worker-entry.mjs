@@ -14,8 +14,10 @@ process.on("message", async ({ module, name, args, stream }) => {
     if (typeof tasks[name] !== "function") throw new Error(`${module} tidak mengekspor fungsi ${name}`);
     const result = await tasks[name](...args);
     if (stream) {
-      // A generator task (streamInWorker): each part is sent as it is yielded, then what it returns. Parts are
-      // not waited on: the next is made while the server takes the last.
+      // A generator task (streamInWorker): each part is sent as it is yielded, then what it returns. The next
+      // part is made once this one is written to the channel, which is while the server takes the one before:
+      // the worker stays a part ahead. Sent without waiting, a part bigger than the socket's buffer was written
+      // only in the event loop's turns, which a busy task does not give, and so came at the task's end.
       if (typeof result?.next !== "function") throw new Error(`${name} bukan generator`);
       for (;;) {
         const step = await result.next();
@@ -23,7 +25,7 @@ process.on("message", async ({ module, name, args, stream }) => {
           answer = { ok: true, result: step.value };
           break;
         }
-        process.send({ part: step.value });
+        await new Promise((resolve, reject) => process.send({ part: step.value }, (error) => (error ? reject(error) : resolve())));
       }
     } else {
       answer = { ok: true, result };

@@ -95,6 +95,16 @@ describe("streamInWorker", () => {
     expect(taken[49]!.madeAt).toBeLessThan(taken[0]!.takenAt);
   });
 
+  it("hands over a part bigger than the channel's buffer while the worker is still busy making the next", async () => {
+    const arrived: Array<{ index: number; madeAt: number; at: number }> = [];
+    await streamInWorker<typeof tasks.bigParts>(TASKS, "bigParts", [4, 2_000_000, 300], BUDGET, ({ index, madeAt }) => {
+      arrived.push({ index, madeAt, at: Date.now() });
+    });
+    expect(arrived.map((part) => part.index)).toEqual([0, 1, 2, 3]);
+    // The first part came before the last was made, not with it at the end.
+    expect(arrived[0]!.at).toBeLessThan(arrived[3]!.madeAt);
+  });
+
   it("refuses when the worker dies midway, after the part being taken is finished", async () => {
     const taken: number[] = [];
     let taking = false;

@@ -274,4 +274,22 @@ describe("employeeSheetParts", () => {
     expect(late.yielded.map((part) => part.nip.length)).toEqual([SHEET_PART, SHEET_PART, 11]);
     expect(late.end.errors).toEqual([expect.objectContaining({ row: orphan.length + 1, column: "atasan_nip", expected: "NIP pegawai yang ada" })]);
   });
+
+  it("refuses an XLSX sheet on its header when a row after the parts given holds a value under no heading", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Pegawai");
+    sheet.addRow(["nip", "nama", "jabatan", "unit"]);
+    for (let i = 0; i < SHEET_PART + 5; i++) {
+      const born = new Date(Date.UTC(1970, 0, 1) + i * 86_400_000);
+      sheet.addRow([`${born.toISOString().slice(0, 10).replace(/-/g, "")}${born.getUTCFullYear() + 25}011001`, `Pegawai ${i}`, "Staf", "dinkes"]);
+    }
+    sheet.addRow(["199912312025011001", "Lebar", "Staf", "dinkes", "di luar judul"]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const { yielded, end } = await parts("xlsx", bytes, known);
+    // Every part was given, the wide row's too (an unknown column is known only at the end); the end refuses them.
+    expect(yielded.map((part) => part.nip.length)).toEqual([SHEET_PART, 6]);
+    expect(end.rows).toBe(SHEET_PART + 6);
+    expect(end.errors).toEqual([expect.objectContaining({ row: 1, column: "", message: "kolom tidak dikenal" })]);
+    expect(await parseEmployeeSheet("xlsx", bytes, known)).toMatchObject({ rows: SHEET_PART + 6, employees: [], errors: end.errors });
+  });
 });

@@ -5,7 +5,7 @@ import { parseNip, type NipCheck } from "@kinerja/core";
 import ExcelJS from "exceljs";
 import { formatNumberId, LIMITS, unstorableText } from "../lib/index.js";
 import { csvRecordStream } from "./csv-records.js";
-import { readXlsxCells } from "./xlsx-cells.js";
+import { xlsxCellRows, type ReadRow } from "./xlsx-cells.js";
 import type { AttributeValue } from "./employees.js";
 
 export type ImportFormat = "csv" | "xlsx";
@@ -133,10 +133,17 @@ function normaliseHeader(header: string): string {
 /** Distinct texts of a column whose cells a CSV's reader shares between rows; past them, each cell is its own. */
 const SHARED_PER_COLUMN = 2_000;
 
+type SheetRow = Sheet["rows"][number];
+/** How to read the rest of a sheet where its reader gave up midway: exceljs reads the whole file. */
+type ReadRest = () => Promise<Iterable<SheetRow>>;
+
 /** A sheet's header, and its data rows one at a time (empty rows left out) as they are read. */
 interface SheetRows {
   header: string[];
-  rows: Iterable<{ row: number; cells: Cell[] }>;
+  /** The rows; a reader that gives up midway ends with how to read the rest. */
+  rows: Iterator<SheetRow, ReadRest | void, undefined>;
+  /** Whether a value under no heading widens the header with an empty name (XLSX), rather than being left out (CSV). */
+  widens: boolean;
 }
 
 function readCsv(text: string): SheetRows {
@@ -147,7 +154,7 @@ function readCsv(text: string): SheetRows {
   const first = records.next();
   const header = first.done ? [] : first.value;
   header.forEach((cell, j) => cell.trim() !== "" && checkBounds(1, j + 1));
-  return { header, rows: csvRows(records) };
+  return { header, rows: csvRows(records), widens: false };
 }
 
 /**
@@ -201,10 +208,77 @@ function cellOf(value: ExcelJS.CellValue): Cell {
 
 /**
  * The first worksheet's cells that hold something, read cell by cell as stored: never the rectangle its dimension
- * claims. A sheet of typed values is read in one pass (xlsx-cells.ts); exceljs reads any other.
+ * claims. A sheet of typed values is read in one pass (xlsx-cells.ts), row by row once it is unzipped; exceljs
+ * reads any other, and the rest of one the pass gives up on midway (a formula, say).
  */
-async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
-  return sheetOf(readXlsxCells(bytes, checkBounds) ?? (await readXlsxWithExceljs(bytes)));
+async function readXlsx(bytes: Uint8Array): Promise<SheetRows> {
+  const fast = xlsxCellRows(bytes, checkBounds);
+  const first = fast?.next();
+  if (!fast || !first || (first.done && !first.value)) return wholeSheet(await readXlsxWithExceljs(bytes));
+  if (first.done) return { header: [], rows: [][Symbol.iterator](), widens: true };
+  const header = first.value.row === 1 ? first.value : undefined;
+  return { header: header ? headerOf(header) : [], rows: xlsxRows(bytes, fast, first.value), widens: true };
+}
+
+function headerOf({ cells }: ReadRow | SheetRow): string[] {
+  return Array.from(cells, (cell) => cell?.text ?? "");
+}
+
+function filled({ row, cells }: ReadRow | SheetRow): SheetRow {
+  return { row, cells: Array.from(cells, (cell) => cell ?? EMPTY) };
+}
+
+/** Rows exceljs read from the whole file: the header (row 1, if filled) and the data rows. */
+function wholeSheet(stored: Sheet["rows"]): SheetRows {
+  const first = stored[0]?.row === 1 ? stored.shift() : undefined;
+  return { header: first ? headerOf(first) : [], rows: stored.map(filled)[Symbol.iterator](), widens: true };
+}
+
+/**
+ * The data rows the one-pass reader gives, from its first (the header, if row 1); where it gives up midway,
+ * exceljs reads the rest. The rows given are kept for that: exceljs must give them too, the same.
+ */
+function* xlsxRows(bytes: Uint8Array, fast: Generator<ReadRow, boolean, undefined>, first: ReadRow): Generator<SheetRow, ReadRest | void, undefined> {
+  const given: ReadRow[] = [first];
+  if (first.row !== 1) yield filled(first);
+  for (;;) {
+    const step = fast.next();
+    if (step.done) return step.value ? undefined : () => restOf(bytes, given);
+    given.push(step.value);
+    yield filled(step.value);
+  }
+}
+
+const OUT_OF_ORDER =
+  "baris lembar kerja tersimpan tidak berurutan atau terbelah; simpan ulang berkas dengan Excel atau LibreOffice " +
+  "(the worksheet's rows are stored out of order or split; save the file again with Excel or LibreOffice)";
+
+/**
+ * The rows exceljs reads that the one-pass reader had not given, once the ones it gave are found the same. A
+ * row stored out of order comes after the rows given, not in its place (only which of two rows with one NIP is
+ * named the repeat can differ). A row given that exceljs reads otherwise (a row stored in two pieces, which
+ * exceljs joins), or a header met only now, cannot be taken back: the file is refused, to be saved again.
+ */
+async function restOf(bytes: Uint8Array, given: readonly ReadRow[]): Promise<SheetRow[]> {
+  const byRow = new Map(given.map((row) => [row.row, row]));
+  const rest: SheetRow[] = [];
+  let met = 0;
+  for (const row of await readXlsxWithExceljs(bytes)) {
+    const earlier = byRow.get(row.row);
+    if (earlier === undefined) {
+      // A header met only now would change what every row given means.
+      if (row.row === 1) throw new Error(OUT_OF_ORDER);
+      rest.push(filled(row));
+      continue;
+    }
+    const same =
+      earlier.cells.length === row.cells.length &&
+      Array.from(row.cells, (cell, i) => [cell ?? EMPTY, earlier.cells[i] ?? EMPTY] as const).every(([a, b]) => a.text === b.text && a.numeric === b.numeric);
+    if (!same) throw new Error(OUT_OF_ORDER);
+    met++;
+  }
+  if (met !== given.length) throw new Error(OUT_OF_ORDER);
+  return rest;
 }
 
 /** The same cells as readXlsxCells gives, through exceljs's model of the whole workbook. */
@@ -224,16 +298,6 @@ export async function readXlsxWithExceljs(bytes: Uint8Array): Promise<Sheet["row
     if (cells.length > 0) stored.push({ row: rowNumber, cells });
   });
   return stored;
-}
-
-/** The header (row 1, if filled) and data rows of a sheet's filled cells, holes made empty cells. */
-function sheetOf(stored: Sheet["rows"]): Sheet {
-  for (const row of stored) row.cells = Array.from(row.cells, (c) => c ?? EMPTY);
-  const first = stored[0]?.row === 1 ? stored.shift() : undefined;
-  // A value under no heading widens the header with an empty name, which is reported as an unknown column.
-  let width = first?.cells.length ?? 0;
-  for (const row of stored) width = Math.max(width, row.cells.length);
-  return { header: Array.from({ length: width }, (_, i) => first?.cells[i]?.text ?? ""), rows: stored };
 }
 
 function attributeValue(text: string): AttributeValue {
@@ -396,8 +460,26 @@ async function sheetRows(format: ImportFormat, bytes: Uint8Array): Promise<Sheet
  * OutOfBounds for a cell past SHEET_LIMITS, and whatever the reader throws for a file it cannot read.
  */
 export async function readSheet(format: ImportFormat, bytes: Uint8Array): Promise<Sheet> {
-  const { header, rows } = await sheetRows(format, bytes);
-  return { header, rows: [...rows] };
+  const sheet = await sheetRows(format, bytes);
+  const rows: SheetRow[] = [];
+  let source = sheet.rows;
+  for (;;) {
+    const step = source.next();
+    if (!step.done) rows.push(step.value);
+    else if (step.value) source = (await step.value())[Symbol.iterator]();
+    else break;
+  }
+  let width = 0;
+  for (const row of rows) width = Math.max(width, row.cells.length);
+  return { header: widened(sheet, width), rows };
+}
+
+/**
+ * The header of a sheet whose rows reach `width` columns: an XLSX header widens with an empty name for each
+ * value under no heading, which is reported as an unknown column.
+ */
+function widened(sheet: SheetRows, width: number): string[] {
+  return sheet.widens && width > sheet.header.length ? [...sheet.header, ...Array<string>(width - sheet.header.length).fill("")] : sheet.header;
 }
 
 /** A sheet that cannot be read, or holds a cell past SHEET_LIMITS, as its one problem. */
@@ -449,32 +531,54 @@ async function* employeeSheetStream(
 ): AsyncGenerator<{ employees: SheetEmployee[]; clean: boolean }, SheetEnd, undefined> {
   const refused = (error: unknown): SheetEnd => ({ rows: 0, errors: [refusedSheet(error, format)], refused: true, unresolved: new Set() });
   let sheet: SheetRows;
-  let rows: Iterator<{ row: number; cells: Cell[] }>;
   try {
     sheet = await sheetRows(format, bytes);
-    rows = sheet.rows[Symbol.iterator]();
   } catch (error) {
     return refused(error);
   }
-  // The next row, or what the reader threw (a cell past the limits, a file it cannot read).
-  const next = (): IteratorResult<{ row: number; cells: Cell[] }> | { error: unknown } => {
+  let rows = sheet.rows;
+  let width = 0;
+  // The next row, what the reader threw (a cell past the limits, a file it cannot read), or, where a reader
+  // gave up midway, how to read the rest.
+  const next = (): IteratorResult<SheetRow, ReadRest | void> | { error: unknown } => {
     try {
-      return rows.next();
+      const step = rows.next();
+      if (!step.done && step.value.cells.length > width) width = step.value.cells.length;
+      return step;
     } catch (error) {
       return { error };
     }
   };
-
-  const columns = sheet.header.map(normaliseHeader);
-  const header = headerErrors(sheet.header, columns);
-  if (header.length > 0) {
-    // Refused on its header; its rows are counted, and a cell past the limits is still reported first.
-    for (let count = 0; ; count++) {
+  const readRest = async (rest: ReadRest): Promise<{ error: unknown } | undefined> => {
+    try {
+      rows = (await rest())[Symbol.iterator]();
+      return undefined;
+    } catch (error) {
+      return { error };
+    }
+  };
+  // Refused on its header (widened by the rows, for XLSX): its rows are counted, and a cell past the limits
+  // is still reported first.
+  const refusedOnHeader = async (counted: number): Promise<SheetEnd | undefined> => {
+    for (let count = counted; ; count++) {
       const step = next();
       if ("error" in step) return refused(step.error);
-      if (step.done) return { rows: count, errors: header, refused: true, unresolved: new Set() };
+      if (step.done && step.value) {
+        const failed = await readRest(step.value);
+        if (failed) return refused(failed.error);
+        count--;
+        continue;
+      }
+      if (step.done) {
+        const header = widened(sheet, width);
+        const errors = headerErrors(header, header.map(normaliseHeader));
+        return errors.length > 0 ? { rows: count, errors, refused: true, unresolved: new Set() } : undefined;
+      }
     }
-  }
+  };
+
+  const columns = sheet.header.map(normaliseHeader);
+  if (headerErrors(sheet.header, columns).length > 0) return (await refusedOnHeader(0))!;
 
   const seen = new Map<string, number>();
   const errors: ImportRowError[] = [];
@@ -488,6 +592,11 @@ async function* employeeSheetStream(
   for (;;) {
     const step = next();
     if ("error" in step) return refused(step.error);
+    if (step.done && step.value) {
+      const failed = await readRest(step.value);
+      if (failed) return refused(failed.error);
+      continue;
+    }
     if (step.done) break;
     count++;
     const employee = readRow(step.value.row, step.value.cells, layout, seen, known.units, superiors, errors);
@@ -500,6 +609,11 @@ async function* employeeSheetStream(
     }
   }
   if (part.length > 0) yield { employees: part, clean: errors.length === 0 };
+  // A value under no heading, met in any row, refuses the sheet on its header.
+  if (sheet.widens && width > sheet.header.length) {
+    const onHeader = await refusedOnHeader(count);
+    if (onHeader) return onHeader;
+  }
   // A superior must be someone: in this sheet (a bad row's NIP counts) or already in the region.
   const unresolved = new Set<number>();
   for (const employee of pending) {

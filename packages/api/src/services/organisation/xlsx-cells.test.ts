@@ -6,8 +6,8 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { OutOfBounds, readXlsxWithExceljs } from "./employee-sheet.js";
-import { readXlsxCells } from "./xlsx-cells.js";
+import { OutOfBounds, readSheet, readXlsxWithExceljs } from "./employee-sheet.js";
+import { readXlsxCells, xlsxCellRows } from "./xlsx-cells.js";
 
 const noLimits = () => {};
 
@@ -188,5 +188,45 @@ describe("readXlsxCells", () => {
       [1, 1],
       [900000, 1],
     ]);
+  });
+
+  /** Rows of numbers, each `[row, value]` one cell in column A. */
+  const numbers = (...rows: Array<[number, number] | [number, number, string]>) =>
+    `<sheetData>${rows.map(([row, value, extra = ""]) => `<row r="${row}"><c r="A${row}">${extra}<v>${value}</v></c></row>`).join("")}</sheetData>`;
+  /** The rows read, as [row, first cell's text]. */
+  const texts = (rows: Array<{ row: number; cells: Array<{ text: string } | undefined> }>) => rows.map(({ row, cells }) => [row, cells[0]?.text]);
+
+  it("gives rows as each ends, and where it gives up midway hands the rest to exceljs, the rows given being exceljs's", async () => {
+    // Row 3 holds a formula: the pass gives rows 1 and 2, then gives up.
+    const bytes = handWritten(numbers([1, 10], [2, 20], [3, 30, "<f>15*2</f>"], [4, 40]));
+    const stream = xlsxCellRows(bytes, noLimits)!;
+    const given = [stream.next(), stream.next(), stream.next()];
+    expect(given.map((step) => (step.done ? step.value : step.value.row))).toEqual([1, 2, false]);
+    const sheet = await readSheet("xlsx", bytes);
+    expect(sheet.header).toEqual(["10"]);
+    expect(texts(sheet.rows)).toEqual([
+      [2, "20"],
+      [3, "30"],
+      [4, "40"],
+    ]);
+    expect(texts(sheet.rows)).toEqual(texts((await readXlsxWithExceljs(bytes)).slice(1)));
+  });
+
+  it("takes a row stored out of order after the rows given, as exceljs reads it", async () => {
+    // Rows 1, 2 and 4 are given before row 3 is met; exceljs then reads 3 and 5, which follow.
+    const sheet = await readSheet("xlsx", handWritten(numbers([1, 10], [2, 20], [4, 40], [5, 50], [3, 30])));
+    expect(texts(sheet.rows)).toEqual([
+      [2, "20"],
+      [4, "40"],
+      [3, "30"],
+      [5, "50"],
+    ]);
+  });
+
+  it.each([
+    ["a row stored in two pieces, which exceljs joins", '<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row><row r="3"><c r="A3"><v>3</v></c></row><row r="2"><c r="B2"><v>9</v></c></row></sheetData>'],
+    ["a header stored after a data row", numbers([2, 20], [3, 30], [1, 10])],
+  ])("refuses %s once rows were given, saying to save the file again", async (_, sheetData) => {
+    await expect(readSheet("xlsx", handWritten(sheetData))).rejects.toThrow(/tidak berurutan atau terbelah; simpan ulang berkas/);
   });
 });

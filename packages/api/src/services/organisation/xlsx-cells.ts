@@ -220,6 +220,22 @@ const FALSE: ReadCell = Object.freeze({ text: "false", numeric: false });
  * before it is kept, and may throw to refuse the sheet.
  */
 export function readXlsxCells(bytes: Uint8Array, check: (row: number, column: number) => void): ReadRow[] | null {
+  const stream = xlsxCellRows(bytes, check);
+  if (!stream) return null;
+  const rows: ReadRow[] = [];
+  for (let step = stream.next(); ; step = stream.next()) {
+    if (step.done) return step.value ? rows : null;
+    rows.push(step.value);
+  }
+}
+
+/**
+ * The rows readXlsxCells gives, one at a time as each ends, once the sheet is unzipped; null when the file is
+ * one exceljs must read, as far as can be told before reading the cells. Returns true at the end, or false
+ * where it gives up midway (a formula, a date, an inline string, rows out of order): the rows it gave are as
+ * exceljs gives them, except that exceljs puts a row met out of order in its place among them.
+ */
+export function xlsxCellRows(bytes: Uint8Array, check: (row: number, column: number) => void): Generator<ReadRow, boolean, undefined> | null {
   let parts: Unzipped;
   let sheetPath: string | undefined;
   try {
@@ -240,11 +256,22 @@ export function readXlsxCells(bytes: Uint8Array, check: (row: number, column: nu
   if (dataStart < 0 || xml.includes("<mergeCell") || xml.includes("<![CDATA[")) return null;
   const dataTagEnd = xml.indexOf(">", dataStart);
   if (dataTagEnd < 0) return null;
-  if (xml.charCodeAt(dataTagEnd - 1) === 47) return [];
+  // <sheetData/>: no rows.
+  if (xml.charCodeAt(dataTagEnd - 1) === 47) return cellRows(xml, dataStart, dataStart, strings, dates, check);
   const dataEnd = xml.indexOf("</sheetData>", dataTagEnd);
   if (dataEnd < 0) return null;
+  return cellRows(xml, dataStart, dataEnd, strings, dates, check);
+}
 
-  const rows: ReadRow[] = [];
+/** The rows of a sheet's `<sheetData>`, from `dataStart` to `dataEnd`, as xlsxCellRows gives them. */
+function* cellRows(
+  xml: string,
+  dataStart: number,
+  dataEnd: number,
+  strings: ReadCell[],
+  dates: boolean[],
+  check: (row: number, column: number) => void,
+): Generator<ReadRow, boolean, undefined> {
   let current: ReadRow | undefined;
   let at = dataStart;
   for (;;) {
@@ -256,12 +283,18 @@ export function readXlsxCells(bytes: Uint8Array, check: (row: number, column: nu
       continue;
     }
     const tagEnd = xml.indexOf(">", open);
-    if (tagEnd < 0 || tagEnd > dataEnd) return null;
+    if (tagEnd < 0 || tagEnd > dataEnd) return false;
     const empty = xml.charCodeAt(tagEnd - 1) === 47;
     const read = spaced(xml, open, tagEnd) ? cellAttributes : slicedAttributes;
     const ref = read(xml, open, tagEnd, "r");
     const place = ref === undefined ? undefined : address(ref);
-    if (!place) return null;
+    if (!place) return false;
+    // A cell of a later row ends the row before: it is given now, whatever this cell turns out to be.
+    if (current && place[0] !== current.row) {
+      if (place[0] < current.row) return false;
+      yield current;
+      current = undefined;
+    }
     const type = read(xml, open, tagEnd, "t");
     const style = read(xml, open, tagEnd, "s");
     let value: string | undefined;
@@ -269,47 +302,44 @@ export function readXlsxCells(bytes: Uint8Array, check: (row: number, column: nu
       at = tagEnd + 1;
     } else {
       const close = xml.indexOf("</c>", tagEnd);
-      if (close < 0 || close > dataEnd) return null;
+      if (close < 0 || close > dataEnd) return false;
       at = close + 4;
       // Formulas, inline strings and anything but one value are exceljs's.
-      if (before(xml, "<f", tagEnd, close) || before(xml, "<is", tagEnd, close)) return null;
+      if (before(xml, "<f", tagEnd, close) || before(xml, "<is", tagEnd, close)) return false;
       const v = xml.indexOf("<v>", tagEnd);
       if (v >= 0 && v < close) {
         const vEnd = xml.indexOf("</v>", v);
-        if (vEnd < 0 || vEnd > close) return null;
+        if (vEnd < 0 || vEnd > close) return false;
         value = xml.slice(v + 3, vEnd);
-      } else if (xml.slice(tagEnd + 1, close).trim() !== "") return null;
+      } else if (xml.slice(tagEnd + 1, close).trim() !== "") return false;
     }
     // exceljs gives a cell with no value and no style a master it has not got (a merge).
     if (value === undefined) {
-      if (style === undefined) return null;
+      if (style === undefined) return false;
       continue;
     }
     let cell: ReadCell;
     if (type === "s") {
       const index = Number(value);
       const shared = Number.isInteger(index) ? strings[index] : undefined;
-      if (!shared) return null;
+      if (!shared) return false;
       cell = shared;
     } else if (type === "b") {
       cell = parseInt(value, 10) !== 0 ? TRUE : FALSE;
     } else if (type === undefined || type === "n") {
-      if (style !== undefined && dates[Number(style)] !== false) return null;
+      if (style !== undefined && dates[Number(style)] !== false) return false;
       const number = parseFloat(value);
       cell = { text: String(number), numeric: true };
     } else {
-      return null;
+      return false;
     }
     if (cell.text === "") continue;
     const [row, column] = place;
     check(row, column);
-    if (current?.row !== row) {
-      if (current && row < current.row) return null;
-      current = { row, cells: [] };
-      rows.push(current);
-    }
-    if (column <= current.cells.length) return null;
+    current ??= { row, cells: [] };
+    if (column <= current.cells.length) return false;
     current.cells[column - 1] = cell;
   }
-  return rows;
+  if (current) yield current;
+  return true;
 }
