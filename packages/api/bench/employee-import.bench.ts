@@ -1,6 +1,7 @@
 // Importing a region of 100,000 employees from a sheet, on SQLite and on PostgreSQL: the sheet (CSV, then
 // XLSX) is made once, then uploaded as the portal does into a fresh database holding only the region's units,
-// and imported as a job (read in a worker process, checked, written in one transaction) until it succeeds.
+// and imported as a job (read and checked in a worker process, its good rows written in parts as they are read,
+// in one transaction) until it succeeds.
 // The baseline writes the same employee rows into another fresh database with bare multi-row inserts in one
 // transaction, without reading a sheet. Prints:
 //   employee_import.<format>_mb                          the sheet's size
