@@ -8,7 +8,7 @@
 // plain HTTP and imported as a job (`startEmployeeImport`): its row in `jobs` holds progress and lease as a
 // cycle's run does, and `employee_import_jobs` the outcome, every problem of a refused sheet included.
 import { insertRows, newId, now, parseJson, toJson, type Database, type JobRow, type JobStatus } from "@kinerja/db";
-import { PostgresAdapter, type Kysely } from "kysely";
+import { PostgresAdapter, type ControlledTransaction, type Kysely } from "kysely";
 import { requireAdmin, type Scope } from "../access/index.js";
 import { failLiveJob, failStaleJobs, holdLease, regionJobRunning, JobTakenOver, keepLeaseAlive, leaseFields, renewLease, type JobRunner } from "../cycles/index.js";
 import { audit, DomainError, streamInWorker, type Actor, type WorkerBudget } from "../lib/index.js";
@@ -42,7 +42,9 @@ class SheetRefused extends Error {
 
 /**
  * Reads a sheet in the worker process against what the region has, and writes its good rows as they come,
- * in one transaction: every bad cell and nothing written, or the counts written. `finish` runs in that
+ * in one transaction: every bad cell and nothing written, or the counts written. The transaction begins with
+ * the first part, so the server's connection is free while the worker reads up to it (on SQLite, its only
+ * one: an XLSX sheet exceljs reads whole gives its first part only when read). `finish` runs in that
  * transaction once the sheet is known good (a job marks itself done there); `progress` is told how many
  * employees are written so far.
  */
@@ -53,40 +55,45 @@ async function importSheet(
   hooks: { finish?: (trx: Kysely<Database>, result: ImportResult & { ok: true }) => Promise<void>; progress?: (done: number) => Promise<void> } = {},
 ): Promise<ImportResult> {
   const { regionId, actor } = scope;
+  const units = (await db.selectFrom("units").select("id").where("region_id", "=", regionId).execute()).map((u) => u.id);
+  const existing = new Map(
+    (await db.selectFrom("employees").select(["id", "nip"]).where("region_id", "=", regionId).execute()).map((e) => [e.nip, e.id]),
+  );
+  let trx: ControlledTransaction<Database> | undefined;
+  const transaction = async () => (trx ??= await db.startTransaction().execute());
   try {
-    return await db.transaction().execute(async (trx) => {
-      const units = (await trx.selectFrom("units").select("id").where("region_id", "=", regionId).execute()).map((u) => u.id);
-      const existing = new Map(
-        (await trx.selectFrom("employees").select(["id", "nip"]).where("region_id", "=", regionId).execute()).map((e) => [e.nip, e.id]),
-      );
-      const at = now();
-      let written = 0;
-      let updated = 0;
-      const end = await streamInWorker<typeof employeeSheetParts>(
-        new URL("./employee-sheet.ts", import.meta.url),
-        "employeeSheetParts",
-        [input.format, input.bytes, { units: new Set(units), nips: new Set(existing.keys()) }],
-        SHEET_READ,
-        async (part) => {
-          updated += await writeEmployees(trx, regionId, part, existing, at);
-          written += part.nip.length;
-          await hooks.progress?.(written);
-        },
-      );
-      if (end.errors.length > 0) throw new SheetRefused(end.rows, end.errors);
-      const result = { ok: true as const, rows: written, created: written - updated, updated };
-      await audit(trx, {
-        regionId,
-        actor,
-        action: "employee.import",
-        entity: "employee",
-        entityId: "*",
-        after: { format: input.format, rows: written, created: result.created, updated },
-      });
-      await hooks.finish?.(trx, result);
-      return result;
+    const at = now();
+    let written = 0;
+    let updated = 0;
+    const end = await streamInWorker<typeof employeeSheetParts>(
+      new URL("./employee-sheet.ts", import.meta.url),
+      "employeeSheetParts",
+      [input.format, input.bytes, { units: new Set(units), nips: new Set(existing.keys()) }],
+      SHEET_READ,
+      async (part) => {
+        updated += await writeEmployees(await transaction(), regionId, part, existing, at);
+        written += part.nip.length;
+        await hooks.progress?.(written);
+      },
+    );
+    if (end.errors.length > 0) throw new SheetRefused(end.rows, end.errors);
+    const result = { ok: true as const, rows: written, created: written - updated, updated };
+    const open = await transaction();
+    await audit(open, {
+      regionId,
+      actor,
+      action: "employee.import",
+      entity: "employee",
+      entityId: "*",
+      after: { format: input.format, rows: written, created: result.created, updated },
     });
+    await hooks.finish?.(open, result);
+    await open.commit().execute();
+    return result;
   } catch (error) {
+    // Whatever was written is undone: the refused sheet's good rows, or all of a failed import.
+    const open = trx as ControlledTransaction<Database> | undefined;
+    if (open && !open.isCommitted && !open.isRolledBack) await open.rollback().execute().catch(() => undefined);
     if (error instanceof SheetRefused) return { ok: false, rows: error.rows, errors: error.errors };
     throw error;
   }
