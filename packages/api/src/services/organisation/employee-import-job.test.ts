@@ -1,6 +1,7 @@
 // An employee sheet imported as a job, on each dialect: the job's progress and outcome are read back through
 // employee.importStatus; a refused sheet keeps every problem by row and column and writes nothing, even when
 // its good rows had already been written in parts while the rest was read.
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestEnv, seedRegion, snapshot, type SeededRegion, type TestEnv } from "../../testing/env.js";
 import { scopeIn } from "../access/index.js";
@@ -142,5 +143,32 @@ describe.each(inject("dialects"))("employee import jobs on %s", (dialect) => {
     expect(
       await env.database.db.selectFrom("employees").select(["nama", "updated_at"]).where("region_id", "=", region.regionId).where("nip", "=", region.report.nip).executeTakeFirstOrThrow(),
     ).toEqual(renamed);
+  });
+
+  it("fails as a job and keeps nothing when the database refuses a part after earlier parts were written", async () => {
+    // A trigger on the real database refuses one employee of the second part, as a lost connection or a full
+    // disk would refuse the write.
+    const { db } = env.database;
+    if (dialect === "sqlite") {
+      await sql`create trigger refuse_one before insert on employees when new.nama = 'Ditolak Basis Data' begin select raise(abort, 'penulisan ditolak'); end`.execute(db);
+    } else {
+      await sql`create function refuse_one() returns trigger language plpgsql as $$ begin if new.nama = 'Ditolak Basis Data' then raise exception 'penulisan ditolak'; end if; return new; end $$`.execute(db);
+      await sql`create trigger refuse_one before insert on employees for each row execute function refuse_one()`.execute(db);
+    }
+    try {
+      const before = await snapshot(env);
+      const [header, ...rows] = bigSheet(SHEET_PART * 2 + 500, "Nama Yang Tidak Jadi", 20_000);
+      rows[SHEET_PART + 50] = rows[SHEET_PART + 50]!.replace(/,Pegawai \d+,/, ",Ditolak Basis Data,");
+      const started = await start("csv", [header!, ...rows].join("\n"));
+      await env.jobs.idle().catch(() => undefined);
+      const status = await admin().employee.importStatus({ jobId: started.jobId });
+      expect(status).toMatchObject({ status: "failed", created: 0, updated: 0, errors: [] });
+      expect(status?.error).toMatch(/^Gagal: .*penulisan ditolak.*; tidak ada yang disimpan \(failed: nothing was saved\)$/);
+      const after = await snapshot(env);
+      expect({ ...after, jobs: before.jobs }).toEqual(before);
+    } finally {
+      await sql`drop trigger refuse_one${sql.raw(dialect === "sqlite" ? "" : " on employees")}`.execute(db);
+      if (dialect !== "sqlite") await sql`drop function refuse_one`.execute(db);
+    }
   });
 });
